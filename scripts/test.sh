@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds batchwatch with warnings as errors and runs the whole CTest
+# suite on the offscreen platform. Idempotent: a second run only rebuilds what changed.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+source "$here/deps.sh"
+batchwatch_install_deps
+
+cd "$root"
+cmake --preset ci >/dev/null
+cmake --build --preset ci -j "$(nproc)"
+export QT_QPA_PLATFORM=offscreen
+ctest --preset ci -j "$(nproc)" "$@"
