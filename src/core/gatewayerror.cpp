@@ -35,7 +35,9 @@ QString GatewayError::describe() const
     QString text;
     switch (kind) {
     case Kind::Network:
-        text = QStringLiteral("Could not reach the gateway");
+        // With a status, the response had begun: the connection broke off midway.
+        text = httpStatus > 0 ? QStringLiteral("The connection to the gateway broke off")
+                              : QStringLiteral("Could not reach the gateway");
         break;
     case Kind::Timeout:
         text = QStringLiteral("The gateway did not answer in time");
@@ -55,7 +57,7 @@ QString GatewayError::describe() const
         text = QStringLiteral("The gateway's response was too large");
         break;
     case Kind::Redirect:
-        text = QStringLiteral("The gateway redirected to another origin; not followed");
+        text = QStringLiteral("The gateway answered with a redirect that was not followed");
         break;
     case Kind::Cancelled:
         text = QStringLiteral("The request was cancelled");

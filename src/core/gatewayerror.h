@@ -20,7 +20,7 @@ struct GatewayError
         Http,     // the gateway answered with a non-2xx status
         BadBody,  // 2xx but the body is not what the route promises (HTML, truncated, not JSON)
         TooLarge, // body over the size cap; not buffered
-        Redirect, // a redirect to another origin, not followed
+        Redirect, // a redirect not followed: another origin, too many, or POST turned GET
         Cancelled,
     };
 

@@ -1,0 +1,498 @@
+// bench_refresh: what one refresh of a large watch list costs on the GUI thread and in the store.
+//
+// Builds N realistic jobs (default 10,000) as AWS-native retrieve bodies (the shape of
+// fixtures/bedrock/retrieve-inprogress-aws-native.json), decodes them with JobCodec into
+// WatchedJobs and preloads a JobStore (SQLite in a temporary directory, WAL) and a
+// JobTableModel with them, as after a first fetch. Every job is active: 5 % Submitted,
+// 5 % Validating, 10 % Scheduled, 80 % InProgress with record counts — the worst case, since
+// terminal jobs are no longer polled.
+//
+// Then it times applying one refresh, in two scenarios:
+//   all: every job changed — running jobs advance their counts (one in ten finishes), queued
+//        jobs move one status on;
+//   10%: one job in ten changed as above; the other bodies are identical to the previous ones.
+// as the stages JobMonitor runs for one refresh:
+//   decode    JobCodec::parseRetrieveBody of every body;
+//   merge     Job::mergeFrom into the WatchedJob, raw body, fetchedAt, and the JobUpdate with
+//             its transition and progress sample (what JobMonitor::applyBody does);
+//   store     JobStore::applyUpdates of every job in one transaction (a successful fetch moves
+//             fetchedAt, so unchanged jobs are written too);
+//   model     JobTableModel::upsertJobs of every job, alone and under a JobFilterProxyModel
+//             sorted by progress (as the job table shows it);
+//   samples   JobTableModel::addProgressSample for each recorded sample (rate and ETA).
+// and the start-up read: JobStore::loadWatched of all N jobs (store reopened each run).
+//
+//   bench_refresh [--jobs N] [--runs N]
+//
+// Each run starts from the same preloaded state; the table gives the median and the minimum
+// over the runs. Not a test: it asserts nothing and is not registered with CTest. Results and
+// the exact command go to docs/PERFORMANCE.md.
+
+#include "benchtimings.h"
+#include "jobcodec.h"
+#include "jobfilterproxymodel.h"
+#include "jobstore.h"
+#include "jobtablemodel.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QUuid>
+
+#include <algorithm>
+#include <cstdlib>
+#include <iterator>
+#include <utility>
+
+using namespace bw;
+using bw::bench::Stopwatch;
+using bw::bench::Timings;
+
+namespace {
+
+const QDateTime kStart(QDate(2025, 3, 14), QTime(12, 0), Qt::UTC);
+const QString kProfileId = QStringLiteral("bench");
+
+// --- realistic jobs ----------------------------------------------------------------------------
+
+// What the gateway knows about one job; bodies are rendered from it.
+struct GatewayJob
+{
+    QString id;
+    QString arn;
+    QString name;
+    QString model;
+    QString token;
+    QString region;
+    bool vpc = false;
+    JobStatus status = JobStatus::Submitted;
+    QDateTime submitTime;
+    QDateTime lastModifiedTime;
+    QDateTime endTime;
+    qint64 total = 0;
+    qint64 processed = 0;
+    qint64 errors = 0;
+};
+
+QString randomId(QRandomGenerator &rng)
+{
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    QString id;
+    for (int k = 0; k < 12; ++k)
+        id += QLatin1Char(alphabet[rng.bounded(36)]);
+    return id;
+}
+
+QList<GatewayJob> makeGatewayJobs(int count, QRandomGenerator &rng)
+{
+    static const char *const stems[]
+            = {"support-tickets-triage", "claims-summaries",      "product-desc-rewrite",
+               "nightly-eval",           "contract-clauses",      "search-query-expansion",
+               "call-transcripts",       "catalog-translation-de"};
+    static const char *const models[]
+            = {"anthropic.claude-3-haiku-20240307-v1:0",
+               "anthropic.claude-3-5-sonnet-20240620-v1:0", "meta.llama3-1-70b-instruct-v1:0",
+               "amazon.titan-embed-text-v2:0", "mistral.mistral-large-2402-v1:0"};
+    QList<GatewayJob> jobs;
+    jobs.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        GatewayJob j;
+        j.id = randomId(rng);
+        j.region = rng.bounded(4) ? QStringLiteral("us-east-1") : QStringLiteral("us-west-2");
+        j.arn = QStringLiteral("arn:aws:bedrock:%1:123456789012:model-invocation-job/%2")
+                        .arg(j.region, j.id);
+        j.name = QStringLiteral("%1-%2-%3")
+                         .arg(QLatin1StringView(stems[rng.bounded(int(std::size(stems)))]))
+                         .arg(rng.bounded(1, 29), 2, 10, QLatin1Char('0'))
+                         .arg(i);
+        j.model = QLatin1StringView(models[rng.bounded(int(std::size(models)))]);
+        QByteArray tokenBytes(16, '\0');
+        rng.fillRange(reinterpret_cast<quint32 *>(tokenBytes.data()), 4);
+        j.token = QUuid::fromRfc4122(tokenBytes).toString(QUuid::WithoutBraces);
+        j.vpc = i % 3 == 0;
+        j.submitTime = kStart.addSecs(-rng.bounded(60, 48 * 3600)).addMSecs(rng.bounded(1000));
+        j.lastModifiedTime = j.submitTime.addSecs(rng.bounded(5, 600));
+        const int pick = rng.bounded(100);
+        j.status = pick < 5    ? JobStatus::Submitted
+                   : pick < 10 ? JobStatus::Validating
+                   : pick < 20 ? JobStatus::Scheduled
+                               : JobStatus::InProgress;
+        if (j.status == JobStatus::InProgress) {
+            j.total = 100 + rng.bounded(50000);
+            j.processed = rng.bounded(j.total / 2);
+            j.errors = j.processed / 200;
+        }
+        jobs.append(j);
+    }
+    return jobs;
+}
+
+QByteArray retrieveBody(const GatewayJob &j)
+{
+    const auto ts = [](const QDateTime &t) {
+        return JobCodec::formatTimestamp(t);
+    };
+    QJsonObject o{
+            {QStringLiteral("jobArn"), j.arn},
+            {QStringLiteral("jobName"), j.name},
+            {QStringLiteral("modelId"), j.model},
+            {QStringLiteral("clientRequestToken"), j.token},
+            {QStringLiteral("roleArn"),
+             QStringLiteral("arn:aws:iam::123456789012:role/BedrockBatchInferenceRole")},
+            {QStringLiteral("status"), Status::canonicalName(j.status)},
+            {QStringLiteral("submitTime"), ts(j.submitTime)},
+            {QStringLiteral("lastModifiedTime"), ts(j.lastModifiedTime)},
+            {QStringLiteral("inputDataConfig"),
+             QJsonObject{
+                     {QStringLiteral("s3InputDataConfig"),
+                      QJsonObject{
+                              {QStringLiteral("s3InputFormat"), QStringLiteral("JSONL")},
+                              {QStringLiteral("s3Uri"),
+                               QStringLiteral("s3://acme-batch-in/%1/input.jsonl").arg(j.name)},
+                              {QStringLiteral("s3BucketOwner"), QStringLiteral("123456789012")}}}}},
+            {QStringLiteral("outputDataConfig"),
+             QJsonObject{{QStringLiteral("s3OutputDataConfig"),
+                          QJsonObject{{QStringLiteral("s3Uri"),
+                                       QStringLiteral("s3://acme-batch-out/%1/").arg(j.name)},
+                                      {QStringLiteral("s3EncryptionKeyId"),
+                                       QStringLiteral("arn:aws:kms:%1:123456789012:key/"
+                                                      "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d")
+                                               .arg(j.region)},
+                                      {QStringLiteral("s3BucketOwner"),
+                                       QStringLiteral("123456789012")}}}}},
+            {QStringLiteral("timeoutDurationInHours"), 72},
+            {QStringLiteral("jobExpirationTime"), ts(j.submitTime.addSecs(72 * 3600))},
+            {QStringLiteral("modelInvocationType"), QStringLiteral("InvokeModel")},
+    };
+    if (j.vpc)
+        o.insert(QStringLiteral("vpcConfig"),
+                 QJsonObject{{QStringLiteral("subnetIds"),
+                              QJsonArray{QStringLiteral("subnet-0a1b2c3d4e5f67890"),
+                                         QStringLiteral("subnet-0fedcba9876543210")}},
+                             {QStringLiteral("securityGroupIds"),
+                              QJsonArray{QStringLiteral("sg-0123456789abcdef0")}}});
+    if (j.total > 0) {
+        o.insert(QStringLiteral("totalRecordCount"), j.total);
+        o.insert(QStringLiteral("processedRecordCount"), j.processed);
+        o.insert(QStringLiteral("successRecordCount"), j.processed - j.errors);
+        o.insert(QStringLiteral("errorRecordCount"), j.errors);
+    }
+    if (j.endTime.isValid())
+        o.insert(QStringLiteral("endTime"), ts(j.endTime));
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// One poll interval later: running jobs advance (one in ten finishes), queued ones move on.
+void advance(GatewayJob &j, const QDateTime &now, QRandomGenerator &rng)
+{
+    j.lastModifiedTime = now.addMSecs(-rng.bounded(30000));
+    switch (j.status) {
+    case JobStatus::Submitted:
+        j.status = JobStatus::Validating;
+        break;
+    case JobStatus::Validating:
+        j.status = JobStatus::Scheduled;
+        break;
+    case JobStatus::Scheduled:
+        j.status = JobStatus::InProgress;
+        j.total = 100 + rng.bounded(50000);
+        break;
+    case JobStatus::InProgress:
+        if (rng.bounded(10) == 0) {
+            j.processed = j.total;
+            j.status = JobStatus::Completed;
+            j.endTime = j.lastModifiedTime;
+        } else {
+            j.processed = std::min(j.total, j.processed + 1 + j.total / 40);
+        }
+        j.errors = j.processed / 200;
+        break;
+    default:
+        break;
+    }
+}
+
+// --- the refresh stages, as JobMonitor runs them -------------------------------------------
+
+bool sameStatus(const Status &a, const Status &b)
+{
+    if (a.code() != b.code())
+        return false;
+    return a.code() != JobStatus::Unknown || a.raw().compare(b.raw(), Qt::CaseInsensitive) == 0;
+}
+
+bool sameCounts(const ProgressSample &a, const ProgressSample &b)
+{
+    return a.total == b.total && a.processed == b.processed && a.succeeded == b.succeeded
+           && a.failed == b.failed;
+}
+
+// JobMonitor::applyBody for one retrieve answer.
+JobUpdate applyBody(WatchedJob &w, std::optional<ProgressSample> &lastSample,
+                    const ParsedJob &parsed, const QDateTime &now)
+{
+    const std::optional<Status> before = w.job.status;
+    w.job.mergeFrom(parsed.job);
+    w.everReported |= parsed.job.presentFields();
+    w.rawRetrieve = parsed.raw;
+    w.fetchedAt = now;
+    w.lastError.reset();
+    w.lastErrorAt = QDateTime();
+    w.notFound = false;
+
+    JobUpdate update;
+    if (parsed.job.status && (!before || !sameStatus(*before, *parsed.job.status))) {
+        StatusTransition t;
+        t.from = before;
+        t.to = *parsed.job.status;
+        t.observedAt = now;
+        t.lastModifiedTime = parsed.job.lastModifiedTime;
+        update.newTransitions.append(t);
+    }
+    const Job &j = w.job;
+    if (j.totalRecordCount || j.processedRecordCount) {
+        ProgressSample s;
+        s.at = now;
+        s.total = j.totalRecordCount.value_or(0);
+        s.processed = j.processedRecordCount.value_or(0);
+        s.succeeded = j.successRecordCount.value_or(0);
+        s.failed = j.errorRecordCount.value_or(0);
+        if (!lastSample || !sameCounts(*lastSample, s)) {
+            update.sample = s;
+            lastSample = s;
+        }
+    }
+    update.job = w;
+    return update;
+}
+
+QList<ParsedJob> decodeAll(const QList<QByteArray> &bodies)
+{
+    QList<ParsedJob> parsed;
+    parsed.reserve(bodies.size());
+    for (const QByteArray &body : bodies) {
+        Expected<ParsedJob> r = JobCodec::parseRetrieveBody(body);
+        if (!r || !r->problems.isEmpty())
+            qFatal("bench_refresh: a generated body does not decode cleanly");
+        parsed.append(std::move(r.value()));
+    }
+    return parsed;
+}
+
+struct Watched
+{
+    QList<WatchedJob> jobs;
+    QList<std::optional<ProgressSample>> lastSamples;
+};
+
+QList<JobUpdate> mergeAll(Watched &state, const QList<ParsedJob> &parsed, const QDateTime &now)
+{
+    QList<JobUpdate> updates;
+    updates.reserve(parsed.size());
+    for (qsizetype i = 0; i < parsed.size(); ++i)
+        updates.append(applyBody(state.jobs[i], state.lastSamples[i], parsed.at(i), now));
+    return updates;
+}
+
+QList<WatchedJob> jobsOf(const QList<JobUpdate> &updates)
+{
+    QList<WatchedJob> jobs;
+    jobs.reserve(updates.size());
+    for (const JobUpdate &u : updates)
+        jobs.append(u.job);
+    return jobs;
+}
+
+// A store holding the watch list as after its first fetch.
+bool preloadStore(JobStore &store, const QString &dir, const QStringList &identifiers,
+                  const QList<JobUpdate> &firstFetch)
+{
+    GatewayProfile profile;
+    profile.id = kProfileId;
+    profile.name = QStringLiteral("Benchmark gateway");
+    return store.open(dir) && store.saveProfile(profile)
+           && store.addWatched(kProfileId, identifiers, kStart.addSecs(-3600))
+           && store.applyUpdates(firstFetch);
+}
+
+[[noreturn]] void fail(const QString &what)
+{
+    QTextStream(stderr) << "bench_refresh: " << what << '\n';
+    std::exit(1);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("bench_refresh"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "Times one refresh of a large watch list: decode, merge, store, model."));
+    parser.addHelpOption();
+    const QCommandLineOption jobsOption(QStringLiteral("jobs"),
+                                        QStringLiteral("Watched jobs (default 10000)."),
+                                        QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+                                        QStringLiteral("Runs per operation (default 5)."),
+                                        QStringLiteral("N"), QStringLiteral("5"));
+    parser.addOption(jobsOption);
+    parser.addOption(runsOption);
+    parser.process(app);
+    bool ok = false;
+    const int jobCount = parser.value(jobsOption).toInt(&ok);
+    if (!ok || jobCount < 10)
+        fail(QStringLiteral("--jobs needs a number of at least 10"));
+    const int runs = parser.value(runsOption).toInt(&ok);
+    if (!ok || runs < 1)
+        fail(QStringLiteral("--runs needs a positive number"));
+
+    QTextStream out(stdout);
+    QRandomGenerator rng(20250314);
+
+    // The watch list as after its first fetch: decoded bodies merged into fresh WatchedJobs.
+    const QList<GatewayJob> gateway = makeGatewayJobs(jobCount, rng);
+    QList<QByteArray> firstBodies;
+    qint64 bodyBytes = 0;
+    for (const GatewayJob &j : gateway) {
+        firstBodies.append(retrieveBody(j));
+        bodyBytes += firstBodies.constLast().size();
+    }
+    const QDateTime firstFetchAt = kStart;
+    Watched base;
+    QStringList identifiers;
+    for (qsizetype i = 0; i < gateway.size(); ++i) {
+        WatchedJob w;
+        // Users paste ARNs and bare ids alike.
+        w.identifier = i % 2 ? gateway.at(i).arn : gateway.at(i).id;
+        w.profileId = kProfileId;
+        w.addedAt = kStart.addSecs(-3600);
+        identifiers.append(w.identifier);
+        base.jobs.append(w);
+        base.lastSamples.append(std::nullopt);
+    }
+    const QList<JobUpdate> firstFetch = mergeAll(base, decodeAll(firstBodies), firstFetchAt);
+
+    // The next refresh, 30 s later, in both scenarios.
+    const QDateTime refreshAt = firstFetchAt.addSecs(30);
+    struct Scenario
+    {
+        QString name;
+        QList<QByteArray> bodies;
+        int changed = 0;
+    };
+    QList<Scenario> scenarios;
+    for (const int percent : {100, 10}) {
+        Scenario s;
+        s.name = percent == 100 ? QStringLiteral("all") : QStringLiteral("10%");
+        QRandomGenerator scenarioRng(percent);
+        for (qsizetype i = 0; i < gateway.size(); ++i) {
+            if (percent == 100 || i % (100 / percent) == 0) {
+                GatewayJob next = gateway.at(i);
+                advance(next, refreshAt, scenarioRng);
+                s.bodies.append(retrieveBody(next));
+                ++s.changed;
+            } else {
+                s.bodies.append(firstBodies.at(i));
+            }
+        }
+        scenarios.append(s);
+    }
+
+    out << "bench_refresh: " << jobCount << " watched jobs, all active; " << runs
+        << " runs per operation; mean body " << bodyBytes / jobCount << " bytes; Qt " << qVersion()
+        << "\n\n";
+    out.flush();
+
+    Timings timings;
+    Stopwatch timer;
+    for (int run = 0; run < runs; ++run) {
+        for (const Scenario &s : scenarios) {
+            const QString tag = QStringLiteral(" (%1 changed)").arg(s.name);
+
+            timer.start();
+            const QList<ParsedJob> parsed = decodeAll(s.bodies);
+            timings.add(QStringLiteral("decode %1 bodies").arg(jobCount) + tag, timer);
+
+            Watched state = base;
+            state.jobs.detach(); // the monitor merges into jobs it already owns
+            state.lastSamples.detach();
+            timer.start();
+            const QList<JobUpdate> updates = mergeAll(state, parsed, refreshAt);
+            timings.add(QStringLiteral("merge (Job::mergeFrom, JobUpdate)") + tag, timer);
+
+            {
+                QTemporaryDir dir;
+                JobStore store;
+                if (!dir.isValid() || !preloadStore(store, dir.path(), identifiers, firstFetch))
+                    fail(QStringLiteral("cannot prepare the store: ") + store.lastError());
+                timer.start();
+                if (!store.applyUpdates(updates))
+                    fail(store.lastError());
+                timings.add(QStringLiteral("store applyUpdates, one transaction") + tag, timer);
+            }
+
+            const QList<WatchedJob> updatedJobs = jobsOf(updates);
+            {
+                JobTableModel model([refreshAt] { return refreshAt; });
+                model.setJobs(base.jobs);
+                timer.start();
+                model.upsertJobs(updatedJobs);
+                timings.add(QStringLiteral("model upsertJobs") + tag, timer);
+
+                timer.start();
+                int samples = 0;
+                for (const JobUpdate &u : updates) {
+                    if (u.sample) {
+                        model.addProgressSample(u.job.identifier, *u.sample);
+                        ++samples;
+                    }
+                }
+                timings.add(QStringLiteral("model addProgressSample x%1").arg(samples) + tag,
+                            timer);
+            }
+            {
+                JobTableModel model([refreshAt] { return refreshAt; });
+                JobFilterProxyModel proxy;
+                proxy.setSourceModel(&model);
+                model.setJobs(base.jobs);
+                proxy.sort(JobTableModel::ProgressColumn, Qt::DescendingOrder);
+                timer.start();
+                model.upsertJobs(updatedJobs);
+                timings.add(QStringLiteral("model upsertJobs, proxy sorted by progress") + tag,
+                            timer);
+            }
+        }
+    }
+
+    // Start-up: the whole watch list from the store, as JobMonitor::loadFromStore reads it.
+    {
+        QTemporaryDir dir;
+        {
+            JobStore store;
+            if (!dir.isValid() || !preloadStore(store, dir.path(), identifiers, firstFetch))
+                fail(QStringLiteral("cannot prepare the store: ") + store.lastError());
+        }
+        for (int run = 0; run < runs; ++run) {
+            JobStore store;
+            timer.start();
+            if (!store.open(dir.path()))
+                fail(store.lastError());
+            timings.add(QStringLiteral("store open (existing file)"), timer);
+            timer.start();
+            const QList<WatchedJob> loaded = store.loadWatched(kProfileId);
+            timings.add(QStringLiteral("store loadWatched %1 jobs").arg(jobCount), timer);
+            if (loaded.size() != jobCount)
+                fail(QStringLiteral("loadWatched returned %1 jobs").arg(loaded.size()));
+        }
+    }
+
+    timings.print(out);
+    return 0;
+}

@@ -1,0 +1,129 @@
+#include "command.h"
+
+#include "exportcommand.h"
+#include "getcommand.h"
+#include "listcommand.h"
+#include "profilescommand.h"
+#include "stopcommand.h"
+#include "watchcommand.h"
+
+#include <QFile>
+#include <QSet>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace bw::cli {
+
+std::optional<int> exitCodeForTerminal(JobStatus status)
+{
+    switch (status) {
+    case JobStatus::Completed:
+        return ExitOk;
+    case JobStatus::PartiallyCompleted:
+        return ExitPartiallyCompleted;
+    case JobStatus::Failed:
+        return ExitJobFailed;
+    case JobStatus::Stopped:
+        return ExitStopped;
+    case JobStatus::Expired:
+        return ExitExpired;
+    case JobStatus::Unknown:
+    case JobStatus::Submitted:
+    case JobStatus::Validating:
+    case JobStatus::Scheduled:
+    case JobStatus::InProgress:
+    case JobStatus::Stopping:
+        break;
+    }
+    return std::nullopt;
+}
+
+Command::Command(const CliOptions &options, GatewaySession *session, Console *console,
+                 QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_session(session)
+    , m_console(console)
+{}
+
+Command::~Command() = default;
+
+GatewaySession::Needs Command::needs() const
+{
+    return {};
+}
+
+void Command::interrupt()
+{
+    finish(ExitInterrupted);
+}
+
+void Command::finish(int code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    QTimer::singleShot(0, this, [this, code] { Q_EMIT finished(code); });
+}
+
+void Command::usageError(const QString &message)
+{
+    m_console->error(message);
+    finish(ExitUsage);
+}
+
+bool Command::collectIdentifiers(QList<JobIdentifier> *identifiers, QString *error) const
+{
+    QList<JobIdentifier> all;
+    if (!m_options.identifiers.isEmpty())
+        all += JobIdentifier::parseList(m_options.identifiers.join(u'\n'));
+    if (!m_options.fromFile.isEmpty()) {
+        QFile file;
+        bool open = false;
+        if (m_options.readsStdin()) {
+            open = file.open(stdin, QIODevice::ReadOnly);
+        } else {
+            file.setFileName(m_options.fromFile);
+            open = file.open(QIODevice::ReadOnly);
+        }
+        if (!open) {
+            *error = u"cannot read %1: %2"_s.arg(m_options.readsStdin() ? u"standard input"_s
+                                                                        : m_options.fromFile,
+                                                 file.errorString());
+            return false;
+        }
+        all += JobIdentifier::parseList(QString::fromUtf8(file.readAll()));
+    }
+    QSet<QString> seen;
+    identifiers->clear();
+    for (const JobIdentifier &id : std::as_const(all)) {
+        if (seen.contains(id.text()))
+            continue;
+        seen.insert(id.text());
+        identifiers->append(id);
+    }
+    return true;
+}
+
+std::unique_ptr<Command> createCommand(const CliOptions &options, GatewaySession *session,
+                                       Console *console)
+{
+    switch (options.command) {
+    case CommandKind::Get:
+        return std::make_unique<GetCommand>(options, session, console);
+    case CommandKind::List:
+        return std::make_unique<ListCommand>(options, session, console);
+    case CommandKind::Watch:
+        return std::make_unique<WatchCommand>(options, session, console);
+    case CommandKind::Stop:
+        return std::make_unique<StopCommand>(options, session, console);
+    case CommandKind::Export:
+        return std::make_unique<ExportCommand>(options, session, console);
+    case CommandKind::Profiles:
+        return std::make_unique<ProfilesCommand>(options, session, console);
+    }
+    return nullptr;
+}
+
+} // namespace bw::cli

@@ -1,0 +1,289 @@
+#include "exportcommand.h"
+
+#include "csvexporter.h"
+#include "jobformat.h"
+#include "jsonexporter.h"
+
+#ifdef BATCHWATCH_HAVE_REPORT
+#include "exporter.h"
+#endif
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace bw::cli {
+
+namespace {
+
+ExportFormat exportFormatOf(OutputFormat format)
+{
+    switch (format) {
+    case OutputFormat::Csv:
+        return ExportFormat::Csv;
+    case OutputFormat::Html:
+        return ExportFormat::Html;
+    case OutputFormat::Pdf:
+        return ExportFormat::Pdf;
+    case OutputFormat::Json:
+    case OutputFormat::Table:
+        break;
+    }
+    return ExportFormat::Json;
+}
+
+std::unique_ptr<ExportWriter> createWriter(ExportFormat format)
+{
+#ifdef BATCHWATCH_HAVE_REPORT
+    return Exporter().createWriter(format);
+#else
+    switch (format) {
+    case ExportFormat::Json:
+        return std::make_unique<JsonExporter>();
+    case ExportFormat::Csv:
+        return std::make_unique<CsvExporter>();
+    case ExportFormat::Html:
+    case ExportFormat::Pdf:
+        break;
+    }
+    return nullptr;
+#endif
+}
+
+} // namespace
+
+GatewaySession::Needs ExportCommand::needs() const
+{
+    GatewaySession::Needs n;
+    n.store = m_options.offline;
+    n.secret = !m_options.offline;
+    return n;
+}
+
+void ExportCommand::applyOutcome(WatchedJob &watched, const JobFetcher::Outcome &outcome,
+                                 const QDateTime &now)
+{
+    if (outcome.result) {
+        const ParsedJob &parsed = outcome.result->parsed;
+        watched.job.mergeFrom(parsed.job);
+        watched.rawRetrieve = parsed.raw;
+        watched.fetchedAt = outcome.result->fetchedAt.isValid() ? outcome.result->fetchedAt : now;
+        watched.lastError.reset();
+        watched.lastErrorAt = QDateTime();
+        watched.notFound = false;
+        watched.everReported |= parsed.job.presentFields();
+    } else if (outcome.error) {
+        watched.lastError = outcome.error;
+        watched.lastErrorAt = now;
+        watched.notFound = outcome.error->isNotFound();
+    }
+}
+
+ExportCommand::Stored ExportCommand::loadStored()
+{
+    Stored stored;
+    if (!m_session->store() || !m_session->profileIsStored())
+        return stored;
+    const QString pid = m_session->profile().id;
+    stored = m_session->readStore<Stored>([pid](JobStore &s) {
+        Stored st;
+        st.jobs = s.loadWatched(pid);
+        st.history = s.transitionsForProfile(pid);
+        st.samples = s.progressSamplesForProfile(pid);
+        return st;
+    });
+    for (qsizetype i = 0; i < stored.jobs.size(); ++i)
+        m_storedIndex.insert(stored.jobs.at(i).identifier, i);
+    return stored;
+}
+
+void ExportCommand::start()
+{
+#ifndef BATCHWATCH_HAVE_REPORT
+    if (m_options.format == OutputFormat::Html || m_options.format == OutputFormat::Pdf)
+        return usageError(u"this build of batchwatch-cli has no HTML/PDF report support"_s);
+#endif
+    QString error;
+    if (!m_options.all) {
+        if (!collectIdentifiers(&m_ids, &error))
+            return usageError(error);
+        if (m_ids.isEmpty())
+            return usageError(u"no job identifiers given"_s);
+    }
+    m_stored = loadStored();
+
+    if (m_options.offline) {
+        if (!m_session->profileIsStored())
+            return usageError(u"the store in %1 has no profile for %2"_s.arg(
+                    m_session->storeDirectory(), m_session->profile().name));
+        QList<ExportJob> jobs;
+        int failures = 0;
+        auto add = [&](const WatchedJob &w) {
+            jobs.append(ExportJob{w, m_stored.history.value(w.identifier),
+                                  m_stored.samples.value(w.identifier)});
+        };
+        if (m_options.all) {
+            for (const WatchedJob &w : std::as_const(m_stored.jobs))
+                add(w);
+        } else {
+            for (const JobIdentifier &id : std::as_const(m_ids)) {
+                if (!id.isValid()) {
+                    ++failures;
+                    m_console->error(id.text() + u": invalid identifier: "_s + id.invalidReason());
+                } else if (!m_storedIndex.contains(id.text())) {
+                    ++failures;
+                    m_console->error(id.text() + u": not in the store for this profile"_s);
+                } else {
+                    add(m_stored.jobs.at(m_storedIndex.value(id.text())));
+                }
+            }
+        }
+        return write(jobs, failures);
+    }
+
+    QStringList toFetch;
+    if (m_options.all) {
+        if (!m_session->profileIsStored())
+            return exportListed();
+        for (const WatchedJob &w : std::as_const(m_stored.jobs))
+            toFetch.append(w.identifier);
+    } else {
+        for (const JobIdentifier &id : std::as_const(m_ids)) {
+            if (id.isValid())
+                toFetch.append(id.text());
+        }
+    }
+    m_fetcher = new JobFetcher(m_session->client(), this);
+    connect(m_fetcher, &JobFetcher::finished, this, &ExportCommand::onFetched);
+    m_fetcher->fetch(toFetch);
+}
+
+void ExportCommand::exportListed()
+{
+    ListQuery query;
+    query.maxResults = 1000;
+    m_session->client()->listAll(query, 50, this, [this](Expected<ListResult> r) {
+        if (!r) {
+            const GatewayError &e = r.error();
+            m_console->error(u"listing failed: "_s + e.describe());
+            return finish(e.isUnreachable() ? ExitUnreachable : ExitFailed);
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QList<ExportJob> jobs;
+        for (const ParsedJob &p : r->jobs) {
+            ExportJob job;
+            job.watched.identifier = p.job.jobArn.value_or(QString());
+            job.watched.profileId = m_session->profile().id;
+            job.watched.job = p.job;
+            job.watched.rawList = p.raw;
+            job.watched.fetchedAt = now;
+            job.watched.addedAt = now;
+            job.watched.everReported = p.job.presentFields();
+            jobs.append(job);
+        }
+        if (r->truncated)
+            m_console->error(u"the list was cut short after %1 page(s); more jobs may exist"_s.arg(
+                    r->pages));
+        write(jobs, 0);
+    });
+}
+
+void ExportCommand::onFetched()
+{
+    if (m_fetcher->succeeded() == 0 && m_fetcher->failed() > 0
+        && m_fetcher->unreachable() == m_fetcher->failed()) {
+        m_console->error(
+                u"cannot reach the gateway at %1; nothing written (--offline exports "
+                "the last-known state)"_s.arg(sanitizedBaseUrlText(m_session->profile().baseUrl)));
+        return finish(ExitUnreachable);
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QHash<QString, const JobFetcher::Outcome *> byId;
+    for (const JobFetcher::Outcome &o : m_fetcher->outcomes())
+        byId.insert(o.identifier, &o);
+
+    QList<ExportJob> jobs;
+    int failures = 0;
+    auto exportOne = [&](const QString &identifier) {
+        ExportJob job;
+        if (auto it = m_storedIndex.constFind(identifier); it != m_storedIndex.cend()) {
+            job.watched = m_stored.jobs.at(*it);
+            job.history = m_stored.history.value(identifier);
+            job.samples = m_stored.samples.value(identifier);
+        } else {
+            job.watched.identifier = identifier;
+            job.watched.profileId = m_session->profile().id;
+            job.watched.addedAt = now;
+        }
+        if (const JobFetcher::Outcome *o = byId.value(identifier)) {
+            applyOutcome(job.watched, *o, now);
+            if (o->error) {
+                ++failures;
+                m_console->error(JobFormat::errorLine(identifier, *o->error));
+            }
+        }
+        jobs.append(job);
+    };
+    if (m_options.all) {
+        for (const WatchedJob &w : std::as_const(m_stored.jobs))
+            exportOne(w.identifier);
+    } else {
+        for (const JobIdentifier &id : std::as_const(m_ids)) {
+            if (id.isValid()) {
+                exportOne(id.text());
+            } else {
+                ++failures;
+                m_console->error(id.text() + u": invalid identifier: "_s + id.invalidReason());
+            }
+        }
+    }
+    write(jobs, failures);
+}
+
+void ExportCommand::write(const QList<ExportJob> &jobs, int failures)
+{
+    if (jobs.isEmpty() && failures > 0) {
+        m_console->error(u"nothing to export; no file written"_s);
+        return finish(ExitFailed);
+    }
+    ExportInput input;
+    input.profileName = m_session->profile().name;
+    input.baseUrl = m_session->profile().baseUrl;
+    input.jobs = jobs;
+
+    const ExportFormat format = exportFormatOf(m_options.format);
+    ExportResult result;
+    if (m_options.outputPath == u"-"_s) {
+        std::unique_ptr<ExportWriter> writer = createWriter(format);
+        QFile out;
+        m_console->flush();
+        if (!writer || !out.open(stdout, QIODevice::WriteOnly)) {
+            result = ExportResult::failed(u"cannot write to standard output"_s);
+        } else {
+            result = writer->write(input, out);
+            out.flush();
+        }
+    } else {
+#ifdef BATCHWATCH_HAVE_REPORT
+        result = Exporter().run(input, format, m_options.outputPath);
+#else
+        std::unique_ptr<ExportWriter> writer = createWriter(format);
+        result = ExportTask::run(input, *writer, m_options.outputPath);
+#endif
+    }
+    if (!result.ok()) {
+        m_console->error(result.errorString.isEmpty()
+                                 ? u"could not write %1"_s.arg(m_options.outputPath)
+                                 : result.errorString);
+        return finish(ExitFailed);
+    }
+    if (m_options.outputPath != u"-"_s)
+        m_console->note(u"Wrote %1 job(s) to %2"_s.arg(jobs.size())
+                                .arg(QFileInfo(m_options.outputPath).absoluteFilePath()));
+    finish(failures == 0 ? ExitOk : ExitFailed);
+}
+
+} // namespace bw::cli

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "clioptions.h"
+#include "gatewayclient.h"
+#include "gatewayprofile.h"
+#include "jobstore.h"
+#include "storeworker.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <utility>
+
+class QNetworkAccessManager;
+
+namespace bw {
+class SecretStore;
+}
+
+namespace bw::cli {
+
+// Everything a command needs to reach one gateway: the profile (stored, or made up from
+// --gateway and friends), its secret, a GatewayClient on the process's QNetworkAccessManager,
+// and — when --data-dir or --profile asks for it — the local store.
+//
+// The secret comes from the environment variable named by --token-env or, for a stored
+// profile, from the keychain (SecretStore); it is handed to the client and never printed,
+// logged or stored by the CLI.
+//
+// Lives in, and is used from, the main thread.
+class GatewaySession : public QObject
+{
+    Q_OBJECT
+
+public:
+    GatewaySession(const GatewayOptions &options, QNetworkAccessManager *nam,
+                   QObject *parent = nullptr);
+    ~GatewaySession() override;
+
+    // What a command needs from prepare().
+    struct Needs
+    {
+        bool store = false;  // open the store even without --data-dir / --profile
+        bool profile = true; // resolve the profile (false: `profiles` only reads the store)
+        bool secret = true;  // read the secret (false: offline work)
+    };
+
+    // Opens the store (when needs.store, or when --data-dir or --profile is given), resolves
+    // the profile and reads its secret. `done` runs once, on the event loop, with an empty
+    // string on success or one readable sentence (a usage or configuration problem: the
+    // command exits 2).
+    void prepare(Needs needs, std::function<void(const QString &error)> done);
+
+    GatewayClient *client() const { return m_client; }
+    const GatewayProfile &profile() const { return m_client->profile(); }
+    // The store, or null when none was opened.
+    StoreWorker *store() const { return m_store.get(); }
+    QString storeDirectory() const { return m_storeDir; }
+    // Whether profile() is saved in the store (a stored profile, or an ad-hoc one whose base
+    // URL matched a stored profile, or one saved by ensureProfileStored()).
+    bool profileIsStored() const { return m_profileStored; }
+    // Saves the ad-hoc profile so that jobs can be recorded under it (watch --data-dir).
+    // Returns false with `error` set when there is no store or the write failed.
+    bool ensureProfileStored(QString *error);
+
+    // Runs `read` with the store on its thread and returns its result, blocking the caller.
+    // Requires store().
+    template<typename R>
+    R readStore(std::function<R(JobStore &)> read)
+    {
+        R result{};
+        m_store->post([&result, &read](JobStore &s) { result = read(s); });
+        m_store->waitForIdle();
+        return result;
+    }
+
+    // The directory the GUI keeps its data in (QStandardPaths::AppDataLocation of the
+    // "batchwatch" application), where --profile looks when --data-dir is not given.
+    static QString defaultDataDirectory();
+
+private:
+    QString openStoreNow();
+    QString resolveProfile(GatewayProfile *profile);
+    void finish(const QString &error);
+
+    GatewayOptions m_options;
+    GatewayClient *m_client = nullptr;
+    std::unique_ptr<StoreWorker> m_store;
+    std::unique_ptr<SecretStore> m_secrets;
+    QString m_storeDir;
+    bool m_profileStored = false;
+    std::function<void(const QString &)> m_done;
+};
+
+} // namespace bw::cli

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "gatewayclient.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace bw::cli {
+
+// Retrieves many jobs through one GatewayClient, with at most maxInFlight() requests at a
+// time on the client's (reused, keep-alive) connections, and hands the outcomes back in INPUT
+// order: outcomeReady(i) fires for 0, 1, 2, ... as soon as every outcome up to i is known, so
+// a caller can stream its output; finished() follows the last one. No retries: a one-shot
+// fetch reports what the gateway said.
+class JobFetcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kDefaultMaxInFlight = 4;
+
+    struct Outcome
+    {
+        QString identifier;
+        std::optional<RetrieveResult> result; // set on success
+        std::optional<GatewayError> error;    // set on failure
+    };
+
+    explicit JobFetcher(GatewayClient *client, QObject *parent = nullptr);
+
+    void setMaxInFlight(int count) { m_maxInFlight = std::max(1, count); }
+    int maxInFlight() const { return m_maxInFlight; }
+
+    // Starts fetching; call once. With no identifiers finished() follows on the event loop.
+    void fetch(const QStringList &identifiers);
+
+    const QList<Outcome> &outcomes() const { return m_outcomes; }
+    int succeeded() const { return m_succeeded; }
+    int failed() const { return m_failed; }
+    // Failures in which the gateway gave no answer at all (network, timeout, TLS).
+    int unreachable() const { return m_unreachable; }
+
+Q_SIGNALS:
+    void outcomeReady(int index);
+    void finished();
+
+private:
+    void startNext();
+    void settle(int index, Outcome outcome);
+
+    GatewayClient *m_client;
+    int m_maxInFlight = kDefaultMaxInFlight;
+    QList<Outcome> m_outcomes;
+    QList<bool> m_done;
+    int m_next = 0;      // next index to start
+    int m_announced = 0; // outcomes announced so far (a prefix)
+    int m_inFlight = 0;
+    int m_succeeded = 0;
+    int m_failed = 0;
+    int m_unreachable = 0;
+};
+
+} // namespace bw::cli

@@ -1,0 +1,164 @@
+#include "jobformat.h"
+
+#include "csvexporter.h"
+#include "exportdata.h"
+#include "jobcodec.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace bw::cli {
+
+TextTable JobFormat::jobTable()
+{
+    return TextTable({
+            {u"STATUS"_s, 9, false},
+            {u"NAME"_s, 8, false},
+            {u"ID"_s, 12, false},
+            {u"MODEL"_s, 8, false},
+            {u"PROGRESS"_s, 4, false},
+            {u"SUBMITTED"_s, 0, false},
+            {u"ENDED"_s, 0, false},
+    });
+}
+
+QString JobFormat::shortId(const QString &identifier)
+{
+    const JobIdentifier id = JobIdentifier::parse(identifier);
+    return id.isValid() ? id.shortId() : identifier;
+}
+
+std::optional<int> JobFormat::percentDone(const Job &job)
+{
+    if (!job.totalRecordCount || *job.totalRecordCount <= 0 || !job.processedRecordCount)
+        return std::nullopt;
+    const qint64 total = *job.totalRecordCount;
+    const qint64 done = std::clamp<qint64>(*job.processedRecordCount, 0, total);
+    return int(done * 100 / total);
+}
+
+QString JobFormat::progressText(const Job &job)
+{
+    if (!job.processedRecordCount && !job.totalRecordCount)
+        return {};
+    const QString processed
+            = job.processedRecordCount ? QString::number(*job.processedRecordCount) : u"?"_s;
+    if (const auto percent = percentDone(job))
+        return u"%1% %2/%3"_s.arg(*percent).arg(processed).arg(*job.totalRecordCount);
+    return processed + u"/?"_s;
+}
+
+QString JobFormat::timeText(const std::optional<QDateTime> &instant, const QDateTime &now)
+{
+    if (!instant || !instant->isValid())
+        return {};
+    const QDateTime local = instant->toLocalTime();
+    if (local.date().year() == now.toLocalTime().date().year())
+        return local.toString(u"MM-dd HH:mm"_s);
+    return local.toString(u"yyyy-MM-dd"_s);
+}
+
+QStringList JobFormat::tableCells(const QString &identifier, const Job &job, const QDateTime &now)
+{
+    return {job.status ? job.status->raw() : QString(),
+            job.jobName.value_or(QString()),
+            shortId(identifier),
+            job.modelId.value_or(QString()),
+            progressText(job),
+            timeText(job.submitTime, now),
+            timeText(job.endTime, now)};
+}
+
+QJsonObject JobFormat::fetchedEntry(const QString &identifier, const Job &job,
+                                    const QDateTime &fetchedAt)
+{
+    QJsonObject entry;
+    entry.insert(u"identifier"_s, identifier);
+    entry.insert(u"job"_s, JobCodec::toJson(job));
+    if (fetchedAt.isValid())
+        entry.insert(u"fetchedAt"_s, JobCodec::formatTimestamp(fetchedAt));
+    return entry;
+}
+
+QString JobFormat::errorMessage(const GatewayError &error)
+{
+    const QString message = error.message.trimmed();
+    return message.isEmpty() ? error.describe() : message;
+}
+
+QJsonObject JobFormat::errorEntry(const QString &identifier, const GatewayError &error)
+{
+    QJsonObject entry;
+    if (!identifier.isEmpty())
+        entry.insert(u"identifier"_s, identifier);
+    if (error.kind == GatewayError::Kind::Http && error.httpStatus > 0)
+        entry.insert(u"httpStatus"_s, error.httpStatus);
+    if (!error.gatewayType.isEmpty())
+        entry.insert(u"type"_s, error.gatewayType);
+    entry.insert(u"message"_s, errorMessage(error));
+    return entry;
+}
+
+QJsonObject JobFormat::invalidEntry(const JobIdentifier &identifier)
+{
+    QJsonObject entry;
+    entry.insert(u"identifier"_s, identifier.text());
+    entry.insert(u"message"_s, QString(u"invalid identifier: "_s + identifier.invalidReason()));
+    return entry;
+}
+
+QJsonObject JobFormat::watchLine(const QString &identifier, const StatusTransition &transition,
+                                 const Job &job)
+{
+    QJsonObject line;
+    line.insert(u"identifier"_s, identifier);
+    if (transition.from)
+        line.insert(u"from"_s, transition.from->raw());
+    line.insert(u"to"_s, transition.to.raw());
+    line.insert(u"observedAt"_s, JobCodec::formatTimestamp(transition.observedAt));
+    line.insert(u"job"_s, JobCodec::toJson(job));
+    return line;
+}
+
+QByteArray JobFormat::compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QString JobFormat::csvHeader()
+{
+    return CsvExporter::formatRow(CsvExporter::columns());
+}
+
+QString JobFormat::csvRow(const QString &identifier, const Job &job)
+{
+    ExportJob row;
+    row.watched.identifier = identifier;
+    row.watched.job = job;
+    return CsvExporter::formatRow(CsvExporter::values(row));
+}
+
+QString JobFormat::errorLine(const QString &identifier, const GatewayError &error)
+{
+    const QString sentence = error.describe();
+    return Text::oneLine(identifier.isEmpty() ? sentence : identifier + u": "_s + sentence);
+}
+
+QString JobFormat::progressLine(const QString &identifier, const Job &job)
+{
+    QString line = shortId(identifier) + u' ' + (job.status ? job.status->raw() : u"(no status)"_s);
+    if (job.processedRecordCount || job.totalRecordCount) {
+        const QString processed
+                = job.processedRecordCount ? QString::number(*job.processedRecordCount) : u"?"_s;
+        const QString total = job.totalRecordCount && *job.totalRecordCount > 0
+                                      ? QString::number(*job.totalRecordCount)
+                                      : u"?"_s;
+        line += u' ' + processed + u'/' + total;
+        if (const auto percent = percentDone(job))
+            line += u" (%1 %)"_s.arg(*percent);
+    }
+    return Text::oneLine(line);
+}
+
+} // namespace bw::cli

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "gatewayerror.h"
+#include "job.h"
+#include "jobidentifier.h"
+#include "texttable.h"
+#include "watchedjob.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace bw::cli {
+
+// How the CLI shows jobs and errors: table cells, JSON entries and CSV rows. Pure functions of
+// their arguments (the table's times also of the local time zone), so every shape is testable
+// without a process.
+namespace JobFormat {
+
+// --- table (get, list) ---------------------------------------------------------------------
+// STATUS, NAME, ID, MODEL, PROGRESS, SUBMITTED, ENDED. Name and model shrink first, then the
+// others; at 80 columns every column keeps at least a readable stub.
+TextTable jobTable();
+QStringList tableCells(const QString &identifier, const Job &job, const QDateTime &now);
+// The short id of what the user gave (12-character id or provider id), else the text itself.
+QString shortId(const QString &identifier);
+// "47% 11842/25000"; "11842/?" while the total is 0 or unknown; "" without counts.
+QString progressText(const Job &job);
+// Local time: "03-14 09:26" within the year of `now`, "2024-12-30" before, "" when absent.
+QString timeText(const std::optional<QDateTime> &instant, const QDateTime &now);
+// The percentage of processed records, rounded down; nullopt while indeterminate.
+std::optional<int> percentDone(const Job &job);
+
+// --- JSON (get; stop and list reuse the error entry) ---------------------------------------
+// {"identifier","job","fetchedAt"}: job as JobCodec::toJson (API names, UTC .mmmZ timestamps,
+// absent fields omitted, raw status).
+QJsonObject fetchedEntry(const QString &identifier, const Job &job, const QDateTime &fetchedAt);
+// {"identifier"?,"httpStatus"?,"type"?,"message"}: httpStatus only when an HTTP answer came,
+// type only when the gateway named one; message is the gateway's or network stack's full text
+// (GatewayError::describe() when that is empty). `identifier` is left out when empty.
+QJsonObject errorEntry(const QString &identifier, const GatewayError &error);
+// {"identifier","message":"invalid identifier: <reason>"}.
+QJsonObject invalidEntry(const JobIdentifier &identifier);
+// The message an error entry carries.
+QString errorMessage(const GatewayError &error);
+// One line of `watch`: {"identifier","from"?,"to","observedAt","job"}.
+QJsonObject watchLine(const QString &identifier, const StatusTransition &transition,
+                      const Job &job);
+// A compact one-line UTF-8 rendering (no trailing newline).
+QByteArray compact(const QJsonObject &object);
+
+// --- CSV (get, list) -----------------------------------------------------------------------
+// The CSV export's header and rows (CsvExporter), so `get --format csv` and `export --format
+// csv` agree column for column. RFC 4180, CRLF line ends, no byte order mark.
+QString csvHeader();
+QString csvRow(const QString &identifier, const Job &job);
+
+// --- sentences -----------------------------------------------------------------------------
+// "k3x9p2m7q1ab: HTTP 404 ResourceNotFoundException: Could not find job" (one line).
+QString errorLine(const QString &identifier, const GatewayError &error);
+// "k3x9p2m7q1ab InProgress 11842/25000 (47 %)": a progress line of `watch`.
+QString progressLine(const QString &identifier, const Job &job);
+
+} // namespace JobFormat
+} // namespace bw::cli

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "command.h"
+#include "gatewayclient.h"
+
+namespace bw::cli {
+
+// `list [--status S[,S...]] [--name-contains X] [--max N] [--submitted-after T]
+// [--submitted-before T]`: walks the gateway's list pages (GatewayClient::listAll with its
+// safeguards: page cap, repeated or missing tokens, empty pages) and filters locally too, since
+// Bifrost ignores the filters. The status and time filters are also sent to the gateway (AWS
+// honours them); the name filter is applied locally only, case-insensitively. Newest first by
+// submitTime (jobs without one last); --max keeps the first N after filtering.
+//
+// JSON: {"jobs":[<job>...],"pages":N,"truncated":bool,"errors":[{"httpStatus"?,"type"?,
+// "message"}]} — each job as JobCodec::toJson; "truncated" when the walk stopped at the page
+// cap or a repeated token with more to come; "errors" holds the failure of the walk (then
+// "jobs" is empty). Table and CSV: as `get`, the id column being the job's ARN.
+// Exit: 0 listed, 1 the gateway answered with an error, 3 no answer at all.
+class ListCommand final : public Command
+{
+    Q_OBJECT
+
+public:
+    using Command::Command;
+    void start() override;
+
+    static constexpr int kMaxPages = 50;
+    static constexpr int kPageSize = 1000;
+
+    // The local filter, public for tests: whether `job` passes every filter of `options`.
+    static bool matches(const Job &job, const CliOptions &options);
+    // Filters, sorts (newest submitTime first) and caps (--max) a walk's jobs.
+    static QList<ParsedJob> select(const QList<ParsedJob> &jobs, const CliOptions &options);
+
+private:
+    void onListed(const Expected<ListResult> &result);
+};
+
+} // namespace bw::cli

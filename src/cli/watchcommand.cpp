@@ -1,0 +1,239 @@
+#include "watchcommand.h"
+
+#include "appsettings.h"
+#include "exportdata.h"
+#include "jobformat.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace bw::cli {
+
+PollSettings WatchCommand::pollSettings(const std::optional<Millis> &interval)
+{
+    // QSettings takes the application name when it is created: read the GUI's settings.
+    const QString ownName = QCoreApplication::applicationName();
+    QCoreApplication::setApplicationName(u"batchwatch"_s);
+    PollSettings settings = AppSettings().pollSettings();
+    QCoreApplication::setApplicationName(ownName);
+    if (interval)
+        settings.fixedInterval = *interval;
+    return settings;
+}
+
+void WatchCommand::start()
+{
+    QList<JobIdentifier> ids;
+    QString error;
+    if (!collectIdentifiers(&ids, &error))
+        return usageError(error);
+    for (const JobIdentifier &id : std::as_const(ids)) {
+        if (id.isValid()) {
+            m_targets.append(id.text());
+            m_state.insert(id.text(), Target{});
+        } else {
+            ++m_invalid;
+            m_console->error(id.text() + u": invalid identifier: "_s + id.invalidReason());
+        }
+    }
+    if (m_targets.isEmpty()) {
+        m_console->error(u"no valid job identifier to watch"_s);
+        return finish(ExitFailed);
+    }
+
+    StoreWorker *store = m_session->store();
+    if (store && !m_session->ensureProfileStored(&error))
+        return usageError(u"cannot record in the store: "_s + error);
+
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    m_sinceAnswer.start();
+    m_monitor = new JobMonitor(m_session->client(), store, pollSettings(m_options.interval),
+                               nullptr, this);
+    connect(m_monitor, &JobMonitor::loaded, this, &WatchCommand::onLoaded);
+    connect(m_monitor, &JobMonitor::jobsUpdated, this, &WatchCommand::onJobsUpdated);
+    connect(m_monitor, &JobMonitor::transitionObserved, this, &WatchCommand::onTransition);
+
+    if (m_options.untilTerminal) {
+        m_giveUpTimer.setInterval(
+                std::clamp<int>(int(m_options.giveUpAfter.count() / 4), 20, 1000));
+        connect(&m_giveUpTimer, &QTimer::timeout, this, &WatchCommand::checkGiveUp);
+        m_giveUpTimer.start();
+    }
+    m_monitor->loadFromStore();
+}
+
+void WatchCommand::onLoaded()
+{
+    // The store may hold more jobs of this profile (the GUI's watch list): poll only ours.
+    QStringList others;
+    QStringList known;
+    for (const WatchedJob &w : m_monitor->jobs()) {
+        if (m_state.contains(w.identifier))
+            known.append(w.identifier);
+        else
+            others.append(w.identifier);
+    }
+    if (!others.isEmpty())
+        m_monitor->scheduler()->removeJobs(others);
+
+    QList<JobIdentifier> fresh;
+    for (const QString &id : std::as_const(m_targets)) {
+        if (!known.contains(id))
+            fresh.append(JobIdentifier::parse(id));
+    }
+    m_monitor->watch(fresh);
+    // A stored job may have settled (terminal): fetch it anyway, this run reports what is now.
+    if (!known.isEmpty())
+        m_monitor->refreshNow(known);
+}
+
+void WatchCommand::onJobsUpdated(const QList<WatchedJob> &jobs)
+{
+    for (const WatchedJob &w : jobs) {
+        auto it = m_state.find(w.identifier);
+        if (it == m_state.end() || it->givenUp)
+            continue;
+        Target &t = *it;
+        if (w.fetchedAt.isValid() && w.fetchedAt >= m_startedAt
+            && (!t.lastFetch.isValid() || w.fetchedAt > t.lastFetch)) {
+            t.lastFetch = w.fetchedAt;
+            m_sinceAnswer.restart();
+            m_lastOutcomeUnreachable = false;
+            const QString line = JobFormat::progressLine(w.identifier, w.job);
+            if (m_targets.size() == 1)
+                m_console->status(line);
+            else
+                m_console->note(line);
+        }
+        if (w.lastError && w.lastErrorAt.isValid() && w.lastErrorAt >= m_startedAt
+            && (!t.lastErrorAt.isValid() || w.lastErrorAt > t.lastErrorAt)) {
+            t.lastErrorAt = w.lastErrorAt;
+            const GatewayError &e = *w.lastError;
+            if (e.isUnreachable()) {
+                m_lastOutcomeUnreachable = true;
+                m_lastUnreachable = e;
+            } else {
+                m_sinceAnswer.restart();
+                m_lastOutcomeUnreachable = false;
+            }
+            QString line = JobFormat::errorLine(JobFormat::shortId(w.identifier), e);
+            if (m_options.untilTerminal && !e.isRetryable()) {
+                t.givenUp = true;
+                m_monitor->scheduler()->removeJobs({w.identifier});
+                line += u" Giving up on this job."_s;
+            } else {
+                const QDateTime due = m_monitor->scheduler()->dueAt(w.identifier);
+                if (due.isValid()) {
+                    const qint64 ms
+                            = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(due));
+                    line += u" Retrying in %1 s."_s.arg(double(ms) / 1000.0, 0, 'f',
+                                                        ms < 10'000 ? 1 : 0);
+                }
+            }
+            m_console->endStatus();
+            m_console->error(line);
+        }
+    }
+    scheduleEvaluate();
+}
+
+void WatchCommand::onTransition(const QString &identifier, const StatusTransition &transition,
+                                const WatchedJob &job)
+{
+    auto it = m_state.find(identifier);
+    if (it == m_state.end() || it->givenUp || isFinished())
+        return;
+    // A transition replayed from an earlier run is not news.
+    if (transition.observedAt < m_startedAt)
+        return;
+    it->announced = true;
+    m_console->line(JobFormat::compact(JobFormat::watchLine(identifier, transition, job.job)));
+    scheduleEvaluate();
+}
+
+void WatchCommand::scheduleEvaluate()
+{
+    if (m_evaluatePending)
+        return;
+    m_evaluatePending = true;
+    // After the monitor's batch: its transitions follow jobsUpdated in the same turn.
+    QTimer::singleShot(0, this, [this] {
+        m_evaluatePending = false;
+        evaluate();
+    });
+}
+
+void WatchCommand::evaluate()
+{
+    if (isFinished())
+        return;
+    bool allEnded = true;
+    int worst = ExitOk;
+    bool anyGivenUp = m_invalid > 0;
+    for (const QString &id : std::as_const(m_targets)) {
+        Target &t = m_state[id];
+        if (t.givenUp) {
+            anyGivenUp = true;
+            continue;
+        }
+        const std::optional<WatchedJob> w = m_monitor->job(id);
+        const bool seen = t.lastFetch.isValid() && w && w->job.status;
+        if (seen && !t.announced) {
+            // First status of this run without a transition: the store knew it already.
+            StatusTransition first;
+            first.to = *w->job.status;
+            first.observedAt = t.lastFetch;
+            first.lastModifiedTime = w->job.lastModifiedTime;
+            m_console->line(JobFormat::compact(JobFormat::watchLine(id, first, w->job)));
+            t.announced = true;
+        }
+        const std::optional<int> code
+                = seen ? exitCodeForTerminal(w->job.status->code()) : std::nullopt;
+        if (!code)
+            allEnded = false;
+        else
+            worst = std::max(worst, *code);
+    }
+    if (!m_options.untilTerminal)
+        return;
+    bool anyLeft = false;
+    for (const QString &id : std::as_const(m_targets))
+        anyLeft = anyLeft || !m_state.value(id).givenUp;
+    if (allEnded)
+        end(anyGivenUp ? ExitFailed : worst);
+    else if (!anyLeft)
+        end(ExitFailed);
+}
+
+void WatchCommand::checkGiveUp()
+{
+    if (isFinished() || !m_lastOutcomeUnreachable
+        || m_sinceAnswer.elapsed() < m_options.giveUpAfter.count())
+        return;
+    m_console->endStatus();
+    m_console->error(u"no answer from the gateway at %1 for %2 s: %3"_s.arg(
+            sanitizedBaseUrlText(m_session->profile().baseUrl),
+            QString::number(double(m_sinceAnswer.elapsed()) / 1000.0, 'f', 1),
+            m_lastUnreachable ? m_lastUnreachable->describe() : QString()));
+    end(ExitUnreachable);
+}
+
+void WatchCommand::interrupt()
+{
+    end(ExitInterrupted);
+}
+
+void WatchCommand::end(int code)
+{
+    m_giveUpTimer.stop();
+    m_console->endStatus();
+    m_console->flush();
+    if (m_monitor)
+        m_monitor->pause();
+    finish(code);
+}
+
+} // namespace bw::cli

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "command.h"
+#include "jobmonitor.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QTimer>
+
+namespace bw::cli {
+
+// `watch ID... [--until-terminal] [--interval SECONDS] [--give-up-after SECONDS]`: live tracking
+// with the GUI's JobMonitor and PollScheduler, with the GUI's polling settings (AppSettings)
+// unless --interval replaces every per-status interval (backoff and Retry-After still apply).
+// Polling keeps going through 5xx, 429, resets, truncated and HTML bodies.
+//
+// stdout: ONE JSON line per observed status change, flushed at once:
+//   {"identifier","from"?,"to","observedAt","job"}
+// The first line of each job is its first status seen in this run; it carries "from" only when
+// the store knew an earlier, different status. "job" is the merged job (JobCodec::toJson).
+// stderr: a progress line per fetch ("k3x9p2m7q1ab InProgress 11842/25000 (47 %)", rewritten
+// in place on a terminal when one job is watched) and one line per failed fetch.
+//
+// With --until-terminal it ends when every job has been seen in a terminal status, with the
+// worst outcome: 0 Completed < 10 PartiallyCompleted < 11 Failed < 12 Stopped < 13 Expired;
+// 1 when a job cannot be watched (invalid identifier, or a non-retryable answer such as 401,
+// 403 or 404: it would never end); 3 when the gateway gave no answer at all (only network
+// errors, timeouts or TLS failures) for --give-up-after seconds (default 120) since the start or
+// the last answer. Without --until-terminal it runs until interrupted (exit 130).
+//
+// With a store (--data-dir, or --profile), the jobs are watched in it under the profile (an
+// ad-hoc --gateway profile is saved without its key), and every transition and progress sample
+// is recorded, as the GUI does; the profile's other watched jobs are not polled.
+class WatchCommand final : public Command
+{
+    Q_OBJECT
+
+public:
+    using Command::Command;
+    void start() override;
+    void interrupt() override;
+
+    // The GUI's polling settings (AppSettings of the "batchwatch" application) with `interval`
+    // replacing the per-status intervals when set.
+    static PollSettings pollSettings(const std::optional<Millis> &interval);
+
+private:
+    struct Target
+    {
+        bool announced = false; // a JSON line was printed for it
+        bool givenUp = false;   // non-retryable failure under --until-terminal
+        QDateTime lastFetch;    // last successful fetch seen in this run
+        QDateTime lastErrorAt;  // last failure reported in this run
+    };
+
+    void onLoaded();
+    void onJobsUpdated(const QList<WatchedJob> &jobs);
+    void onTransition(const QString &identifier, const StatusTransition &transition,
+                      const WatchedJob &job);
+    void scheduleEvaluate();
+    void evaluate();
+    void checkGiveUp();
+    void end(int code);
+
+    QStringList m_targets; // valid identifiers, in input order
+    QHash<QString, Target> m_state;
+    int m_invalid = 0;
+    JobMonitor *m_monitor = nullptr;
+    QDateTime m_startedAt;
+    QElapsedTimer m_sinceAnswer;
+    bool m_lastOutcomeUnreachable = false;
+    std::optional<GatewayError> m_lastUnreachable;
+    QTimer m_giveUpTimer;
+    bool m_evaluatePending = false;
+};
+
+} // namespace bw::cli

@@ -1,0 +1,444 @@
+#include "htmlreport.h"
+
+#include "reportcontent.h"
+#include "reportpalette.h"
+
+#include <QBuffer>
+#include <QGuiApplication>
+#include <QIODevice>
+
+#include <functional>
+
+namespace bw {
+
+namespace {
+
+using ReportText::tr;
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString groupClass(StatusGroup group)
+{
+    return QStringLiteral("s-") + Status::groupKey(group);
+}
+
+QString badge(const QString &status, StatusGroup group)
+{
+    return QStringLiteral("<span class=\"badge %1\">%2</span>").arg(groupClass(group), esc(status));
+}
+
+QString styleSheet()
+{
+    using namespace ReportPalette;
+    QString css
+            = QStringLiteral(
+                      ":root{color-scheme:light}"
+                      "body{font:14px/1.45 system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica "
+                      "Neue\","
+                      "Arial,\"DejaVu Sans\",sans-serif;color:%1;background:#fff;margin:0 auto;"
+                      "max-width:1040px;padding:24px}"
+                      "h1{font-size:22px;margin:0 0 4px}"
+                      "h2{font-size:18px;margin:0 0 6px;overflow-wrap:anywhere}"
+                      "h3{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:%2;"
+                      "margin:20px 0 6px;padding-bottom:2px;border-bottom:1px solid %3}"
+                      "h4{font-size:13px;margin:10px 0 4px}"
+                      "p{margin:4px 0}"
+                      ".meta{color:%2;margin:0 0 14px}"
+                      "table{border-collapse:collapse;width:100%}"
+                      "th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px "
+                      "solid %4}"
+                      "thead th{background:%5;border-bottom:1px solid %3;font-weight:600}"
+                      "table.fields th{width:26%;font-weight:600}"
+                      "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}"
+                      ".mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,\"DejaVu Sans "
+                      "Mono\","
+                      "monospace;font-size:12.5px;overflow-wrap:anywhere}"
+                      ".nr{color:%2;font-style:italic}"
+                      ".badge{display:inline-block;padding:0 8px;border:1px "
+                      "solid;border-radius:9px;"
+                      "font-size:12px;font-weight:600;white-space:nowrap}"
+                      ".bar{display:inline-block;width:90px;height:8px;background:%6;border-radius:"
+                      "4px;"
+                      "overflow:hidden;vertical-align:middle;margin-right:6px}"
+                      ".bar>span{display:block;height:100%}"
+                      "pre.message{white-space:pre-wrap;overflow-wrap:anywhere;margin:0;padding:"
+                      "8px;"
+                      "background:#f9fafb;border:1px solid %4;font:12.5px/1.4 "
+                      "ui-monospace,Menlo,Consolas,"
+                      "\"DejaVu Sans Mono\",monospace}"
+                      ".note{margin:8px 0;padding:6px 10px;border-left:4px solid %3;background:%5}"
+                      ".job{margin-top:36px;padding-top:18px;border-top:2px solid %3}"
+                      ".legend{color:%2;font-size:12px;margin:2px 0}"
+                      ".legend .sw{display:inline-block;width:10px;height:10px;margin:0 4px 0 10px;"
+                      "vertical-align:baseline}"
+                      ".legend .sw:first-child{margin-left:0}"
+                      "svg.timeline,img.timeline{display:block;width:100%;height:auto;max-width:"
+                      "900px}"
+                      "a{color:inherit}"
+                      "ul.ids{margin:2px 0;padding-left:20px}")
+                      .arg(text().name(), mutedText().name(), rule().name(), grid().name(),
+                           headerFill().name(), barFill().name());
+    for (int g = 0; g < StatusGroupCount; ++g) {
+        const auto group = StatusGroup(g);
+        const StatusColors c = forGroup(group);
+        css += QStringLiteral(".%1{background:%2;color:%3;border-color:%4}"
+                              ".%1 .fill,.bar>span.%1{background:%4}")
+                       .arg(groupClass(group), c.tint.name(), c.ink.name(), c.strong.name());
+    }
+    css += QStringLiteral(".error{border-left-color:%1;background:%2}")
+                   .arg(forGroup(StatusGroup::Failed).strong.name(),
+                        forGroup(StatusGroup::Failed).tint.name());
+    css += QStringLiteral(
+            "@page{margin:15mm}"
+            "@media print{"
+            "body{max-width:none;padding:0;font-size:10pt}"
+            ".job{break-before:page;page-break-before:always;border-top:none;margin-top:0;"
+            "padding-top:0}"
+            "thead{display:table-header-group}"
+            "tr,svg.timeline,img.timeline{break-inside:avoid;page-break-inside:avoid}"
+            "h2,h3,h4{break-after:avoid;page-break-after:avoid}"
+            "a{text-decoration:none}"
+            "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+            "}");
+    return css;
+}
+
+QString fieldRows(const QList<ReportJob::Field> &fields)
+{
+    QString out;
+    for (const ReportJob::Field &f : fields) {
+        out += QStringLiteral("<tr><th scope=\"row\">") + esc(f.label) + QStringLiteral("</th>");
+        if (!f.reported)
+            out += QStringLiteral("<td class=\"nr\">") + esc(ReportText::notReported());
+        else if (f.monospace)
+            out += QStringLiteral("<td class=\"mono\">") + esc(f.value);
+        else
+            out += QStringLiteral("<td>") + esc(f.value);
+        out += QStringLiteral("</td></tr>");
+    }
+    return out;
+}
+
+QString fieldTable(const QList<ReportJob::Field> &fields)
+{
+    return QStringLiteral("<table class=\"fields\"><tbody>") + fieldRows(fields)
+           + QStringLiteral("</tbody></table>");
+}
+
+QString progressBar(const std::optional<double> &fraction, StatusGroup group)
+{
+    if (!fraction)
+        return {};
+    return QStringLiteral("<span class=\"bar\" aria-hidden=\"true\"><span class=\"%1\" "
+                          "style=\"width:%2%\"></span></span>")
+            .arg(groupClass(group), QString::number(*fraction * 100.0, 'f', 1));
+}
+
+QString idList(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return QStringLiteral("<p class=\"nr\">") + esc(tr("none")) + QStringLiteral("</p>");
+    QString out = QStringLiteral("<ul class=\"ids\">");
+    for (const QString &id : ids)
+        out += QStringLiteral("<li class=\"mono\">") + esc(id) + QStringLiteral("</li>");
+    return out + QStringLiteral("</ul>");
+}
+
+class HtmlBuilder
+{
+public:
+    HtmlBuilder(const HtmlReportWriter::Options &options, const ExportInput &input)
+        : m_options(options)
+        , m_input(input)
+        , m_now(effectiveExportedAt(input))
+        , m_header(ReportHeader::build(input, m_now))
+        , m_redactor(input.baseUrl)
+    {}
+
+    QString head() const
+    {
+        QString out = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+                                     "<meta charset=\"utf-8\">\n"
+                                     "<meta name=\"viewport\" content=\"width=device-width, "
+                                     "initial-scale=1\">\n"
+                                     "<meta name=\"generator\" content=\"batchwatch %1\">\n"
+                                     "<title>%2</title>\n<style>%3</style>\n</head>\n<body>\n")
+                              .arg(QStringLiteral(BATCHWATCH_VERSION), esc(m_header.title),
+                                   styleSheet());
+        out += QStringLiteral("<header>\n<h1>") + esc(m_header.title) + QStringLiteral("</h1>\n");
+        out += QStringLiteral("<p class=\"meta\">");
+        QStringList meta;
+        meta << esc(tr("Profile: %1")
+                            .arg(m_header.profileName.isEmpty() ? tr("(unnamed)")
+                                                                : m_header.profileName));
+        if (!m_header.baseUrl.isEmpty())
+            meta << esc(tr("Gateway:")) + QStringLiteral(" <span class=\"mono\">")
+                            + esc(m_header.baseUrl) + QStringLiteral("</span>");
+        meta << esc(tr("Exported %1").arg(m_header.exportedAt));
+        meta << esc(
+                QCoreApplication::translate("bw::Report", "%n job(s)", nullptr, m_header.jobCount));
+        out += meta.join(QStringLiteral(" &middot; ")) + QStringLiteral("</p>\n");
+        if (!m_header.groupCounts.isEmpty()) {
+            out += QStringLiteral("<p class=\"meta\">");
+            QStringList counts;
+            for (const auto &[group, n] : m_header.groupCounts)
+                counts << badge(QStringLiteral("%1 %2").arg(n).arg(ReportText::groupName(group)),
+                                group);
+            out += counts.join(u' ') + QStringLiteral("</p>\n");
+        }
+        out += QStringLiteral("</header>\n");
+        return out;
+    }
+
+    QString summaryStart() const
+    {
+        return QStringLiteral("<section class=\"summary\">\n<h3>%1</h3>\n<table>\n<thead><tr>"
+                              "<th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th>"
+                              "<th>%7</th></tr></thead>\n<tbody>\n")
+                .arg(esc(tr("Summary")), esc(tr("Name")), esc(tr("Job id")), esc(tr("Status")),
+                     esc(tr("Progress")), esc(tr("Submitted")), esc(tr("Duration")));
+    }
+
+    QString summaryRow(const ReportSummary &s) const
+    {
+        QString row = QStringLiteral("<tr><td><a href=\"#%1\">%2</a></td>")
+                              .arg(esc(s.anchor), esc(s.title));
+        row += QStringLiteral("<td class=\"mono\" title=\"%1\">%2</td>")
+                       .arg(esc(s.identifier), esc(s.shortId));
+        row += QStringLiteral("<td>") + badge(s.status, s.group) + QStringLiteral("</td>");
+        row += QStringLiteral("<td>") + progressBar(s.progressFraction, s.group)
+               + esc(s.progressText) + QStringLiteral("</td>");
+        row += QStringLiteral("<td>") + esc(s.submitted) + QStringLiteral("</td>");
+        row += QStringLiteral("<td>") + esc(s.duration) + QStringLiteral("</td></tr>\n");
+        return row;
+    }
+
+    static QString summaryEnd() { return QStringLiteral("</tbody>\n</table>\n</section>\n"); }
+
+    QString jobSection(int index) const
+    {
+        const ReportJob j = ReportJob::build(m_input.jobs.at(index), index + 1, m_now,
+                                             m_options.locale, m_redactor);
+        const ReportSummary &s = j.summary;
+        QString out;
+        out.reserve(8192);
+        out += QStringLiteral("<section class=\"job\" id=\"%1\">\n<h2>%2</h2>\n")
+                       .arg(esc(s.anchor), esc(s.title));
+        out += QStringLiteral("<p class=\"meta\">") + badge(s.status, s.group)
+               + QStringLiteral(" <span class=\"mono\">") + esc(s.identifier)
+               + QStringLiteral("</span></p>\n");
+        if (j.notFound)
+            out += QStringLiteral("<p class=\"note error\">")
+                   + esc(tr("The gateway last answered that it does not know this job (HTTP "
+                            "404)."))
+                   + QStringLiteral("</p>\n");
+        if (!j.lastError.isEmpty())
+            out += QStringLiteral("<p class=\"note error\">")
+                   + esc(tr("Last poll failed: %1").arg(j.lastError)) + QStringLiteral("</p>\n");
+        if (!j.staleNote.isEmpty())
+            out += QStringLiteral("<p class=\"note\">") + esc(j.staleNote)
+                   + QStringLiteral("</p>\n");
+
+        out += heading(tr("Fields")) + fieldTable(j.fields) + u'\n';
+
+        out += heading(tr("Progress"));
+        if (j.countsReported) {
+            if (s.progressFraction)
+                out += QStringLiteral("<p>") + progressBar(s.progressFraction, s.group)
+                       + esc(s.progressText) + QStringLiteral("</p>");
+            out += fieldTable(j.progress) + u'\n';
+        } else {
+            out += QStringLiteral("<p class=\"nr\">")
+                   + esc(tr("Record counts: %1").arg(ReportText::notReported()))
+                   + QStringLiteral("</p>\n");
+        }
+
+        out += heading(tr("Timeline")) + timeline(j);
+
+        out += heading(tr("VPC"));
+        switch (j.vpcState) {
+        case VpcState::InVpc:
+            out += QStringLiteral("<h4>") + esc(tr("Security groups")) + QStringLiteral("</h4>")
+                   + idList(j.securityGroupIds) + QStringLiteral("<h4>") + esc(tr("Subnets"))
+                   + QStringLiteral("</h4>") + idList(j.subnetIds) + u'\n';
+            break;
+        case VpcState::NotInVpc:
+            out += QStringLiteral("<p>") + esc(tr("Not in a VPC.")) + QStringLiteral("</p>\n");
+            break;
+        case VpcState::NotReported:
+            out += QStringLiteral("<p class=\"nr\">") + esc(ReportText::notReported())
+                   + QStringLiteral("</p>\n");
+            break;
+        }
+
+        out += heading(tr("Configuration"));
+        out += QStringLiteral("<h4>") + esc(tr("Input")) + QStringLiteral("</h4>");
+        out += j.inputReported ? fieldTable(j.inputConfig)
+                               : QStringLiteral("<p class=\"nr\">") + esc(ReportText::notReported())
+                                         + QStringLiteral("</p>");
+        out += QStringLiteral("<h4>") + esc(tr("Output")) + QStringLiteral("</h4>");
+        out += j.outputReported ? fieldTable(j.outputConfig)
+                                : QStringLiteral("<p class=\"nr\">")
+                                          + esc(ReportText::notReported()) + QStringLiteral("</p>");
+        out += u'\n';
+
+        out += heading(tr("History")) + history(j);
+
+        out += heading(tr("Message"));
+        if (j.message && !j.message->isEmpty())
+            out += QStringLiteral("<pre class=\"message\">") + esc(*j.message)
+                   + QStringLiteral("</pre>\n");
+        else
+            out += QStringLiteral("<p class=\"nr\">") + esc(tr("No message."))
+                   + QStringLiteral("</p>\n");
+        out += QStringLiteral("</section>\n");
+        return out;
+    }
+
+    static QString tail() { return QStringLiteral("</body>\n</html>\n"); }
+
+private:
+    static QString heading(const QString &text)
+    {
+        return QStringLiteral("<h3>") + esc(text) + QStringLiteral("</h3>\n");
+    }
+
+    QString timeline(const ReportJob &j) const
+    {
+        if (j.chart.isEmpty())
+            return QStringLiteral("<p class=\"nr\">")
+                   + esc(tr("No time is known for this job yet.")) + QStringLiteral("</p>\n");
+        const QString alt = tr("Timeline of %1").arg(j.summary.title);
+        QString out;
+        if (m_options.charts == HtmlReportWriter::ChartFormat::Png) {
+            // Twice the CSS size: sharp on HiDPI screens and on paper.
+            const QSize pixels = (j.chart.size() * 2).toSize();
+            out += QStringLiteral("<img class=\"timeline\" width=\"%1\" height=\"%2\" alt=\"%3\" "
+                                  "src=\"data:image/png;base64,%4\">")
+                           .arg(int(j.chart.size().width()))
+                           .arg(int(j.chart.size().height()))
+                           .arg(esc(alt), QString::fromLatin1(j.chart.toPng(pixels).toBase64()));
+        } else {
+            out += j.chart.toSvg(alt);
+        }
+        out += u'\n';
+        if (!j.bandLegend.isEmpty()) {
+            out += QStringLiteral("<p class=\"legend\">");
+            for (const ReportJob::LegendEntry &e : j.bandLegend) {
+                const QColor c = e.observed ? ReportPalette::forGroup(e.group).strong
+                                            : ReportPalette::notObserved().strong;
+                out += QStringLiteral("<span class=\"sw\" style=\"background:%1\"></span>")
+                               .arg(c.name())
+                       + esc(e.label) + u' ';
+            }
+            out += QStringLiteral("</p>\n");
+        }
+        if (!j.markerLegend.isEmpty()) {
+            QStringList parts;
+            for (const auto &[name, at] : j.markerLegend)
+                parts << esc(name) + QStringLiteral(": ") + esc(at);
+            out += QStringLiteral("<p class=\"legend\">") + parts.join(QStringLiteral(" &middot; "))
+                   + QStringLiteral("</p>\n");
+        }
+        return out;
+    }
+
+    static QString history(const ReportJob &j)
+    {
+        if (j.history.isEmpty())
+            return QStringLiteral("<p class=\"nr\">") + esc(tr("No status change observed."))
+                   + QStringLiteral("</p>\n");
+        QString out = QStringLiteral("<table>\n<thead><tr><th>%1</th><th>%2</th><th>%3</th>"
+                                     "<th>%4</th><th>%5</th></tr></thead>\n<tbody>\n")
+                              .arg(esc(tr("From")), esc(tr("To")), esc(tr("Observed at")),
+                                   esc(tr("Gateway's last modified")),
+                                   esc(tr("Time in previous status")));
+        for (const ReportJob::HistoryRow &h : j.history) {
+            out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td>"
+                                  "</tr>\n")
+                           .arg(esc(h.from), badge(h.to, h.toGroup), esc(h.observedAt),
+                                esc(h.lastModified), esc(h.timeInPrevious));
+        }
+        return out + QStringLiteral("</tbody>\n</table>\n");
+    }
+
+    const HtmlReportWriter::Options &m_options;
+    const ExportInput &m_input;
+    QDateTime m_now;
+    ReportHeader m_header;
+    SecretRedactor m_redactor;
+};
+
+// Streams the report to `sink` in pieces; false from the sink stops with Failed, false from
+// progress with Cancelled.
+ExportResult generate(const HtmlReportWriter::Options &options, const ExportInput &input,
+                      const std::function<bool(const QString &)> &sink,
+                      const ExportProgress &progress)
+{
+    const int total = int(input.jobs.size());
+    if (progress && !progress(0, total))
+        return ExportResult::cancelled();
+    if (options.charts == HtmlReportWriter::ChartFormat::Png
+        && !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return ExportResult::failed(
+                QStringLiteral("PNG charts need a QGuiApplication in this process"));
+
+    const HtmlBuilder builder(options, input);
+    const QDateTime now = effectiveExportedAt(input);
+    QString chunk = builder.head() + builder.summaryStart();
+    for (int i = 0; i < total; ++i) {
+        chunk += builder.summaryRow(
+                ReportSummary::build(input.jobs.at(i), i + 1, now, options.locale));
+        if (chunk.size() > 256 * 1024) {
+            if (!sink(chunk))
+                return ExportResult::failed({});
+            chunk.clear();
+        }
+    }
+    chunk += HtmlBuilder::summaryEnd();
+    if (!sink(chunk))
+        return ExportResult::failed({});
+    for (int i = 0; i < total; ++i) {
+        if (!sink(builder.jobSection(i)))
+            return ExportResult::failed({});
+        if (progress && !progress(i + 1, total))
+            return ExportResult::cancelled();
+    }
+    if (!sink(HtmlBuilder::tail()))
+        return ExportResult::failed({});
+    return ExportResult::written(total);
+}
+
+} // namespace
+
+ExportResult HtmlReportWriter::write(const ExportInput &input, QIODevice &device,
+                                     const ExportProgress &progress)
+{
+    QString error;
+    ExportResult result = generate(
+            m_options, input,
+            [&device, &error](const QString &piece) {
+                return writeAll(device, piece.toUtf8(), &error);
+            },
+            progress);
+    if (result.outcome == ExportResult::Outcome::Failed && result.errorString.isEmpty())
+        result.errorString = error;
+    return result;
+}
+
+QString HtmlReportWriter::toHtml(const ExportInput &input) const
+{
+    QString html;
+    generate(m_options, input,
+             [&html](const QString &piece) {
+                 html += piece;
+                 return true;
+             },
+             {});
+    return html;
+}
+
+} // namespace bw

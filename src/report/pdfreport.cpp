@@ -1,0 +1,746 @@
+#include "pdfreport.h"
+
+#include "reportcontent.h"
+#include "reportpalette.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QFont>
+#include <QFontMetricsF>
+#include <QGuiApplication>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFragment>
+#include <QTextObjectInterface>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace bw {
+
+namespace {
+
+using ReportText::tr;
+
+const QString kChartImageName = QStringLiteral("bw-chart");
+const QString kZebra = QStringLiteral("#f6f7f9");
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+// --- Qt rich text ------------------------------------------------------------------------
+// QTextDocument understands HTML 4 tags, table attributes and a small CSS subset (colour,
+// background-color, font-*, white-space, border-collapse, width). No classes, no box model on
+// inline elements: every style is inline.
+
+QString monoStyle()
+{
+    return QStringLiteral("font-family:'DejaVu Sans Mono','Menlo','Consolas',monospace;"
+                          "font-size:8pt");
+}
+
+QString badge(const QString &status, StatusGroup group)
+{
+    const StatusColors c = ReportPalette::forGroup(group);
+    return QStringLiteral("<span style=\"background-color:%1;color:%2;font-weight:600\">"
+                          "&nbsp;%3&nbsp;</span>")
+            .arg(c.tint.name(), c.ink.name(), esc(status));
+}
+
+QString heading(const QString &text)
+{
+    return QStringLiteral("<h3 style=\"font-size:10pt;color:%1;margin-top:12px;"
+                          "margin-bottom:4px\">%2</h3>\n")
+            .arg(ReportPalette::mutedText().name(), esc(text));
+}
+
+QString subheading(const QString &text)
+{
+    return QStringLiteral("<p style=\"font-weight:600;margin-top:6px;margin-bottom:2px\">%1</p>")
+            .arg(esc(text));
+}
+
+QString muted(const QString &text)
+{
+    return QStringLiteral("<p style=\"color:%1;font-style:italic\">%2</p>\n")
+            .arg(ReportPalette::mutedText().name(), esc(text));
+}
+
+QString tableStart()
+{
+    return QStringLiteral("<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"2\" "
+                          ">");
+}
+
+// Rows are told apart by alternating backgrounds: Qt's table borders cost more to lay out and
+// paint than everything else in a job's pages together.
+QString rowStart(int row)
+{
+    return row % 2 ? QStringLiteral("<tr bgcolor=\"%1\">").arg(kZebra) : QStringLiteral("<tr>");
+}
+
+QString headerCell(const QString &text, int widthPercent = 0)
+{
+    const QString width
+            = widthPercent > 0 ? QStringLiteral(" width=\"%1%\"").arg(widthPercent) : QString();
+    return QStringLiteral("<th align=\"left\" bgcolor=\"%1\"%2>%3</th>")
+            .arg(ReportPalette::headerFill().name(), width, esc(text));
+}
+
+QString fieldTable(const QList<ReportJob::Field> &fields)
+{
+    QString out = tableStart();
+    int row = 0;
+    for (const ReportJob::Field &f : fields) {
+        out += rowStart(row++) + QStringLiteral("<td width=\"27%\" style=\"font-weight:600\">")
+               + esc(f.label) + QStringLiteral("</td>");
+        if (!f.reported)
+            out += QStringLiteral("<td width=\"73%\" style=\"color:%1;font-style:italic\">")
+                           .arg(ReportPalette::mutedText().name())
+                   + esc(ReportText::notReported());
+        else if (f.monospace)
+            out += QStringLiteral("<td width=\"73%\" style=\"%1\">").arg(monoStyle())
+                   + esc(f.value);
+        else
+            out += QStringLiteral("<td width=\"73%\">") + esc(f.value);
+        out += QStringLiteral("</td></tr>");
+    }
+    return out + QStringLiteral("</table>\n");
+}
+
+QString idList(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return muted(tr("none"));
+    QString out;
+    for (const QString &id : ids)
+        out += QStringLiteral("<p style=\"%1;margin-left:12px\">").arg(monoStyle()) + esc(id)
+               + QStringLiteral("</p>");
+    return out + u'\n';
+}
+
+QString headerHtml(const ReportHeader &header)
+{
+    QString out = QStringLiteral("<h1 style=\"font-size:16pt\">%1</h1>\n").arg(esc(header.title));
+    out += QStringLiteral("<p style=\"color:%1\">").arg(ReportPalette::mutedText().name());
+    out += esc(tr("Profile: %1")
+                       .arg(header.profileName.isEmpty() ? tr("(unnamed)") : header.profileName));
+    if (!header.baseUrl.isEmpty())
+        out += QStringLiteral("<br>") + esc(tr("Gateway:"))
+               + QStringLiteral(" <span style=\"%1\">").arg(monoStyle()) + esc(header.baseUrl)
+               + QStringLiteral("</span>");
+    out += QStringLiteral("<br>") + esc(tr("Exported %1").arg(header.exportedAt));
+    out += QStringLiteral("<br>")
+           + esc(QCoreApplication::translate("bw::Report", "%n job(s)", nullptr, header.jobCount));
+    out += QStringLiteral("</p>\n");
+    if (!header.groupCounts.isEmpty()) {
+        QStringList counts;
+        for (const auto &[group, n] : header.groupCounts)
+            counts << badge(QStringLiteral("%1 %2").arg(n).arg(ReportText::groupName(group)),
+                            group);
+        out += QStringLiteral("<p>") + counts.join(u' ') + QStringLiteral("</p>\n");
+    }
+    return out;
+}
+
+// The first page's head: title, profile, export time, status counts and the summary's heading.
+// The summary table itself is painted by SummaryTable.
+QString summaryHeadHtml(const ReportHeader &header)
+{
+    QString out = QStringLiteral("<html><body>\n") + headerHtml(header)
+                  + heading(tr("Summary (times in UTC)"));
+    if (header.jobCount == 0)
+        out += muted(tr("No jobs in this export."));
+    return out + QStringLiteral("</body></html>");
+}
+
+QString historyHtml(const ReportJob &j)
+{
+    if (j.history.isEmpty())
+        return muted(tr("No status change observed."));
+    QString out = tableStart();
+    out += QStringLiteral("<thead><tr>") + headerCell(tr("From")) + headerCell(tr("To"))
+           + headerCell(tr("Observed at")) + headerCell(tr("Gateway's last modified"))
+           + headerCell(tr("Time in previous status")) + QStringLiteral("</tr></thead>\n");
+    int row = 0;
+    for (const ReportJob::HistoryRow &h : j.history) {
+        out += rowStart(row++)
+               + QStringLiteral("<td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>\n")
+                         .arg(esc(h.from), badge(h.to, h.toGroup), esc(h.observedAt),
+                              esc(h.lastModified), esc(h.timeInPrevious));
+    }
+    return out + QStringLiteral("</table>\n");
+}
+
+QString jobHtml(const ReportJob &j)
+{
+    const ReportSummary &s = j.summary;
+    const StatusColors failed = ReportPalette::forGroup(StatusGroup::Failed);
+    QString out;
+    out.reserve(8192);
+    out += QStringLiteral("<html><body>\n<h2 style=\"font-size:13pt\">%1</h2>\n").arg(esc(s.title));
+    out += QStringLiteral("<p>") + badge(s.status, s.group)
+           + QStringLiteral(" <span style=\"%1\">").arg(monoStyle()) + esc(s.identifier)
+           + QStringLiteral("</span></p>\n");
+    auto note = [&out](const QString &text, const StatusColors &c) {
+        out += QStringLiteral(
+                       "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"0\">"
+                       "<tr><td bgcolor=\"%1\" style=\"color:%2\">%3</td></tr></table>\n")
+                       .arg(c.tint.name(), c.ink.name(), esc(text));
+    };
+    if (j.notFound)
+        note(tr("The gateway last answered that it does not know this job (HTTP 404)."), failed);
+    if (!j.lastError.isEmpty())
+        note(tr("Last poll failed: %1").arg(j.lastError), failed);
+    if (!j.staleNote.isEmpty())
+        note(j.staleNote, ReportPalette::notObserved());
+
+    out += heading(tr("Fields")) + fieldTable(j.fields);
+
+    out += heading(tr("Progress"));
+    if (j.countsReported)
+        out += fieldTable(j.progress);
+    else
+        out += muted(tr("Record counts: %1").arg(ReportText::notReported()));
+
+    out += heading(tr("Timeline"));
+    if (j.chart.isEmpty()) {
+        out += muted(tr("No time is known for this job yet."));
+    } else {
+        // Replaced by the vector chart object after parsing (see embedCharts).
+        out += QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"></p>\n")
+                       .arg(kChartImageName)
+                       .arg(int(TimelineChart::Width))
+                       .arg(int(TimelineChart::Height));
+        if (!j.bandLegend.isEmpty()) {
+            out += QStringLiteral("<p style=\"font-size:8pt;color:%1\">")
+                           .arg(ReportPalette::mutedText().name());
+            for (const ReportJob::LegendEntry &e : j.bandLegend) {
+                const QColor c = e.observed ? ReportPalette::forGroup(e.group).strong
+                                            : ReportPalette::notObserved().strong;
+                out += QStringLiteral("<span style=\"background-color:%1\">&nbsp;&nbsp;&nbsp;"
+                                      "</span>&nbsp;%2&nbsp;&nbsp; ")
+                               .arg(c.name(), esc(e.label));
+            }
+            out += QStringLiteral("</p>\n");
+        }
+        if (!j.markerLegend.isEmpty()) {
+            QStringList parts;
+            for (const auto &[name, at] : j.markerLegend)
+                parts << esc(name) + QStringLiteral(": ") + esc(at);
+            out += QStringLiteral("<p style=\"font-size:8pt;color:%1\">")
+                           .arg(ReportPalette::mutedText().name())
+                   + parts.join(QStringLiteral(" &middot; ")) + QStringLiteral("</p>\n");
+        }
+    }
+
+    out += heading(tr("VPC"));
+    switch (j.vpcState) {
+    case VpcState::InVpc:
+        out += subheading(tr("Security groups")) + idList(j.securityGroupIds)
+               + subheading(tr("Subnets")) + idList(j.subnetIds);
+        break;
+    case VpcState::NotInVpc:
+        out += QStringLiteral("<p>") + esc(tr("Not in a VPC.")) + QStringLiteral("</p>\n");
+        break;
+    case VpcState::NotReported:
+        out += muted(ReportText::notReported());
+        break;
+    }
+
+    out += heading(tr("Configuration"));
+    out += subheading(tr("Input"));
+    out += j.inputReported ? fieldTable(j.inputConfig) : muted(ReportText::notReported());
+    out += subheading(tr("Output"));
+    out += j.outputReported ? fieldTable(j.outputConfig) : muted(ReportText::notReported());
+
+    out += heading(tr("History")) + historyHtml(j);
+
+    out += heading(tr("Message"));
+    if (j.message && !j.message->isEmpty())
+        out += QStringLiteral("<pre style=\"white-space:pre-wrap;%1\">").arg(monoStyle())
+               + esc(*j.message) + QStringLiteral("</pre>\n");
+    else
+        out += muted(tr("No message."));
+    out += QStringLiteral("</body></html>");
+    return out;
+}
+
+// --- Vector charts inside QTextDocument ---------------------------------------------------
+
+// Paints the document's one timeline chart where its placeholder image was laid out, as
+// vector graphics at the full text width.
+class ChartObject : public QObject, public QTextObjectInterface
+{
+    Q_OBJECT
+    Q_INTERFACES(QTextObjectInterface)
+
+public:
+    static constexpr int Type = QTextFormat::UserObject + 1;
+
+    explicit ChartObject(TimelineChart chart)
+        : m_chart(std::move(chart))
+    {}
+
+    QSizeF intrinsicSize(QTextDocument *doc, int, const QTextFormat &) override
+    {
+        // The whole text width; a hair less so that rounding never wraps it to a new line.
+        const qreal width = doc->pageSize().width() - 2 * doc->documentMargin() - 2;
+        return {width, width * TimelineChart::Height / TimelineChart::Width};
+    }
+
+    void drawObject(QPainter *painter, const QRectF &rect, QTextDocument *, int,
+                    const QTextFormat &) override
+    {
+        m_chart.paint(*painter, rect);
+    }
+
+private:
+    TimelineChart m_chart;
+};
+
+// Turns the placeholder <img src="bw-chart"> into a ChartObject. Must run before the first
+// layout.
+void embedCharts(QTextDocument &doc)
+{
+    QList<QPair<int, int>> spans;
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.isValid() && fragment.charFormat().isImageFormat()
+                && fragment.charFormat().toImageFormat().name() == kChartImageName)
+                spans.append({fragment.position(), fragment.length()});
+        }
+    }
+    QTextCursor cursor(&doc);
+    for (const auto &[position, length] : std::as_const(spans)) {
+        cursor.setPosition(position);
+        cursor.setPosition(position + length, QTextCursor::KeepAnchor);
+        QTextCharFormat format;
+        format.setObjectType(ChartObject::Type);
+        cursor.mergeCharFormat(format);
+    }
+}
+
+// --- Pages ---------------------------------------------------------------------------------
+
+struct PageGeometry
+{
+    QRectF page;   // the whole sheet, device pixels
+    QRectF body;   // where document pages go
+    QRectF header; // band above the body
+    QRectF footer; // band below the body
+};
+
+PageGeometry pageGeometry(const QPdfWriter &writer)
+{
+    const qreal mm = writer.resolution() / 25.4;
+    PageGeometry g;
+    g.page = QRectF(0, 0, writer.width(), writer.height());
+    const qreal side = 16 * mm;
+    g.header = QRectF(side, 8 * mm, g.page.width() - 2 * side, 8 * mm);
+    g.footer = QRectF(side, g.page.height() - 14 * mm, g.page.width() - 2 * side, 7 * mm);
+    g.body = QRectF(side, 20 * mm, g.page.width() - 2 * side, g.page.height() - 38 * mm);
+    return g;
+}
+
+class DocumentFactory
+{
+public:
+    DocumentFactory(QPdfWriter &writer, const QSizeF &bodySize)
+        : m_writer(writer)
+        , m_body(bodySize)
+    {
+        m_font = QFont(QStringLiteral("sans-serif"));
+        m_font.setStyleHint(QFont::SansSerif);
+        m_font.setPointSizeF(9);
+    }
+
+    // A document for `html`, paginated to the body size and laid out for the PDF's resolution.
+    // `chart` is painted in place of the placeholder image (the document keeps a copy).
+    std::unique_ptr<QTextDocument> make(const QString &html, const TimelineChart &chart = {}) const
+    {
+        auto doc = std::make_unique<QTextDocument>();
+        doc->setUndoRedoEnabled(false);
+        doc->setUseDesignMetrics(true);
+        doc->setDefaultFont(m_font);
+        doc->setDocumentMargin(0);
+        // Content first, layout second: changing formats (embedCharts) while
+        // QTextDocumentLayout is still laying out lazily leaves later blocks without a layout.
+        doc->setHtml(html);
+        embedCharts(*doc);
+        QAbstractTextDocumentLayout *layout = doc->documentLayout();
+        layout->setPaintDevice(&m_writer);
+        auto *handler = new ChartObject(chart);
+        handler->setParent(doc.get()); // dies with the document
+        layout->registerHandler(ChartObject::Type, handler);
+        // Last: lays the whole document out again with the final device, handler and width.
+        doc->setPageSize(m_body);
+        return doc;
+    }
+
+private:
+    QPdfWriter &m_writer;
+    QSizeF m_body;
+    QFont m_font;
+};
+
+// The summary table, painted row by row. A QTextTable costs about half a millisecond per cell
+// to lay out, twice (the page count must be known before the first page is painted); with
+// single-line rows of a fixed height pagination is arithmetic and ten thousand rows take a
+// fraction of a second. Cells that do not fit are elided; every job's own pages carry the
+// full text.
+class SummaryTable
+{
+public:
+    SummaryTable(const QList<ReportSummary> &rows, QPaintDevice *device, qreal width)
+        : m_rows(rows)
+        , m_width(width)
+    {
+        m_font = QFont(QStringLiteral("sans-serif"));
+        m_font.setStyleHint(QFont::SansSerif);
+        m_font.setPointSizeF(7.5);
+        m_bold = m_font;
+        m_bold.setBold(true);
+        m_mono = QFont(QStringLiteral("DejaVu Sans Mono"));
+        m_mono.setStyleHint(QFont::Monospace);
+        m_mono.setPointSizeF(7);
+        const QFontMetricsF metrics(m_font, device);
+        m_rowHeight = metrics.height() * 1.7;
+        m_padding = metrics.averageCharWidth() * 0.8;
+        m_columns = {{tr("Name"), 0},     {tr("Job id"), 0},    {tr("Status"), 0},
+                     {tr("Progress"), 0}, {tr("Submitted"), 0}, {tr("Duration"), 0}};
+
+        // Every column but the name gets the width of its widest cell, capped (a long provider
+        // id is elided in the middle); the name takes what is left, at least a fifth.
+        const QFontMetricsF bold(m_bold, device);
+        const QFontMetricsF mono(m_mono, device);
+        std::array<qreal, 6> natural{};
+        for (size_t c = 0; c < natural.size(); ++c)
+            natural[c] = bold.horizontalAdvance(m_columns.at(qsizetype(c)).title);
+        for (const ReportSummary &s : m_rows) {
+            natural[1] = std::max(natural[1], mono.horizontalAdvance(s.shortId));
+            natural[2] = std::max(natural[2], bold.horizontalAdvance(s.status) + 2 * m_padding);
+            natural[3] = std::max(natural[3], metrics.horizontalAdvance(s.progressText));
+            natural[4] = std::max(natural[4], metrics.horizontalAdvance(
+                                                      ReportText::compactDateTime(s.submitTime)));
+            natural[5] = std::max(natural[5], metrics.horizontalAdvance(s.duration));
+        }
+        constexpr std::array<qreal, 6> kCaps{1.0, 0.15, 0.19, 0.19, 0.15, 0.13};
+        qreal fixed = 0;
+        for (size_t c = 1; c < natural.size(); ++c) {
+            // A hair of slack so that a cell exactly as wide as its text is never elided.
+            natural[c] = std::min(natural[c] + 2.5 * m_padding, kCaps[c] * m_width);
+            fixed += natural[c];
+        }
+        const qreal scale = fixed > 0.8 * m_width ? 0.8 * m_width / fixed : 1.0;
+        m_columns[0].width = m_width - fixed * scale;
+        for (size_t c = 1; c < natural.size(); ++c)
+            m_columns[qsizetype(c)].width = natural[c] * scale;
+    }
+
+    // How many data rows fit under the header row in `height`.
+    int rowsFitting(qreal height) const
+    {
+        return std::max(0, int((height - m_rowHeight) / m_rowHeight));
+    }
+
+    // Paints the header row and rows [first, first + count) from `origin`.
+    void paint(QPainter &painter, const QPointF &origin, int first, int count) const
+    {
+        painter.save();
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(ReportPalette::headerFill());
+        painter.drawRect(QRectF(origin, QSizeF(m_width, m_rowHeight)));
+        qreal x = origin.x();
+        painter.setFont(m_bold);
+        painter.setPen(ReportPalette::text());
+        for (const Column &c : m_columns) {
+            drawCell(painter, QRectF(x, origin.y(), c.width, m_rowHeight), c.title, Qt::ElideRight);
+            x += c.width;
+        }
+        for (int i = 0; i < count; ++i) {
+            const ReportSummary &s = m_rows.at(first + i);
+            const qreal y = origin.y() + (i + 1) * m_rowHeight;
+            if (i % 2) {
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(QColor(kZebra));
+                painter.drawRect(QRectF(origin.x(), y, m_width, m_rowHeight));
+            }
+            paintRow(painter, s, origin.x(), y);
+        }
+        painter.restore();
+    }
+
+private:
+    struct Column
+    {
+        QString title;
+        qreal width; // device pixels
+    };
+
+    QRectF cellRect(int column, qreal left, qreal y) const
+    {
+        qreal x = left;
+        for (int c = 0; c < column; ++c)
+            x += m_columns.at(c).width;
+        return {x, y, m_columns.at(column).width, m_rowHeight};
+    }
+
+    void drawCell(QPainter &painter, const QRectF &cell, const QString &text,
+                  Qt::TextElideMode mode) const
+    {
+        const QRectF inner = cell.adjusted(m_padding, 0, -m_padding, 0);
+        const QFontMetricsF metrics(painter.font(), painter.device());
+        // One line per cell: tabs and line breaks would expand or wrap.
+        painter.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter,
+                         metrics.elidedText(text.simplified(), mode, inner.width()));
+    }
+
+    void paintRow(QPainter &painter, const ReportSummary &s, qreal left, qreal y) const
+    {
+        painter.setPen(ReportPalette::text());
+        painter.setFont(m_font);
+        drawCell(painter, cellRect(0, left, y), s.title, Qt::ElideRight);
+        painter.setFont(m_mono);
+        drawCell(painter, cellRect(1, left, y), s.shortId, Qt::ElideMiddle);
+
+        // Status badge: tinted box, status text in the group's ink.
+        const StatusColors colors = ReportPalette::forGroup(s.group);
+        painter.setFont(m_bold);
+        const QFontMetricsF bold(m_bold, painter.device());
+        const QRectF cell = cellRect(2, left, y);
+        const qreal maxText = cell.width() - 3 * m_padding;
+        const QString status = bold.elidedText(s.status, Qt::ElideRight, maxText);
+        const QRectF badge(cell.left() + m_padding, y + m_rowHeight * 0.14,
+                           bold.horizontalAdvance(status) + 2 * m_padding, m_rowHeight * 0.72);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(colors.tint);
+        painter.drawRect(badge);
+        painter.setPen(colors.ink);
+        painter.drawText(badge, Qt::AlignCenter, status);
+
+        painter.setPen(ReportPalette::text());
+        painter.setFont(m_font);
+        drawCell(painter, cellRect(3, left, y), s.progressText, Qt::ElideRight);
+        drawCell(painter, cellRect(4, left, y), ReportText::compactDateTime(s.submitTime),
+                 Qt::ElideRight);
+        drawCell(painter, cellRect(5, left, y), s.duration, Qt::ElideRight);
+    }
+
+    const QList<ReportSummary> &m_rows;
+    qreal m_width;
+    QFont m_font;
+    QFont m_bold;
+    QFont m_mono;
+    qreal m_rowHeight = 0;
+    qreal m_padding = 0;
+    QList<Column> m_columns;
+};
+
+// Which summary rows go on which page: the first page holds the report's head above its rows.
+struct SummaryChunk
+{
+    int first = 0;
+    int count = 0;
+};
+
+QList<SummaryChunk> paginateSummary(const SummaryTable &table, int rows, qreal firstPageRoom,
+                                    qreal pageRoom)
+{
+    QList<SummaryChunk> chunks;
+    int next = 0;
+    const int perPage = std::max(1, table.rowsFitting(pageRoom));
+    int fits = table.rowsFitting(firstPageRoom);
+    chunks.append({0, std::min(fits, rows)});
+    next = chunks.first().count;
+    while (next < rows) {
+        const int count = std::min(perPage, rows - next);
+        chunks.append({next, count});
+        next += count;
+    }
+    return chunks;
+}
+
+void drawDecorations(QPainter &painter, const PageGeometry &g, const ReportHeader &header, int page,
+                     int pageCount)
+{
+    QFont font(QStringLiteral("sans-serif"));
+    font.setStyleHint(QFont::SansSerif);
+    font.setPointSizeF(7.5);
+    painter.save();
+    painter.setFont(font);
+    const QFontMetricsF metrics(font, painter.device());
+    painter.setPen(ReportPalette::mutedText());
+
+    const QString when = header.exportedAt;
+    const qreal whenWidth = metrics.horizontalAdvance(when);
+    const QString title = metrics.elidedText(header.title, Qt::ElideRight,
+                                             g.header.width() - whenWidth - metrics.height());
+    painter.drawText(g.header, Qt::AlignLeft | Qt::AlignBottom, title);
+    painter.drawText(g.header, Qt::AlignRight | Qt::AlignBottom, when);
+
+    const QString pageText = tr("page %1 of %2").arg(page).arg(pageCount);
+    const qreal pageWidth = metrics.horizontalAdvance(pageText);
+    const QString left
+            = metrics.elidedText(header.baseUrl.isEmpty() ? header.profileName : header.baseUrl,
+                                 Qt::ElideMiddle, g.footer.width() - pageWidth - metrics.height());
+    painter.drawText(g.footer, Qt::AlignLeft | Qt::AlignTop, left);
+    painter.drawText(g.footer, Qt::AlignRight | Qt::AlignTop, pageText);
+
+    QPen pen(ReportPalette::rule());
+    pen.setWidthF(painter.device()->logicalDpiY() / 144.0); // half a point
+    painter.setPen(pen);
+    const qreal gap = metrics.descent() + pen.widthF() * 2;
+    painter.drawLine(QPointF(g.header.left(), g.header.bottom() + gap),
+                     QPointF(g.header.right(), g.header.bottom() + gap));
+    painter.drawLine(QPointF(g.footer.left(), g.footer.top() - gap),
+                     QPointF(g.footer.right(), g.footer.top() - gap));
+    painter.restore();
+}
+
+void paintDocument(QPainter &painter, QTextDocument &doc, const PageGeometry &g, int docPages,
+                   int &pageNumber, int pageCount, const ReportHeader &header, QPdfWriter &writer)
+{
+    const qreal height = g.body.height();
+    for (int p = 0; p < docPages; ++p) {
+        if (pageNumber > 0)
+            writer.newPage();
+        ++pageNumber;
+        drawDecorations(painter, g, header, pageNumber, pageCount);
+        painter.save();
+        painter.translate(g.body.left(), g.body.top() - p * height);
+        doc.drawContents(&painter, QRectF(0, p * height, g.body.width(), height));
+        painter.restore();
+    }
+}
+
+} // namespace
+
+QPageSize::PageSizeId PdfReportWriter::defaultPageSize(const QLocale &locale)
+{
+    switch (locale.territory()) {
+    case QLocale::UnitedStates:
+    case QLocale::Canada:
+        return QPageSize::Letter;
+    default:
+        return QPageSize::A4;
+    }
+}
+
+QPageSize::PageSizeId PdfReportWriter::pageSize() const
+{
+    return m_options.pageSize.value_or(defaultPageSize(m_options.locale));
+}
+
+ExportResult PdfReportWriter::write(const ExportInput &input, QIODevice &device,
+                                    const ExportProgress &progress)
+{
+    const int jobs = int(input.jobs.size());
+    const int total = 2 * jobs;
+    if (!reportProgress(progress, 0, total))
+        return ExportResult::cancelled();
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return ExportResult::failed(
+                QStringLiteral("a PDF report needs a QGuiApplication in this process"));
+
+    const QDateTime now = effectiveExportedAt(input);
+    const ReportHeader header = ReportHeader::build(input, now);
+    const SecretRedactor redactor(input.baseUrl);
+    const QLocale &locale = m_options.locale;
+
+    QPdfWriter writer(&device);
+    writer.setResolution(m_options.resolution);
+    QPageLayout layout(QPageSize(pageSize()), QPageLayout::Portrait, QMarginsF(),
+                       QPageLayout::Millimeter);
+    layout.setMode(QPageLayout::FullPageMode);
+    writer.setPageLayout(layout);
+    writer.setTitle(header.title);
+    writer.setCreator(QStringLiteral("batchwatch " BATCHWATCH_VERSION));
+
+    const PageGeometry geometry = pageGeometry(writer);
+    const DocumentFactory factory(writer, geometry.body.size());
+
+    QList<ReportSummary> summaries;
+    summaries.reserve(jobs);
+    for (int i = 0; i < jobs; ++i)
+        summaries.append(ReportSummary::build(input.jobs.at(i), i + 1, now, locale));
+    const SummaryTable table(summaries, &writer, geometry.body.width());
+    const auto head = factory.make(summaryHeadHtml(header));
+    const qreal headHeight = head->documentLayout()->documentSize().height();
+    const qreal gap = geometry.body.height() / 100;
+    const QList<SummaryChunk> chunks
+            = jobs == 0 ? QList<SummaryChunk>{{0, 0}}
+                        : paginateSummary(table, jobs, geometry.body.height() - headHeight - gap,
+                                          geometry.body.height());
+
+    // Pass 1: lay every job's pages out to learn the page count. The first documents are kept
+    // for pass 2 (about 100 KiB each); beyond that budget they are laid out again, so that ten
+    // thousand jobs do not need a gigabyte.
+    constexpr int kKeptDocuments = 300;
+    std::vector<std::unique_ptr<QTextDocument>> kept(size_t(std::min(jobs, kKeptDocuments)));
+    QList<int> pages;
+    pages.reserve(jobs);
+    for (int i = 0; i < jobs; ++i) {
+        const ReportJob job = ReportJob::build(input.jobs.at(i), i + 1, now, locale, redactor);
+        auto doc = factory.make(jobHtml(job), job.chart);
+        pages.append(doc->pageCount());
+        if (i < kKeptDocuments)
+            kept[size_t(i)] = std::move(doc);
+        if (!reportProgress(progress, i + 1, total))
+            return ExportResult::cancelled();
+    }
+    int pageCount = int(chunks.size());
+    for (const int n : std::as_const(pages))
+        pageCount += n;
+
+    // Pass 2: paint.
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return ExportResult::failed(QStringLiteral("the PDF writer could not start"));
+    int pageNumber = 0;
+    for (qsizetype c = 0; c < chunks.size(); ++c) {
+        if (pageNumber > 0)
+            writer.newPage();
+        ++pageNumber;
+        drawDecorations(painter, geometry, header, pageNumber, pageCount);
+        QPointF origin = geometry.body.topLeft();
+        if (c == 0) {
+            painter.save();
+            painter.translate(origin);
+            head->drawContents(&painter, QRectF(QPointF(0, 0), geometry.body.size()));
+            painter.restore();
+            origin.ry() += headHeight + gap;
+        }
+        if (chunks.at(c).count > 0)
+            table.paint(painter, origin, chunks.at(c).first, chunks.at(c).count);
+    }
+    for (int i = 0; i < jobs; ++i) {
+        std::unique_ptr<QTextDocument> doc;
+        if (i < kKeptDocuments) {
+            doc = std::move(kept[size_t(i)]);
+        } else {
+            const ReportJob job = ReportJob::build(input.jobs.at(i), i + 1, now, locale, redactor);
+            doc = factory.make(jobHtml(job), job.chart);
+        }
+        paintDocument(painter, *doc, geometry, pages.at(i), pageNumber, pageCount, header, writer);
+        doc.reset();
+        if (!reportProgress(progress, jobs + i + 1, total)) {
+            painter.end();
+            return ExportResult::cancelled();
+        }
+    }
+    if (!painter.end())
+        return ExportResult::failed(QStringLiteral("the PDF writer could not finish"));
+    return ExportResult::written(jobs);
+}
+
+} // namespace bw
+
+#include "pdfreport.moc"

@@ -1,0 +1,306 @@
+#include "reportcontent.h"
+
+#include "jobidentifier.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <array>
+
+namespace bw {
+
+namespace ReportText {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("bw::Report", text);
+}
+
+QString dateTime(const QDateTime &instant)
+{
+    if (!instant.isValid())
+        return {};
+    return instant.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC");
+}
+
+QString compactDateTime(const QDateTime &instant)
+{
+    if (!instant.isValid())
+        return {};
+    return instant.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString notReported()
+{
+    return tr("not reported by this gateway");
+}
+
+QString groupName(StatusGroup group)
+{
+    switch (group) {
+    case StatusGroup::Queued:
+        return tr("queued");
+    case StatusGroup::Running:
+        return tr("running");
+    case StatusGroup::Completed:
+        return tr("completed");
+    case StatusGroup::Failed:
+        return tr("failed");
+    case StatusGroup::Ended:
+        return tr("ended");
+    case StatusGroup::Unknown:
+        break;
+    }
+    return tr("unknown");
+}
+
+QString percent(double fraction, const QLocale &locale)
+{
+    return locale.toString(fraction * 100.0, 'f', 1) + QStringLiteral(" %");
+}
+
+} // namespace ReportText
+
+namespace {
+
+using ReportText::tr;
+using Field = ReportJob::Field;
+
+Field text(const QString &label, const std::optional<QString> &value, bool monospace = false)
+{
+    return {label, value.value_or(QString()), value.has_value(), monospace};
+}
+
+Field time(const QString &label, const std::optional<QDateTime> &value)
+{
+    const bool ok = value && value->isValid();
+    return {label, ok ? ReportText::dateTime(*value) : QString(), ok, false};
+}
+
+Field count(const QString &label, const std::optional<qint64> &value, const QLocale &locale)
+{
+    return {label, value ? locale.toString(*value) : QString(), value.has_value(), false};
+}
+
+QString rateText(const ProgressRate &rate, const QLocale &locale)
+{
+    return tr("%1 records/min (over %2, %3 samples)")
+            .arg(locale.toString(rate.recordsPerMinute, 'f', 1),
+                 JobMetrics::formatDuration(rate.spanSeconds))
+            .arg(rate.sampleCount);
+}
+
+} // namespace
+
+ReportSummary ReportSummary::build(const ExportJob &exportJob, int index, const QDateTime &now,
+                                   const QLocale &locale)
+{
+    const WatchedJob &w = exportJob.watched;
+    const Job &job = w.job;
+    const bool terminal = job.status && job.status->isTerminal();
+
+    ReportSummary r;
+    r.index = index;
+    r.anchor = QStringLiteral("job-%1").arg(index);
+    r.identifier = w.identifier;
+    r.shortId = JobIdentifier::parse(w.identifier).shortId();
+    if (r.shortId.isEmpty())
+        r.shortId = w.identifier;
+    r.title = job.jobName && !job.jobName->isEmpty() ? *job.jobName : r.shortId;
+    r.status = job.status && !job.status->raw().isEmpty() ? job.status->raw() : tr("unknown");
+    r.group = job.status ? job.status->group() : StatusGroup::Unknown;
+
+    r.progressFraction = JobMetrics::progressFraction(job);
+    if (job.processedRecordCount && job.totalRecordCount && *job.totalRecordCount > 0) {
+        r.progressText = tr("%1 / %2 (%3)")
+                                 .arg(locale.toString(*job.processedRecordCount),
+                                      locale.toString(*job.totalRecordCount),
+                                      ReportText::percent(r.progressFraction.value_or(0), locale));
+    } else if (job.processedRecordCount) {
+        r.progressText = tr("%1 processed").arg(locale.toString(*job.processedRecordCount));
+    }
+    if (job.submitTime && job.submitTime->isValid()) {
+        r.submitted = ReportText::dateTime(*job.submitTime);
+        r.submitTime = job.submitTime->toUTC();
+    }
+    if (const auto elapsed = JobMetrics::elapsed(job, now)) {
+        r.duration = terminal ? JobMetrics::formatDuration(*elapsed)
+                              : tr("%1 so far").arg(JobMetrics::formatDuration(*elapsed));
+    }
+    return r;
+}
+
+ReportJob ReportJob::build(const ExportJob &exportJob, int index, const QDateTime &now,
+                           const QLocale &locale, const SecretRedactor &redactor)
+{
+    const WatchedJob &w = exportJob.watched;
+    const Job &job = w.job;
+    const bool terminal = job.status && job.status->isTerminal();
+
+    ReportJob r;
+    r.summary = ReportSummary::build(exportJob, index, now, locale);
+
+    // Fields.
+    r.fields << text(tr("Name"), job.jobName) << Field{tr("Identifier"), w.identifier, true, true}
+             << text(tr("Job ARN"), job.jobArn, true)
+             << Field{tr("Status"), job.status ? job.status->raw() : QString(),
+                      job.status.has_value(), false}
+             << text(tr("Model"), job.modelId, true) << text(tr("Role ARN"), job.roleArn, true)
+             << text(tr("Client request token"), job.clientRequestToken, true)
+             << text(tr("Invocation type"), job.modelInvocationType)
+             << time(tr("Submitted"), job.submitTime)
+             << time(tr("Last modified"), job.lastModifiedTime) << time(tr("Ended"), job.endTime);
+    Field expires = time(tr("Expires"), job.jobExpirationTime);
+    if (JobMetrics::timeToExpiry(job, now)) {
+        expires.value += QStringLiteral(" (")
+                         + JobMetrics::formatRelative(*job.jobExpirationTime, now) + u')';
+        if (JobMetrics::isAtRisk(job, now))
+            expires.value += QStringLiteral(" \u2014 ") + tr("still queued close to expiry");
+    }
+    r.fields << expires;
+    r.fields << Field{tr("Timeout"),
+                      job.timeoutDurationInHours
+                              ? tr("%1 h").arg(locale.toString(*job.timeoutDurationInHours))
+                              : QString(),
+                      job.timeoutDurationInHours.has_value(), false};
+    r.fields << Field{terminal ? tr("Duration") : tr("Elapsed"), r.summary.duration,
+                      !r.summary.duration.isEmpty(), false};
+    r.fields << Field{tr("Watched since"), ReportText::dateTime(w.addedAt), w.addedAt.isValid(),
+                      false};
+    r.fields << Field{tr("Last fetched"),
+                      w.fetchedAt.isValid() ? ReportText::dateTime(w.fetchedAt) : tr("never"), true,
+                      false};
+
+    r.notFound = w.notFound;
+    if (w.lastError) {
+        r.lastError = redactor.apply(w.lastError->describe());
+        if (w.lastErrorAt.isValid())
+            r.lastError += QStringLiteral(" (") + ReportText::dateTime(w.lastErrorAt) + u')';
+    }
+    if (w.isStale() && w.staleSince().isValid())
+        r.staleNote = tr("Last-known data: not confirmed by the gateway since %1.")
+                              .arg(ReportText::dateTime(w.staleSince()));
+
+    // Progress.
+    r.countsReported = job.totalRecordCount || job.processedRecordCount || job.successRecordCount
+                       || job.errorRecordCount;
+    r.progress << count(tr("Total records"), job.totalRecordCount, locale)
+               << count(tr("Processed"), job.processedRecordCount, locale)
+               << count(tr("Succeeded"), job.successRecordCount, locale)
+               << count(tr("Failed"), job.errorRecordCount, locale);
+    if (r.summary.progressFraction)
+        r.progress << Field{tr("Progress"),
+                            ReportText::percent(*r.summary.progressFraction, locale), true, false};
+    if (const auto share = JobMetrics::errorShare(job))
+        r.progress << Field{tr("Error share"), ReportText::percent(*share, locale), true, false};
+    if (!terminal) {
+        if (const auto rate = JobMetrics::processingRate(exportJob.samples, now))
+            r.progress << Field{tr("Rate"), rateText(*rate, locale), true, false};
+        if (const auto eta = JobMetrics::eta(job, exportJob.samples, now))
+            r.progress << Field{tr("Estimated finish"),
+                                tr("%1 (in %2, %3 records left)")
+                                        .arg(ReportText::dateTime(eta->finishAt),
+                                             JobMetrics::formatDuration(eta->seconds),
+                                             locale.toString(eta->remainingRecords)),
+                                true, false};
+    } else if (exportJob.samples.size() >= 2) {
+        // A finished job: the average over every sample, not a recent window.
+        const QDateTime newest
+                = std::max_element(exportJob.samples.cbegin(), exportJob.samples.cend(),
+                                   [](const auto &a, const auto &b) { return a.at < b.at; })
+                          ->at;
+        const QDateTime oldest
+                = std::min_element(exportJob.samples.cbegin(), exportJob.samples.cend(),
+                                   [](const auto &a, const auto &b) { return a.at < b.at; })
+                          ->at;
+        if (const auto rate
+            = JobMetrics::processingRate(exportJob.samples, newest, oldest.secsTo(newest) + 1))
+            r.progress << Field{tr("Average rate"), rateText(*rate, locale), true, false};
+    }
+
+    // Timeline.
+    r.chart = TimelineChart::forJob(exportJob, now);
+    for (const TimelineChart::Marker &m : r.chart.markers()) {
+        QString name = TimelineChart::markerName(m.kind);
+        if (m.beyondAxis)
+            name = tr("%1 (beyond the right edge)").arg(name);
+        r.markerLegend.append({name, ReportText::dateTime(m.at)});
+    }
+    for (const TimelineChart::Band &b : r.chart.bands()) {
+        const bool seen = std::any_of(r.bandLegend.cbegin(), r.bandLegend.cend(),
+                                      [&b](const LegendEntry &e) { return e.label == b.label; });
+        if (!seen)
+            r.bandLegend.append({b.label, b.group, b.observed});
+    }
+
+    // VPC and configuration.
+    r.vpcState = JobMetrics::vpcState(w);
+    if (job.vpcConfig) {
+        r.securityGroupIds = job.vpcConfig->securityGroupIds;
+        r.subnetIds = job.vpcConfig->subnetIds;
+    }
+    r.inputReported = job.inputDataConfig.has_value();
+    if (job.inputDataConfig) {
+        const InputDataConfig &c = *job.inputDataConfig;
+        r.inputConfig << text(tr("S3 URI"), c.s3Uri, true)
+                      << text(tr("Input format"), c.s3InputFormat)
+                      << text(tr("Bucket owner"), c.s3BucketOwner, true);
+    }
+    r.outputReported = job.outputDataConfig.has_value();
+    if (job.outputDataConfig) {
+        const OutputDataConfig &c = *job.outputDataConfig;
+        r.outputConfig << text(tr("S3 URI"), c.s3Uri, true)
+                       << text(tr("Encryption key"), c.s3EncryptionKeyId, true)
+                       << text(tr("Bucket owner"), c.s3BucketOwner, true);
+    }
+
+    // History, oldest first as stored.
+    for (qsizetype i = 0; i < exportJob.history.size(); ++i) {
+        const StatusTransition &t = exportJob.history.at(i);
+        HistoryRow row;
+        row.from = t.from ? (t.from->raw().isEmpty() ? tr("unknown") : t.from->raw())
+                          : QStringLiteral("\u2014");
+        row.to = t.to.raw().isEmpty() ? tr("unknown") : t.to.raw();
+        row.toGroup = t.to.group();
+        row.observedAt = ReportText::dateTime(t.observedAt);
+        if (t.lastModifiedTime)
+            row.lastModified = ReportText::dateTime(*t.lastModifiedTime);
+        if (i > 0) {
+            const QDateTime previous = exportJob.history.at(i - 1).observedAt;
+            if (previous.isValid() && t.observedAt.isValid())
+                row.timeInPrevious = JobMetrics::formatDuration(
+                        std::max<qint64>(0, previous.secsTo(t.observedAt)));
+        }
+        r.history.append(row);
+    }
+
+    r.message = job.message;
+    return r;
+}
+
+ReportHeader ReportHeader::build(const ExportInput &input, const QDateTime &exportedAt)
+{
+    ReportHeader h;
+    h.profileName = input.profileName;
+    h.title = input.profileName.isEmpty()
+                      ? ReportText::tr("batchwatch report")
+                      : ReportText::tr("batchwatch report \u2014 %1").arg(input.profileName);
+    h.baseUrl = sanitizedBaseUrlText(input.baseUrl);
+    h.exportedAtUtc = exportedAt.toUTC();
+    h.exportedAt = ReportText::dateTime(exportedAt);
+    h.jobCount = int(input.jobs.size());
+
+    std::array<int, StatusGroupCount> counts{};
+    for (const ExportJob &j : input.jobs) {
+        const StatusGroup g
+                = j.watched.job.status ? j.watched.job.status->group() : StatusGroup::Unknown;
+        ++counts[size_t(g)];
+    }
+    for (int g = 0; g < StatusGroupCount; ++g) {
+        if (counts[size_t(g)] > 0)
+            h.groupCounts.append({StatusGroup(g), counts[size_t(g)]});
+    }
+    return h;
+}
+
+} // namespace bw

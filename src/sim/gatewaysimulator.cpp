@@ -1,0 +1,822 @@
+#include "gatewaysimulator.h"
+
+#include "jobcodec.h"
+#include "jobgenerator.h"
+#include "logging.h"
+#include "simrandom.h"
+#include "simulatedjob.h"
+#include "wireformat.h"
+
+#include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUuid>
+
+#include <algorithm>
+#include <cmath>
+
+#if defined(Q_OS_UNIX)
+#include <sys/socket.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace bw::sim {
+
+namespace {
+
+constexpr int kDefaultPageSize = 100;
+constexpr int kMaxPageSize = 1000;
+
+// Hands every request to the simulator, with the socket (needed to reset a connection or to
+// answer later). No router: paths are parsed from the raw request so that an ARN
+// percent-encoded into one segment ("%3A", "%2F") stays one segment.
+class HttpFrontend final : public QAbstractHttpServer
+{
+public:
+    using Handler = std::function<void(const QHttpServerRequest &, QTcpSocket *)>;
+    explicit HttpFrontend(Handler handler)
+        : m_handler(std::move(handler))
+    {}
+
+    static QHttpServerResponder responderFor(const QHttpServerRequest &request, QTcpSocket *socket)
+    {
+        return makeResponder(request, socket);
+    }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        m_handler(request, socket);
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        // Not reached: handleRequest() takes every request.
+        makeResponder(request, socket).write(QHttpServerResponder::StatusCode::NotFound);
+    }
+
+private:
+    Handler m_handler;
+};
+
+QString methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return u"GET"_s;
+    case QHttpServerRequest::Method::Put:
+        return u"PUT"_s;
+    case QHttpServerRequest::Method::Delete:
+        return u"DELETE"_s;
+    case QHttpServerRequest::Method::Post:
+        return u"POST"_s;
+    case QHttpServerRequest::Method::Head:
+        return u"HEAD"_s;
+    case QHttpServerRequest::Method::Options:
+        return u"OPTIONS"_s;
+    case QHttpServerRequest::Method::Patch:
+        return u"PATCH"_s;
+    case QHttpServerRequest::Method::Connect:
+        return u"CONNECT"_s;
+    case QHttpServerRequest::Method::Trace:
+        return u"TRACE"_s;
+    default:
+        return u"UNKNOWN"_s;
+    }
+}
+
+// Query parameters as a form-encoding server reads them: '+' is a space, %XX is decoded. A
+// client that does not percent-encode a token's '+' therefore sends a different token.
+QHash<QString, QString> parseQuery(const QString &encoded)
+{
+    QHash<QString, QString> out;
+    const QStringList pairs = encoded.split(u'&', Qt::SkipEmptyParts);
+    for (const QString &pair : pairs) {
+        const qsizetype eq = pair.indexOf(u'=');
+        auto decode = [](QString s) {
+            s.replace(u'+', u' ');
+            return QUrl::fromPercentEncoding(s.toUtf8());
+        };
+        const QString key = decode(eq < 0 ? pair : pair.left(eq));
+        if (!out.contains(key))
+            out.insert(key, eq < 0 ? QString() : decode(pair.mid(eq + 1)));
+    }
+    return out;
+}
+
+quint32 fnv1a(const QByteArray &bytes)
+{
+    quint32 h = 2166136261u;
+    for (char c : bytes) {
+        h ^= quint8(c);
+        h *= 16777619u;
+    }
+    return h;
+}
+
+// Pagination tokens look like AWS's: opaque base64 that always holds '+', '/' and '=' (so a
+// client must percent-encode them). Layout before base64: a 3-byte header ("AYAD"), the
+// scrambled payload "o=<offset>;f=<fingerprint>" padded to a multiple of 3, a 3-byte marker
+// ("+r//") and one checksum byte (which leaves "==" padding).
+const QByteArray kTokenHeader = QByteArray::fromHex("018003");
+const QByteArray kTokenMarker = QByteArray::fromHex("fabfff");
+
+QByteArray scrambled(QByteArray bytes)
+{
+    quint32 state = 0x2545f491u;
+    for (char &c : bytes) {
+        state = state * 1664525u + 1013904223u;
+        c = char(quint8(c) ^ quint8(state >> 24));
+    }
+    return bytes;
+}
+
+char checksum(const QByteArray &bytes)
+{
+    quint8 sum = 0x5a;
+    for (char c : bytes)
+        sum = quint8(sum * 31 + quint8(c));
+    return char(sum);
+}
+
+QString makePageToken(qsizetype offset, quint32 fingerprint)
+{
+    QByteArray payload
+            = "o=" + QByteArray::number(offset) + ";f=" + QByteArray::number(fingerprint, 16) + ';';
+    while (payload.size() % 3 != 0)
+        payload += ';';
+    QByteArray raw = kTokenHeader + scrambled(payload) + kTokenMarker;
+    raw += checksum(raw);
+    return QString::fromLatin1(raw.toBase64());
+}
+
+std::optional<std::pair<qsizetype, quint32>> readPageToken(const QString &token)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+            token.toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
+    const QByteArray &raw = decoded.decoded;
+    const qsizetype frame = kTokenHeader.size() + kTokenMarker.size() + 1;
+    if (!decoded || raw.size() <= frame || !raw.startsWith(kTokenHeader)
+        || raw.at(raw.size() - 1) != checksum(raw.chopped(1))
+        || !raw.chopped(1).endsWith(kTokenMarker))
+        return std::nullopt;
+    const QByteArray payload = scrambled(raw.mid(kTokenHeader.size(), raw.size() - frame));
+    const QList<QByteArray> parts = payload.split(';');
+    if (parts.size() < 2 || !parts.at(0).startsWith("o=") || !parts.at(1).startsWith("f="))
+        return std::nullopt;
+    bool okOffset = false;
+    bool okPrint = false;
+    const qsizetype offset = parts.at(0).mid(2).toLongLong(&okOffset);
+    const quint32 print = parts.at(1).mid(2).toUInt(&okPrint, 16);
+    if (!okOffset || !okPrint || offset < 0)
+        return std::nullopt;
+    return std::make_pair(offset, print);
+}
+
+// Sends the RST of a reset connection: SO_LINGER {on, 0} makes close() abort the TCP
+// connection instead of finishing it, so the client sees "connection reset by peer".
+void resetConnection(QTcpSocket *socket)
+{
+#if defined(Q_OS_UNIX)
+    const qintptr fd = socket->socketDescriptor();
+    if (fd >= 0) {
+        const ::linger hard{1, 0};
+        ::setsockopt(int(fd), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+    }
+#endif
+    socket->abort();
+}
+
+} // namespace
+
+class GatewaySimulator::Private
+{
+public:
+    Private(GatewaySimulator *q, const SimulatorOptions &options);
+
+    qint64 nowMs() const;
+    SimulatedJob *find(const QString &identifier);
+    const SimulatedJob *find(const QString &identifier) const;
+    bool stop(SimulatedJob &job);
+
+    void handle(const QHttpServerRequest &request, QTcpSocket *socket);
+    SimResponse route(const QString &method, const QStringList &segments,
+                      const QHttpServerRequest &request, const QString &rawQuery);
+    std::optional<SimResponse> checkKey(const QHttpServerRequest &request) const;
+    SimResponse retrieve(const QString &encodedId);
+    SimResponse list(const QString &rawQuery);
+    SimResponse stopRoute(const QString &encodedId);
+    SimResponse notFound(const QString &method, const QString &path) const;
+    SimResponse jobNotFound(const QString &identifier) const;
+    SimResponse validation(const QString &message) const;
+    void send(const QHttpServerRequest &request, QTcpSocket *socket, const SimResponse &r);
+    void sendLater(const QHttpServerRequest &request, QTcpSocket *socket, SimResponse r,
+                   int delayMs);
+
+    GatewaySimulator *q;
+    SimulatorOptions options;
+    QDateTime epoch;
+    QElapsedTimer elapsed;
+    std::function<QDateTime()> clock;
+    qint64 advancedMs = 0; // advance()d, plus time run at earlier speeds
+
+    QList<SimulatedJob> jobs;
+    QHash<QString, qsizetype> index; // id and ARN -> position in jobs
+    QList<qsizetype> bySubmit;       // positions, oldest submission first
+    SimRandom faultRng;
+
+    std::unique_ptr<HttpFrontend> server;
+    QPointer<QTcpServer> tcp;
+    QString error;
+    int requests = 0;
+    RecordedRequest last;
+};
+
+GatewaySimulator::Private::Private(GatewaySimulator *qq, const SimulatorOptions &opts)
+    : q(qq)
+    , options(opts)
+    , faultRng(opts.seed ^ 0x9e3779b97f4a7c15ull)
+{
+    options.speed = std::max(0.0, options.speed);
+    options.jobCount = std::max(0, options.jobCount);
+    options.faults.rate = std::clamp(options.faults.rate, 0.0, 1.0);
+    epoch = options.epoch.isValid()
+                    ? options.epoch.toUTC()
+                    : QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    options.epoch = epoch;
+    elapsed.start();
+
+    jobs = JobGenerator::generate(options.seed, options.jobCount, epoch);
+    index.reserve(jobs.size() * 2);
+    bySubmit.reserve(jobs.size());
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        index.insert(jobs.at(i).id, i);
+        index.insert(jobs.at(i).arn, i);
+        bySubmit.append(i);
+    }
+    std::stable_sort(bySubmit.begin(), bySubmit.end(), [this](qsizetype a, qsizetype b) {
+        return jobs.at(a).submitMs < jobs.at(b).submitMs;
+    });
+}
+
+qint64 GatewaySimulator::Private::nowMs() const
+{
+    const qint64 base = clock ? epoch.msecsTo(clock().toUTC())
+                              : std::llround(double(elapsed.elapsed()) * options.speed);
+    return base + advancedMs;
+}
+
+SimulatedJob *GatewaySimulator::Private::find(const QString &identifier)
+{
+    const auto it = index.constFind(identifier);
+    return it == index.constEnd() ? nullptr : &jobs[*it];
+}
+
+const SimulatedJob *GatewaySimulator::Private::find(const QString &identifier) const
+{
+    const auto it = index.constFind(identifier);
+    return it == index.constEnd() ? nullptr : &jobs.at(*it);
+}
+
+bool GatewaySimulator::Private::stop(SimulatedJob &job)
+{
+    const qint64 now = nowMs();
+    if (!job.isStoppableAt(now))
+        return false;
+    job.stopRequestedMs = now;
+    Q_EMIT q->jobStopped(job.arn);
+    return true;
+}
+
+void GatewaySimulator::Private::handle(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ++requests;
+    const QUrl url = request.url();
+    RecordedRequest rec;
+    rec.method = methodName(request.method());
+    rec.path = url.path(QUrl::FullyEncoded);
+    rec.query = url.query(QUrl::FullyEncoded);
+    rec.headers = request.headers();
+    last = rec;
+    Q_EMIT q->requestReceived(rec.method, rec.path);
+
+    const QStringList segments = rec.path.split(u'/', Qt::SkipEmptyParts);
+    if (segments == QStringList{u"health"_s}) {
+        send(request, socket,
+             rec.method == u"GET"_s ? WireFormat::jsonResponse(QJsonObject{{"status"_L1, u"ok"_s}})
+                                    : WireFormat::plainText(405, "Method Not Allowed"));
+        return;
+    }
+
+    const FaultOptions &faults = options.faults;
+    std::optional<FaultKind> fault;
+    if (faults.rate > 0.0 && !faults.kinds.isEmpty() && faultRng.real() < faults.rate)
+        fault = faultRng.pick(faults.kinds);
+    if (fault) {
+        qCDebug(lcSim) << "fault" << faultKindName(*fault) << "on" << rec.method << rec.path;
+        Q_EMIT q->faultInjected(faultKindName(*fault), rec.path);
+    }
+
+    if (fault == FaultKind::Reset) {
+        // Later, from the event loop: the server may still be inside the socket's readyRead.
+        QTimer::singleShot(0, socket, [socket] { resetConnection(socket); });
+        return;
+    }
+    if (fault == FaultKind::Html) {
+        send(request, socket,
+             options.flavour == Flavour::Bifrost ? WireFormat::bifrostWebUi()
+                                                 : WireFormat::proxyLoginPage());
+        return;
+    }
+    if (fault && fault != FaultKind::Truncated && fault != FaultKind::Latency) {
+        send(request, socket,
+             WireFormat::faultError(options.flavour, *fault, faults.retryAfterSeconds));
+        return;
+    }
+
+    SimResponse response = route(rec.method, segments, request, rec.query);
+    if (options.flavour == Flavour::Aws)
+        response.headers.append({"x-amzn-RequestId",
+                                 QUuid::createUuidV5(QUuid(), QString::number(options.seed) + u'/'
+                                                                      + QString::number(requests))
+                                         .toByteArray(QUuid::WithoutBraces)});
+    if (fault == FaultKind::Truncated && response.body.size() > 1)
+        response.body.truncate(std::max<qsizetype>(1, response.body.size() * 2 / 5));
+    if (fault == FaultKind::Latency)
+        sendLater(request, socket, std::move(response), std::max(0, faults.latencyMs));
+    else
+        send(request, socket, response);
+}
+
+std::optional<SimResponse>
+GatewaySimulator::Private::checkKey(const QHttpServerRequest &request) const
+{
+    if (options.requiredKey.isEmpty())
+        return std::nullopt;
+    QList<QByteArray> presented;
+    const auto headers = request.headers();
+    for (const auto &[name, value] : headers) {
+        const QByteArray n = name.toLower();
+        const QByteArray v = value.trimmed();
+        if (n == "x-bf-vk" || n == "x-api-key")
+            presented << v;
+        else if (n == "authorization" && v.size() > 7 && v.left(7).toLower() == "bearer ")
+            presented << v.mid(7).trimmed();
+    }
+    presented.removeAll(QByteArray());
+    if (presented.contains(options.requiredKey.toUtf8()))
+        return std::nullopt;
+    if (presented.isEmpty())
+        return WireFormat::error(
+                options.flavour, 401, u"virtual_key_required"_s,
+                u"virtual key is required. Provide a virtual key via the x-bf-vk header."_s);
+    return WireFormat::error(options.flavour, 401, u"virtual_key_not_found"_s,
+                             u"virtual key not found"_s);
+}
+
+SimResponse GatewaySimulator::Private::route(const QString &method, const QStringList &segments,
+                                             const QHttpServerRequest &request,
+                                             const QString &rawQuery)
+{
+    const Flavour flavour = options.flavour;
+    const bool get = method == u"GET"_s;
+    const bool post = method == u"POST"_s;
+    const QString path = u'/' + segments.join(u'/');
+
+    enum class Route { None, Retrieve, RetrievePlural, List, Stop, StopPlural, Create };
+    Route r = Route::None;
+    if (segments.size() >= 2 && segments.at(0) == u"bedrock"_s) {
+        const QString &what = segments.at(1);
+        const bool singular = what == u"model-invocation-job"_s;
+        const bool plural = what == u"model-invocation-jobs"_s;
+        if (segments.size() == 2)
+            r = plural ? Route::List : singular ? Route::Create : Route::None;
+        else if (segments.size() == 3)
+            r = singular ? Route::Retrieve : plural ? Route::RetrievePlural : Route::None;
+        else if (segments.size() == 4 && segments.at(3) == u"stop"_s)
+            r = singular ? Route::Stop : plural ? Route::StopPlural : Route::None;
+    }
+    // Routes this flavour does not have.
+    if ((r == Route::Retrieve && flavour == Flavour::Published)
+        || (r == Route::RetrievePlural && flavour != Flavour::Published)
+        || (r == Route::StopPlural && flavour != Flavour::Published))
+        r = Route::None;
+
+    const bool methodOk
+            = ((r == Route::Retrieve || r == Route::RetrievePlural || r == Route::List) && get)
+              || ((r == Route::Stop || r == Route::StopPlural || r == Route::Create) && post);
+    if (r == Route::None || !methodOk) {
+        if (flavour == Flavour::Bifrost && get)
+            return WireFormat::bifrostWebUi(); // the web UI's catch-all
+        if (r != Route::None) {
+            return flavour == Flavour::Bifrost
+                           ? WireFormat::plainText(405, "Method Not Allowed")
+                           : WireFormat::error(
+                                   flavour, 405,
+                                   flavour == Flavour::Aws ? u"UnknownOperationException"_s
+                                                           : u"method_not_allowed"_s,
+                                   u"Method %1 is not allowed on %2"_s.arg(method, path));
+        }
+        return notFound(method, path);
+    }
+
+    if (auto denied = checkKey(request))
+        return *denied;
+
+    switch (r) {
+    case Route::Retrieve:
+    case Route::RetrievePlural:
+        return retrieve(segments.at(2));
+    case Route::List:
+        return list(rawQuery);
+    case Route::Stop:
+    case Route::StopPlural:
+        return stopRoute(segments.at(2));
+    case Route::Create:
+        return WireFormat::error(flavour, 501,
+                                 flavour == Flavour::Published ? u"not_implemented"_s
+                                                               : u"NotImplemented"_s,
+                                 u"Creating jobs is not supported by this simulated gateway."_s);
+    case Route::None:
+        break;
+    }
+    return notFound(method, path);
+}
+
+SimResponse GatewaySimulator::Private::notFound(const QString &method, const QString &path) const
+{
+    switch (options.flavour) {
+    case Flavour::Bifrost:
+        return WireFormat::plainText(404, "Not Found");
+    case Flavour::Aws:
+        return WireFormat::error(Flavour::Aws, 404, u"UnknownOperationException"_s,
+                                 u"No operation matches %1 %2"_s.arg(method, path));
+    case Flavour::Published:
+        break;
+    }
+    return WireFormat::error(Flavour::Published, 404, u"not_found"_s,
+                             u"Route not found: %1 %2"_s.arg(method, path));
+}
+
+SimResponse GatewaySimulator::Private::jobNotFound(const QString &identifier) const
+{
+    return WireFormat::error(
+            options.flavour, 404, u"ResourceNotFoundException"_s,
+            u"Could not find model invocation job with identifier %1"_s.arg(identifier));
+}
+
+SimResponse GatewaySimulator::Private::validation(const QString &message) const
+{
+    return WireFormat::error(options.flavour, 400, u"ValidationException"_s, message);
+}
+
+SimResponse GatewaySimulator::Private::retrieve(const QString &encodedId)
+{
+    const QString id = QUrl::fromPercentEncoding(encodedId.toUtf8());
+    const SimulatedJob *job = find(id);
+    if (!job)
+        return jobNotFound(id);
+    return WireFormat::jsonResponse(WireFormat::retrieveBody(options.flavour, *job, epoch, nowMs(),
+                                                             options.bifrostUtcOffsetSeconds));
+}
+
+SimResponse GatewaySimulator::Private::stopRoute(const QString &encodedId)
+{
+    const QString id = QUrl::fromPercentEncoding(encodedId.toUtf8());
+    SimulatedJob *job = find(id);
+    if (!job)
+        return jobNotFound(id);
+    if (!stop(*job)) {
+        const JobStatus status = job->stateAt(nowMs()).status;
+        const QString shown = options.flavour == Flavour::Bifrost
+                                      ? WireFormat::bifrostStatusName(status)
+                                      : Status::canonicalName(status);
+        return WireFormat::error(options.flavour, 409,
+                                 options.flavour == Flavour::Published ? u"conflict"_s
+                                                                       : u"ConflictException"_s,
+                                 u"The model invocation job %1 cannot be stopped because it is "
+                                 "in the %2 state."_s.arg(job->arn, shown));
+    }
+    if (options.flavour == Flavour::Bifrost)
+        return WireFormat::jsonResponse(
+                QJsonObject{{"jobArn"_L1, job->arn},
+                            {"status"_L1, Status::canonicalName(JobStatus::Stopping)}});
+    return WireFormat::jsonResponse(QJsonObject{});
+}
+
+SimResponse GatewaySimulator::Private::list(const QString &rawQuery)
+{
+    const Flavour flavour = options.flavour;
+    const QHash<QString, QString> query = parseQuery(rawQuery);
+    const qint64 now = nowMs();
+
+    int pageSize = kDefaultPageSize;
+    if (query.contains(u"maxResults"_s)) {
+        bool ok = false;
+        const QString text = query.value(u"maxResults"_s);
+        pageSize = text.toInt(&ok);
+        if (!ok || pageSize < 1 || pageSize > kMaxPageSize)
+            return validation(
+                    u"1 validation error detected: Value '%1' at 'maxResults' failed "
+                    "to satisfy constraint: Member must have value between 1 and %2"_s.arg(text)
+                            .arg(kMaxPageSize));
+    }
+
+    // Bifrost drops everything but maxResults and nextToken on the way to the provider.
+    std::optional<JobStatus> statusEquals;
+    QString nameContains;
+    std::optional<qint64> after;
+    std::optional<qint64> before;
+    bool ascending = false;
+    if (flavour != Flavour::Bifrost) {
+        if (query.contains(u"statusEquals"_s)) {
+            const QString s = query.value(u"statusEquals"_s);
+            const Status parsed = Status::fromString(s);
+            if (parsed.code() == JobStatus::Unknown || Status::canonicalName(parsed.code()) != s) {
+                QStringList names;
+                for (int c = int(JobStatus::Submitted); c <= int(JobStatus::Expired); ++c)
+                    names << Status::canonicalName(JobStatus(c));
+                return validation(u"1 validation error detected: Value '%1' at 'statusEquals' "
+                                  "failed to satisfy constraint: Member must satisfy enum value "
+                                  "set: [%2]"_s.arg(s, names.join(u", "_s)));
+            }
+            statusEquals = parsed.code();
+        }
+        nameContains = query.value(u"nameContains"_s);
+        for (const char *key : {"submitTimeAfter", "submitTimeBefore"}) {
+            const QString k = QLatin1StringView(key);
+            if (!query.contains(k))
+                continue;
+            const auto t = JobCodec::parseTimestamp(query.value(k));
+            if (!t)
+                return validation(
+                        u"1 validation error detected: Value '%1' at '%2' failed to "
+                        "satisfy constraint: Member must be a timestamp"_s.arg(query.value(k), k));
+            (k == u"submitTimeAfter"_s ? after : before) = epoch.msecsTo(*t);
+        }
+        const QString sortBy = query.value(u"sortBy"_s, u"CreationTime"_s);
+        const QString sortOrder = query.value(u"sortOrder"_s, u"Descending"_s);
+        if (sortBy != u"CreationTime"_s)
+            return validation(u"1 validation error detected: Value '%1' at 'sortBy' failed to "
+                              "satisfy constraint: Member must satisfy enum value set: "
+                              "[CreationTime]"_s.arg(sortBy));
+        if (sortOrder != u"Ascending"_s && sortOrder != u"Descending"_s)
+            return validation(u"1 validation error detected: Value '%1' at 'sortOrder' failed "
+                              "to satisfy constraint: Member must satisfy enum value set: "
+                              "[Ascending, Descending]"_s.arg(sortOrder));
+        ascending = sortOrder == u"Ascending"_s;
+    }
+
+    const quint32 fingerprint
+            = fnv1a(QString(flavourName(flavour) + u'|'
+                            + (statusEquals ? Status::canonicalName(*statusEquals) : QString())
+                            + u'|' + nameContains + u'|' + QString::number(after.value_or(-1))
+                            + u'|' + QString::number(before.value_or(-1)) + u'|'
+                            + (ascending ? u"asc"_s : u"desc"_s))
+                            .toUtf8());
+    qsizetype offset = 0;
+    if (query.contains(u"nextToken"_s)) {
+        const auto token = readPageToken(query.value(u"nextToken"_s));
+        if (!token || token->second != fingerprint)
+            return validation(u"The pagination token is invalid or does not belong to this "
+                              "request."_s);
+        offset = token->first;
+    }
+
+    QJsonArray summaries;
+    qsizetype matched = 0;
+    bool more = false;
+    const qsizetype n = bySubmit.size();
+    for (qsizetype k = 0; k < n; ++k) {
+        const SimulatedJob &job = jobs.at(bySubmit.at(ascending ? k : n - 1 - k));
+        if (after && job.submitMs <= *after)
+            continue;
+        if (before && job.submitMs >= *before)
+            continue;
+        if (!nameContains.isEmpty() && !job.jobName.contains(nameContains, Qt::CaseInsensitive))
+            continue;
+        if (statusEquals && job.stateAt(now).status != *statusEquals)
+            continue;
+        if (matched++ < offset)
+            continue;
+        if (summaries.size() == pageSize) {
+            more = true;
+            break;
+        }
+        summaries.append(
+                WireFormat::listSummary(flavour, job, epoch, now, options.bifrostUtcOffsetSeconds));
+    }
+
+    QJsonObject body{{"invocationJobSummaries"_L1, summaries}};
+    // Bifrost's Bedrock backend loses the provider's token: more jobs, but no nextToken.
+    if (more && flavour != Flavour::Bifrost)
+        body.insert("nextToken"_L1, makePageToken(offset + pageSize, fingerprint));
+    return WireFormat::jsonResponse(body);
+}
+
+void GatewaySimulator::Private::send(const QHttpServerRequest &request, QTcpSocket *socket,
+                                     const SimResponse &r)
+{
+    QHttpServerResponse response(r.contentType, r.body, QHttpServerResponder::StatusCode(r.status));
+    for (const auto &[name, value] : r.headers)
+        response.addHeader(name, value);
+    response.write(HttpFrontend::responderFor(request, socket));
+}
+
+void GatewaySimulator::Private::sendLater(const QHttpServerRequest &request, QTcpSocket *socket,
+                                          SimResponse r, int delayMs)
+{
+    // The responder keeps the socket; the request object lives as long as the connection.
+    auto responder
+            = std::make_shared<QHttpServerResponder>(HttpFrontend::responderFor(request, socket));
+    QTimer::singleShot(delayMs, socket, [responder, socket, r = std::move(r)] {
+        if (socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        QHttpServerResponse response(r.contentType, r.body,
+                                     QHttpServerResponder::StatusCode(r.status));
+        for (const auto &[name, value] : r.headers)
+            response.addHeader(name, value);
+        response.write(std::move(*responder));
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+GatewaySimulator::GatewaySimulator(const SimulatorOptions &options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>(this, options))
+{}
+
+GatewaySimulator::~GatewaySimulator() = default;
+
+bool GatewaySimulator::start(quint16 port)
+{
+    if (isListening())
+        return true;
+    auto tcp = std::make_unique<QTcpServer>();
+    if (!tcp->listen(QHostAddress::LocalHost, port)) {
+        d->error = u"cannot listen on 127.0.0.1:%1: %2"_s.arg(port).arg(tcp->errorString());
+        qCWarning(lcSim).noquote() << d->error;
+        return false;
+    }
+    d->server = std::make_unique<HttpFrontend>(
+            [this](const QHttpServerRequest &request, QTcpSocket *socket) {
+                d->handle(request, socket);
+            });
+    d->tcp = tcp.get();
+    tcp->setParent(d->server.get());
+    d->server->bind(tcp.release());
+    d->error.clear();
+    qCInfo(lcSim) << "listening on" << baseUrl() << "flavour" << flavourName(d->options.flavour)
+                  << "jobs" << d->jobs.size();
+    return true;
+}
+
+bool GatewaySimulator::isListening() const
+{
+    return d->tcp && d->tcp->isListening();
+}
+
+QString GatewaySimulator::errorString() const
+{
+    return d->error;
+}
+
+quint16 GatewaySimulator::port() const
+{
+    return isListening() ? d->tcp->serverPort() : 0;
+}
+
+QUrl GatewaySimulator::baseUrl() const
+{
+    if (!isListening())
+        return {};
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(port());
+    return url;
+}
+
+const SimulatorOptions &GatewaySimulator::options() const
+{
+    return d->options;
+}
+
+Flavour GatewaySimulator::flavour() const
+{
+    return d->options.flavour;
+}
+
+void GatewaySimulator::setFaults(const FaultOptions &faults)
+{
+    d->options.faults = faults;
+    d->options.faults.rate = std::clamp(faults.rate, 0.0, 1.0);
+}
+
+void GatewaySimulator::setRequiredKey(const QString &key)
+{
+    d->options.requiredKey = key;
+}
+
+QStringList GatewaySimulator::jobArns() const
+{
+    QStringList out;
+    out.reserve(d->jobs.size());
+    for (const SimulatedJob &job : std::as_const(d->jobs))
+        out << job.arn;
+    return out;
+}
+
+QStringList GatewaySimulator::jobIds() const
+{
+    QStringList out;
+    out.reserve(d->jobs.size());
+    for (const SimulatedJob &job : std::as_const(d->jobs))
+        out << job.id;
+    return out;
+}
+
+int GatewaySimulator::jobCount() const
+{
+    return int(d->jobs.size());
+}
+
+QDateTime GatewaySimulator::epoch() const
+{
+    return d->epoch;
+}
+
+QDateTime GatewaySimulator::now() const
+{
+    return d->epoch.addMSecs(d->nowMs());
+}
+
+void GatewaySimulator::advance(qint64 seconds)
+{
+    d->advancedMs += seconds * 1000;
+}
+
+void GatewaySimulator::setSpeed(double speed)
+{
+    // Bank the time run so far at the old speed, then measure afresh.
+    const qint64 ranMs = d->elapsed.restart();
+    if (!d->clock)
+        d->advancedMs += std::llround(double(ranMs) * d->options.speed);
+    d->options.speed = std::max(0.0, speed);
+}
+
+double GatewaySimulator::speed() const
+{
+    return d->options.speed;
+}
+
+void GatewaySimulator::setClock(std::function<QDateTime()> clock)
+{
+    d->clock = std::move(clock);
+}
+
+std::optional<Job> GatewaySimulator::jobState(const QString &identifier) const
+{
+    const SimulatedJob *job = d->find(identifier);
+    if (!job)
+        return std::nullopt;
+    return job->toJob(d->epoch, d->nowMs());
+}
+
+std::optional<JobStatus> GatewaySimulator::jobStatus(const QString &identifier) const
+{
+    const SimulatedJob *job = d->find(identifier);
+    if (!job)
+        return std::nullopt;
+    return job->stateAt(d->nowMs()).status;
+}
+
+bool GatewaySimulator::stopJob(const QString &identifier)
+{
+    SimulatedJob *job = d->find(identifier);
+    return job && d->stop(*job);
+}
+
+int GatewaySimulator::requestCount() const
+{
+    return d->requests;
+}
+
+RecordedRequest GatewaySimulator::lastRequest() const
+{
+    return d->last;
+}
+
+} // namespace bw::sim

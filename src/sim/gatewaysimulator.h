@@ -1,0 +1,112 @@
+#pragma once
+
+#include "job.h"
+#include "jobstatus.h"
+#include "simulatoroptions.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <utility>
+
+namespace bw::sim {
+
+// One request as the simulator received it.
+struct RecordedRequest
+{
+    QString method; // "GET", "POST", ...
+    QString path;   // exactly as sent, still percent-encoded ("/bedrock/...%3A...")
+    QString query;  // as sent, percent-encoded, without '?'
+    QList<std::pair<QByteArray, QByteArray>> headers; // as sent (tests only; may hold keys)
+};
+
+// A simulated Bifrost / AWS Bedrock batch gateway on 127.0.0.1 (never another interface).
+//
+// Jobs are generated from the seed (see JobGenerator) and move through their lifecycles on a
+// simulated clock: now() = epoch + speed × real time since construction + advance()d time, or
+// whatever setClock() supplies. Every response is computed from the clock at the moment of the
+// request, so nothing runs between requests and thousands of jobs stay cheap.
+//
+// Routes (WIRE.md): GET /health; GET /bedrock/model-invocation-job/{id} (singular);
+// GET /bedrock/model-invocation-jobs/{id} (plural: works only in the published flavour; HTML in
+// bifrost, JSON 404 in aws); GET /bedrock/model-invocation-jobs (list);
+// POST /bedrock/model-invocation-job/{id}/stop. {id} is a 12-character id, a full ARN
+// percent-encoded as one segment, or a provider id; the path is parsed from the raw request
+// line, so "%2F" inside a segment is handled.
+//
+// Faults (FaultOptions) hit any request except /health with probability rate; the sequence is
+// reproducible for a seed and the same order of requests. Every signal is emitted on the
+// thread that owns the simulator, while the request is being handled.
+class GatewaySimulator : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit GatewaySimulator(const SimulatorOptions &options = {}, QObject *parent = nullptr);
+    ~GatewaySimulator() override;
+
+    // Listens on 127.0.0.1:port (0 picks a free port). False when the port cannot be bound;
+    // errorString() says why. Calling it again while listening returns true and changes nothing.
+    bool start(quint16 port = 0);
+    bool isListening() const;
+    QString errorString() const;
+    quint16 port() const; // 0 until started
+    QUrl baseUrl() const; // http://127.0.0.1:<port>, empty until started
+
+    const SimulatorOptions &options() const;
+    Flavour flavour() const;
+    // May be changed at any time; they apply from the next request.
+    void setFaults(const FaultOptions &faults);
+    void setRequiredKey(const QString &key);
+
+    // Jobs in generation order (the first ones cover every status, see JobGenerator).
+    QStringList jobArns() const;
+    QStringList jobIds() const; // 12-character ids, same order
+    int jobCount() const;
+
+    // --- simulated time ---
+    QDateTime epoch() const; // simulated time at construction (UTC)
+    QDateTime now() const;   // current simulated time (UTC)
+    // Moves simulated time forward (or back, for negative values) by `seconds`.
+    void advance(qint64 seconds);
+    // Changes the time factor from now on without a jump in simulated time; 0 pauses.
+    void setSpeed(double speed);
+    double speed() const;
+    // Replaces the clock: now() becomes clock() plus the advance()d time; speed no longer
+    // applies. An empty function restores the default (epoch + speed × real elapsed time).
+    void setClock(std::function<QDateTime()> clock);
+
+    // --- state, without HTTP ---
+    // The job named by an id, ARN or provider id, with every field and the exact AWS status
+    // as of now(); nullopt when unknown.
+    std::optional<Job> jobState(const QString &identifier) const;
+    std::optional<JobStatus> jobStatus(const QString &identifier) const;
+    // Same effect as the stop route; false when unknown or no longer stoppable.
+    bool stopJob(const QString &identifier);
+
+    // --- observation for tests ---
+    int requestCount() const; // every request, /health included, faulted or not
+    RecordedRequest lastRequest() const;
+
+Q_SIGNALS:
+    // Emitted for every request as it arrives; path is percent-encoded as sent.
+    void requestReceived(const QString &method, const QString &path);
+    // Emitted when a fault is applied; kind is faultKindName() ("503", "reset", ...).
+    void faultInjected(const QString &kind, const QString &path);
+    // Emitted when a stop request was accepted (over HTTP or stopJob()).
+    void jobStopped(const QString &jobArn);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace bw::sim

@@ -1,0 +1,159 @@
+// The CLI's pure parts: command-line parsing and output formatting, without a process.
+
+#include "clioptions.h"
+#include "jobformat.h"
+#include "texttable.h"
+
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace bw;
+using namespace bw::cli;
+
+class TstCliFormat : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void oneLineRemovesBreaksAndTerminalControls();
+    void elidesToDisplayWidthWithEllipsis_data();
+    void elidesToDisplayWidthWithEllipsis();
+    void tableShrinksWidestColumnsFirstAndDropsEmptyOnes();
+    void tableKeepsEverythingWithoutWidthLimit();
+    void progressIsIndeterminateWhileTotalIsZero();
+    void errorEntryOmitsWhatIsUnknown();
+    void parsesFractionalIntervalAndRoute();
+    void neverAcceptsKeyOnCommandLine();
+    void exportNeedsGuiOnlyForReports();
+};
+
+void TstCliFormat::oneLineRemovesBreaksAndTerminalControls()
+{
+    QCOMPARE(Text::oneLine(u"  Batch failed:\r\n\tquota\x1b[2J exceeded\x07  "_s),
+             u"Batch failed: quota[2J exceeded"_s);
+    QCOMPARE(Text::oneLine(u"a\u202Eb"_s), u"ab"_s);
+    QCOMPARE(Text::oneLine(u"日本語 ok"_s), u"日本語 ok"_s);
+}
+
+void TstCliFormat::elidesToDisplayWidthWithEllipsis_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("fits") << u"nightly"_s << 7 << u"nightly"_s;
+    QTest::newRow("cut") << u"nightly-summaries"_s << 8 << u"nightly…"_s;
+    QTest::newRow("no blank before ellipsis") << u"ab cdef"_s << 4 << u"ab…"_s;
+    QTest::newRow("wide characters") << u"日本語テキスト"_s << 7 << u"日本語…"_s;
+    QTest::newRow("emoji") << u"😀😀😀"_s << 4 << u"😀…"_s;
+}
+
+void TstCliFormat::elidesToDisplayWidthWithEllipsis()
+{
+    QFETCH(QString, text);
+    QFETCH(int, width);
+    QFETCH(QString, expected);
+    const QString got = Text::elide(text, width);
+    QCOMPARE(got, expected);
+    QVERIFY(Text::displayWidth(got) <= width);
+}
+
+void TstCliFormat::tableShrinksWidestColumnsFirstAndDropsEmptyOnes()
+{
+    TextTable table({{u"STATUS"_s, 6, false},
+                     {u"NAME"_s, 4, false},
+                     {u"EMPTY"_s, 3, false},
+                     {u"ID"_s, 0, false}});
+    table.addRow(
+            {u"Completed"_s, u"a-very-long-job-name-that-goes-on"_s, QString(), u"k3x9p2m7q1ab"_s});
+    const QString out = table.render(40);
+    const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(!lines.at(0).contains(u"EMPTY"_s));
+    for (const QString &line : lines)
+        QVERIFY2(Text::displayWidth(line) <= 40, qPrintable(line));
+    QVERIFY(lines.at(1).contains(u"Completed"_s));    // the narrow column was not cut
+    QVERIFY(lines.at(1).contains(u"k3x9p2m7q1ab"_s)); // nor the unshrinkable one
+    QVERIFY(lines.at(1).contains(QChar(0x2026)));
+}
+
+void TstCliFormat::tableKeepsEverythingWithoutWidthLimit()
+{
+    TextTable table({{u"A"_s, 1, false}, {u"B"_s, 1, true}});
+    table.addRow({u"x"_s, u"1"_s});
+    table.addRow({u"long value"_s, u"1000"_s});
+    QCOMPARE(table.render(0), u"A              B\nx              1\nlong value  1000\n"_s);
+}
+
+void TstCliFormat::progressIsIndeterminateWhileTotalIsZero()
+{
+    Job job;
+    QCOMPARE(JobFormat::progressText(job), QString());
+    job.totalRecordCount = 0;
+    job.processedRecordCount = 0;
+    QCOMPARE(JobFormat::progressText(job), u"0/?"_s);
+    job.totalRecordCount = 25000;
+    job.processedRecordCount = 11842;
+    QCOMPARE(JobFormat::progressText(job), u"47% 11842/25000"_s);
+    job.status = Status::fromString(u"InProgress"_s);
+    QCOMPARE(JobFormat::progressLine(u"k3x9p2m7q1ab"_s, job),
+             u"k3x9p2m7q1ab InProgress 11842/25000 (47 %)"_s);
+}
+
+void TstCliFormat::errorEntryOmitsWhatIsUnknown()
+{
+    GatewayError network;
+    network.kind = GatewayError::Kind::Network;
+    network.message = u"Connection refused"_s;
+    const QJsonObject a = JobFormat::errorEntry(u"k3x9p2m7q1ab"_s, network);
+    QCOMPARE(a.keys(), (QStringList{u"identifier"_s, u"message"_s}));
+
+    GatewayError http;
+    http.kind = GatewayError::Kind::Http;
+    http.httpStatus = 404;
+    http.gatewayType = u"ResourceNotFoundException"_s;
+    const QJsonObject b = JobFormat::errorEntry(QString(), http);
+    QCOMPARE(b.value(u"httpStatus"_s).toInt(), 404);
+    QCOMPARE(b.value(u"type"_s).toString(), u"ResourceNotFoundException"_s);
+    QVERIFY(!b.contains(u"identifier"_s));
+    QVERIFY(!b.value(u"message"_s).toString().isEmpty()); // describe() stands in
+}
+
+void TstCliFormat::parsesFractionalIntervalAndRoute()
+{
+    const ParseResult r
+            = parseCommandLine({u"batchwatch-cli"_s, u"watch"_s, u"k3x9p2m7q1ab"_s, u"--interval"_s,
+                                u"0.25"_s, u"--route"_s, u"singular"_s, u"--gateway"_s,
+                                u"http://127.0.0.1:8080/ai"_s, u"--until-terminal"_s});
+    QCOMPARE(r.action, ParseResult::Action::Run);
+    QCOMPARE(r.options.command, CommandKind::Watch);
+    QCOMPARE(r.options.interval, std::optional<Millis>(Millis(250)));
+    QCOMPARE(r.options.gateway.route, std::optional<RouteStyle>(RouteStyle::Singular));
+    QCOMPARE(r.options.format, OutputFormat::Json);
+    QVERIFY(r.options.untilTerminal);
+}
+
+void TstCliFormat::neverAcceptsKeyOnCommandLine()
+{
+    for (const QString &arg : {u"--token=sk-bf-abc"_s, u"--key=sk-bf-abc"_s, u"--api-key"_s}) {
+        const ParseResult r = parseCommandLine({u"batchwatch-cli"_s, u"get"_s, u"k3x9p2m7q1ab"_s,
+                                                u"--gateway=http://127.0.0.1:1"_s, arg});
+        QCOMPARE(r.action, ParseResult::Action::Error);
+        QVERIFY(!r.error.contains(u"sk-bf-abc"_s));
+    }
+}
+
+void TstCliFormat::exportNeedsGuiOnlyForReports()
+{
+    auto parse = [](const QString &file) {
+        return parseCommandLine({u"batchwatch-cli"_s, u"export"_s, u"k3x9p2m7q1ab"_s, u"-o"_s, file,
+                                 u"--gateway=http://127.0.0.1:1"_s});
+    };
+    QVERIFY(needsGuiApplication(parse(u"r.pdf"_s).options));
+    QVERIFY(needsGuiApplication(parse(u"r.HTML"_s).options));
+    QVERIFY(!needsGuiApplication(parse(u"r.json"_s).options));
+    QCOMPARE(parse(u"r.txt"_s).action, ParseResult::Action::Error);
+}
+
+QTEST_GUILESS_MAIN(TstCliFormat)
+#include "tst_cliformat.moc"

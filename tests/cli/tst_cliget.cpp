@@ -1,0 +1,299 @@
+// End to end: `batchwatch-cli get` against the simulated gateway in every flavour.
+
+#include "clitestsupport.h"
+
+#include "csvexporter.h"
+#include "jobstatus.h"
+#include "texttable.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace bw;
+using namespace bw::test;
+
+namespace {
+QSet<QString> keySet(const QJsonObject &object)
+{
+    const QStringList keys = object.keys();
+    return QSet<QString>(keys.cbegin(), keys.cend());
+}
+} // namespace
+
+class TstCliGet : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fetchesEveryJobByArnAndIdInInputOrder_data();
+    void fetchesEveryJobByArnAndIdInInputOrder();
+    void reportsUnknownJobAsNotFoundError_data();
+    void reportsUnknownJobAsNotFoundError();
+    void reportsInvalidIdentifiersAsErrors();
+    void exitsThreeWhenGatewayIsUnreachable();
+    void rejectsUsageErrorsWithOneLine_data();
+    void rejectsUsageErrorsWithOneLine();
+    void sendsKeyFromEnvironmentAndNeverPrintsIt_data();
+    void sendsKeyFromEnvironmentAndNeverPrintsIt();
+    void readsIdentifiersFromStandardInput();
+    void printsTableThatFitsEightyColumns();
+    void printsCsvWithExportColumns();
+};
+
+void TstCliGet::fetchesEveryJobByArnAndIdInInputOrder_data()
+{
+    QTest::addColumn<sim::Flavour>("flavour");
+    QTest::addColumn<bool>("byArn");
+    for (sim::Flavour f : {sim::Flavour::Bifrost, sim::Flavour::Aws, sim::Flavour::Published}) {
+        QTest::addRow("%s-by-id", qPrintable(sim::flavourName(f))) << f << false;
+        QTest::addRow("%s-by-arn", qPrintable(sim::flavourName(f))) << f << true;
+    }
+}
+
+void TstCliGet::fetchesEveryJobByArnAndIdInInputOrder()
+{
+    QFETCH(sim::Flavour, flavour);
+    QFETCH(bool, byArn);
+    auto simulator = startSimulator(flavour);
+    QStringList ids = byArn ? simulator->jobArns() : simulator->jobIds();
+    std::reverse(ids.begin(), ids.end()); // input order is not the gateway's order
+
+    const CliRun run = runCli(
+            QStringList{u"get"_s} + ids
+            + QStringList{u"--gateway"_s, gatewayUrl(*simulator), u"--format"_s, u"json"_s});
+    QVERIFY2(run.finished, "batchwatch-cli did not finish");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.errText()));
+
+    const QJsonObject doc = run.json();
+    QCOMPARE(keySet(doc), (QSet<QString>{u"jobs"_s, u"errors"_s}));
+    QCOMPARE(doc.value(u"errors"_s).toArray().size(), 0);
+    const QJsonArray jobs = doc.value(u"jobs"_s).toArray();
+    QCOMPARE(jobs.size(), ids.size());
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const QJsonObject entry = jobs.at(i).toObject();
+        QCOMPARE(keySet(entry), (QSet<QString>{u"identifier"_s, u"job"_s, u"fetchedAt"_s}));
+        QCOMPARE(entry.value(u"identifier"_s).toString(), ids.at(i));
+        QVERIFY(isUtcMillisTimestamp(entry.value(u"fetchedAt"_s).toString()));
+        const QJsonObject job = entry.value(u"job"_s).toObject();
+        QVERIFY2(!containsNull(job), "absent fields must be omitted, not null");
+        for (const QString &t : timestampValues(job))
+            QVERIFY2(isUtcMillisTimestamp(t), qPrintable(t));
+        QVERIFY(job.value(u"jobArn"_s)
+                        .toString()
+                        .endsWith(simulator->jobIds().at(simulator->jobIds().size() - 1 - i)));
+        const auto status = simulator->jobStatus(ids.at(i));
+        QVERIFY(status.has_value());
+        const QString raw = job.value(u"status"_s).toString();
+        QVERIFY2(!raw.isEmpty(), "status missing");
+        if (flavour != sim::Flavour::Bifrost) // Bifrost's statuses are lossy by design
+            QCOMPARE(raw, Status::canonicalName(*status));
+    }
+}
+
+void TstCliGet::reportsUnknownJobAsNotFoundError_data()
+{
+    QTest::addColumn<sim::Flavour>("flavour");
+    for (sim::Flavour f : {sim::Flavour::Bifrost, sim::Flavour::Aws, sim::Flavour::Published})
+        QTest::newRow(qPrintable(sim::flavourName(f))) << f;
+}
+
+void TstCliGet::reportsUnknownJobAsNotFoundError()
+{
+    QFETCH(sim::Flavour, flavour);
+    auto simulator = startSimulator(flavour);
+    const QString known = simulator->jobIds().at(1);
+    const QString unknown = u"zz9zz9zz9zz9"_s;
+    const CliRun run = runCli({u"get"_s, unknown, known, u"--gateway"_s, gatewayUrl(*simulator),
+                               u"--format"_s, u"json"_s});
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject doc = run.json();
+    const QJsonArray jobs = doc.value(u"jobs"_s).toArray();
+    QCOMPARE(jobs.size(), 1);
+    QCOMPARE(jobs.at(0).toObject().value(u"identifier"_s).toString(), known);
+    const QJsonArray errors = doc.value(u"errors"_s).toArray();
+    QCOMPARE(errors.size(), 1);
+    const QJsonObject error = errors.at(0).toObject();
+    QCOMPARE(error.value(u"identifier"_s).toString(), unknown);
+    QCOMPARE(error.value(u"httpStatus"_s).toInt(), 404);
+    QCOMPARE(error.value(u"type"_s).toString(), u"ResourceNotFoundException"_s);
+    QVERIFY(!error.value(u"message"_s).toString().isEmpty());
+    QCOMPARE(run.errLines().size(), 1); // the summary, one line
+}
+
+void TstCliGet::reportsInvalidIdentifiersAsErrors()
+{
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    const QString known = simulator->jobIds().at(0);
+    const QString invalid = u"arn:aws:bedrock"_s;
+    const CliRun run = runCli({u"get"_s, known, invalid, u"--gateway"_s, gatewayUrl(*simulator)});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.outText().contains(known));
+    const QStringList lines = run.errLines();
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.at(0).startsWith(u"batchwatch-cli: "_s + invalid + u": invalid identifier"_s),
+             qPrintable(lines.at(0)));
+}
+
+void TstCliGet::exitsThreeWhenGatewayIsUnreachable()
+{
+    const QString url = u"http://127.0.0.1:%1"_s.arg(closedPort());
+    for (const QString &format : {u"json"_s, u"table"_s}) {
+        const CliRun run = runCli({u"get"_s, u"k3x9p2m7q1ab"_s, u"a1b2c3d4e5f6"_s, u"--gateway"_s,
+                                   url, u"--format"_s, format});
+        QCOMPARE(run.exitCode, 3);
+        QCOMPARE(run.errLines().size(), 1);
+        QVERIFY2(run.errText().contains(u"cannot reach the gateway"_s), qPrintable(run.errText()));
+    }
+}
+
+void TstCliGet::rejectsUsageErrorsWithOneLine_data()
+{
+    QTest::addColumn<QStringList>("args");
+    const QString gw = u"--gateway=http://127.0.0.1:9"_s;
+    QTest::newRow("no command") << QStringList{};
+    QTest::newRow("unknown command") << QStringList{u"fetch"_s, gw};
+    QTest::newRow("unknown option")
+            << QStringList{u"get"_s, u"k3x9p2m7q1ab"_s, u"--frobnicate"_s, gw};
+    QTest::newRow("key as option")
+            << QStringList{u"get"_s, u"k3x9p2m7q1ab"_s, u"--token=sk-bf-x"_s, gw};
+    QTest::newRow("bad format") << QStringList{u"get"_s, u"k3x9p2m7q1ab"_s, u"--format"_s, u"xml"_s,
+                                               gw};
+    QTest::newRow("pdf for get") << QStringList{u"get"_s, u"k3x9p2m7q1ab"_s, u"--format=pdf"_s, gw};
+    QTest::newRow("no ids") << QStringList{u"get"_s, gw};
+    QTest::newRow("no gateway") << QStringList{u"get"_s, u"k3x9p2m7q1ab"_s};
+    QTest::newRow("bad url") << QStringList{u"get"_s, u"k3x9p2m7q1ab"_s, u"--gateway"_s,
+                                            u"localhost"_s};
+    QTest::newRow("gateway and profile")
+            << QStringList{u"get"_s, u"k3x9p2m7q1ab"_s, gw, u"--profile"_s, u"p"_s};
+    QTest::newRow("option of another command")
+            << QStringList{u"get"_s, u"k3x9p2m7q1ab"_s, u"--until-terminal"_s, gw};
+    QTest::newRow("list takes no ids") << QStringList{u"list"_s, u"k3x9p2m7q1ab"_s, gw};
+    QTest::newRow("zero interval")
+            << QStringList{u"watch"_s, u"k3x9p2m7q1ab"_s, u"--interval"_s, u"0"_s, gw};
+    QTest::newRow("unset token variable") << QStringList{
+            u"get"_s, u"k3x9p2m7q1ab"_s, u"--token-env"_s, u"BATCHWATCH_TEST_SURELY_UNSET"_s, gw};
+    QTest::newRow("auth without key")
+            << QStringList{u"get"_s, u"k3x9p2m7q1ab"_s, u"--auth"_s, u"bearer"_s, gw};
+    QTest::newRow("export without file")
+            << QStringList{u"export"_s, u"k3x9p2m7q1ab"_s, u"--format=json"_s, gw};
+    QTest::newRow("missing id file")
+            << QStringList{u"get"_s, u"--from-file"_s, u"/nonexistent/ids.txt"_s, gw};
+}
+
+void TstCliGet::rejectsUsageErrorsWithOneLine()
+{
+    QFETCH(QStringList, args);
+    const CliRun run = runCli(args);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.errLines().at(0).startsWith(u"batchwatch-cli: "_s), qPrintable(run.errText()));
+    QVERIFY(!run.errText().contains(u"sk-bf-x"_s));
+}
+
+void TstCliGet::sendsKeyFromEnvironmentAndNeverPrintsIt_data()
+{
+    QTest::addColumn<QStringList>("authArgs");
+    QTest::addColumn<bool>("withKey");
+    QTest::newRow("no key") << QStringList{} << false;
+    QTest::newRow("x-bf-vk") << QStringList{} << true;
+    QTest::newRow("bearer") << QStringList{u"--auth"_s, u"bearer"_s} << true;
+    QTest::newRow("x-api-key header") << QStringList{u"--auth"_s, u"header:x-api-key"_s} << true;
+}
+
+void TstCliGet::sendsKeyFromEnvironmentAndNeverPrintsIt()
+{
+    QFETCH(QStringList, authArgs);
+    QFETCH(bool, withKey);
+    const QString key = u"sk-bf-test-4f7a9c21e8d3"_s;
+    auto simulator = startSimulator(sim::Flavour::Bifrost, 0, 36, key);
+    QStringList args{u"get"_s,       simulator->jobIds().at(0),
+                     u"--gateway"_s, gatewayUrl(*simulator),
+                     u"--format"_s,  u"json"_s};
+    QProcessEnvironment env;
+    if (withKey) {
+        env.insert(u"BW_TEST_KEY"_s, key);
+        args += QStringList{u"--token-env"_s, u"BW_TEST_KEY"_s} + authArgs;
+    }
+    const CliRun run = runCli(args, {}, env);
+    QVERIFY(!run.outText().contains(key));
+    QVERIFY(!run.errText().contains(key));
+    if (withKey) {
+        QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
+        QCOMPARE(run.json().value(u"jobs"_s).toArray().size(), 1);
+    } else {
+        QCOMPARE(run.exitCode, 1);
+        const QJsonArray errors = run.json().value(u"errors"_s).toArray();
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.at(0).toObject().value(u"httpStatus"_s).toInt(), 401);
+    }
+}
+
+void TstCliGet::readsIdentifiersFromStandardInput()
+{
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    const QStringList ids = simulator->jobIds().mid(3, 5);
+    const QByteArray input = (ids.mid(1).join(u",\n"_s) + u"\n"_s).toUtf8();
+    const CliRun run = runCli({u"get"_s, ids.at(0), u"--from-file"_s, u"-"_s, u"--gateway"_s,
+                               gatewayUrl(*simulator), u"--format"_s, u"json"_s},
+                              input);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
+    const QJsonArray jobs = run.json().value(u"jobs"_s).toArray();
+    QStringList got;
+    for (const QJsonValue &j : jobs)
+        got.append(j.toObject().value(u"identifier"_s).toString());
+    QCOMPARE(got, ids);
+}
+
+void TstCliGet::printsTableThatFitsEightyColumns()
+{
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    const QStringList ids = simulator->jobIds().mid(0, 12);
+    QProcessEnvironment env;
+    env.insert(u"COLUMNS"_s, u"80"_s);
+    const CliRun run = runCli(QStringList{u"get"_s} + ids
+                                      + QStringList{u"--gateway"_s, gatewayUrl(*simulator)},
+                              {}, env);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
+    const QStringList lines = run.outText().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), ids.size() + 1);
+    for (const QString &h :
+         {u"STATUS"_s, u"NAME"_s, u"ID"_s, u"MODEL"_s, u"PROGRESS"_s, u"SUBMITTED"_s, u"ENDED"_s})
+        QVERIFY2(lines.at(0).contains(h), qPrintable(lines.at(0)));
+    bool elided = false;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QVERIFY2(cli::Text::displayWidth(lines.at(i)) <= 80, qPrintable(lines.at(i)));
+        elided = elided || lines.at(i).contains(QChar(0x2026));
+        if (i > 0) // every row names its job by the short id, in input order
+            QVERIFY2(lines.at(i).contains(ids.at(i - 1)), qPrintable(lines.at(i)));
+    }
+    QVERIFY2(elided, "AWS names and model ARNs do not fit 80 columns without cutting");
+
+    // Without a terminal and without COLUMNS nothing is cut.
+    const CliRun wide = runCli(QStringList{u"get"_s} + ids
+                               + QStringList{u"--gateway"_s, gatewayUrl(*simulator)});
+    QVERIFY(!wide.outText().contains(QChar(0x2026)));
+}
+
+void TstCliGet::printsCsvWithExportColumns()
+{
+    auto simulator = startSimulator(sim::Flavour::Bifrost);
+    const QStringList ids = simulator->jobIds().mid(0, 4);
+    const CliRun run = runCli(
+            QStringList{u"get"_s} + ids
+            + QStringList{u"--gateway"_s, gatewayUrl(*simulator), u"--format"_s, u"csv"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
+    QVERIFY(!run.out.startsWith("\xEF\xBB\xBF"));
+    const QStringList rows = run.outText().split(u"\r\n"_s, Qt::SkipEmptyParts);
+    QCOMPARE(rows.at(0), CsvExporter::columns().join(u','));
+    QCOMPARE(rows.size(), ids.size() + 1);
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        QVERIFY(rows.at(i + 1).startsWith(ids.at(i) + u','));
+}
+
+QTEST_GUILESS_MAIN(TstCliGet)
+#include "tst_cliget.moc"

@@ -1,0 +1,187 @@
+// End to end: `batchwatch-cli watch` against the simulated gateway.
+
+#include "clitestsupport.h"
+
+#include "jobstore.h"
+
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace bw;
+using namespace bw::test;
+
+namespace {
+
+// The first job of the simulator in `status` (at its frozen epoch).
+QString jobIn(const sim::GatewaySimulator &simulator, JobStatus status)
+{
+    for (const QString &id : simulator.jobIds()) {
+        if (simulator.jobStatus(id) == status)
+            return id;
+    }
+    return {};
+}
+
+} // namespace
+
+class TstCliWatch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void followsJobThroughFaultsToItsEnd();
+    void exitCodeTellsTerminalOutcome_data();
+    void exitCodeTellsTerminalOutcome();
+    void exitsWithWorstOutcomeOfSeveralJobs();
+    void exitsOneWhenJobIsNotFound();
+    void exitsThreeWhenGatewayNeverAnswers();
+    void recordsHistoryInStoreOnce();
+};
+
+void TstCliWatch::followsJobThroughFaultsToItsEnd()
+{
+    // Time stands still until the test moves it, so the job is seen running first.
+    auto simulator = startSimulator(sim::Flavour::Bifrost);
+    const QString id = jobIn(*simulator, JobStatus::InProgress);
+    QVERIFY(!id.isEmpty());
+    sim::FaultOptions faults;
+    faults.rate = 0.3;
+    faults.kinds = {sim::FaultKind::Http500, sim::FaultKind::Http503,   sim::FaultKind::Throttle429,
+                    sim::FaultKind::Reset,   sim::FaultKind::Truncated, sim::FaultKind::Html};
+    faults.retryAfterSeconds = 1;
+    simulator->setFaults(faults);
+    int faulted = 0;
+    connect(simulator.get(), &sim::GatewaySimulator::faultInjected, this,
+            [&faulted] { ++faulted; });
+
+    CliProcess cli({u"watch"_s, id, u"--until-terminal"_s, u"--interval"_s, u"0.05"_s,
+                    u"--gateway"_s, gatewayUrl(*simulator)});
+    QVERIFY2(cli.waitForLines(1), cli.outSoFar().constData());
+    // Let it poll a while through the faults, still running, then let the job end.
+    const int requestsBefore = simulator->requestCount();
+    QTRY_VERIFY_WITH_TIMEOUT(simulator->requestCount() >= requestsBefore + 3, 30'000);
+    simulator->advance(7 * 24 * 3600);
+    const CliRun run = cli.finish();
+    QVERIFY(run.finished);
+    QVERIFY2(faulted > 0, "the run must have gone through injected faults");
+    QVERIFY(run.errText().contains(u"Retrying in"_s));
+
+    const QList<QJsonObject> lines = run.jsonLines();
+    QVERIFY2(lines.size() >= 2, run.out.constData());
+    QVERIFY(!lines.constFirst().contains(u"from"_s));
+    QCOMPARE(lines.constFirst().value(u"to"_s).toString(), u"InProgress"_s);
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        QCOMPARE(lines.at(i).value(u"from"_s).toString(),
+                 lines.at(i - 1).value(u"to"_s).toString());
+        QVERIFY(isUtcMillisTimestamp(lines.at(i).value(u"observedAt"_s).toString()));
+        QCOMPARE(lines.at(i).value(u"identifier"_s).toString(), id);
+    }
+    const QString last = lines.constLast().value(u"to"_s).toString();
+    QCOMPARE(lines.constLast().value(u"job"_s).toObject().value(u"status"_s).toString(), last);
+    const int expected = last == u"Completed"_s ? 0 : last == u"Failed"_s ? 11 : -1;
+    QVERIFY2(expected >= 0, qPrintable(last));
+    QCOMPARE(run.exitCode, expected);
+    // Progress went to stderr, never to stdout.
+    QVERIFY(run.errText().contains(id + u" InProgress"_s));
+}
+
+void TstCliWatch::exitCodeTellsTerminalOutcome_data()
+{
+    QTest::addColumn<JobStatus>("status");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("Completed") << JobStatus::Completed << 0;
+    QTest::newRow("PartiallyCompleted") << JobStatus::PartiallyCompleted << 10;
+    QTest::newRow("Failed") << JobStatus::Failed << 11;
+    QTest::newRow("Stopped") << JobStatus::Stopped << 12;
+    QTest::newRow("Expired") << JobStatus::Expired << 13;
+}
+
+void TstCliWatch::exitCodeTellsTerminalOutcome()
+{
+    QFETCH(JobStatus, status);
+    QFETCH(int, exitCode);
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    const QString id = jobIn(*simulator, status);
+    QVERIFY(!id.isEmpty());
+    const CliRun run = runCli({u"watch"_s, id, u"--until-terminal"_s, u"--interval"_s, u"0.05"_s,
+                               u"--gateway"_s, gatewayUrl(*simulator)});
+    QCOMPARE(run.exitCode, exitCode);
+    const QList<QJsonObject> lines = run.jsonLines();
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines.at(0).value(u"to"_s).toString(), Status::canonicalName(status));
+    QVERIFY(!lines.at(0).contains(u"from"_s));
+}
+
+void TstCliWatch::exitsWithWorstOutcomeOfSeveralJobs()
+{
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    const CliRun run
+            = runCli({u"watch"_s, jobIn(*simulator, JobStatus::Completed),
+                      jobIn(*simulator, JobStatus::Expired), jobIn(*simulator, JobStatus::Failed),
+                      u"--until-terminal"_s, u"--gateway"_s, gatewayUrl(*simulator)});
+    QCOMPARE(run.exitCode, 13);
+    QCOMPARE(run.jsonLines().size(), 3);
+}
+
+void TstCliWatch::exitsOneWhenJobIsNotFound()
+{
+    auto simulator = startSimulator(sim::Flavour::Bifrost);
+    const CliRun run = runCli({u"watch"_s, u"zz9zz9zz9zz9"_s, u"--until-terminal"_s,
+                               u"--interval"_s, u"0.05"_s, u"--gateway"_s, gatewayUrl(*simulator)});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.errText().contains(u"404"_s), qPrintable(run.errText()));
+}
+
+void TstCliWatch::exitsThreeWhenGatewayNeverAnswers()
+{
+    const CliRun run
+            = runCli({u"watch"_s, u"k3x9p2m7q1ab"_s, u"--until-terminal"_s, u"--give-up-after"_s,
+                      u"0.5"_s, u"--gateway"_s, u"http://127.0.0.1:%1"_s.arg(closedPort())});
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.errLines().constLast().contains(u"no answer from the gateway"_s),
+             qPrintable(run.errText()));
+}
+
+void TstCliWatch::recordsHistoryInStoreOnce()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    const QString id = jobIn(*simulator, JobStatus::Completed);
+    const QStringList args{u"watch"_s,
+                           id,
+                           u"--until-terminal"_s,
+                           u"--gateway"_s,
+                           gatewayUrl(*simulator),
+                           u"--data-dir"_s,
+                           dir.path()};
+    for (int round = 0; round < 2; ++round) {
+        const CliRun run = runCli(args);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
+        // Every run reports the job's status once, first observation without "from".
+        QCOMPARE(run.jsonLines().size(), 1);
+        QVERIFY(!run.jsonLines().at(0).contains(u"from"_s));
+    }
+
+    JobStore store;
+    QVERIFY(store.open(dir.path()));
+    const QList<GatewayProfile> profiles = store.profiles();
+    QCOMPARE(profiles.size(), 1);
+    QCOMPARE(profiles.at(0).baseUrl.toString(), gatewayUrl(*simulator));
+    const QList<WatchedJob> watched = store.loadWatched(profiles.at(0).id);
+    QCOMPARE(watched.size(), 1);
+    QCOMPARE(watched.at(0).identifier, id);
+    QCOMPARE(watched.at(0).job.statusText(), u"Completed"_s);
+    // The second run saw no change: still exactly one transition.
+    const QList<StatusTransition> history = store.transitions(profiles.at(0).id, id);
+    QCOMPARE(history.size(), 1);
+    QVERIFY(!history.at(0).from.has_value());
+    QCOMPARE(history.at(0).to.raw(), u"Completed"_s);
+}
+
+QTEST_GUILESS_MAIN(TstCliWatch)
+#include "tst_cliwatch.moc"

@@ -1,0 +1,431 @@
+#include "loopbackhttpserver.h"
+
+#include <QHostAddress>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
+namespace bw::test {
+
+namespace {
+
+constexpr qint64 kEndlessChunk = 64 * 1024;
+constexpr qint64 kEndlessHighWater = 256 * 1024;
+constexpr qint64 kEndlessDefaultLimit = qint64(1) << 30;
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
+    }
+}
+
+bool sameName(QByteArrayView a, QByteArrayView b)
+{
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+// Per-connection state; a child of its socket, so it dies with it.
+struct LoopbackHttpServer::Connection : QObject
+{
+    explicit Connection(QTcpSocket *s)
+        : QObject(s)
+        , socket(s)
+    {}
+
+    QTcpSocket *socket;
+    QByteArray buffer;
+    bool busy = false;       // a request is being answered (or hangs)
+    bool closeAfter = false; // the client asked for Connection: close
+    bool endless = false;
+    bool endlessChunked = true;
+    qint64 endlessSent = 0;
+    qint64 endlessLimit = 0;
+};
+
+QByteArray LoopbackHttpServer::Request::path() const
+{
+    const qsizetype q = target.indexOf('?');
+    return q < 0 ? target : target.left(q);
+}
+
+QByteArray LoopbackHttpServer::Request::query() const
+{
+    const qsizetype q = target.indexOf('?');
+    return q < 0 ? QByteArray() : target.mid(q + 1);
+}
+
+QByteArray LoopbackHttpServer::Request::header(QByteArrayView name) const
+{
+    for (const Header &h : headers) {
+        if (sameName(h.first, name))
+            return h.second;
+    }
+    return {};
+}
+
+bool LoopbackHttpServer::Request::hasHeader(QByteArrayView name) const
+{
+    for (const Header &h : headers) {
+        if (sameName(h.first, name))
+            return true;
+    }
+    return false;
+}
+
+LoopbackHttpServer::Response LoopbackHttpServer::Response::json(int status, const QByteArray &body)
+{
+    return text(status, "application/json", body);
+}
+
+LoopbackHttpServer::Response LoopbackHttpServer::Response::text(int status,
+                                                                const QByteArray &contentType,
+                                                                const QByteArray &body)
+{
+    Response r;
+    r.status = status;
+    r.body = body;
+    if (!contentType.isEmpty())
+        r.headers.append({"Content-Type", contentType});
+    return r;
+}
+
+LoopbackHttpServer::Response LoopbackHttpServer::Response::redirect(int status,
+                                                                    const QByteArray &location)
+{
+    Response r = text(status, "text/plain", "moved");
+    r.headers.append({"Location", location});
+    return r;
+}
+
+LoopbackHttpServer::Response LoopbackHttpServer::Response::hang()
+{
+    Response r;
+    r.mode = Mode::Hang;
+    return r;
+}
+
+LoopbackHttpServer::Response LoopbackHttpServer::Response::reset()
+{
+    Response r;
+    r.mode = Mode::Reset;
+    return r;
+}
+
+LoopbackHttpServer::Response LoopbackHttpServer::Response::truncated(int status,
+                                                                     const QByteArray &contentType,
+                                                                     const QByteArray &body,
+                                                                     qint64 sentBytes)
+{
+    Response r = text(status, contentType, body);
+    r.mode = Mode::Truncate;
+    r.truncateAt = sentBytes;
+    return r;
+}
+
+LoopbackHttpServer::Response LoopbackHttpServer::Response::endless(const QByteArray &contentType,
+                                                                   qint64 limit)
+{
+    Response r = text(200, contentType, {});
+    r.mode = Mode::Endless;
+    r.endlessLimit = limit;
+    return r;
+}
+
+LoopbackHttpServer::Response &LoopbackHttpServer::Response::withHeader(const QByteArray &name,
+                                                                       const QByteArray &value)
+{
+    headers.append({name, value});
+    return *this;
+}
+
+LoopbackHttpServer::Response &LoopbackHttpServer::Response::withDelay(int ms)
+{
+    delayMs = ms;
+    return *this;
+}
+
+LoopbackHttpServer::LoopbackHttpServer(QObject *parent)
+    : QObject(parent)
+    , m_server(new QTcpServer(this))
+{
+    connect(m_server, &QTcpServer::newConnection, this, &LoopbackHttpServer::onNewConnection);
+}
+
+LoopbackHttpServer::~LoopbackHttpServer()
+{
+    // Sockets are children of m_server: silence them and close them while this object is
+    // still whole, then take the server down.
+    const QList<Connection *> connections = std::exchange(m_connections, {});
+    for (Connection *c : connections) {
+        c->socket->disconnect();
+        c->socket->abort();
+    }
+    delete m_server;
+    m_server = nullptr;
+}
+
+bool LoopbackHttpServer::listen()
+{
+    return m_server->listen(QHostAddress::LocalHost, 0);
+}
+
+quint16 LoopbackHttpServer::port() const
+{
+    return m_server->serverPort();
+}
+
+QUrl LoopbackHttpServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(port());
+    return url;
+}
+
+void LoopbackHttpServer::setHandler(Handler handler)
+{
+    m_handler = std::move(handler);
+}
+
+void LoopbackHttpServer::respondWith(const Response &response)
+{
+    m_handler = [response](const Request &) {
+        return response;
+    };
+}
+
+int LoopbackHttpServer::openConnections() const
+{
+    return int(m_connections.size());
+}
+
+void LoopbackHttpServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        auto *c = new Connection(socket);
+        m_connections.append(c);
+        connect(socket, &QTcpSocket::readyRead, c, [this, c] {
+            c->buffer += c->socket->readAll();
+            processBuffer(c);
+        });
+        connect(socket, &QTcpSocket::bytesWritten, c, [this, c] {
+            if (c->endless)
+                pumpEndless(c);
+        });
+        connect(socket, &QTcpSocket::disconnected, this, [this, c, socket] {
+            if (!m_connections.removeOne(c))
+                return;
+            ++m_closedConnections;
+            socket->deleteLater();
+            Q_EMIT connectionClosed();
+        });
+    }
+}
+
+void LoopbackHttpServer::processBuffer(Connection *c)
+{
+    while (!c->busy) {
+        if (c->buffer.startsWith('\x16')) {
+            // A TLS ClientHello: answer like a plain HTTP server would, so the client's TLS
+            // layer fails its handshake instead of waiting for a ServerHello.
+            c->busy = true;
+            c->socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n"
+                             "Connection: close\r\n\r\n");
+            c->socket->disconnectFromHost();
+            return;
+        }
+        const qsizetype headEnd = c->buffer.indexOf("\r\n\r\n");
+        if (headEnd < 0)
+            return;
+        const QList<QByteArray> lines = c->buffer.left(headEnd).split('\n');
+        Request req;
+        req.requestLine = lines.value(0).trimmed();
+        const QList<QByteArray> parts = req.requestLine.split(' ');
+        req.method = parts.value(0);
+        req.target = parts.value(1);
+        qint64 contentLength = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0)
+                continue;
+            Header h{line.left(colon).trimmed(), line.mid(colon + 1).trimmed()};
+            if (sameName(h.first, "content-length"))
+                contentLength = h.second.toLongLong();
+            if (sameName(h.first, "connection") && sameName(h.second, "close"))
+                c->closeAfter = true;
+            req.headers.append(std::move(h));
+        }
+        const qint64 total = headEnd + 4 + contentLength;
+        if (c->buffer.size() < total)
+            return;
+        req.body = c->buffer.mid(headEnd + 4, contentLength);
+        c->buffer.remove(0, total);
+
+        c->busy = true;
+        m_requests.append(req);
+        Q_EMIT requestReceived(int(m_requests.size() - 1));
+        const Response response
+                = m_handler ? m_handler(req) : Response::text(404, "text/plain", "Not Found");
+        if (response.delayMs > 0) {
+            QTimer::singleShot(response.delayMs, c, [this, c, response] { answer(c, response); });
+            return;
+        }
+        answer(c, response);
+    }
+}
+
+void LoopbackHttpServer::answer(Connection *c, const Response &response)
+{
+    switch (response.mode) {
+    case Response::Mode::Hang:
+        return; // stays busy until the client gives up
+    case Response::Mode::Reset:
+        resetConnection(c);
+        return;
+    case Response::Mode::Truncate:
+        writeNormal(c, response);
+        c->socket->disconnectFromHost();
+        return;
+    case Response::Mode::Endless: {
+        QByteArray head = "HTTP/1.1 200 OK\r\n";
+        for (const Header &h : response.headers)
+            head += h.first + ": " + h.second + "\r\n";
+        c->endlessChunked = response.declaredLength < 0;
+        head += c->endlessChunked
+                        ? QByteArray("Transfer-Encoding: chunked\r\n")
+                        : "Content-Length: " + QByteArray::number(response.declaredLength) + "\r\n";
+        head += "\r\n";
+        c->socket->write(head);
+        c->endless = true;
+        c->endlessLimit = response.endlessLimit > 0 ? response.endlessLimit : kEndlessDefaultLimit;
+        pumpEndless(c);
+        return;
+    }
+    case Response::Mode::Normal:
+        writeNormal(c, response);
+        c->busy = false;
+        if (c->closeAfter) {
+            c->socket->disconnectFromHost();
+            return;
+        }
+        processBuffer(c);
+        return;
+    }
+}
+
+void LoopbackHttpServer::writeNormal(Connection *c, const Response &response)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
+                     + reasonPhrase(response.status) + "\r\n";
+    bool hasLength = false;
+    for (const Header &h : response.headers) {
+        hasLength = hasLength || sameName(h.first, "content-length");
+        out += h.first + ": " + h.second + "\r\n";
+    }
+    if (!hasLength) {
+        const qint64 length
+                = response.declaredLength >= 0 ? response.declaredLength : response.body.size();
+        out += "Content-Length: " + QByteArray::number(length) + "\r\n";
+    }
+    out += "\r\n";
+    if (response.mode == Response::Mode::Truncate)
+        out += response.body.left(response.truncateAt);
+    else
+        out += response.body;
+    c->socket->write(out);
+}
+
+void LoopbackHttpServer::pumpEndless(Connection *c)
+{
+    static const QByteArray payload = [] {
+        QByteArray chunk;
+        chunk.reserve(kEndlessChunk);
+        while (chunk.size() < kEndlessChunk)
+            chunk += "{\"filler\":\"0123456789abcdef0123456789abcdef\"},";
+        return chunk.left(kEndlessChunk);
+    }();
+    while (c->endless && c->socket->state() == QAbstractSocket::ConnectedState
+           && c->socket->bytesToWrite() < kEndlessHighWater) {
+        const qint64 n = qMin(kEndlessChunk, c->endlessLimit - c->endlessSent);
+        if (n <= 0) {
+            if (c->endlessChunked)
+                c->socket->write("0\r\n\r\n");
+            c->endless = false;
+            return;
+        }
+        const QByteArray data = payload.left(n);
+        if (c->endlessChunked)
+            c->socket->write(QByteArray::number(n, 16) + "\r\n" + data + "\r\n");
+        else
+            c->socket->write(data);
+        c->endlessSent += n;
+        m_endlessBytesSent += n;
+    }
+}
+
+void LoopbackHttpServer::resetConnection(Connection *c)
+{
+#ifdef Q_OS_UNIX
+    // SO_LINGER with a zero timeout turns close() into a TCP RST.
+    const qintptr fd = c->socket->socketDescriptor();
+    if (fd >= 0) {
+        struct linger lingerOption = {1, 0};
+        ::setsockopt(int(fd), SOL_SOCKET, SO_LINGER, &lingerOption, sizeof lingerOption);
+    }
+#endif
+    QTcpSocket *socket = c->socket;
+    socket->abort();
+    if (m_connections.removeOne(c)) {
+        ++m_closedConnections;
+        socket->deleteLater();
+        Q_EMIT connectionClosed();
+    }
+}
+
+} // namespace bw::test
