@@ -313,7 +313,7 @@ int main(int argc, char *argv[])
             return true;
         });
         const qint64 ms = timer.elapsed();
-        const double cpu = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+        [[maybe_unused]] const double cpu = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
         QString notes;
         if (!r.ok()) {
             notes = QStringLiteral("FAILED: ") + r.errorString;
