@@ -44,7 +44,8 @@ public:
 
     bool needsGuiApplication() const { return m_options.charts == ChartFormat::Png; }
 
-    // The whole report as one string (for previews and tests; write() streams instead).
+    // The whole report as one string (for previews and tests; write() streams instead). Empty
+    // when the report cannot be produced (PNG charts without a QGuiApplication).
     QString toHtml(const ExportInput &input) const;
 
 private:

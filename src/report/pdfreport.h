@@ -10,18 +10,23 @@
 namespace bw {
 
 // The PDF report of PRODUCT.md §5, through Qt's own printing: QPdfWriter and QTextDocument.
-// Same content as the HTML report, written in the subset of HTML that Qt's rich text
-// understands; the timeline charts are drawn as vector graphics (a QTextObjectInterface handler
-// paints TimelineChart straight onto the PDF page).
+// Same content as the HTML report. Each job's pages are a QTextDocument built from the subset of
+// HTML that Qt's rich text understands; its timeline chart is drawn as vector graphics (a
+// QTextObjectInterface handler paints TimelineChart straight onto the page).
 //
-// Layout: the summary first, then every job starting on a new page. Each page carries a header
-// ("batchwatch report — <profile>", export time) and a footer (gateway URL, "page N of M").
-// Pages are painted one by one (QTextDocument::drawContents with translated rects), after a
-// first pass that lays every document out to count the pages.
+// Layout: the head (profile, gateway, export time, status counts) and the summary table first,
+// then every job starting on a new page. Every page carries a header ("batchwatch report —
+// <profile>", export time) and a footer (gateway URL, "page N of M"). Pages are painted one by
+// one with QPainter (QTextDocument::drawContents with translated rects) after a first pass that
+// lays every job's document out to count the pages; the first few hundred laid-out documents
+// are kept for the second pass, later ones are laid out again to bound memory. The summary rows
+// are painted directly (single-line cells, elided when too long) because a QTextTable costs
+// about a millisecond per row, twice.
 //
 // Needs a QGuiApplication in the process (fonts); the offscreen platform is enough
 // (QT_QPA_PLATFORM=offscreen). Without one write() fails with an explanation instead of
-// aborting. May run on a worker thread: it uses QImage-free, QPixmap-free painting only.
+// aborting. May run on a worker thread: it paints with QPainter on the QPdfWriter only (no
+// QPixmap). Throughput: roughly 20-30 ms of CPU per job (see docs/PERFORMANCE.md).
 class PdfReportWriter final : public ExportWriter
 {
 public:

@@ -16,8 +16,7 @@ public:
     enum class Mode { Working, Unavailable, Denied };
     explicit FakeKeychain(Mode mode)
         : m_mode(mode)
-    {
-    }
+    {}
     int calls = 0;
     QHash<QString, QString> secrets;
 
@@ -211,21 +210,19 @@ private Q_SLOTS:
         // Whatever this machine has, a written key can be read back in this session, and the
         // store says honestly whether it survives a restart.
         const std::unique_ptr<SecretStore> store = createDefaultSecretStore();
-        const QString id = QStringLiteral("tst-secretstore-") + QUuid::createUuid().toString(
-                                   QUuid::WithoutBraces);
+        const QString id = QStringLiteral("tst-secretstore-")
+                           + QUuid::createUuid().toString(QUuid::WithoutBraces);
         const SecretResult w = waitFor([&](QObject *c, SecretStore::Callback d) {
             store->writeSecret(id, QStringLiteral("sk-default"), c, d);
         });
         QVERIFY2(w.ok(), qPrintable(w.errorText));
         QCOMPARE(w.persistent, store->isPersistent());
-        const SecretResult r = waitFor([&](QObject *c, SecretStore::Callback d) {
-            store->readSecret(id, c, d);
-        });
+        const SecretResult r = waitFor(
+                [&](QObject *c, SecretStore::Callback d) { store->readSecret(id, c, d); });
         QCOMPARE(r.secret, QStringLiteral("sk-default"));
         waitFor([&](QObject *c, SecretStore::Callback d) { store->removeSecret(id, c, d); });
-        const SecretResult gone = waitFor([&](QObject *c, SecretStore::Callback d) {
-            store->readSecret(id, c, d);
-        });
+        const SecretResult gone = waitFor(
+                [&](QObject *c, SecretStore::Callback d) { store->readSecret(id, c, d); });
         QCOMPARE(gone.status, SecretResult::Status::NotFound);
     }
 };

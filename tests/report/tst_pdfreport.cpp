@@ -87,6 +87,7 @@ private Q_SLOTS:
     void neverContainsThePlantedSecret();
     void reportsTwoProgressUnitsPerJobAndKeepsThePreviousFileWhenCancelled();
     void writesFromAWorkerThread();
+    void writesASinglePageForAnEmptyExport();
 
 private:
     QTemporaryDir m_dir;
@@ -291,6 +292,19 @@ void tst_PdfReport::writesFromAWorkerThread()
     const QString all = normalised(pdfPages(path).join(u' '));
     for (const ExportJob &job : input.jobs)
         QVERIFY2(all.contains(normalised(titleOf(job))), qPrintable(titleOf(job)));
+}
+
+void tst_PdfReport::writesASinglePageForAnEmptyExport()
+{
+    ExportInput input;
+    input.profileName = QStringLiteral("nothing");
+    input.exportedAt = test::exportedAt();
+    const QString path = m_dir.filePath(QStringLiteral("empty.pdf"));
+    QVERIFY(writePdf(input, path).ok());
+    QCOMPARE(pdfInfo(path, QStringLiteral("Pages")), QStringLiteral("1"));
+    const QString text = normalised(pdfPages(path).join(u' '));
+    QVERIFY(text.contains(QStringLiteral("No jobs in this export.")));
+    QVERIFY(text.contains(QStringLiteral("page 1 of 1")));
 }
 
 QTEST_MAIN(tst_PdfReport)

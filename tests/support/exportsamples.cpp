@@ -287,6 +287,13 @@ QList<ExportJob> hostileJobs()
         e.watched.job.endTime = exportedAt().addSecs(-7200);
         addHistory(e, *e.watched.job.submitTime, *e.watched.job.endTime);
     }
+    {
+        // Placeholders of QString::arg in user text must come out verbatim.
+        ExportJob &e = make(QStringLiteral("h0st1le00008"), QStringLiteral("100% done %1 %2 %L1"),
+                            JobStatus::InProgress);
+        e.watched.job.message = QStringLiteral("%1%2%3 of %n");
+        addHistory(e, *e.watched.job.submitTime, exportedAt().addSecs(-30));
+    }
     return jobs;
 }
 

@@ -28,7 +28,8 @@ QList<ExportJob> fixtureJobs();
 
 // Jobs whose text is hostile to every format: markup ("<script>", "&", quotes), CSV
 // delimiters, CR/LF, formula prefixes (= + - @ TAB CR), non-ASCII, a 2 KiB message, a job never
-// fetched, a job with a last error echoing the secret URL, a job with no status at all.
+// fetched, a job with a last error echoing the secret URL, a job with no status at all, a name
+// full of QString::arg placeholders ("%1 %2").
 QList<ExportJob> hostileJobs();
 
 // `count` generated jobs over every status, with histories, samples, VPC and non-VPC.
