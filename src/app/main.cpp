@@ -1,0 +1,80 @@
+// batchwatch — composition only: the application object, the one QNetworkAccessManager of the
+// process, the command line, and the main window that takes it from there (LaunchOptions
+// documents what the window does with each option).
+#include "launchoptions.h"
+#include "mainwindow.h"
+#include "screenshot.h"
+#include "statuspresentation.h"
+
+#include <QApplication>
+#include <QNetworkAccessManager>
+
+#include <cstdio>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("batchwatch"));
+    QCoreApplication::setApplicationName(QStringLiteral("batchwatch"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BATCHWATCH_VERSION));
+}
+
+// --help and --version print and quit: they must work without a display.
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-?" || arg == "-v"
+            || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+std::optional<bw::LaunchOptions> parseOrExit(int *exitCode)
+{
+    QString error;
+    const std::optional<bw::LaunchOptions> options
+            = bw::LaunchOptions::parse(QCoreApplication::arguments(), &error, exitCode);
+    if (!options && !error.isEmpty())
+        std::fprintf(stderr, "batchwatch: %s\n", qPrintable(error));
+    return options;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    describeApplication();
+    int exitCode = 0;
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        parseOrExit(&exitCode);
+        return exitCode;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QStringLiteral("batchwatch"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.batchwatch"));
+    QApplication::setWindowIcon(bw::StatusPresentation::appIcon());
+    const std::optional<bw::LaunchOptions> options = parseOrExit(&exitCode);
+    if (!options)
+        return exitCode;
+
+    QNetworkAccessManager nam;
+    bw::MainWindow window(*options, &nam);
+    window.show();
+    if (options->screenshotFile.isEmpty())
+        return app.exec();
+
+    // --screenshot: render once the data is shown, then quit with the outcome.
+    bw::Screenshot screenshot(&window, *options);
+    QObject::connect(&screenshot, &bw::Screenshot::finished, &app, [&](int code) {
+        if (code != 0)
+            std::fprintf(stderr, "batchwatch: %s\n", qPrintable(screenshot.errorString()));
+        QCoreApplication::exit(code);
+    });
+    screenshot.start();
+    return app.exec();
+}

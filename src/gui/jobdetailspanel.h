@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+
+namespace bw {
+
+class JobMonitor;
+
+// The details panel (PRODUCT.md §2, "Details panel"): a header strip (job name, status badge,
+// short id, "Copy as JSON") above seven tabs — overview, progress, timeline, vpc,
+// configuration, history, raw — for the one job selected in the table.
+//
+// Contract:
+//  - setMonitor(): the panel follows the monitor's jobsUpdated / transitionObserved /
+//    sampleRecorded / historyLoaded / jobsRemoved for the current job and updates the tabs in
+//    place: scroll positions, selections, the raw search and the chosen tab survive updates.
+//    Only a change of job resets the views. The monitor is not owned; it may be replaced or
+//    null (then the empty state shows).
+//  - setCurrentJob(): an identifier as the monitor keys it (WatchedJob::identifier); empty or
+//    unknown → the empty state "Select a job to see its details".
+//  - Tab names (setCurrentTab / currentTabName): "overview", "progress", "timeline", "vpc",
+//    "configuration", "history", "raw" (case-insensitive on input). setCurrentTab returns
+//    false for an unknown name and leaves the tab alone.
+//  - saveState()/restoreState(): the current tab and the column widths of the history and
+//    configuration views; restoreState returns false (and changes nothing) on foreign data.
+//  - statusMessage(): short confirmations for the status bar ("Copied ARN").
+class JobDetailsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit JobDetailsPanel(QWidget *parent = nullptr);
+    ~JobDetailsPanel() override;
+
+    void setMonitor(JobMonitor *monitor);
+    JobMonitor *monitor() const;
+
+    void setCurrentJob(const QString &identifier);
+    QString currentJob() const;
+
+    bool setCurrentTab(const QString &name);
+    QString currentTabName() const;
+    static QStringList tabNames();
+
+    QByteArray saveState() const;
+    bool restoreState(const QByteArray &state);
+
+Q_SIGNALS:
+    void statusMessage(const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace bw

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+namespace bw {
+
+class JobFilterProxyModel;
+class JobMonitor;
+class JobTableModel;
+
+// The overview page (PRODUCT.md §2, "Overview"): the status distribution of all watched jobs of
+// the profile, a Gantt chart of the jobs currently VISIBLE through the filter proxy (one row per
+// job, submitTime → endTime or now, coloured by status, expiry marked; capped with a note) and
+// the records processed per hour across the jobs over the last 24 hours (from progress samples).
+//
+// Contract: setModels() takes the table model (every watched job) and the proxy (the visible
+// rows, in their sort order); neither is owned. setMonitor() supplies the progress samples
+// (sampleRecorded / historyLoaded). Model changes are coalesced (one redraw per ~500 ms) and
+// every chart is redrawn with whole point lists, without animation.
+class OverviewPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OverviewPage(QWidget *parent = nullptr);
+    ~OverviewPage() override;
+
+    void setModels(JobTableModel *source, JobFilterProxyModel *visible);
+    void setMonitor(JobMonitor *monitor);
+
+    // Redraws now instead of after the coalescing delay (tests, screenshots).
+    void refreshNow();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace bw

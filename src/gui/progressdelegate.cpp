@@ -1,0 +1,182 @@
+#include "progressdelegate.h"
+
+#include "jobstatus.h"
+#include "statuspresentation.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QPainter>
+#include <QStyleOptionProgressBar>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace bw {
+
+namespace {
+
+std::optional<qint64> countFrom(const QVariant &value)
+{
+    if (!value.isValid())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 n = value.toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return n;
+}
+
+std::optional<double> fractionFrom(const QVariant &value)
+{
+    if (!value.isValid())
+        return std::nullopt;
+    bool ok = false;
+    const double f = value.toDouble(&ok);
+    if (!ok || std::isnan(f))
+        return std::nullopt;
+    return std::clamp(f, 0.0, 1.0);
+}
+
+constexpr int kBarMaximum = 10000;
+
+} // namespace
+
+ProgressDelegate::ProgressDelegate(int fractionRole, int totalRole, int processedRole,
+                                   int failedRole, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_fractionRole(fractionRole)
+    , m_totalRole(totalRole)
+    , m_processedRole(processedRole)
+    , m_failedRole(failedRole)
+{}
+
+bool ProgressDelegate::hasEnded(const QModelIndex &index) const
+{
+    if (m_statusRole < 0)
+        return false;
+    const QVariant v = index.data(m_statusRole);
+    if (!v.isValid())
+        return false;
+    JobStatus code = JobStatus::Unknown;
+    if (v.metaType() == QMetaType::fromType<JobStatus>())
+        code = v.value<JobStatus>();
+    else
+        code = static_cast<JobStatus>(v.toInt());
+    return Status::isTerminal(code);
+}
+
+bool ProgressDelegate::isIndeterminate(const QModelIndex &index) const
+{
+    return !fractionFrom(index.data(m_fractionRole)) && !hasEnded(index);
+}
+
+QString ProgressDelegate::progressText(const QModelIndex &index) const
+{
+    const QLocale locale;
+    const auto total = countFrom(index.data(m_totalRole));
+    const auto processed = countFrom(index.data(m_processedRole));
+    const auto failed = countFrom(index.data(m_failedRole));
+    const auto fraction = fractionFrom(index.data(m_fractionRole));
+
+    QString text;
+    if (fraction && total && processed) {
+        text = tr("%1 / %2").arg(locale.toString(*processed), locale.toString(*total));
+    } else if (processed && *processed > 0) {
+        text = tr("%1 processed").arg(locale.toString(*processed));
+    } else if (hasEnded(index)) {
+        return tr("Not reported");
+    } else {
+        return tr("Waiting for counts");
+    }
+    if (failed && *failed > 0)
+        text = tr("%1 · %2 failed").arg(text, locale.toString(*failed));
+    return text;
+}
+
+void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
+{
+    QStyleOptionViewItem item = option;
+    initStyleOption(&item, index);
+    item.text.clear();
+    item.features &= ~QStyleOptionViewItem::HasDisplay;
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget);
+
+    const QString text = progressText(index);
+    const auto fraction = fractionFrom(index.data(m_fractionRole));
+    const int em = option.fontMetrics.height();
+    const int vMargin = std::max(1, em / 6);
+    const int hMargin = std::max(2, em / 4);
+    const QRect area = option.rect.adjusted(hMargin, vMargin, -hMargin, -vMargin);
+
+    if (!fraction && hasEnded(index)) {
+        // No bar for an ended job without counts: just say so, dimmed.
+        const bool selected = option.state.testFlag(QStyle::State_Selected);
+        QPalette palette = option.palette;
+        if (!selected)
+            palette.setColor(QPalette::Text, option.palette.color(QPalette::PlaceholderText));
+        style->drawItemText(painter, area, Qt::AlignCenter, palette, true,
+                            option.fontMetrics.elidedText(text, Qt::ElideRight, area.width()),
+                            selected ? QPalette::HighlightedText : QPalette::Text);
+        return;
+    }
+
+    QStyleOptionProgressBar bar;
+    if (widget)
+        bar.initFrom(widget);
+    bar.state = option.state | QStyle::State_Horizontal;
+    bar.state.setFlag(QStyle::State_Selected, false);
+    bar.direction = option.direction;
+    bar.palette = option.palette;
+    bar.fontMetrics = option.fontMetrics;
+    bar.rect = area;
+    bar.minimum = 0;
+    bar.maximum = kBarMaximum;
+    bar.progress = fraction ? int(*fraction * kBarMaximum + 0.5) : 0;
+    bar.text = option.fontMetrics.elidedText(text, Qt::ElideRight, area.width());
+    bar.textAlignment = Qt::AlignCenter;
+    if (fraction) {
+        bar.textVisible = true;
+        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+    } else {
+        // Indeterminate. Not the style's busy bar: painted once, without its animation, a
+        // style like Fusion shows it completely filled, which reads as "done". Instead: the empty
+        // groove, hatched in the highlight colour, with the words on top.
+        bar.textVisible = false;
+        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+        painter->save();
+        QColor hatch = option.palette.color(QPalette::Highlight);
+        hatch.setAlphaF(0.35f);
+        const QRect inner = style->subElementRect(QStyle::SE_ProgressBarContents, &bar, widget);
+        painter->setClipRect(inner.isValid() ? inner : area.adjusted(1, 1, -1, -1));
+        painter->fillRect(area, QBrush(hatch, Qt::BDiagPattern));
+        painter->restore();
+        style->drawItemText(painter, area, Qt::AlignCenter, option.palette,
+                            option.state.testFlag(QStyle::State_Enabled), bar.text, QPalette::Text);
+    }
+
+    // Error share: a strip along the bottom edge, as wide as failed / total of the bar.
+    const auto total = countFrom(index.data(m_totalRole));
+    const auto failed = countFrom(index.data(m_failedRole));
+    if (total && failed && *total > 0 && *failed > 0) {
+        const double share = std::clamp(double(*failed) / double(*total), 0.0, 1.0);
+        const int stripHeight = std::max(2, em / 6);
+        const QRect inner = area.adjusted(1, 1, -1, -1);
+        const int width = std::max(2, int(inner.width() * share + 0.5));
+        const QRect strip(inner.left(), inner.bottom() - stripHeight + 1, width, stripHeight);
+        painter->fillRect(strip, StatusPresentation::color(StatusGroup::Failed, option.palette));
+    }
+}
+
+QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QString text = progressText(index);
+    const int em = option.fontMetrics.height();
+    const int width = option.fontMetrics.horizontalAdvance(text) + 2 * em;
+    return {std::max(width, 6 * em), em + 2 * std::max(1, em / 6) + 4};
+}
+
+} // namespace bw

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace bw {
+
+// Paints a job status as a badge: a rounded, lightly tinted pill with the status icon and the
+// status words (StatusPresentation), so the status reads without colour. Works with any model:
+// it is configured by role ids, not by model class.
+//
+//  - statusRole: the status code, as a bw::JobStatus QVariant or an int holding one. Invalid
+//    means "no status yet" and paints "Not reported" in the Unknown style.
+//  - textRole (optional, -1 = unused): the raw status string; shown verbatim when the code is
+//    JobStatus::Unknown, so a status batchwatch does not know still reads as the gateway sent it.
+//
+// Background, focus and selection go through QStyle (PE_PanelItemViewItem); the text colour
+// follows the palette (HighlightedText on selected rows). Without a ToolTipRole from the model the
+// tooltip is the status description.
+class StatusBadgeDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    explicit StatusBadgeDelegate(int statusRole, int textRole = -1, QObject *parent = nullptr);
+
+    int statusRole() const { return m_statusRole; }
+    int textRole() const { return m_textRole; }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
+
+    // What the badge of `index` says (for tests and accessibility).
+    QString badgeText(const QModelIndex &index) const;
+
+private:
+    int m_statusRole;
+    int m_textRole;
+};
+
+} // namespace bw
