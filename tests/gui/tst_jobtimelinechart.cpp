@@ -1,0 +1,322 @@
+#include "apptheme.h"
+#include "chartpalette.h"
+#include "charttimeaxis.h"
+#include "jobtimelinechart.h"
+#include "statuspresentation.h"
+
+#include <QAreaSeries>
+#include <QDateTimeAxis>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QtTest>
+
+using namespace bw;
+using Marker = JobTimelineChart::Marker;
+
+namespace {
+
+QDateTime at(int hour, int minute = 0)
+{
+    return QDateTime(QDate(2025, 3, 15), QTime(hour, minute), Qt::UTC);
+}
+
+StatusTransition transition(std::optional<JobStatus> from, JobStatus to, const QDateTime &when)
+{
+    StatusTransition t;
+    if (from)
+        t.from = Status::fromCode(*from);
+    t.to = Status::fromCode(to);
+    t.observedAt = when;
+    return t;
+}
+
+WatchedJob job(JobStatus status)
+{
+    WatchedJob w;
+    w.identifier = QStringLiteral("aaaa00000001");
+    w.job.status = Status::fromCode(status);
+    w.job.submitTime = at(8);
+    w.addedAt = at(8, 30);
+    w.fetchedAt = at(11);
+    return w;
+}
+
+QList<StatusTransition> threeTransitions()
+{
+    return {transition(std::nullopt, JobStatus::Submitted, at(9)),
+            transition(JobStatus::Submitted, JobStatus::InProgress, at(9, 30)),
+            transition(JobStatus::InProgress, JobStatus::Completed, at(11))};
+}
+
+QList<Marker> kinds(const JobTimelineChart::Layout &layout)
+{
+    QList<Marker> out;
+    for (const auto &[kind, when] : layout.markers)
+        out.append(kind);
+    return out;
+}
+
+template<typename T>
+QList<T *> seriesOf(const JobTimelineChart &chart)
+{
+    QList<T *> out;
+    const auto all = chart.chart()->series();
+    for (QAbstractSeries *s : all) {
+        if (auto *t = qobject_cast<T *>(s))
+            out.append(t);
+    }
+    return out;
+}
+
+} // namespace
+
+class tst_JobTimelineChart : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void oneBandPerTransitionAfterANotObservedBand();
+    void lastBandOfALiveJobRunsToNow();
+    void withoutTransitionsOneBandOfTheLastKnownStatus();
+    void nothingToDrawWithoutAnyTime();
+    void marksTheFourTimesAndNowForALiveJob();
+    void keepsADistantExpiryOfARunningJobOffTheAxis();
+    void takesTheExpiryOfAQueuedJobIntoTheAxis();
+    void chartShowsTheBandsAndMarkersAsSeries();
+    void legendListsEachStatusOnce();
+    void movesTheNowLineWithoutRecreatingSeries();
+    void hoverTextsGiveExactTimes();
+    void followsTheDarkPalette();
+    void axisTicksAreRound();
+};
+
+void tst_JobTimelineChart::oneBandPerTransitionAfterANotObservedBand()
+{
+    WatchedJob w = job(JobStatus::Completed);
+    w.job.endTime = at(11);
+    const auto layout = JobTimelineChart::layoutFor(w, threeTransitions(), at(12));
+    QCOMPARE(layout.bands.size(), 4);
+    QVERIFY(!layout.bands.at(0).observed); // submitted 08:00, first seen 09:00
+    QCOMPARE(layout.bands.at(0).from, at(8));
+    QCOMPARE(layout.bands.at(0).to, at(9));
+    const QList<JobStatus> statuses{JobStatus::Submitted, JobStatus::InProgress,
+                                    JobStatus::Completed};
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(layout.bands.at(i + 1).observed);
+        QCOMPARE(layout.bands.at(i + 1).status->code(), statuses.at(i));
+    }
+    QCOMPARE(layout.bands.at(1).to, at(9, 30));
+    // A terminal job's last band ends at its last known instant, not at "now".
+    QCOMPARE(layout.bands.last().to, at(11));
+}
+
+void tst_JobTimelineChart::lastBandOfALiveJobRunsToNow()
+{
+    QList<StatusTransition> history = threeTransitions();
+    history.removeLast();
+    const auto layout = JobTimelineChart::layoutFor(job(JobStatus::InProgress), history, at(13));
+    QCOMPARE(layout.bands.last().status->code(), JobStatus::InProgress);
+    QCOMPARE(layout.bands.last().to, at(13));
+    QVERIFY(layout.end > at(13));
+}
+
+void tst_JobTimelineChart::withoutTransitionsOneBandOfTheLastKnownStatus()
+{
+    const auto layout = JobTimelineChart::layoutFor(job(JobStatus::Scheduled), {}, at(10));
+    QCOMPARE(layout.bands.size(), 1);
+    QVERIFY(layout.bands.first().lastKnown);
+    QCOMPARE(layout.bands.first().status->code(), JobStatus::Scheduled);
+    QCOMPARE(layout.bands.first().from, at(8));
+    QCOMPARE(layout.bands.first().to, at(10));
+}
+
+void tst_JobTimelineChart::nothingToDrawWithoutAnyTime()
+{
+    WatchedJob w;
+    w.identifier = QStringLiteral("aaaa00000001");
+    QVERIFY(JobTimelineChart::layoutFor(w, {}, at(10)).isEmpty());
+
+    JobTimelineChart chart;
+    chart.setJob(w, {}, at(10));
+    QVERIFY(chart.isEmpty());
+    QVERIFY(seriesOf<QAreaSeries>(chart).isEmpty());
+}
+
+void tst_JobTimelineChart::marksTheFourTimesAndNowForALiveJob()
+{
+    WatchedJob w = job(JobStatus::Stopping);
+    w.job.lastModifiedTime = at(9, 45);
+    w.job.endTime = at(10, 15); // a gateway may report it before the status settles
+    w.job.jobExpirationTime = at(12);
+    const auto layout = JobTimelineChart::layoutFor(w, threeTransitions().mid(0, 2), at(11));
+    QCOMPARE(kinds(layout), (QList<Marker>{Marker::Submitted, Marker::LastModified, Marker::Ended,
+                                           Marker::Expires, Marker::Now}));
+    QCOMPARE(layout.markers.at(1).second, at(9, 45));
+    QCOMPARE(layout.markers.at(4).second, at(11));
+
+    w.job.status = Status::fromCode(JobStatus::Stopped);
+    const auto ended = JobTimelineChart::layoutFor(w, threeTransitions().mid(0, 2), at(11));
+    QVERIFY(!kinds(ended).contains(Marker::Now));
+}
+
+void tst_JobTimelineChart::keepsADistantExpiryOfARunningJobOffTheAxis()
+{
+    WatchedJob w = job(JobStatus::InProgress);
+    w.job.jobExpirationTime = at(8).addDays(3);
+    const auto layout = JobTimelineChart::layoutFor(w, threeTransitions().mid(0, 2), at(11));
+    QVERIFY(layout.expiryBeyond);
+    QVERIFY(layout.end < *w.job.jobExpirationTime);
+
+    JobTimelineChart chart;
+    chart.setJob(w, threeTransitions().mid(0, 2), at(11));
+    QVERIFY(chart.markerToolTip(Marker::Expires).contains(QStringLiteral("Beyond the right edge")));
+}
+
+void tst_JobTimelineChart::takesTheExpiryOfAQueuedJobIntoTheAxis()
+{
+    // Queued and expiring within the at-risk threshold: the expiry is on the axis.
+    WatchedJob w = job(JobStatus::Scheduled);
+    w.job.jobExpirationTime = at(15);
+    auto layout = JobTimelineChart::layoutFor(w, {}, at(11));
+    QVERIFY(!layout.expiryBeyond);
+    QVERIFY(layout.end > *w.job.jobExpirationTime);
+
+    // A week away it would squash the bands: marked at the edge instead.
+    w.job.jobExpirationTime = at(8).addDays(7);
+    layout = JobTimelineChart::layoutFor(w, {}, at(11));
+    QVERIFY(layout.expiryBeyond);
+    QVERIFY(layout.end < *w.job.jobExpirationTime);
+}
+
+void tst_JobTimelineChart::chartShowsTheBandsAndMarkersAsSeries()
+{
+    WatchedJob w = job(JobStatus::InProgress);
+    w.job.lastModifiedTime = at(9, 30);
+    w.job.jobExpirationTime = at(13);
+    JobTimelineChart chart;
+    chart.resize(800, 300);
+    chart.setJob(w, threeTransitions().mid(0, 2), at(11));
+
+    int observed = 0;
+    int notObserved = 0;
+    for (QAreaSeries *area : seriesOf<QAreaSeries>(chart)) {
+        const QString kind = area->property("bw.band").toString();
+        observed += kind == QStringLiteral("observed");
+        notObserved += kind == QStringLiteral("not-observed");
+        QCOMPARE(area->upperSeries()->count(), 2);
+    }
+    QCOMPARE(observed, 2);
+    QCOMPARE(notObserved, 1);
+    QStringList markerNames;
+    for (QScatterSeries *s : seriesOf<QScatterSeries>(chart)) {
+        QCOMPARE(s->count(), 1);
+        markerNames.append(s->name());
+    }
+    QCOMPARE(markerNames, (QStringList{JobTimelineChart::markerName(Marker::Submitted),
+                                       JobTimelineChart::markerName(Marker::LastModified),
+                                       JobTimelineChart::markerName(Marker::Expires)}));
+    // The "now" line stands at now.
+    bool nowFound = false;
+    for (QLineSeries *line : seriesOf<QLineSeries>(chart)) {
+        if (line->name() == JobTimelineChart::markerName(Marker::Now)) {
+            nowFound = true;
+            QCOMPARE(qint64(line->at(0).x()), at(11).toMSecsSinceEpoch());
+        }
+    }
+    QVERIFY(nowFound);
+    // The bands are coloured like the badges.
+    QAreaSeries *running = seriesOf<QAreaSeries>(chart).last();
+    QCOMPARE(running->pen().color(),
+             StatusPresentation::color(JobStatus::InProgress, chart.palette()));
+}
+
+void tst_JobTimelineChart::legendListsEachStatusOnce()
+{
+    // Submitted -> InProgress -> Submitted (a retry): two Submitted bands, one legend entry.
+    QList<StatusTransition> history{
+            transition(std::nullopt, JobStatus::Submitted, at(9)),
+            transition(JobStatus::Submitted, JobStatus::InProgress, at(9, 30)),
+            transition(JobStatus::InProgress, JobStatus::Submitted, at(10))};
+    JobTimelineChart chart;
+    chart.resize(800, 300);
+    chart.setJob(job(JobStatus::Submitted), history, at(11));
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QStringList visible;
+    const auto markers = chart.chart()->legend()->markers();
+    for (QLegendMarker *m : markers) {
+        if (m->isVisible() && qobject_cast<QAreaSeries *>(m->series()))
+            visible.append(m->label());
+    }
+    QCOMPARE(visible, (QStringList{QStringLiteral("Not observed"),
+                                   StatusPresentation::text(JobStatus::Submitted),
+                                   StatusPresentation::text(JobStatus::InProgress)}));
+}
+
+void tst_JobTimelineChart::movesTheNowLineWithoutRecreatingSeries()
+{
+    JobTimelineChart chart;
+    chart.setJob(job(JobStatus::InProgress), threeTransitions().mid(0, 2), at(11));
+    const QList<QAbstractSeries *> before = chart.chart()->series();
+    chart.setNow(at(11, 30));
+    QCOMPARE(chart.chart()->series(), before); // same objects, new points
+    QCOMPARE(chart.currentLayout().bands.last().to, at(11, 30));
+    QAreaSeries *last = seriesOf<QAreaSeries>(chart).last();
+    QCOMPARE(qint64(last->upperSeries()->at(1).x()), at(11, 30).toMSecsSinceEpoch());
+}
+
+void tst_JobTimelineChart::hoverTextsGiveExactTimes()
+{
+    WatchedJob w = job(JobStatus::InProgress);
+    JobTimelineChart chart;
+    chart.setJob(w, threeTransitions().mid(0, 2), at(11));
+    const QString band = chart.bandToolTip(1); // Submitted, 09:00 -> 09:30 UTC
+    QVERIFY(band.contains(StatusPresentation::text(JobStatus::Submitted)));
+    QVERIFY2(band.contains(QStringLiteral("2025-03-15 10:00:00")), qPrintable(band)); // CET
+    QVERIFY(band.contains(QStringLiteral("2025-03-15 10:30:00")));
+    QVERIFY(band.contains(QStringLiteral("30 min")));
+    const QString submitted = chart.markerToolTip(Marker::Submitted);
+    QVERIFY(submitted.contains(QStringLiteral("2025-03-15T08:00:00.000Z")));
+    QVERIFY(chart.bandToolTip(2).contains(QStringLiteral("now")));
+}
+
+void tst_JobTimelineChart::followsTheDarkPalette()
+{
+    JobTimelineChart chart;
+    chart.setJob(job(JobStatus::InProgress), threeTransitions().mid(0, 2), at(11));
+    for (const QPalette &palette : {AppTheme::lightPalette(), AppTheme::darkPalette()}) {
+        chart.setPalette(palette);
+        QCOMPARE(chart.chart()->backgroundBrush().color(), palette.color(QPalette::Base));
+        const auto axes = chart.chart()->axes(Qt::Horizontal);
+        QCOMPARE(axes.size(), 1);
+        QCOMPARE(axes.first()->labelsBrush().color(), palette.color(QPalette::Text));
+        QCOMPARE(chart.chart()->legend()->labelColor(), palette.color(QPalette::Text));
+        QCOMPARE(seriesOf<QAreaSeries>(chart).last()->pen().color(),
+                 StatusPresentation::color(JobStatus::InProgress, palette));
+    }
+    // Dark and light really differ where it matters.
+    QVERIFY(StatusPresentation::isDark(chart.palette()));
+    QVERIFY(StatusPresentation::contrastRatio(ChartPalette::textColor(chart.palette()),
+                                              chart.palette().color(QPalette::Base))
+            >= 4.5);
+}
+
+void tst_JobTimelineChart::axisTicksAreRound()
+{
+    QDateTimeAxis axis;
+    const QFontMetrics metrics{QFont()};
+    ChartTimeAxis::setRange(&axis, at(9, 58).addSecs(28), at(11, 4).addSecs(3), 800, metrics);
+    const QDateTime min = axis.min().toUTC();
+    const QDateTime max = axis.max().toUTC();
+    QVERIFY(min <= at(9, 58));
+    QVERIFY(max >= at(11, 4));
+    const qint64 stepMs = min.msecsTo(max) / (axis.tickCount() - 1);
+    QVERIFY(stepMs >= 60 * 1000);
+    QCOMPARE(min.toMSecsSinceEpoch() % stepMs, 0); // on whole steps (UTC offset is whole hours)
+    QCOMPARE(min.msecsTo(max) % stepMs, 0);
+}
+
+QTEST_MAIN(tst_JobTimelineChart)
+#include "tst_jobtimelinechart.moc"
