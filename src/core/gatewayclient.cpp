@@ -205,11 +205,23 @@ enum class Verdict {
     TryOther, // not this route (or not a route at all): probe the other one
 };
 
+// How much a probe's answer tells the user when no route accepts the request: the heavier
+// answer is reported (the singular route's on a tie, the route Bifrost and AWS register).
+enum class Weight {
+    Page,        // not the API talking: an HTML page, plain text, an empty or untyped body
+    RouteMiss,   // the API saying it has no such route: a JSON 404 naming no job, 405, 501, 3xx
+    RouteAnswer, // the API on this route turning the request down: a JSON 400, or a JSON 2xx
+                 // that is not a job
+    Final,       // true whatever the route: no HTTP answer at all (network, timeout, TLS,
+                 // cancelled, too large, cross-origin redirect), 401/403/407/429, another JSON
+                 // 4xx or a JSON 5xx
+};
+
 struct Probe
 {
     Verdict verdict = Verdict::TryOther;
     Expected<ParsedJob> result;
-    bool informative = true; // false for a non-JSON answer (HTML page, plain text)
+    Weight weight = Weight::Final;
 };
 
 // A JSON 404 that is about the job rather than about the route.
@@ -238,31 +250,39 @@ bool namesMissingJob(const GatewayError &e, const QString &identifier)
 
 Probe judgeProbe(const Expected<HttpResponse> &response, const QString &identifier)
 {
-    Probe p{Verdict::Final, decodeBody<ParsedJob>(response, &JobCodec::parseRetrieveBody), true};
+    Probe p{Verdict::Final, decodeBody<ParsedJob>(response, &JobCodec::parseRetrieveBody),
+            Weight::Final};
     if (!response) // network, timeout, TLS, cancelled, too large, cross-origin redirect
         return p;
-    const HttpResponse &r = *response;
     if (p.result) {
         p.verdict = Verdict::Accept;
         return p;
     }
+    const HttpResponse &r = *response;
     const int s = r.status;
-    p.informative = r.isJson();
-    if (s == 404 && r.isJson() && namesMissingJob(p.result.error(), identifier)) {
+    const bool json = r.isJson();
+    if (s == 404 && json && namesMissingJob(p.result.error(), identifier)) {
         p.verdict = Verdict::Accept;
         return p;
     }
-    if (s == 401 || s == 403 || s == 407 || s == 429) {
-        p.verdict = Verdict::Final;
-        return p;
-    }
+    if (s == 401 || s == 403 || s == 407 || s == 429)
+        return p; // Final
     if (r.is2xx() || (s >= 300 && s < 400) || s == 400 || s == 404 || s == 405 || s == 501) {
         p.verdict = Verdict::TryOther;
+        if (!json)
+            p.weight = Weight::Page;
+        else if (r.is2xx() || s == 400)
+            p.weight = Weight::RouteAnswer;
+        else
+            p.weight = Weight::RouteMiss;
         return p;
     }
     // Another 4xx or a 5xx: in JSON it is the gateway's API talking (it has this route);
     // otherwise a proxy or a web UI answered, which says nothing about the other route.
-    p.verdict = r.isJson() ? Verdict::Final : Verdict::TryOther;
+    if (!json) {
+        p.verdict = Verdict::TryOther;
+        p.weight = Weight::Page;
+    }
     return p;
 }
 
@@ -326,10 +346,11 @@ public:
 
     ~GatewayRequest() override
     {
-        if (m_reply) {
-            m_reply->disconnect(this);
-            m_reply->abort();
-            m_reply->deleteLater();
+        // One read of the guarded pointer, then a plain one: nothing below can delete it.
+        if (QNetworkReply *reply = m_reply.data()) {
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
         }
     }
 
@@ -401,11 +422,12 @@ private:
 
     void abortReply(AbortReason reason)
     {
-        if (!m_reply)
+        QNetworkReply *reply = m_reply.data();
+        if (!reply)
             return;
         if (m_reason == AbortReason::None)
             m_reason = reason;
-        m_reply->abort(); // emits finished() synchronously
+        reply->abort(); // emits finished() synchronously; onFinished() clears m_reply
     }
 
     std::optional<QNetworkRequest> buildRequest(const QUrl &url, GatewayError *error);
@@ -618,21 +640,23 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
 
 void GatewayRequest::onMetaDataChanged()
 {
-    if (!m_reply || m_reason != AbortReason::None)
+    QNetworkReply *reply = m_reply.data();
+    if (!reply || m_reason != AbortReason::None)
         return;
-    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status >= 300 && status < 400)
         return; // a redirect's own body is never handed over
-    const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() > m_client->m_maxBodyBytes)
         abortReply(AbortReason::TooLarge);
 }
 
 void GatewayRequest::onReadyRead()
 {
-    if (!m_reply || m_reason != AbortReason::None)
+    QNetworkReply *reply = m_reply.data();
+    if (!reply || m_reason != AbortReason::None)
         return;
-    const QByteArray chunk = m_reply->readAll();
+    const QByteArray chunk = reply->readAll();
     if (m_body.size() + chunk.size() > m_client->m_maxBodyBytes) {
         abortReply(AbortReason::TooLarge);
         return;
@@ -642,10 +666,11 @@ void GatewayRequest::onReadyRead()
 
 void GatewayRequest::onDownloadProgress(qint64 received, qint64 total)
 {
-    if (!m_reply || m_reason != AbortReason::None)
+    QNetworkReply *reply = m_reply.data();
+    if (!reply || m_reason != AbortReason::None)
         return;
     if (received > m_client->m_maxBodyBytes || total > m_client->m_maxBodyBytes) {
-        const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status < 300 || status >= 400)
             abortReply(AbortReason::TooLarge);
     }
@@ -653,16 +678,17 @@ void GatewayRequest::onDownloadProgress(qint64 received, qint64 total)
 
 void GatewayRequest::onRedirected(const QUrl &target)
 {
-    if (!m_reply || m_reason != AbortReason::None)
+    QNetworkReply *reply = m_reply.data();
+    if (!reply || m_reason != AbortReason::None)
         return;
     const QUrl resolved = m_url.resolved(target);
-    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     // 301/302/303 turn a POST into a GET: a stop is only ever sent as it was asked.
     const bool keepsMethod = m_verb == "GET" || status == 307 || status == 308;
     if (isSameOrigin(m_url, resolved) && keepsMethod) {
         qCDebug(lcClient).noquote() << m_operation << "follows a same-origin redirect" << status;
         m_body.clear();
-        Q_EMIT m_reply->redirectAllowed();
+        Q_EMIT reply->redirectAllowed();
         return;
     }
     m_redirectTarget = resolved;
@@ -937,10 +963,10 @@ void GatewayClient::retrieve(const QString &identifier, QObject *context,
                 request->deliver(done, toRetrieveResult(plural.result, RouteStyle::Plural));
                 return;
             }
-            // Neither route is remembered. The singular error is the meaningful one, unless it
-            // was a page or plain text and the plural route answered in the API's own JSON.
-            const bool preferPlural
-                    = !singular.informative && plural.informative && second && second->isJson();
+            // Neither route is remembered. The heavier answer is the one the user sees: a
+            // refusal, a server error or a failed exchange on the plural route wins over the
+            // singular route's "no such route" (a missing key must not read as a missing job).
+            const bool preferPlural = plural.weight > singular.weight;
             request->deliver(
                     done, preferPlural ? toRetrieveResult(plural.result, RouteStyle::Plural)
                                        : toRetrieveResult(singular.result, RouteStyle::Singular));

@@ -121,10 +121,13 @@ public:
     // naming the job as not found); the winner is stored in profile().detectedRoute and
     // announced by routeDetected(). A route that answers anything else (Bifrost's 200 HTML on
     // the plural path) is never remembered. No second probe after an answer that says nothing
-    // about routes (network error, 401/403/429, a JSON 5xx). When both routes fail, the
-    // singular route's error is returned, unless it was a non-JSON answer and the plural
-    // route answered with a JSON error. An explicit Plural or Singular style uses only that
-    // route. RetrieveResult::routeUsed says which route answered.
+    // about routes (no HTTP answer, 401/403/407/429, another JSON 4xx or a JSON 5xx). When
+    // neither route is accepted, the more telling error is returned, in this order: an answer
+    // that says nothing about routes (so the plural route's 401 wins over the singular route's
+    // "route not found" 404: a missing key never reads as a missing job), then a JSON 400 or a
+    // JSON 2xx that is not a job, then a JSON "no such route" (a 404 naming no job, 405, 501,
+    // 3xx), then a non-JSON answer; on a tie, the singular route's. An explicit Plural or
+    // Singular style uses only that route. RetrieveResult::routeUsed says which route answered.
     void retrieve(const QString &identifier, QObject *context,
                   std::function<void(Expected<RetrieveResult>)> done);
     // One list page (GET /bedrock/model-invocation-jobs?<encodeListQuery(query)>).

@@ -127,18 +127,19 @@ void PollScheduler::refreshNow(const QStringList &ids)
 {
     QStringList targets;
     if (ids.isEmpty()) {
-        for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
-            if (!it->settled)
-                targets.append(it.key());
-        }
         // Keep the order jobs are due in, so a partial refresh serves the most urgent first.
-        std::sort(targets.begin(), targets.end(), [this](const QString &a, const QString &b) {
-            const Entry &ea = *m_entries.constFind(a);
-            const Entry &eb = *m_entries.constFind(b);
-            const qint64 da = ea.queue ? ea.pos->first : -1;
-            const qint64 db = eb.queue ? eb.pos->first : -1;
-            return da < db;
-        });
+        // The due times are read once, while walking the entries (no lookups while sorting).
+        QList<std::pair<qint64, QString>> due; // (due time, -1 when not queued; id)
+        due.reserve(m_entries.size());
+        for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+            const Entry &e = it.value();
+            if (!e.settled)
+                due.append({e.queue ? e.pos->first : -1, it.key()});
+        }
+        std::sort(due.begin(), due.end());
+        targets.reserve(due.size());
+        for (const auto &[dueMs, id] : std::as_const(due))
+            targets.append(id);
     } else {
         targets = ids;
     }

@@ -31,6 +31,7 @@ using namespace bw::test;
 
 Q_DECLARE_METATYPE(bw::GatewayError::Kind)
 Q_DECLARE_METATYPE(bw::AuthMode)
+Q_DECLARE_METATYPE(bw::test::FakeResponse)
 
 namespace bw {
 // Readable QCOMPARE failures (found by argument-dependent lookup).
@@ -203,6 +204,8 @@ private Q_SLOTS:
     void acceptsJsonNotFoundAsEvidenceOfTheRoute();
     void routeNotFoundJsonIsNoEvidence();
     void prefersThePluralJsonErrorOverASingularPage();
+    void reportsTheMoreTellingAnswerWhenNoRouteAccepts_data();
+    void reportsTheMoreTellingAnswerWhenNoRouteAccepts();
     void stopsProbingOnAnswersThatSayNothingAboutRoutes_data();
     void stopsProbingOnAnswersThatSayNothingAboutRoutes();
     void explicitRouteStyleUsesOnlyThatRoute_data();
@@ -230,6 +233,7 @@ private Q_SLOTS:
     void countsACallOnceWhileItProbesBothRoutes();
     void abortAllCancelsEveryRequestInFlight();
     void cancellingDuringARouteProbeStopsProbing();
+    void cancellingDuringThePluralProbeReportsCancelled();
     void destroyedContextGetsNoCallbackAndTheReplyIsAborted();
     void contextDestroyedAfterTheAnswerGetsNoCallback();
     void destroyingTheClientCancelsItsRequests();
@@ -1051,6 +1055,172 @@ void tst_GatewayClient::prefersThePluralJsonErrorOverASingularPage()
     QCOMPARE(client.profile().detectedRoute, RouteStyle::Auto);
 }
 
+void tst_GatewayClient::reportsTheMoreTellingAnswerWhenNoRouteAccepts_data()
+{
+    // Both probes run (the singular one said "not this route"); what does the user see?
+    // An answer that holds whatever the route (a refusal, a server error, no answer at all)
+    // beats a JSON 400 or a JSON non-job, which beats a JSON "no such route", which beats a
+    // page or plain text; on a tie the singular route's answer is reported.
+    QTest::addColumn<FakeResponse>("singular");
+    QTest::addColumn<FakeResponse>("plural");
+    QTest::addColumn<GatewayError::Kind>("kind");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("messagePart"); // the error's message contains it
+    QTest::addColumn<RouteStyle>("detected");
+
+    using Kind = GatewayError::Kind;
+    const FakeResponse singularRouteMiss = FakeResponse::json(
+            404, R"({"message":"Route not found: GET /bedrock/model-invocation-job/x",)"
+                 R"("type":"not_found"})");
+    const FakeResponse pluralRouteMiss = FakeResponse::json(
+            404, R"({"message":"Route not found: GET /bedrock/model-invocation-jobs/x",)"
+                 R"("type":"not_found"})");
+    const FakeResponse keyRequired = fixtureResponse(401, "error-401-virtual-key-required.json");
+    const FakeResponse keyRequiredText = FakeResponse::text(401, "text/plain", "Unauthorized");
+    const FakeResponse denied = FakeResponse::json(
+            403, R"({"__type":"AccessDeniedException","message":"access blocked"})");
+    FakeResponse throttled
+            = FakeResponse::json(429, R"({"__type":"ThrottlingException","message":"slow down"})");
+    throttled.withHeader("Retry-After", "7");
+    const FakeResponse serverError = fixtureResponse(500, "error-500-provider-request-failed.json");
+    const FakeResponse unavailable = FakeResponse::json(
+            503, R"({"__type":"ServiceUnavailableException","message":"try later"})");
+    const FakeResponse refused = FakeResponse::failure(QNetworkReply::ConnectionRefusedError);
+    const FakeResponse singularInvalid = FakeResponse::json(
+            400, R"({"__type":"ValidationException","message":"singular: bad identifier"})");
+    const FakeResponse pluralInvalid = FakeResponse::json(
+            400, R"({"__type":"ValidationException","message":"plural: bad identifier"})");
+    const FakeResponse jobMissing = fixtureResponse(404, "error-404-resource-not-found.json");
+    const FakeResponse htmlNotFound = FakeResponse::text(
+            404, "text/html", "<html><head><title>Not Found</title></head></html>");
+    const FakeResponse webUi = FakeResponse::text(200, "text/html", kBifrostUi);
+    const FakeResponse proxyPage = FakeResponse::text(
+            502, "text/html", "<html><head><title>502 Bad Gateway</title></head></html>");
+    const FakeResponse singularText = FakeResponse::text(404, "text/plain", "404 page not found");
+    const FakeResponse pluralText = FakeResponse::text(404, "text/plain", "Not Found");
+    const FakeResponse singularOddJson = FakeResponse::json(200, R"({"singular":true})");
+    const FakeResponse pluralOddJson = FakeResponse::json(200, R"({"plural":true})");
+
+    // The published document's gateway without its key: the plural route refuses, the
+    // singular one does not exist. "Key required", never "job not found".
+    QTest::newRow("route 404 + 401 -> 401") << singularRouteMiss << keyRequired << Kind::Http << 401
+                                            << QStringLiteral("virtual_key_required")
+                                            << QStringLiteral("virtual key") << RouteStyle::Auto;
+    QTest::newRow("route 404 + 401 text -> 401")
+            << singularRouteMiss << keyRequiredText << Kind::Http << 401 << QString()
+            << QStringLiteral("Unauthorized") << RouteStyle::Auto;
+    QTest::newRow("route 404 + 403 -> 403") << singularRouteMiss << denied << Kind::Http << 403
+                                            << QStringLiteral("AccessDeniedException")
+                                            << QStringLiteral("access blocked") << RouteStyle::Auto;
+    QTest::newRow("route 404 + 429 -> 429") << singularRouteMiss << throttled << Kind::Http << 429
+                                            << QStringLiteral("ThrottlingException")
+                                            << QStringLiteral("slow down") << RouteStyle::Auto;
+    QTest::newRow("route 404 + JSON 500 -> 500") << singularRouteMiss << serverError << Kind::Http
+                                                 << 500 << QStringLiteral("InternalServerError")
+                                                 << QStringLiteral("provider") << RouteStyle::Auto;
+    QTest::newRow("route 404 + JSON 503 -> 503")
+            << singularRouteMiss << unavailable << Kind::Http << 503
+            << QStringLiteral("ServiceUnavailableException") << QStringLiteral("try later")
+            << RouteStyle::Auto;
+    QTest::newRow("route 404 + refused -> network")
+            << singularRouteMiss << refused << Kind::Network << 0 << QString() << QString()
+            << RouteStyle::Auto;
+    QTest::newRow("page 404 + 401 text -> 401")
+            << htmlNotFound << keyRequiredText << Kind::Http << 401 << QString()
+            << QStringLiteral("Unauthorized") << RouteStyle::Auto;
+    QTest::newRow("JSON 400 + 401 -> 401") << singularInvalid << keyRequired << Kind::Http << 401
+                                           << QStringLiteral("virtual_key_required")
+                                           << QStringLiteral("virtual key") << RouteStyle::Auto;
+    // The plural route exists and says the job does not: that is the answer (and the route).
+    QTest::newRow("route 404 + job 404 -> job 404, plural remembered")
+            << singularRouteMiss << jobMissing << Kind::Http << 404
+            << QStringLiteral("ResourceNotFoundException") << QString() << RouteStyle::Plural;
+    // The API turning the request down on one route beats "no such route" and pages.
+    QTest::newRow("route 404 + JSON 400 -> plural 400")
+            << singularRouteMiss << pluralInvalid << Kind::Http << 400
+            << QStringLiteral("ValidationException") << QStringLiteral("plural: bad identifier")
+            << RouteStyle::Auto;
+    QTest::newRow("JSON 400 + route 404 -> singular 400")
+            << singularInvalid << pluralRouteMiss << Kind::Http << 400
+            << QStringLiteral("ValidationException") << QStringLiteral("singular: bad identifier")
+            << RouteStyle::Auto;
+    QTest::newRow("JSON 400 + Bifrost UI -> singular 400")
+            << singularInvalid << webUi << Kind::Http << 400
+            << QStringLiteral("ValidationException") << QStringLiteral("singular: bad identifier")
+            << RouteStyle::Auto;
+    QTest::newRow("JSON 400 + JSON 400 -> singular 400")
+            << singularInvalid << pluralInvalid << Kind::Http << 400
+            << QStringLiteral("ValidationException") << QStringLiteral("singular: bad identifier")
+            << RouteStyle::Auto;
+    QTest::newRow("route 404 + JSON non-job -> plural bad body")
+            << singularRouteMiss << pluralOddJson << Kind::BadBody << 200 << QString() << QString()
+            << RouteStyle::Auto;
+    QTest::newRow("JSON non-job + route 404 -> singular bad body")
+            << singularOddJson << pluralRouteMiss << Kind::BadBody << 200 << QString() << QString()
+            << RouteStyle::Auto;
+    // The API's "no such route" beats a page or plain text.
+    QTest::newRow("route 404 + Bifrost UI -> singular route 404")
+            << singularRouteMiss << webUi << Kind::Http << 404 << QStringLiteral("not_found")
+            << QStringLiteral("model-invocation-job/") << RouteStyle::Auto;
+    QTest::newRow("route 404 + proxy 502 page -> singular route 404")
+            << singularRouteMiss << proxyPage << Kind::Http << 404 << QStringLiteral("not_found")
+            << QStringLiteral("model-invocation-job/") << RouteStyle::Auto;
+    QTest::newRow("page 404 + route 404 -> plural route 404")
+            << htmlNotFound << pluralRouteMiss << Kind::Http << 404 << QStringLiteral("not_found")
+            << QStringLiteral("model-invocation-jobs/") << RouteStyle::Auto;
+    QTest::newRow("route 404 + route 404 -> singular route 404")
+            << singularRouteMiss << pluralRouteMiss << Kind::Http << 404
+            << QStringLiteral("not_found") << QStringLiteral("model-invocation-job/")
+            << RouteStyle::Auto;
+    // Nothing but pages: the singular route's.
+    QTest::newRow("text 404 + text 404 -> singular 404")
+            << singularText << pluralText << Kind::Http << 404 << QString()
+            << QStringLiteral("404 page not found") << RouteStyle::Auto;
+    QTest::newRow("Bifrost UI + Bifrost UI -> singular bad body")
+            << webUi << webUi << Kind::BadBody << 200 << QString() << QStringLiteral("HTML")
+            << RouteStyle::Auto;
+}
+
+void tst_GatewayClient::reportsTheMoreTellingAnswerWhenNoRouteAccepts()
+{
+    QFETCH(FakeResponse, singular);
+    QFETCH(FakeResponse, plural);
+    QFETCH(GatewayError::Kind, kind);
+    QFETCH(int, status);
+    QFETCH(QString, type);
+    QFETCH(QString, messagePart);
+    QFETCH(RouteStyle, detected);
+
+    FakeNetworkAccessManager nam;
+    nam.setRoute(kSingularPath, singular);
+    nam.setRoute(kPluralPath, plural);
+    GatewayClient client(&nam);
+    client.setProfile(fakeProfile());
+    QSignalSpy routeSpy(&client, &GatewayClient::routeDetected);
+    Outcome<RetrieveResult> out;
+    client.retrieve(kArn, this, out.callback());
+    QTRY_VERIFY(out.done());
+    QCOMPARE(out.calls, 1);
+    QVERIFY(!out.ok());
+    QCOMPARE(nam.requestCount(), 2);
+    QCOMPARE(nam.requests().at(0).encodedPath(), kSingularPath);
+    QCOMPARE(nam.requests().at(1).encodedPath(), kPluralPath);
+
+    const GatewayError &e = out.error();
+    QCOMPARE(e.kind, kind);
+    QCOMPARE(e.httpStatus, status);
+    QCOMPARE(e.gatewayType, type);
+    QVERIFY2(e.message.contains(messagePart, Qt::CaseInsensitive), qPrintable(e.message));
+    // A missing key or a server error must never read as a job that is gone.
+    if (status != 404)
+        QVERIFY(!e.isNotFound());
+    if (status == 429)
+        QCOMPARE(e.retryAfterSeconds, std::optional<int>(7));
+    QCOMPARE(client.profile().detectedRoute, detected);
+    QCOMPARE(routeSpy.size(), detected == RouteStyle::Auto ? 0 : 1);
+}
+
 void tst_GatewayClient::stopsProbingOnAnswersThatSayNothingAboutRoutes_data()
 {
     QTest::addColumn<int>("mode"); // 0: refused, else an HTTP status with a JSON body
@@ -1456,6 +1626,27 @@ void tst_GatewayClient::cancellingDuringARouteProbeStopsProbing()
     QTRY_VERIFY(out.done());
     QCOMPARE(out.error().kind, GatewayError::Kind::Cancelled);
     QCOMPARE(nam.requestCount(), 1);
+    QCOMPARE(client.profile().detectedRoute, RouteStyle::Auto);
+}
+
+void tst_GatewayClient::cancellingDuringThePluralProbeReportsCancelled()
+{
+    // The singular route said "no such route"; abortAll() while the plural probe runs must
+    // report the cancellation, not the singular route's 404.
+    FakeNetworkAccessManager nam;
+    nam.setRoute(kSingularPath,
+                 FakeResponse::json(404, R"({"message":"route not found","type":"not_found"})"));
+    nam.setRoute(kPluralPath, FakeResponse::hang());
+    GatewayClient client(&nam);
+    client.setProfile(fakeProfile());
+    Outcome<RetrieveResult> out;
+    client.retrieve(kArn, this, out.callback());
+    QTRY_COMPARE(nam.requestCount(), 2);
+    client.abortAll();
+    QTRY_VERIFY(out.done());
+    QCOMPARE(out.calls, 1);
+    QCOMPARE(out.error().kind, GatewayError::Kind::Cancelled);
+    QCOMPARE(client.requestsInFlight(), 0);
     QCOMPARE(client.profile().detectedRoute, RouteStyle::Auto);
 }
 

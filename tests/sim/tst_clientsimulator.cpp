@@ -516,10 +516,7 @@ void tst_ClientSimulator::reportsAMissingKeyBeforeTheRouteIsKnown()
     const GatewayError &e = r->error();
     QCOMPARE(e.kind, GatewayError::Kind::Http);
     // The published document's gateway answers the singular probe with a route 404 and the
-    // plural one with the 401; GatewayClient::retrieve reports the singular probe's error.
-    QEXPECT_FAIL("published",
-                 "route detection reports the singular route's 404 over the plural route's 401",
-                 Abort);
+    // plural one with the 401: the refusal is what the user sees.
     QCOMPARE(e.httpStatus, 401);
     QVERIFY(e.isAuthFailure());
     QVERIFY(!e.isNotFound());
