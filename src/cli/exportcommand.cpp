@@ -185,8 +185,8 @@ void ExportCommand::exportListed()
             jobs.append(job);
         }
         if (r->truncated)
-            m_console->error(u"the list was cut short after %1 page(s); more jobs may exist"_s.arg(
-                    r->pages));
+            m_console->error(u"the list was cut short after %1; more jobs may exist"_s.arg(
+                    JobFormat::counted(r->pages, u"page", u"pages")));
         write(jobs, 0);
     });
 }
@@ -281,8 +281,9 @@ void ExportCommand::write(const QList<ExportJob> &jobs, int failures)
         return finish(ExitFailed);
     }
     if (m_options.outputPath != u"-"_s)
-        m_console->note(u"Wrote %1 job(s) to %2"_s.arg(jobs.size())
-                                .arg(QFileInfo(m_options.outputPath).absoluteFilePath()));
+        m_console->note(
+                u"Wrote %1 to %2"_s.arg(JobFormat::counted(jobs.size(), u"job", u"jobs"),
+                                        QFileInfo(m_options.outputPath).absoluteFilePath()));
     finish(failures == 0 ? ExitOk : ExitFailed);
 }
 

@@ -127,7 +127,8 @@ void GetCommand::onFinished()
         for (const QString &line : std::as_const(lines))
             m_console->error(line);
     } else if (failed > 0) {
-        m_console->error(u"%1 of %2 job(s) could not be fetched"_s.arg(failed).arg(m_ids.size()));
+        m_console->error(u"%1 of %2 could not be fetched"_s.arg(
+                QString::number(failed), JobFormat::counted(m_ids.size(), u"job", u"jobs")));
     }
     finish(failed == 0 ? ExitOk : ExitFailed);
 }

@@ -161,4 +161,12 @@ QString JobFormat::progressLine(const QString &identifier, const Job &job)
     return Text::oneLine(line);
 }
 
+QString JobFormat::counted(qint64 count, QStringView singular, QStringView plural)
+{
+    QString text = QString::number(count);
+    text += u' ';
+    text += count == 1 ? singular : plural;
+    return text;
+}
+
 } // namespace bw::cli

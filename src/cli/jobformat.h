@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 
 namespace bw::cli {
 
@@ -62,6 +63,8 @@ QString csvRow(const QString &identifier, const Job &job);
 QString errorLine(const QString &identifier, const GatewayError &error);
 // "k3x9p2m7q1ab InProgress 11842/25000 (47 %)": a progress line of `watch`.
 QString progressLine(const QString &identifier, const Job &job);
+// A count with its noun in the English form it takes: "1 job", "0 jobs", "3 jobs".
+QString counted(qint64 count, QStringView singular, QStringView plural);
 
 } // namespace JobFormat
 } // namespace bw::cli

@@ -143,8 +143,8 @@ void ListCommand::onListed(const Expected<ListResult> &result)
     }
     m_console->flush();
     if (result->truncated)
-        m_console->error(u"the list was cut short after %1 page(s); more jobs may exist"_s.arg(
-                result->pages));
+        m_console->error(u"the list was cut short after %1; more jobs may exist"_s.arg(
+                JobFormat::counted(result->pages, u"page", u"pages")));
     finish(ExitOk);
 }
 

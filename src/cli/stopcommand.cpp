@@ -58,7 +58,8 @@ bool StopCommand::confirm()
     }
     if (names.size() <= 10)
         m_console->note(u"Jobs to stop: "_s + names.join(u", "_s));
-    m_console->status(u"Stop %1 job(s)? Processed records are charged. [y/N] "_s.arg(valid));
+    m_console->status(u"Stop %1? Processed records are charged. [y/N] "_s.arg(
+            JobFormat::counted(valid, u"job", u"jobs")));
     const std::optional<QString> answer = m_console->readLine();
     const QString a = answer.value_or(QString()).trimmed().toLower();
     if (a != u"y"_s && a != u"yes"_s) {

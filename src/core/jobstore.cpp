@@ -387,6 +387,12 @@ QString jobLabel(const QString &profileId, const QString &identifier)
     return QStringLiteral("\"%1\" (profile \"%2\")").arg(identifier, profileId);
 }
 
+// "1 job", "3 jobs": a count of jobs as a message shows it.
+QString jobCount(qsizetype count)
+{
+    return count == 1 ? QStringLiteral("1 job") : QStringLiteral("%1 jobs").arg(count);
+}
+
 // --- the write side ------------------------------------------------------------------------------
 
 // One write transaction with its prepared statements. Rolls back unless committed.
@@ -1148,8 +1154,8 @@ bool JobStore::addWatched(const QString &profileId, const QStringList &identifie
     }
     ok = ok && w.commit();
     if (!ok)
-        return failWrite(QStringLiteral("Could not add %1 job(s) to profile \"%2\": %3")
-                                 .arg(QString::number(identifiers.size()), profileId, w.error()));
+        return failWrite(QStringLiteral("Could not add %1 to profile \"%2\": %3")
+                                 .arg(jobCount(identifiers.size()), profileId, w.error()));
     return true;
 }
 
@@ -1176,8 +1182,8 @@ bool JobStore::removeWatched(const QString &profileId, const QStringList &identi
     }
     ok = ok && w.commit();
     if (!ok)
-        return failWrite(QStringLiteral("Could not remove %1 job(s) from profile \"%2\": %3")
-                                 .arg(QString::number(identifiers.size()), profileId, w.error()));
+        return failWrite(QStringLiteral("Could not remove %1 from profile \"%2\": %3")
+                                 .arg(jobCount(identifiers.size()), profileId, w.error()));
     return true;
 }
 
@@ -1267,8 +1273,8 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
     }
     ok = ok && w.commit();
     if (!ok)
-        return failWrite(QStringLiteral("Could not save %1 job(s): %2")
-                                 .arg(QString::number(jobs.size()), w.error()));
+        return failWrite(
+                QStringLiteral("Could not save %1: %2").arg(jobCount(jobs.size()), w.error()));
     return true;
 }
 
@@ -1398,9 +1404,9 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
     }
     ok = ok && w.commit();
     if (!ok)
-        return failWrite(QStringLiteral("Could not save the refresh of %1 job(s); nothing of it "
+        return failWrite(QStringLiteral("Could not save the refresh of %1; nothing of it "
                                         "was kept: %2")
-                                 .arg(QString::number(updates.size()), w.error()));
+                                 .arg(jobCount(updates.size()), w.error()));
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "jobstore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -164,6 +165,8 @@ void TstCliExport::exportsLastKnownStateOffline()
                                u"--token-env"_s, u"BW_TEST_KEY"_s},
                               {}, env);
     QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
+    QVERIFY2(run.errLines().contains(u"Wrote 1 job to "_s + QFileInfo(path).absoluteFilePath()),
+             qPrintable(run.errText()));
     const QByteArray bytes = readFile(path);
     QVERIFY(!bytes.contains(secret.toUtf8()));
     const QJsonObject doc = QJsonDocument::fromJson(bytes).object();
@@ -181,6 +184,8 @@ void TstCliExport::exportsLastKnownStateOffline()
     const CliRun all = runCli({u"export"_s, u"--all"_s, u"--offline"_s, u"--profile"_s,
                                u"Team gateway"_s, u"--data-dir"_s, dir.path(), u"-o"_s, path});
     QVERIFY2(all.exitCode == 0, qPrintable(all.errText()));
+    QVERIFY2(all.errLines().contains(u"Wrote 2 jobs to "_s + QFileInfo(path).absoluteFilePath()),
+             qPrintable(all.errText()));
     QCOMPARE(QJsonDocument::fromJson(readFile(path)).object().value(u"jobs"_s).toArray().size(), 2);
     const CliRun unknown = runCli({u"export"_s, u"k3x9p2m7q1ab"_s, u"zz9zz9zz9zz9"_s,
                                    u"--offline"_s, u"--profile"_s, u"Team gateway"_s,

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void tableKeepsEverythingWithoutWidthLimit();
     void progressIsIndeterminateWhileTotalIsZero();
     void errorEntryOmitsWhatIsUnknown();
+    void countsInEnglish_data();
+    void countsInEnglish();
     void parsesFractionalIntervalAndRoute();
     void neverAcceptsKeyOnCommandLine();
     void exportNeedsGuiOnlyForReports();
@@ -117,6 +119,28 @@ void TstCliFormat::errorEntryOmitsWhatIsUnknown()
     QCOMPARE(b.value(u"type"_s).toString(), u"ResourceNotFoundException"_s);
     QVERIFY(!b.contains(u"identifier"_s));
     QVERIFY(!b.value(u"message"_s).toString().isEmpty()); // describe() stands in
+}
+
+void TstCliFormat::countsInEnglish_data()
+{
+    QTest::addColumn<qint64>("count");
+    QTest::addColumn<QString>("jobs");
+    QTest::addColumn<QString>("pages");
+    QTest::newRow("0") << qint64(0) << u"0 jobs"_s << u"0 pages"_s;
+    QTest::newRow("1") << qint64(1) << u"1 job"_s << u"1 page"_s;
+    QTest::newRow("2") << qint64(2) << u"2 jobs"_s << u"2 pages"_s;
+    QTest::newRow("11") << qint64(11) << u"11 jobs"_s << u"11 pages"_s;
+    QTest::newRow("21") << qint64(21) << u"21 jobs"_s << u"21 pages"_s;
+    QTest::newRow("1500") << qint64(1500) << u"1500 jobs"_s << u"1500 pages"_s;
+}
+
+void TstCliFormat::countsInEnglish()
+{
+    QFETCH(qint64, count);
+    QFETCH(QString, jobs);
+    QFETCH(QString, pages);
+    QCOMPARE(JobFormat::counted(count, u"job", u"jobs"), jobs);
+    QCOMPARE(JobFormat::counted(count, u"page", u"pages"), pages);
 }
 
 void TstCliFormat::parsesFractionalIntervalAndRoute()

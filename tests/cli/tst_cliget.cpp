@@ -122,6 +122,13 @@ void TstCliGet::reportsUnknownJobAsNotFoundError()
     QCOMPARE(error.value(u"type"_s).toString(), u"ResourceNotFoundException"_s);
     QVERIFY(!error.value(u"message"_s).toString().isEmpty());
     QCOMPARE(run.errLines().size(), 1); // the summary, one line
+    QCOMPARE(run.errLines().at(0), u"batchwatch-cli: 1 of 2 jobs could not be fetched"_s);
+
+    // One job asked, one missing: the noun follows the total.
+    const CliRun single = runCli(
+            {u"get"_s, unknown, u"--gateway"_s, gatewayUrl(*simulator), u"--format"_s, u"json"_s});
+    QCOMPARE(single.exitCode, 1);
+    QCOMPARE(single.errLines(), QStringList{u"batchwatch-cli: 1 of 1 job could not be fetched"_s});
 }
 
 void TstCliGet::reportsInvalidIdentifiersAsErrors()

@@ -1001,8 +1001,17 @@ void tst_JobStore::refusesJobsOfUnknownProfiles()
 
     QVERIFY(!store.addWatched(QStringLiteral("ghost"), {QStringLiteral("a")}, utc(kT0)));
     QVERIFY2(store.lastError().contains(QLatin1StringView("ghost")), qPrintable(store.lastError()));
+    // Counts read as English: "1 job", "2 jobs".
+    QVERIFY2(store.lastError().startsWith(
+                     QLatin1StringView("Could not add 1 job to profile \"ghost\": ")),
+             qPrintable(store.lastError()));
     QVERIFY(!store.saveJobs({makeJob(QStringLiteral("ghost"), QStringLiteral("a"))}));
+    QVERIFY2(store.lastError().startsWith(QLatin1StringView("Could not save 1 job: ")),
+             qPrintable(store.lastError()));
     QVERIFY(!store.addWatched(QStringLiteral("p"), {QStringLiteral("ok"), QString()}, utc(kT0)));
+    QVERIFY2(store.lastError().startsWith(
+                     QLatin1StringView("Could not add 2 jobs to profile \"p\": ")),
+             qPrintable(store.lastError()));
     QVERIFY(!store.saveJobs({makeJob(QStringLiteral("p"), QString())}));
     QCOMPARE(failed.size(), 4);
     QCOMPARE(failed.last().at(0).toString(), store.lastError());
