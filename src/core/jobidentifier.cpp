@@ -135,31 +135,42 @@ JobIdentifier JobIdentifier::parse(const QString &input)
     return id;
 }
 
-QList<JobIdentifier> JobIdentifier::parseList(const QString &text)
+QStringList JobIdentifier::tokenize(const QString &text)
 {
-    QStringList tokens;
+    QStringList raw;
     const QString trimmed = text.trimmed();
     bool parsedAsJson = false;
     if (trimmed.startsWith(u'[') || trimmed.startsWith(u'{')) {
         QJsonParseError err{};
         const QJsonDocument doc = QJsonDocument::fromJson(trimmed.toUtf8(), &err);
         if (err.error == QJsonParseError::NoError) {
-            collectJsonIdentifiers(doc.isArray() ? QJsonValue(doc.array())
-                                                 : QJsonValue(doc.object()),
-                                   tokens);
+            collectJsonIdentifiers(
+                    doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()), raw);
             parsedAsJson = true;
         }
     }
     if (!parsedAsJson) {
         static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
-        tokens = text.split(separators, Qt::SkipEmptyParts);
+        raw = text.split(separators, Qt::SkipEmptyParts);
     }
 
+    QStringList tokens;
+    tokens.reserve(raw.size());
+    for (const QString &r : std::as_const(raw)) {
+        const QString token = stripQuotes(r.trimmed());
+        if (!token.isEmpty())
+            tokens.append(token);
+    }
+    return tokens;
+}
+
+QList<JobIdentifier> JobIdentifier::parseList(const QString &text)
+{
     QList<JobIdentifier> result;
     QSet<QString> seen;
-    for (const QString &raw : std::as_const(tokens)) {
-        const QString token = stripQuotes(raw.trimmed());
-        if (token.isEmpty() || seen.contains(token))
+    const QStringList tokens = tokenize(text);
+    for (const QString &token : tokens) {
+        if (seen.contains(token))
             continue;
         seen.insert(token);
         result.append(parse(token));

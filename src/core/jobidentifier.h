@@ -25,6 +25,9 @@ public:
     // strips surrounding quotes, and classifies each token. Duplicates are merged (first wins).
     // JSON arrays of strings and JSON objects carrying "jobArn"/"identifier" are understood too.
     static QList<JobIdentifier> parseList(const QString &text);
+    // The tokens parseList classifies, in order and with their duplicates: quotes stripped,
+    // empty ones dropped. For counting how often a pasted identifier was given.
+    static QStringList tokenize(const QString &text);
 
     const QString &text() const { return m_text; }
     IdentifierKind kind() const { return m_kind; }

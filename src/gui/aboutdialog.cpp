@@ -26,6 +26,9 @@ AboutDialog::AboutDialog(const AboutInfo &info, QWidget *parent)
     title.setBold(true);
     m_ui->titleLabel->setFont(title);
     m_ui->headerLayout->setSpacing(em);
+    // The icon keeps its size; the title and description take the rest of the width.
+    m_ui->iconLabel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_ui->headerLayout->setStretch(1, 1);
 
     m_ui->versionLabel->setText(QStringLiteral(BATCHWATCH_VERSION));
     const QString runtime = QString::fromLatin1(qVersion());
@@ -58,7 +61,7 @@ AboutDialog::AboutDialog(const AboutInfo &info, QWidget *parent)
     connect(m_ui->aboutQtButton, &QPushButton::clicked, this, [] { QApplication::aboutQt(); });
     setWindowIcon(StatusPresentation::appIcon());
     // Wide enough for the paths without wrapping every word; the height follows the text.
-    setMinimumWidth(fontMetrics().averageCharWidth() * 70);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 90);
     adjustSize(); // heights of the wrapped rows for that width
 }
 

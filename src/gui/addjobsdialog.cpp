@@ -5,18 +5,21 @@
 #include "statuspresentation.h"
 #include "ui_addjobsdialog.h"
 
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLocale>
+#include <QMimeData>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QStyledItemDelegate>
 #include <QTimer>
 
 namespace bw {
@@ -28,35 +31,14 @@ constexpr int kPageSize = 100;
 constexpr int kMaxPagesPerListing = 100; // WIRE.md: cap the number of pages
 constexpr int kPagesPerRequest = 10;     // pages fetched per click when filters hide everything
 
-QString stripQuotes(QString token)
-{
-    while (token.size() >= 2
-           && ((token.startsWith(u'"') && token.endsWith(u'"'))
-               || (token.startsWith(u'\'') && token.endsWith(u'\'')))) {
-        token = token.mid(1, token.size() - 2).trimmed();
-    }
-    return token;
-}
-
-// How often each token occurs in plain (non-JSON) text, split as JobIdentifier::parseList does.
-// Empty for JSON text, whose structure parseList reads itself.
+// How often each identifier occurs in the text, tokenized exactly as JobIdentifier::parseList
+// reads it (which merges the duplicates).
 QHash<QString, int> countOccurrences(const QString &text)
 {
     QHash<QString, int> counts;
-    const QString trimmed = text.trimmed();
-    if (trimmed.startsWith(u'[') || trimmed.startsWith(u'{')) {
-        QJsonParseError error{};
-        QJsonDocument::fromJson(trimmed.toUtf8(), &error);
-        if (error.error == QJsonParseError::NoError)
-            return counts;
-    }
-    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
-    const QStringList tokens = text.split(separators, Qt::SkipEmptyParts);
-    for (const QString &raw : tokens) {
-        const QString token = stripQuotes(raw.trimmed());
-        if (!token.isEmpty())
-            ++counts[token];
-    }
+    const QStringList tokens = JobIdentifier::tokenize(text);
+    for (const QString &token : tokens)
+        ++counts[token];
     return counts;
 }
 
@@ -139,6 +121,20 @@ QString csvIdentifierColumn(const QString &text)
     return values.join(u'\n');
 }
 
+// Identifiers are told apart by their ends (an ARN by its job id): elide in the middle.
+class MiddleElideDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
+
 QStandardItem *readOnlyItem(const QString &text)
 {
     auto *item = new QStandardItem(text);
@@ -165,6 +161,8 @@ AddJobsDialog::AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient 
     // --- Paste tab
     m_classModel->setHorizontalHeaderLabels({tr("Identifier"), tr("Kind"), tr("Note")});
     m_ui->classificationView->setModel(m_classModel);
+    m_ui->classificationView->setItemDelegateForColumn(IdentifierColumn,
+                                                       new MiddleElideDelegate(this));
     m_ui->classificationView->horizontalHeader()->resizeSection(
             IdentifierColumn, fontMetrics().horizontalAdvance(QLatin1Char('m')) * 30);
     m_ui->classificationView->horizontalHeader()->resizeSection(
@@ -201,10 +199,10 @@ AddJobsDialog::AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient 
     QHeaderView *header = m_ui->discoverView->horizontalHeader();
     header->resizeSection(StatusColumn,
                           fontMetrics().horizontalAdvance(tr("Partially completed")) + 3 * em);
-    header->resizeSection(NameColumn, fontMetrics().horizontalAdvance(QLatin1Char('m')) * 12);
+    header->resizeSection(NameColumn, fontMetrics().horizontalAdvance(QLatin1Char('m')) * 13);
     header->resizeSection(JobIdColumn,
                           fontMetrics().horizontalAdvance(QStringLiteral("k3x9p2m7q1ab")) + 2 * em);
-    header->resizeSection(ModelColumn, fontMetrics().horizontalAdvance(QLatin1Char('m')) * 12);
+    header->resizeSection(ModelColumn, fontMetrics().horizontalAdvance(QLatin1Char('m')) * 13);
     const QDateTime now = QDateTime::currentDateTime();
     m_ui->afterEdit->setDateTime(now.addDays(-7));
     m_ui->beforeEdit->setDateTime(now);
@@ -240,8 +238,22 @@ AddJobsDialog::AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient 
     m_ui->buttonBox->button(QDialogButtonBox::Ok)
             ->setIcon(StatusPresentation::actionIcon(ActionIcon::Add, palette()));
 
+    // The empty Discover table says why it is empty instead of showing a blank grid.
+    m_discoverPlaceholder = new QLabel(m_ui->discoverView->viewport());
+    m_discoverPlaceholder->setObjectName(QStringLiteral("discoverPlaceholder"));
+    m_discoverPlaceholder->setAlignment(Qt::AlignCenter);
+    m_discoverPlaceholder->setWordWrap(true);
+    m_discoverPlaceholder->setTextFormat(Qt::PlainText);
+    m_discoverPlaceholder->setForegroundRole(QPalette::PlaceholderText);
+    m_discoverPlaceholder->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_ui->discoverView->viewport()->installEventFilter(this);
+
+    // Identifier files dropped on the dialog (or on the paste field) are loaded.
+    setAcceptDrops(true);
+    m_ui->pasteEdit->viewport()->installEventFilter(this);
+
     // Sized from the font: room for ARNs without scrolling sideways.
-    resize(fontMetrics().averageCharWidth() * 110, fontMetrics().lineSpacing() * 30);
+    resize(fontMetrics().averageCharWidth() * 130, fontMetrics().lineSpacing() * 32);
     classifyNow();
     updateDiscoverStatus();
 }
@@ -250,6 +262,26 @@ AddJobsDialog::~AddJobsDialog() = default;
 
 bool AddJobsDialog::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_ui->discoverView->viewport() && event->type() == QEvent::Resize)
+        placeDiscoverPlaceholder();
+    // Files dropped on the paste field are read, not pasted as their paths.
+    if (watched == m_ui->pasteEdit->viewport()) {
+        switch (event->type()) {
+        case QEvent::DragEnter:
+        case QEvent::DragMove:
+            if (acceptFileDrag(static_cast<QDropEvent *>(event)))
+                return true;
+            break;
+        case QEvent::Drop:
+            if (acceptFileDrag(static_cast<QDropEvent *>(event))) {
+                loadFiles(droppableFiles(static_cast<QDropEvent *>(event)->mimeData()));
+                return true;
+            }
+            break;
+        default:
+            break;
+        }
+    }
     // Enter in the name filter lists jobs; it must not reach the dialog's default button.
     if (watched == m_ui->nameFilter && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
@@ -316,6 +348,49 @@ QString AddJobsDialog::readIdentifierFile(const QString &path, QString *errorMes
     if (text.isNull())
         text = QStringLiteral("");
     return text;
+}
+
+QStringList AddJobsDialog::droppableFiles(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    const QList<QUrl> urls = mime->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile() && isSupportedFile(url.toLocalFile()))
+            files << url.toLocalFile();
+    }
+    return files;
+}
+
+bool AddJobsDialog::acceptFileDrag(QDropEvent *event)
+{
+    if (droppableFiles(event->mimeData()).isEmpty())
+        return false;
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    return true;
+}
+
+void AddJobsDialog::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!acceptFileDrag(event))
+        QDialog::dragEnterEvent(event);
+}
+
+void AddJobsDialog::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!acceptFileDrag(event))
+        QDialog::dragMoveEvent(event);
+}
+
+void AddJobsDialog::dropEvent(QDropEvent *event)
+{
+    if (!acceptFileDrag(event)) {
+        QDialog::dropEvent(event);
+        return;
+    }
+    loadFiles(droppableFiles(event->mimeData()));
 }
 
 bool AddJobsDialog::loadFiles(const QStringList &paths)
@@ -403,13 +478,14 @@ void AddJobsDialog::classifyNow()
     }
     for (const auto &row : std::as_const(rows))
         m_classModel->appendRow(row);
-    // The identifier column as wide as the longest identifier, leaving a third for the kind and the
-    // note.
+    // The identifier column as wide as the longest identifier, but leaving half for the kind and
+    // the note (the reason a line is not added must be readable; long ARNs elide in the middle,
+    // keeping their job id).
     QTableView *view = m_ui->classificationView;
     view->resizeColumnToContents(IdentifierColumn);
     // Before the dialog is shown the viewport has no real width yet: go by the dialog's.
     const int cap
-            = std::max(view->viewport()->width(), width() - 4 * fontMetrics().height()) * 2 / 3;
+            = std::max(view->viewport()->width(), width() - 4 * fontMetrics().height()) * 9 / 20;
     if (view->columnWidth(IdentifierColumn) > cap)
         view->setColumnWidth(IdentifierColumn, cap);
 
@@ -677,7 +753,40 @@ void AddJobsDialog::updateDiscoverStatus(const QString &error)
     }
     m_ui->discoverStatusLabel->setText(text);
     m_ui->loadMoreButton->setEnabled(m_client && !m_busy && m_nextToken.has_value());
+    updateDiscoverPlaceholder(error);
     updateOkButton();
+}
+
+void AddJobsDialog::updateDiscoverPlaceholder(const QString &error)
+{
+    if (!m_discoverPlaceholder)
+        return;
+    QString text;
+    if (!m_client)
+        text = tr("No gateway to ask. Add jobs by id on the “Paste or Load” tab, or connect to "
+                  "a gateway first.");
+    else if (m_busy)
+        text = tr("Listing jobs…");
+    else if (!m_listedOnce)
+        text = tr("Press “List Jobs” to see the jobs on the gateway.");
+    else if (!error.isEmpty())
+        text = tr("The gateway could not list jobs.");
+    else if (m_hiddenByFilters > 0)
+        text = tr("No job matches the filters.");
+    else
+        text = tr("The gateway reported no jobs.");
+    m_discoverPlaceholder->setText(text);
+    m_discoverPlaceholder->setVisible(m_discoverModel->rowCount() == 0);
+    placeDiscoverPlaceholder();
+}
+
+void AddJobsDialog::placeDiscoverPlaceholder()
+{
+    if (!m_discoverPlaceholder)
+        return;
+    const int em = fontMetrics().height();
+    m_discoverPlaceholder->setGeometry(
+            m_ui->discoverView->viewport()->rect().adjusted(em, em, -em, -em));
 }
 
 void AddJobsDialog::showEvent(QShowEvent *event)

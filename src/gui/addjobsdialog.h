@@ -14,6 +14,8 @@
 #include <memory>
 #include <optional>
 
+class QLabel;
+class QMimeData;
 class QSortFilterProxyModel;
 class QStandardItemModel;
 class QTimer;
@@ -109,6 +111,9 @@ public:
     // column only; other files are returned whole (JSON is understood by parseList). Returns a
     // null QString and sets `errorMessage` when the file cannot be read or is over 16 MiB.
     static QString readIdentifierFile(const QString &path, QString *errorMessage = nullptr);
+    // The local files in a drag (file manager, desktop) that loadFiles() can read; empty when
+    // the drag carries none. Dropping such files anywhere on the dialog loads them.
+    static QStringList droppableFiles(const QMimeData *mime);
 
 public Q_SLOTS:
     void accept() override;
@@ -124,6 +129,9 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void classifyNow();
@@ -135,6 +143,10 @@ private:
     void appendDiscovered(const ParsedJob &parsed);
     void updateDiscoverStatus(const QString &error = {});
     void setBusy(bool busy);
+    void updateDiscoverPlaceholder(const QString &error = {});
+    void placeDiscoverPlaceholder();
+    // Drag and drop of identifier files, on the dialog and on the paste field.
+    bool acceptFileDrag(QDropEvent *event);
 
     std::unique_ptr<Ui::AddJobsDialog> m_ui;
     QSet<QString> m_alreadyWatched;
@@ -143,6 +155,7 @@ private:
     QStandardItemModel *m_classModel = nullptr;
     QStandardItemModel *m_discoverModel = nullptr;
     QSortFilterProxyModel *m_discoverProxy = nullptr;
+    QLabel *m_discoverPlaceholder = nullptr; // the empty table says why it is empty
     QList<JobIdentifier> m_classified;
     QString m_fileError;
     QStringList m_result;

@@ -1,6 +1,7 @@
 #include "exportdialog.h"
 
 #include "csvexporter.h"
+#include "dialogsizing.h"
 #include "jsonexporter.h"
 #include "statuspresentation.h"
 #include "ui_exportdialog.h"
@@ -146,14 +147,19 @@ ExportDialog::ExportDialog(int selectedCount, int filteredCount, InputProvider p
     const int em = fontMetrics().height();
     m_ui->destinationEdit->setMinimumWidth(fontMetrics().averageCharWidth() * 50);
     m_ui->mainLayout->setSpacing(em / 2);
+    // Wide enough for a path and the format hint on one or two lines; the height follows.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 84);
 }
 
 ExportDialog::~ExportDialog()
 {
-    if (m_exporting) {
+    // Closed while exporting: stop the writer and wait for it (it must not outlive the dialog).
+    // While the jobs are still being collected there is no writer yet (and no m_state).
+    ++m_generation;
+    if (m_state)
         m_state->cancel = true;
+    if (m_watcher.isRunning())
         m_watcher.waitForFinished();
-    }
 }
 
 ExportFormat ExportDialog::format() const
@@ -215,6 +221,8 @@ QString ExportDialog::message() const
 void ExportDialog::updateFormatHint()
 {
     m_ui->formatHint->setText(formatHint(format()));
+    if (isVisible())
+        fitHeightToWidth(this);
 }
 
 void ExportDialog::followFormatSuffix()
@@ -417,6 +425,14 @@ void ExportDialog::setMessage(const QString &text, bool error)
     m_ui->messageLabel->setFont(f);
     if (error)
         m_ui->destinationEdit->setFocus();
+    if (isVisible())
+        fitHeightToWidth(this);
+}
+
+void ExportDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitHeightToWidth(this);
 }
 
 void ExportDialog::setBusy(bool busy)

@@ -82,6 +82,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void exportFinished(const bw::ExportResult &result);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Progress
     {

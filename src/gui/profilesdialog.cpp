@@ -324,7 +324,13 @@ void ProfilesDialog::refreshListItem(int row)
 void ProfilesDialog::showEntry(int row)
 {
     const bool valid = row >= 0 && row < m_entries.size();
-    m_ui->editorPane->setEnabled(valid);
+    m_ui->editorPane->setEnabled(valid || m_entries.isEmpty()); // the hint must not look disabled
+    // With nothing to edit, say how to start rather than showing an empty, disabled form.
+    m_ui->emptyHintLabel->setVisible(!valid && m_entries.isEmpty());
+    for (int r = 0; r < m_ui->formLayout->rowCount(); ++r)
+        m_ui->formLayout->setRowVisible(r, valid);
+    m_ui->testButton->setVisible(valid);
+    m_ui->testResults->setVisible(valid);
     m_ui->duplicateButton->setEnabled(valid);
     m_ui->deleteButton->setEnabled(valid);
     if (m_testClient && m_testing)
@@ -426,8 +432,10 @@ void ProfilesDialog::readForm()
 void ProfilesDialog::updateAuthRows()
 {
     const auto mode = static_cast<AuthMode>(m_ui->authCombo->currentData().toInt());
-    m_ui->formLayout->setRowVisible(m_ui->headerNameEdit, mode == AuthMode::CustomHeader);
-    m_ui->formLayout->setRowVisible(m_ui->secretLayout, mode != AuthMode::None);
+    const bool editing = currentEntry() != nullptr;
+    m_ui->formLayout->setRowVisible(m_ui->headerNameEdit,
+                                    editing && mode == AuthMode::CustomHeader);
+    m_ui->formLayout->setRowVisible(m_ui->secretLayout, editing && mode != AuthMode::None);
     updateSecretNote();
 }
 
@@ -521,13 +529,23 @@ void ProfilesDialog::updateSecretNote()
         parts << m_secretReadError;
     if (!m_secretWriteError.isEmpty())
         parts << m_secretWriteError;
+    // A keychain that is missing or failing is a warning (with its sign, so it reads as one
+    // without colour); a missing key is only a remark.
+    const bool warning = !parts.isEmpty();
     if (const Entry *e = currentEntry();
         e && e->profile.authMode != AuthMode::None && e->secretLoaded && e->secret.isEmpty())
         parts << tr("No key entered: requests are sent without one.");
     const QString text = parts.join(u' ');
     m_ui->secretNoteLabel->setText(text);
+    const int em = fontMetrics().height();
+    m_ui->secretNoteIcon->setPixmap(
+            warning ? StatusPresentation::signIcon(SignIcon::Warning, palette())
+                              .pixmap(QSize(em, em), devicePixelRatioF())
+                    : QPixmap());
+    m_ui->secretNoteIcon->setVisible(warning);
     const auto mode = static_cast<AuthMode>(m_ui->authCombo->currentData().toInt());
-    m_ui->secretNoteLabel->setVisible(!text.isEmpty() && mode != AuthMode::None);
+    m_ui->secretNoteBox->setVisible(!text.isEmpty() && mode != AuthMode::None
+                                    && currentEntry() != nullptr);
     if (isVisible())
         fitHeightToWidth(this);
 }

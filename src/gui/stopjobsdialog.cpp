@@ -120,7 +120,9 @@ void StopJobsDialog::startStopping()
     if (m_started || !m_stop || m_targets.isEmpty())
         return;
     m_started = true;
+    // Sent once: the button has nothing left to do, and a disabled "Stop" reads as "not sent".
     m_stopButton->setEnabled(false);
+    m_stopButton->hide();
     QPushButton *cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
     cancel->setText(tr("&Close"));
     const QStringList ids = identifiers();
@@ -204,7 +206,12 @@ void StopJobsDialog::updateSummary()
 {
     if (!m_started) {
         m_ui->summaryLabel->setText(
-                tr("Nothing has been sent yet. Press “Stop” to send the stop requests."));
+                m_targets.size() == 1
+                        ? tr("Nothing has been sent yet. The stop request is sent when you press "
+                             "“Stop Job”.")
+                        : tr("Nothing has been sent yet. The stop requests are sent when you press "
+                             "“Stop %1 Jobs”.")
+                                  .arg(m_targets.size()));
         return;
     }
     int accepted = 0, notStoppable = 0, failed = 0, pending = 0;

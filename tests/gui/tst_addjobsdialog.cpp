@@ -2,7 +2,10 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDropEvent>
+#include <QFile>
 #include <QLabel>
+#include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -186,6 +189,48 @@ private Q_SLOTS:
         QVERIFY(summary->text().contains(u"Could not read ids.txt"));
         // What was there stays.
         QCOMPARE(dialog.pastedIdentifiersToAdd(), QStringList{QStringLiteral("k3x9p2m7q1ab")});
+    }
+
+    void loadsFilesDroppedOnTheDialog()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("dropped.txt"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("k3x9p2m7q1ab\nabcdefabcdef\n");
+        }
+        AddJobsDialog dialog({});
+        dialog.setCurrentTab(AddJobsDialog::DiscoverTab);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path),
+                      QUrl::fromLocalFile(dir.filePath(QStringLiteral("picture.png")))});
+        QCOMPARE(AddJobsDialog::droppableFiles(&mime), QStringList{path});
+
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&dialog, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&dialog, &drop);
+        QCOMPARE(dialog.currentTab(), AddJobsDialog::PasteTab);
+        QCOMPARE(dialog.pastedIdentifiersToAdd(),
+                 (QStringList{QStringLiteral("k3x9p2m7q1ab"), QStringLiteral("abcdefabcdef")}));
+
+        // On the paste field a file is read too, not pasted as its path.
+        auto *paste = dialog.findChild<QPlainTextEdit *>(QStringLiteral("pasteEdit"));
+        QDropEvent again(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(paste->viewport(), &again);
+        QVERIFY(!dialog.pastedText().contains(QStringLiteral("dropped.txt")));
+        QCOMPARE(dialog.classified().size(), 2); // the same two, merged
+
+        // Other drags are left alone.
+        QMimeData text;
+        text.setText(QStringLiteral("k3x9p2m7q1ab"));
+        QDragEnterEvent other(QPoint(5, 5), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+        other.ignore();
+        QCoreApplication::sendEvent(&dialog, &other);
+        QVERIFY(!other.isAccepted());
     }
 
     void discoverIsUnavailableWithoutAGateway()

@@ -244,6 +244,23 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path));
     }
 
+    void closingWhileCollectingIsSafe()
+    {
+        std::function<void(ExportInput)> pending;
+        const QString path = m_dir.filePath(QStringLiteral("closed.json"));
+        {
+            ExportDialog dialog(1, 1,
+                                [&pending](ExportDialog::Scope, QObject *,
+                                           std::function<void(ExportInput)> done) {
+                                    pending = std::move(done);
+                                });
+            dialog.setDestination(path);
+            dialog.accept();
+            QVERIFY(dialog.isExporting());
+        } // destroyed while it waits for the jobs
+        QVERIFY(!QFile::exists(path));
+    }
+
     void okIsDisabledWithoutADestination()
     {
         auto asked = std::make_shared<QList<ExportDialog::Scope>>();
