@@ -231,6 +231,39 @@ public:
     std::function<QDateTime()> clock;
     qint64 advancedMs = 0; // advance()d, plus time run at earlier speeds
 
+    // Simulated time runs `speed` times faster than the real clock, but what the gateway reports
+    // must never be later than the real clock (a client compares it with its own now). So a
+    // timestamp is the simulated instant minus how far the simulation had run ahead of real
+    // time when it got there: the instant run at speed s > 1 for r ms is stamped r ms after
+    // the previous one, not s·r. Before the epoch, after advance() (a deliberate jump) and
+    // under setClock() nothing is taken off. `warps` records, from each simulated instant on,
+    // the amount taken off there and how it grows per simulated ms ((s - 1) / s).
+    struct Warp
+    {
+        qint64 simMs = 0;
+        qint64 aheadMs = 0;
+        double rate = 0.0;
+    };
+    QList<Warp> warps;        // ascending simMs; before the first nothing is taken off
+    qint64 aheadBankedMs = 0; // run ahead of the real clock at earlier speeds
+
+    static double warpRate(double speed) { return speed > 1.0 ? (speed - 1.0) / speed : 0.0; }
+    // How far the default clock has run ahead of real time, as of now.
+    qint64 runningAheadMs() const
+    {
+        return aheadBankedMs
+               + std::llround(double(elapsed.elapsed()) * std::max(0.0, options.speed - 1.0));
+    }
+    qint64 aheadAt(qint64 simMs) const;
+    void warpFrom(qint64 simMs, qint64 aheadMs, double rate);
+    QDateTime stamp(qint64 simMs) const;
+    TimeStamper stamper() const
+    {
+        return [this](qint64 simMs) {
+            return stamp(simMs);
+        };
+    }
+
     QList<SimulatedJob> jobs;
     QHash<QString, qsizetype> index; // id and ARN -> position in jobs
     QList<qsizetype> bySubmit;       // positions, oldest submission first
@@ -256,6 +289,7 @@ GatewaySimulator::Private::Private(GatewaySimulator *qq, const SimulatorOptions 
                     : QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     options.epoch = epoch;
     elapsed.start();
+    warps.append({0, 0, warpRate(options.speed)});
 
     jobs = JobGenerator::generate(options.seed, options.jobCount, epoch);
     index.reserve(jobs.size() * 2);
@@ -275,6 +309,31 @@ qint64 GatewaySimulator::Private::nowMs() const
     const qint64 base = clock ? epoch.msecsTo(clock().toUTC())
                               : std::llround(double(elapsed.elapsed()) * options.speed);
     return base + advancedMs;
+}
+
+qint64 GatewaySimulator::Private::aheadAt(qint64 simMs) const
+{
+    auto it = std::upper_bound(warps.cbegin(), warps.cend(), simMs,
+                               [](qint64 t, const Warp &w) { return t < w.simMs; });
+    if (it == warps.cbegin())
+        return 0;
+    --it;
+    // Rounded up: a stamp is never later than the real instant it stands for.
+    return it->aheadMs + qint64(std::ceil(double(simMs - it->simMs) * it->rate));
+}
+
+void GatewaySimulator::Private::warpFrom(qint64 simMs, qint64 aheadMs, double rate)
+{
+    while (!warps.isEmpty() && warps.constLast().simMs >= simMs)
+        warps.removeLast();
+    warps.append({simMs, aheadMs, rate});
+}
+
+QDateTime GatewaySimulator::Private::stamp(qint64 simMs) const
+{
+    if (clock)
+        return epoch.addMSecs(simMs); // the caller's clock: its instants as they are
+    return epoch.addMSecs(simMs - aheadAt(simMs));
 }
 
 SimulatedJob *GatewaySimulator::Private::find(const QString &identifier)
@@ -487,8 +546,8 @@ SimResponse GatewaySimulator::Private::retrieve(const QString &encodedId)
     const SimulatedJob *job = find(id);
     if (!job)
         return jobNotFound(id);
-    return WireFormat::jsonResponse(WireFormat::retrieveBody(options.flavour, *job, epoch, nowMs(),
-                                                             options.bifrostUtcOffsetSeconds));
+    return WireFormat::jsonResponse(WireFormat::retrieveBody(
+            options.flavour, *job, stamper(), nowMs(), options.bifrostUtcOffsetSeconds));
 }
 
 SimResponse GatewaySimulator::Private::stopRoute(const QString &encodedId)
@@ -600,9 +659,11 @@ SimResponse GatewaySimulator::Private::list(const QString &rawQuery)
     const qsizetype n = bySubmit.size();
     for (qsizetype k = 0; k < n; ++k) {
         const SimulatedJob &job = jobs.at(bySubmit.at(ascending ? k : n - 1 - k));
-        if (after && job.submitMs <= *after)
+        // The filters are in reported time: compare the submitTime the job is reported with.
+        const qint64 submitted = (after || before) ? epoch.msecsTo(stamp(job.submitMs)) : 0;
+        if (after && submitted <= *after)
             continue;
-        if (before && job.submitMs >= *before)
+        if (before && submitted >= *before)
             continue;
         if (!nameContains.isEmpty() && !job.jobName.contains(nameContains, Qt::CaseInsensitive))
             continue;
@@ -614,8 +675,8 @@ SimResponse GatewaySimulator::Private::list(const QString &rawQuery)
             more = true;
             break;
         }
-        summaries.append(
-                WireFormat::listSummary(flavour, job, epoch, now, options.bifrostUtcOffsetSeconds));
+        summaries.append(WireFormat::listSummary(flavour, job, stamper(), now,
+                                                 options.bifrostUtcOffsetSeconds));
     }
 
     QJsonObject body{{"invocationJobSummaries"_L1, summaries}};
@@ -760,21 +821,30 @@ QDateTime GatewaySimulator::epoch() const
 
 QDateTime GatewaySimulator::now() const
 {
-    return d->epoch.addMSecs(d->nowMs());
+    return d->stamp(d->nowMs());
 }
 
 void GatewaySimulator::advance(qint64 seconds)
 {
+    // A jump, not a run: from here on stamps move with simulated time, by the same amount.
+    const qint64 from = d->nowMs();
+    const qint64 ahead = d->clock ? d->aheadAt(from) : d->runningAheadMs();
+    d->warpFrom(from, ahead, 0.0);
     d->advancedMs += seconds * 1000;
+    d->warpFrom(from + seconds * 1000, ahead, d->clock ? 0.0 : Private::warpRate(d->options.speed));
 }
 
 void GatewaySimulator::setSpeed(double speed)
 {
     // Bank the time run so far at the old speed, then measure afresh.
     const qint64 ranMs = d->elapsed.restart();
-    if (!d->clock)
+    if (!d->clock) {
         d->advancedMs += std::llround(double(ranMs) * d->options.speed);
+        d->aheadBankedMs += std::llround(double(ranMs) * std::max(0.0, d->options.speed - 1.0));
+    }
     d->options.speed = std::max(0.0, speed);
+    if (!d->clock)
+        d->warpFrom(d->nowMs(), d->runningAheadMs(), Private::warpRate(d->options.speed));
 }
 
 double GatewaySimulator::speed() const
@@ -785,6 +855,8 @@ double GatewaySimulator::speed() const
 void GatewaySimulator::setClock(std::function<QDateTime()> clock)
 {
     d->clock = std::move(clock);
+    if (!d->clock) // back on the real clock: stamps follow it again from here
+        d->warpFrom(d->nowMs(), d->runningAheadMs(), Private::warpRate(d->options.speed));
 }
 
 std::optional<Job> GatewaySimulator::jobState(const QString &identifier) const
@@ -792,7 +864,7 @@ std::optional<Job> GatewaySimulator::jobState(const QString &identifier) const
     const SimulatedJob *job = d->find(identifier);
     if (!job)
         return std::nullopt;
-    return job->toJob(d->epoch, d->nowMs());
+    return job->toJob(d->stamper(), d->nowMs());
 }
 
 std::optional<JobStatus> GatewaySimulator::jobStatus(const QString &identifier) const

@@ -31,9 +31,14 @@ struct RecordedRequest
 // A simulated Bifrost / AWS Bedrock batch gateway on 127.0.0.1 (never another interface).
 //
 // Jobs are generated from the seed (see JobGenerator) and move through their lifecycles on a
-// simulated clock: now() = epoch + speed × real time since construction + advance()d time, or
-// whatever setClock() supplies. Every response is computed from the clock at the moment of the
-// request, so nothing runs between requests and thousands of jobs stay cheap.
+// simulated clock: epoch + speed × real time since construction + advance()d time, or whatever
+// setClock() supplies. What the gateway reports (every timestamp, and now()) never runs ahead of
+// the real clock, though: an instant reached by running at a speed above 1 is stamped when it
+// was reached in real time (an hour run in 30 s at speed 120 is stamped 30 s long), so a client
+// comparing a lastModifiedTime with its own clock never sees one in the future. Instants before
+// the epoch, advance()d jumps and a setClock() clock are stamped as they are. Every response is
+// computed from the clock at the moment of the request, so nothing runs between requests and
+// thousands of jobs stay cheap.
 //
 // Routes (WIRE.md): GET /health; GET /bedrock/model-invocation-job/{id} (singular);
 // GET /bedrock/model-invocation-jobs/{id} (plural: works only in the published flavour; HTML in
@@ -74,7 +79,7 @@ public:
 
     // --- simulated time ---
     QDateTime epoch() const; // simulated time at construction (UTC)
-    QDateTime now() const;   // current simulated time (UTC)
+    QDateTime now() const;   // current simulated time as stamped (UTC; see above)
     // Moves simulated time forward (or back, for negative values) by `seconds`.
     void advance(qint64 seconds);
     // Changes the time factor from now on without a jump in simulated time; 0 pauses.

@@ -94,9 +94,14 @@ bool SimulatedJob::isStoppableAt(qint64 nowMs) const
 
 Job SimulatedJob::toJob(const QDateTime &epoch, qint64 nowMs) const
 {
+    return toJob([&epoch](qint64 ms) { return epoch.addMSecs(ms); }, nowMs);
+}
+
+Job SimulatedJob::toJob(const TimeStamper &stamp, qint64 nowMs) const
+{
     const State s = stateAt(nowMs);
-    auto at = [&epoch](qint64 ms) {
-        return epoch.addMSecs(ms).toUTC();
+    auto at = [&stamp](qint64 ms) {
+        return stamp(ms).toUTC();
     };
 
     Job j;

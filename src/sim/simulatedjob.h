@@ -7,9 +7,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace bw::sim {
+
+// Turns a simulated instant (ms since the simulator's epoch) into the timestamp the gateway
+// reports for it (see GatewaySimulator: never later than the real clock at a speed above 1).
+using TimeStamper = std::function<QDateTime(qint64 simulatedMs)>;
 
 // How a simulated job's life ends when nobody stops it.
 enum class Outcome {
@@ -79,7 +84,10 @@ struct SimulatedJob
     // A stop is accepted in Submitted, Validating, Scheduled and InProgress.
     bool isStoppableAt(qint64 nowMs) const;
     // Every field a full (AWS) body carries, as of `nowMs`, with the exact AWS status.
+    // Its timestamps are `stamp` of the timeline's instants; the first form stamps
+    // epoch + instant.
     Job toJob(const QDateTime &epoch, qint64 nowMs) const;
+    Job toJob(const TimeStamper &stamp, qint64 nowMs) const;
 
 private:
     void countersAt(qint64 atMs, State &s) const;

@@ -44,11 +44,11 @@ QString bifrostTimestamp(const QDateTime &instant, int utcOffsetSeconds)
     return t.toString(u"yyyy-MM-ddTHH:mm:ss"_s) + zone;
 }
 
-QJsonObject retrieveBody(Flavour flavour, const SimulatedJob &job, const QDateTime &epoch,
+QJsonObject retrieveBody(Flavour flavour, const SimulatedJob &job, const TimeStamper &stamp,
                          qint64 nowMs, int bifrostUtcOffsetSeconds)
 {
     if (flavour != Flavour::Bifrost)
-        return JobCodec::toJson(job.toJob(epoch, nowMs));
+        return JobCodec::toJson(job.toJob(stamp, nowMs));
 
     const SimulatedJob::State s = job.stateAt(nowMs);
     QJsonObject o;
@@ -57,28 +57,26 @@ QJsonObject retrieveBody(Flavour flavour, const SimulatedJob &job, const QDateTi
     o.insert("jobName"_L1, job.jobName);
     o.insert("inputDataConfig"_L1, s3Object("s3InputDataConfig", job.inputS3Uri, u"JSONL"_s));
     o.insert("outputDataConfig"_L1, s3Object("s3OutputDataConfig", job.outputS3Uri));
-    o.insert("submitTime"_L1,
-             bifrostTimestamp(epoch.addMSecs(job.submitMs), bifrostUtcOffsetSeconds));
+    o.insert("submitTime"_L1, bifrostTimestamp(stamp(job.submitMs), bifrostUtcOffsetSeconds));
     if (s.endMs)
-        o.insert("endTime"_L1, bifrostTimestamp(epoch.addMSecs(*s.endMs), bifrostUtcOffsetSeconds));
+        o.insert("endTime"_L1, bifrostTimestamp(stamp(*s.endMs), bifrostUtcOffsetSeconds));
     if (s.hasMessage)
         o.insert("message"_L1, job.message);
     return o;
 }
 
-QJsonObject listSummary(Flavour flavour, const SimulatedJob &job, const QDateTime &epoch,
+QJsonObject listSummary(Flavour flavour, const SimulatedJob &job, const TimeStamper &stamp,
                         qint64 nowMs, int bifrostUtcOffsetSeconds)
 {
     if (flavour != Flavour::Bifrost)
-        return JobCodec::toJson(job.toJob(epoch, nowMs));
+        return JobCodec::toJson(job.toJob(stamp, nowMs));
 
     QJsonObject o;
     o.insert("jobArn"_L1, job.arn);
     o.insert("jobName"_L1, job.jobName);
     o.insert("modelId"_L1, job.modelId);
     o.insert("status"_L1, bifrostStatusName(job.stateAt(nowMs).status));
-    o.insert("submitTime"_L1,
-             bifrostTimestamp(epoch.addMSecs(job.submitMs), bifrostUtcOffsetSeconds));
+    o.insert("submitTime"_L1, bifrostTimestamp(stamp(job.submitMs), bifrostUtcOffsetSeconds));
     return o;
 }
 

@@ -27,11 +27,11 @@ namespace WireFormat {
 
 // The retrieve body: Bifrost's sparse one (lossy status, whole-second timestamps in its own
 // zone) or the full AWS one (every field, millisecond Z timestamps, exact status).
-QJsonObject retrieveBody(Flavour flavour, const SimulatedJob &job, const QDateTime &epoch,
+QJsonObject retrieveBody(Flavour flavour, const SimulatedJob &job, const TimeStamper &stamp,
                          qint64 nowMs, int bifrostUtcOffsetSeconds);
 // One entry of invocationJobSummaries: Bifrost sends jobArn, jobName, modelId, status and
 // submitTime; AWS and the published document send the full body.
-QJsonObject listSummary(Flavour flavour, const SimulatedJob &job, const QDateTime &epoch,
+QJsonObject listSummary(Flavour flavour, const SimulatedJob &job, const TimeStamper &stamp,
                         qint64 nowMs, int bifrostUtcOffsetSeconds);
 
 // What Bifrost reports for an AWS status: Submitted and Scheduled arrive as Validating,

@@ -129,6 +129,7 @@ private Q_SLOTS:
     void countsAndSignalsEveryRequest();
     void clockCanBeReplaced();
     void pausingKeepsSimulatedTimeContinuous();
+    void neverStampsTimesAfterTheRealClock();
 };
 
 HttpResult tst_GatewaySimulator::send(const QByteArray &verb, const QUrl &url,
@@ -1060,6 +1061,48 @@ void tst_GatewaySimulator::pausingKeepsSimulatedTimeContinuous()
     QCOMPARE(sim.now(), paused);
     sim.advance(5);
     QCOMPARE(sim.now(), paused.addSecs(5));
+}
+
+void tst_GatewaySimulator::neverStampsTimesAfterTheRealClock()
+{
+    // Regression: at speed 120 (the demo) the simulated clock ran ahead of the real one from the
+    // first millisecond, so a job's lastModifiedTime came out seconds to hours in the client's
+    // future ("Last modified (in 48 s)", a marker right of the "now" line).
+    SimulatorOptions o;
+    o.flavour = Flavour::Aws;
+    o.seed = 7;
+    o.jobCount = 36;
+    o.speed = 100'000; // a real millisecond is 100 simulated seconds
+    GatewaySimulator sim(o);
+    QVERIFY(sim.start());
+    const QStringList ids = sim.jobIds();
+    auto processed = [&sim, &ids] {
+        qint64 sum = 0;
+        for (const QString &id : ids)
+            sum += sim.jobState(id)->processedRecordCount.value_or(0);
+        return sum;
+    };
+    const qint64 before = processed();
+    QTRY_VERIFY(processed() > before); // the lifecycles still run at the simulated speed
+
+    const QDateTime modifiedBefore = *sim.jobState(ids.first())->lastModifiedTime;
+    const QJsonObject body = get(at(sim, retrievePath(Flavour::Aws, ids.first()))).json();
+    QDateTime latest;
+    for (const QString &id : ids) {
+        const Job job = *sim.jobState(id);
+        for (const auto &t : {job.submitTime, job.lastModifiedTime, job.endTime})
+            latest = std::max(latest, t.value_or(QDateTime()));
+    }
+    const QDateTime simNow = sim.now();
+    const QDateTime realNow = QDateTime::currentDateTimeUtc();
+    QVERIFY2(simNow <= realNow, qPrintable(simNow.toString(Qt::ISODateWithMs)));
+    QVERIFY2(latest <= realNow, qPrintable(latest.toString(Qt::ISODateWithMs)));
+    const auto wireModified
+            = JobCodec::parseTimestamp(body.value(u"lastModifiedTime"_s).toString());
+    QVERIFY(wireModified);
+    QVERIFY2(*wireModified <= realNow, qPrintable(wireModified->toString(Qt::ISODateWithMs)));
+    // Stamps only move forward: the same instant is stamped the same way later.
+    QVERIFY(*wireModified >= modifiedBefore);
 }
 
 QTEST_GUILESS_MAIN(tst_GatewaySimulator)
