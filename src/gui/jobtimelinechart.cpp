@@ -14,6 +14,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QToolTip>
 #include <QValueAxis>
@@ -27,13 +28,6 @@ namespace {
 constexpr qreal kBandLow = 0.14;
 constexpr qreal kBandHigh = 0.62;
 constexpr qreal kYMax = 1.0;
-constexpr qint64 kMinuteMs = 60 * 1000;
-
-bool valid(const std::optional<QDateTime> &t)
-{
-    return t && t->isValid();
-}
-
 qreal xOf(const QDateTime &t)
 {
     return qreal(t.toMSecsSinceEpoch());
@@ -58,108 +52,6 @@ qreal markerHeight(JobTimelineChart::Marker marker)
 
 } // namespace
 
-JobTimelineChart::Layout JobTimelineChart::layoutFor(const WatchedJob &watched,
-                                                     const QList<StatusTransition> &historyIn,
-                                                     const QDateTime &nowIn)
-{
-    Layout out;
-    const Job &job = watched.job;
-    const bool terminal = job.status && job.status->isTerminal();
-    const QDateTime now = nowIn.toUTC();
-
-    QList<StatusTransition> history;
-    for (const StatusTransition &t : historyIn) {
-        if (t.observedAt.isValid())
-            history.append(t);
-    }
-    std::stable_sort(history.begin(), history.end(),
-                     [](const StatusTransition &a, const StatusTransition &b) {
-                         return a.observedAt < b.observedAt;
-                     });
-
-    QList<QDateTime> instants;
-    for (const auto *t : {&job.submitTime, &job.lastModifiedTime, &job.endTime}) {
-        if (valid(*t))
-            instants.append(t->value().toUTC());
-    }
-    for (const StatusTransition &t : std::as_const(history))
-        instants.append(t.observedAt.toUTC());
-    if (instants.isEmpty()) {
-        for (const QDateTime &t : {watched.fetchedAt, watched.addedAt}) {
-            if (t.isValid())
-                instants.append(t.toUTC());
-        }
-    }
-    if (instants.isEmpty())
-        return out;
-
-    QDateTime first = *std::min_element(instants.cbegin(), instants.cend());
-    QDateTime last = *std::max_element(instants.cbegin(), instants.cend());
-    const bool live = !terminal && now.isValid() && now >= first;
-    if (live)
-        last = std::max(last, now);
-    // A live job is in its last status until now, even when a gateway clock running ahead
-    // stamped lastModifiedTime later than that.
-    const QDateTime bandEnd = live ? now : last;
-
-    if (valid(job.jobExpirationTime)) {
-        const QDateTime expiry = job.jobExpirationTime->toUTC();
-        const qint64 span = std::max<qint64>(first.msecsTo(last), kMinuteMs);
-        // A queued job close to its expiry: the expiry is what matters, take it in. (The
-        // report takes it in for every queued job; on screen a week-away expiry of a job
-        // queued for a minute would squash the bands to nothing.)
-        const bool queued
-                = !job.status || job.status->isQueued() || job.statusCode() == JobStatus::Unknown;
-        const bool nearForQueued
-                = queued && now.isValid()
-                  && now.secsTo(expiry) <= JobMetrics::DefaultAtRiskThresholdSeconds;
-        if (expiry < first)
-            first = expiry;
-        else if (nearForQueued || last.msecsTo(expiry) <= span / 2)
-            last = std::max(last, expiry);
-        else
-            out.expiryBeyond = true;
-    }
-
-    qint64 span = first.msecsTo(last);
-    if (span < kMinuteMs) {
-        const qint64 grow = (kMinuteMs - span) / 2;
-        first = first.addMSecs(-grow);
-        last = last.addMSecs(kMinuteMs - span - grow);
-        span = kMinuteMs;
-    }
-    const qint64 pad = std::max<qint64>(span / 40, 1000);
-    out.start = first.addMSecs(-pad);
-    out.end = last.addMSecs(out.expiryBeyond ? 2 * pad : pad);
-
-    if (!history.isEmpty()) {
-        const QDateTime firstSeen = history.first().observedAt.toUTC();
-        if (valid(job.submitTime) && job.submitTime->toUTC() < firstSeen)
-            out.bands.append({job.submitTime->toUTC(), firstSeen, std::nullopt, false, false});
-        for (qsizetype i = 0; i < history.size(); ++i) {
-            const QDateTime from = history.at(i).observedAt.toUTC();
-            const QDateTime to = i + 1 < history.size() ? history.at(i + 1).observedAt.toUTC()
-                                                        : std::max(from, bandEnd);
-            out.bands.append({from, to, history.at(i).to, true, false});
-        }
-    } else if (job.status) {
-        const QDateTime from = valid(job.submitTime) ? job.submitTime->toUTC() : first;
-        out.bands.append({from, std::max(from, bandEnd), job.status, true, true});
-    }
-
-    auto mark = [&out](Marker kind, const std::optional<QDateTime> &at) {
-        if (valid(at))
-            out.markers.append({kind, at->toUTC()});
-    };
-    mark(Marker::Submitted, job.submitTime);
-    mark(Marker::LastModified, job.lastModifiedTime);
-    mark(Marker::Ended, job.endTime);
-    mark(Marker::Expires, job.jobExpirationTime);
-    if (live)
-        out.markers.append({Marker::Now, now});
-    return out;
-}
-
 JobTimelineChart::JobTimelineChart(QWidget *parent)
     : QChartView(new QChart, parent)
     , m_xAxis(new QDateTimeAxis)
@@ -178,6 +70,9 @@ JobTimelineChart::JobTimelineChart(QWidget *parent)
         updateAxis();
         placeLabels();
     });
+    m_edgeLabel = new QGraphicsSimpleTextItem(chart());
+    m_edgeLabel->setZValue(10);
+    m_edgeLabel->setVisible(false);
     setMinimumHeight(fontMetrics().height() * 10);
     applyColors();
 }
@@ -219,6 +114,7 @@ void JobTimelineChart::relayout()
         m_signature = sig;
         rebuildSeries();
     }
+    updateMargins();
     updatePoints();
 }
 
@@ -232,8 +128,8 @@ QString JobTimelineChart::signature() const
         sig += b.lastKnown ? u'l' : u'-';
         sig += u'|';
     }
-    for (const auto &[kind, at] : m_layout.markers)
-        sig += QString::number(int(kind));
+    for (const Layout::Marker &m : m_layout.markers)
+        sig += QString::number(int(m.kind));
     sig += m_layout.expiryBeyond ? u'b' : u'-';
     return sig;
 }
@@ -338,7 +234,27 @@ void JobTimelineChart::rebuildSeries()
         }
         m_markerSeries.append(ms);
     }
+    updateExpiryLegend();
     applyColors();
+}
+
+bool JobTimelineChart::expiryAtEdge() const
+{
+    // The layout leaves a far expiry out of its range; the axis, rounded to whole ticks, may
+    // still reach it, and then it is drawn where it is like any other marker.
+    return !m_layout.isEmpty() && m_layout.expiryBeyond && !m_expiryOnAxis;
+}
+
+void JobTimelineChart::updateExpiryLegend()
+{
+    // An expiry not on the axis is not drawn: the edge label stands for it, not the legend.
+    for (const MarkerSeries &ms : std::as_const(m_markerSeries)) {
+        if (ms.kind != Marker::Expires || !ms.point)
+            continue;
+        const auto pointMarkers = chart()->legend()->markers(ms.point);
+        for (QLegendMarker *m : pointMarkers)
+            m->setVisible(!expiryAtEdge());
+    }
 }
 
 void JobTimelineChart::updatePoints()
@@ -356,15 +272,13 @@ void JobTimelineChart::updatePoints()
         area->upperSeries()->replace({QPointF(from, kBandHigh), QPointF(to, kBandHigh)});
         area->lowerSeries()->replace({QPointF(from, kBandLow), QPointF(to, kBandLow)});
     }
-    const qreal endX = xOf(m_layout.end);
-    const qint64 span = m_layout.start.msecsTo(m_layout.end);
     for (qsizetype i = 0; i < m_layout.markers.size() && i < m_markerSeries.size(); ++i) {
         const auto &[kind, at] = m_layout.markers.at(i);
-        qreal x = xOf(at);
-        if (kind == Marker::Expires && m_layout.expiryBeyond)
-            x = endX - qreal(span) / 120.0; // at the right edge: the tooltip says when
+        const qreal x = xOf(at);
         const qreal h = markerHeight(kind);
         MarkerSeries &ms = m_markerSeries[i];
+        // An expiry beyond the axis stands at its real time too, outside the plot, where
+        // QtCharts clips it: the edge label above the plot says when it is.
         ms.line->replace({QPointF(x, 0.0), QPointF(x, h)});
         if (ms.point)
             ms.point->replace({QPointF(x, h)});
@@ -384,11 +298,55 @@ void JobTimelineChart::updateAxis()
     const qreal plot = chart()->plotArea().width();
     ChartTimeAxis::setRange(m_xAxis, from, to, plot > 0 ? int(plot) : width() * 9 / 10,
                             fontMetrics());
+    const std::optional<QDateTime> expiry = m_layout.markerAt(Marker::Expires);
+    const bool onAxis
+            = expiry && *expiry >= m_xAxis->min().toUTC() && *expiry <= m_xAxis->max().toUTC();
+    if (onAxis != m_expiryOnAxis) {
+        m_expiryOnAxis = onAxis;
+        updateExpiryLegend();
+        updateMargins();
+    }
+}
+
+QString JobTimelineChart::expiryEdgeText() const
+{
+    if (!expiryAtEdge())
+        return {};
+    for (const auto &[kind, at] : m_layout.markers) {
+        if (kind != Marker::Expires)
+            continue;
+        const QString when = QLocale().toString(at.toLocalTime(), QStringLiteral("d MMM HH:mm"));
+        const bool terminal = m_job.job.status && m_job.job.status->isTerminal();
+        return terminal ? tr("Expiry time %1 →").arg(when) : tr("Expires %1 →").arg(when);
+    }
+    return {};
+}
+
+void JobTimelineChart::updateMargins()
+{
+    // A line above the plot for the edge label when there is one.
+    const QFontMetrics fm(font());
+    const int side = fm.averageCharWidth() * 4;
+    const int top = expiryEdgeText().isEmpty() ? fm.height() / 4 : fm.height() * 3 / 2;
+    const QMargins margins(side, top, side, fm.height() / 4);
+    if (chart()->margins() != margins)
+        chart()->setMargins(margins);
 }
 
 void JobTimelineChart::placeLabels()
 {
     const QFontMetrics fm(font());
+    const QString edge = expiryEdgeText();
+    m_edgeLabel->setVisible(!edge.isEmpty() && chart()->plotArea().isValid());
+    if (!edge.isEmpty()) {
+        m_edgeLabel->setText(edge);
+        m_edgeLabel->setFont(font());
+        m_edgeLabel->setBrush(markerColor(Marker::Expires));
+        m_edgeLabel->setToolTip(markerToolTip(Marker::Expires));
+        const QRectF plot = chart()->plotArea();
+        const QRectF box = m_edgeLabel->boundingRect();
+        m_edgeLabel->setPos(plot.right() - box.width(), plot.top() - box.height() - fm.descent());
+    }
     for (qsizetype i = 0; i < m_bandLabels.size(); ++i) {
         QGraphicsSimpleTextItem *label = m_bandLabels.at(i);
         if (i >= m_layout.bands.size() || i >= m_bandSeries.size()) {
@@ -486,14 +444,23 @@ QString JobTimelineChart::bandToolTip(int index) const
     const QString duration = JobMetrics::formatDuration(band.from.secsTo(band.to));
     if (!band.observed)
         return tr("Not observed: before batchwatch first saw this job\n"
-                  "From %1 (submitted)\nto %2 (first seen)\n%3")
+                  "From %1 (submitted)\nto %2\n%3")
                 .arg(DetailsFormat::absoluteTime(band.from), to, duration);
     const QString status = StatusPresentation::text(band.status.value_or(Status()));
     const QString head = band.lastKnown
                                  ? tr("%1 (last known status, no change observed)").arg(status)
                                  : status;
-    return tr("%1\nFrom %2\nto %3\n%4")
-            .arg(head, DetailsFormat::absoluteTime(band.from), to, duration);
+    QString tip = tr("%1\nFrom %2\nto %3\n%4")
+                          .arg(head, DetailsFormat::absoluteTime(band.from), to, duration);
+    if (band.seenAt.isValid() && band.seenAt > band.from) {
+        // The start comes from the gateway's times, not from an observation.
+        const bool fromEnd = m_job.job.endTime && m_job.job.endTime->toUTC() == band.from;
+        tip += u'\n'
+               + (fromEnd ? tr("Began at the gateway's end time; first seen %1")
+                          : tr("Known from the gateway's last modified time; first seen %1"))
+                         .arg(DetailsFormat::absoluteTime(band.seenAt));
+    }
+    return tip;
 }
 
 QString JobTimelineChart::markerToolTip(Marker marker) const
@@ -504,7 +471,7 @@ QString JobTimelineChart::markerToolTip(Marker marker) const
         QString tip = tr("%1: %2\n%3")
                               .arg(markerName(kind), DetailsFormat::absoluteTime(at),
                                    DetailsFormat::utcTime(at));
-        if (kind == Marker::Expires && m_layout.expiryBeyond)
+        if (kind == Marker::Expires && expiryAtEdge())
             tip += u'\n'
                    + tr("Beyond the right edge of the chart (%1 away)")
                              .arg(JobMetrics::formatDuration(
@@ -550,6 +517,7 @@ void JobTimelineChart::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange
         || event->type() == QEvent::StyleChange) {
         applyColors();
+        updateMargins();
         updateAxis();
     }
 }

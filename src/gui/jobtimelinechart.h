@@ -1,14 +1,12 @@
 #pragma once
 
+#include "timelinelayout.h"
 #include "watchedjob.h"
 
 #include <QChartView>
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
-#include <optional>
-#include <utility>
 
 QT_BEGIN_NAMESPACE
 class QAreaSeries;
@@ -23,12 +21,14 @@ namespace bw {
 
 // The Timeline tab's chart (PRODUCT.md §2): time on the x axis (QDateTimeAxis, local time), one
 // band per observed status interval coloured like the status badges (StatusPresentation), a
-// grey hatched "not observed" band from submitTime to the first observation, markers for
+// grey hatched "not observed" band from submitTime until the first observation (or until the
+// gateway's endTime / lastModifiedTime says the first observed status began), markers for
 // submitTime, lastModifiedTime, endTime and jobExpirationTime (distinct shapes, in the legend)
 // and a dashed "now" line for live jobs. Hovering a band or a marker shows exact times.
 //
 // (Named JobTimelineChart because bw::TimelineChart is the report's static picture of the same
-// thing; both follow the same layout rules, see layoutFor().)
+// thing; both draw the same bw::TimelineLayout.) An expiry that the layout leaves out of the
+// range is not drawn at its place: "Expires <time> →" is written above the plot's right end.
 //
 // Updates: setJob() for a job (or a refresh of it) and setNow() on a timer keep the series and
 // replace their points in place (whole point lists, no animation); series are only recreated
@@ -38,35 +38,18 @@ class JobTimelineChart : public QChartView
     Q_OBJECT
 
 public:
-    enum class Marker { Submitted, LastModified, Ended, Expires, Now };
-    Q_ENUM(Marker)
+    // The layout comes from the core (computeTimelineLayout, shared with the report's chart);
+    // these names are the chart's view of it.
+    using Marker = TimelineLayout::MarkerKind;
+    using Band = TimelineLayout::Band;
+    using Layout = TimelineLayout;
 
-    struct Band
-    {
-        QDateTime from; // UTC
-        QDateTime to;
-        std::optional<Status> status; // none for the "not observed" band
-        bool observed = true;         // false: before batchwatch saw the job
-        bool lastKnown = false;       // no transition observed: the last known status only
-    };
-    struct Layout
-    {
-        QDateTime start; // the axis, padding included; invalid: nothing to draw
-        QDateTime end;
-        QList<Band> bands;
-        QList<std::pair<Marker, QDateTime>> markers;
-        bool expiryBeyond = false; // the expiry is far right: marked at the axis end
-        bool isEmpty() const { return !start.isValid(); }
-    };
-
-    // Pure layout, the rules of the report's timeline: bands start at each transition's
-    // observedAt; the last band of a live job runs to `now`, of a terminal job to its last known
-    // instant; without any transition one band of the last known status from submitTime. An
-    // expiry is taken into the axis when it is near the rest (within half the span) or, for a
-    // queued job, within the at-risk threshold of now; otherwise it is marked at the right
-    // edge (expiryBeyond) — unlike the report, which takes in every queued job's expiry.
+    // computeTimelineLayout() with the default options: see timelinelayout.h for the rules.
     static Layout layoutFor(const WatchedJob &job, const QList<StatusTransition> &history,
-                            const QDateTime &now);
+                            const QDateTime &now)
+    {
+        return computeTimelineLayout(job, history, now);
+    }
 
     explicit JobTimelineChart(QWidget *parent = nullptr);
     ~JobTimelineChart() override;
@@ -82,6 +65,10 @@ public:
     QString bandToolTip(int band) const;
     QString markerToolTip(Marker marker) const;
     static QString markerName(Marker marker);
+    // The label written above the plot's right end when the layout leaves the expiry out of
+    // the range and the axis does not reach it either ("Expires 3 Dec 22:10 →", local time);
+    // empty when the expiry is on the axis or unknown.
+    QString expiryEdgeText() const;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -101,7 +88,10 @@ private:
     void applyColors();
     void updateAxis();
     void placeLabels();
+    void updateMargins();
     QString signature() const;
+    bool expiryAtEdge() const;
+    void updateExpiryLegend();
     QColor bandColor(const Band &band) const;
     QColor markerColor(Marker marker) const;
 
@@ -111,12 +101,14 @@ private:
     bool m_hasJob = false;
     Layout m_layout;
     QString m_signature;
+    bool m_expiryOnAxis = false; // the axis, rounded to whole ticks, reaches the expiry
 
     QDateTimeAxis *m_xAxis = nullptr;
     QValueAxis *m_yAxis = nullptr;
     QList<QAreaSeries *> m_bandSeries;
     QList<QGraphicsSimpleTextItem *> m_bandLabels;
     QList<MarkerSeries> m_markerSeries;
+    QGraphicsSimpleTextItem *m_edgeLabel = nullptr;
 };
 
 } // namespace bw

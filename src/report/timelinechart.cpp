@@ -1,5 +1,7 @@
 #include "timelinechart.h"
 
+#include "timelinelayout.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QFont>
@@ -44,9 +46,21 @@ qreal estimatedWidth(const QString &text, int fontSize)
     return qreal(text.size()) * fontSize * 0.58;
 }
 
-bool valid(const std::optional<QDateTime> &t)
+ChartMarker chartMarker(TimelineLayout::MarkerKind kind)
 {
-    return t && t->isValid();
+    switch (kind) {
+    case TimelineLayout::MarkerKind::Submitted:
+        return ChartMarker::Submitted;
+    case TimelineLayout::MarkerKind::LastModified:
+        return ChartMarker::LastModified;
+    case TimelineLayout::MarkerKind::Ended:
+        return ChartMarker::Ended;
+    case TimelineLayout::MarkerKind::Expires:
+        return ChartMarker::Expires;
+    case TimelineLayout::MarkerKind::Now:
+        break;
+    }
+    return ChartMarker::Now;
 }
 
 QString svgNumber(qreal v)
@@ -84,114 +98,40 @@ QString TimelineChart::markerName(ChartMarker marker)
     return {};
 }
 
-TimelineChart TimelineChart::forJob(const ExportJob &exportJob, const QDateTime &nowIn)
+TimelineChart TimelineChart::forJob(const ExportJob &exportJob, const QDateTime &now)
 {
     TimelineChart chart;
     const Job &job = exportJob.watched.job;
-    const bool terminal = job.status && job.status->isTerminal();
-    const QDateTime now = nowIn.toUTC();
-
-    QList<StatusTransition> history;
-    for (const StatusTransition &t : exportJob.history) {
-        if (t.observedAt.isValid())
-            history.append(t);
-    }
-    std::stable_sort(history.begin(), history.end(),
-                     [](const StatusTransition &a, const StatusTransition &b) {
-                         return a.observedAt < b.observedAt;
-                     });
-
-    // The span the job's own instants cover; a live job runs up to now.
-    QList<QDateTime> instants;
-    for (const auto *t : {&job.submitTime, &job.lastModifiedTime, &job.endTime}) {
-        if (valid(*t))
-            instants.append(t->value().toUTC());
-    }
-    for (const StatusTransition &t : std::as_const(history))
-        instants.append(t.observedAt.toUTC());
-    if (instants.isEmpty()) {
-        // Nothing the gateway said about time: fall back to what we know locally.
-        for (const QDateTime &t : {exportJob.watched.fetchedAt, exportJob.watched.addedAt}) {
-            if (t.isValid())
-                instants.append(t.toUTC());
-        }
-    }
-    if (instants.isEmpty())
+    const TimelineLayout layout = computeTimelineLayout(exportJob.watched, exportJob.history, now);
+    if (layout.isEmpty())
         return chart; // nothing to draw
+    chart.m_start = layout.start;
+    chart.m_end = layout.end;
+    chart.m_ended = job.status && job.status->isTerminal();
 
-    QDateTime first = *std::min_element(instants.cbegin(), instants.cend());
-    QDateTime last = *std::max_element(instants.cbegin(), instants.cend());
-    const bool live = !terminal && now.isValid() && now >= first;
-    if (live)
-        last = std::max(last, now);
-    const QDateTime bandEnd = last;
-
-    // A distant expiration would squash everything else to the left: take it into the axis
-    // for a queued job (it is what matters then) or when it is near, else mark it at the edge.
-    bool expiryBeyond = false;
-    if (valid(job.jobExpirationTime)) {
-        const QDateTime expiry = job.jobExpirationTime->toUTC();
-        const qint64 span = std::max<qint64>(first.msecsTo(last), 60 * 1000);
-        const bool queued
-                = !job.status || job.status->isQueued() || job.statusCode() == JobStatus::Unknown;
-        if (expiry < first)
-            first = expiry;
-        else if (queued || last.msecsTo(expiry) <= span / 2)
-            last = std::max(last, expiry);
-        else
-            expiryBeyond = true;
-    }
-
-    // At least a minute of axis, plus a little room on both sides for edge markers.
-    qint64 span = first.msecsTo(last);
-    if (span < 60 * 1000) {
-        const qint64 grow = (60 * 1000 - span) / 2;
-        first = first.addMSecs(-grow);
-        last = last.addMSecs(60 * 1000 - span - grow);
-        span = 60 * 1000;
-    }
-    const qint64 pad = std::max<qint64>(span / 40, 1000);
-    chart.m_start = first.addMSecs(-pad);
-    chart.m_end = last.addMSecs(pad);
-
-    // Bands.
-    if (!history.isEmpty()) {
-        const QDateTime firstSeen = history.first().observedAt.toUTC();
-        if (valid(job.submitTime) && job.submitTime->toUTC() < firstSeen)
-            chart.m_bands.append({job.submitTime->toUTC(), firstSeen, tr("not observed"),
-                                  StatusGroup::Unknown, false});
-        for (qsizetype i = 0; i < history.size(); ++i) {
-            const StatusTransition &t = history.at(i);
-            const QDateTime from = t.observedAt.toUTC();
-            const QDateTime to = i + 1 < history.size() ? history.at(i + 1).observedAt.toUTC()
-                                                        : std::max(from, bandEnd);
-            const QString label = t.to.raw().isEmpty() ? tr("unknown") : t.to.raw();
-            chart.m_bands.append({from, to, label, t.to.group(), true});
+    for (const TimelineLayout::Band &b : layout.bands) {
+        if (!b.observed) {
+            chart.m_bands.append({b.from, b.to, tr("not observed"), StatusGroup::Unknown, false});
+            continue;
         }
-    } else if (job.status) {
-        // Never observed changing: one band with the last known status.
-        const QDateTime from = valid(job.submitTime) ? job.submitTime->toUTC() : first;
-        const QString raw = job.status->raw().isEmpty() ? tr("unknown") : job.status->raw();
-        chart.m_bands.append({from, std::max(from, bandEnd), tr("%1 (last known)").arg(raw),
-                              job.status->group(), true});
+        const Status status = b.status.value_or(Status());
+        const QString raw = status.raw().isEmpty() ? tr("unknown") : status.raw();
+        chart.m_bands.append({b.from, b.to, b.lastKnown ? tr("%1 (last known)").arg(raw) : raw,
+                              status.group(), true});
     }
-
-    // Markers.
-    auto mark = [&chart](ChartMarker kind, const std::optional<QDateTime> &at) {
-        if (valid(at))
-            chart.m_markers.append({kind, at->toUTC(), false});
-    };
-    mark(ChartMarker::Submitted, job.submitTime);
-    mark(ChartMarker::LastModified, job.lastModifiedTime);
-    mark(ChartMarker::Ended, job.endTime);
-    if (valid(job.jobExpirationTime))
-        chart.m_markers.append(
-                {ChartMarker::Expires, job.jobExpirationTime->toUTC(), expiryBeyond});
-    if (live)
-        chart.m_markers.append({ChartMarker::Now, now, false});
+    for (const TimelineLayout::Marker &m : layout.markers)
+        chart.m_markers.append({chartMarker(m.kind), m.at, !layout.isInRange(m)});
 
     chart.layout();
     return chart;
+}
+
+QString TimelineChart::edgeLabel(const Marker &marker) const
+{
+    const QString when = marker.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    if (marker.kind == ChartMarker::Expires)
+        return (m_ended ? tr("expiry time %1 \u2192") : tr("expires %1 \u2192")).arg(when);
+    return markerName(marker.kind) + u' ' + when + QStringLiteral(" \u2192");
 }
 
 qreal TimelineChart::xOf(const QDateTime &t) const
@@ -299,29 +239,39 @@ void TimelineChart::layout()
     axis.line = QLineF(kPlotLeft, kAxisY, kPlotRight, kAxisY);
     m_items.push_back(axis);
 
-    // Markers, left to right; labels go to the first of two rows where they do not collide.
-    QList<Marker> ordered = m_markers;
-    std::stable_sort(ordered.begin(), ordered.end(), [](const Marker &a, const Marker &b) {
-        return a.beyondAxis != b.beyondAxis ? b.beyondAxis : a.at < b.at;
-    });
+    // Markers. One not on the axis (a distant expiry) is named with its real time at the right
+    // end of the top row, never drawn at a clamped, wrong place; the others left to right, each
+    // label in the first of two rows where it collides with nothing.
+    auto offAxis = [this](const Marker &m) {
+        return m.beyondAxis || m.at < m_start || m.at > m_end;
+    };
     std::array<qreal, 2> rowRight{-1e9, -1e9};
-    for (const Marker &m : std::as_const(ordered)) {
-        const QColor color = ReportPalette::marker(m.kind);
+    std::array<qreal, 2> rowLimit{Width, Width};
+    int edgeRow = 0;
+    for (const Marker &m : std::as_const(m_markers)) {
+        if (!offAxis(m) || edgeRow > 1)
+            continue;
         Item label;
         label.kind = Item::Kind::Text;
-        label.fill = color;
+        label.fill = ReportPalette::marker(m.kind);
         label.fontSize = kMarkerFontSize;
-        label.bold = m.kind == ChartMarker::Expires || m.kind == ChartMarker::Now;
-        if (m.beyondAxis) {
-            label.text = markerName(m.kind) + QStringLiteral(" \u2192");
-            label.align = Qt::AlignRight;
-            const qreal w = estimatedWidth(label.text, kMarkerFontSize);
-            const int row = rowRight[0] < kPlotRight - w - 6 ? 0 : 1;
-            label.anchor = QPointF(kPlotRight, row == 0 ? kLabelRow0 : kLabelRow1);
-            rowRight[size_t(row)] = kPlotRight;
-            m_items.push_back(label);
-            continue;
-        }
+        label.bold = true;
+        label.text = edgeLabel(m);
+        label.align = Qt::AlignRight;
+        label.anchor = QPointF(kPlotRight, edgeRow == 0 ? kLabelRow0 : kLabelRow1);
+        rowLimit[size_t(edgeRow)] = kPlotRight - estimatedWidth(label.text, kMarkerFontSize) - 4;
+        m_items.push_back(label);
+        ++edgeRow;
+    }
+    QList<Marker> ordered;
+    for (const Marker &m : std::as_const(m_markers)) {
+        if (!offAxis(m))
+            ordered.append(m);
+    }
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Marker &a, const Marker &b) { return a.at < b.at; });
+    for (const Marker &m : std::as_const(ordered)) {
+        const QColor color = ReportPalette::marker(m.kind);
         const qreal x = xOf(m.at);
         Item line;
         line.kind = Item::Kind::Line;
@@ -332,12 +282,17 @@ void TimelineChart::layout()
         line.line = QLineF(x, kMarkerTop, x, kAxisY);
         m_items.push_back(line);
 
+        Item label;
+        label.kind = Item::Kind::Text;
+        label.fill = color;
+        label.fontSize = kMarkerFontSize;
+        label.bold = m.kind == ChartMarker::Expires || m.kind == ChartMarker::Now;
         label.text = markerName(m.kind);
         const qreal w = estimatedWidth(label.text, kMarkerFontSize);
         const qreal left = std::clamp(x - w / 2, 0.0, Width - w);
         int row = -1;
         for (int r = 0; r < 2; ++r) {
-            if (left >= rowRight[size_t(r)] + 4) {
+            if (left >= rowRight[size_t(r)] + 4 && left + w <= rowLimit[size_t(r)]) {
                 row = r;
                 break;
             }

@@ -21,7 +21,8 @@ QT_END_NAMESPACE
 
 namespace bw {
 
-// The timeline of one job as a static picture for reports: one band per observed status
+// The timeline of one job as a static picture for reports, drawn from the same
+// bw::TimelineLayout (core) as the Timeline tab's chart: one band per observed status
 // interval (coloured per status group, labelled with the status when it fits), the part before
 // the job was watched in grey, vertical markers for submitTime, lastModifiedTime, endTime,
 // jobExpirationTime and "now" (live jobs), and a UTC time axis with labels.
@@ -45,7 +46,9 @@ public:
     {
         ChartMarker kind = ChartMarker::Submitted;
         QDateTime at;
-        bool beyondAxis = false; // too far right to fit (a distant expiry): an arrow at the edge
+        // Left out of the axis (a distant expiry, see TimelineLayout::expiryBeyond): not drawn at
+        // its place but named with its time at the right edge ("expires 2025-03-18 22:10 →").
+        bool beyondAxis = false;
     };
 
     static constexpr qreal Width = 720;
@@ -94,11 +97,13 @@ private:
 
     void layout();
     qreal xOf(const QDateTime &t) const;
+    QString edgeLabel(const Marker &marker) const;
 
     QDateTime m_start;
     QDateTime m_end;
     QList<Band> m_bands;
     QList<Marker> m_markers;
+    bool m_ended = false; // the job has a terminal status
     std::vector<Item> m_items;
 };
 

@@ -83,7 +83,9 @@ private Q_SLOTS:
     void nothingToDrawWithoutAnyTime();
     void marksTheFourTimesAndNowForALiveJob();
     void keepsADistantExpiryOfARunningJobOffTheAxis();
+    void labelsADistantExpiryWithItsTimeInsteadOfDrawingIt();
     void takesTheExpiryOfAQueuedJobIntoTheAxis();
+    void aJobFirstSeenAfterItEndedIsKnownFromItsEnd();
     void chartShowsTheBandsAndMarkersAsSeries();
     void legendListsEachStatusOnce();
     void movesTheNowLineWithoutRecreatingSeries();
@@ -153,8 +155,8 @@ void tst_JobTimelineChart::marksTheFourTimesAndNowForALiveJob()
     const auto layout = JobTimelineChart::layoutFor(w, threeTransitions().mid(0, 2), at(11));
     QCOMPARE(kinds(layout), (QList<Marker>{Marker::Submitted, Marker::LastModified, Marker::Ended,
                                            Marker::Expires, Marker::Now}));
-    QCOMPARE(layout.markers.at(1).second, at(9, 45));
-    QCOMPARE(layout.markers.at(4).second, at(11));
+    QCOMPARE(layout.markers.at(1).at, at(9, 45));
+    QCOMPARE(layout.markers.at(4).at, at(11));
 
     w.job.status = Status::fromCode(JobStatus::Stopped);
     const auto ended = JobTimelineChart::layoutFor(w, threeTransitions().mid(0, 2), at(11));
@@ -174,6 +176,68 @@ void tst_JobTimelineChart::keepsADistantExpiryOfARunningJobOffTheAxis()
     QVERIFY(chart.markerToolTip(Marker::Expires).contains(QStringLiteral("Beyond the right edge")));
 }
 
+void tst_JobTimelineChart::labelsADistantExpiryWithItsTimeInsteadOfDrawingIt()
+{
+    // Regression: the expiry three days away was drawn beside the "now" line, as if it were
+    // due in a minute.
+    WatchedJob w = job(JobStatus::InProgress);
+    w.job.lastModifiedTime = at(9, 30);
+    const QDateTime expiry = at(22, 10).addDays(3);
+    w.job.jobExpirationTime = expiry;
+    JobTimelineChart chart;
+    chart.resize(900, 320);
+    chart.setJob(w, threeTransitions().mid(0, 2), at(11));
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const QString edge = chart.expiryEdgeText();
+    QVERIFY2(edge.startsWith(QStringLiteral("Expires ")), qPrintable(edge));
+    QVERIFY2(edge.contains(QLocale().toString(expiry.toLocalTime(), QStringLiteral("d MMM HH:mm"))),
+             qPrintable(edge));
+    QVERIFY(chart.markerToolTip(Marker::Expires).contains(QStringLiteral("2025-03-18T22:10:00")));
+    // Every marker that is drawn stands at its real time, inside the axis.
+    const auto *axis = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
+    for (QScatterSeries *s : seriesOf<QScatterSeries>(chart)) {
+        QCOMPARE(s->count(), 1);
+        const qint64 x = qint64(s->at(0).x());
+        const bool onAxis
+                = x >= axis->min().toMSecsSinceEpoch() && x <= axis->max().toMSecsSinceEpoch();
+        // The expiry stands at its real time, beyond the axis (clipped, not drawn).
+        QCOMPARE(onAxis, s->name() != JobTimelineChart::markerName(Marker::Expires));
+        bool real = false;
+        for (const auto &[kind, when] : chart.currentLayout().markers)
+            real = real
+                   || (JobTimelineChart::markerName(kind) == s->name()
+                       && when.toMSecsSinceEpoch() == x);
+        QVERIFY2(real, qPrintable(s->name()));
+    }
+    // The legend does not list a symbol that is not drawn.
+    const auto markers = chart.chart()->legend()->markers();
+    for (QLegendMarker *m : markers) {
+        if (m->label() == JobTimelineChart::markerName(Marker::Expires))
+            QVERIFY(!m->isVisible());
+    }
+
+    // A job that has ended: its expiry never widens the axis, and the label does not say
+    // "Expires" of a job that will not.
+    WatchedJob done = w;
+    done.job.status = Status::fromCode(JobStatus::Completed);
+    done.job.endTime = at(10, 30);
+    done.job.jobExpirationTime = at(12);
+    QList<StatusTransition> history = threeTransitions();
+    history.last().observedAt = at(10, 30);
+    chart.setJob(done, history, at(11));
+    QVERIFY(chart.currentLayout().expiryBeyond);
+    QVERIFY(chart.currentLayout().end < at(12));
+    QVERIFY2(chart.expiryEdgeText().startsWith(QStringLiteral("Expiry time ")),
+             qPrintable(chart.expiryEdgeText()));
+
+    // A near expiry is taken into the axis and drawn where it is; no edge label.
+    w.job.jobExpirationTime = at(12, 30);
+    chart.setJob(w, threeTransitions().mid(0, 2), at(11));
+    QVERIFY(chart.expiryEdgeText().isEmpty());
+    QVERIFY(axis->max().toUTC() >= at(12, 30));
+}
+
 void tst_JobTimelineChart::takesTheExpiryOfAQueuedJobIntoTheAxis()
 {
     // Queued and expiring within the at-risk threshold: the expiry is on the axis.
@@ -188,6 +252,45 @@ void tst_JobTimelineChart::takesTheExpiryOfAQueuedJobIntoTheAxis()
     layout = JobTimelineChart::layoutFor(w, {}, at(11));
     QVERIFY(layout.expiryBeyond);
     QVERIFY(layout.end < *w.job.jobExpirationTime);
+}
+
+void tst_JobTimelineChart::aJobFirstSeenAfterItEndedIsKnownFromItsEnd()
+{
+    // Failed four days ago, watched only since today: not observed until the gateway's end
+    // time, Failed from then on (not a hatched band running for days past the end).
+    WatchedJob w = job(JobStatus::Failed);
+    w.job.submitTime = at(8).addDays(-4);
+    w.job.endTime = at(13).addDays(-4);
+    w.job.lastModifiedTime = w.job.endTime;
+    w.job.jobExpirationTime = at(21); // half a day after the first look
+    const QList<StatusTransition> history{transition(std::nullopt, JobStatus::Failed, at(9))};
+    JobTimelineChart chart;
+    chart.resize(900, 320);
+    chart.setJob(w, history, at(10));
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    const auto &bands = chart.currentLayout().bands;
+    QCOMPARE(bands.size(), 2);
+    QVERIFY(!bands.at(0).observed);
+    QCOMPARE(bands.at(0).to, *w.job.endTime);
+    QCOMPARE(bands.at(1).status->code(), JobStatus::Failed);
+    QCOMPARE(bands.at(1).from, *w.job.endTime);
+    QVERIFY2(chart.bandToolTip(1).contains(QStringLiteral("end time")),
+             qPrintable(chart.bandToolTip(1)));
+
+    // The expiry is either drawn on the axis or written at the edge with its time, never both
+    // (the axis rounded to whole days may reach an expiry the layout left out).
+    const auto *axis = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
+    const qint64 expiry = w.job.jobExpirationTime->toMSecsSinceEpoch();
+    const bool onAxis = expiry >= axis->min().toMSecsSinceEpoch()
+                        && expiry <= axis->max().toMSecsSinceEpoch();
+    QCOMPARE(chart.expiryEdgeText().isEmpty(), onAxis);
+    const auto markers = chart.chart()->legend()->markers();
+    for (QLegendMarker *m : markers) {
+        if (m->label() == JobTimelineChart::markerName(Marker::Expires)
+            && qobject_cast<QScatterSeries *>(m->series()))
+            QCOMPARE(m->isVisible(), onAxis);
+    }
 }
 
 void tst_JobTimelineChart::chartShowsTheBandsAndMarkersAsSeries()

@@ -42,7 +42,8 @@ private Q_SLOTS:
     void runsALiveJobUpToNowWithANowMarker();
     void marksEveryReportedInstant();
     void putsADistantExpiryBeyondTheAxis();
-    void keepsAQueuedJobsExpiryOnTheAxis();
+    void keepsAQueuedJobsNearExpiryOnTheAxis();
+    void startsTheTerminalBandAtTheEndOfAJobFirstSeenAfterIt();
     void showsTheLastKnownStatusWithoutHistory();
     void isEmptyWithoutAnyInstant();
     void writesWellFormedSelfContainedSvg();
@@ -126,17 +127,35 @@ void tst_TimelineChart::putsADistantExpiryBeyondTheAxis()
     QVERIFY(expiry);
     QVERIFY(expiry->beyondAxis);
     QVERIFY(chart.end() < expiry->at);
-    QVERIFY(chart.toSvg().contains(QStringLiteral("expires \u2192")));
+    // Named at the right edge with its real time (UTC, like the axis), not drawn on the axis;
+    // the job has completed, so it is not said to expire.
+    const QString edge
+            = QStringLiteral("expiry time %1 \u2192")
+                      .arg(expiry->at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    QVERIFY2(chart.toSvg().contains(edge), qPrintable(edge));
+    QVERIFY(!chart.toSvg().contains(QStringLiteral(">expires<")));
 }
 
-void tst_TimelineChart::keepsAQueuedJobsExpiryOnTheAxis()
+void tst_TimelineChart::keepsAQueuedJobsNearExpiryOnTheAxis()
 {
-    const ExportJob job = jobById(QStringLiteral("a1b2c3d4e5f6")); // Scheduled, expires in days
-    const TimelineChart chart = TimelineChart::forJob(job, test::exportedAt());
-    const auto *expiry = markerOf(chart, ChartMarker::Expires);
-    QVERIFY(expiry);
-    QVERIFY(!expiry->beyondAxis);
-    QVERIFY(chart.end() >= expiry->at);
+    // Same rule as the Timeline tab (TimelineLayout): a queued job's expiry within the at-risk
+    // threshold of now is what matters and is on the axis; days away it is labelled at the
+    // edge with its time instead of squashing the bands.
+    ExportJob job = jobById(QStringLiteral("a1b2c3d4e5f6")); // Scheduled, expires in days
+    TimelineChart chart = TimelineChart::forJob(job, test::exportedAt());
+    const auto *far = markerOf(chart, ChartMarker::Expires);
+    QVERIFY(far);
+    QVERIFY(far->beyondAxis);
+    QVERIFY(chart.end() < far->at);
+    QVERIFY(chart.toSvg().contains(QStringLiteral("expires ")
+                                   + far->at.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+
+    job.watched.job.jobExpirationTime = test::exportedAt().addSecs(2 * 3600);
+    chart = TimelineChart::forJob(job, test::exportedAt());
+    const auto *near = markerOf(chart, ChartMarker::Expires);
+    QVERIFY(near);
+    QVERIFY(!near->beyondAxis);
+    QVERIFY(chart.end() >= near->at);
 }
 
 void tst_TimelineChart::showsTheLastKnownStatusWithoutHistory()
@@ -221,6 +240,22 @@ void tst_TimelineChart::encodesPngOfTheRequestedSize()
     const QByteArray png = chart.toPng(QSize(1440, 208));
     QVERIFY(png.startsWith("\x89PNG"));
     QCOMPARE(QImage::fromData(png).size(), QSize(1440, 208));
+}
+
+void tst_TimelineChart::startsTheTerminalBandAtTheEndOfAJobFirstSeenAfterIt()
+{
+    ExportJob job = jobById(kCompletedArn);
+    const QDateTime end = *job.watched.job.endTime;
+    StatusTransition seen;
+    seen.to = *job.watched.job.status;
+    seen.observedAt = end.addDays(3);
+    job.history = {seen};
+    const TimelineChart chart = TimelineChart::forJob(job, seen.observedAt.addSecs(60));
+    QCOMPARE(chart.bands().size(), 2);
+    QVERIFY(!chart.bands().first().observed);
+    QCOMPARE(chart.bands().first().to, end);
+    QCOMPARE(chart.bands().last().from, end);
+    QCOMPARE(chart.bands().last().label, QStringLiteral("Completed"));
 }
 
 QTEST_MAIN(tst_TimelineChart)
