@@ -82,7 +82,7 @@ QStringList AppSettings::allKeys()
             OverviewSplitter,     DetailsTab,           FilterStatusGroups,
             FilterText,           FilterActiveOnly,     FilterSubmittedFrom,
             FilterSubmittedTo,    CurrentProfile,       LastExportDirectory,
-            LastImportDirectory,
+            LastImportDirectory,  OverviewGanttRange,
     };
     QStringList out;
     for (QLatin1StringView k : keys)
@@ -406,6 +406,24 @@ void AppSettings::setFilterState(const FilterState &filters)
     write(SettingsKey::FilterActiveOnly, filters.activeOnly);
     write(SettingsKey::FilterSubmittedFrom, dateToText(filters.submittedFrom));
     write(SettingsKey::FilterSubmittedTo, dateToText(filters.submittedTo));
+}
+
+QStringList AppSettings::overviewGanttRanges()
+{
+    return {QStringLiteral("recent"), QStringLiteral("day"), QStringLiteral("week"),
+            QStringLiteral("all")};
+}
+
+QString AppSettings::overviewGanttRange() const
+{
+    const QString stored = readString(SettingsKey::OverviewGanttRange);
+    return overviewGanttRanges().contains(stored) ? stored : overviewGanttRanges().constFirst();
+}
+
+void AppSettings::setOverviewGanttRange(const QString &range)
+{
+    if (overviewGanttRanges().contains(range))
+        write(SettingsKey::OverviewGanttRange, range);
 }
 
 QString AppSettings::currentProfileId() const

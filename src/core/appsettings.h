@@ -80,6 +80,7 @@ inline constexpr QLatin1StringView JobTableHeader{"window/jobTableHeader"};
 inline constexpr QLatin1StringView HistoryTableHeader{"window/historyTableHeader"};
 inline constexpr QLatin1StringView OverviewSplitter{"window/overviewSplitter"};
 inline constexpr QLatin1StringView DetailsTab{"window/detailsTab"};
+inline constexpr QLatin1StringView OverviewGanttRange{"window/overviewGanttRange"};
 inline constexpr QLatin1StringView FilterStatusGroups{"filters/statusGroups"};
 inline constexpr QLatin1StringView FilterText{"filters/text"};
 inline constexpr QLatin1StringView FilterActiveOnly{"filters/activeOnly"};
@@ -163,6 +164,12 @@ public:
     static QLatin1StringView windowStateKey(WindowStateKey which);
     int detailsTab() const; // default 0
     void setDetailsTab(int index);
+    // The overview Gantt's time range, one of overviewGanttRanges(): "recent" (the default,
+    // also for anything else stored), "day", "week" or "all". A setter given anything else
+    // stores nothing.
+    QString overviewGanttRange() const;
+    void setOverviewGanttRange(const QString &range);
+    static QStringList overviewGanttRanges();
     FilterState filterState() const;
     void setFilterState(const FilterState &filters);
     QString currentProfileId() const;

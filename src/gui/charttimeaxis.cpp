@@ -50,7 +50,8 @@ void ChartTimeAxis::setRange(QDateTimeAxis *axis, const QDateTime &fromIn, const
     const int label = metrics.horizontalAdvance(withDate ? QStringLiteral("28 Dec 23:58")
                                                          : QStringLiteral("23:58"))
                       * 9 / 5;
-    int maxTicks = std::clamp(pixels / std::max(1, label), 2, 12);
+    // n labels a label's width apart need (n - 1) label widths between the first and the last.
+    int maxTicks = std::clamp(pixels / std::max(1, label) + 1, 2, 12);
     qint64 step = 0;
     qint64 lo = 0;
     qint64 hi = 0;

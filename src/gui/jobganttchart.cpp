@@ -11,9 +11,11 @@
 #include <QCursor>
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QToolTip>
 
@@ -23,6 +25,7 @@ namespace bw {
 
 namespace {
 constexpr int kMaxLabelChars = 26; // label width, in average characters
+constexpr qint64 kRecentSeconds = 24 * 3600;
 
 bool valid(const std::optional<QDateTime> &t)
 {
@@ -84,6 +87,7 @@ JobGanttChart::JobGanttChart(QWidget *parent)
     connect(chart(), &QChart::plotAreaChanged, this, [this] {
         updateTimeAxis();
         updateBarWidth();
+        placeEdgeLabels();
     });
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     applyColors();
@@ -178,42 +182,84 @@ void JobGanttChart::ensureSeries(int count)
     }
 }
 
+void JobGanttChart::setRangeMode(RangeMode mode)
+{
+    if (mode == m_rangeMode)
+        return;
+    m_rangeMode = mode;
+    rebuild();
+}
+
 void JobGanttChart::rebuild()
 {
     ensureSeries(int(m_rows.size()));
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
 
-    // The axis: every bar, and the expiry of live jobs when it is not far beyond them.
+    // The range: the bars the mode asks for, with a small margin. Expiries never widen it.
     QDateTime first;
     QDateTime last;
-    for (const Row &row : std::as_const(m_rows)) {
-        if (!row.from.isValid())
-            continue;
+    auto take = [&first, &last](const Row &row) {
         if (!first.isValid() || row.from < first)
             first = row.from;
         if (!last.isValid() || row.to > last)
             last = row.to;
+    };
+    switch (m_rangeMode) {
+    case RangeMode::Recent:
+        for (const Row &row : std::as_const(m_rows)) {
+            if (row.from.isValid() && (row.live || row.to.secsTo(now) <= kRecentSeconds))
+                take(row);
+        }
+        if (first.isValid())
+            break;
+        [[fallthrough]]; // nothing recent: every bar
+    case RangeMode::All:
+        for (const Row &row : std::as_const(m_rows)) {
+            if (row.from.isValid())
+                take(row);
+        }
+        break;
+    case RangeMode::LastDay:
+    case RangeMode::LastWeek:
+        last = now;
+        first = now.addSecs(m_rangeMode == RangeMode::LastDay ? -kRecentSeconds
+                                                              : -7 * kRecentSeconds);
+        break;
     }
     if (!first.isValid()) {
-        last = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+        last = now;
         first = last.addSecs(-3600);
     }
-    const qint64 barsSpan = std::max<qint64>(first.msecsTo(last), 60 * 1000);
-    QList<QPointF> expiries;
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        const Row &row = m_rows.at(i);
-        const Job &job = row.job.job;
-        if (!row.live || !valid(job.jobExpirationTime))
-            continue;
-        const QDateTime at = job.jobExpirationTime->toUTC();
-        if (last.msecsTo(at) <= barsSpan / 2) // a distant expiry would squash every bar
-            last = std::max(last, at);
-        expiries.append(QPointF(qreal(std::min(at, last).toMSecsSinceEpoch()), qreal(i) + 0.5));
-    }
-    const qint64 pad = std::max<qint64>(first.msecsTo(last) / 50, 1000);
+    if (first.msecsTo(last) < 60 * 1000)
+        first = last.addSecs(-60);
+    const qint64 pad = std::max<qint64>(first.msecsTo(last) / 40, 1000);
     const QDateTime axisStart = first.addMSecs(-pad);
     const QDateTime axisEnd = last.addMSecs(pad);
     m_axisStart = axisStart;
     m_axisEnd = axisEnd;
+
+    QList<QPointF> expiries;
+    m_expiryMarkers.clear();
+    m_edgeTexts = QList<QString>(m_rows.size());
+    m_edgeRight = QList<bool>(m_rows.size(), false);
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const Row &row = m_rows.at(i);
+        const Job &job = row.job.job;
+        if (row.from.isValid() && row.to < axisStart) {
+            m_edgeTexts[i] = tr("← ended %1").arg(shortTime(row.to));
+            continue;
+        }
+        if (!row.live || !valid(job.jobExpirationTime))
+            continue;
+        const QDateTime at = job.jobExpirationTime->toUTC();
+        if (at > axisEnd) {
+            m_edgeTexts[i] = tr("Expires %1 →").arg(shortTime(at));
+            m_edgeRight[i] = true;
+        } else if (at >= axisStart) {
+            expiries.append(QPointF(qreal(at.toMSecsSinceEpoch()), qreal(i) + 0.5));
+            m_expiryMarkers.append({int(i), at});
+        }
+    }
 
     // Rows: categories [i, i + 1), bars at i + 0.5.
     const QStringList labels = m_yAxis->categoriesLabels();
@@ -239,11 +285,16 @@ void JobGanttChart::rebuild()
             s->clear();
             continue;
         }
+        if (row.to < axisStart) { // ended before the range: the edge note stands for it
+            s->clear();
+            continue;
+        }
         const qreal y = qreal(i) + 0.5;
-        const qreal from = qreal(row.from.toMSecsSinceEpoch());
-        // A bar of at least a sliver, so an instant job is still visible.
-        const qreal to = std::max(qreal(row.to.toMSecsSinceEpoch()),
-                                  from + qreal(axisStart.msecsTo(axisEnd)) / 400.0);
+        // Clipped to the range (QtCharts would draw a thick pen's end outside the plot), and at
+        // least a sliver, so an instant job is still visible.
+        const qreal from = qreal(std::max(row.from, axisStart).toMSecsSinceEpoch());
+        const qreal to = std::max(qreal(std::min(row.to, axisEnd).toMSecsSinceEpoch()),
+                                  from + qreal(axisStart.msecsTo(axisEnd)) / 300.0);
         s->replace({QPointF(from, y), QPointF(to, y)});
     }
     m_expiry->replace(expiries);
@@ -271,9 +322,68 @@ void JobGanttChart::rebuild()
     const auto nowMarkers = chart()->legend()->markers(m_nowLine);
     for (QLegendMarker *m : nowMarkers)
         m->setVisible(anyLive);
+    // The edge notes: one text item per row that has one; a column right of the plot for the
+    // expiries beyond the range.
+    while (m_edgeItems.size() < m_rows.size()) {
+        auto *item = new QGraphicsSimpleTextItem(chart());
+        item->setZValue(10);
+        m_edgeItems.append(item);
+    }
+    while (m_edgeItems.size() > m_rows.size())
+        delete m_edgeItems.takeLast();
+    int column = 0;
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        QGraphicsSimpleTextItem *item = m_edgeItems.at(i);
+        item->setText(m_edgeTexts.at(i));
+        item->setFont(font());
+        item->setToolTip(m_edgeTexts.at(i).isEmpty() ? QString() : rowToolTip(int(i)));
+        if (m_edgeRight.at(i))
+            column = std::max(column, fontMetrics().horizontalAdvance(m_edgeTexts.at(i)));
+    }
+    const QFontMetrics fm = fontMetrics();
+    m_edgeColumn = column > 0 ? column + fm.averageCharWidth() * 2 : 0;
+    const int side = fm.averageCharWidth() * 4;
+    const int top = fm.height() / 4;
+    const QMargins margins(side, top, std::max(side, m_edgeColumn), top);
+    if (chart()->margins() != margins)
+        chart()->setMargins(margins);
     // Last: attaching and filling series may have moved the range.
     updateTimeAxis();
     applyColors();
+    placeEdgeLabels();
+}
+
+QString JobGanttChart::shortTime(const QDateTime &t)
+{
+    return QLocale().toString(t.toLocalTime(), QStringLiteral("d MMM HH:mm"));
+}
+
+void JobGanttChart::placeEdgeLabels()
+{
+    const QRectF plot = chart()->plotArea();
+    const QFontMetrics fm = fontMetrics();
+    for (qsizetype i = 0; i < m_edgeItems.size() && i < m_edgeTexts.size(); ++i) {
+        QGraphicsSimpleTextItem *item = m_edgeItems.at(i);
+        if (m_edgeTexts.at(i).isEmpty() || !plot.isValid()) {
+            item->setVisible(false);
+            continue;
+        }
+        const qreal y = chart()->mapToPosition(QPointF(0, qreal(i) + 0.5), m_nowLine).y();
+        const qreal x = m_edgeRight.at(i) ? plot.right() + fm.averageCharWidth()
+                                          : plot.left() + fm.averageCharWidth() / 2.0;
+        item->setPos(x, y - item->boundingRect().height() / 2);
+        item->setVisible(true);
+    }
+}
+
+QString JobGanttChart::rowEdgeText(int row) const
+{
+    return row >= 0 && row < m_edgeTexts.size() ? m_edgeTexts.at(row) : QString();
+}
+
+QList<std::pair<int, QDateTime>> JobGanttChart::expiryMarkers() const
+{
+    return m_expiryMarkers;
 }
 
 QStringList JobGanttChart::rowIdentifiers() const
@@ -374,6 +484,9 @@ void JobGanttChart::applyColors()
     const QColor warning = StatusPresentation::warningColor(palette());
     m_expiry->setColor(warning);
     m_expiry->setBorderColor(palette().color(QPalette::Active, QPalette::Base));
+    for (qsizetype i = 0; i < m_edgeItems.size() && i < m_edgeRight.size(); ++i)
+        m_edgeItems.at(i)->setBrush(m_edgeRight.at(i) ? warning
+                                                      : DetailsFormat::dimmedTextColor(palette()));
     QPen nowPen(palette().color(QPalette::Active, QPalette::Highlight), 1.5);
     nowPen.setStyle(Qt::DashLine);
     m_nowLine->setPen(nowPen);
@@ -394,6 +507,7 @@ void JobGanttChart::resizeEvent(QResizeEvent *event)
     QChartView::resizeEvent(event);
     updateTimeAxis();
     updateBarWidth();
+    placeEdgeLabels();
 }
 
 } // namespace bw

@@ -1,5 +1,6 @@
 #include "overviewpage.h"
 
+#include "appsettings.h"
 #include "clock.h"
 #include "detailsformat.h"
 #include "jobfilterproxymodel.h"
@@ -10,6 +11,7 @@
 #include "statusdistributionchart.h"
 #include "ui_overviewpage.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHash>
 #include <QLocale>
@@ -42,6 +44,7 @@ public:
     QPointer<JobTableModel> source;
     QPointer<JobFilterProxyModel> visible;
     QPointer<JobMonitor> monitor;
+    QPointer<AppSettings> settings;
     QList<QMetaObject::Connection> modelConnections;
     QList<QMetaObject::Connection> monitorConnections;
     QHash<QString, QList<ProgressSample>> samples;
@@ -64,6 +67,20 @@ OverviewPage::OverviewPage(QWidget *parent)
     connect(&d->coalesce, &QTimer::timeout, this, [this] { d->refresh(); });
     d->nowTimer.setInterval(kNowTickMs);
     connect(&d->nowTimer, &QTimer::timeout, this, [this] { d->schedule(); });
+    using Range = JobGanttChart::RangeMode;
+    d->ui.ganttRange->addItem(tr("Recent activity"), QVariant::fromValue(Range::Recent));
+    d->ui.ganttRange->addItem(tr("Last 24 hours"), QVariant::fromValue(Range::LastDay));
+    d->ui.ganttRange->addItem(tr("Last 7 days"), QVariant::fromValue(Range::LastWeek));
+    d->ui.ganttRange->addItem(tr("All visible jobs"), QVariant::fromValue(Range::All));
+    d->ui.ganttRange->setToolTip(
+            tr("Recent activity: from the first of the running, queued and recently ended jobs "
+               "to now. Jobs that ended earlier are noted at the left edge."));
+    connect(d->ui.ganttRange, &QComboBox::currentIndexChanged, this, [this](int index) {
+        d->ui.ganttChart->setRangeMode(d->ui.ganttRange->currentData().value<Range>());
+        // The combo's items are in the order of AppSettings::overviewGanttRanges().
+        if (d->settings && index >= 0 && index < AppSettings::overviewGanttRanges().size())
+            d->settings->setOverviewGanttRange(AppSettings::overviewGanttRanges().at(index));
+    });
     d->updateLook();
     d->refresh();
 }
@@ -74,6 +91,18 @@ OverviewPage::~OverviewPage()
         disconnect(c);
     for (const QMetaObject::Connection &c : std::as_const(d->monitorConnections))
         disconnect(c);
+}
+
+void OverviewPage::setSettings(AppSettings *settings)
+{
+    d->settings = nullptr; // applying the remembered choice must not write it back
+    if (settings) {
+        const int index
+                = int(AppSettings::overviewGanttRanges().indexOf(settings->overviewGanttRange()));
+        if (index >= 0 && index < d->ui.ganttRange->count())
+            d->ui.ganttRange->setCurrentIndex(index);
+    }
+    d->settings = settings;
 }
 
 void OverviewPage::setModels(JobTableModel *source, JobFilterProxyModel *visible)

@@ -6,6 +6,7 @@
 
 namespace bw {
 
+class AppSettings;
 class JobFilterProxyModel;
 class JobMonitor;
 class JobTableModel;
@@ -29,6 +30,9 @@ public:
 
     void setModels(JobTableModel *source, JobFilterProxyModel *visible);
     void setMonitor(JobMonitor *monitor);
+    // Where the Gantt's time range choice is remembered (AppSettings::overviewGanttRange):
+    // applied at once, and every later choice is stored. Not owned; may be null.
+    void setSettings(AppSettings *settings);
 
     // Redraws now instead of after the coalescing delay (tests, screenshots).
     void refreshNow();

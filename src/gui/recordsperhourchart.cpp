@@ -3,9 +3,9 @@
 #include "chartpalette.h"
 #include "statuspresentation.h"
 
-#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QCursor>
 #include <QEvent>
 #include <QLegend>
@@ -22,7 +22,7 @@ RecordsPerHourChart::RecordsPerHourChart(QWidget *parent)
     : QChartView(new QChart, parent)
     , m_series(new QBarSeries)
     , m_set(new QBarSet(tr("Records processed")))
-    , m_hoursAxis(new QBarCategoryAxis)
+    , m_hoursAxis(new QCategoryAxis)
     , m_valueAxis(new QValueAxis)
 {
     ChartPalette::setUp(this);
@@ -35,22 +35,25 @@ RecordsPerHourChart::RecordsPerHourChart(QWidget *parent)
     chart()->addAxis(m_valueAxis, Qt::AlignLeft);
     m_series->attachAxis(m_hoursAxis);
     m_series->attachAxis(m_valueAxis);
+    // Bar i is centred on x = i; its hour starts at i - 0.5, where its "HH:00" label goes.
+    m_hoursAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_hoursAxis->setRange(-0.5, Hours - 0.5);
+    m_hoursAxis->setStartValue(-0.5);
     m_hoursAxis->setGridLineVisible(false);
-    m_hoursAxis->setTruncateLabels(false); // two digits always fit; Qt would show "..."
+    m_hoursAxis->setTruncateLabels(false);
+    // Whole numbers with the locale's digit grouping ("150,000", "150 000"): with localized
+    // numbers QtCharts formats "%.0f" through QLocale. ("%d" is not: Qt 6.4 draws no label.)
     m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
+    chart()->setLocalizeNumbers(true);
+    chart()->setLocale(locale());
     connect(m_set, &QBarSet::hovered, this, [this](bool state, int index) {
         if (!state || index < 0 || index >= m_values.size()) {
             QToolTip::hideText();
             return;
         }
-        const QDateTime from = m_start.addSecs(qint64(index) * 3600).toLocalTime();
-        QToolTip::showText(QCursor::pos(),
-                           tr("%1–%2: %3 records")
-                                   .arg(from.toString(QStringLiteral("ddd HH:mm")),
-                                        from.addSecs(3600).toString(QStringLiteral("HH:mm")),
-                                        QLocale().toString(m_values.at(index))),
-                           this);
+        QToolTip::showText(QCursor::pos(), barToolTip(index), this);
     });
+    connect(chart(), &QChart::plotAreaChanged, this, [this] { updateHourLabels(); });
     setMinimumHeight(fontMetrics().height() * 9);
     setSamples({}, QDateTime::currentDateTimeUtc());
 }
@@ -112,12 +115,7 @@ void RecordsPerHourChart::setSamples(const QList<QList<ProgressSample>> &samples
     const QDateTime start = firstHourStart(now);
     if (start != m_start) {
         m_start = start;
-        QStringList hours;
-        for (int h = 0; h < Hours; ++h)
-            hours.append(
-                    start.addSecs(qint64(h) * 3600).toLocalTime().toString(QStringLiteral("HH")));
-        m_hoursAxis->clear();
-        m_hoursAxis->append(hours);
+        updateHourLabels();
     }
     QList<qreal> values;
     values.reserve(Hours);
@@ -140,6 +138,57 @@ void RecordsPerHourChart::setSamples(const QList<QList<ProgressSample>> &samples
     applyColors();
 }
 
+int RecordsPerHourChart::labelStep() const
+{
+    // Every 3rd hour when "00:00" labels fit with room between them, else every 6th.
+    const qreal plot = chart()->plotArea().width();
+    const int pixels = plot > 0 ? int(plot) : width() * 4 / 5;
+    const int label = QFontMetrics(font()).horizontalAdvance(QStringLiteral("00:00")) * 2;
+    return pixels / (Hours / 3) >= label ? 3 : 6;
+}
+
+void RecordsPerHourChart::updateHourLabels()
+{
+    if (!m_start.isValid())
+        return;
+    const int step = labelStep();
+    QStringList wanted;
+    QList<qreal> at;
+    for (int h = 0; h < Hours; ++h) {
+        const QDateTime from = m_start.addSecs(qint64(h) * 3600).toLocalTime();
+        if (from.time().hour() % step != 0)
+            continue;
+        QString text = from.toString(QStringLiteral("HH:mm"));
+        while (wanted.contains(text)) // a repeated hour (end of summer time): labels are keys
+            text += QChar(0x200B);
+        wanted.append(text);
+        at.append(qreal(h) - 0.5);
+    }
+    if (wanted == m_hoursAxis->categoriesLabels())
+        return;
+    const QStringList old = m_hoursAxis->categoriesLabels();
+    for (const QString &label : old)
+        m_hoursAxis->remove(label);
+    for (qsizetype i = 0; i < wanted.size(); ++i)
+        m_hoursAxis->append(wanted.at(i), at.at(i));
+}
+
+QStringList RecordsPerHourChart::hourLabels() const
+{
+    return m_hoursAxis->categoriesLabels();
+}
+
+QString RecordsPerHourChart::barToolTip(int index) const
+{
+    if (index < 0 || index >= m_values.size())
+        return {};
+    const QDateTime from = m_start.addSecs(qint64(index) * 3600).toLocalTime();
+    const qint64 n = m_values.at(index);
+    return (n == 1 ? tr("%1–%2: 1 record") : tr("%1–%2: %3 records"))
+            .arg(from.toString(QStringLiteral("ddd d MMM HH:mm")),
+                 from.addSecs(3600).toString(QStringLiteral("HH:mm")), QLocale().toString(n));
+}
+
 qint64 RecordsPerHourChart::total() const
 {
     qint64 sum = 0;
@@ -159,8 +208,18 @@ void RecordsPerHourChart::applyColors()
 void RecordsPerHourChart::changeEvent(QEvent *event)
 {
     QChartView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyColors();
+        updateHourLabels();
+    } else if (event->type() == QEvent::LocaleChange) {
+        chart()->setLocale(locale());
+    }
+}
+
+void RecordsPerHourChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    updateHourLabels();
 }
 
 } // namespace bw

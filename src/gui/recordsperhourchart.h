@@ -7,9 +7,9 @@
 #include <QList>
 
 QT_BEGIN_NAMESPACE
-class QBarCategoryAxis;
 class QBarSeries;
 class QBarSet;
+class QCategoryAxis;
 class QValueAxis;
 QT_END_NAMESPACE
 
@@ -39,16 +39,24 @@ public:
     void setSamples(const QList<QList<ProgressSample>> &samplesPerJob, const QDateTime &now);
     const QList<qint64> &values() const { return m_values; }
     qint64 total() const;
+    // The hour labels on the x axis ("18:00", local time): every 3rd or 6th hour, as the width
+    // allows, each at the start of its hour.
+    QStringList hourLabels() const;
+    // What hovering bar `index` shows: the hour and its exact count.
+    QString barToolTip(int index) const;
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyColors();
+    void updateHourLabels();
+    int labelStep() const;
 
     QBarSeries *m_series = nullptr;
     QBarSet *m_set = nullptr;
-    QBarCategoryAxis *m_hoursAxis = nullptr;
+    QCategoryAxis *m_hoursAxis = nullptr;
     QValueAxis *m_valueAxis = nullptr;
     QList<qint64> m_values;
     QDateTime m_start;

@@ -7,6 +7,7 @@
 #include <QBarSet>
 #include <QCursor>
 #include <QEvent>
+#include <QGraphicsSimpleTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QToolTip>
@@ -56,7 +57,11 @@ StatusDistributionChart::StatusDistributionChart(QWidget *parent)
     m_series->attachAxis(m_valueAxis);
     m_valueAxis->setLabelFormat(QStringLiteral("%d"));
     m_categoryAxis->setGridLineVisible(false);
-    m_categoryAxis->setTruncateLabels(false);
+    // The category labels are drawn by the chart itself, in a left margin as wide as the longest
+    // label: QtCharts squeezes a vertical axis when the view is narrow and then cuts its labels
+    // off at the left edge ("oped or expired · 3").
+    m_categoryAxis->setLabelsVisible(false);
+    connect(chart(), &QChart::plotAreaChanged, this, [this] { placeLabels(); });
     setMinimumHeight(fontMetrics().height() * 9);
     rebuild();
 }
@@ -112,6 +117,16 @@ void StatusDistributionChart::rebuild()
         m_categoryAxis->append(categories);
     }
     m_groups = groups;
+    while (m_labelItems.size() < categories.size()) {
+        auto *item = new QGraphicsSimpleTextItem(chart());
+        item->setZValue(10);
+        item->setAcceptHoverEvents(false);
+        m_labelItems.append(item);
+    }
+    while (m_labelItems.size() > categories.size())
+        delete m_labelItems.takeLast();
+    for (qsizetype i = 0; i < categories.size(); ++i)
+        m_labelItems.at(i)->setText(categories.at(i));
     for (StatusGroup group : kOrder) {
         QBarSet *set = m_sets[size_t(group)];
         QList<qreal> values(groups.size(), 0.0);
@@ -137,11 +152,65 @@ void StatusDistributionChart::rebuild()
     m_valueAxis->setRange(0, max);
     m_valueAxis->setTickCount(max / step + 1);
     applyColors();
+    updateMargins();
+}
+
+int StatusDistributionChart::labelWidth() const
+{
+    int widest = 0;
+    for (const QGraphicsSimpleTextItem *item : m_labelItems)
+        widest = std::max(widest, QFontMetrics(item->font()).horizontalAdvance(item->text()));
+    return widest;
+}
+
+void StatusDistributionChart::updateMargins()
+{
+    const QFontMetrics fm(font());
+    const int side = fm.averageCharWidth() * 4;
+    const int top = fm.height() / 4;
+    // The labels, a gap, and the room QtCharts keeps for the (label-less) axis anyway.
+    const QMargins margins(labelWidth() + fm.averageCharWidth(), top, side, top);
+    if (chart()->margins() != margins)
+        chart()->setMargins(margins);
+    updateGeometry();
+    placeLabels();
+}
+
+void StatusDistributionChart::placeLabels()
+{
+    const QRectF plot = chart()->plotArea();
+    const qreal gap = fontMetrics().averageCharWidth();
+    for (qsizetype i = 0; i < m_labelItems.size(); ++i) {
+        QGraphicsSimpleTextItem *item = m_labelItems.at(i);
+        const QRectF box = item->boundingRect();
+        const qreal y = chart()->mapToPosition(QPointF(0, qreal(i)), m_series).y();
+        item->setPos(plot.left() - gap - box.width(), y - box.height() / 2);
+        item->setVisible(plot.isValid());
+    }
+}
+
+QList<QRectF> StatusDistributionChart::labelRects() const
+{
+    QList<QRectF> out;
+    for (auto it = m_labelItems.crbegin(); it != m_labelItems.crend(); ++it)
+        out.append(mapFromScene((*it)->sceneBoundingRect()).boundingRect());
+    return out;
+}
+
+QSize StatusDistributionChart::minimumSizeHint() const
+{
+    // Room for the labels and a bar chart of some length beside them.
+    const QFontMetrics fm(font());
+    return {labelWidth() + fm.averageCharWidth() * 24, fm.height() * 9};
 }
 
 void StatusDistributionChart::applyColors()
 {
     ChartPalette::apply(chart(), palette(), font());
+    for (QGraphicsSimpleTextItem *item : std::as_const(m_labelItems)) {
+        item->setFont(font());
+        item->setBrush(ChartPalette::textColor(palette()));
+    }
     for (StatusGroup group : kOrder) {
         const QColor color = StatusPresentation::color(group, palette());
         m_sets[size_t(group)]->setColor(color);
@@ -152,8 +221,16 @@ void StatusDistributionChart::applyColors()
 void StatusDistributionChart::changeEvent(QEvent *event)
 {
     QChartView::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyColors();
+        updateMargins();
+    }
+}
+
+void StatusDistributionChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    placeLabels();
 }
 
 } // namespace bw

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void filterStateRoundTripsAndDropsUnknownGroups();
     void announcesChangesOnlyWhenAValueChanges();
     void keysAreUniqueAndNoneHoldsASecret();
+    void overviewGanttRangeFallsBackToRecent();
 
 private:
     QString iniPath() const { return m_dir.filePath(QStringLiteral("settings.ini")); }
@@ -91,6 +92,7 @@ void tst_AppSettings::valuesSurviveARestart()
         s.setCurrentProfileId(QStringLiteral("p-1"));
         s.setLastExportDirectory(QStringLiteral("/tmp/exports"));
         s.setDetailsTab(3);
+        s.setOverviewGanttRange(QStringLiteral("week"));
         s.sync();
     }
     AppSettings s(iniPath());
@@ -102,6 +104,7 @@ void tst_AppSettings::valuesSurviveARestart()
     QCOMPARE(s.currentProfileId(), QStringLiteral("p-1"));
     QCOMPARE(s.lastExportDirectory(), QStringLiteral("/tmp/exports"));
     QCOMPARE(s.detailsTab(), 3);
+    QCOMPARE(s.overviewGanttRange(), QStringLiteral("week"));
 }
 
 void tst_AppSettings::clampsOutOfRangeValues_data()
@@ -309,6 +312,7 @@ void tst_AppSettings::keysAreUniqueAndNoneHoldsASecret()
     s.setCurrentProfileId(QStringLiteral("p"));
     s.setLastExportDirectory(QStringLiteral("/e"));
     s.setLastImportDirectory(QStringLiteral("/i"));
+    s.setOverviewGanttRange(QStringLiteral("day"));
     s.sync();
     QSettings raw(iniPath(), QSettings::IniFormat);
     QStringList written = raw.allKeys();
@@ -316,6 +320,21 @@ void tst_AppSettings::keysAreUniqueAndNoneHoldsASecret()
     QStringList declared = keys;
     declared.sort();
     QCOMPARE(written, declared);
+}
+
+void tst_AppSettings::overviewGanttRangeFallsBackToRecent()
+{
+    AppSettings s(iniPath());
+    QCOMPARE(s.overviewGanttRange(), QStringLiteral("recent")); // never saved
+    s.setOverviewGanttRange(QStringLiteral("all"));
+    QCOMPARE(s.overviewGanttRange(), QStringLiteral("all"));
+    s.setOverviewGanttRange(QStringLiteral("fortnight")); // not a range: nothing stored
+    QCOMPARE(s.overviewGanttRange(), QStringLiteral("all"));
+    {
+        QSettings raw(iniPath(), QSettings::IniFormat);
+        raw.setValue(QString(SettingsKey::OverviewGanttRange), 42);
+    }
+    QCOMPARE(AppSettings(iniPath()).overviewGanttRange(), QStringLiteral("recent"));
 }
 
 QTEST_GUILESS_MAIN(tst_AppSettings)

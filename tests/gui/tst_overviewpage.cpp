@@ -10,6 +10,7 @@
 
 #include <QBarSeries>
 #include <QBarSet>
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
 #include <QJsonObject>
@@ -88,6 +89,11 @@ private Q_SLOTS:
     void recordsPerHourSpreadsProgressOverTheHours();
     void recordsPerHourComesFromTheMonitorsSamples();
     void rendersInLightAndDark();
+    void distributionLabelsAreNeverCutOff_data();
+    void distributionLabelsAreNeverCutOff();
+    void hourAxisShowsAFewReadableHours();
+    void ganttRangeIsNotStretchedByAFarExpiry();
+    void ganttRecentRangeNotesJobsThatEndedLongAgo();
 
 private:
     std::unique_ptr<JobTableModel> m_model;
@@ -316,6 +322,128 @@ void tst_OverviewPage::rendersInLightAndDark()
         if (!dir.isEmpty())
             image.save(QDir(dir).filePath(QStringLiteral("overview-%1.png").arg(theme)));
     }
+}
+
+void tst_OverviewPage::distributionLabelsAreNeverCutOff_data()
+{
+    QTest::addColumn<int>("pageWidth");
+    QTest::newRow("narrow") << 640;
+    QTest::newRow("1280") << 1280 - 20;
+    QTest::newRow("wide") << 1900;
+}
+
+void tst_OverviewPage::distributionLabelsAreNeverCutOff()
+{
+    // Regression: QtCharts squeezed the category axis and cut "Stopped or expired · 3" to
+    // "oped or expired · 3" at the left edge.
+    QFETCH(int, pageWidth);
+    QList<WatchedJob> jobs = mixedJobs();
+    jobs.append(job(99, JobStatus::Stopped));
+    m_model->setJobs(jobs);
+    m_page->resize(pageWidth, 720);
+    m_page->refreshNow();
+    StatusDistributionChart *chart = distribution();
+    QTRY_VERIFY(chart->labelRects().size() == chart->labels().size());
+    QCOMPARE(chart->labels().constLast(), QStringLiteral("Stopped or expired · 3"));
+    const QList<QRectF> rects = chart->labelRects();
+    const QFontMetrics fm(chart->font());
+    for (qsizetype i = 0; i < rects.size(); ++i) {
+        const QRectF r = rects.at(i);
+        const QString text = chart->labels().at(i);
+        QVERIFY2(QRectF(chart->rect()).contains(r),
+                 qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 outside %6 px")
+                                    .arg(text)
+                                    .arg(r.x())
+                                    .arg(r.y())
+                                    .arg(r.width())
+                                    .arg(r.height())
+                                    .arg(chart->width())));
+        QVERIFY(r.width() >= fm.horizontalAdvance(text) - 1);
+        // Left of the bars, not over them.
+        QVERIFY(r.right() <= chart->chart()->plotArea().left());
+        if (i > 0)
+            QVERIFY(r.top() >= rects.at(i - 1).bottom() - 1); // top to bottom, no overlap
+    }
+}
+
+void tst_OverviewPage::hourAxisShowsAFewReadableHours()
+{
+    // Regression: 24 two-digit labels ran into each other ("000102030405...").
+    m_model->setJobs(mixedJobs());
+    m_page->refreshNow();
+    auto *hourly = m_page->findChild<RecordsPerHourChart *>();
+    for (int width : {360, 700, 1400}) {
+        hourly->resize(width, hourly->height());
+        QTRY_VERIFY(!hourly->hourLabels().isEmpty());
+        const QStringList labels = hourly->hourLabels();
+        QVERIFY2(labels.size() <= 8, qPrintable(labels.join(u' ')));
+        QVERIFY(labels.size() >= 4);
+        const QRegularExpression hour(QStringLiteral("^\\d\\d:00\\x{200B}*$"));
+        for (const QString &label : labels)
+            QVERIFY2(hour.match(label).hasMatch(), qPrintable(label));
+        // Labels of a step apart leave a label's width between them.
+        const qreal perHour = hourly->chart()->plotArea().width() / RecordsPerHourChart::Hours;
+        const int step = RecordsPerHourChart::Hours / int(labels.size());
+        QVERIFY(perHour * step >= hourly->fontMetrics().horizontalAdvance(labels.first()) * 1.5);
+    }
+    // Hovering a bar still says which hour and how many records, exactly.
+    const QDateTime last = RecordsPerHourChart::firstHourStart(kNow).addSecs(23 * 3600);
+    hourly->setSamples({{sample(last.addSecs(60), 0), sample(last.addSecs(120), 1234)}}, kNow);
+    const QString tip = hourly->barToolTip(RecordsPerHourChart::Hours - 1);
+    QVERIFY2(tip.contains(last.toLocalTime().toString(QStringLiteral("HH:mm"))), qPrintable(tip));
+    QVERIFY2(tip.contains(QLocale().toString(1234)), qPrintable(tip));
+}
+
+void tst_OverviewPage::ganttRangeIsNotStretchedByAFarExpiry()
+{
+    WatchedJob running = job(1, JobStatus::InProgress, 5);
+    running.job.jobExpirationTime = kNow.addDays(3);
+    WatchedJob queued = job(2, JobStatus::Scheduled, 2);
+    queued.job.jobExpirationTime = kNow.addSecs(-1800); // past (a lagging status): on the axis
+    m_model->setJobs({running, queued});
+    m_proxy->sort(JobTableModel::NameColumn, Qt::AscendingOrder);
+    m_page->refreshNow();
+    JobGanttChart *chart = gantt();
+    QCOMPARE(chart->rowIdentifiers(), (QStringList{running.identifier, queued.identifier}));
+    // The axis spans the bars (5 h up to now) with a small margin, not three days.
+    QVERIFY(chart->rangeStart() <= *running.job.submitTime);
+    QVERIFY(chart->rangeEnd() >= kNow);
+    QVERIFY(chart->rangeStart().secsTo(chart->rangeEnd()) < 6 * 3600);
+    // The far expiry is not drawn at a wrong place: it is written beside the row, with its time.
+    const QString edge = chart->rowEdgeText(0);
+    QVERIFY2(edge.contains(QLocale().toString(kNow.addDays(3).toLocalTime(),
+                                              QStringLiteral("d MMM HH:mm"))),
+             qPrintable(edge));
+    QVERIFY(chart->rowEdgeText(1).isEmpty());
+    QCOMPARE(chart->expiryMarkers().size(), 1);
+    QCOMPARE(chart->expiryMarkers().constFirst().first, 1);
+    QCOMPARE(chart->expiryMarkers().constFirst().second, *queued.job.jobExpirationTime);
+}
+
+void tst_OverviewPage::ganttRecentRangeNotesJobsThatEndedLongAgo()
+{
+    WatchedJob running = job(1, JobStatus::InProgress, 2);
+    WatchedJob old = job(2, JobStatus::Completed);
+    old.job.submitTime = kNow.addDays(-6);
+    old.job.endTime = kNow.addDays(-6).addSecs(3 * 3600);
+    m_model->setJobs({running, old});
+    m_proxy->sort(JobTableModel::NameColumn, Qt::AscendingOrder);
+    m_page->refreshNow();
+    JobGanttChart *chart = gantt();
+    QCOMPARE(chart->rangeMode(), JobGanttChart::RangeMode::Recent);
+    // The running job fills the range; the week-old one is a note at the left edge.
+    QVERIFY(chart->rangeStart() > *old.job.endTime);
+    QVERIFY(chart->rangeStart().secsTo(chart->rangeEnd()) < 3 * 3600);
+    QVERIFY2(chart->rowEdgeText(1).startsWith(QStringLiteral("← ended")),
+             qPrintable(chart->rowEdgeText(1)));
+    QVERIFY(chart->rowToolTip(1).contains(QStringLiteral("Ended")));
+
+    // "All visible jobs" from the range box: every bar on the axis.
+    auto *range = m_page->findChild<QComboBox *>(QStringLiteral("ganttRange"));
+    range->setCurrentIndex(range->findData(QVariant::fromValue(JobGanttChart::RangeMode::All)));
+    QCOMPARE(chart->rangeMode(), JobGanttChart::RangeMode::All);
+    QVERIFY(chart->rangeStart() <= *old.job.submitTime);
+    QVERIFY(chart->rowEdgeText(1).isEmpty());
 }
 
 QTEST_MAIN(tst_OverviewPage)
