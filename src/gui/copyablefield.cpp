@@ -63,6 +63,15 @@ void CopyableField::setValue(const QString &text, const QString &copyText)
     apply(State::Value, text, copyText.isEmpty() ? text : copyText);
 }
 
+void CopyableField::setCopyOnly(const QString &copyText)
+{
+    if (copyText.isEmpty()) {
+        setEmpty();
+        return;
+    }
+    apply(State::Value, QString(), copyText);
+}
+
 void CopyableField::setEmpty()
 {
     apply(State::Empty, DetailsFormat::empty(), {});

@@ -35,6 +35,9 @@ public:
 
     // An empty `text` means State::Empty. `copyText` defaults to `text`.
     void setValue(const QString &text, const QString &copyText = {});
+    // A value that is worth copying but needs no words of its own (they are shown beside the
+    // field, e.g. a status badge): nothing shown, State::Value, copy puts `copyText`.
+    void setCopyOnly(const QString &copyText);
     void setEmpty();
     void setNotReported();
     // Another placeholder than "not reported" (e.g. "never"), dimmed like NotReported.

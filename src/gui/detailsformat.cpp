@@ -56,7 +56,8 @@ QString DetailsFormat::breakable(const QString &text)
     out.reserve(text.size() + text.size() / 8);
     for (const QChar c : text) {
         out.append(c);
-        if (c == u':' || c == u'/' || c == u',')
+        // '-' too: a UUID token ("3c9f009d-8eec-...") offers no break of its own.
+        if (c == u':' || c == u'/' || c == u',' || c == u'-')
             out.append(kZeroWidthSpace);
     }
     return out;

@@ -28,8 +28,9 @@ public:
     // "2025-03-14 09:15:02 CET (5 min ago)".
     static QString absoluteAndRelative(const QDateTime &instant, const QDateTime &now);
 
-    // Lets a long token without spaces (an ARN, an S3 URI) wrap in a label: a zero-width space
-    // follows each ':' '/' and ',' once the text is long enough. plainText() undoes it.
+    // Lets a long token without spaces (an ARN, an S3 URI, a UUID) wrap in a label: a zero-width
+    // space follows each ':' '/' ',' and '-' once the text is long enough. plainText() undoes
+    // it.
     static QString breakable(const QString &text);
     static QString plainText(QString text);
 

@@ -9,9 +9,11 @@
 #include <QApplication>
 #include <QEvent>
 #include <QHeaderView>
+#include <QLocale>
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
+#include <QStyledItemDelegate>
 
 #include <algorithm>
 
@@ -48,12 +50,71 @@ public:
     }
 };
 
+// Short headers, so the five columns fit the details panel; the full meaning in the tooltip.
+class HistoryModel : public TransitionHistoryModel
+{
+public:
+    using TransitionHistoryModel::TransitionHistoryModel;
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
+    {
+        if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+            return TransitionHistoryModel::headerData(section, orientation, role);
+        const bool tip = role == Qt::ToolTipRole;
+        switch (section) {
+        case FromColumn:
+            return tip ? HistoryTab::tr("The status before the change") : HistoryTab::tr("From");
+        case ToColumn:
+            return tip ? HistoryTab::tr("The status after the change") : HistoryTab::tr("To");
+        case ObservedAtColumn:
+            return tip ? HistoryTab::tr("When batchwatch saw the change (local time)")
+                       : HistoryTab::tr("Observed");
+        case LastModifiedColumn:
+            return tip ? HistoryTab::tr("The gateway's lastModifiedTime with the new status "
+                                        "(local time)")
+                       : HistoryTab::tr("Gateway time");
+        case ElapsedInPreviousColumn:
+            return tip ? HistoryTab::tr("Time spent in the previous status")
+                       : HistoryTab::tr("Elapsed");
+        default:
+            return TransitionHistoryModel::headerData(section, orientation, role);
+        }
+    }
+};
+
+// Times in a compact local form ("28 Nov 11:18:57"; the year only when it is not this one);
+// the tooltip keeps the exact UTC time.
+class CompactTimeDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    static QString compact(const QDateTime &instant)
+    {
+        if (!instant.isValid())
+            return {};
+        const QDateTime local = instant.toLocalTime();
+        const bool thisYear = local.date().year() == QDate::currentDate().year();
+        return QLocale().toString(local, thisYear ? QStringLiteral("d MMM HH:mm:ss")
+                                                  : QStringLiteral("d MMM yyyy HH:mm"));
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const QVariant raw = index.data(TransitionHistoryModel::RawValueRole);
+        if (raw.isValid())
+            option->text = compact(raw.toDateTime());
+    }
+};
+
 } // namespace
 
 HistoryTab::HistoryTab(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::HistoryTab>())
-    , m_model(new TransitionHistoryModel(this))
+    , m_model(new HistoryModel(this))
 {
     m_ui->setupUi(this);
     QTableView *view = m_ui->tableView;
@@ -61,9 +122,13 @@ HistoryTab::HistoryTab(QWidget *parent)
     auto *badges = new HistoryStatusDelegate(view);
     view->setItemDelegateForColumn(TransitionHistoryModel::FromColumn, badges);
     view->setItemDelegateForColumn(TransitionHistoryModel::ToColumn, badges);
+    auto *times = new CompactTimeDelegate(view);
+    view->setItemDelegateForColumn(TransitionHistoryModel::ObservedAtColumn, times);
+    view->setItemDelegateForColumn(TransitionHistoryModel::LastModifiedColumn, times);
     view->verticalHeader()->setVisible(false);
-    view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setHighlightSections(false);
+    view->setTextElideMode(Qt::ElideRight);
+    applyResizeModes();
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     auto *copy = new QAction(DetailsFormat::copyIcon(palette()), tr("&Copy Rows"), view);
     copy->setShortcut(QKeySequence::Copy);
@@ -141,7 +206,30 @@ bool HistoryTab::restoreHeaderState(const QByteArray &state)
 {
     const bool ok = m_ui->tableView->horizontalHeader()->restoreState(state);
     m_headerSized = m_headerSized || ok;
+    applyResizeModes(); // a state saved by an older version may carry fixed widths
     return ok;
+}
+
+void HistoryTab::applyResizeModes()
+{
+    // The badges and the duration take what they need; the two times share the rest and elide
+    // (full UTC time in the tooltip) rather than push a horizontal scroll bar.
+    QHeaderView *header = m_ui->tableView->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(fontMetrics().averageCharWidth() * 6);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(TransitionHistoryModel::ObservedAtColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(TransitionHistoryModel::LastModifiedColumn, QHeaderView::Stretch);
+}
+
+QString HistoryTab::displayedText(int row, int column) const
+{
+    const QModelIndex index = m_model->index(row, column);
+    if (column == TransitionHistoryModel::ObservedAtColumn
+        || column == TransitionHistoryModel::LastModifiedColumn)
+        return CompactTimeDelegate::compact(
+                index.data(TransitionHistoryModel::RawValueRole).toDateTime());
+    return index.data().toString();
 }
 
 void HistoryTab::copySelection()

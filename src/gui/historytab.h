@@ -38,6 +38,8 @@ public:
 
     QTableView *tableView() const;
     TransitionHistoryModel *model() const { return m_model; }
+    // The text a cell shows (times in their compact local form), for tests.
+    QString displayedText(int row, int column) const;
 
     QByteArray saveHeaderState() const;
     bool restoreHeaderState(const QByteArray &state);
@@ -52,6 +54,7 @@ private:
     void copySelection();
     void updateSummary();
     void updateLook();
+    void applyResizeModes();
 
     std::unique_ptr<Ui::HistoryTab> m_ui;
     TransitionHistoryModel *m_model = nullptr;

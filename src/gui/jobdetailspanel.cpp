@@ -48,6 +48,7 @@ public:
     void showEmpty(const QString &title, const QString &text);
     void applyJob(bool newJob);
     void updateHeader();
+    void updateName();
     void tick();
     QDateTime now() const;
     void updateLook();
@@ -69,6 +70,7 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
     , d(std::make_unique<Private>(this))
 {
     d->ui.setupUi(this);
+    d->ui.nameLabel->installEventFilter(this);
     d->tickTimer.setInterval(kTickMs);
     connect(&d->tickTimer, &QTimer::timeout, this, [this] { d->tick(); });
 
@@ -101,6 +103,7 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
 
 JobDetailsPanel::~JobDetailsPanel()
 {
+    d->ui.nameLabel->removeEventFilter(this);
     for (const QMetaObject::Connection &c : std::as_const(d->connections))
         disconnect(c);
 }
@@ -202,7 +205,15 @@ void JobDetailsPanel::changeEvent(QEvent *event)
 void JobDetailsPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    d->updateHeader(); // the name is elided to the room there is
+    d->updateName();
+}
+
+bool JobDetailsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // The name is elided to the room its label really has, once the layout has given it.
+    if (watched == d->ui.nameLabel && event->type() == QEvent::Resize)
+        d->updateName();
+    return QWidget::eventFilter(watched, event);
 }
 
 void JobDetailsPanel::showEvent(QShowEvent *event)
@@ -359,23 +370,7 @@ void JobDetailsPanel::Private::updateHeader()
     if (!hasJob)
         return;
     const Job &j = job.job;
-    const QString name = j.jobName && !j.jobName->isEmpty() ? *j.jobName : job.identifier;
-    // Room for the name: what the strip has left after everything else in it.
-    int others = 0;
-    for (QWidget *w :
-         {static_cast<QWidget *>(ui.statusBadge), static_cast<QWidget *>(ui.shortIdLabel),
-          static_cast<QWidget *>(ui.staleLabel), static_cast<QWidget *>(ui.copyArnButton),
-          static_cast<QWidget *>(ui.copyJsonButton)}) {
-        if (!w->isHidden())
-            others += w->sizeHint().width() + ui.headerLayout->spacing();
-    }
-    const int room = std::max(q->fontMetrics().averageCharWidth() * 12,
-                              ui.headerStrip->width() - others - q->fontMetrics().height());
-    const QString elided
-            = QFontMetrics(ui.nameLabel->font()).elidedText(name, Qt::ElideMiddle, room);
-    if (ui.nameLabel->text() != elided)
-        ui.nameLabel->setText(elided);
-    ui.nameLabel->setToolTip(name);
+    updateName();
     ui.statusBadge->setStatus(j.status);
 
     const QString shortId = JobIdentifier::parse(j.jobArn.value_or(job.identifier)).shortId();
@@ -394,6 +389,46 @@ void JobDetailsPanel::Private::updateHeader()
     ui.staleLabel->setText(stale);
     ui.staleLabel->setVisible(!stale.isEmpty());
     ui.staleLabel->setToolTip(job.lastError ? job.lastError->describe() : QString());
+}
+
+void JobDetailsPanel::Private::updateName()
+{
+    if (!hasJob)
+        return;
+    const QString name
+            = job.job.jobName && !job.job.jobName->isEmpty() ? *job.job.jobName : job.identifier;
+    // The name has a line of its own (the badge, id and buttons sit below it), so it gets the
+    // panel's whole width and is elided only when it really is longer; the label ignores its
+    // text width for layout, so a long name never widens the panel.
+    // The copy buttons say what they copy when there is room, else show just their icons
+    // (the tooltips and accessible names keep the words), so a narrow panel still fits.
+    int textRow = 0;
+    for (QWidget *w :
+         {static_cast<QWidget *>(ui.statusBadge), static_cast<QWidget *>(ui.shortIdLabel),
+          static_cast<QWidget *>(ui.staleLabel)}) {
+        if (!w->isHidden())
+            textRow += w->sizeHint().width() + ui.headerInfoLayout->spacing();
+    }
+    const QFontMetrics fm = q->fontMetrics();
+    for (QToolButton *b : {ui.copyArnButton, ui.copyJsonButton})
+        textRow += fm.horizontalAdvance(b->text()) + b->iconSize().width() + 2 * fm.height();
+    const QMargins margins = ui.headerLayout->contentsMargins();
+    const bool roomy = ui.headerStrip->width() - margins.left() - margins.right() >= textRow;
+    for (QToolButton *b : {ui.copyArnButton, ui.copyJsonButton}) {
+        const Qt::ToolButtonStyle style
+                = roomy ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly;
+        if (b->toolButtonStyle() != style)
+            b->setToolButtonStyle(style);
+    }
+
+    const int room = ui.nameLabel->contentsRect().width();
+    const QString shown
+            = room > 0 ? QFontMetrics(ui.nameLabel->font()).elidedText(name, Qt::ElideMiddle, room)
+                       : name;
+    if (ui.nameLabel->text() != shown)
+        ui.nameLabel->setText(shown);
+    ui.nameLabel->setToolTip(shown != name ? name : QString());
+    ui.nameLabel->setAccessibleDescription(name);
 }
 
 void JobDetailsPanel::Private::updateLook()
@@ -418,10 +453,23 @@ void JobDetailsPanel::Private::updateLook()
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);
     ui.emptyTitle->setFont(big);
-    ui.headerLayout->setContentsMargins(em / 2, em / 3, em / 4, em / 3);
-    ui.headerLayout->setSpacing(em / 2);
+    ui.headerLayout->setContentsMargins(em / 2, em / 3, em / 4, em / 4);
+    ui.headerLayout->setSpacing(em / 4);
+    ui.headerInfoLayout->setSpacing(em / 2);
     ui.copyArnButton->setIcon(DetailsFormat::copyIcon(pal));
-    ui.copyJsonButton->setIcon(DetailsFormat::copyIcon(pal));
+    // Distinct icons: icon-only in a narrow panel, the two must not look alike.
+    ui.copyJsonButton->setIcon(
+            StatusPresentation::tintedSvgIcon(QStringLiteral(":/icons/copy-json.svg"),
+                                              pal.color(QPalette::Active, QPalette::ButtonText),
+                                              pal.color(QPalette::Active, QPalette::Button)));
+    // A copy button may shrink to its icon (updateName() then drops its words): the panel's
+    // minimum width does not depend on the words.
+    for (QToolButton *b : {ui.copyArnButton, ui.copyJsonButton}) {
+        const Qt::ToolButtonStyle style = b->toolButtonStyle();
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        b->setMinimumWidth(b->sizeHint().width());
+        b->setToolButtonStyle(style);
+    }
 }
 
 } // namespace bw

@@ -11,9 +11,11 @@ namespace bw {
 
 class JobMonitor;
 
-// The details panel (PRODUCT.md §2, "Details panel"): a header strip (job name, status badge,
-// short id, "Copy as JSON") above seven tabs — overview, progress, timeline, vpc,
-// configuration, history, raw — for the one job selected in the table.
+// The details panel (PRODUCT.md §2, "Details panel"): a header strip (the job name on a line of
+// its own, elided only when longer than the panel with the full name in its tooltip; below it
+// the status badge, short id, freshness and "Copy ARN" / "Copy as JSON") above seven tabs —
+// overview, progress, timeline, vpc, configuration, history, raw — for the one job selected in the
+// table.
 //
 // Contract:
 //  - setMonitor(): the panel follows the monitor's jobsUpdated / transitionObserved /
@@ -54,6 +56,7 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;

@@ -16,6 +16,7 @@
 #include <QKeyEvent>
 #include <QMenu>
 #include <QPainter>
+#include <QStyle>
 #include <QStyledItemDelegate>
 
 #include <algorithm>
@@ -136,7 +137,9 @@ JobTableView::JobTableView(QWidget *parent)
     m_progressDelegate = new ProgressDelegate(
             JobTableModel::ProgressFractionRole, JobTableModel::ProgressTotalRole,
             JobTableModel::ProgressProcessedRole, JobTableModel::ProgressFailedRole, this);
-    m_progressDelegate->setStatusRole(JobTableModel::JobStatusRole);
+    // JobTableModel answers JobStatusRole on the Status column only (invalid elsewhere): the
+    // progress cell reads it from its row's Status cell.
+    m_progressDelegate->setStatusRole(JobTableModel::JobStatusRole, JobTableModel::StatusColumn);
     m_expiryDelegate = new ExpiryDelegate(JobTableModel::AtRiskRole, this);
 
     setItemDelegate(new RowStateDelegate(nullptr, this));
@@ -163,6 +166,26 @@ void JobTableView::setModel(QAbstractItemModel *model)
     }
 }
 
+void JobTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                               const QList<int> &roles)
+{
+    QTableView::dataChanged(topLeft, bottomRight, roles);
+    // The progress bar depends on the status (no busy bar once a job has ended), which the
+    // model announces on the Status cell only: repaint the progress cells of those rows too.
+    const bool statusChanged = topLeft.isValid() && bottomRight.isValid()
+                               && topLeft.column() <= JobTableModel::StatusColumn
+                               && bottomRight.column() >= JobTableModel::StatusColumn
+                               && (roles.isEmpty() || roles.contains(JobTableModel::JobStatusRole));
+    if (!statusChanged || isColumnHidden(JobTableModel::ProgressColumn))
+        return;
+    if (topLeft.row() == bottomRight.row()) {
+        viewport()->update(visualRect(topLeft.siblingAtColumn(JobTableModel::ProgressColumn)));
+        return;
+    }
+    viewport()->update(QRect(columnViewportPosition(JobTableModel::ProgressColumn), 0,
+                             columnWidth(JobTableModel::ProgressColumn), viewport()->height()));
+}
+
 int JobTableView::defaultWidth(int column) const
 {
     const QFontMetrics fm = fontMetrics();
@@ -172,9 +195,13 @@ int JobTableView::defaultWidth(int column) const
     case JobTableModel::StatusColumn:
         // The longest words a badge shows, plus its icon and padding.
         return fm.horizontalAdvance(StatusPresentation::text(JobStatus::PartiallyCompleted))
-               + 4 * em;
+               + style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this) + 2 * em;
     case JobTableModel::NameColumn:
-        return 34 * ch;
+        // The name is what people read the table by: room for a typical generated one, with
+        // a date and a suffix, unelided.
+        return std::max(34 * ch, fm.horizontalAdvance(
+                                         QStringLiteral("call-transcripts-sentiment-2026-11-28-3"))
+                                         + em);
     case JobTableModel::IdColumn:
         return fm.horizontalAdvance(QStringLiteral("k3x9p2m7q1ab")) + 2 * em;
     case JobTableModel::ModelColumn:

@@ -250,6 +250,7 @@ void MainWindow::setUpModels()
     m_ui->jobTable->setModel(m_proxy);
     m_ui->filterBar->setProxy(m_proxy);
     m_ui->overviewPage->setModels(m_model, m_proxy);
+    m_ui->overviewPage->setSettings(m_settings);
 
     connect(m_ui->jobTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
@@ -284,7 +285,11 @@ void MainWindow::setUpActions()
     ui.actionAddJobs->setShortcut(QKeySequence::New);
     ui.actionExport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     ui.actionQuit->setShortcut(QKeySequence::Quit);
-    ui.actionRefresh->setShortcut(QKeySequence::Refresh);
+    // F5 everywhere (the platform's Refresh may be Ctrl+R only), plus the platform's own.
+    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
+        refreshKeys.prepend(QKeySequence(Qt::Key_F5));
+    ui.actionRefresh->setShortcuts(refreshKeys);
     ui.actionPause->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     ui.actionStop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
     ui.actionRemove->setShortcut(QKeySequence::Delete);
@@ -1421,13 +1426,24 @@ void MainWindow::updateStatusBar()
     const int inFlight = monitor->requestsInFlight();
     m_inFlightLabel->setText(tr("In flight: %1").arg(inFlight));
 
+    // The same groups as the status chips (PRODUCT §1: Queued is Submitted/Validating/
+    // Scheduled, Running is InProgress/Stopping, Failed is Failed/PartiallyCompleted), so the
+    // numbers here and on the chips always agree.
     const JobFilterProxyModel::GroupCounts counts = m_proxy->countsByGroup();
-    const int active = counts[size_t(StatusGroup::Queued)] + counts[size_t(StatusGroup::Running)]
-                       + counts[size_t(StatusGroup::Unknown)];
-    const int failed = counts[size_t(StatusGroup::Failed)];
-    m_countsLabel->setText(tr("Watched: %1 · Active: %2 · Failed: %3")
-                                   .arg(locale.toString(m_model->rowCount()),
-                                        locale.toString(active), locale.toString(failed)));
+    auto count = [&](StatusGroup group) {
+        return counts[size_t(group)];
+    };
+    QString text = tr("Watched: %1 · Queued: %2 · Running: %3 · Failed: %4")
+                           .arg(locale.toString(m_model->rowCount()),
+                                locale.toString(count(StatusGroup::Queued)),
+                                locale.toString(count(StatusGroup::Running)),
+                                locale.toString(count(StatusGroup::Failed)));
+    if (const int unknown = count(StatusGroup::Unknown); unknown > 0)
+        text += tr(" · Unknown status: %1").arg(locale.toString(unknown));
+    m_countsLabel->setText(text);
+    m_countsLabel->setToolTip(
+            tr("Queued: Submitted, Validating or Scheduled. Running: InProgress or Stopping. "
+               "Failed: Failed or PartiallyCompleted. The status chips count the same groups."));
 }
 
 void MainWindow::tick()

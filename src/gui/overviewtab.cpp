@@ -60,6 +60,20 @@ bool sendsFullBodies(const WatchedJob &w)
     return false;
 }
 
+// "InProgress", "In progress" and "inprogress" say the same: letters and digits, any case.
+bool sameWords(const QString &a, const QString &b)
+{
+    auto squash = [](const QString &text) {
+        QString out;
+        for (const QChar c : text) {
+            if (c.isLetterOrNumber())
+                out += c.toCaseFolded();
+        }
+        return out;
+    };
+    return squash(a) == squash(b);
+}
+
 bool messageIsProminent(const Job &job)
 {
     switch (job.statusCode()) {
@@ -176,17 +190,39 @@ void OverviewTab::fill()
     // Job
     setText(m_ui->nameField, job.jobName);
     m_ui->statusBadge->setStatus(job.status);
-    if (job.status)
-        m_ui->statusRawField->setValue(job.status->raw());
-    else
+    if (job.status) {
+        // The badge says it already; the gateway's own word only when it tells more.
+        const QString raw = job.status->raw();
+        if (job.status->code() == JobStatus::Unknown)
+            m_ui->statusRawField->setValue(
+                    tr("(gateway: %1, not a status batchwatch knows)").arg(raw), raw);
+        else if (sameWords(raw, StatusPresentation::text(*job.status)))
+            m_ui->statusRawField->setCopyOnly(raw);
+        else
+            m_ui->statusRawField->setValue(tr("(gateway: %1)").arg(raw), raw);
+        m_ui->statusRawField->setAccentColor(DetailsFormat::dimmedTextColor(palette()));
+        m_ui->statusRawField->setValueToolTip(
+                tr("The gateway sent \"%1\". Copy puts it on the clipboard exactly.").arg(raw));
+    } else {
         m_ui->statusRawField->setNotReported();
-    m_ui->statusRawField->setValueToolTip(tr("The status exactly as the gateway sent it"));
+        m_ui->statusRawField->setValueToolTip({});
+    }
+    m_ui->statusBadge->setVisible(job.status.has_value());
     setText(m_ui->arnField, job.jobArn);
-    if (m_hasJob)
+    // Usually the ARN itself: then say so instead of showing the same long line twice.
+    const bool identifierIsArn = m_hasJob && job.jobArn && *job.jobArn == w.identifier;
+    if (identifierIsArn)
+        m_ui->identifierField->setValue(tr("same as the job ARN"), w.identifier);
+    else if (m_hasJob)
         m_ui->identifierField->setValue(w.identifier);
     else
         m_ui->identifierField->setPlaceholder({});
-    m_ui->identifierField->setValueToolTip(tr("The identifier as you added it"));
+    m_ui->identifierField->setMonospace(!identifierIsArn);
+    m_ui->identifierField->setAccentColor(
+            identifierIsArn ? DetailsFormat::dimmedTextColor(palette()) : QColor());
+    m_ui->identifierField->setValueToolTip(
+            identifierIsArn ? tr("You added this job by its ARN: %1").arg(w.identifier)
+                            : tr("The identifier as you added it"));
     setText(m_ui->modelField, job.modelId);
     setText(m_ui->invocationTypeField, job.modelInvocationType);
     setText(m_ui->roleArnField, job.roleArn);

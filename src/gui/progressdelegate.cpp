@@ -53,9 +53,12 @@ ProgressDelegate::ProgressDelegate(int fractionRole, int totalRole, int processe
 
 bool ProgressDelegate::hasEnded(const QModelIndex &index) const
 {
-    if (m_statusRole < 0)
+    if (m_statusRole < 0 || !index.isValid())
         return false;
-    const QVariant v = index.data(m_statusRole);
+    const QModelIndex source = m_statusColumn >= 0 && index.column() != m_statusColumn
+                                       ? index.siblingAtColumn(m_statusColumn)
+                                       : index;
+    const QVariant v = source.data(m_statusRole);
     if (!v.isValid())
         return false;
     JobStatus code = JobStatus::Unknown;
@@ -85,7 +88,8 @@ QString ProgressDelegate::progressText(const QModelIndex &index) const
     } else if (processed && *processed > 0) {
         text = tr("%1 processed").arg(locale.toString(*processed));
     } else if (hasEnded(index)) {
-        return tr("Not reported");
+        // Ended without a count: say so instead of "waiting". A total reported as 0 is a count.
+        return total && *total == 0 ? tr("No records") : tr("Not reported");
     } else {
         return tr("Waiting for counts");
     }

@@ -13,8 +13,12 @@ namespace bw {
 //    unknown: the bar is drawn indeterminate (never as 0 %).
 //  - totalRole, processedRole, failedRole: record counts (qint64); invalid = not reported.
 //  - statusRole (optional, -1 = unused): the job's status code (bw::JobStatus or int). When it
-//    is terminal and there is no fraction, no busy bar is drawn — only "Not reported" — because
-//    an indeterminate bar would suggest activity on a job that has ended.
+//    is terminal and there is no fraction, no busy bar is drawn — only "Not reported" (dimmed) —
+//    because an indeterminate bar would suggest activity on a job that has ended. A model that
+//    answers the status only on a column of its own (JobTableModel: JobStatusRole on
+//    StatusColumn) names that column: the status is then read from the sibling of the painted
+//    index in `statusColumn`. The view must repaint the progress cell when that status changes
+//    (JobTableView does).
 class ProgressDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -23,26 +27,34 @@ public:
     ProgressDelegate(int fractionRole, int totalRole, int processedRole, int failedRole,
                      QObject *parent = nullptr);
 
-    void setStatusRole(int role) { m_statusRole = role; }
+    // `column` -1: read the status from the painted index itself.
+    void setStatusRole(int role, int column = -1)
+    {
+        m_statusRole = role;
+        m_statusColumn = column;
+    }
     int statusRole() const { return m_statusRole; }
+    int statusColumn() const { return m_statusColumn; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    // What the bar of `index` says: "1,234 / 5,000 · 12 failed", "Waiting for counts", ...
+    // What the bar of `index` says: "1,234 / 5,000 · 12 failed", "Waiting for counts",
+    // "Not reported" / "No records" (ended without counts / with a total of 0), ...
     QString progressText(const QModelIndex &index) const;
     // True when `index` is drawn as an indeterminate (busy) bar.
     bool isIndeterminate(const QModelIndex &index) const;
-
-private:
+    // True when the status of `index` (see statusRole) is terminal.
     bool hasEnded(const QModelIndex &index) const;
 
+private:
     int m_fractionRole;
     int m_totalRole;
     int m_processedRole;
     int m_failedRole;
     int m_statusRole = -1;
+    int m_statusColumn = -1;
 };
 
 } // namespace bw

@@ -280,8 +280,77 @@ void ProgressTab::fill()
         m_ui->etaValue->setText(eta);
 }
 
+bool ProgressTab::chartShown() const
+{
+    return m_ui->chartStack->currentWidget() == m_ui->chartPage;
+}
+
+QString ProgressTab::chartNoteText() const
+{
+    return m_ui->chartNote->text();
+}
+
+namespace {
+
+bool sameCounts(const ProgressSample &a, const ProgressSample &b)
+{
+    return a.total == b.total && a.processed == b.processed && a.failed == b.failed;
+}
+
+} // namespace
+
+QString ProgressTab::noteFor() const
+{
+    if (m_samples.isEmpty())
+        return tr("No progress samples yet. The chart of processed records starts once the "
+                  "gateway has reported record counts twice.");
+    const QLocale locale;
+    const ProgressSample &first = m_samples.constFirst();
+    const ProgressSample &last = m_samples.constLast();
+    const QString reading
+            = last.total > 0
+                      ? tr("%1 of %2 records processed")
+                                .arg(locale.toString(last.processed), locale.toString(last.total))
+                      : tr("%1 records processed").arg(locale.toString(last.processed));
+    const bool terminal = m_job.job.status && m_job.job.status->isTerminal();
+    if (m_samples.size() == 1) {
+        return terminal ? tr("Only one sample: %1 at %2. The job had ended by then, so there is "
+                             "no progress over time to chart.")
+                                  .arg(reading, DetailsFormat::absoluteTime(first.at))
+                        : tr("Only one sample so far: %1 at %2. The chart appears once the "
+                             "counts change.")
+                                  .arg(reading, DetailsFormat::absoluteTime(first.at));
+    }
+    return terminal ? tr("The counts did not change while batchwatch watched this job: %1 in "
+                         "every sample from %2 to %3. There is no progress over time to chart.")
+                              .arg(reading, DetailsFormat::absoluteTime(first.at),
+                                   DetailsFormat::absoluteTime(last.at))
+                    : tr("No progress yet: %1 in every sample from %2 to %3. The chart appears "
+                         "once the counts change.")
+                              .arg(reading, DetailsFormat::absoluteTime(first.at),
+                                   DetailsFormat::absoluteTime(last.at));
+}
+
 void ProgressTab::updateChart()
 {
+    // A line needs two different readings: one sample, or samples that all say the same, would
+    // draw a flat line across the time between them as if it were a history of progress.
+    const bool enough = m_samples.size() >= 2
+                        && std::any_of(m_samples.cbegin() + 1, m_samples.cend(),
+                                       [this](const ProgressSample &s) {
+                                           return !sameCounts(s, m_samples.constFirst());
+                                       });
+    m_ui->chartStack->setCurrentWidget(enough ? m_ui->chartPage : m_ui->chartNotePage);
+    if (!enough) {
+        m_processed->clear();
+        m_failed->clear();
+        m_total->clear();
+        m_axisFrom = m_axisTo = QDateTime();
+        const QString note = m_hasJob ? noteFor() : QString();
+        if (m_ui->chartNote->text() != note)
+            m_ui->chartNote->setText(note);
+        return;
+    }
     QList<QPointF> processed;
     QList<QPointF> failed;
     processed.reserve(m_samples.size());
@@ -295,12 +364,6 @@ void ProgressTab::updateChart()
     }
     m_processed->replace(processed);
     m_failed->replace(failed);
-    const bool enough = m_samples.size() >= 2;
-    m_ui->chartStack->setCurrentWidget(enough ? m_ui->chartPage : m_ui->chartNotePage);
-    if (!enough) {
-        m_total->clear();
-        return;
-    }
     const QDateTime first = m_samples.constFirst().at;
     QDateTime last = m_samples.constLast().at;
     if (first.msecsTo(last) < 60 * 1000)
@@ -318,13 +381,58 @@ void ProgressTab::updateChart()
     m_yAxis->setTickCount(6);
 }
 
+namespace {
+
+// QtCharts gives each label of a horizontal axis the plot width divided by the number of ticks
+// (less some padding) and elides what does not fit ("28 Nov 0..."): the room a label needs.
+int labelRoom(const QDateTimeAxis *axis, const QFontMetrics &metrics)
+{
+    const QString widest
+            = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58, 58)), axis->format());
+    return metrics.horizontalAdvance(widest) + metrics.height();
+}
+
+} // namespace
+
+bool ProgressTab::timeLabelsFit() const
+{
+    const qreal plot = m_chartView->chart()->plotArea().width();
+    if (plot <= 0 || m_xAxis->tickCount() < 1)
+        return true;
+    return labelRoom(m_xAxis, QFontMetrics(m_xAxis->labelsFont())) * m_xAxis->tickCount() <= plot;
+}
+
 void ProgressTab::updateTimeAxis()
 {
     if (!m_axisFrom.isValid())
         return;
     const qreal plot = m_chartView->chart()->plotArea().width();
-    ChartTimeAxis::setRange(m_xAxis, m_axisFrom, m_axisTo,
-                            plot > 0 ? int(plot) : m_chartView->width() * 9 / 10, fontMetrics());
+    int pixels = plot > 0 ? int(plot) : m_chartView->width() * 9 / 10;
+    const QFontMetrics metrics(m_xAxis->labelsFont());
+    // ChartTimeAxis sizes its ticks for the labels of the span it is given, but rounding the
+    // range outward to whole steps can cross midnight and bring the date into every label:
+    // ask again for fewer ticks until the labels it chose fit between them.
+    for (int attempt = 0; attempt < 6; ++attempt) {
+        ChartTimeAxis::setRange(m_xAxis, m_axisFrom, m_axisTo, pixels, metrics);
+        if (m_xAxis->tickCount() <= 2 || plot <= 0
+            || labelRoom(m_xAxis, metrics) * m_xAxis->tickCount() <= int(plot))
+            break;
+        pixels = pixels * 2 / 3;
+    }
+    // A very narrow chart: the time alone on the ticks, the dates once in the axis title.
+    QString title;
+    if (plot > 0 && labelRoom(m_xAxis, metrics) * m_xAxis->tickCount() > int(plot)
+        && m_xAxis->format().contains(QLatin1String("HH"))
+        && m_xAxis->format().contains(QLatin1String("MMM"))) {
+        m_xAxis->setFormat(QStringLiteral("HH:mm"));
+        const QLocale locale;
+        const QString from = locale.toString(m_xAxis->min().date(), QStringLiteral("d MMM"));
+        const QString to = locale.toString(m_xAxis->max().date(), QStringLiteral("d MMM"));
+        title = from == to ? from : tr("%1 – %2").arg(from, to);
+    }
+    if (m_xAxis->titleText() != title)
+        m_xAxis->setTitleText(title);
+    m_xAxis->setTitleVisible(!title.isEmpty());
 }
 
 void ProgressTab::changeEvent(QEvent *event)
@@ -359,8 +467,10 @@ void ProgressTab::updateLook()
     }
     QFont bold = font();
     bold.setBold(true);
-    m_ui->chartTitle->setFont(bold);
-    m_ui->chartTitle->setPalette(pal);
+    for (QLabel *title : {m_ui->chartTitle, m_ui->chartNoteTitle}) {
+        title->setFont(bold);
+        title->setPalette(pal);
+    }
     QFont big = font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);

@@ -56,6 +56,12 @@ public:
     QProgressBar *progressBar() const;
     QChartView *chartView() const { return m_chartView; }
     int chartPointCount() const; // points of the processed-records series
+    // The chart is shown only for two or more samples with different counts; otherwise a
+    // sentence says what there is (one sample, or samples that never changed).
+    bool chartShown() const;
+    QString chartNoteText() const;
+    // Whether the time axis labels, in their current format, fit between their ticks.
+    bool timeLabelsFit() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -64,6 +70,7 @@ private:
     void fill();
     void updateChart();
     void updateTimeAxis();
+    QString noteFor() const;
     void updateLook();
 
     std::unique_ptr<Ui::ProgressTab> m_ui;

@@ -5,14 +5,18 @@
 #include "ui_rawtab.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QEvent>
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QKeyEvent>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocument>
+
+#include <algorithm>
 
 namespace bw {
 
@@ -28,12 +32,32 @@ RawTab::RawTab(QWidget *parent)
     , m_ui(std::make_unique<Ui::RawTab>())
 {
     m_ui->setupUi(this);
+    // A narrow tab gives the source selector a row of its own (arrangeBar()).
+    m_sourceRow = new QHBoxLayout;
+    m_sourceRow->setContentsMargins(0, 0, 0, 0);
+    m_sourceRow->addStretch(1);
+    m_ui->outerLayout->insertLayout(0, m_sourceRow);
     m_ui->sourceCombo->addItem(tr("Last retrieve response"), int(Source::Retrieve));
     m_ui->sourceCombo->addItem(tr("Last list summary"), int(Source::List));
     m_ui->textEdit->setUndoRedoEnabled(false);
     m_ui->textEdit->setTabChangesFocus(true);
     m_ui->previousButton->setAccessibleName(tr("Previous match"));
     m_ui->nextButton->setAccessibleName(tr("Next match"));
+    // The bar must never set the panel's minimum width (it would push the splitter whenever
+    // this tab is open): the selector and the search field shrink, the match buttons are
+    // arrows (their words stay in the tooltips and accessible names).
+    m_ui->sourceCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_ui->sourceCombo->setMinimumContentsLength(6);
+    // Both grow up to their maximum width when there is room (stretch > 0: the spacer only
+    // takes what is left after that).
+    m_ui->sourceCombo->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_ui->findEdit->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_ui->barLayout->setStretchFactor(m_ui->sourceCombo, 2);
+    m_ui->barLayout->setStretchFactor(m_ui->findEdit, 3);
+    m_ui->previousButton->setArrowType(Qt::UpArrow);
+    m_ui->nextButton->setArrowType(Qt::DownArrow);
+    for (QToolButton *b : {m_ui->previousButton, m_ui->nextButton})
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
 
     connect(m_ui->sourceCombo, &QComboBox::activated, this,
             [this](int index) { setSource(Source(m_ui->sourceCombo->itemData(index).toInt())); });
@@ -127,6 +151,7 @@ void RawTab::showSource(bool fromTop)
     else
         m_ui->infoLabel->clear();
     m_ui->infoLabel->setVisible(!m_ui->infoLabel->text().isEmpty());
+    arrangeBar();
 
     const QString text = any ? pretty(body) : QString();
     if (text == m_text)
@@ -318,6 +343,60 @@ void RawTab::changeEvent(QEvent *event)
     }
 }
 
+int RawTab::sourceWidth() const
+{
+    return m_ui->sourceLabel->sizeHint().width() + m_ui->barLayout->spacing()
+           + m_ui->sourceCombo->minimumSizeHint().width();
+}
+
+int RawTab::searchWidth() const
+{
+    int width = m_ui->findEdit->minimumWidth();
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_ui->previousButton), static_cast<QWidget *>(m_ui->nextButton),
+          static_cast<QWidget *>(m_ui->matchLabel), static_cast<QWidget *>(m_ui->copyButton)})
+        width += w->sizeHint().width() + m_ui->barLayout->spacing();
+    return width;
+}
+
+void RawTab::arrangeBar()
+{
+    const bool sourceShown = !m_ui->sourceCombo->isHidden();
+    const QMargins margins = m_ui->outerLayout->contentsMargins();
+    const int room = width() - margins.left() - margins.right();
+    // One row while the search field keeps a comfortable width beside the selector.
+    const bool ownRow
+            = sourceShown && room < sourceWidth() + searchWidth() + 8 * fontMetrics().height();
+    if (ownRow == m_sourceRowUsed)
+        return;
+    m_sourceRowUsed = ownRow;
+    QBoxLayout *from = ownRow ? m_ui->barLayout : static_cast<QBoxLayout *>(m_sourceRow);
+    QBoxLayout *to = ownRow ? static_cast<QBoxLayout *>(m_sourceRow) : m_ui->barLayout;
+    from->removeWidget(m_ui->sourceLabel);
+    from->removeWidget(m_ui->sourceCombo);
+    to->insertWidget(0, m_ui->sourceLabel);
+    to->insertWidget(1, m_ui->sourceCombo, 2);
+    updateGeometry();
+}
+
+QSize RawTab::minimumSizeHint() const
+{
+    // What the two-row arrangement needs: arrangeBar() switches to it when the tab is narrow.
+    QSize size = QWidget::minimumSizeHint();
+    const QMargins margins = m_ui->outerLayout->contentsMargins();
+    int needed = std::max(searchWidth(), m_ui->stack->minimumSizeHint().width());
+    if (!m_ui->sourceCombo->isHidden())
+        needed = std::max(needed, sourceWidth());
+    size.setWidth(std::min(size.width(), needed + margins.left() + margins.right()));
+    return size;
+}
+
+void RawTab::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrangeBar();
+}
+
 void RawTab::updateLook()
 {
     const int em = fontMetrics().height();
@@ -330,11 +409,21 @@ void RawTab::updateLook()
                                                    QLineEdit::LeadingPosition);
     else
         m_searchAction->setIcon(DetailsFormat::searchIcon(palette()));
-    m_ui->findEdit->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
+    // Room for a short search term at least; it grows up to a comfortable width.
+    m_ui->findEdit->setMinimumWidth(fontMetrics().averageCharWidth() * 10);
+    m_ui->findEdit->setMaximumWidth(fontMetrics().averageCharWidth() * 36);
+    int longest = 0;
+    for (int i = 0; i < m_ui->sourceCombo->count(); ++i)
+        longest = std::max(longest, m_ui->sourceCombo->fontMetrics().horizontalAdvance(
+                                            m_ui->sourceCombo->itemText(i)));
+    // The whole item text plus the frame and the arrow.
+    m_ui->sourceCombo->setMaximumWidth(longest + 3 * fontMetrics().height());
     QPalette dim = palette();
     dim.setColor(QPalette::WindowText, DetailsFormat::dimmedTextColor(palette()));
     m_ui->infoLabel->setPalette(dim);
     m_ui->emptyLabel->setPalette(dim);
+    if (m_sourceRow)
+        arrangeBar();
 }
 
 } // namespace bw

@@ -8,6 +8,7 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QHBoxLayout;
 class QAction;
 class QPlainTextEdit;
 QT_END_NAMESPACE
@@ -56,12 +57,17 @@ public:
     int matchCount() const { return m_matchCount; }
     int currentMatch() const; // 1-based; 0 when the selection is not a match
 
+    // True when the source selector has a row of its own above the search bar (a narrow tab).
+    bool sourceOnItsOwnRow() const { return m_sourceRowUsed; }
+    QSize minimumSizeHint() const override;
+
 Q_SIGNALS:
     void statusMessage(const QString &text);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void showSource(bool fromTop);
@@ -78,6 +84,12 @@ private:
     QString m_text;
     int m_matchCount = 0;
     QAction *m_searchAction = nullptr;
+    QHBoxLayout *m_sourceRow = nullptr;
+    bool m_sourceRowUsed = false;
+
+    void arrangeBar();
+    int sourceWidth() const;
+    int searchWidth() const;
 };
 
 } // namespace bw

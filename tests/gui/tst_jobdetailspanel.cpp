@@ -22,17 +22,23 @@
 #include "vpctab.h"
 
 #include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QDir>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScatterSeries>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -40,6 +46,8 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
+
+#include <ctime>
 
 using namespace bw;
 using namespace bw::test;
@@ -95,6 +103,7 @@ class tst_JobDetailsPanel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -102,11 +111,15 @@ private Q_SLOTS:
     void showsWhenTheSelectedJobIsNotWatched();
     void overviewShowsFieldsAndNotReportedForASparseJob();
     void overviewTellsEmptyFromNotReported();
+    void headerGivesTheNameItsOwnLine();
+    void statusRowShowsTheGatewayWordOnlyWhenItTellsMore();
     void overviewMakesTheFailureMessageProminent();
     void overviewShowsNotFoundState();
     void progressShowsCountsRateAndEta();
     void progressIsIndeterminateWhileTheTotalIsZero();
     void progressSaysWhenCountsAreNeverReported();
+    void progressShowsANoteInsteadOfAFlatLine();
+    void progressTimeLabelsFitBetweenTheirTicks();
     void timelineHasABandPerTransitionAndFourMarkers();
     void vpcTabTellsTheStateHonestly_data();
     void vpcTabTellsTheStateHonestly();
@@ -114,11 +127,14 @@ private Q_SLOTS:
     void configurationShowsTheS3Uris();
     void historyRowsAreTheTransitions();
     void historyFollowsNewTransitionsWithoutReset();
+    void historyColumnsFitThePanel();
     void rawShowsPrettyJsonAndFindsText();
     void rawOffersBothSourcesWhenBothExist();
+    void rawToolbarLetsThePanelShrink();
     void refreshOfTheSameJobKeepsTheViews();
     void switchingJobsFillsEveryTabAnew();
     void copiesTheArnAndTheJobAsJson();
+    void copyButtonsHaveDistinctIcons();
     void tabNamesAndStateRoundTrip();
     void removedJobFallsBackToTheEmptyState();
     void rendersEveryTabInLightAndDark();
@@ -139,6 +155,15 @@ private:
     // Submitted -> InProgress -> Completed, one poll each.
     bool runLifecycle();
 };
+
+void tst_JobDetailsPanel::initTestCase()
+{
+    // Local times are compared as text: fix the zone here, not only in CTest's environment, so
+    // the test passes however it is run (Berlin: UTC+1 in mid-March, before the DST change).
+    qputenv("TZ", "Europe/Berlin");
+    tzset();
+    QCOMPARE(QDateTime(QDate(2025, 3, 15), QTime(2, 0), Qt::UTC).toLocalTime().time(), QTime(3, 0));
+}
 
 void tst_JobDetailsPanel::init()
 {
@@ -232,6 +257,70 @@ void tst_JobDetailsPanel::overviewShowsFieldsAndNotReportedForASparseJob()
     QCOMPARE(m_panel->findChild<StatusBadge *>(QStringLiteral("statusBadge"))->text(),
              StatusPresentation::text(JobStatus::Failed));
     QCOMPARE(m_panel->findChild<QLabel *>(QStringLiteral("shortIdLabel"))->text(), kFailed);
+}
+
+void tst_JobDetailsPanel::headerGivesTheNameItsOwnLine()
+{
+    const QString id = QStringLiteral("aaaa00000007");
+    const QString name = QStringLiteral("call-transcripts-sentiment-2026-11-28"); // 37 chars
+    QJsonObject body = fullBody(id, QStringLiteral("Failed"));
+    body.insert(QStringLiteral("jobName"), name);
+    m_rig->bodies[id] = body;
+    QVERIFY(m_rig->watch({id}));
+    select(id);
+    auto *nameLabel = m_panel->findChild<QLabel *>(QStringLiteral("nameLabel"));
+    auto *copyJson = m_panel->findChild<QToolButton *>(QStringLiteral("copyJsonButton"));
+
+    // 600 px, as beside the table at 1280 px: the whole name, the buttons with their words.
+    m_panel->resize(600, 640);
+    QTRY_COMPARE(nameLabel->text(), name);
+    QVERIFY(nameLabel->toolTip().isEmpty());
+    QTRY_COMPARE(copyJson->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+
+    // Narrower than a (very long) name: elided, full in the tooltip; the buttons keep just their
+    // icons.
+    const QString longId = QStringLiteral("aaaa0000000a");
+    const QString longName = name + u'-' + name + u'-' + name;
+    QJsonObject longBody = fullBody(longId, QStringLiteral("Failed"));
+    longBody.insert(QStringLiteral("jobName"), longName);
+    m_rig->bodies[longId] = longBody;
+    QVERIFY(m_rig->watch({longId}));
+    select(longId);
+    m_panel->resize(m_panel->minimumSizeHint().width(), 640);
+    QTRY_VERIFY(nameLabel->text() != longName);
+    QVERIFY(nameLabel->text().contains(QChar(0x2026)));
+    QCOMPARE(nameLabel->toolTip(), longName);
+    QVERIFY(m_panel->width() < nameLabel->fontMetrics().horizontalAdvance(longName));
+    QTRY_COMPARE(copyJson->toolButtonStyle(), Qt::ToolButtonIconOnly);
+    QVERIFY(!copyJson->toolTip().isEmpty());
+    select(id);
+
+    // Wide again: all of it.
+    m_panel->resize(1100, 640);
+    QTRY_COMPARE(nameLabel->text(), name);
+}
+
+void tst_JobDetailsPanel::statusRowShowsTheGatewayWordOnlyWhenItTellsMore()
+{
+    auto *overview = tab<OverviewTab>();
+    const QString same = QStringLiteral("aaaa00000008");
+    const QString unknown = QStringLiteral("aaaa00000009");
+    m_rig->bodies[same] = fullBody(same, QStringLiteral("InProgress"));
+    m_rig->bodies[unknown] = fullBody(unknown, QStringLiteral("Paused"));
+    QVERIFY(m_rig->watch({same, unknown}));
+
+    // "InProgress" is what the badge says ("In progress"): not repeated, still copyable.
+    select(same);
+    CopyableField *raw = overview->field(QStringLiteral("statusRawField"));
+    QVERIFY(raw);
+    QCOMPARE(raw->state(), CopyableField::State::Value);
+    QVERIFY(raw->text().isEmpty());
+    QCOMPARE(raw->copyText(), QStringLiteral("InProgress"));
+
+    // A word batchwatch does not know: said plainly beside the badge.
+    select(unknown);
+    QVERIFY(raw->text().contains(QStringLiteral("Paused")));
+    QCOMPARE(raw->copyText(), QStringLiteral("Paused"));
 }
 
 void tst_JobDetailsPanel::overviewTellsEmptyFromNotReported()
@@ -332,6 +421,113 @@ void tst_JobDetailsPanel::progressSaysWhenCountsAreNeverReported()
     QVERIFY(!progress->countsReported());
     QCOMPARE(progress->findChild<QLabel *>(QStringLiteral("noCountsTitle"))->text(),
              QStringLiteral("This gateway does not report record counts"));
+}
+
+namespace {
+
+WatchedJob countedJob(JobStatus status, qint64 total, qint64 processed)
+{
+    WatchedJob w;
+    w.identifier = QStringLiteral("cccc00000001");
+    w.job.jobName = QStringLiteral("counted");
+    w.job.status = Status::fromCode(status);
+    w.job.totalRecordCount = total;
+    w.job.processedRecordCount = processed;
+    w.job.successRecordCount = processed;
+    w.job.errorRecordCount = 0;
+    return w;
+}
+
+ProgressSample sampleAt(const QDateTime &at, qint64 total, qint64 processed)
+{
+    ProgressSample s;
+    s.at = at;
+    s.total = total;
+    s.processed = processed;
+    s.succeeded = processed;
+    return s;
+}
+
+} // namespace
+
+void tst_JobDetailsPanel::progressShowsANoteInsteadOfAFlatLine()
+{
+    ProgressTab progress;
+    progress.resize(520, 560);
+    progress.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&progress));
+    const QDateTime seen = kRigStart;
+    const QDateTime now = kRigStart.addSecs(12 * 3600);
+
+    // First seen already completed: one sample, no line over time.
+    const WatchedJob done = countedJob(JobStatus::Completed, 3986, 3986);
+    progress.setJob(done, {sampleAt(seen, 3986, 3986)}, now);
+    QVERIFY(!progress.chartShown());
+    QCOMPARE(progress.chartPointCount(), 0);
+    QVERIFY2(progress.chartNoteText().startsWith(QStringLiteral("Only one sample")),
+             qPrintable(progress.chartNoteText()));
+    QVERIFY(progress.chartNoteText().contains(QLocale().toString(qint64(3986))));
+
+    // Polled again twelve hours later with the same counts: still nothing to draw.
+    progress.addSample(sampleAt(now, 3986, 3986));
+    QVERIFY(!progress.chartShown());
+    QCOMPARE(progress.chartPointCount(), 0);
+    QVERIFY2(progress.chartNoteText().contains(QStringLiteral("did not change")),
+             qPrintable(progress.chartNoteText()));
+
+    // A running job: one sample so far, then real progress draws the line.
+    const WatchedJob running = countedJob(JobStatus::InProgress, 1000, 100);
+    progress.setJob(running, {sampleAt(seen, 1000, 100)}, seen);
+    QVERIFY(!progress.chartShown());
+    QVERIFY(progress.chartNoteText().contains(QStringLiteral("so far")));
+    progress.addSample(sampleAt(seen.addSecs(60), 1000, 100));
+    QVERIFY(!progress.chartShown());
+    QVERIFY(progress.chartNoteText().startsWith(QStringLiteral("No progress yet")));
+    progress.addSample(sampleAt(seen.addSecs(120), 1000, 250));
+    QVERIFY(progress.chartShown());
+    QCOMPARE(progress.chartPointCount(), 3);
+
+    // No samples at all.
+    progress.setJob(running, {}, seen);
+    QVERIFY(!progress.chartShown());
+    QVERIFY(progress.chartNoteText().startsWith(QStringLiteral("No progress samples yet")));
+}
+
+void tst_JobDetailsPanel::progressTimeLabelsFitBetweenTheirTicks()
+{
+    // Twelve hours of samples ending just before midnight local time: rounding the axis out to
+    // whole steps crosses midnight and brings the date into every label.
+    ProgressTab progress;
+    const QDateTime from = QDateTime(QDate(2026, 11, 28), QTime(11, 23, 47), Qt::UTC);
+    QList<ProgressSample> samples;
+    for (int i = 0; i <= 12; ++i)
+        samples.append(sampleAt(from.addSecs(i * 3600), 50000, 4000 * i));
+    progress.setJob(countedJob(JobStatus::InProgress, 50000, 48000), samples,
+                    from.addSecs(12 * 3600));
+    progress.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&progress));
+    QVERIFY(progress.chartShown());
+    const auto *axis = qobject_cast<QDateTimeAxis *>(
+            progress.chartView()->chart()->axes(Qt::Horizontal).value(0));
+    QVERIFY(axis);
+    for (const int width : {300, 360, 420, 520, 700, 1000}) {
+        progress.resize(width, 560);
+        QTRY_VERIFY2(progress.timeLabelsFit(),
+                     qPrintable(QStringLiteral("%1 px: %2 ticks of \"%3\"")
+                                        .arg(width)
+                                        .arg(axis->tickCount())
+                                        .arg(axis->format())));
+        QVERIFY(axis->tickCount() >= 2);
+        // Dates left off the labels are in the axis title.
+        if (axis->min().date() != axis->max().date()
+            && !axis->format().contains(QStringLiteral("MMM")))
+            QVERIFY2(axis->titleText().contains(
+                             QLocale().toString(axis->max().date(), QStringLiteral("d MMM"))),
+                     qPrintable(axis->titleText()));
+        // Every sample stays on the axis.
+        QVERIFY(axis->min() <= from.toLocalTime());
+        QVERIFY(axis->max() >= from.addSecs(12 * 3600).toLocalTime());
+    }
 }
 
 void tst_JobDetailsPanel::timelineHasABandPerTransitionAndFourMarkers()
@@ -484,6 +680,49 @@ void tst_JobDetailsPanel::historyFollowsNewTransitionsWithoutReset()
              StatusPresentation::text(JobStatus::Completed));
 }
 
+void tst_JobDetailsPanel::historyColumnsFitThePanel()
+{
+    QVERIFY(runLifecycle());
+    select(kLifecycle);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("history")));
+    auto *history = tab<HistoryTab>();
+    QTableView *view = history->tableView();
+    // Short headers; what they mean is in the tooltip.
+    QAbstractItemModel *model = view->model();
+    QCOMPARE(model->headerData(TransitionHistoryModel::LastModifiedColumn, Qt::Horizontal)
+                     .toString(),
+             QStringLiteral("Gateway time"));
+    QVERIFY(model->headerData(TransitionHistoryModel::LastModifiedColumn, Qt::Horizontal,
+                              Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("lastModifiedTime")));
+    // Compact local times (10:00:20 UTC is 11:00:20 in Berlin); the tooltip keeps UTC.
+    const QString shown = history->displayedText(1, TransitionHistoryModel::LastModifiedColumn);
+    QVERIFY2(shown.contains(QStringLiteral("11:00")), qPrintable(shown));
+    QVERIFY(shown.size()
+            < model->index(1, TransitionHistoryModel::LastModifiedColumn).data().toString().size());
+    QCOMPARE(model->index(1, TransitionHistoryModel::LastModifiedColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString(),
+             QStringLiteral("2025-03-15T10:00:20.000Z"));
+
+    // As wide as beside the table at 1280 px, or narrower: every column in view, no
+    // horizontal scrolling.
+    for (const int width : {600, 520}) {
+        m_panel->resize(width, 640);
+        QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+        const QHeaderView *header = view->horizontalHeader();
+        auto right = [header] {
+            return header->sectionViewportPosition(TransitionHistoryModel::ElapsedInPreviousColumn)
+                   + header->sectionSize(TransitionHistoryModel::ElapsedInPreviousColumn);
+        };
+        // ... and fill it: no gap on the right either.
+        QTRY_VERIFY2(
+                right() <= view->viewport()->width() && right() >= view->viewport()->width() - 2,
+                qPrintable(QStringLiteral("%1 of %2").arg(right()).arg(view->viewport()->width())));
+    }
+}
+
 void tst_JobDetailsPanel::rawShowsPrettyJsonAndFindsText()
 {
     select(kRunning);
@@ -544,6 +783,47 @@ void tst_JobDetailsPanel::rawOffersBothSourcesWhenBothExist()
     QVERIFY(raw.setSource(RawTab::Source::Retrieve));
     QVERIFY(raw.text().contains(QStringLiteral("support-tickets-triage-0314")));
     QCOMPARE(combo->currentData().toInt(), int(RawTab::Source::Retrieve));
+}
+
+void tst_JobDetailsPanel::rawToolbarLetsThePanelShrink()
+{
+    RawTab raw;
+    WatchedJob w;
+    w.identifier = kRunning;
+    w.rawRetrieve = m_running;
+    w.rawList = QJsonObject{{QStringLiteral("jobArn"), QStringLiteral("from-the-list")}};
+    raw.setJob(w, true);
+    raw.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&raw));
+    // Both sources: the selector is shown, and still the bar asks for little width.
+    QVERIFY(raw.findChild<QComboBox *>(QStringLiteral("sourceCombo"))->isVisible());
+    const int em = raw.fontMetrics().height();
+    QVERIFY2(raw.minimumSizeHint().width() <= 20 * em,
+             qPrintable(QString::number(raw.minimumSizeHint().width())));
+    // Narrow: the selector moves to a row of its own; the search field still has room for a
+    // word, and nothing is cut off on the right.
+    raw.resize(raw.minimumSizeHint().width(), 400);
+    QTRY_VERIFY(raw.sourceOnItsOwnRow());
+    auto *find = raw.findChild<QLineEdit *>(QStringLiteral("findEdit"));
+    auto *copy = raw.findChild<QPushButton *>(QStringLiteral("copyButton"));
+    auto *combo = raw.findChild<QComboBox *>(QStringLiteral("sourceCombo"));
+    QTRY_VERIFY(find->width() >= 8 * raw.fontMetrics().averageCharWidth());
+    QTRY_VERIFY(combo->geometry().bottom() < find->geometry().top());
+    QVERIFY(copy->geometry().right() < raw.width());
+    QVERIFY(combo->geometry().right() < raw.width());
+    // Wide: back on one row.
+    raw.resize(60 * em, 400);
+    QTRY_VERIFY(!raw.sourceOnItsOwnRow());
+    QTRY_COMPARE(combo->geometry().center().y(), find->geometry().center().y());
+    QCOMPARE(raw.findChild<QToolButton *>(QStringLiteral("nextButton"))->accessibleName(),
+             QStringLiteral("Next match"));
+
+    // In the panel: the Raw tab being open does not make the panel wider than the others do.
+    select(kRunning);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("overview")));
+    const int overviewMinimum = m_panel->minimumSizeHint().width();
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("raw")));
+    QVERIFY(m_panel->minimumSizeHint().width() <= overviewMinimum);
 }
 
 void tst_JobDetailsPanel::refreshOfTheSameJobKeepsTheViews()
@@ -610,6 +890,24 @@ void tst_JobDetailsPanel::copiesTheArnAndTheJobAsJson()
     QCOMPARE(QGuiApplication::clipboard()->text(),
              QStringLiteral("arn:aws:iam::123456789012:role/BedrockBatchInferenceRole"));
     QCOMPARE(messages.last().at(0).toString(), QStringLiteral("Copied Role ARN"));
+}
+
+void tst_JobDetailsPanel::copyButtonsHaveDistinctIcons()
+{
+    select(kRunning);
+    auto *arn = m_panel->findChild<QToolButton *>(QStringLiteral("copyArnButton"));
+    auto *json = m_panel->findChild<QToolButton *>(QStringLiteral("copyJsonButton"));
+    const QSize size(32, 32);
+    const QImage arnImage = arn->icon().pixmap(size).toImage();
+    const QImage jsonImage = json->icon().pixmap(size).toImage();
+    QVERIFY(!arnImage.isNull());
+    QVERIFY(!jsonImage.isNull());
+    QVERIFY(arnImage != jsonImage);
+    // Readable on the dark palette too: the icon is drawn in the button's text colour.
+    m_panel->setPalette(AppTheme::darkPalette());
+    const QImage dark = json->icon().pixmap(size).toImage();
+    QVERIFY(dark != jsonImage);
+    QVERIFY(arn->icon().pixmap(size).toImage() != dark);
 }
 
 void tst_JobDetailsPanel::tabNamesAndStateRoundTrip()

@@ -14,6 +14,7 @@
 #include "notifier.h"
 #include "offlinebanner.h"
 #include "profilesdialog.h"
+#include "progressdelegate.h"
 #include "screenshot.h"
 #include "secretstore.h"
 #include "statusbadgedelegate.h"
@@ -33,13 +34,17 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QToolBar>
 #include <QToolButton>
+#include <QWidgetAction>
 #include <QtTest>
 
 #include <algorithm>
@@ -151,6 +156,60 @@ private Q_SLOTS:
         QCOMPARE(window->welcomePanel()->isDemoAvailable(), DemoMode::isAvailable());
     }
 
+    // On the real model: JobTableModel answers JobStatusRole on the Status column only, so the
+    // progress delegate must read the status there, or an ended job without counts reads
+    // "Waiting for counts" under a busy bar.
+    void endedJobWithoutCountsHasNoBusyBar()
+    {
+        auto job = [](const QString &id, JobStatus status, std::optional<qint64> total) {
+            WatchedJob w;
+            w.identifier = id;
+            w.profileId = QStringLiteral("p");
+            w.job.jobArn = QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:"
+                                          "model-invocation-job/")
+                           + id;
+            w.job.jobName = id + QStringLiteral("-name");
+            w.job.status = Status::fromCode(status);
+            w.job.submitTime = QDateTime::currentDateTimeUtc().addSecs(-3600);
+            w.job.totalRecordCount = total;
+            if (total)
+                w.job.processedRecordCount = 0;
+            w.fetchedAt = QDateTime::currentDateTimeUtc();
+            return w;
+        };
+        JobTableModel model;
+        JobFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        JobTableView view;
+        view.setModel(&proxy);
+        model.setJobs({job(QStringLiteral("failednocounts"), JobStatus::Failed, std::nullopt),
+                       job(QStringLiteral("failedzero"), JobStatus::Failed, 0),
+                       job(QStringLiteral("validating"), JobStatus::Validating, std::nullopt)});
+        const ProgressDelegate *delegate = view.progressDelegate();
+        auto progress = [&](const QString &id) {
+            return proxy.index(view.rowOf(id), JobTableModel::ProgressColumn);
+        };
+        QVERIFY(progress(QStringLiteral("failednocounts")).isValid());
+        QVERIFY(delegate->hasEnded(progress(QStringLiteral("failednocounts"))));
+        QVERIFY(!delegate->isIndeterminate(progress(QStringLiteral("failednocounts"))));
+        QCOMPARE(delegate->progressText(progress(QStringLiteral("failednocounts"))),
+                 QStringLiteral("Not reported"));
+        QVERIFY(!delegate->isIndeterminate(progress(QStringLiteral("failedzero"))));
+        QCOMPARE(delegate->progressText(progress(QStringLiteral("failedzero"))),
+                 QStringLiteral("No records"));
+        // A queued job still waits for its counts.
+        QVERIFY(delegate->isIndeterminate(progress(QStringLiteral("validating"))));
+        QCOMPARE(delegate->progressText(progress(QStringLiteral("validating"))),
+                 QStringLiteral("Waiting for counts"));
+
+        // The same job ending later: the bar follows the status of its row.
+        WatchedJob ended = job(QStringLiteral("validating"), JobStatus::Expired, std::nullopt);
+        model.upsertJobs({ended});
+        QVERIFY(!delegate->isIndeterminate(progress(QStringLiteral("validating"))));
+        QCOMPARE(delegate->progressText(progress(QStringLiteral("validating"))),
+                 QStringLiteral("Not reported"));
+    }
+
 #ifdef BATCHWATCH_HAVE_SIM
     void demoModeWatchesEverySimulatedJobWithoutStoringIt()
     {
@@ -238,6 +297,32 @@ private Q_SLOTS:
         QVERIFY(!window->offlineBanner()->isVisibleTo(window.get()));
         QVERIFY2(window->countsText().contains(QString::number(arns.size())),
                  qPrintable(window->countsText()));
+
+        // The status bar counts the chips' groups, straight from the model: Queued is
+        // Submitted/Validating/Scheduled, Running is InProgress/Stopping (PRODUCT §1).
+        auto expectedCounts = [&window] {
+            const JobTableModel *model = window->jobModel();
+            int queued = 0;
+            int running = 0;
+            int failed = 0;
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const auto group = StatusGroup(model->index(row, JobTableModel::StatusColumn)
+                                                       .data(JobTableModel::StatusGroupRole)
+                                                       .toInt());
+                queued += group == StatusGroup::Queued;
+                running += group == StatusGroup::Running;
+                failed += group == StatusGroup::Failed;
+            }
+            const QLocale locale;
+            return QStringLiteral("Watched: %1 · Queued: %2 · Running: %3 · Failed: %4")
+                    .arg(locale.toString(model->rowCount()), locale.toString(queued),
+                         locale.toString(running), locale.toString(failed));
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(window->countsText(), expectedCounts(), kNetworkTimeoutMs);
+        const JobFilterProxyModel::GroupCounts chips = proxy->countsByGroup();
+        QVERIFY(window->countsText().contains(
+                QStringLiteral("Running: %1")
+                        .arg(QLocale().toString(chips[size_t(StatusGroup::Running)]))));
     }
 
     void selectingAJobFillsTheDetailsPanel()
@@ -374,6 +459,86 @@ private Q_SLOTS:
         // The full ARN is copied once its column is shown.
         table->horizontalHeader()->setSectionHidden(JobTableModel::IdColumn, false);
         QVERIFY(table->selectionAsTsv().contains(arns.at(1)));
+    }
+
+    void everyToolbarActionIsInAMenuWithItsStandardShortcut()
+    {
+        auto window = makeWindow({});
+        auto action = [&](const char *name) {
+            return window->findChild<QAction *>(QString::fromLatin1(name));
+        };
+        QSet<QAction *> inMenus;
+        std::function<void(const QList<QAction *> &)> collect = [&](const QList<QAction *> &list) {
+            for (QAction *a : list) {
+                inMenus.insert(a);
+                if (a->menu())
+                    collect(a->menu()->actions());
+            }
+        };
+        collect(window->menuBar()->actions());
+        const auto toolBars = window->findChildren<QToolBar *>();
+        for (const QToolBar *bar : toolBars) {
+            for (QAction *a : bar->actions()) {
+                if (a->isSeparator() || qobject_cast<QWidgetAction *>(a))
+                    continue;
+                QVERIFY2(inMenus.contains(a), qPrintable(a->objectName()));
+                QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->objectName()));
+            }
+        }
+        QVERIFY(action("actionFind")->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_F)));
+        QVERIFY(action("actionRefresh")->shortcuts().contains(QKeySequence(Qt::Key_F5)));
+        QVERIFY(action("actionRemove")->shortcuts().contains(QKeySequence(Qt::Key_Delete)));
+        QVERIFY(action("actionCopyRows")->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_C)));
+        QVERIFY(action("actionExport")->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_E)));
+        // The profile switcher is reached through its label's mnemonic.
+        const auto labels = window->findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [&](const QLabel *l) {
+            return l->buddy() == window->profileSwitcher();
+        }));
+    }
+
+    void tabMovesFromTheFilterBarToTheTableToTheDetails()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QStringList arns = simulator.jobArns().mid(0, 3);
+        QVERIFY(seedStore(simulator, arns));
+        auto window = makeWindow({});
+        window->show();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        QVERIFY(window->selectJob(arns.at(0)));
+
+        // Ctrl+F reaches the search field from anywhere.
+        window->jobTable()->setFocus();
+        QTest::keyClick(window->jobTable(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(window->filterBar()->isAncestorOf(QApplication::focusWidget()));
+
+        // Tab walks the filter bar, then the table, then the details panel.
+        enum Area { Filter, Table, Details, Other };
+        auto areaOf = [&](const QWidget *w) {
+            if (window->filterBar()->isAncestorOf(w))
+                return Filter;
+            if (w == window->jobTable() || window->jobTable()->isAncestorOf(w))
+                return Table;
+            if (window->detailsPanel()->isAncestorOf(w))
+                return Details;
+            return Other;
+        };
+        QList<Area> seen{Filter};
+        QStringList trail;
+        for (int i = 0; i < 40 && seen.constLast() != Details; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            const QWidget *focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            trail << focus->objectName() + u'/'
+                             + QString::fromLatin1(focus->metaObject()->className());
+            const Area area = areaOf(focus);
+            if (area != Other && area != seen.constLast())
+                seen << area;
+        }
+        QVERIFY2(seen == (QList<Area>{Filter, Table, Details}), qPrintable(trail.join(u", ")));
     }
 
     void copyAsJsonPutsTheCurrentJobWithItsHistoryOnTheClipboard()
