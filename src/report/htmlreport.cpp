@@ -20,6 +20,14 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
+// "1 job", "12 jobs". No English numerus translation is loaded, so "%n job(s)" would show as
+// written: the form is chosen here, each one its own translatable string.
+QString jobCountText(int count)
+{
+    return count == 1 ? QCoreApplication::translate("bw::Report", "1 job")
+                      : QCoreApplication::translate("bw::Report", "%1 jobs").arg(count);
+}
+
 QString groupClass(StatusGroup group)
 {
     return QStringLiteral("s-") + Status::groupKey(group);
@@ -51,7 +59,21 @@ QString styleSheet()
                       "th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px "
                       "solid %4}"
                       "thead th{background:%5;border-bottom:1px solid %3;font-weight:600}"
-                      "table.fields th{width:26%;font-weight:600}"
+                      // Field tables flow into two columns, label and value twice per line;
+                      // "wide" rows (identifiers, long text) span both. Grid keeps the rows'
+                      // order and aligns every label column.
+                      "table.fields,table.fields tbody{display:block}"
+                      "table.fields tbody{display:grid;grid-template-columns:"
+                      "repeat(2,minmax(0,1fr));column-gap:24px}"
+                      "table.fields tr{display:grid;grid-template-columns:minmax(0,2fr) "
+                      "minmax(0,3fr)}"
+                      "table.fields tr.wide{grid-column:1/-1;grid-template-columns:"
+                      "calc((100% - 24px) / 5) minmax(0,1fr)}"
+                      "table.fields th{font-weight:600;overflow-wrap:anywhere}"
+                      "table.fields td{overflow-wrap:anywhere}"
+                      "@media (max-width:640px){table.fields tbody{grid-template-columns:"
+                      "minmax(0,1fr)}table.fields tr.wide{grid-template-columns:minmax(0,2fr) "
+                      "minmax(0,3fr)}}"
                       "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}"
                       ".mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,\"DejaVu Sans "
                       "Mono\","
@@ -78,7 +100,8 @@ QString styleSheet()
                       "svg.timeline,img.timeline{display:block;width:100%;height:auto;max-width:"
                       "900px}"
                       "a{color:inherit}"
-                      "ul.ids{margin:2px 0;padding-left:20px}")
+                      "ul.ids{margin:2px 0;padding:0;list-style:none}"
+                      "ul.ids li{display:inline-block;margin-right:20px}")
                       .arg(text().name(), mutedText().name(), rule().name(), grid().name(),
                            headerFill().name(), barFill().name());
     for (int g = 0; g < StatusGroupCount; ++g) {
@@ -94,7 +117,14 @@ QString styleSheet()
     css += QStringLiteral(
             "@page{margin:15mm}"
             "@media print{"
-            "body{max-width:none;padding:0;font-size:10pt}"
+            // Compact, so that a typical job fits on one sheet.
+            "body{max-width:none;padding:0;font-size:9pt;line-height:1.3}"
+            "h1{font-size:16pt}h2{font-size:13pt;margin:0 0 2px}"
+            "h3{font-size:8pt;margin:8px 0 3px}h4{font-size:9pt;margin:4px 0 1px}"
+            ".meta{margin:0 0 6px}th,td{padding:1px 6px}"
+            ".mono,pre.message{font-size:8pt}.badge,.legend{font-size:8pt}"
+            "pre.message{padding:4px 6px}.note{margin:4px 0;padding:3px 8px}"
+            "svg.timeline,img.timeline{max-width:none}"
             ".job{break-before:page;page-break-before:always;border-top:none;margin-top:0;"
             "padding-top:0}"
             "thead{display:table-header-group}"
@@ -106,26 +136,48 @@ QString styleSheet()
     return css;
 }
 
-QString fieldRows(const QList<ReportJob::Field> &fields)
+QString fieldRow(const ReportJob::Field &f, bool wide)
 {
-    QString out;
-    for (const ReportJob::Field &f : fields) {
-        out += QStringLiteral("<tr><th scope=\"row\">") + esc(f.label) + QStringLiteral("</th>");
-        if (!f.reported)
-            out += QStringLiteral("<td class=\"nr\">") + esc(ReportText::notReported());
-        else if (f.monospace)
-            out += QStringLiteral("<td class=\"mono\">") + esc(f.value);
-        else
-            out += QStringLiteral("<td>") + esc(f.value);
-        out += QStringLiteral("</td></tr>");
-    }
-    return out;
+    QString out = wide ? QStringLiteral("<tr class=\"wide\">") : QStringLiteral("<tr>");
+    out += QStringLiteral("<th scope=\"row\">") + esc(f.label) + QStringLiteral("</th>");
+    if (!f.reported)
+        out += QStringLiteral("<td class=\"nr\">") + esc(ReportText::notReported());
+    else if (f.monospace)
+        out += QStringLiteral("<td class=\"mono\">") + esc(f.value);
+    else
+        out += QStringLiteral("<td>") + esc(f.value);
+    return out + QStringLiteral("</td></tr>");
 }
 
-QString fieldTable(const QList<ReportJob::Field> &fields)
+// How a field table is laid out. Its rows flow into two columns (CSS grid, see styleSheet()),
+// "wide" rows span both: identifiers, ARNs, URIs and long text.
+enum class Packing {
+    // The first field (the name) and the reported identifiers first, then the short fields in
+    // order: a job's fields pair up as status and invocation type, submitted and last
+    // modified, ended and expires, ...
+    WideFirst,
+    // In order, wide rows where they come (a rate, an estimate after the counts).
+    InOrder,
+};
+
+QString fieldTable(const QList<ReportJob::Field> &fields, Packing packing)
 {
-    return QStringLiteral("<table class=\"fields\"><tbody>") + fieldRows(fields)
-           + QStringLiteral("</tbody></table>");
+    QString out = QStringLiteral("<table class=\"fields\"><tbody>");
+    if (packing == Packing::WideFirst) {
+        QString rest;
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            const ReportJob::Field &f = fields.at(i);
+            if (i == 0 || (f.reported && f.monospace))
+                out += fieldRow(f, true);
+            else
+                rest += fieldRow(f, false);
+        }
+        out += rest;
+    } else {
+        for (const ReportJob::Field &f : fields)
+            out += fieldRow(f, f.reported && (f.monospace || f.value.size() > 32));
+    }
+    return out + QStringLiteral("</tbody></table>");
 }
 
 QString progressBar(const std::optional<double> &fraction, StatusGroup group)
@@ -178,8 +230,7 @@ public:
             meta << esc(tr("Gateway:")) + QStringLiteral(" <span class=\"mono\">")
                             + esc(m_header.baseUrl) + QStringLiteral("</span>");
         meta << esc(tr("Exported %1").arg(m_header.exportedAt));
-        meta << esc(
-                QCoreApplication::translate("bw::Report", "%n job(s)", nullptr, m_header.jobCount));
+        meta << esc(jobCountText(m_header.jobCount));
         out += meta.join(QStringLiteral(" &middot; ")) + QStringLiteral("</p>\n");
         if (!m_header.groupCounts.isEmpty()) {
             out += QStringLiteral("<p class=\"meta\">");
@@ -242,14 +293,14 @@ public:
             out += QStringLiteral("<p class=\"note\">") + esc(j.staleNote)
                    + QStringLiteral("</p>\n");
 
-        out += heading(tr("Fields")) + fieldTable(j.fields) + u'\n';
+        out += heading(tr("Fields")) + fieldTable(j.fields, Packing::WideFirst) + u'\n';
 
         out += heading(tr("Progress"));
         if (j.countsReported) {
             if (s.progressFraction)
                 out += QStringLiteral("<p>") + progressBar(s.progressFraction, s.group)
                        + esc(s.progressText) + QStringLiteral("</p>");
-            out += fieldTable(j.progress) + u'\n';
+            out += fieldTable(j.progress, Packing::InOrder) + u'\n';
         } else {
             out += QStringLiteral("<p class=\"nr\">")
                    + esc(tr("Record counts: %1").arg(ReportText::notReported()))
@@ -276,11 +327,11 @@ public:
 
         out += heading(tr("Configuration"));
         out += QStringLiteral("<h4>") + esc(tr("Input")) + QStringLiteral("</h4>");
-        out += j.inputReported ? fieldTable(j.inputConfig)
+        out += j.inputReported ? fieldTable(j.inputConfig, Packing::InOrder)
                                : QStringLiteral("<p class=\"nr\">") + esc(ReportText::notReported())
                                          + QStringLiteral("</p>");
         out += QStringLiteral("<h4>") + esc(tr("Output")) + QStringLiteral("</h4>");
-        out += j.outputReported ? fieldTable(j.outputConfig)
+        out += j.outputReported ? fieldTable(j.outputConfig, Packing::InOrder)
                                 : QStringLiteral("<p class=\"nr\">")
                                           + esc(ReportText::notReported()) + QStringLiteral("</p>");
         out += u'\n';

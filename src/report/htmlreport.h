@@ -13,7 +13,9 @@ namespace bw {
 // (name, job id, status, progress, submitted, duration; names link to the job's section), then
 // one section per job: fields, progress, timeline chart with legend, VPC, configuration,
 // history and message. Every text from a job, a gateway or the user is HTML-escaped, in
-// element content and attribute values alike. Printing starts each job on a new page.
+// element content and attribute values alike. Field tables flow into two columns (identifiers
+// and long text on whole rows). Printing starts each job on a new page, in a compact print
+// style so that a typical job fits on one sheet.
 //
 // With the default SVG charts it needs no QGuiApplication (the CLI can write it headless);
 // ChartFormat::Png paints PNG data URIs and then needs one (needsGuiApplication()).

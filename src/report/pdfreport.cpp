@@ -34,6 +34,14 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
+// "1 job", "12 jobs". No English numerus translation is loaded, so "%n job(s)" would show as
+// written: the form is chosen here, each one its own translatable string.
+QString jobCountText(int count)
+{
+    return count == 1 ? QCoreApplication::translate("bw::Report", "1 job")
+                      : QCoreApplication::translate("bw::Report", "%1 jobs").arg(count);
+}
+
 // --- Qt rich text ------------------------------------------------------------------------
 // QTextDocument understands HTML 4 tags, table attributes and a small CSS subset (colour,
 // background-color, font-*, white-space, border-collapse, width). No classes, no box model on
@@ -55,27 +63,23 @@ QString badge(const QString &status, StatusGroup group)
 
 QString heading(const QString &text)
 {
-    return QStringLiteral("<h3 style=\"font-size:10pt;color:%1;margin-top:12px;"
-                          "margin-bottom:4px\">%2</h3>\n")
+    return QStringLiteral("<h3 style=\"font-size:9.5pt;color:%1;margin-top:10px;"
+                          "margin-bottom:2px\">%2</h3>\n")
             .arg(ReportPalette::mutedText().name(), esc(text));
-}
-
-QString subheading(const QString &text)
-{
-    return QStringLiteral("<p style=\"font-weight:600;margin-top:6px;margin-bottom:2px\">%1</p>")
-            .arg(esc(text));
 }
 
 QString muted(const QString &text)
 {
-    return QStringLiteral("<p style=\"color:%1;font-style:italic\">%2</p>\n")
+    return QStringLiteral("<p style=\"color:%1;font-style:italic;margin-top:0;margin-bottom:0\">"
+                          "%2</p>\n")
             .arg(ReportPalette::mutedText().name(), esc(text));
 }
 
-QString tableStart()
+QString tableStart(int cellPadding = 1)
 {
-    return QStringLiteral("<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"2\" "
-                          ">");
+    return QStringLiteral(
+                   "<table width=\"100%\" border=\"0\" cellspacing=\"0\" cellpadding=\"%1\">")
+            .arg(cellPadding);
 }
 
 // Rows are told apart by alternating backgrounds: Qt's table borders cost more to lay out and
@@ -89,40 +93,140 @@ QString headerCell(const QString &text, int widthPercent = 0)
 {
     const QString width
             = widthPercent > 0 ? QStringLiteral(" width=\"%1%\"").arg(widthPercent) : QString();
-    return QStringLiteral("<th align=\"left\" bgcolor=\"%1\"%2>%3</th>")
+    return QStringLiteral("<th align=\"left\" bgcolor=\"%1\"%2 style=\"font-size:8pt\">%3</th>")
             .arg(ReportPalette::headerFill().name(), width, esc(text));
 }
 
-QString fieldTable(const QList<ReportJob::Field> &fields)
+// The grid of a field table: label and value, twice per row. Label columns are narrow and
+// wrap a long label; values wrap at word boundaries, long identifiers anywhere.
+constexpr int kLabelWidth = 20;
+constexpr int kValueWidth = 30;
+
+QString labelCell(const QString &label)
+{
+    return QStringLiteral("<td width=\"%1%\" style=\"color:%2\">")
+                   .arg(kLabelWidth)
+                   .arg(ReportPalette::mutedText().name())
+           + esc(label) + QStringLiteral("</td>");
+}
+
+QString valueCell(const ReportJob::Field &f, bool wide)
+{
+    const QString span = wide ? QStringLiteral(" colspan=\"3\"")
+                              : QStringLiteral(" width=\"%1%\"").arg(kValueWidth);
+    if (!f.reported)
+        return QStringLiteral("<td%1 style=\"color:%2;font-style:italic\">")
+                       .arg(span, ReportPalette::mutedText().name())
+               + esc(ReportText::notReported()) + QStringLiteral("</td>");
+    if (f.monospace)
+        return QStringLiteral("<td%1 style=\"%2\">").arg(span, monoStyle()) + esc(f.value)
+               + QStringLiteral("</td>");
+    return QStringLiteral("<td%1>").arg(span) + esc(f.value) + QStringLiteral("</td>");
+}
+
+// How fieldTable() packs short fields two to a row.
+enum class Packing {
+    // The first field (the name) and every identifier, ARN and URI each on a row of their own
+    // first, then the other fields in pairs, in order: a job's fields pair up as status and
+    // invocation type, submitted and last modified, ended and expires, ...
+    WideFirst,
+    // In order: identifiers and long text (a rate, an estimate) on a row of their own where
+    // they come, the others in pairs.
+    InOrder,
+};
+
+QString fieldTable(const QList<ReportJob::Field> &fields, Packing packing)
 {
     QString out = tableStart();
     int row = 0;
-    for (const ReportJob::Field &f : fields) {
-        out += rowStart(row++) + QStringLiteral("<td width=\"27%\" style=\"font-weight:600\">")
-               + esc(f.label) + QStringLiteral("</td>");
-        if (!f.reported)
-            out += QStringLiteral("<td width=\"73%\" style=\"color:%1;font-style:italic\">")
-                           .arg(ReportPalette::mutedText().name())
-                   + esc(ReportText::notReported());
-        else if (f.monospace)
-            out += QStringLiteral("<td width=\"73%\" style=\"%1\">").arg(monoStyle())
-                   + esc(f.value);
-        else
-            out += QStringLiteral("<td width=\"73%\">") + esc(f.value);
-        out += QStringLiteral("</td></tr>");
+    auto wideRow = [&](const ReportJob::Field &f) {
+        out += rowStart(row++) + labelCell(f.label) + valueCell(f, true) + QStringLiteral("</tr>");
+    };
+    const ReportJob::Field *pending = nullptr;
+    auto narrow = [&](const ReportJob::Field *f) {
+        if (!pending) {
+            pending = f;
+            return;
+        }
+        out += rowStart(row++) + labelCell(pending->label) + valueCell(*pending, false)
+               + labelCell(f->label) + valueCell(*f, false) + QStringLiteral("</tr>");
+        pending = nullptr;
+    };
+    auto flush = [&] {
+        if (pending)
+            out += rowStart(row++) + labelCell(pending->label) + valueCell(*pending, false)
+                   + QStringLiteral("<td width=\"%1%\"></td><td width=\"%2%\">&nbsp;</td></tr>")
+                             .arg(kLabelWidth)
+                             .arg(kValueWidth);
+        pending = nullptr;
+    };
+    if (packing == Packing::WideFirst) {
+        QList<const ReportJob::Field *> rest;
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            if (i == 0 || fields.at(i).monospace)
+                wideRow(fields.at(i));
+            else
+                rest.append(&fields.at(i));
+        }
+        for (const ReportJob::Field *f : std::as_const(rest))
+            narrow(f);
+    } else {
+        for (const ReportJob::Field &f : fields) {
+            if (f.monospace || f.value.size() > 32) {
+                flush();
+                wideRow(f);
+            } else {
+                narrow(&f);
+            }
+        }
     }
+    flush();
     return out + QStringLiteral("</table>\n");
 }
+
+// Rows of a table whose first column names a group ("Input", "Security groups") on its first
+// row only: several short lists in one compact table instead of a heading each.
+struct GroupedRows
+{
+    QString html;
+    int row = 0;
+
+    void add(const QString &group, const QList<ReportJob::Field> &fields)
+    {
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            const ReportJob::Field &f = fields.at(i);
+            html += rowStart(row++)
+                    + QStringLiteral("<td width=\"%1%\" style=\"font-weight:600\">")
+                              .arg(kLabelWidth)
+                    + (i == 0 ? esc(group) : QString()) + QStringLiteral("</td>")
+                    + labelCell(f.label) + valueCell(f, true) + QStringLiteral("</tr>");
+        }
+    }
+
+    void addNote(const QString &group, const QString &text)
+    {
+        html += rowStart(row++)
+                + QStringLiteral("<td width=\"%1%\" style=\"font-weight:600\">").arg(kLabelWidth)
+                + esc(group)
+                + QStringLiteral("</td><td colspan=\"4\" style=\"color:%1;font-style:italic\">")
+                          .arg(ReportPalette::mutedText().name())
+                + esc(text) + QStringLiteral("</td></tr>");
+    }
+
+    QString table() const { return tableStart() + html + QStringLiteral("</table>\n"); }
+};
 
 QString idList(const QStringList &ids)
 {
     if (ids.isEmpty())
-        return muted(tr("none"));
-    QString out;
+        return QStringLiteral("<span style=\"color:%1;font-style:italic\">%2</span>")
+                .arg(ReportPalette::mutedText().name(), esc(tr("none")));
+    QStringList escaped;
     for (const QString &id : ids)
-        out += QStringLiteral("<p style=\"%1;margin-left:12px\">").arg(monoStyle()) + esc(id)
-               + QStringLiteral("</p>");
-    return out + u'\n';
+        escaped << esc(id);
+    // Break only between ids: ", " is a word boundary, an id has none.
+    return QStringLiteral("<span style=\"%1\">").arg(monoStyle())
+           + escaped.join(QStringLiteral(", ")) + QStringLiteral("</span>");
 }
 
 QString headerHtml(const ReportHeader &header)
@@ -136,8 +240,7 @@ QString headerHtml(const ReportHeader &header)
                + QStringLiteral(" <span style=\"%1\">").arg(monoStyle()) + esc(header.baseUrl)
                + QStringLiteral("</span>");
     out += QStringLiteral("<br>") + esc(tr("Exported %1").arg(header.exportedAt));
-    out += QStringLiteral("<br>")
-           + esc(QCoreApplication::translate("bw::Report", "%n job(s)", nullptr, header.jobCount));
+    out += QStringLiteral("<br>") + esc(jobCountText(header.jobCount));
     out += QStringLiteral("</p>\n");
     if (!header.groupCounts.isEmpty()) {
         QStringList counts;
@@ -164,14 +267,18 @@ QString historyHtml(const ReportJob &j)
 {
     if (j.history.isEmpty())
         return muted(tr("No status change observed."));
+    // One line per transition: 8 pt, the two times side by side.
     QString out = tableStart();
-    out += QStringLiteral("<thead><tr>") + headerCell(tr("From")) + headerCell(tr("To"))
-           + headerCell(tr("Observed at")) + headerCell(tr("Gateway's last modified"))
-           + headerCell(tr("Time in previous status")) + QStringLiteral("</tr></thead>\n");
+    out += QStringLiteral("<thead><tr>") + headerCell(tr("From"), 19) + headerCell(tr("To"), 19)
+           + headerCell(tr("Observed at"), 22) + headerCell(tr("Gateway's last modified"), 22)
+           + headerCell(tr("Time in previous status"), 18) + QStringLiteral("</tr></thead>\n");
     int row = 0;
     for (const ReportJob::HistoryRow &h : j.history) {
         out += rowStart(row++)
-               + QStringLiteral("<td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>\n")
+               + QStringLiteral("<td style=\"font-size:8pt\">%1</td><td style=\"font-size:8pt\">"
+                                "%2</td><td style=\"font-size:8pt\">%3</td>"
+                                "<td style=\"font-size:8pt\">%4</td>"
+                                "<td style=\"font-size:8pt\">%5</td></tr>\n")
                          .arg(esc(h.from), badge(h.to, h.toGroup), esc(h.observedAt),
                               esc(h.lastModified), esc(h.timeInPrevious));
     }
@@ -184,8 +291,11 @@ QString jobHtml(const ReportJob &j)
     const StatusColors failed = ReportPalette::forGroup(StatusGroup::Failed);
     QString out;
     out.reserve(8192);
-    out += QStringLiteral("<html><body>\n<h2 style=\"font-size:13pt\">%1</h2>\n").arg(esc(s.title));
-    out += QStringLiteral("<p>") + badge(s.status, s.group)
+    out += QStringLiteral(
+                   "<html><body>\n<h2 style=\"font-size:13pt;margin-top:0;margin-bottom:3px\">"
+                   "%1</h2>\n")
+                   .arg(esc(s.title));
+    out += QStringLiteral("<p style=\"margin-top:0;margin-bottom:2px\">") + badge(s.status, s.group)
            + QStringLiteral(" <span style=\"%1\">").arg(monoStyle()) + esc(s.identifier)
            + QStringLiteral("</span></p>\n");
     auto note = [&out](const QString &text, const StatusColors &c) {
@@ -201,11 +311,11 @@ QString jobHtml(const ReportJob &j)
     if (!j.staleNote.isEmpty())
         note(j.staleNote, ReportPalette::notObserved());
 
-    out += heading(tr("Fields")) + fieldTable(j.fields);
+    out += heading(tr("Fields")) + fieldTable(j.fields, Packing::WideFirst);
 
     out += heading(tr("Progress"));
     if (j.countsReported)
-        out += fieldTable(j.progress);
+        out += fieldTable(j.progress, Packing::InOrder);
     else
         out += muted(tr("Record counts: %1").arg(ReportText::notReported()));
 
@@ -214,12 +324,14 @@ QString jobHtml(const ReportJob &j)
         out += muted(tr("No time is known for this job yet."));
     } else {
         // Replaced by the vector chart object after parsing (see embedCharts).
-        out += QStringLiteral("<p><img src=\"%1\" width=\"%2\" height=\"%3\"></p>\n")
+        out += QStringLiteral("<p style=\"margin-top:2px;margin-bottom:0\"><img src=\"%1\" "
+                              "width=\"%2\" height=\"%3\"></p>\n")
                        .arg(kChartImageName)
                        .arg(int(TimelineChart::Width))
                        .arg(int(TimelineChart::Height));
         if (!j.bandLegend.isEmpty()) {
-            out += QStringLiteral("<p style=\"font-size:8pt;color:%1\">")
+            out += QStringLiteral(
+                           "<p style=\"font-size:8pt;color:%1;margin-top:1px;margin-bottom:0\">")
                            .arg(ReportPalette::mutedText().name());
             for (const ReportJob::LegendEntry &e : j.bandLegend) {
                 const QColor c = e.observed ? ReportPalette::forGroup(e.group).strong
@@ -234,7 +346,8 @@ QString jobHtml(const ReportJob &j)
             QStringList parts;
             for (const auto &[name, at] : j.markerLegend)
                 parts << esc(name) + QStringLiteral(": ") + esc(at);
-            out += QStringLiteral("<p style=\"font-size:8pt;color:%1\">")
+            out += QStringLiteral(
+                           "<p style=\"font-size:8pt;color:%1;margin-top:1px;margin-bottom:0\">")
                            .arg(ReportPalette::mutedText().name())
                    + parts.join(QStringLiteral(" &middot; ")) + QStringLiteral("</p>\n");
         }
@@ -243,11 +356,14 @@ QString jobHtml(const ReportJob &j)
     out += heading(tr("VPC"));
     switch (j.vpcState) {
     case VpcState::InVpc:
-        out += subheading(tr("Security groups")) + idList(j.securityGroupIds)
-               + subheading(tr("Subnets")) + idList(j.subnetIds);
+        out += tableStart() + rowStart(0) + labelCell(tr("Security groups"))
+               + QStringLiteral("<td>") + idList(j.securityGroupIds) + QStringLiteral("</td></tr>")
+               + rowStart(1) + labelCell(tr("Subnets")) + QStringLiteral("<td>")
+               + idList(j.subnetIds) + QStringLiteral("</td></tr></table>\n");
         break;
     case VpcState::NotInVpc:
-        out += QStringLiteral("<p>") + esc(tr("Not in a VPC.")) + QStringLiteral("</p>\n");
+        out += QStringLiteral("<p style=\"margin-top:0;margin-bottom:0\">")
+               + esc(tr("Not in a VPC.")) + QStringLiteral("</p>\n");
         break;
     case VpcState::NotReported:
         out += muted(ReportText::notReported());
@@ -255,16 +371,24 @@ QString jobHtml(const ReportJob &j)
     }
 
     out += heading(tr("Configuration"));
-    out += subheading(tr("Input"));
-    out += j.inputReported ? fieldTable(j.inputConfig) : muted(ReportText::notReported());
-    out += subheading(tr("Output"));
-    out += j.outputReported ? fieldTable(j.outputConfig) : muted(ReportText::notReported());
+    GroupedRows config;
+    if (j.inputReported)
+        config.add(tr("Input"), j.inputConfig);
+    else
+        config.addNote(tr("Input"), ReportText::notReported());
+    if (j.outputReported)
+        config.add(tr("Output"), j.outputConfig);
+    else
+        config.addNote(tr("Output"), ReportText::notReported());
+    out += config.table();
 
     out += heading(tr("History")) + historyHtml(j);
 
     out += heading(tr("Message"));
     if (j.message && !j.message->isEmpty())
-        out += QStringLiteral("<pre style=\"white-space:pre-wrap;%1\">").arg(monoStyle())
+        out += QStringLiteral(
+                       "<pre style=\"white-space:pre-wrap;margin-top:0;margin-bottom:0;%1\">")
+                       .arg(monoStyle())
                + esc(*j.message) + QStringLiteral("</pre>\n");
     else
         out += muted(tr("No message."));
@@ -392,10 +516,13 @@ private:
 };
 
 // The summary table, painted row by row. A QTextTable costs about half a millisecond per cell
-// to lay out, twice (the page count must be known before the first page is painted); with
-// single-line rows of a fixed height pagination is arithmetic and ten thousand rows take a
-// fraction of a second. Cells that do not fit are elided; every job's own pages carry the
-// full text.
+// to lay out, twice (the page count must be known before the first page is painted); with rows
+// of one or two lines, measured once, pagination is arithmetic and ten thousand rows take a
+// fraction of a second. A name, progress or duration too long for its column wraps onto a
+// second line (at a hyphen, a space or a slash when there is one: names told apart by a date or
+// a suffix at their end stay apart); what does not fit in two lines is elided. The other cells
+// are one line, elided, a long provider id in the middle. Every job's own pages carry the full
+// text.
 class SummaryTable
 {
 public:
@@ -412,13 +539,14 @@ public:
         m_mono.setStyleHint(QFont::Monospace);
         m_mono.setPointSizeF(7);
         const QFontMetricsF metrics(m_font, device);
-        m_rowHeight = metrics.height() * 1.7;
+        m_lineHeight = metrics.height();
+        m_rowPadding = metrics.height() * 0.5;
         m_padding = metrics.averageCharWidth() * 0.8;
         m_columns = {{tr("Name"), 0},     {tr("Job id"), 0},    {tr("Status"), 0},
                      {tr("Progress"), 0}, {tr("Submitted"), 0}, {tr("Duration"), 0}};
 
-        // Every column but the name gets the width of its widest cell, capped (a long provider
-        // id is elided in the middle); the name takes what is left, at least a fifth.
+        // Every column but the name gets the width of its widest cell, capped; the name takes
+        // what is left, at least a fifth.
         const QFontMetricsF bold(m_bold, device);
         const QFontMetricsF mono(m_mono, device);
         std::array<qreal, 6> natural{};
@@ -435,7 +563,7 @@ public:
         constexpr std::array<qreal, 6> kCaps{1.0, 0.15, 0.19, 0.19, 0.15, 0.13};
         qreal fixed = 0;
         for (size_t c = 1; c < natural.size(); ++c) {
-            // A hair of slack so that a cell exactly as wide as its text is never elided.
+            // A hair of slack so that a cell exactly as wide as its text is never wrapped.
             natural[c] = std::min(natural[c] + 2.5 * m_padding, kCaps[c] * m_width);
             fixed += natural[c];
         }
@@ -443,12 +571,32 @@ public:
         m_columns[0].width = m_width - fixed * scale;
         for (size_t c = 1; c < natural.size(); ++c)
             m_columns[qsizetype(c)].width = natural[c] * scale;
+
+        // Which rows need two lines.
+        m_twoLines.reserve(m_rows.size());
+        for (const ReportSummary &s : m_rows) {
+            m_twoLines.append(metrics.horizontalAdvance(s.title.simplified()) > innerWidth(0)
+                              || metrics.horizontalAdvance(s.progressText) > innerWidth(3)
+                              || metrics.horizontalAdvance(s.duration) > innerWidth(5));
+        }
     }
 
-    // How many data rows fit under the header row in `height`.
-    int rowsFitting(qreal height) const
+    qreal headerHeight() const { return m_lineHeight + m_rowPadding; }
+    qreal rowHeight(int row) const
     {
-        return std::max(0, int((height - m_rowHeight) / m_rowHeight));
+        return (m_twoLines.at(row) ? 2 : 1) * m_lineHeight + m_rowPadding;
+    }
+
+    // How many data rows from `first` fit under the header row in `height`; at least one.
+    int rowsFitting(int first, qreal height) const
+    {
+        qreal used = headerHeight();
+        int n = 0;
+        while (first + n < m_rows.size() && used + rowHeight(first + n) <= height) {
+            used += rowHeight(first + n);
+            ++n;
+        }
+        return n;
     }
 
     // Paints the header row and rows [first, first + count) from `origin`.
@@ -457,23 +605,25 @@ public:
         painter.save();
         painter.setPen(Qt::NoPen);
         painter.setBrush(ReportPalette::headerFill());
-        painter.drawRect(QRectF(origin, QSizeF(m_width, m_rowHeight)));
+        painter.drawRect(QRectF(origin, QSizeF(m_width, headerHeight())));
         qreal x = origin.x();
         painter.setFont(m_bold);
         painter.setPen(ReportPalette::text());
         for (const Column &c : m_columns) {
-            drawCell(painter, QRectF(x, origin.y(), c.width, m_rowHeight), c.title, Qt::ElideRight);
+            drawCell(painter, QRectF(x, origin.y(), c.width, headerHeight()), c.title,
+                     Qt::ElideRight, false);
             x += c.width;
         }
+        qreal y = origin.y() + headerHeight();
         for (int i = 0; i < count; ++i) {
-            const ReportSummary &s = m_rows.at(first + i);
-            const qreal y = origin.y() + (i + 1) * m_rowHeight;
+            const qreal height = rowHeight(first + i);
             if (i % 2) {
                 painter.setPen(Qt::NoPen);
                 painter.setBrush(QColor(kZebra));
-                painter.drawRect(QRectF(origin.x(), y, m_width, m_rowHeight));
+                painter.drawRect(QRectF(origin.x(), y, m_width, height));
             }
-            paintRow(painter, s, origin.x(), y);
+            paintRow(painter, m_rows.at(first + i), origin.x(), y, height);
+            y += height;
         }
         painter.restore();
     }
@@ -485,41 +635,78 @@ private:
         qreal width; // device pixels
     };
 
-    QRectF cellRect(int column, qreal left, qreal y) const
+    qreal innerWidth(int column) const { return m_columns.at(column).width - 2 * m_padding; }
+
+    QRectF cellRect(int column, qreal left, qreal y, qreal height) const
     {
         qreal x = left;
         for (int c = 0; c < column; ++c)
             x += m_columns.at(c).width;
-        return {x, y, m_columns.at(column).width, m_rowHeight};
+        return {x, y, m_columns.at(column).width, height};
+    }
+
+    // `text` in at most two lines of `width`: broken after the last hyphen, space, slash or
+    // underscore that keeps the first line within the width (anywhere when there is none), the
+    // rest elided.
+    static QStringList wrapped(const QString &text, const QFontMetricsF &metrics, qreal width,
+                               Qt::TextElideMode mode)
+    {
+        if (metrics.horizontalAdvance(text) <= width)
+            return {text};
+        int fits = 0; // characters of the longest prefix that fits
+        int breakAt = 0;
+        for (int i = 1; i <= text.size(); ++i) {
+            if (metrics.horizontalAdvance(text.left(i)) > width)
+                break;
+            fits = i;
+            const QChar c = text.at(i - 1);
+            // Not before the unit of "47.4 %".
+            const bool beforeUnit = i < text.size() && text.at(i) == u'%';
+            if ((c == u' ' && !beforeUnit) || c == u'-' || c == u'/' || c == u'_')
+                breakAt = i;
+        }
+        const int cut = breakAt > 0 ? breakAt : std::max(1, fits);
+        return {text.left(cut).trimmed(), metrics.elidedText(text.mid(cut).trimmed(), mode, width)};
     }
 
     void drawCell(QPainter &painter, const QRectF &cell, const QString &text,
-                  Qt::TextElideMode mode) const
+                  Qt::TextElideMode mode, bool mayWrap) const
     {
         const QRectF inner = cell.adjusted(m_padding, 0, -m_padding, 0);
         const QFontMetricsF metrics(painter.font(), painter.device());
-        // One line per cell: tabs and line breaks would expand or wrap.
-        painter.drawText(inner, Qt::AlignLeft | Qt::AlignVCenter,
-                         metrics.elidedText(text.simplified(), mode, inner.width()));
+        // Tabs and line breaks would expand or wrap on their own.
+        const QString simple = text.simplified();
+        const QStringList lines
+                = mayWrap && cell.height() > headerHeight() * 1.5
+                          ? wrapped(simple, metrics, inner.width(), mode)
+                          : QStringList{metrics.elidedText(simple, mode, inner.width())};
+        qreal top = inner.center().y() - lines.size() * m_lineHeight / 2;
+        for (const QString &line : lines) {
+            painter.drawText(QRectF(inner.left(), top, inner.width(), m_lineHeight),
+                             Qt::AlignLeft | Qt::AlignVCenter, line);
+            top += m_lineHeight;
+        }
     }
 
-    void paintRow(QPainter &painter, const ReportSummary &s, qreal left, qreal y) const
+    void paintRow(QPainter &painter, const ReportSummary &s, qreal left, qreal y,
+                  qreal height) const
     {
         painter.setPen(ReportPalette::text());
         painter.setFont(m_font);
-        drawCell(painter, cellRect(0, left, y), s.title, Qt::ElideRight);
+        drawCell(painter, cellRect(0, left, y, height), s.title, Qt::ElideRight, true);
         painter.setFont(m_mono);
-        drawCell(painter, cellRect(1, left, y), s.shortId, Qt::ElideMiddle);
+        drawCell(painter, cellRect(1, left, y, height), s.shortId, Qt::ElideMiddle, false);
 
-        // Status badge: tinted box, status text in the group's ink.
+        // Status badge: tinted box, status text in the group's ink, one line high.
         const StatusColors colors = ReportPalette::forGroup(s.group);
         painter.setFont(m_bold);
         const QFontMetricsF bold(m_bold, painter.device());
-        const QRectF cell = cellRect(2, left, y);
+        const QRectF cell = cellRect(2, left, y, height);
         const qreal maxText = cell.width() - 3 * m_padding;
         const QString status = bold.elidedText(s.status, Qt::ElideRight, maxText);
-        const QRectF badge(cell.left() + m_padding, y + m_rowHeight * 0.14,
-                           bold.horizontalAdvance(status) + 2 * m_padding, m_rowHeight * 0.72);
+        const qreal badgeHeight = headerHeight() * 0.72;
+        const QRectF badge(cell.left() + m_padding, cell.center().y() - badgeHeight / 2,
+                           bold.horizontalAdvance(status) + 2 * m_padding, badgeHeight);
         painter.setPen(Qt::NoPen);
         painter.setBrush(colors.tint);
         painter.drawRect(badge);
@@ -528,10 +715,10 @@ private:
 
         painter.setPen(ReportPalette::text());
         painter.setFont(m_font);
-        drawCell(painter, cellRect(3, left, y), s.progressText, Qt::ElideRight);
-        drawCell(painter, cellRect(4, left, y), ReportText::compactDateTime(s.submitTime),
-                 Qt::ElideRight);
-        drawCell(painter, cellRect(5, left, y), s.duration, Qt::ElideRight);
+        drawCell(painter, cellRect(3, left, y, height), s.progressText, Qt::ElideRight, true);
+        drawCell(painter, cellRect(4, left, y, height), ReportText::compactDateTime(s.submitTime),
+                 Qt::ElideRight, false);
+        drawCell(painter, cellRect(5, left, y, height), s.duration, Qt::ElideRight, true);
     }
 
     const QList<ReportSummary> &m_rows;
@@ -539,9 +726,11 @@ private:
     QFont m_font;
     QFont m_bold;
     QFont m_mono;
-    qreal m_rowHeight = 0;
+    qreal m_lineHeight = 0;
+    qreal m_rowPadding = 0;
     qreal m_padding = 0;
     QList<Column> m_columns;
+    QList<bool> m_twoLines; // per row
 };
 
 // Which summary rows go on which page: the first page holds the report's head above its rows.
@@ -555,13 +744,11 @@ QList<SummaryChunk> paginateSummary(const SummaryTable &table, int rows, qreal f
                                     qreal pageRoom)
 {
     QList<SummaryChunk> chunks;
-    int next = 0;
-    const int perPage = std::max(1, table.rowsFitting(pageRoom));
-    int fits = table.rowsFitting(firstPageRoom);
-    chunks.append({0, std::min(fits, rows)});
-    next = chunks.first().count;
+    chunks.append({0, std::min(table.rowsFitting(0, firstPageRoom), rows)});
+    int next = chunks.first().count;
     while (next < rows) {
-        const int count = std::min(perPage, rows - next);
+        // At least one row per page, so that a page too small for any row still ends.
+        const int count = std::max(1, table.rowsFitting(next, pageRoom));
         chunks.append({next, count});
         next += count;
     }

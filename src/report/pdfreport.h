@@ -15,13 +15,16 @@ namespace bw {
 // QTextObjectInterface handler paints TimelineChart straight onto the page).
 //
 // Layout: the head (profile, gateway, export time, status counts) and the summary table first,
-// then every job starting on a new page. Every page carries a header ("batchwatch report —
-// <profile>", export time) and a footer (gateway URL, "page N of M"). Pages are painted one by
-// one with QPainter (QTextDocument::drawContents with translated rects) after a first pass that
-// lays every job's document out to count the pages; the first few hundred laid-out documents
-// are kept for the second pass, later ones are laid out again to bound memory. The summary rows
-// are painted directly (single-line cells, elided when too long) because a QTextTable costs
-// about a millisecond per row, twice.
+// then every job starting on a new page, on as few pages as its content needs: one for a
+// typical job (fields two to a row, identifiers and URIs on whole rows wrapping instead of
+// overflowing, the chart at the text width, compact VPC, configuration and history tables);
+// only a long message or history continues on a second page. Every page carries a header
+// ("batchwatch report — <profile>", export time) and a footer (gateway URL, "page N of M"). Pages
+// are painted one by one with QPainter (QTextDocument::drawContents with translated rects) after a
+// first pass that lays every job's document out to count the pages; the first few hundred laid-out
+// documents are kept for the second pass, later ones are laid out again to bound memory. The
+// summary rows are painted directly (one or two lines: a long name wraps, what does not fit in two
+// lines is elided) because a QTextTable costs about a millisecond per row, twice.
 //
 // Needs a QGuiApplication in the process (fonts); the offscreen platform is enough
 // (QT_QPA_PLATFORM=offscreen). Without one write() fails with an explanation instead of

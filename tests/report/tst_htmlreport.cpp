@@ -58,6 +58,9 @@ private Q_SLOTS:
     void showsHistoryProgressAndConfiguration();
     void neverContainsThePlantedSecret();
     void writesTheSameBytesThroughTheExporter();
+    void countsJobsInTheHeaderInEnglish_data();
+    void countsJobsInTheHeaderInEnglish();
+    void laysFieldsOutInTwoColumnsWithIdentifiersOnWholeRows();
 };
 
 void tst_HtmlReport::escapesEveryJobName()
@@ -318,6 +321,71 @@ void tst_HtmlReport::writesTheSameBytesThroughTheExporter()
             test::sampleInput(), ExportFormat::Html, path, [](int done, int) { return done < 3; });
     QCOMPARE(cancelled.outcome, ExportResult::Outcome::Cancelled);
     QCOMPARE(readBack(), report(input).toUtf8());
+}
+
+void tst_HtmlReport::countsJobsInTheHeaderInEnglish_data()
+{
+    QTest::addColumn<int>("jobs");
+    QTest::addColumn<QString>("text");
+    const int all = int(test::sampleInput().jobs.size());
+    QTest::newRow("none") << 0 << QStringLiteral("0 jobs");
+    QTest::newRow("one") << 1 << QStringLiteral("1 job");
+    QTest::newRow("two") << 2 << QStringLiteral("2 jobs");
+    QTest::newRow("all") << all << QStringLiteral("%1 jobs").arg(all);
+}
+
+void tst_HtmlReport::countsJobsInTheHeaderInEnglish()
+{
+    QFETCH(int, jobs);
+    QFETCH(QString, text);
+    ExportInput input = test::sampleInput();
+    QVERIFY(input.jobs.size() >= jobs);
+    input.jobs.resize(jobs);
+    const QString html = report(input);
+    // The last item of the header's meta line.
+    QVERIFY2(html.contains(QStringLiteral(" &middot; ") + text + QStringLiteral("</p>")),
+             qPrintable(text));
+    QVERIFY(!html.contains(QStringLiteral("(s)")));
+}
+
+void tst_HtmlReport::laysFieldsOutInTwoColumnsWithIdentifiersOnWholeRows()
+{
+    ExportInput input;
+    input.profileName = QStringLiteral("grid");
+    input.exportedAt = test::exportedAt();
+    input.jobs = test::syntheticJobs(1);
+    const QString html = report(input);
+    const QString s = section(html, 1);
+    const Job &job = input.jobs.first().watched.job;
+
+    // The name heads the fields, then the identifiers on whole rows, then short fields paired.
+    const QString fields = s.mid(s.indexOf(QStringLiteral("<h3>Fields</h3>")));
+    const qsizetype name
+            = fields.indexOf(QStringLiteral("<tr class=\"wide\"><th scope=\"row\">Name</th>"));
+    const qsizetype arn = fields.indexOf(
+            QStringLiteral("<tr class=\"wide\"><th scope=\"row\">Job ARN</th><td class=\"mono\">")
+            + *job.jobArn + QStringLiteral("</td></tr>"));
+    const qsizetype status = fields.indexOf(QStringLiteral("<tr><th scope=\"row\">Status</th>"));
+    const qsizetype submitted
+            = fields.indexOf(QStringLiteral("<tr><th scope=\"row\">Submitted</th>"));
+    QVERIFY(name >= 0);
+    QVERIFY(name < arn);
+    QVERIFY(arn < status);
+    QVERIFY(status < submitted);
+    // Configuration: URIs on whole rows.
+    QVERIFY(s.contains(QStringLiteral("<tr class=\"wide\"><th scope=\"row\">S3 URI</th><td "
+                                      "class=\"mono\">")
+                       + job.inputDataConfig->s3Uri.value_or(QString())));
+
+    // The two columns, long identifiers wrapping instead of overflowing, a compact print.
+    for (const char *rule :
+         {"table.fields tbody{display:grid;grid-template-columns:repeat(2,minmax(0,1fr))",
+          "table.fields tr.wide{grid-column:1/-1", "table.fields td{overflow-wrap:anywhere}",
+          "overflow-wrap:anywhere}"})
+        QVERIFY2(html.contains(QLatin1StringView(rule)), rule);
+    const qsizetype print = html.indexOf(QStringLiteral("@media print{"));
+    const QString printCss = html.mid(print, html.indexOf(QStringLiteral("</style>")) - print);
+    QVERIFY(printCss.contains(QStringLiteral("th,td{padding:1px 6px}")));
 }
 
 QTEST_MAIN(tst_HtmlReport)

@@ -88,6 +88,8 @@ private Q_SLOTS:
     void reportsTwoProgressUnitsPerJobAndKeepsThePreviousFileWhenCancelled();
     void writesFromAWorkerThread();
     void writesASinglePageForAnEmptyExport();
+    void countsJobsInTheHeaderInEnglish();
+    void fitsATypicalJobOnOnePage();
 
 private:
     QTemporaryDir m_dir;
@@ -305,6 +307,69 @@ void tst_PdfReport::writesASinglePageForAnEmptyExport()
     const QString text = normalised(pdfPages(path).join(u' '));
     QVERIFY(text.contains(QStringLiteral("No jobs in this export.")));
     QVERIFY(text.contains(QStringLiteral("page 1 of 1")));
+    QVERIFY2(text.contains(QStringLiteral(" 0 jobs ")), qPrintable(text));
+}
+
+void tst_PdfReport::countsJobsInTheHeaderInEnglish()
+{
+    // The sample report: "<n> jobs".
+    const QString all = normalised(pdfPages(m_samplePath).value(0));
+    const QString many = QStringLiteral(" %1 jobs ").arg(m_input.jobs.size());
+    QVERIFY2(all.contains(many), qPrintable(all));
+    QVERIFY(!all.contains(QStringLiteral("job(s)")));
+
+    // One job: "1 job".
+    ExportInput input = test::sampleInput();
+    input.jobs.resize(1);
+    const QString path = m_dir.filePath(QStringLiteral("one.pdf"));
+    QVERIFY(writePdf(input, path).ok());
+    const QString first = normalised(pdfPages(path).value(0));
+    QVERIFY2(first.contains(QStringLiteral(" 1 job ")), qPrintable(first));
+    QVERIFY(!first.contains(QStringLiteral("job(s)")));
+}
+
+void tst_PdfReport::fitsATypicalJobOnOnePage()
+{
+    // Typical jobs (the gateway fixtures, generated jobs over every status with histories,
+    // progress samples, VPC and not) take one page each after the summary: no job spills a
+    // tail onto a second, nearly empty page.
+    ExportInput input;
+    input.profileName = QStringLiteral("typical");
+    input.baseUrl = QUrl(QStringLiteral("https://gw.example.invalid/bifrost"));
+    input.exportedAt = test::exportedAt();
+    // A message of dozens of lines (the fixture with a validation report) rightly takes more.
+    for (const ExportJob &job : test::fixtureJobs() + test::syntheticJobs(24)) {
+        if (job.watched.job.message.value_or(QString()).count(u'\n') < 8)
+            input.jobs.append(job);
+    }
+    QVERIFY(input.jobs.size() >= 30);
+    const qsizetype jobs = input.jobs.size();
+    for (const QLocale &locale :
+         {QLocale(QStringLiteral("de_DE")), QLocale(QStringLiteral("en_US"))}) {
+        const QString path = m_dir.filePath(QStringLiteral("typical-%1.pdf").arg(locale.name()));
+        PdfReportWriter::Options options;
+        options.locale = locale;
+        QVERIFY(writePdf(input, path, options).ok());
+        const QStringList pages = pdfPages(path);
+        const int pageCount = pdfInfo(path, QStringLiteral("Pages")).toInt();
+        QCOMPARE(pages.size(), pageCount);
+        // The summary of a few dozen rows fits on the first page.
+        QVERIFY2(pageCount <= jobs + 1, qPrintable(QStringLiteral("%1: %2 pages for %3 jobs")
+                                                           .arg(locale.name())
+                                                           .arg(pageCount)
+                                                           .arg(jobs)));
+        // Still one job per page, in order, each with its name at the top and the page number
+        // at the bottom.
+        for (qsizetype i = 0; i < jobs; ++i) {
+            const QString page = normalised(pages.value(int(i) + 1));
+            const QString title = normalised(titleOf(input.jobs.at(i)));
+            QString body = page.mid(page.indexOf(QStringLiteral("12:00:00 UTC")) + 12).trimmed();
+            QVERIFY2(body.startsWith(title),
+                     qPrintable(title + QStringLiteral(" | ") + body.left(80)));
+            QVERIFY(page.contains(QStringLiteral("page %1 of %2").arg(i + 2).arg(pageCount)));
+            QVERIFY(page.contains(QStringLiteral("times in UTC")));
+        }
+    }
 }
 
 QTEST_MAIN(tst_PdfReport)
