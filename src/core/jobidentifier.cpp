@@ -106,6 +106,7 @@ JobIdentifier JobIdentifier::parse(const QString &input)
         }
         id.m_kind = IdentifierKind::Arn;
         id.m_partition = parts.at(1);
+        id.m_service = parts.at(2);
         id.m_region = parts.at(3);
         id.m_account = parts.at(4);
         id.m_resource = resource;

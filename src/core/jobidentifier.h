@@ -36,6 +36,7 @@ public:
 
     // ARN parts (empty unless kind() == Arn).
     const QString &partition() const { return m_partition; }
+    const QString &service() const { return m_service; } // "bedrock" for a Bedrock job ARN
     const QString &region() const { return m_region; }
     const QString &accountId() const { return m_account; }
 
@@ -55,6 +56,7 @@ private:
     IdentifierKind m_kind = IdentifierKind::Invalid;
     QString m_reason;
     QString m_partition;
+    QString m_service;
     QString m_region;
     QString m_account;
     QString m_resource;

@@ -467,7 +467,12 @@ void AddJobsDialog::classifyNow()
             kindItem->setForeground(dim);
         } else {
             ++valid;
-            if (id.kind() == IdentifierKind::Arn && !id.region().isEmpty())
+            // WIRE.md: gateways may hand out ARNs of their own making, so any ARN is accepted;
+            // one that is not Bedrock's is most likely a slip worth pointing out.
+            if (id.kind() == IdentifierKind::Arn
+                && id.service().compare(u"bedrock", Qt::CaseInsensitive) != 0)
+                notes << tr("Not a Bedrock ARN (service \"%1\"): added as given").arg(id.service());
+            else if (id.kind() == IdentifierKind::Arn && !id.region().isEmpty())
                 notes << tr("Region %1, account %2").arg(id.region(), id.accountId());
         }
         if (count > 1)

@@ -67,6 +67,7 @@ void tst_JobIdentifier::parsesArnParts()
     const JobIdentifier id = JobIdentifier::parse(QStringLiteral(
             "arn:aws-us-gov:bedrock:us-gov-west-1:123456789012:model-invocation-job/z0y9x8w7v6u5"));
     QCOMPARE(id.partition(), QStringLiteral("aws-us-gov"));
+    QCOMPARE(id.service(), QStringLiteral("bedrock"));
     QCOMPARE(id.region(), QStringLiteral("us-gov-west-1"));
     QCOMPARE(id.accountId(), QStringLiteral("123456789012"));
 }

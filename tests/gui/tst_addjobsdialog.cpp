@@ -100,6 +100,21 @@ private Q_SLOTS:
         }
     }
 
+    void pointsOutAnArnOfAnotherService()
+    {
+        // Accepted (gateways make up ARNs of their own), but a pasted S3 ARN is most likely a
+        // slip: the note says so before anything is added.
+        AddJobsDialog dialog({});
+        dialog.setPastedText(QStringLiteral("arn:aws:s3:::my-bucket/input.jsonl\n")
+                             + QString::fromLatin1(kArn));
+        const QStandardItemModel *model = dialog.classificationModel();
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(rowText(model, 0, AddJobsDialog::NoteColumn),
+                 QStringLiteral("Not a Bedrock ARN (service \"s3\"): added as given"));
+        QVERIFY(rowText(model, 1, AddJobsDialog::NoteColumn).startsWith(u"Region "));
+        QCOMPARE(dialog.pastedIdentifiersToAdd().size(), 2);
+    }
+
     void mergesDuplicatesAndSaysHowOften()
     {
         AddJobsDialog dialog({});
