@@ -269,13 +269,14 @@ void HistoryTab::updateSummary()
         return;
     }
     const QList<StatusTransition> list = m_model->transitions();
+    // The same compact local form as the table's time columns.
+    const QString since = CompactTimeDelegate::compact(list.constFirst().observedAt);
     m_ui->summaryLabel->setText(
-            (rows == 1
-                     ? tr("1 status observed since %1. Times in local time; the tooltips show UTC.")
-                     : tr("%2 statuses observed since %1. Times in local time; the tooltips "
-                          "show UTC.")
-                               .arg(QStringLiteral("%1"), QString::number(rows)))
-                    .arg(DetailsFormat::absoluteTime(list.constFirst().observedAt)));
+            rows == 1 ? tr("1 status observed since %1. Times are local; hover a time for UTC.")
+                                .arg(since)
+                      : tr("%1 statuses observed since %2. Times are local; hover a time for UTC.")
+                                .arg(rows)
+                                .arg(since));
     m_ui->summaryLabel->setVisible(true);
 }
 
