@@ -1,6 +1,8 @@
 #include "charttimeaxis.h"
 
+#include <QCategoryAxis>
 #include <QDateTimeAxis>
+#include <QLocale>
 
 #include <algorithm>
 #include <array>
@@ -22,6 +24,112 @@ QString formatFor(qint64 step, const QDateTime &from, const QDateTime &to)
     return oneDay ? QStringLiteral("HH:mm") : QStringLiteral("dd MMM HH:mm");
 }
 } // namespace
+
+QList<ChartTimeAxis::Tick> ChartTimeAxis::ticks(const QDateTime &fromIn, const QDateTime &toIn,
+                                                int pixels, const QFontMetrics &metrics)
+{
+    const QDateTime from = fromIn.toUTC();
+    QDateTime to = toIn.toUTC();
+    if (!from.isValid() || !to.isValid() || pixels <= 0)
+        return {};
+    if (to <= from)
+        to = from.addSecs(60);
+    const qint64 fromMs = from.toMSecsSinceEpoch();
+    const qint64 spanMs = from.msecsTo(to);
+    const qint64 offset = qint64(from.toLocalTime().offsetFromUtc()) * 1000;
+    const bool multiDay = from.toLocalTime().date() != to.toLocalTime().date();
+    const QLocale locale;
+    constexpr int kMaxTicks = 12;
+    const int gap = metrics.height() * 2;
+    auto xOf = [&](const QDateTime &t) {
+        return qreal(pixels) * qreal(from.msecsTo(t)) / qreal(spanMs);
+    };
+    auto labelled = [&](QList<Tick> ts, qint64 step) {
+        QDate previous;
+        for (Tick &tick : ts) {
+            const QDateTime local = tick.at.toLocalTime();
+            QString format = step >= 86400 ? QStringLiteral("d MMM")
+                             : step < 60   ? QStringLiteral("HH:mm:ss")
+                                           : QStringLiteral("HH:mm");
+            if (step < 86400 && multiDay && local.date() != previous)
+                format.prepend(QStringLiteral("d MMM "));
+            previous = local.date();
+            tick.label = locale.toString(local, format);
+        }
+        return ts;
+    };
+    auto halfWidth = [&](const Tick &t) {
+        return metrics.horizontalAdvance(t.label) / 2.0;
+    };
+
+    QList<qint64> steps(kSteps.cbegin(), kSteps.cend());
+    while (steps.back() * 1000 * 2 < spanMs)
+        steps.append(steps.back() * 2);
+    for (const qint64 step : std::as_const(steps)) {
+        const qint64 stepMs = step * 1000;
+        if (spanMs / stepMs > kMaxTicks + 1)
+            continue;
+        // The first whole step (local time) at or after `from`.
+        const qint64 shifted = fromMs + offset;
+        qint64 t = (shifted >= 0 ? (shifted + stepMs - 1) / stepMs : -(-shifted / stepMs)) * stepMs
+                   - offset;
+        QList<Tick> ts;
+        for (; t <= to.toMSecsSinceEpoch(); t += stepMs)
+            ts.append({QDateTime::fromMSecsSinceEpoch(t, Qt::UTC), QString()});
+        // Labels stay inside the axis: an edge tick whose label would stick out is left out
+        // (the first label carries the date, so label again after dropping it).
+        ts = labelled(ts, step);
+        while (!ts.isEmpty() && xOf(ts.first().at) - halfWidth(ts.first()) < 0)
+            ts = labelled(ts.mid(1), step);
+        while (!ts.isEmpty() && xOf(ts.last().at) + halfWidth(ts.last()) > pixels)
+            ts.removeLast();
+        if (ts.isEmpty() || ts.size() > kMaxTicks)
+            continue;
+        bool apart = true;
+        for (qsizetype i = 1; i < ts.size() && apart; ++i)
+            apart = xOf(ts.at(i).at) - halfWidth(ts.at(i))
+                            - (xOf(ts.at(i - 1).at) + halfWidth(ts.at(i - 1)))
+                    >= gap;
+        if (apart)
+            return ts;
+    }
+    return {};
+}
+
+void ChartTimeAxis::setRange(QCategoryAxis *axis, const QDateTime &from, const QDateTime &to,
+                             int pixels, const QFontMetrics &metrics)
+{
+    if (!from.isValid() || !to.isValid())
+        return;
+    const qreal min = qreal(from.toMSecsSinceEpoch());
+    const qreal max = std::max(qreal(to.toMSecsSinceEpoch()), min + 60000.0);
+    const QList<Tick> wanted = ticks(from, to, pixels, metrics);
+    QStringList labels;
+    for (const Tick &tick : wanted) {
+        QString label = tick.label;
+        while (labels.contains(label)) // category labels must be unique
+            label += QChar(0x200B);
+        labels.append(label);
+    }
+    bool same = axis->categoriesLabels() == labels && qFuzzyCompare(axis->startValue(), min);
+    for (qsizetype i = 0; same && i < wanted.size(); ++i)
+        same = qFuzzyCompare(axis->endValue(labels.at(i)),
+                             qreal(wanted.at(i).at.toMSecsSinceEpoch()));
+    if (!same) {
+        const QStringList old = axis->categoriesLabels();
+        for (const QString &label : old)
+            axis->remove(label);
+        axis->setStartValue(min);
+        for (qsizetype i = 0; i < wanted.size(); ++i)
+            axis->append(labels.at(i), qreal(wanted.at(i).at.toMSecsSinceEpoch()));
+        axis->setStartValue(min);
+    }
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    // QtCharts would cut a label to its category's width: the first category is only the bit
+    // before the first tick. ticks() keeps the labels apart itself.
+    axis->setTruncateLabels(false);
+    axis->setRange(min, max);
+}
 
 qint64 ChartTimeAxis::stepFor(qint64 spanMs, int maxTicks)
 {

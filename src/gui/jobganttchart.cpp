@@ -9,7 +9,6 @@
 
 #include <QCategoryAxis>
 #include <QCursor>
-#include <QDateTimeAxis>
 #include <QEvent>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
@@ -35,7 +34,7 @@ bool valid(const std::optional<QDateTime> &t)
 
 JobGanttChart::JobGanttChart(QWidget *parent)
     : QChartView(new QChart, parent)
-    , m_xAxis(new QDateTimeAxis)
+    , m_xAxis(new QCategoryAxis)
     , m_yAxis(new QCategoryAxis)
     , m_expiry(new QScatterSeries)
     , m_nowLine(new QLineSeries)

@@ -11,7 +11,6 @@
 
 QT_BEGIN_NAMESPACE
 class QCategoryAxis;
-class QDateTimeAxis;
 class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QScatterSeries;
@@ -110,7 +109,7 @@ private:
     QList<QGraphicsSimpleTextItem *> m_edgeItems;
     QList<std::pair<int, QDateTime>> m_expiryMarkers;
     int m_edgeColumn = 0; // width of the column right of the plot, 0 when unused
-    QDateTimeAxis *m_xAxis = nullptr;
+    QCategoryAxis *m_xAxis = nullptr;
     QCategoryAxis *m_yAxis = nullptr;
     QList<QLineSeries *> m_bars;
     QList<QLineSeries *> m_legendSeries; // one per status group, empty: the legend entries

@@ -7,8 +7,8 @@
 #include "statuspresentation.h"
 
 #include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QCursor>
-#include <QDateTimeAxis>
 #include <QEvent>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
@@ -54,7 +54,7 @@ qreal markerHeight(JobTimelineChart::Marker marker)
 
 JobTimelineChart::JobTimelineChart(QWidget *parent)
     : QChartView(new QChart, parent)
-    , m_xAxis(new QDateTimeAxis)
+    , m_xAxis(new QCategoryAxis)
     , m_yAxis(new QValueAxis)
 {
     ChartPalette::setUp(this);
@@ -299,8 +299,8 @@ void JobTimelineChart::updateAxis()
     ChartTimeAxis::setRange(m_xAxis, from, to, plot > 0 ? int(plot) : width() * 9 / 10,
                             fontMetrics());
     const std::optional<QDateTime> expiry = m_layout.markerAt(Marker::Expires);
-    const bool onAxis
-            = expiry && *expiry >= m_xAxis->min().toUTC() && *expiry <= m_xAxis->max().toUTC();
+    const bool onAxis = expiry && qreal(expiry->toMSecsSinceEpoch()) >= m_xAxis->min()
+                        && qreal(expiry->toMSecsSinceEpoch()) <= m_xAxis->max();
     if (onAxis != m_expiryOnAxis) {
         m_expiryOnAxis = onAxis;
         updateExpiryLegend();

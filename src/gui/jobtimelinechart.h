@@ -10,7 +10,7 @@
 
 QT_BEGIN_NAMESPACE
 class QAreaSeries;
-class QDateTimeAxis;
+class QCategoryAxis;
 class QGraphicsSimpleTextItem;
 class QLineSeries;
 class QScatterSeries;
@@ -19,12 +19,13 @@ QT_END_NAMESPACE
 
 namespace bw {
 
-// The Timeline tab's chart (PRODUCT.md §2): time on the x axis (QDateTimeAxis, local time), one
-// band per observed status interval coloured like the status badges (StatusPresentation), a
-// grey hatched "not observed" band from submitTime until the first observation (or until the
-// gateway's endTime / lastModifiedTime says the first observed status began), markers for
-// submitTime, lastModifiedTime, endTime and jobExpirationTime (distinct shapes, in the legend)
-// and a dashed "now" line for live jobs. Hovering a band or a marker shows exact times.
+// The Timeline tab's chart (PRODUCT.md §2): time on the x axis (local time, round ticks by
+// ChartTimeAxis), one band per observed status interval coloured like the status badges
+// (StatusPresentation), a grey hatched "not observed" band from submitTime until the first
+// observation (or until the gateway's endTime / lastModifiedTime says the first observed status
+// began), markers for submitTime, lastModifiedTime, endTime and jobExpirationTime (distinct shapes,
+// in the legend) and a dashed "now" line for live jobs. Hovering a band or a marker shows exact
+// times.
 //
 // (Named JobTimelineChart because bw::TimelineChart is the report's static picture of the same
 // thing; both draw the same bw::TimelineLayout.) An expiry that the layout leaves out of the
@@ -103,7 +104,7 @@ private:
     QString m_signature;
     bool m_expiryOnAxis = false; // the axis, rounded to whole ticks, reaches the expiry
 
-    QDateTimeAxis *m_xAxis = nullptr;
+    QCategoryAxis *m_xAxis = nullptr;
     QValueAxis *m_yAxis = nullptr;
     QList<QAreaSeries *> m_bandSeries;
     QList<QGraphicsSimpleTextItem *> m_bandLabels;

@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QLocale>
 #include <QPainter>
+#include <QPainterPath>
+#include <QPainterPathStroker>
 #include <QStyleOptionProgressBar>
 
 #include <algorithm>
@@ -39,6 +41,39 @@ std::optional<double> fractionFrom(const QVariant &value)
 }
 
 constexpr int kBarMaximum = 10000;
+
+// The bar's words, always in one colour. A style like Fusion draws a progress bar's text in two
+// colours split at the edge of the filled part, cutting digits in half ("5|,799"): instead the
+// text is drawn over the bar in the palette's text colour, ringed by a thin halo of the base
+// colour, so it reads over the filled part, the groove, in light and dark palettes alike.
+void drawHaloText(QPainter *painter, const QRect &rect, const QString &text,
+                  const QStyleOptionViewItem &option)
+{
+    if (text.isEmpty())
+        return;
+    const QFontMetrics &fm = option.fontMetrics;
+    const int width = fm.horizontalAdvance(text);
+    const QPointF baseline(rect.left() + (rect.width() - width) / 2.0,
+                           rect.top() + (rect.height() - fm.height()) / 2.0 + fm.ascent());
+    const bool enabled = option.state.testFlag(QStyle::State_Enabled);
+    const QPalette::ColorGroup group = enabled ? QPalette::Active : QPalette::Disabled;
+    QColor halo = option.palette.color(group, QPalette::Base);
+    halo.setAlphaF(0.8f);
+    QPainterPath path;
+    path.addText(baseline, option.font, text);
+    QPainterPathStroker stroker;
+    stroker.setWidth(std::max(2.5, fm.height() / 6.0));
+    stroker.setJoinStyle(Qt::RoundJoin);
+    stroker.setCapStyle(Qt::RoundCap);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setClipRect(rect);
+    painter->fillPath(stroker.createStroke(path), halo);
+    painter->setFont(option.font);
+    painter->setPen(option.palette.color(group, QPalette::Text));
+    painter->drawText(baseline, text);
+    painter->restore();
+}
 
 } // namespace
 
@@ -143,7 +178,7 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     bar.text = option.fontMetrics.elidedText(text, Qt::ElideRight, area.width());
     bar.textAlignment = Qt::AlignCenter;
     if (fraction) {
-        bar.textVisible = true;
+        bar.textVisible = false;
         style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
     } else {
         // Indeterminate. Not the style's busy bar: painted once, without its animation, a
@@ -173,6 +208,8 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         const QRect strip(inner.left(), inner.bottom() - stripHeight + 1, width, stripHeight);
         painter->fillRect(strip, StatusPresentation::color(StatusGroup::Failed, option.palette));
     }
+    if (fraction)
+        drawHaloText(painter, area, bar.text, option);
 }
 
 QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

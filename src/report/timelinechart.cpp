@@ -41,10 +41,15 @@ constexpr int kCaptionFontSize = 9;
 // Width of a text without a font database: an average sans-serif glyph is ~0.58 em wide.
 // Layout decisions (does a label fit, do two labels collide) use this in both back ends, so the
 // SVG and the painted chart look the same.
-qreal estimatedWidth(const QString &text, int fontSize)
+qreal estimatedWidth(const QString &text, int fontSize, bool bold = false)
 {
-    return qreal(text.size()) * fontSize * 0.58;
+    return qreal(text.size()) * fontSize * (bold ? 0.64 : 0.58);
 }
+
+// Markers closer than this (CSS px) share one label: "submitted · last modified".
+constexpr qreal kCoincide = 3;
+// Room kept between two labels of a row, and between a band's label and a marker line.
+constexpr qreal kLabelGap = 6;
 
 ChartMarker chartMarker(TimelineLayout::MarkerKind kind)
 {
@@ -202,6 +207,21 @@ void TimelineChart::layout()
         m_items.push_back(tickLabel);
     }
 
+    // Markers drawn at their place (a distant expiry is named at the edge instead).
+    auto offAxis = [this](const Marker &m) {
+        return m.beyondAxis || m.at < m_start || m.at > m_end;
+    };
+    QList<Marker> ordered;
+    for (const Marker &m : std::as_const(m_markers)) {
+        if (!offAxis(m))
+            ordered.append(m);
+    }
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Marker &a, const Marker &b) { return a.at < b.at; });
+    QList<qreal> markerXs;
+    for (const Marker &m : std::as_const(ordered))
+        markerXs.append(xOf(m.at));
+
     // Bands, with a hairline of white between neighbours.
     for (const Band &band : std::as_const(m_bands)) {
         const qreal x0 = xOf(band.from);
@@ -219,7 +239,26 @@ void TimelineChart::layout()
         r.strokeWidth = 1;
         m_items.push_back(r);
 
-        if (estimatedWidth(band.label, kBandFontSize) + 10 <= rect.width()) {
+        // The label in the widest stretch of the band that no marker line crosses (a dashed
+        // "expires" line through "InProgress" made it unreadable); none when nothing fits.
+        QList<qreal> cuts{rect.left()};
+        for (const qreal mx : std::as_const(markerXs)) {
+            if (mx > rect.left() && mx < rect.right())
+                cuts.append(mx);
+        }
+        cuts.append(rect.right());
+        qreal bestFrom = 0;
+        qreal bestWidth = -1;
+        for (qsizetype i = 1; i < cuts.size(); ++i) {
+            // Room on both sides of a marker line; the band's own edges need less.
+            const qreal from = cuts.at(i - 1) + (i - 1 == 0 ? 0.0 : kLabelGap);
+            const qreal to = cuts.at(i) - (i == cuts.size() - 1 ? 0.0 : kLabelGap);
+            if (to - from > bestWidth) {
+                bestFrom = from;
+                bestWidth = to - from;
+            }
+        }
+        if (estimatedWidth(band.label, kBandFontSize, band.observed) + 10 <= bestWidth) {
             Item label;
             label.kind = Item::Kind::Text;
             label.text = band.label;
@@ -227,7 +266,7 @@ void TimelineChart::layout()
             label.bold = band.observed;
             label.fill = band.observed ? QColor(Qt::white) : colors.ink;
             label.align = Qt::AlignHCenter;
-            label.anchor = QPointF(rect.center().x(), kBandTop + kBandHeight / 2 + 3.5);
+            label.anchor = QPointF(bestFrom + bestWidth / 2, kBandTop + kBandHeight / 2 + 3.5);
             m_items.push_back(label);
         }
     }
@@ -240,11 +279,9 @@ void TimelineChart::layout()
     m_items.push_back(axis);
 
     // Markers. One not on the axis (a distant expiry) is named with its real time at the right
-    // end of the top row, never drawn at a clamped, wrong place; the others left to right, each
-    // label in the first of two rows where it collides with nothing.
-    auto offAxis = [this](const Marker &m) {
-        return m.beyondAxis || m.at < m_start || m.at > m_end;
-    };
+    // end of the top row, never drawn at a clamped, wrong place; the others left to right.
+    // Markers at (nearly) the same place share one label ("submitted · last modified"); each
+    // label goes in the first of two rows where it keeps clear of the labels already there.
     std::array<qreal, 2> rowRight{-1e9, -1e9};
     std::array<qreal, 2> rowLimit{Width, Width};
     int edgeRow = 0;
@@ -259,40 +296,47 @@ void TimelineChart::layout()
         label.text = edgeLabel(m);
         label.align = Qt::AlignRight;
         label.anchor = QPointF(kPlotRight, edgeRow == 0 ? kLabelRow0 : kLabelRow1);
-        rowLimit[size_t(edgeRow)] = kPlotRight - estimatedWidth(label.text, kMarkerFontSize) - 4;
+        rowLimit[size_t(edgeRow)]
+                = kPlotRight - estimatedWidth(label.text, kMarkerFontSize, true) - kLabelGap;
         m_items.push_back(label);
         ++edgeRow;
     }
-    QList<Marker> ordered;
-    for (const Marker &m : std::as_const(m_markers)) {
-        if (!offAxis(m))
-            ordered.append(m);
-    }
-    std::stable_sort(ordered.begin(), ordered.end(),
-                     [](const Marker &a, const Marker &b) { return a.at < b.at; });
-    for (const Marker &m : std::as_const(ordered)) {
-        const QColor color = ReportPalette::marker(m.kind);
-        const qreal x = xOf(m.at);
+    for (qsizetype i = 0; i < ordered.size(); ++i) {
+        const Marker &m = ordered.at(i);
         Item line;
         line.kind = Item::Kind::Line;
-        line.stroke = color;
+        line.stroke = ReportPalette::marker(m.kind);
         line.strokeWidth = 1.5;
         line.dashed = m.kind == ChartMarker::Expires || m.kind == ChartMarker::Now
                       || m.kind == ChartMarker::LastModified;
-        line.line = QLineF(x, kMarkerTop, x, kAxisY);
+        line.marker = true;
+        line.line = QLineF(markerXs.at(i), kMarkerTop, markerXs.at(i), kAxisY);
         m_items.push_back(line);
-
+    }
+    for (qsizetype first = 0; first < ordered.size();) {
+        qsizetype last = first;
+        while (last + 1 < ordered.size() && markerXs.at(last + 1) - markerXs.at(last) < kCoincide)
+            ++last;
+        // One label for the group, in the colour of its first marker: "submitted · last
+        // modified" (the lines themselves keep their own colours).
         Item label;
         label.kind = Item::Kind::Text;
-        label.fill = color;
+        label.fill = ReportPalette::marker(ordered.at(first).kind);
         label.fontSize = kMarkerFontSize;
-        label.bold = m.kind == ChartMarker::Expires || m.kind == ChartMarker::Now;
-        label.text = markerName(m.kind);
-        const qreal w = estimatedWidth(label.text, kMarkerFontSize);
+        QStringList names;
+        for (qsizetype k = first; k <= last; ++k) {
+            const ChartMarker kind = ordered.at(k).kind;
+            names.append(markerName(kind));
+            label.bold = label.bold || kind == ChartMarker::Expires || kind == ChartMarker::Now;
+        }
+        label.text = names.join(QStringLiteral(" \u00b7 "));
+        const qreal w = estimatedWidth(label.text, kMarkerFontSize, label.bold);
+        const qreal x = (markerXs.at(first) + markerXs.at(last)) / 2;
+        first = last + 1;
         const qreal left = std::clamp(x - w / 2, 0.0, Width - w);
         int row = -1;
         for (int r = 0; r < 2; ++r) {
-            if (left >= rowRight[size_t(r)] + 4 && left + w <= rowLimit[size_t(r)]) {
+            if (left >= rowRight[size_t(r)] + kLabelGap && left + w <= rowLimit[size_t(r)]) {
                 row = r;
                 break;
             }
@@ -313,6 +357,34 @@ void TimelineChart::layout()
     caption.anchor = QPointF(kPlotRight, kCaptionBaseline);
     caption.text = tr("times in UTC");
     m_items.push_back(caption);
+}
+
+QList<TimelineChart::PlacedText> TimelineChart::placedTexts() const
+{
+    QList<PlacedText> out;
+    for (const Item &item : m_items) {
+        if (item.kind != Item::Kind::Text)
+            continue;
+        const qreal w = estimatedWidth(item.text, item.fontSize, item.bold);
+        qreal left = item.anchor.x();
+        if (item.align & Qt::AlignHCenter)
+            left -= w / 2;
+        else if (item.align & Qt::AlignRight)
+            left -= w;
+        out.append({item.text,
+                    QRectF(left, item.anchor.y() - item.fontSize * 0.8, w, item.fontSize * 1.05)});
+    }
+    return out;
+}
+
+QList<QLineF> TimelineChart::markerLines() const
+{
+    QList<QLineF> out;
+    for (const Item &item : m_items) {
+        if (item.kind == Item::Kind::Line && item.marker)
+            out.append(item.line);
+    }
+    return out;
 }
 
 void TimelineChart::paint(QPainter &painter, const QRectF &target) const

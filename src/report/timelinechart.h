@@ -77,6 +77,16 @@ public:
     QImage toImage(const QSize &pixels) const;
     QByteArray toPng(const QSize &pixels) const;
 
+    // What the layout placed, for checks: every text with its box (estimated width as used for
+    // the layout, CSS px) and every marker's vertical line.
+    struct PlacedText
+    {
+        QString text;
+        QRectF box;
+    };
+    QList<PlacedText> placedTexts() const;
+    QList<QLineF> markerLines() const;
+
 private:
     struct Item
     {
@@ -89,6 +99,7 @@ private:
         QColor stroke;
         qreal strokeWidth = 1.0;
         bool dashed = false;
+        bool marker = false; // line: a marker's
         QString text;
         int fontSize = 10; // CSS px
         bool bold = false;

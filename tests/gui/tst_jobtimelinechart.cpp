@@ -5,6 +5,7 @@
 #include "statuspresentation.h"
 
 #include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QDateTimeAxis>
 #include <QLegend>
 #include <QLegendMarker>
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void hoverTextsGiveExactTimes();
     void followsTheDarkPalette();
     void axisTicksAreRound();
+    void axisKeepsTheExactRangeWithRoundTicksInside();
 };
 
 void tst_JobTimelineChart::oneBandPerTransitionAfterANotObservedBand()
@@ -195,12 +197,12 @@ void tst_JobTimelineChart::labelsADistantExpiryWithItsTimeInsteadOfDrawingIt()
              qPrintable(edge));
     QVERIFY(chart.markerToolTip(Marker::Expires).contains(QStringLiteral("2025-03-18T22:10:00")));
     // Every marker that is drawn stands at its real time, inside the axis.
-    const auto *axis = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
+    const auto *axis = qobject_cast<QCategoryAxis *>(chart.chart()->axes(Qt::Horizontal).first());
+    QVERIFY(axis);
     for (QScatterSeries *s : seriesOf<QScatterSeries>(chart)) {
         QCOMPARE(s->count(), 1);
         const qint64 x = qint64(s->at(0).x());
-        const bool onAxis
-                = x >= axis->min().toMSecsSinceEpoch() && x <= axis->max().toMSecsSinceEpoch();
+        const bool onAxis = x >= qint64(axis->min()) && x <= qint64(axis->max());
         // The expiry stands at its real time, beyond the axis (clipped, not drawn).
         QCOMPARE(onAxis, s->name() != JobTimelineChart::markerName(Marker::Expires));
         bool real = false;
@@ -235,7 +237,7 @@ void tst_JobTimelineChart::labelsADistantExpiryWithItsTimeInsteadOfDrawingIt()
     w.job.jobExpirationTime = at(12, 30);
     chart.setJob(w, threeTransitions().mid(0, 2), at(11));
     QVERIFY(chart.expiryEdgeText().isEmpty());
-    QVERIFY(axis->max().toUTC() >= at(12, 30));
+    QVERIFY(axis->max() >= qreal(at(12, 30).toMSecsSinceEpoch()));
 }
 
 void tst_JobTimelineChart::takesTheExpiryOfAQueuedJobIntoTheAxis()
@@ -280,10 +282,10 @@ void tst_JobTimelineChart::aJobFirstSeenAfterItEndedIsKnownFromItsEnd()
 
     // The expiry is either drawn on the axis or written at the edge with its time, never both
     // (the axis rounded to whole days may reach an expiry the layout left out).
-    const auto *axis = qobject_cast<QDateTimeAxis *>(chart.chart()->axes(Qt::Horizontal).first());
+    const auto *axis = qobject_cast<QCategoryAxis *>(chart.chart()->axes(Qt::Horizontal).first());
+    QVERIFY(axis);
     const qint64 expiry = w.job.jobExpirationTime->toMSecsSinceEpoch();
-    const bool onAxis = expiry >= axis->min().toMSecsSinceEpoch()
-                        && expiry <= axis->max().toMSecsSinceEpoch();
+    const bool onAxis = expiry >= qint64(axis->min()) && expiry <= qint64(axis->max());
     QCOMPARE(chart.expiryEdgeText().isEmpty(), onAxis);
     const auto markers = chart.chart()->legend()->markers();
     for (QLegendMarker *m : markers) {
@@ -419,6 +421,47 @@ void tst_JobTimelineChart::axisTicksAreRound()
     QVERIFY(stepMs >= 60 * 1000);
     QCOMPARE(min.toMSecsSinceEpoch() % stepMs, 0); // on whole steps (UTC offset is whole hours)
     QCOMPARE(min.msecsTo(max) % stepMs, 0);
+}
+
+void tst_JobTimelineChart::axisKeepsTheExactRangeWithRoundTicksInside()
+{
+    // Regression: the Gantt's range 28 Nov 03:00 -> 29 Nov 00:00 was widened to whole 6 h steps,
+    // 27 Nov 18:00 -> 29 Nov 06:00, leaving "now" far from the right edge.
+    const QFontMetrics metrics{QFont()};
+    const QDateTime from = at(3).addSecs(-1234);
+    const QDateTime to = at(0).addDays(1).addSecs(321);
+    for (const int pixels : {300, 600, 1200}) {
+        QCategoryAxis axis;
+        ChartTimeAxis::setRange(&axis, from, to, pixels, metrics);
+        QCOMPARE(qint64(axis.min()), from.toMSecsSinceEpoch());
+        QCOMPARE(qint64(axis.max()), to.toMSecsSinceEpoch());
+        const QStringList labels = axis.categoriesLabels();
+        QVERIFY2(labels.size() >= (pixels >= 600 ? 2 : 1), qPrintable(QString::number(pixels)));
+        qreal previousRight = -1;
+        qint64 step = 0;
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            const qint64 t = qint64(axis.endValue(labels.at(i)));
+            QVERIFY(t > from.toMSecsSinceEpoch() && t <= to.toMSecsSinceEpoch());
+            const QDateTime local = QDateTime::fromMSecsSinceEpoch(t).toLocalTime();
+            QCOMPARE(local.time().minute(), 0); // whole hours
+            QVERIFY2(labels.at(i).contains(local.toString(QStringLiteral("HH:mm"))),
+                     qPrintable(labels.at(i)));
+            if (i == 1)
+                step = t - qint64(axis.endValue(labels.at(0)));
+            else if (i > 1)
+                QCOMPARE(t - qint64(axis.endValue(labels.at(i - 1))), step); // evenly spaced
+            // Labels inside the axis and apart from each other.
+            const qreal x
+                    = qreal(pixels) * qreal(t - from.toMSecsSinceEpoch()) / qreal(from.msecsTo(to));
+            const qreal half = metrics.horizontalAdvance(labels.at(i)) / 2.0;
+            QVERIFY(x - half >= 0 && x + half <= pixels);
+            QVERIFY(x - half > previousRight);
+            previousRight = x + half;
+        }
+        // The date on the first label only where the day does not change.
+        QVERIFY2(labels.first().contains(QLocale().toString(from.toLocalTime(), u"d MMM")),
+                 qPrintable(labels.first()));
+    }
 }
 
 QTEST_MAIN(tst_JobTimelineChart)

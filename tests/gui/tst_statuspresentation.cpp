@@ -9,8 +9,11 @@
 #include <QPainter>
 #include <QSet>
 #include <QStandardItemModel>
+#include <QStyleFactory>
 #include <QTableView>
 #include <QtTest>
+
+#include <memory>
 
 using namespace bw;
 
@@ -273,6 +276,54 @@ private Q_SLOTS:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(!view.grab().isNull());
+    }
+
+    void progressDelegateWritesItsTextInOneColourOverTheBar()
+    {
+        // Regression: Fusion drew the bar's text in two colours split at the edge of the filled
+        // part, cutting digits in half. Now the text is in the text colour (with a halo) also
+        // where it lies over the filled part.
+        constexpr int fraction = Qt::UserRole + 1;
+        constexpr int total = Qt::UserRole + 2;
+        constexpr int processed = Qt::UserRole + 3;
+        QStandardItemModel model(1, 1);
+        model.setData(model.index(0, 0), 0.95, fraction);
+        model.setData(model.index(0, 0), qint64(10000), total);
+        model.setData(model.index(0, 0), qint64(9500), processed);
+        ProgressDelegate delegate(fraction, total, processed, Qt::UserRole + 4);
+        std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+        QVERIFY(fusion);
+        QTableView view;
+        view.setStyle(fusion.get());
+        const QPalette palette = fusion->standardPalette();
+        for (const bool selected : {false, true}) {
+            QStyleOptionViewItem option;
+            option.initFrom(&view);
+            option.widget = &view;
+            option.palette = palette;
+            option.rect = QRect(0, 0, 240, option.fontMetrics.height() * 2);
+            option.state = QStyle::State_Enabled | QStyle::State_Active;
+            option.state.setFlag(QStyle::State_Selected, selected);
+            QImage image(option.rect.size(), QImage::Format_ARGB32);
+            image.fill(palette.color(QPalette::Base));
+            {
+                QPainter painter(&image);
+                delegate.paint(&painter, option, model.index(0, 0));
+            }
+            // The text sits in the middle, all of it over the filled part (95 %).
+            const QColor text = palette.color(QPalette::Text);
+            int textPixels = 0;
+            for (int y = image.height() / 4; y < image.height() * 3 / 4; ++y) {
+                for (int x = image.width() / 5; x < image.width() * 4 / 5; ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    if (std::abs(c.red() - text.red()) + std::abs(c.green() - text.green())
+                                + std::abs(c.blue() - text.blue())
+                        < 90)
+                        ++textPixels;
+                }
+            }
+            QVERIFY2(textPixels > 20, qPrintable(QString::number(textPixels)));
+        }
     }
 
     void expiryDelegateMarksAtRiskCellsWithoutColourAlone()

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void writesWellFormedSelfContainedSvg();
     void paintsBandsInTheReportPalette();
     void encodesPngOfTheRequestedSize();
+    void keepsMarkerLabelsApartAndOffTheBandLabels();
 };
 
 void tst_TimelineChart::drawsOneBandPerObservedStatusInterval()
@@ -256,6 +257,57 @@ void tst_TimelineChart::startsTheTerminalBandAtTheEndOfAJobFirstSeenAfterIt()
     QCOMPARE(chart.bands().first().to, end);
     QCOMPARE(chart.bands().last().from, end);
     QCOMPARE(chart.bands().last().label, QStringLiteral("Completed"));
+}
+
+void tst_TimelineChart::keepsMarkerLabelsApartAndOffTheBandLabels()
+{
+    // Regression: "submitted" and "last modified" a few seconds apart crowded each other, and
+    // the dashed "expires" line ran through the band's "InProgress".
+    ExportJob job = jobById(kCompletedArn);
+    Job &j = job.watched.job;
+    const QDateTime submitted = *j.submitTime;
+    j.status = Status::fromCode(JobStatus::InProgress);
+    j.endTime.reset();
+    StatusTransition running;
+    running.to = *j.status;
+    running.observedAt = submitted.addSecs(900);
+    job.history = {running};
+    const QDateTime now = submitted.addSecs(4 * 3600);
+    for (const qint64 modifiedAfter : {20, 300, 600}) {
+        j.lastModifiedTime = submitted.addSecs(modifiedAfter);
+        for (const qint64 expiryAfter : {2 * 3600, 2 * 3600 + 600, 3600 + 1800}) {
+            j.jobExpirationTime = submitted.addSecs(expiryAfter); // inside the band
+            const TimelineChart chart = TimelineChart::forJob(job, now);
+            const auto texts = chart.placedTexts();
+            QString all;
+            for (const auto &t : texts)
+                all += t.text + u'|';
+            // Every marker named; coinciding ones share one label.
+            QVERIFY2(all.contains(QStringLiteral("submitted")), qPrintable(all));
+            QVERIFY2(all.contains(QStringLiteral("last modified")), qPrintable(all));
+            QVERIFY2(all.contains(QStringLiteral("|expires|")), qPrintable(all));
+            QVERIFY2(all.contains(QStringLiteral("|InProgress|")), qPrintable(all));
+            if (modifiedAfter == 20)
+                QVERIFY2(all.contains(QStringLiteral("submitted \u00b7 last modified")),
+                         qPrintable(all));
+            for (qsizetype a = 0; a < texts.size(); ++a) {
+                for (qsizetype b = a + 1; b < texts.size(); ++b) {
+                    const QRectF overlap = texts.at(a).box.intersected(texts.at(b).box);
+                    QVERIFY2(overlap.width() < 0.5 || overlap.height() < 0.5,
+                             qPrintable(texts.at(a).text + u'/' + texts.at(b).text));
+                }
+            }
+            // No marker line crosses a text.
+            for (const QLineF &line : chart.markerLines()) {
+                for (const auto &t : texts) {
+                    const bool across = line.x1() > t.box.left() && line.x1() < t.box.right()
+                                        && std::max(line.y1(), line.y2()) > t.box.top()
+                                        && std::min(line.y1(), line.y2()) < t.box.bottom();
+                    QVERIFY2(!across, qPrintable(t.text));
+                }
+            }
+        }
+    }
 }
 
 QTEST_MAIN(tst_TimelineChart)
