@@ -44,6 +44,8 @@ QList<ChartTimeAxis::Tick> ChartTimeAxis::ticks(const QDateTime &fromIn, const Q
     auto xOf = [&](const QDateTime &t) {
         return qreal(pixels) * qreal(from.msecsTo(t)) / qreal(spanMs);
     };
+    // The date goes on the first label and, when there is room, again where the day changes.
+    bool dateAtDayChange = true;
     auto labelled = [&](QList<Tick> ts, qint64 step) {
         QDate previous;
         for (Tick &tick : ts) {
@@ -51,7 +53,8 @@ QList<ChartTimeAxis::Tick> ChartTimeAxis::ticks(const QDateTime &fromIn, const Q
             QString format = step >= 86400 ? QStringLiteral("d MMM")
                              : step < 60   ? QStringLiteral("HH:mm:ss")
                                            : QStringLiteral("HH:mm");
-            if (step < 86400 && multiDay && local.date() != previous)
+            const bool first = !previous.isValid();
+            if (step < 86400 && multiDay && local.date() != previous && (first || dateAtDayChange))
                 format.prepend(QStringLiteral("d MMM "));
             previous = local.date();
             tick.label = locale.toString(local, format);
@@ -65,35 +68,47 @@ QList<ChartTimeAxis::Tick> ChartTimeAxis::ticks(const QDateTime &fromIn, const Q
     QList<qint64> steps(kSteps.cbegin(), kSteps.cend());
     while (steps.back() * 1000 * 2 < spanMs)
         steps.append(steps.back() * 2);
-    for (const qint64 step : std::as_const(steps)) {
-        const qint64 stepMs = step * 1000;
-        if (spanMs / stepMs > kMaxTicks + 1)
-            continue;
-        // The first whole step (local time) at or after `from`.
-        const qint64 shifted = fromMs + offset;
-        qint64 t = (shifted >= 0 ? (shifted + stepMs - 1) / stepMs : -(-shifted / stepMs)) * stepMs
-                   - offset;
-        QList<Tick> ts;
-        for (; t <= to.toMSecsSinceEpoch(); t += stepMs)
-            ts.append({QDateTime::fromMSecsSinceEpoch(t, Qt::UTC), QString()});
-        // Labels stay inside the axis: an edge tick whose label would stick out is left out
-        // (the first label carries the date, so label again after dropping it).
-        ts = labelled(ts, step);
-        while (!ts.isEmpty() && xOf(ts.first().at) - halfWidth(ts.first()) < 0)
-            ts = labelled(ts.mid(1), step);
-        while (!ts.isEmpty() && xOf(ts.last().at) + halfWidth(ts.last()) > pixels)
-            ts.removeLast();
-        if (ts.isEmpty() || ts.size() > kMaxTicks)
-            continue;
-        bool apart = true;
-        for (qsizetype i = 1; i < ts.size() && apart; ++i)
-            apart = xOf(ts.at(i).at) - halfWidth(ts.at(i))
-                            - (xOf(ts.at(i - 1).at) + halfWidth(ts.at(i - 1)))
-                    >= gap;
-        if (apart)
-            return ts;
-    }
-    return {};
+    // The finest step whose labels stay apart and inside the axis.
+    auto finest = [&]() -> QList<Tick> {
+        for (const qint64 step : std::as_const(steps)) {
+            const qint64 stepMs = step * 1000;
+            if (spanMs / stepMs > kMaxTicks + 1)
+                continue;
+            // The first whole step (local time) at or after `from`.
+            const qint64 shifted = fromMs + offset;
+            qint64 t = (shifted >= 0 ? (shifted + stepMs - 1) / stepMs : -(-shifted / stepMs))
+                               * stepMs
+                       - offset;
+            QList<Tick> ts;
+            for (; t <= to.toMSecsSinceEpoch(); t += stepMs)
+                ts.append({QDateTime::fromMSecsSinceEpoch(t, Qt::UTC), QString()});
+            // Labels stay inside the axis: an edge tick whose label would stick out is left out
+            // (the first label carries the date, so label again after dropping it).
+            ts = labelled(ts, step);
+            while (!ts.isEmpty() && xOf(ts.first().at) - halfWidth(ts.first()) < 0)
+                ts = labelled(ts.mid(1), step);
+            while (!ts.isEmpty() && xOf(ts.last().at) + halfWidth(ts.last()) > pixels)
+                ts.removeLast();
+            if (ts.isEmpty() || ts.size() > kMaxTicks)
+                continue;
+            bool apart = true;
+            for (qsizetype i = 1; i < ts.size() && apart; ++i)
+                apart = xOf(ts.at(i).at) - halfWidth(ts.at(i))
+                                - (xOf(ts.at(i - 1).at) + halfWidth(ts.at(i - 1)))
+                        >= gap;
+            if (apart)
+                return ts;
+        }
+        return {};
+    };
+    const QList<Tick> dated = finest();
+    if (dated.size() >= 2 || !multiDay)
+        return dated;
+    // Dates at every day change crowd a short span across midnight down to one label: keep
+    // the date on the first label only, if that gives the axis more to read.
+    dateAtDayChange = false;
+    const QList<Tick> compact = finest();
+    return compact.size() > dated.size() ? compact : dated;
 }
 
 void ChartTimeAxis::setRange(QCategoryAxis *axis, const QDateTime &from, const QDateTime &to,

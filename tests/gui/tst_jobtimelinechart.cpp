@@ -94,6 +94,7 @@ private Q_SLOTS:
     void followsTheDarkPalette();
     void axisTicksAreRound();
     void axisKeepsTheExactRangeWithRoundTicksInside();
+    void shortSpanAcrossMidnightStillHasSeveralLabels();
 };
 
 void tst_JobTimelineChart::oneBandPerTransitionAfterANotObservedBand()
@@ -462,6 +463,23 @@ void tst_JobTimelineChart::axisKeepsTheExactRangeWithRoundTicksInside()
         QVERIFY2(labels.first().contains(QLocale().toString(from.toLocalTime(), u"d MMM")),
                  qPrintable(labels.first()));
     }
+}
+
+void tst_JobTimelineChart::shortSpanAcrossMidnightStillHasSeveralLabels()
+{
+    // Regression: a running job's hour around local midnight showed one label ("29 Nov 00:00"):
+    // a date at each day change crowded every finer step out.
+    const QFontMetrics metrics{QFont()};
+    const QDateTime midnight = QDateTime(QDate(2025, 3, 16), QTime(0, 0)).toUTC();
+    const QDateTime from = midnight.addSecs(-31 * 60);
+    const QDateTime to = midnight.addSecs(32 * 60);
+    QCategoryAxis axis;
+    ChartTimeAxis::setRange(&axis, from, to, 390, metrics);
+    const QStringList labels = axis.categoriesLabels();
+    QVERIFY2(labels.size() >= 3, qPrintable(labels.join(u" | ")));
+    // Still dated: the first label says which day it is.
+    QVERIFY2(labels.first().contains(QLocale().toString(from.toLocalTime(), u"d MMM")),
+             qPrintable(labels.first()));
 }
 
 QTEST_MAIN(tst_JobTimelineChart)
