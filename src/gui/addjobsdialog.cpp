@@ -216,13 +216,14 @@ AddJobsDialog::AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient 
                 if (index.flags().testFlag(Qt::ItemIsEnabled))
                     accept();
             });
-    if (m_client) {
+    // QPointer reads once into a plain pointer (gcc -O2 otherwise warns -Wnull-dereference).
+    if (const GatewayClient *gateway = m_client.data()) {
+        const GatewayProfile &profile = gateway->profile();
         m_ui->discoverIntroLabel->setText(
                 tr("Jobs on %1. Filters are applied here as well, because gateways may "
                    "ignore them.")
-                        .arg(m_client->profile().name.isEmpty()
-                                     ? m_client->profile().baseUrl.toDisplayString()
-                                     : m_client->profile().name));
+                        .arg(profile.name.isEmpty() ? profile.baseUrl.toDisplayString()
+                                                    : profile.name));
     } else {
         m_ui->discoverIntroLabel->setText(
                 tr("Connect to a gateway first: discovering jobs needs a gateway profile."));

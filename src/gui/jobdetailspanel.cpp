@@ -292,7 +292,9 @@ void JobDetailsPanel::Private::connectMonitor()
 
 QDateTime JobDetailsPanel::Private::now() const
 {
-    return monitor ? monitor->clock()->now() : QDateTime::currentDateTimeUtc();
+    if (const JobMonitor *m = monitor.data())
+        return m->clock()->now();
+    return QDateTime::currentDateTimeUtc();
 }
 
 void JobDetailsPanel::Private::load(bool newJob)

@@ -220,8 +220,8 @@ void OverviewPage::Private::schedule()
 
 QDateTime OverviewPage::Private::now() const
 {
-    if (monitor)
-        return monitor->clock()->now();
+    if (const JobMonitor *m = monitor.data())
+        return m->clock()->now();
     if (source && source->now().isValid())
         return source->now();
     return QDateTime::currentDateTimeUtc();
@@ -237,8 +237,9 @@ void OverviewPage::Private::refresh()
 
     // Distribution of every watched job (the chips' counts), whatever the filters.
     StatusDistributionChart::Counts counts{};
-    if (visible && visible->sourceModel() == source) {
-        const JobFilterProxyModel::GroupCounts c = visible->countsByGroup();
+    const JobFilterProxyModel *filtered = visible.data();
+    if (filtered && filtered->sourceModel() == source) {
+        const JobFilterProxyModel::GroupCounts c = filtered->countsByGroup();
         std::copy(c.cbegin(), c.cend(), counts.begin());
     } else if (source) {
         for (int row = 0; row < source->rowCount(); ++row) {

@@ -368,14 +368,15 @@ void ProfilesDialog::showEntry(int row)
 
 void ProfilesDialog::requestSecret(int row)
 {
-    if (!m_secrets || row < 0 || row >= m_entries.size())
+    SecretStore *secrets = m_secrets.data();
+    if (!secrets || row < 0 || row >= m_entries.size())
         return;
     Entry &e = m_entries[row];
     e.secretRequested = true;
     const QString id = e.profile.id;
     const QString readFrom = e.secretSourceId.isEmpty() ? id : e.secretSourceId;
     const bool copying = !e.secretSourceId.isEmpty();
-    m_secrets->readSecret(readFrom, this, [this, id, copying](const SecretResult &result) {
+    secrets->readSecret(readFrom, this, [this, id, copying](const SecretResult &result) {
         const int r = rowOfId(id);
         if (r < 0)
             return;
@@ -628,7 +629,8 @@ void ProfilesDialog::writeSecrets()
             writes.append(
                     {e.profile.id, e.profile.authMode == AuthMode::None ? QString() : e.secret});
     }
-    if (writes.isEmpty() || !m_secrets) {
+    SecretStore *secrets = m_secrets.data();
+    if (writes.isEmpty() || !secrets) {
         Q_EMIT secretsWritten(!m_secretWriteFailed);
         if (m_closeWhenWritten && !m_secretWriteFailed)
             QDialog::accept();
@@ -638,7 +640,7 @@ void ProfilesDialog::writeSecrets()
     }
     m_pendingSecretWrites = int(writes.size());
     for (const auto &[id, secret] : std::as_const(writes)) {
-        m_secrets->writeSecret(id, secret, this, [this, id](const SecretResult &result) {
+        secrets->writeSecret(id, secret, this, [this, id](const SecretResult &result) {
             const int row = rowOfId(id);
             if (result.ok()) {
                 if (row >= 0) {
@@ -768,14 +770,15 @@ void ProfilesDialog::testConnection()
 
 void ProfilesDialog::testList()
 {
-    if (!m_testClient) {
+    GatewayClient *client = m_testClient.data();
+    if (!client) {
         finishTest();
         return;
     }
     ListQuery query;
     query.maxResults = 100;
-    const AuthMode mode = m_testClient->profile().authMode;
-    m_testClient->listPage(query, this, [this, mode](const Expected<ListPage> &result) {
+    const AuthMode mode = client->profile().authMode;
+    client->listPage(query, this, [this, mode](const Expected<ListPage> &result) {
         if (!result) {
             const GatewayError &error = result.error();
             if (error.kind == GatewayError::Kind::Cancelled) {
@@ -835,13 +838,14 @@ void ProfilesDialog::testList()
 
 void ProfilesDialog::testRoute(const QString &identifier)
 {
-    if (!m_testClient) {
+    GatewayClient *client = m_testClient.data();
+    if (!client) {
         finishTest();
         return;
     }
     const QString id = identifier.isEmpty() ? QString::fromLatin1(kProbeIdentifier) : identifier;
-    const RouteStyle configured = m_testClient->profile().routeStyle;
-    m_testClient->retrieve(id, this, [this, configured](const Expected<RetrieveResult> &result) {
+    const RouteStyle configured = client->profile().routeStyle;
+    client->retrieve(id, this, [this, configured](const Expected<RetrieveResult> &result) {
         if (!result && result.error().kind == GatewayError::Kind::Cancelled) {
             finishTest();
             return;
