@@ -4,6 +4,7 @@
 #include "gatewayclient.h"
 #include "jobmonitor.h"
 #include "jobstore.h"
+#include "monitortesting.h"
 #include "storeworker.h"
 
 #include <QCoreApplication>
@@ -165,19 +166,7 @@ struct Rig
 
     // Runs the event loop until no request is in flight and nothing is due before the clock
     // moves again (every answer applied and announced).
-    bool quiet()
-    {
-        for (int round = 0; round < 1000; ++round) {
-            if (!QTest::qWaitFor([this] { return monitor->requestsInFlight() == 0; }, 10'000))
-                return false;
-            for (int i = 0; i < 5; ++i)
-                QCoreApplication::processEvents();
-            const QDateTime next = monitor->nextPollAt();
-            if (monitor->requestsInFlight() == 0 && (!next.isValid() || next > clock.now()))
-                return true;
-        }
-        return false;
-    }
+    bool quiet() { return test::waitUntilMonitorIsQuiet(*monitor, clock); }
     void advance(Millis ms) { clock.advance(ms.count()); }
     WatchedJob job(const QString &id) const { return monitor->job(id).value_or(WatchedJob()); }
     QStringList watch(const QStringList &ids)

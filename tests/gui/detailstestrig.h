@@ -9,6 +9,7 @@
 #include "gatewayclient.h"
 #include "jobidentifier.h"
 #include "jobmonitor.h"
+#include "monitortesting.h"
 #include "pollscheduler.h"
 
 #include <QCoreApplication>
@@ -56,20 +57,9 @@ struct DetailsRig
                 200, QJsonDocument(bodies.value(identifier)).toJson(QJsonDocument::Compact));
     }
 
-    // Runs the event loop until nothing is in flight and nothing is due before the clock moves.
-    bool quiet()
-    {
-        for (int round = 0; round < 200; ++round) {
-            if (!QTest::qWaitFor([this] { return monitor->requestsInFlight() == 0; }, 10'000))
-                return false;
-            for (int i = 0; i < 5; ++i)
-                QCoreApplication::processEvents();
-            const QDateTime next = monitor->nextPollAt();
-            if (monitor->requestsInFlight() == 0 && (!next.isValid() || next > clock.now()))
-                return true;
-        }
-        return false;
-    }
+    // Runs the event loop until no request is in flight and nothing is due before the clock
+    // moves again (every answer applied and announced).
+    bool quiet() { return test::waitUntilMonitorIsQuiet(*monitor, clock, 200); }
 
     bool watch(const QStringList &ids)
     {
