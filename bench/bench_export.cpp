@@ -13,7 +13,7 @@
 // command go to docs/PERFORMANCE.md.
 
 #include "exporter.h"
-#include "jobcodec.h"
+#include "wire/jobcodec.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -22,9 +22,9 @@
 // is not registered with CTest. Results and the exact command go to docs/PERFORMANCE.md.
 
 #include "benchtimings.h"
-#include "jobcodec.h"
-#include "jobfilterproxymodel.h"
-#include "jobtablemodel.h"
+#include "models/jobfilterproxymodel.h"
+#include "models/jobtablemodel.h"
+#include "wire/jobcodec.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

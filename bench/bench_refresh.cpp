@@ -29,10 +29,10 @@
 // the exact command go to docs/PERFORMANCE.md.
 
 #include "benchtimings.h"
-#include "jobcodec.h"
-#include "jobfilterproxymodel.h"
-#include "jobstore.h"
-#include "jobtablemodel.h"
+#include "models/jobfilterproxymodel.h"
+#include "models/jobtablemodel.h"
+#include "store/jobstore.h"
+#include "wire/jobcodec.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages batchwatch needs, only those that are missing.
+# Installs the Debian 12 packages batchwatch needs, only those that are missing. The fonts make
+# reports and tests independent of what the machine happens to have: CJK text and emoji in job
+# names must render (and be extractable from a PDF) everywhere.
 # Sourced by run.sh and test.sh; safe to run again (a no-op when all are present).
 set -euo pipefail
 
@@ -8,7 +10,7 @@ BATCHWATCH_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-svg-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
     libqt6opengl6-dev libxkbcommon-dev libgl-dev
-    xvfb xauth poppler-utils
+    xvfb xauth poppler-utils fonts-dejavu-core fonts-wqy-microhei fonts-noto-color-emoji
 )
 
 batchwatch_install_deps() {

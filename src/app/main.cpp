@@ -1,10 +1,10 @@
 // batchwatch — composition only: the application object, the one QNetworkAccessManager of the
 // process, the command line, and the main window that takes it from there (LaunchOptions
 // documents what the window does with each option).
-#include "launchoptions.h"
-#include "mainwindow.h"
-#include "screenshot.h"
-#include "statuspresentation.h"
+#include "presentation/statuspresentation.h"
+#include "window/launchoptions.h"
+#include "window/mainwindow.h"
+#include "window/screenshot.h"
 
 #include <QApplication>
 #include <QNetworkAccessManager>

@@ -1,6 +1,6 @@
 #include "clioptions.h"
 
-#include "jobcodec.h"
+#include "wire/jobcodec.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

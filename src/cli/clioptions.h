@@ -1,7 +1,7 @@
 #pragma once
 
-#include "gatewayprofile.h"
-#include "pollpolicy.h"
+#include "tracking/pollpolicy.h"
+#include "wire/gatewayprofile.h"
 
 #include <QDateTime>
 #include <QString>

@@ -2,9 +2,9 @@
 
 #include "clioptions.h"
 #include "console.h"
+#include "domain/jobidentifier.h"
+#include "domain/jobstatus.h"
 #include "gatewaysession.h"
-#include "jobidentifier.h"
-#include "jobstatus.h"
 
 #include <QList>
 #include <QObject>

@@ -1,8 +1,8 @@
 #include "exportcommand.h"
 
-#include "csvexporter.h"
+#include "export/csvexporter.h"
+#include "export/jsonexporter.h"
 #include "jobformat.h"
-#include "jsonexporter.h"
 
 #ifdef BATCHWATCH_HAVE_REPORT
 #include "exporter.h"

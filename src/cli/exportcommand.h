@@ -1,8 +1,8 @@
 #pragma once
 
 #include "command.h"
-#include "exportdata.h"
-#include "exportwriter.h"
+#include "export/exportdata.h"
+#include "export/exportwriter.h"
 #include "jobfetcher.h"
 
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "gatewaysession.h"
 
-#include "secretstore.h"
+#include "store/secretstore.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "clioptions.h"
-#include "gatewayclient.h"
-#include "gatewayprofile.h"
-#include "jobstore.h"
-#include "storeworker.h"
+#include "store/jobstore.h"
+#include "store/storeworker.h"
+#include "wire/gatewayclient.h"
+#include "wire/gatewayprofile.h"
 
 #include <QObject>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gatewayclient.h"
+#include "wire/gatewayclient.h"
 
 #include <QList>
 #include <QObject>

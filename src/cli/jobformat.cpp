@@ -1,8 +1,8 @@
 #include "jobformat.h"
 
-#include "csvexporter.h"
-#include "exportdata.h"
-#include "jobcodec.h"
+#include "export/csvexporter.h"
+#include "export/exportdata.h"
+#include "wire/jobcodec.h"
 
 #include <QJsonDocument>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "gatewayerror.h"
-#include "job.h"
-#include "jobidentifier.h"
+#include "domain/job.h"
+#include "domain/jobidentifier.h"
+#include "domain/watchedjob.h"
 #include "texttable.h"
-#include "watchedjob.h"
+#include "wire/gatewayerror.h"
 
 #include <QByteArray>
 #include <QDateTime>

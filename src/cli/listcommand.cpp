@@ -1,8 +1,8 @@
 #include "listcommand.h"
 
-#include "exportdata.h"
-#include "jobcodec.h"
+#include "export/exportdata.h"
 #include "jobformat.h"
+#include "wire/jobcodec.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

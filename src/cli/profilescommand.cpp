@@ -1,7 +1,7 @@
 #include "profilescommand.h"
 
-#include "csvexporter.h"
-#include "exportdata.h"
+#include "export/csvexporter.h"
+#include "export/exportdata.h"
 #include "jobformat.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "stopcommand.h"
 
-#include "exportdata.h"
+#include "export/exportdata.h"
 #include "jobformat.h"
 
 #include <QJsonArray>

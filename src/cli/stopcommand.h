@@ -1,7 +1,7 @@
 #pragma once
 
 #include "command.h"
-#include "gatewayclient.h"
+#include "wire/gatewayclient.h"
 
 #include <optional>
 

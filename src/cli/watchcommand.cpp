@@ -1,7 +1,7 @@
 #include "watchcommand.h"
 
-#include "appsettings.h"
-#include "exportdata.h"
+#include "common/appsettings.h"
+#include "export/exportdata.h"
 #include "jobformat.h"
 
 #include <QCoreApplication>

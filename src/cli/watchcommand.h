@@ -1,7 +1,7 @@
 #pragma once
 
 #include "command.h"
-#include "jobmonitor.h"
+#include "tracking/jobmonitor.h"
 
 #include <QElapsedTimer>
 #include <QHash>

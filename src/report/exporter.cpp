@@ -1,7 +1,7 @@
 #include "exporter.h"
 
-#include "csvexporter.h"
-#include "jsonexporter.h"
+#include "export/csvexporter.h"
+#include "export/jsonexporter.h"
 #include "pdfreport.h"
 
 namespace bw {

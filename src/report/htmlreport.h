@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exportwriter.h"
+#include "export/exportwriter.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #include "reportcontent.h"
 
-#include "jobidentifier.h"
+#include "domain/jobidentifier.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "exportdata.h"
-#include "jobmetrics.h"
+#include "domain/jobmetrics.h"
+#include "export/exportdata.h"
 #include "timelinechart.h"
 
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobstatus.h"
+#include "domain/jobstatus.h"
 
 #include <QColor>
 

@@ -1,6 +1,6 @@
 #include "timelinechart.h"
 
-#include "timelinelayout.h"
+#include "domain/timelinelayout.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
 #include "gatewaysimulator.h"
 
-#include "jobcodec.h"
+#include "common/logging.h"
 #include "jobgenerator.h"
-#include "logging.h"
 #include "simrandom.h"
 #include "simulatedjob.h"
+#include "wire/jobcodec.h"
 #include "wireformat.h"
 
 #include <QAbstractHttpServer>

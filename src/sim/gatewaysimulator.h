@@ -1,7 +1,7 @@
 #pragma once
 
-#include "job.h"
-#include "jobstatus.h"
+#include "domain/job.h"
+#include "domain/jobstatus.h"
 #include "simulatoroptions.h"
 
 #include <QByteArray>

@@ -1,6 +1,6 @@
 #include "wireformat.h"
 
-#include "jobcodec.h"
+#include "wire/jobcodec.h"
 
 #include <QJsonDocument>
 

@@ -2,8 +2,8 @@
 
 #include "clitestsupport.h"
 
-#include "csvexporter.h"
-#include "jobstore.h"
+#include "export/csvexporter.h"
+#include "store/jobstore.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -2,8 +2,8 @@
 
 #include "clitestsupport.h"
 
-#include "csvexporter.h"
-#include "jobstatus.h"
+#include "domain/jobstatus.h"
+#include "export/csvexporter.h"
 #include "texttable.h"
 
 #include <QJsonArray>

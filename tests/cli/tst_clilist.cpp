@@ -2,7 +2,7 @@
 
 #include "clitestsupport.h"
 
-#include "jobcodec.h"
+#include "wire/jobcodec.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

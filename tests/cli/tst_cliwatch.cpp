@@ -2,7 +2,7 @@
 
 #include "clitestsupport.h"
 
-#include "jobstore.h"
+#include "store/jobstore.h"
 
 #include <QJsonObject>
 #include <QTemporaryDir>

@@ -4,13 +4,13 @@
 // bodies are served per identifier from `bodies` (404 for an unknown one), the clock is manual
 // and polling has no jitter, so a test moves time and the monitor polls exactly then.
 
-#include "clock.h"
+#include "domain/jobidentifier.h"
 #include "fakenetworkaccessmanager.h"
-#include "gatewayclient.h"
-#include "jobidentifier.h"
-#include "jobmonitor.h"
 #include "monitortesting.h"
-#include "pollscheduler.h"
+#include "tracking/clock.h"
+#include "tracking/jobmonitor.h"
+#include "tracking/pollscheduler.h"
+#include "wire/gatewayclient.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -2,9 +2,9 @@
 // what a user of batchwatch would meet with Bifrost, AWS Bedrock and the published document.
 // Redirect handling is covered against a scripted loopback server in tst_gatewayclient.
 
-#include "gatewayclient.h"
 #include "gatewaysimulator.h"
-#include "jobcodec.h"
+#include "wire/gatewayclient.h"
+#include "wire/jobcodec.h"
 #include "wireformat.h"
 
 #include <QEventLoop>

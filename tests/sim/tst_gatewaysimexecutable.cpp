@@ -1,7 +1,7 @@
 // The standalone batchwatch-gateway-sim process: the contract end-to-end tests and scripts rely
 // on (the "listening on" line, --print-jobs, exit code 2 on bad usage).
 
-#include "jobcodec.h"
+#include "wire/jobcodec.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>

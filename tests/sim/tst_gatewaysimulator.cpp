@@ -1,5 +1,5 @@
 #include "gatewaysimulator.h"
-#include "jobcodec.h"
+#include "wire/jobcodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
-#include "clock.h"
-#include "gatewayclient.h"
 #include "gatewaysimulator.h"
-#include "jobmonitor.h"
+#include "tracking/clock.h"
+#include "tracking/jobmonitor.h"
+#include "wire/gatewayclient.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>

@@ -1,7 +1,7 @@
 #include "exportsamples.h"
 
 #include "fixtures.h"
-#include "jobcodec.h"
+#include "wire/jobcodec.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "exportdata.h"
+#include "export/exportdata.h"
 
 #include <QList>
 #include <QString>

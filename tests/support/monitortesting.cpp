@@ -1,7 +1,7 @@
 #include "monitortesting.h"
 
-#include "clock.h"
-#include "jobmonitor.h"
+#include "tracking/clock.h"
+#include "tracking/jobmonitor.h"
 
 #include <QCoreApplication>
 #include <QTest>

@@ -1,0 +1,140 @@
+#include "domain/job.h"
+
+#include <array>
+#include <bit>
+
+namespace bw {
+
+namespace {
+constexpr std::array<QLatin1StringView, JobFieldCount> kFieldNames{
+        QLatin1StringView("jobArn"),
+        QLatin1StringView("status"),
+        QLatin1StringView("jobName"),
+        QLatin1StringView("modelId"),
+        QLatin1StringView("roleArn"),
+        QLatin1StringView("clientRequestToken"),
+        QLatin1StringView("message"),
+        QLatin1StringView("submitTime"),
+        QLatin1StringView("lastModifiedTime"),
+        QLatin1StringView("endTime"),
+        QLatin1StringView("jobExpirationTime"),
+        QLatin1StringView("inputDataConfig"),
+        QLatin1StringView("outputDataConfig"),
+        QLatin1StringView("vpcConfig"),
+        QLatin1StringView("timeoutDurationInHours"),
+        QLatin1StringView("modelInvocationType"),
+        QLatin1StringView("totalRecordCount"),
+        QLatin1StringView("processedRecordCount"),
+        QLatin1StringView("successRecordCount"),
+        QLatin1StringView("errorRecordCount"),
+};
+
+template<typename T>
+void mergeField(std::optional<T> &mine, const std::optional<T> &theirs, JobFields &changed,
+                JobField field)
+{
+    if (!theirs)
+        return;
+    if (!mine || !(*mine == *theirs))
+        changed.set(field);
+    mine = theirs;
+}
+
+// QDateTime equality compares instants, which is what we want.
+} // namespace
+
+QString jobFieldName(JobField field)
+{
+    return QString(kFieldNames[static_cast<size_t>(field)]);
+}
+
+std::optional<JobField> jobFieldFromName(QStringView name)
+{
+    for (size_t i = 0; i < kFieldNames.size(); ++i) {
+        if (name == kFieldNames[i])
+            return static_cast<JobField>(i);
+    }
+    return std::nullopt;
+}
+
+int JobFields::count() const
+{
+    return std::popcount(m_bits);
+}
+
+QList<JobField> JobFields::toList() const
+{
+    QList<JobField> out;
+    for (int i = 0; i < JobFieldCount; ++i) {
+        if (has(static_cast<JobField>(i)))
+            out.append(static_cast<JobField>(i));
+    }
+    return out;
+}
+
+JobFields Job::presentFields() const
+{
+    JobFields f;
+    auto mark = [&f](bool present, JobField field) {
+        if (present)
+            f.set(field);
+    };
+    mark(jobArn.has_value(), JobField::JobArn);
+    mark(status.has_value(), JobField::Status);
+    mark(jobName.has_value(), JobField::JobName);
+    mark(modelId.has_value(), JobField::ModelId);
+    mark(roleArn.has_value(), JobField::RoleArn);
+    mark(clientRequestToken.has_value(), JobField::ClientRequestToken);
+    mark(message.has_value(), JobField::Message);
+    mark(submitTime.has_value(), JobField::SubmitTime);
+    mark(lastModifiedTime.has_value(), JobField::LastModifiedTime);
+    mark(endTime.has_value(), JobField::EndTime);
+    mark(jobExpirationTime.has_value(), JobField::JobExpirationTime);
+    mark(inputDataConfig.has_value(), JobField::InputDataConfig);
+    mark(outputDataConfig.has_value(), JobField::OutputDataConfig);
+    mark(vpcConfig.has_value(), JobField::VpcConfig);
+    mark(timeoutDurationInHours.has_value(), JobField::TimeoutDurationInHours);
+    mark(modelInvocationType.has_value(), JobField::ModelInvocationType);
+    mark(totalRecordCount.has_value(), JobField::TotalRecordCount);
+    mark(processedRecordCount.has_value(), JobField::ProcessedRecordCount);
+    mark(successRecordCount.has_value(), JobField::SuccessRecordCount);
+    mark(errorRecordCount.has_value(), JobField::ErrorRecordCount);
+    return f;
+}
+
+JobFields Job::mergeFrom(const Job &newer)
+{
+    JobFields changed;
+    mergeField(jobArn, newer.jobArn, changed, JobField::JobArn);
+    mergeField(status, newer.status, changed, JobField::Status);
+    mergeField(jobName, newer.jobName, changed, JobField::JobName);
+    mergeField(modelId, newer.modelId, changed, JobField::ModelId);
+    mergeField(roleArn, newer.roleArn, changed, JobField::RoleArn);
+    mergeField(clientRequestToken, newer.clientRequestToken, changed, JobField::ClientRequestToken);
+    mergeField(message, newer.message, changed, JobField::Message);
+    mergeField(submitTime, newer.submitTime, changed, JobField::SubmitTime);
+    mergeField(lastModifiedTime, newer.lastModifiedTime, changed, JobField::LastModifiedTime);
+    mergeField(endTime, newer.endTime, changed, JobField::EndTime);
+    mergeField(jobExpirationTime, newer.jobExpirationTime, changed, JobField::JobExpirationTime);
+    mergeField(inputDataConfig, newer.inputDataConfig, changed, JobField::InputDataConfig);
+    mergeField(outputDataConfig, newer.outputDataConfig, changed, JobField::OutputDataConfig);
+    mergeField(vpcConfig, newer.vpcConfig, changed, JobField::VpcConfig);
+    mergeField(timeoutDurationInHours, newer.timeoutDurationInHours, changed,
+               JobField::TimeoutDurationInHours);
+    mergeField(modelInvocationType, newer.modelInvocationType, changed,
+               JobField::ModelInvocationType);
+    mergeField(totalRecordCount, newer.totalRecordCount, changed, JobField::TotalRecordCount);
+    mergeField(processedRecordCount, newer.processedRecordCount, changed,
+               JobField::ProcessedRecordCount);
+    mergeField(successRecordCount, newer.successRecordCount, changed, JobField::SuccessRecordCount);
+    mergeField(errorRecordCount, newer.errorRecordCount, changed, JobField::ErrorRecordCount);
+    return changed;
+}
+
+bool operator==(const Job &a, const Job &b)
+{
+    Job copy = a;
+    return a.presentFields() == b.presentFields() && copy.mergeFrom(b).isEmpty();
+}
+
+} // namespace bw

@@ -1,0 +1,855 @@
+#include "models/jobtablemodel.h"
+
+#include "common/logging.h"
+#include "domain/jobidentifier.h"
+
+#include <QLocale>
+
+#include <algorithm>
+
+namespace bw {
+
+namespace {
+constexpr quint32 columnBit(int column)
+{
+    return quint32(1) << column;
+}
+
+JobFields fieldDiff(const Job &before, const Job &after)
+{
+    // mergeFrom reports values that changed or appeared; a field that disappeared (a record
+    // replaced by the store) counts as changed too.
+    Job merged = before;
+    JobFields changed = merged.mergeFrom(after);
+    const JobFields a = before.presentFields();
+    const JobFields b = after.presentFields();
+    for (int i = 0; i < JobFieldCount; ++i) {
+        const auto f = static_cast<JobField>(i);
+        if (a.has(f) != b.has(f))
+            changed.set(f);
+    }
+    return changed;
+}
+
+QString absoluteTime(const QDateTime &instant)
+{
+    if (!instant.isValid())
+        return {};
+    return instant.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
+}
+
+QString countText(const std::optional<qint64> &count)
+{
+    return count ? QLocale().toString(*count) : QStringLiteral("?");
+}
+
+QString percentText(double fraction)
+{
+    return QLocale().toString(fraction * 100.0, 'f', 1) + QStringLiteral(" %");
+}
+
+template<typename T>
+QVariant optionalVariant(const std::optional<T> &value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant();
+}
+
+QString firstLine(const QString &text)
+{
+    const qsizetype nl = text.indexOf(u'\n');
+    return (nl < 0 ? text : text.left(nl)).trimmed();
+}
+} // namespace
+
+JobTableModel::JobTableModel(QObject *parent)
+    : JobTableModel(Clock(), parent)
+{}
+
+JobTableModel::JobTableModel(Clock clock, QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    setClock(std::move(clock));
+    m_now = m_clock();
+}
+
+JobTableModel::~JobTableModel() = default;
+
+int JobTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int JobTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+Qt::ItemFlags JobTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+        return {};
+    switch (Column(section)) {
+    case StatusColumn:
+        return tr("Status");
+    case NameColumn:
+        return tr("Name");
+    case IdColumn:
+        return tr("Job id");
+    case ModelColumn:
+        return tr("Model");
+    case ProgressColumn:
+        return tr("Progress");
+    case SubmittedColumn:
+        return tr("Submitted");
+    case LastChangeColumn:
+        return tr("Last change");
+    case ElapsedColumn:
+        return role == Qt::ToolTipRole ? tr("Elapsed while running, duration once ended")
+                                       : tr("Elapsed");
+    case ExpiresColumn:
+        return tr("Expires in");
+    case EtaColumn:
+        return role == Qt::ToolTipRole ? tr("Estimated time to completion") : tr("ETA");
+    case MessageColumn:
+        return tr("Message");
+    case StaleColumn:
+        return role == Qt::ToolTipRole ? tr("Since when the row has not been confirmed")
+                                       : tr("Stale");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> JobTableModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(RawValueRole, "rawValue");
+    names.insert(IdentifierRole, "identifier");
+    names.insert(ProfileIdRole, "profileId");
+    names.insert(JobStatusRole, "jobStatus");
+    names.insert(StatusTextRole, "statusText");
+    names.insert(StatusGroupRole, "statusGroup");
+    names.insert(IsTerminalRole, "isTerminal");
+    names.insert(ProgressTotalRole, "progressTotal");
+    names.insert(ProgressProcessedRole, "progressProcessed");
+    names.insert(ProgressSucceededRole, "progressSucceeded");
+    names.insert(ProgressFailedRole, "progressFailed");
+    names.insert(ProgressFractionRole, "progressFraction");
+    names.insert(ErrorShareRole, "errorShare");
+    names.insert(AtRiskRole, "atRisk");
+    names.insert(ExpiryRole, "expiry");
+    names.insert(RateRole, "rate");
+    names.insert(StaleRole, "stale");
+    names.insert(StaleSinceRole, "staleSince");
+    names.insert(NotFoundRole, "notFound");
+    names.insert(LastErrorRole, "lastError");
+    names.insert(MessageRole, "message");
+    names.insert(JobArnRole, "jobArn");
+    names.insert(SubmitTimeRole, "submitTime");
+    names.insert(WatchedJobRole, "watchedJob");
+    return names;
+}
+
+QVariant JobTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    return cellData(m_rows.at(index.row()), index.column(), role);
+}
+
+QVariant JobTableModel::cellData(const Row &row, int column, int role) const
+{
+    const WatchedJob &w = row.job;
+    const Job &job = w.job;
+
+    // Row properties first: the same on every column.
+    switch (role) {
+    case IdentifierRole:
+        return w.identifier;
+    case ProfileIdRole:
+        return w.profileId;
+    case StaleRole:
+        return w.isStale();
+    case NotFoundRole:
+        return w.notFound;
+    case WatchedJobRole:
+        return QVariant::fromValue(w);
+    default:
+        break;
+    }
+
+    switch (Column(column)) {
+    case StatusColumn: {
+        const JobStatus code = job.statusCode();
+        switch (role) {
+        case Qt::DisplayRole:
+            return job.statusText();
+        case Qt::ToolTipRole:
+            if (job.status && code == JobStatus::Unknown)
+                return tr("%1 (not a status batchwatch knows; treated as active)")
+                        .arg(job.statusText());
+            return job.statusText();
+        case RawValueRole:
+            return job.status ? QVariant(int(code)) : QVariant();
+        case JobStatusRole:
+            return int(code);
+        case StatusTextRole:
+            return job.statusText();
+        case StatusGroupRole:
+            return int(Status::groupOf(code));
+        case IsTerminalRole:
+            return Status::isTerminal(code);
+        default:
+            return {};
+        }
+    }
+    case NameColumn:
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::ToolTipRole:
+            return job.jobName.value_or(QString());
+        case RawValueRole:
+            return optionalVariant(job.jobName);
+        default:
+            return {};
+        }
+    case IdColumn:
+        switch (role) {
+        case Qt::DisplayRole:
+            return row.shortId;
+        case Qt::ToolTipRole:
+            if (job.jobArn && *job.jobArn != w.identifier)
+                return tr("%1\nwatched as %2").arg(*job.jobArn, w.identifier);
+            return w.identifier;
+        case RawValueRole:
+            return row.shortId;
+        case JobArnRole:
+            return optionalVariant(job.jobArn);
+        default:
+            return {};
+        }
+    case ModelColumn:
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::ToolTipRole:
+            return job.modelId.value_or(QString());
+        case RawValueRole:
+            return optionalVariant(job.modelId);
+        default:
+            return {};
+        }
+    case ProgressColumn: {
+        const std::optional<double> fraction = JobMetrics::progressFraction(job);
+        switch (role) {
+        case Qt::DisplayRole:
+            if (!job.totalRecordCount && !job.processedRecordCount)
+                return QString();
+            return QString(countText(job.processedRecordCount) + QStringLiteral(" / ")
+                           + countText(job.totalRecordCount));
+        case Qt::ToolTipRole: {
+            if (!job.totalRecordCount && !job.processedRecordCount)
+                return QString();
+            QString text = fraction ? tr("%1 of %2 records processed (%3)")
+                                              .arg(countText(job.processedRecordCount),
+                                                   countText(job.totalRecordCount),
+                                                   percentText(*fraction))
+                                    : tr("%1 records processed; total not known yet")
+                                              .arg(countText(job.processedRecordCount));
+            if (job.errorRecordCount) {
+                const std::optional<double> share = JobMetrics::errorShare(job);
+                text += u'\n'
+                        + (share ? tr("%1 failed (%2 of processed)")
+                                           .arg(countText(job.errorRecordCount),
+                                                percentText(*share))
+                                 : tr("%1 failed").arg(countText(job.errorRecordCount)));
+            }
+            return text;
+        }
+        case RawValueRole:
+        case ProgressFractionRole:
+            return optionalVariant(fraction);
+        case ProgressTotalRole:
+            return optionalVariant(job.totalRecordCount);
+        case ProgressProcessedRole:
+            return optionalVariant(job.processedRecordCount);
+        case ProgressSucceededRole:
+            return optionalVariant(job.successRecordCount);
+        case ProgressFailedRole:
+            return optionalVariant(job.errorRecordCount);
+        case ErrorShareRole:
+            return optionalVariant(JobMetrics::errorShare(job));
+        default:
+            return {};
+        }
+    }
+    case SubmittedColumn: {
+        const QDateTime t = job.submitTime.value_or(QDateTime());
+        switch (role) {
+        case Qt::DisplayRole:
+            return JobMetrics::formatRelative(t, m_now);
+        case Qt::ToolTipRole:
+            return absoluteTime(t);
+        case RawValueRole:
+        case SubmitTimeRole:
+            return t.isValid() ? QVariant(t) : QVariant();
+        default:
+            return {};
+        }
+    }
+    case LastChangeColumn: {
+        // The gateway's lastModifiedTime; sparse gateways only send endTime, which is the last
+        // change of an ended job.
+        const QDateTime t = job.lastModifiedTime.value_or(job.endTime.value_or(QDateTime()));
+        switch (role) {
+        case Qt::DisplayRole:
+            return JobMetrics::formatRelative(t, m_now);
+        case Qt::ToolTipRole:
+            return absoluteTime(t);
+        case RawValueRole:
+            return t.isValid() ? QVariant(t) : QVariant();
+        default:
+            return {};
+        }
+    }
+    case ElapsedColumn:
+        switch (role) {
+        case Qt::DisplayRole:
+            return row.elapsed ? JobMetrics::formatDuration(*row.elapsed) : QString();
+        case Qt::ToolTipRole: {
+            if (!row.elapsed || !job.submitTime)
+                return QString();
+            if (job.status && job.status->isTerminal()) {
+                const QDateTime end
+                        = job.endTime.value_or(job.lastModifiedTime.value_or(QDateTime()));
+                return tr("%1 to %2").arg(absoluteTime(*job.submitTime), absoluteTime(end));
+            }
+            return tr("Since %1").arg(absoluteTime(*job.submitTime));
+        }
+        case RawValueRole:
+            return optionalVariant(row.elapsed);
+        default:
+            return {};
+        }
+    case ExpiresColumn:
+        switch (role) {
+        case Qt::DisplayRole:
+            if (!row.toExpiry)
+                return QString();
+            if (*row.toExpiry < 0)
+                return tr("passed %1 ago").arg(JobMetrics::formatDuration(-*row.toExpiry));
+            return JobMetrics::formatDuration(*row.toExpiry);
+        case Qt::ToolTipRole:
+            if (!row.toExpiry || !job.jobExpirationTime)
+                return QString();
+            return tr("Expires %1").arg(absoluteTime(*job.jobExpirationTime));
+        case RawValueRole:
+            return optionalVariant(row.toExpiry);
+        case ExpiryRole:
+            return optionalVariant(job.jobExpirationTime);
+        case AtRiskRole:
+            return row.atRisk;
+        default:
+            return {};
+        }
+    case EtaColumn:
+        switch (role) {
+        case Qt::DisplayRole:
+            return row.eta ? JobMetrics::formatDuration(row.eta->seconds) : QString();
+        case Qt::ToolTipRole: {
+            if (!row.eta)
+                return QString();
+            const ProgressRate &basis = row.eta->basis;
+            return tr("Around %1\nat %2 records/min over the last %3 (%4 samples)")
+                    .arg(absoluteTime(row.eta->finishAt),
+                         QLocale().toString(basis.recordsPerMinute, 'f', 1),
+                         JobMetrics::formatDuration(basis.windowSeconds),
+                         QString::number(basis.sampleCount));
+        }
+        case RawValueRole:
+            return row.eta ? QVariant(row.eta->seconds) : QVariant();
+        case RateRole:
+            return row.rate ? QVariant(row.rate->recordsPerMinute) : QVariant();
+        default:
+            return {};
+        }
+    case MessageColumn:
+        switch (role) {
+        case Qt::DisplayRole:
+            return job.message ? firstLine(*job.message) : QString();
+        case Qt::ToolTipRole:
+        case MessageRole:
+            return job.message.value_or(QString());
+        case RawValueRole:
+            return optionalVariant(job.message);
+        default:
+            return {};
+        }
+    case StaleColumn: {
+        const bool stale = w.isStale();
+        const QDateTime since = stale ? w.staleSince() : QDateTime();
+        switch (role) {
+        case Qt::DisplayRole: {
+            if (!stale)
+                return QString();
+            if (!since.isValid())
+                return tr("never confirmed");
+            const QDateTime local = since.toLocalTime();
+            const bool today = local.date() == m_now.toLocalTime().date();
+            return tr("since %1")
+                    .arg(local.toString(today ? QStringLiteral("HH:mm")
+                                              : QStringLiteral("yyyy-MM-dd HH:mm")));
+        }
+        case Qt::ToolTipRole: {
+            if (!stale)
+                return QString();
+            QStringList lines;
+            if (w.notFound)
+                lines << tr("Not found on this gateway");
+            if (w.lastError)
+                lines << w.lastError->describe();
+            if (w.fetchedAt.isValid())
+                lines << tr("Last confirmed %1 (%2)")
+                                 .arg(absoluteTime(w.fetchedAt),
+                                      JobMetrics::formatRelative(w.fetchedAt, m_now));
+            else
+                lines << tr("Not fetched yet");
+            return lines.join(u'\n');
+        }
+        case RawValueRole:
+        case StaleSinceRole:
+            return since.isValid() ? QVariant(since) : QVariant();
+        case LastErrorRole:
+            return w.lastError ? w.lastError->describe() : QString();
+        default:
+            return {};
+        }
+    }
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QList<int> JobTableModel::rolesOfColumn(int column)
+{
+    QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, RawValueRole};
+    switch (Column(column)) {
+    case StatusColumn:
+        roles << JobStatusRole << StatusTextRole << StatusGroupRole << IsTerminalRole;
+        break;
+    case IdColumn:
+        roles << JobArnRole;
+        break;
+    case ProgressColumn:
+        roles << ProgressTotalRole << ProgressProcessedRole << ProgressSucceededRole
+              << ProgressFailedRole << ProgressFractionRole << ErrorShareRole;
+        break;
+    case SubmittedColumn:
+        roles << SubmitTimeRole;
+        break;
+    case ExpiresColumn:
+        roles << ExpiryRole << AtRiskRole;
+        break;
+    case EtaColumn:
+        roles << RateRole;
+        break;
+    case MessageColumn:
+        roles << MessageRole;
+        break;
+    case StaleColumn:
+        roles << StaleSinceRole << LastErrorRole;
+        break;
+    case NameColumn:
+    case ModelColumn:
+    case LastChangeColumn:
+    case ElapsedColumn:
+    case ColumnCount:
+        break;
+    }
+    return roles;
+}
+
+quint32 JobTableModel::columnsForFields(const JobFields &fields)
+{
+    quint32 columns = 0;
+    for (const JobField f : fields.toList()) {
+        switch (f) {
+        case JobField::JobArn:
+            columns |= columnBit(IdColumn);
+            break;
+        case JobField::Status:
+            // Terminal and queued states drive elapsed, expiry, at-risk and the ETA.
+            columns |= columnBit(StatusColumn) | columnBit(ElapsedColumn) | columnBit(ExpiresColumn)
+                       | columnBit(EtaColumn);
+            break;
+        case JobField::JobName:
+            columns |= columnBit(NameColumn);
+            break;
+        case JobField::ModelId:
+            columns |= columnBit(ModelColumn);
+            break;
+        case JobField::Message:
+            columns |= columnBit(MessageColumn);
+            break;
+        case JobField::SubmitTime:
+            columns |= columnBit(SubmittedColumn) | columnBit(ElapsedColumn);
+            break;
+        case JobField::LastModifiedTime:
+        case JobField::EndTime:
+            columns |= columnBit(LastChangeColumn) | columnBit(ElapsedColumn);
+            break;
+        case JobField::JobExpirationTime:
+            columns |= columnBit(ExpiresColumn);
+            break;
+        case JobField::TotalRecordCount:
+        case JobField::ProcessedRecordCount:
+        case JobField::SuccessRecordCount:
+        case JobField::ErrorRecordCount:
+            columns |= columnBit(ProgressColumn) | columnBit(EtaColumn);
+            break;
+        case JobField::RoleArn:
+        case JobField::ClientRequestToken:
+        case JobField::InputDataConfig:
+        case JobField::OutputDataConfig:
+        case JobField::VpcConfig:
+        case JobField::TimeoutDurationInHours:
+        case JobField::ModelInvocationType:
+            break; // shown in the details panel only
+        }
+    }
+    return columns;
+}
+
+JobTableModel::Row JobTableModel::makeRow(const WatchedJob &job) const
+{
+    Row row;
+    row.job = job;
+    row.shortId = JobIdentifier::parse(job.identifier).shortId();
+    if (row.shortId.isEmpty())
+        row.shortId = job.identifier;
+    computeDerived(row);
+    return row;
+}
+
+void JobTableModel::computeDerived(Row &row) const
+{
+    const Job &job = row.job.job;
+    const QList<ProgressSample> samples = m_samples.value(row.job.identifier);
+    row.elapsed = JobMetrics::elapsed(job, m_now);
+    row.toExpiry = JobMetrics::timeToExpiry(job, m_now);
+    row.atRisk = JobMetrics::isAtRisk(job, m_now, m_expiryThreshold);
+    row.rate = JobMetrics::processingRate(samples, m_now, m_rateWindow);
+    row.eta = JobMetrics::eta(job, samples, m_now, m_rateWindow);
+}
+
+bool JobTableModel::diffRow(const Row &before, int row, quint32 candidateColumns,
+                            RowChange &out) const
+{
+    const Row &after = m_rows.at(row);
+    bool any = false;
+    for (int column = 0; column < ColumnCount; ++column) {
+        if (!(candidateColumns & columnBit(column)))
+            continue;
+        for (const int role : rolesOfColumn(column)) {
+            if (cellData(before, column, role) != cellData(after, column, role)
+                && !out.roles[column].contains(role)) {
+                out.roles[column].append(role);
+                any = true;
+            }
+        }
+    }
+    // Row properties that mark the whole row.
+    for (const int role : {int(StaleRole), int(NotFoundRole)}) {
+        if (cellData(before, 0, role) == cellData(after, 0, role))
+            continue;
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (!out.roles[column].contains(role))
+                out.roles[column].append(role);
+        }
+        any = true;
+    }
+    out.row = row;
+    return any;
+}
+
+void JobTableModel::emitChanges(const QList<RowChange> &changes)
+{
+    if (changes.isEmpty())
+        return;
+
+    if (changes.size() > 1 && changes.size() * 2 > m_rows.size()) {
+        int top = int(m_rows.size());
+        int bottom = -1;
+        int left = ColumnCount;
+        int right = -1;
+        QList<int> roles;
+        for (const RowChange &c : changes) {
+            for (int column = 0; column < ColumnCount; ++column) {
+                if (c.roles[column].isEmpty())
+                    continue;
+                top = std::min(top, c.row);
+                bottom = std::max(bottom, c.row);
+                left = std::min(left, column);
+                right = std::max(right, column);
+                for (const int role : c.roles[column]) {
+                    if (!roles.contains(role))
+                        roles.append(role);
+                }
+            }
+        }
+        if (bottom < 0)
+            return;
+        std::sort(roles.begin(), roles.end());
+        Q_EMIT dataChanged(index(top, left), index(bottom, right), roles);
+        return;
+    }
+
+    for (const RowChange &c : changes) {
+        int column = 0;
+        while (column < ColumnCount) {
+            if (c.roles[column].isEmpty()) {
+                ++column;
+                continue;
+            }
+            QList<int> roles = c.roles[column];
+            std::sort(roles.begin(), roles.end());
+            int last = column;
+            while (last + 1 < ColumnCount) {
+                QList<int> next = c.roles[last + 1];
+                std::sort(next.begin(), next.end());
+                if (next != roles)
+                    break;
+                ++last;
+            }
+            Q_EMIT dataChanged(index(c.row, column), index(c.row, last), roles);
+            column = last + 1;
+        }
+    }
+}
+
+void JobTableModel::rebuildIndex()
+{
+    m_rowByIdentifier.clear();
+    m_rowByIdentifier.reserve(m_rows.size());
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_rowByIdentifier.insert(m_rows.at(i).job.identifier, i);
+}
+
+void JobTableModel::setJobs(const QList<WatchedJob> &jobs)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowByIdentifier.clear();
+    for (const WatchedJob &job : jobs) {
+        if (job.identifier.isEmpty()) {
+            qCWarning(lcModel) << "ignoring a watched job without identifier";
+            continue;
+        }
+        const auto it = m_rowByIdentifier.constFind(job.identifier);
+        if (it != m_rowByIdentifier.constEnd()) {
+            m_rows[*it] = makeRow(job);
+            continue;
+        }
+        m_rowByIdentifier.insert(job.identifier, int(m_rows.size()));
+        m_rows.append(makeRow(job));
+    }
+    endResetModel();
+}
+
+void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
+{
+    QList<RowChange> changes;
+    QHash<int, qsizetype> changeOfRow;
+    QList<WatchedJob> inserts;
+    QHash<QString, qsizetype> insertOf;
+
+    for (const WatchedJob &job : jobs) {
+        if (job.identifier.isEmpty()) {
+            qCWarning(lcModel) << "ignoring a watched job without identifier";
+            continue;
+        }
+        const auto it = m_rowByIdentifier.constFind(job.identifier);
+        if (it == m_rowByIdentifier.constEnd()) {
+            const auto pending = insertOf.constFind(job.identifier);
+            if (pending != insertOf.constEnd()) {
+                inserts[*pending] = job;
+            } else {
+                insertOf.insert(job.identifier, inserts.size());
+                inserts.append(job);
+            }
+            continue;
+        }
+
+        const int row = *it;
+        const Row before = m_rows.at(row);
+        Row &current = m_rows[row];
+        const quint32 candidates
+                = columnsForFields(fieldDiff(before.job.job, job.job)) | columnBit(StaleColumn);
+        current.job = job;
+        computeDerived(current);
+
+        const auto known = changeOfRow.constFind(row);
+        if (known != changeOfRow.constEnd()) {
+            diffRow(before, row, candidates, changes[*known]);
+        } else {
+            RowChange change;
+            if (diffRow(before, row, candidates, change)) {
+                changeOfRow.insert(row, changes.size());
+                changes.append(change);
+            }
+        }
+    }
+
+    emitChanges(changes);
+
+    if (!inserts.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(inserts.size()) - 1);
+        for (const WatchedJob &job : std::as_const(inserts)) {
+            m_rowByIdentifier.insert(job.identifier, int(m_rows.size()));
+            m_rows.append(makeRow(job));
+        }
+        endInsertRows();
+    }
+}
+
+void JobTableModel::removeJobs(const QStringList &identifiers)
+{
+    QList<int> rows;
+    for (const QString &id : identifiers) {
+        const int row = m_rowByIdentifier.value(id, -1);
+        if (row >= 0 && !rows.contains(row))
+            rows.append(row);
+        m_samples.remove(id);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(), std::greater<int>());
+
+    // Highest range first, so the rows of the remaining ranges keep their numbers.
+    qsizetype i = 0;
+    while (i < rows.size()) {
+        const int last = rows.at(i);
+        int first = last;
+        while (i + 1 < rows.size() && rows.at(i + 1) == first - 1) {
+            ++i;
+            --first;
+        }
+        ++i;
+        beginRemoveRows({}, first, last);
+        m_rows.remove(first, last - first + 1);
+        rebuildIndex();
+        endRemoveRows();
+    }
+}
+
+void JobTableModel::setProgressSamples(const QString &identifier,
+                                       const QList<ProgressSample> &samples)
+{
+    if (samples.isEmpty())
+        m_samples.remove(identifier);
+    else
+        m_samples.insert(identifier, samples);
+
+    const int row = rowOf(identifier);
+    if (row < 0)
+        return;
+    const Row before = m_rows.at(row);
+    computeDerived(m_rows[row]);
+    RowChange change;
+    if (diffRow(before, row, columnBit(EtaColumn), change))
+        emitChanges({change});
+}
+
+void JobTableModel::addProgressSample(const QString &identifier, const ProgressSample &sample)
+{
+    QList<ProgressSample> samples = m_samples.value(identifier);
+    samples.append(sample);
+    setProgressSamples(identifier, samples);
+}
+
+int JobTableModel::rowOf(const QString &identifier) const
+{
+    return m_rowByIdentifier.value(identifier, -1);
+}
+
+const WatchedJob *JobTableModel::jobAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return nullptr;
+    return &m_rows.at(row).job;
+}
+
+QList<WatchedJob> JobTableModel::jobs() const
+{
+    QList<WatchedJob> out;
+    out.reserve(m_rows.size());
+    for (const Row &row : m_rows)
+        out.append(row.job);
+    return out;
+}
+
+void JobTableModel::setClock(Clock clock)
+{
+    m_clock = clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); });
+}
+
+void JobTableModel::setNow(const QDateTime &now)
+{
+    m_now = now.toUTC();
+    if (m_rows.isEmpty())
+        return;
+    for (Row &row : m_rows)
+        computeDerived(row);
+    const int last = int(m_rows.size()) - 1;
+    const QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, RawValueRole, AtRiskRole, RateRole};
+    Q_EMIT dataChanged(index(0, SubmittedColumn), index(last, EtaColumn), roles);
+    Q_EMIT dataChanged(index(0, StaleColumn), index(last, StaleColumn),
+                       {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+void JobTableModel::tick()
+{
+    setNow(m_clock());
+}
+
+void JobTableModel::recomputeAndAnnounce(quint32 candidateColumns)
+{
+    QList<RowChange> changes;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const Row before = m_rows.at(i);
+        computeDerived(m_rows[i]);
+        RowChange change;
+        if (diffRow(before, i, candidateColumns, change))
+            changes.append(change);
+    }
+    emitChanges(changes);
+}
+
+void JobTableModel::setExpiryWarningThreshold(qint64 seconds)
+{
+    if (seconds == m_expiryThreshold)
+        return;
+    m_expiryThreshold = seconds;
+    recomputeAndAnnounce(columnBit(ExpiresColumn));
+}
+
+void JobTableModel::setRateWindow(qint64 seconds)
+{
+    if (seconds == m_rateWindow || seconds <= 0)
+        return;
+    m_rateWindow = seconds;
+    recomputeAndAnnounce(columnBit(EtaColumn));
+}
+
+} // namespace bw

@@ -1,0 +1,191 @@
+#pragma once
+
+#include "domain/jobmetrics.h"
+#include "domain/watchedjob.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace bw {
+
+// The watched jobs of one profile as a table (PRODUCT.md §2, "Job table"). Rows are keyed by
+// WatchedJob::identifier; the owner feeds the model by method calls (typically from the job
+// store's change signals) and never resets it while polling. Every WatchedJob handed in is the
+// complete current record (as the store keeps it after merging), never a partial delta: a field
+// absent from it is absent from the row.
+//
+// Roles. Qt::DisplayRole is plain text (the GUI may replace it with badges and bars),
+// Qt::ToolTipRole the long form, RawValueRole the sortable value of each column (what the
+// proxy sorts and exports read). The semantic roles below are answered on the column they
+// belong to, and return an invalid QVariant elsewhere:
+//   StatusColumn:     JobStatusRole, StatusTextRole, StatusGroupRole, IsTerminalRole
+//   IdColumn:         JobArnRole
+//   ProgressColumn:   ProgressTotalRole, ProgressProcessedRole, ProgressSucceededRole,
+//                     ProgressFailedRole, ProgressFractionRole, ErrorShareRole
+//   SubmittedColumn:  SubmitTimeRole
+//   ExpiresColumn:    ExpiryRole, AtRiskRole
+//   EtaColumn:        RateRole
+//   MessageColumn:    MessageRole
+//   StaleColumn:      StaleSinceRole, LastErrorRole
+// Row properties, answered on every column: IdentifierRole, ProfileIdRole, StaleRole,
+// NotFoundRole (a stale or not-found row is marked as a whole) and WatchedJobRole.
+//
+// Change notification (STYLE.md rule 5):
+//  - upsertJobs() inserts new rows in one beginInsertRows block at the end and announces
+//    changed rows with dataChanged on exactly the cells and roles whose value changed; a change
+//    of StaleRole/NotFoundRole covers the whole row. When more than half of the rows change, one
+//    ranged dataChanged covers them (the union of rows, columns and roles).
+//  - WatchedJobRole returns the current record; it is not listed in dataChanged roles: re-read it
+//    when any cell of its row is announced.
+//  - tick()/setNow() announce the time-dependent columns (Submitted..ETA and Stale) of every
+//    row with two ranged signals, roles Display, ToolTip, RawValue, AtRisk and Rate.
+//  - Only setJobs() resets the model.
+//
+// Time: display and derived values use the snapshot now(), which changes only in tick() (reads
+// the clock) or setNow(); the owner calls tick() on its refresh timer.
+class JobTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        StatusColumn,
+        NameColumn,
+        IdColumn,
+        ModelColumn,
+        ProgressColumn,
+        SubmittedColumn,
+        LastChangeColumn,
+        ElapsedColumn,
+        ExpiresColumn,
+        EtaColumn,
+        MessageColumn,
+        StaleColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        // Per column: Status int(JobStatus) (lifecycle order); Name, Id (short id), Model,
+        // Message (full text) QString; Progress double fraction (invalid: indeterminate);
+        // Submitted, LastChange QDateTime (UTC); Elapsed, Expires (seconds to expiry, negative
+        // once passed), ETA qint64 seconds; Stale QDateTime since when (invalid: not stale).
+        // Invalid QVariant when the value is not known.
+        RawValueRole = Qt::UserRole + 1,
+        IdentifierRole,        // QString, the local key (every column)
+        ProfileIdRole,         // QString (every column)
+        JobStatusRole,         // int(bw::JobStatus)
+        StatusTextRole,        // QString, the gateway's raw status
+        StatusGroupRole,       // int(bw::StatusGroup)
+        IsTerminalRole,        // bool
+        ProgressTotalRole,     // qint64 or invalid
+        ProgressProcessedRole, // qint64 or invalid
+        ProgressSucceededRole, // qint64 or invalid
+        ProgressFailedRole,    // qint64 or invalid
+        ProgressFractionRole,  // double in [0,1]; invalid = indeterminate
+        ErrorShareRole,        // double in [0,1] (failed / processed) or invalid
+        AtRiskRole,            // bool: queued and near/past expiry (see JobMetrics::isAtRisk)
+        ExpiryRole,            // QDateTime jobExpirationTime or invalid
+        RateRole,              // double records per minute over the rate window, or invalid
+        StaleRole,             // bool (every column)
+        StaleSinceRole,        // QDateTime while stale, else invalid
+        NotFoundRole,          // bool (every column): last answer was a 404
+        LastErrorRole,         // QString GatewayError::describe(), empty when none
+        MessageRole,           // QString, full message
+        JobArnRole,            // QString, jobArn as reported (may differ from the identifier)
+        SubmitTimeRole,        // QDateTime or invalid
+        WatchedJobRole,        // QVariant::fromValue(WatchedJob) (every column)
+    };
+    Q_ENUM(Role)
+
+    using Clock = std::function<QDateTime()>;
+
+    // The clock defaults to QDateTime::currentDateTimeUtc; now() is read from it once here.
+    explicit JobTableModel(QObject *parent = nullptr);
+    explicit JobTableModel(Clock clock, QObject *parent = nullptr);
+    ~JobTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Replaces every row (model reset). For loading a profile, not for polling results.
+    void setJobs(const QList<WatchedJob> &jobs);
+    // Updates known rows in place and appends unknown ones (see the class comment). An
+    // identifier given twice: the later record wins.
+    void upsertJobs(const QList<WatchedJob> &jobs);
+    // Removes the rows of these identifiers (unknown ones are ignored), one beginRemoveRows per
+    // contiguous range, highest first. Their progress samples are dropped too.
+    void removeJobs(const QStringList &identifiers);
+
+    // Progress samples for the ETA and rate of one job (kept for identifiers without a row
+    // yet). Announces the ETA cell when its values change.
+    void setProgressSamples(const QString &identifier, const QList<ProgressSample> &samples);
+    void addProgressSample(const QString &identifier, const ProgressSample &sample);
+
+    int rowOf(const QString &identifier) const; // -1 when unknown
+    const WatchedJob *jobAt(int row) const;     // nullptr when out of range; valid until the
+                                                // next change of the model
+    QList<WatchedJob> jobs() const;             // in row order
+
+    void setClock(Clock clock);
+    QDateTime now() const { return m_now; }
+    void setNow(const QDateTime &now); // announces the time-dependent columns
+    void tick();                       // setNow(clock())
+
+    qint64 expiryWarningThreshold() const { return m_expiryThreshold; }
+    void setExpiryWarningThreshold(qint64 seconds); // announces AtRiskRole where it changes
+    qint64 rateWindow() const { return m_rateWindow; }
+    void setRateWindow(qint64 seconds); // announces the ETA column where it changes
+
+private:
+    struct Row
+    {
+        WatchedJob job;
+        QString shortId;
+        std::optional<qint64> elapsed;
+        std::optional<qint64> toExpiry;
+        bool atRisk = false;
+        std::optional<ProgressRate> rate;
+        std::optional<Eta> eta;
+    };
+    struct RowChange
+    {
+        int row = -1;
+        QList<int> roles[ColumnCount];
+    };
+
+    Row makeRow(const WatchedJob &job) const;
+    void computeDerived(Row &row) const;
+    QVariant cellData(const Row &row, int column, int role) const;
+    // Compares `before` with the current row `row` on the candidate columns and records the
+    // roles whose value differs.
+    bool diffRow(const Row &before, int row, quint32 candidateColumns, RowChange &out) const;
+    void emitChanges(const QList<RowChange> &changes);
+    void recomputeAndAnnounce(quint32 candidateColumns);
+    void rebuildIndex();
+
+    static quint32 columnsForFields(const JobFields &fields);
+    static QList<int> rolesOfColumn(int column);
+
+    Clock m_clock;
+    QDateTime m_now;
+    qint64 m_expiryThreshold = JobMetrics::DefaultAtRiskThresholdSeconds;
+    qint64 m_rateWindow = JobMetrics::DefaultRateWindowSeconds;
+    QList<Row> m_rows;
+    QHash<QString, int> m_rowByIdentifier;
+    QHash<QString, QList<ProgressSample>> m_samples;
+};
+
+} // namespace bw

@@ -1,0 +1,1485 @@
+#include "store/jobstore.h"
+
+#include "common/logging.h"
+#include "store/storeschema.h"
+#include "wire/jobcodec.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+namespace bw {
+
+namespace {
+
+QAtomicInteger<quint64> g_connectionSerial;
+
+const QString kMemoryDatabase = QStringLiteral(":memory:");
+
+// --- value <-> column conversions ------------------------------------------------------------
+
+QVariant nullText()
+{
+    return QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant nullInteger()
+{
+    return QVariant(QMetaType::fromType<qint64>());
+}
+
+// Qt's SQLite driver binds a null QString as SQL NULL; where NULL means "absent", an empty but
+// present value must stay ''.
+QString nonNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+QVariant timeValue(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : nullInteger();
+}
+
+QDateTime timeFrom(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+// JSON is kept as UTF-8 in BLOB columns, so that it is written and read without converting to
+// and from UTF-16 (it matters when 10,000 jobs load at start-up).
+QByteArray jsonBytes(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// An empty object means "no body yet" (WatchedJob) and is stored as NULL.
+QVariant rawBodyValue(const QJsonObject &object)
+{
+    return object.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                            : QVariant(jsonBytes(object));
+}
+
+// Accepts BLOB and TEXT alike (a row edited by hand may hold text).
+std::optional<QJsonObject> objectFrom(const QVariant &v)
+{
+    if (v.isNull())
+        return QJsonObject();
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(v.toByteArray(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    return doc.object();
+}
+
+// --- reading a stored job quickly ----------------------------------------------------------------
+// A stored job is JobCodec::toJson's output. These read exactly that shape without the codec's
+// general-purpose machinery (regular expressions, problem reports); on anything else they give
+// up and the caller falls back to JobCodec::parseJob, so a field added to Job later, or a row
+// written differently, is still read the codec's way.
+
+bool readString(const QJsonValue &v, std::optional<QString> &out)
+{
+    if (!v.isString())
+        return false;
+    out = v.toString();
+    return true;
+}
+
+bool readTime(const QJsonValue &v, std::optional<QDateTime> &out)
+{
+    if (!v.isString())
+        return false;
+    const QString s = v.toString();
+    // JobCodec::formatTimestamp: "YYYY-MM-DDTHH:MM:SS.mmmZ"
+    if (s.size() == 24 && s[4] == u'-' && s[7] == u'-' && s[10] == u'T' && s[13] == u':'
+        && s[16] == u':' && s[19] == u'.' && s[23] == u'Z') {
+        bool ok = true;
+        auto number = [&s, &ok](int from, int length) {
+            int n = 0;
+            for (int i = from; i < from + length; ++i) {
+                const char16_t c = s[i].unicode();
+                if (c < u'0' || c > u'9')
+                    ok = false;
+                n = n * 10 + (c - u'0');
+            }
+            return n;
+        };
+        const int year = number(0, 4);
+        const int month = number(5, 2);
+        const int day = number(8, 2);
+        const int hour = number(11, 2);
+        const int minute = number(14, 2);
+        const int second = number(17, 2);
+        const int msec = number(20, 3);
+        if (ok && QDate::isValid(year, month, day) && QTime::isValid(hour, minute, second, msec)) {
+            out = QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), Qt::UTC);
+            return true;
+        }
+    }
+    out = JobCodec::parseTimestamp(s);
+    return out.has_value();
+}
+
+bool readCount(const QJsonValue &v, std::optional<qint64> &out)
+{
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    // The codec's limits: a non-negative integer that a double holds exactly.
+    if (!(d >= 0 && d <= 9007199254740992.0) || d != std::floor(d))
+        return false;
+    out = static_cast<qint64>(d);
+    return true;
+}
+
+bool readStringList(const QJsonValue &v, QStringList &out)
+{
+    if (!v.isArray())
+        return false;
+    const QJsonArray array = v.toArray();
+    out.reserve(array.size());
+    for (const QJsonValue &item : array) {
+        if (!item.isString())
+            return false;
+        out.append(item.toString());
+    }
+    return true;
+}
+
+// {"<wrapper>": {"<key>": "string", ...}} with only the given keys.
+template<typename Config, size_t N>
+bool readS3Config(
+        const QJsonValue &v, QLatin1StringView wrapper,
+        const std::array<std::pair<QLatin1StringView, std::optional<QString> Config::*>, N> &keys,
+        std::optional<Config> &out)
+{
+    if (!v.isObject())
+        return false;
+    Config config;
+    const QJsonObject outer = v.toObject();
+    if (!outer.isEmpty()) {
+        const QJsonValue innerValue = outer.value(wrapper);
+        if (outer.size() != 1 || !innerValue.isObject())
+            return false;
+        const QJsonObject inner = innerValue.toObject();
+        qsizetype seen = 0;
+        for (const auto &[key, member] : keys) {
+            const QJsonValue field = inner.value(key);
+            if (field.isUndefined())
+                continue;
+            ++seen;
+            if (!readString(field, config.*member))
+                return false;
+        }
+        if (seen != inner.size())
+            return false;
+    }
+    out = std::move(config);
+    return true;
+}
+
+bool readVpc(const QJsonValue &v, std::optional<VpcConfig> &out)
+{
+    if (!v.isObject())
+        return false;
+    VpcConfig config;
+    const QJsonObject o = v.toObject();
+    const QJsonValue groups = o.value(QLatin1StringView("securityGroupIds"));
+    const QJsonValue subnets = o.value(QLatin1StringView("subnetIds"));
+    const qsizetype seen = (groups.isUndefined() ? 0 : 1) + (subnets.isUndefined() ? 0 : 1);
+    if (seen != o.size()
+        || (!groups.isUndefined() && !readStringList(groups, config.securityGroupIds))
+        || (!subnets.isUndefined() && !readStringList(subnets, config.subnetIds)))
+        return false;
+    out = std::move(config);
+    return true;
+}
+
+bool readStoredJob(const QJsonObject &object, Job &j)
+{
+    static constexpr std::array<
+            std::pair<QLatin1StringView, std::optional<QString> InputDataConfig::*>, 3>
+            inputKeys{{{QLatin1StringView("s3Uri"), &InputDataConfig::s3Uri},
+                       {QLatin1StringView("s3InputFormat"), &InputDataConfig::s3InputFormat},
+                       {QLatin1StringView("s3BucketOwner"), &InputDataConfig::s3BucketOwner}}};
+    static constexpr std::array<
+            std::pair<QLatin1StringView, std::optional<QString> OutputDataConfig::*>, 3>
+            outputKeys{
+                    {{QLatin1StringView("s3Uri"), &OutputDataConfig::s3Uri},
+                     {QLatin1StringView("s3EncryptionKeyId"), &OutputDataConfig::s3EncryptionKeyId},
+                     {QLatin1StringView("s3BucketOwner"), &OutputDataConfig::s3BucketOwner}}};
+    static const std::array<QString, JobFieldCount> names = [] {
+        std::array<QString, JobFieldCount> out;
+        for (int f = 0; f < JobFieldCount; ++f)
+            out[static_cast<size_t>(f)] = jobFieldName(static_cast<JobField>(f));
+        return out;
+    }();
+
+    // Looked up by name (no key is copied); a key that is not a field makes the count differ.
+    qsizetype seen = 0;
+    for (int f = 0; f < JobFieldCount; ++f) {
+        const QJsonValue v = object.value(names[static_cast<size_t>(f)]);
+        if (v.isUndefined())
+            continue;
+        ++seen;
+        bool ok = false;
+        switch (static_cast<JobField>(f)) {
+        case JobField::JobArn:
+            ok = readString(v, j.jobArn);
+            break;
+        case JobField::Status:
+            ok = v.isString();
+            if (ok)
+                j.status = Status::fromString(v.toString());
+            break;
+        case JobField::JobName:
+            ok = readString(v, j.jobName);
+            break;
+        case JobField::ModelId:
+            ok = readString(v, j.modelId);
+            break;
+        case JobField::RoleArn:
+            ok = readString(v, j.roleArn);
+            break;
+        case JobField::ClientRequestToken:
+            ok = readString(v, j.clientRequestToken);
+            break;
+        case JobField::Message:
+            ok = readString(v, j.message);
+            break;
+        case JobField::SubmitTime:
+            ok = readTime(v, j.submitTime);
+            break;
+        case JobField::LastModifiedTime:
+            ok = readTime(v, j.lastModifiedTime);
+            break;
+        case JobField::EndTime:
+            ok = readTime(v, j.endTime);
+            break;
+        case JobField::JobExpirationTime:
+            ok = readTime(v, j.jobExpirationTime);
+            break;
+        case JobField::InputDataConfig:
+            ok = readS3Config(v, QLatin1StringView("s3InputDataConfig"), inputKeys,
+                              j.inputDataConfig);
+            break;
+        case JobField::OutputDataConfig:
+            ok = readS3Config(v, QLatin1StringView("s3OutputDataConfig"), outputKeys,
+                              j.outputDataConfig);
+            break;
+        case JobField::VpcConfig:
+            ok = readVpc(v, j.vpcConfig);
+            break;
+        case JobField::TimeoutDurationInHours:
+            ok = readCount(v, j.timeoutDurationInHours);
+            break;
+        case JobField::ModelInvocationType:
+            ok = readString(v, j.modelInvocationType);
+            break;
+        case JobField::TotalRecordCount:
+            ok = readCount(v, j.totalRecordCount);
+            break;
+        case JobField::ProcessedRecordCount:
+            ok = readCount(v, j.processedRecordCount);
+            break;
+        case JobField::SuccessRecordCount:
+            ok = readCount(v, j.successRecordCount);
+            break;
+        case JobField::ErrorRecordCount:
+            ok = readCount(v, j.errorRecordCount);
+            break;
+        }
+        if (!ok)
+            return false;
+    }
+    return seen == object.size();
+}
+
+Job storedJobFrom(const QJsonObject &object)
+{
+    Job job;
+    if (readStoredJob(object, job))
+        return job;
+    return JobCodec::parseJob(object).job;
+}
+
+QString fieldsText(const JobFields &fields)
+{
+    QStringList names;
+    for (JobField f : fields.toList())
+        names.append(jobFieldName(f));
+    return names.join(u',');
+}
+
+JobFields fieldsFrom(const QString &text)
+{
+    JobFields fields;
+    for (const QStringView name : QStringView(text).split(u',', Qt::SkipEmptyParts)) {
+        if (const auto f = jobFieldFromName(name))
+            fields.set(*f);
+    }
+    return fields;
+}
+
+GatewayError::Kind errorKindFrom(const QString &name)
+{
+    using Kind = GatewayError::Kind;
+    constexpr std::array kinds{Kind::Network, Kind::Timeout,  Kind::Tls,      Kind::Http,
+                               Kind::BadBody, Kind::TooLarge, Kind::Redirect, Kind::Cancelled};
+    for (Kind k : kinds) {
+        if (GatewayError::kindName(k) == name)
+            return k;
+    }
+    return Kind::Network;
+}
+
+QVariant statusValue(const std::optional<Status> &status)
+{
+    return status ? QVariant(nonNull(status->raw())) : nullText();
+}
+
+std::optional<Status> statusFrom(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    return Status::fromString(v.toString());
+}
+
+QUrl urlFrom(const QString &text)
+{
+    return text.isEmpty() ? QUrl() : QUrl::fromEncoded(text.toUtf8());
+}
+
+// Floor division for bucket numbers (times before the epoch stay correct).
+qint64 bucketOf(qint64 ms, qint64 width)
+{
+    return ms >= 0 ? ms / width : -((-ms + width - 1) / width);
+}
+
+qint64 floorTo(qint64 ms, qint64 width)
+{
+    return bucketOf(ms, width) * width;
+}
+
+QString sqlError(const QSqlQuery &q)
+{
+    const QString text = q.lastError().text().trimmed();
+    return text.isEmpty() ? QStringLiteral("unknown database error") : text;
+}
+
+QString jobLabel(const QString &profileId, const QString &identifier)
+{
+    return QStringLiteral("\"%1\" (profile \"%2\")").arg(identifier, profileId);
+}
+
+// "1 job", "3 jobs": a count of jobs as a message shows it.
+QString jobCount(qsizetype count)
+{
+    return count == 1 ? QStringLiteral("1 job") : QStringLiteral("%1 jobs").arg(count);
+}
+
+// --- the write side ------------------------------------------------------------------------------
+
+// One write transaction with its prepared statements. Rolls back unless committed.
+class Writer
+{
+public:
+    explicit Writer(const QSqlDatabase &db)
+        : m_db(db)
+    {}
+    ~Writer()
+    {
+        if (m_inTransaction)
+            rollback();
+    }
+    Writer(const Writer &) = delete;
+    Writer &operator=(const Writer &) = delete;
+
+    const QString &error() const { return m_error; }
+
+    bool begin()
+    {
+        QSqlQuery q(m_db);
+        // IMMEDIATE: take the write lock now (waiting up to busy_timeout) rather than failing
+        // half-way when another connection writes.
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return setError(QStringLiteral("could not start a transaction"), q);
+        m_inTransaction = true;
+        return true;
+    }
+
+    bool commit()
+    {
+        m_statements.fill(std::nullopt); // finish every statement before COMMIT
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("COMMIT")))
+            return setError(QStringLiteral("could not commit"), q);
+        m_inTransaction = false;
+        return true;
+    }
+
+    void rollback()
+    {
+        m_statements.fill(std::nullopt);
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("ROLLBACK")))
+            qCWarning(lcStore) << "rollback failed:" << sqlError(q);
+        m_inTransaction = false;
+    }
+
+    bool requireProfile(const QString &profileId)
+    {
+        if (m_knownProfiles.contains(profileId))
+            return true;
+        QSqlQuery *q = statement(Stmt::ProfileExists);
+        if (!q)
+            return false;
+        q->bindValue(0, profileId);
+        if (!q->exec())
+            return setError(QStringLiteral("could not look up profile \"%1\"").arg(profileId), *q);
+        const bool found = q->next();
+        q->finish();
+        if (!found)
+            return setError(QStringLiteral("there is no profile \"%1\"").arg(profileId));
+        m_knownProfiles.insert(profileId);
+        return true;
+    }
+
+    std::optional<qint64> saveJob(const WatchedJob &w)
+    {
+        if (w.profileId.isEmpty() || w.identifier.isEmpty()) {
+            setError(QStringLiteral("a watched job needs a profile id and an identifier"));
+            return std::nullopt;
+        }
+        if (!requireProfile(w.profileId))
+            return std::nullopt;
+        QSqlQuery *q = statement(Stmt::UpsertJob);
+        if (!q)
+            return std::nullopt;
+        const bool keepAddedAt = !w.addedAt.isValid();
+        const QDateTime addedAt = keepAddedAt ? QDateTime::currentDateTimeUtc() : w.addedAt;
+        const std::optional<GatewayError> &e = w.lastError;
+        int i = 0;
+        q->bindValue(i++, w.profileId);
+        q->bindValue(i++, w.identifier);
+        q->bindValue(i++, statusValue(w.job.status));
+        q->bindValue(i++, w.job.jobArn ? QVariant(nonNull(*w.job.jobArn)) : nullText());
+        q->bindValue(i++, jsonBytes(JobCodec::toJson(w.job)));
+        q->bindValue(i++, rawBodyValue(w.rawRetrieve));
+        q->bindValue(i++, rawBodyValue(w.rawList));
+        q->bindValue(i++, addedAt.toMSecsSinceEpoch());
+        q->bindValue(i++, timeValue(w.fetchedAt));
+        q->bindValue(i++, e ? QVariant(GatewayError::kindName(e->kind)) : nullText());
+        q->bindValue(i++, e ? e->httpStatus : 0);
+        q->bindValue(i++, e ? nonNull(e->gatewayType) : QStringLiteral(""));
+        q->bindValue(i++, e ? nonNull(e->message) : QStringLiteral(""));
+        q->bindValue(i++,
+                     e && e->retryAfterSeconds ? QVariant(*e->retryAfterSeconds) : nullInteger());
+        q->bindValue(i++, timeValue(w.lastErrorAt));
+        q->bindValue(i++, w.notFound ? 1 : 0);
+        q->bindValue(i++, nonNull(fieldsText(w.everReported)));
+        q->bindValue(i++, keepAddedAt ? 1 : 0);
+        if (!q->exec()) {
+            setError(QStringLiteral("could not save job %1")
+                             .arg(jobLabel(w.profileId, w.identifier)),
+                     *q);
+            return std::nullopt;
+        }
+        std::optional<qint64> id;
+        if (q->next())
+            id = q->value(0).toLongLong();
+        q->finish();
+        if (!id)
+            setError(QStringLiteral("saving job %1 returned no row")
+                             .arg(jobLabel(w.profileId, w.identifier)));
+        return id;
+    }
+
+    // The row id of a watched job; nullopt with error() set when it is not watched.
+    std::optional<qint64> findJob(const QString &profileId, const QString &identifier)
+    {
+        QSqlQuery *q = statement(Stmt::FindJob);
+        if (!q)
+            return std::nullopt;
+        q->bindValue(0, profileId);
+        q->bindValue(1, identifier);
+        if (!q->exec()) {
+            setError(
+                    QStringLiteral("could not look up job %1").arg(jobLabel(profileId, identifier)),
+                    *q);
+            return std::nullopt;
+        }
+        std::optional<qint64> id;
+        if (q->next())
+            id = q->value(0).toLongLong();
+        q->finish();
+        if (!id)
+            setError(QStringLiteral("job %1 is not watched").arg(jobLabel(profileId, identifier)));
+        return id;
+    }
+
+    bool appendTransition(qint64 jobId, const StatusTransition &t)
+    {
+        if (!t.observedAt.isValid())
+            return setError(QStringLiteral("a status transition has no observation time"));
+        QSqlQuery *q = statement(Stmt::InsertTransition);
+        if (!q)
+            return false;
+        q->bindValue(0, jobId);
+        q->bindValue(1, statusValue(t.from));
+        q->bindValue(2, nonNull(t.to.raw()));
+        q->bindValue(3, t.observedAt.toMSecsSinceEpoch());
+        q->bindValue(4, t.lastModifiedTime ? timeValue(*t.lastModifiedTime) : nullInteger());
+        if (!q->exec())
+            return setError(QStringLiteral("could not append a status transition"), *q);
+        return true;
+    }
+
+    bool recordSample(qint64 jobId, const ProgressSample &s)
+    {
+        if (!s.at.isValid())
+            return setError(QStringLiteral("a progress sample has no time"));
+        const qint64 at = s.at.toMSecsSinceEpoch();
+
+        QSqlQuery *newest = statement(Stmt::NewestSample);
+        if (!newest)
+            return false;
+        newest->bindValue(0, jobId);
+        if (!newest->exec())
+            return setError(QStringLiteral("could not read progress samples"), *newest);
+        std::optional<qint64> prevAt;
+        bool sameCounts = false;
+        if (newest->next()) {
+            prevAt = newest->value(0).toLongLong();
+            sameCounts = newest->value(1).toLongLong() == s.total
+                         && newest->value(2).toLongLong() == s.processed
+                         && newest->value(3).toLongLong() == s.succeeded
+                         && newest->value(4).toLongLong() == s.failed;
+        }
+        newest->finish();
+
+        if (prevAt && sameCounts && at >= *prevAt
+            && bucketOf(at, JobStore::FineBucketMs) == bucketOf(*prevAt, JobStore::FineBucketMs))
+            return true; // nothing new to chart
+
+        QSqlQuery *insert = statement(Stmt::InsertSample);
+        if (!insert)
+            return false;
+        insert->bindValue(0, jobId);
+        insert->bindValue(1, at);
+        insert->bindValue(2, s.total);
+        insert->bindValue(3, s.processed);
+        insert->bindValue(4, s.succeeded);
+        insert->bindValue(5, s.failed);
+        if (!insert->exec())
+            return setError(QStringLiteral("could not record a progress sample"), *insert);
+
+        if (!prevAt)
+            return true; // the first sample: nothing to thin
+
+        constexpr qint64 minTime = std::numeric_limits<qint64>::min();
+        const qint64 newestAt = std::max(at, *prevAt);
+        bool ok = true;
+        if (at < *prevAt) {
+            // Out of order (clock change): rare, so rethin the whole job.
+            ok = thin(jobId, minTime, newestAt, newestAt);
+        } else {
+            // Thinning already ran for every earlier write, so only samples whose tier changed
+            // since the previous newest need a decision: those that aged past 1 h and past 24 h.
+            // Windows start on a bucket boundary so that "earliest of its bucket" is decided
+            // with the whole bucket in view.
+            const qint64 fineFrom
+                    = floorTo(*prevAt - JobStore::KeepAllSamplesMs, JobStore::FineBucketMs);
+            const qint64 fineTo = newestAt - JobStore::KeepAllSamplesMs;
+            const qint64 coarseFrom
+                    = floorTo(*prevAt - JobStore::FineBucketAgeMs, JobStore::CoarseBucketMs);
+            const qint64 coarseTo = newestAt - JobStore::FineBucketAgeMs;
+            if (coarseTo >= fineFrom - JobStore::CoarseBucketMs) {
+                ok = thin(jobId, coarseFrom, fineTo, newestAt);
+            } else {
+                ok = thin(jobId, coarseFrom, coarseTo, newestAt)
+                     && thin(jobId, fineFrom, fineTo, newestAt);
+            }
+        }
+        return ok && enforceSampleBound(jobId);
+    }
+
+    bool exec(const QString &sql, const QString &context)
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql))
+            return setError(context, q);
+        return true;
+    }
+
+    // Runs a prepared one-off statement with positional values.
+    bool exec(const QString &sql, const QVariantList &values, const QString &context,
+              int *rowsAffected = nullptr)
+    {
+        QSqlQuery q(m_db);
+        if (!q.prepare(sql))
+            return setError(context, q);
+        for (int i = 0; i < values.size(); ++i)
+            q.bindValue(i, values.at(i));
+        if (!q.exec())
+            return setError(context, q);
+        if (rowsAffected)
+            *rowsAffected = q.numRowsAffected();
+        return true;
+    }
+
+    bool setError(const QString &context, const QSqlQuery &q)
+    {
+        return setError(context + QStringLiteral(": ") + sqlError(q));
+    }
+
+    // Names the job an error is about, unless the error already does.
+    void attributeError(const QString &jobLabel)
+    {
+        if (!m_error.contains(jobLabel))
+            m_error = QStringLiteral("job %1: %2").arg(jobLabel, m_error);
+    }
+
+    bool setError(const QString &message)
+    {
+        if (m_error.isEmpty())
+            m_error = message;
+        return false;
+    }
+
+private:
+    enum class Stmt {
+        ProfileExists,
+        UpsertJob,
+        FindJob,
+        InsertTransition,
+        NewestSample,
+        InsertSample,
+        FirstSample,
+        SamplesInRange,
+        DeleteSample,
+        CountSamples,
+        DeleteOldestSamples,
+        Count_
+    };
+
+    static QString sqlOf(Stmt s)
+    {
+        switch (s) {
+        case Stmt::ProfileExists:
+            return QStringLiteral("SELECT 1 FROM profiles WHERE id = ?");
+        case Stmt::UpsertJob:
+            return QStringLiteral(
+                    "INSERT INTO watched_jobs (profile_id, identifier, status, job_arn, job_json,"
+                    " raw_retrieve, raw_list, added_at, fetched_at, error_kind, error_http_status,"
+                    " error_gateway_type, error_message, error_retry_after, last_error_at,"
+                    " not_found, ever_reported)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (profile_id, identifier) DO UPDATE SET"
+                    " status = excluded.status, job_arn = excluded.job_arn,"
+                    " job_json = excluded.job_json, raw_retrieve = excluded.raw_retrieve,"
+                    " raw_list = excluded.raw_list,"
+                    " added_at = CASE WHEN ? THEN watched_jobs.added_at ELSE excluded.added_at END,"
+                    " fetched_at = excluded.fetched_at, error_kind = excluded.error_kind,"
+                    " error_http_status = excluded.error_http_status,"
+                    " error_gateway_type = excluded.error_gateway_type,"
+                    " error_message = excluded.error_message,"
+                    " error_retry_after = excluded.error_retry_after,"
+                    " last_error_at = excluded.last_error_at, not_found = excluded.not_found,"
+                    " ever_reported = excluded.ever_reported"
+                    " RETURNING id");
+        case Stmt::FindJob:
+            return QStringLiteral(
+                    "SELECT id FROM watched_jobs WHERE profile_id = ? AND identifier = ?");
+        case Stmt::InsertTransition:
+            return QStringLiteral("INSERT INTO status_transitions (job_id, from_status, to_status,"
+                                  " observed_at, last_modified_time) VALUES (?, ?, ?, ?, ?)");
+        case Stmt::NewestSample:
+            return QStringLiteral("SELECT at, total, processed, succeeded, failed"
+                                  " FROM progress_samples WHERE job_id = ?"
+                                  " ORDER BY at DESC, id DESC LIMIT 1");
+        case Stmt::InsertSample:
+            return QStringLiteral("INSERT INTO progress_samples (job_id, at, total, processed,"
+                                  " succeeded, failed) VALUES (?, ?, ?, ?, ?, ?)");
+        case Stmt::FirstSample:
+            return QStringLiteral("SELECT id FROM progress_samples WHERE job_id = ?"
+                                  " ORDER BY at, id LIMIT 1");
+        case Stmt::SamplesInRange:
+            return QStringLiteral("SELECT id, at FROM progress_samples"
+                                  " WHERE job_id = ? AND at >= ? AND at <= ? ORDER BY at, id");
+        case Stmt::DeleteSample:
+            return QStringLiteral("DELETE FROM progress_samples WHERE id = ?");
+        case Stmt::CountSamples:
+            return QStringLiteral("SELECT COUNT(*) FROM progress_samples WHERE job_id = ?");
+        case Stmt::DeleteOldestSamples:
+            return QStringLiteral("DELETE FROM progress_samples WHERE id IN ("
+                                  "SELECT id FROM progress_samples WHERE job_id = ?"
+                                  " ORDER BY at, id LIMIT ? OFFSET 1)");
+        case Stmt::Count_:
+            break;
+        }
+        return {};
+    }
+
+    QSqlQuery *statement(Stmt s)
+    {
+        auto &slot = m_statements[static_cast<size_t>(s)];
+        if (!slot) {
+            QSqlQuery q(m_db);
+            if (!q.prepare(sqlOf(s))) {
+                setError(QStringLiteral("could not prepare a statement"), q);
+                return nullptr;
+            }
+            slot = std::move(q);
+        }
+        return &*slot;
+    }
+
+    // Applies the thinning policy to the job's samples taken in [from, to].
+    bool thin(qint64 jobId, qint64 from, qint64 to, qint64 newestAt)
+    {
+        if (to < from)
+            return true;
+        QSqlQuery *first = statement(Stmt::FirstSample);
+        QSqlQuery *range = statement(Stmt::SamplesInRange);
+        QSqlQuery *remove = statement(Stmt::DeleteSample);
+        if (!first || !range || !remove)
+            return false;
+
+        first->bindValue(0, jobId);
+        if (!first->exec())
+            return setError(QStringLiteral("could not read progress samples"), *first);
+        const qint64 firstId = first->next() ? first->value(0).toLongLong() : -1;
+        first->finish();
+
+        range->bindValue(0, jobId);
+        range->bindValue(1, from);
+        range->bindValue(2, to);
+        if (!range->exec())
+            return setError(QStringLiteral("could not read progress samples"), *range);
+        // A sample is dropped when an earlier sample lies in the same bucket (at the sample's own
+        // granularity). Buckets are intervals, so the previous sample in time order is the only
+        // one to look at; it counts even when it is dropped in this same pass.
+        QList<qint64> doomed;
+        std::optional<qint64> previousAt;
+        while (range->next()) {
+            const qint64 id = range->value(0).toLongLong();
+            const qint64 at = range->value(1).toLongLong();
+            const qint64 age = newestAt - at;
+            if (previousAt && id != firstId && age > JobStore::KeepAllSamplesMs) {
+                const qint64 width = age <= JobStore::FineBucketAgeMs ? JobStore::FineBucketMs
+                                                                      : JobStore::CoarseBucketMs;
+                if (bucketOf(*previousAt, width) == bucketOf(at, width))
+                    doomed.append(id);
+            }
+            previousAt = at;
+        }
+        range->finish();
+
+        for (qint64 id : std::as_const(doomed)) {
+            remove->bindValue(0, id);
+            if (!remove->exec())
+                return setError(QStringLiteral("could not thin progress samples"), *remove);
+        }
+        return true;
+    }
+
+    bool enforceSampleBound(qint64 jobId)
+    {
+        QSqlQuery *count = statement(Stmt::CountSamples);
+        if (!count)
+            return false;
+        count->bindValue(0, jobId);
+        if (!count->exec() || !count->next())
+            return setError(QStringLiteral("could not count progress samples"), *count);
+        const qint64 n = count->value(0).toLongLong();
+        count->finish();
+        if (n <= JobStore::MaxSamplesPerJob)
+            return true;
+        QSqlQuery *trim = statement(Stmt::DeleteOldestSamples);
+        if (!trim)
+            return false;
+        trim->bindValue(0, jobId);
+        trim->bindValue(1, n - JobStore::MaxSamplesPerJob);
+        if (!trim->exec())
+            return setError(QStringLiteral("could not bound progress samples"), *trim);
+        return true;
+    }
+
+    QSqlDatabase m_db;
+    bool m_inTransaction = false;
+    QString m_error;
+    QSet<QString> m_knownProfiles;
+    std::array<std::optional<QSqlQuery>, static_cast<size_t>(Stmt::Count_)> m_statements;
+};
+
+} // namespace
+
+// --- JobStore --------------------------------------------------------------------------------
+
+JobStore::JobStore(QObject *parent)
+    : QObject(parent)
+{}
+
+JobStore::~JobStore()
+{
+    close();
+}
+
+QString JobStore::fileName()
+{
+    return QStringLiteral("batchwatch.sqlite");
+}
+
+bool JobStore::open(const QString &directory)
+{
+    close();
+    clearError();
+    QString dir = directory;
+    if (dir.isEmpty()) {
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        if (dir.isEmpty())
+            return failOpen(QStringLiteral("there is no writable application data location"));
+    }
+    if (!QDir().mkpath(dir))
+        return failOpen(QStringLiteral("could not create the directory %1")
+                                .arg(QDir::toNativeSeparators(dir)));
+    return openConnection(QDir(dir).absoluteFilePath(fileName()));
+}
+
+bool JobStore::openInMemory()
+{
+    close();
+    clearError();
+    return openConnection(kMemoryDatabase);
+}
+
+bool JobStore::openConnection(const QString &databaseName)
+{
+    m_connectionName = QStringLiteral("batchwatch.store.%1").arg(++g_connectionSerial);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        if (!db.isValid()) {
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            m_connectionName.clear();
+            return failOpen(QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
+        }
+        db.setDatabaseName(databaseName);
+        m_db = db;
+    }
+    m_path = databaseName;
+    m_thread = QThread::currentThread();
+
+    const QString where = databaseName == kMemoryDatabase
+                                  ? QStringLiteral("the in-memory database")
+                                  : QStringLiteral("the database %1")
+                                            .arg(QDir::toNativeSeparators(databaseName));
+    auto abandon = [this, &where](const QString &why) {
+        const QString message = QStringLiteral("Could not open %1: %2").arg(where, why);
+        close();
+        return failOpen(message);
+    };
+    if (!m_db.open())
+        return abandon(m_db.lastError().text());
+
+    auto pragma = [this](const QString &sql, QVariant *result) {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql))
+            return sqlError(q);
+        if (result)
+            *result = q.next() ? q.value(0) : QVariant();
+        return QString();
+    };
+    QVariant value;
+    QString why = pragma(QStringLiteral("PRAGMA busy_timeout = 5000"), nullptr);
+    if (!why.isEmpty())
+        return abandon(why);
+
+    // Look before touching anything: a file that is not ours, or is newer than this build,
+    // must be left exactly as it is.
+    if (why = pragma(QStringLiteral("PRAGMA application_id"), &value); !why.isEmpty())
+        return abandon(why);
+    const int applicationId = value.toInt();
+    const int userVersion = storeschema::readUserVersion(m_db, &why);
+    if (userVersion < 0)
+        return abandon(why);
+    if (why = pragma(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), &value); !why.isEmpty())
+        return abandon(why);
+    const bool pristine = value.toInt() == 0 && userVersion == 0;
+    if (!pristine && applicationId != storeschema::ApplicationId)
+        return abandon(QStringLiteral("it is not a batchwatch database; it was left untouched"));
+    if (userVersion > storeschema::currentVersion())
+        return abandon(QStringLiteral("it was written by a newer version of batchwatch (schema "
+                                      "version %1; this version knows up to %2); it was left "
+                                      "untouched")
+                               .arg(userVersion)
+                               .arg(storeschema::currentVersion()));
+
+    if (why = pragma(QStringLiteral("PRAGMA journal_mode = WAL"), &value); !why.isEmpty())
+        return abandon(why);
+    const QString journal = value.toString().toLower();
+    if (journal != QLatin1StringView("wal") && databaseName != kMemoryDatabase)
+        qCWarning(lcStore) << "WAL journal not available; journal mode is" << journal;
+    if (why = pragma(QStringLiteral("PRAGMA synchronous = NORMAL"), nullptr); !why.isEmpty())
+        return abandon(why);
+    if (why = pragma(QStringLiteral("PRAGMA foreign_keys = ON"), nullptr); !why.isEmpty())
+        return abandon(why);
+    if (why = pragma(QStringLiteral("PRAGMA foreign_keys"), &value); !why.isEmpty())
+        return abandon(why);
+    if (value.toInt() != 1)
+        return abandon(QStringLiteral("this SQLite does not enforce foreign keys"));
+
+    if (!storeschema::migrate(m_db, storeschema::migrations(), &why))
+        return abandon(why);
+    m_ready = true;
+    qCDebug(lcStore) << "opened" << databaseName << "schema version" << SchemaVersion;
+    return true;
+}
+
+void JobStore::close()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    if (m_db.isOpen() && QThread::currentThread() == m_thread) {
+        // Only on a database this build opened fully: a refused one is left untouched.
+        if (m_ready)
+            QSqlQuery(m_db).exec(QStringLiteral("PRAGMA optimize"));
+        m_db.close();
+    }
+    m_ready = false;
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+    m_path.clear();
+    m_thread = nullptr;
+}
+
+bool JobStore::isOpen() const
+{
+    return m_db.isOpen();
+}
+
+QString JobStore::databasePath() const
+{
+    return m_path;
+}
+
+bool JobStore::checkUsable() const
+{
+    if (!m_db.isOpen()) {
+        m_lastError = QStringLiteral("the job store is not open");
+        return false;
+    }
+    if (QThread::currentThread() != m_thread) {
+        m_lastError = QStringLiteral("the job store was used from a thread other than the one "
+                                     "that opened it");
+        qCWarning(lcStore) << m_lastError;
+        return false;
+    }
+    return true;
+}
+
+bool JobStore::failOpen(const QString &message)
+{
+    m_lastError = message;
+    qCWarning(lcStore).noquote() << message;
+    return false;
+}
+
+bool JobStore::failWrite(const QString &message)
+{
+    m_lastError = message;
+    qCWarning(lcStore).noquote() << message;
+    Q_EMIT writeFailed(message);
+    return false;
+}
+
+void JobStore::failRead(const QString &message) const
+{
+    m_lastError = message;
+    qCWarning(lcStore).noquote() << message;
+}
+
+// --- profiles ----------------------------------------------------------------------------------
+
+QList<GatewayProfile> JobStore::profiles() const
+{
+    clearError();
+    if (!checkUsable())
+        return {};
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id, name, base_url, auth_mode, custom_header_name, provider,"
+                               " route_style, detected_route, timeout_ms, ca_bundle_path"
+                               " FROM profiles ORDER BY seq"))) {
+        failRead(QStringLiteral("Could not read profiles: %1").arg(sqlError(q)));
+        return {};
+    }
+    QList<GatewayProfile> out;
+    while (q.next()) {
+        GatewayProfile p;
+        p.id = q.value(0).toString();
+        p.name = q.value(1).toString();
+        p.baseUrl = urlFrom(q.value(2).toString());
+        p.authMode = authModeFromKey(q.value(3).toString());
+        p.customHeaderName = q.value(4).toString();
+        p.provider = q.value(5).toString();
+        p.routeStyle = routeStyleFromKey(q.value(6).toString()).value_or(RouteStyle::Auto);
+        p.detectedRoute = routeStyleFromKey(q.value(7).toString()).value_or(RouteStyle::Auto);
+        p.timeoutMs = q.value(8).toInt();
+        p.caBundlePath = q.value(9).toString();
+        out.append(std::move(p));
+    }
+    return out;
+}
+
+bool JobStore::saveProfile(const GatewayProfile &profile)
+{
+    clearError();
+    if (!checkUsable())
+        return failWrite(m_lastError);
+    if (profile.id.isEmpty())
+        return failWrite(QStringLiteral("Could not save the profile \"%1\": it has no id")
+                                 .arg(profile.name));
+    Writer w(m_db);
+    const QString url = QString::fromUtf8(profile.baseUrl.toEncoded(QUrl::RemovePassword));
+    const bool ok
+            = w.begin()
+              && w.exec(QStringLiteral(
+                                "INSERT INTO profiles (id, name, base_url, auth_mode,"
+                                " custom_header_name, provider, route_style, detected_route,"
+                                " timeout_ms, ca_bundle_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                                " base_url = excluded.base_url, auth_mode = excluded.auth_mode,"
+                                " custom_header_name = excluded.custom_header_name,"
+                                " provider = excluded.provider, route_style = excluded.route_style,"
+                                " detected_route = excluded.detected_route,"
+                                " timeout_ms = excluded.timeout_ms,"
+                                " ca_bundle_path = excluded.ca_bundle_path"),
+                        {profile.id, nonNull(profile.name), nonNull(url),
+                         authModeKey(profile.authMode), nonNull(profile.customHeaderName),
+                         nonNull(profile.provider), routeStyleKey(profile.routeStyle),
+                         routeStyleKey(profile.detectedRoute), profile.timeoutMs,
+                         nonNull(profile.caBundlePath)},
+                        QStringLiteral("could not write it"))
+              && w.commit();
+    if (!ok)
+        return failWrite(
+                QStringLiteral("Could not save the profile \"%1\": %2").arg(profile.id, w.error()));
+    return true;
+}
+
+bool JobStore::removeProfile(const QString &id)
+{
+    clearError();
+    if (!checkUsable())
+        return failWrite(m_lastError);
+    Writer w(m_db);
+    const bool ok = w.begin()
+                    && w.exec(QStringLiteral("DELETE FROM profiles WHERE id = ?"), {id},
+                              QStringLiteral("could not delete it"))
+                    && w.commit();
+    if (!ok)
+        return failWrite(
+                QStringLiteral("Could not remove the profile \"%1\": %2").arg(id, w.error()));
+    return true;
+}
+
+bool JobStore::setProfileDetectedRoute(const QString &profileId, RouteStyle route)
+{
+    clearError();
+    if (!checkUsable())
+        return failWrite(m_lastError);
+    Writer w(m_db);
+    int rows = 0;
+    bool ok = w.begin()
+              && w.exec(QStringLiteral("UPDATE profiles SET detected_route = ? WHERE id = ?"),
+                        {routeStyleKey(route), profileId}, QStringLiteral("could not write it"),
+                        &rows);
+    if (ok && rows == 0)
+        ok = w.setError(QStringLiteral("there is no such profile"));
+    ok = ok && w.commit();
+    if (!ok)
+        return failWrite(QStringLiteral("Could not save the detected route of profile \"%1\": %2")
+                                 .arg(profileId, w.error()));
+    return true;
+}
+
+// --- watched jobs --------------------------------------------------------------------------------
+
+bool JobStore::addWatched(const QString &profileId, const QStringList &identifiers,
+                          const QDateTime &addedAt)
+{
+    clearError();
+    if (!checkUsable())
+        return failWrite(m_lastError);
+    const qint64 added
+            = (addedAt.isValid() ? addedAt : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
+    Writer w(m_db);
+    bool ok = w.begin() && w.requireProfile(profileId);
+    if (ok) {
+        QSqlQuery q(m_db);
+        ok = q.prepare(QStringLiteral("INSERT INTO watched_jobs (profile_id, identifier, added_at)"
+                                      " VALUES (?, ?, ?)"
+                                      " ON CONFLICT (profile_id, identifier) DO NOTHING"))
+             || w.setError(QStringLiteral("could not prepare the insert"), q);
+        for (const QString &identifier : identifiers) {
+            if (!ok)
+                break;
+            if (identifier.isEmpty()) {
+                ok = w.setError(QStringLiteral("an identifier is empty"));
+                break;
+            }
+            q.bindValue(0, profileId);
+            q.bindValue(1, identifier);
+            q.bindValue(2, added);
+            ok = q.exec() || w.setError(QStringLiteral("could not add \"%1\"").arg(identifier), q);
+        }
+    }
+    ok = ok && w.commit();
+    if (!ok)
+        return failWrite(QStringLiteral("Could not add %1 to profile \"%2\": %3")
+                                 .arg(jobCount(identifiers.size()), profileId, w.error()));
+    return true;
+}
+
+bool JobStore::removeWatched(const QString &profileId, const QStringList &identifiers)
+{
+    clearError();
+    if (!checkUsable())
+        return failWrite(m_lastError);
+    Writer w(m_db);
+    bool ok = w.begin();
+    if (ok) {
+        QSqlQuery q(m_db);
+        ok = q.prepare(QStringLiteral(
+                     "DELETE FROM watched_jobs WHERE profile_id = ? AND identifier = ?"))
+             || w.setError(QStringLiteral("could not prepare the delete"), q);
+        for (const QString &identifier : identifiers) {
+            if (!ok)
+                break;
+            q.bindValue(0, profileId);
+            q.bindValue(1, identifier);
+            ok = q.exec()
+                 || w.setError(QStringLiteral("could not remove \"%1\"").arg(identifier), q);
+        }
+    }
+    ok = ok && w.commit();
+    if (!ok)
+        return failWrite(QStringLiteral("Could not remove %1 from profile \"%2\": %3")
+                                 .arg(jobCount(identifiers.size()), profileId, w.error()));
+    return true;
+}
+
+QList<WatchedJob> JobStore::loadWatched(const QString &profileId) const
+{
+    clearError();
+    if (!checkUsable())
+        return {};
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(QStringLiteral(
+                "SELECT identifier, job_json, raw_retrieve, raw_list, added_at, fetched_at,"
+                " error_kind, error_http_status, error_gateway_type, error_message,"
+                " error_retry_after, last_error_at, not_found, ever_reported"
+                " FROM watched_jobs WHERE profile_id = ? ORDER BY id"))) {
+        failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
+        return {};
+    }
+    q.bindValue(0, profileId);
+    if (!q.exec()) {
+        failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
+        return {};
+    }
+    QList<WatchedJob> out;
+    {
+        QSqlQuery count(m_db);
+        count.prepare(QStringLiteral("SELECT COUNT(*) FROM watched_jobs WHERE profile_id = ?"));
+        count.bindValue(0, profileId);
+        if (count.exec() && count.next())
+            out.reserve(count.value(0).toLongLong());
+    }
+    QHash<QString, JobFields> fieldSets; // most rows share a few distinct sets
+    int unreadable = 0;
+    while (q.next()) {
+        WatchedJob w;
+        w.profileId = profileId;
+        w.identifier = q.value(0).toString();
+        if (const auto job = objectFrom(q.value(1)))
+            w.job = storedJobFrom(*job);
+        else
+            ++unreadable;
+        // An unreadable raw body is dropped: the merged job above is what the views show.
+        w.rawRetrieve = objectFrom(q.value(2)).value_or(QJsonObject());
+        w.rawList = objectFrom(q.value(3)).value_or(QJsonObject());
+        w.addedAt = timeFrom(q.value(4));
+        w.fetchedAt = timeFrom(q.value(5));
+        if (const QVariant kind = q.value(6); !kind.isNull()) {
+            GatewayError e;
+            e.kind = errorKindFrom(kind.toString());
+            e.httpStatus = q.value(7).toInt();
+            e.gatewayType = q.value(8).toString();
+            e.message = q.value(9).toString();
+            if (const QVariant retry = q.value(10); !retry.isNull())
+                e.retryAfterSeconds = retry.toInt();
+            w.lastError = std::move(e);
+        }
+        w.lastErrorAt = timeFrom(q.value(11));
+        w.notFound = q.value(12).toInt() != 0;
+        const QString reported = q.value(13).toString();
+        auto known = fieldSets.constFind(reported);
+        if (known == fieldSets.constEnd())
+            known = fieldSets.insert(reported, fieldsFrom(reported));
+        w.everReported = *known;
+        out.append(std::move(w));
+    }
+    if (q.lastError().isValid()) {
+        failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
+        return {};
+    }
+    if (unreadable > 0)
+        qCWarning(lcStore) << unreadable << "stored job(s) of profile" << profileId
+                           << "could not be read; they are shown without fields";
+    return out;
+}
+
+bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
+{
+    clearError();
+    if (!checkUsable())
+        return failWrite(m_lastError);
+    Writer w(m_db);
+    bool ok = w.begin();
+    for (const WatchedJob &job : jobs) {
+        if (!ok)
+            break;
+        ok = w.saveJob(job).has_value();
+    }
+    ok = ok && w.commit();
+    if (!ok)
+        return failWrite(
+                QStringLiteral("Could not save %1: %2").arg(jobCount(jobs.size()), w.error()));
+    return true;
+}
+
+// --- history -----------------------------------------------------------------------------------
+
+bool JobStore::appendTransitions(const QString &profileId, const QString &identifier,
+                                 const QList<StatusTransition> &transitions)
+{
+    clearError();
+    if (!checkUsable())
+        return failWrite(m_lastError);
+    Writer w(m_db);
+    bool ok = w.begin();
+    const std::optional<qint64> jobId = ok ? w.findJob(profileId, identifier) : std::nullopt;
+    ok = ok && jobId.has_value();
+    for (const StatusTransition &t : transitions) {
+        if (!ok)
+            break;
+        ok = w.appendTransition(*jobId, t);
+    }
+    ok = ok && w.commit();
+    if (!ok)
+        return failWrite(QStringLiteral("Could not record the status history of %1: %2")
+                                 .arg(jobLabel(profileId, identifier), w.error()));
+    return true;
+}
+
+namespace {
+
+StatusTransition transitionFrom(const QSqlQuery &q, int column)
+{
+    StatusTransition t;
+    t.from = statusFrom(q.value(column));
+    t.to = Status::fromString(q.value(column + 1).toString());
+    t.observedAt = timeFrom(q.value(column + 2));
+    if (const QVariant lm = q.value(column + 3); !lm.isNull())
+        t.lastModifiedTime = timeFrom(lm);
+    return t;
+}
+
+ProgressSample sampleFrom(const QSqlQuery &q, int column)
+{
+    ProgressSample s;
+    s.at = timeFrom(q.value(column));
+    s.total = q.value(column + 1).toLongLong();
+    s.processed = q.value(column + 2).toLongLong();
+    s.succeeded = q.value(column + 3).toLongLong();
+    s.failed = q.value(column + 4).toLongLong();
+    return s;
+}
+
+} // namespace
+
+QList<StatusTransition> JobStore::transitions(const QString &profileId,
+                                              const QString &identifier) const
+{
+    clearError();
+    if (!checkUsable())
+        return {};
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const bool prepared
+            = q.prepare(QStringLiteral("SELECT t.from_status, t.to_status, t.observed_at,"
+                                       " t.last_modified_time FROM status_transitions t"
+                                       " JOIN watched_jobs j ON j.id = t.job_id"
+                                       " WHERE j.profile_id = ? AND j.identifier = ?"
+                                       " ORDER BY t.observed_at, t.id"));
+    q.bindValue(0, profileId);
+    q.bindValue(1, identifier);
+    if (!prepared || !q.exec()) {
+        failRead(QStringLiteral("Could not read the status history of %1: %2")
+                         .arg(jobLabel(profileId, identifier), sqlError(q)));
+        return {};
+    }
+    QList<StatusTransition> out;
+    while (q.next())
+        out.append(transitionFrom(q, 0));
+    return out;
+}
+
+QHash<QString, QList<StatusTransition>>
+JobStore::transitionsForProfile(const QString &profileId) const
+{
+    clearError();
+    if (!checkUsable())
+        return {};
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const bool prepared = q.prepare(
+            QStringLiteral("SELECT j.identifier, t.from_status, t.to_status, t.observed_at,"
+                           " t.last_modified_time FROM status_transitions t"
+                           " JOIN watched_jobs j ON j.id = t.job_id WHERE j.profile_id = ?"
+                           " ORDER BY j.id, t.observed_at, t.id"));
+    q.bindValue(0, profileId);
+    if (!prepared || !q.exec()) {
+        failRead(QStringLiteral("Could not read the status history of profile \"%1\": %2")
+                         .arg(profileId, sqlError(q)));
+        return {};
+    }
+    QHash<QString, QList<StatusTransition>> out;
+    while (q.next())
+        out[q.value(0).toString()].append(transitionFrom(q, 1));
+    return out;
+}
+
+bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
+{
+    clearError();
+    if (!checkUsable())
+        return failWrite(m_lastError);
+    Writer w(m_db);
+    bool ok = w.begin();
+    for (const JobUpdate &u : updates) {
+        if (!ok)
+            break;
+        const std::optional<qint64> jobId = w.saveJob(u.job);
+        ok = jobId.has_value();
+        for (const StatusTransition &t : u.newTransitions) {
+            if (!ok)
+                break;
+            ok = w.appendTransition(*jobId, t);
+        }
+        if (ok && u.sample)
+            ok = w.recordSample(*jobId, *u.sample);
+        if (!ok)
+            w.attributeError(jobLabel(u.job.profileId, u.job.identifier));
+    }
+    ok = ok && w.commit();
+    if (!ok)
+        return failWrite(QStringLiteral("Could not save the refresh of %1; nothing of it "
+                                        "was kept: %2")
+                                 .arg(jobCount(updates.size()), w.error()));
+    return true;
+}
+
+QList<ProgressSample> JobStore::progressSamples(const QString &profileId,
+                                                const QString &identifier) const
+{
+    clearError();
+    if (!checkUsable())
+        return {};
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const bool prepared = q.prepare(
+            QStringLiteral("SELECT s.at, s.total, s.processed, s.succeeded, s.failed"
+                           " FROM progress_samples s JOIN watched_jobs j ON j.id = s.job_id"
+                           " WHERE j.profile_id = ? AND j.identifier = ?"
+                           " ORDER BY s.at, s.id"));
+    q.bindValue(0, profileId);
+    q.bindValue(1, identifier);
+    if (!prepared || !q.exec()) {
+        failRead(QStringLiteral("Could not read the progress of %1: %2")
+                         .arg(jobLabel(profileId, identifier), sqlError(q)));
+        return {};
+    }
+    QList<ProgressSample> out;
+    while (q.next())
+        out.append(sampleFrom(q, 0));
+    return out;
+}
+
+QHash<QString, QList<ProgressSample>>
+JobStore::progressSamplesForProfile(const QString &profileId) const
+{
+    clearError();
+    if (!checkUsable())
+        return {};
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const bool prepared = q.prepare(
+            QStringLiteral("SELECT j.identifier, s.at, s.total, s.processed, s.succeeded,"
+                           " s.failed FROM progress_samples s"
+                           " JOIN watched_jobs j ON j.id = s.job_id WHERE j.profile_id = ?"
+                           " ORDER BY j.id, s.at, s.id"));
+    q.bindValue(0, profileId);
+    if (!prepared || !q.exec()) {
+        failRead(QStringLiteral("Could not read the progress of profile \"%1\": %2")
+                         .arg(profileId, sqlError(q)));
+        return {};
+    }
+    QHash<QString, QList<ProgressSample>> out;
+    while (q.next())
+        out[q.value(0).toString()].append(sampleFrom(q, 1));
+    return out;
+}
+
+bool JobStore::pruneHistory(const QDateTime &olderThan)
+{
+    clearError();
+    if (!checkUsable())
+        return failWrite(m_lastError);
+    if (!olderThan.isValid())
+        return failWrite(QStringLiteral("Could not prune the history: no cut-off time given"));
+    const qint64 cutoff = olderThan.toMSecsSinceEpoch();
+    Writer w(m_db);
+    const bool ok
+            = w.begin()
+              && w.exec(QStringLiteral("DELETE FROM status_transitions WHERE observed_at < ?"),
+                        {cutoff}, QStringLiteral("could not delete old transitions"))
+              && w.exec(QStringLiteral("DELETE FROM progress_samples WHERE at < ?"), {cutoff},
+                        QStringLiteral("could not delete old progress samples"))
+              && w.commit();
+    if (!ok)
+        return failWrite(QStringLiteral("Could not prune the history: %1").arg(w.error()));
+    return true;
+}
+
+} // namespace bw

@@ -1,0 +1,175 @@
+#pragma once
+
+#include "domain/watchedjob.h"
+#include "wire/gatewayprofile.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QThread;
+
+namespace bw {
+
+// Everything one refresh learned about one job: its new state, the status changes it observed
+// and, when the gateway reported counts, one progress sample.
+struct JobUpdate
+{
+    WatchedJob job;
+    QList<StatusTransition> newTransitions; // appended in order
+    std::optional<ProgressSample> sample;
+};
+
+// The local store (PRODUCT.md §4 "Persistence"): profiles, watched jobs with their last-known
+// state and raw bodies, status transitions and progress samples, in one SQLite file
+// (`batchwatch.sqlite`) through Qt SQL.
+//
+// Threading: each JobStore owns one named database connection, created by open() on the calling
+// thread. Every call must come from that thread; a call from another thread fails (returns
+// false / an empty result) with lastError() set. Several JobStore instances — in one process or
+// in several (GUI and CLI) — may open the same file; writers wait for each other up to 5 s.
+//
+// Errors: no call ever crashes on a broken or missing database. Every call clears lastError()
+// first; a failing write returns false, sets lastError() and emits writeFailed(); a failing read
+// returns an empty result and sets lastError().
+//
+// Durability: the file is in WAL mode with synchronous=NORMAL. Every write below is ONE
+// transaction: it happens completely or not at all, and once it has returned true it survives
+// the process being killed at any moment afterwards (not necessarily an OS crash or power loss).
+//
+// Keys: watched jobs are keyed by (profileId, identifier), the identifier exactly as the user
+// gave it — never the jobArn a gateway returns. A job belongs to a saved profile: adding or
+// saving a job for a profile id that was never saved fails.
+//
+// Times are stored as UTC milliseconds: QDateTimes come back in UTC, equal (operator==) to what
+// was written. An invalid QDateTime is stored as "none" and comes back invalid.
+class JobStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int SchemaVersion = 1;
+
+    // Progress-sample thinning, applied on every write, by the age of a sample relative to the
+    // job's newest sample (not the wall clock, so a store reopened after days thins the same way):
+    //   - age <= 1 hour: every sample is kept;
+    //   - 1 hour < age <= 24 hours: a sample is kept only if no earlier sample of the job fell
+    //     into its 5-minute bucket (one sample per 5 minutes);
+    //   - age > 24 hours: the same per 1-hour bucket (one sample per hour);
+    //   - the job's first sample and its newest sample are always kept;
+    //   - at most MaxSamplesPerJob samples per job: beyond that the oldest ones after the first
+    //     are dropped.
+    // Buckets are aligned to the epoch (UTC) and nest (an hour holds twelve 5-minute buckets),
+    // so what is stored never depends on how the samples were batched: it is always the policy
+    // above applied to every sample recorded (until the bound or pruneHistory() drops some).
+    // A new sample whose counts equal the job's newest sample is not recorded, unless it falls in
+    // a later 5-minute bucket than that sample (so that a stall stays visible on a chart).
+    static constexpr int MaxSamplesPerJob = 2000;
+    static constexpr qint64 KeepAllSamplesMs = 60LL * 60 * 1000;
+    static constexpr qint64 FineBucketMs = 5LL * 60 * 1000;
+    static constexpr qint64 FineBucketAgeMs = 24LL * 60 * 60 * 1000;
+    static constexpr qint64 CoarseBucketMs = 60LL * 60 * 1000;
+
+    explicit JobStore(QObject *parent = nullptr);
+    ~JobStore() override;
+
+    // Opens (creating if needed) `directory`/batchwatch.sqlite; an empty `directory` means
+    // QStandardPaths::AppDataLocation. Creates the directory, migrates the schema to
+    // SchemaVersion. Fails — leaving the file untouched — when it is not a batchwatch database or
+    // was written by a newer version (lastError() says which). Closes any database open before.
+    bool open(const QString &directory = {});
+    // A private in-memory database (demo profile, tests): same behaviour, nothing persists.
+    bool openInMemory();
+    void close();
+    bool isOpen() const;
+    // The database file, or empty when not open (":memory:" for openInMemory()).
+    QString databasePath() const;
+    QString lastError() const { return m_lastError; }
+
+    static QString fileName(); // "batchwatch.sqlite"
+
+    // --- profiles --------------------------------------------------------------------------
+    // In the order they were first saved.
+    QList<GatewayProfile> profiles() const;
+    // Inserts or updates by id (keeping its position). A password in baseUrl is never stored:
+    // the stored URL has it removed. Fails on an empty id.
+    bool saveProfile(const GatewayProfile &profile);
+    // Removes the profile with all its watched jobs, their transitions and samples. Removing an
+    // unknown id succeeds (nothing to do).
+    bool removeProfile(const QString &id);
+    // Remembers the route style that auto-detection found. Fails for an unknown profile.
+    bool setProfileDetectedRoute(const QString &profileId, RouteStyle route);
+
+    // --- watched jobs ----------------------------------------------------------------------
+    // Starts watching `identifiers` (in order) on the profile; identifiers already watched are
+    // left as they are (their addedAt too). Fails on an empty identifier or an unknown profile.
+    bool addWatched(const QString &profileId, const QStringList &identifiers,
+                    const QDateTime &addedAt);
+    // Stops watching, deleting each job with its transitions and samples. Unknown identifiers
+    // are ignored.
+    bool removeWatched(const QString &profileId, const QStringList &identifiers);
+    // The profile's watched jobs with their last-known state, in the order they were added.
+    // Meant for start-up: one indexed query and no network; 10,000 jobs take a few hundred ms.
+    // A row whose stored job cannot be read comes back with an empty Job (and a warning logged)
+    // rather than being dropped.
+    QList<WatchedJob> loadWatched(const QString &profileId) const;
+    // Inserts or updates every job (all fields of WatchedJob). An update never touches the job's
+    // transitions or samples. An invalid addedAt keeps the stored one (or is "now" for a new
+    // row). Note: saving a job that was removed watches it again.
+    bool saveJobs(const QList<WatchedJob> &jobs);
+
+    // --- history ---------------------------------------------------------------------------
+    // Appends transitions to a watched job. Fails for a job that is not watched, or for a
+    // transition without a valid observedAt.
+    bool appendTransitions(const QString &profileId, const QString &identifier,
+                           const QList<StatusTransition> &transitions);
+    // Oldest first (by observedAt, then by the order they were appended).
+    QList<StatusTransition> transitions(const QString &profileId, const QString &identifier) const;
+    // Every transition of every job of the profile, by identifier (for exports and charts).
+    QHash<QString, QList<StatusTransition>> transitionsForProfile(const QString &profileId) const;
+
+    // The main write path: the result of a whole refresh. For each update, in order: the job is
+    // saved as by saveJobs(), its new transitions appended, its sample recorded (thinned as
+    // described above). All in ONE transaction: on any failure nothing of the batch is kept.
+    // A job may appear more than once in a batch (its updates apply in order).
+    bool applyUpdates(const QList<JobUpdate> &updates);
+
+    // Oldest first. A sample without a valid time is rejected (the batch fails).
+    QList<ProgressSample> progressSamples(const QString &profileId,
+                                          const QString &identifier) const;
+    QHash<QString, QList<ProgressSample>> progressSamplesForProfile(const QString &profileId) const;
+
+    // History retention: deletes transitions observed, and samples taken, before `olderThan`.
+    // Watched jobs themselves are kept. Scans the history; meant to run now and then (start-up).
+    bool pruneHistory(const QDateTime &olderThan);
+
+Q_SIGNALS:
+    // A write failed; `message` is what lastError() returns. For a banner, not for a dialog.
+    void writeFailed(const QString &message);
+
+private:
+    bool openConnection(const QString &databaseName);
+    // False (with lastError set) when not open or called from another thread.
+    bool checkUsable() const;
+    void clearError() const { m_lastError.clear(); }
+    bool failOpen(const QString &message);
+    bool failWrite(const QString &message);
+    void failRead(const QString &message) const;
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_path;
+    QThread *m_thread = nullptr;
+    bool m_ready = false; // opened and migrated
+    mutable QString m_lastError;
+};
+
+} // namespace bw
+
+Q_DECLARE_METATYPE(bw::JobUpdate)

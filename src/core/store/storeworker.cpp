@@ -1,0 +1,148 @@
+#include "store/storeworker.h"
+
+#include "common/logging.h"
+
+#include <QMetaObject>
+
+namespace bw {
+
+StoreWorker::StoreWorker(QObject *parent)
+    : QObject(parent)
+    , m_worker(new QObject)
+{
+    m_thread.setObjectName(QStringLiteral("batchwatch-store"));
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+    connect(this, &StoreWorker::opened, this, [this](bool ok) { m_open = ok; });
+    QMetaObject::invokeMethod(
+            m_worker,
+            [this] {
+                m_store = std::make_unique<JobStore>();
+                // Queued to the owner thread (the receiver lives there).
+                connect(m_store.get(), &JobStore::writeFailed, this, &StoreWorker::writeFailed);
+            },
+            Qt::QueuedConnection);
+}
+
+StoreWorker::~StoreWorker()
+{
+    // Queued after everything already asked for: the writes happen, then the store closes on
+    // its own thread and the thread ends.
+    QMetaObject::invokeMethod(
+            m_worker,
+            [this] {
+                m_store.reset();
+                QThread::currentThread()->quit();
+            },
+            Qt::QueuedConnection);
+    m_thread.wait();
+    delete m_worker;
+}
+
+void StoreWorker::open(const QString &directory)
+{
+    post([this, directory](JobStore &store) {
+        const bool ok = store.open(directory);
+        const QString error = store.lastError();
+        if (!ok)
+            qCWarning(lcStore) << "cannot open the store:" << error;
+        deliver([this, ok, error] { Q_EMIT opened(ok, error); });
+    });
+}
+
+void StoreWorker::openInMemory()
+{
+    post([this](JobStore &store) {
+        const bool ok = store.openInMemory();
+        const QString error = store.lastError();
+        deliver([this, ok, error] { Q_EMIT opened(ok, error); });
+    });
+}
+
+bool StoreWorker::openBlocking(const QString &directory, QString *error)
+{
+    bool ok = false;
+    QString message;
+    post([&ok, &message, directory](JobStore &store) {
+        ok = store.open(directory);
+        message = store.lastError();
+    });
+    waitForIdle();
+    m_open = ok;
+    if (error)
+        *error = message;
+    Q_EMIT opened(ok, message);
+    return ok;
+}
+
+void StoreWorker::addWatched(const QString &profileId, const QStringList &identifiers,
+                             const QDateTime &addedAt)
+{
+    post([profileId, identifiers, addedAt](JobStore &store) {
+        store.addWatched(profileId, identifiers, addedAt);
+    });
+}
+
+void StoreWorker::removeWatched(const QString &profileId, const QStringList &identifiers)
+{
+    post([profileId, identifiers](JobStore &store) {
+        store.removeWatched(profileId, identifiers);
+    });
+}
+
+void StoreWorker::applyUpdates(const QList<JobUpdate> &updates)
+{
+    if (updates.isEmpty())
+        return;
+    post([updates](JobStore &store) { store.applyUpdates(updates); });
+}
+
+void StoreWorker::setProfileDetectedRoute(const QString &profileId, RouteStyle route)
+{
+    post([profileId, route](JobStore &store) { store.setProfileDetectedRoute(profileId, route); });
+}
+
+void StoreWorker::loadWatched(const QString &profileId, QObject *context,
+                              std::function<void(QList<WatchedJob>)> done)
+{
+    call<QList<WatchedJob>>([profileId](JobStore &store) { return store.loadWatched(profileId); },
+                            context, std::move(done));
+}
+
+void StoreWorker::loadHistory(
+        const QString &profileId, const QString &identifier, QObject *context,
+        std::function<void(QList<StatusTransition>, QList<ProgressSample>)> done)
+{
+    using History = std::pair<QList<StatusTransition>, QList<ProgressSample>>;
+    call<History>(
+            [profileId, identifier](JobStore &store) {
+                return History(store.transitions(profileId, identifier),
+                               store.progressSamples(profileId, identifier));
+            },
+            context,
+            [done = std::move(done)](History h) { done(std::move(h.first), std::move(h.second)); });
+}
+
+void StoreWorker::post(std::function<void(JobStore &)> task)
+{
+    QMetaObject::invokeMethod(
+            m_worker, [this, task = std::move(task)] { task(*m_store); }, Qt::QueuedConnection);
+}
+
+void StoreWorker::waitForIdle()
+{
+    if (QThread::currentThread() == &m_thread) {
+        qCWarning(lcStore) << "waitForIdle() called on the store thread";
+        return;
+    }
+    // Tasks run in order: once this empty one has run, every earlier one has.
+    QMetaObject::invokeMethod(
+            m_worker, [] {}, Qt::BlockingQueuedConnection);
+}
+
+void StoreWorker::deliver(std::function<void()> fn)
+{
+    QMetaObject::invokeMethod(this, std::move(fn), Qt::QueuedConnection);
+}
+
+} // namespace bw

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "domain/watchedjob.h"
+#include "store/jobstore.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+#include <utility>
+
+namespace bw {
+
+// A JobStore on its own thread, so that SQLite never blocks the thread that owns the
+// StoreWorker (the GUI thread): the 10,000-job batch of a bulk refresh is written while the
+// event loop keeps running.
+//
+// Threading contract:
+// - the StoreWorker itself lives in, and is called from, the thread that created it (its
+//   "owner thread"); the JobStore lives on an internal worker QThread and is touched only there;
+// - every call returns at once; work is queued and runs on the worker thread in call order
+//   (so a write queued before a read is visible to that read);
+// - a callback (`done`) runs on the owner thread, inside its event loop, never synchronously;
+//   it is dropped when its `context` has been destroyed by then. Contexts must live in the
+//   owner thread;
+// - the destructor runs every task already queued (nothing written is lost), closes the store
+//   on the worker thread and joins it. Callbacks still pending at that point are dropped.
+//
+// Failures: a failed open is reported by opened(false, error); a failed write by writeFailed()
+// (the JobStore's message); reads that fail give empty results, as JobStore does.
+class StoreWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StoreWorker(QObject *parent = nullptr);
+    ~StoreWorker() override;
+
+    // Opens `directory`/batchwatch.sqlite (empty: AppDataLocation) on the worker thread;
+    // opened() follows. Work queued before the open completes runs after it.
+    void open(const QString &directory = {});
+    // A private in-memory database (demo, tests).
+    void openInMemory();
+    // Blocks the caller until the open has been tried; returns JobStore::open's result.
+    // For the CLI and tests; never call it on a GUI thread with a big migration pending.
+    bool openBlocking(const QString &directory = {}, QString *error = nullptr);
+
+    // Writes (fire and forget; writeFailed() on failure).
+    void addWatched(const QString &profileId, const QStringList &identifiers,
+                    const QDateTime &addedAt);
+    void removeWatched(const QString &profileId, const QStringList &identifiers);
+    void applyUpdates(const QList<JobUpdate> &updates);
+    void setProfileDetectedRoute(const QString &profileId, RouteStyle route);
+
+    // Reads.
+    void loadWatched(const QString &profileId, QObject *context,
+                     std::function<void(QList<WatchedJob>)> done);
+    void loadHistory(const QString &profileId, const QString &identifier, QObject *context,
+                     std::function<void(QList<StatusTransition>, QList<ProgressSample>)> done);
+
+    // Runs `task` with the store on the worker thread (the store may be closed if opening
+    // failed). For anything the typed calls above do not cover.
+    void post(std::function<void(JobStore &)> task);
+    // Runs `task` on the worker thread and hands its result to `done` on the owner thread.
+    template<typename R>
+    void call(std::function<R(JobStore &)> task, QObject *context, std::function<void(R)> done)
+    {
+        QPointer<QObject> guard(context);
+        post([this, task = std::move(task), guard, done = std::move(done)](JobStore &store) {
+            R result = task(store);
+            deliver([guard, done, result = std::move(result)]() mutable {
+                if (guard)
+                    done(std::move(result));
+            });
+        });
+    }
+
+    // Blocks until every task queued so far has run. Not from the worker thread.
+    void waitForIdle();
+    // True between a successful open and destruction.
+    bool isOpen() const { return m_open; }
+
+Q_SIGNALS:
+    void opened(bool ok, const QString &error);
+    void writeFailed(const QString &message);
+
+private:
+    void deliver(std::function<void()> fn);
+
+    QThread m_thread;
+    QObject *m_worker = nullptr;       // lives on m_thread: the queue's receiver
+    std::unique_ptr<JobStore> m_store; // created, used and destroyed on m_thread only
+    bool m_open = false;               // owner-thread view, updated by opened()
+};
+
+} // namespace bw

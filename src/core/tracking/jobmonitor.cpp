@@ -1,0 +1,777 @@
+#include "tracking/jobmonitor.h"
+
+#include "common/logging.h"
+#include "store/jobstore.h"
+#include "store/storeworker.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+
+#include <algorithm>
+#include <cstdlib>
+#include <utility>
+
+namespace bw {
+
+namespace {
+
+// A new progress sample with unchanged counts is still worth one every five minutes, so that
+// a stall shows as a flat line rather than as a gap.
+constexpr qint64 kSameCountsSampleGapMs = 5LL * 60 * 1000;
+
+bool sameStatus(const Status &a, const Status &b)
+{
+    if (a.code() != b.code())
+        return false;
+    if (a.code() != JobStatus::Unknown)
+        return true;
+    return a.raw().compare(b.raw(), Qt::CaseInsensitive) == 0;
+}
+
+// JobIdentifier::shortId() without classifying the text: the tail of an ARN's resource
+// ("model-invocation-job/k3x9p2m7q1ab" or "batch:batch_67d3"), else the text itself.
+QString shortIdOf(const QString &text)
+{
+    if (!text.startsWith(u"arn:"))
+        return text;
+    const qsizetype cut = std::max(text.lastIndexOf(u'/'), text.lastIndexOf(u':'));
+    const QString tail = cut >= 0 ? text.mid(cut + 1) : QString();
+    return tail.isEmpty() ? text : tail;
+}
+
+bool carriesCounts(const Job &job)
+{
+    return job.totalRecordCount || job.processedRecordCount || job.successRecordCount
+           || job.errorRecordCount;
+}
+
+bool sameCounts(const ProgressSample &a, const ProgressSample &b)
+{
+    return a.total == b.total && a.processed == b.processed && a.succeeded == b.succeeded
+           && a.failed == b.failed;
+}
+
+bool sameError(const std::optional<GatewayError> &a, const std::optional<GatewayError> &b)
+{
+    if (a.has_value() != b.has_value())
+        return false;
+    if (!a)
+        return true;
+    return a->kind == b->kind && a->httpStatus == b->httpStatus && a->gatewayType == b->gatewayType
+           && a->message == b->message && a->retryAfterSeconds == b->retryAfterSeconds;
+}
+
+// Worth telling the views: anything but the countdown target moving by less than a second
+// (which it does by a millisecond whenever the next due time is recomputed).
+bool significantlyDifferent(const ConnectionState &a, const ConnectionState &b)
+{
+    if (a.kind != b.kind || a.lastSuccessAt != b.lastSuccessAt
+        || !sameError(a.lastError, b.lastError))
+        return true;
+    if (a.nextRetryAt.isValid() != b.nextRetryAt.isValid())
+        return true;
+    return a.nextRetryAt.isValid() && std::abs(a.nextRetryAt.msecsTo(b.nextRetryAt)) >= 1000;
+}
+
+template<typename T, typename Key>
+QList<T> mergeByKey(QList<T> stored, const QList<T> &session, Key key)
+{
+    QSet<QString> seen;
+    for (const T &item : std::as_const(stored))
+        seen.insert(key(item));
+    for (const T &item : session) {
+        if (!seen.contains(key(item)))
+            stored.append(item);
+    }
+    return stored;
+}
+
+} // namespace
+
+QString ConnectionState::kindKey(Kind kind)
+{
+    switch (kind) {
+    case Kind::Unknown:
+        break;
+    case Kind::Online:
+        return QStringLiteral("online");
+    case Kind::Degraded:
+        return QStringLiteral("degraded");
+    case Kind::Offline:
+        return QStringLiteral("offline");
+    case Kind::AuthFailed:
+        return QStringLiteral("auth-failed");
+    }
+    return QStringLiteral("unknown");
+}
+
+bool operator==(const ConnectionState &a, const ConnectionState &b)
+{
+    return a.kind == b.kind && a.lastSuccessAt == b.lastSuccessAt && a.nextRetryAt == b.nextRetryAt
+           && sameError(a.lastError, b.lastError);
+}
+
+JobMonitor::JobMonitor(GatewayClient *client, StoreWorker *store, const PollSettings &settings,
+                       Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_store(store)
+    , m_clock(clock ? clock : Clock::systemClock())
+    , m_scheduler(new PollScheduler(settings, m_clock, this))
+{
+    Q_ASSERT(m_client);
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    connect(&m_flushTimer, &QTimer::timeout, this, &JobMonitor::flush);
+
+    connect(m_scheduler, &PollScheduler::retrieveRequested, this, &JobMonitor::onRetrieveRequested);
+    connect(m_scheduler, &PollScheduler::listRefreshRequested, this, &JobMonitor::onListRequested);
+    connect(m_scheduler, &PollScheduler::inFlightChanged, this, &JobMonitor::announceInFlight);
+    connect(m_scheduler, &PollScheduler::nextPollAtChanged, this, [this] {
+        if (m_connection.kind != ConnectionState::Kind::Online
+            && m_connection.kind != ConnectionState::Kind::Unknown)
+            scheduleFlush();
+    });
+    connect(m_client, &GatewayClient::routeDetected, this, [this](RouteStyle style) {
+        if (m_store)
+            m_store->setProfileDetectedRoute(profileId(), style);
+    });
+}
+
+JobMonitor::~JobMonitor()
+{
+    // What was applied is written even if nobody got to hear about it.
+    persistPending();
+}
+
+QString JobMonitor::profileId() const
+{
+    return m_client->profile().id;
+}
+
+void JobMonitor::setPollSettings(const PollSettings &settings)
+{
+    m_scheduler->setSettings(settings);
+}
+
+// --- the watch list ----------------------------------------------------------------------
+
+void JobMonitor::loadFromStore()
+{
+    if (m_loading || m_loadRequested)
+        return;
+    m_loading = true;
+    m_loadRequested = true;
+    if (!m_store) {
+        QTimer::singleShot(0, this, [this] { onStoreLoaded({}); });
+        return;
+    }
+    m_store->loadWatched(profileId(), this,
+                         [this](QList<WatchedJob> stored) { onStoreLoaded(stored); });
+}
+
+void JobMonitor::onStoreLoaded(const QList<WatchedJob> &stored)
+{
+    m_loading = false;
+    const QString pid = profileId();
+    QList<WatchedJob> added;
+    QList<WatchedJob> replaced;
+    QStringList order;
+    QSet<QString> inOrder;
+    QList<PollScheduler::Seed> seeds;
+    for (const WatchedJob &s : stored) {
+        if (s.identifier.isEmpty() || m_unwatchedWhileLoading.contains(s.identifier)
+            || inOrder.contains(s.identifier))
+            continue;
+        WatchedJob w = s;
+        if (w.profileId.isEmpty())
+            w.profileId = pid;
+        auto it = m_jobs.find(w.identifier);
+        if (it != m_jobs.end()) {
+            // Watched again while loading: nothing was fetched yet, the stored state is richer.
+            it->w = w;
+            replaced.append(w);
+        } else {
+            Tracked t;
+            t.w = w;
+            t.shortId = shortIdOf(w.identifier);
+            m_jobs.insert(w.identifier, t);
+            added.append(w);
+        }
+        order.append(w.identifier);
+        inOrder.insert(w.identifier);
+        seeds.append(seedFor(w));
+    }
+    for (const QString &id : std::as_const(m_order)) {
+        if (!inOrder.contains(id))
+            order.append(id);
+    }
+    m_order = order;
+    for (const PollScheduler::Seed &seed : std::as_const(m_deferredSeeds)) {
+        if (m_jobs.contains(seed.id))
+            seeds.append(seed); // already-stored ones are skipped by the scheduler
+    }
+    m_deferredSeeds.clear();
+    m_unwatchedWhileLoading.clear();
+
+    if (!added.isEmpty())
+        Q_EMIT jobsAdded(added);
+    if (!replaced.isEmpty())
+        Q_EMIT jobsUpdated(replaced);
+    m_scheduler->addJobs(seeds);
+    Q_EMIT loaded(int(added.size() + replaced.size()));
+}
+
+QStringList JobMonitor::watch(const QList<JobIdentifier> &identifiers)
+{
+    const QDateTime now = m_clock->now();
+    const QString pid = profileId();
+    QStringList added;
+    QList<WatchedJob> addedJobs;
+    QList<PollScheduler::Seed> seeds;
+    m_jobs.reserve(m_jobs.size() + identifiers.size());
+    added.reserve(identifiers.size());
+    addedJobs.reserve(identifiers.size());
+    seeds.reserve(identifiers.size());
+    for (const JobIdentifier &id : identifiers) {
+        if (!id.isValid() || m_jobs.contains(id.text()))
+            continue;
+        Tracked t;
+        t.w.identifier = id.text();
+        t.w.profileId = pid;
+        t.w.addedAt = now;
+        t.shortId = id.shortId();
+        m_jobs.insert(id.text(), t);
+        m_order.append(id.text());
+        m_unwatchedWhileLoading.remove(id.text());
+        added.append(id.text());
+        addedJobs.append(t.w);
+        seeds.append(PollScheduler::Seed{id.text(), {}, false, false});
+    }
+    if (added.isEmpty())
+        return added;
+    if (m_store)
+        m_store->addWatched(pid, added, now);
+    Q_EMIT jobsAdded(addedJobs);
+    if (m_loading)
+        m_deferredSeeds += seeds;
+    else
+        m_scheduler->addJobs(seeds);
+    return added;
+}
+
+void JobMonitor::unwatch(const QStringList &identifiers)
+{
+    QStringList removed;
+    QSet<QString> gone;
+    for (const QString &id : identifiers) {
+        if (gone.contains(id))
+            continue;
+        gone.insert(id);
+        if (m_jobs.remove(id) > 0)
+            removed.append(id);
+        m_history.remove(id);
+        if (m_loading)
+            m_unwatchedWhileLoading.insert(id);
+    }
+    if (gone.isEmpty())
+        return;
+    // Updates not yet written would watch the jobs again in the store.
+    m_pendingUpdates.removeIf(
+            [&gone](const JobUpdate &u) { return gone.contains(u.job.identifier); });
+    m_order.removeIf([&gone](const QString &id) { return gone.contains(id); });
+    m_deferredSeeds.removeIf([&gone](const PollScheduler::Seed &s) { return gone.contains(s.id); });
+    m_scheduler->removeJobs(QStringList(gone.cbegin(), gone.cend()));
+    if (m_store)
+        m_store->removeWatched(profileId(), QStringList(gone.cbegin(), gone.cend()));
+    if (!removed.isEmpty())
+        Q_EMIT jobsRemoved(removed);
+}
+
+QList<WatchedJob> JobMonitor::jobs() const
+{
+    QList<WatchedJob> out;
+    out.reserve(m_order.size());
+    for (const QString &id : m_order) {
+        auto it = m_jobs.constFind(id);
+        if (it != m_jobs.cend())
+            out.append(it->w);
+    }
+    return out;
+}
+
+std::optional<WatchedJob> JobMonitor::job(const QString &identifier) const
+{
+    auto it = m_jobs.constFind(identifier);
+    if (it == m_jobs.cend())
+        return std::nullopt;
+    return it->w;
+}
+
+PollScheduler::Seed JobMonitor::seedFor(const WatchedJob &w) const
+{
+    return PollScheduler::Seed{w.identifier, w.job.status, w.fetchedAt.isValid(),
+                               w.lastError.has_value()};
+}
+
+// --- history -----------------------------------------------------------------------------
+
+QList<StatusTransition> JobMonitor::history(const QString &identifier)
+{
+    ensureHistory(identifier);
+    auto it = m_history.constFind(identifier);
+    return it != m_history.cend() ? it->transitions : QList<StatusTransition>();
+}
+
+QList<ProgressSample> JobMonitor::samples(const QString &identifier)
+{
+    ensureHistory(identifier);
+    auto it = m_history.constFind(identifier);
+    return it != m_history.cend() ? it->samples : QList<ProgressSample>();
+}
+
+bool JobMonitor::isHistoryLoaded(const QString &identifier) const
+{
+    if (!m_store)
+        return m_jobs.contains(identifier);
+    auto it = m_history.constFind(identifier);
+    return it != m_history.cend() && it->loaded;
+}
+
+void JobMonitor::ensureHistory(const QString &identifier)
+{
+    if (!m_jobs.contains(identifier))
+        return;
+    History &h = m_history[identifier];
+    if (!m_store) {
+        h.loaded = true;
+        return;
+    }
+    if (h.loaded || h.loading)
+        return;
+    h.loading = true;
+    // Whatever was applied so far must be in the store before the store is read.
+    persistPending();
+    m_store->loadHistory(
+            profileId(), identifier, this,
+            [this, identifier](QList<StatusTransition> transitions, QList<ProgressSample> samples) {
+                auto it = m_history.find(identifier);
+                if (it == m_history.end() || !m_jobs.contains(identifier))
+                    return;
+                it->transitions = mergeByKey(
+                        transitions, it->transitions, [](const StatusTransition &t) -> QString {
+                            return QString::number(t.observedAt.toMSecsSinceEpoch()) + u'|'
+                                   + t.to.raw();
+                        });
+                it->samples
+                        = mergeByKey(samples, it->samples, [](const ProgressSample &s) -> QString {
+                              return QString::number(s.at.toMSecsSinceEpoch());
+                          });
+                std::stable_sort(it->transitions.begin(), it->transitions.end(),
+                                 [](const StatusTransition &a, const StatusTransition &b) {
+                                     return a.observedAt < b.observedAt;
+                                 });
+                std::stable_sort(it->samples.begin(), it->samples.end(),
+                                 [](const ProgressSample &a, const ProgressSample &b) {
+                                     return a.at < b.at;
+                                 });
+                it->loaded = true;
+                it->loading = false;
+                Q_EMIT historyLoaded(identifier);
+            });
+}
+
+void JobMonitor::recordHistory(const QString &identifier, const StatusTransition *transition,
+                               const ProgressSample *sample)
+{
+    // Transitions are few: kept for every job. Samples are many: kept in memory only for jobs
+    // whose history was asked for (or when there is no store to ask later).
+    if (!transition && !sample)
+        return;
+    History &h = m_history[identifier];
+    if (transition)
+        h.transitions.append(*transition);
+    if (sample && (!m_store || h.loaded || h.loading)) {
+        h.samples.append(*sample);
+        if (h.samples.size() > JobStore::MaxSamplesPerJob)
+            h.samples.removeAt(1); // keep the first: it anchors rate and charts
+    }
+}
+
+// --- polling -----------------------------------------------------------------------------
+
+void JobMonitor::refreshNow(const QStringList &identifiers)
+{
+    m_scheduler->refreshNow(identifiers);
+}
+
+void JobMonitor::pause()
+{
+    m_scheduler->pause();
+}
+
+void JobMonitor::resume()
+{
+    m_scheduler->resume();
+}
+
+bool JobMonitor::isPaused() const
+{
+    return m_scheduler->isPaused();
+}
+
+QDateTime JobMonitor::nextPollAt() const
+{
+    return m_scheduler->nextPollAt();
+}
+
+int JobMonitor::requestsInFlight() const
+{
+    return m_scheduler->inFlight() + m_stopsInFlight;
+}
+
+void JobMonitor::announceInFlight()
+{
+    const int n = requestsInFlight();
+    if (n == m_announcedInFlight)
+        return;
+    m_announcedInFlight = n;
+    Q_EMIT requestsInFlightChanged(n);
+}
+
+void JobMonitor::onRetrieveRequested(const QString &identifier)
+{
+    m_client->retrieve(identifier, this, [this, identifier](Expected<RetrieveResult> result) {
+        onRetrieved(identifier, result);
+    });
+}
+
+void JobMonitor::onRetrieved(const QString &identifier, const Expected<RetrieveResult> &result)
+{
+    auto it = m_jobs.find(identifier);
+    if (result) {
+        std::optional<Status> status = result->parsed.job.status;
+        if (it != m_jobs.end()) {
+            applyBody(*it, result->parsed, BodySource::Retrieve, m_clock->now());
+            status = it->w.job.status;
+        }
+        noteOutcome(nullptr);
+        m_scheduler->reportSuccess(identifier, status);
+        return;
+    }
+    const GatewayError &error = result.error();
+    if (it != m_jobs.end())
+        applyFailure(*it, error);
+    noteOutcome(&error);
+    m_scheduler->reportFailure(identifier, error);
+}
+
+void JobMonitor::onListRequested(const QStringList &identifiers)
+{
+    const PollSettings &s = m_scheduler->settings();
+    ListQuery query;
+    query.maxResults = std::clamp(s.listMaxResults, 1, 1000);
+    m_client->listAll(
+            query, std::max(1, s.listMaxPages), this,
+            [this, identifiers](Expected<ListResult> result) { onListed(identifiers, result); });
+}
+
+void JobMonitor::onListed(const QStringList &identifiers, const Expected<ListResult> &result)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!result) {
+        const GatewayError &error = result.error();
+        if (error.kind != GatewayError::Kind::Cancelled
+            && !PollPolicy::listErrorDisablesRoute(error)) {
+            // A transient failure that a retrieve would have met too: the rows go stale.
+            for (const QString &id : identifiers) {
+                auto it = m_jobs.find(id);
+                if (it != m_jobs.end())
+                    applyFailure(*it, error);
+            }
+            noteOutcome(&error);
+        }
+        // Otherwise the list route itself is of no use here; that says nothing about the
+        // gateway's health, and the jobs are retrieved one by one instead.
+        m_scheduler->reportListFailure(error);
+        return;
+    }
+
+    // Index the jobs of this walk by every key a summary may match. Almost every key names one
+    // job; the rare second job under a key (the same job watched by id and by ARN) goes to
+    // `more`, so the common case costs no list per key.
+    QHash<QString, QString> byExact;
+    QHash<QString, QString> byShort;
+    QHash<QString, QStringList> more;
+    QSet<QString> ambiguousShort;
+    byExact.reserve(identifiers.size() * 2);
+    byShort.reserve(identifiers.size());
+    auto addExact = [&](const QString &key, const QString &id) {
+        auto it = byExact.constFind(key);
+        if (it == byExact.cend())
+            byExact.insert(key, id);
+        else if (it.value() != id && !more[key].contains(id))
+            more[key].append(id);
+    };
+    auto addShort = [&](const QString &key, const QString &id) {
+        if (key.isEmpty())
+            return;
+        auto it = byShort.find(key);
+        if (it == byShort.end())
+            byShort.insert(key, id);
+        else if (it.value() != id)
+            ambiguousShort.insert(key);
+    };
+    for (const QString &id : identifiers) {
+        auto it = m_jobs.constFind(id);
+        if (it == m_jobs.cend())
+            continue;
+        addExact(id, id);
+        addShort(it->shortId, id);
+        if (it->w.job.jobArn && !it->w.job.jobArn->isEmpty() && *it->w.job.jobArn != id) {
+            addExact(*it->w.job.jobArn, id);
+            addShort(shortIdOf(*it->w.job.jobArn), id);
+        }
+    }
+
+    const QDateTime now = m_clock->now();
+    QSet<QString> matched;
+    matched.reserve(identifiers.size());
+    QHash<QString, std::optional<Status>> refreshed;
+    refreshed.reserve(identifiers.size());
+    m_pendingUpdates.reserve(m_pendingUpdates.size() + result->jobs.size());
+    QStringList ids;
+    for (const ParsedJob &summary : result->jobs) {
+        if (!summary.job.jobArn || summary.job.jobArn->isEmpty())
+            continue;
+        const QString &arn = *summary.job.jobArn;
+        ids.clear();
+        if (auto e = byExact.constFind(arn); e != byExact.cend()) {
+            ids.append(e.value());
+            ids += more.value(arn);
+        } else {
+            // By short id only when it names one job: two regions may share a 12-char id.
+            const QString shortId = shortIdOf(arn);
+            auto sh = byShort.constFind(shortId);
+            if (sh != byShort.cend() && !ambiguousShort.contains(shortId))
+                ids.append(sh.value());
+        }
+        for (const QString &id : std::as_const(ids)) {
+            if (matched.contains(id))
+                continue;
+            auto it = m_jobs.find(id);
+            if (it == m_jobs.end())
+                continue;
+            matched.insert(id);
+            const bool statusChanged = applyBody(*it, summary, BodySource::List, now);
+            // A summary lacks what a retrieve carries: fetch those that never had one, and
+            // those whose status moved (its message, end time and counts move with it).
+            if (!statusChanged && !it->w.rawRetrieve.isEmpty())
+                refreshed.insert(id, it->w.job.status);
+        }
+    }
+    qCDebug(lcPoller) << "list walk:" << result->jobs.size() << "summaries," << matched.size()
+                      << "of" << identifiers.size() << "jobs matched," << refreshed.size()
+                      << "refreshed, applied in" << timer.elapsed() << "ms";
+    noteOutcome(nullptr);
+    m_scheduler->reportListResult(refreshed, m_scheduler->policy().listWasUseful(
+                                                     int(matched.size()), int(identifiers.size())));
+}
+
+bool JobMonitor::applyBody(Tracked &t, const ParsedJob &parsed, BodySource source,
+                           const QDateTime &now)
+{
+    WatchedJob &w = t.w;
+    const std::optional<Status> before = w.job.status;
+    w.job.mergeFrom(parsed.job);
+    w.everReported |= parsed.job.presentFields();
+    if (source == BodySource::Retrieve)
+        w.rawRetrieve = parsed.raw;
+    else
+        w.rawList = parsed.raw;
+    w.fetchedAt = now;
+    w.lastError.reset();
+    w.lastErrorAt = QDateTime();
+    w.notFound = false;
+
+    JobUpdate update;
+    bool statusChanged = false;
+    if (parsed.job.status && (!before || !sameStatus(*before, *parsed.job.status))) {
+        StatusTransition transition;
+        transition.from = before;
+        transition.to = *parsed.job.status;
+        transition.observedAt = now;
+        transition.lastModifiedTime = parsed.job.lastModifiedTime;
+        update.newTransitions.append(transition);
+        statusChanged = true;
+    }
+    if (carriesCounts(parsed.job)) {
+        ProgressSample sample;
+        sample.at = now;
+        sample.total = w.job.totalRecordCount.value_or(0);
+        sample.processed = w.job.processedRecordCount.value_or(0);
+        sample.succeeded = w.job.successRecordCount.value_or(0);
+        sample.failed = w.job.errorRecordCount.value_or(0);
+        if (!t.lastSample || !sameCounts(*t.lastSample, sample)
+            || t.lastSample->at.msecsTo(now) >= kSameCountsSampleGapMs) {
+            update.sample = sample;
+            t.lastSample = sample;
+        }
+    }
+
+    const StatusTransition *transition
+            = update.newTransitions.isEmpty() ? nullptr : &update.newTransitions.constFirst();
+    recordHistory(w.identifier, transition, update.sample ? &*update.sample : nullptr);
+    if (transition || update.sample) {
+        Observed o;
+        o.identifier = w.identifier;
+        if (transition)
+            o.transition = *transition;
+        o.sample = update.sample;
+        m_observed.append(o);
+    }
+    update.job = w;
+    queue(std::move(update));
+    return statusChanged;
+}
+
+void JobMonitor::applyFailure(Tracked &t, const GatewayError &error)
+{
+    if (error.kind == GatewayError::Kind::Cancelled)
+        return; // we hung up, the gateway did nothing wrong: the row is as good as before
+    WatchedJob &w = t.w;
+    w.lastError = error;
+    w.lastErrorAt = m_clock->now();
+    if (error.isNotFound())
+        w.notFound = true;
+    JobUpdate update;
+    update.job = w;
+    queue(std::move(update));
+}
+
+void JobMonitor::noteOutcome(const GatewayError *error)
+{
+    using Kind = ConnectionState::Kind;
+    if (!error) {
+        m_connection.kind = Kind::Online;
+        m_connection.lastSuccessAt = m_clock->now();
+        m_connection.lastError.reset();
+    } else if (error->kind == GatewayError::Kind::Cancelled) {
+        return;
+    } else if (error->isUnreachable()) {
+        m_connection.kind = Kind::Offline;
+        m_connection.lastError = *error;
+    } else if (error->isAuthFailure()) {
+        m_connection.kind = Kind::AuthFailed;
+        m_connection.lastError = *error;
+    } else if (error->kind == GatewayError::Kind::Http && !error->isRetryable()) {
+        // About this job (400/404/409): the gateway itself is fine.
+        m_connection.kind = Kind::Online;
+        m_connection.lastError.reset();
+    } else {
+        m_connection.kind = Kind::Degraded;
+        m_connection.lastError = *error;
+    }
+    scheduleFlush();
+}
+
+// --- stop --------------------------------------------------------------------------------
+
+void JobMonitor::stopJobs(const QStringList &identifiers, StopCallback perJob)
+{
+    QStringList ids = identifiers;
+    ids.removeDuplicates();
+    for (const QString &id : std::as_const(ids)) {
+        if (id.isEmpty())
+            continue;
+        ++m_stopsInFlight;
+        announceInFlight();
+        m_client->stop(id, this, [this, id, perJob](Expected<StopAck> result) {
+            --m_stopsInFlight;
+            announceInFlight();
+            if (perJob)
+                perJob(id, result);
+            if (m_jobs.contains(id))
+                m_scheduler->refreshNow({id});
+        });
+    }
+}
+
+// --- batching ----------------------------------------------------------------------------
+
+void JobMonitor::queue(JobUpdate update)
+{
+    const QString id = update.job.identifier;
+    m_pendingUpdates.append(std::move(update));
+    if (!m_dirtySet.contains(id)) {
+        m_dirtySet.insert(id);
+        m_dirty.append(id);
+    }
+    scheduleFlush();
+}
+
+void JobMonitor::scheduleFlush()
+{
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void JobMonitor::persistPending()
+{
+    if (m_pendingUpdates.isEmpty())
+        return;
+    if (m_store)
+        m_store->applyUpdates(m_pendingUpdates);
+    m_pendingUpdates.clear();
+}
+
+void JobMonitor::flush()
+{
+    QElapsedTimer timer;
+    timer.start();
+    persistPending();
+
+    const QStringList dirty = std::exchange(m_dirty, {});
+    m_dirtySet.clear();
+    QList<WatchedJob> updated;
+    updated.reserve(dirty.size());
+    for (const QString &id : dirty) {
+        auto it = m_jobs.constFind(id);
+        if (it != m_jobs.cend())
+            updated.append(it->w);
+    }
+    const QList<Observed> observed = std::exchange(m_observed, {});
+
+    using Kind = ConnectionState::Kind;
+    m_connection.nextRetryAt
+            = (m_connection.kind == Kind::Online || m_connection.kind == Kind::Unknown)
+                      ? QDateTime()
+                      : m_scheduler->nextPollAt();
+    const bool connectionChanged = significantlyDifferent(m_connection, m_announcedConnection);
+    if (connectionChanged)
+        m_announcedConnection = m_connection;
+
+    // Handlers may call back into the monitor: everything emitted below is a copy.
+    QPointer<JobMonitor> self(this);
+    if (!updated.isEmpty())
+        Q_EMIT jobsUpdated(updated);
+    for (const Observed &o : observed) {
+        if (!self)
+            return;
+        auto it = m_jobs.constFind(o.identifier);
+        if (it == m_jobs.cend())
+            continue;
+        const WatchedJob current = it->w;
+        if (o.transition)
+            Q_EMIT transitionObserved(o.identifier, *o.transition, current);
+        if (self && o.sample)
+            Q_EMIT sampleRecorded(o.identifier, *o.sample);
+    }
+    if (self && connectionChanged)
+        Q_EMIT connectionStateChanged(m_connection);
+    if (updated.size() > 100)
+        qCDebug(lcPoller) << "announced" << updated.size() << "jobs in" << timer.elapsed() << "ms";
+}
+
+} // namespace bw

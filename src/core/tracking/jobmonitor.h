@@ -1,0 +1,231 @@
+#pragma once
+
+#include "domain/jobidentifier.h"
+#include "domain/watchedjob.h"
+#include "store/jobstore.h"
+#include "tracking/clock.h"
+#include "tracking/pollpolicy.h"
+#include "tracking/pollscheduler.h"
+#include "wire/gatewayclient.h"
+#include "wire/gatewayerror.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+
+namespace bw {
+
+class StoreWorker;
+
+// How the profile's gateway is doing, for the connection dot, the status bar and the offline
+// banner. Derived from the most recent completed request.
+struct ConnectionState
+{
+    enum class Kind {
+        Unknown,    // nothing has completed yet
+        Online,     // the last request was answered (a job-specific 400/404/409 counts)
+        Degraded,   // the gateway answered with a server-side failure (429, 5xx, a bad body)
+        Offline,    // no answer at all: refused, reset, timed out, TLS failure
+        AuthFailed, // 401 or 403
+    };
+
+    Kind kind = Kind::Unknown;
+    QDateTime lastSuccessAt; // last successful fetch of any job (UTC); invalid: none yet
+    // When the next request goes out (UTC), for the banner's countdown. Set only when the kind
+    // is Degraded, Offline or AuthFailed; invalid otherwise or when nothing is scheduled.
+    QDateTime nextRetryAt;
+    std::optional<GatewayError> lastError; // what made it Degraded, Offline or AuthFailed
+
+    static QString kindKey(Kind kind); // "unknown", "online", "degraded", "offline", "auth-failed"
+    friend bool operator==(const ConnectionState &a, const ConnectionState &b);
+};
+
+// Live tracking of the watched jobs of ONE profile — the model-independent heart of the GUI and
+// of the CLI's `watch`.
+//
+// It owns the in-memory WatchedJob set (keyed on the identifier as the user gave it), drives a
+// PollScheduler, fetches through the GatewayClient, merges every answer into the jobs,
+// observes status transitions and progress samples, persists each batch through the
+// StoreWorker (one transaction per batch, off this thread) and tells views what changed.
+//
+// Merging: a response updates only the fields it carries (Job::mergeFrom); the raw body is
+// kept per source (rawRetrieve / rawList); a success sets fetchedAt, clears lastError and
+// notFound and widens everReported. A failure sets lastError / lastErrorAt and keeps every
+// field: rows are never blanked. A 404 marks the job notFound; it is never removed.
+//
+// Transitions: a status whose code differs from the last known one (for unknown statuses: a
+// different string, ignoring case) appends StatusTransition{from, to, observedAt, the
+// response's lastModifiedTime}; the first status ever seen is a transition without `from`.
+// Samples: whenever a response carries record counts, a ProgressSample of the merged counts
+// is recorded if they changed or 5 minutes passed since the last one.
+//
+// Bulk refresh: when the scheduler asks for a list walk, GatewayClient::listAll runs once and
+// each summary is matched to a watched job by jobArn or identifier, else by the short id
+// (12-character id / provider id) when that is unambiguous. A matched job is merged from its
+// summary; it is retrieved as well when it has never been retrieved or its status changed,
+// and every job the walk did not return is retrieved.
+//
+// Signals are batched: everything applied within one event-loop turn is announced once, at the
+// end of the turn, in this order: jobsUpdated (each job once, latest state), then
+// transitionObserved and sampleRecorded in the order they were observed, then
+// connectionStateChanged if it changed. jobsAdded and jobsRemoved are emitted synchronously
+// from watch() / unwatch() (and from the store load). No signal is emitted from a destructor.
+//
+// Threading: lives in, and is used from, the thread of its GatewayClient (the GUI thread).
+// The client, store and clock are not owned and must outlive the monitor; the store may be
+// null (nothing persists, history lives in memory only). The profile must be saved in the
+// store for its jobs to persist (JobStore refuses jobs of unknown profiles).
+class JobMonitor : public QObject
+{
+    Q_OBJECT
+
+public:
+    using StopCallback
+            = std::function<void(const QString &identifier, const Expected<StopAck> &result)>;
+
+    JobMonitor(GatewayClient *client, StoreWorker *store, const PollSettings &settings = {},
+               Clock *clock = nullptr, QObject *parent = nullptr);
+    ~JobMonitor() override;
+
+    QString profileId() const;
+    GatewayClient *client() const { return m_client; }
+    PollScheduler *scheduler() const { return m_scheduler; }
+    // The clock every fetch, transition and sample is stamped with (never null): views that
+    // show "now" or relative times read it too.
+    Clock *clock() const { return m_clock; }
+    void setPollSettings(const PollSettings &settings);
+
+    // Reads the profile's watched jobs from the store (on the store's thread) and announces
+    // them with one jobsAdded (last-known state, stale until refreshed), then loaded(count of
+    // jobs read). No request is made before that: jobs watched meanwhile wait too, and those
+    // the store already knew are re-announced with their stored state by jobsUpdated.
+    // Without a store, loaded(0) follows on the next turn. Call it once, first thing.
+    void loadFromStore();
+    bool isLoading() const { return m_loading; }
+
+    // Starts watching; invalid identifiers and ones already watched are skipped. Returns the
+    // identifiers actually added (emitted in one jobsAdded). They are fetched at once.
+    QStringList watch(const QList<JobIdentifier> &identifiers);
+    // Stops watching and forgets them here and in the store (history included); emits
+    // jobsRemoved with those that were watched.
+    void unwatch(const QStringList &identifiers);
+
+    QList<WatchedJob> jobs() const; // in the order they were added
+    std::optional<WatchedJob> job(const QString &identifier) const;
+    bool contains(const QString &identifier) const { return m_jobs.contains(identifier); }
+    int jobCount() const { return int(m_jobs.size()); }
+
+    // Status history and progress samples of one job, oldest first. What is known in memory is
+    // returned at once; the first call for a job also loads its stored history, announced by
+    // historyLoaded(identifier) — call again then. Without a store, memory is all there is.
+    QList<StatusTransition> history(const QString &identifier);
+    QList<ProgressSample> samples(const QString &identifier);
+    bool isHistoryLoaded(const QString &identifier) const;
+
+    // See PollScheduler::refreshNow.
+    void refreshNow(const QStringList &identifiers = {});
+    void pause();
+    void resume();
+    bool isPaused() const;
+    QDateTime nextPollAt() const;
+    ConnectionState connectionState() const { return m_connection; }
+    // Scheduler requests plus stop requests in flight.
+    int requestsInFlight() const;
+
+    // Sends one stop request per job (never retried, not part of polling), reports each result
+    // through `perJob` (on this thread; may be null), then fetches the job at once whatever the
+    // answer, to show what the gateway now says. Identifiers need not be watched.
+    void stopJobs(const QStringList &identifiers, StopCallback perJob);
+
+Q_SIGNALS:
+    void loaded(int count);
+    void jobsAdded(const QList<bw::WatchedJob> &jobs);
+    void jobsUpdated(const QList<bw::WatchedJob> &jobs);
+    void jobsRemoved(const QStringList &identifiers);
+    void transitionObserved(const QString &identifier, const bw::StatusTransition &transition,
+                            const bw::WatchedJob &job);
+    void sampleRecorded(const QString &identifier, const bw::ProgressSample &sample);
+    void historyLoaded(const QString &identifier);
+    void connectionStateChanged(const bw::ConnectionState &state);
+    void requestsInFlightChanged(int count);
+
+private:
+    struct History
+    {
+        QList<StatusTransition> transitions;
+        QList<ProgressSample> samples;
+        bool loaded = false;
+        bool loading = false;
+    };
+    struct Tracked
+    {
+        WatchedJob w;
+        QString shortId; // of the identifier, for list matching
+        std::optional<ProgressSample> lastSample;
+    };
+    struct Observed
+    {
+        QString identifier;
+        std::optional<StatusTransition> transition;
+        std::optional<ProgressSample> sample;
+    };
+
+    void onRetrieveRequested(const QString &identifier);
+    void onListRequested(const QStringList &identifiers);
+    void onRetrieved(const QString &identifier, const Expected<RetrieveResult> &result);
+    void onListed(const QStringList &identifiers, const Expected<ListResult> &result);
+    void onStoreLoaded(const QList<WatchedJob> &stored);
+
+    // Merges one successful body; returns true when the status changed (or was seen first).
+    bool applyBody(Tracked &t, const ParsedJob &parsed, BodySource source, const QDateTime &now);
+    void applyFailure(Tracked &t, const GatewayError &error);
+    void ensureHistory(const QString &identifier);
+    void recordHistory(const QString &identifier, const StatusTransition *transition,
+                       const ProgressSample *sample);
+    void noteOutcome(const GatewayError *error);
+    void queue(JobUpdate update);
+    void scheduleFlush();
+    void persistPending();
+    void flush();
+    void announceInFlight();
+    PollScheduler::Seed seedFor(const WatchedJob &w) const;
+
+    GatewayClient *m_client = nullptr;
+    QPointer<StoreWorker> m_store;
+    Clock *m_clock = nullptr;
+    PollScheduler *m_scheduler = nullptr;
+
+    QHash<QString, Tracked> m_jobs;
+    QStringList m_order;
+    QHash<QString, History> m_history;
+
+    bool m_loading = false;
+    bool m_loadRequested = false;
+    QList<PollScheduler::Seed> m_deferredSeeds; // watched while loading
+    QSet<QString> m_unwatchedWhileLoading;
+
+    QList<JobUpdate> m_pendingUpdates;
+    QStringList m_dirty;
+    QSet<QString> m_dirtySet;
+    QList<Observed> m_observed;
+    QTimer m_flushTimer;
+
+    ConnectionState m_connection;
+    ConnectionState m_announcedConnection;
+    int m_stopsInFlight = 0;
+    int m_announcedInFlight = 0;
+};
+
+} // namespace bw
+
+Q_DECLARE_METATYPE(bw::ConnectionState)

@@ -1,0 +1,1084 @@
+#include "wire/gatewayclient.h"
+
+#include "common/logging.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSet>
+#include <QTimeZone>
+
+#if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#endif
+
+#include <algorithm>
+#include <utility>
+
+namespace bw {
+
+namespace {
+
+constexpr int kDefaultTimeoutMs = 30000;
+constexpr int kMaxRedirects = 5;
+constexpr int kMaxRetryAfterSeconds = 24 * 60 * 60;
+
+const QLatin1StringView kSingularJobPath("/bedrock/model-invocation-job/");
+const QLatin1StringView kPluralJobPath("/bedrock/model-invocation-jobs/");
+const QLatin1StringView kListPath("/bedrock/model-invocation-jobs");
+const QLatin1StringView kHealthPath("/health");
+
+// What came back from the gateway when the exchange itself worked: any status, any body.
+struct HttpResponse
+{
+    int status = 0;
+    QByteArray reasonPhrase;
+    QByteArray contentType;
+    QByteArray amznErrorType;
+    QByteArray retryAfter;
+    QByteArray body;
+
+    bool is2xx() const { return status >= 200 && status < 300; }
+    bool isJson() const { return JobCodec::isJsonContentType(contentType); }
+};
+
+GatewayError makeError(GatewayError::Kind kind, const QString &message, int httpStatus = 0)
+{
+    GatewayError e;
+    e.kind = kind;
+    e.message = message;
+    e.httpStatus = httpStatus;
+    return e;
+}
+
+QString originOf(const QUrl &url)
+{
+    const int port = url.port(url.scheme() == QLatin1StringView("https") ? 443 : 80);
+    return url.scheme() + QStringLiteral("://") + url.host(QUrl::FullyEncoded) + u':'
+           + QString::number(port);
+}
+
+bool isSameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+           && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && originOf(a) == originOf(b);
+}
+
+QString formatBytes(qint64 bytes)
+{
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0)
+        return QStringLiteral("%1 MiB").arg(bytes / (1024 * 1024));
+    if (bytes >= 1024 && bytes % 1024 == 0)
+        return QStringLiteral("%1 KiB").arg(bytes / 1024);
+    return QStringLiteral("%1 bytes").arg(bytes);
+}
+
+// A MIME type fit for a message: printable ASCII, bounded, without parameters.
+QString mimeForMessage(const QByteArray &contentType)
+{
+    QByteArray mime = contentType.split(';').value(0).trimmed().left(60);
+    for (char &c : mime) {
+        if (c < 0x20 || c > 0x7e)
+            c = '?';
+    }
+    return QString::fromLatin1(mime);
+}
+
+bool hasControlCharacters(QStringView text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return true;
+    }
+    return false;
+}
+
+// A header name must be an RFC 9110 token.
+bool isHeaderToken(const QByteArray &name)
+{
+    if (name.isEmpty())
+        return false;
+    for (const char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// A non-2xx response as a typed error.
+GatewayError httpError(const HttpResponse &r)
+{
+    GatewayError e = JobCodec::parseErrorResponse(r.status, r.body, r.contentType, r.amznErrorType);
+    if (e.message.isEmpty() && e.gatewayType.isEmpty())
+        e.message = QString::fromLatin1(r.reasonPhrase).left(120);
+    e.retryAfterSeconds
+            = GatewayClient::parseRetryAfter(r.retryAfter, QDateTime::currentDateTimeUtc());
+    return e;
+}
+
+// A 2xx response whose Content-Type is not JSON: the body is never parsed.
+GatewayError notJsonError(const HttpResponse &r)
+{
+    const QString mime = mimeForMessage(r.contentType);
+    QString text;
+    if (r.body.trimmed().isEmpty())
+        text = QStringLiteral("the gateway answered HTTP %1 with an empty body").arg(r.status);
+    else if (mime.isEmpty())
+        text = QStringLiteral("the gateway answered HTTP %1 without a Content-Type, so the body "
+                              "was not read as JSON")
+                       .arg(r.status);
+    else
+        text = QStringLiteral("the gateway answered HTTP %1 with %2 instead of JSON")
+                       .arg(r.status)
+                       .arg(mime);
+    if (JobCodec::looksLikeHtml(r.body))
+        text += QStringLiteral(" (an HTML page, not an API route)");
+    return makeError(GatewayError::Kind::BadBody, text, r.status);
+}
+
+// The typed value of a response: transport errors pass through, non-2xx become Http errors,
+// a 2xx must carry JSON (or, where allowed, nothing at all) before `parse` sees it.
+template<typename T, typename Parse>
+Expected<T> decodeBody(const Expected<HttpResponse> &response, Parse parse,
+                       bool emptyBodyAllowed = false)
+{
+    if (!response)
+        return response.error();
+    const HttpResponse &r = *response;
+    if (!r.is2xx())
+        return httpError(r);
+    const bool empty = r.body.trimmed().isEmpty();
+    if (!r.isJson() && !(emptyBodyAllowed && empty))
+        return notJsonError(r);
+    Expected<T> parsed = parse(r.body);
+    if (!parsed) {
+        GatewayError e = parsed.error();
+        e.httpStatus = r.status;
+        return e;
+    }
+    return parsed;
+}
+
+Expected<HealthResult> parseHealthBody(const QByteArray &body)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError)
+        return makeError(GatewayError::Kind::BadBody,
+                         QStringLiteral("the health body is not valid JSON (%1 at offset %2)")
+                                 .arg(err.errorString())
+                                 .arg(err.offset));
+    if (!doc.isObject())
+        return makeError(GatewayError::Kind::BadBody,
+                         QStringLiteral("the health body is JSON but not an object"));
+    const QJsonObject o = doc.object();
+    HealthResult h;
+    h.status = o.value(QLatin1StringView("status")).toString();
+    h.components = o.value(QLatin1StringView("components")).toObject();
+    return h;
+}
+
+Expected<RetrieveResult> toRetrieveResult(Expected<ParsedJob> parsed, RouteStyle route)
+{
+    if (!parsed)
+        return parsed.error();
+    RetrieveResult r;
+    r.parsed = std::move(parsed.value());
+    r.routeUsed = route;
+    r.fetchedAt = QDateTime::currentDateTimeUtc();
+    return r;
+}
+
+// Route detection: what one probe's answer says about its route.
+enum class Verdict {
+    Accept,   // the route exists: a JSON job, or a JSON 404 naming the job as not found
+    Final,    // an answer that says nothing about routes: report it, do not probe further
+    TryOther, // not this route (or not a route at all): probe the other one
+};
+
+// How much a probe's answer tells the user when no route accepts the request: the heavier
+// answer is reported (the singular route's on a tie, the route Bifrost and AWS register).
+enum class Weight {
+    Page,        // not the API talking: an HTML page, plain text, an empty or untyped body
+    RouteMiss,   // the API saying it has no such route: a JSON 404 naming no job, 405, 501, 3xx
+    RouteAnswer, // the API on this route turning the request down: a JSON 400, or a JSON 2xx
+                 // that is not a job
+    Final,       // true whatever the route: no HTTP answer at all (network, timeout, TLS,
+                 // cancelled, too large, cross-origin redirect), 401/403/407/429, another JSON
+                 // 4xx or a JSON 5xx
+};
+
+struct Probe
+{
+    Verdict verdict = Verdict::TryOther;
+    Expected<ParsedJob> result;
+    Weight weight = Weight::Final;
+};
+
+// A JSON 404 that is about the job rather than about the route.
+bool namesMissingJob(const GatewayError &e, const QString &identifier)
+{
+    const QString message = e.message.toLower();
+    for (const char *word : {"route", "path", "endpoint", "handler", "method"}) {
+        if (message.contains(QLatin1StringView(word)))
+            return false;
+    }
+    if (e.gatewayType.compare(QLatin1StringView("ResourceNotFoundException"), Qt::CaseInsensitive)
+                == 0
+        || e.gatewayType.compare(QLatin1StringView("NotFoundException"), Qt::CaseInsensitive) == 0)
+        return true;
+    const bool notFound = message.contains(QLatin1StringView("not found"))
+                          || message.contains(QLatin1StringView("could not find"))
+                          || message.contains(QLatin1StringView("does not exist"));
+    if (!notFound)
+        return false;
+    const QString shortId = JobIdentifier::parse(identifier).shortId().toLower();
+    return message.contains(identifier.toLower())
+           || (!shortId.isEmpty() && message.contains(shortId))
+           || message.contains(QLatin1StringView("job"))
+           || message.contains(QLatin1StringView("batch"));
+}
+
+Probe judgeProbe(const Expected<HttpResponse> &response, const QString &identifier)
+{
+    Probe p{Verdict::Final, decodeBody<ParsedJob>(response, &JobCodec::parseRetrieveBody),
+            Weight::Final};
+    if (!response) // network, timeout, TLS, cancelled, too large, cross-origin redirect
+        return p;
+    if (p.result) {
+        p.verdict = Verdict::Accept;
+        return p;
+    }
+    const HttpResponse &r = *response;
+    const int s = r.status;
+    const bool json = r.isJson();
+    if (s == 404 && json && namesMissingJob(p.result.error(), identifier)) {
+        p.verdict = Verdict::Accept;
+        return p;
+    }
+    if (s == 401 || s == 403 || s == 407 || s == 429)
+        return p; // Final
+    if (r.is2xx() || (s >= 300 && s < 400) || s == 400 || s == 404 || s == 405 || s == 501) {
+        p.verdict = Verdict::TryOther;
+        if (!json)
+            p.weight = Weight::Page;
+        else if (r.is2xx() || s == 400)
+            p.weight = Weight::RouteAnswer;
+        else
+            p.weight = Weight::RouteMiss;
+        return p;
+    }
+    // Another 4xx or a 5xx: in JSON it is the gateway's API talking (it has this route);
+    // otherwise a proxy or a web UI answered, which says nothing about the other route.
+    if (!json) {
+        p.verdict = Verdict::TryOther;
+        p.weight = Weight::Page;
+    }
+    return p;
+}
+
+QDateTime parseHttpDate(const QByteArray &value)
+{
+    const QString text = QString::fromLatin1(value).simplified();
+    // IMF-fixdate, then the obsolete RFC 850 and asctime forms RFC 9110 still asks to accept.
+    // The weekday is dropped first: it adds nothing, and a wrong one would void the date.
+    const QString afterComma = text.section(QStringLiteral(", "), 1);
+    const QString afterWeekday = text.section(u' ', 1);
+    const std::pair<QString, const char *> attempts[] = {
+            {afterComma, "dd MMM yyyy HH:mm:ss 'GMT'"},
+            {afterComma, "dd-MMM-yy HH:mm:ss 'GMT'"},
+            {afterWeekday, "MMM d HH:mm:ss yyyy"},
+    };
+    const QLocale c = QLocale::c();
+    for (const auto &[candidate, format] : attempts) {
+        const QDateTime parsed = c.toDateTime(candidate, QLatin1StringView(format));
+        if (!parsed.isValid())
+            continue;
+        QDate date = parsed.date();
+        if (date.year() < 1970) // RFC 850's two-digit years come back as 19xx
+            date = date.addYears(100);
+        return QDateTime(date, parsed.time(), QTimeZone::utc());
+    }
+    return QDateTime::fromString(text, Qt::RFC2822Date);
+}
+
+} // namespace
+
+// The CA certificates of profile().caBundlePath, read once.
+struct GatewayClient::CaBundle
+{
+    QString path;
+    QString error; // empty when loaded
+#if QT_CONFIG(ssl)
+    QList<QSslCertificate> certificates;
+#endif
+};
+
+// One call in flight: one or more HTTP exchanges (route probes, list pages) and exactly one
+// settlement — a queued callback, or nothing when the context died. A child of the client.
+class GatewayRequest : public QObject
+{
+public:
+    using Next = std::function<void(Expected<HttpResponse>)>;
+
+    template<typename T>
+    static GatewayRequest *start(GatewayClient *client, QLatin1StringView operation,
+                                 QObject *context, const std::function<void(Expected<T>)> &done)
+    {
+        auto *request = new GatewayRequest(client, operation, context);
+        request->m_fail = [request, done](const GatewayError &error) {
+            request->deliver<T>(done, error);
+        };
+        client->m_requests.append(request);
+        client->m_inFlight = int(client->m_requests.size());
+        Q_EMIT client->requestsInFlightChanged(client->m_inFlight);
+        return request;
+    }
+
+    ~GatewayRequest() override
+    {
+        // One read of the guarded pointer, then a plain one: nothing below can delete it.
+        if (QNetworkReply *reply = m_reply.data()) {
+            reply->disconnect(this);
+            reply->abort();
+            reply->deleteLater();
+        }
+    }
+
+    GatewayClient *client() const { return m_client; }
+
+    // Sends one request; `next` gets the outcome of the exchange (from the event loop).
+    void exchange(const QByteArray &verb, const QUrl &url, Next next);
+
+    template<typename T>
+    void deliver(const std::function<void(Expected<T>)> &done, Expected<T> result)
+    {
+        if (!result)
+            logFailure(result.error());
+        settle([done, result = std::move(result)] {
+            if (done)
+                done(result);
+        });
+    }
+
+    // abortAll(): the callback gets Kind::Cancelled.
+    void cancel()
+    {
+        if (m_settled)
+            return;
+        abortReply(AbortReason::Cancelled);
+        // Not between exchanges in practice (they chain synchronously); still, settle once.
+        // Moved out first: settling clears m_fail while the handler would still be running.
+        const auto fail = std::exchange(m_fail, {});
+        if (!m_settled && fail)
+            fail(makeError(GatewayError::Kind::Cancelled, {}));
+    }
+
+    // Route detection found `style` for the profile identified by (id, baseUrl).
+    void rememberRoute(const QString &profileId, const QUrl &baseUrl, RouteStyle style)
+    {
+        GatewayProfile &p = m_client->m_profile;
+        if (p.id != profileId || p.baseUrl != baseUrl || p.routeStyle != RouteStyle::Auto
+            || p.detectedRoute == style)
+            return;
+        p.detectedRoute = style;
+        qCInfo(lcClient) << "route detected for profile" << p.id << ":" << routeStyleKey(style);
+        Q_EMIT m_client->routeDetected(style);
+    }
+
+private:
+    enum class AbortReason { None, Cancelled, ContextGone, TooLarge, Redirect };
+
+    GatewayRequest(GatewayClient *client, QLatin1StringView operation, QObject *context)
+        : QObject(client)
+        , m_client(client)
+        , m_context(context)
+        , m_hasContext(context != nullptr)
+        , m_operation(operation)
+    {
+        if (context) {
+            connect(context, &QObject::destroyed, this, [this] {
+                if (!m_settled)
+                    abandon();
+            });
+        }
+    }
+
+    void abandon()
+    {
+        abortReply(AbortReason::ContextGone);
+        if (!m_settled)
+            settle({});
+    }
+
+    void abortReply(AbortReason reason)
+    {
+        QNetworkReply *reply = m_reply.data();
+        if (!reply)
+            return;
+        if (m_reason == AbortReason::None)
+            m_reason = reason;
+        reply->abort(); // emits finished() synchronously; onFinished() clears m_reply
+    }
+
+    std::optional<QNetworkRequest> buildRequest(const QUrl &url, GatewayError *error);
+    void onMetaDataChanged();
+    void onReadyRead();
+    void onDownloadProgress(qint64 received, qint64 total);
+    void onRedirected(const QUrl &target);
+    void onFinished();
+    Expected<HttpResponse> interpret(QNetworkReply *reply);
+    GatewayError transportError(QNetworkReply *reply, int status) const;
+    GatewayError tooLargeError(int status) const;
+
+    void complete(Expected<HttpResponse> outcome)
+    {
+        Next next = std::exchange(m_next, {});
+        if (next)
+            next(std::move(outcome));
+    }
+
+    void settle(std::function<void()> invocation)
+    {
+        if (m_settled)
+            return;
+        m_settled = true;
+        m_fail = {};
+        m_next = {};
+        if (m_context)
+            m_context->disconnect(this);
+        // Queued on the context: Qt drops it if the context dies before it runs.
+        QObject *target = nullptr;
+        if (m_hasContext)
+            target = m_context.data();
+        else if (!m_client->m_destroying)
+            target = m_client;
+        if (invocation && target)
+            QMetaObject::invokeMethod(target, std::move(invocation), Qt::QueuedConnection);
+
+        m_client->m_requests.removeOne(this);
+        m_client->m_inFlight = int(m_client->m_requests.size());
+        if (!m_client->m_destroying)
+            Q_EMIT m_client->requestsInFlightChanged(m_client->m_inFlight);
+        deleteLater();
+    }
+
+    void logFailure(const GatewayError &e) const
+    {
+        // The message can carry the gateway's words: its length only.
+        qCDebug(lcClient).noquote().nospace()
+                << m_operation << " failed: " << GatewayError::kindName(e.kind)
+                << " status=" << e.httpStatus << " type=" << e.gatewayType << " message of "
+                << e.message.size() << " chars";
+    }
+
+    GatewayClient *m_client;
+    QPointer<QObject> m_context;
+    bool m_hasContext;
+    QLatin1StringView m_operation;
+    std::function<void(const GatewayError &)> m_fail;
+    Next m_next;
+
+    // The exchange in progress.
+    QPointer<QNetworkReply> m_reply;
+    QByteArray m_verb;
+    QUrl m_url;
+    QByteArray m_body;
+    QUrl m_redirectTarget;
+    int m_redirectStatus = 0;
+    QString m_tlsError;
+    int m_timeoutMs = kDefaultTimeoutMs;
+    AbortReason m_reason = AbortReason::None;
+    QElapsedTimer m_elapsed;
+    bool m_settled = false;
+};
+
+std::optional<QNetworkRequest> GatewayRequest::buildRequest(const QUrl &url, GatewayError *error)
+{
+    const GatewayProfile &profile = m_client->m_profile;
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty()
+        || (scheme != QLatin1StringView("http") && scheme != QLatin1StringView("https"))) {
+        *error = makeError(GatewayError::Kind::Network,
+                           QStringLiteral("the gateway URL is not a valid http or https URL"));
+        return std::nullopt;
+    }
+    if (!m_client->m_nam) {
+        *error = makeError(GatewayError::Kind::Network,
+                           QStringLiteral("no network access manager is available"));
+        return std::nullopt;
+    }
+
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("User-Agent", "batchwatch/" BATCHWATCH_VERSION);
+
+    const QString &secret = m_client->m_secret;
+    if (profile.authMode != AuthMode::None && !secret.isEmpty()) {
+        if (hasControlCharacters(secret)) {
+            qCWarning(lcClient) << "the secret holds control characters; not sent";
+        } else {
+            switch (profile.authMode) {
+            case AuthMode::None:
+                break;
+            case AuthMode::Bearer:
+                request.setRawHeader("Authorization", "Bearer " + secret.toUtf8());
+                break;
+            case AuthMode::VirtualKey:
+                request.setRawHeader("x-bf-vk", secret.toUtf8());
+                break;
+            case AuthMode::CustomHeader: {
+                const QByteArray name = profile.customHeaderName.trimmed().toLatin1();
+                if (isHeaderToken(name))
+                    request.setRawHeader(name, secret.toUtf8());
+                else
+                    qCWarning(lcClient) << "the custom auth header name is not a valid header "
+                                           "name; no credentials sent";
+                break;
+            }
+            }
+        }
+    }
+    const QString provider = profile.provider.trimmed();
+    if (!provider.isEmpty() && !hasControlCharacters(provider))
+        request.setRawHeader("x-model-provider", provider.toUtf8());
+
+    m_timeoutMs = profile.timeoutMs > 0 ? profile.timeoutMs : kDefaultTimeoutMs;
+    request.setTransferTimeout(m_timeoutMs);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(kMaxRedirects);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    // Only the headers set here authenticate; never credentials Qt cached elsewhere.
+    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+
+    if (scheme == QLatin1StringView("https") && !profile.caBundlePath.isEmpty()) {
+        auto &bundle = m_client->m_caBundle;
+        if (!bundle || bundle->path != profile.caBundlePath) {
+            bundle = std::make_unique<GatewayClient::CaBundle>();
+            bundle->path = profile.caBundlePath;
+            const QString file = QFileInfo(profile.caBundlePath).fileName();
+#if QT_CONFIG(ssl)
+            if (!QFileInfo(profile.caBundlePath).isReadable()) {
+                bundle->error = QStringLiteral("the CA bundle %1 cannot be read").arg(file);
+            } else {
+                bundle->certificates = QSslCertificate::fromPath(profile.caBundlePath, QSsl::Pem);
+                if (bundle->certificates.isEmpty())
+                    bundle->error
+                            = QStringLiteral("the CA bundle %1 holds no PEM certificate").arg(file);
+            }
+#else
+            bundle->error = QStringLiteral("this build has no TLS support for the CA bundle %1")
+                                    .arg(file);
+#endif
+        }
+        if (!bundle->error.isEmpty()) {
+            *error = makeError(GatewayError::Kind::Tls, bundle->error);
+            return std::nullopt;
+        }
+#if QT_CONFIG(ssl)
+        QSslConfiguration tls = request.sslConfiguration();
+        tls.addCaCertificates(bundle->certificates);
+        request.setSslConfiguration(tls);
+#endif
+    }
+    return request;
+}
+
+void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next)
+{
+    m_next = std::move(next);
+    m_verb = verb;
+    m_url = url;
+    m_body.clear();
+    m_redirectTarget = QUrl();
+    m_redirectStatus = 0;
+    m_tlsError.clear();
+    m_reason = AbortReason::None;
+    m_elapsed.start();
+
+    GatewayError setupError;
+    const std::optional<QNetworkRequest> request = buildRequest(url, &setupError);
+    if (!request) {
+        complete(setupError); // settles with a queued callback: still never synchronous
+        return;
+    }
+    qCDebug(lcClient).noquote() << m_operation << verb << url.path(QUrl::FullyEncoded);
+
+    QNetworkReply *reply = verb == "POST" ? m_client->m_nam->post(*request, QByteArray())
+                                          : m_client->m_nam->get(*request);
+    m_reply = reply;
+    connect(reply, &QNetworkReply::metaDataChanged, this, &GatewayRequest::onMetaDataChanged);
+    connect(reply, &QNetworkReply::readyRead, this, &GatewayRequest::onReadyRead);
+    connect(reply, &QNetworkReply::downloadProgress, this, &GatewayRequest::onDownloadProgress);
+    connect(reply, &QNetworkReply::redirected, this, &GatewayRequest::onRedirected);
+    connect(reply, &QNetworkReply::finished, this, &GatewayRequest::onFinished);
+#if QT_CONFIG(ssl)
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        if (!errors.isEmpty() && m_tlsError.isEmpty())
+            m_tlsError = errors.constFirst().errorString();
+    });
+#endif
+    connect(reply, &QObject::destroyed, this, [this] {
+        // The access manager went away with the reply before it finished.
+        if (m_next)
+            complete(makeError(GatewayError::Kind::Network,
+                               QStringLiteral("the network access manager was destroyed")));
+    });
+}
+
+void GatewayRequest::onMetaDataChanged()
+{
+    QNetworkReply *reply = m_reply.data();
+    if (!reply || m_reason != AbortReason::None)
+        return;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status >= 300 && status < 400)
+        return; // a redirect's own body is never handed over
+    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (length.isValid() && length.toLongLong() > m_client->m_maxBodyBytes)
+        abortReply(AbortReason::TooLarge);
+}
+
+void GatewayRequest::onReadyRead()
+{
+    QNetworkReply *reply = m_reply.data();
+    if (!reply || m_reason != AbortReason::None)
+        return;
+    const QByteArray chunk = reply->readAll();
+    if (m_body.size() + chunk.size() > m_client->m_maxBodyBytes) {
+        abortReply(AbortReason::TooLarge);
+        return;
+    }
+    m_body += chunk;
+}
+
+void GatewayRequest::onDownloadProgress(qint64 received, qint64 total)
+{
+    QNetworkReply *reply = m_reply.data();
+    if (!reply || m_reason != AbortReason::None)
+        return;
+    if (received > m_client->m_maxBodyBytes || total > m_client->m_maxBodyBytes) {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status < 300 || status >= 400)
+            abortReply(AbortReason::TooLarge);
+    }
+}
+
+void GatewayRequest::onRedirected(const QUrl &target)
+{
+    QNetworkReply *reply = m_reply.data();
+    if (!reply || m_reason != AbortReason::None)
+        return;
+    const QUrl resolved = m_url.resolved(target);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // 301/302/303 turn a POST into a GET: a stop is only ever sent as it was asked.
+    const bool keepsMethod = m_verb == "GET" || status == 307 || status == 308;
+    if (isSameOrigin(m_url, resolved) && keepsMethod) {
+        qCDebug(lcClient).noquote() << m_operation << "follows a same-origin redirect" << status;
+        m_body.clear();
+        Q_EMIT reply->redirectAllowed();
+        return;
+    }
+    m_redirectTarget = resolved;
+    m_redirectStatus = status;
+    abortReply(AbortReason::Redirect);
+}
+
+void GatewayRequest::onFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->deleteLater();
+    if (m_reason == AbortReason::ContextGone) {
+        settle({});
+        return;
+    }
+    complete(interpret(reply));
+}
+
+// The one place where a QNetworkReply becomes a response or a typed error, in this order:
+// aborted by us -> network error -> HTTP status (the body is judged by the caller).
+Expected<HttpResponse> GatewayRequest::interpret(QNetworkReply *reply)
+{
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const int status = statusAttr.toInt();
+
+    switch (m_reason) {
+    case AbortReason::Cancelled:
+    case AbortReason::ContextGone:
+        return makeError(GatewayError::Kind::Cancelled, {});
+    case AbortReason::TooLarge:
+        return tooLargeError(status);
+    case AbortReason::Redirect: {
+        const QString hop = m_redirectStatus > 0 ? QStringLiteral("HTTP %1").arg(m_redirectStatus)
+                                                 : QStringLiteral("a redirect");
+        QString text;
+        if (isSameOrigin(m_url, m_redirectTarget))
+            text = QStringLiteral("%1 would turn this %2 into a GET")
+                           .arg(hop, QString::fromLatin1(m_verb));
+        else
+            text = QStringLiteral("%1 to %2, another origin than the gateway (%3)")
+                           .arg(hop, originOf(m_redirectTarget), originOf(m_url));
+        qCWarning(lcClient).noquote()
+                << m_operation << "redirect not followed:" << m_redirectStatus;
+        return makeError(GatewayError::Kind::Redirect, text, m_redirectStatus);
+    }
+    case AbortReason::None:
+        break;
+    }
+
+    const QNetworkReply::NetworkError code = reply->error();
+    // Network and proxy errors are below 200; Qt also sets content/server error codes next to
+    // an HTTP status, and those are the status's business.
+    const bool transport
+            = code != QNetworkReply::NoError
+              && (!statusAttr.isValid() || code < 100
+                  || (code < 200 && code != QNetworkReply::ProxyAuthenticationRequiredError));
+    if (transport)
+        return transportError(reply, status);
+    if (!statusAttr.isValid() || status <= 0)
+        return makeError(GatewayError::Kind::Network,
+                         QStringLiteral("the gateway did not send an HTTP response"));
+
+    const QByteArray rest = reply->readAll();
+    if (m_body.size() + rest.size() > m_client->m_maxBodyBytes)
+        return tooLargeError(status);
+    m_body += rest;
+
+    HttpResponse r;
+    r.status = status;
+    r.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    r.contentType = reply->rawHeader("Content-Type");
+    r.amznErrorType = reply->rawHeader("X-Amzn-Errortype");
+    r.retryAfter = reply->rawHeader("Retry-After");
+    r.body = std::exchange(m_body, {});
+    qCDebug(lcClient).noquote().nospace()
+            << m_operation << " " << m_verb << " -> " << status << ", " << r.body.size()
+            << " bytes of " << mimeForMessage(r.contentType) << " in " << m_elapsed.elapsed()
+            << " ms";
+    return r;
+}
+
+GatewayError GatewayRequest::tooLargeError(int status) const
+{
+    qCWarning(lcClient).noquote() << m_operation << "response over" << m_client->m_maxBodyBytes
+                                  << "bytes aborted";
+    return makeError(GatewayError::Kind::TooLarge,
+                     QStringLiteral("more than %1, the limit for one response")
+                             .arg(formatBytes(m_client->m_maxBodyBytes)),
+                     status);
+}
+
+GatewayError GatewayRequest::transportError(QNetworkReply *reply, int status) const
+{
+    using Kind = GatewayError::Kind;
+    const QNetworkReply::NetworkError code = reply->error();
+    const QString where = originOf(m_url);
+    qCDebug(lcClient).noquote() << m_operation << "network error" << code;
+    switch (code) {
+    case QNetworkReply::OperationCanceledError:
+        // Not aborted by us: Qt aborts a reply when its transfer timeout elapses.
+        return makeError(Kind::Timeout, QStringLiteral("nothing arrived from %1 for %2 s")
+                                                .arg(where)
+                                                .arg(m_timeoutMs / 1000.0, 0, 'g', 3));
+    case QNetworkReply::TimeoutError:
+        return makeError(Kind::Timeout,
+                         QStringLiteral("the connection to %1 timed out").arg(where));
+    case QNetworkReply::SslHandshakeFailedError:
+        return makeError(Kind::Tls,
+                         m_tlsError.isEmpty()
+                                 ? QStringLiteral("%1 (%2)").arg(reply->errorString(), where)
+                                 : QStringLiteral("%1 (%2)").arg(m_tlsError, where));
+    case QNetworkReply::TooManyRedirectsError:
+        return makeError(Kind::Redirect,
+                         QStringLiteral("more than %1 redirects").arg(kMaxRedirects), status);
+    case QNetworkReply::InsecureRedirectError:
+        return makeError(Kind::Redirect, QStringLiteral("a redirect from https to http"), status);
+    case QNetworkReply::ConnectionRefusedError:
+        return makeError(Kind::Network, QStringLiteral("%1 refused the connection").arg(where));
+    case QNetworkReply::HostNotFoundError:
+        return makeError(Kind::Network,
+                         QStringLiteral("the host %1 was not found").arg(m_url.host()));
+    case QNetworkReply::RemoteHostClosedError:
+        return makeError(Kind::Network,
+                         status > 0 ? QStringLiteral("%1 closed the connection before the whole "
+                                                     "response arrived")
+                                              .arg(where)
+                                    : QStringLiteral("%1 closed the connection").arg(where),
+                         status);
+    default:
+        break;
+    }
+    if (!m_tlsError.isEmpty())
+        return makeError(Kind::Tls, QStringLiteral("%1 (%2)").arg(m_tlsError, where));
+    return makeError(Kind::Network, reply->errorString(), status);
+}
+
+GatewayClient::GatewayClient(QNetworkAccessManager *nam, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+{}
+
+GatewayClient::~GatewayClient()
+{
+    m_destroying = true;
+    const QList<GatewayRequest *> requests = m_requests;
+    for (GatewayRequest *request : requests)
+        request->cancel();
+}
+
+void GatewayClient::setProfile(const GatewayProfile &profile)
+{
+    m_profile = profile;
+    if (m_caBundle && m_caBundle->path != profile.caBundlePath)
+        m_caBundle.reset();
+}
+
+void GatewayClient::setSecret(const QString &secret)
+{
+    m_secret = secret.trimmed();
+}
+
+int GatewayClient::requestsInFlight() const
+{
+    return m_inFlight;
+}
+
+QUrl GatewayClient::urlFor(const QString &encodedPath) const
+{
+    QUrl url = m_profile.baseUrl;
+    QString prefix = url.path(QUrl::FullyEncoded);
+    while (prefix.endsWith(u'/'))
+        prefix.chop(1);
+    const QString path = encodedPath.startsWith(u'/') ? encodedPath : QString(u'/' + encodedPath);
+    url.setPath(prefix + path, QUrl::StrictMode);
+    // Credentials in the URL would go out as Basic auth: auth comes from the profile only.
+    url.setUserInfo(QString());
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+QString GatewayClient::encodeSegment(const QString &identifier)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(identifier));
+}
+
+QString GatewayClient::encodeListQuery(const ListQuery &query)
+{
+    QStringList parts;
+    auto add = [&parts](QLatin1StringView key, const QString &value) {
+        parts << QString(key + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    };
+    auto addIfSet = [&add](QLatin1StringView key, const std::optional<QString> &value) {
+        if (value && !value->isEmpty())
+            add(key, *value);
+    };
+    add(QLatin1StringView("maxResults"), QString::number(qBound(1, query.maxResults, 1000)));
+    addIfSet(QLatin1StringView("nextToken"), query.nextToken);
+    addIfSet(QLatin1StringView("statusEquals"), query.statusEquals);
+    addIfSet(QLatin1StringView("nameContains"), query.nameContains);
+    if (query.submitTimeAfter && query.submitTimeAfter->isValid())
+        add(QLatin1StringView("submitTimeAfter"),
+            JobCodec::formatTimestamp(*query.submitTimeAfter));
+    if (query.submitTimeBefore && query.submitTimeBefore->isValid())
+        add(QLatin1StringView("submitTimeBefore"),
+            JobCodec::formatTimestamp(*query.submitTimeBefore));
+    add(QLatin1StringView("sortBy"), QStringLiteral("CreationTime"));
+    add(QLatin1StringView("sortOrder"),
+        query.sortDescending ? QStringLiteral("Descending") : QStringLiteral("Ascending"));
+    return parts.join(u'&');
+}
+
+std::optional<int> GatewayClient::parseRetryAfter(const QByteArray &value, const QDateTime &now)
+{
+    const QByteArray text = value.trimmed();
+    if (text.isEmpty())
+        return std::nullopt;
+    bool isNumber = !text.isEmpty();
+    for (const char c : text)
+        isNumber = isNumber && c >= '0' && c <= '9';
+    if (isNumber) {
+        bool ok = false;
+        const qint64 seconds = text.toLongLong(&ok);
+        return ok && seconds <= kMaxRetryAfterSeconds ? int(seconds) : kMaxRetryAfterSeconds;
+    }
+    const QDateTime when = parseHttpDate(text);
+    if (!when.isValid())
+        return std::nullopt;
+    return int(std::clamp<qint64>(now.secsTo(when), 0, kMaxRetryAfterSeconds));
+}
+
+void GatewayClient::retrieve(const QString &identifier, QObject *context,
+                             std::function<void(Expected<RetrieveResult>)> done)
+{
+    GatewayRequest *request
+            = GatewayRequest::start(this, QLatin1StringView("retrieve"), context, done);
+    const QString segment = encodeSegment(identifier);
+    const QUrl singularUrl = urlFor(kSingularJobPath + segment);
+    const QUrl pluralUrl = urlFor(kPluralJobPath + segment);
+    const RouteStyle style = m_profile.routeStyle == RouteStyle::Auto ? m_profile.detectedRoute
+                                                                      : m_profile.routeStyle;
+    if (style != RouteStyle::Auto) {
+        request->exchange(
+                "GET", style == RouteStyle::Plural ? pluralUrl : singularUrl,
+                [request, done, style](Expected<HttpResponse> response) {
+                    request->deliver(
+                            done, toRetrieveResult(decodeBody<ParsedJob>(
+                                                           response, &JobCodec::parseRetrieveBody),
+                                                   style));
+                });
+        return;
+    }
+
+    const QString profileId = m_profile.id;
+    const QUrl baseUrl = m_profile.baseUrl;
+    request->exchange("GET", singularUrl, [=](Expected<HttpResponse> first) {
+        const Probe singular = judgeProbe(first, identifier);
+        if (singular.verdict == Verdict::Accept)
+            request->rememberRoute(profileId, baseUrl, RouteStyle::Singular);
+        if (singular.verdict != Verdict::TryOther) {
+            request->deliver(done, toRetrieveResult(singular.result, RouteStyle::Singular));
+            return;
+        }
+        request->exchange("GET", pluralUrl, [=](Expected<HttpResponse> second) {
+            const Probe plural = judgeProbe(second, identifier);
+            if (plural.verdict == Verdict::Accept) {
+                request->rememberRoute(profileId, baseUrl, RouteStyle::Plural);
+                request->deliver(done, toRetrieveResult(plural.result, RouteStyle::Plural));
+                return;
+            }
+            // Neither route is remembered. The heavier answer is the one the user sees: a
+            // refusal, a server error or a failed exchange on the plural route wins over the
+            // singular route's "no such route" (a missing key must not read as a missing job).
+            const bool preferPlural = plural.weight > singular.weight;
+            request->deliver(
+                    done, preferPlural ? toRetrieveResult(plural.result, RouteStyle::Plural)
+                                       : toRetrieveResult(singular.result, RouteStyle::Singular));
+        });
+    });
+}
+
+void GatewayClient::listPage(const ListQuery &query, QObject *context,
+                             std::function<void(Expected<ListPage>)> done)
+{
+    GatewayRequest *request = GatewayRequest::start(this, QLatin1StringView("list"), context, done);
+    QUrl url = urlFor(kListPath);
+    url.setQuery(encodeListQuery(query), QUrl::StrictMode);
+    request->exchange("GET", url, [request, done](Expected<HttpResponse> response) {
+        request->deliver(done, decodeBody<ListPage>(response, &JobCodec::parseListBody));
+    });
+}
+
+namespace {
+
+struct ListWalk
+{
+    ListQuery query;
+    int maxPages = 1;
+    ListResult result;
+    QSet<QString> seenTokens;
+    QSet<QString> seenArns;
+};
+
+void walkListPages(GatewayRequest *request, std::shared_ptr<ListWalk> walk,
+                   const std::function<void(Expected<ListResult>)> &done)
+{
+    QUrl url = request->client()->urlFor(kListPath);
+    url.setQuery(GatewayClient::encodeListQuery(walk->query), QUrl::StrictMode);
+    request->exchange("GET", url, [request, walk, done](Expected<HttpResponse> response) {
+        Expected<ListPage> page = decodeBody<ListPage>(response, &JobCodec::parseListBody);
+        if (!page) {
+            request->deliver<ListResult>(done, page.error());
+            return;
+        }
+        ListResult &result = walk->result;
+        ++result.pages;
+        result.problems += page->problems;
+        for (ParsedJob &job : page.value().jobs) {
+            if (job.job.jobArn) {
+                if (walk->seenArns.contains(*job.job.jobArn))
+                    continue;
+                walk->seenArns.insert(*job.job.jobArn);
+            }
+            result.jobs.append(std::move(job));
+        }
+        const std::optional<QString> &token = page->nextToken;
+        const bool more = token && !page->jobs.isEmpty();
+        if (more && walk->seenTokens.contains(*token)) {
+            qCInfo(lcClient) << "list: the gateway repeated a page token; stopping after"
+                             << result.pages << "pages";
+            result.truncated = true;
+        } else if (more && result.pages >= walk->maxPages) {
+            qCInfo(lcClient) << "list: page cap of" << walk->maxPages << "reached";
+            result.truncated = true;
+        } else if (more) {
+            walk->seenTokens.insert(*token);
+            walk->query.nextToken = *token;
+            walkListPages(request, walk, done);
+            return;
+        }
+        request->deliver<ListResult>(done, std::move(walk->result));
+    });
+}
+
+} // namespace
+
+void GatewayClient::listAll(const ListQuery &query, int maxPages, QObject *context,
+                            std::function<void(Expected<ListResult>)> done)
+{
+    GatewayRequest *request = GatewayRequest::start(this, QLatin1StringView("list"), context, done);
+    auto walk = std::make_shared<ListWalk>();
+    walk->query = query;
+    walk->maxPages = qMax(1, maxPages);
+    if (query.nextToken && !query.nextToken->isEmpty())
+        walk->seenTokens.insert(*query.nextToken);
+    walkListPages(request, std::move(walk), done);
+}
+
+void GatewayClient::stop(const QString &identifier, QObject *context,
+                         std::function<void(Expected<StopAck>)> done)
+{
+    GatewayRequest *request = GatewayRequest::start(this, QLatin1StringView("stop"), context, done);
+    const QUrl url
+            = urlFor(kSingularJobPath + encodeSegment(identifier) + QLatin1StringView("/stop"));
+    request->exchange("POST", url, [request, done](Expected<HttpResponse> response) {
+        request->deliver(done, decodeBody<StopAck>(response, &JobCodec::parseStopBody, true));
+    });
+}
+
+void GatewayClient::health(QObject *context, std::function<void(Expected<HealthResult>)> done)
+{
+    GatewayRequest *request
+            = GatewayRequest::start(this, QLatin1StringView("health"), context, done);
+    request->exchange("GET", urlFor(kHealthPath), [request, done](Expected<HttpResponse> response) {
+        Expected<HealthResult> health = decodeBody<HealthResult>(response, &parseHealthBody);
+        if (health)
+            health.value().httpStatus = response->status;
+        request->deliver(done, std::move(health));
+    });
+}
+
+void GatewayClient::abortAll()
+{
+    const QList<GatewayRequest *> requests = m_requests;
+    for (GatewayRequest *request : requests)
+        request->cancel();
+}
+
+} // namespace bw

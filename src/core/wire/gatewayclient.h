@@ -1,0 +1,178 @@
+#pragma once
+
+#include "domain/jobidentifier.h"
+#include "wire/gatewayerror.h"
+#include "wire/gatewayprofile.h"
+#include "wire/jobcodec.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace bw {
+
+class GatewayRequest; // one call in flight; private to gatewayclient.cpp
+
+// Filters for one list request. The gateway may ignore any of them (Bifrost drops most):
+// callers always filter locally too.
+struct ListQuery
+{
+    int maxResults = 100; // 1..1000
+    std::optional<QString> nextToken;
+    std::optional<QString> statusEquals;
+    std::optional<QString> nameContains;
+    std::optional<QDateTime> submitTimeAfter;
+    std::optional<QDateTime> submitTimeBefore;
+    bool sortDescending = true;
+};
+
+// Result of walking list pages with the pagination safeguards of WIRE.md.
+struct ListResult
+{
+    QList<ParsedJob> jobs;
+    int pages = 0;
+    bool truncated = false; // stopped by the page cap or a repeated token with more to come
+    QList<ParseProblem> problems;
+};
+
+struct RetrieveResult
+{
+    ParsedJob parsed;
+    RouteStyle routeUsed = RouteStyle::Singular;
+    QDateTime fetchedAt; // UTC, local clock at the time the body arrived
+};
+
+struct HealthResult
+{
+    int httpStatus = 0;
+    QString status;         // "ok" when healthy
+    QJsonObject components; // newer Bifrost
+};
+
+// Talks to one gateway profile over the QNetworkAccessManager it is given (not owned; one per
+// process; it must outlive the requests, and live in the client's thread). Every request
+// carries Accept: application/json, the profile's auth and provider headers and a transfer
+// timeout (profile().timeoutMs; Kind::Timeout when no byte arrives for that long); bodies over
+// maxBodyBytes() are aborted with TooLarge as soon as the Content-Length or the bytes received
+// say so, never buffered whole; a redirect is followed only within the same origin (scheme,
+// host, port; and for POST only 307/308): one to another origin is never followed and never
+// sees the credentials (Kind::Redirect). TLS failures are Kind::Tls; profile().caBundlePath
+// (PEM) adds CAs to the default ones for https.
+//
+// A reply is judged in this order: aborted (cancelled, too large, redirect) -> network error
+// -> HTTP status (non-2xx: JobCodec::parseErrorResponse plus Retry-After) -> body (a 2xx whose
+// Content-Type is not JSON is BadBody and never parsed). The client itself never retries.
+//
+// Each call takes a context object and a callback; the callback runs exactly once on the
+// context's thread (unless the context is destroyed first, in which case it never runs and
+// the request is aborted), with either a value or a GatewayError. Callbacks never run
+// synchronously inside the call. A null context means the client itself. Requests still in
+// flight when the client is destroyed are aborted; their callbacks receive Kind::Cancelled
+// after the destructor returned (they must not use the client then).
+//
+// Nothing secret is logged: no header value, no secret, no gateway message text (lengths only).
+class GatewayClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit GatewayClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
+    ~GatewayClient() override;
+
+    // Takes effect for requests started afterwards. profile().detectedRoute is updated by
+    // route detection (see retrieve()); callers persist it from routeDetected().
+    void setProfile(const GatewayProfile &profile);
+    const GatewayProfile &profile() const { return m_profile; }
+    // The secret for the profile's auth mode (surrounding whitespace is dropped); kept in
+    // memory only, never logged. Not sent with AuthMode::None, nor when it is empty or holds
+    // control characters.
+    void setSecret(const QString &secret);
+    bool hasSecret() const { return !m_secret.isEmpty(); }
+
+    static constexpr qint64 kDefaultMaxBodyBytes = 16 * 1024 * 1024;
+    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    qint64 maxBodyBytes() const { return m_maxBodyBytes; }
+
+    // The URL a request for `path` (e.g. "/bedrock/model-invocation-job/<encoded>") goes to:
+    // base URL, its path prefix, then path, with the path kept exactly as encoded.
+    QUrl urlFor(const QString &encodedPath) const;
+    // One path segment, percent-encoded once ('/' -> %2F, ':' -> %3A).
+    static QString encodeSegment(const QString &identifier);
+    // The encoded query of a list request: maxResults (clamped to 1..1000), nextToken,
+    // statusEquals, nameContains, submitTimeAfter/Before (UTC ISO 8601), sortBy=CreationTime,
+    // sortOrder; every value percent-encoded ('+' -> %2B, ' ' -> %20), empty values left out.
+    static QString encodeListQuery(const ListQuery &query);
+    // A Retry-After header value: delta-seconds or an HTTP-date (relative to `now`), clamped
+    // to 0..86400. nullopt when absent or unreadable.
+    static std::optional<int> parseRetryAfter(const QByteArray &value, const QDateTime &now);
+
+    // GET one job. With RouteStyle::Auto and no detected route yet, probes the singular route
+    // then the plural one, accepting a route only when it answers a JSON job (or a JSON 404
+    // naming the job as not found); the winner is stored in profile().detectedRoute and
+    // announced by routeDetected(). A route that answers anything else (Bifrost's 200 HTML on
+    // the plural path) is never remembered. No second probe after an answer that says nothing
+    // about routes (no HTTP answer, 401/403/407/429, another JSON 4xx or a JSON 5xx). When
+    // neither route is accepted, the more telling error is returned, in this order: an answer
+    // that says nothing about routes (so the plural route's 401 wins over the singular route's
+    // "route not found" 404: a missing key never reads as a missing job), then a JSON 400 or a
+    // JSON 2xx that is not a job, then a JSON "no such route" (a 404 naming no job, 405, 501,
+    // 3xx), then a non-JSON answer; on a tie, the singular route's. An explicit Plural or
+    // Singular style uses only that route. RetrieveResult::routeUsed says which route answered.
+    void retrieve(const QString &identifier, QObject *context,
+                  std::function<void(Expected<RetrieveResult>)> done);
+    // One list page (GET /bedrock/model-invocation-jobs?<encodeListQuery(query)>).
+    void listPage(const ListQuery &query, QObject *context,
+                  std::function<void(Expected<ListPage>)> done);
+    // Walks pages until no token, an empty page, a repeated token or maxPages (at least 1).
+    // Jobs are deduplicated by jobArn across pages (first seen wins); `truncated` is set when
+    // the page cap or a repeated token ended the walk. A failing page fails the whole walk.
+    void listAll(const ListQuery &query, int maxPages, QObject *context,
+                 std::function<void(Expected<ListResult>)> done);
+    // POST .../model-invocation-job/{id}/stop with an empty body. Never retried by the client
+    // (Qt's HTTP layer may still resend it once when the connection dies before any byte of
+    // a response arrives, as it does for every request). A 409 ConflictException comes back
+    // as Kind::Http 409 with gatewayType "ConflictException".
+    void stop(const QString &identifier, QObject *context,
+              std::function<void(Expected<StopAck>)> done);
+    // GET /health. A non-2xx (503 when a store is down) is a Kind::Http error.
+    void health(QObject *context, std::function<void(Expected<HealthResult>)> done);
+
+    // Aborts every request in flight; their callbacks receive Kind::Cancelled (queued, never
+    // inside this call).
+    void abortAll();
+    // Calls whose callback is not settled yet (a retrieve that probes two routes and a listAll
+    // walking pages count once).
+    int requestsInFlight() const;
+
+Q_SIGNALS:
+    // Route detection picked `style`; profile().detectedRoute already holds it.
+    void routeDetected(bw::RouteStyle style);
+    void requestsInFlightChanged(int count);
+
+private:
+    // implementation detail, owned by the implementer of this class
+    friend class GatewayRequest;
+    struct CaBundle;
+    GatewayProfile m_profile;
+    QString m_secret;
+    QPointer<QNetworkAccessManager> m_nam;
+    qint64 m_maxBodyBytes = kDefaultMaxBodyBytes;
+    int m_inFlight = 0;
+    QList<GatewayRequest *> m_requests;   // unsettled calls, children of this client
+    std::unique_ptr<CaBundle> m_caBundle; // loaded once per caBundlePath
+    bool m_destroying = false;
+};
+
+} // namespace bw
+
+Q_DECLARE_METATYPE(bw::RouteStyle)

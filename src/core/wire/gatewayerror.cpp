@@ -1,0 +1,94 @@
+#include "wire/gatewayerror.h"
+
+namespace bw {
+
+QString GatewayError::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Network:
+        return QStringLiteral("network");
+    case Kind::Timeout:
+        return QStringLiteral("timeout");
+    case Kind::Tls:
+        return QStringLiteral("tls");
+    case Kind::Http:
+        return QStringLiteral("http");
+    case Kind::BadBody:
+        return QStringLiteral("bad-body");
+    case Kind::TooLarge:
+        return QStringLiteral("too-large");
+    case Kind::Redirect:
+        return QStringLiteral("redirect");
+    case Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("error");
+}
+
+QString GatewayError::describe() const
+{
+    // Messages can be multi-line (up to 2 KiB); a sentence shows the first line only.
+    QString detail = message.section(u'\n', 0, 0).trimmed();
+    if (detail.size() > 300)
+        detail = detail.left(299) + QChar(0x2026);
+
+    QString text;
+    switch (kind) {
+    case Kind::Network:
+        // With a status, the response had begun: the connection broke off midway.
+        text = httpStatus > 0 ? QStringLiteral("The connection to the gateway broke off")
+                              : QStringLiteral("Could not reach the gateway");
+        break;
+    case Kind::Timeout:
+        text = QStringLiteral("The gateway did not answer in time");
+        break;
+    case Kind::Tls:
+        text = QStringLiteral("Secure connection to the gateway failed");
+        break;
+    case Kind::Http:
+        text = QStringLiteral("HTTP %1").arg(httpStatus);
+        if (!gatewayType.isEmpty())
+            text += u' ' + gatewayType;
+        break;
+    case Kind::BadBody:
+        text = QStringLiteral("The gateway sent a response that is not a usable JSON body");
+        break;
+    case Kind::TooLarge:
+        text = QStringLiteral("The gateway's response was too large");
+        break;
+    case Kind::Redirect:
+        text = QStringLiteral("The gateway answered with a redirect that was not followed");
+        break;
+    case Kind::Cancelled:
+        text = QStringLiteral("The request was cancelled");
+        break;
+    }
+    if (!detail.isEmpty())
+        text += QStringLiteral(": ") + detail;
+    if (retryAfterSeconds)
+        text += QStringLiteral(" (retry after %1 s)").arg(*retryAfterSeconds);
+    if (!text.endsWith(u'.') && !text.endsWith(QChar(0x2026)))
+        text += u'.';
+    return text;
+}
+
+bool GatewayError::isRetryable() const
+{
+    switch (kind) {
+    case Kind::Network:
+    case Kind::Timeout:
+    case Kind::BadBody:
+    case Kind::TooLarge:
+        return true;
+    case Kind::Http:
+        return httpStatus == 429 || httpStatus == 500 || httpStatus == 502 || httpStatus == 503
+               || httpStatus == 504;
+    case Kind::Tls:
+    case Kind::Redirect:
+    case Kind::Cancelled:
+        break;
+    }
+    return false;
+}
+
+} // namespace bw

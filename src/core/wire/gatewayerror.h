@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+namespace bw {
+
+// What went wrong talking to a gateway. One of these comes out of every failed request; views
+// show describe(), the scheduler asks isRetryable().
+struct GatewayError
+{
+    enum class Kind {
+        Network,  // connection refused, reset, host not found...
+        Timeout,  // transfer timeout elapsed
+        Tls,      // certificate or handshake failure
+        Http,     // the gateway answered with a non-2xx status
+        BadBody,  // 2xx but the body is not what the route promises (HTML, truncated, not JSON)
+        TooLarge, // body over the size cap; not buffered
+        Redirect, // a redirect not followed: another origin, too many, or POST turned GET
+        Cancelled,
+    };
+
+    Kind kind = Kind::Network;
+    int httpStatus = 0;  // 0 when there was no HTTP response
+    QString gatewayType; // "ResourceNotFoundException", "virtual_key_required", ...
+    QString message;     // the gateway's or the network stack's words, may be empty
+    std::optional<int> retryAfterSeconds;
+
+    // One readable sentence, e.g. "HTTP 404 ResourceNotFoundException: Could not find ...".
+    QString describe() const;
+    // Short machine-ish name of the kind: "network", "timeout", "http", ...
+    static QString kindName(Kind kind);
+
+    // GET polling may retry network errors, timeouts, bad bodies, 429 and 5xx (but not 501).
+    bool isRetryable() const;
+    bool isNotFound() const { return kind == Kind::Http && httpStatus == 404; }
+    bool isAuthFailure() const
+    {
+        return kind == Kind::Http && (httpStatus == 401 || httpStatus == 403);
+    }
+    // True when no HTTP response came back at all (gateway unreachable).
+    bool isUnreachable() const
+    {
+        return kind == Kind::Network || kind == Kind::Timeout || kind == Kind::Tls;
+    }
+};
+
+// A value or a GatewayError (std::expected arrives only in C++23).
+template<typename T>
+class Expected
+{
+public:
+    Expected(T value)
+        : m_v(std::in_place_index<0>, std::move(value))
+    {}
+    Expected(GatewayError error)
+        : m_v(std::in_place_index<1>, std::move(error))
+    {}
+
+    bool hasValue() const { return m_v.index() == 0; }
+    explicit operator bool() const { return hasValue(); }
+    const T &value() const { return std::get<0>(m_v); }
+    T &value() { return std::get<0>(m_v); }
+    const T &operator*() const { return value(); }
+    const T *operator->() const { return &value(); }
+    const GatewayError &error() const { return std::get<1>(m_v); }
+
+private:
+    std::variant<T, GatewayError> m_v;
+};
+
+} // namespace bw
+
+Q_DECLARE_METATYPE(bw::GatewayError)

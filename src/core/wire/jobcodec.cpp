@@ -1,0 +1,574 @@
+#include "wire/jobcodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+#include <cmath>
+#include <limits>
+
+namespace bw::JobCodec {
+
+namespace {
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("undefined");
+}
+
+class FieldReader
+{
+public:
+    FieldReader(const QJsonObject &obj, QList<ParseProblem> &problems, QString prefix = {})
+        : m_obj(obj)
+        , m_problems(problems)
+        , m_prefix(std::move(prefix))
+    {}
+
+    QString path(QLatin1StringView key) const
+    {
+        return m_prefix.isEmpty() ? QString(key) : m_prefix + u'.' + key;
+    }
+
+    void problem(QLatin1StringView key, const QString &message)
+    {
+        m_problems.append({path(key), message});
+    }
+
+    // Absent and null both mean "not reported".
+    bool present(QLatin1StringView key) const
+    {
+        const QJsonValue v = m_obj.value(key);
+        return !v.isUndefined() && !v.isNull();
+    }
+
+    std::optional<QString> string(QLatin1StringView key)
+    {
+        const QJsonValue v = m_obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        if (v.isString())
+            return v.toString();
+        problem(key, QStringLiteral("expected a string, got %1").arg(typeName(v)));
+        return std::nullopt;
+    }
+
+    std::optional<qint64> integer(QLatin1StringView key, qint64 min = 0)
+    {
+        const QJsonValue v = m_obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        double d = 0;
+        if (v.isDouble()) {
+            d = v.toDouble();
+        } else if (v.isString()) {
+            bool ok = false;
+            const qint64 n = v.toString().trimmed().toLongLong(&ok);
+            if (!ok) {
+                problem(key, QStringLiteral("expected an integer, got the string \"%1\"")
+                                     .arg(v.toString().left(40)));
+                return std::nullopt;
+            }
+            problem(key, QStringLiteral("integer sent as a string"));
+            d = static_cast<double>(n);
+            if (n < min) {
+                problem(key, QStringLiteral("%1 is below the minimum %2").arg(n).arg(min));
+                return std::nullopt;
+            }
+            return n;
+        } else {
+            problem(key, QStringLiteral("expected an integer, got %1").arg(typeName(v)));
+            return std::nullopt;
+        }
+        if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9.007199254740992e15) {
+            problem(key, QStringLiteral("expected an integer, got %1").arg(d));
+            return std::nullopt;
+        }
+        const auto n = static_cast<qint64>(d);
+        if (n < min) {
+            problem(key, QStringLiteral("%1 is below the minimum %2").arg(n).arg(min));
+            return std::nullopt;
+        }
+        return n;
+    }
+
+    std::optional<QDateTime> timestamp(QLatin1StringView key)
+    {
+        const QJsonValue v = m_obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        if (v.isDouble()) {
+            // Some SDKs serialise timestamps as epoch seconds.
+            const double secs = v.toDouble();
+            if (std::isfinite(secs) && secs > 0 && secs < 253402300800.0)
+                return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(secs * 1000.0), Qt::UTC);
+            problem(key, QStringLiteral("number %1 is not a usable epoch time").arg(secs));
+            return std::nullopt;
+        }
+        if (!v.isString()) {
+            problem(key, QStringLiteral("expected a timestamp string, got %1").arg(typeName(v)));
+            return std::nullopt;
+        }
+        auto parsed = parseTimestamp(v.toString());
+        if (!parsed)
+            problem(key, QStringLiteral("\"%1\" is not an ISO 8601 timestamp")
+                                 .arg(v.toString().left(60)));
+        return parsed;
+    }
+
+    std::optional<QJsonObject> object(QLatin1StringView key)
+    {
+        const QJsonValue v = m_obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        if (v.isObject())
+            return v.toObject();
+        problem(key, QStringLiteral("expected an object, got %1").arg(typeName(v)));
+        return std::nullopt;
+    }
+
+    QStringList stringList(QLatin1StringView key)
+    {
+        const QJsonValue v = m_obj.value(key);
+        QStringList out;
+        if (v.isUndefined() || v.isNull())
+            return out;
+        if (v.isString()) {
+            problem(key, QStringLiteral("expected an array, got a single string"));
+            out << v.toString();
+            return out;
+        }
+        if (!v.isArray()) {
+            problem(key, QStringLiteral("expected an array, got %1").arg(typeName(v)));
+            return out;
+        }
+        const QJsonArray arr = v.toArray();
+        for (qsizetype i = 0; i < arr.size(); ++i) {
+            if (arr.at(i).isString())
+                out << arr.at(i).toString();
+            else
+                m_problems.append(
+                        {path(key) + QStringLiteral("[%1]").arg(i),
+                         QStringLiteral("expected a string, got %1").arg(typeName(arr.at(i)))});
+        }
+        return out;
+    }
+
+private:
+    const QJsonObject &m_obj;
+    QList<ParseProblem> &m_problems;
+    QString m_prefix;
+};
+
+std::optional<QJsonObject> parseObject(const QByteArray &body, QString *why)
+{
+    if (body.trimmed().isEmpty()) {
+        *why = QStringLiteral("the body is empty");
+        return std::nullopt;
+    }
+    if (looksLikeHtml(body)) {
+        *why = QStringLiteral("the body is an HTML page, not JSON");
+        return std::nullopt;
+    }
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError) {
+        *why = QStringLiteral("the body is not valid JSON (%1 at offset %2)")
+                       .arg(err.errorString())
+                       .arg(err.offset);
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *why = QStringLiteral("the body is JSON but not an object");
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+GatewayError badBody(const QString &why)
+{
+    GatewayError e;
+    e.kind = GatewayError::Kind::BadBody;
+    e.message = why;
+    return e;
+}
+
+bool looksLikeErrorObject(const QJsonObject &obj)
+{
+    if (obj.contains(QLatin1StringView("jobArn")) || obj.contains(QLatin1StringView("status")))
+        return false;
+    return obj.contains(QLatin1StringView("__type")) || obj.contains(QLatin1StringView("error"))
+           || (obj.contains(QLatin1StringView("message"))
+               && obj.contains(QLatin1StringView("type")));
+}
+
+QString firstLine(const QString &text, int maxChars = 300)
+{
+    QString line = text.trimmed().section(u'\n', 0, 0).trimmed();
+    if (line.size() > maxChars)
+        line = QString(line.left(maxChars - 1)) + QChar(0x2026);
+    return line;
+}
+
+QString htmlTitle(const QByteArray &body)
+{
+    static const QRegularExpression title(QStringLiteral("<title[^>]*>([^<]*)</title>"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    const auto m = title.match(QString::fromUtf8(body.left(64 * 1024)));
+    return m.hasMatch() ? m.captured(1).simplified() : QString();
+}
+
+} // namespace
+
+std::optional<QDateTime> parseTimestamp(QStringView text)
+{
+    static const QRegularExpression re(
+            QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2})(?::(\\d{2}))?"
+                           "(?:[.,](\\d{1,9}))?\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?)?$"));
+    const QString s = text.trimmed().toString();
+    const auto m = re.match(s);
+    if (!m.hasMatch()) {
+        bool ok = false;
+        const double secs = s.toDouble(&ok);
+        if (ok && std::isfinite(secs) && secs > 0 && secs < 253402300800.0)
+            return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(secs * 1000.0), Qt::UTC);
+        return std::nullopt;
+    }
+    const int year = m.capturedView(1).toInt();
+    const int month = m.capturedView(2).toInt();
+    const int day = m.capturedView(3).toInt();
+    const int hour = m.capturedView(4).toInt();
+    const int minute = m.capturedView(5).toInt();
+    const int second = m.capturedView(6).isEmpty() ? 0 : m.capturedView(6).toInt();
+    int msec = 0;
+    if (const QStringView frac = m.capturedView(7); !frac.isEmpty())
+        msec = QString(frac.toString() + QStringLiteral("00")).left(3).toInt();
+
+    const QDate date(year, month, day);
+    // 24:00:00 and leap seconds (:60) are not worth a special case: reject them.
+    const QTime time(hour, minute, second, msec);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+
+    int offsetSeconds = 0;
+    const QStringView zone = m.capturedView(8);
+    if (!zone.isEmpty() && zone != u"Z" && zone != u"z") {
+        const int sign = zone.front() == u'-' ? -1 : 1;
+        const QString digits = zone.mid(1).toString().remove(u':');
+        const int hh = digits.left(2).toInt();
+        const int mm = digits.size() >= 4 ? digits.mid(2, 2).toInt() : 0;
+        if (hh > 23 || mm > 59)
+            return std::nullopt;
+        offsetSeconds = sign * (hh * 3600 + mm * 60);
+    }
+    QDateTime dt(date, time, QTimeZone(offsetSeconds));
+    if (!dt.isValid())
+        return std::nullopt;
+    return dt.toUTC();
+}
+
+QString formatTimestamp(const QDateTime &instant)
+{
+    return instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + u'Z';
+}
+
+ParsedJob parseJob(const QJsonObject &object)
+{
+    ParsedJob out;
+    out.raw = object;
+    FieldReader r(object, out.problems);
+    Job &j = out.job;
+
+    j.jobArn = r.string(QLatin1StringView("jobArn"));
+    if (auto s = r.string(QLatin1StringView("status")))
+        j.status = Status::fromString(*s);
+    j.jobName = r.string(QLatin1StringView("jobName"));
+    j.modelId = r.string(QLatin1StringView("modelId"));
+    j.roleArn = r.string(QLatin1StringView("roleArn"));
+    j.clientRequestToken = r.string(QLatin1StringView("clientRequestToken"));
+    j.message = r.string(QLatin1StringView("message"));
+    j.submitTime = r.timestamp(QLatin1StringView("submitTime"));
+    j.lastModifiedTime = r.timestamp(QLatin1StringView("lastModifiedTime"));
+    j.endTime = r.timestamp(QLatin1StringView("endTime"));
+    j.jobExpirationTime = r.timestamp(QLatin1StringView("jobExpirationTime"));
+    j.timeoutDurationInHours = r.integer(QLatin1StringView("timeoutDurationInHours"), 0);
+    j.modelInvocationType = r.string(QLatin1StringView("modelInvocationType"));
+    j.totalRecordCount = r.integer(QLatin1StringView("totalRecordCount"));
+    j.processedRecordCount = r.integer(QLatin1StringView("processedRecordCount"));
+    j.successRecordCount = r.integer(QLatin1StringView("successRecordCount"));
+    j.errorRecordCount = r.integer(QLatin1StringView("errorRecordCount"));
+
+    if (auto in = r.object(QLatin1StringView("inputDataConfig"))) {
+        FieldReader outer(*in, out.problems, QStringLiteral("inputDataConfig"));
+        InputDataConfig cfg;
+        if (auto s3 = outer.object(QLatin1StringView("s3InputDataConfig"))) {
+            FieldReader s3r(*s3, out.problems, QStringLiteral("inputDataConfig.s3InputDataConfig"));
+            cfg.s3Uri = s3r.string(QLatin1StringView("s3Uri"));
+            cfg.s3InputFormat = s3r.string(QLatin1StringView("s3InputFormat"));
+            cfg.s3BucketOwner = s3r.string(QLatin1StringView("s3BucketOwner"));
+        }
+        j.inputDataConfig = cfg;
+    }
+    if (auto outCfg = r.object(QLatin1StringView("outputDataConfig"))) {
+        FieldReader outer(*outCfg, out.problems, QStringLiteral("outputDataConfig"));
+        OutputDataConfig cfg;
+        if (auto s3 = outer.object(QLatin1StringView("s3OutputDataConfig"))) {
+            FieldReader s3r(*s3, out.problems,
+                            QStringLiteral("outputDataConfig.s3OutputDataConfig"));
+            cfg.s3Uri = s3r.string(QLatin1StringView("s3Uri"));
+            cfg.s3EncryptionKeyId = s3r.string(QLatin1StringView("s3EncryptionKeyId"));
+            cfg.s3BucketOwner = s3r.string(QLatin1StringView("s3BucketOwner"));
+        }
+        j.outputDataConfig = cfg;
+    }
+    if (auto vpc = r.object(QLatin1StringView("vpcConfig"))) {
+        FieldReader vr(*vpc, out.problems, QStringLiteral("vpcConfig"));
+        VpcConfig cfg;
+        cfg.securityGroupIds = vr.stringList(QLatin1StringView("securityGroupIds"));
+        cfg.subnetIds = vr.stringList(QLatin1StringView("subnetIds"));
+        j.vpcConfig = cfg;
+    }
+    return out;
+}
+
+Expected<ParsedJob> parseRetrieveBody(const QByteArray &body)
+{
+    QString why;
+    const auto obj = parseObject(body, &why);
+    if (!obj)
+        return badBody(why);
+    if (looksLikeErrorObject(*obj))
+        return parseErrorResponse(200, body, "application/json");
+    ParsedJob parsed = parseJob(*obj);
+    if (parsed.job.presentFields().isEmpty())
+        return badBody(QStringLiteral("the body is a JSON object without any job field"));
+    return parsed;
+}
+
+Expected<ListPage> parseListBody(const QByteArray &body)
+{
+    QString why;
+    const auto obj = parseObject(body, &why);
+    if (!obj)
+        return badBody(why);
+    if (looksLikeErrorObject(*obj))
+        return parseErrorResponse(200, body, "application/json");
+
+    ListPage page;
+    const QJsonValue summaries = obj->value(QLatin1StringView("invocationJobSummaries"));
+    if (summaries.isUndefined() || summaries.isNull()) {
+        if (!obj->contains(QLatin1StringView("nextToken")))
+            return badBody(QStringLiteral("the body has no invocationJobSummaries"));
+    } else if (!summaries.isArray()) {
+        return badBody(QStringLiteral("invocationJobSummaries is %1, not an array")
+                               .arg(typeName(summaries)));
+    } else {
+        const QJsonArray arr = summaries.toArray();
+        page.jobs.reserve(arr.size());
+        for (qsizetype i = 0; i < arr.size(); ++i) {
+            if (!arr.at(i).isObject()) {
+                page.problems.append(
+                        {QStringLiteral("invocationJobSummaries[%1]").arg(i),
+                         QStringLiteral("expected an object, got %1").arg(typeName(arr.at(i)))});
+                continue;
+            }
+            ParsedJob job = parseJob(arr.at(i).toObject());
+            for (ParseProblem &p : job.problems)
+                page.problems.append(
+                        {QStringLiteral("invocationJobSummaries[%1].").arg(i) + p.field,
+                         p.message});
+            page.jobs.append(std::move(job));
+        }
+    }
+    const QJsonValue token = obj->value(QLatin1StringView("nextToken"));
+    if (token.isString() && !token.toString().isEmpty())
+        page.nextToken = token.toString();
+    else if (!token.isUndefined() && !token.isNull() && !token.isString())
+        page.problems.append({QStringLiteral("nextToken"),
+                              QStringLiteral("expected a string, got %1").arg(typeName(token))});
+    return page;
+}
+
+Expected<StopAck> parseStopBody(const QByteArray &body)
+{
+    StopAck ack;
+    if (body.trimmed().isEmpty())
+        return ack;
+    QString why;
+    const auto obj = parseObject(body, &why);
+    if (!obj)
+        return badBody(why);
+    if (looksLikeErrorObject(*obj))
+        return parseErrorResponse(200, body, "application/json");
+    QList<ParseProblem> ignored;
+    FieldReader r(*obj, ignored);
+    ack.jobArn = r.string(QLatin1StringView("jobArn"));
+    if (auto s = r.string(QLatin1StringView("status")))
+        ack.status = Status::fromString(*s);
+    return ack;
+}
+
+QString cleanErrorType(QString type)
+{
+    type = type.trimmed();
+    if (const qsizetype hash = type.lastIndexOf(u'#'); hash >= 0)
+        type = type.mid(hash + 1);
+    if (const qsizetype colon = type.indexOf(u':'); colon >= 0)
+        type = type.left(colon);
+    return type.trimmed().left(200);
+}
+
+bool isJsonContentType(const QByteArray &contentType)
+{
+    const QByteArray mime = contentType.split(';').value(0).trimmed().toLower();
+    return mime == "application/json" || mime.endsWith("+json")
+           || mime.startsWith("application/x-amz-json");
+}
+
+bool looksLikeHtml(const QByteArray &body)
+{
+    const QByteArray head = body.left(512).trimmed().toLower();
+    return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<head")
+           || head.startsWith("<body") || (head.startsWith('<') && head.contains("<html"));
+}
+
+GatewayError parseErrorResponse(int httpStatus, const QByteArray &body,
+                                const QByteArray &contentType, const QByteArray &amznErrorType)
+{
+    GatewayError e;
+    e.kind = GatewayError::Kind::Http;
+    e.httpStatus = httpStatus;
+
+    QJsonParseError perr{};
+    const QByteArray trimmed = body.trimmed();
+    const QJsonDocument doc
+            = trimmed.startsWith('{') ? QJsonDocument::fromJson(trimmed, &perr) : QJsonDocument();
+    if (doc.isObject()) {
+        const QJsonObject o = doc.object();
+        auto str = [&o](const char *key) {
+            const QJsonValue v = o.value(QLatin1StringView(key));
+            return v.isString() ? v.toString() : QString();
+        };
+        QString type = str("__type");
+        if (type.isEmpty())
+            type = str("type");
+        if (type.isEmpty())
+            type = str("code");
+        QString message = str("message");
+        if (message.isEmpty())
+            message = str("Message");
+        const QJsonValue err = o.value(QLatin1StringView("error"));
+        if (err.isObject()) {
+            const QJsonObject eo = err.toObject();
+            if (message.isEmpty())
+                message = eo.value(QLatin1StringView("message")).toString();
+            if (type.isEmpty())
+                type = eo.value(QLatin1StringView("type")).toString();
+            if (type.isEmpty())
+                type = eo.value(QLatin1StringView("code")).toString();
+        } else if (err.isString() && message.isEmpty()) {
+            message = err.toString();
+        }
+        e.gatewayType = cleanErrorType(type);
+        e.message = message.left(4096);
+    } else if (looksLikeHtml(body)) {
+        const QString title = htmlTitle(body);
+        e.message = title.isEmpty() ? QStringLiteral("the gateway answered with an HTML page")
+                                    : QStringLiteral("the gateway answered with an HTML page (%1)")
+                                              .arg(title.left(120));
+    } else if (!trimmed.isEmpty()) {
+        Q_UNUSED(contentType);
+        e.message = firstLine(QString::fromUtf8(trimmed.left(4096)));
+    }
+    if (e.gatewayType.isEmpty() && !amznErrorType.isEmpty())
+        e.gatewayType = cleanErrorType(QString::fromUtf8(amznErrorType));
+    return e;
+}
+
+QJsonObject toJson(const Job &j)
+{
+    QJsonObject o;
+    auto putString = [&o](const char *key, const std::optional<QString> &v) {
+        if (v)
+            o.insert(QLatin1StringView(key), *v);
+    };
+    auto putTime = [&o](const char *key, const std::optional<QDateTime> &v) {
+        if (v && v->isValid())
+            o.insert(QLatin1StringView(key), formatTimestamp(*v));
+    };
+    auto putInt = [&o](const char *key, const std::optional<qint64> &v) {
+        if (v)
+            o.insert(QLatin1StringView(key), static_cast<double>(*v));
+    };
+    putString("jobArn", j.jobArn);
+    if (j.status)
+        o.insert(QLatin1StringView("status"), j.status->raw());
+    putString("jobName", j.jobName);
+    putString("modelId", j.modelId);
+    putString("roleArn", j.roleArn);
+    putString("clientRequestToken", j.clientRequestToken);
+    putString("message", j.message);
+    putTime("submitTime", j.submitTime);
+    putTime("lastModifiedTime", j.lastModifiedTime);
+    putTime("endTime", j.endTime);
+    putTime("jobExpirationTime", j.jobExpirationTime);
+    if (j.inputDataConfig) {
+        QJsonObject s3;
+        const InputDataConfig &c = *j.inputDataConfig;
+        if (c.s3Uri)
+            s3.insert(QLatin1StringView("s3Uri"), *c.s3Uri);
+        if (c.s3InputFormat)
+            s3.insert(QLatin1StringView("s3InputFormat"), *c.s3InputFormat);
+        if (c.s3BucketOwner)
+            s3.insert(QLatin1StringView("s3BucketOwner"), *c.s3BucketOwner);
+        o.insert(QLatin1StringView("inputDataConfig"),
+                 QJsonObject{{QLatin1StringView("s3InputDataConfig"), s3}});
+    }
+    if (j.outputDataConfig) {
+        QJsonObject s3;
+        const OutputDataConfig &c = *j.outputDataConfig;
+        if (c.s3Uri)
+            s3.insert(QLatin1StringView("s3Uri"), *c.s3Uri);
+        if (c.s3EncryptionKeyId)
+            s3.insert(QLatin1StringView("s3EncryptionKeyId"), *c.s3EncryptionKeyId);
+        if (c.s3BucketOwner)
+            s3.insert(QLatin1StringView("s3BucketOwner"), *c.s3BucketOwner);
+        o.insert(QLatin1StringView("outputDataConfig"),
+                 QJsonObject{{QLatin1StringView("s3OutputDataConfig"), s3}});
+    }
+    if (j.vpcConfig) {
+        QJsonObject vpc;
+        vpc.insert(QLatin1StringView("securityGroupIds"),
+                   QJsonArray::fromStringList(j.vpcConfig->securityGroupIds));
+        vpc.insert(QLatin1StringView("subnetIds"),
+                   QJsonArray::fromStringList(j.vpcConfig->subnetIds));
+        o.insert(QLatin1StringView("vpcConfig"), vpc);
+    }
+    putInt("timeoutDurationInHours", j.timeoutDurationInHours);
+    putString("modelInvocationType", j.modelInvocationType);
+    putInt("totalRecordCount", j.totalRecordCount);
+    putInt("processedRecordCount", j.processedRecordCount);
+    putInt("successRecordCount", j.successRecordCount);
+    putInt("errorRecordCount", j.errorRecordCount);
+    return o;
+}
+
+} // namespace bw::JobCodec

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "domain/job.h"
+#include "wire/gatewayerror.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace bw {
+
+// Something in a body that could not be used as it was. The field is left "not reported" and
+// the problem is kept so the user can see why.
+struct ParseProblem
+{
+    QString field; // API field path, e.g. "vpcConfig.subnetIds[1]"; empty for the body itself
+    QString message;
+    friend bool operator==(const ParseProblem &, const ParseProblem &) = default;
+};
+
+struct ParsedJob
+{
+    Job job;
+    QJsonObject raw; // the object exactly as received, unknown fields included
+    QList<ParseProblem> problems;
+};
+
+struct ListPage
+{
+    QList<ParsedJob> jobs;
+    std::optional<QString> nextToken; // absent or empty string -> nullopt
+    QList<ParseProblem> problems;
+};
+
+// Reply of a stop request: Bifrost answers {"jobArn","status"}, AWS answers {}.
+struct StopAck
+{
+    std::optional<QString> jobArn;
+    std::optional<Status> status;
+};
+
+// Pure functions between wire bytes and domain values. Never throws, never crashes on any input;
+// a field of the wrong type becomes a ParseProblem, never a silent zero or empty string.
+namespace JobCodec {
+
+// ISO 8601 with 'Z' or an offset and 0-9 fractional digits; the result is UTC. Also accepts
+// a space for 'T', a missing zone (taken as UTC) and epoch seconds given as a number string.
+std::optional<QDateTime> parseTimestamp(QStringView text);
+// UTC "YYYY-MM-DDTHH:MM:SS.mmmZ".
+QString formatTimestamp(const QDateTime &instant);
+
+ParsedJob parseJob(const QJsonObject &object);
+// A 2xx retrieve body. BadBody error when it is not a JSON object or carries no job field.
+Expected<ParsedJob> parseRetrieveBody(const QByteArray &body);
+// A 2xx list body {"invocationJobSummaries":[...],"nextToken"?}.
+Expected<ListPage> parseListBody(const QByteArray &body);
+Expected<StopAck> parseStopBody(const QByteArray &body);
+
+// Turns a non-2xx response into a typed error: AWS "__type", the published {"message","type"},
+// Bifrost's {"error":{"message"},"status_code"} envelope, plain text and HTML pages.
+GatewayError parseErrorResponse(int httpStatus, const QByteArray &body,
+                                const QByteArray &contentType = {},
+                                const QByteArray &amznErrorType = {});
+// "com.amazon.coral.validate#ValidationException:extra" -> "ValidationException".
+QString cleanErrorType(QString type);
+// application/json, application/x-amz-json-1.1, anything+json, case-insensitive with params.
+bool isJsonContentType(const QByteArray &contentType);
+bool looksLikeHtml(const QByteArray &body);
+
+// The job as the API would send it: API field names, timestamps normalised by formatTimestamp,
+// absent fields omitted, status as the gateway's raw string.
+QJsonObject toJson(const Job &job);
+
+} // namespace JobCodec
+} // namespace bw

@@ -1,0 +1,477 @@
+#include "details/jobdetailspanel.h"
+
+#include "details/configurationtab.h"
+#include "details/detailsformat.h"
+#include "details/historytab.h"
+#include "details/overviewtab.h"
+#include "details/progresstab.h"
+#include "details/rawtab.h"
+#include "details/timelinetab.h"
+#include "details/vpctab.h"
+#include "domain/jobidentifier.h"
+#include "domain/jobmetrics.h"
+#include "presentation/statuspresentation.h"
+#include "tracking/clock.h"
+#include "tracking/jobmonitor.h"
+#include "ui_jobdetailspanel.h"
+#include "widgets/statusbadge.h"
+#include "wire/jobcodec.h"
+
+#include <QDataStream>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QTimer>
+
+namespace bw {
+
+namespace {
+
+constexpr quint32 kStateMagic = 0x62774450; // "bwDP"
+constexpr quint32 kStateVersion = 1;
+// Relative times ("5 min ago"), the "now" line and the ETA move on at this pace.
+constexpr int kTickMs = 15'000;
+
+} // namespace
+
+class JobDetailsPanel::Private
+{
+public:
+    explicit Private(JobDetailsPanel *q)
+        : q(q)
+    {}
+
+    void connectMonitor();
+    void load(bool newJob);
+    void showEmpty(const QString &title, const QString &text);
+    void applyJob(bool newJob);
+    void updateHeader();
+    void updateName();
+    void tick();
+    QDateTime now() const;
+    void updateLook();
+
+    JobDetailsPanel *q;
+    Ui::JobDetailsPanel ui;
+    QPointer<JobMonitor> monitor;
+    QList<QMetaObject::Connection> connections;
+    QString identifier;
+    bool hasJob = false;
+    WatchedJob job;
+    QList<StatusTransition> history;
+    QList<ProgressSample> samples;
+    QTimer tickTimer;
+};
+
+JobDetailsPanel::JobDetailsPanel(QWidget *parent)
+    : QWidget(parent)
+    , d(std::make_unique<Private>(this))
+{
+    d->ui.setupUi(this);
+    d->ui.nameLabel->installEventFilter(this);
+    d->tickTimer.setInterval(kTickMs);
+    connect(&d->tickTimer, &QTimer::timeout, this, [this] { d->tick(); });
+
+    connect(d->ui.overviewTab, &OverviewTab::statusMessage, this, &JobDetailsPanel::statusMessage);
+    connect(d->ui.vpcTab, &VpcTab::statusMessage, this, &JobDetailsPanel::statusMessage);
+    connect(d->ui.configurationTab, &ConfigurationTab::statusMessage, this,
+            &JobDetailsPanel::statusMessage);
+    connect(d->ui.historyTab, &HistoryTab::statusMessage, this, &JobDetailsPanel::statusMessage);
+    connect(d->ui.rawTab, &RawTab::statusMessage, this, &JobDetailsPanel::statusMessage);
+
+    connect(d->ui.copyArnButton, &QToolButton::clicked, this, [this] {
+        if (!d->job.job.jobArn)
+            return;
+        DetailsFormat::copyToClipboard(*d->job.job.jobArn);
+        Q_EMIT statusMessage(tr("Copied ARN"));
+    });
+    connect(d->ui.copyJsonButton, &QToolButton::clicked, this, [this] {
+        if (!d->hasJob)
+            return;
+        const QByteArray json
+                = QJsonDocument(JobCodec::toJson(d->job.job)).toJson(QJsonDocument::Indented);
+        DetailsFormat::copyToClipboard(QString::fromUtf8(json));
+        Q_EMIT statusMessage(tr("Copied the job as JSON"));
+    });
+    d->updateLook();
+    d->showEmpty(tr("Select a job to see its details"),
+                 tr("Its fields, progress, timeline, VPC, configuration, status history and raw "
+                    "response appear here."));
+}
+
+JobDetailsPanel::~JobDetailsPanel()
+{
+    d->ui.nameLabel->removeEventFilter(this);
+    for (const QMetaObject::Connection &c : std::as_const(d->connections))
+        disconnect(c);
+}
+
+void JobDetailsPanel::setMonitor(JobMonitor *monitor)
+{
+    if (d->monitor == monitor)
+        return;
+    for (const QMetaObject::Connection &c : std::as_const(d->connections))
+        disconnect(c);
+    d->connections.clear();
+    d->monitor = monitor;
+    d->connectMonitor();
+    d->load(true);
+}
+
+JobMonitor *JobDetailsPanel::monitor() const
+{
+    return d->monitor;
+}
+
+void JobDetailsPanel::setCurrentJob(const QString &identifier)
+{
+    if (identifier == d->identifier && d->hasJob)
+        return; // same job: keep every view as the user left it
+    d->identifier = identifier;
+    d->load(true);
+}
+
+QString JobDetailsPanel::currentJob() const
+{
+    return d->identifier;
+}
+
+QStringList JobDetailsPanel::tabNames()
+{
+    // In the order of the tabs in ui/jobdetailspanel.ui.
+    return {QStringLiteral("overview"), QStringLiteral("progress"),      QStringLiteral("timeline"),
+            QStringLiteral("vpc"),      QStringLiteral("configuration"), QStringLiteral("history"),
+            QStringLiteral("raw")};
+}
+
+bool JobDetailsPanel::setCurrentTab(const QString &name)
+{
+    const int index = int(tabNames().indexOf(name.trimmed().toLower()));
+    if (index < 0)
+        return false;
+    d->ui.tabWidget->setCurrentIndex(index);
+    return true;
+}
+
+QString JobDetailsPanel::currentTabName() const
+{
+    return tabNames().value(d->ui.tabWidget->currentIndex());
+}
+
+QByteArray JobDetailsPanel::saveState() const
+{
+    QByteArray data;
+    QDataStream out(&data, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << kStateMagic << kStateVersion << currentTabName() << d->ui.historyTab->saveHeaderState()
+        << d->ui.configurationTab->saveHeaderState();
+    return data;
+}
+
+bool JobDetailsPanel::restoreState(const QByteArray &state)
+{
+    QDataStream in(state);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    quint32 version = 0;
+    QString tab;
+    QByteArray historyHeader;
+    QByteArray configHeader;
+    in >> magic >> version;
+    if (in.status() != QDataStream::Ok || magic != kStateMagic || version != kStateVersion)
+        return false;
+    in >> tab >> historyHeader >> configHeader;
+    if (in.status() != QDataStream::Ok || !tabNames().contains(tab))
+        return false;
+    setCurrentTab(tab);
+    if (!historyHeader.isEmpty())
+        d->ui.historyTab->restoreHeaderState(historyHeader);
+    if (!configHeader.isEmpty())
+        d->ui.configurationTab->restoreHeaderState(configHeader);
+    return true;
+}
+
+void JobDetailsPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        d->updateLook();
+        d->updateHeader();
+    }
+}
+
+void JobDetailsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    d->updateName();
+}
+
+bool JobDetailsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // The name is elided to the room its label really has, once the layout has given it.
+    if (watched == d->ui.nameLabel && event->type() == QEvent::Resize)
+        d->updateName();
+    return QWidget::eventFilter(watched, event);
+}
+
+void JobDetailsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (d->hasJob) {
+        d->tick();
+        d->tickTimer.start();
+    }
+}
+
+void JobDetailsPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    d->tickTimer.stop();
+}
+
+void JobDetailsPanel::Private::connectMonitor()
+{
+    if (!monitor)
+        return;
+    connections << connect(monitor, &JobMonitor::jobsUpdated, q,
+                           [this](const QList<WatchedJob> &jobs) {
+                               for (const WatchedJob &w : jobs) {
+                                   if (w.identifier != identifier)
+                                       continue;
+                                   const bool wasShown = hasJob;
+                                   job = w;
+                                   if (wasShown)
+                                       applyJob(false);
+                                   else
+                                       load(true);
+                               }
+                           });
+    connections << connect(monitor, &JobMonitor::jobsAdded, q,
+                           [this](const QList<WatchedJob> &jobs) {
+                               if (hasJob || identifier.isEmpty())
+                                   return;
+                               for (const WatchedJob &w : jobs) {
+                                   if (w.identifier == identifier)
+                                       load(true);
+                               }
+                           });
+    connections << connect(
+            monitor, &JobMonitor::transitionObserved, q,
+            [this](const QString &id, const StatusTransition &t, const WatchedJob &w) {
+                if (!hasJob || id != identifier)
+                    return;
+                job = w;
+                history.append(t);
+                ui.historyTab->appendTransition(t);
+                ui.timelineTab->setJob(job, history, now());
+            });
+    connections << connect(monitor, &JobMonitor::sampleRecorded, q,
+                           [this](const QString &id, const ProgressSample &sample) {
+                               if (!hasJob || id != identifier)
+                                   return;
+                               samples.append(sample);
+                               ui.progressTab->addSample(sample);
+                           });
+    connections << connect(monitor, &JobMonitor::historyLoaded, q, [this](const QString &id) {
+        if (!hasJob || id != identifier || !monitor)
+            return;
+        history = monitor->history(id);
+        samples = monitor->samples(id);
+        ui.historyTab->setTransitions(history);
+        ui.progressTab->setSamples(samples);
+        ui.timelineTab->setJob(job, history, now());
+    });
+    connections << connect(monitor, &JobMonitor::jobsRemoved, q, [this](const QStringList &ids) {
+        if (hasJob && ids.contains(identifier))
+            load(true);
+    });
+    connections << connect(monitor->clock(), &Clock::advanced, q, [this] { tick(); });
+}
+
+QDateTime JobDetailsPanel::Private::now() const
+{
+    if (const JobMonitor *m = monitor.data())
+        return m->clock()->now();
+    return QDateTime::currentDateTimeUtc();
+}
+
+void JobDetailsPanel::Private::load(bool newJob)
+{
+    std::optional<WatchedJob> found;
+    if (monitor && !identifier.isEmpty())
+        found = monitor->job(identifier);
+    if (!found) {
+        hasJob = false;
+        job = {};
+        history.clear();
+        samples.clear();
+        tickTimer.stop();
+        if (identifier.isEmpty() || !monitor)
+            showEmpty(tr("Select a job to see its details"),
+                      tr("Its fields, progress, timeline, VPC, configuration, status history "
+                         "and raw response appear here."));
+        else
+            showEmpty(tr("This job is not watched on this profile"),
+                      tr("%1 is not in the watch list of the current profile. Select another "
+                         "job, or add it with Add Jobs.")
+                              .arg(identifier));
+        return;
+    }
+    hasJob = true;
+    job = *found;
+    history = monitor->history(identifier);
+    samples = monitor->samples(identifier);
+    ui.stack->setCurrentWidget(ui.detailsPage);
+    applyJob(newJob);
+    ui.historyTab->setTransitions(history);
+    if (q->isVisible())
+        tickTimer.start();
+}
+
+void JobDetailsPanel::Private::showEmpty(const QString &title, const QString &text)
+{
+    ui.emptyTitle->setText(title);
+    ui.emptyText->setText(text);
+    ui.stack->setCurrentWidget(ui.emptyPage);
+    ui.overviewTab->clear();
+    ui.progressTab->clear();
+    ui.timelineTab->clear();
+    ui.vpcTab->clear();
+    ui.configurationTab->clear();
+    ui.historyTab->clear();
+    ui.rawTab->clear();
+}
+
+void JobDetailsPanel::Private::applyJob(bool newJob)
+{
+    const QDateTime t = now();
+    ui.overviewTab->setJob(job, t);
+    ui.progressTab->setJob(job, samples, t);
+    ui.timelineTab->setJob(job, history, t);
+    ui.vpcTab->setJob(job);
+    ui.configurationTab->setJob(job, newJob);
+    ui.rawTab->setJob(job, newJob);
+    updateHeader();
+}
+
+void JobDetailsPanel::Private::tick()
+{
+    if (!hasJob)
+        return;
+    const QDateTime t = now();
+    ui.overviewTab->setNow(t);
+    ui.progressTab->setNow(t);
+    ui.timelineTab->setNow(t);
+    updateHeader();
+}
+
+void JobDetailsPanel::Private::updateHeader()
+{
+    if (!hasJob)
+        return;
+    const Job &j = job.job;
+    updateName();
+    ui.statusBadge->setStatus(j.status);
+
+    const QString shortId = JobIdentifier::parse(j.jobArn.value_or(job.identifier)).shortId();
+    ui.shortIdLabel->setText(shortId);
+    ui.shortIdLabel->setToolTip(j.jobArn.value_or(job.identifier));
+    ui.copyArnButton->setEnabled(j.jobArn.has_value() && !j.jobArn->isEmpty());
+
+    const QDateTime t = now();
+    QString stale;
+    if (job.notFound)
+        stale = tr("Not found on this gateway");
+    else if (job.isStale())
+        stale = job.fetchedAt.isValid() ? tr("Last known state, from %1")
+                                                  .arg(JobMetrics::formatRelative(job.fetchedAt, t))
+                                        : tr("Not fetched yet");
+    ui.staleLabel->setText(stale);
+    ui.staleLabel->setVisible(!stale.isEmpty());
+    ui.staleLabel->setToolTip(job.lastError ? job.lastError->describe() : QString());
+}
+
+void JobDetailsPanel::Private::updateName()
+{
+    if (!hasJob)
+        return;
+    const QString name
+            = job.job.jobName && !job.job.jobName->isEmpty() ? *job.job.jobName : job.identifier;
+    // The name has a line of its own (the badge, id and buttons sit below it), so it gets the
+    // panel's whole width and is elided only when it really is longer; the label ignores its
+    // text width for layout, so a long name never widens the panel.
+    // The copy buttons say what they copy when there is room, else show just their icons
+    // (the tooltips and accessible names keep the words), so a narrow panel still fits.
+    int textRow = 0;
+    for (QWidget *w :
+         {static_cast<QWidget *>(ui.statusBadge), static_cast<QWidget *>(ui.shortIdLabel),
+          static_cast<QWidget *>(ui.staleLabel)}) {
+        if (!w->isHidden())
+            textRow += w->sizeHint().width() + ui.headerInfoLayout->spacing();
+    }
+    const QFontMetrics fm = q->fontMetrics();
+    for (QToolButton *b : {ui.copyArnButton, ui.copyJsonButton})
+        textRow += fm.horizontalAdvance(b->text()) + b->iconSize().width() + 2 * fm.height();
+    const QMargins margins = ui.headerLayout->contentsMargins();
+    const bool roomy = ui.headerStrip->width() - margins.left() - margins.right() >= textRow;
+    for (QToolButton *b : {ui.copyArnButton, ui.copyJsonButton}) {
+        const Qt::ToolButtonStyle style
+                = roomy ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly;
+        if (b->toolButtonStyle() != style)
+            b->setToolButtonStyle(style);
+    }
+
+    const int room = ui.nameLabel->contentsRect().width();
+    const QString shown
+            = room > 0 ? QFontMetrics(ui.nameLabel->font()).elidedText(name, Qt::ElideMiddle, room)
+                       : name;
+    if (ui.nameLabel->text() != shown)
+        ui.nameLabel->setText(shown);
+    ui.nameLabel->setToolTip(shown != name ? name : QString());
+    ui.nameLabel->setAccessibleDescription(name);
+}
+
+void JobDetailsPanel::Private::updateLook()
+{
+    const QPalette pal = q->palette();
+    const int em = q->fontMetrics().height();
+    ui.emptyLayout->setContentsMargins(3 * em, em, 3 * em, em);
+    QFont title = q->font();
+    title.setBold(true);
+    title.setPointSizeF(title.pointSizeF() * 1.2);
+    ui.nameLabel->setFont(title);
+    const QFont mono = DetailsFormat::monospaceFont(q->font());
+    ui.shortIdLabel->setFont(mono);
+    QPalette dim = pal;
+    dim.setColor(QPalette::WindowText, DetailsFormat::dimmedTextColor(pal));
+    ui.shortIdLabel->setPalette(dim);
+    ui.emptyText->setPalette(dim);
+    QPalette warn = pal;
+    warn.setColor(QPalette::WindowText, StatusPresentation::warningColor(pal));
+    ui.staleLabel->setPalette(warn);
+    QFont big = q->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    ui.emptyTitle->setFont(big);
+    ui.headerLayout->setContentsMargins(em / 2, em / 3, em / 4, em / 4);
+    ui.headerLayout->setSpacing(em / 4);
+    ui.headerInfoLayout->setSpacing(em / 2);
+    ui.copyArnButton->setIcon(DetailsFormat::copyIcon(pal));
+    // Distinct icons: icon-only in a narrow panel, the two must not look alike.
+    ui.copyJsonButton->setIcon(
+            StatusPresentation::tintedSvgIcon(QStringLiteral(":/icons/copy-json.svg"),
+                                              pal.color(QPalette::Active, QPalette::ButtonText),
+                                              pal.color(QPalette::Active, QPalette::Button)));
+    // A copy button may shrink to its icon (updateName() then drops its words): the panel's
+    // minimum width does not depend on the words.
+    for (QToolButton *b : {ui.copyArnButton, ui.copyJsonButton}) {
+        const Qt::ToolButtonStyle style = b->toolButtonStyle();
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        b->setMinimumWidth(b->sizeHint().width());
+        b->setToolButtonStyle(style);
+    }
+}
+
+} // namespace bw

@@ -1,0 +1,804 @@
+#include "dialogs/addjobsdialog.h"
+
+#include "delegates/statusbadgedelegate.h"
+#include "dialogs/dialogsizing.h"
+#include "presentation/statuspresentation.h"
+#include "ui_addjobsdialog.h"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QStyledItemDelegate>
+#include <QTimer>
+
+namespace bw {
+
+namespace {
+
+constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+constexpr int kPageSize = 100;
+constexpr int kMaxPagesPerListing = 100; // WIRE.md: cap the number of pages
+constexpr int kPagesPerRequest = 10;     // pages fetched per click when filters hide everything
+
+// How often each identifier occurs in the text, tokenized exactly as JobIdentifier::parseList
+// reads it (which merges the duplicates).
+QHash<QString, int> countOccurrences(const QString &text)
+{
+    QHash<QString, int> counts;
+    const QStringList tokens = JobIdentifier::tokenize(text);
+    for (const QString &token : tokens)
+        ++counts[token];
+    return counts;
+}
+
+// RFC 4180 records: quoted fields may hold separators, doubled quotes and line breaks.
+QList<QStringList> parseCsv(const QString &text)
+{
+    QList<QStringList> records;
+    QStringList record;
+    QString field;
+    bool quoted = false;
+    bool fieldStarted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
+                    field += u'"';
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                field += c;
+            }
+            continue;
+        }
+        if (c == u'"' && !fieldStarted) {
+            quoted = true;
+            fieldStarted = true;
+        } else if (c == u',') {
+            record << field;
+            field.clear();
+            fieldStarted = false;
+        } else if (c == u'\n' || c == u'\r') {
+            if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')
+                ++i;
+            record << field;
+            field.clear();
+            fieldStarted = false;
+            records << record;
+            record.clear();
+        } else {
+            field += c;
+            fieldStarted = true;
+        }
+    }
+    if (fieldStarted || !field.isEmpty() || !record.isEmpty()) {
+        record << field;
+        records << record;
+    }
+    return records;
+}
+
+QString csvIdentifierColumn(const QString &text)
+{
+    const QList<QStringList> records = parseCsv(text);
+    if (records.isEmpty())
+        return text;
+    static const QStringList names{QStringLiteral("identifier"), QStringLiteral("jobArn"),
+                                   QStringLiteral("jobIdentifier"), QStringLiteral("jobId"),
+                                   QStringLiteral("arn")};
+    const QStringList &header = records.constFirst();
+    qsizetype column = -1;
+    for (const QString &name : names) {
+        for (qsizetype i = 0; i < header.size() && column < 0; ++i) {
+            if (header.at(i).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                column = i;
+        }
+        if (column >= 0)
+            break;
+    }
+    if (column < 0)
+        return text; // no header: every field is a candidate
+    QStringList values;
+    for (qsizetype r = 1; r < records.size(); ++r) {
+        const QStringList &rec = records.at(r);
+        if (column < rec.size() && !rec.at(column).trimmed().isEmpty())
+            values << rec.at(column).trimmed();
+    }
+    return values.join(u'\n');
+}
+
+// Identifiers are told apart by their ends (an ARN by its job id): elide in the middle.
+class MiddleElideDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
+
+QStandardItem *readOnlyItem(const QString &text)
+{
+    auto *item = new QStandardItem(text);
+    item->setEditable(false);
+    return item;
+}
+
+} // namespace
+
+AddJobsDialog::AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient *client,
+                             QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::AddJobsDialog>())
+    , m_alreadyWatched(alreadyWatched)
+    , m_client(client)
+    , m_classifyTimer(new QTimer(this))
+    , m_classModel(new QStandardItemModel(0, 3, this))
+    , m_discoverModel(new QStandardItemModel(0, DiscoverColumnCount, this))
+    , m_discoverProxy(new QSortFilterProxyModel(this))
+{
+    m_ui->setupUi(this);
+    const int em = fontMetrics().height();
+
+    // --- Paste tab
+    m_classModel->setHorizontalHeaderLabels({tr("Identifier"), tr("Kind"), tr("Note")});
+    m_ui->classificationView->setModel(m_classModel);
+    m_ui->classificationView->setItemDelegateForColumn(IdentifierColumn,
+                                                       new MiddleElideDelegate(this));
+    m_ui->classificationView->horizontalHeader()->resizeSection(
+            IdentifierColumn, fontMetrics().horizontalAdvance(QLatin1Char('m')) * 30);
+    m_ui->classificationView->horizontalHeader()->resizeSection(
+            KindColumn, fontMetrics().horizontalAdvance(tr("provider id")) + 2 * em);
+    m_ui->classificationView->verticalHeader()->setDefaultSectionSize(fontMetrics().lineSpacing()
+                                                                      + em / 2);
+    m_classifyTimer->setSingleShot(true);
+    m_classifyTimer->setInterval(200);
+    connect(m_classifyTimer, &QTimer::timeout, this, &AddJobsDialog::classifyNow);
+    connect(m_ui->pasteEdit, &QPlainTextEdit::textChanged, m_classifyTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_ui->loadFileButton, &QPushButton::clicked, this, &AddJobsDialog::chooseFiles);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_ui->pasteEdit->setFont(mono);
+
+    // --- Discover tab
+    m_ui->statusFilter->addItem(tr("Any status"));
+    for (int code = int(JobStatus::Submitted); code <= int(JobStatus::Expired); ++code) {
+        const auto status = static_cast<JobStatus>(code);
+        m_ui->statusFilter->addItem(StatusPresentation::icon(status, palette()),
+                                    StatusPresentation::text(status), code);
+    }
+    m_discoverModel->setHorizontalHeaderLabels(
+            {tr("Status"), tr("Name"), tr("Job id"), tr("Model"), tr("Submitted")});
+    m_discoverProxy->setSourceModel(m_discoverModel);
+    m_discoverProxy->setSortRole(RawRole);
+    m_discoverProxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_ui->discoverView->setModel(m_discoverProxy);
+    m_ui->discoverView->setItemDelegateForColumn(
+            StatusColumn, new StatusBadgeDelegate(JobStatusRole, StatusTextRole, this));
+    m_ui->discoverView->sortByColumn(SubmittedColumn, Qt::DescendingOrder);
+    m_ui->discoverView->verticalHeader()->setDefaultSectionSize(fontMetrics().lineSpacing()
+                                                                + em / 2);
+    QHeaderView *header = m_ui->discoverView->horizontalHeader();
+    header->resizeSection(StatusColumn,
+                          fontMetrics().horizontalAdvance(tr("Partially completed")) + 3 * em);
+    header->resizeSection(NameColumn, fontMetrics().horizontalAdvance(QLatin1Char('m')) * 13);
+    header->resizeSection(JobIdColumn,
+                          fontMetrics().horizontalAdvance(QStringLiteral("k3x9p2m7q1ab")) + 2 * em);
+    header->resizeSection(ModelColumn, fontMetrics().horizontalAdvance(QLatin1Char('m')) * 13);
+    const QDateTime now = QDateTime::currentDateTime();
+    m_ui->afterEdit->setDateTime(now.addDays(-7));
+    m_ui->beforeEdit->setDateTime(now);
+    m_ui->nameFilter->installEventFilter(this);
+    connect(m_ui->listButton, &QPushButton::clicked, this, &AddJobsDialog::discover);
+    connect(m_ui->loadMoreButton, &QPushButton::clicked, this, &AddJobsDialog::loadMore);
+    connect(m_ui->discoverView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AddJobsDialog::updateOkButton);
+    connect(m_ui->discoverView, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex &index) {
+                if (index.flags().testFlag(Qt::ItemIsEnabled))
+                    accept();
+            });
+    // QPointer reads once into a plain pointer (gcc -O2 otherwise warns -Wnull-dereference).
+    if (const GatewayClient *gateway = m_client.data()) {
+        const GatewayProfile &profile = gateway->profile();
+        m_ui->discoverIntroLabel->setText(
+                tr("Jobs on %1. Filters are applied here as well, because gateways may "
+                   "ignore them.")
+                        .arg(profile.name.isEmpty() ? profile.baseUrl.toDisplayString()
+                                                    : profile.name));
+    } else {
+        m_ui->discoverIntroLabel->setText(
+                tr("Connect to a gateway first: discovering jobs needs a gateway profile."));
+        for (QWidget *w :
+             {static_cast<QWidget *>(m_ui->statusFilter), static_cast<QWidget *>(m_ui->nameFilter),
+              static_cast<QWidget *>(m_ui->afterCheck), static_cast<QWidget *>(m_ui->beforeCheck),
+              static_cast<QWidget *>(m_ui->listButton)})
+            w->setEnabled(false);
+    }
+
+    connect(m_ui->tabs, &QTabWidget::currentChanged, this, &AddJobsDialog::updateOkButton);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &AddJobsDialog::accept);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)
+            ->setIcon(StatusPresentation::actionIcon(ActionIcon::Add, palette()));
+
+    // The empty Discover table says why it is empty instead of showing a blank grid.
+    m_discoverPlaceholder = new QLabel(m_ui->discoverView->viewport());
+    m_discoverPlaceholder->setObjectName(QStringLiteral("discoverPlaceholder"));
+    m_discoverPlaceholder->setAlignment(Qt::AlignCenter);
+    m_discoverPlaceholder->setWordWrap(true);
+    m_discoverPlaceholder->setTextFormat(Qt::PlainText);
+    m_discoverPlaceholder->setForegroundRole(QPalette::PlaceholderText);
+    m_discoverPlaceholder->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_ui->discoverView->viewport()->installEventFilter(this);
+
+    // Identifier files dropped on the dialog (or on the paste field) are loaded.
+    setAcceptDrops(true);
+    m_ui->pasteEdit->viewport()->installEventFilter(this);
+
+    // Sized from the font: room for ARNs without scrolling sideways.
+    resize(fontMetrics().averageCharWidth() * 130, fontMetrics().lineSpacing() * 32);
+    classifyNow();
+    updateDiscoverStatus();
+}
+
+AddJobsDialog::~AddJobsDialog() = default;
+
+bool AddJobsDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->discoverView->viewport() && event->type() == QEvent::Resize)
+        placeDiscoverPlaceholder();
+    // Files dropped on the paste field are read, not pasted as their paths.
+    if (watched == m_ui->pasteEdit->viewport()) {
+        switch (event->type()) {
+        case QEvent::DragEnter:
+        case QEvent::DragMove:
+            if (acceptFileDrag(static_cast<QDropEvent *>(event)))
+                return true;
+            break;
+        case QEvent::Drop:
+            if (acceptFileDrag(static_cast<QDropEvent *>(event))) {
+                loadFiles(droppableFiles(static_cast<QDropEvent *>(event)->mimeData()));
+                return true;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    // Enter in the name filter lists jobs; it must not reach the dialog's default button.
+    if (watched == m_ui->nameFilter && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            discover();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+void AddJobsDialog::setCurrentTab(Tab tab)
+{
+    m_ui->tabs->setCurrentIndex(tab == DiscoverTab ? 1 : 0);
+}
+
+AddJobsDialog::Tab AddJobsDialog::currentTab() const
+{
+    return m_ui->tabs->currentIndex() == 1 ? DiscoverTab : PasteTab;
+}
+
+void AddJobsDialog::setPastedText(const QString &text)
+{
+    m_ui->pasteEdit->setPlainText(text);
+    classifyNow();
+}
+
+QString AddJobsDialog::pastedText() const
+{
+    return m_ui->pasteEdit->toPlainText();
+}
+
+QStringList AddJobsDialog::supportedFileSuffixes()
+{
+    return {QStringLiteral("txt"), QStringLiteral("csv"), QStringLiteral("json")};
+}
+
+bool AddJobsDialog::isSupportedFile(const QString &path)
+{
+    return supportedFileSuffixes().contains(QFileInfo(path).suffix().toLower());
+}
+
+QString AddJobsDialog::readIdentifierFile(const QString &path, QString *errorMessage)
+{
+    QFile file(path);
+    const QString name = QFileInfo(path).fileName();
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (errorMessage)
+            *errorMessage = tr("Could not read %1: %2").arg(name, file.errorString());
+        return {};
+    }
+    if (file.size() > kMaxFileBytes) {
+        if (errorMessage)
+            *errorMessage = tr("%1 is larger than 16 MiB; it does not look like a list of job "
+                               "identifiers.")
+                                    .arg(name);
+        return {};
+    }
+    QString text = QString::fromUtf8(file.readAll());
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    if (QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
+        text = csvIdentifierColumn(text);
+    if (text.isNull())
+        text = QStringLiteral("");
+    return text;
+}
+
+QStringList AddJobsDialog::droppableFiles(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    const QList<QUrl> urls = mime->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile() && isSupportedFile(url.toLocalFile()))
+            files << url.toLocalFile();
+    }
+    return files;
+}
+
+bool AddJobsDialog::acceptFileDrag(QDropEvent *event)
+{
+    if (droppableFiles(event->mimeData()).isEmpty())
+        return false;
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    return true;
+}
+
+void AddJobsDialog::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!acceptFileDrag(event))
+        QDialog::dragEnterEvent(event);
+}
+
+void AddJobsDialog::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!acceptFileDrag(event))
+        QDialog::dragMoveEvent(event);
+}
+
+void AddJobsDialog::dropEvent(QDropEvent *event)
+{
+    if (!acceptFileDrag(event)) {
+        QDialog::dropEvent(event);
+        return;
+    }
+    loadFiles(droppableFiles(event->mimeData()));
+}
+
+bool AddJobsDialog::loadFiles(const QStringList &paths)
+{
+    QStringList errors;
+    QString appended;
+    for (const QString &path : paths) {
+        QString error;
+        const QString text = readIdentifierFile(path, &error);
+        if (text.isNull()) {
+            errors << error;
+            continue;
+        }
+        // Each file's identifiers as one line each, so that the pasted text stays plain.
+        const QList<JobIdentifier> ids = JobIdentifier::parseList(text);
+        for (const JobIdentifier &id : ids)
+            appended += id.text() + u'\n';
+    }
+    if (!appended.isEmpty()) {
+        QString current = m_ui->pasteEdit->toPlainText();
+        if (!current.isEmpty() && !current.endsWith(u'\n'))
+            current += u'\n';
+        m_ui->pasteEdit->setPlainText(current + appended);
+    }
+    m_fileError = errors.join(u' ');
+    setCurrentTab(PasteTab);
+    classifyNow();
+    return errors.isEmpty();
+}
+
+void AddJobsDialog::chooseFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+            this, tr("Load Job Identifiers"), QString(),
+            tr("Identifier lists (*.txt *.csv *.json);;All files (*)"));
+    if (!paths.isEmpty())
+        loadFiles(paths);
+}
+
+void AddJobsDialog::classifyNow()
+{
+    m_classifyTimer->stop();
+    const QString text = m_ui->pasteEdit->toPlainText();
+    m_classified = JobIdentifier::parseList(text);
+    const QHash<QString, int> occurrences = countOccurrences(text);
+
+    m_classModel->removeRows(0, m_classModel->rowCount());
+    int valid = 0, invalid = 0, watched = 0, duplicates = 0;
+    const QPalette pal = palette();
+    QList<QList<QStandardItem *>> rows;
+    rows.reserve(m_classified.size());
+    for (const JobIdentifier &id : std::as_const(m_classified)) {
+        const int count = std::max(1, occurrences.value(id.text(), 1));
+        duplicates += count - 1;
+        const bool isWatched = id.isValid() && m_alreadyWatched.contains(id.text());
+
+        auto *idItem = readOnlyItem(id.text());
+        idItem->setData(id.text(), IdentifierRole);
+        idItem->setData(int(id.kind()), KindRole);
+        idItem->setData(count, OccurrencesRole);
+        idItem->setData(isWatched, AlreadyWatchedRole);
+        idItem->setToolTip(id.text());
+        auto *kindItem = readOnlyItem(JobIdentifier::kindName(id.kind()));
+        QStringList notes;
+        if (!id.isValid()) {
+            ++invalid;
+            kindItem->setIcon(StatusPresentation::icon(StatusGroup::Failed, pal));
+            notes << tr("Not added: %1").arg(id.invalidReason());
+        } else if (isWatched) {
+            ++watched;
+            notes << tr("Already watched");
+            const QColor dim = pal.color(QPalette::PlaceholderText);
+            idItem->setForeground(dim);
+            kindItem->setForeground(dim);
+        } else {
+            ++valid;
+            // WIRE.md: gateways may hand out ARNs of their own making, so any ARN is accepted;
+            // one that is not Bedrock's is most likely a slip worth pointing out.
+            if (id.kind() == IdentifierKind::Arn
+                && id.service().compare(u"bedrock", Qt::CaseInsensitive) != 0)
+                notes << tr("Not a Bedrock ARN (service \"%1\"): added as given").arg(id.service());
+            else if (id.kind() == IdentifierKind::Arn && !id.region().isEmpty())
+                notes << tr("Region %1, account %2").arg(id.region(), id.accountId());
+        }
+        if (count > 1)
+            notes << tr("given %1 times, merged").arg(count);
+        auto *noteItem = readOnlyItem(notes.join(QStringLiteral("; ")));
+        noteItem->setToolTip(noteItem->text());
+        rows.append({idItem, kindItem, noteItem});
+    }
+    for (const auto &row : std::as_const(rows))
+        m_classModel->appendRow(row);
+    // The identifier column as wide as the longest identifier, but leaving half for the kind and
+    // the note (the reason a line is not added must be readable; long ARNs elide in the middle,
+    // keeping their job id).
+    QTableView *view = m_ui->classificationView;
+    view->resizeColumnToContents(IdentifierColumn);
+    // Before the dialog is shown the viewport has no real width yet: go by the dialog's.
+    const int cap
+            = std::max(view->viewport()->width(), width() - 4 * fontMetrics().height()) * 9 / 20;
+    if (view->columnWidth(IdentifierColumn) > cap)
+        view->setColumnWidth(IdentifierColumn, cap);
+
+    QStringList summary;
+    if (m_classified.isEmpty()) {
+        summary << tr("Paste identifiers above or load them from files.");
+    } else {
+        summary << (valid == 1 ? tr("1 job to add.") : tr("%1 jobs to add.").arg(valid));
+        if (watched > 0)
+            summary << tr("%1 already watched.").arg(watched);
+        if (invalid > 0)
+            summary << (invalid == 1 ? tr("1 invalid.") : tr("%1 invalid.").arg(invalid));
+        if (duplicates > 0)
+            summary << (duplicates == 1 ? tr("1 duplicate merged.")
+                                        : tr("%1 duplicates merged.").arg(duplicates));
+    }
+    if (!m_fileError.isEmpty())
+        summary << m_fileError;
+    m_ui->summaryLabel->setText(summary.join(u' '));
+    updateOkButton();
+}
+
+QStringList AddJobsDialog::pastedIdentifiersToAdd() const
+{
+    QStringList ids;
+    for (const JobIdentifier &id : m_classified) {
+        if (id.isValid() && !m_alreadyWatched.contains(id.text()))
+            ids << id.text();
+    }
+    return ids;
+}
+
+QStringList AddJobsDialog::selectedDiscoveredIdentifiers() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_ui->discoverView->selectionModel()->selectedRows();
+    QList<QModelIndex> sorted(rows.begin(), rows.end());
+    std::sort(sorted.begin(), sorted.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    for (const QModelIndex &index : std::as_const(sorted)) {
+        if (!index.flags().testFlag(Qt::ItemIsEnabled))
+            continue;
+        const QString arn = index.data(JobArnRole).toString();
+        if (!arn.isEmpty() && !m_alreadyWatched.contains(arn) && !ids.contains(arn))
+            ids << arn;
+    }
+    return ids;
+}
+
+void AddJobsDialog::updateOkButton()
+{
+    QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
+    if (currentTab() == PasteTab) {
+        const qsizetype n = pastedIdentifiersToAdd().size();
+        ok->setText(n == 1 ? tr("&Watch 1 Job") : tr("&Watch %1 Jobs").arg(n));
+        ok->setEnabled(n > 0);
+    } else {
+        const qsizetype n = selectedDiscoveredIdentifiers().size();
+        ok->setText(n == 0 ? tr("&Watch Selected") : tr("&Watch %1 Selected").arg(n));
+        ok->setEnabled(n > 0);
+    }
+}
+
+void AddJobsDialog::accept()
+{
+    m_result
+            = currentTab() == PasteTab ? pastedIdentifiersToAdd() : selectedDiscoveredIdentifiers();
+    if (m_result.isEmpty())
+        return;
+    QDialog::accept();
+}
+
+// ---- Discover ----------------------------------------------------------------------------
+
+void AddJobsDialog::discover()
+{
+    if (!m_client)
+        return;
+    ++m_generation;
+    m_discoverModel->removeRows(0, m_discoverModel->rowCount());
+    m_query = ListQuery{};
+    m_query.maxResults = kPageSize;
+    const int statusIndex = m_ui->statusFilter->currentIndex();
+    if (statusIndex > 0) {
+        m_query.statusEquals = Status::canonicalName(
+                static_cast<JobStatus>(m_ui->statusFilter->currentData().toInt()));
+    }
+    const QString name = m_ui->nameFilter->text().trimmed();
+    if (!name.isEmpty())
+        m_query.nameContains = name;
+    if (m_ui->afterCheck->isChecked())
+        m_query.submitTimeAfter = m_ui->afterEdit->dateTime().toUTC();
+    if (m_ui->beforeCheck->isChecked())
+        m_query.submitTimeBefore = m_ui->beforeEdit->dateTime().toUTC();
+    m_nextToken.reset();
+    m_seenTokens.clear();
+    m_listedArns.clear();
+    m_pages = 0;
+    m_hiddenByFilters = 0;
+    m_truncated = false;
+    m_listedOnce = true;
+    fetchNextPage(kPagesPerRequest);
+}
+
+void AddJobsDialog::loadMore()
+{
+    if (!m_client || m_busy || !m_nextToken)
+        return;
+    fetchNextPage(kPagesPerRequest);
+}
+
+void AddJobsDialog::fetchNextPage(int budget)
+{
+    ListQuery query = m_query;
+    query.nextToken = m_nextToken;
+    setBusy(true);
+    updateDiscoverStatus();
+    const int generation = m_generation;
+    m_client->listPage(query, this, [this, budget, generation](const Expected<ListPage> &page) {
+        if (generation != m_generation)
+            return;
+        handlePage(page, budget);
+    });
+}
+
+void AddJobsDialog::handlePage(const Expected<ListPage> &page, int budget)
+{
+    if (!page) {
+        // Rows already listed stay; the user may try again with Load More / List Jobs.
+        setBusy(false);
+        updateDiscoverStatus(page.error().describe());
+        Q_EMIT discoverFinished(false);
+        return;
+    }
+    ++m_pages;
+    const int rowsBefore = m_discoverModel->rowCount();
+    for (const ParsedJob &parsed : page->jobs)
+        appendDiscovered(parsed);
+    const bool added = m_discoverModel->rowCount() > rowsBefore;
+
+    // WIRE.md: stop on no token, an empty page, a repeated token, or the page cap.
+    const std::optional<QString> &token = page->nextToken;
+    m_nextToken.reset();
+    if (token && !token->isEmpty()) {
+        if (page->jobs.isEmpty() || m_seenTokens.contains(*token)) {
+            // Unreliable pagination: a token that leads nowhere new.
+        } else if (m_pages >= kMaxPagesPerListing) {
+            m_truncated = true;
+        } else {
+            m_seenTokens.insert(*token);
+            m_nextToken = *token;
+        }
+    }
+    // Keep going while the local filters hid a whole page, within this click's budget.
+    if (m_nextToken && !added && budget > 1) {
+        fetchNextPage(budget - 1);
+        return;
+    }
+    setBusy(false);
+    updateDiscoverStatus();
+    Q_EMIT discoverFinished(true);
+}
+
+bool AddJobsDialog::passesLocalFilters(const Job &job) const
+{
+    if (m_query.statusEquals) {
+        if (!job.status
+            || job.status->raw().trimmed().compare(*m_query.statusEquals, Qt::CaseInsensitive) != 0)
+            return false;
+    }
+    if (m_query.nameContains) {
+        if (!job.jobName || !job.jobName->contains(*m_query.nameContains, Qt::CaseInsensitive))
+            return false;
+    }
+    if (m_query.submitTimeAfter || m_query.submitTimeBefore) {
+        if (!job.submitTime)
+            return false;
+        if (m_query.submitTimeAfter && *job.submitTime < *m_query.submitTimeAfter)
+            return false;
+        if (m_query.submitTimeBefore && *job.submitTime > *m_query.submitTimeBefore)
+            return false;
+    }
+    return true;
+}
+
+void AddJobsDialog::appendDiscovered(const ParsedJob &parsed)
+{
+    const Job &job = parsed.job;
+    const QString arn = job.jobArn.value_or(QString()).trimmed();
+    if (arn.isEmpty() || m_listedArns.contains(arn))
+        return;
+    if (!passesLocalFilters(job)) {
+        ++m_hiddenByFilters;
+        return;
+    }
+    m_listedArns.insert(arn);
+    const bool watched = m_alreadyWatched.contains(arn);
+    const JobIdentifier id = JobIdentifier::parse(arn);
+    const QLocale locale;
+
+    QList<QStandardItem *> row;
+    auto *status = readOnlyItem(QString());
+    status->setData(int(job.statusCode()), JobStatusRole);
+    status->setData(job.statusText(), StatusTextRole);
+    status->setData(int(job.statusCode()), RawRole);
+    status->setData(StatusPresentation::text(job.status.value_or(Status())), Qt::DisplayRole);
+    auto *name = readOnlyItem(job.jobName.value_or(QString()));
+    name->setData(job.jobName.value_or(QString()).toLower(), RawRole);
+    auto *shortId = readOnlyItem(id.shortId());
+    shortId->setData(id.shortId(), RawRole);
+    shortId->setToolTip(arn);
+    auto *model = readOnlyItem(job.modelId.value_or(QString()));
+    model->setData(job.modelId.value_or(QString()), RawRole);
+    model->setToolTip(job.modelId.value_or(QString()));
+    auto *submitted = readOnlyItem(
+            job.submitTime ? locale.toString(job.submitTime->toLocalTime(), QLocale::ShortFormat)
+                           : QString());
+    submitted->setData(job.submitTime.value_or(QDateTime()), RawRole);
+    row << status << name << shortId << model << submitted;
+    for (QStandardItem *item : std::as_const(row)) {
+        item->setData(arn, JobArnRole);
+        if (watched) {
+            item->setEnabled(false);
+            item->setToolTip(tr("Already watched"));
+        }
+    }
+    m_discoverModel->appendRow(row);
+}
+
+void AddJobsDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_ui->listButton->setEnabled(m_client && !busy);
+    m_ui->loadMoreButton->setEnabled(m_client && !busy && m_nextToken.has_value());
+    if (busy)
+        setCursor(Qt::BusyCursor);
+    else
+        unsetCursor();
+}
+
+void AddJobsDialog::updateDiscoverStatus(const QString &error)
+{
+    QString text;
+    if (!m_client) {
+        text.clear();
+    } else if (!m_listedOnce) {
+        text = tr("Choose filters and press “List Jobs”.");
+    } else if (m_busy) {
+        text = tr("Listing jobs…");
+    } else {
+        const int rows = m_discoverModel->rowCount();
+        QStringList parts;
+        parts << (rows == 1 ? tr("1 job listed.") : tr("%1 jobs listed.").arg(rows));
+        if (m_hiddenByFilters > 0)
+            parts << tr("%1 more did not match the filters.").arg(m_hiddenByFilters);
+        if (!error.isEmpty())
+            parts << tr("The gateway could not list jobs: %1").arg(error);
+        else if (m_nextToken)
+            parts << tr("More are available.");
+        else if (m_truncated)
+            parts << tr("Stopped after %1 pages.").arg(m_pages);
+        else
+            parts << tr("That is every job the gateway reported.");
+        text = parts.join(u' ');
+    }
+    m_ui->discoverStatusLabel->setText(text);
+    m_ui->loadMoreButton->setEnabled(m_client && !m_busy && m_nextToken.has_value());
+    updateDiscoverPlaceholder(error);
+    updateOkButton();
+}
+
+void AddJobsDialog::updateDiscoverPlaceholder(const QString &error)
+{
+    if (!m_discoverPlaceholder)
+        return;
+    QString text;
+    if (!m_client)
+        text = tr("No gateway to ask. Add jobs by id on the “Paste or Load” tab, or connect to "
+                  "a gateway first.");
+    else if (m_busy)
+        text = tr("Listing jobs…");
+    else if (!m_listedOnce)
+        text = tr("Press “List Jobs” to see the jobs on the gateway.");
+    else if (!error.isEmpty())
+        text = tr("The gateway could not list jobs.");
+    else if (m_hiddenByFilters > 0)
+        text = tr("No job matches the filters.");
+    else
+        text = tr("The gateway reported no jobs.");
+    m_discoverPlaceholder->setText(text);
+    m_discoverPlaceholder->setVisible(m_discoverModel->rowCount() == 0);
+    placeDiscoverPlaceholder();
+}
+
+void AddJobsDialog::placeDiscoverPlaceholder()
+{
+    if (!m_discoverPlaceholder)
+        return;
+    const int em = fontMetrics().height();
+    m_discoverPlaceholder->setGeometry(
+            m_ui->discoverView->viewport()->rect().adjusted(em, em, -em, -em));
+}
+
+void AddJobsDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitHeightToWidth(this);
+}
+
+} // namespace bw

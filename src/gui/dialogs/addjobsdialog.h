@@ -1,0 +1,176 @@
+#pragma once
+
+#include "domain/jobidentifier.h"
+#include "wire/gatewayclient.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QMimeData;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTimer;
+
+namespace Ui {
+class AddJobsDialog;
+}
+
+namespace bw {
+
+// Adds jobs to the watch list (PRODUCT.md §3 "Add jobs"). Two tabs:
+//
+//  - Paste or Load: any number of ids/ARNs pasted or read from .txt/.csv/.json files, split and
+//    classified live by JobIdentifier::parseList. The table shows one row per distinct
+//    identifier — id / ARN / provider id / invalid with the reason — merging duplicates (the
+//    note says how often one was given) and marking those already watched.
+//  - Discover: lists the gateway's jobs through GatewayClient::listPage with the status, name
+//    and submit-time filters, which are applied locally too (gateways ignore most of them).
+//    Pages follow WIRE.md: percent-encoded tokens (the client's job), stop on an empty page, a
+//    repeated token or the page cap; "Load More" fetches the next pages on demand. Multi-select,
+//    then "Watch Selected".
+//
+// The OK button always says what it will do ("Watch 3 Jobs"); it is disabled when that is
+// nothing. After exec() == Accepted, identifiersToAdd() holds what to add, in order, never an
+// invalid or already-watched identifier.
+class AddJobsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    enum Tab { PasteTab, DiscoverTab };
+
+    // Role ids of the classification model (column 0 of each row).
+    enum Role {
+        IdentifierRole = Qt::UserRole + 1, // QString, the identifier text
+        KindRole,                          // int(bw::IdentifierKind)
+        OccurrencesRole,                   // int, how often it was given
+        AlreadyWatchedRole,                // bool
+    };
+    enum ClassificationColumn { IdentifierColumn, KindColumn, NoteColumn };
+    enum DiscoverColumn {
+        StatusColumn,
+        NameColumn,
+        JobIdColumn,
+        ModelColumn,
+        SubmittedColumn,
+        DiscoverColumnCount
+    };
+    // Roles of the discover model (source model; the view sorts on RawRole).
+    enum DiscoverRole {
+        JobStatusRole = Qt::UserRole + 1, // int(bw::JobStatus), on StatusColumn
+        StatusTextRole,                   // raw status string, on StatusColumn
+        RawRole,                          // sort value of every column
+        JobArnRole,                       // the identifier to watch, every column
+    };
+
+    // `alreadyWatched`: identifiers the current profile watches. `client` (not owned, may be
+    // null — the Discover tab then says why it is unavailable) lists the gateway's jobs.
+    explicit AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient *client = nullptr,
+                           QWidget *parent = nullptr);
+    ~AddJobsDialog() override;
+
+    void setCurrentTab(Tab tab);
+    Tab currentTab() const;
+
+    // Replaces the pasted text and classifies it at once (typing classifies after a short pause).
+    void setPastedText(const QString &text);
+    QString pastedText() const;
+    // Appends the identifiers of each file to the pasted text. Returns false, and shows the
+    // reason in the dialog, when a file could not be read (the others are still added).
+    bool loadFiles(const QStringList &paths);
+
+    // The classification of the current text: one entry per distinct identifier, in order.
+    QList<JobIdentifier> classified() const { return m_classified; }
+    // Valid, not-yet-watched identifiers of the Paste tab, in order.
+    QStringList pastedIdentifiersToAdd() const;
+    // The selected, not-yet-watched jobs of the Discover tab (their jobArn), in view order.
+    QStringList selectedDiscoveredIdentifiers() const;
+    // What accept() settled on: the list of the tab that was current when OK was pressed.
+    QStringList identifiersToAdd() const { return m_result; }
+
+    QStandardItemModel *classificationModel() const { return m_classModel; }
+    QStandardItemModel *discoverModel() const { return m_discoverModel; }
+    // True while a list request is in flight.
+    bool isDiscovering() const { return m_busy; }
+    bool canLoadMore() const { return m_nextToken.has_value(); }
+
+    // File helpers, also for the main window's drag and drop.
+    static QStringList supportedFileSuffixes(); // "txt", "csv", "json"
+    static bool isSupportedFile(const QString &path);
+    // The text of one file, ready for JobIdentifier::parseList: a CSV file with a header naming
+    // an identifier column ("identifier", "jobArn", "jobIdentifier", "jobId", "arn") yields that
+    // column only; other files are returned whole (JSON is understood by parseList). Returns a
+    // null QString and sets `errorMessage` when the file cannot be read or is over 16 MiB.
+    static QString readIdentifierFile(const QString &path, QString *errorMessage = nullptr);
+    // The local files in a drag (file manager, desktop) that loadFiles() can read; empty when
+    // the drag carries none. Dropping such files anywhere on the dialog loads them.
+    static QStringList droppableFiles(const QMimeData *mime);
+
+public Q_SLOTS:
+    void accept() override;
+    // Discover tab: starts a new listing with the current filters.
+    void discover();
+    // Discover tab: fetches the next page(s).
+    void loadMore();
+
+Q_SIGNALS:
+    // A listing finished (successfully or not); for tests and busy indicators.
+    void discoverFinished(bool ok);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void classifyNow();
+    void chooseFiles();
+    void updateOkButton();
+    void fetchNextPage(int budget);
+    void handlePage(const Expected<ListPage> &page, int budget);
+    bool passesLocalFilters(const Job &job) const;
+    void appendDiscovered(const ParsedJob &parsed);
+    void updateDiscoverStatus(const QString &error = {});
+    void setBusy(bool busy);
+    void updateDiscoverPlaceholder(const QString &error = {});
+    void placeDiscoverPlaceholder();
+    // Drag and drop of identifier files, on the dialog and on the paste field.
+    bool acceptFileDrag(QDropEvent *event);
+
+    std::unique_ptr<Ui::AddJobsDialog> m_ui;
+    QSet<QString> m_alreadyWatched;
+    QPointer<GatewayClient> m_client;
+    QTimer *m_classifyTimer = nullptr;
+    QStandardItemModel *m_classModel = nullptr;
+    QStandardItemModel *m_discoverModel = nullptr;
+    QSortFilterProxyModel *m_discoverProxy = nullptr;
+    QLabel *m_discoverPlaceholder = nullptr; // the empty table says why it is empty
+    QList<JobIdentifier> m_classified;
+    QString m_fileError;
+    QStringList m_result;
+
+    // Discover state.
+    ListQuery m_query;
+    std::optional<QString> m_nextToken; // set while more pages may exist
+    QSet<QString> m_seenTokens;
+    QSet<QString> m_listedArns;
+    int m_pages = 0;
+    int m_hiddenByFilters = 0;
+    bool m_truncated = false;
+    bool m_busy = false;
+    bool m_listedOnce = false;
+    int m_generation = 0; // a new listing ignores answers to the old one
+};
+
+} // namespace bw

@@ -1,0 +1,159 @@
+#pragma once
+
+#include "wire/gatewayprofile.h"
+
+#include <QDialog>
+#include <QList>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace Ui {
+class ProfilesDialog;
+}
+
+namespace bw {
+
+class GatewayClient;
+class JobStore;
+class SecretStore;
+
+// Creates, edits, duplicates and deletes gateway profiles (PRODUCT.md §3 "Profiles").
+//
+// Edits are made on working copies: OK and Apply validate every profile, then save them to the
+// JobStore (which never sees a secret) and write changed keys to the SecretStore; Cancel
+// discards everything. OK closes only once every key write has been answered; a failed write
+// keeps the dialog open with the reason. Deleting a profile takes effect on OK/Apply and
+// removes its watched jobs and their history from this computer (never from the gateway),
+// after the removal confirmation (a message box unless replaced with
+// setRemovalConfirmation()).
+//
+// When the SecretStore is not persistent (no keychain service running), the dialog says so
+// plainly under the key field: "No keychain service is running: the key is kept for this
+// session only."
+//
+// "Test Connection" checks the profile as currently edited (saved or not): GET /health, one
+// list page, and a retrieve that detects the route style, and reports each step in words
+// (reachable, authentication accepted, route style detected, jobs visible) or the exact error
+// sentence. A route style it detects is kept in the profile (detectedRoute).
+class ProfilesDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // One line of a connection test.
+    struct TestLine
+    {
+        enum class Outcome { Ok, Warning, Failed };
+        Outcome outcome = Outcome::Ok;
+        QString text;
+    };
+
+    // None of the arguments is owned; all must outlive the dialog. `nam` is the process's one
+    // QNetworkAccessManager (for Test Connection).
+    ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAccessManager *nam,
+                   QWidget *parent = nullptr);
+    ~ProfilesDialog() override;
+
+    // Selects the profile with this id (no-op when unknown).
+    void selectProfile(const QString &id);
+    // Adds a new profile with defaults, selects it and focuses its name.
+    void startNewProfile();
+    QString currentProfileId() const;
+    // The working copy of the selected profile as currently edited (default-constructed when
+    // nothing is selected).
+    GatewayProfile currentProfile() const;
+    // Every working copy, in list order.
+    QList<GatewayProfile> profiles() const;
+
+    // The first problem that prevents saving `profile` (empty when it is valid). `others` are
+    // the other profiles (for the unique-name check).
+    static QString validate(const GatewayProfile &profile,
+                            const QList<GatewayProfile> &others = {});
+    // The current validation message shown under the form (empty when valid).
+    QString validationMessage() const;
+    // The note under the key field (keychain unavailable, read errors), empty when none.
+    QString secretNote() const;
+
+    // Replaces the question asked before profiles are deleted on Apply/OK. Gets their names;
+    // returns true to go ahead.
+    void setRemovalConfirmation(std::function<bool(const QStringList &names)> confirm);
+
+    // Validates and saves everything (profiles synchronously, keys asynchronously). Returns
+    // false, selecting the offending profile, when something is invalid or the store refuses.
+    bool apply();
+
+    bool isTesting() const { return m_testing; }
+    QList<TestLine> testResults() const { return m_testLines; }
+
+public Q_SLOTS:
+    void accept() override;
+    void testConnection();
+
+Q_SIGNALS:
+    // After a successful apply(): what was saved and removed.
+    void profileSaved(const bw::GatewayProfile &profile);
+    void profileRemoved(const QString &profileId);
+    // A key was written (or removed when the key field was emptied) for this profile.
+    void secretChanged(const QString &profileId);
+    // Every key write of the last apply() has been answered.
+    void secretsWritten(bool ok);
+    // Test Connection finished; `ok` when nothing failed.
+    void testFinished(bool ok);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    struct Entry;
+
+    void loadProfiles();
+    void addEntry(Entry entry, bool select);
+    void showEntry(int row);
+    void readForm();
+    void refreshListItem(int row);
+    void revalidate();
+    void updateSecretNote();
+    void requestSecret(int row);
+    void updateAuthRows();
+    void addTestLine(TestLine::Outcome outcome, const QString &text);
+    void finishTest();
+    void testList();
+    void testRoute(const QString &identifier);
+    void writeSecrets();
+    Entry *currentEntry();
+    const Entry *currentEntry() const;
+    int rowOfId(const QString &id) const;
+
+    std::unique_ptr<Ui::ProfilesDialog> m_ui;
+    JobStore *m_store = nullptr;
+    QPointer<SecretStore> m_secrets;
+    QNetworkAccessManager *m_nam = nullptr;
+    QList<Entry> m_entries;
+    QStringList m_removedIds;
+    QString m_secretReadError;
+    QString m_secretWriteError;
+    bool m_loadingForm = false;
+    std::function<bool(const QStringList &)> m_confirmRemoval;
+
+    // Secrets being written by the last apply().
+    int m_pendingSecretWrites = 0;
+    bool m_secretWriteFailed = false;
+    bool m_closeWhenWritten = false;
+
+    // Test Connection.
+    QPointer<GatewayClient> m_testClient;
+    QString m_testProfileId;
+    QList<TestLine> m_testLines;
+    bool m_testing = false;
+    bool m_testFailed = false;
+    std::optional<RouteStyle> m_testDetectedRoute;
+};
+
+} // namespace bw

@@ -1,0 +1,273 @@
+#include "dialogs/stopjobsdialog.h"
+
+#include "dialogs/dialogsizing.h"
+#include "domain/jobidentifier.h"
+#include "presentation/statuspresentation.h"
+#include "ui_stopjobsdialog.h"
+
+#include <QHeaderView>
+#include <QPushButton>
+
+namespace bw {
+
+namespace {
+enum Column { JobColumn, StatusColumn, ResultColumn };
+} // namespace
+
+StopJobsDialog::StopJobsDialog(const QList<Target> &targets, StopFunction stop, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::StopJobsDialog>())
+    , m_stop(std::move(stop))
+{
+    m_ui->setupUi(this);
+    const int em = fontMetrics().height();
+    m_ui->warningIcon->setPixmap(StatusPresentation::signIcon(SignIcon::Warning, palette())
+                                         .pixmap(QSize(2 * em, 2 * em), devicePixelRatioF()));
+    m_ui->warningLayout->setSpacing(em / 2);
+
+    // Identifiers are unique keys; a duplicate in the input is shown once.
+    for (const Target &target : targets) {
+        if (target.identifier.isEmpty() || m_items.contains(target.identifier))
+            continue;
+        m_targets.append(target);
+        auto *item = new QTreeWidgetItem(m_ui->jobsView);
+        const QString shortId = JobIdentifier::parse(target.identifier).shortId();
+        const QString name = target.displayName.trimmed();
+        item->setText(JobColumn, name.isEmpty() ? shortId : tr("%1 (%2)").arg(name, shortId));
+        item->setToolTip(JobColumn, target.identifier);
+        if (target.status) {
+            item->setText(StatusColumn, StatusPresentation::text(*target.status));
+            item->setIcon(StatusColumn, StatusPresentation::icon(*target.status));
+        } else {
+            item->setText(StatusColumn, StatusPresentation::text(JobStatus::Unknown));
+        }
+        m_items.insert(target.identifier, item);
+        setOutcome(target.identifier,
+                   {Outcome::Kind::NotSent, tr("Not sent"), tr("The stop has not been sent.")});
+    }
+
+    const int count = int(m_targets.size());
+    if (count == 1) {
+        const Target &t = m_targets.constFirst();
+        const QString name = t.displayName.trimmed().isEmpty()
+                                     ? JobIdentifier::parse(t.identifier).shortId()
+                                     : t.displayName.trimmed();
+        setWindowTitle(tr("Stop Job"));
+        m_ui->questionLabel->setText(tr("Stop the job “%1”?").arg(name));
+    } else {
+        setWindowTitle(tr("Stop %1 Jobs").arg(count));
+        m_ui->questionLabel->setText(tr("Stop these %1 jobs?").arg(count));
+    }
+    QFont question = m_ui->questionLabel->font();
+    question.setBold(true);
+    m_ui->questionLabel->setFont(question);
+
+    m_stopButton = m_ui->buttonBox->addButton(count == 1 ? tr("&Stop Job")
+                                                         : tr("&Stop %1 Jobs").arg(count),
+                                              QDialogButtonBox::AcceptRole);
+    m_stopButton->setIcon(StatusPresentation::actionIcon(ActionIcon::Stop, palette()));
+    m_stopButton->setEnabled(count > 0 && bool(m_stop));
+    m_stopButton->setAutoDefault(false);
+    QPushButton *cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
+    cancel->setDefault(true);
+    cancel->setFocus();
+    // Not accepted(): pressing Stop keeps the dialog open to show the results.
+    connect(m_stopButton, &QPushButton::clicked, this, &StopJobsDialog::startStopping);
+
+    QHeaderView *header = m_ui->jobsView->header();
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(JobColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(StatusColumn, QHeaderView::ResizeToContents);
+    m_ui->jobsView->resizeColumnToContents(JobColumn);
+    header->resizeSection(JobColumn, std::min(header->sectionSize(JobColumn), 24 * em));
+
+    // Room for a handful of rows and the result sentences without scrolling sideways.
+    const int visibleRows = std::clamp(count, 3, 8);
+    m_ui->jobsView->setMinimumHeight(m_ui->jobsView->header()->sizeHint().height()
+                                     + visibleRows * (fontMetrics().lineSpacing() + em / 2));
+    setMinimumWidth(fontMetrics().averageCharWidth() * 96);
+    updateSummary();
+}
+
+StopJobsDialog::~StopJobsDialog() = default;
+
+QStringList StopJobsDialog::identifiers() const
+{
+    QStringList ids;
+    for (const Target &t : m_targets)
+        ids << t.identifier;
+    return ids;
+}
+
+StopJobsDialog::Outcome StopJobsDialog::outcome(const QString &identifier) const
+{
+    return m_outcomes.value(identifier);
+}
+
+bool StopJobsDialog::isFinished() const
+{
+    if (!m_started)
+        return false;
+    for (const Outcome &o : m_outcomes) {
+        if (o.kind == Outcome::Kind::Pending || o.kind == Outcome::Kind::NotSent)
+            return false;
+    }
+    return true;
+}
+
+void StopJobsDialog::startStopping()
+{
+    if (m_started || !m_stop || m_targets.isEmpty())
+        return;
+    m_started = true;
+    // Sent once: the button has nothing left to do, and a disabled "Stop" reads as "not sent".
+    m_stopButton->setEnabled(false);
+    m_stopButton->hide();
+    QPushButton *cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel);
+    cancel->setText(tr("&Close"));
+    const QStringList ids = identifiers();
+    for (const QString &id : ids)
+        setOutcome(id, {Outcome::Kind::Pending, tr("Sending…"), tr("Sending stop request…")});
+    updateSummary();
+    m_stop(ids, this, [this](const QString &identifier, const Expected<StopAck> &result) {
+        handleResult(identifier, result);
+    });
+}
+
+void StopJobsDialog::handleResult(const QString &identifier, const Expected<StopAck> &result)
+{
+    const auto it = m_outcomes.constFind(identifier);
+    if (it == m_outcomes.constEnd() || it->kind != Outcome::Kind::Pending)
+        return; // unknown, or a second answer for the same job
+
+    Outcome outcome;
+    if (result) {
+        outcome.kind = Outcome::Kind::Accepted;
+        outcome.shortText = tr("Accepted");
+        if (result->status && !result->status->raw().isEmpty()) {
+            outcome.text = tr("Stop accepted: the job is now %1.")
+                                   .arg(StatusPresentation::text(*result->status));
+        } else {
+            outcome.text = tr("Stop accepted.");
+        }
+    } else if (result.error().kind == GatewayError::Kind::Http
+               && result.error().httpStatus == 409) {
+        outcome.kind = Outcome::Kind::NotStoppable;
+        outcome.shortText = tr("No longer stoppable");
+        outcome.text = tr("No longer stoppable: the job has already ended or is ending. (%1)")
+                               .arg(result.error().describe());
+    } else {
+        outcome.kind = Outcome::Kind::Failed;
+        const GatewayError &error = result.error();
+        outcome.shortText
+                = error.httpStatus > 0
+                          ? tr("Not stopped (HTTP %1)").arg(error.httpStatus)
+                          : tr("Not stopped (%1)").arg(GatewayError::kindName(error.kind));
+        outcome.text = tr("Not stopped: %1").arg(result.error().describe());
+    }
+    setOutcome(identifier, outcome);
+    if (result && result->status) {
+        if (QTreeWidgetItem *item = m_items.value(identifier)) {
+            item->setText(StatusColumn, StatusPresentation::text(*result->status));
+            item->setIcon(StatusColumn, StatusPresentation::icon(*result->status));
+        }
+    }
+    Q_EMIT jobResult(identifier, outcome.kind == Outcome::Kind::Accepted);
+    updateSummary();
+}
+
+void StopJobsDialog::setOutcome(const QString &identifier, const Outcome &outcome)
+{
+    m_outcomes.insert(identifier, outcome);
+    QTreeWidgetItem *item = m_items.value(identifier);
+    if (!item)
+        return;
+    item->setText(ResultColumn, outcome.shortText);
+    item->setToolTip(ResultColumn, outcome.text);
+    QIcon icon;
+    switch (outcome.kind) {
+    case Outcome::Kind::NotSent:
+    case Outcome::Kind::Pending:
+        break;
+    case Outcome::Kind::Accepted:
+        icon = StatusPresentation::icon(StatusGroup::Completed, palette());
+        break;
+    case Outcome::Kind::NotStoppable:
+        icon = StatusPresentation::signIcon(SignIcon::Warning, palette());
+        break;
+    case Outcome::Kind::Failed:
+        icon = StatusPresentation::icon(StatusGroup::Failed, palette());
+        break;
+    }
+    item->setIcon(ResultColumn, icon);
+}
+
+void StopJobsDialog::updateSummary()
+{
+    if (!m_started) {
+        m_ui->summaryLabel->setText(
+                m_targets.size() == 1
+                        ? tr("Nothing has been sent yet. The stop request is sent when you press "
+                             "“Stop Job”.")
+                        : tr("Nothing has been sent yet. The stop requests are sent when you press "
+                             "“Stop %1 Jobs”.")
+                                  .arg(m_targets.size()));
+        return;
+    }
+    int accepted = 0, notStoppable = 0, failed = 0, pending = 0;
+    for (const Outcome &o : std::as_const(m_outcomes)) {
+        switch (o.kind) {
+        case Outcome::Kind::Accepted:
+            ++accepted;
+            break;
+        case Outcome::Kind::NotStoppable:
+            ++notStoppable;
+            break;
+        case Outcome::Kind::Failed:
+            ++failed;
+            break;
+        case Outcome::Kind::Pending:
+        case Outcome::Kind::NotSent:
+            ++pending;
+            break;
+        }
+    }
+    QStringList parts;
+    parts << (accepted == 1 ? tr("1 stop request accepted.")
+                            : tr("%1 stop requests accepted.").arg(accepted));
+    if (notStoppable > 0)
+        parts << (notStoppable == 1 ? tr("1 job could no longer be stopped.")
+                                    : tr("%1 jobs could no longer be stopped.").arg(notStoppable));
+    if (failed > 0)
+        parts << (failed == 1 ? tr("1 request failed.") : tr("%1 requests failed.").arg(failed));
+    if (pending > 0)
+        parts << (pending == 1 ? tr("Waiting for 1 answer…")
+                               : tr("Waiting for %1 answers…").arg(pending));
+    // Every problem in full, so nobody has to hover to learn why a job was not stopped.
+    QStringList lines{parts.join(u' ')};
+    for (const Target &t : std::as_const(m_targets)) {
+        const Outcome o = m_outcomes.value(t.identifier);
+        if (o.kind != Outcome::Kind::NotStoppable && o.kind != Outcome::Kind::Failed)
+            continue;
+        const QString name = t.displayName.trimmed().isEmpty()
+                                     ? JobIdentifier::parse(t.identifier).shortId()
+                                     : t.displayName.trimmed();
+        lines << tr("%1 — %2").arg(name, o.text);
+    }
+    m_ui->summaryLabel->setText(lines.join(u'\n'));
+    if (isVisible())
+        fitHeightToWidth(this);
+    if (pending == 0 && !m_announced) {
+        m_announced = true;
+        m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setFocus();
+        Q_EMIT stopsFinished(accepted, notStoppable + failed);
+    }
+}
+
+void StopJobsDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitHeightToWidth(this);
+}
+
+} // namespace bw

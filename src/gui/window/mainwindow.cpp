@@ -1,0 +1,1527 @@
+#include "window/mainwindow.h"
+
+#include "details/jobdetailspanel.h"
+#include "dialogs/aboutdialog.h"
+#include "dialogs/addjobsdialog.h"
+#include "dialogs/exportdialog.h"
+#include "dialogs/profilesdialog.h"
+#include "dialogs/settingsdialog.h"
+#include "dialogs/stopjobsdialog.h"
+#include "domain/jobidentifier.h"
+#include "domain/jobmetrics.h"
+#include "export/jsonexporter.h"
+#include "models/jobfilterproxymodel.h"
+#include "models/jobtablemodel.h"
+#include "notifications/notificationcenter.h"
+#include "notifications/notifier.h"
+#include "overview/overviewpage.h"
+#include "presentation/apptheme.h"
+#include "presentation/statuspresentation.h"
+#include "store/jobstore.h"
+#include "store/secretstore.h"
+#include "store/storeworker.h"
+#include "ui_mainwindow.h"
+#include "window/demomode.h"
+#include "window/filterbar.h"
+#include "window/jobtableview.h"
+#include "window/offlinebanner.h"
+#include "window/welcomepanel.h"
+#include "wire/gatewayclient.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPainter>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScreen>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QToolBar>
+#include <QWindow>
+
+namespace bw {
+
+namespace {
+
+// The switcher's entry that opens the profiles dialog instead of switching.
+const QString kManageProfilesEntry = QStringLiteral("\x1fmanage");
+
+QString connectionWords(ConnectionState::Kind kind)
+{
+    switch (kind) {
+    case ConnectionState::Kind::Unknown:
+        return MainWindow::tr("Connecting…");
+    case ConnectionState::Kind::Online:
+        return MainWindow::tr("Online");
+    case ConnectionState::Kind::Degraded:
+        return MainWindow::tr("Gateway errors");
+    case ConnectionState::Kind::Offline:
+        return MainWindow::tr("Offline");
+    case ConnectionState::Kind::AuthFailed:
+        return MainWindow::tr("Key refused");
+    }
+    return {};
+}
+
+// A round dot for the connection state; its shape differs too (hollow while unknown, a bar
+// across for a refused key), so it reads without colour.
+QIcon connectionDot(ConnectionState::Kind kind, const QPalette &palette, int size, qreal dpr)
+{
+    QColor color;
+    switch (kind) {
+    case ConnectionState::Kind::Unknown:
+        color = palette.color(QPalette::PlaceholderText);
+        break;
+    case ConnectionState::Kind::Online:
+        color = StatusPresentation::color(StatusGroup::Completed, palette);
+        break;
+    case ConnectionState::Kind::Degraded:
+        color = StatusPresentation::warningColor(palette);
+        break;
+    case ConnectionState::Kind::Offline:
+    case ConnectionState::Kind::AuthFailed:
+        color = StatusPresentation::color(StatusGroup::Failed, palette);
+        break;
+    }
+    QPixmap pixmap(QSize(size, size) * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const qreal inset = size * 0.2;
+    const QRectF circle(inset, inset, size - 2 * inset, size - 2 * inset);
+    if (kind == ConnectionState::Kind::Unknown) {
+        painter.setPen(QPen(color, std::max(1.0, size / 10.0)));
+        painter.setBrush(Qt::NoBrush);
+    } else {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(color);
+    }
+    painter.drawEllipse(circle);
+    if (kind == ConnectionState::Kind::AuthFailed || kind == ConnectionState::Kind::Offline) {
+        painter.setPen(QPen(palette.color(QPalette::Base), std::max(1.0, size / 8.0)));
+        painter.drawLine(QPointF(circle.left() + circle.width() * 0.25, circle.center().y()),
+                         QPointF(circle.right() - circle.width() * 0.25, circle.center().y()));
+    }
+    return QIcon(pixmap);
+}
+
+QString shortIdOf(const WatchedJob &w)
+{
+    return JobIdentifier::parse(w.job.jobArn.value_or(w.identifier)).shortId();
+}
+
+} // namespace
+
+// Everything that belongs to the profile being shown.
+struct MainWindow::Session
+{
+    GatewayProfile profile;
+    bool demo = false;
+    GatewayClient *client = nullptr; // owned
+    JobMonitor *monitor = nullptr;   // owned
+    StoreWorker *store = nullptr;    // not owned
+    QDateTime openedAt;
+    bool loaded = false;
+    bool waitingForSecret = false;
+    bool initialRefreshDone = false;
+    QSet<QString> awaitingFirstAnswer;
+    bool samplesLoaded = false;
+    // Samples recorded while the stored ones were being read, merged in when they arrive.
+    QHash<QString, QList<ProgressSample>> liveSamples;
+    QDateTime lastSuccessAt;
+};
+
+MainWindow::MainWindow(const LaunchOptions &options, QNetworkAccessManager *nam, QWidget *parent)
+    : MainWindow(options, nam, Services{}, parent)
+{}
+
+MainWindow::MainWindow(const LaunchOptions &options, QNetworkAccessManager *nam,
+                       const Services &services, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_options(options)
+    , m_nam(nam)
+    , m_screenshotMode(!options.screenshotFile.isEmpty())
+{
+    m_settings = services.settings;
+    if (!m_settings) {
+        m_ownSettings = std::make_unique<AppSettings>();
+        m_settings = m_ownSettings.get();
+    }
+    m_secrets = services.secrets;
+    if (!m_secrets) {
+        m_ownSecrets = createDefaultSecretStore();
+        m_secrets = m_ownSecrets.get();
+    }
+    m_notifier = services.notifier;
+
+    AppTheme::apply(m_settings->theme());
+    connect(m_settings, &AppSettings::themeChanged, this,
+            [](Theme theme) { AppTheme::apply(theme); });
+
+    m_ui->setupUi(this);
+    setAcceptDrops(true);
+    m_pendingSelect = options.selectIdentifier;
+
+    setUpModels();
+    setUpActions();
+    setUpStatusBar();
+    if (!m_screenshotMode)
+        setUpNotifications();
+
+    connect(m_settings, &AppSettings::pollSettingsChanged, this, [this] {
+        if (JobMonitor *m = monitor())
+            m->setPollSettings(m_settings->pollSettings());
+    });
+    connect(m_settings, &AppSettings::changed, this, [this](const QString &key) {
+        if (key == QString(SettingsKey::ExpiryWarningMinutes))
+            m_model->setExpiryWarningThreshold(qint64(m_settings->expiryWarningThreshold().count())
+                                               * 60);
+    });
+
+    connect(m_ui->welcomePage, &WelcomePanel::connectRequested, this, [this] { openProfiles(); });
+    connect(m_ui->welcomePage, &WelcomePanel::demoRequested, this, &MainWindow::startDemo);
+    m_ui->welcomePage->setDemoAvailable(DemoMode::isAvailable());
+
+    connect(m_ui->offlineBanner, &OfflineBanner::retryRequested, this, &MainWindow::refreshNow);
+    connect(m_ui->offlineBanner, &OfflineBanner::editProfileRequested, this,
+            &MainWindow::openProfiles);
+    connect(m_ui->detailsPanel, &JobDetailsPanel::statusMessage, this,
+            &MainWindow::showStatusMessage);
+    connect(m_ui->jobTable, &JobTableView::rowsCopied, this, [this](int count) {
+        showStatusMessage(tr("Copied as tab-separated text, rows: %1").arg(count));
+    });
+    connect(m_ui->jobTable, &QAbstractItemView::activated, this,
+            [this] { m_ui->detailsPanel->setFocus(Qt::OtherFocusReason); });
+    connect(m_ui->filterBar, &FilterBar::stateChanged, this, [this](const FilterState &state) {
+        if (!m_screenshotMode)
+            m_settings->setFilterState(state);
+        updateActions();
+    });
+    connect(m_ui->viewTabs, &QTabWidget::currentChanged, this, [this] { updateActions(); });
+
+    m_tickTimer.setInterval(1000);
+    connect(&m_tickTimer, &QTimer::timeout, this, &MainWindow::tick);
+    m_tickTimer.start();
+
+    openStore();
+    restoreLayout();
+    chooseStartProfile();
+    if (!options.tab.isEmpty())
+        m_ui->detailsPanel->setCurrentTab(options.tab);
+    if (!options.view.isEmpty())
+        showView(options.view);
+    if (options.size)
+        resize(*options.size);
+    updateActions();
+    updateStatusBar();
+}
+
+MainWindow::~MainWindow()
+{
+    closeSession();
+    // The notification centre listens to monitors that are gone now; the notifier may be ours.
+    delete m_notifications;
+    m_notifications = nullptr;
+}
+
+// --- set-up ------------------------------------------------------------------------------
+
+void MainWindow::setUpModels()
+{
+    m_model = new JobTableModel(this);
+    m_model->setExpiryWarningThreshold(qint64(m_settings->expiryWarningThreshold().count()) * 60);
+    m_proxy = new JobFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_ui->jobTable->setModel(m_proxy);
+    m_ui->filterBar->setProxy(m_proxy);
+    m_ui->overviewPage->setModels(m_model, m_proxy);
+    m_ui->overviewPage->setSettings(m_settings);
+
+    connect(m_ui->jobTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentRowChanged);
+    connect(m_ui->jobTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_proxy, &JobFilterProxyModel::countsChanged, this, &MainWindow::updateStatusBar);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+
+    const int em = fontMetrics().height();
+    m_ui->monitorLayout->setContentsMargins(em / 2, em / 3, em / 2, 0);
+    m_ui->monitorLayout->setSpacing(em / 3);
+    m_ui->mainSplitter->setStretchFactor(0, 3);
+    m_ui->mainSplitter->setStretchFactor(1, 2);
+}
+
+void MainWindow::setUpActions()
+{
+    Ui::MainWindow &ui = *m_ui;
+    updateActionIcons();
+    // Short labels beside the toolbar icons; the menus keep the full words.
+    ui.actionAddJobs->setIconText(tr("Add"));
+    ui.actionRefresh->setIconText(tr("Refresh"));
+    ui.actionPause->setIconText(tr("Pause"));
+    ui.actionStop->setIconText(tr("Stop"));
+    ui.actionRemove->setIconText(tr("Remove"));
+    ui.actionExport->setIconText(tr("Export"));
+    ui.actionSettings->setIconText(tr("Settings"));
+
+    // Standard shortcuts where the platform has one.
+    ui.actionAddJobs->setShortcut(QKeySequence::New);
+    ui.actionExport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    ui.actionQuit->setShortcut(QKeySequence::Quit);
+    // F5 everywhere (the platform's Refresh may be Ctrl+R only), plus the platform's own.
+    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
+        refreshKeys.prepend(QKeySequence(Qt::Key_F5));
+    ui.actionRefresh->setShortcuts(refreshKeys);
+    ui.actionPause->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    ui.actionStop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    ui.actionRemove->setShortcut(QKeySequence::Delete);
+    ui.actionCopyRows->setShortcut(QKeySequence::Copy);
+    ui.actionCopyJson->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    ui.actionSelectAll->setShortcut(QKeySequence::SelectAll);
+    ui.actionFind->setShortcut(QKeySequence::Find);
+    ui.actionSettings->setShortcuts(
+            QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                    ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                    : QKeySequence::keyBindings(QKeySequence::Preferences));
+    ui.actionShowJobs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    ui.actionShowOverview->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    ui.actionToggleDetails->setShortcut(QKeySequence(Qt::Key_F9));
+    ui.actionFullScreen->setShortcut(QKeySequence::FullScreen);
+    ui.actionAbout->setShortcut(QKeySequence::HelpContents);
+    ui.actionQuit->setMenuRole(QAction::QuitRole);
+    ui.actionAbout->setMenuRole(QAction::AboutRole);
+    ui.actionAboutQt->setMenuRole(QAction::AboutQtRole);
+    ui.actionSettings->setMenuRole(QAction::PreferencesRole);
+
+    // Copy, Select All and Delete act on the table only: in the search field and the details
+    // panel the same keys keep their usual meaning.
+    for (QAction *action : {ui.actionCopyRows, ui.actionSelectAll, ui.actionRemove}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        ui.jobTable->addAction(action);
+    }
+    // The table's context menu.
+    ui.jobTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *separator1 = new QAction(this);
+    separator1->setSeparator(true);
+    auto *separator2 = new QAction(this);
+    separator2->setSeparator(true);
+    ui.jobTable->insertAction(ui.actionCopyRows, ui.actionRefresh);
+    ui.jobTable->insertAction(ui.actionCopyRows, separator1);
+    ui.jobTable->insertAction(ui.actionSelectAll, ui.actionCopyJson);
+    ui.jobTable->insertAction(ui.actionRemove, ui.actionExport);
+    ui.jobTable->insertAction(ui.actionRemove, separator2);
+    ui.jobTable->insertAction(ui.actionRemove, ui.actionStop);
+
+    connect(ui.actionAddJobs, &QAction::triggered, this, &MainWindow::addJobs);
+    connect(ui.actionExport, &QAction::triggered, this, &MainWindow::exportJobs);
+    connect(ui.actionProfiles, &QAction::triggered, this, &MainWindow::openProfiles);
+    connect(ui.actionDemo, &QAction::triggered, this, &MainWindow::startDemo);
+    connect(ui.actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(ui.actionCopyRows, &QAction::triggered, this, &MainWindow::copyRows);
+    connect(ui.actionCopyJson, &QAction::triggered, this, &MainWindow::copyCurrentJobAsJson);
+    connect(ui.actionSelectAll, &QAction::triggered, ui.jobTable, &QTableView::selectAll);
+    connect(ui.actionFind, &QAction::triggered, this, [this] {
+        showView(QStringLiteral("jobs"));
+        m_ui->filterBar->focusSearch();
+    });
+    connect(ui.actionSettings, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(ui.actionShowJobs, &QAction::triggered, this,
+            [this] { showView(QStringLiteral("jobs")); });
+    connect(ui.actionShowOverview, &QAction::triggered, this,
+            [this] { showView(QStringLiteral("overview")); });
+    connect(ui.actionToggleDetails, &QAction::toggled, ui.detailsPanel, &QWidget::setVisible);
+    connect(ui.actionToggleToolBar, &QAction::toggled, ui.mainToolBar, &QWidget::setVisible);
+    connect(ui.actionClearFilters, &QAction::triggered, this, [this] {
+        m_ui->filterBar->clear();
+        if (!m_screenshotMode)
+            m_settings->setFilterState(m_ui->filterBar->state());
+    });
+    connect(ui.actionResetColumns, &QAction::triggered, ui.jobTable, &JobTableView::resetColumns);
+    connect(ui.actionFullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? (windowState() | Qt::WindowFullScreen)
+                          : (windowState() & ~Qt::WindowFullScreen));
+    });
+    connect(ui.actionRefresh, &QAction::triggered, this, &MainWindow::refreshNow);
+    connect(ui.actionPause, &QAction::toggled, this, &MainWindow::setPollingPaused);
+    connect(ui.actionStop, &QAction::triggered, this, &MainWindow::stopSelectedJobs);
+    connect(ui.actionRemove, &QAction::triggered, this, &MainWindow::removeSelectedJobs);
+    connect(ui.actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(ui.actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    ui.actionToggleDetails->setChecked(true);
+    ui.actionToggleToolBar->setChecked(true);
+    ui.actionShowJobs->setChecked(true);
+    ui.actionDemo->setVisible(DemoMode::isAvailable());
+
+    // The profile switcher leads the toolbar.
+    m_profileCombo = new QComboBox(this);
+    m_profileCombo->setObjectName(QStringLiteral("profileSwitcher"));
+    m_profileCombo->setAccessibleName(tr("Gateway profile"));
+    m_profileCombo->setToolTip(tr("The gateway whose jobs are shown"));
+    m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_profileCombo->setMinimumContentsLength(14);
+    auto *profileLabel = new QLabel(tr("P&rofile:"), this);
+    profileLabel->setBuddy(m_profileCombo);
+    QAction *first = ui.mainToolBar->actions().value(0);
+    ui.mainToolBar->insertWidget(first, profileLabel);
+    ui.mainToolBar->insertWidget(first, m_profileCombo);
+    ui.mainToolBar->insertSeparator(first);
+    connect(m_profileCombo, &QComboBox::activated, this, &MainWindow::onProfileSwitcherActivated);
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    ui.mainToolBar->setIconSize(QSize(icon, icon) * 5 / 4);
+}
+
+void MainWindow::updateActionIcons()
+{
+    Ui::MainWindow &ui = *m_ui;
+    const QPalette pal = palette();
+    ui.actionAddJobs->setIcon(StatusPresentation::actionIcon(ActionIcon::Add, pal));
+    ui.actionRefresh->setIcon(StatusPresentation::actionIcon(ActionIcon::Refresh, pal));
+    ui.actionPause->setIcon(StatusPresentation::actionIcon(
+            m_userPaused ? ActionIcon::Resume : ActionIcon::Pause, pal));
+    ui.actionStop->setIcon(StatusPresentation::actionIcon(ActionIcon::Stop, pal));
+    ui.actionRemove->setIcon(StatusPresentation::actionIcon(ActionIcon::Remove, pal));
+    ui.actionExport->setIcon(StatusPresentation::actionIcon(ActionIcon::Export, pal));
+    ui.actionSettings->setIcon(StatusPresentation::actionIcon(ActionIcon::Settings, pal));
+    ui.actionProfiles->setIcon(StatusPresentation::actionIcon(ActionIcon::Profile, pal));
+}
+
+void MainWindow::setUpStatusBar()
+{
+    auto makeLabel = [this](const QString &name, const QString &accessibleName) {
+        auto *label = new QLabel(this);
+        label->setObjectName(name);
+        label->setAccessibleName(accessibleName);
+        label->setTextFormat(Qt::PlainText);
+        statusBar()->addPermanentWidget(label);
+        return label;
+    };
+    m_connectionDot = new QLabel(this);
+    m_connectionDot->setObjectName(QStringLiteral("connectionDot"));
+    statusBar()->addPermanentWidget(m_connectionDot);
+    m_connectionLabel = makeLabel(QStringLiteral("connectionLabel"), tr("Connection"));
+    m_lastRefreshLabel = makeLabel(QStringLiteral("lastRefreshLabel"), tr("Last refresh"));
+    m_nextPollLabel = makeLabel(QStringLiteral("nextPollLabel"), tr("Next poll"));
+    m_inFlightLabel = makeLabel(QStringLiteral("inFlightLabel"), tr("Requests in flight"));
+    m_countsLabel = makeLabel(QStringLiteral("countsLabel"), tr("Job counts"));
+}
+
+void MainWindow::setUpNotifications()
+{
+    if (!m_notifier) {
+        auto *tray = new TrayNotifier(this);
+        tray->setAlertWidget(this);
+        connect(tray, &TrayNotifier::showWindowRequested, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_notifier = tray;
+    }
+    m_notifications = new NotificationCenter(m_notifier, m_settings);
+    connect(m_notifier, &Notifier::openJobRequested, this, &MainWindow::onNotificationClicked);
+}
+
+void MainWindow::openStore()
+{
+    m_store = std::make_unique<JobStore>();
+    if (!m_store->open(m_options.dataDirectory)) {
+        m_lastError = tr("The local store could not be opened: %1").arg(m_store->lastError());
+        qWarning("batchwatch: %s", qPrintable(m_lastError));
+        if (!m_screenshotMode) {
+            QTimer::singleShot(0, this, [this] {
+                QMessageBox::warning(this, tr("Local Store"),
+                                     tr("%1\n\nJobs can still be watched, but nothing is kept "
+                                        "after batchwatch quits.")
+                                             .arg(m_lastError));
+            });
+        }
+        // Profiles live in memory for this run; monitors run without a store (history in
+        // memory only) rather than failing every write.
+        m_store->openInMemory();
+        return;
+    }
+    m_storeWorker = new StoreWorker(this);
+    m_storeWorker->open(m_options.dataDirectory);
+    connect(m_storeWorker, &StoreWorker::writeFailed, this, [this](const QString &message) {
+        showStatusMessage(tr("Could not save to the local store: %1").arg(message));
+    });
+    // History retention (Settings): older transitions and samples go, the jobs stay.
+    if (const int days = m_settings->historyRetentionDays(); days > 0) {
+        const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-days);
+        m_storeWorker->post([cutoff](JobStore &store) {
+            if (store.isOpen())
+                store.pruneHistory(cutoff);
+        });
+    }
+}
+
+void MainWindow::chooseStartProfile()
+{
+    const QList<GatewayProfile> profiles = m_store->profiles();
+    rebuildProfileSwitcher();
+    if (m_options.demo || (m_options.demoIfUnconfigured && profiles.isEmpty())) {
+        if (startDemo())
+            return;
+    }
+    if (profiles.isEmpty()) {
+        showWelcome();
+        return;
+    }
+    const QString remembered = m_settings->currentProfileId();
+    for (const GatewayProfile &p : profiles) {
+        if (p.id == remembered && switchToProfile(p.id))
+            return;
+    }
+    switchToProfile(profiles.constFirst().id);
+}
+
+void MainWindow::applyDefaultGeometry()
+{
+    // A comfortable size that leaves the desktop visible; never larger than the screen.
+    QSize size(1440, 900);
+    if (const QScreen *s = screen()) {
+        const QRect available = s->availableGeometry();
+        size = size.boundedTo(available.size() * 9 / 10);
+        resize(size);
+        move(available.center() - rect().center());
+    } else {
+        resize(size);
+    }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_splitterPlaced)
+        return;
+    m_splitterPlaced = true;
+    // Keyboard users start in the table; Ctrl+F goes to the search field.
+    if (!isWelcomeShown())
+        m_ui->jobTable->setFocus(Qt::OtherFocusReason);
+    // The shipped split, once the splitter has its real width (a remembered one wins).
+    if (m_screenshotMode || m_settings->windowState(WindowStateKey::MainSplitter).isEmpty()) {
+        const int total = m_ui->mainSplitter->width();
+        m_ui->mainSplitter->setSizes({total * 57 / 100, total - total * 57 / 100});
+    }
+}
+
+void MainWindow::restoreLayout()
+{
+    applyDefaultGeometry();
+    if (m_screenshotMode)
+        return;
+    const QByteArray geometry = m_settings->windowState(WindowStateKey::MainWindowGeometry);
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = m_settings->windowState(WindowStateKey::MainWindowState);
+    if (!state.isEmpty())
+        restoreState(state);
+    const QByteArray splitter = m_settings->windowState(WindowStateKey::MainSplitter);
+    if (!splitter.isEmpty())
+        m_ui->mainSplitter->restoreState(splitter);
+    m_ui->jobTable->restoreHeaderState(m_settings->windowState(WindowStateKey::JobTableHeader));
+    const QByteArray details = m_settings->windowState(WindowStateKey::HistoryTableHeader);
+    if (details.isEmpty() || !m_ui->detailsPanel->restoreState(details))
+        m_ui->detailsPanel->setCurrentTab(LaunchOptions::tabNames().value(
+                m_settings->detailsTab(), LaunchOptions::tabNames().constFirst()));
+    m_ui->filterBar->setState(m_settings->filterState());
+    m_ui->actionToggleToolBar->setChecked(!m_ui->mainToolBar->isHidden());
+}
+
+void MainWindow::saveLayout()
+{
+    if (m_screenshotMode)
+        return;
+    m_settings->setWindowState(WindowStateKey::MainWindowGeometry, saveGeometry());
+    m_settings->setWindowState(WindowStateKey::MainWindowState, saveState());
+    m_settings->setWindowState(WindowStateKey::MainSplitter, m_ui->mainSplitter->saveState());
+    m_settings->setWindowState(WindowStateKey::JobTableHeader, m_ui->jobTable->saveHeaderState());
+    m_settings->setWindowState(WindowStateKey::HistoryTableHeader, m_ui->detailsPanel->saveState());
+    m_settings->setDetailsTab(
+            int(LaunchOptions::tabNames().indexOf(m_ui->detailsPanel->currentTabName())));
+    m_settings->setFilterState(m_ui->filterBar->state());
+    if (m_session && !m_session->demo)
+        m_settings->setCurrentProfileId(m_session->profile.id);
+    m_settings->sync();
+}
+
+// --- sessions ----------------------------------------------------------------------------
+
+QString MainWindow::currentProfileId() const
+{
+    return m_session ? m_session->profile.id : QString();
+}
+
+GatewayProfile MainWindow::currentProfile() const
+{
+    return m_session ? m_session->profile : GatewayProfile{};
+}
+
+bool MainWindow::isDemo() const
+{
+    return m_session && m_session->demo;
+}
+
+JobMonitor *MainWindow::monitor() const
+{
+    return m_session ? m_session->monitor : nullptr;
+}
+
+bool MainWindow::isProfileLoaded() const
+{
+    return m_session && m_session->loaded;
+}
+
+bool MainWindow::isInitialRefreshDone() const
+{
+    return m_session && m_session->initialRefreshDone;
+}
+
+bool MainWindow::startDemo()
+{
+    if (!m_demo)
+        m_demo = new DemoMode(this);
+    QString error;
+    if (!m_demo->start(&error)) {
+        m_lastError = error;
+        if (!m_screenshotMode)
+            QMessageBox::warning(this, tr("Demo Gateway"), error);
+        return false;
+    }
+    if (!m_demoStore) {
+        // The demo keeps its jobs and history in memory: nothing of it reaches the user's store.
+        // It starts as if batchwatch had watched every simulated job for the last hours, so the
+        // charts have something to show at once; loadFromStore() then brings the jobs in.
+        m_demoStore = new StoreWorker(this);
+        m_demoStore->openInMemory();
+        const GatewayProfile demoProfile = m_demo->profile();
+        const QList<JobUpdate> history = m_demo->backfill(demoProfile.id);
+        m_demoStore->post([demoProfile, history](JobStore &store) {
+            store.saveProfile(demoProfile);
+            store.applyUpdates(history);
+        });
+    }
+    rebuildProfileSwitcher();
+    return openSession(m_demo->profile(), true);
+}
+
+bool MainWindow::switchToProfile(const QString &profileId)
+{
+    if (DemoMode::isDemoProfile(profileId))
+        return startDemo();
+    if (m_session && m_session->profile.id == profileId)
+        return true;
+    for (const GatewayProfile &p : m_store->profiles()) {
+        if (p.id == profileId)
+            return openSession(p, false);
+    }
+    return false;
+}
+
+bool MainWindow::openSession(const GatewayProfile &profile, bool demo)
+{
+    if (m_session && m_session->profile.id == profile.id)
+        return true;
+    closeSession();
+
+    auto session = std::make_unique<Session>();
+    session->profile = profile;
+    session->demo = demo;
+    session->store = demo ? m_demoStore : m_storeWorker;
+    session->openedAt = QDateTime::currentDateTimeUtc();
+    session->client = new GatewayClient(m_nam, this);
+    session->client->setProfile(profile);
+    session->monitor = new JobMonitor(session->client, session->store, m_settings->pollSettings(),
+                                      nullptr, this);
+    m_session = std::move(session);
+    JobMonitor *monitor = m_session->monitor;
+
+    if (!demo && m_storeWorker) {
+        connect(m_session->client, &GatewayClient::routeDetected, this,
+                [this, id = profile.id](RouteStyle style) {
+                    m_storeWorker->setProfileDetectedRoute(id, style);
+                });
+    }
+    connect(monitor, &JobMonitor::loaded, this, &MainWindow::onMonitorLoaded);
+    connect(monitor, &JobMonitor::jobsAdded, this, &MainWindow::onJobsAdded);
+    connect(monitor, &JobMonitor::jobsUpdated, this, &MainWindow::onJobsUpdated);
+    connect(monitor, &JobMonitor::jobsRemoved, m_model, &JobTableModel::removeJobs);
+    connect(monitor, &JobMonitor::sampleRecorded, this,
+            [this](const QString &identifier, const ProgressSample &sample) {
+                if (m_session && !m_session->samplesLoaded)
+                    m_session->liveSamples[identifier].append(sample);
+                m_model->addProgressSample(identifier, sample);
+            });
+    connect(monitor, &JobMonitor::connectionStateChanged, this,
+            &MainWindow::onConnectionStateChanged);
+    connect(monitor, &JobMonitor::requestsInFlightChanged, this, &MainWindow::updateStatusBar);
+
+    m_model->setJobs({});
+    m_ui->offlineBanner->setConnectionState({});
+    m_ui->detailsPanel->setMonitor(monitor);
+    m_ui->detailsPanel->setCurrentJob({});
+    m_ui->overviewPage->setMonitor(monitor);
+    if (m_notifications)
+        m_notifications->watch(monitor);
+
+    // Nothing goes out before the key is known (a first request without it would only be
+    // refused); the stored rows show meanwhile.
+    m_session->waitingForSecret = !demo && profile.authMode != AuthMode::None;
+    applyEffectivePause();
+    monitor->loadFromStore();
+    if (m_session->waitingForSecret)
+        readSecretThenResume();
+
+    if (!demo && !m_screenshotMode)
+        m_settings->setCurrentProfileId(profile.id);
+    m_ui->pages->setCurrentWidget(m_ui->monitorPage);
+    rebuildProfileSwitcher();
+    updateWindowTitle();
+    updateActions();
+    updateStatusBar();
+    return true;
+}
+
+void MainWindow::closeSession()
+{
+    if (!m_session)
+        return;
+    std::unique_ptr<Session> session = std::move(m_session);
+    if (m_notifications)
+        m_notifications->unwatch(session->monitor);
+    m_ui->detailsPanel->setMonitor(nullptr);
+    m_ui->overviewPage->setMonitor(nullptr);
+    session->monitor->disconnect(this);
+    delete session->monitor;
+    session->client->abortAll();
+    delete session->client;
+    m_model->setJobs({});
+}
+
+void MainWindow::showWelcome()
+{
+    closeSession();
+    m_ui->pages->setCurrentWidget(m_ui->welcomePage);
+    rebuildProfileSwitcher();
+    updateWindowTitle();
+    updateActions();
+    updateStatusBar();
+}
+
+bool MainWindow::isWelcomeShown() const
+{
+    return m_ui->pages->currentWidget() == m_ui->welcomePage;
+}
+
+void MainWindow::readSecretThenResume()
+{
+    JobMonitor *monitor = m_session->monitor;
+    const QString profileName = m_session->profile.name;
+    m_secrets->readSecret(m_session->profile.id, monitor,
+                          [this, profileName](const SecretResult &result) {
+                              if (!m_session)
+                                  return;
+                              if (result.ok()) {
+                                  m_session->client->setSecret(result.secret);
+                              } else if (result.status != SecretResult::Status::NotFound) {
+                                  showStatusMessage(tr("The key of “%1” could not be read: %2")
+                                                            .arg(profileName, result.errorText));
+                              }
+                              m_session->waitingForSecret = false;
+                              applyEffectivePause();
+                          });
+}
+
+void MainWindow::applyEffectivePause()
+{
+    if (!m_session)
+        return;
+    const bool paused = m_userPaused || m_minimisedPause || m_session->waitingForSecret;
+    if (paused != m_session->monitor->isPaused()) {
+        if (paused)
+            m_session->monitor->pause();
+        else
+            m_session->monitor->resume();
+    }
+    m_ui->offlineBanner->setPollingPaused(m_userPaused || m_minimisedPause);
+    updateStatusBar();
+}
+
+void MainWindow::onMonitorLoaded()
+{
+    if (!m_session)
+        return;
+    m_session->loaded = true;
+    JobMonitor *monitor = m_session->monitor;
+    // Jobs whose first answer the initial refresh waits for: everything still polled.
+    for (const WatchedJob &w : monitor->jobs()) {
+        if (!monitor->scheduler()->isSettled(w.identifier))
+            m_session->awaitingFirstAnswer.insert(w.identifier);
+    }
+    loadStoredSamples();
+    applyPendingSelection();
+    if (!m_ui->jobTable->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        m_ui->jobTable->selectRow(0);
+    Q_EMIT profileLoaded(m_session->profile.id);
+    checkInitialRefresh({});
+}
+
+void MainWindow::loadStoredSamples()
+{
+    if (!m_session || !m_session->store)
+        return;
+    const QString profileId = m_session->profile.id;
+    JobMonitor *monitor = m_session->monitor;
+    using Samples = QHash<QString, QList<ProgressSample>>;
+    m_session->store->call<Samples>(
+            [profileId](JobStore &store) { return store.progressSamplesForProfile(profileId); },
+            monitor,
+            [this](Samples stored) {
+                if (!m_session)
+                    return;
+                for (auto it = m_session->liveSamples.cbegin(); it != m_session->liveSamples.cend();
+                     ++it) {
+                    QList<ProgressSample> &list = stored[it.key()];
+                    const QDateTime newest = list.isEmpty() ? QDateTime() : list.constLast().at;
+                    for (const ProgressSample &s : it.value()) {
+                        if (!newest.isValid() || s.at > newest)
+                            list.append(s);
+                    }
+                }
+                m_session->liveSamples.clear();
+                m_session->samplesLoaded = true;
+                for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+                    m_model->setProgressSamples(it.key(), it.value());
+            });
+}
+
+void MainWindow::onJobsAdded(const QList<WatchedJob> &jobs)
+{
+    m_model->upsertJobs(jobs);
+    if (m_session && m_session->loaded) {
+        applyPendingSelection();
+        if (!m_ui->jobTable->currentIndex().isValid() && m_proxy->rowCount() > 0)
+            m_ui->jobTable->selectRow(0);
+    }
+    updateStatusBar();
+}
+
+void MainWindow::onJobsUpdated(const QList<WatchedJob> &jobs)
+{
+    m_model->upsertJobs(jobs);
+    for (const WatchedJob &w : jobs) {
+        if (m_session && w.fetchedAt.isValid()
+            && (!m_session->lastSuccessAt.isValid() || w.fetchedAt > m_session->lastSuccessAt))
+            m_session->lastSuccessAt = w.fetchedAt;
+    }
+    checkInitialRefresh(jobs);
+    updateStatusBar();
+}
+
+void MainWindow::checkInitialRefresh(const QList<WatchedJob> &jobs)
+{
+    if (!m_session || !m_session->loaded || m_session->initialRefreshDone)
+        return;
+    for (const WatchedJob &w : jobs) {
+        const bool answered = (w.fetchedAt.isValid() && w.fetchedAt >= m_session->openedAt)
+                              || (w.lastErrorAt.isValid() && w.lastErrorAt >= m_session->openedAt);
+        if (answered)
+            m_session->awaitingFirstAnswer.remove(w.identifier);
+    }
+    if (m_session->awaitingFirstAnswer.isEmpty()) {
+        m_session->initialRefreshDone = true;
+        Q_EMIT initialRefreshFinished();
+    }
+}
+
+void MainWindow::onConnectionStateChanged(const ConnectionState &state)
+{
+    m_ui->offlineBanner->setConnectionState(state);
+    if (m_session && state.lastSuccessAt.isValid())
+        m_session->lastSuccessAt = state.lastSuccessAt;
+    updateConnectionDot();
+    updateStatusBar();
+}
+
+void MainWindow::applyPendingSelection()
+{
+    if (m_pendingSelect.isEmpty() || !m_session || !m_session->loaded)
+        return;
+    if (selectJob(m_pendingSelect))
+        m_pendingSelect.clear();
+}
+
+// --- selection -----------------------------------------------------------------------------
+
+JobTableView *MainWindow::jobTable() const
+{
+    return m_ui->jobTable;
+}
+
+FilterBar *MainWindow::filterBar() const
+{
+    return m_ui->filterBar;
+}
+
+OfflineBanner *MainWindow::offlineBanner() const
+{
+    return m_ui->offlineBanner;
+}
+
+JobDetailsPanel *MainWindow::detailsPanel() const
+{
+    return m_ui->detailsPanel;
+}
+
+OverviewPage *MainWindow::overviewPage() const
+{
+    return m_ui->overviewPage;
+}
+
+WelcomePanel *MainWindow::welcomePanel() const
+{
+    return m_ui->welcomePage;
+}
+
+bool MainWindow::selectJob(const QString &text)
+{
+    const QString wanted = text.trimmed();
+    if (wanted.isEmpty())
+        return false;
+    QString identifier;
+    const QList<WatchedJob> jobs = m_model->jobs();
+    for (const WatchedJob &w : jobs) {
+        if (w.identifier == wanted || w.job.jobArn.value_or(QString()) == wanted) {
+            identifier = w.identifier;
+            break;
+        }
+    }
+    // Then the short id, then the job name (names are unique per account, not per gateway:
+    // the first match wins).
+    for (int pass = 0; pass < 2 && identifier.isEmpty(); ++pass) {
+        for (const WatchedJob &w : jobs) {
+            if (pass == 0 ? shortIdOf(w) == wanted : w.job.jobName.value_or(QString()) == wanted) {
+                identifier = w.identifier;
+                break;
+            }
+        }
+    }
+    if (identifier.isEmpty())
+        return false;
+    if (m_ui->jobTable->rowOf(identifier) < 0) {
+        // Hidden by a filter: show everything rather than select nothing.
+        m_ui->filterBar->clear();
+    }
+    showView(QStringLiteral("jobs"));
+    if (!m_ui->jobTable->selectIdentifier(identifier))
+        return false;
+    m_ui->detailsPanel->setCurrentJob(identifier);
+    return true;
+}
+
+QStringList MainWindow::selectedIdentifiers() const
+{
+    return m_ui->jobTable->selectedIdentifiers();
+}
+
+QString MainWindow::currentIdentifier() const
+{
+    return m_ui->jobTable->currentIdentifier();
+}
+
+bool MainWindow::showDetailsTab(const QString &name)
+{
+    return m_ui->detailsPanel->setCurrentTab(name);
+}
+
+void MainWindow::showView(const QString &name)
+{
+    const bool overview = name.compare(QStringLiteral("overview"), Qt::CaseInsensitive) == 0;
+    m_ui->viewTabs->setCurrentWidget(overview ? m_ui->overviewTab : m_ui->jobsTab);
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    m_ui->detailsPanel->setCurrentJob(m_ui->jobTable->currentIdentifier());
+    updateActions();
+}
+
+std::optional<WatchedJob> MainWindow::currentJob() const
+{
+    if (!m_session)
+        return std::nullopt;
+    const QString id = currentIdentifier();
+    return id.isEmpty() ? std::nullopt : m_session->monitor->job(id);
+}
+
+// --- actions -------------------------------------------------------------------------------
+
+void MainWindow::addJobs()
+{
+    addJobsFromFiles({});
+}
+
+void MainWindow::addJobsFromFiles(const QStringList &paths)
+{
+    if (!m_session)
+        return;
+    QSet<QString> watched;
+    for (const WatchedJob &w : m_model->jobs())
+        watched.insert(w.identifier);
+    AddJobsDialog dialog(watched, m_session->client, this);
+    if (!paths.isEmpty()) {
+        dialog.loadFiles(paths);
+        m_settings->setLastImportDirectory(QFileInfo(paths.constFirst()).absolutePath());
+    }
+    if (dialog.exec() != QDialog::Accepted || !m_session)
+        return;
+    QList<JobIdentifier> ids;
+    for (const QString &text : dialog.identifiersToAdd())
+        ids << JobIdentifier::parse(text);
+    const QStringList added = m_session->monitor->watch(ids);
+    if (!added.isEmpty()) {
+        selectJob(added.constFirst());
+        showStatusMessage(tr("Added to the watch list: %1").arg(added.size()));
+    }
+}
+
+void MainWindow::refreshNow()
+{
+    if (!m_session)
+        return;
+    m_session->monitor->refreshNow();
+    showStatusMessage(tr("Refreshing every job that is still polled…"));
+    updateStatusBar();
+}
+
+void MainWindow::setPollingPaused(bool paused)
+{
+    m_userPaused = paused;
+    if (m_ui->actionPause->isChecked() != paused)
+        m_ui->actionPause->setChecked(paused);
+    m_ui->actionPause->setText(paused ? tr("&Resume Polling") : tr("&Pause Polling"));
+    m_ui->actionPause->setIconText(paused ? tr("Resume") : tr("Pause"));
+    updateActionIcons();
+    applyEffectivePause();
+}
+
+void MainWindow::stopSelectedJobs()
+{
+    if (!m_session)
+        return;
+    QList<StopJobsDialog::Target> targets;
+    for (const QString &id : selectedIdentifiers()) {
+        const std::optional<WatchedJob> w = m_session->monitor->job(id);
+        if (!w)
+            continue;
+        targets.append({id, w->job.jobName.value_or(QString()), w->job.status});
+    }
+    if (targets.isEmpty())
+        return;
+    QPointer<JobMonitor> monitor = m_session->monitor;
+    StopJobsDialog dialog(
+            targets,
+            [monitor](const QStringList &ids, QObject *context,
+                      StopJobsDialog::ResultCallback onResult) {
+                if (!monitor)
+                    return;
+                QPointer<QObject> guard(context);
+                monitor->stopJobs(
+                        ids, [guard, onResult](const QString &id, const Expected<StopAck> &result) {
+                            if (guard)
+                                onResult(id, result);
+                        });
+            },
+            this);
+    connect(&dialog, &StopJobsDialog::stopsFinished, this, [this](int accepted, int failed) {
+        showStatusMessage(
+                failed == 0
+                        ? tr("Stop requests accepted: %1").arg(accepted)
+                        : tr("Stop requests accepted: %1, failed: %2").arg(accepted).arg(failed));
+    });
+    dialog.exec();
+}
+
+void MainWindow::removeSelectedJobs()
+{
+    if (!m_session)
+        return;
+    const QStringList ids = selectedIdentifiers();
+    if (ids.isEmpty())
+        return;
+    QString names;
+    if (ids.size() == 1) {
+        const std::optional<WatchedJob> w = m_session->monitor->job(ids.constFirst());
+        const QString name = w ? w->job.jobName.value_or(QString()) : QString();
+        names = name.isEmpty() ? JobIdentifier::parse(ids.constFirst()).shortId() : name;
+    }
+    const QString question = ids.size() == 1 ? tr("Stop watching “%1”?").arg(names)
+                                             : tr("Stop watching these %1 jobs?").arg(ids.size());
+    QMessageBox box(QMessageBox::Question, tr("Remove from Watch List"), question,
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Their status history on this computer is deleted. The jobs "
+                              "themselves keep running on the gateway."));
+    QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != static_cast<QAbstractButton *>(remove) || !m_session)
+        return;
+    m_session->monitor->unwatch(ids);
+    showStatusMessage(tr("Removed from the watch list: %1").arg(ids.size()));
+}
+
+void MainWindow::exportJobs()
+{
+    if (!m_session)
+        return;
+    const QStringList selected = selectedIdentifiers();
+    QStringList visible;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        visible << m_proxy->index(row, 0).data(JobTableModel::IdentifierRole).toString();
+
+    const GatewayProfile profile = m_session->profile;
+    QPointer<JobMonitor> monitor = m_session->monitor;
+    QPointer<StoreWorker> store = m_session->store;
+    auto provider = [selected, visible, profile, monitor,
+                     store](ExportDialog::Scope scope, QObject *context,
+                            std::function<void(ExportInput)> done) {
+        const QStringList ids = scope == ExportDialog::Scope::Selection ? selected : visible;
+        ExportInput input;
+        input.profileName = profile.name;
+        input.baseUrl = profile.baseUrl;
+        QList<WatchedJob> watched;
+        if (monitor) {
+            for (const QString &id : ids) {
+                if (const std::optional<WatchedJob> w = monitor->job(id))
+                    watched << *w;
+            }
+        }
+        if (!store) {
+            for (const WatchedJob &w : std::as_const(watched)) {
+                input.jobs.append(
+                        {w, monitor ? monitor->history(w.identifier) : QList<StatusTransition>{},
+                         monitor ? monitor->samples(w.identifier) : QList<ProgressSample>{}});
+            }
+            done(input);
+            return;
+        }
+        struct History
+        {
+            QHash<QString, QList<StatusTransition>> transitions;
+            QHash<QString, QList<ProgressSample>> samples;
+        };
+        const QString profileId = profile.id;
+        store->call<History>(
+                [profileId](JobStore &s) {
+                    return History{s.transitionsForProfile(profileId),
+                                   s.progressSamplesForProfile(profileId)};
+                },
+                context,
+                [input, watched, done](History history) mutable {
+                    for (const WatchedJob &w : std::as_const(watched)) {
+                        input.jobs.append({w, history.transitions.value(w.identifier),
+                                           history.samples.value(w.identifier)});
+                    }
+                    done(input);
+                });
+    };
+
+    ExportDialog dialog(int(selected.size()), int(visible.size()), provider, this);
+    QString base = profile.name.trimmed();
+    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
+    dialog.suggestDestination(
+            m_settings->lastExportDirectory(),
+            QStringLiteral("batchwatch-%1-%2")
+                    .arg(base.isEmpty() ? QStringLiteral("jobs") : base,
+                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+    connect(&dialog, &ExportDialog::exportFinished, this, [this](const ExportResult &result) {
+        if (!result.ok())
+            return;
+        m_settings->setLastExportDirectory(QFileInfo(result.path).absolutePath());
+        showStatusMessage(tr("Exported to %1 (jobs: %2)")
+                                  .arg(QDir::toNativeSeparators(result.path))
+                                  .arg(result.jobCount));
+    });
+    dialog.exec();
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    dialog.exec();
+}
+
+void MainWindow::openProfiles()
+{
+    ProfilesDialog dialog(m_store.get(), m_secrets, m_nam, this);
+    if (m_session && !m_session->demo)
+        dialog.selectProfile(m_session->profile.id);
+    if (m_store->profiles().isEmpty())
+        dialog.startNewProfile();
+
+    QString lastSaved;
+    QSet<QString> secretChanged;
+    connect(&dialog, &ProfilesDialog::profileSaved, this,
+            [this, &lastSaved](const GatewayProfile &profile) {
+                lastSaved = profile.id;
+                if (m_session && !m_session->demo && m_session->profile.id == profile.id) {
+                    // The profile being shown was edited: the client takes it from now on.
+                    const bool authChanged = profile.authMode != m_session->profile.authMode;
+                    m_session->profile = profile;
+                    m_session->client->setProfile(profile);
+                    if (authChanged && profile.authMode == AuthMode::None)
+                        m_session->client->setSecret({});
+                }
+            });
+    connect(&dialog, &ProfilesDialog::secretChanged, this,
+            [&secretChanged](const QString &id) { secretChanged.insert(id); });
+    connect(&dialog, &ProfilesDialog::profileRemoved, this, [this](const QString &id) {
+        if (m_session && m_session->profile.id == id)
+            closeSession();
+    });
+    dialog.exec();
+
+    if (m_session && !m_session->demo && secretChanged.contains(m_session->profile.id)) {
+        m_session->waitingForSecret = true;
+        applyEffectivePause();
+        readSecretThenResume();
+        m_session->monitor->refreshNow();
+    }
+    rebuildProfileSwitcher();
+    updateWindowTitle();
+    if (!m_session) {
+        const QList<GatewayProfile> profiles = m_store->profiles();
+        if (!lastSaved.isEmpty() && switchToProfile(lastSaved))
+            return;
+        if (!profiles.isEmpty())
+            switchToProfile(profiles.constFirst().id);
+        else
+            showWelcome();
+    }
+}
+
+void MainWindow::copyRows()
+{
+    m_ui->jobTable->copySelection();
+}
+
+void MainWindow::copyCurrentJobAsJson()
+{
+    const std::optional<WatchedJob> w = currentJob();
+    if (!w)
+        return;
+    JobMonitor *monitor = m_session->monitor;
+    const QString id = w->identifier;
+    if (monitor->isHistoryLoaded(id)) {
+        copyJobJson(id);
+        return;
+    }
+    // The whole stored history belongs in the copy: wait for it (a moment, from the store).
+    auto *once = new QObject(monitor);
+    connect(monitor, &JobMonitor::historyLoaded, once, [this, id, once](const QString &loaded) {
+        if (loaded != id)
+            return;
+        once->deleteLater();
+        copyJobJson(id);
+    });
+    monitor->history(id);
+}
+
+void MainWindow::copyJobJson(const QString &identifier)
+{
+    if (!m_session)
+        return;
+    JobMonitor *monitor = m_session->monitor;
+    const std::optional<WatchedJob> w = monitor->job(identifier);
+    if (!w)
+        return;
+    const ExportJob job{*w, monitor->history(identifier), monitor->samples(identifier)};
+    const QJsonObject object
+            = JsonExporter::jobToJson(job, SecretRedactor(m_session->profile.baseUrl));
+    QApplication::clipboard()->setText(
+            QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+    showStatusMessage(
+            tr("Copied the details of “%1” as JSON").arg(w->job.jobName.value_or(shortIdOf(*w))));
+}
+
+void MainWindow::showAbout()
+{
+    AboutInfo info;
+    info.dataDirectory = m_store->databasePath().isEmpty()
+                                         || m_store->databasePath() == QStringLiteral(":memory:")
+                                 ? m_options.dataDirectory
+                                 : QFileInfo(m_store->databasePath()).absolutePath();
+    info.settingsFile = m_settings->fileName();
+    info.keysPersistent = m_secrets->isPersistent();
+    AboutDialog dialog(info, this);
+    dialog.exec();
+}
+
+void MainWindow::onNotificationClicked(const QString &profileId, const QString &identifier)
+{
+    if (profileId != currentProfileId())
+        switchToProfile(profileId);
+    if (!selectJob(identifier))
+        m_pendingSelect = identifier;
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+}
+
+// --- look ----------------------------------------------------------------------------------
+
+void MainWindow::rebuildProfileSwitcher()
+{
+    const QSignalBlocker blocker(m_profileCombo);
+    m_profileCombo->clear();
+    const QString current = currentProfileId();
+    for (const GatewayProfile &p : m_store->profiles())
+        m_profileCombo->addItem(p.name.isEmpty() ? p.baseUrl.toDisplayString() : p.name, p.id);
+    if (DemoMode::isAvailable())
+        m_profileCombo->addItem(tr("Demo gateway"), DemoMode::demoProfileId());
+    m_profileCombo->insertSeparator(m_profileCombo->count());
+    m_profileCombo->addItem(tr("Manage Profiles…"), kManageProfilesEntry);
+    const int index = m_profileCombo->findData(current);
+    m_profileCombo->setCurrentIndex(index);
+    if (index < 0)
+        m_profileCombo->setPlaceholderText(tr("No profile"));
+    updateConnectionDot();
+}
+
+void MainWindow::onProfileSwitcherActivated(int index)
+{
+    const QString id = m_profileCombo->itemData(index).toString();
+    if (id == kManageProfilesEntry) {
+        rebuildProfileSwitcher(); // back to the current profile
+        openProfiles();
+        return;
+    }
+    if (!switchToProfile(id))
+        rebuildProfileSwitcher();
+}
+
+void MainWindow::updateConnectionDot()
+{
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    const ConnectionState::Kind kind = m_session ? m_session->monitor->connectionState().kind
+                                                 : ConnectionState::Kind::Unknown;
+    const QIcon dot = connectionDot(kind, palette(), size, devicePixelRatioF());
+    for (int i = 0; i < m_profileCombo->count(); ++i) {
+        const QString id = m_profileCombo->itemData(i).toString();
+        if (id == kManageProfilesEntry || id.isEmpty())
+            continue;
+        m_profileCombo->setItemIcon(i, id == currentProfileId() ? dot : QIcon());
+    }
+    if (m_session) {
+        m_profileCombo->setToolTip(
+                tr("%1 — %2").arg(m_session->profile.name, connectionWords(kind)));
+        m_connectionLabel->setText(connectionWords(kind));
+        m_connectionDot->setPixmap(dot.pixmap(QSize(size, size), devicePixelRatioF()));
+    } else {
+        m_connectionDot->clear();
+    }
+}
+
+void MainWindow::updateWindowTitle()
+{
+    if (m_session)
+        setWindowTitle(tr("%1 — batchwatch").arg(m_session->profile.name));
+    else
+        setWindowTitle(tr("batchwatch"));
+}
+
+void MainWindow::updateActions()
+{
+    Ui::MainWindow &ui = *m_ui;
+    const bool session = m_session != nullptr;
+    const int selected = int(selectedIdentifiers().size());
+    const bool jobs = session && m_model->rowCount() > 0;
+    ui.actionAddJobs->setEnabled(session);
+    ui.actionRefresh->setEnabled(session);
+    ui.actionPause->setEnabled(session);
+    ui.actionStop->setEnabled(session && selected > 0);
+    ui.actionRemove->setEnabled(session && selected > 0);
+    ui.actionExport->setEnabled(jobs);
+    ui.actionCopyRows->setEnabled(selected > 0);
+    ui.actionCopyJson->setEnabled(session && !currentIdentifier().isEmpty());
+    ui.actionSelectAll->setEnabled(jobs);
+    ui.actionFind->setEnabled(session);
+    ui.actionShowJobs->setEnabled(session);
+    ui.actionShowOverview->setEnabled(session);
+    ui.actionClearFilters->setEnabled(session && ui.filterBar->state() != FilterState{});
+    ui.actionResetColumns->setEnabled(session);
+    const bool overview = ui.viewTabs->currentWidget() == ui.overviewTab;
+    ui.actionShowJobs->setChecked(!overview);
+    ui.actionShowOverview->setChecked(overview);
+    ui.actionStop->setText(selected > 1 ? tr("&Stop %1 Jobs…").arg(selected) : tr("&Stop Job…"));
+}
+
+QString MainWindow::connectionText() const
+{
+    return m_session ? connectionWords(m_session->monitor->connectionState().kind) : QString();
+}
+
+QString MainWindow::countsText() const
+{
+    return m_countsLabel->text();
+}
+
+void MainWindow::updateStatusBar()
+{
+    if (!m_session) {
+        for (QLabel *label : {m_connectionDot, m_connectionLabel, m_lastRefreshLabel,
+                              m_nextPollLabel, m_inFlightLabel, m_countsLabel})
+            label->clear();
+        return;
+    }
+    JobMonitor *monitor = m_session->monitor;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QLocale locale;
+
+    const QDateTime last = m_session->lastSuccessAt;
+    m_lastRefreshLabel->setText(
+            last.isValid()
+                    ? tr("Last refresh %1")
+                              .arg(locale.toString(last.toLocalTime().time(), QLocale::ShortFormat))
+                    : tr("Not refreshed yet"));
+    m_lastRefreshLabel->setToolTip(last.isValid() ? JobMetrics::formatRelative(last, now)
+                                                  : QString());
+
+    QString next;
+    if (m_userPaused || m_minimisedPause) {
+        next = tr("Polling paused");
+    } else if (m_session->waitingForSecret) {
+        next = tr("Waiting for the key");
+    } else if (const QDateTime at = monitor->nextPollAt(); at.isValid()) {
+        const qint64 seconds = now.secsTo(at);
+        next = seconds <= 0 ? tr("Polling now")
+                            : tr("Next poll in %1").arg(JobMetrics::formatDuration(seconds));
+    } else {
+        next = monitor->jobCount() > 0 ? tr("All jobs settled") : tr("Nothing to poll");
+    }
+    m_nextPollLabel->setText(next);
+
+    const int inFlight = monitor->requestsInFlight();
+    m_inFlightLabel->setText(tr("In flight: %1").arg(inFlight));
+
+    // The same groups as the status chips (PRODUCT §1: Queued is Submitted/Validating/
+    // Scheduled, Running is InProgress/Stopping, Failed is Failed/PartiallyCompleted), so the
+    // numbers here and on the chips always agree.
+    const JobFilterProxyModel::GroupCounts counts = m_proxy->countsByGroup();
+    auto count = [&](StatusGroup group) {
+        return counts[size_t(group)];
+    };
+    QString text = tr("Watched: %1 · Queued: %2 · Running: %3 · Failed: %4")
+                           .arg(locale.toString(m_model->rowCount()),
+                                locale.toString(count(StatusGroup::Queued)),
+                                locale.toString(count(StatusGroup::Running)),
+                                locale.toString(count(StatusGroup::Failed)));
+    if (const int unknown = count(StatusGroup::Unknown); unknown > 0)
+        text += tr(" · Unknown status: %1").arg(locale.toString(unknown));
+    m_countsLabel->setText(text);
+    m_countsLabel->setToolTip(
+            tr("Queued: Submitted, Validating or Scheduled. Running: InProgress or Stopping. "
+               "Failed: Failed or PartiallyCompleted. The status chips count the same groups."));
+}
+
+void MainWindow::tick()
+{
+    m_model->tick();
+    updateStatusBar();
+}
+
+void MainWindow::showStatusMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 5000);
+}
+
+// --- events --------------------------------------------------------------------------------
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    switch (event->type()) {
+    case QEvent::WindowStateChange: {
+        const bool pause = isMinimized() && m_settings->pauseWhenMinimised();
+        if (pause != m_minimisedPause) {
+            m_minimisedPause = pause;
+            applyEffectivePause();
+        }
+        const QSignalBlocker blocker(m_ui->actionFullScreen);
+        m_ui->actionFullScreen->setChecked(isFullScreen());
+        break;
+    }
+    case QEvent::PaletteChange:
+        updateActionIcons();
+        updateConnectionDot();
+        break;
+    default:
+        break;
+    }
+}
+
+QStringList MainWindow::droppableFiles(const QMimeData *mime) const
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    for (const QUrl &url : mime->urls()) {
+        if (!url.isLocalFile())
+            return {};
+        const QString path = url.toLocalFile();
+        if (!AddJobsDialog::isSupportedFile(path))
+            return {};
+        files << path;
+    }
+    return files;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_session && !droppableFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = droppableFiles(event->mimeData());
+    if (!m_session || files.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+    // Not inside the drop handler: the dialog runs its own event loop.
+    QTimer::singleShot(0, this, [this, files] { addJobsFromFiles(files); });
+}
+
+} // namespace bw

@@ -1,0 +1,482 @@
+#include "fixtures.h"
+#include "models/jobfilterproxymodel.h"
+#include "models/jobtablemodel.h"
+#include "wire/jobcodec.h"
+
+#include <QAbstractItemModelTester>
+#include <QtTest>
+
+#include <memory>
+
+using namespace bw;
+
+namespace {
+using M = JobTableModel;
+
+const QDateTime kNow = QDateTime(QDate(2025, 3, 15), QTime(12, 0), Qt::UTC);
+
+WatchedJob watched(const ParsedJob &parsed, const QString &identifier)
+{
+    WatchedJob w;
+    w.identifier = identifier;
+    w.profileId = QStringLiteral("prod");
+    w.job = parsed.job;
+    w.rawRetrieve = parsed.raw;
+    w.addedAt = kNow.addDays(-2);
+    w.fetchedAt = kNow.addSecs(-30);
+    w.everReported = parsed.job.presentFields();
+    return w;
+}
+
+WatchedJob retrieved(const QString &fixture, const QString &identifier)
+{
+    const auto parsed = JobCodec::parseRetrieveBody(test::fixture(fixture));
+    if (!parsed)
+        qFatal("fixture %s does not parse", qPrintable(fixture));
+    return watched(*parsed, identifier);
+}
+
+// Identifiers are what the user typed.
+const QString kCompleted = QStringLiteral("k3x9p2m7q1ab");
+const QString kPartial = QStringLiteral("h5j7k9l1m3n5");
+const QString kScheduled = QStringLiteral("a1b2c3d4e5f6");
+const QString kRunning = QStringLiteral("m4n8b2v6c0xz");
+const QString kFailed = QStringLiteral("q7w2e9r4t1yu");
+const QString kFinalizing = QStringLiteral("batch_67d3f1a2b9c08190a1e2f3d4c5b6a798");
+
+QList<WatchedJob> fixtureJobs()
+{
+    const auto page
+            = JobCodec::parseListBody(test::fixture(QStringLiteral("list-page1-aws-native.json")));
+    if (!page || page->jobs.size() != 3)
+        qFatal("list fixture does not parse");
+    return {
+            watched(page->jobs.at(0), kCompleted),
+            watched(page->jobs.at(1), kPartial),
+            watched(page->jobs.at(2), kScheduled),
+            retrieved(QStringLiteral("retrieve-inprogress-aws-native.json"), kRunning),
+            retrieved(QStringLiteral("retrieve-failed.json"), kFailed),
+            retrieved(QStringLiteral("retrieve-crossprovider-finalizing.json"), kFinalizing),
+    };
+}
+
+WatchedJob synthetic(const QString &id, JobStatus status)
+{
+    WatchedJob w;
+    w.identifier = id;
+    w.job.jobArn = id;
+    w.job.status = Status::fromCode(status);
+    w.fetchedAt = kNow;
+    return w;
+}
+} // namespace
+
+class tst_JobFilterProxyModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void sortsSubmitTimesAsInstantsAcrossZones();
+    void sortsNumbersNumericallyNotAsText_data();
+    void sortsNumbersNumericallyNotAsText();
+    void sortsNamesWithNumbersNaturally();
+    void absentValuesSortLastInBothOrders_data();
+    void absentValuesSortLastInBothOrders();
+    void sortsStatusByLifecycle();
+    void resortsWhenASortedValueChanges();
+    void filtersByStatusGroups_data();
+    void filtersByStatusGroups();
+    void searchesNameIdArnAndModel_data();
+    void searchesNameIdArnAndModel();
+    void activeOnlyHidesTerminalJobs();
+    void filtersBySubmitTimeRange_data();
+    void filtersBySubmitTimeRange();
+    void combinesFiltersAndClearsThemAtOnce();
+    void refiltersWhenAStatusChanges();
+    void countsSourceRowsPerGroupIgnoringFilters();
+    void reportsTheVisibleRowCount();
+
+private:
+    QStringList visibleIds() const;
+
+    std::unique_ptr<M> m_source;
+    std::unique_ptr<JobFilterProxyModel> m_proxy;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void tst_JobFilterProxyModel::init()
+{
+    m_source = std::make_unique<M>([] { return kNow; });
+    m_proxy = std::make_unique<JobFilterProxyModel>();
+    m_proxy->setSourceModel(m_source.get());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void tst_JobFilterProxyModel::cleanup()
+{
+    m_tester.reset();
+    m_proxy.reset();
+    m_source.reset();
+}
+
+QStringList tst_JobFilterProxyModel::visibleIds() const
+{
+    QStringList ids;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        ids << m_proxy->index(row, 0).data(M::IdentifierRole).toString();
+    return ids;
+}
+
+void tst_JobFilterProxyModel::sortsSubmitTimesAsInstantsAcrossZones()
+{
+    QList<WatchedJob> jobs = fixtureJobs();
+    // Gateways send their own zone: 10:26:53+01:00 is 09:26:53Z, 208 ms before the Completed
+    // job's 09:26:53.208Z although its text sorts after it.
+    QCOMPARE(jobs.at(5).job.submitTime.value(),
+             QDateTime(QDate(2025, 3, 14), QTime(10, 26, 53), QTimeZone(3600)));
+    WatchedJob local = synthetic(QStringLiteral("batch_local_zone"), JobStatus::InProgress);
+    local.job.submitTime = QDateTime(QDate(2025, 3, 14), QTime(10, 30), QTimeZone(3600));
+    jobs.append(local); // 09:30Z
+    m_source->upsertJobs(jobs);
+
+    m_proxy->sort(M::SubmittedColumn, Qt::AscendingOrder);
+    QCOMPARE(visibleIds(), (QStringList{kPartial, kRunning, kFinalizing, kCompleted,
+                                        QStringLiteral("batch_local_zone"), kScheduled, kFailed}));
+    m_proxy->sort(M::SubmittedColumn, Qt::DescendingOrder);
+    QCOMPARE(visibleIds(), (QStringList{kFailed, kScheduled, QStringLiteral("batch_local_zone"),
+                                        kCompleted, kFinalizing, kRunning, kPartial}));
+}
+
+void tst_JobFilterProxyModel::sortsNumbersNumericallyNotAsText_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QList<qint64>>("seconds");
+    // Durations whose display text ("9 s", "10 s", "1 min 40 s") sorts differently.
+    QTest::newRow("elapsed") << int(M::ElapsedColumn) << QList<qint64>{100, 9, 10, 3600};
+    QTest::newRow("expires in") << int(M::ExpiresColumn) << QList<qint64>{100, 9, 10, 3600};
+}
+
+void tst_JobFilterProxyModel::sortsNumbersNumericallyNotAsText()
+{
+    QFETCH(int, column);
+    QFETCH(QList<qint64>, seconds);
+
+    QList<WatchedJob> jobs;
+    for (const qint64 s : seconds) {
+        WatchedJob w = synthetic(QStringLiteral("job_%1").arg(s), JobStatus::Completed);
+        if (column == M::ElapsedColumn) {
+            w.job.submitTime = kNow.addSecs(-5000);
+            w.job.endTime = kNow.addSecs(-5000 + s);
+        } else {
+            w.job.status = Status::fromCode(JobStatus::Scheduled);
+            w.job.jobExpirationTime = kNow.addSecs(s);
+        }
+        jobs << w;
+    }
+    m_source->upsertJobs(jobs);
+
+    m_proxy->sort(column, Qt::AscendingOrder);
+    QCOMPARE(visibleIds(), (QStringList{QStringLiteral("job_9"), QStringLiteral("job_10"),
+                                        QStringLiteral("job_100"), QStringLiteral("job_3600")}));
+    m_proxy->sort(column, Qt::DescendingOrder);
+    QCOMPARE(visibleIds(), (QStringList{QStringLiteral("job_3600"), QStringLiteral("job_100"),
+                                        QStringLiteral("job_10"), QStringLiteral("job_9")}));
+}
+
+void tst_JobFilterProxyModel::sortsNamesWithNumbersNaturally()
+{
+    QList<WatchedJob> jobs;
+    for (const char *name : {"nightly-10", "Nightly-2", "nightly-9", "audit"}) {
+        WatchedJob w = synthetic(QString::fromLatin1(name).toLower().replace(u'-', u'_'),
+                                 JobStatus::Completed);
+        w.job.jobName = QString::fromLatin1(name);
+        jobs << w;
+    }
+    m_source->upsertJobs(jobs);
+    m_proxy->sort(M::NameColumn, Qt::AscendingOrder);
+    QStringList names;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        names << m_proxy->index(row, M::NameColumn).data().toString();
+    QCOMPARE(names, (QStringList{QStringLiteral("audit"), QStringLiteral("Nightly-2"),
+                                 QStringLiteral("nightly-9"), QStringLiteral("nightly-10")}));
+}
+
+void tst_JobFilterProxyModel::absentValuesSortLastInBothOrders_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QStringList>("ascending");
+    QTest::addColumn<QStringList>("descending");
+
+    // Model: the Failed job has none; the cross-provider one reports "", a value that sorts
+    // first. "claude-3-5-sonnet" < "claude-3-haiku"; equal values keep the source order.
+    QTest::newRow("model") << int(M::ModelColumn) << QStringList{kFinalizing, kPartial, kCompleted,
+                                                                 kScheduled,  kRunning, kFailed}
+                           << QStringList{kCompleted, kScheduled,  kRunning,
+                                          kPartial,   kFinalizing, kFailed};
+    // Progress: only two jobs report counts; the others are indeterminate.
+    QTest::newRow("progress") << int(M::ProgressColumn)
+                              << QStringList{kRunning,   kPartial, kCompleted,
+                                             kScheduled, kFailed,  kFinalizing}
+                              << QStringList{kPartial,   kRunning, kCompleted,
+                                             kScheduled, kFailed,  kFinalizing};
+    // Message: only the Partial and the Failed job carry one.
+    QTest::newRow("message") << int(M::MessageColumn)
+                             << QStringList{kPartial,   kFailed,  kCompleted,
+                                            kScheduled, kRunning, kFinalizing}
+                             << QStringList{kFailed,    kPartial, kCompleted,
+                                            kScheduled, kRunning, kFinalizing};
+}
+
+void tst_JobFilterProxyModel::absentValuesSortLastInBothOrders()
+{
+    QFETCH(int, column);
+    QFETCH(QStringList, ascending);
+    QFETCH(QStringList, descending);
+
+    QList<WatchedJob> jobs = fixtureJobs();
+    jobs[5].job.modelId = QString(); // the cross-provider list summary's ""
+    m_source->upsertJobs(jobs);
+
+    m_proxy->sort(column, Qt::AscendingOrder);
+    QCOMPARE(visibleIds(), ascending);
+    m_proxy->sort(column, Qt::DescendingOrder);
+    QCOMPARE(visibleIds(), descending);
+}
+
+void tst_JobFilterProxyModel::sortsStatusByLifecycle()
+{
+    m_source->upsertJobs(fixtureJobs());
+    m_proxy->sort(M::StatusColumn, Qt::AscendingOrder);
+    // Unknown ("finalizing") first, then Scheduled, InProgress, Completed, Partially, Failed.
+    QCOMPARE(visibleIds(),
+             (QStringList{kFinalizing, kScheduled, kRunning, kCompleted, kPartial, kFailed}));
+}
+
+void tst_JobFilterProxyModel::resortsWhenASortedValueChanges()
+{
+    QList<WatchedJob> jobs = fixtureJobs();
+    m_source->upsertJobs(jobs);
+    m_proxy->sort(M::ProgressColumn, Qt::DescendingOrder);
+    QCOMPARE(visibleIds().mid(0, 2), (QStringList{kPartial, kRunning}));
+
+    // The scheduled job starts reporting 99 %: it moves between 100 % and 47 %.
+    jobs[2].job.totalRecordCount = 1000;
+    jobs[2].job.processedRecordCount = 990;
+    QSignalSpy layout(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+    m_source->upsertJobs({jobs.at(2)});
+    QCOMPARE(layout.size(), 1);
+    QCOMPARE(visibleIds().mid(0, 3), (QStringList{kPartial, kScheduled, kRunning}));
+}
+
+void tst_JobFilterProxyModel::filtersByStatusGroups_data()
+{
+    using Groups = QSet<StatusGroup>;
+    QTest::addColumn<Groups>("groups");
+    QTest::addColumn<QStringList>("visible");
+
+    QTest::newRow("no chip selected: everything")
+            << Groups{}
+            << QStringList{kCompleted, kPartial, kScheduled, kRunning, kFailed, kFinalizing};
+    QTest::newRow("failed: Failed and PartiallyCompleted")
+            << Groups{StatusGroup::Failed} << QStringList{kPartial, kFailed};
+    QTest::newRow("queued and running") << Groups{StatusGroup::Queued, StatusGroup::Running}
+                                        << QStringList{kScheduled, kRunning};
+    QTest::newRow("unknown statuses have their own chip")
+            << Groups{StatusGroup::Unknown} << QStringList{kFinalizing};
+    QTest::newRow("a group without jobs") << Groups{StatusGroup::Ended} << QStringList{};
+}
+
+void tst_JobFilterProxyModel::filtersByStatusGroups()
+{
+    QFETCH(QSet<StatusGroup>, groups);
+    QFETCH(QStringList, visible);
+    m_source->upsertJobs(fixtureJobs());
+    m_proxy->setStatusGroups(groups);
+    QCOMPARE(m_proxy->statusGroups(), groups);
+    QCOMPARE(visibleIds(), visible);
+}
+
+void tst_JobFilterProxyModel::searchesNameIdArnAndModel_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("visible");
+
+    QTest::newRow("name, any case") << QStringLiteral("TRIAGE") << QStringList{kRunning};
+    QTest::newRow("short id") << QStringLiteral("h5j7") << QStringList{kPartial};
+    // Watched by its short id: only the reported ARN names the region.
+    QTest::newRow("region in the ARN") << QStringLiteral("us-west-2") << QStringList{kFailed};
+    QTest::newRow("provider id") << QStringLiteral("batch_67d3") << QStringList{kFinalizing};
+    QTest::newRow("model") << QStringLiteral("sonnet") << QStringList{kPartial};
+    QTest::newRow("every term must match")
+            << QStringLiteral("haiku  legal") << QStringList{kScheduled};
+    QTest::newRow("terms over different fields")
+            << QStringLiteral("claude-3-haiku k3x9") << QStringList{kCompleted};
+    QTest::newRow("no match") << QStringLiteral("nova") << QStringList{};
+    QTest::newRow("blank is no filter")
+            << QStringLiteral("  ")
+            << QStringList{kCompleted, kPartial, kScheduled, kRunning, kFailed, kFinalizing};
+}
+
+void tst_JobFilterProxyModel::searchesNameIdArnAndModel()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, visible);
+    m_source->upsertJobs(fixtureJobs());
+    m_proxy->setFilterText(text);
+    QCOMPARE(visibleIds(), visible);
+}
+
+void tst_JobFilterProxyModel::activeOnlyHidesTerminalJobs()
+{
+    m_source->upsertJobs(fixtureJobs());
+    QSignalSpy filterChanged(m_proxy.get(), &JobFilterProxyModel::filterChanged);
+    m_proxy->setActiveOnly(true);
+    QCOMPARE(filterChanged.size(), 1);
+    // "finalizing" is unknown, so it may still change: it stays.
+    QCOMPARE(visibleIds(), (QStringList{kScheduled, kRunning, kFinalizing}));
+    m_proxy->setActiveOnly(true);
+    QCOMPARE(filterChanged.size(), 1);
+    m_proxy->setActiveOnly(false);
+    QCOMPARE(m_proxy->rowCount(), 6);
+}
+
+void tst_JobFilterProxyModel::filtersBySubmitTimeRange_data()
+{
+    QTest::addColumn<QDateTime>("from");
+    QTest::addColumn<QDateTime>("to");
+    QTest::addColumn<QStringList>("visible");
+
+    const auto utc = [](int day, int h, int m, int s = 0, int ms = 0) {
+        return QDateTime(QDate(2025, 3, day), QTime(h, m, s, ms), Qt::UTC);
+    };
+    QTest::newRow("on the 14th") << utc(14, 0, 0) << utc(14, 23, 59, 59)
+                                 << QStringList{kCompleted, kScheduled, kRunning, kFinalizing};
+    QTest::newRow("bounds are inclusive") << utc(14, 9, 26, 53) << utc(14, 9, 26, 53, 208)
+                                          << QStringList{kCompleted, kFinalizing};
+    QTest::newRow("bound in another zone")
+            << QDateTime(QDate(2025, 3, 14), QTime(15, 0), QTimeZone(3600)) << QDateTime()
+            << QStringList{kScheduled, kFailed}; // 14:00Z: the Scheduled job is on the bound
+    QTest::newRow("open start") << QDateTime() << utc(14, 8, 15, 3)
+                                << QStringList{kPartial, kRunning};
+}
+
+void tst_JobFilterProxyModel::filtersBySubmitTimeRange()
+{
+    QFETCH(QDateTime, from);
+    QFETCH(QDateTime, to);
+    QFETCH(QStringList, visible);
+    QList<WatchedJob> jobs = fixtureJobs();
+    jobs.append(synthetic(QStringLiteral("never_fetched"), JobStatus::Submitted));
+    m_source->upsertJobs(jobs);
+    m_proxy->setSubmitTimeRange(from, to);
+    QCOMPARE(visibleIds(), visible);
+
+    // Without bounds the job without submitTime is back.
+    m_proxy->setSubmitTimeRange({}, {});
+    QCOMPARE(m_proxy->rowCount(), 7);
+}
+
+void tst_JobFilterProxyModel::combinesFiltersAndClearsThemAtOnce()
+{
+    m_source->upsertJobs(fixtureJobs());
+    m_proxy->setStatusGroups({StatusGroup::Failed, StatusGroup::Completed, StatusGroup::Running});
+    m_proxy->setFilterText(QStringLiteral("haiku"));
+    QCOMPARE(visibleIds(), (QStringList{kCompleted, kRunning}));
+    m_proxy->setActiveOnly(true);
+    QCOMPARE(visibleIds(), (QStringList{kRunning}));
+
+    QSignalSpy filterChanged(m_proxy.get(), &JobFilterProxyModel::filterChanged);
+    m_proxy->clearFilters();
+    QCOMPARE(filterChanged.size(), 1);
+    QCOMPARE(m_proxy->rowCount(), 6);
+    QVERIFY(m_proxy->statusGroups().isEmpty());
+    QVERIFY(m_proxy->filterText().isEmpty());
+    QVERIFY(!m_proxy->activeOnly());
+}
+
+void tst_JobFilterProxyModel::refiltersWhenAStatusChanges()
+{
+    QList<WatchedJob> jobs = fixtureJobs();
+    m_source->upsertJobs(jobs);
+    m_proxy->setStatusGroups({StatusGroup::Running});
+    QCOMPARE(visibleIds(), (QStringList{kRunning}));
+    QSignalSpy counts(m_proxy.get(), &JobFilterProxyModel::countsChanged);
+    QSignalSpy inserted(m_proxy.get(), &QAbstractItemModel::rowsInserted);
+
+    jobs[2].job.status = Status::fromCode(JobStatus::InProgress); // Scheduled starts running
+    m_source->upsertJobs({jobs.at(2)});
+
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(visibleIds(), (QStringList{kScheduled, kRunning}));
+    QCOMPARE(counts.size(), 1);
+    QCOMPARE(m_proxy->count(StatusGroup::Queued), 0);
+    QCOMPARE(m_proxy->count(StatusGroup::Running), 2);
+
+    // And it leaves the view when it ends.
+    jobs[2].job.status = Status::fromCode(JobStatus::Stopped);
+    m_source->upsertJobs({jobs.at(2)});
+    QCOMPARE(visibleIds(), (QStringList{kRunning}));
+    QCOMPARE(m_proxy->count(StatusGroup::Ended), 1);
+}
+
+void tst_JobFilterProxyModel::countsSourceRowsPerGroupIgnoringFilters()
+{
+    QSignalSpy counts(m_proxy.get(), &JobFilterProxyModel::countsChanged);
+    m_source->upsertJobs(fixtureJobs());
+    QCOMPARE(counts.size(), 1);
+
+    JobFilterProxyModel::GroupCounts expected{};
+    expected[size_t(StatusGroup::Queued)] = 1;
+    expected[size_t(StatusGroup::Running)] = 1;
+    expected[size_t(StatusGroup::Completed)] = 1;
+    expected[size_t(StatusGroup::Failed)] = 2;
+    expected[size_t(StatusGroup::Ended)] = 0;
+    expected[size_t(StatusGroup::Unknown)] = 1;
+    QVERIFY(m_proxy->countsByGroup() == expected);
+
+    // Chips count the watch list, whatever is filtered.
+    m_proxy->setFilterText(QStringLiteral("nothing matches this"));
+    m_proxy->setStatusGroups({StatusGroup::Ended});
+    QCOMPARE(m_proxy->rowCount(), 0);
+    QVERIFY(m_proxy->countsByGroup() == expected);
+    QCOMPARE(counts.size(), 1);
+
+    // A change that does not touch statuses does not recount-and-signal.
+    QList<WatchedJob> jobs = m_source->jobs();
+    jobs[3].job.processedRecordCount = 20000;
+    m_source->upsertJobs({jobs.at(3)});
+    QCOMPARE(counts.size(), 1);
+
+    m_source->removeJobs({kPartial, kFailed});
+    QVERIFY(counts.size() > 1);
+    QCOMPARE(m_proxy->count(StatusGroup::Failed), 0);
+    QCOMPARE(m_proxy->count(StatusGroup::Completed), 1);
+
+    m_source->setJobs({});
+    QVERIFY(m_proxy->countsByGroup() == JobFilterProxyModel::GroupCounts{});
+}
+
+void tst_JobFilterProxyModel::reportsTheVisibleRowCount()
+{
+    QSignalSpy visible(m_proxy.get(), &JobFilterProxyModel::visibleCountChanged);
+    m_source->upsertJobs(fixtureJobs());
+    QCOMPARE(m_proxy->visibleCount(), 6);
+    QCOMPARE(visible.size(), 1);
+    QCOMPARE(visible.last().at(0).toInt(), 6);
+
+    m_proxy->setStatusGroups({StatusGroup::Failed});
+    QCOMPARE(m_proxy->visibleCount(), 2);
+    QCOMPARE(visible.last().at(0).toInt(), 2);
+
+    // Same visible count through another filter: no signal.
+    const qsizetype before = visible.size();
+    m_proxy->setStatusGroups({StatusGroup::Failed, StatusGroup::Ended});
+    QCOMPARE(visible.size(), before);
+}
+
+QTEST_GUILESS_MAIN(tst_JobFilterProxyModel)
+#include "tst_jobfilterproxymodel.moc"

@@ -1,0 +1,717 @@
+#include "domain/jobmetrics.h"
+#include "fixtures.h"
+#include "models/jobtablemodel.h"
+#include "wire/jobcodec.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QtTest>
+
+#include <memory>
+
+using namespace bw;
+
+namespace {
+using M = JobTableModel;
+
+const QDateTime kNow = QDateTime(QDate(2025, 3, 14), QTime(15, 0), Qt::UTC);
+
+WatchedJob watched(const ParsedJob &parsed, const QString &identifier, bool fromList)
+{
+    WatchedJob w;
+    w.identifier = identifier;
+    w.profileId = QStringLiteral("prod");
+    w.job = parsed.job;
+    (fromList ? w.rawList : w.rawRetrieve) = parsed.raw;
+    w.addedAt = kNow.addDays(-1);
+    w.fetchedAt = kNow.addSecs(-60);
+    w.everReported = parsed.job.presentFields();
+    return w;
+}
+
+WatchedJob retrieved(const QString &fixture, const QString &identifier)
+{
+    const auto parsed = JobCodec::parseRetrieveBody(test::fixture(fixture));
+    if (!parsed)
+        qFatal("fixture %s does not parse", qPrintable(fixture));
+    return watched(*parsed, identifier, false);
+}
+
+// Six realistic rows: three AWS list summaries and three retrieves of different gateways.
+QList<WatchedJob> fixtureJobs()
+{
+    const auto page
+            = JobCodec::parseListBody(test::fixture(QStringLiteral("list-page1-aws-native.json")));
+    if (!page || page->jobs.size() != 3)
+        qFatal("list fixture does not parse");
+    return {
+            watched(page->jobs.at(0), QStringLiteral("k3x9p2m7q1ab"), true), // Completed
+            watched(page->jobs.at(1),
+                    QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/"
+                                   "h5j7k9l1m3n5"),
+                    true),                                                   // Partially...
+            watched(page->jobs.at(2), QStringLiteral("a1b2c3d4e5f6"), true), // Scheduled
+            retrieved(QStringLiteral("retrieve-inprogress-aws-native.json"),
+                      QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-"
+                                     "job/m4n8b2v6c0xz")), // InProgress
+            retrieved(QStringLiteral("retrieve-failed.json"), QStringLiteral("q7w2e9r4t1yu")),
+            retrieved(QStringLiteral("retrieve-crossprovider-finalizing.json"),
+                      QStringLiteral("batch_67d3f1a2b9c08190a1e2f3d4c5b6a798")), // "finalizing"
+    };
+}
+
+enum FixtureRow { CompletedRow, PartialRow, ScheduledRow, InProgressRow, FailedRow, UnknownRow };
+
+struct Change
+{
+    int top = 0;
+    int left = 0;
+    int bottom = 0;
+    int right = 0;
+    QList<int> roles;
+};
+
+QString describe(const QList<Change> &changes)
+{
+    const QHash<int, QByteArray> names = M().roleNames();
+    QStringList out;
+    for (const Change &c : changes) {
+        QList<int> roles = c.roles;
+        std::sort(roles.begin(), roles.end());
+        QStringList roleNames;
+        for (int r : roles)
+            roleNames << QString::fromLatin1(names.value(r, QByteArray::number(r)));
+        out << QStringLiteral("rows %1-%2 cols %3-%4 {%5}")
+                        .arg(c.top)
+                        .arg(c.bottom)
+                        .arg(c.left)
+                        .arg(c.right)
+                        .arg(roleNames.join(u','));
+    }
+    return out.join(u'\n');
+}
+
+QList<Change> recorded(const QSignalSpy &spy)
+{
+    QList<Change> out;
+    for (const QList<QVariant> &args : spy) {
+        const auto tl = args.at(0).value<QModelIndex>();
+        const auto br = args.at(1).value<QModelIndex>();
+        out.append({tl.row(), tl.column(), br.row(), br.column(), args.at(2).value<QList<int>>()});
+    }
+    return out;
+}
+
+Change cells(int row, int left, int right, QList<int> roles)
+{
+    return {row, left, row, right, std::move(roles)};
+}
+
+const QList<int> kTextRoles{Qt::DisplayRole, Qt::ToolTipRole, M::RawValueRole};
+} // namespace
+
+class tst_JobTableModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void insertsNewJobsInOneBlockAtTheEnd();
+    void announcesOnlyTheStatusCellWhenOnlyStatusChanges();
+    void announcesDerivedCellsWhenAJobEnds();
+    void announcesProgressCountsOnTheProgressCell();
+    void marksTheWholeRowWhenItGoesStale();
+    void marksNotFoundRowsAsAWhole();
+    void oneRangedSignalWhenMostRowsChange();
+    void unchangedRecordsAreNotAnnounced();
+    void neverResetsWhileUpserting();
+    void removesContiguousRangesHighestFirst();
+    void tickRefreshesOnlyTimeDependentColumns();
+    void showsPlainTextWithRawValuesBeside();
+    void progressIsIndeterminateWhileTotalIsZero();
+    void flagsQueuedJobsNearExpiryAndFollowsTheThreshold();
+    void estimatesCompletionFromProgressSamples();
+    void keepsSamplesThatArriveBeforeTheirRow();
+    void keysRowsOnWhatTheUserTyped();
+    void givesTheRawBodyThroughTheRecordRole();
+    void laterDuplicateInOneUpsertWins();
+    void namesEveryColumn();
+
+private:
+    std::unique_ptr<M> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    QDateTime m_clock;
+};
+
+void tst_JobTableModel::initTestCase()
+{
+    // Display text follows the user's locale; the test pins it (numbers without grouping).
+    QLocale::setDefault(QLocale::c());
+}
+
+void tst_JobTableModel::init()
+{
+    m_clock = kNow;
+    m_model = std::make_unique<M>([this] { return m_clock; });
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void tst_JobTableModel::cleanup()
+{
+    m_tester.reset();
+    m_model.reset();
+}
+
+void tst_JobTableModel::insertsNewJobsInOneBlockAtTheEnd()
+{
+    const QList<WatchedJob> jobs = fixtureJobs();
+    QSignalSpy inserted(m_model.get(), &M::rowsInserted);
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+
+    m_model->upsertJobs(jobs.mid(0, 3));
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 2);
+
+    // One known (unchanged) row and three new ones: one block at the end, nothing else.
+    m_model->upsertJobs({jobs.at(1), jobs.at(3), jobs.at(4), jobs.at(5)});
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(inserted.at(1).at(1).toInt(), 3);
+    QCOMPARE(inserted.at(1).at(2).toInt(), 5);
+    QCOMPARE(changed.size(), 0);
+
+    QCOMPARE(m_model->rowCount(), 6);
+    for (int row = 0; row < jobs.size(); ++row) {
+        QCOMPARE(m_model->rowOf(jobs.at(row).identifier), row);
+        QCOMPARE(m_model->jobAt(row)->identifier, jobs.at(row).identifier);
+    }
+    QCOMPARE(m_model->rowOf(QStringLiteral("nope")), -1);
+    QCOMPARE(m_model->jobAt(6), nullptr);
+}
+
+void tst_JobTableModel::announcesOnlyTheStatusCellWhenOnlyStatusChanges()
+{
+    QList<WatchedJob> jobs = fixtureJobs();
+    m_model->setJobs(jobs);
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+
+    WatchedJob next = jobs.at(ScheduledRow);
+    next.job.status = Status::fromCode(JobStatus::InProgress);
+    next.fetchedAt = kNow; // a successful poll, the row stays confirmed
+    m_model->upsertJobs({next});
+
+    const QList<Change> expected{
+            cells(ScheduledRow, M::StatusColumn, M::StatusColumn,
+                  kTextRoles + QList<int>{M::JobStatusRole, M::StatusTextRole, M::StatusGroupRole}),
+    };
+    QCOMPARE(describe(recorded(changed)), describe(expected));
+    QCOMPARE(m_model->index(ScheduledRow, M::StatusColumn).data().toString(),
+             QStringLiteral("InProgress"));
+    QCOMPARE(m_model->index(ScheduledRow, M::StatusColumn).data(M::StatusGroupRole).toInt(),
+             int(StatusGroup::Running));
+}
+
+void tst_JobTableModel::announcesDerivedCellsWhenAJobEnds()
+{
+    QList<WatchedJob> jobs = fixtureJobs();
+    m_model->setJobs(jobs);
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+
+    // The Scheduled job completes: status, last change (endTime), elapsed (now a fixed
+    // duration) and expiry (an ended job cannot expire) change; nothing else.
+    WatchedJob next = jobs.at(ScheduledRow);
+    next.job.status = Status::fromCode(JobStatus::Completed);
+    next.job.endTime = kNow.addSecs(-600);
+    next.job.lastModifiedTime = kNow.addSecs(-600);
+    next.fetchedAt = kNow;
+    m_model->upsertJobs({next});
+
+    const QList<Change> expected{
+            cells(ScheduledRow, M::StatusColumn, M::StatusColumn,
+                  kTextRoles
+                          + QList<int>{M::JobStatusRole, M::StatusTextRole, M::StatusGroupRole,
+                                       M::IsTerminalRole}),
+            cells(ScheduledRow, M::LastChangeColumn, M::ExpiresColumn, kTextRoles),
+    };
+    QCOMPARE(describe(recorded(changed)), describe(expected));
+
+    const QModelIndex elapsed = m_model->index(ScheduledRow, M::ElapsedColumn);
+    QCOMPARE(elapsed.data(M::RawValueRole).toLongLong(), qint64(3000)); // 14:00 -> 14:50
+    QCOMPARE(elapsed.data().toString(), QStringLiteral("50 min"));
+    QVERIFY(!m_model->index(ScheduledRow, M::ExpiresColumn).data(M::RawValueRole).isValid());
+    QVERIFY(m_model->index(ScheduledRow, M::StatusColumn).data(M::IsTerminalRole).toBool());
+}
+
+void tst_JobTableModel::announcesProgressCountsOnTheProgressCell()
+{
+    QList<WatchedJob> jobs = fixtureJobs();
+    m_model->setJobs(jobs);
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+
+    WatchedJob next = jobs.at(InProgressRow);
+    next.job.processedRecordCount = 12500;
+    next.job.successRecordCount = 12400;
+    next.job.errorRecordCount = 100;
+    m_model->upsertJobs({next});
+
+    const QList<Change> expected{
+            cells(InProgressRow, M::ProgressColumn, M::ProgressColumn,
+                  kTextRoles
+                          + QList<int>{M::ProgressProcessedRole, M::ProgressSucceededRole,
+                                       M::ProgressFailedRole, M::ProgressFractionRole,
+                                       M::ErrorShareRole}),
+    };
+    QCOMPARE(describe(recorded(changed)), describe(expected));
+
+    const QModelIndex progress = m_model->index(InProgressRow, M::ProgressColumn);
+    QCOMPARE(progress.data().toString(), QStringLiteral("12500 / 25000"));
+    QCOMPARE(progress.data(M::ProgressFractionRole).toDouble(), 0.5);
+    QCOMPARE(progress.data(M::ProgressFailedRole).toLongLong(), qint64(100));
+    QCOMPARE(progress.data(M::ErrorShareRole).toDouble(), 0.008);
+}
+
+void tst_JobTableModel::marksTheWholeRowWhenItGoesStale()
+{
+    QList<WatchedJob> jobs = fixtureJobs();
+    m_model->setJobs(jobs);
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+
+    WatchedJob next = jobs.at(PartialRow);
+    GatewayError error;
+    error.kind = GatewayError::Kind::Timeout;
+    next.lastError = error;
+    next.lastErrorAt = kNow;
+    m_model->upsertJobs({next});
+
+    const QList<Change> expected{
+            cells(PartialRow, M::StatusColumn, M::MessageColumn, {M::StaleRole}),
+            cells(PartialRow, M::StaleColumn, M::StaleColumn,
+                  kTextRoles + QList<int>{M::StaleRole, M::StaleSinceRole, M::LastErrorRole}),
+    };
+    QCOMPARE(describe(recorded(changed)), describe(expected));
+
+    for (int column = 0; column < M::ColumnCount; ++column)
+        QVERIFY(m_model->index(PartialRow, column).data(M::StaleRole).toBool());
+    const QModelIndex stale = m_model->index(PartialRow, M::StaleColumn);
+    // Last confirmed 14:59 UTC = 15:59 in Berlin; the last-known data is still shown.
+    QCOMPARE(stale.data().toString(), QStringLiteral("since 15:59"));
+    QCOMPARE(stale.data(M::StaleSinceRole).toDateTime(), kNow.addSecs(-60));
+    QCOMPARE(stale.data(M::LastErrorRole).toString(), error.describe());
+    QVERIFY(stale.data(Qt::ToolTipRole).toString().contains(error.describe()));
+    QCOMPARE(m_model->index(PartialRow, M::StatusColumn).data().toString(),
+             QStringLiteral("PartiallyCompleted"));
+
+    // Recovery: a successful poll clears the marking again.
+    changed.clear();
+    next.lastError.reset();
+    next.fetchedAt = kNow;
+    m_model->upsertJobs({next});
+    QCOMPARE(describe(recorded(changed)), describe(expected));
+    QVERIFY(!stale.data(M::StaleRole).toBool());
+    QCOMPARE(stale.data().toString(), QString());
+}
+
+void tst_JobTableModel::marksNotFoundRowsAsAWhole()
+{
+    QList<WatchedJob> jobs = fixtureJobs();
+    m_model->setJobs(jobs);
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+
+    WatchedJob next = jobs.at(FailedRow);
+    GatewayError error;
+    error.kind = GatewayError::Kind::Http;
+    error.httpStatus = 404;
+    error.gatewayType = QStringLiteral("ResourceNotFoundException");
+    next.lastError = error;
+    next.notFound = true;
+    m_model->upsertJobs({next});
+
+    const QList<Change> expected{
+            cells(FailedRow, M::StatusColumn, M::MessageColumn, {M::StaleRole, M::NotFoundRole}),
+            cells(FailedRow, M::StaleColumn, M::StaleColumn,
+                  kTextRoles
+                          + QList<int>{M::StaleRole, M::NotFoundRole, M::StaleSinceRole,
+                                       M::LastErrorRole}),
+    };
+    QCOMPARE(describe(recorded(changed)), describe(expected));
+    QVERIFY(m_model->index(FailedRow, M::NameColumn).data(M::NotFoundRole).toBool());
+    // The job is not deleted: its last-known fields remain.
+    QCOMPARE(m_model->index(FailedRow, M::NameColumn).data().toString(),
+             QStringLiteral("nightly-eval-small"));
+}
+
+void tst_JobTableModel::oneRangedSignalWhenMostRowsChange()
+{
+    QList<WatchedJob> jobs = fixtureJobs();
+    m_model->setJobs(jobs);
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+
+    // The gateway became unreachable: every row goes stale at once.
+    GatewayError error;
+    error.kind = GatewayError::Kind::Network;
+    QList<WatchedJob> next = jobs;
+    for (WatchedJob &w : next)
+        w.lastError = error;
+    m_model->upsertJobs(next);
+
+    const QList<Change> all{
+            {0, 0, 5, M::StaleColumn,
+             kTextRoles + QList<int>{M::StaleRole, M::StaleSinceRole, M::LastErrorRole}},
+    };
+    QCOMPARE(describe(recorded(changed)), describe(all));
+
+    // Four of six rows change different cells: one signal spanning the union.
+    changed.clear();
+    next = m_model->jobs();
+    next[1].job.jobName = QStringLiteral("renamed");         // Name
+    next[2].job.modelId = QStringLiteral("amazon.nova-pro"); // Model
+    next[3].job.processedRecordCount = 20000;                // Progress
+    next[4].job.message = QStringLiteral("other reason");    // Message
+    m_model->upsertJobs(next);
+
+    const QList<int> unionRoles = kTextRoles
+                                  + QList<int>{M::ProgressProcessedRole, M::ProgressFractionRole,
+                                               M::ErrorShareRole, M::MessageRole};
+    const QList<Change> ranged{{1, M::NameColumn, 4, M::MessageColumn, unionRoles}};
+    QCOMPARE(describe(recorded(changed)), describe(ranged));
+}
+
+void tst_JobTableModel::unchangedRecordsAreNotAnnounced()
+{
+    const QList<WatchedJob> jobs = fixtureJobs();
+    m_model->setJobs(jobs);
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+
+    // A poll that confirms everything (only fetchedAt moves) changes nothing visible.
+    QList<WatchedJob> next = jobs;
+    for (WatchedJob &w : next)
+        w.fetchedAt = kNow;
+    m_model->upsertJobs(next);
+    QCOMPARE(changed.size(), 0);
+
+    // A field the table does not show (roleArn) is not announced either.
+    next[0].job.roleArn = QStringLiteral("arn:aws:iam::123456789012:role/Other");
+    m_model->upsertJobs({next.at(0)});
+    QCOMPARE(changed.size(), 0);
+    const auto record
+            = m_model->index(0, M::NameColumn).data(M::WatchedJobRole).value<WatchedJob>();
+    QCOMPARE(record.job.roleArn, next.at(0).job.roleArn);
+}
+
+void tst_JobTableModel::neverResetsWhileUpserting()
+{
+    QSignalSpy aboutToReset(m_model.get(), &M::modelAboutToBeReset);
+    QSignalSpy reset(m_model.get(), &M::modelReset);
+    QList<WatchedJob> jobs = fixtureJobs();
+
+    m_model->upsertJobs(jobs.mid(0, 2));
+    for (int round = 0; round < 3; ++round) {
+        for (WatchedJob &w : jobs) {
+            w.fetchedAt = w.fetchedAt.addSecs(15);
+            if (w.job.processedRecordCount)
+                *w.job.processedRecordCount += 100;
+        }
+        m_model->upsertJobs(jobs);
+    }
+    m_model->removeJobs({jobs.at(0).identifier});
+    QCOMPARE(aboutToReset.size(), 0);
+    QCOMPARE(reset.size(), 0);
+
+    m_model->setJobs(jobs);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(m_model->rowCount(), 6);
+}
+
+void tst_JobTableModel::removesContiguousRangesHighestFirst()
+{
+    const QList<WatchedJob> jobs = fixtureJobs();
+    m_model->setJobs(jobs);
+    QSignalSpy removed(m_model.get(), &M::rowsRemoved);
+
+    m_model->removeJobs({jobs.at(1).identifier, jobs.at(4).identifier, jobs.at(2).identifier,
+                         QStringLiteral("unknown-id")});
+    QCOMPARE(removed.size(), 2);
+    QCOMPARE(removed.at(0).at(1).toInt(), 4);
+    QCOMPARE(removed.at(0).at(2).toInt(), 4);
+    QCOMPARE(removed.at(1).at(1).toInt(), 1);
+    QCOMPARE(removed.at(1).at(2).toInt(), 2);
+
+    QCOMPARE(m_model->rowCount(), 3);
+    const QList<WatchedJob> left = m_model->jobs();
+    QCOMPARE(left.at(0).identifier, jobs.at(0).identifier);
+    QCOMPARE(left.at(1).identifier, jobs.at(3).identifier);
+    QCOMPARE(left.at(2).identifier, jobs.at(5).identifier);
+    QCOMPARE(m_model->rowOf(jobs.at(5).identifier), 2);
+    QCOMPARE(m_model->rowOf(jobs.at(4).identifier), -1);
+    QCOMPARE(m_model->index(2, M::IdColumn).data().toString(),
+             QStringLiteral("batch_67d3f1a2b9c08190a1e2f3d4c5b6a798"));
+}
+
+void tst_JobTableModel::tickRefreshesOnlyTimeDependentColumns()
+{
+    m_model->setJobs(fixtureJobs());
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+    const QModelIndex submitted = m_model->index(ScheduledRow, M::SubmittedColumn);
+    QCOMPARE(submitted.data().toString(), QStringLiteral("1 h ago"));
+
+    m_clock = kNow.addSecs(3600);
+    m_model->tick();
+
+    QCOMPARE(m_model->now(), kNow.addSecs(3600));
+    const QList<Change> expected{
+            {0, M::SubmittedColumn, 5, M::EtaColumn,
+             kTextRoles + QList<int>{M::AtRiskRole, M::RateRole}},
+            {0, M::StaleColumn, 5, M::StaleColumn, {Qt::DisplayRole, Qt::ToolTipRole}},
+    };
+    QCOMPARE(describe(recorded(changed)), describe(expected));
+    QCOMPARE(submitted.data().toString(), QStringLiteral("2 h ago"));
+    QCOMPARE(m_model->index(ScheduledRow, M::ElapsedColumn).data(M::RawValueRole).toLongLong(),
+             qint64(7200));
+}
+
+void tst_JobTableModel::showsPlainTextWithRawValuesBeside()
+{
+    m_model->setJobs(fixtureJobs());
+    const auto cell = [this](int row, int column, int role = Qt::DisplayRole) {
+        return m_model->index(row, column).data(role);
+    };
+
+    // The AWS in-progress job, watched by its full ARN.
+    const int r = InProgressRow;
+    QCOMPARE(cell(r, M::StatusColumn).toString(), QStringLiteral("InProgress"));
+    QCOMPARE(cell(r, M::StatusColumn, M::RawValueRole).toInt(), int(JobStatus::InProgress));
+    QCOMPARE(cell(r, M::StatusColumn, M::JobStatusRole).toInt(), int(JobStatus::InProgress));
+    QCOMPARE(cell(r, M::NameColumn).toString(), QStringLiteral("support-tickets-triage-0314"));
+    QCOMPARE(cell(r, M::IdColumn).toString(), QStringLiteral("m4n8b2v6c0xz"));
+    QCOMPARE(cell(r, M::IdColumn, Qt::ToolTipRole).toString(),
+             QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/"
+                            "m4n8b2v6c0xz"));
+    QCOMPARE(cell(r, M::ModelColumn).toString(),
+             QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"));
+    QCOMPARE(cell(r, M::ProgressColumn).toString(), QStringLiteral("11842 / 25000"));
+    QCOMPARE(cell(r, M::ProgressColumn, M::RawValueRole).toDouble(), 11842.0 / 25000.0);
+    QCOMPARE(cell(r, M::ProgressColumn, M::ProgressTotalRole).toLongLong(), qint64(25000));
+    // Submitted 08:15:02Z, now 15:00Z.
+    QCOMPARE(cell(r, M::SubmittedColumn).toString(), QStringLiteral("6 h 44 min ago"));
+    QCOMPARE(cell(r, M::SubmittedColumn, M::RawValueRole).toDateTime(),
+             JobCodec::parseTimestamp(u"2025-03-14T08:15:02.417Z").value());
+    QCOMPARE(cell(r, M::SubmittedColumn, M::RawValueRole).typeId(), QMetaType::QDateTime);
+    QCOMPARE(cell(r, M::SubmittedColumn, Qt::ToolTipRole).toString(),
+             QStringLiteral("2025-03-14 09:15:02 CET"));
+    QCOMPARE(cell(r, M::LastChangeColumn).toString(), QStringLiteral("6 h 18 min ago"));
+    QCOMPARE(cell(r, M::ElapsedColumn).toString(), QStringLiteral("6 h 44 min"));
+    // Expires 2025-03-17T08:15:02Z: 2 d 17 h 15 min away; a running job is not at risk.
+    QCOMPARE(cell(r, M::ExpiresColumn).toString(), QStringLiteral("2 d 17 h"));
+    QCOMPARE(cell(r, M::ExpiresColumn, M::RawValueRole).toLongLong(),
+             qint64(2 * 86400 + 17 * 3600 + 15 * 60 + 2));
+    QCOMPARE(cell(r, M::ExpiresColumn, M::AtRiskRole).toBool(), false);
+    QCOMPARE(cell(r, M::EtaColumn).toString(), QString()); // no samples yet
+    QVERIFY(!cell(r, M::EtaColumn, M::RawValueRole).isValid());
+    QCOMPARE(cell(r, M::StaleColumn).toString(), QString());
+    QVERIFY(!cell(r, M::StaleColumn, M::RawValueRole).isValid());
+    QCOMPARE(cell(r, M::StaleColumn, M::StaleRole).toBool(), false);
+
+    // Semantic roles live on their own column only.
+    QVERIFY(!cell(r, M::NameColumn, M::JobStatusRole).isValid());
+    QCOMPARE(cell(r, M::ModelColumn, M::IdentifierRole).toString(), fixtureJobs().at(r).identifier);
+    QCOMPARE(cell(r, M::ModelColumn, M::ProfileIdRole).toString(), QStringLiteral("prod"));
+
+    // A failed job: the message's first line shows, the tooltip has all of it.
+    WatchedJob edge = retrieved(QStringLiteral("retrieve-edge-unknown-status.json"),
+                                QStringLiteral("z0y9x8w7v6u5"));
+    m_model->upsertJobs({edge});
+    const int e = m_model->rowOf(QStringLiteral("z0y9x8w7v6u5"));
+    QCOMPARE(cell(e, M::MessageColumn).toString(),
+             QStringLiteral("Validation of input file failed for 37 records."));
+    QCOMPARE(cell(e, M::MessageColumn, Qt::ToolTipRole).toString(), *edge.job.message);
+    QCOMPARE(cell(e, M::MessageColumn, M::MessageRole).toString(), *edge.job.message);
+    // An unknown status is shown verbatim and is not terminal.
+    QCOMPARE(cell(e, M::StatusColumn).toString(), QStringLiteral("Queued"));
+    QCOMPARE(cell(e, M::StatusColumn, M::StatusGroupRole).toInt(), int(StatusGroup::Unknown));
+    QCOMPARE(cell(e, M::StatusColumn, M::IsTerminalRole).toBool(), false);
+
+    // A sparse Bifrost row: absent values are invalid raw values, empty display text.
+    QCOMPARE(cell(FailedRow, M::ModelColumn).toString(), QString());
+    QVERIFY(!cell(FailedRow, M::ModelColumn, M::RawValueRole).isValid());
+    QCOMPARE(cell(FailedRow, M::ProgressColumn).toString(), QString());
+    QVERIFY(!cell(FailedRow, M::ProgressColumn, M::ProgressFractionRole).isValid());
+    // ...whose duration runs from submit to end: 02:00:04 -> 02:04:41.
+    QCOMPARE(cell(FailedRow, M::ElapsedColumn).toString(), QStringLiteral("4 min"));
+    QCOMPARE(cell(FailedRow, M::ElapsedColumn, M::RawValueRole).toLongLong(), qint64(277));
+    QCOMPARE(cell(FailedRow, M::LastChangeColumn, M::RawValueRole).toDateTime(),
+             JobCodec::parseTimestamp(u"2025-03-15T02:04:41Z").value());
+}
+
+void tst_JobTableModel::progressIsIndeterminateWhileTotalIsZero()
+{
+    QList<WatchedJob> jobs = fixtureJobs();
+    jobs[ScheduledRow].job.status = Status::fromCode(JobStatus::Validating);
+    jobs[ScheduledRow].job.totalRecordCount = 0;
+    jobs[ScheduledRow].job.processedRecordCount = 0;
+    m_model->setJobs(jobs);
+
+    const QModelIndex progress = m_model->index(ScheduledRow, M::ProgressColumn);
+    QVERIFY(!progress.data(M::ProgressFractionRole).isValid());
+    QVERIFY(!progress.data(M::RawValueRole).isValid());
+    QCOMPARE(progress.data(M::ProgressTotalRole).toLongLong(), qint64(0));
+    QCOMPARE(progress.data().toString(), QStringLiteral("0 / 0"));
+}
+
+void tst_JobTableModel::flagsQueuedJobsNearExpiryAndFollowsTheThreshold()
+{
+    QList<WatchedJob> jobs = fixtureJobs();
+    jobs[ScheduledRow].job.jobExpirationTime = kNow.addSecs(5 * 3600);
+    m_model->setJobs(jobs);
+
+    const QModelIndex expires = m_model->index(ScheduledRow, M::ExpiresColumn);
+    QVERIFY(expires.data(M::AtRiskRole).toBool());
+    QCOMPARE(expires.data().toString(), QStringLiteral("5 h"));
+    QCOMPARE(expires.data(M::ExpiryRole).toDateTime(), kNow.addSecs(5 * 3600));
+    QCOMPARE(m_model->expiryWarningThreshold(), qint64(6 * 3600));
+
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+    m_model->setExpiryWarningThreshold(3 * 3600);
+    const QList<Change> expected{
+            cells(ScheduledRow, M::ExpiresColumn, M::ExpiresColumn, {M::AtRiskRole}),
+    };
+    QCOMPARE(describe(recorded(changed)), describe(expected));
+    QVERIFY(!expires.data(M::AtRiskRole).toBool());
+
+    // Time passes: two hours later it is within 3 h again.
+    m_clock = kNow.addSecs(2 * 3600 + 60);
+    m_model->tick();
+    QVERIFY(expires.data(M::AtRiskRole).toBool());
+    QCOMPARE(expires.data().toString(), QStringLiteral("2 h 59 min"));
+
+    // Still queued after the expiration time: at risk, and shown as passed.
+    m_clock = kNow.addSecs(6 * 3600);
+    m_model->tick();
+    QVERIFY(expires.data(M::AtRiskRole).toBool());
+    QCOMPARE(expires.data(M::RawValueRole).toLongLong(), qint64(-3600));
+    QCOMPARE(expires.data().toString(), QStringLiteral("passed 1 h ago"));
+}
+
+void tst_JobTableModel::estimatesCompletionFromProgressSamples()
+{
+    m_model->setJobs(fixtureJobs());
+    const QString id = m_model->jobAt(InProgressRow)->identifier;
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+
+    QList<ProgressSample> samples;
+    for (int i = 0; i < 3; ++i) {
+        ProgressSample s;
+        s.at = kNow.addSecs(-1200 + i * 600);
+        s.total = 25000;
+        s.processed = 10642 + i * 600; // 60 records per minute, 11842 at the last one
+        samples.append(s);
+    }
+    m_model->setProgressSamples(id, samples);
+
+    const QList<Change> expected{
+            cells(InProgressRow, M::EtaColumn, M::EtaColumn, kTextRoles + QList<int>{M::RateRole}),
+    };
+    QCOMPARE(describe(recorded(changed)), describe(expected));
+
+    const QModelIndex eta = m_model->index(InProgressRow, M::EtaColumn);
+    QCOMPARE(eta.data(M::RateRole).toDouble(), 60.0);
+    QCOMPARE(eta.data(M::RawValueRole).toLongLong(), qint64(13158)); // 13158 left at 1/s
+    QCOMPARE(eta.data().toString(), QStringLiteral("3 h 39 min"));
+    QVERIFY(eta.data(Qt::ToolTipRole).toString().contains(QStringLiteral("3 samples")));
+
+    // Same samples again: nothing to announce.
+    changed.clear();
+    m_model->setProgressSamples(id, samples);
+    QCOMPARE(changed.size(), 0);
+}
+
+void tst_JobTableModel::keepsSamplesThatArriveBeforeTheirRow()
+{
+    const WatchedJob job = fixtureJobs().at(InProgressRow);
+    ProgressSample a;
+    a.at = kNow.addSecs(-600);
+    a.total = 25000;
+    a.processed = 11242;
+    ProgressSample b = a;
+    b.at = kNow;
+    b.processed = 11842;
+    m_model->addProgressSample(job.identifier, a);
+    m_model->addProgressSample(job.identifier, b);
+
+    m_model->upsertJobs({job});
+    QCOMPARE(m_model->index(0, M::EtaColumn).data(M::RawValueRole).toLongLong(), qint64(13158));
+
+    // Removing the job drops its samples: a re-added job starts without an ETA.
+    m_model->removeJobs({job.identifier});
+    m_model->upsertJobs({job});
+    QVERIFY(!m_model->index(0, M::EtaColumn).data(M::RawValueRole).isValid());
+}
+
+void tst_JobTableModel::keysRowsOnWhatTheUserTyped()
+{
+    QList<WatchedJob> jobs = fixtureJobs();
+    m_model->setJobs(jobs);
+
+    // Watched by its short id; the gateway reports the full ARN.
+    const QModelIndex id = m_model->index(CompletedRow, M::IdColumn);
+    QCOMPARE(id.data().toString(), QStringLiteral("k3x9p2m7q1ab"));
+    QCOMPARE(id.data(M::JobArnRole).toString(),
+             QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/"
+                            "k3x9p2m7q1ab"));
+    QVERIFY(id.data(Qt::ToolTipRole).toString().contains(*jobs.at(0).job.jobArn));
+    QVERIFY(id.data(Qt::ToolTipRole).toString().contains(QStringLiteral("watched as k3x9")));
+
+    // A response with another jobArn (cross-provider) updates the same row.
+    WatchedJob next = jobs.at(CompletedRow);
+    next.job.jobArn = QStringLiteral("batch_67d2a9c41e6c8190b7f0e2d1c3a4b5c6");
+    QSignalSpy inserted(m_model.get(), &M::rowsInserted);
+    m_model->upsertJobs({next});
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(m_model->rowCount(), 6);
+    QCOMPARE(id.data(M::JobArnRole).toString(),
+             QStringLiteral("batch_67d2a9c41e6c8190b7f0e2d1c3a4b5c6"));
+    QCOMPARE(id.data().toString(), QStringLiteral("k3x9p2m7q1ab"));
+}
+
+void tst_JobTableModel::givesTheRawBodyThroughTheRecordRole()
+{
+    m_model->setJobs(fixtureJobs());
+    const auto record = m_model->index(FailedRow, M::MessageColumn)
+                                .data(M::WatchedJobRole)
+                                .value<WatchedJob>();
+    QCOMPARE(record.identifier, QStringLiteral("q7w2e9r4t1yu"));
+    QCOMPARE(QJsonDocument(record.rawBody()),
+             QJsonDocument::fromJson(test::fixture(QStringLiteral("retrieve-failed.json"))));
+}
+
+void tst_JobTableModel::laterDuplicateInOneUpsertWins()
+{
+    WatchedJob first = fixtureJobs().at(InProgressRow);
+    WatchedJob second = first;
+    second.job.processedRecordCount = 20000;
+    QSignalSpy inserted(m_model.get(), &M::rowsInserted);
+    m_model->upsertJobs({first, second});
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(m_model->index(0, M::ProgressColumn).data(M::ProgressProcessedRole).toLongLong(),
+             qint64(20000));
+}
+
+void tst_JobTableModel::namesEveryColumn()
+{
+    QStringList titles;
+    for (int column = 0; column < M::ColumnCount; ++column) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        QVERIFY2(!title.isEmpty(), qPrintable(QString::number(column)));
+        QVERIFY(!titles.contains(title));
+        titles << title;
+    }
+    QCOMPARE(titles.first(), QStringLiteral("Status"));
+    QCOMPARE(m_model->columnCount(), int(M::ColumnCount));
+}
+
+QTEST_GUILESS_MAIN(tst_JobTableModel)
+#include "tst_jobtablemodel.moc"

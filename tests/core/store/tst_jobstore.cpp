@@ -1,0 +1,1698 @@
+#include "fixtures.h"
+#include "store/jobstore.h"
+#include "store/storeschema.h"
+#include "wire/jobcodec.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+using namespace bw;
+
+namespace {
+
+constexpr qint64 kMinute = 60LL * 1000;
+constexpr qint64 kHour = 60 * kMinute;
+
+QDateTime utc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+// 2025-03-01T07:58:20Z: deliberately not on a bucket boundary.
+const qint64 kT0 = QDateTime(QDate(2025, 3, 1), QTime(7, 58, 20), Qt::UTC).toMSecsSinceEpoch();
+
+GatewayProfile makeProfile(const QString &id)
+{
+    GatewayProfile p;
+    p.id = id;
+    p.name = QStringLiteral("Profile %1").arg(id);
+    return p;
+}
+
+WatchedJob makeJob(const QString &profileId, const QString &identifier)
+{
+    WatchedJob w;
+    w.profileId = profileId;
+    w.identifier = identifier;
+    w.addedAt = utc(kT0);
+    return w;
+}
+
+// A job with every field of WatchedJob (and of Job) set to something distinctive.
+WatchedJob fullJob(const QString &profileId, const QString &identifier)
+{
+    WatchedJob w = makeJob(profileId, identifier);
+    Job &j = w.job;
+    j.jobArn = QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/"
+                              "k3x9p2m7q1ab");
+    j.status = Status::fromString(QStringLiteral("InProgress"));
+    j.jobName = QStringLiteral("nightly-eval");
+    j.modelId = QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0");
+    j.roleArn = QStringLiteral("arn:aws:iam::123456789012:role/BedrockBatch");
+    j.clientRequestToken = QStringLiteral("req-42");
+    j.message = QStringLiteral("line one\nline two");
+    j.submitTime = utc(kT0 - 2 * kHour + 123);
+    j.lastModifiedTime = utc(kT0 - kHour + 456);
+    j.endTime = utc(kT0 + 789);
+    j.jobExpirationTime = utc(kT0 + 72 * kHour);
+    j.inputDataConfig = InputDataConfig{QStringLiteral("s3://in/batch.jsonl"),
+                                        QStringLiteral("JSONL"), QStringLiteral("111111111111")};
+    j.outputDataConfig = OutputDataConfig{QStringLiteral("s3://out/"), QStringLiteral("kms-1"),
+                                          QStringLiteral("222222222222")};
+    j.vpcConfig = VpcConfig{{QStringLiteral("sg-1"), QStringLiteral("sg-2")},
+                            {QStringLiteral("subnet-a")}};
+    j.timeoutDurationInHours = 24;
+    j.modelInvocationType = QStringLiteral("InvokeModel");
+    j.totalRecordCount = 9007199254740991LL; // 2^53 - 1: the largest exact JSON integer
+    j.processedRecordCount = 500;
+    j.successRecordCount = 480;
+    j.errorRecordCount = 20;
+    w.rawRetrieve = JobCodec::toJson(j);
+    w.rawRetrieve.insert(QStringLiteral("someUnknownField"),
+                         QJsonArray{1, 2.5, true, QJsonValue()});
+    w.rawList = QJsonObject{{QStringLiteral("jobArn"), *j.jobArn},
+                            {QStringLiteral("status"), QStringLiteral("Scheduled")}};
+    w.fetchedAt = utc(kT0 + 5000);
+    GatewayError e;
+    e.kind = GatewayError::Kind::Http;
+    e.httpStatus = 429;
+    e.gatewayType = QStringLiteral("ThrottlingException");
+    e.message = QStringLiteral("Rate exceeded");
+    e.retryAfterSeconds = 30;
+    w.lastError = e;
+    w.lastErrorAt = utc(kT0 + 6000);
+    w.notFound = true;
+    w.everReported = j.presentFields();
+    return w;
+}
+
+void compareJobs(const WatchedJob &actual, const WatchedJob &expected)
+{
+    QCOMPARE(actual.profileId, expected.profileId);
+    QCOMPARE(actual.identifier, expected.identifier);
+    QCOMPARE(JobCodec::toJson(actual.job), JobCodec::toJson(expected.job));
+    QVERIFY(actual.job.presentFields() == expected.job.presentFields());
+    QVERIFY(actual.job == expected.job);
+    QCOMPARE(actual.rawRetrieve, expected.rawRetrieve);
+    QCOMPARE(actual.rawList, expected.rawList);
+    QCOMPARE(actual.addedAt, expected.addedAt);
+    QCOMPARE(actual.fetchedAt, expected.fetchedAt);
+    QCOMPARE(actual.fetchedAt.isValid(), expected.fetchedAt.isValid());
+    QCOMPARE(actual.lastError.has_value(), expected.lastError.has_value());
+    if (expected.lastError) {
+        QCOMPARE(actual.lastError->kind, expected.lastError->kind);
+        QCOMPARE(actual.lastError->httpStatus, expected.lastError->httpStatus);
+        QCOMPARE(actual.lastError->gatewayType, expected.lastError->gatewayType);
+        QCOMPARE(actual.lastError->message, expected.lastError->message);
+        QCOMPARE(actual.lastError->retryAfterSeconds, expected.lastError->retryAfterSeconds);
+    }
+    QCOMPARE(actual.lastErrorAt, expected.lastErrorAt);
+    QCOMPARE(actual.notFound, expected.notFound);
+    QVERIFY(actual.everReported == expected.everReported);
+}
+
+#define COMPARE_JOBS(actual, expected)                                                             \
+    do {                                                                                           \
+        compareJobs(actual, expected);                                                             \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
+    } while (false)
+
+StatusTransition transition(const QString &from, const QString &to, qint64 at,
+                            std::optional<qint64> lastModified = std::nullopt)
+{
+    StatusTransition t;
+    if (!from.isNull())
+        t.from = Status::fromString(from);
+    t.to = Status::fromString(to);
+    t.observedAt = utc(at);
+    if (lastModified)
+        t.lastModifiedTime = utc(*lastModified);
+    return t;
+}
+
+ProgressSample sample(qint64 at, qint64 processed, qint64 total = 1000)
+{
+    ProgressSample s;
+    s.at = utc(at);
+    s.total = total;
+    s.processed = processed;
+    s.succeeded = processed - processed / 10;
+    s.failed = processed / 10;
+    return s;
+}
+
+// A plain connection to a store file, for looking behind the JobStore's back.
+class RawDb
+{
+public:
+    explicit RawDb(const QString &path)
+        : m_name(QStringLiteral("raw-%1").arg(++s_serial))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~RawDb()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+    bool exec(const QString &sql)
+    {
+        QSqlQuery q(db());
+        const bool ok = q.exec(sql);
+        if (!ok)
+            qWarning() << sql << q.lastError().text();
+        return ok;
+    }
+    QVariant scalar(const QString &sql)
+    {
+        QSqlQuery q(db());
+        if (!q.exec(sql) || !q.next())
+            return {};
+        return q.value(0);
+    }
+    QStringList column(const QString &sql, int index = 0)
+    {
+        QStringList out;
+        QSqlQuery q(db());
+        if (q.exec(sql)) {
+            while (q.next())
+                out << q.value(index).toString();
+        }
+        return out;
+    }
+
+private:
+    static inline int s_serial = 0;
+    QString m_name;
+};
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+// --- sample thinning reference -----------------------------------------------------------------
+
+// The documented policy applied in one pass to every sample ever fed (distinct counts, so no
+// sample is skipped as identical): a sample older than an hour stays only when no earlier sample
+// lies in its bucket. Returns the times that must remain.
+QList<qint64> referenceThinning(QList<qint64> fed)
+{
+    std::stable_sort(fed.begin(), fed.end());
+    if (fed.isEmpty())
+        return fed;
+    const qint64 newest = fed.constLast();
+    auto floorDiv = [](qint64 a, qint64 b) {
+        return a >= 0 ? a / b : -((-a + b - 1) / b);
+    };
+    QList<qint64> kept;
+    for (qsizetype i = 0; i < fed.size(); ++i) {
+        const qint64 at = fed.at(i);
+        const qint64 age = newest - at;
+        if (i == 0 || age <= JobStore::KeepAllSamplesMs) {
+            kept.append(at);
+            continue;
+        }
+        const qint64 width = age <= JobStore::FineBucketAgeMs ? JobStore::FineBucketMs
+                                                              : JobStore::CoarseBucketMs;
+        if (floorDiv(fed.at(i - 1), width) != floorDiv(at, width))
+            kept.append(at);
+    }
+    if (kept.size() > JobStore::MaxSamplesPerJob)
+        kept.remove(1, kept.size() - JobStore::MaxSamplesPerJob);
+    return kept;
+}
+
+QList<qint64> scenarioTimes(const QString &scenario)
+{
+    QList<qint64> times;
+    auto run = [&times](qint64 from, qint64 duration, qint64 step) {
+        for (qint64 t = from; t <= from + duration; t += step)
+            times.append(t);
+    };
+    if (scenario == QLatin1StringView("steady")) {
+        run(kT0, 26 * kHour, 45 * 1000);
+    } else if (scenario == QLatin1StringView("gap")) {
+        run(kT0, 90 * kMinute, 15 * 1000);
+        run(kT0 + 3 * 24 * kHour, 90 * kMinute, 15 * 1000);
+    } else if (scenario == QLatin1StringView("outOfOrder")) {
+        run(kT0, 3 * kHour, 20 * 1000);
+        times.append(kT0 + kHour + 7 * 1000); // a late arrival between existing samples
+        run(kT0 + 3 * kHour + 20 * 1000, 10 * kMinute, 20 * 1000);
+    } else if (scenario == QLatin1StringView("slowAndLong")) {
+        run(kT0, 9 * 24 * kHour, 13 * kMinute);
+    }
+    return times;
+}
+
+// --- the kill -9 writer --------------------------------------------------------------------------
+
+constexpr int kKillFixedJobs = 20;
+constexpr int kKillNewJobsPerBatch = 5;
+
+QString stepStatus(int batch)
+{
+    return QStringLiteral("Step%1").arg(batch);
+}
+
+// Batch `batch` of the writer: every fixed job advances one step (job row, a transition and a
+// sample), and a few new jobs appear.
+QList<JobUpdate> killBatch(const QString &profileId, int batch)
+{
+    QList<JobUpdate> updates;
+    const qint64 at = kT0 + batch * 1000LL;
+    for (int k = 0; k < kKillFixedJobs; ++k) {
+        JobUpdate u;
+        u.job = makeJob(profileId, QStringLiteral("fixed-%1").arg(k));
+        u.job.job.status = Status::fromString(stepStatus(batch));
+        u.job.job.totalRecordCount = 1000000;
+        u.job.job.processedRecordCount = batch;
+        u.job.fetchedAt = utc(at);
+        u.job.rawRetrieve = JobCodec::toJson(u.job.job);
+        u.newTransitions.append(
+                transition(batch == 0 ? QString() : stepStatus(batch - 1), stepStatus(batch), at));
+        u.sample = sample(at, batch, 1000000);
+        updates.append(u);
+    }
+    for (int m = 0; m < kKillNewJobsPerBatch; ++m) {
+        JobUpdate u;
+        u.job = makeJob(profileId, QStringLiteral("b%1-n%2").arg(batch).arg(m));
+        u.job.job.status = Status::fromCode(JobStatus::Submitted);
+        u.job.fetchedAt = utc(at);
+        updates.append(u);
+    }
+    return updates;
+}
+
+int runWriter(const QString &directory, const QString &profileId)
+{
+    JobStore store;
+    if (!store.open(directory)) {
+        std::fprintf(stderr, "open failed: %s\n", qPrintable(store.lastError()));
+        return 2;
+    }
+    if (!store.saveProfile(makeProfile(profileId))) {
+        std::fprintf(stderr, "saveProfile failed: %s\n", qPrintable(store.lastError()));
+        return 3;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    // Runs until killed; the time limit only guards against an orphan if the test dies.
+    for (int batch = 0; timer.elapsed() < 120 * 1000; ++batch) {
+        if (!store.applyUpdates(killBatch(profileId, batch))) {
+            std::fprintf(stderr, "applyUpdates failed: %s\n", qPrintable(store.lastError()));
+            return 4;
+        }
+        std::printf("committed %d\n", batch);
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
+} // namespace
+
+class tst_JobStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    // opening and schema
+    void createsDirectoryAndCurrentSchema();
+    void usesAppDataLocationWhenNoDirectoryGiven();
+    void opensAnEmptyExistingFile();
+    void refusesDatabaseFromNewerVersion();
+    void refusesFilesThatAreNotBatchwatchDatabases_data();
+    void refusesFilesThatAreNotBatchwatchDatabases();
+    void failedMigrationStepRollsBackThatStepOnly();
+    void refusesToMigrateANewerDatabase();
+    void schemaHasNoColumnForSecrets();
+
+    // profiles
+    void profilesRoundTripEveryField();
+    void savingAProfileAgainUpdatesItInPlace();
+    void neverStoresAPasswordFromTheBaseUrl();
+    void remembersTheDetectedRoute();
+
+    // watched jobs
+    void watchedJobRoundTripsEveryField();
+    void fixtureJobsRoundTripExactly_data();
+    void fixtureJobsRoundTripExactly();
+    void keepsNotReportedApartFromEmpty();
+    void readsStoredJobsWrittenInAnotherShape();
+    void unicodeTextRoundTrips();
+    void addWatchedIgnoresDuplicatesAndKeepsOrder();
+    void refusesJobsOfUnknownProfiles();
+    void savingAJobKeepsItsHistory();
+    void invalidAddedAtKeepsTheStoredOne();
+    void loadsTenThousandJobsAtStartup();
+
+    // history and batches
+    void applyUpdatesWritesJobsTransitionsAndSamples();
+    void failedBatchLeavesPreviousStateUntouched();
+    void appendTransitionsNeedsAWatchedJob();
+    void removingJobsDeletesTheirHistory();
+    void removingAProfileDeletesItsJobsAndHistory();
+    void pruneHistoryDropsOldHistoryButKeepsJobs();
+
+    // progress samples
+    void identicalSampleIsSkippedWithinItsBucket();
+    void thinsSamplesByAge_data();
+    void thinsSamplesByAge();
+    void boundsSamplesPerJobKeepingFirstAndNewest();
+
+    // robustness
+    void failsCleanlyWhenNotOpen();
+    void survivesABrokenDatabase();
+    void refusesCallsFromAnotherThread();
+    void twoStoresShareOneFile();
+    void committedBatchesSurviveKill9();
+
+private:
+    bool openStore(JobStore &store) { return store.open(m_dir->path()); }
+    QString dbPath() const { return QDir(m_dir->path()).filePath(JobStore::fileName()); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void tst_JobStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void tst_JobStore::cleanup()
+{
+    m_dir.reset();
+}
+
+// --- opening and schema ------------------------------------------------------------------------
+
+void tst_JobStore::createsDirectoryAndCurrentSchema()
+{
+    const QString nested = QDir(m_dir->path()).filePath(QStringLiteral("a/b/c"));
+    JobStore store;
+    QVERIFY2(store.open(nested), qPrintable(store.lastError()));
+    QVERIFY(store.isOpen());
+    QCOMPARE(store.lastError(), QString());
+    const QString path = QDir(nested).filePath(QStringLiteral("batchwatch.sqlite"));
+    QCOMPARE(store.databasePath(), path);
+    QVERIFY(QFile::exists(path));
+    store.close();
+    QVERIFY(!store.isOpen());
+    QCOMPARE(store.databasePath(), QString());
+
+    RawDb raw(path);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), JobStore::SchemaVersion);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA application_id")).toInt(),
+             storeschema::ApplicationId);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    const QStringList tables = raw.column(
+            QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+    QCOMPARE(tables,
+             (QStringList{QStringLiteral("profiles"), QStringLiteral("progress_samples"),
+                          QStringLiteral("status_transitions"), QStringLiteral("watched_jobs")}));
+    QCOMPARE(JobStore::SchemaVersion, storeschema::currentVersion());
+}
+
+void tst_JobStore::usesAppDataLocationWhenNoDirectoryGiven()
+{
+    const QByteArray saved = qgetenv("XDG_DATA_HOME");
+    const bool hadValue = qEnvironmentVariableIsSet("XDG_DATA_HOME");
+    qputenv("XDG_DATA_HOME", m_dir->path().toLocal8Bit());
+    const QString expectedDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+
+    JobStore store;
+    const bool ok = store.open();
+    const QString path = store.databasePath();
+    store.close();
+    if (hadValue)
+        qputenv("XDG_DATA_HOME", saved);
+    else
+        qunsetenv("XDG_DATA_HOME");
+
+    QVERIFY2(ok, qPrintable(store.lastError()));
+    QVERIFY(expectedDir.startsWith(m_dir->path()));
+    QCOMPARE(path, QDir(expectedDir).filePath(JobStore::fileName()));
+    QVERIFY(QFile::exists(path));
+}
+
+void tst_JobStore::opensAnEmptyExistingFile()
+{
+    QFile f(dbPath());
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.close();
+    JobStore store;
+    QVERIFY2(openStore(store), qPrintable(store.lastError()));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+    QCOMPARE(store.profiles().size(), 1);
+}
+
+void tst_JobStore::refusesDatabaseFromNewerVersion()
+{
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(
+                QStringLiteral("PRAGMA application_id = %1").arg(storeschema::ApplicationId)));
+        QVERIFY(raw.exec(QStringLiteral("CREATE TABLE from_the_future (x)")));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO from_the_future VALUES (42)")));
+        QVERIFY(raw.exec(
+                QStringLiteral("PRAGMA user_version = %1").arg(JobStore::SchemaVersion + 1)));
+    }
+    const QByteArray before = fileHash(dbPath());
+    QVERIFY(!before.isEmpty());
+
+    JobStore store;
+    QVERIFY(!openStore(store));
+    QVERIFY(!store.isOpen());
+    QVERIFY2(store.lastError().contains(QLatin1StringView("newer version")),
+             qPrintable(store.lastError()));
+    QVERIFY(store.lastError().contains(QString::number(JobStore::SchemaVersion + 1)));
+    QCOMPARE(fileHash(dbPath()), before);
+
+    // Nothing else works on a store that did not open, and nothing crashes.
+    QVERIFY(store.profiles().isEmpty());
+    QVERIFY(!store.saveProfile(makeProfile(QStringLiteral("p"))));
+    QCOMPARE(fileHash(dbPath()), before);
+}
+
+void tst_JobStore::refusesFilesThatAreNotBatchwatchDatabases_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("garbage bytes") << QStringLiteral("garbage");
+    QTest::newRow("another program's SQLite file") << QStringLiteral("foreign");
+    QTest::newRow("a directory in its place") << QStringLiteral("directory");
+}
+
+void tst_JobStore::refusesFilesThatAreNotBatchwatchDatabases()
+{
+    QFETCH(QString, kind);
+    if (kind == QLatin1StringView("garbage")) {
+        QFile f(dbPath());
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray junk;
+        for (int i = 0; i < 8192; ++i)
+            junk.append(char((i * 7919) % 251));
+        f.write(junk);
+    } else if (kind == QLatin1StringView("foreign")) {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(QStringLiteral("CREATE TABLE notes (body TEXT)")));
+    } else {
+        QVERIFY(QDir(m_dir->path()).mkdir(JobStore::fileName()));
+    }
+    const QByteArray before = fileHash(dbPath());
+
+    JobStore store;
+    QVERIFY(!openStore(store));
+    QVERIFY(!store.lastError().isEmpty());
+    QVERIFY(!store.isOpen());
+    QCOMPARE(fileHash(dbPath()), before);
+}
+
+void tst_JobStore::failedMigrationStepRollsBackThatStepOnly()
+{
+    RawDb raw(dbPath());
+    QSqlDatabase db = raw.db();
+    QList<storeschema::Migration> steps{
+            {1, QStringLiteral("one"), {QStringLiteral("CREATE TABLE one (x)")}},
+            {2,
+             QStringLiteral("two"),
+             {QStringLiteral("CREATE TABLE two (x)"), QStringLiteral("THIS IS NOT SQL")}},
+            {3, QStringLiteral("three"), {QStringLiteral("CREATE TABLE three (x)")}},
+    };
+    QString error;
+    QVERIFY(!storeschema::migrate(db, steps, &error));
+    QVERIFY2(error.contains(QLatin1StringView("version 2")), qPrintable(error));
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+    const QString tablesSql
+            = QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    QCOMPARE(raw.column(tablesSql), QStringList{QStringLiteral("one")});
+
+    // Fixing the step lets the next run continue from where it stopped.
+    steps[1].statements.removeLast();
+    error.clear();
+    QVERIFY2(storeschema::migrate(db, steps, &error), qPrintable(error));
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+    QCOMPARE(raw.column(tablesSql),
+             (QStringList{QStringLiteral("one"), QStringLiteral("three"), QStringLiteral("two")}));
+}
+
+void tst_JobStore::refusesToMigrateANewerDatabase()
+{
+    RawDb raw(dbPath());
+    QSqlDatabase db = raw.db();
+    QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 5")));
+    const QList<storeschema::Migration> steps{
+            {1, QStringLiteral("one"), {QStringLiteral("CREATE TABLE one (x)")}}};
+    QString error;
+    QVERIFY(!storeschema::migrate(db, steps, &error));
+    QVERIFY(error.contains(QLatin1StringView("newer")));
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 5);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master")).toInt(), 0);
+}
+
+void tst_JobStore::schemaHasNoColumnForSecrets()
+{
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+    }
+    RawDb raw(dbPath());
+    const QStringList tables
+            = raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
+    QVERIFY(tables.size() >= 4);
+    int columns = 0;
+    for (const QString &table : tables) {
+        for (const QString &column :
+             raw.column(QStringLiteral("PRAGMA table_info(%1)").arg(table), 1)) {
+            ++columns;
+            for (const char *word : {"secret", "token", "key", "password", "credential"})
+                QVERIFY2(!column.contains(QLatin1StringView(word), Qt::CaseInsensitive),
+                         qPrintable(table + u'.' + column));
+        }
+    }
+    QVERIFY(columns > 30);
+}
+
+// --- profiles ----------------------------------------------------------------------------------
+
+void tst_JobStore::profilesRoundTripEveryField()
+{
+    GatewayProfile full;
+    full.id = QStringLiteral("7f1c-prod");
+    full.name = QStringLiteral("Production (eu) ✓");
+    full.baseUrl = QUrl(QStringLiteral("https://gw.example.com:8443/ai/prefix"));
+    full.authMode = AuthMode::CustomHeader;
+    full.customHeaderName = QStringLiteral("x-api-key");
+    full.provider = QStringLiteral("openai");
+    full.routeStyle = RouteStyle::Singular;
+    full.detectedRoute = RouteStyle::Plural;
+    full.timeoutMs = 12345;
+    full.caBundlePath = QStringLiteral("/etc/ssl/corp ca.pem");
+
+    GatewayProfile defaults;
+    defaults.id = QStringLiteral("defaults");
+
+    GatewayProfile bearer = makeProfile(QStringLiteral("bearer"));
+    bearer.authMode = AuthMode::Bearer;
+    bearer.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:8080"));
+    GatewayProfile vk = makeProfile(QStringLiteral("vk"));
+    vk.authMode = AuthMode::VirtualKey;
+    vk.routeStyle = RouteStyle::Plural;
+    vk.baseUrl = QUrl(QStringLiteral("https://bücher.example/gw%2Fx?q=1"));
+
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+        for (const GatewayProfile &p : {full, defaults, bearer, vk})
+            QVERIFY2(store.saveProfile(p), qPrintable(store.lastError()));
+    }
+    JobStore store;
+    QVERIFY(openStore(store));
+    const QList<GatewayProfile> loaded = store.profiles();
+    QCOMPARE(store.lastError(), QString());
+    QCOMPARE(loaded.size(), 4);
+    const QList<GatewayProfile> expected{full, defaults, bearer, vk};
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(loaded[i].id, expected[i].id);
+        QCOMPARE(loaded[i].baseUrl, expected[i].baseUrl);
+        QVERIFY2(loaded[i] == expected[i], qPrintable(expected[i].id));
+    }
+}
+
+void tst_JobStore::savingAProfileAgainUpdatesItInPlace()
+{
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("a"))));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("b"))));
+    QVERIFY(store.addWatched(QStringLiteral("a"), {QStringLiteral("job1")}, utc(kT0)));
+
+    GatewayProfile a = makeProfile(QStringLiteral("a"));
+    a.name = QStringLiteral("renamed");
+    a.timeoutMs = 1000;
+    QVERIFY(store.saveProfile(a));
+
+    const QList<GatewayProfile> loaded = store.profiles();
+    QCOMPARE(loaded.size(), 2);
+    QCOMPARE(loaded[0].id, QStringLiteral("a"));
+    QCOMPARE(loaded[0].name, QStringLiteral("renamed"));
+    QCOMPARE(loaded[0].timeoutMs, 1000);
+    QCOMPARE(loaded[1].id, QStringLiteral("b"));
+    // Updating a profile does not touch its jobs.
+    QCOMPARE(store.loadWatched(QStringLiteral("a")).size(), 1);
+
+    QSignalSpy failed(&store, &JobStore::writeFailed);
+    QVERIFY(!store.saveProfile(GatewayProfile{}));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(store.profiles().size(), 2);
+}
+
+void tst_JobStore::neverStoresAPasswordFromTheBaseUrl()
+{
+    GatewayProfile p = makeProfile(QStringLiteral("p"));
+    p.baseUrl = QUrl(QStringLiteral("https://alice:hunter2-pw@gw.example.com/ai"));
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+        QVERIFY(store.saveProfile(p));
+        const QList<GatewayProfile> loaded = store.profiles();
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(loaded[0].baseUrl, QUrl(QStringLiteral("https://alice@gw.example.com/ai")));
+        QVERIFY(loaded[0].baseUrl.password().isEmpty());
+        // Look at the files while the store is open too (data may sit in the WAL).
+        for (const QString &name : QDir(m_dir->path()).entryList(QDir::Files)) {
+            QFile f(QDir(m_dir->path()).filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains("hunter2"), qPrintable(name));
+        }
+    }
+    for (const QString &name : QDir(m_dir->path()).entryList(QDir::Files)) {
+        QFile f(QDir(m_dir->path()).filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(!f.readAll().contains("hunter2"), qPrintable(name));
+    }
+}
+
+void tst_JobStore::remembersTheDetectedRoute()
+{
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+        QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+        QVERIFY(store.setProfileDetectedRoute(QStringLiteral("p"), RouteStyle::Singular));
+        QSignalSpy failed(&store, &JobStore::writeFailed);
+        QVERIFY(!store.setProfileDetectedRoute(QStringLiteral("nope"), RouteStyle::Plural));
+        QVERIFY(store.lastError().contains(QLatin1StringView("nope")));
+        QCOMPARE(failed.size(), 1);
+    }
+    JobStore store;
+    QVERIFY(openStore(store));
+    const QList<GatewayProfile> loaded = store.profiles();
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded[0].detectedRoute, RouteStyle::Singular);
+    QCOMPARE(loaded[0].routeStyle, RouteStyle::Auto);
+}
+
+// --- watched jobs ------------------------------------------------------------------------------
+
+void tst_JobStore::watchedJobRoundTripsEveryField()
+{
+    const WatchedJob expected = fullJob(QStringLiteral("p"), QStringLiteral("k3x9p2m7q1ab"));
+    QCOMPARE(expected.job.presentFields().count(), JobFieldCount);
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+        QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+        QVERIFY2(store.saveJobs({expected}), qPrintable(store.lastError()));
+    }
+    JobStore store;
+    QVERIFY(openStore(store));
+    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    QCOMPARE(store.lastError(), QString());
+    QCOMPARE(loaded.size(), 1);
+    COMPARE_JOBS(loaded[0], expected);
+    QCOMPARE(loaded[0].job.totalRecordCount, 9007199254740991LL);
+    QCOMPARE(loaded[0].addedAt.timeSpec(), Qt::UTC);
+    QVERIFY(store.loadWatched(QStringLiteral("other profile")).isEmpty());
+    QCOMPARE(store.lastError(), QString());
+}
+
+void tst_JobStore::fixtureJobsRoundTripExactly_data()
+{
+    QTest::addColumn<QString>("name");
+    const QStringList names = test::fixtureNames();
+    QVERIFY2(names.size() >= 10, "fixtures directory not found or incomplete");
+    for (const QString &n : names) {
+        if (n.startsWith(QLatin1StringView("retrieve-"))
+            || n.startsWith(QLatin1StringView("list-")))
+            QTest::newRow(qPrintable(n)) << n;
+    }
+}
+
+void tst_JobStore::fixtureJobsRoundTripExactly()
+{
+    QFETCH(QString, name);
+    const QByteArray body = test::fixture(name);
+    QList<WatchedJob> jobs;
+    auto add = [&jobs](const ParsedJob &parsed, bool fromList) {
+        WatchedJob w
+                = makeJob(QStringLiteral("p"), parsed.job.jobArn.value_or(QStringLiteral("no-arn"))
+                                                       + QString::number(jobs.size()));
+        w.job = parsed.job;
+        (fromList ? w.rawList : w.rawRetrieve) = parsed.raw;
+        w.everReported = parsed.job.presentFields();
+        w.fetchedAt = utc(kT0 + 1);
+        jobs.append(w);
+    };
+    if (name.startsWith(QLatin1StringView("list-"))) {
+        const auto page = JobCodec::parseListBody(body);
+        QVERIFY(page.hasValue());
+        for (const ParsedJob &p : page->jobs)
+            add(p, true);
+    } else {
+        const auto parsed = JobCodec::parseRetrieveBody(body);
+        QVERIFY(parsed.hasValue());
+        add(*parsed, false);
+    }
+    QVERIFY(!jobs.isEmpty());
+
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+        QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+        QVERIFY2(store.saveJobs(jobs), qPrintable(store.lastError()));
+    }
+    JobStore store;
+    QVERIFY(openStore(store));
+    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    QCOMPARE(loaded.size(), jobs.size());
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        COMPARE_JOBS(loaded[i], jobs[i]);
+        // The raw body is exactly what the gateway sent, byte for byte once re-serialised.
+        QCOMPARE(QJsonDocument(loaded[i].rawBody()).toJson(),
+                 QJsonDocument(jobs[i].rawBody()).toJson());
+    }
+}
+
+void tst_JobStore::keepsNotReportedApartFromEmpty()
+{
+    WatchedJob empty = makeJob(QStringLiteral("p"), QStringLiteral("empty"));
+    empty.job.status = Status::fromString(QStringLiteral(""));
+    empty.job.jobName = QStringLiteral("");
+    empty.job.message = QStringLiteral("");
+    empty.job.jobArn = QStringLiteral("");
+    empty.job.vpcConfig = VpcConfig{};
+    empty.job.inputDataConfig = InputDataConfig{};
+    empty.job.outputDataConfig = OutputDataConfig{std::nullopt, QStringLiteral(""), std::nullopt};
+    empty.job.timeoutDurationInHours = 0;
+    empty.job.totalRecordCount = 0;
+    empty.job.processedRecordCount = 0;
+    empty.rawRetrieve = QJsonObject{{QStringLiteral("message"), QJsonValue()}};
+    GatewayError e;
+    e.kind = GatewayError::Kind::Timeout;
+    e.retryAfterSeconds = 0;
+    empty.lastError = e;
+    empty.lastErrorAt = utc(kT0);
+    empty.everReported.set(JobField::Message);
+
+    WatchedJob absent = makeJob(QStringLiteral("p"), QStringLiteral("absent"));
+    GatewayError bare;
+    bare.kind = GatewayError::Kind::Cancelled;
+    absent.lastError = bare; // error without a retry hint and without a time
+
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+    QVERIFY2(store.saveJobs({empty, absent}), qPrintable(store.lastError()));
+    QVERIFY(store.appendTransitions(
+            QStringLiteral("p"), QStringLiteral("empty"),
+            {transition(QString(), QStringLiteral(""), kT0),
+             transition(QStringLiteral(""), QStringLiteral("x"), kT0 + 1)}));
+    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    QCOMPARE(loaded.size(), 2);
+    COMPARE_JOBS(loaded[0], empty);
+    COMPARE_JOBS(loaded[1], absent);
+
+    const Job &j = loaded[0].job;
+    QVERIFY(j.status.has_value());
+    QCOMPARE(j.status->raw(), QString());
+    QVERIFY(j.jobName.has_value() && j.jobName->isEmpty());
+    QVERIFY(j.vpcConfig.has_value() && j.vpcConfig->subnetIds.isEmpty());
+    QVERIFY(j.inputDataConfig.has_value() && !j.inputDataConfig->s3Uri.has_value());
+    QCOMPARE(j.outputDataConfig->s3EncryptionKeyId, std::optional<QString>(QString()));
+    QCOMPARE(j.timeoutDurationInHours, std::optional<qint64>(0));
+    QVERIFY(!j.modelId.has_value());
+    QVERIFY(!j.errorRecordCount.has_value());
+    QCOMPARE(loaded[0].lastError->retryAfterSeconds, std::optional<int>(0));
+    QVERIFY(loaded[0].rawRetrieve.value(QStringLiteral("message")).isNull());
+
+    const Job &a = loaded[1].job;
+    QVERIFY(a.presentFields().isEmpty());
+    QVERIFY(!loaded[1].fetchedAt.isValid());
+    QVERIFY(loaded[1].isStale());
+    QVERIFY(!loaded[1].lastError->retryAfterSeconds.has_value());
+    QVERIFY(!loaded[1].lastErrorAt.isValid());
+    QVERIFY(loaded[1].rawBody().isEmpty());
+    QVERIFY(loaded[1].everReported.isEmpty());
+
+    const QList<StatusTransition> history
+            = store.transitions(QStringLiteral("p"), QStringLiteral("empty"));
+    QCOMPARE(history.size(), 2);
+    QVERIFY(!history[0].from.has_value());
+    QVERIFY(!history[0].lastModifiedTime.has_value());
+    QVERIFY(history[1].from.has_value());
+    QCOMPARE(history[1].from->raw(), QString());
+}
+
+void tst_JobStore::readsStoredJobsWrittenInAnotherShape()
+{
+    // Rows written by hand, or by a version whose Job had more fields, are read the codec's way.
+    const QList<QByteArray> shapes{
+            R"({"status":"InProgress","submitTime":"2025-03-01T09:58:20+02:00"})",
+            R"({"status":"Failed","processedRecordCount":"42","futureField":{"a":1}})",
+            R"({"vpcConfig":{"subnetIds":"subnet-1"},"endTime":"2025-02-30T00:00:00.000Z"})",
+            R"({"inputDataConfig":{"s3InputDataConfig":{"s3Uri":"s3://a","extra":true}}})",
+            R"({"submitTime":"2025-03-01 07:58:20Z","totalRecordCount":1.5})",
+    };
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+    QStringList ids;
+    for (qsizetype i = 0; i < shapes.size(); ++i)
+        ids << QStringLiteral("shape-%1").arg(i);
+    QVERIFY(store.addWatched(QStringLiteral("p"), ids, utc(kT0)));
+    {
+        RawDb raw(dbPath());
+        for (qsizetype i = 0; i < shapes.size(); ++i) {
+            QSqlQuery q(raw.db());
+            QVERIFY(q.prepare(
+                    QStringLiteral("UPDATE watched_jobs SET job_json = ? WHERE identifier = ?")));
+            q.addBindValue(QString::fromUtf8(shapes[i])); // as TEXT, not as the usual BLOB
+            q.addBindValue(ids[i]);
+            QVERIFY(q.exec());
+        }
+    }
+    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    QCOMPARE(loaded.size(), shapes.size());
+    for (qsizetype i = 0; i < shapes.size(); ++i) {
+        const Job expected = JobCodec::parseJob(QJsonDocument::fromJson(shapes[i]).object()).job;
+        QVERIFY(!expected.presentFields().isEmpty());
+        QVERIFY2(loaded[i].job == expected, shapes[i].constData());
+    }
+    QCOMPARE(loaded[0].job.submitTime, std::optional<QDateTime>(utc(kT0)));
+    QCOMPARE(loaded[1].job.processedRecordCount, std::optional<qint64>(42));
+}
+
+void tst_JobStore::unicodeTextRoundTrips()
+{
+    const QString text = QStringLiteral("Überprüfung fehlgeschlagen — 失败 — فشل — ")
+                         + QString::fromUtf8(
+                                 "\xF0\x9F\x9A\x80 e\xCC\x81 \"quoted\" back\\slash\ttab\nnew line")
+                         + QChar(u'\0') + QStringLiteral("after NUL");
+    const QString profileId = QStringLiteral("профиль");
+    const QString identifier = QStringLiteral("batch_日本語/ü");
+
+    WatchedJob w = makeJob(profileId, identifier);
+    w.job.message = text;
+    w.job.jobName = QStringLiteral("名前 🚀");
+    w.job.status = Status::fromString(QStringLiteral("Ünknöwn"));
+    w.rawRetrieve = JobCodec::toJson(w.job);
+    GatewayError e;
+    e.kind = GatewayError::Kind::Http;
+    e.httpStatus = 500;
+    e.gatewayType = QStringLiteral("Ошибка");
+    e.message = text;
+    w.lastError = e;
+
+    GatewayProfile p = makeProfile(profileId);
+    p.name = QStringLiteral("Профиль 🚀");
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+        QVERIFY(store.saveProfile(p));
+        QVERIFY(store.saveJobs({w}));
+        QVERIFY(store.appendTransitions(
+                profileId, identifier,
+                {transition(QStringLiteral("Ünknöwn"), QStringLiteral("完了"), kT0)}));
+    }
+    JobStore store;
+    QVERIFY(openStore(store));
+    QCOMPARE(store.profiles().value(0).name, p.name);
+    const QList<WatchedJob> loaded = store.loadWatched(profileId);
+    QCOMPARE(loaded.size(), 1);
+    COMPARE_JOBS(loaded[0], w);
+    QCOMPARE(*loaded[0].job.message, text);
+    QCOMPARE(loaded[0].lastError->message, text);
+    const QList<StatusTransition> history = store.transitions(profileId, identifier);
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history[0].from->raw(), QStringLiteral("Ünknöwn"));
+    QCOMPARE(history[0].to.raw(), QStringLiteral("完了"));
+}
+
+void tst_JobStore::addWatchedIgnoresDuplicatesAndKeepsOrder()
+{
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("q"))));
+    QVERIFY(store.addWatched(QStringLiteral("p"), {QStringLiteral("zeta"), QStringLiteral("alpha")},
+                             utc(kT0)));
+    QVERIFY(store.addWatched(
+            QStringLiteral("p"),
+            {QStringLiteral("alpha"), QStringLiteral("mid"), QStringLiteral("mid")},
+            utc(kT0 + kHour)));
+    // Same identifier on another profile is another job.
+    QVERIFY(store.addWatched(QStringLiteral("q"), {QStringLiteral("alpha")}, QDateTime()));
+
+    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    QStringList ids;
+    for (const WatchedJob &w : loaded)
+        ids << w.identifier;
+    QCOMPARE(ids,
+             (QStringList{QStringLiteral("zeta"), QStringLiteral("alpha"), QStringLiteral("mid")}));
+    QCOMPARE(loaded[1].addedAt, utc(kT0)); // the first add wins
+    QCOMPARE(loaded[2].addedAt, utc(kT0 + kHour));
+    QVERIFY(!loaded[0].fetchedAt.isValid());
+    QVERIFY(loaded[0].job.presentFields().isEmpty());
+    QVERIFY(loaded[0].isStale());
+
+    const QList<WatchedJob> other = store.loadWatched(QStringLiteral("q"));
+    QCOMPARE(other.size(), 1);
+    QVERIFY(other[0].addedAt.isValid()); // an invalid addedAt means "now"
+}
+
+void tst_JobStore::refusesJobsOfUnknownProfiles()
+{
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+    QSignalSpy failed(&store, &JobStore::writeFailed);
+
+    QVERIFY(!store.addWatched(QStringLiteral("ghost"), {QStringLiteral("a")}, utc(kT0)));
+    QVERIFY2(store.lastError().contains(QLatin1StringView("ghost")), qPrintable(store.lastError()));
+    // Counts read as English: "1 job", "2 jobs".
+    QVERIFY2(store.lastError().startsWith(
+                     QLatin1StringView("Could not add 1 job to profile \"ghost\": ")),
+             qPrintable(store.lastError()));
+    QVERIFY(!store.saveJobs({makeJob(QStringLiteral("ghost"), QStringLiteral("a"))}));
+    QVERIFY2(store.lastError().startsWith(QLatin1StringView("Could not save 1 job: ")),
+             qPrintable(store.lastError()));
+    QVERIFY(!store.addWatched(QStringLiteral("p"), {QStringLiteral("ok"), QString()}, utc(kT0)));
+    QVERIFY2(store.lastError().startsWith(
+                     QLatin1StringView("Could not add 2 jobs to profile \"p\": ")),
+             qPrintable(store.lastError()));
+    QVERIFY(!store.saveJobs({makeJob(QStringLiteral("p"), QString())}));
+    QCOMPARE(failed.size(), 4);
+    QCOMPARE(failed.last().at(0).toString(), store.lastError());
+
+    // The failed add of "ok" + "" was one transaction: "ok" is not there either.
+    QVERIFY(store.loadWatched(QStringLiteral("p")).isEmpty());
+    QVERIFY(store.loadWatched(QStringLiteral("ghost")).isEmpty());
+    QVERIFY(store.addWatched(QStringLiteral("p"), {QStringLiteral("ok")}, utc(kT0)));
+    QCOMPARE(store.lastError(), QString());
+}
+
+void tst_JobStore::savingAJobKeepsItsHistory()
+{
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+    WatchedJob w = fullJob(QStringLiteral("p"), QStringLiteral("j"));
+    JobUpdate u{w, {transition(QString(), QStringLiteral("Submitted"), kT0)}, sample(kT0, 1)};
+    QVERIFY(store.applyUpdates({u}));
+
+    w.job.status = Status::fromCode(JobStatus::Completed);
+    w.lastError.reset();
+    w.notFound = false;
+    QVERIFY(store.saveJobs({w}));
+
+    QCOMPARE(store.transitions(QStringLiteral("p"), QStringLiteral("j")).size(), 1);
+    QCOMPARE(store.progressSamples(QStringLiteral("p"), QStringLiteral("j")).size(), 1);
+    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    QCOMPARE(loaded.size(), 1);
+    COMPARE_JOBS(loaded[0], w);
+}
+
+void tst_JobStore::invalidAddedAtKeepsTheStoredOne()
+{
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+    QVERIFY(store.addWatched(QStringLiteral("p"), {QStringLiteral("j")}, utc(kT0 - kHour)));
+    WatchedJob w = makeJob(QStringLiteral("p"), QStringLiteral("j"));
+    w.addedAt = QDateTime();
+    w.fetchedAt = utc(kT0);
+    QVERIFY(store.saveJobs({w}));
+    QCOMPARE(store.loadWatched(QStringLiteral("p")).value(0).addedAt, utc(kT0 - kHour));
+
+    w.addedAt = utc(kT0 - 2 * kHour);
+    QVERIFY(store.saveJobs({w}));
+    QCOMPARE(store.loadWatched(QStringLiteral("p")).value(0).addedAt, utc(kT0 - 2 * kHour));
+}
+
+void tst_JobStore::loadsTenThousandJobsAtStartup()
+{
+    const auto parsed = JobCodec::parseRetrieveBody(
+            test::fixture(QStringLiteral("retrieve-inprogress-aws-native.json")));
+    QVERIFY(parsed.hasValue());
+    constexpr int count = 10000;
+    QList<WatchedJob> jobs;
+    jobs.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        WatchedJob w = makeJob(QStringLiteral("p"), QStringLiteral("job-%1").arg(count - i));
+        w.job = parsed->job;
+        w.job.jobName = QStringLiteral("name-%1").arg(i);
+        w.job.processedRecordCount = i;
+        w.rawRetrieve = parsed->raw;
+        w.fetchedAt = utc(kT0 + i);
+        w.everReported = w.job.presentFields();
+        if (i % 7 == 0) {
+            GatewayError e;
+            e.kind = GatewayError::Kind::Network;
+            e.message = QStringLiteral("connection refused %1").arg(i);
+            w.lastError = e;
+            w.lastErrorAt = utc(kT0 + i + 1);
+        }
+        jobs.append(w);
+    }
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+        QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+        QVERIFY2(store.saveJobs(jobs), qPrintable(store.lastError()));
+    }
+    JobStore store;
+    QVERIFY(openStore(store));
+    QElapsedTimer timer;
+    timer.start();
+    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    qInfo("loaded %d jobs in %lld ms", int(loaded.size()), timer.elapsed());
+    QCOMPARE(store.lastError(), QString());
+    QCOMPARE(loaded.size(), count);
+    for (int i = 0; i < count; ++i) {
+        QCOMPARE(loaded[i].identifier, jobs[i].identifier); // insertion order, not by name
+        QCOMPARE(loaded[i].job.jobName, jobs[i].job.jobName);
+        QCOMPARE(loaded[i].job.processedRecordCount, jobs[i].job.processedRecordCount);
+        QCOMPARE(loaded[i].lastError.has_value(), jobs[i].lastError.has_value());
+    }
+    for (int i : {0, 1, count / 2, count - 1})
+        COMPARE_JOBS(loaded[i], jobs[i]);
+}
+
+// --- history and batches -----------------------------------------------------------------------
+
+void tst_JobStore::applyUpdatesWritesJobsTransitionsAndSamples()
+{
+    const QString p = QStringLiteral("p");
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+        QVERIFY(store.saveProfile(makeProfile(p)));
+        QVERIFY(store.addWatched(p, {QStringLiteral("a"), QStringLiteral("b")}, utc(kT0)));
+
+        WatchedJob a = makeJob(p, QStringLiteral("a"));
+        a.job.status = Status::fromCode(JobStatus::InProgress);
+        WatchedJob b = makeJob(p, QStringLiteral("b"));
+        b.job.status = Status::fromCode(JobStatus::Failed);
+        b.job.message = QStringLiteral("bad input");
+        WatchedJob c = makeJob(p, QStringLiteral("c")); // not added before: watched now
+        QVERIFY2(store.applyUpdates(
+                         {{a,
+                           {transition(QString(), QStringLiteral("Submitted"), kT0, kT0 - 5),
+                            transition(QStringLiteral("Submitted"), QStringLiteral("InProgress"),
+                                       kT0 + kMinute, kT0 + 30)},
+                           sample(kT0 + kMinute, 10)},
+                          {b, {transition(QString(), QStringLiteral("Failed"), kT0)}, {}},
+                          {c, {}, {}},
+                          // the same job again later in the batch
+                          {a, {}, sample(kT0 + 2 * kMinute, 20)}}),
+                 qPrintable(store.lastError()));
+        QCOMPARE(store.lastError(), QString());
+    }
+    JobStore store;
+    QVERIFY(openStore(store));
+    const QList<WatchedJob> loaded = store.loadWatched(p);
+    QCOMPARE(loaded.size(), 3);
+    QCOMPARE(loaded[0].job.statusCode(), JobStatus::InProgress);
+    QCOMPARE(loaded[1].job.message, std::optional<QString>(QStringLiteral("bad input")));
+    QCOMPARE(loaded[2].identifier, QStringLiteral("c"));
+
+    const QList<StatusTransition> history = store.transitions(p, QStringLiteral("a"));
+    QCOMPARE(history.size(), 2);
+    QVERIFY(!history[0].from.has_value());
+    QCOMPARE(history[0].to.code(), JobStatus::Submitted);
+    QCOMPARE(history[0].observedAt, utc(kT0));
+    QCOMPARE(history[0].lastModifiedTime, std::optional<QDateTime>(utc(kT0 - 5)));
+    QCOMPARE(history[1].from->code(), JobStatus::Submitted);
+    QCOMPARE(history[1].to.code(), JobStatus::InProgress);
+    QCOMPARE(history[1].observedAt, utc(kT0 + kMinute));
+
+    const QList<ProgressSample> samples = store.progressSamples(p, QStringLiteral("a"));
+    QCOMPARE(samples.size(), 2);
+    QCOMPARE(samples[0].at, utc(kT0 + kMinute));
+    QCOMPARE(samples[0].processed, 10);
+    QCOMPARE(samples[0].succeeded, 9);
+    QCOMPARE(samples[0].failed, 1);
+    QCOMPARE(samples[0].total, 1000);
+    QCOMPARE(samples[1].processed, 20);
+
+    const auto allHistory = store.transitionsForProfile(p);
+    QCOMPARE(allHistory.size(), 2);
+    QCOMPARE(allHistory.value(QStringLiteral("a")).size(), 2);
+    QCOMPARE(allHistory.value(QStringLiteral("b")).value(0).to.code(), JobStatus::Failed);
+    const auto allSamples = store.progressSamplesForProfile(p);
+    QCOMPARE(allSamples.size(), 1);
+    QCOMPARE(allSamples.value(QStringLiteral("a")).size(), 2);
+    QVERIFY(store.transitions(p, QStringLiteral("c")).isEmpty());
+    QVERIFY(store.transitions(p, QStringLiteral("unknown")).isEmpty());
+    QCOMPARE(store.lastError(), QString());
+}
+
+void tst_JobStore::failedBatchLeavesPreviousStateUntouched()
+{
+    const QString p = QStringLiteral("p");
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(p)));
+    const WatchedJob before = fullJob(p, QStringLiteral("a"));
+    QVERIFY(store.applyUpdates({{before,
+                                 {transition(QString(), QStringLiteral("InProgress"), kT0)},
+                                 sample(kT0, 5)}}));
+
+    WatchedJob changed = before;
+    changed.job.status = Status::fromCode(JobStatus::Completed);
+    changed.job.processedRecordCount = 1000;
+    changed.lastError.reset();
+    WatchedJob added = makeJob(p, QStringLiteral("new"));
+
+    QSignalSpy failed(&store, &JobStore::writeFailed);
+    QString message; // lastError() of the failed batch (the checks below clear it)
+    auto check = [&](const QList<JobUpdate> &batch) {
+        QVERIFY(!store.applyUpdates(batch));
+        message = store.lastError();
+        QVERIFY(!message.isEmpty());
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.at(0).at(0).toString(), message);
+        failed.clear();
+        const QList<WatchedJob> loaded = store.loadWatched(p);
+        QCOMPARE(loaded.size(), 1);
+        COMPARE_JOBS(loaded[0], before);
+        QCOMPARE(store.transitions(p, QStringLiteral("a")).size(), 1);
+        const QList<ProgressSample> samples = store.progressSamples(p, QStringLiteral("a"));
+        QCOMPARE(samples.size(), 1);
+        QCOMPARE(samples[0].processed, 5);
+    };
+
+    // A job of an unknown profile at the end of an otherwise good batch.
+    check({{changed,
+            {transition(QStringLiteral("InProgress"), QStringLiteral("Completed"), kT0 + kHour)},
+            sample(kT0 + kHour, 1000)},
+           {added, {}, {}},
+           {makeJob(QStringLiteral("ghost"), QStringLiteral("x")), {}, {}}});
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(message.contains(QLatin1StringView("ghost")), qPrintable(message));
+
+    // A transition without a time in the middle.
+    check({{changed,
+            {transition(QStringLiteral("InProgress"), QStringLiteral("Completed"), kT0)},
+            sample(kT0 + kHour, 1000)},
+           {added, {StatusTransition{}}, {}}});
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(message.contains(QLatin1StringView("\"new\"")), qPrintable(message));
+
+    // A sample without a time.
+    check({{changed, {}, ProgressSample{}}});
+    if (QTest::currentTestFailed())
+        return;
+
+    // The store is still usable afterwards.
+    QVERIFY(store.applyUpdates({{changed, {}, sample(kT0 + kHour, 1000)}}));
+    QCOMPARE(store.loadWatched(p).value(0).job.statusCode(), JobStatus::Completed);
+}
+
+void tst_JobStore::appendTransitionsNeedsAWatchedJob()
+{
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+    QVERIFY(store.addWatched(QStringLiteral("p"), {QStringLiteral("a")}, utc(kT0)));
+    QVERIFY(!store.appendTransitions(QStringLiteral("p"), QStringLiteral("b"),
+                                     {transition(QString(), QStringLiteral("Submitted"), kT0)}));
+    QVERIFY2(store.lastError().contains(QLatin1StringView("not watched")),
+             qPrintable(store.lastError()));
+    QVERIFY(!store.appendTransitions(
+            QStringLiteral("p"), QStringLiteral("a"),
+            {transition(QString(), QStringLiteral("Submitted"), kT0), StatusTransition{}}));
+    QVERIFY(store.transitions(QStringLiteral("p"), QStringLiteral("a")).isEmpty());
+    QVERIFY(store.appendTransitions(
+            QStringLiteral("p"), QStringLiteral("a"),
+            {transition(QString(), QStringLiteral("Submitted"), kT0 + 2),
+             transition(QStringLiteral("Submitted"), QStringLiteral("Scheduled"), kT0 + 1)}));
+    // Oldest first, by observation time.
+    const QList<StatusTransition> history
+            = store.transitions(QStringLiteral("p"), QStringLiteral("a"));
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history[0].to.code(), JobStatus::Scheduled);
+    QCOMPARE(history[1].to.code(), JobStatus::Submitted);
+}
+
+void tst_JobStore::removingJobsDeletesTheirHistory()
+{
+    const QString p = QStringLiteral("p");
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(p)));
+    QList<JobUpdate> batch;
+    for (const QString &id : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")})
+        batch.append({fullJob(p, id),
+                      {transition(QString(), QStringLiteral("InProgress"), kT0)},
+                      sample(kT0, 1)});
+    QVERIFY(store.applyUpdates(batch));
+
+    QVERIFY(store.removeWatched(
+            p, {QStringLiteral("a"), QStringLiteral("c"), QStringLiteral("never-watched")}));
+    const QList<WatchedJob> left = store.loadWatched(p);
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left[0].identifier, QStringLiteral("b"));
+    QCOMPARE(store.transitions(p, QStringLiteral("b")).size(), 1);
+    QCOMPARE(store.progressSamples(p, QStringLiteral("b")).size(), 1);
+
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM status_transitions")).toInt(), 1);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM progress_samples")).toInt(), 1);
+
+    // Watching "a" again starts from a clean slate.
+    QVERIFY(store.addWatched(p, {QStringLiteral("a")}, utc(kT0 + kHour)));
+    QVERIFY(store.transitions(p, QStringLiteral("a")).isEmpty());
+    QVERIFY(store.progressSamples(p, QStringLiteral("a")).isEmpty());
+    QVERIFY(store.loadWatched(p).value(1).job.presentFields().isEmpty());
+}
+
+void tst_JobStore::removingAProfileDeletesItsJobsAndHistory()
+{
+    JobStore store;
+    QVERIFY(openStore(store));
+    for (const QString &p : {QStringLiteral("gone"), QStringLiteral("kept")}) {
+        QVERIFY(store.saveProfile(makeProfile(p)));
+        QVERIFY(store.applyUpdates({{fullJob(p, QStringLiteral("shared-id")),
+                                     {transition(QString(), QStringLiteral("InProgress"), kT0)},
+                                     sample(kT0, 1)}}));
+    }
+    QVERIFY(store.removeProfile(QStringLiteral("gone")));
+    QVERIFY(store.removeProfile(QStringLiteral("never existed")));
+    QCOMPARE(store.profiles().size(), 1);
+    QCOMPARE(store.profiles().value(0).id, QStringLiteral("kept"));
+    QVERIFY(store.loadWatched(QStringLiteral("gone")).isEmpty());
+    QCOMPARE(store.loadWatched(QStringLiteral("kept")).size(), 1);
+    QCOMPARE(store.transitions(QStringLiteral("kept"), QStringLiteral("shared-id")).size(), 1);
+
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM watched_jobs")).toInt(), 1);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM status_transitions")).toInt(), 1);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM progress_samples")).toInt(), 1);
+}
+
+void tst_JobStore::pruneHistoryDropsOldHistoryButKeepsJobs()
+{
+    const QString p = QStringLiteral("p");
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(p)));
+    const qint64 day = 24 * kHour;
+    QVERIFY(store.applyUpdates(
+            {{fullJob(p, QStringLiteral("old")),
+              {transition(QString(), QStringLiteral("Submitted"), kT0 - 40 * day),
+               transition(QStringLiteral("Submitted"), QStringLiteral("Completed"),
+                          kT0 - 31 * day)},
+              sample(kT0 - 40 * day, 1)},
+             {fullJob(p, QStringLiteral("old")), {}, sample(kT0 - 31 * day, 2)},
+             {fullJob(p, QStringLiteral("new")),
+              {transition(QString(), QStringLiteral("Submitted"), kT0 - 40 * day),
+               transition(QStringLiteral("Submitted"), QStringLiteral("InProgress"), kT0)},
+              sample(kT0 - 31 * day, 1)},
+             {fullJob(p, QStringLiteral("new")), {}, sample(kT0, 2)}}));
+
+    QVERIFY(!store.pruneHistory(QDateTime()));
+    QCOMPARE(store.transitionsForProfile(p).value(QStringLiteral("old")).size(), 2);
+
+    QVERIFY(store.pruneHistory(utc(kT0 - 30 * day)));
+    QCOMPARE(store.loadWatched(p).size(), 2);
+    QVERIFY(store.transitions(p, QStringLiteral("old")).isEmpty());
+    QVERIFY(store.progressSamples(p, QStringLiteral("old")).isEmpty());
+    const QList<StatusTransition> kept = store.transitions(p, QStringLiteral("new"));
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept[0].to.code(), JobStatus::InProgress);
+    const QList<ProgressSample> samples = store.progressSamples(p, QStringLiteral("new"));
+    QCOMPARE(samples.size(), 1);
+    QCOMPARE(samples[0].at, utc(kT0));
+}
+
+// --- progress samples --------------------------------------------------------------------------
+
+void tst_JobStore::identicalSampleIsSkippedWithinItsBucket()
+{
+    const QString p = QStringLiteral("p");
+    const WatchedJob w = makeJob(p, QStringLiteral("j"));
+    const qint64 bucket = (kT0 / JobStore::FineBucketMs + 1) * JobStore::FineBucketMs;
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(p)));
+    QVERIFY(store.applyUpdates({{w, {}, sample(bucket + 10 * 1000, 7)},
+                                {w, {}, sample(bucket + 40 * 1000, 7)},  // same counts: skipped
+                                {w, {}, sample(bucket + 70 * 1000, 7)},  // skipped
+                                {w, {}, sample(bucket + 100 * 1000, 8)}, // progress: kept
+                                {w, {}, sample(bucket + 130 * 1000, 8)}, // skipped
+                                // same counts, but the first of the next 5-minute bucket
+                                {w, {}, sample(bucket + JobStore::FineBucketMs, 8)},
+                                {w, {}, sample(bucket + JobStore::FineBucketMs + 1, 8)}}));
+    QList<qint64> times;
+    for (const ProgressSample &s : store.progressSamples(p, QStringLiteral("j")))
+        times << s.at.toMSecsSinceEpoch() - bucket;
+    QCOMPARE(times, (QList<qint64>{10 * 1000, 100 * 1000, JobStore::FineBucketMs}));
+
+    // Any counter counts, not only "processed".
+    ProgressSample s = sample(bucket + JobStore::FineBucketMs + 2, 8);
+    s.failed += 1;
+    QVERIFY(store.applyUpdates({{w, {}, s}}));
+    QCOMPARE(store.progressSamples(p, QStringLiteral("j")).size(), 4);
+}
+
+void tst_JobStore::thinsSamplesByAge_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<int>("batchSize"); // updates per applyUpdates call
+    for (const char *scenario : {"steady", "gap", "outOfOrder", "slowAndLong"}) {
+        for (int batchSize : {1, 97, 1000000})
+            QTest::addRow("%s, %d per batch", scenario, batchSize)
+                    << QString::fromLatin1(scenario) << batchSize;
+    }
+}
+
+void tst_JobStore::thinsSamplesByAge()
+{
+    QFETCH(QString, scenario);
+    QFETCH(int, batchSize);
+    const QString p = QStringLiteral("p");
+    const QList<qint64> fed = scenarioTimes(scenario);
+    QVERIFY(fed.size() > 100);
+
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(p)));
+    const WatchedJob w = makeJob(p, QStringLiteral("j"));
+    QList<JobUpdate> batch;
+    for (qsizetype i = 0; i < fed.size(); ++i) {
+        batch.append({w, {}, sample(fed[i], i + 1, 1000000)});
+        if (batch.size() == batchSize || i == fed.size() - 1) {
+            QVERIFY2(store.applyUpdates(batch), qPrintable(store.lastError()));
+            batch.clear();
+        }
+    }
+    QList<qint64> stored;
+    for (const ProgressSample &s : store.progressSamples(p, QStringLiteral("j")))
+        stored << s.at.toMSecsSinceEpoch();
+    const QList<qint64> expected = referenceThinning(fed);
+    QCOMPARE(stored.size(), expected.size());
+    QCOMPARE(stored, expected);
+
+    // The policy in plain words, on what is stored.
+    QList<qint64> sortedFed = fed;
+    std::sort(sortedFed.begin(), sortedFed.end());
+    const qint64 newest = sortedFed.constLast();
+    QCOMPARE(stored.constFirst(), sortedFed.constFirst());
+    QCOMPARE(stored.constLast(), newest);
+    QVERIFY(stored.size() <= JobStore::MaxSamplesPerJob);
+    const auto lastHour = std::count_if(sortedFed.cbegin(), sortedFed.cend(), [newest](qint64 t) {
+        return newest - t <= JobStore::KeepAllSamplesMs;
+    });
+    QCOMPARE(std::count_if(stored.cbegin(), stored.cend(),
+                           [newest](qint64 t) { return newest - t <= JobStore::KeepAllSamplesMs; }),
+             lastHour);
+    std::map<qint64, int> fine, coarse;
+    for (qsizetype i = 1; i < stored.size(); ++i) {
+        const qint64 age = newest - stored[i];
+        if (age > JobStore::FineBucketAgeMs)
+            QVERIFY(++coarse[stored[i] / JobStore::CoarseBucketMs] == 1);
+        else if (age > JobStore::KeepAllSamplesMs)
+            QVERIFY(++fine[stored[i] / JobStore::FineBucketMs] == 1);
+    }
+    if (scenario == QLatin1StringView("slowAndLong"))
+        QVERIFY(!coarse.empty());
+    if (scenario == QLatin1StringView("steady")) {
+        QVERIFY(fine.size() > 250); // every 5-minute bucket between 1 h and 24 h ago
+        QVERIFY(stored.size() < fed.size() / 4);
+    }
+}
+
+void tst_JobStore::boundsSamplesPerJobKeepingFirstAndNewest()
+{
+    const QString p = QStringLiteral("p");
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(p)));
+    const WatchedJob w = makeJob(p, QStringLiteral("j"));
+    // Hourly samples survive thinning, so only the bound limits them.
+    const int fedCount = JobStore::MaxSamplesPerJob + 150;
+    QList<JobUpdate> batch;
+    for (int i = 0; i < fedCount; ++i) {
+        batch.append({w, {}, sample(kT0 + i * kHour, i)});
+        if (batch.size() == 500) {
+            QVERIFY(store.applyUpdates(batch));
+            batch.clear();
+        }
+    }
+    QVERIFY(store.applyUpdates(batch));
+    const QList<ProgressSample> samples = store.progressSamples(p, QStringLiteral("j"));
+    QCOMPARE(samples.size(), JobStore::MaxSamplesPerJob);
+    QCOMPARE(samples.first().processed, 0);                                       // the first
+    QCOMPARE(samples.at(1).processed, fedCount - JobStore::MaxSamplesPerJob + 1); // oldest go
+    QCOMPARE(samples.last().processed, fedCount - 1);                             // the newest
+}
+
+// --- robustness --------------------------------------------------------------------------------
+
+void tst_JobStore::failsCleanlyWhenNotOpen()
+{
+    JobStore store;
+    QSignalSpy failed(&store, &JobStore::writeFailed);
+    QVERIFY(!store.isOpen());
+    QVERIFY(store.profiles().isEmpty());
+    QVERIFY(store.lastError().contains(QLatin1StringView("not open")));
+    QVERIFY(!store.saveProfile(makeProfile(QStringLiteral("p"))));
+    QVERIFY(!store.removeProfile(QStringLiteral("p")));
+    QVERIFY(!store.setProfileDetectedRoute(QStringLiteral("p"), RouteStyle::Plural));
+    QVERIFY(!store.addWatched(QStringLiteral("p"), {QStringLiteral("a")}, utc(kT0)));
+    QVERIFY(!store.removeWatched(QStringLiteral("p"), {QStringLiteral("a")}));
+    QVERIFY(store.loadWatched(QStringLiteral("p")).isEmpty());
+    QVERIFY(!store.saveJobs({makeJob(QStringLiteral("p"), QStringLiteral("a"))}));
+    QVERIFY(!store.appendTransitions(QStringLiteral("p"), QStringLiteral("a"), {}));
+    QVERIFY(store.transitions(QStringLiteral("p"), QStringLiteral("a")).isEmpty());
+    QVERIFY(store.transitionsForProfile(QStringLiteral("p")).isEmpty());
+    QVERIFY(!store.applyUpdates({}));
+    QVERIFY(store.progressSamples(QStringLiteral("p"), QStringLiteral("a")).isEmpty());
+    QVERIFY(store.progressSamplesForProfile(QStringLiteral("p")).isEmpty());
+    QVERIFY(!store.pruneHistory(utc(kT0)));
+    QCOMPARE(failed.size(), 9);
+    QVERIFY(store.lastError().contains(QLatin1StringView("not open")));
+
+    // Closed after use: the same.
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+    store.close();
+    store.close();
+    QVERIFY(!store.saveProfile(makeProfile(QStringLiteral("q"))));
+    QVERIFY(store.profiles().isEmpty());
+    QVERIFY(openStore(store));
+    QCOMPARE(store.profiles().size(), 1);
+}
+
+void tst_JobStore::survivesABrokenDatabase()
+{
+    const QString p = QStringLiteral("p");
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(p)));
+    const WatchedJob good = fullJob(p, QStringLiteral("good"));
+    QVERIFY(store.saveJobs({good, fullJob(p, QStringLiteral("mangled"))}));
+
+    {
+        RawDb raw(dbPath());
+        // A stored job and a raw body that are not JSON any more.
+        QVERIFY(raw.exec(QStringLiteral("UPDATE watched_jobs SET job_json = '{\"status\": tru',"
+                                        " raw_list = 'not json' WHERE identifier = 'mangled'")));
+    }
+    QList<WatchedJob> loaded = store.loadWatched(p);
+    QCOMPARE(loaded.size(), 2);
+    COMPARE_JOBS(loaded[0], good);
+    QCOMPARE(loaded[1].identifier, QStringLiteral("mangled"));
+    QVERIFY(loaded[1].job.presentFields().isEmpty()); // shown without fields, not dropped
+    QVERIFY(loaded[1].rawList.isEmpty());
+    QCOMPARE(loaded[1].rawRetrieve, good.rawRetrieve);
+    QCOMPARE(loaded[1].fetchedAt, good.fetchedAt);
+
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE progress_samples")));
+    }
+    QSignalSpy failed(&store, &JobStore::writeFailed);
+    QVERIFY(!store.applyUpdates({{good, {}, sample(kT0, 1)}}));
+    QVERIFY(!store.lastError().isEmpty());
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(store.progressSamples(p, QStringLiteral("good")).isEmpty());
+    QVERIFY(!store.lastError().isEmpty());
+    // What does not need the missing table still works.
+    QCOMPARE(store.loadWatched(p).size(), 2);
+    QCOMPARE(store.lastError(), QString());
+    QVERIFY(store.appendTransitions(p, QStringLiteral("good"),
+                                    {transition(QString(), QStringLiteral("Completed"), kT0)}));
+    QVERIFY(store.removeWatched(p, {QStringLiteral("mangled")}));
+    QCOMPARE(store.loadWatched(p).size(), 1);
+}
+
+void tst_JobStore::refusesCallsFromAnotherThread()
+{
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+    bool saved = true;
+    int profiles = -1;
+    QString error;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        saved = store.saveProfile(makeProfile(QStringLiteral("q")));
+        profiles = int(store.profiles().size());
+        error = store.lastError();
+    }));
+    thread->start();
+    QVERIFY(thread->wait(10000));
+    QVERIFY(!saved);
+    QCOMPARE(profiles, 0);
+    QVERIFY2(error.contains(QLatin1StringView("thread")), qPrintable(error));
+    QCOMPARE(store.profiles().size(), 1);
+}
+
+void tst_JobStore::twoStoresShareOneFile()
+{
+    JobStore gui;
+    JobStore cli;
+    QVERIFY(openStore(gui));
+    QVERIFY(openStore(cli));
+    QVERIFY(gui.saveProfile(makeProfile(QStringLiteral("p"))));
+    QVERIFY(cli.addWatched(QStringLiteral("p"), {QStringLiteral("from-cli")}, utc(kT0)));
+    QVERIFY(gui.addWatched(QStringLiteral("p"), {QStringLiteral("from-gui")}, utc(kT0)));
+    QCOMPARE(gui.loadWatched(QStringLiteral("p")).size(), 2);
+    QCOMPARE(cli.loadWatched(QStringLiteral("p")).size(), 2);
+    cli.close();
+    QCOMPARE(gui.loadWatched(QStringLiteral("p")).size(), 2);
+
+    JobStore memory;
+    QVERIFY(memory.openInMemory());
+    QCOMPARE(memory.databasePath(), QStringLiteral(":memory:"));
+    QVERIFY(memory.profiles().isEmpty());
+    QVERIFY(memory.saveProfile(makeProfile(QStringLiteral("demo"))));
+    QVERIFY(memory.addWatched(QStringLiteral("demo"), {QStringLiteral("x")}, utc(kT0)));
+    QCOMPARE(memory.loadWatched(QStringLiteral("demo")).size(), 1);
+    QCOMPARE(gui.profiles().size(), 1); // separate databases
+}
+
+void tst_JobStore::committedBatchesSurviveKill9()
+{
+    // Each round kills a writer at a different point and checks what it had reported.
+    for (int round = 0; round < 3; ++round) {
+        const QString profileId = QStringLiteral("kill-%1").arg(round);
+        const int target = 3 + round * 9;
+
+        QProcess child;
+        child.setProcessChannelMode(QProcess::SeparateChannels);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("--writer"), m_dir->path(), profileId});
+        QVERIFY2(child.waitForStarted(10000), qPrintable(child.errorString()));
+
+        QByteArray out;
+        int lastReported = -1;
+        auto readCommitted = [&] {
+            out += child.readAllStandardOutput();
+            qsizetype end = out.lastIndexOf('\n');
+            if (end < 0)
+                return lastReported;
+            for (const QByteArray &line : out.left(end).split('\n')) {
+                if (line.startsWith("committed "))
+                    lastReported = std::max(lastReported, line.mid(10).toInt());
+            }
+            out.remove(0, end + 1);
+            return lastReported;
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(readCommitted() >= target
+                                          || child.state() == QProcess::NotRunning,
+                                  "the writer reported nothing", 30000);
+        QVERIFY2(child.state() == QProcess::Running, child.readAllStandardError().constData());
+
+        child.kill(); // SIGKILL, mid-stream: the writer never stops writing on its own
+        QVERIFY(child.waitForFinished(10000));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        readCommitted(); // lines already in the pipe count as reported too
+        QVERIFY(lastReported >= target);
+
+        JobStore store;
+        QVERIFY2(openStore(store), qPrintable(store.lastError()));
+        const QList<WatchedJob> jobs = store.loadWatched(profileId);
+        QCOMPARE(store.lastError(), QString());
+        QVERIFY(!jobs.isEmpty());
+        const WatchedJob &first = jobs.constFirst();
+        QCOMPARE(first.identifier, QStringLiteral("fixed-0"));
+        // The batch that was being written when the kill came is there whole or not at all.
+        const int stored = int(first.job.processedRecordCount.value_or(-1));
+        QVERIFY2(
+                stored >= lastReported,
+                qPrintable(QStringLiteral("reported %1, stored %2").arg(lastReported).arg(stored)));
+
+        QSet<QString> expectedIds;
+        for (int k = 0; k < kKillFixedJobs; ++k)
+            expectedIds.insert(QStringLiteral("fixed-%1").arg(k));
+        for (int b = 0; b <= stored; ++b) {
+            for (int m = 0; m < kKillNewJobsPerBatch; ++m)
+                expectedIds.insert(QStringLiteral("b%1-n%2").arg(b).arg(m));
+        }
+        QSet<QString> ids;
+        for (const WatchedJob &w : jobs) {
+            ids.insert(w.identifier);
+            if (!w.identifier.startsWith(QLatin1StringView("fixed-")))
+                continue;
+            QCOMPARE(w.job.processedRecordCount, std::optional<qint64>(stored));
+            QCOMPARE(w.job.statusText(), stepStatus(stored));
+            QCOMPARE(w.fetchedAt, utc(kT0 + stored * 1000LL));
+            const QList<StatusTransition> history = store.transitions(profileId, w.identifier);
+            QCOMPARE(history.size(), stored + 1);
+            for (int b = 0; b <= stored; ++b)
+                QCOMPARE(history[b].to.raw(), stepStatus(b));
+            const QList<ProgressSample> samples = store.progressSamples(profileId, w.identifier);
+            QVERIFY(!samples.isEmpty());
+            QCOMPARE(samples.constLast().processed, stored);
+        }
+        QCOMPARE(ids, expectedIds);
+    }
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 4 && qstrcmp(argv[1], "--writer") == 0)
+        return runWriter(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+    tst_JobStore test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_jobstore.moc"

@@ -1,0 +1,427 @@
+#include "fixtures.h"
+#include "wire/jobcodec.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace bw;
+
+class tst_JobCodec : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesEveryFixture_data();
+    void parsesEveryFixture();
+    void parsesTimestamps_data();
+    void parsesTimestamps();
+    void readsEveryFieldOfAnAwsNativeBody();
+    void keepsSparseBifrostBodySparse();
+    void unknownStatusIsKeptVerbatimAndNonTerminal();
+    void toleratesEmptyVpcConfig();
+    void wrongTypesBecomeProblemsNotValues_data();
+    void wrongTypesBecomeProblemsNotValues();
+    void nullMeansNotReported();
+    void rejectsBodiesThatAreNotJobs_data();
+    void rejectsBodiesThatAreNotJobs();
+    void readsListPagesAndTokens();
+    void parsesErrorShapes_data();
+    void parsesErrorShapes();
+    void mergeKeepsLastKnownFieldsWhenAbsent();
+    void toJsonNormalisesAndOmitsAbsentFields();
+    void roundTripsThroughJson();
+    void survivesHugeAndHostileInput();
+};
+
+void tst_JobCodec::parsesEveryFixture_data()
+{
+    QTest::addColumn<QString>("name");
+    const QStringList names = test::fixtureNames();
+    QVERIFY2(names.size() >= 15, "fixtures directory not found or incomplete");
+    for (const QString &n : names)
+        QTest::newRow(qPrintable(n)) << n;
+}
+
+void tst_JobCodec::parsesEveryFixture()
+{
+    QFETCH(QString, name);
+    const QByteArray body = test::fixture(name);
+    if (name.startsWith(QLatin1StringView("error-"))) {
+        const int status = name.mid(6, 3).toInt();
+        const GatewayError e = JobCodec::parseErrorResponse(status, body, "application/json");
+        QCOMPARE(e.kind, GatewayError::Kind::Http);
+        QCOMPARE(e.httpStatus, status);
+        QVERIFY(!e.gatewayType.isEmpty());
+        QVERIFY(!e.message.isEmpty());
+        QVERIFY(e.describe().contains(QString::number(status)));
+    } else if (name.startsWith(QLatin1StringView("list-"))) {
+        const auto page = JobCodec::parseListBody(body);
+        QVERIFY2(page.hasValue(), qPrintable(page ? QString() : page.error().describe()));
+        QVERIFY(!page->jobs.isEmpty());
+        for (const ParsedJob &j : page->jobs) {
+            QVERIFY(j.job.jobArn.has_value());
+            QVERIFY(j.job.status.has_value());
+            QVERIFY(j.job.submitTime.has_value());
+        }
+        QVERIFY(page->problems.isEmpty());
+    } else if (name == QLatin1StringView("stop.json")) {
+        const auto ack = JobCodec::parseStopBody(body);
+        QVERIFY(ack.hasValue());
+        QCOMPARE(ack->status->code(), JobStatus::Stopping);
+    } else {
+        const auto job = JobCodec::parseRetrieveBody(body);
+        QVERIFY2(job.hasValue(), qPrintable(job ? QString() : job.error().describe()));
+        QVERIFY(job->job.jobArn.has_value());
+        QVERIFY(job->job.status.has_value());
+        QVERIFY2(job->problems.isEmpty(), qPrintable(job->problems.value(0).message));
+        QCOMPARE(QJsonDocument(job->raw), QJsonDocument::fromJson(body));
+    }
+}
+
+void tst_JobCodec::parsesTimestamps_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("msecs"); // -1 = invalid
+
+    const qint64 base
+            = QDateTime(QDate(2025, 3, 14), QTime(9, 26, 53), QTimeZone::utc()).toMSecsSinceEpoch();
+    QTest::newRow("Z, no fraction") << "2025-03-14T09:26:53Z" << base;
+    QTest::newRow("Z, 1 digit") << "2025-03-14T09:26:53.9Z" << base + 900;
+    QTest::newRow("Z, 3 digits") << "2025-03-14T09:26:53.208Z" << base + 208;
+    QTest::newRow("+00:00, 6 digits") << "2025-03-14T09:26:53.123456+00:00" << base + 123;
+    QTest::newRow("9 digits") << "2025-03-14T09:26:53.999999999Z" << base + 999;
+    QTest::newRow("+01:00") << "2025-03-14T10:26:53+01:00" << base;
+    QTest::newRow("-05:30") << "2025-03-14T03:56:53-05:30" << base;
+    QTest::newRow("+0100 no colon") << "2025-03-14T10:26:53+0100" << base;
+    QTest::newRow("lower z") << "2025-03-14t09:26:53z" << base;
+    QTest::newRow("no zone is UTC") << "2025-03-14T09:26:53" << base;
+    QTest::newRow("epoch seconds") << "1741944413" << base;
+    QTest::newRow("garbage") << "yesterday" << qint64(-1);
+    QTest::newRow("month 13") << "2025-13-14T09:26:53Z" << qint64(-1);
+    QTest::newRow("offset 25h") << "2025-03-14T09:26:53+25:00" << qint64(-1);
+    QTest::newRow("empty") << "" << qint64(-1);
+    QTest::newRow("10 digits fraction") << "2025-03-14T09:26:53.1234567890Z" << qint64(-1);
+}
+
+void tst_JobCodec::parsesTimestamps()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, msecs);
+    const auto parsed = JobCodec::parseTimestamp(text);
+    if (msecs < 0) {
+        QVERIFY(!parsed.has_value());
+    } else {
+        QVERIFY(parsed.has_value());
+        QCOMPARE(parsed->toMSecsSinceEpoch(), msecs);
+        QCOMPARE(parsed->timeSpec(), Qt::UTC);
+    }
+}
+
+void tst_JobCodec::readsEveryFieldOfAnAwsNativeBody()
+{
+    const auto r = JobCodec::parseRetrieveBody(
+            test::fixture(QStringLiteral("retrieve-inprogress-aws-native.json")));
+    QVERIFY(r.hasValue());
+    const Job &j = r->job;
+    QCOMPARE(j.presentFields().count(), JobFieldCount - 2); // no message, no endTime
+    QCOMPARE(j.statusCode(), JobStatus::InProgress);
+    QCOMPARE(*j.jobName, QStringLiteral("support-tickets-triage-0314"));
+    QCOMPARE(*j.totalRecordCount, 25000);
+    QCOMPARE(*j.processedRecordCount, 11842);
+    QCOMPARE(*j.successRecordCount, 11790);
+    QCOMPARE(*j.errorRecordCount, 52);
+    QCOMPARE(*j.timeoutDurationInHours, 72);
+    QCOMPARE(*j.modelInvocationType, QStringLiteral("InvokeModel"));
+    QCOMPARE(j.vpcConfig->subnetIds.size(), 2);
+    QCOMPARE(j.vpcConfig->securityGroupIds, QStringList{QStringLiteral("sg-0123456789abcdef0")});
+    QCOMPARE(*j.outputDataConfig->s3EncryptionKeyId,
+             QStringLiteral("arn:aws:kms:us-east-1:123456789012:key/"
+                            "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"));
+    QCOMPARE(*j.inputDataConfig->s3BucketOwner, QStringLiteral("123456789012"));
+    QCOMPARE(JobCodec::formatTimestamp(*j.jobExpirationTime),
+             QStringLiteral("2025-03-17T08:15:02.417Z"));
+}
+
+void tst_JobCodec::keepsSparseBifrostBodySparse()
+{
+    const auto r
+            = JobCodec::parseRetrieveBody(test::fixture(QStringLiteral("retrieve-completed.json")));
+    QVERIFY(r.hasValue());
+    const Job &j = r->job;
+    QVERIFY(!j.modelId.has_value());
+    QVERIFY(!j.vpcConfig.has_value());
+    QVERIFY(!j.totalRecordCount.has_value());
+    QVERIFY(!j.lastModifiedTime.has_value());
+    QVERIFY(!j.message.has_value());
+    QCOMPARE(j.statusCode(), JobStatus::Completed);
+    QVERIFY(!j.outputDataConfig->s3EncryptionKeyId.has_value());
+}
+
+void tst_JobCodec::unknownStatusIsKeptVerbatimAndNonTerminal()
+{
+    const auto r = JobCodec::parseRetrieveBody(
+            test::fixture(QStringLiteral("retrieve-edge-unknown-status.json")));
+    QVERIFY(r.hasValue());
+    QCOMPARE(r->job.statusCode(), JobStatus::Unknown);
+    QCOMPARE(r->job.statusText(), QStringLiteral("Queued"));
+    QVERIFY(!r->job.status->isTerminal());
+    QVERIFY(r->job.message->contains(QStringLiteral("日本語 🚀")));
+    QVERIFY(r->raw.contains(QLatin1StringView("futureField")));
+    QCOMPARE(Status::fromString(QStringLiteral("inprogress")).code(), JobStatus::InProgress);
+    QCOMPARE(Status::fromString(QStringLiteral("COMPLETED")).code(), JobStatus::Completed);
+    QCOMPARE(Status::fromString(QStringLiteral("COMPLETED")).raw(), QStringLiteral("COMPLETED"));
+}
+
+void tst_JobCodec::toleratesEmptyVpcConfig()
+{
+    const auto r = JobCodec::parseRetrieveBody(
+            test::fixture(QStringLiteral("retrieve-edge-unknown-status.json")));
+    QVERIFY(r->job.vpcConfig.has_value());
+    QVERIFY(r->job.vpcConfig->subnetIds.isEmpty());
+    QVERIFY(r->job.vpcConfig->securityGroupIds.isEmpty());
+}
+
+void tst_JobCodec::wrongTypesBecomeProblemsNotValues_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("status number") << QByteArray(R"({"jobArn":"a","status":3})") << "status";
+    QTest::newRow("count string word")
+            << QByteArray(R"({"jobArn":"a","totalRecordCount":"many"})") << "totalRecordCount";
+    QTest::newRow("count fraction")
+            << QByteArray(R"({"jobArn":"a","processedRecordCount":1.5})") << "processedRecordCount";
+    QTest::newRow("count negative")
+            << QByteArray(R"({"jobArn":"a","errorRecordCount":-4})") << "errorRecordCount";
+    QTest::newRow("time bool") << QByteArray(R"({"jobArn":"a","submitTime":true})") << "submitTime";
+    QTest::newRow("time garbage") << QByteArray(R"({"jobArn":"a","endTime":"not a time"})")
+                                  << "endTime";
+    QTest::newRow("vpc array") << QByteArray(R"({"jobArn":"a","vpcConfig":[]})") << "vpcConfig";
+    QTest::newRow("subnet number") << QByteArray(R"({"jobArn":"a","vpcConfig":{"subnetIds":[1]}})")
+                                   << "vpcConfig.subnetIds[0]";
+    QTest::newRow("s3Uri object") << QByteArray(
+            R"({"jobArn":"a","inputDataConfig":{"s3InputDataConfig":{"s3Uri":{}}}})")
+                                  << "inputDataConfig.s3InputDataConfig.s3Uri";
+    QTest::newRow("name array") << QByteArray(R"({"jobArn":"a","jobName":["x"]})") << "jobName";
+}
+
+void tst_JobCodec::wrongTypesBecomeProblemsNotValues()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    const auto r = JobCodec::parseRetrieveBody(body);
+    QVERIFY(r.hasValue());
+    QCOMPARE(*r->job.jobArn, QStringLiteral("a"));
+    QCOMPARE(r->problems.size(), 1);
+    QCOMPARE(r->problems.first().field, field);
+    const auto top = jobFieldFromName(field.section(u'.', 0, 0));
+    QVERIFY(top.has_value());
+    if (*top != JobField::VpcConfig && *top != JobField::InputDataConfig)
+        QVERIFY2(!r->job.has(*top), "a wrong-typed field must stay 'not reported'");
+}
+
+void tst_JobCodec::nullMeansNotReported()
+{
+    const auto r = JobCodec::parseRetrieveBody(
+            R"({"jobArn":"a","status":null,"message":null,"totalRecordCount":null})");
+    QVERIFY(r.hasValue());
+    QVERIFY(r->problems.isEmpty());
+    QVERIFY(!r->job.status.has_value());
+    QVERIFY(!r->job.message.has_value());
+    QVERIFY(!r->job.totalRecordCount.has_value());
+}
+
+void tst_JobCodec::rejectsBodiesThatAreNotJobs_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("kind");
+    const int bad = int(GatewayError::Kind::BadBody);
+    QTest::newRow("html") << QByteArray("<!DOCTYPE html><html><title>Bifrost</title></html>")
+                          << bad;
+    QTest::newRow("empty") << QByteArray("") << bad;
+    QTest::newRow("truncated") << QByteArray(R"({"jobArn":"arn:aws:bed)") << bad;
+    QTest::newRow("array") << QByteArray("[1,2]") << bad;
+    QTest::newRow("no job fields") << QByteArray(R"({"hello":"world"})") << bad;
+    QTest::newRow("plain text") << QByteArray("Not Found") << bad;
+    QTest::newRow("error on 200") << QByteArray(
+            R"({"__type":"ThrottlingException","message":"slow down"})")
+                                  << int(GatewayError::Kind::Http);
+}
+
+void tst_JobCodec::rejectsBodiesThatAreNotJobs()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, kind);
+    const auto r = JobCodec::parseRetrieveBody(body);
+    QVERIFY(!r.hasValue());
+    QCOMPARE(int(r.error().kind), kind);
+    QVERIFY(!r.error().describe().isEmpty());
+}
+
+void tst_JobCodec::readsListPagesAndTokens()
+{
+    const auto aws
+            = JobCodec::parseListBody(test::fixture(QStringLiteral("list-page1-aws-native.json")));
+    QVERIFY(aws.hasValue());
+    QCOMPARE(aws->jobs.size(), 3);
+    QCOMPARE(*aws->nextToken,
+             QStringLiteral(
+                     "AYADeNb3+Qp0s1/"
+                     "kL9vWmT2xYhE5rUcJ8oZgFi6aDlNqHwB7AAEAB2F3cy1rbXMAS2Fybjphd3M6a21z/uMy+0=="));
+    QCOMPARE(aws->jobs.at(2).job.vpcConfig->securityGroupIds.size(), 2);
+
+    const auto bifrost
+            = JobCodec::parseListBody(test::fixture(QStringLiteral("list-bifrost-converted.json")));
+    QVERIFY(bifrost.hasValue());
+    QCOMPARE(bifrost->jobs.size(), 5);
+    QVERIFY(!bifrost->nextToken.has_value());
+    QCOMPARE(*bifrost->jobs.at(0).job.modelId,
+             QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"));
+
+    const auto cross = JobCodec::parseListBody(
+            test::fixture(QStringLiteral("list-crossprovider-terminal-nexttoken.json")));
+    QVERIFY(cross.hasValue());
+    QCOMPARE(*cross->jobs.at(0).job.jobName, QString()); // empty, but reported
+    QVERIFY(cross->jobs.at(0).job.jobName.has_value());
+    QCOMPARE(JobCodec::formatTimestamp(*cross->jobs.at(1).job.endTime),
+             QStringLiteral("2025-03-13T18:47:05.000Z"));
+
+    const auto empty = JobCodec::parseListBody(R"({"invocationJobSummaries":[],"nextToken":""})");
+    QVERIFY(empty.hasValue());
+    QVERIFY(empty->jobs.isEmpty());
+    QVERIFY(!empty->nextToken.has_value());
+
+    const auto mixed = JobCodec::parseListBody(R"({"invocationJobSummaries":[1,{"jobArn":"x"}]})");
+    QVERIFY(mixed.hasValue());
+    QCOMPARE(mixed->jobs.size(), 1);
+    QCOMPARE(mixed->problems.size(), 1);
+
+    QVERIFY(!JobCodec::parseListBody(R"({"invocationJobSummaries":{}})").hasValue());
+}
+
+void tst_JobCodec::parsesErrorShapes_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("aws __type")
+            << 404 << QByteArray(R"({"__type":"ResourceNotFoundException","message":"gone"})")
+            << QByteArray() << "ResourceNotFoundException"
+            << "gone";
+    QTest::newRow("coral type")
+            << 400
+            << QByteArray(
+                       R"({"__type":"com.amazon.coral.validate#ValidationException:extra","Message":"bad"})")
+            << QByteArray() << "ValidationException"
+            << "bad";
+    QTest::newRow("published") << 404 << QByteArray(R"({"message":"nope","type":"not_found"})")
+                               << QByteArray() << "not_found"
+                               << "nope";
+    QTest::newRow("bifrost envelope")
+            << 401
+            << QByteArray(
+                       R"({"type":"virtual_key_required","is_bifrost_error":true,"status_code":401,"error":{"message":"key needed"}})")
+            << QByteArray() << "virtual_key_required"
+            << "key needed";
+    QTest::newRow("envelope no type")
+            << 503 << QByteArray(R"({"status_code":503,"error":{"message":"store down"}})")
+            << QByteArray() << ""
+            << "store down";
+    QTest::newRow("header type") << 409 << QByteArray(R"({"message":"no longer stoppable"})")
+                                 << QByteArray("ConflictException:http://internal")
+                                 << "ConflictException"
+                                 << "no longer stoppable";
+    QTest::newRow("plain text") << 405 << QByteArray("Method Not Allowed\n") << QByteArray() << ""
+                                << "Method Not Allowed";
+    QTest::newRow("html") << 502
+                          << QByteArray("<html><head><title>502 Bad Gateway</title></head></html>")
+                          << QByteArray() << ""
+                          << "the gateway answered with an HTML page (502 Bad Gateway)";
+    QTest::newRow("empty") << 500 << QByteArray() << QByteArray() << ""
+                           << "";
+    QTest::newRow("broken json") << 500 << QByteArray("{\"__type\":") << QByteArray() << ""
+                                 << "{\"__type\":";
+}
+
+void tst_JobCodec::parsesErrorShapes()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, header);
+    QFETCH(QString, type);
+    QFETCH(QString, message);
+    const GatewayError e = JobCodec::parseErrorResponse(status, body, {}, header);
+    QCOMPARE(e.httpStatus, status);
+    QCOMPARE(e.gatewayType, type);
+    QCOMPARE(e.message, message);
+    QVERIFY(e.describe().startsWith(QStringLiteral("HTTP %1").arg(status)));
+}
+
+void tst_JobCodec::mergeKeepsLastKnownFieldsWhenAbsent()
+{
+    // A list summary carries modelId, a Bifrost retrieve carries the configs: merged, both stay.
+    const auto summary
+            = JobCodec::parseListBody(test::fixture(QStringLiteral("list-bifrost-converted.json")));
+    Job merged = summary->jobs.at(0).job;
+    const auto retrieve
+            = JobCodec::parseRetrieveBody(test::fixture(QStringLiteral("retrieve-completed.json")));
+    const JobFields changed = merged.mergeFrom(retrieve->job);
+    QCOMPARE(*merged.modelId, QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"));
+    QVERIFY(merged.inputDataConfig.has_value());
+    QVERIFY(merged.endTime.has_value());
+    QVERIFY(changed.has(JobField::EndTime));
+    QVERIFY(changed.has(JobField::InputDataConfig));
+    QVERIFY(!changed.has(JobField::JobName)); // same value
+    QVERIFY(!changed.has(JobField::ModelId)); // not in the newer body
+    QVERIFY(!changed.has(JobField::Status));
+
+    Job again = merged;
+    QVERIFY(again.mergeFrom(merged).isEmpty());
+    QVERIFY(again == merged);
+}
+
+void tst_JobCodec::toJsonNormalisesAndOmitsAbsentFields()
+{
+    const auto r = JobCodec::parseRetrieveBody(
+            test::fixture(QStringLiteral("retrieve-crossprovider-finalizing.json")));
+    const QJsonObject o = JobCodec::toJson(r->job);
+    QCOMPARE(o.value(QLatin1StringView("submitTime")).toString(),
+             QStringLiteral("2025-03-14T09:26:53.000Z"));
+    QCOMPARE(o.value(QLatin1StringView("status")).toString(), QStringLiteral("finalizing"));
+    QVERIFY(!o.contains(QLatin1StringView("jobName")));
+    QVERIFY(!o.contains(QLatin1StringView("outputDataConfig")));
+    QVERIFY(!o.contains(QLatin1StringView("vpcConfig")));
+    QCOMPARE(o.keys().size(), 4);
+}
+
+void tst_JobCodec::roundTripsThroughJson()
+{
+    for (const QString &name : test::fixtureNames()) {
+        if (!name.startsWith(QLatin1StringView("retrieve-")))
+            continue;
+        const auto r = JobCodec::parseRetrieveBody(test::fixture(name));
+        const QByteArray again = QJsonDocument(JobCodec::toJson(r->job)).toJson();
+        const auto r2 = JobCodec::parseRetrieveBody(again);
+        QVERIFY2(r2.hasValue(), qPrintable(name));
+        QVERIFY2(r2->job == r->job, qPrintable(name));
+    }
+}
+
+void tst_JobCodec::survivesHugeAndHostileInput()
+{
+    QByteArray huge = R"({"jobArn":"a","message":")" + QByteArray(2 * 1024 * 1024, 'x') + R"("})";
+    const auto r = JobCodec::parseRetrieveBody(huge);
+    QVERIFY(r.hasValue());
+    QCOMPARE(r->job.message->size(), 2 * 1024 * 1024);
+
+    QByteArray deep(100000, '[');
+    QVERIFY(!JobCodec::parseRetrieveBody(deep).hasValue());
+    QVERIFY(!JobCodec::parseRetrieveBody(QByteArray("\x00\xff\xfe", 3)).hasValue());
+    const GatewayError e = JobCodec::parseErrorResponse(500, QByteArray(5000, 'y'));
+    QVERIFY(e.describe().size() < 400);
+}
+
+QTEST_GUILESS_MAIN(tst_JobCodec)
+#include "tst_jobcodec.moc"

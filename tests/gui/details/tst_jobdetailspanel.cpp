@@ -1,0 +1,977 @@
+#include "charts/jobtimelinechart.h"
+#include "delegates/statusbadgedelegate.h"
+#include "details/configurationtab.h"
+#include "details/detailsformat.h"
+#include "details/historytab.h"
+#include "details/jobdetailspanel.h"
+#include "details/overviewtab.h"
+#include "details/progresstab.h"
+#include "details/rawtab.h"
+#include "details/timelinetab.h"
+#include "details/vpctab.h"
+#include "detailstestrig.h"
+#include "domain/jobmetrics.h"
+#include "fixtures.h"
+#include "models/configtreemodel.h"
+#include "models/transitionhistorymodel.h"
+#include "models/vpclistmodel.h"
+#include "presentation/apptheme.h"
+#include "presentation/statuspresentation.h"
+#include "widgets/copyablefield.h"
+#include "widgets/noticebox.h"
+#include "widgets/statusbadge.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTimeAxis>
+#include <QDir>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScatterSeries>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeView>
+#include <QtTest>
+
+#include <ctime>
+
+using namespace bw;
+using namespace bw::test;
+
+namespace {
+
+const QString kArnPrefix
+        = QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/");
+const QString kFailed = QStringLiteral("q7w2e9r4t1yu");    // sparse Bifrost body, Failed
+const QString kRunning = QStringLiteral("m4n8b2v6c0xz");   // full AWS body, in a VPC
+const QString kQueued = QStringLiteral("aaaa00000003");    // Submitted, total 0
+const QString kNoVpc = QStringLiteral("aaaa00000004");     // full body without vpcConfig
+const QString kLifecycle = QStringLiteral("aaaa00000005"); // moves through its statuses
+const QString kEmptyToken = QStringLiteral("aaaa00000006");
+
+QJsonObject fixtureObject(const QString &name)
+{
+    return QJsonDocument::fromJson(fixture(name)).object();
+}
+
+QJsonObject fullBody(const QString &id, const QString &status)
+{
+    return QJsonObject{
+            {QStringLiteral("jobArn"), QString(kArnPrefix + id)},
+            {QStringLiteral("jobName"), QString(u"job-" + id)},
+            {QStringLiteral("modelId"), QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0")},
+            {QStringLiteral("roleArn"),
+             QStringLiteral("arn:aws:iam::123456789012:role/BedrockBatchInferenceRole")},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("submitTime"), QStringLiteral("2025-03-15T09:00:00Z")},
+            {QStringLiteral("lastModifiedTime"), QStringLiteral("2025-03-15T09:00:00Z")},
+            {QStringLiteral("jobExpirationTime"), QStringLiteral("2025-03-15T21:00:00Z")},
+            {QStringLiteral("timeoutDurationInHours"), 24},
+            {QStringLiteral("inputDataConfig"),
+             QJsonObject{{QStringLiteral("s3InputDataConfig"),
+                          QJsonObject{{QStringLiteral("s3Uri"),
+                                       QString(QStringLiteral("s3://in/") + id + u".jsonl")}}}}},
+            {QStringLiteral("outputDataConfig"),
+             QJsonObject{{QStringLiteral("s3OutputDataConfig"),
+                          QJsonObject{{QStringLiteral("s3Uri"), QStringLiteral("s3://out/")}}}}},
+    };
+}
+
+QWidget *currentPage(const JobDetailsPanel &panel)
+{
+    return panel.findChild<QStackedWidget *>(QStringLiteral("stack"))->currentWidget();
+}
+
+} // namespace
+
+class tst_JobDetailsPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void showsAnEmptyStateWithoutAJob();
+    void showsWhenTheSelectedJobIsNotWatched();
+    void overviewShowsFieldsAndNotReportedForASparseJob();
+    void overviewTellsEmptyFromNotReported();
+    void headerGivesTheNameItsOwnLine();
+    void statusRowShowsTheGatewayWordOnlyWhenItTellsMore();
+    void overviewMakesTheFailureMessageProminent();
+    void overviewShowsNotFoundState();
+    void progressShowsCountsRateAndEta();
+    void progressIsIndeterminateWhileTheTotalIsZero();
+    void progressSaysWhenCountsAreNeverReported();
+    void progressShowsANoteInsteadOfAFlatLine();
+    void progressTimeLabelsFitBetweenTheirTicks();
+    void timelineHasABandPerTransitionAndFourMarkers();
+    void vpcTabTellsTheStateHonestly_data();
+    void vpcTabTellsTheStateHonestly();
+    void vpcIdsAreCopyable();
+    void configurationShowsTheS3Uris();
+    void historyRowsAreTheTransitions();
+    void historyFollowsNewTransitionsWithoutReset();
+    void historyColumnsFitThePanel();
+    void rawShowsPrettyJsonAndFindsText();
+    void rawOffersBothSourcesWhenBothExist();
+    void rawToolbarLetsThePanelShrink();
+    void refreshOfTheSameJobKeepsTheViews();
+    void switchingJobsFillsEveryTabAnew();
+    void copiesTheArnAndTheJobAsJson();
+    void copyButtonsHaveDistinctIcons();
+    void tabNamesAndStateRoundTrip();
+    void removedJobFallsBackToTheEmptyState();
+    void rendersEveryTabInLightAndDark();
+
+private:
+    std::unique_ptr<DetailsRig> m_rig;
+    std::unique_ptr<JobDetailsPanel> m_panel;
+    QJsonObject m_running;
+
+    void select(const QString &id) { m_panel->setCurrentJob(id); }
+    template<typename T>
+    T *tab() const
+    {
+        T *t = m_panel->findChild<T *>();
+        Q_ASSERT(t);
+        return t;
+    }
+    // Submitted -> InProgress -> Completed, one poll each.
+    bool runLifecycle();
+};
+
+void tst_JobDetailsPanel::initTestCase()
+{
+    // Local times are compared as text: fix the zone here, not only in CTest's environment, so
+    // the test passes however it is run (Berlin: UTC+1 in mid-March, before the DST change).
+    qputenv("TZ", "Europe/Berlin");
+    tzset();
+    QCOMPARE(QDateTime(QDate(2025, 3, 15), QTime(2, 0), Qt::UTC).toLocalTime().time(), QTime(3, 0));
+}
+
+void tst_JobDetailsPanel::init()
+{
+    m_rig = std::make_unique<DetailsRig>();
+    m_running = fixtureObject(QStringLiteral("retrieve-inprogress-aws-native.json"));
+    m_rig->bodies[kFailed] = fixtureObject(QStringLiteral("retrieve-failed.json"));
+    m_rig->bodies[kRunning] = m_running;
+    QJsonObject queued = fullBody(kQueued, QStringLiteral("Submitted"));
+    queued.insert(QStringLiteral("totalRecordCount"), 0);
+    queued.insert(QStringLiteral("processedRecordCount"), 0);
+    m_rig->bodies[kQueued] = queued;
+    m_rig->bodies[kNoVpc] = fullBody(kNoVpc, QStringLiteral("InProgress"));
+    m_rig->bodies[kLifecycle] = fullBody(kLifecycle, QStringLiteral("Submitted"));
+    QJsonObject emptyToken = fixtureObject(QStringLiteral("retrieve-failed.json"));
+    emptyToken.insert(QStringLiteral("jobArn"), QString(kArnPrefix + kEmptyToken));
+    emptyToken.insert(QStringLiteral("clientRequestToken"), QString());
+    m_rig->bodies[kEmptyToken] = emptyToken;
+    QVERIFY(m_rig->watch({kFailed, kRunning, kQueued, kNoVpc, kLifecycle, kEmptyToken}));
+
+    m_panel = std::make_unique<JobDetailsPanel>();
+    m_panel->resize(1100, 640);
+    m_panel->setMonitor(m_rig->monitor.get());
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+}
+
+void tst_JobDetailsPanel::cleanup()
+{
+    m_panel.reset();
+    m_rig.reset();
+}
+
+bool tst_JobDetailsPanel::runLifecycle()
+{
+    QJsonObject body = fullBody(kLifecycle, QStringLiteral("InProgress"));
+    body.insert(QStringLiteral("lastModifiedTime"), QStringLiteral("2025-03-15T10:00:20Z"));
+    m_rig->bodies[kLifecycle] = body;
+    if (!m_rig->advance(40))
+        return false;
+    body.insert(QStringLiteral("status"), QStringLiteral("Completed"));
+    body.insert(QStringLiteral("lastModifiedTime"), QStringLiteral("2025-03-15T10:00:50Z"));
+    body.insert(QStringLiteral("endTime"), QStringLiteral("2025-03-15T10:00:50Z"));
+    m_rig->bodies[kLifecycle] = body;
+    return m_rig->advance(20) && m_rig->monitor->history(kLifecycle).size() == 3;
+}
+
+void tst_JobDetailsPanel::showsAnEmptyStateWithoutAJob()
+{
+    select(QString());
+    QCOMPARE(currentPage(*m_panel)->objectName(), QStringLiteral("emptyPage"));
+    auto *title = m_panel->findChild<QLabel *>(QStringLiteral("emptyTitle"));
+    QVERIFY(title->isVisible());
+    QCOMPARE(title->text(), QStringLiteral("Select a job to see its details"));
+    QVERIFY(!m_panel->findChild<QTabWidget *>()->isVisible());
+}
+
+void tst_JobDetailsPanel::showsWhenTheSelectedJobIsNotWatched()
+{
+    select(QStringLiteral("zzzz00000000"));
+    QCOMPARE(currentPage(*m_panel)->objectName(), QStringLiteral("emptyPage"));
+    QVERIFY(m_panel->findChild<QLabel *>(QStringLiteral("emptyText"))
+                    ->text()
+                    .contains(QStringLiteral("zzzz00000000")));
+}
+
+void tst_JobDetailsPanel::overviewShowsFieldsAndNotReportedForASparseJob()
+{
+    select(kFailed);
+    QCOMPARE(currentPage(*m_panel)->objectName(), QStringLiteral("detailsPage"));
+    auto *overview = tab<OverviewTab>();
+    QCOMPARE(overview->field(QStringLiteral("nameField"))->text(),
+             QStringLiteral("nightly-eval-small"));
+    QCOMPARE(overview->field(QStringLiteral("arnField"))->text(),
+             QStringLiteral("arn:aws:bedrock:us-west-2:123456789012:model-invocation-job/"
+                            "q7w2e9r4t1yu"));
+    CopyableField *model = overview->field(QStringLiteral("modelField"));
+    QCOMPARE(model->state(), CopyableField::State::NotReported);
+    QCOMPARE(model->text(), QStringLiteral("not reported by this gateway"));
+    QVERIFY(model->copyText().isEmpty());
+    QCOMPARE(overview->field(QStringLiteral("roleArnField"))->state(),
+             CopyableField::State::NotReported);
+    QCOMPARE(overview->field(QStringLiteral("inputUriField"))->text(),
+             QStringLiteral("s3://acme-batch-in/evals/nightly/2025-03-15/input.jsonl"));
+    // Times copy as UTC and show local time.
+    CopyableField *submitted = overview->field(QStringLiteral("submitField"));
+    QCOMPARE(submitted->copyText(), QStringLiteral("2025-03-15T02:00:04.000Z"));
+    QVERIFY(submitted->text().startsWith(QStringLiteral("2025-03-15 03:00:04")));
+    // The header strip.
+    QCOMPARE(m_panel->findChild<QLabel *>(QStringLiteral("nameLabel"))->text(),
+             QStringLiteral("nightly-eval-small"));
+    QCOMPARE(m_panel->findChild<StatusBadge *>(QStringLiteral("statusBadge"))->text(),
+             StatusPresentation::text(JobStatus::Failed));
+    QCOMPARE(m_panel->findChild<QLabel *>(QStringLiteral("shortIdLabel"))->text(), kFailed);
+}
+
+void tst_JobDetailsPanel::headerGivesTheNameItsOwnLine()
+{
+    const QString id = QStringLiteral("aaaa00000007");
+    const QString name = QStringLiteral("call-transcripts-sentiment-2026-11-28"); // 37 chars
+    QJsonObject body = fullBody(id, QStringLiteral("Failed"));
+    body.insert(QStringLiteral("jobName"), name);
+    m_rig->bodies[id] = body;
+    QVERIFY(m_rig->watch({id}));
+    select(id);
+    auto *nameLabel = m_panel->findChild<QLabel *>(QStringLiteral("nameLabel"));
+    auto *copyJson = m_panel->findChild<QToolButton *>(QStringLiteral("copyJsonButton"));
+
+    // 600 px, as beside the table at 1280 px: the whole name, the buttons with their words.
+    m_panel->resize(600, 640);
+    QTRY_COMPARE(nameLabel->text(), name);
+    QVERIFY(nameLabel->toolTip().isEmpty());
+    QTRY_COMPARE(copyJson->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+
+    // Narrower than a (very long) name: elided, full in the tooltip; the buttons keep just their
+    // icons.
+    const QString longId = QStringLiteral("aaaa0000000a");
+    const QString longName = name + u'-' + name + u'-' + name;
+    QJsonObject longBody = fullBody(longId, QStringLiteral("Failed"));
+    longBody.insert(QStringLiteral("jobName"), longName);
+    m_rig->bodies[longId] = longBody;
+    QVERIFY(m_rig->watch({longId}));
+    select(longId);
+    m_panel->resize(m_panel->minimumSizeHint().width(), 640);
+    QTRY_VERIFY(nameLabel->text() != longName);
+    QVERIFY(nameLabel->text().contains(QChar(0x2026)));
+    QCOMPARE(nameLabel->toolTip(), longName);
+    QVERIFY(m_panel->width() < nameLabel->fontMetrics().horizontalAdvance(longName));
+    QTRY_COMPARE(copyJson->toolButtonStyle(), Qt::ToolButtonIconOnly);
+    QVERIFY(!copyJson->toolTip().isEmpty());
+    select(id);
+
+    // Wide again: all of it.
+    m_panel->resize(1100, 640);
+    QTRY_COMPARE(nameLabel->text(), name);
+}
+
+void tst_JobDetailsPanel::statusRowShowsTheGatewayWordOnlyWhenItTellsMore()
+{
+    auto *overview = tab<OverviewTab>();
+    const QString same = QStringLiteral("aaaa00000008");
+    const QString unknown = QStringLiteral("aaaa00000009");
+    m_rig->bodies[same] = fullBody(same, QStringLiteral("InProgress"));
+    m_rig->bodies[unknown] = fullBody(unknown, QStringLiteral("Paused"));
+    QVERIFY(m_rig->watch({same, unknown}));
+
+    // "InProgress" is what the badge says ("In progress"): not repeated, still copyable.
+    select(same);
+    CopyableField *raw = overview->field(QStringLiteral("statusRawField"));
+    QVERIFY(raw);
+    QCOMPARE(raw->state(), CopyableField::State::Value);
+    QVERIFY(raw->text().isEmpty());
+    QCOMPARE(raw->copyText(), QStringLiteral("InProgress"));
+
+    // A word batchwatch does not know: said plainly beside the badge.
+    select(unknown);
+    QVERIFY(raw->text().contains(QStringLiteral("Paused")));
+    QCOMPARE(raw->copyText(), QStringLiteral("Paused"));
+}
+
+void tst_JobDetailsPanel::overviewTellsEmptyFromNotReported()
+{
+    select(kEmptyToken);
+    auto *overview = tab<OverviewTab>();
+    CopyableField *token = overview->field(QStringLiteral("tokenField"));
+    CopyableField *model = overview->field(QStringLiteral("modelField"));
+    QCOMPARE(token->state(), CopyableField::State::Empty);
+    QCOMPARE(token->text(), QStringLiteral("(empty)"));
+    QCOMPARE(model->state(), CopyableField::State::NotReported);
+    QVERIFY(token->text() != model->text());
+    // They look different too: "not reported" is italic, "(empty)" is not.
+    auto *tokenLabel = token->findChild<QLabel *>();
+    auto *modelLabel = model->findChild<QLabel *>();
+    QVERIFY(modelLabel->font().italic());
+    QVERIFY(!tokenLabel->font().italic());
+    QVERIFY(modelLabel->palette().color(QPalette::WindowText)
+            != tokenLabel->palette().color(QPalette::WindowText));
+}
+
+void tst_JobDetailsPanel::overviewMakesTheFailureMessageProminent()
+{
+    select(kFailed);
+    auto *overview = tab<OverviewTab>();
+    NoticeBox *box = overview->messageBox();
+    QVERIFY(box->isVisible());
+    QVERIFY(box->text().contains(QStringLiteral("contains less records (1) than the required "
+                                                "minimum of: 100")));
+    QVERIFY(!overview->field(QStringLiteral("messageField"))->isVisible());
+
+    // A running job has no such block.
+    select(kRunning);
+    QVERIFY(!overview->messageBox()->isVisible());
+    QVERIFY(overview->field(QStringLiteral("messageField"))->isVisible());
+}
+
+void tst_JobDetailsPanel::overviewShowsNotFoundState()
+{
+    const QString gone = QStringLiteral("aaaa00000099");
+    QVERIFY(m_rig->watch({gone}));
+    QVERIFY(m_rig->monitor->job(gone)->notFound);
+    select(gone);
+    auto *overview = tab<OverviewTab>();
+    QVERIFY(overview->notFoundBox()->isVisible());
+    QCOMPARE(overview->notFoundBox()->title(), QStringLiteral("Not found on this gateway"));
+    QCOMPARE(m_panel->findChild<QLabel *>(QStringLiteral("staleLabel"))->text(),
+             QStringLiteral("Not found on this gateway"));
+}
+
+void tst_JobDetailsPanel::progressShowsCountsRateAndEta()
+{
+    select(kRunning);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("progress")));
+    auto *progress = tab<ProgressTab>();
+    const QLocale locale;
+    QVERIFY(progress->countsReported());
+    QCOMPARE(progress->countText(JobField::TotalRecordCount), locale.toString(qint64(25000)));
+    QCOMPARE(progress->countText(JobField::ProcessedRecordCount), locale.toString(qint64(11842)));
+    QCOMPARE(progress->countText(JobField::SuccessRecordCount), locale.toString(qint64(11790)));
+    QCOMPARE(progress->countText(JobField::ErrorRecordCount), locale.toString(qint64(52)));
+    QCOMPARE(progress->progressBar()->maximum(), 1000);
+    QCOMPARE(progress->progressBar()->value(), 474); // 11842 / 25000
+    QVERIFY(progress->rateText().startsWith(QStringLiteral("not measurable yet")));
+
+    // One more poll a minute later with 1000 more records: a rate and an ETA.
+    QJsonObject body = m_running;
+    body.insert(QStringLiteral("processedRecordCount"), 12842);
+    body.insert(QStringLiteral("successRecordCount"), 12790);
+    m_rig->bodies[kRunning] = body;
+    QVERIFY(m_rig->advance(60));
+    QTRY_COMPARE(progress->countText(JobField::ProcessedRecordCount),
+                 locale.toString(qint64(12842)));
+    QVERIFY2(progress->rateText().startsWith(locale.toString(1000.0, 'f', 0)
+                                             + QStringLiteral(" records/min")),
+             qPrintable(progress->rateText()));
+    // 12158 records left at 1000/min: 12.158 min, rounded up.
+    QVERIFY2(progress->etaText().startsWith(JobMetrics::formatDuration(730)),
+             qPrintable(progress->etaText()));
+    QCOMPARE(progress->chartPointCount(), 2);
+}
+
+void tst_JobDetailsPanel::progressIsIndeterminateWhileTheTotalIsZero()
+{
+    select(kQueued);
+    auto *progress = tab<ProgressTab>();
+    QVERIFY(progress->countsReported());
+    QCOMPARE(progress->countText(JobField::TotalRecordCount), QLocale().toString(qint64(0)));
+    QCOMPARE(progress->progressBar()->minimum(), 0);
+    QCOMPARE(progress->progressBar()->maximum(), 0); // busy indicator
+    QVERIFY(progress->etaText().contains(QStringLiteral("no total")));
+}
+
+void tst_JobDetailsPanel::progressSaysWhenCountsAreNeverReported()
+{
+    select(kFailed);
+    auto *progress = tab<ProgressTab>();
+    QVERIFY(!progress->countsReported());
+    QCOMPARE(progress->findChild<QLabel *>(QStringLiteral("noCountsTitle"))->text(),
+             QStringLiteral("This gateway does not report record counts"));
+}
+
+namespace {
+
+WatchedJob countedJob(JobStatus status, qint64 total, qint64 processed)
+{
+    WatchedJob w;
+    w.identifier = QStringLiteral("cccc00000001");
+    w.job.jobName = QStringLiteral("counted");
+    w.job.status = Status::fromCode(status);
+    w.job.totalRecordCount = total;
+    w.job.processedRecordCount = processed;
+    w.job.successRecordCount = processed;
+    w.job.errorRecordCount = 0;
+    return w;
+}
+
+ProgressSample sampleAt(const QDateTime &at, qint64 total, qint64 processed)
+{
+    ProgressSample s;
+    s.at = at;
+    s.total = total;
+    s.processed = processed;
+    s.succeeded = processed;
+    return s;
+}
+
+} // namespace
+
+void tst_JobDetailsPanel::progressShowsANoteInsteadOfAFlatLine()
+{
+    ProgressTab progress;
+    progress.resize(520, 560);
+    progress.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&progress));
+    const QDateTime seen = kRigStart;
+    const QDateTime now = kRigStart.addSecs(12 * 3600);
+
+    // First seen already completed: one sample, no line over time.
+    const WatchedJob done = countedJob(JobStatus::Completed, 3986, 3986);
+    progress.setJob(done, {sampleAt(seen, 3986, 3986)}, now);
+    QVERIFY(!progress.chartShown());
+    QCOMPARE(progress.chartPointCount(), 0);
+    QVERIFY2(progress.chartNoteText().startsWith(QStringLiteral("Only one sample")),
+             qPrintable(progress.chartNoteText()));
+    QVERIFY(progress.chartNoteText().contains(QLocale().toString(qint64(3986))));
+
+    // Polled again twelve hours later with the same counts: still nothing to draw.
+    progress.addSample(sampleAt(now, 3986, 3986));
+    QVERIFY(!progress.chartShown());
+    QCOMPARE(progress.chartPointCount(), 0);
+    QVERIFY2(progress.chartNoteText().contains(QStringLiteral("did not change")),
+             qPrintable(progress.chartNoteText()));
+
+    // A running job: one sample so far, then real progress draws the line.
+    const WatchedJob running = countedJob(JobStatus::InProgress, 1000, 100);
+    progress.setJob(running, {sampleAt(seen, 1000, 100)}, seen);
+    QVERIFY(!progress.chartShown());
+    QVERIFY(progress.chartNoteText().contains(QStringLiteral("so far")));
+    progress.addSample(sampleAt(seen.addSecs(60), 1000, 100));
+    QVERIFY(!progress.chartShown());
+    QVERIFY(progress.chartNoteText().startsWith(QStringLiteral("No progress yet")));
+    progress.addSample(sampleAt(seen.addSecs(120), 1000, 250));
+    QVERIFY(progress.chartShown());
+    QCOMPARE(progress.chartPointCount(), 3);
+
+    // No samples at all.
+    progress.setJob(running, {}, seen);
+    QVERIFY(!progress.chartShown());
+    QVERIFY(progress.chartNoteText().startsWith(QStringLiteral("No progress samples yet")));
+}
+
+void tst_JobDetailsPanel::progressTimeLabelsFitBetweenTheirTicks()
+{
+    // Twelve hours of samples ending just before midnight local time: rounding the axis out to
+    // whole steps crosses midnight and brings the date into every label.
+    ProgressTab progress;
+    const QDateTime from = QDateTime(QDate(2026, 11, 28), QTime(11, 23, 47), Qt::UTC);
+    QList<ProgressSample> samples;
+    for (int i = 0; i <= 12; ++i)
+        samples.append(sampleAt(from.addSecs(i * 3600), 50000, 4000 * i));
+    progress.setJob(countedJob(JobStatus::InProgress, 50000, 48000), samples,
+                    from.addSecs(12 * 3600));
+    progress.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&progress));
+    QVERIFY(progress.chartShown());
+    const auto *axis = qobject_cast<QDateTimeAxis *>(
+            progress.chartView()->chart()->axes(Qt::Horizontal).value(0));
+    QVERIFY(axis);
+    for (const int width : {300, 360, 420, 520, 700, 1000}) {
+        progress.resize(width, 560);
+        QTRY_VERIFY2(progress.timeLabelsFit(),
+                     qPrintable(QStringLiteral("%1 px: %2 ticks of \"%3\"")
+                                        .arg(width)
+                                        .arg(axis->tickCount())
+                                        .arg(axis->format())));
+        QVERIFY(axis->tickCount() >= 2);
+        // Dates left off the labels are in the axis title.
+        if (axis->min().date() != axis->max().date()
+            && !axis->format().contains(QStringLiteral("MMM")))
+            QVERIFY2(axis->titleText().contains(
+                             QLocale().toString(axis->max().date(), QStringLiteral("d MMM"))),
+                     qPrintable(axis->titleText()));
+        // Every sample stays on the axis.
+        QVERIFY(axis->min() <= from.toLocalTime());
+        QVERIFY(axis->max() >= from.addSecs(12 * 3600).toLocalTime());
+    }
+}
+
+void tst_JobDetailsPanel::timelineHasABandPerTransitionAndFourMarkers()
+{
+    QVERIFY(runLifecycle());
+    select(kLifecycle);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("timeline")));
+    auto *timeline = tab<TimelineTab>();
+    QVERIFY(timeline->isShowingChart());
+    JobTimelineChart *chart = timeline->chart();
+    int observedBands = 0;
+    int markers = 0;
+    const auto series = chart->chart()->series();
+    for (QAbstractSeries *s : series) {
+        if (auto *area = qobject_cast<QAreaSeries *>(s)) {
+            if (area->property("bw.band").toString() == QStringLiteral("observed"))
+                ++observedBands;
+        } else if (auto *scatter = qobject_cast<QScatterSeries *>(s)) {
+            markers += int(scatter->count());
+        }
+    }
+    QCOMPARE(observedBands, 3);
+    QCOMPARE(markers, 4); // submitted, last modified, ended, expires
+    QList<JobTimelineChart::Marker> kinds;
+    for (const auto &[kind, at] : chart->currentLayout().markers)
+        kinds.append(kind);
+    QCOMPARE(kinds, (QList<JobTimelineChart::Marker>{JobTimelineChart::Marker::Submitted,
+                                                     JobTimelineChart::Marker::LastModified,
+                                                     JobTimelineChart::Marker::Ended,
+                                                     JobTimelineChart::Marker::Expires}));
+    // The bands are the statuses in order, and hovering one tells exact times.
+    const auto &bands = chart->currentLayout().bands;
+    QCOMPARE(bands.last().status->code(), JobStatus::Completed);
+    QVERIFY(chart->bandToolTip(int(bands.size()) - 1)
+                    .contains(StatusPresentation::text(JobStatus::Completed)));
+}
+
+void tst_JobDetailsPanel::vpcTabTellsTheStateHonestly_data()
+{
+    QTest::addColumn<QString>("job");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QStringList>("securityGroups");
+    QTest::addColumn<QStringList>("subnets");
+    QTest::newRow("in a VPC") << kRunning << QStringLiteral("In a VPC")
+                              << QStringList{QStringLiteral("sg-0123456789abcdef0")}
+                              << QStringList{QStringLiteral("subnet-0a1b2c3d4e5f67890"),
+                                             QStringLiteral("subnet-0fedcba9876543210")};
+    QTest::newRow("not in a VPC") << kNoVpc << QStringLiteral("Not in a VPC") << QStringList()
+                                  << QStringList();
+    QTest::newRow("not reported") << kFailed << QStringLiteral("Not reported by this gateway")
+                                  << QStringList() << QStringList();
+}
+
+void tst_JobDetailsPanel::vpcTabTellsTheStateHonestly()
+{
+    QFETCH(QString, job);
+    QFETCH(QString, state);
+    QFETCH(QStringList, securityGroups);
+    QFETCH(QStringList, subnets);
+    select(job);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("vpc")));
+    auto *vpc = tab<VpcTab>();
+    QCOMPARE(vpc->stateText(), state);
+    auto shown = [](QListView *view) {
+        QStringList ids;
+        if (!view->isVisible())
+            return ids;
+        for (int r = 0; r < view->model()->rowCount(); ++r)
+            ids.append(view->model()->index(r, 0).data().toString());
+        return ids;
+    };
+    QCOMPARE(shown(vpc->securityGroupsView()), securityGroups);
+    QCOMPARE(shown(vpc->subnetsView()), subnets);
+}
+
+void tst_JobDetailsPanel::vpcIdsAreCopyable()
+{
+    select(kRunning);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("vpc")));
+    auto *vpc = tab<VpcTab>();
+    QListView *view = vpc->subnetsView();
+    view->setFocus();
+    view->setCurrentIndex(view->model()->index(1, 0));
+    QSignalSpy messages(m_panel.get(), &JobDetailsPanel::statusMessage);
+    QTest::keySequence(view, QKeySequence::Copy);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("subnet-0fedcba9876543210"));
+    QCOMPARE(messages.size(), 1);
+}
+
+void tst_JobDetailsPanel::configurationShowsTheS3Uris()
+{
+    select(kRunning);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("configuration")));
+    auto *config = tab<ConfigurationTab>();
+    ConfigTreeModel *model = config->model();
+    for (const auto &[path, uri] :
+         {std::pair{QStringLiteral("inputDataConfig.s3InputDataConfig.s3Uri"),
+                    QStringLiteral("s3://acme-batch-in/tickets/0314/input.jsonl")},
+          std::pair{QStringLiteral("outputDataConfig.s3OutputDataConfig.s3Uri"),
+                    QStringLiteral("s3://acme-batch-out/tickets/0314/")}}) {
+        const QModelIndex key = model->indexOfPath(path);
+        QVERIFY2(key.isValid(), qPrintable(path));
+        const QModelIndex value = key.siblingAtColumn(ConfigTreeModel::ValueColumn);
+        QCOMPARE(value.data().toString(), uri);
+        QVERIFY(value.data(ConfigTreeModel::IsS3UriRole).toBool());
+        // Expanded: the user sees it without clicking.
+        QVERIFY(config->treeView()->visualRect(value).isValid());
+    }
+    // Ctrl+C on the row copies the value.
+    config->treeView()->setFocus();
+    config->treeView()->setCurrentIndex(
+            model->indexOfPath(QStringLiteral("outputDataConfig.s3OutputDataConfig.s3Uri")));
+    QTest::keySequence(config->treeView(), QKeySequence::Copy);
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             QStringLiteral("s3://acme-batch-out/tickets/0314/"));
+}
+
+void tst_JobDetailsPanel::historyRowsAreTheTransitions()
+{
+    QVERIFY(runLifecycle());
+    select(kLifecycle);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("history")));
+    QTableView *view = tab<HistoryTab>()->tableView();
+    QVERIFY(view->isVisible());
+    QCOMPARE(view->model()->rowCount(), 3);
+    auto *badges = qobject_cast<StatusBadgeDelegate *>(
+            view->itemDelegateForColumn(TransitionHistoryModel::ToColumn));
+    QVERIFY(badges);
+    const QStringList expected{StatusPresentation::text(JobStatus::Submitted),
+                               StatusPresentation::text(JobStatus::InProgress),
+                               StatusPresentation::text(JobStatus::Completed)};
+    for (int row = 0; row < 3; ++row)
+        QCOMPARE(badges->badgeText(view->model()->index(row, TransitionHistoryModel::ToColumn)),
+                 expected.at(row));
+}
+
+void tst_JobDetailsPanel::historyFollowsNewTransitionsWithoutReset()
+{
+    select(kLifecycle);
+    QTableView *view = tab<HistoryTab>()->tableView();
+    QCOMPARE(view->model()->rowCount(), 1);
+    QSignalSpy resets(view->model(), &QAbstractItemModel::modelReset);
+    QSignalSpy inserts(view->model(), &QAbstractItemModel::rowsInserted);
+    QVERIFY(runLifecycle());
+    QCOMPARE(view->model()->rowCount(), 3);
+    QCOMPARE(inserts.size(), 2);
+    QCOMPARE(resets.size(), 0);
+    // The header followed too.
+    QCOMPARE(m_panel->findChild<StatusBadge *>(QStringLiteral("statusBadge"))->text(),
+             StatusPresentation::text(JobStatus::Completed));
+}
+
+void tst_JobDetailsPanel::historyColumnsFitThePanel()
+{
+    QVERIFY(runLifecycle());
+    select(kLifecycle);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("history")));
+    auto *history = tab<HistoryTab>();
+    QTableView *view = history->tableView();
+    // Short headers; what they mean is in the tooltip.
+    QAbstractItemModel *model = view->model();
+    QCOMPARE(model->headerData(TransitionHistoryModel::LastModifiedColumn, Qt::Horizontal)
+                     .toString(),
+             QStringLiteral("Gateway time"));
+    QVERIFY(model->headerData(TransitionHistoryModel::LastModifiedColumn, Qt::Horizontal,
+                              Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("lastModifiedTime")));
+    // Compact local times (10:00:20 UTC is 11:00:20 in Berlin); the tooltip keeps UTC.
+    const QString shown = history->displayedText(1, TransitionHistoryModel::LastModifiedColumn);
+    QVERIFY2(shown.contains(QStringLiteral("11:00")), qPrintable(shown));
+    QVERIFY(shown.size()
+            < model->index(1, TransitionHistoryModel::LastModifiedColumn).data().toString().size());
+    QCOMPARE(model->index(1, TransitionHistoryModel::LastModifiedColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString(),
+             QStringLiteral("2025-03-15T10:00:20.000Z"));
+
+    // As wide as beside the table at 1280 px, or narrower: every column in view, no
+    // horizontal scrolling.
+    for (const int width : {600, 520}) {
+        m_panel->resize(width, 640);
+        QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+        const QHeaderView *header = view->horizontalHeader();
+        auto right = [header] {
+            return header->sectionViewportPosition(TransitionHistoryModel::ElapsedInPreviousColumn)
+                   + header->sectionSize(TransitionHistoryModel::ElapsedInPreviousColumn);
+        };
+        // ... and fill it: no gap on the right either.
+        QTRY_VERIFY2(
+                right() <= view->viewport()->width() && right() >= view->viewport()->width() - 2,
+                qPrintable(QStringLiteral("%1 of %2").arg(right()).arg(view->viewport()->width())));
+    }
+}
+
+void tst_JobDetailsPanel::rawShowsPrettyJsonAndFindsText()
+{
+    select(kRunning);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("raw")));
+    auto *raw = tab<RawTab>();
+    QCOMPARE(raw->text(),
+             QString::fromUtf8(QJsonDocument(m_running).toJson(QJsonDocument::Indented)));
+    QVERIFY(raw->text().contains(QStringLiteral("\n    \"jobArn\": ")));
+    QVERIFY(raw->textEdit()->isReadOnly());
+    // Monospace: every character as wide as any other (QFontInfo::fixedPitch depends on how
+    // fontconfig tags the font, the widths do not).
+    const QFontMetrics metrics(raw->textEdit()->font());
+    QCOMPARE(metrics.horizontalAdvance(QStringLiteral("iiii")),
+             metrics.horizontalAdvance(QStringLiteral("MMMM")));
+
+    QCOMPARE(raw->find(QStringLiteral("subnet-0fedcba9876543210")), 1);
+    QCOMPARE(raw->textEdit()->textCursor().selectedText(),
+             QStringLiteral("subnet-0fedcba9876543210"));
+    // Narrowing the search keeps the match under the cursor (the second subnet id).
+    QCOMPARE(raw->find(QStringLiteral("subnet-")), 2);
+    QCOMPARE(raw->currentMatch(), 2);
+    QVERIFY(raw->findNext()); // wraps to the first
+    QCOMPARE(raw->currentMatch(), 1);
+    QVERIFY(raw->findNext());
+    QCOMPARE(raw->currentMatch(), 2);
+    QVERIFY(raw->findPrevious());
+    QCOMPARE(raw->currentMatch(), 1);
+    QCOMPARE(raw->findChild<QLabel *>(QStringLiteral("matchLabel"))->text(),
+             QStringLiteral("1 of 2"));
+    QCOMPARE(raw->find(QStringLiteral("no such text")), 0);
+    QCOMPARE(raw->findChild<QLabel *>(QStringLiteral("matchLabel"))->text(),
+             QStringLiteral("No match"));
+
+    // Ctrl+F from the text goes to the find field.
+    raw->textEdit()->setFocus();
+    QTest::keySequence(raw->textEdit(), QKeySequence::Find);
+    QTRY_VERIFY(raw->findChild<QLineEdit *>(QStringLiteral("findEdit"))->hasFocus());
+}
+
+void tst_JobDetailsPanel::rawOffersBothSourcesWhenBothExist()
+{
+    RawTab raw;
+    raw.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&raw));
+    auto *combo = raw.findChild<QComboBox *>(QStringLiteral("sourceCombo"));
+    WatchedJob w;
+    w.identifier = kRunning;
+    w.rawList = QJsonObject{{QStringLiteral("jobArn"), QStringLiteral("from-the-list")}};
+    raw.setJob(w, true);
+    QVERIFY(!combo->isVisible()); // one source: nothing to choose
+    QCOMPARE(raw.source(), RawTab::Source::List);
+    QVERIFY(raw.text().contains(QStringLiteral("from-the-list")));
+
+    w.rawRetrieve = m_running;
+    raw.setJob(w, false);
+    QVERIFY(combo->isVisible());
+    QCOMPARE(raw.source(), RawTab::Source::List); // a refresh keeps the user's choice
+    QVERIFY(raw.setSource(RawTab::Source::Retrieve));
+    QVERIFY(raw.text().contains(QStringLiteral("support-tickets-triage-0314")));
+    QCOMPARE(combo->currentData().toInt(), int(RawTab::Source::Retrieve));
+}
+
+void tst_JobDetailsPanel::rawToolbarLetsThePanelShrink()
+{
+    RawTab raw;
+    WatchedJob w;
+    w.identifier = kRunning;
+    w.rawRetrieve = m_running;
+    w.rawList = QJsonObject{{QStringLiteral("jobArn"), QStringLiteral("from-the-list")}};
+    raw.setJob(w, true);
+    raw.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&raw));
+    // Both sources: the selector is shown, and still the bar asks for little width.
+    QVERIFY(raw.findChild<QComboBox *>(QStringLiteral("sourceCombo"))->isVisible());
+    const int em = raw.fontMetrics().height();
+    QVERIFY2(raw.minimumSizeHint().width() <= 20 * em,
+             qPrintable(QString::number(raw.minimumSizeHint().width())));
+    // Narrow: the selector moves to a row of its own; the search field still has room for a
+    // word, and nothing is cut off on the right.
+    raw.resize(raw.minimumSizeHint().width(), 400);
+    QTRY_VERIFY(raw.sourceOnItsOwnRow());
+    auto *find = raw.findChild<QLineEdit *>(QStringLiteral("findEdit"));
+    auto *copy = raw.findChild<QPushButton *>(QStringLiteral("copyButton"));
+    auto *combo = raw.findChild<QComboBox *>(QStringLiteral("sourceCombo"));
+    QTRY_VERIFY(find->width() >= 8 * raw.fontMetrics().averageCharWidth());
+    QTRY_VERIFY(combo->geometry().bottom() < find->geometry().top());
+    QVERIFY(copy->geometry().right() < raw.width());
+    QVERIFY(combo->geometry().right() < raw.width());
+    // Wide: back on one row.
+    raw.resize(60 * em, 400);
+    QTRY_VERIFY(!raw.sourceOnItsOwnRow());
+    QTRY_COMPARE(combo->geometry().center().y(), find->geometry().center().y());
+    QCOMPARE(raw.findChild<QToolButton *>(QStringLiteral("nextButton"))->accessibleName(),
+             QStringLiteral("Next match"));
+
+    // In the panel: the Raw tab being open does not make the panel wider than the others do.
+    select(kRunning);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("overview")));
+    const int overviewMinimum = m_panel->minimumSizeHint().width();
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("raw")));
+    QVERIFY(m_panel->minimumSizeHint().width() <= overviewMinimum);
+}
+
+void tst_JobDetailsPanel::refreshOfTheSameJobKeepsTheViews()
+{
+    select(kRunning);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("configuration")));
+    auto *config = tab<ConfigurationTab>();
+    const QModelIndex kms = config->model()->indexOfPath(
+            QStringLiteral("outputDataConfig.s3OutputDataConfig.s3EncryptionKeyId"));
+    config->treeView()->setCurrentIndex(kms);
+    config->treeView()->collapse(config->model()->indexOfPath(QStringLiteral("inputDataConfig")));
+    auto *raw = tab<RawTab>();
+    QCOMPARE(raw->find(QStringLiteral("sg-")), 1);
+
+    QJsonObject body = m_running;
+    body.insert(QStringLiteral("processedRecordCount"), 13000);
+    m_rig->bodies[kRunning] = body;
+    QVERIFY(m_rig->advance(60));
+    QTRY_VERIFY(raw->text().contains(QStringLiteral("13000")));
+    m_panel->setCurrentJob(kRunning); // the table re-selecting the same row changes nothing
+
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("configuration"));
+    QCOMPARE(config->treeView()->currentIndex().data(ConfigTreeModel::FieldPathRole).toString(),
+             QStringLiteral("outputDataConfig.s3OutputDataConfig.s3EncryptionKeyId"));
+    QVERIFY(!config->treeView()->isExpanded(
+            config->model()->indexOfPath(QStringLiteral("inputDataConfig"))));
+    QCOMPARE(raw->matchCount(), 1);
+}
+
+void tst_JobDetailsPanel::switchingJobsFillsEveryTabAnew()
+{
+    select(kRunning);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("raw")));
+    select(kFailed);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("raw")); // the tab is the user's choice
+    QVERIFY(tab<RawTab>()->text().contains(QStringLiteral("nightly-eval-small")));
+    QCOMPARE(tab<OverviewTab>()->field(QStringLiteral("nameField"))->text(),
+             QStringLiteral("nightly-eval-small"));
+    QCOMPARE(tab<VpcTab>()->stateText(), QStringLiteral("Not reported by this gateway"));
+    QVERIFY(!tab<ProgressTab>()->countsReported());
+    QCOMPARE(tab<HistoryTab>()->tableView()->model()->rowCount(), 1);
+}
+
+void tst_JobDetailsPanel::copiesTheArnAndTheJobAsJson()
+{
+    select(kRunning);
+    QSignalSpy messages(m_panel.get(), &JobDetailsPanel::statusMessage);
+    m_panel->findChild<QToolButton *>(QStringLiteral("copyArnButton"))->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(), m_running.value(u"jobArn").toString());
+    QCOMPARE(messages.size(), 1);
+    QCOMPARE(messages.at(0).at(0).toString(), QStringLiteral("Copied ARN"));
+
+    m_panel->findChild<QToolButton *>(QStringLiteral("copyJsonButton"))->click();
+    const QJsonObject copied
+            = QJsonDocument::fromJson(QGuiApplication::clipboard()->text().toUtf8()).object();
+    QCOMPARE(copied.value(u"jobArn").toString(), m_running.value(u"jobArn").toString());
+    QCOMPARE(copied.value(u"totalRecordCount").toInteger(), 25000);
+    QCOMPARE(copied.value(u"submitTime").toString(), QStringLiteral("2025-03-14T08:15:02.417Z"));
+    QCOMPARE(messages.size(), 2);
+
+    // A field's own copy button.
+    auto *overview = tab<OverviewTab>();
+    overview->field(QStringLiteral("roleArnField"))->findChild<QToolButton *>()->click();
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             QStringLiteral("arn:aws:iam::123456789012:role/BedrockBatchInferenceRole"));
+    QCOMPARE(messages.last().at(0).toString(), QStringLiteral("Copied Role ARN"));
+}
+
+void tst_JobDetailsPanel::copyButtonsHaveDistinctIcons()
+{
+    select(kRunning);
+    auto *arn = m_panel->findChild<QToolButton *>(QStringLiteral("copyArnButton"));
+    auto *json = m_panel->findChild<QToolButton *>(QStringLiteral("copyJsonButton"));
+    const QSize size(32, 32);
+    const QImage arnImage = arn->icon().pixmap(size).toImage();
+    const QImage jsonImage = json->icon().pixmap(size).toImage();
+    QVERIFY(!arnImage.isNull());
+    QVERIFY(!jsonImage.isNull());
+    QVERIFY(arnImage != jsonImage);
+    // Readable on the dark palette too: the icon is drawn in the button's text colour.
+    m_panel->setPalette(AppTheme::darkPalette());
+    const QImage dark = json->icon().pixmap(size).toImage();
+    QVERIFY(dark != jsonImage);
+    QVERIFY(arn->icon().pixmap(size).toImage() != dark);
+}
+
+void tst_JobDetailsPanel::tabNamesAndStateRoundTrip()
+{
+    select(kRunning);
+    for (const QString &name : JobDetailsPanel::tabNames()) {
+        QVERIFY(m_panel->setCurrentTab(name));
+        QCOMPARE(m_panel->currentTabName(), name);
+    }
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("Timeline")));
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("timeline"));
+    QVERIFY(!m_panel->setCurrentTab(QStringLiteral("settings")));
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("timeline"));
+
+    const QByteArray state = m_panel->saveState();
+    JobDetailsPanel other;
+    QVERIFY(!other.restoreState(QByteArray("not a state")));
+    QCOMPARE(other.currentTabName(), QStringLiteral("overview"));
+    QVERIFY(other.restoreState(state));
+    QCOMPARE(other.currentTabName(), QStringLiteral("timeline"));
+}
+
+void tst_JobDetailsPanel::removedJobFallsBackToTheEmptyState()
+{
+    select(kRunning);
+    QCOMPARE(currentPage(*m_panel)->objectName(), QStringLiteral("detailsPage"));
+    m_rig->monitor->unwatch({kRunning});
+    QCOMPARE(currentPage(*m_panel)->objectName(), QStringLiteral("emptyPage"));
+}
+
+void tst_JobDetailsPanel::rendersEveryTabInLightAndDark()
+{
+    // Every tab paints something of its own in both palettes (no blank page); with
+    // BATCHWATCH_SCREENSHOT_DIR set the pictures are kept for a look.
+    QVERIFY(runLifecycle());
+    const QString dir = qEnvironmentVariable("BATCHWATCH_SCREENSHOT_DIR");
+    for (const auto &[theme, palette] :
+         {std::pair{QStringLiteral("light"), AppTheme::lightPalette()},
+          std::pair{QStringLiteral("dark"), AppTheme::darkPalette()}}) {
+        m_panel->setPalette(palette);
+        select(QString());
+        QCoreApplication::processEvents();
+        if (!dir.isEmpty())
+            m_panel->grab().save(
+                    QDir(dir).filePath(QStringLiteral("details-%1-empty.png").arg(theme)));
+        for (const QString &job : {kRunning, kFailed, kLifecycle, kQueued, kNoVpc}) {
+            select(job);
+            for (const QString &name : JobDetailsPanel::tabNames()) {
+                QVERIFY(m_panel->setCurrentTab(name));
+                QCoreApplication::processEvents();
+                const QImage image = m_panel->grab().toImage();
+                QVERIFY(!image.isNull());
+                QSet<QRgb> colours;
+                for (int y = 0; y < image.height(); y += 7)
+                    for (int x = 0; x < image.width(); x += 7)
+                        colours.insert(image.pixel(x, y));
+                QVERIFY2(colours.size() > 8, qPrintable(name));
+                if (!dir.isEmpty())
+                    image.save(QDir(dir).filePath(
+                            QStringLiteral("details-%1-%2-%3.png").arg(theme, job, name)));
+            }
+        }
+    }
+}
+
+QTEST_MAIN(tst_JobDetailsPanel)
+#include "tst_jobdetailspanel.moc"

@@ -1,0 +1,353 @@
+#include "dialogs/addjobsdialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDropEvent>
+#include <QFile>
+#include <QLabel>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#ifdef BATCHWATCH_HAVE_SIM
+#include "gatewaysimulator.h"
+#endif
+
+using namespace bw;
+
+namespace {
+
+constexpr auto kArn = "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab";
+
+QString rowText(const QStandardItemModel *model, int row, int column)
+{
+    return model->index(row, column).data().toString();
+}
+
+QPushButton *okButton(const AddJobsDialog &dialog)
+{
+    return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(bytes);
+    return path;
+}
+
+} // namespace
+
+class TestAddJobsDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void classifiesEachPastedIdentifier_data()
+    {
+        QTest::addColumn<QString>("pasted");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<bool>("added");
+
+        QTest::newRow("12-char id")
+                << QStringLiteral("k3x9p2m7q1ab") << QStringLiteral("id") << true;
+        QTest::newRow("AWS ARN") << QString::fromLatin1(kArn) << QStringLiteral("ARN") << true;
+        QTest::newRow("China ARN") << QStringLiteral("arn:aws-cn:bedrock:cn-north-1:123456789012:"
+                                                     "model-invocation-job/abcdefabcdef")
+                                   << QStringLiteral("ARN") << true;
+        QTest::newRow("gateway fake ARN")
+                << QStringLiteral("arn:aws:bedrock:us-east-1:444444444444:batch:batch_67d3f1")
+                << QStringLiteral("ARN") << true;
+        QTest::newRow("provider id") << QStringLiteral("batch_67d3f1a2b4c5d6e7")
+                                     << QStringLiteral("provider id") << true;
+        QTest::newRow("quoted id")
+                << QStringLiteral("\"k3x9p2m7q1ab\"") << QStringLiteral("id") << true;
+        QTest::newRow("upper-case 12 chars")
+                << QStringLiteral("K3X9P2M7Q1AB") << QStringLiteral("invalid") << false;
+        QTest::newRow("not an AWS partition") << QStringLiteral("arn:gcp:bedrock:x:1:job/a")
+                                              << QStringLiteral("invalid") << false;
+        QTest::newRow("bad character")
+                << QStringLiteral("job#1234") << QStringLiteral("invalid") << false;
+        QTest::newRow("too short") << QStringLiteral("ab") << QStringLiteral("invalid") << false;
+    }
+
+    void classifiesEachPastedIdentifier()
+    {
+        QFETCH(QString, pasted);
+        QFETCH(QString, kind);
+        QFETCH(bool, added);
+
+        AddJobsDialog dialog({});
+        dialog.setPastedText(pasted);
+        const QStandardItemModel *model = dialog.classificationModel();
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(rowText(model, 0, AddJobsDialog::KindColumn), kind);
+        QCOMPARE(dialog.pastedIdentifiersToAdd().size(), added ? 1 : 0);
+        QCOMPARE(okButton(dialog)->isEnabled(), added);
+        if (!added) {
+            // The reason is shown, not just "invalid".
+            QVERIFY(rowText(model, 0, AddJobsDialog::NoteColumn).startsWith(u"Not added: "));
+            QVERIFY(rowText(model, 0, AddJobsDialog::NoteColumn).size() > 12);
+        }
+    }
+
+    void pointsOutAnArnOfAnotherService()
+    {
+        // Accepted (gateways make up ARNs of their own), but a pasted S3 ARN is most likely a
+        // slip: the note says so before anything is added.
+        AddJobsDialog dialog({});
+        dialog.setPastedText(QStringLiteral("arn:aws:s3:::my-bucket/input.jsonl\n")
+                             + QString::fromLatin1(kArn));
+        const QStandardItemModel *model = dialog.classificationModel();
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(rowText(model, 0, AddJobsDialog::NoteColumn),
+                 QStringLiteral("Not a Bedrock ARN (service \"s3\"): added as given"));
+        QVERIFY(rowText(model, 1, AddJobsDialog::NoteColumn).startsWith(u"Region "));
+        QCOMPARE(dialog.pastedIdentifiersToAdd().size(), 2);
+    }
+
+    void mergesDuplicatesAndSaysHowOften()
+    {
+        AddJobsDialog dialog({});
+        dialog.setPastedText(QStringLiteral("k3x9p2m7q1ab, k3x9p2m7q1ab;\nbatch_abc1234\n"
+                                            "k3x9p2m7q1ab  batch_abc1234"));
+        const QStandardItemModel *model = dialog.classificationModel();
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(rowText(model, 0, AddJobsDialog::IdentifierColumn),
+                 QStringLiteral("k3x9p2m7q1ab"));
+        QCOMPARE(model->index(0, 0).data(AddJobsDialog::OccurrencesRole).toInt(), 3);
+        QVERIFY(rowText(model, 0, AddJobsDialog::NoteColumn).contains(u"3 times"));
+        QCOMPARE(model->index(1, 0).data(AddJobsDialog::OccurrencesRole).toInt(), 2);
+        QCOMPARE(dialog.pastedIdentifiersToAdd(),
+                 (QStringList{QStringLiteral("k3x9p2m7q1ab"), QStringLiteral("batch_abc1234")}));
+        QCOMPARE(okButton(dialog)->text(), QStringLiteral("&Watch 2 Jobs"));
+        const QLabel *summary = dialog.findChild<QLabel *>(QStringLiteral("summaryLabel"));
+        QVERIFY(summary->text().contains(u"3 duplicates merged"));
+    }
+
+    void marksAlreadyWatchedAndLeavesThemOut()
+    {
+        AddJobsDialog dialog({QStringLiteral("k3x9p2m7q1ab")});
+        dialog.setPastedText(QStringLiteral("k3x9p2m7q1ab\nzzzzzzzzzzzz\n"));
+        const QStandardItemModel *model = dialog.classificationModel();
+        QCOMPARE(model->rowCount(), 2);
+        QVERIFY(model->index(0, 0).data(AddJobsDialog::AlreadyWatchedRole).toBool());
+        QVERIFY(rowText(model, 0, AddJobsDialog::NoteColumn).contains(u"Already watched"));
+        QCOMPARE(dialog.pastedIdentifiersToAdd(), QStringList{QStringLiteral("zzzzzzzzzzzz")});
+
+        dialog.setPastedText(QStringLiteral("k3x9p2m7q1ab"));
+        QVERIFY(!okButton(dialog)->isEnabled());
+    }
+
+    void classifiesWhileTyping()
+    {
+        AddJobsDialog dialog({});
+        auto *edit = dialog.findChild<QPlainTextEdit *>(QStringLiteral("pasteEdit"));
+        QVERIFY(edit);
+        edit->setFocus();
+        QTest::keyClicks(edit, QStringLiteral("k3x9p2m7q1ab abcdefghijkl"));
+        QTRY_COMPARE(dialog.classificationModel()->rowCount(), 2);
+        QTRY_VERIFY(okButton(dialog)->isEnabled());
+    }
+
+    void acceptReturnsValidNewIdentifiersInOrder()
+    {
+        AddJobsDialog dialog({QStringLiteral("aaaaaaaaaaaa")});
+        dialog.setPastedText(QStringLiteral("bbbbbbbbbbbb NO#PE aaaaaaaaaaaa cccccccccccc"));
+        okButton(dialog)->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.identifiersToAdd(),
+                 (QStringList{QStringLiteral("bbbbbbbbbbbb"), QStringLiteral("cccccccccccc")}));
+    }
+
+    void loadsTextCsvAndJsonFiles()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString txt = writeFile(dir, QStringLiteral("ids.txt"), "k3x9p2m7q1ab\r\nbatch_1\n");
+        // An exported CSV: only its identifier column is read, not every field.
+        const QString csv = writeFile(
+                dir, QStringLiteral("export.csv"),
+                "identifier,jobArn,jobName,status\r\n"
+                "abcdefabcdef,\"arn:aws:bedrock:us-east-1:1:model-invocation-job/abcdefabcdef\","
+                "\"nightly, eval\",Completed\r\n"
+                "batch_zz,,other,Failed\r\n");
+        const QString json = writeFile(dir, QStringLiteral("list.json"),
+                                       QByteArray("{\"invocationJobSummaries\":[{\"jobArn\":\"")
+                                               + kArn + "\",\"status\":\"InProgress\"}]}");
+        QVERIFY(AddJobsDialog::isSupportedFile(csv));
+        QVERIFY(!AddJobsDialog::isSupportedFile(dir.filePath(QStringLiteral("x.pdf"))));
+
+        AddJobsDialog dialog({});
+        QVERIFY(dialog.loadFiles({txt, csv, json}));
+        QCOMPARE(dialog.pastedIdentifiersToAdd(),
+                 (QStringList{QStringLiteral("k3x9p2m7q1ab"), QStringLiteral("batch_1"),
+                              QStringLiteral("abcdefabcdef"), QStringLiteral("batch_zz"),
+                              QString::fromLatin1(kArn)}));
+    }
+
+    void reportsAFileThatCannotBeRead()
+    {
+        AddJobsDialog dialog({});
+        dialog.setPastedText(QStringLiteral("k3x9p2m7q1ab"));
+        QVERIFY(!dialog.loadFiles({QStringLiteral("/nonexistent/ids.txt")}));
+        const QLabel *summary = dialog.findChild<QLabel *>(QStringLiteral("summaryLabel"));
+        QVERIFY(summary->text().contains(u"Could not read ids.txt"));
+        // What was there stays.
+        QCOMPARE(dialog.pastedIdentifiersToAdd(), QStringList{QStringLiteral("k3x9p2m7q1ab")});
+    }
+
+    void loadsFilesDroppedOnTheDialog()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("dropped.txt"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("k3x9p2m7q1ab\nabcdefabcdef\n");
+        }
+        AddJobsDialog dialog({});
+        dialog.setCurrentTab(AddJobsDialog::DiscoverTab);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path),
+                      QUrl::fromLocalFile(dir.filePath(QStringLiteral("picture.png")))});
+        QCOMPARE(AddJobsDialog::droppableFiles(&mime), QStringList{path});
+
+        QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&dialog, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&dialog, &drop);
+        QCOMPARE(dialog.currentTab(), AddJobsDialog::PasteTab);
+        QCOMPARE(dialog.pastedIdentifiersToAdd(),
+                 (QStringList{QStringLiteral("k3x9p2m7q1ab"), QStringLiteral("abcdefabcdef")}));
+
+        // On the paste field a file is read too, not pasted as its path.
+        auto *paste = dialog.findChild<QPlainTextEdit *>(QStringLiteral("pasteEdit"));
+        QDropEvent again(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(paste->viewport(), &again);
+        QVERIFY(!dialog.pastedText().contains(QStringLiteral("dropped.txt")));
+        QCOMPARE(dialog.classified().size(), 2); // the same two, merged
+
+        // Other drags are left alone.
+        QMimeData text;
+        text.setText(QStringLiteral("k3x9p2m7q1ab"));
+        QDragEnterEvent other(QPoint(5, 5), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+        other.ignore();
+        QCoreApplication::sendEvent(&dialog, &other);
+        QVERIFY(!other.isAccepted());
+    }
+
+    void discoverIsUnavailableWithoutAGateway()
+    {
+        AddJobsDialog dialog({});
+        dialog.setCurrentTab(AddJobsDialog::DiscoverTab);
+        auto *list = dialog.findChild<QPushButton *>(QStringLiteral("listButton"));
+        QVERIFY(!list->isEnabled());
+        QVERIFY(!okButton(dialog)->isEnabled());
+    }
+
+#ifdef BATCHWATCH_HAVE_SIM
+    void discoverListsTheGatewaysJobsAndWatchesTheSelected()
+    {
+        sim::SimulatorOptions options;
+        sim::GatewaySimulator simulator(options);
+        QVERIFY2(simulator.start(0), qPrintable(simulator.errorString()));
+        QNetworkAccessManager nam;
+        GatewayClient client(&nam);
+        GatewayProfile profile;
+        profile.id = QStringLiteral("p1");
+        profile.name = QStringLiteral("Simulator");
+        profile.baseUrl = simulator.baseUrl();
+        client.setProfile(profile);
+
+        const QStringList arns = simulator.jobArns();
+        QVERIFY(arns.size() >= 2);
+        AddJobsDialog dialog({arns.constFirst()}, &client);
+        dialog.setCurrentTab(AddJobsDialog::DiscoverTab);
+        QSignalSpy finished(&dialog, &AddJobsDialog::discoverFinished);
+        dialog.discover();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.constFirst().constFirst().toBool(), true);
+        while (dialog.canLoadMore()) {
+            dialog.loadMore();
+            QVERIFY(finished.wait(10000));
+        }
+        const QStandardItemModel *model = dialog.discoverModel();
+        QVERIFY(model->rowCount() > 0);
+
+        // The already watched job is listed but cannot be chosen.
+        auto *view = dialog.findChild<QTableView *>(QStringLiteral("discoverView"));
+        view->selectAll();
+        const QStringList selected = dialog.selectedDiscoveredIdentifiers();
+        QVERIFY(!selected.isEmpty());
+        QVERIFY(!selected.contains(arns.constFirst()));
+        QVERIFY(okButton(dialog)->isEnabled());
+        okButton(dialog)->click();
+        QCOMPARE(dialog.identifiersToAdd(), selected);
+    }
+
+    void discoverAppliesTheStatusFilterLocally()
+    {
+        sim::GatewaySimulator simulator;
+        QVERIFY(simulator.start(0));
+        QNetworkAccessManager nam;
+        GatewayClient client(&nam);
+        GatewayProfile profile;
+        profile.id = QStringLiteral("p1");
+        profile.baseUrl = simulator.baseUrl();
+        client.setProfile(profile);
+
+        AddJobsDialog dialog({}, &client);
+        auto *status = dialog.findChild<QComboBox *>(QStringLiteral("statusFilter"));
+        status->setCurrentIndex(status->findData(int(JobStatus::Completed)));
+        QSignalSpy finished(&dialog, &AddJobsDialog::discoverFinished);
+        dialog.discover();
+        QVERIFY(finished.wait(10000));
+        const QStandardItemModel *model = dialog.discoverModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            QCOMPARE(model->index(row, AddJobsDialog::StatusColumn)
+                             .data(AddJobsDialog::JobStatusRole)
+                             .toInt(),
+                     int(JobStatus::Completed));
+        }
+    }
+
+    void discoverShowsTheErrorWhenTheGatewayIsDown()
+    {
+        quint16 port = 0;
+        {
+            sim::GatewaySimulator simulator;
+            QVERIFY(simulator.start(0));
+            port = simulator.port();
+        }
+        QNetworkAccessManager nam;
+        GatewayClient client(&nam);
+        GatewayProfile profile;
+        profile.id = QStringLiteral("p1");
+        profile.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        profile.timeoutMs = 5000;
+        client.setProfile(profile);
+        AddJobsDialog dialog({}, &client);
+        QSignalSpy finished(&dialog, &AddJobsDialog::discoverFinished);
+        dialog.discover();
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.constFirst().constFirst().toBool(), false);
+        const QLabel *status = dialog.findChild<QLabel *>(QStringLiteral("discoverStatusLabel"));
+        QVERIFY2(status->text().contains(u"could not list jobs"), qPrintable(status->text()));
+    }
+#endif
+};
+
+QTEST_MAIN(TestAddJobsDialog)
+#include "tst_addjobsdialog.moc"

@@ -1,0 +1,985 @@
+#include "common/appsettings.h"
+#include "delegates/progressdelegate.h"
+#include "delegates/statusbadgedelegate.h"
+#include "details/jobdetailspanel.h"
+#include "dialogs/addjobsdialog.h"
+#include "dialogs/exportdialog.h"
+#include "dialogs/profilesdialog.h"
+#include "domain/jobidentifier.h"
+#include "models/jobfilterproxymodel.h"
+#include "models/jobtablemodel.h"
+#include "notifications/notifier.h"
+#include "presentation/statuspresentation.h"
+#include "store/jobstore.h"
+#include "store/secretstore.h"
+#include "tracking/jobmonitor.h"
+#include "window/demomode.h"
+#include "window/filterbar.h"
+#include "window/jobtableview.h"
+#include "window/mainwindow.h"
+#include "window/offlinebanner.h"
+#include "window/screenshot.h"
+#include "window/welcomepanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDropEvent>
+#include <QHeaderView>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QToolBar>
+#include <QToolButton>
+#include <QWidgetAction>
+#include <QtTest>
+
+#include <algorithm>
+#include <functional>
+
+#ifdef BATCHWATCH_HAVE_SIM
+#include "gatewaysimulator.h"
+#endif
+
+using namespace bw;
+
+namespace {
+
+constexpr int kNetworkTimeoutMs = 20000;
+
+class SpyNotifier : public Notifier
+{
+public:
+    QList<QList<JobNotice>> transitions;
+    void notifyTransitions(const QList<JobNotice> &notices) override { transitions << notices; }
+    void notifyExpiryRisk(const QList<JobNotice> &) override {}
+    void setSummary(const NotificationSummary &) override {}
+    void click(const QString &profileId, const QString &identifier)
+    {
+        Q_EMIT openJobRequested(profileId, identifier);
+    }
+};
+
+// Runs `handle` on the first modal widget of type T that shows up while the caller is blocked in
+// a dialog's exec() (or within the timeout). The handler must close the dialog.
+template<typename T>
+void onNextModal(std::function<void(T *)> handle, int timeoutMs = 10000)
+{
+    auto *timer = new QTimer;
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, handle, started, timeoutMs] {
+        if (auto *modal = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            handle(modal);
+        } else if (started->elapsed() > timeoutMs) {
+            timer->stop();
+            timer->deleteLater();
+        }
+    });
+    timer->start();
+}
+
+// Visible texts (and tooltips) of the labels inside a widget: what a user can read there.
+QStringList visibleTexts(const QWidget *widget)
+{
+    QStringList texts;
+    for (const QLabel *label : widget->findChildren<QLabel *>()) {
+        if (label->isVisibleTo(widget->window()))
+            texts << label->text() << label->toolTip();
+    }
+    return texts;
+}
+
+bool anyContains(const QStringList &texts, const QString &needle)
+{
+    for (const QString &t : texts) {
+        if (t.contains(needle))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setApplicationName(QStringLiteral("batchwatch-tests"));
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_settings = std::make_unique<AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
+        m_notifier = std::make_unique<SpyNotifier>();
+        m_secrets = std::make_unique<MemorySecretStore>();
+    }
+
+    void cleanup()
+    {
+        m_notifier.reset();
+        m_secrets.reset();
+        m_settings.reset();
+        m_dir.reset();
+    }
+
+    void showsTheWelcomePanelWithoutAnyProfile()
+    {
+        auto window = makeWindow({});
+        QVERIFY(window->isWelcomeShown());
+        QVERIFY(!window->hasProfile());
+        QVERIFY(window->welcomePanel()->isVisibleTo(window.get()));
+        QVERIFY(!window->findChild<QAction *>(QStringLiteral("actionAddJobs"))->isEnabled());
+        QVERIFY(!window->findChild<QAction *>(QStringLiteral("actionRefresh"))->isEnabled());
+        QCOMPARE(window->welcomePanel()->isDemoAvailable(), DemoMode::isAvailable());
+    }
+
+    // On the real model: JobTableModel answers JobStatusRole on the Status column only, so the
+    // progress delegate must read the status there, or an ended job without counts reads
+    // "Waiting for counts" under a busy bar.
+    void endedJobWithoutCountsHasNoBusyBar()
+    {
+        auto job = [](const QString &id, JobStatus status, std::optional<qint64> total) {
+            WatchedJob w;
+            w.identifier = id;
+            w.profileId = QStringLiteral("p");
+            w.job.jobArn = QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:"
+                                          "model-invocation-job/")
+                           + id;
+            w.job.jobName = id + QStringLiteral("-name");
+            w.job.status = Status::fromCode(status);
+            w.job.submitTime = QDateTime::currentDateTimeUtc().addSecs(-3600);
+            w.job.totalRecordCount = total;
+            if (total)
+                w.job.processedRecordCount = 0;
+            w.fetchedAt = QDateTime::currentDateTimeUtc();
+            return w;
+        };
+        JobTableModel model;
+        JobFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        JobTableView view;
+        view.setModel(&proxy);
+        model.setJobs({job(QStringLiteral("failednocounts"), JobStatus::Failed, std::nullopt),
+                       job(QStringLiteral("failedzero"), JobStatus::Failed, 0),
+                       job(QStringLiteral("validating"), JobStatus::Validating, std::nullopt)});
+        const ProgressDelegate *delegate = view.progressDelegate();
+        auto progress = [&](const QString &id) {
+            return proxy.index(view.rowOf(id), JobTableModel::ProgressColumn);
+        };
+        QVERIFY(progress(QStringLiteral("failednocounts")).isValid());
+        QVERIFY(delegate->hasEnded(progress(QStringLiteral("failednocounts"))));
+        QVERIFY(!delegate->isIndeterminate(progress(QStringLiteral("failednocounts"))));
+        QCOMPARE(delegate->progressText(progress(QStringLiteral("failednocounts"))),
+                 QStringLiteral("Not reported"));
+        QVERIFY(!delegate->isIndeterminate(progress(QStringLiteral("failedzero"))));
+        QCOMPARE(delegate->progressText(progress(QStringLiteral("failedzero"))),
+                 QStringLiteral("No records"));
+        // A queued job still waits for its counts.
+        QVERIFY(delegate->isIndeterminate(progress(QStringLiteral("validating"))));
+        QCOMPARE(delegate->progressText(progress(QStringLiteral("validating"))),
+                 QStringLiteral("Waiting for counts"));
+
+        // The same job ending later: the bar follows the status of its row.
+        WatchedJob ended = job(QStringLiteral("validating"), JobStatus::Expired, std::nullopt);
+        model.upsertJobs({ended});
+        QVERIFY(!delegate->isIndeterminate(progress(QStringLiteral("validating"))));
+        QCOMPARE(delegate->progressText(progress(QStringLiteral("validating"))),
+                 QStringLiteral("Not reported"));
+    }
+
+#ifdef BATCHWATCH_HAVE_SIM
+    void demoModeWatchesEverySimulatedJobWithoutStoringIt()
+    {
+        LaunchOptions options;
+        options.demo = true;
+        auto window = makeWindow(options);
+        QVERIFY(window->isDemo());
+        QVERIFY(!window->isWelcomeShown());
+        QCOMPARE(window->profileSwitcher()->currentData().toString(), DemoMode::demoProfileId());
+        QTRY_COMPARE_WITH_TIMEOUT(window->jobModel()->rowCount(), DemoMode::DefaultJobCount,
+                                  kNetworkTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        // Every simulated job has a name once fetched.
+        for (int row = 0; row < window->jobModel()->rowCount(); ++row) {
+            QVERIFY(!window->jobModel()
+                             ->index(row, JobTableModel::NameColumn)
+                             .data()
+                             .toString()
+                             .isEmpty());
+        }
+        // It starts with history, as if it had been watched for a while: a job running now
+        // was seen queued before and has progress samples.
+        const sim::GatewaySimulator *simulator = window->demoMode()->simulator();
+        QString running;
+        for (const QString &arn : simulator->jobArns()) {
+            if (simulator->jobStatus(arn) == JobStatus::InProgress) {
+                running = arn;
+                break;
+            }
+        }
+        QVERIFY(!running.isEmpty());
+        window->monitor()->history(running);
+        QTRY_VERIFY(window->monitor()->isHistoryLoaded(running));
+        const QList<StatusTransition> history = window->monitor()->history(running);
+        QVERIFY(history.size() >= 2);
+        QVERIFY(!history.constFirst().from.has_value());
+        QVERIFY(std::any_of(history.cbegin(), history.cend(), [](const StatusTransition &t) {
+            return t.to.code() == JobStatus::InProgress && t.from && t.from->isQueued();
+        }));
+        QVERIFY(window->monitor()->samples(running).size() >= 2);
+        // The demo never reaches the user's store.
+        QVERIFY(window->store()->profiles().isEmpty());
+    }
+
+    void demoIfUnconfiguredOpensTheStoredProfileWhenThereIsOne()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        QVERIFY(seedStore(simulator, simulator.jobArns().mid(0, 3)));
+        LaunchOptions options;
+        options.demoIfUnconfigured = true;
+        auto window = makeWindow(options);
+        QVERIFY(!window->isDemo());
+        QCOMPARE(window->currentProfileId(), kProfileId);
+        QTRY_COMPARE_WITH_TIMEOUT(window->jobModel()->rowCount(), 3, kNetworkTimeoutMs);
+    }
+
+    void showsEveryWatchedJobWithItsStatusBadge()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QStringList arns = simulator.jobArns();
+        QVERIFY(seedStore(simulator, arns));
+        auto window = makeWindow({});
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+
+        const JobFilterProxyModel *proxy = window->proxyModel();
+        QCOMPARE(proxy->rowCount(), int(arns.size()));
+        QSet<QString> seen;
+        for (int row = 0; row < proxy->rowCount(); ++row) {
+            const QModelIndex status = proxy->index(row, JobTableModel::StatusColumn);
+            const QString arn = status.data(JobTableModel::IdentifierRole).toString();
+            const std::optional<Job> expected = simulator.jobState(arn);
+            QVERIFY2(expected, qPrintable(arn));
+            seen.insert(arn);
+            QCOMPARE(proxy->index(row, JobTableModel::NameColumn).data().toString(),
+                     expected->jobName.value_or(QString()));
+            QCOMPARE(status.data(JobTableModel::StatusTextRole).toString(), expected->statusText());
+            QCOMPARE(window->jobTable()->statusDelegate()->badgeText(status),
+                     StatusPresentation::text(expected->statusCode()));
+        }
+        QCOMPARE(seen.size(), arns.size());
+        QCOMPARE(window->connectionText(), QStringLiteral("Online"));
+        QVERIFY(!window->offlineBanner()->isVisibleTo(window.get()));
+        QVERIFY2(window->countsText().contains(QString::number(arns.size())),
+                 qPrintable(window->countsText()));
+
+        // The status bar counts the chips' groups, straight from the model: Queued is
+        // Submitted/Validating/Scheduled, Running is InProgress/Stopping (PRODUCT §1).
+        auto expectedCounts = [&window] {
+            const JobTableModel *model = window->jobModel();
+            int queued = 0;
+            int running = 0;
+            int failed = 0;
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const auto group = StatusGroup(model->index(row, JobTableModel::StatusColumn)
+                                                       .data(JobTableModel::StatusGroupRole)
+                                                       .toInt());
+                queued += group == StatusGroup::Queued;
+                running += group == StatusGroup::Running;
+                failed += group == StatusGroup::Failed;
+            }
+            const QLocale locale;
+            return QStringLiteral("Watched: %1 · Queued: %2 · Running: %3 · Failed: %4")
+                    .arg(locale.toString(model->rowCount()), locale.toString(queued),
+                         locale.toString(running), locale.toString(failed));
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(window->countsText(), expectedCounts(), kNetworkTimeoutMs);
+        const JobFilterProxyModel::GroupCounts chips = proxy->countsByGroup();
+        QVERIFY(window->countsText().contains(
+                QStringLiteral("Running: %1")
+                        .arg(QLocale().toString(chips[size_t(StatusGroup::Running)]))));
+    }
+
+    void selectingAJobFillsTheDetailsPanel()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QStringList arns = simulator.jobArns().mid(0, 6);
+        QVERIFY(seedStore(simulator, arns));
+        auto window = makeWindow({});
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+
+        const QString arn = arns.at(4);
+        const QString name = simulator.jobState(arn)->jobName.value_or(QString());
+        QVERIFY(!name.isEmpty());
+        const int row = window->jobTable()->rowOf(arn);
+        QVERIFY(row >= 0);
+        window->jobTable()->selectRow(row);
+        QCOMPARE(window->currentIdentifier(), arn);
+        QCOMPARE(window->detailsPanel()->currentJob(), arn);
+        QTRY_VERIFY(anyContains(visibleTexts(window->detailsPanel()), name));
+
+        // By short id and by name, as --select takes them.
+        const QString other = arns.at(1);
+        QVERIFY(window->selectJob(JobIdentifier::parse(other).shortId()));
+        QCOMPARE(window->detailsPanel()->currentJob(), other);
+        QVERIFY(window->selectJob(name));
+        QCOMPARE(window->detailsPanel()->currentJob(), arn);
+        QVERIFY(!window->selectJob(QStringLiteral("no-such-job")));
+        QVERIFY(window->showDetailsTab(QStringLiteral("timeline")));
+        QCOMPARE(window->detailsPanel()->currentTabName(), QStringLiteral("timeline"));
+    }
+
+    void filtersChangeTheVisibleRows()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QStringList arns = simulator.jobArns();
+        QVERIFY(seedStore(simulator, arns));
+        auto window = makeWindow({});
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+
+        int failed = 0;
+        int completed = 0;
+        int active = 0;
+        for (const QString &arn : arns) {
+            const Status status = Status::fromCode(*simulator.jobStatus(arn));
+            failed += status.group() == StatusGroup::Failed ? 1 : 0;
+            completed += status.group() == StatusGroup::Completed ? 1 : 0;
+            active += status.isTerminal() ? 0 : 1;
+        }
+        QVERIFY(failed > 0 && completed > 0 && active > 0);
+        const JobFilterProxyModel *proxy = window->proxyModel();
+        FilterBar *bar = window->filterBar();
+
+        // The chips carry the live counts.
+        QVERIFY2(bar->chip(StatusGroup::Failed)->text().contains(QString::number(failed)),
+                 qPrintable(bar->chip(StatusGroup::Failed)->text()));
+
+        bar->chip(StatusGroup::Failed)->click();
+        QCOMPARE(proxy->rowCount(), failed);
+        bar->chip(StatusGroup::Completed)->click();
+        QCOMPARE(proxy->rowCount(), failed + completed);
+        bar->chip(StatusGroup::Failed)->click();
+        bar->chip(StatusGroup::Completed)->click();
+        QCOMPARE(proxy->rowCount(), int(arns.size()));
+
+        // Ctrl+F goes to the search field; a job id finds exactly that job.
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        window->jobTable()->setFocus();
+        QTest::keySequence(window.get(), QKeySequence::Find);
+        QTRY_VERIFY(bar->searchField()->hasFocus());
+        const QString id = JobIdentifier::parse(arns.at(7)).shortId();
+        QTest::keyClicks(bar->searchField(), id);
+        QTRY_COMPARE(proxy->rowCount(), 1);
+        QCOMPARE(proxy->index(0, 0).data(JobTableModel::IdentifierRole).toString(), arns.at(7));
+        bar->searchField()->clear();
+        QTRY_COMPARE(proxy->rowCount(), int(arns.size()));
+
+        auto *activeOnly = bar->findChild<QCheckBox *>(QStringLiteral("activeOnlyCheck"));
+        QVERIFY(activeOnly);
+        activeOnly->click();
+        QCOMPARE(proxy->rowCount(), active);
+        for (int row = 0; row < proxy->rowCount(); ++row)
+            QVERIFY(!proxy->index(row, 0).data(JobTableModel::IsTerminalRole).toBool());
+        // Filters are remembered.
+        QVERIFY(m_settings->filterState().activeOnly);
+    }
+
+    void ctrlCCopiesTheSelectedRowsAsTsv()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QStringList arns = simulator.jobArns().mid(0, 5);
+        QVERIFY(seedStore(simulator, arns));
+        auto window = makeWindow({});
+        window->show();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+
+        JobTableView *table = window->jobTable();
+        table->clearSelection();
+        const int first = table->rowOf(arns.at(1));
+        const int second = table->rowOf(arns.at(3));
+        table->selectionModel()->select(window->proxyModel()->index(first, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        table->selectionModel()->select(window->proxyModel()->index(second, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        table->setFocus();
+        QApplication::clipboard()->clear();
+        QTest::keySequence(table, QKeySequence::Copy);
+
+        const QString tsv = QApplication::clipboard()->text();
+        const QStringList lines = tsv.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3); // header + two rows
+        const int columns = int(lines.constFirst().split(u'\t').size());
+        QVERIFY(lines.constFirst().startsWith(QStringLiteral("Status\t")));
+        for (int i : {1, 3}) {
+            const std::optional<Job> job = simulator.jobState(arns.at(i));
+            const QString name = job->jobName.value_or(QString());
+            bool found = false;
+            for (const QString &line : lines.mid(1)) {
+                if (!line.contains(name))
+                    continue;
+                found = true;
+                QCOMPARE(int(line.split(u'\t').size()), columns);
+                QVERIFY2(line.startsWith(job->statusText() + u'\t'), qPrintable(line));
+            }
+            QVERIFY2(found, qPrintable(tsv));
+        }
+        // The full ARN is copied once its column is shown.
+        table->horizontalHeader()->setSectionHidden(JobTableModel::IdColumn, false);
+        QVERIFY(table->selectionAsTsv().contains(arns.at(1)));
+    }
+
+    void everyToolbarActionIsInAMenuWithItsStandardShortcut()
+    {
+        auto window = makeWindow({});
+        auto action = [&](const char *name) {
+            return window->findChild<QAction *>(QString::fromLatin1(name));
+        };
+        QSet<QAction *> inMenus;
+        std::function<void(const QList<QAction *> &)> collect = [&](const QList<QAction *> &list) {
+            for (QAction *a : list) {
+                inMenus.insert(a);
+                if (a->menu())
+                    collect(a->menu()->actions());
+            }
+        };
+        collect(window->menuBar()->actions());
+        const auto toolBars = window->findChildren<QToolBar *>();
+        for (const QToolBar *bar : toolBars) {
+            for (QAction *a : bar->actions()) {
+                if (a->isSeparator() || qobject_cast<QWidgetAction *>(a))
+                    continue;
+                QVERIFY2(inMenus.contains(a), qPrintable(a->objectName()));
+                QVERIFY2(!a->shortcut().isEmpty(), qPrintable(a->objectName()));
+            }
+        }
+        QVERIFY(action("actionFind")->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_F)));
+        QVERIFY(action("actionRefresh")->shortcuts().contains(QKeySequence(Qt::Key_F5)));
+        QVERIFY(action("actionRemove")->shortcuts().contains(QKeySequence(Qt::Key_Delete)));
+        QVERIFY(action("actionCopyRows")->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_C)));
+        QVERIFY(action("actionExport")->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_E)));
+        // The profile switcher is reached through its label's mnemonic.
+        const auto labels = window->findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [&](const QLabel *l) {
+            return l->buddy() == window->profileSwitcher();
+        }));
+    }
+
+    void tabMovesFromTheFilterBarToTheTableToTheDetails()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QStringList arns = simulator.jobArns().mid(0, 3);
+        QVERIFY(seedStore(simulator, arns));
+        auto window = makeWindow({});
+        window->show();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        QVERIFY(window->selectJob(arns.at(0)));
+
+        // Ctrl+F reaches the search field from anywhere.
+        window->jobTable()->setFocus();
+        QTest::keyClick(window->jobTable(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(window->filterBar()->isAncestorOf(QApplication::focusWidget()));
+
+        // Tab walks the filter bar, then the table, then the details panel.
+        enum Area { Filter, Table, Details, Other };
+        auto areaOf = [&](const QWidget *w) {
+            if (window->filterBar()->isAncestorOf(w))
+                return Filter;
+            if (w == window->jobTable() || window->jobTable()->isAncestorOf(w))
+                return Table;
+            if (window->detailsPanel()->isAncestorOf(w))
+                return Details;
+            return Other;
+        };
+        QList<Area> seen{Filter};
+        QStringList trail;
+        for (int i = 0; i < 40 && seen.constLast() != Details; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            const QWidget *focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            trail << focus->objectName() + u'/'
+                             + QString::fromLatin1(focus->metaObject()->className());
+            const Area area = areaOf(focus);
+            if (area != Other && area != seen.constLast())
+                seen << area;
+        }
+        QVERIFY2(seen == (QList<Area>{Filter, Table, Details}), qPrintable(trail.join(u", ")));
+    }
+
+    void copyAsJsonPutsTheCurrentJobWithItsHistoryOnTheClipboard()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QStringList arns = simulator.jobArns().mid(0, 3);
+        QVERIFY(seedStore(simulator, arns));
+        auto window = makeWindow({});
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        QVERIFY(window->selectJob(arns.at(1)));
+        QApplication::clipboard()->clear();
+        window->findChild<QAction *>(QStringLiteral("actionCopyJson"))->trigger();
+        QTRY_VERIFY(!QApplication::clipboard()->text().isEmpty());
+        const QJsonObject copied
+                = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object();
+        QCOMPARE(copied.value(u"identifier").toString(), arns.at(1));
+        QCOMPARE(copied.value(u"job").toObject().value(u"jobName").toString(),
+                 simulator.jobState(arns.at(1))->jobName.value_or(QString()));
+        const QJsonArray history = copied.value(u"history").toArray();
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.at(0).toObject().value(u"to").toString(),
+                 simulator.jobState(arns.at(1))->statusText());
+    }
+
+    void viewOptionOpensTheOverview()
+    {
+        QString error;
+        int code = -1;
+        const std::optional<LaunchOptions> parsed
+                = LaunchOptions::parse({QStringLiteral("batchwatch"), QStringLiteral("--view"),
+                                        QStringLiteral("Overview")},
+                                       &error, &code);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->view, QStringLiteral("overview"));
+        QVERIFY(!LaunchOptions::parse(
+                {QStringLiteral("batchwatch"), QStringLiteral("--view"), QStringLiteral("charts")},
+                &error, &code));
+        QCOMPARE(code, 2);
+
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        QVERIFY(seedStore(simulator, simulator.jobArns().mid(0, 2)));
+        auto window = makeWindow(*parsed);
+        auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("viewTabs"));
+        QCOMPARE(tabs->currentWidget(),
+                 window->findChild<QWidget *>(QStringLiteral("overviewTab")));
+        QVERIFY(window->findChild<QAction *>(QStringLiteral("actionShowOverview"))->isChecked());
+    }
+
+    void exportWritesTheSelectionAsJson()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QStringList arns = simulator.jobArns().mid(0, 4);
+        QVERIFY(seedStore(simulator, arns));
+        auto window = makeWindow({});
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+
+        JobTableView *table = window->jobTable();
+        table->clearSelection();
+        for (int i : {0, 2}) {
+            table->selectionModel()->select(
+                    window->proxyModel()->index(table->rowOf(arns.at(i)), 0),
+                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+        const QString path = m_dir->filePath(QStringLiteral("selection.json"));
+        bool handled = false;
+        onNextModal<ExportDialog>([&](ExportDialog *dialog) {
+            handled = true;
+            dialog->setFormat(ExportFormat::Json);
+            dialog->setScope(ExportDialog::Scope::Selection);
+            dialog->setDestination(path);
+            dialog->accept();
+        });
+        window->exportJobs();
+        QVERIFY(handled);
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(doc.object().value(u"profile").toObject().value(u"name").toString(),
+                 QStringLiteral("Simulator"));
+        const QJsonArray jobs = doc.object().value(u"jobs").toArray();
+        QCOMPARE(jobs.size(), 2);
+        QStringList exported;
+        for (const QJsonValue &j : jobs)
+            exported << j.toObject().value(u"identifier").toString();
+        QCOMPARE(QSet<QString>(exported.begin(), exported.end()),
+                 (QSet<QString>{arns.at(0), arns.at(2)}));
+        // Each job carries the history observed so far.
+        QVERIFY(!jobs.at(0).toObject().value(u"history").toArray().isEmpty());
+    }
+
+    void restartShowsLastKnownRowsWhileTheGatewayIsDown()
+    {
+        QStringList arns;
+        QHash<QString, QString> names;
+        QHash<QString, QString> statuses;
+        {
+            sim::GatewaySimulator simulator(simOptions());
+            QVERIFY(simulator.start(0));
+            arns = simulator.jobArns().mid(0, 8);
+            QVERIFY(seedStore(simulator, arns));
+            auto window = makeWindow({});
+            window->show();
+            QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+            for (const QString &arn : arns) {
+                names.insert(arn, simulator.jobState(arn)->jobName.value_or(QString()));
+                statuses.insert(arn, simulator.jobState(arn)->statusText());
+            }
+            window->close();
+        } // the gateway is gone now: its port refuses connections
+
+        auto window = makeWindow({});
+        QSignalSpy loaded(window.get(), &MainWindow::profileLoaded);
+        window->show();
+        QVERIFY(loaded.wait(kNetworkTimeoutMs));
+        // Before any answer: every row with its last-known name and status.
+        QCOMPARE(window->monitor()->connectionState().kind, ConnectionState::Kind::Unknown);
+        auto checkRows = [&] {
+            const JobTableModel *model = window->jobModel();
+            QCOMPARE(model->rowCount(), int(arns.size()));
+            for (const QString &arn : std::as_const(arns)) {
+                const int row = model->rowOf(arn);
+                QVERIFY(row >= 0);
+                QCOMPARE(model->index(row, JobTableModel::NameColumn).data().toString(),
+                         names.value(arn));
+                QCOMPARE(model->index(row, JobTableModel::StatusColumn)
+                                 .data(JobTableModel::StatusTextRole)
+                                 .toString(),
+                         statuses.value(arn));
+            }
+        };
+        checkRows();
+        if (QTest::currentTestFailed())
+            return;
+
+        // The gateway does not answer: the banner says so, the rows stay, marked stale.
+        QTRY_VERIFY_WITH_TIMEOUT(window->offlineBanner()->isVisibleTo(window.get()),
+                                 kNetworkTimeoutMs);
+        QCOMPARE(window->monitor()->connectionState().kind, ConnectionState::Kind::Offline);
+        QVERIFY2(window->offlineBanner()->headline().contains(QStringLiteral("cannot be reached")),
+                 qPrintable(window->offlineBanner()->headline()));
+        checkRows();
+        QTRY_VERIFY(window->jobModel()->index(0, 0).data(JobTableModel::StaleRole).toBool());
+        QCOMPARE(window->connectionText(), QStringLiteral("Offline"));
+    }
+
+    void droppedFilesOpenAddJobsPrefilled()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QStringList arns = simulator.jobArns();
+        QVERIFY(seedStore(simulator, arns.mid(0, 2)));
+        auto window = makeWindow({});
+        window->show();
+        QTRY_COMPARE_WITH_TIMEOUT(window->jobModel()->rowCount(), 2, kNetworkTimeoutMs);
+
+        const QString path = m_dir->filePath(QStringLiteral("more-jobs.txt"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QString(arns.at(2) + u'\n' + arns.at(3) + u'\n').toUtf8());
+        }
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+
+        QString pasted;
+        onNextModal<AddJobsDialog>([&](AddJobsDialog *dialog) {
+            pasted = dialog->pastedText();
+            dialog->accept();
+        });
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &drop);
+        QVERIFY(drop.isAccepted());
+        QTRY_COMPARE_WITH_TIMEOUT(window->jobModel()->rowCount(), 4, kNetworkTimeoutMs);
+        QVERIFY2(pasted.contains(arns.at(2)) && pasted.contains(arns.at(3)), qPrintable(pasted));
+
+        // A file batchwatch cannot read is refused at once.
+        QMimeData other;
+        other.setUrls({QUrl::fromLocalFile(m_dir->filePath(QStringLiteral("picture.png")))});
+        QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &other, Qt::LeftButton,
+                                Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &refused);
+        QVERIFY(!refused.isAccepted());
+    }
+
+    void clickingANotificationSelectsItsJob()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QStringList arns = simulator.jobArns().mid(0, 5);
+        QVERIFY(seedStore(simulator, arns));
+        auto window = makeWindow({});
+        window->show();
+        QTRY_COMPARE_WITH_TIMEOUT(window->jobModel()->rowCount(), 5, kNetworkTimeoutMs);
+        m_notifier->click(kProfileId, arns.at(3));
+        QCOMPARE(window->currentIdentifier(), arns.at(3));
+        QCOMPARE(window->detailsPanel()->currentJob(), arns.at(3));
+    }
+
+    void connectingFromTheWelcomePanelOpensTheNewProfile()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        auto window = makeWindow({});
+        window->show();
+        QVERIFY(window->isWelcomeShown());
+        bool handled = false;
+        onNextModal<ProfilesDialog>([&](ProfilesDialog *dialog) {
+            handled = true;
+            // Typed, as a user would: the dialog reads its form on edits.
+            auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+            name->selectAll();
+            QTest::keyClicks(name, QStringLiteral("Local sim"));
+            auto *url = dialog->findChild<QLineEdit *>(QStringLiteral("urlEdit"));
+            url->selectAll();
+            QTest::keyClicks(url, simulator.baseUrl().toString());
+            dialog->accept();
+        });
+        window->welcomePanel()->findChild<QPushButton *>(QStringLiteral("connectButton"))->click();
+        QVERIFY(handled);
+        QVERIFY(!window->isWelcomeShown());
+        QVERIFY(window->hasProfile());
+        QCOMPARE(window->currentProfile().name, QStringLiteral("Local sim"));
+        QCOMPARE(window->profileSwitcher()->currentText(), QStringLiteral("Local sim"));
+        QVERIFY(window->findChild<QAction *>(QStringLiteral("actionAddJobs"))->isEnabled());
+        QCOMPARE(window->store()->profiles().size(), 1);
+    }
+
+    void readsTheProfileKeyBeforeTheFirstRequest()
+    {
+        sim::SimulatorOptions options = simOptions();
+        options.requiredKey = QStringLiteral("vk-secret-123");
+        sim::GatewaySimulator simulator(options);
+        QVERIFY(simulator.start(0));
+        QVERIFY(seedStore(simulator, simulator.jobArns().mid(0, 3), AuthMode::VirtualKey));
+        bool written = false;
+        m_secrets->writeSecret(kProfileId, options.requiredKey, this,
+                               [&written](const SecretResult &r) { written = r.ok(); });
+        QTRY_VERIFY(written);
+
+        auto window = makeWindow({});
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        QCOMPARE(window->monitor()->connectionState().kind, ConnectionState::Kind::Online);
+        QVERIFY(!window->offlineBanner()->isVisibleTo(window.get()));
+        QVERIFY(!window->jobModel()
+                         ->index(0, JobTableModel::NameColumn)
+                         .data()
+                         .toString()
+                         .isEmpty());
+    }
+
+    void aRefusedKeyShowsTheBannerWithEditProfile()
+    {
+        sim::SimulatorOptions options = simOptions();
+        options.requiredKey = QStringLiteral("vk-secret-123");
+        sim::GatewaySimulator simulator(options);
+        QVERIFY(simulator.start(0));
+        QVERIFY(seedStore(simulator, simulator.jobArns().mid(0, 2), AuthMode::VirtualKey));
+        auto window = makeWindow({}); // no key stored
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->offlineBanner()->isVisibleTo(window.get()),
+                                 kNetworkTimeoutMs);
+        QCOMPARE(window->monitor()->connectionState().kind, ConnectionState::Kind::AuthFailed);
+        auto *edit = window->offlineBanner()->findChild<QPushButton *>(
+                QStringLiteral("offlineProfileButton"));
+        QVERIFY(edit->isVisibleTo(window.get()));
+        QCOMPARE(window->jobModel()->rowCount(), 2); // the rows stay
+    }
+
+    void pausingStopsPollingUntilResumed()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        QVERIFY(seedStore(simulator, simulator.jobArns().mid(0, 2)));
+        auto window = makeWindow({});
+        QTRY_VERIFY_WITH_TIMEOUT(window->isProfileLoaded(), kNetworkTimeoutMs);
+        auto *pause = window->findChild<QAction *>(QStringLiteral("actionPause"));
+        pause->trigger();
+        QVERIFY(window->monitor()->isPaused());
+        QCOMPARE(pause->iconText(), QStringLiteral("Resume"));
+        QCOMPARE(window->findChild<QLabel *>(QStringLiteral("nextPollLabel"))->text(),
+                 QStringLiteral("Polling paused"));
+        pause->trigger();
+        QVERIFY(!window->monitor()->isPaused());
+    }
+
+    void pausesWhileMinimisedWhenTheSettingSaysSo()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        QVERIFY(seedStore(simulator, simulator.jobArns().mid(0, 2)));
+        auto window = makeWindow({});
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isProfileLoaded(), kNetworkTimeoutMs);
+
+        window->setWindowState(Qt::WindowMinimized);
+        QVERIFY(!window->monitor()->isPaused()); // the setting is off by default
+        window->setWindowState(Qt::WindowNoState);
+
+        m_settings->setPauseWhenMinimised(true);
+        window->setWindowState(Qt::WindowMinimized);
+        QVERIFY(window->monitor()->isPaused());
+        window->setWindowState(Qt::WindowNoState);
+        QVERIFY(!window->monitor()->isPaused());
+    }
+
+    void remembersColumnsAndFiltersAcrossRestarts()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        QVERIFY(seedStore(simulator, simulator.jobArns().mid(0, 3)));
+        {
+            auto window = makeWindow({});
+            window->show();
+            window->jobTable()->horizontalHeader()->setSectionHidden(JobTableModel::ModelColumn,
+                                                                     true);
+            window->jobTable()->sortByColumn(JobTableModel::NameColumn, Qt::AscendingOrder);
+            window->filterBar()->chip(StatusGroup::Running)->click();
+            window->close();
+        }
+        auto window = makeWindow({});
+        QHeaderView *header = window->jobTable()->horizontalHeader();
+        QVERIFY(header->isSectionHidden(JobTableModel::ModelColumn));
+        QCOMPARE(header->sortIndicatorSection(), int(JobTableModel::NameColumn));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+        QVERIFY(window->filterBar()->chip(StatusGroup::Running)->isChecked());
+        QCOMPARE(window->proxyModel()->statusGroups(), QSet<StatusGroup>{StatusGroup::Running});
+    }
+
+    void screenshotWritesThePictureOnceTheDataIsIn()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QStringList arns = simulator.jobArns().mid(0, 6);
+        QVERIFY(seedStore(simulator, arns));
+        LaunchOptions options;
+        options.screenshotFile = m_dir->filePath(QStringLiteral("shot.png"));
+        options.selectIdentifier = JobIdentifier::parse(arns.at(2)).shortId();
+        options.tab = QStringLiteral("history");
+        options.size = QSize(1000, 700);
+        auto window = makeWindow(options);
+        window->show();
+        Screenshot shot(window.get(), options);
+        shot.setSettleTime(50);
+        QSignalSpy finished(&shot, &Screenshot::finished);
+        shot.start();
+        QVERIFY(finished.wait(kNetworkTimeoutMs));
+        QCOMPARE(finished.constFirst().constFirst().toInt(), 0);
+        QVERIFY(window->isInitialRefreshDone());
+        QCOMPARE(window->currentIdentifier(), arns.at(2));
+        QCOMPARE(window->detailsPanel()->currentTabName(), QStringLiteral("history"));
+        const QImage image(options.screenshotFile);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), window->size() * window->devicePixelRatio());
+        // A screenshot run leaves no layout behind.
+        QVERIFY(m_settings->windowState(WindowStateKey::MainWindowGeometry).isEmpty());
+    }
+
+    void screenshotFailsWithOneLineForAnUnknownJob()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        QVERIFY(seedStore(simulator, simulator.jobArns().mid(0, 2)));
+        LaunchOptions options;
+        options.screenshotFile = m_dir->filePath(QStringLiteral("never.png"));
+        options.selectIdentifier = QStringLiteral("zzzzzzzzzzzz");
+        auto window = makeWindow(options);
+        window->show();
+        Screenshot shot(window.get(), options);
+        QSignalSpy finished(&shot, &Screenshot::finished);
+        shot.start();
+        QVERIFY(finished.wait(kNetworkTimeoutMs));
+        QCOMPARE(finished.constFirst().constFirst().toInt(), 1);
+        QVERIFY(shot.errorString().contains(QStringLiteral("zzzzzzzzzzzz")));
+        QVERIFY(!shot.errorString().contains(u'\n'));
+        QVERIFY(!QFile::exists(options.screenshotFile));
+    }
+#endif
+
+private:
+    static inline const QString kProfileId = QStringLiteral("p-sim");
+
+    QString dataDir() const
+    {
+        return m_dir->filePath(QStringLiteral("data"));
+    }
+
+    std::unique_ptr<MainWindow> makeWindow(LaunchOptions options)
+    {
+        options.dataDirectory = dataDir();
+        MainWindow::Services services;
+        services.settings = m_settings.get();
+        services.secrets = m_secrets.get();
+        services.notifier = m_notifier.get();
+        return std::make_unique<MainWindow>(options, &m_nam, services);
+    }
+
+#ifdef BATCHWATCH_HAVE_SIM
+    static sim::SimulatorOptions simOptions()
+    {
+        sim::SimulatorOptions options;
+        options.flavour = sim::Flavour::Aws; // exact statuses, full bodies
+        options.speed = 0;                   // frozen: what the test compares stays put
+        return options;
+    }
+
+    bool seedStore(const sim::GatewaySimulator &simulator, const QStringList &identifiers,
+                   AuthMode auth = AuthMode::None)
+    {
+        JobStore store;
+        if (!store.open(dataDir()))
+            return false;
+        GatewayProfile profile;
+        profile.id = kProfileId;
+        profile.name = QStringLiteral("Simulator");
+        profile.baseUrl = simulator.baseUrl();
+        profile.timeoutMs = 5000;
+        profile.authMode = auth;
+        return store.saveProfile(profile)
+               && store.addWatched(kProfileId, identifiers, QDateTime::currentDateTimeUtc());
+    }
+#endif
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<SpyNotifier> m_notifier;
+    std::unique_ptr<MemorySecretStore> m_secrets;
+    QNetworkAccessManager m_nam;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
