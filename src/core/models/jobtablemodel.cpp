@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "domain/jobidentifier.h"
+#include "domain/jobkey.h"
 
 #include <QLocale>
 
@@ -544,7 +545,7 @@ JobTableModel::Row JobTableModel::makeRow(const WatchedJob &job) const
 void JobTableModel::computeDerived(Row &row) const
 {
     const Job &job = row.job.job;
-    const QList<ProgressSample> samples = m_samples.value(row.job.identifier);
+    const QList<ProgressSample> samples = m_samples.value(jobKeyOf(row.job.identifier));
     row.elapsed = JobMetrics::elapsed(job, m_now);
     row.toExpiry = JobMetrics::timeToExpiry(job, m_now);
     row.atRisk = JobMetrics::isAtRisk(job, m_now, m_expiryThreshold);
@@ -642,7 +643,7 @@ void JobTableModel::rebuildIndex()
     m_rowByIdentifier.clear();
     m_rowByIdentifier.reserve(m_rows.size());
     for (int i = 0; i < m_rows.size(); ++i)
-        m_rowByIdentifier.insert(m_rows.at(i).job.identifier, i);
+        m_rowByIdentifier.insert(jobKeyOf(m_rows.at(i).job.identifier), i);
 }
 
 void JobTableModel::setJobs(const QList<WatchedJob> &jobs)
@@ -655,12 +656,12 @@ void JobTableModel::setJobs(const QList<WatchedJob> &jobs)
             qCWarning(lcModel) << "ignoring a watched job without identifier";
             continue;
         }
-        const auto it = m_rowByIdentifier.constFind(job.identifier);
+        const auto it = m_rowByIdentifier.constFind(jobKeyOf(job.identifier));
         if (it != m_rowByIdentifier.constEnd()) {
             m_rows[*it] = makeRow(job);
             continue;
         }
-        m_rowByIdentifier.insert(job.identifier, int(m_rows.size()));
+        m_rowByIdentifier.insert(jobKeyOf(job.identifier), int(m_rows.size()));
         m_rows.append(makeRow(job));
     }
     endResetModel();
@@ -678,13 +679,14 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
             qCWarning(lcModel) << "ignoring a watched job without identifier";
             continue;
         }
-        const auto it = m_rowByIdentifier.constFind(job.identifier);
+        const QString key = jobKeyOf(job.identifier);
+        const auto it = m_rowByIdentifier.constFind(key);
         if (it == m_rowByIdentifier.constEnd()) {
-            const auto pending = insertOf.constFind(job.identifier);
+            const auto pending = insertOf.constFind(key);
             if (pending != insertOf.constEnd()) {
                 inserts[*pending] = job;
             } else {
-                insertOf.insert(job.identifier, inserts.size());
+                insertOf.insert(key, inserts.size());
                 inserts.append(job);
             }
             continue;
@@ -696,6 +698,7 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
         const quint32 candidates
                 = columnsForFields(fieldDiff(before.job.job, job.job)) | columnBit(StaleColumn);
         current.job = job;
+        current.job.identifier = before.job.identifier; // the row keeps the form first given
         computeDerived(current);
 
         const auto known = changeOfRow.constFind(row);
@@ -716,7 +719,7 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(inserts.size()) - 1);
         for (const WatchedJob &job : std::as_const(inserts)) {
-            m_rowByIdentifier.insert(job.identifier, int(m_rows.size()));
+            m_rowByIdentifier.insert(jobKeyOf(job.identifier), int(m_rows.size()));
             m_rows.append(makeRow(job));
         }
         endInsertRows();
@@ -727,10 +730,10 @@ void JobTableModel::removeJobs(const QStringList &identifiers)
 {
     QList<int> rows;
     for (const QString &id : identifiers) {
-        const int row = m_rowByIdentifier.value(id, -1);
+        const int row = rowOf(id);
         if (row >= 0 && !rows.contains(row))
             rows.append(row);
-        m_samples.remove(id);
+        m_samples.remove(jobKeyOf(id));
     }
     if (rows.isEmpty())
         return;
@@ -757,9 +760,9 @@ void JobTableModel::setProgressSamples(const QString &identifier,
                                        const QList<ProgressSample> &samples)
 {
     if (samples.isEmpty())
-        m_samples.remove(identifier);
+        m_samples.remove(jobKeyOf(identifier));
     else
-        m_samples.insert(identifier, samples);
+        m_samples.insert(jobKeyOf(identifier), samples);
 
     const int row = rowOf(identifier);
     if (row < 0)
@@ -773,14 +776,14 @@ void JobTableModel::setProgressSamples(const QString &identifier,
 
 void JobTableModel::addProgressSample(const QString &identifier, const ProgressSample &sample)
 {
-    QList<ProgressSample> samples = m_samples.value(identifier);
+    QList<ProgressSample> samples = m_samples.value(jobKeyOf(identifier));
     samples.append(sample);
     setProgressSamples(identifier, samples);
 }
 
 int JobTableModel::rowOf(const QString &identifier) const
 {
-    return m_rowByIdentifier.value(identifier, -1);
+    return m_rowByIdentifier.value(jobKeyOf(identifier), -1);
 }
 
 const WatchedJob *JobTableModel::jobAt(int row) const

@@ -122,6 +122,8 @@ public:
 
     // Replaces every row (model reset). For loading a profile, not for polling results.
     void setJobs(const QList<WatchedJob> &jobs);
+    // Rows are per job, not per identifier form: every call taking an identifier accepts any form
+    // of the job (id, ARN; see jobKeyOf) and a row keeps the identifier it was first given.
     // Updates known rows in place and appends unknown ones (see the class comment). An
     // identifier given twice: the later record wins.
     void upsertJobs(const QList<WatchedJob> &jobs);
@@ -184,8 +186,8 @@ private:
     qint64 m_expiryThreshold = JobMetrics::DefaultAtRiskThresholdSeconds;
     qint64 m_rateWindow = JobMetrics::DefaultRateWindowSeconds;
     QList<Row> m_rows;
-    QHash<QString, int> m_rowByIdentifier;
-    QHash<QString, QList<ProgressSample>> m_samples;
+    QHash<QString, int> m_rowByIdentifier;           // by jobKeyOf(identifier)
+    QHash<QString, QList<ProgressSample>> m_samples; // by jobKeyOf(identifier)
 };
 
 } // namespace bw

@@ -1,6 +1,7 @@
 #include "store/jobstore.h"
 
 #include "common/logging.h"
+#include "domain/jobkey.h"
 #include "store/storeschema.h"
 #include "wire/jobcodec.h"
 
@@ -477,6 +478,7 @@ public:
         int i = 0;
         q->bindValue(i++, w.profileId);
         q->bindValue(i++, w.identifier);
+        q->bindValue(i++, jobKeyOf(w.identifier));
         q->bindValue(i++, statusValue(w.job.status));
         q->bindValue(i++, w.job.jobArn ? QVariant(nonNull(*w.job.jobArn)) : nullText());
         q->bindValue(i++, jsonBytes(JobCodec::toJson(w.job)));
@@ -517,7 +519,7 @@ public:
         if (!q)
             return std::nullopt;
         q->bindValue(0, profileId);
-        q->bindValue(1, identifier);
+        q->bindValue(1, jobKeyOf(identifier));
         if (!q->exec()) {
             setError(
                     QStringLiteral("could not look up job %1").arg(jobLabel(profileId, identifier)),
@@ -685,12 +687,13 @@ private:
             return QStringLiteral("SELECT 1 FROM profiles WHERE id = ?");
         case Stmt::UpsertJob:
             return QStringLiteral(
-                    "INSERT INTO watched_jobs (profile_id, identifier, status, job_arn, job_json,"
-                    " raw_retrieve, raw_list, added_at, fetched_at, error_kind, error_http_status,"
+                    "INSERT INTO watched_jobs (profile_id, identifier, canonical_id, status, job_arn,"
+                    " job_json, raw_retrieve, raw_list, added_at, fetched_at, error_kind, "
+                    "error_http_status,"
                     " error_gateway_type, error_message, error_retry_after, last_error_at,"
                     " not_found, ever_reported)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (profile_id, identifier) DO UPDATE SET"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (profile_id, canonical_id) DO UPDATE SET"
                     " status = excluded.status, job_arn = excluded.job_arn,"
                     " job_json = excluded.job_json, raw_retrieve = excluded.raw_retrieve,"
                     " raw_list = excluded.raw_list,"
@@ -705,7 +708,7 @@ private:
                     " RETURNING id");
         case Stmt::FindJob:
             return QStringLiteral(
-                    "SELECT id FROM watched_jobs WHERE profile_id = ? AND identifier = ?");
+                    "SELECT id FROM watched_jobs WHERE profile_id = ? AND canonical_id = ?");
         case Stmt::InsertTransition:
             return QStringLiteral("INSERT INTO status_transitions (job_id, from_status, to_status,"
                                   " observed_at, last_modified_time) VALUES (?, ?, ?, ?, ?)");
@@ -1135,9 +1138,10 @@ bool JobStore::addWatched(const QString &profileId, const QStringList &identifie
     bool ok = w.begin() && w.requireProfile(profileId);
     if (ok) {
         QSqlQuery q(m_db);
-        ok = q.prepare(QStringLiteral("INSERT INTO watched_jobs (profile_id, identifier, added_at)"
-                                      " VALUES (?, ?, ?)"
-                                      " ON CONFLICT (profile_id, identifier) DO NOTHING"))
+        // A job already watched in another form (id vs ARN) is left as it is too.
+        ok = q.prepare(QStringLiteral("INSERT INTO watched_jobs (profile_id, identifier, canonical_id,"
+                                      " added_at) VALUES (?, ?, ?, ?)"
+                                      " ON CONFLICT DO NOTHING"))
              || w.setError(QStringLiteral("could not prepare the insert"), q);
         for (const QString &identifier : identifiers) {
             if (!ok)
@@ -1148,7 +1152,8 @@ bool JobStore::addWatched(const QString &profileId, const QStringList &identifie
             }
             q.bindValue(0, profileId);
             q.bindValue(1, identifier);
-            q.bindValue(2, added);
+            q.bindValue(2, jobKeyOf(identifier));
+            q.bindValue(3, added);
             ok = q.exec() || w.setError(QStringLiteral("could not add \"%1\"").arg(identifier), q);
         }
     }
@@ -1169,13 +1174,13 @@ bool JobStore::removeWatched(const QString &profileId, const QStringList &identi
     if (ok) {
         QSqlQuery q(m_db);
         ok = q.prepare(QStringLiteral(
-                     "DELETE FROM watched_jobs WHERE profile_id = ? AND identifier = ?"))
+                     "DELETE FROM watched_jobs WHERE profile_id = ? AND canonical_id = ?"))
              || w.setError(QStringLiteral("could not prepare the delete"), q);
         for (const QString &identifier : identifiers) {
             if (!ok)
                 break;
             q.bindValue(0, profileId);
-            q.bindValue(1, identifier);
+            q.bindValue(1, jobKeyOf(identifier));
             ok = q.exec()
                  || w.setError(QStringLiteral("could not remove \"%1\"").arg(identifier), q);
         }
@@ -1340,10 +1345,10 @@ QList<StatusTransition> JobStore::transitions(const QString &profileId,
             = q.prepare(QStringLiteral("SELECT t.from_status, t.to_status, t.observed_at,"
                                        " t.last_modified_time FROM status_transitions t"
                                        " JOIN watched_jobs j ON j.id = t.job_id"
-                                       " WHERE j.profile_id = ? AND j.identifier = ?"
+                                       " WHERE j.profile_id = ? AND j.canonical_id = ?"
                                        " ORDER BY t.observed_at, t.id"));
     q.bindValue(0, profileId);
-    q.bindValue(1, identifier);
+    q.bindValue(1, jobKeyOf(identifier));
     if (!prepared || !q.exec()) {
         failRead(QStringLiteral("Could not read the status history of %1: %2")
                          .arg(jobLabel(profileId, identifier), sqlError(q)));
@@ -1421,10 +1426,10 @@ QList<ProgressSample> JobStore::progressSamples(const QString &profileId,
     const bool prepared = q.prepare(
             QStringLiteral("SELECT s.at, s.total, s.processed, s.succeeded, s.failed"
                            " FROM progress_samples s JOIN watched_jobs j ON j.id = s.job_id"
-                           " WHERE j.profile_id = ? AND j.identifier = ?"
+                           " WHERE j.profile_id = ? AND j.canonical_id = ?"
                            " ORDER BY s.at, s.id"));
     q.bindValue(0, profileId);
-    q.bindValue(1, identifier);
+    q.bindValue(1, jobKeyOf(identifier));
     if (!prepared || !q.exec()) {
         failRead(QStringLiteral("Could not read the progress of %1: %2")
                          .arg(jobLabel(profileId, identifier), sqlError(q)));

@@ -43,9 +43,10 @@ struct JobUpdate
 // transaction: it happens completely or not at all, and once it has returned true it survives
 // the process being killed at any moment afterwards (not necessarily an OS crash or power loss).
 //
-// Keys: watched jobs are keyed by (profileId, identifier), the identifier exactly as the user
-// gave it — never the jobArn a gateway returns. A job belongs to a saved profile: adding or
-// saving a job for a profile id that was never saved fails.
+// Keys: one job is one row, whatever form it is named in (jobKeyOf: its id, its ARN, a gateway's
+// form of it). A row keeps the identifier exactly as the user first gave it — never the jobArn a
+// gateway returns — and every call taking an identifier accepts any form of it. A job belongs to a
+// saved profile: adding or saving a job for a profile id that was never saved fails.
 //
 // Times are stored as UTC milliseconds: QDateTimes come back in UTC, equal (operator==) to what
 // was written. An invalid QDateTime is stored as "none" and comes back invalid.
@@ -54,7 +55,7 @@ class JobStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     // Progress-sample thinning, applied on every write, by the age of a sample relative to the
     // job's newest sample (not the wall clock, so a store reopened after days thins the same way):
@@ -107,8 +108,9 @@ public:
     bool setProfileDetectedRoute(const QString &profileId, RouteStyle route);
 
     // --- watched jobs ----------------------------------------------------------------------
-    // Starts watching `identifiers` (in order) on the profile; identifiers already watched are
-    // left as they are (their addedAt too). Fails on an empty identifier or an unknown profile.
+    // Starts watching `identifiers` (in order) on the profile; jobs already watched, in any
+    // form, are left as they are (their identifier and addedAt too). Fails on an empty identifier
+    // or an unknown profile.
     bool addWatched(const QString &profileId, const QStringList &identifiers,
                     const QDateTime &addedAt);
     // Stops watching, deleting each job with its transitions and samples. Unknown identifiers

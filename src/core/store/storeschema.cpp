@@ -1,12 +1,20 @@
 #include "store/storeschema.h"
 
+#include "domain/jobkey.h"
+
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace bw::storeschema {
 
 namespace {
+
+bool execOne(QSqlDatabase &db, const QString &sql, QString *error);
+bool mergeJobsNamedTwice(QSqlDatabase &db, QString *error);
 
 // Times are INTEGER milliseconds since the epoch (UTC); NULL means "none". Text that a gateway
 // sent is stored verbatim. No column ever holds a credential: profiles carry none, and the
@@ -83,7 +91,128 @@ QList<Migration> buildMigrations()
                                          "ON progress_samples(job_id, at)"),
                   }});
 
+    // canonical_id: jobKeyOf(identifier), so that one job is one row whatever form (id, ARN) it was
+    // named in. The identifier stays what the user first gave.
+    steps.append({2,
+                  QStringLiteral("one row per job: job keys, duplicates merged"),
+                  {QStringLiteral("ALTER TABLE watched_jobs ADD COLUMN canonical_id TEXT NOT NULL "
+                                  "DEFAULT ''")},
+                  mergeJobsNamedTwice});
+
     return steps;
+}
+
+bool failWith(const QSqlQuery &q, QString *error)
+{
+    *error = q.lastError().text();
+    return false;
+}
+
+// Version 1 keyed jobs on the identifier only, so one job could be watched twice (by id and by
+// ARN). Each such group becomes its first row (its identifier, position and earliest addedAt);
+// it takes the last-known state of the row fetched most recently, and every transition and
+// sample of the group.
+bool mergeJobsNamedTwice(QSqlDatabase &db, QString *error)
+{
+    struct Row
+    {
+        qint64 id = 0;
+        qint64 fetchedAt = -1;
+    };
+    QHash<QPair<QString, QString>, QList<Row>> groups;
+    QList<QPair<QString, QString>> order;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT id, profile_id, identifier, fetched_at FROM "
+                                   "watched_jobs ORDER BY id")))
+            return failWith(q, error);
+        while (q.next()) {
+            const QPair<QString, QString> group{q.value(1).toString(),
+                                                jobKeyOf(q.value(2).toString())};
+            auto it = groups.find(group);
+            if (it == groups.end()) {
+                it = groups.insert(group, {});
+                order.append(group);
+            }
+            it->append(
+                    {q.value(0).toLongLong(), q.value(3).isNull() ? -1 : q.value(3).toLongLong()});
+        }
+    }
+
+    QSqlQuery setKey(db);
+    if (!setKey.prepare(QStringLiteral("UPDATE watched_jobs SET canonical_id = ? WHERE id = ?")))
+        return failWith(setKey, error);
+    for (const auto &group : std::as_const(order)) {
+        const QList<Row> &rows = groups[group];
+        const qint64 keeper = rows.constFirst().id;
+        setKey.bindValue(0, group.second);
+        setKey.bindValue(1, keeper);
+        if (!setKey.exec())
+            return failWith(setKey, error);
+        if (rows.size() == 1)
+            continue;
+        const auto newest
+                = std::max_element(rows.cbegin(), rows.cend(), [](const Row &a, const Row &b) {
+                      return a.fetchedAt < b.fetchedAt;
+                  });
+        const QString others = [&] {
+            QStringList ids;
+            for (const Row &r : rows.mid(1))
+                ids.append(QString::number(r.id));
+            return ids.join(u',');
+        }();
+        QStringList statements;
+        if (newest->id != keeper) {
+            statements.append(
+                    QStringLiteral(
+                            "UPDATE watched_jobs SET (status, job_arn, job_json, raw_retrieve, raw_list,"
+                    " fetched_at, error_kind, error_http_status, error_gateway_type,"
+                    " error_message, error_retry_after, last_error_at, not_found, ever_reported)"
+                    " = (SELECT n.status, n.job_arn, n.job_json,"
+                    " COALESCE(n.raw_retrieve, watched_jobs.raw_retrieve),"
+                    " COALESCE(n.raw_list, watched_jobs.raw_list), n.fetched_at, n.error_kind,"
+                    " n.error_http_status, n.error_gateway_type, n.error_message,"
+                    " n.error_retry_after, n.last_error_at, n.not_found, n.ever_reported"
+                    " FROM watched_jobs n WHERE n.id = %1) WHERE id = %2")
+                            .arg(newest->id)
+                            .arg(keeper));
+        }
+        // Raw bodies only one of them had, and the earliest time any was added.
+        statements.append(
+                QStringLiteral(
+                        "UPDATE watched_jobs SET"
+                        " raw_retrieve = COALESCE(raw_retrieve, (SELECT raw_retrieve FROM "
+                        "watched_jobs o"
+                        " WHERE o.id IN (%1) AND o.raw_retrieve IS NOT NULL ORDER BY o.fetched_at "
+                        "DESC"
+                        " LIMIT 1)),"
+                        " raw_list = COALESCE(raw_list, (SELECT raw_list FROM watched_jobs o"
+                        " WHERE o.id IN (%1) AND o.raw_list IS NOT NULL ORDER BY o.fetched_at DESC"
+                        " LIMIT 1)),"
+                        " added_at = MIN(added_at, (SELECT MIN(added_at) FROM watched_jobs o"
+                        " WHERE o.id IN (%1)))"
+                        " WHERE id = %2")
+                        .arg(others)
+                        .arg(keeper));
+        statements.append(
+                QStringLiteral("UPDATE status_transitions SET job_id = %2 WHERE job_id IN (%1)")
+                        .arg(others)
+                        .arg(keeper));
+        statements.append(
+                QStringLiteral("UPDATE progress_samples SET job_id = %2 WHERE job_id IN (%1)")
+                        .arg(others)
+                        .arg(keeper));
+        statements.append(QStringLiteral("DELETE FROM watched_jobs WHERE id IN (%1)").arg(others));
+        for (const QString &sql : std::as_const(statements)) {
+            if (!execOne(db, sql, error))
+                return false;
+        }
+    }
+    return execOne(db,
+                   QStringLiteral("CREATE UNIQUE INDEX watched_jobs_canonical "
+                                  "ON watched_jobs(profile_id, canonical_id)"),
+                   error);
 }
 
 bool execOne(QSqlDatabase &db, const QString &sql, QString *error)
@@ -151,6 +280,8 @@ bool migrate(QSqlDatabase &db, const QList<Migration> &steps, QString *error)
             }
         }
         // PRAGMA user_version is written to the file header inside the same transaction.
+        if (ok && step.transform)
+            ok = step.transform(db, &why);
         if (ok)
             ok = execOne(db, QStringLiteral("PRAGMA user_version = %1").arg(step.toVersion), &why);
         if (ok)

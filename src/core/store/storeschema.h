@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class QSqlDatabase;
 
 // Internal to JobStore: the SQLite schema of the local store and the machinery that brings a
@@ -17,12 +19,14 @@ inline constexpr int ApplicationId = 0x62777374;
 
 // One step from version toVersion - 1 to toVersion. Steps are applied in order, each in its own
 // IMMEDIATE transaction together with the PRAGMA user_version bump, so a step either happens
-// completely or not at all.
+// completely or not at all: first its statements, then `transform` (when set), for what SQL
+// alone cannot do; a transform returns false with *error set to fail the step.
 struct Migration
 {
     int toVersion = 0;
     QString description;
     QStringList statements;
+    std::function<bool(QSqlDatabase &db, QString *error)> transform = {};
 };
 
 // The steps of this build, ordered; the last one's toVersion is the current schema version.

@@ -1,6 +1,7 @@
 #include "tracking/jobmonitor.h"
 
 #include "common/logging.h"
+#include "domain/jobkey.h"
 #include "store/jobstore.h"
 #include "store/storeworker.h"
 
@@ -233,8 +234,16 @@ QStringList JobMonitor::watch(const QList<JobIdentifier> &identifiers)
     added.reserve(identifiers.size());
     addedJobs.reserve(identifiers.size());
     seeds.reserve(identifiers.size());
+    // One job is one row: a job already watched in another form (its id, its ARN, the jobArn
+    // the gateway answered with) is not added again.
+    JobKeySet known;
+    for (const Tracked &t : std::as_const(m_jobs)) {
+        known.insert(t.w.identifier);
+        if (t.w.job.jobArn)
+            known.insert(*t.w.job.jobArn);
+    }
     for (const JobIdentifier &id : identifiers) {
-        if (!id.isValid() || m_jobs.contains(id.text()))
+        if (!id.isValid() || !known.insert(id.text()))
             continue;
         Tracked t;
         t.w.identifier = id.text();

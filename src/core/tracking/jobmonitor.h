@@ -113,8 +113,9 @@ public:
     void loadFromStore();
     bool isLoading() const { return m_loading; }
 
-    // Starts watching; invalid identifiers and ones already watched are skipped. Returns the
-    // identifiers actually added (emitted in one jobsAdded). They are fetched at once.
+    // Starts watching; invalid identifiers and jobs already watched (in any form: id, ARN or
+    // the jobArn the gateway reported, see jobKeyOf) are skipped. Returns the identifiers
+    // actually added (emitted in one jobsAdded). They are fetched at once.
     QStringList watch(const QList<JobIdentifier> &identifiers);
     // Stops watching and forgets them here and in the store (history included); emits
     // jobsRemoved with those that were watched.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/jobidentifier.h"
+#include "domain/jobkey.h"
 #include "wire/gatewayclient.h"
 
 #include <QDialog>
@@ -149,7 +150,7 @@ private:
     bool acceptFileDrag(QDropEvent *event);
 
     std::unique_ptr<Ui::AddJobsDialog> m_ui;
-    QSet<QString> m_alreadyWatched;
+    JobKeySet m_alreadyWatched; // matched in any form: id, ARN (see jobKeyOf)
     QPointer<GatewayClient> m_client;
     QTimer *m_classifyTimer = nullptr;
     QStandardItemModel *m_classModel = nullptr;

@@ -138,6 +138,7 @@ private Q_SLOTS:
     void keysRowsOnWhatTheUserTyped();
     void givesTheRawBodyThroughTheRecordRole();
     void laterDuplicateInOneUpsertWins();
+    void oneRowPerJobWhateverFormItIsNamed();
     void namesEveryColumn();
 
 private:
@@ -698,6 +699,29 @@ void tst_JobTableModel::laterDuplicateInOneUpsertWins()
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(m_model->index(0, M::ProgressColumn).data(M::ProgressProcessedRole).toLongLong(),
              qint64(20000));
+}
+
+void tst_JobTableModel::oneRowPerJobWhateverFormItIsNamed()
+{
+    m_model->setJobs(fixtureJobs());
+    // Watched as k3x9p2m7q1ab; an update naming it by its ARN lands on that row.
+    WatchedJob byArn = fixtureJobs().at(CompletedRow);
+    byArn.identifier = QStringLiteral(
+            "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab");
+    byArn.job.status = Status::fromCode(JobStatus::Stopping);
+    QSignalSpy inserted(m_model.get(), &M::rowsInserted);
+    m_model->upsertJobs({byArn});
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(m_model->rowCount(), 6);
+    QCOMPARE(m_model->rowOf(byArn.identifier), int(CompletedRow));
+    const QModelIndex id = m_model->index(CompletedRow, M::IdColumn);
+    QCOMPARE(id.data(M::IdentifierRole).toString(), QStringLiteral("k3x9p2m7q1ab"));
+    QCOMPARE(m_model->index(CompletedRow, M::StatusColumn).data(M::JobStatusRole).toInt(),
+             int(JobStatus::Stopping));
+
+    m_model->removeJobs({byArn.identifier});
+    QCOMPARE(m_model->rowCount(), 5);
+    QCOMPARE(m_model->rowOf(QStringLiteral("k3x9p2m7q1ab")), -1);
 }
 
 void tst_JobTableModel::namesEveryColumn()

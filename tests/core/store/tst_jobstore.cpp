@@ -372,6 +372,8 @@ private Q_SLOTS:
     void readsStoredJobsWrittenInAnotherShape();
     void unicodeTextRoundTrips();
     void addWatchedIgnoresDuplicatesAndKeepsOrder();
+    void oneJobIsOneRowInWhateverFormItIsNamed();
+    void mergesJobsWatchedTwiceWhenOpeningAnOldStore();
     void refusesJobsOfUnknownProfiles();
     void savingAJobKeepsItsHistory();
     void invalidAddedAtKeepsTheStoredOne();
@@ -990,6 +992,122 @@ void tst_JobStore::addWatchedIgnoresDuplicatesAndKeepsOrder()
     const QList<WatchedJob> other = store.loadWatched(QStringLiteral("q"));
     QCOMPARE(other.size(), 1);
     QVERIFY(other[0].addedAt.isValid()); // an invalid addedAt means "now"
+}
+
+void tst_JobStore::oneJobIsOneRowInWhateverFormItIsNamed()
+{
+    const QString p = QStringLiteral("p");
+    const QString id = QStringLiteral("k3x9p2m7q1ab");
+    const QString arn = QStringLiteral(
+            "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab");
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(p)));
+    QVERIFY(store.addWatched(p, {id}, utc(kT0)));
+    QVERIFY(store.addWatched(p, {arn}, utc(kT0 + kHour)));
+
+    // Saving or updating it under the ARN updates the row of the id.
+    WatchedJob byArn = makeJob(p, arn);
+    byArn.job.status = Status::fromCode(JobStatus::Stopping);
+    QVERIFY2(store.applyUpdates({{byArn,
+                                  {transition(QStringLiteral("InProgress"),
+                                              QStringLiteral("Stopping"), kT0 + kMinute)},
+                                  sample(kT0 + kMinute, 10)}}),
+             qPrintable(store.lastError()));
+
+    const QList<WatchedJob> loaded = store.loadWatched(p);
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded[0].identifier, id);
+    QCOMPARE(loaded[0].job.statusCode(), JobStatus::Stopping);
+    QCOMPARE(store.transitions(p, id).size(), 1);
+    QCOMPARE(store.transitions(p, arn).size(), 1);
+    QCOMPARE(store.progressSamples(p, arn).size(), 1);
+
+    QVERIFY(store.removeWatched(p, {arn}));
+    QVERIFY(store.loadWatched(p).isEmpty());
+}
+
+void tst_JobStore::mergesJobsWatchedTwiceWhenOpeningAnOldStore()
+{
+    const QString arn = QStringLiteral(
+            "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab");
+    {
+        // A store as version 1 wrote it: the same job watched by id and by ARN, each with
+        // history of its own; the ARN row was fetched last (after a stop).
+        RawDb raw(dbPath());
+        QSqlDatabase db = raw.db();
+        QString error;
+        QVERIFY2(storeschema::migrate(db, storeschema::migrations().mid(0, 1), &error),
+                 qPrintable(error));
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+        const QStringList rows{
+                QStringLiteral("INSERT INTO profiles (id) VALUES ('p'), ('q')"),
+                QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, status,"
+                               " job_json, raw_retrieve, added_at, fetched_at) VALUES"
+                               " (1, 'p', 'k3x9p2m7q1ab', 'InProgress',"
+                               " '{\"status\":\"InProgress\"}', '{\"status\":\"InProgress\"}',"
+                               " %1, %2)")
+                        .arg(kT0 + kHour)
+                        .arg(kT0 + 2 * kHour),
+                QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, added_at)"
+                               " VALUES (2, 'p', 'other-job', %1)")
+                        .arg(kT0),
+                QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, status,"
+                               " job_json, raw_list, added_at, fetched_at) VALUES"
+                               " (3, 'p', '%1', 'Stopping', '{\"status\":\"Stopping\"}',"
+                               " '{\"status\":\"Stopping\"}', %2, %3)")
+                        .arg(arn)
+                        .arg(kT0)
+                        .arg(kT0 + 3 * kHour),
+                QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, added_at)"
+                               " VALUES (4, 'q', 'k3x9p2m7q1ab', %1)")
+                        .arg(kT0),
+                QStringLiteral("INSERT INTO status_transitions (job_id, from_status, to_status,"
+                               " observed_at) VALUES (1, NULL, 'InProgress', %1),"
+                               " (3, NULL, 'InProgress', %2),"
+                               " (3, 'InProgress', 'Stopping', %3)")
+                        .arg(kT0 + kHour)
+                        .arg(kT0 + kMinute)
+                        .arg(kT0 + 3 * kHour),
+                QStringLiteral("INSERT INTO progress_samples (job_id, at, total, processed,"
+                               " succeeded, failed) VALUES (1, %1, 100, 10, 10, 0),"
+                               " (3, %2, 100, 20, 20, 0)")
+                        .arg(kT0 + kHour)
+                        .arg(kT0 + 2 * kHour),
+        };
+        for (const QString &sql : rows)
+            QVERIFY(raw.exec(sql));
+    }
+
+    JobStore store;
+    QVERIFY2(openStore(store), qPrintable(store.lastError()));
+    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    QStringList ids;
+    for (const WatchedJob &w : loaded)
+        ids << w.identifier;
+    // The first row the job had keeps its place and identifier; the newest state wins.
+    QCOMPARE(ids, (QStringList{QStringLiteral("k3x9p2m7q1ab"), QStringLiteral("other-job")}));
+    QCOMPARE(loaded[0].job.statusCode(), JobStatus::Stopping);
+    QCOMPARE(loaded[0].fetchedAt, utc(kT0 + 3 * kHour));
+    QCOMPARE(loaded[0].addedAt, utc(kT0)); // the earliest add
+    QVERIFY(!loaded[0].rawRetrieve.isEmpty());
+    QVERIFY(!loaded[0].rawList.isEmpty());
+
+    // Both histories, in time order; nothing lost.
+    const QList<StatusTransition> history = store.transitions(QStringLiteral("p"), arn);
+    QCOMPARE(history.size(), 3);
+    QCOMPARE(history[0].observedAt, utc(kT0 + kMinute));
+    QCOMPARE(history[2].to.code(), JobStatus::Stopping);
+    const QList<ProgressSample> samples
+            = store.progressSamples(QStringLiteral("p"), QStringLiteral("k3x9p2m7q1ab"));
+    QCOMPARE(samples.size(), 2);
+    QCOMPARE(samples[1].processed, 20);
+
+    // The same id on another profile is another job.
+    QCOMPARE(store.loadWatched(QStringLiteral("q")).size(), 1);
+    store.close();
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), JobStore::SchemaVersion);
 }
 
 void tst_JobStore::refusesJobsOfUnknownProfiles()

@@ -223,6 +223,7 @@ private Q_SLOTS:
     void fallsBackToRetrievesWhenTheListRouteAnswersHtml();
     void stopsOnceAndRefreshesAtOnce();
     void unwatchedJobsAreNoLongerPolled();
+    void watchingAJobInAnotherFormAddsNothing();
     void survivesThirtyPercentInjectedFaults();
 };
 
@@ -710,6 +711,26 @@ void tst_JobMonitor::unwatchedJobsAreNoLongerPolled()
     rig.advance(15s);
     QVERIFY(rig.quiet());
     QCOMPARE(rig.gateway.retrieved, QStringList{b});
+}
+
+void tst_JobMonitor::watchingAJobInAnotherFormAddsNothing()
+{
+    Rig rig(noBulk());
+    const QString a = jobId(16);
+    const QString provider = QStringLiteral("batch_67d3f1a2b9c08190a1e2f3d4c5b6a798");
+    const QString fakeArn
+            = QStringLiteral("arn:aws:bedrock:us-east-1:444444444444:batch:") + provider;
+    rig.gateway.jobs[a] = jobBody(a, QStringLiteral("InProgress"));
+    QCOMPARE(rig.watch({a}), QStringList{a});
+    QVERIFY(rig.quiet());
+
+    QSignalSpy added(rig.monitor.get(), &JobMonitor::jobsAdded);
+    // By its ARN, in the same batch as a new job, and that new job again by its fake ARN.
+    QCOMPARE(rig.watch({QString(kArnPrefix + a), provider, fakeArn}), QStringList{provider});
+    QCOMPARE(added.size(), 1);
+    QCOMPARE(added.at(0).at(0).value<QList<WatchedJob>>().size(), 1);
+    QCOMPARE(rig.monitor->jobs().size(), 2);
+    QVERIFY(rig.watch({QString(kArnPrefix + a)}).isEmpty());
 }
 
 void tst_JobMonitor::survivesThirtyPercentInjectedFaults()
