@@ -1,12 +1,8 @@
 #include "exportcommand.h"
 
-#include "export/csvexporter.h"
-#include "export/jsonexporter.h"
 #include "jobformat.h"
 
-#ifdef BATCHWATCH_HAVE_REPORT
 #include "exporter.h"
-#endif
 
 #include <QFile>
 #include <QFileInfo>
@@ -37,20 +33,7 @@ ExportFormat exportFormatOf(OutputFormat format)
 
 std::unique_ptr<ExportWriter> createWriter(ExportFormat format)
 {
-#ifdef BATCHWATCH_HAVE_REPORT
     return Exporter().createWriter(format);
-#else
-    switch (format) {
-    case ExportFormat::Json:
-        return std::make_unique<JsonExporter>();
-    case ExportFormat::Csv:
-        return std::make_unique<CsvExporter>();
-    case ExportFormat::Html:
-    case ExportFormat::Pdf:
-        break;
-    }
-    return nullptr;
-#endif
 }
 
 } // namespace
@@ -102,10 +85,6 @@ ExportCommand::Stored ExportCommand::loadStored()
 
 void ExportCommand::start()
 {
-#ifndef BATCHWATCH_HAVE_REPORT
-    if (m_options.format == OutputFormat::Html || m_options.format == OutputFormat::Pdf)
-        return usageError(u"this build of batchwatch-cli has no HTML/PDF report support"_s);
-#endif
     QString error;
     if (!m_options.all) {
         if (!collectIdentifiers(&m_ids, &error))
@@ -267,12 +246,7 @@ void ExportCommand::write(const QList<ExportJob> &jobs, int failures)
             out.flush();
         }
     } else {
-#ifdef BATCHWATCH_HAVE_REPORT
         result = Exporter().run(input, format, m_options.outputPath);
-#else
-        std::unique_ptr<ExportWriter> writer = createWriter(format);
-        result = ExportTask::run(input, *writer, m_options.outputPath);
-#endif
     }
     if (!result.ok()) {
         m_console->error(result.errorString.isEmpty()

@@ -11,9 +11,7 @@
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 
-#ifdef BATCHWATCH_HAVE_REPORT
 #include <QGuiApplication>
-#endif
 
 #include <memory>
 
@@ -30,13 +28,11 @@ int main(int argc, char *argv[])
     // HTML and PDF reports paint with Qt Gui: only they get a QGuiApplication, headless unless
     // the caller chose a platform.
     std::unique_ptr<QCoreApplication> app;
-#ifdef BATCHWATCH_HAVE_REPORT
     if (parsed.action == ParseResult::Action::Run && needsGuiApplication(parsed.options)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QGuiApplication>(argc, argv);
     }
-#endif
     if (!app)
         app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(Console::programName());

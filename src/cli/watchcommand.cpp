@@ -1,6 +1,7 @@
 #include "watchcommand.h"
 
 #include "common/appsettings.h"
+#include "domain/jobkey.h"
 #include "export/exportdata.h"
 #include "jobformat.h"
 
@@ -33,7 +34,7 @@ void WatchCommand::start()
     for (const JobIdentifier &id : std::as_const(ids)) {
         if (id.isValid()) {
             m_targets.append(id.text());
-            m_state.insert(id.text(), Target{});
+            m_state.insert(jobKeyOf(id.text()), Target{});
         } else {
             ++m_invalid;
             m_console->error(id.text() + u": invalid identifier: "_s + id.invalidReason());
@@ -71,7 +72,7 @@ void WatchCommand::onLoaded()
     QStringList others;
     QStringList known;
     for (const WatchedJob &w : m_monitor->jobs()) {
-        if (m_state.contains(w.identifier))
+        if (m_state.contains(jobKeyOf(w.identifier)))
             known.append(w.identifier);
         else
             others.append(w.identifier);
@@ -93,7 +94,7 @@ void WatchCommand::onLoaded()
 void WatchCommand::onJobsUpdated(const QList<WatchedJob> &jobs)
 {
     for (const WatchedJob &w : jobs) {
-        auto it = m_state.find(w.identifier);
+        auto it = m_state.find(jobKeyOf(w.identifier));
         if (it == m_state.end() || it->givenUp)
             continue;
         Target &t = *it;
@@ -143,7 +144,7 @@ void WatchCommand::onJobsUpdated(const QList<WatchedJob> &jobs)
 void WatchCommand::onTransition(const QString &identifier, const StatusTransition &transition,
                                 const WatchedJob &job)
 {
-    auto it = m_state.find(identifier);
+    auto it = m_state.find(jobKeyOf(identifier));
     if (it == m_state.end() || it->givenUp || isFinished())
         return;
     // A transition replayed from an earlier run is not news.
@@ -174,7 +175,7 @@ void WatchCommand::evaluate()
     int worst = ExitOk;
     bool anyGivenUp = m_invalid > 0;
     for (const QString &id : std::as_const(m_targets)) {
-        Target &t = m_state[id];
+        Target &t = m_state[jobKeyOf(id)];
         if (t.givenUp) {
             anyGivenUp = true;
             continue;
@@ -201,7 +202,7 @@ void WatchCommand::evaluate()
         return;
     bool anyLeft = false;
     for (const QString &id : std::as_const(m_targets))
-        anyLeft = anyLeft || !m_state.value(id).givenUp;
+        anyLeft = anyLeft || !m_state.value(jobKeyOf(id)).givenUp;
     if (allEnded)
         end(anyGivenUp ? ExitFailed : worst);
     else if (!anyLeft)

@@ -62,8 +62,8 @@ private:
     void checkGiveUp();
     void end(int code);
 
-    QStringList m_targets; // valid identifiers, in input order
-    QHash<QString, Target> m_state;
+    QStringList m_targets;          // valid identifiers, in input order
+    QHash<QString, Target> m_state; // by jobKeyOf(identifier): any form of a job finds it
     int m_invalid = 0;
     JobMonitor *m_monitor = nullptr;
     QDateTime m_startedAt;

@@ -1,6 +1,7 @@
 #include "reportcontent.h"
 
 #include "domain/jobidentifier.h"
+#include "domain/statusvocabulary.h"
 
 #include <QCoreApplication>
 
@@ -37,21 +38,7 @@ QString notReported()
 
 QString groupName(StatusGroup group)
 {
-    switch (group) {
-    case StatusGroup::Queued:
-        return tr("queued");
-    case StatusGroup::Running:
-        return tr("running");
-    case StatusGroup::Completed:
-        return tr("completed");
-    case StatusGroup::Failed:
-        return tr("failed");
-    case StatusGroup::Ended:
-        return tr("ended");
-    case StatusGroup::Unknown:
-        break;
-    }
-    return tr("unknown");
+    return StatusVocabulary::groupWord(group);
 }
 
 QString percent(double fraction, const QLocale &locale)
@@ -107,7 +94,7 @@ ReportSummary ReportSummary::build(const ExportJob &exportJob, int index, const 
     if (r.shortId.isEmpty())
         r.shortId = w.identifier;
     r.title = job.jobName && !job.jobName->isEmpty() ? *job.jobName : r.shortId;
-    r.status = job.status && !job.status->raw().isEmpty() ? job.status->raw() : tr("unknown");
+    r.status = StatusVocabulary::word(job.status.value_or(Status()));
     r.group = job.status ? job.status->group() : StatusGroup::Unknown;
 
     r.progressFraction = JobMetrics::progressFraction(job);

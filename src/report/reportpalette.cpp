@@ -1,41 +1,29 @@
 #include "reportpalette.h"
 
-#include <array>
+#include "domain/statusvocabulary.h"
 
 namespace bw::ReportPalette {
 
 namespace {
-struct GroupColors
-{
-    StatusGroup group;
-    StatusColors colors;
-};
 
-// strong / tint / ink per status group. Hues follow the usual meaning (blue running, green
-// done, red failed, amber ended by a person or the clock, slate waiting, violet unknown).
-const std::array kGroups{
-        GroupColors{StatusGroup::Queued,
-                    {QColor(0x47, 0x55, 0x69), QColor(0xe2, 0xe8, 0xf0), QColor(0x1e, 0x29, 0x3b)}},
-        GroupColors{StatusGroup::Running,
-                    {QColor(0x1d, 0x4e, 0xd8), QColor(0xdb, 0xea, 0xfe), QColor(0x1e, 0x3a, 0x8a)}},
-        GroupColors{StatusGroup::Completed,
-                    {QColor(0x15, 0x80, 0x3d), QColor(0xdc, 0xfc, 0xe7), QColor(0x14, 0x53, 0x2d)}},
-        GroupColors{StatusGroup::Failed,
-                    {QColor(0xb9, 0x1c, 0x1c), QColor(0xfe, 0xe2, 0xe2), QColor(0x7f, 0x1d, 0x1d)}},
-        GroupColors{StatusGroup::Ended,
-                    {QColor(0xb4, 0x53, 0x09), QColor(0xfe, 0xf3, 0xc7), QColor(0x78, 0x35, 0x0f)}},
-        GroupColors{StatusGroup::Unknown,
-                    {QColor(0x6d, 0x28, 0xd9), QColor(0xed, 0xe9, 0xfe), QColor(0x4c, 0x1d, 0x95)}},
-};
+// `color` moved towards `toward` by `amount` (0..1), channel by channel.
+QColor mix(const QColor &color, const QColor &toward, double amount)
+{
+    auto channel = [amount](int from, int to) {
+        return int(from + (to - from) * amount + 0.5);
+    };
+    return QColor(channel(color.red(), toward.red()), channel(color.green(), toward.green()),
+                  channel(color.blue(), toward.blue()));
+}
+
 } // namespace
 
+// The GUI's light status colours (the shared vocabulary), for paper: the strong colour as it is,
+// a pale tint of it for badge backgrounds and a deep shade of it for text on that tint.
 StatusColors forGroup(StatusGroup group)
 {
-    for (const GroupColors &g : kGroups) {
-        if (g.group == group)
-            return g.colors;
-    }
-    return kGroups.back().colors;
+    const QColor strong(QRgb(StatusVocabulary::lightColor(group)));
+    return {strong, mix(strong, Qt::white, 0.86), mix(strong, Qt::black, 0.5)};
 }
 
 StatusColors notObserved()
@@ -53,9 +41,9 @@ QColor marker(ChartMarker marker)
     case ChartMarker::Ended:
         return QColor(0x11, 0x18, 0x27);
     case ChartMarker::Expires:
-        return QColor(0xb9, 0x1c, 0x1c);
+        return forGroup(StatusGroup::Failed).strong;
     case ChartMarker::Now:
-        return QColor(0x1d, 0x4e, 0xd8);
+        return forGroup(StatusGroup::Running).strong;
     }
     return text();
 }

@@ -9,11 +9,11 @@ namespace bw {
 // The vertical lines of a timeline chart.
 enum class ChartMarker { Submitted, LastModified, Ended, Expires, Now };
 
-// The colours of a report, one table (reportpalette.cpp). Reports are documents on white paper:
-// they never follow the GUI's palette or theme, and the GUI's status colours are not reused
-// here, so the headless CLI never needs the GUI library. Every colour is readable on white and
-// survives greyscale printing by contrast; status is never shown by colour alone (the status
-// text is always next to or inside the colour).
+// The colours of a report (reportpalette.cpp). Reports are documents on white paper: they never
+// follow the GUI's palette or theme, but their status colours are the GUI's light ones, from the
+// status vocabulary in core (so the headless CLI still needs no GUI library). Every colour is
+// readable on white and survives greyscale printing by contrast; status is never shown by colour
+// alone (the status text is always next to or inside the colour).
 struct StatusColors
 {
     QColor strong; // chart band fill and badge border; white text on it has >= 4.5:1 contrast

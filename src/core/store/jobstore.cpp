@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "domain/jobkey.h"
+#include "store/samplethinning.h"
 #include "store/storeschema.h"
 #include "wire/jobcodec.h"
 
@@ -87,238 +88,6 @@ std::optional<QJsonObject> objectFrom(const QVariant &v)
     return doc.object();
 }
 
-// --- reading a stored job quickly ----------------------------------------------------------------
-// A stored job is JobCodec::toJson's output. These read exactly that shape without the codec's
-// general-purpose machinery (regular expressions, problem reports); on anything else they give
-// up and the caller falls back to JobCodec::parseJob, so a field added to Job later, or a row
-// written differently, is still read the codec's way.
-
-bool readString(const QJsonValue &v, std::optional<QString> &out)
-{
-    if (!v.isString())
-        return false;
-    out = v.toString();
-    return true;
-}
-
-bool readTime(const QJsonValue &v, std::optional<QDateTime> &out)
-{
-    if (!v.isString())
-        return false;
-    const QString s = v.toString();
-    // JobCodec::formatTimestamp: "YYYY-MM-DDTHH:MM:SS.mmmZ"
-    if (s.size() == 24 && s[4] == u'-' && s[7] == u'-' && s[10] == u'T' && s[13] == u':'
-        && s[16] == u':' && s[19] == u'.' && s[23] == u'Z') {
-        bool ok = true;
-        auto number = [&s, &ok](int from, int length) {
-            int n = 0;
-            for (int i = from; i < from + length; ++i) {
-                const char16_t c = s[i].unicode();
-                if (c < u'0' || c > u'9')
-                    ok = false;
-                n = n * 10 + (c - u'0');
-            }
-            return n;
-        };
-        const int year = number(0, 4);
-        const int month = number(5, 2);
-        const int day = number(8, 2);
-        const int hour = number(11, 2);
-        const int minute = number(14, 2);
-        const int second = number(17, 2);
-        const int msec = number(20, 3);
-        if (ok && QDate::isValid(year, month, day) && QTime::isValid(hour, minute, second, msec)) {
-            out = QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), Qt::UTC);
-            return true;
-        }
-    }
-    out = JobCodec::parseTimestamp(s);
-    return out.has_value();
-}
-
-bool readCount(const QJsonValue &v, std::optional<qint64> &out)
-{
-    if (!v.isDouble())
-        return false;
-    const double d = v.toDouble();
-    // The codec's limits: a non-negative integer that a double holds exactly.
-    if (!(d >= 0 && d <= 9007199254740992.0) || d != std::floor(d))
-        return false;
-    out = static_cast<qint64>(d);
-    return true;
-}
-
-bool readStringList(const QJsonValue &v, QStringList &out)
-{
-    if (!v.isArray())
-        return false;
-    const QJsonArray array = v.toArray();
-    out.reserve(array.size());
-    for (const QJsonValue &item : array) {
-        if (!item.isString())
-            return false;
-        out.append(item.toString());
-    }
-    return true;
-}
-
-// {"<wrapper>": {"<key>": "string", ...}} with only the given keys.
-template<typename Config, size_t N>
-bool readS3Config(
-        const QJsonValue &v, QLatin1StringView wrapper,
-        const std::array<std::pair<QLatin1StringView, std::optional<QString> Config::*>, N> &keys,
-        std::optional<Config> &out)
-{
-    if (!v.isObject())
-        return false;
-    Config config;
-    const QJsonObject outer = v.toObject();
-    if (!outer.isEmpty()) {
-        const QJsonValue innerValue = outer.value(wrapper);
-        if (outer.size() != 1 || !innerValue.isObject())
-            return false;
-        const QJsonObject inner = innerValue.toObject();
-        qsizetype seen = 0;
-        for (const auto &[key, member] : keys) {
-            const QJsonValue field = inner.value(key);
-            if (field.isUndefined())
-                continue;
-            ++seen;
-            if (!readString(field, config.*member))
-                return false;
-        }
-        if (seen != inner.size())
-            return false;
-    }
-    out = std::move(config);
-    return true;
-}
-
-bool readVpc(const QJsonValue &v, std::optional<VpcConfig> &out)
-{
-    if (!v.isObject())
-        return false;
-    VpcConfig config;
-    const QJsonObject o = v.toObject();
-    const QJsonValue groups = o.value(QLatin1StringView("securityGroupIds"));
-    const QJsonValue subnets = o.value(QLatin1StringView("subnetIds"));
-    const qsizetype seen = (groups.isUndefined() ? 0 : 1) + (subnets.isUndefined() ? 0 : 1);
-    if (seen != o.size()
-        || (!groups.isUndefined() && !readStringList(groups, config.securityGroupIds))
-        || (!subnets.isUndefined() && !readStringList(subnets, config.subnetIds)))
-        return false;
-    out = std::move(config);
-    return true;
-}
-
-bool readStoredJob(const QJsonObject &object, Job &j)
-{
-    static constexpr std::array<
-            std::pair<QLatin1StringView, std::optional<QString> InputDataConfig::*>, 3>
-            inputKeys{{{QLatin1StringView("s3Uri"), &InputDataConfig::s3Uri},
-                       {QLatin1StringView("s3InputFormat"), &InputDataConfig::s3InputFormat},
-                       {QLatin1StringView("s3BucketOwner"), &InputDataConfig::s3BucketOwner}}};
-    static constexpr std::array<
-            std::pair<QLatin1StringView, std::optional<QString> OutputDataConfig::*>, 3>
-            outputKeys{
-                    {{QLatin1StringView("s3Uri"), &OutputDataConfig::s3Uri},
-                     {QLatin1StringView("s3EncryptionKeyId"), &OutputDataConfig::s3EncryptionKeyId},
-                     {QLatin1StringView("s3BucketOwner"), &OutputDataConfig::s3BucketOwner}}};
-    static const std::array<QString, JobFieldCount> names = [] {
-        std::array<QString, JobFieldCount> out;
-        for (int f = 0; f < JobFieldCount; ++f)
-            out[static_cast<size_t>(f)] = jobFieldName(static_cast<JobField>(f));
-        return out;
-    }();
-
-    // Looked up by name (no key is copied); a key that is not a field makes the count differ.
-    qsizetype seen = 0;
-    for (int f = 0; f < JobFieldCount; ++f) {
-        const QJsonValue v = object.value(names[static_cast<size_t>(f)]);
-        if (v.isUndefined())
-            continue;
-        ++seen;
-        bool ok = false;
-        switch (static_cast<JobField>(f)) {
-        case JobField::JobArn:
-            ok = readString(v, j.jobArn);
-            break;
-        case JobField::Status:
-            ok = v.isString();
-            if (ok)
-                j.status = Status::fromString(v.toString());
-            break;
-        case JobField::JobName:
-            ok = readString(v, j.jobName);
-            break;
-        case JobField::ModelId:
-            ok = readString(v, j.modelId);
-            break;
-        case JobField::RoleArn:
-            ok = readString(v, j.roleArn);
-            break;
-        case JobField::ClientRequestToken:
-            ok = readString(v, j.clientRequestToken);
-            break;
-        case JobField::Message:
-            ok = readString(v, j.message);
-            break;
-        case JobField::SubmitTime:
-            ok = readTime(v, j.submitTime);
-            break;
-        case JobField::LastModifiedTime:
-            ok = readTime(v, j.lastModifiedTime);
-            break;
-        case JobField::EndTime:
-            ok = readTime(v, j.endTime);
-            break;
-        case JobField::JobExpirationTime:
-            ok = readTime(v, j.jobExpirationTime);
-            break;
-        case JobField::InputDataConfig:
-            ok = readS3Config(v, QLatin1StringView("s3InputDataConfig"), inputKeys,
-                              j.inputDataConfig);
-            break;
-        case JobField::OutputDataConfig:
-            ok = readS3Config(v, QLatin1StringView("s3OutputDataConfig"), outputKeys,
-                              j.outputDataConfig);
-            break;
-        case JobField::VpcConfig:
-            ok = readVpc(v, j.vpcConfig);
-            break;
-        case JobField::TimeoutDurationInHours:
-            ok = readCount(v, j.timeoutDurationInHours);
-            break;
-        case JobField::ModelInvocationType:
-            ok = readString(v, j.modelInvocationType);
-            break;
-        case JobField::TotalRecordCount:
-            ok = readCount(v, j.totalRecordCount);
-            break;
-        case JobField::ProcessedRecordCount:
-            ok = readCount(v, j.processedRecordCount);
-            break;
-        case JobField::SuccessRecordCount:
-            ok = readCount(v, j.successRecordCount);
-            break;
-        case JobField::ErrorRecordCount:
-            ok = readCount(v, j.errorRecordCount);
-            break;
-        }
-        if (!ok)
-            return false;
-    }
-    return seen == object.size();
-}
-
-Job storedJobFrom(const QJsonObject &object)
-{
-    Job job;
-    if (readStoredJob(object, job))
-        return job;
-    return JobCodec::parseJob(object).job;
-}
-
 QString fieldsText(const JobFields &fields)
 {
     QStringList names;
@@ -364,17 +133,6 @@ std::optional<Status> statusFrom(const QVariant &v)
 QUrl urlFrom(const QString &text)
 {
     return text.isEmpty() ? QUrl() : QUrl::fromEncoded(text.toUtf8());
-}
-
-// Floor division for bucket numbers (times before the epoch stay correct).
-qint64 bucketOf(qint64 ms, qint64 width)
-{
-    return ms >= 0 ? ms / width : -((-ms + width - 1) / width);
-}
-
-qint64 floorTo(qint64 ms, qint64 width)
-{
-    return bucketOf(ms, width) * width;
 }
 
 QString sqlError(const QSqlQuery &q)
@@ -575,8 +333,7 @@ public:
         }
         newest->finish();
 
-        if (prevAt && sameCounts && at >= *prevAt
-            && bucketOf(at, JobStore::FineBucketMs) == bucketOf(*prevAt, JobStore::FineBucketMs))
+        if (prevAt && samplethinning::isRedundant(at, *prevAt, sameCounts))
             return true; // nothing new to chart
 
         QSqlQuery *insert = statement(Stmt::InsertSample);
@@ -594,30 +351,10 @@ public:
         if (!prevAt)
             return true; // the first sample: nothing to thin
 
-        constexpr qint64 minTime = std::numeric_limits<qint64>::min();
         const qint64 newestAt = std::max(at, *prevAt);
         bool ok = true;
-        if (at < *prevAt) {
-            // Out of order (clock change): rare, so rethin the whole job.
-            ok = thin(jobId, minTime, newestAt, newestAt);
-        } else {
-            // Thinning already ran for every earlier write, so only samples whose tier changed
-            // since the previous newest need a decision: those that aged past 1 h and past 24 h.
-            // Windows start on a bucket boundary so that "earliest of its bucket" is decided
-            // with the whole bucket in view.
-            const qint64 fineFrom
-                    = floorTo(*prevAt - JobStore::KeepAllSamplesMs, JobStore::FineBucketMs);
-            const qint64 fineTo = newestAt - JobStore::KeepAllSamplesMs;
-            const qint64 coarseFrom
-                    = floorTo(*prevAt - JobStore::FineBucketAgeMs, JobStore::CoarseBucketMs);
-            const qint64 coarseTo = newestAt - JobStore::FineBucketAgeMs;
-            if (coarseTo >= fineFrom - JobStore::CoarseBucketMs) {
-                ok = thin(jobId, coarseFrom, fineTo, newestAt);
-            } else {
-                ok = thin(jobId, coarseFrom, coarseTo, newestAt)
-                     && thin(jobId, fineFrom, fineTo, newestAt);
-            }
-        }
+        for (const samplethinning::Window &w : samplethinning::windowsToRethin(at, *prevAt))
+            ok = ok && thin(jobId, w, newestAt);
         return ok && enforceSampleBound(jobId);
     }
 
@@ -687,7 +424,8 @@ private:
             return QStringLiteral("SELECT 1 FROM profiles WHERE id = ?");
         case Stmt::UpsertJob:
             return QStringLiteral(
-                    "INSERT INTO watched_jobs (profile_id, identifier, canonical_id, status, job_arn,"
+                    "INSERT INTO watched_jobs (profile_id, identifier, canonical_id, status, "
+                    "job_arn,"
                     " job_json, raw_retrieve, raw_list, added_at, fetched_at, error_kind, "
                     "error_http_status,"
                     " error_gateway_type, error_message, error_retry_after, last_error_at,"
@@ -753,11 +491,9 @@ private:
         return &*slot;
     }
 
-    // Applies the thinning policy to the job's samples taken in [from, to].
-    bool thin(qint64 jobId, qint64 from, qint64 to, qint64 newestAt)
+    // Applies the thinning policy to the job's samples taken in the window.
+    bool thin(qint64 jobId, const samplethinning::Window &window, qint64 newestAt)
     {
-        if (to < from)
-            return true;
         QSqlQuery *first = statement(Stmt::FirstSample);
         QSqlQuery *range = statement(Stmt::SamplesInRange);
         QSqlQuery *remove = statement(Stmt::DeleteSample);
@@ -771,30 +507,16 @@ private:
         first->finish();
 
         range->bindValue(0, jobId);
-        range->bindValue(1, from);
-        range->bindValue(2, to);
+        range->bindValue(1, window.from);
+        range->bindValue(2, window.to);
         if (!range->exec())
             return setError(QStringLiteral("could not read progress samples"), *range);
-        // A sample is dropped when an earlier sample lies in the same bucket (at the sample's own
-        // granularity). Buckets are intervals, so the previous sample in time order is the only
-        // one to look at; it counts even when it is dropped in this same pass.
-        QList<qint64> doomed;
-        std::optional<qint64> previousAt;
-        while (range->next()) {
-            const qint64 id = range->value(0).toLongLong();
-            const qint64 at = range->value(1).toLongLong();
-            const qint64 age = newestAt - at;
-            if (previousAt && id != firstId && age > JobStore::KeepAllSamplesMs) {
-                const qint64 width = age <= JobStore::FineBucketAgeMs ? JobStore::FineBucketMs
-                                                                      : JobStore::CoarseBucketMs;
-                if (bucketOf(*previousAt, width) == bucketOf(at, width))
-                    doomed.append(id);
-            }
-            previousAt = at;
-        }
+        QList<samplethinning::Sample> samples;
+        while (range->next())
+            samples.append({range->value(0).toLongLong(), range->value(1).toLongLong()});
         range->finish();
 
-        for (qint64 id : std::as_const(doomed)) {
+        for (qint64 id : samplethinning::samplesToDrop(samples, firstId, newestAt)) {
             remove->bindValue(0, id);
             if (!remove->exec())
                 return setError(QStringLiteral("could not thin progress samples"), *remove);
@@ -812,13 +534,14 @@ private:
             return setError(QStringLiteral("could not count progress samples"), *count);
         const qint64 n = count->value(0).toLongLong();
         count->finish();
-        if (n <= JobStore::MaxSamplesPerJob)
+        const qint64 excess = samplethinning::excess(n);
+        if (excess == 0)
             return true;
         QSqlQuery *trim = statement(Stmt::DeleteOldestSamples);
         if (!trim)
             return false;
         trim->bindValue(0, jobId);
-        trim->bindValue(1, n - JobStore::MaxSamplesPerJob);
+        trim->bindValue(1, excess);
         if (!trim->exec())
             return setError(QStringLiteral("could not bound progress samples"), *trim);
         return true;
@@ -1139,9 +862,10 @@ bool JobStore::addWatched(const QString &profileId, const QStringList &identifie
     if (ok) {
         QSqlQuery q(m_db);
         // A job already watched in another form (id vs ARN) is left as it is too.
-        ok = q.prepare(QStringLiteral("INSERT INTO watched_jobs (profile_id, identifier, canonical_id,"
-                                      " added_at) VALUES (?, ?, ?, ?)"
-                                      " ON CONFLICT DO NOTHING"))
+        ok = q.prepare(QStringLiteral(
+                     "INSERT INTO watched_jobs (profile_id, identifier, canonical_id,"
+                     " added_at) VALUES (?, ?, ?, ?)"
+                     " ON CONFLICT DO NOTHING"))
              || w.setError(QStringLiteral("could not prepare the insert"), q);
         for (const QString &identifier : identifiers) {
             if (!ok)
@@ -1227,7 +951,7 @@ QList<WatchedJob> JobStore::loadWatched(const QString &profileId) const
         w.profileId = profileId;
         w.identifier = q.value(0).toString();
         if (const auto job = objectFrom(q.value(1)))
-            w.job = storedJobFrom(*job);
+            w.job = JobCodec::fromJson(*job);
         else
             ++unreadable;
         // An unreadable raw body is dropped: the merged job above is what the views show.
@@ -1331,58 +1055,88 @@ ProgressSample sampleFrom(const QSqlQuery &q, int column)
     return s;
 }
 
+// The two kinds of history, read for one job or for every job of a profile: columns from
+// `select` on, in time order.
+struct HistoryTable
+{
+    QLatin1StringView select;
+    QLatin1StringView from; // aliased, joined to watched_jobs j on job_id
+    QLatin1StringView order;
+};
+
+constexpr HistoryTable kTransitions{
+        QLatin1StringView("t.from_status, t.to_status, t.observed_at, t.last_modified_time"),
+        QLatin1StringView("status_transitions t"), QLatin1StringView("t.observed_at, t.id")};
+constexpr HistoryTable kSamples{
+        QLatin1StringView("s.at, s.total, s.processed, s.succeeded, s.failed"),
+        QLatin1StringView("progress_samples s"), QLatin1StringView("s.at, s.id")};
+
+// For one job (bind profile id, job key): the columns of `table` from 0. For a profile (bind
+// profile id): the job's identifier, then the columns from 1, job by job in the order added.
+QString historySql(const HistoryTable &table, bool oneJob)
+{
+    const QString alias = table.from.sliced(table.from.size() - 1);
+    if (oneJob)
+        return QStringLiteral("SELECT %1 FROM %2 JOIN watched_jobs j ON j.id = %3.job_id"
+                              " WHERE j.profile_id = ? AND j.canonical_id = ? ORDER BY %4")
+                .arg(table.select, table.from, alias, table.order);
+    return QStringLiteral("SELECT j.identifier, %1 FROM %2 JOIN watched_jobs j"
+                          " ON j.id = %3.job_id WHERE j.profile_id = ? ORDER BY j.id, %4")
+            .arg(table.select, table.from, alias, table.order);
+}
+
+template<typename T>
+QList<T> rowsOf(QSqlQuery &q, T (*from)(const QSqlQuery &, int))
+{
+    QList<T> out;
+    while (q.next())
+        out.append(from(q, 0));
+    return out;
+}
+
+template<typename T>
+QHash<QString, QList<T>> rowsByJob(QSqlQuery &q, T (*from)(const QSqlQuery &, int))
+{
+    QHash<QString, QList<T>> out;
+    while (q.next())
+        out[q.value(0).toString()].append(from(q, 1));
+    return out;
+}
+
 } // namespace
+
+std::optional<QSqlQuery> JobStore::read(const QString &sql, const QVariantList &values,
+                                        const QString &what) const
+{
+    clearError();
+    if (!checkUsable())
+        return std::nullopt;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const bool prepared = q.prepare(sql);
+    for (int i = 0; prepared && i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+    if (!prepared || !q.exec()) {
+        failRead(QStringLiteral("Could not read %1: %2").arg(what, sqlError(q)));
+        return std::nullopt;
+    }
+    return q;
+}
 
 QList<StatusTransition> JobStore::transitions(const QString &profileId,
                                               const QString &identifier) const
 {
-    clearError();
-    if (!checkUsable())
-        return {};
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    const bool prepared
-            = q.prepare(QStringLiteral("SELECT t.from_status, t.to_status, t.observed_at,"
-                                       " t.last_modified_time FROM status_transitions t"
-                                       " JOIN watched_jobs j ON j.id = t.job_id"
-                                       " WHERE j.profile_id = ? AND j.canonical_id = ?"
-                                       " ORDER BY t.observed_at, t.id"));
-    q.bindValue(0, profileId);
-    q.bindValue(1, jobKeyOf(identifier));
-    if (!prepared || !q.exec()) {
-        failRead(QStringLiteral("Could not read the status history of %1: %2")
-                         .arg(jobLabel(profileId, identifier), sqlError(q)));
-        return {};
-    }
-    QList<StatusTransition> out;
-    while (q.next())
-        out.append(transitionFrom(q, 0));
-    return out;
+    auto q = read(historySql(kTransitions, true), {profileId, jobKeyOf(identifier)},
+                  QStringLiteral("the status history of %1").arg(jobLabel(profileId, identifier)));
+    return q ? rowsOf(*q, transitionFrom) : QList<StatusTransition>();
 }
 
 QHash<QString, QList<StatusTransition>>
 JobStore::transitionsForProfile(const QString &profileId) const
 {
-    clearError();
-    if (!checkUsable())
-        return {};
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    const bool prepared = q.prepare(
-            QStringLiteral("SELECT j.identifier, t.from_status, t.to_status, t.observed_at,"
-                           " t.last_modified_time FROM status_transitions t"
-                           " JOIN watched_jobs j ON j.id = t.job_id WHERE j.profile_id = ?"
-                           " ORDER BY j.id, t.observed_at, t.id"));
-    q.bindValue(0, profileId);
-    if (!prepared || !q.exec()) {
-        failRead(QStringLiteral("Could not read the status history of profile \"%1\": %2")
-                         .arg(profileId, sqlError(q)));
-        return {};
-    }
-    QHash<QString, QList<StatusTransition>> out;
-    while (q.next())
-        out[q.value(0).toString()].append(transitionFrom(q, 1));
-    return out;
+    auto q = read(historySql(kTransitions, false), {profileId},
+                  QStringLiteral("the status history of profile \"%1\"").arg(profileId));
+    return q ? rowsByJob(*q, transitionFrom) : QHash<QString, QList<StatusTransition>>();
 }
 
 bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
@@ -1418,52 +1172,17 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
 QList<ProgressSample> JobStore::progressSamples(const QString &profileId,
                                                 const QString &identifier) const
 {
-    clearError();
-    if (!checkUsable())
-        return {};
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    const bool prepared = q.prepare(
-            QStringLiteral("SELECT s.at, s.total, s.processed, s.succeeded, s.failed"
-                           " FROM progress_samples s JOIN watched_jobs j ON j.id = s.job_id"
-                           " WHERE j.profile_id = ? AND j.canonical_id = ?"
-                           " ORDER BY s.at, s.id"));
-    q.bindValue(0, profileId);
-    q.bindValue(1, jobKeyOf(identifier));
-    if (!prepared || !q.exec()) {
-        failRead(QStringLiteral("Could not read the progress of %1: %2")
-                         .arg(jobLabel(profileId, identifier), sqlError(q)));
-        return {};
-    }
-    QList<ProgressSample> out;
-    while (q.next())
-        out.append(sampleFrom(q, 0));
-    return out;
+    auto q = read(historySql(kSamples, true), {profileId, jobKeyOf(identifier)},
+                  QStringLiteral("the progress of %1").arg(jobLabel(profileId, identifier)));
+    return q ? rowsOf(*q, sampleFrom) : QList<ProgressSample>();
 }
 
 QHash<QString, QList<ProgressSample>>
 JobStore::progressSamplesForProfile(const QString &profileId) const
 {
-    clearError();
-    if (!checkUsable())
-        return {};
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    const bool prepared = q.prepare(
-            QStringLiteral("SELECT j.identifier, s.at, s.total, s.processed, s.succeeded,"
-                           " s.failed FROM progress_samples s"
-                           " JOIN watched_jobs j ON j.id = s.job_id WHERE j.profile_id = ?"
-                           " ORDER BY j.id, s.at, s.id"));
-    q.bindValue(0, profileId);
-    if (!prepared || !q.exec()) {
-        failRead(QStringLiteral("Could not read the progress of profile \"%1\": %2")
-                         .arg(profileId, sqlError(q)));
-        return {};
-    }
-    QHash<QString, QList<ProgressSample>> out;
-    while (q.next())
-        out[q.value(0).toString()].append(sampleFrom(q, 1));
-    return out;
+    auto q = read(historySql(kSamples, false), {profileId},
+                  QStringLiteral("the progress of profile \"%1\"").arg(profileId));
+    return q ? rowsByJob(*q, sampleFrom) : QHash<QString, QList<ProgressSample>>();
 }
 
 bool JobStore::pruneHistory(const QDateTime &olderThan)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/watchedjob.h"
+#include "store/samplethinning.h"
 #include "wire/gatewayprofile.h"
 
 #include <QDateTime>
@@ -8,8 +9,10 @@
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include <optional>
 
@@ -57,25 +60,14 @@ class JobStore : public QObject
 public:
     static constexpr int SchemaVersion = 2;
 
-    // Progress-sample thinning, applied on every write, by the age of a sample relative to the
-    // job's newest sample (not the wall clock, so a store reopened after days thins the same way):
-    //   - age <= 1 hour: every sample is kept;
-    //   - 1 hour < age <= 24 hours: a sample is kept only if no earlier sample of the job fell
-    //     into its 5-minute bucket (one sample per 5 minutes);
-    //   - age > 24 hours: the same per 1-hour bucket (one sample per hour);
-    //   - the job's first sample and its newest sample are always kept;
-    //   - at most MaxSamplesPerJob samples per job: beyond that the oldest ones after the first
-    //     are dropped.
-    // Buckets are aligned to the epoch (UTC) and nest (an hour holds twelve 5-minute buckets),
-    // so what is stored never depends on how the samples were batched: it is always the policy
-    // above applied to every sample recorded (until the bound or pruneHistory() drops some).
-    // A new sample whose counts equal the job's newest sample is not recorded, unless it falls in
-    // a later 5-minute bucket than that sample (so that a stall stays visible on a chart).
-    static constexpr int MaxSamplesPerJob = 2000;
-    static constexpr qint64 KeepAllSamplesMs = 60LL * 60 * 1000;
-    static constexpr qint64 FineBucketMs = 5LL * 60 * 1000;
-    static constexpr qint64 FineBucketAgeMs = 24LL * 60 * 60 * 1000;
-    static constexpr qint64 CoarseBucketMs = 60LL * 60 * 1000;
+    // Progress samples are thinned on every write by the policy of samplethinning.h, so what is
+    // stored never depends on how the samples were batched: it is always that policy applied to
+    // every sample recorded (until the bound or pruneHistory() drops some).
+    static constexpr int MaxSamplesPerJob = samplethinning::MaxSamplesPerJob;
+    static constexpr qint64 KeepAllSamplesMs = samplethinning::KeepAllMs;
+    static constexpr qint64 FineBucketMs = samplethinning::FineBucketMs;
+    static constexpr qint64 FineBucketAgeMs = samplethinning::FineBucketAgeMs;
+    static constexpr qint64 CoarseBucketMs = samplethinning::CoarseBucketMs;
 
     explicit JobStore(QObject *parent = nullptr);
     ~JobStore() override;
@@ -163,6 +155,10 @@ private:
     bool failOpen(const QString &message);
     bool failWrite(const QString &message);
     void failRead(const QString &message) const;
+    // The one way every history read runs: prepares `sql`, binds `values` in order and executes
+    // it; nullopt (lastError "Could not read <what>: …") when not usable or when it fails.
+    std::optional<QSqlQuery> read(const QString &sql, const QVariantList &values,
+                                  const QString &what) const;
 
     QSqlDatabase m_db;
     QString m_connectionName;

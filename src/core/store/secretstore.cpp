@@ -5,9 +5,7 @@
 #include <QCoreApplication>
 #include <QMetaObject>
 
-#ifdef BATCHWATCH_HAVE_KEYCHAIN
 #include <qt6keychain/keychain.h>
-#endif
 
 namespace bw {
 
@@ -87,7 +85,6 @@ QString MemorySecretStore::persistenceNote() const
 
 // ---- KeychainSecretStore -----------------------------------------------------------------
 
-#ifdef BATCHWATCH_HAVE_KEYCHAIN
 namespace {
 
 QString keychainKey(const QString &profileId)
@@ -193,7 +190,6 @@ void KeychainSecretStore::removeSecret(const QString &profileId, QObject *contex
             });
     job->start();
 }
-#endif
 
 // ---- FallbackSecretStore -----------------------------------------------------------------
 
@@ -299,11 +295,7 @@ void FallbackSecretStore::removeSecret(const QString &profileId, QObject *contex
 
 std::unique_ptr<SecretStore> createDefaultSecretStore()
 {
-#ifdef BATCHWATCH_HAVE_KEYCHAIN
     return std::make_unique<FallbackSecretStore>(std::make_unique<KeychainSecretStore>());
-#else
-    return std::make_unique<FallbackSecretStore>(nullptr);
-#endif
 }
 
 } // namespace bw

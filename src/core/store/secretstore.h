@@ -88,7 +88,6 @@ private:
     QHash<QString, QString> m_secrets;
 };
 
-#ifdef BATCHWATCH_HAVE_KEYCHAIN
 // The OS keychain through QtKeychain (Secret Service / KWallet on Linux, Keychain on macOS,
 // Credential Manager on Windows). Service "batchwatch", key "profile/<id>". QtKeychain's
 // insecure plain-text fallback is switched off: when no keychain service is running, operations
@@ -110,7 +109,6 @@ public:
 private:
     QString m_service;
 };
-#endif
 
 // A persistent store with a session-only fallback. Operations go to the primary store until it
 // reports SecretResult::Status::Unavailable (no keychain service running: QtKeychain's

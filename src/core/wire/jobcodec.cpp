@@ -6,8 +6,10 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <array>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace bw::JobCodec {
 
@@ -569,6 +571,242 @@ QJsonObject toJson(const Job &j)
     putInt("successRecordCount", j.successRecordCount);
     putInt("errorRecordCount", j.errorRecordCount);
     return o;
+}
+
+namespace {
+
+// --- reading toJson's output quickly ----------------------------------------------------------
+// These read exactly the shape toJson writes without parseJob's general-purpose machinery
+// (regular expressions, problem reports); on anything else they give up and fromJson falls back
+// to parseJob, so a field added to Job later, or a row written differently, is still read the
+// codec's way.
+
+bool readString(const QJsonValue &v, std::optional<QString> &out)
+{
+    if (!v.isString())
+        return false;
+    out = v.toString();
+    return true;
+}
+
+bool readTime(const QJsonValue &v, std::optional<QDateTime> &out)
+{
+    if (!v.isString())
+        return false;
+    const QString s = v.toString();
+    // JobCodec::formatTimestamp: "YYYY-MM-DDTHH:MM:SS.mmmZ"
+    if (s.size() == 24 && s[4] == u'-' && s[7] == u'-' && s[10] == u'T' && s[13] == u':'
+        && s[16] == u':' && s[19] == u'.' && s[23] == u'Z') {
+        bool ok = true;
+        auto number = [&s, &ok](int from, int length) {
+            int n = 0;
+            for (int i = from; i < from + length; ++i) {
+                const char16_t c = s[i].unicode();
+                if (c < u'0' || c > u'9')
+                    ok = false;
+                n = n * 10 + (c - u'0');
+            }
+            return n;
+        };
+        const int year = number(0, 4);
+        const int month = number(5, 2);
+        const int day = number(8, 2);
+        const int hour = number(11, 2);
+        const int minute = number(14, 2);
+        const int second = number(17, 2);
+        const int msec = number(20, 3);
+        if (ok && QDate::isValid(year, month, day) && QTime::isValid(hour, minute, second, msec)) {
+            out = QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec), Qt::UTC);
+            return true;
+        }
+    }
+    out = parseTimestamp(s);
+    return out.has_value();
+}
+
+bool readCount(const QJsonValue &v, std::optional<qint64> &out)
+{
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    // The codec's limits: a non-negative integer that a double holds exactly.
+    if (!(d >= 0 && d <= 9007199254740992.0) || d != std::floor(d))
+        return false;
+    out = static_cast<qint64>(d);
+    return true;
+}
+
+bool readStringList(const QJsonValue &v, QStringList &out)
+{
+    if (!v.isArray())
+        return false;
+    const QJsonArray array = v.toArray();
+    out.reserve(array.size());
+    for (const QJsonValue &item : array) {
+        if (!item.isString())
+            return false;
+        out.append(item.toString());
+    }
+    return true;
+}
+
+// {"<wrapper>": {"<key>": "string", ...}} with only the given keys.
+template<typename Config, size_t N>
+bool readS3Config(
+        const QJsonValue &v, QLatin1StringView wrapper,
+        const std::array<std::pair<QLatin1StringView, std::optional<QString> Config::*>, N> &keys,
+        std::optional<Config> &out)
+{
+    if (!v.isObject())
+        return false;
+    Config config;
+    const QJsonObject outer = v.toObject();
+    if (!outer.isEmpty()) {
+        const QJsonValue innerValue = outer.value(wrapper);
+        if (outer.size() != 1 || !innerValue.isObject())
+            return false;
+        const QJsonObject inner = innerValue.toObject();
+        qsizetype seen = 0;
+        for (const auto &[key, member] : keys) {
+            const QJsonValue field = inner.value(key);
+            if (field.isUndefined())
+                continue;
+            ++seen;
+            if (!readString(field, config.*member))
+                return false;
+        }
+        if (seen != inner.size())
+            return false;
+    }
+    out = std::move(config);
+    return true;
+}
+
+bool readVpc(const QJsonValue &v, std::optional<VpcConfig> &out)
+{
+    if (!v.isObject())
+        return false;
+    VpcConfig config;
+    const QJsonObject o = v.toObject();
+    const QJsonValue groups = o.value(QLatin1StringView("securityGroupIds"));
+    const QJsonValue subnets = o.value(QLatin1StringView("subnetIds"));
+    const qsizetype seen = (groups.isUndefined() ? 0 : 1) + (subnets.isUndefined() ? 0 : 1);
+    if (seen != o.size()
+        || (!groups.isUndefined() && !readStringList(groups, config.securityGroupIds))
+        || (!subnets.isUndefined() && !readStringList(subnets, config.subnetIds)))
+        return false;
+    out = std::move(config);
+    return true;
+}
+
+bool readStoredJob(const QJsonObject &object, Job &j)
+{
+    static constexpr std::array<
+            std::pair<QLatin1StringView, std::optional<QString> InputDataConfig::*>, 3>
+            inputKeys{{{QLatin1StringView("s3Uri"), &InputDataConfig::s3Uri},
+                       {QLatin1StringView("s3InputFormat"), &InputDataConfig::s3InputFormat},
+                       {QLatin1StringView("s3BucketOwner"), &InputDataConfig::s3BucketOwner}}};
+    static constexpr std::array<
+            std::pair<QLatin1StringView, std::optional<QString> OutputDataConfig::*>, 3>
+            outputKeys{
+                    {{QLatin1StringView("s3Uri"), &OutputDataConfig::s3Uri},
+                     {QLatin1StringView("s3EncryptionKeyId"), &OutputDataConfig::s3EncryptionKeyId},
+                     {QLatin1StringView("s3BucketOwner"), &OutputDataConfig::s3BucketOwner}}};
+    static const std::array<QString, JobFieldCount> names = [] {
+        std::array<QString, JobFieldCount> out;
+        for (int f = 0; f < JobFieldCount; ++f)
+            out[static_cast<size_t>(f)] = jobFieldName(static_cast<JobField>(f));
+        return out;
+    }();
+
+    // Looked up by name (no key is copied); a key that is not a field makes the count differ.
+    qsizetype seen = 0;
+    for (int f = 0; f < JobFieldCount; ++f) {
+        const QJsonValue v = object.value(names[static_cast<size_t>(f)]);
+        if (v.isUndefined())
+            continue;
+        ++seen;
+        bool ok = false;
+        switch (static_cast<JobField>(f)) {
+        case JobField::JobArn:
+            ok = readString(v, j.jobArn);
+            break;
+        case JobField::Status:
+            ok = v.isString();
+            if (ok)
+                j.status = Status::fromString(v.toString());
+            break;
+        case JobField::JobName:
+            ok = readString(v, j.jobName);
+            break;
+        case JobField::ModelId:
+            ok = readString(v, j.modelId);
+            break;
+        case JobField::RoleArn:
+            ok = readString(v, j.roleArn);
+            break;
+        case JobField::ClientRequestToken:
+            ok = readString(v, j.clientRequestToken);
+            break;
+        case JobField::Message:
+            ok = readString(v, j.message);
+            break;
+        case JobField::SubmitTime:
+            ok = readTime(v, j.submitTime);
+            break;
+        case JobField::LastModifiedTime:
+            ok = readTime(v, j.lastModifiedTime);
+            break;
+        case JobField::EndTime:
+            ok = readTime(v, j.endTime);
+            break;
+        case JobField::JobExpirationTime:
+            ok = readTime(v, j.jobExpirationTime);
+            break;
+        case JobField::InputDataConfig:
+            ok = readS3Config(v, QLatin1StringView("s3InputDataConfig"), inputKeys,
+                              j.inputDataConfig);
+            break;
+        case JobField::OutputDataConfig:
+            ok = readS3Config(v, QLatin1StringView("s3OutputDataConfig"), outputKeys,
+                              j.outputDataConfig);
+            break;
+        case JobField::VpcConfig:
+            ok = readVpc(v, j.vpcConfig);
+            break;
+        case JobField::TimeoutDurationInHours:
+            ok = readCount(v, j.timeoutDurationInHours);
+            break;
+        case JobField::ModelInvocationType:
+            ok = readString(v, j.modelInvocationType);
+            break;
+        case JobField::TotalRecordCount:
+            ok = readCount(v, j.totalRecordCount);
+            break;
+        case JobField::ProcessedRecordCount:
+            ok = readCount(v, j.processedRecordCount);
+            break;
+        case JobField::SuccessRecordCount:
+            ok = readCount(v, j.successRecordCount);
+            break;
+        case JobField::ErrorRecordCount:
+            ok = readCount(v, j.errorRecordCount);
+            break;
+        }
+        if (!ok)
+            return false;
+    }
+    return seen == object.size();
+}
+
+} // namespace
+
+Job fromJson(const QJsonObject &object)
+{
+    Job job;
+    if (readStoredJob(object, job))
+        return job;
+    return parseJob(object).job;
 }
 
 } // namespace bw::JobCodec

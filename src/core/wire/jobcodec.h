@@ -74,6 +74,10 @@ bool looksLikeHtml(const QByteArray &body);
 // The job as the API would send it: API field names, timestamps normalised by formatTimestamp,
 // absent fields omitted, status as the gateway's raw string.
 QJsonObject toJson(const Job &job);
+// The inverse of toJson (how the store reads a job back): toJson's exact shape is read quickly;
+// anything else (an older or newer shape, a row written by hand) is read as parseJob reads it.
+// For every job, fromJson(toJson(job)) == job.
+Job fromJson(const QJsonObject &object);
 
 } // namespace JobCodec
 } // namespace bw

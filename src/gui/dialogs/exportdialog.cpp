@@ -1,14 +1,10 @@
 #include "dialogs/exportdialog.h"
 
 #include "dialogs/dialogsizing.h"
-#include "export/csvexporter.h"
-#include "export/jsonexporter.h"
 #include "presentation/statuspresentation.h"
 #include "ui_exportdialog.h"
 
-#ifdef BATCHWATCH_HAVE_REPORT
 #include "exporter.h"
-#endif
 
 #include <QDir>
 #include <QFileDialog>
@@ -67,36 +63,14 @@ QString fileFilter(ExportFormat format)
 ExportResult runExport(const ExportInput &input, ExportFormat format, const QString &path,
                        const ExportProgress &progress)
 {
-#ifdef BATCHWATCH_HAVE_REPORT
     return Exporter().run(input, format, path, progress);
-#else
-    switch (format) {
-    case ExportFormat::Json: {
-        JsonExporter writer;
-        return ExportTask::run(input, writer, path, progress);
-    }
-    case ExportFormat::Csv: {
-        CsvExporter writer;
-        return ExportTask::run(input, writer, path, progress);
-    }
-    case ExportFormat::Html:
-    case ExportFormat::Pdf:
-        break;
-    }
-    return ExportResult::failed(ExportDialog::tr("This build of batchwatch cannot write %1 files.")
-                                        .arg(exportFormatKey(format).toUpper()));
-#endif
 }
 
 } // namespace
 
 QList<ExportFormat> ExportDialog::availableFormats()
 {
-#ifdef BATCHWATCH_HAVE_REPORT
     return exportFormats();
-#else
-    return {ExportFormat::Json, ExportFormat::Csv};
-#endif
 }
 
 ExportDialog::ExportDialog(int selectedCount, int filteredCount, InputProvider provider,

@@ -1,5 +1,7 @@
 #include "presentation/statuspresentation.h"
 
+#include "domain/statusvocabulary.h"
+
 #include <QFile>
 #include <QGuiApplication>
 #include <QHash>
@@ -99,7 +101,7 @@ QByteArray loadResource(const QString &path)
 
 QString groupIconPath(StatusGroup group)
 {
-    return QStringLiteral(":/icons/status-%1.svg").arg(Status::groupKey(group));
+    return QStringLiteral(":/icons/%1.svg").arg(StatusVocabulary::iconName(group));
 }
 
 // Moves `color` away from `background` in lightness until the contrast is at least `minimum`.
@@ -134,128 +136,32 @@ bool StatusPresentation::isDark()
 
 QString StatusPresentation::text(const Status &status)
 {
-    if (status.code() == JobStatus::Unknown) {
-        const QString raw = status.raw().trimmed();
-        return raw.isEmpty() ? text(JobStatus::Unknown) : raw;
-    }
-    return text(status.code());
+    return StatusVocabulary::word(status);
 }
 
 QString StatusPresentation::text(JobStatus code)
 {
-    switch (code) {
-    case JobStatus::Submitted:
-        return tr("Submitted");
-    case JobStatus::Validating:
-        return tr("Validating");
-    case JobStatus::Scheduled:
-        return tr("Scheduled");
-    case JobStatus::InProgress:
-        return tr("In progress");
-    case JobStatus::Stopping:
-        return tr("Stopping");
-    case JobStatus::Completed:
-        return tr("Completed");
-    case JobStatus::PartiallyCompleted:
-        return tr("Partially completed");
-    case JobStatus::Failed:
-        return tr("Failed");
-    case JobStatus::Stopped:
-        return tr("Stopped");
-    case JobStatus::Expired:
-        return tr("Expired");
-    case JobStatus::Unknown:
-        break;
-    }
-    return tr("Not reported");
+    return StatusVocabulary::word(code);
 }
 
 QString StatusPresentation::description(JobStatus code)
 {
-    switch (code) {
-    case JobStatus::Submitted:
-        return tr("Submitted: the gateway accepted the job; it has not been checked yet.");
-    case JobStatus::Validating:
-        return tr("Validating: the input data is being checked.");
-    case JobStatus::Scheduled:
-        return tr("Scheduled: the job is queued and waits for capacity. It expires if "
-                  "it does not start before its expiration time.");
-    case JobStatus::InProgress:
-        return tr("In progress: records are being processed.");
-    case JobStatus::Stopping:
-        return tr("Stopping: a stop was requested; the job is winding down.");
-    case JobStatus::Completed:
-        return tr("Completed: every record was processed.");
-    case JobStatus::PartiallyCompleted:
-        return tr("Partially completed: the job ended, but some records failed.");
-    case JobStatus::Failed:
-        return tr("Failed: the job ended with an error. See its message.");
-    case JobStatus::Stopped:
-        return tr("Stopped: the job was stopped before it finished.");
-    case JobStatus::Expired:
-        return tr("Expired: the job did not start before its expiration time.");
-    case JobStatus::Unknown:
-        break;
-    }
-    return tr("A status batchwatch does not know; it is shown as the gateway sent it "
-              "and the job is still watched.");
+    return StatusVocabulary::description(code);
 }
 
 QString StatusPresentation::groupText(StatusGroup group)
 {
-    switch (group) {
-    case StatusGroup::Queued:
-        return tr("Queued");
-    case StatusGroup::Running:
-        return tr("Running");
-    case StatusGroup::Completed:
-        return tr("Completed");
-    case StatusGroup::Failed:
-        return tr("Failed");
-    case StatusGroup::Ended:
-        return tr("Stopped or expired");
-    case StatusGroup::Unknown:
-        break;
-    }
-    return tr("Unknown");
+    return StatusVocabulary::groupWord(group);
 }
 
 QColor StatusPresentation::lightColor(StatusGroup group)
 {
-    switch (group) {
-    case StatusGroup::Queued:
-        return QColor(0x55, 0x65, 0x7a); // slate
-    case StatusGroup::Running:
-        return QColor(0x15, 0x65, 0xc0); // blue
-    case StatusGroup::Completed:
-        return QColor(0x2e, 0x7d, 0x32); // green
-    case StatusGroup::Failed:
-        return QColor(0xc6, 0x28, 0x28); // red
-    case StatusGroup::Ended:
-        return QColor(0xa8, 0x55, 0x00); // amber-brown
-    case StatusGroup::Unknown:
-        break;
-    }
-    return QColor(0x6d, 0x4c, 0x9f); // purple
+    return QColor(QRgb(StatusVocabulary::lightColor(group)));
 }
 
 QColor StatusPresentation::darkColor(StatusGroup group)
 {
-    switch (group) {
-    case StatusGroup::Queued:
-        return QColor(0xa7, 0xb4, 0xc4);
-    case StatusGroup::Running:
-        return QColor(0x6a, 0xb7, 0xf7);
-    case StatusGroup::Completed:
-        return QColor(0x81, 0xc7, 0x84);
-    case StatusGroup::Failed:
-        return QColor(0xf2, 0x80, 0x80);
-    case StatusGroup::Ended:
-        return QColor(0xff, 0xb7, 0x4d);
-    case StatusGroup::Unknown:
-        break;
-    }
-    return QColor(0xb9, 0xa3, 0xe0);
+    return QColor(QRgb(StatusVocabulary::darkColor(group)));
 }
 
 QColor StatusPresentation::color(StatusGroup group, const QPalette &palette)

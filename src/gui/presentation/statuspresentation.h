@@ -29,8 +29,9 @@ enum class SignIcon {
     Offline, // gateway unreachable, rows show last-known data
 };
 
-// The ONE place that turns a job status into what a person sees: words, colours and icons.
-// Nothing else in the GUI hard-codes a status colour or label.
+// The GUI's face of the status vocabulary (domain/statusvocabulary.h, shared with the report):
+// words, colours and icons as Qt Gui types. Nothing in the GUI hard-codes a status colour or
+// label.
 //
 // Every status is distinguishable without colour: each group has an icon of its own shape
 // (clock, play, check, cross, square, question mark) and every status has its own words.

@@ -1,19 +1,8 @@
 #include "window/demomode.h"
 
-#ifdef BATCHWATCH_HAVE_SIM
 #include "gatewaysimulator.h"
-#endif
 
 namespace bw {
-
-#ifndef BATCHWATCH_HAVE_SIM
-namespace sim {
-// Only ever held as a null pointer when the simulator is not built in.
-class GatewaySimulator : public QObject
-{
-};
-} // namespace sim
-#endif
 
 DemoMode::DemoMode(QObject *parent)
     : QObject(parent)
@@ -23,11 +12,7 @@ DemoMode::~DemoMode() = default;
 
 bool DemoMode::isAvailable()
 {
-#ifdef BATCHWATCH_HAVE_SIM
     return true;
-#else
-    return false;
-#endif
 }
 
 QString DemoMode::demoProfileId()
@@ -39,7 +24,6 @@ bool DemoMode::start(QString *error)
 {
     if (isRunning())
         return true;
-#ifdef BATCHWATCH_HAVE_SIM
     sim::SimulatorOptions options;
     // Full bodies, like the AWS API: every tab of the details panel has something to show.
     options.flavour = sim::Flavour::Aws;
@@ -53,20 +37,11 @@ bool DemoMode::start(QString *error)
     }
     m_simulator = std::move(simulator);
     return true;
-#else
-    if (error)
-        *error = tr("This build of batchwatch has no demo gateway.");
-    return false;
-#endif
 }
 
 bool DemoMode::isRunning() const
 {
-#ifdef BATCHWATCH_HAVE_SIM
     return m_simulator && m_simulator->isListening();
-#else
-    return false;
-#endif
 }
 
 GatewayProfile DemoMode::profile() const
@@ -74,10 +49,8 @@ GatewayProfile DemoMode::profile() const
     GatewayProfile p;
     p.id = demoProfileId();
     p.name = tr("Demo gateway");
-#ifdef BATCHWATCH_HAVE_SIM
     if (m_simulator)
         p.baseUrl = m_simulator->baseUrl();
-#endif
     p.authMode = AuthMode::None;
     p.routeStyle = RouteStyle::Singular;
     p.timeoutMs = 10000;
@@ -86,10 +59,8 @@ GatewayProfile DemoMode::profile() const
 
 QStringList DemoMode::jobIdentifiers() const
 {
-#ifdef BATCHWATCH_HAVE_SIM
     if (m_simulator)
         return m_simulator->jobArns();
-#endif
     return {};
 }
 
@@ -97,7 +68,6 @@ QList<JobUpdate> DemoMode::backfill(const QString &profileId, qint64 windowSecon
                                     qint64 stepSeconds) const
 {
     QList<JobUpdate> updates;
-#ifdef BATCHWATCH_HAVE_SIM
     if (!isRunning() || windowSeconds <= 0 || stepSeconds <= 0)
         return updates;
     struct Track
@@ -171,11 +141,6 @@ QList<JobUpdate> DemoMode::backfill(const QString &profileId, qint64 windowSecon
             updates.append(u);
         }
     }
-#else
-    Q_UNUSED(profileId);
-    Q_UNUSED(windowSeconds);
-    Q_UNUSED(stepSeconds);
-#endif
     return updates;
 }
 

@@ -15,9 +15,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#ifdef BATCHWATCH_HAVE_SIM
 #include "gatewaysimulator.h"
-#endif
 
 using namespace bw;
 
@@ -148,6 +146,17 @@ private Q_SLOTS:
         QVERIFY(!okButton(dialog)->isEnabled());
     }
 
+    void marksJobsWatchedInAnotherFormAsAlreadyWatched()
+    {
+        AddJobsDialog dialog({QStringLiteral("k3x9p2m7q1ab")});
+        dialog.setPastedText(QStringLiteral(
+                "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab"));
+        const QStandardItemModel *model = dialog.classificationModel();
+        QVERIFY(model->index(0, 0).data(AddJobsDialog::AlreadyWatchedRole).toBool());
+        QVERIFY(dialog.pastedIdentifiersToAdd().isEmpty());
+        QVERIFY(!okButton(dialog)->isEnabled());
+    }
+
     void classifiesWhileTyping()
     {
         AddJobsDialog dialog({});
@@ -257,7 +266,6 @@ private Q_SLOTS:
         QVERIFY(!okButton(dialog)->isEnabled());
     }
 
-#ifdef BATCHWATCH_HAVE_SIM
     void discoverListsTheGatewaysJobsAndWatchesTheSelected()
     {
         sim::SimulatorOptions options;
@@ -346,7 +354,6 @@ private Q_SLOTS:
         const QLabel *status = dialog.findChild<QLabel *>(QStringLiteral("discoverStatusLabel"));
         QVERIFY2(status->text().contains(u"could not list jobs"), qPrintable(status->text()));
     }
-#endif
 };
 
 QTEST_MAIN(TestAddJobsDialog)

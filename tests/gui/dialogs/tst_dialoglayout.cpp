@@ -18,9 +18,7 @@
 #include "window/welcomepanel.h"
 #include "wire/gatewayclient.h"
 
-#ifdef BATCHWATCH_HAVE_SIM
 #include "gatewaysimulator.h"
-#endif
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -191,7 +189,6 @@ private Q_SLOTS:
         m_jsonFile = writeFile(m_dir, QStringLiteral("more.json"),
                                R"({"jobs":[{"jobArn":"arn:aws:bedrock:us-east-1:123456789012:)"
                                R"(model-invocation-job/z9x8c7v6b5n4"}]})");
-#ifdef BATCHWATCH_HAVE_SIM
         QVERIFY(m_simulator.start(0));
         GatewayProfile local;
         local.id = QStringLiteral("p2");
@@ -200,7 +197,6 @@ private Q_SLOTS:
         QVERIFY(m_store.saveProfile(local));
         m_client = std::make_unique<GatewayClient>(&m_nam);
         m_client->setProfile(local);
-#endif
     }
 
     void nothingIsClippedAtDefaultSize_data()
@@ -293,7 +289,6 @@ private Q_SLOTS:
                      }();
                      return w;
                  }},
-#ifdef BATCHWATCH_HAVE_SIM
                 {"profiles, tested",
                  [this] {
                      auto d = std::make_unique<ProfilesDialog>(&m_store, &m_keychain, &m_nam);
@@ -309,7 +304,6 @@ private Q_SLOTS:
                      }();
                      return w;
                  }},
-#endif
                 {"profiles, test failed",
                  [this] {
                      auto d = std::make_unique<ProfilesDialog>(&m_store, &m_keychain, &m_nam);
@@ -362,7 +356,6 @@ private Q_SLOTS:
                      return std::unique_ptr<QWidget>(std::move(d));
                  },
                  itself},
-#ifdef BATCHWATCH_HAVE_SIM
                 {"add jobs, discover ready",
                  [this] {
                      auto d = std::make_unique<AddJobsDialog>(QSet<QString>{}, m_client.get());
@@ -392,7 +385,6 @@ private Q_SLOTS:
                                                             | QItemSelectionModel::Rows);
                      return w;
                  }},
-#endif
                 {"stop, confirm",
                  [stopTargets] {
                      return std::unique_ptr<QWidget>(std::make_unique<StopJobsDialog>(
@@ -582,10 +574,8 @@ private:
     QNetworkAccessManager m_nam;
     QString m_csvFile;
     QString m_jsonFile;
-#ifdef BATCHWATCH_HAVE_SIM
     sim::GatewaySimulator m_simulator;
     std::unique_ptr<GatewayClient> m_client;
-#endif
     std::unique_ptr<AppSettings> m_settings;
 };
 

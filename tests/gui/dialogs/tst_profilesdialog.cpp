@@ -17,9 +17,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#ifdef BATCHWATCH_HAVE_SIM
 #include "gatewaysimulator.h"
-#endif
 
 using namespace bw;
 
@@ -411,7 +409,6 @@ private Q_SLOTS:
                  qPrintable(lines.constFirst().text));
     }
 
-#ifdef BATCHWATCH_HAVE_SIM
     void testConnectionReportsReachableAuthRouteAndJobs()
     {
         sim::GatewaySimulator simulator;
@@ -461,7 +458,6 @@ private Q_SLOTS:
         QVERIFY2(all.contains(u"Reachable"), qPrintable(all));
         QVERIFY2(all.contains(u"Authentication refused: HTTP 401"), qPrintable(all));
     }
-#endif
 
 private:
     QTemporaryDir m_settingsDir;

@@ -50,9 +50,7 @@
 #include <algorithm>
 #include <functional>
 
-#ifdef BATCHWATCH_HAVE_SIM
 #include "gatewaysimulator.h"
-#endif
 
 using namespace bw;
 
@@ -210,7 +208,6 @@ private Q_SLOTS:
                  QStringLiteral("Not reported"));
     }
 
-#ifdef BATCHWATCH_HAVE_SIM
     void demoModeWatchesEverySimulatedJobWithoutStoringIt()
     {
         LaunchOptions options;
@@ -735,6 +732,33 @@ private Q_SLOTS:
         QVERIFY(!refused.isAccepted());
     }
 
+    void aJobAddedByIdThenByArnIsOneRow()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QString arn = simulator.jobArns().constFirst();
+        const QString id = arn.section(u'/', -1);
+        QVERIFY(seedStore(simulator, {}));
+        auto window = makeWindow({});
+        window->show();
+        QTRY_VERIFY(window->findChild<QAction *>(QStringLiteral("actionAddJobs"))->isEnabled());
+        auto addByPasting = [&window](const QString &text) {
+            onNextModal<AddJobsDialog>([text](AddJobsDialog *dialog) {
+                dialog->setPastedText(text);
+                dialog->accept();
+            });
+            window->addJobs();
+        };
+        addByPasting(id);
+        QCOMPARE(window->jobModel()->rowCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                window->jobModel()->index(0, 0).data(JobTableModel::JobArnRole).toString() == arn,
+                kNetworkTimeoutMs);
+        addByPasting(arn);
+        QCOMPARE(window->jobModel()->rowCount(), 1);
+        QCOMPARE(window->store()->loadWatched(kProfileId).size(), 1);
+    }
+
     void clickingANotificationSelectsItsJob()
     {
         sim::GatewaySimulator simulator(simOptions());
@@ -928,15 +952,11 @@ private Q_SLOTS:
         QVERIFY(!shot.errorString().contains(u'\n'));
         QVERIFY(!QFile::exists(options.screenshotFile));
     }
-#endif
 
 private:
     static inline const QString kProfileId = QStringLiteral("p-sim");
 
-    QString dataDir() const
-    {
-        return m_dir->filePath(QStringLiteral("data"));
-    }
+    QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
 
     std::unique_ptr<MainWindow> makeWindow(LaunchOptions options)
     {
@@ -948,7 +968,6 @@ private:
         return std::make_unique<MainWindow>(options, &m_nam, services);
     }
 
-#ifdef BATCHWATCH_HAVE_SIM
     static sim::SimulatorOptions simOptions()
     {
         sim::SimulatorOptions options;
@@ -972,7 +991,6 @@ private:
         return store.saveProfile(profile)
                && store.addWatched(kProfileId, identifiers, QDateTime::currentDateTimeUtc());
     }
-#endif
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AppSettings> m_settings;
