@@ -39,9 +39,13 @@ namespace bw {
 //    repeated token or the page cap; "Load More" fetches the next pages on demand. Multi-select,
 //    then "Watch Selected".
 //
+// Identifiers the classifier refuses (words, foreign ARNs) are not added unless the user ticks
+// "Add … anyway" (shown only when there are such identifiers); they are then added as given.
+//
 // The OK button always says what it will do ("Watch 3 Jobs"); it is disabled when that is
 // nothing. After exec() == Accepted, identifiersToAdd() holds what to add, in order, never an
-// invalid or already-watched identifier.
+// already-watched identifier, and a refused one only when the user asked: re-classify them with
+// JobIdentifier::parse(text).addAnyway().
 class AddJobsDialog : public QDialog
 {
     Q_OBJECT
