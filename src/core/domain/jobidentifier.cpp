@@ -159,8 +159,7 @@ JobIdentifier JobIdentifier::parse(const QString &input)
         id.m_resource = resource;
         id.m_forcible = true;
         if (id.m_service.compare(u"bedrock", Qt::CaseInsensitive) != 0) {
-            id.m_reason = QStringLiteral("an ARN of another service (%1), not a batch job")
-                                  .arg(id.m_service);
+            id.m_reason = QStringLiteral("ARN of service %1, not a job").arg(id.m_service);
             return id;
         }
         // Bedrock's own job ARNs, and the fake ones a gateway makes for other backends
@@ -168,7 +167,7 @@ JobIdentifier JobIdentifier::parse(const QString &input)
         const QString type = resource.section(QRegularExpression(QStringLiteral("[:/]")), 0, 0);
         if (type.compare(u"model-invocation-job", Qt::CaseInsensitive) != 0
             && type.compare(u"batch", Qt::CaseInsensitive) != 0) {
-            id.m_reason = QStringLiteral("a Bedrock %1 ARN, not a batch job").arg(type);
+            id.m_reason = QStringLiteral("Bedrock %1 ARN, not a job").arg(type);
             return id;
         }
         id.m_forcible = false;
@@ -190,9 +189,9 @@ JobIdentifier JobIdentifier::parse(const QString &input)
     if (t.size() == 12 && allIdChars(t))
         id.m_reason = QStringLiteral("12 characters, but a job id has digits");
     else if (std::all_of(t.begin(), t.end(), [](QChar c) { return c.isLetter(); }))
-        id.m_reason = QStringLiteral("an ordinary word, not a job identifier");
+        id.m_reason = QStringLiteral("an ordinary word, not a job id");
     else
-        id.m_reason = QStringLiteral("not a job id, job ARN or provider batch id");
+        id.m_reason = QStringLiteral("does not look like a job id");
     return id;
 }
 
