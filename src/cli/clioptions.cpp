@@ -74,7 +74,7 @@ struct Options
                                       "UTC unless it carries a zone)."_s,
                                       u"time"_s};
     QCommandLineOption submittedBefore{u"submitted-before"_s,
-                                       u"Only jobs submitted before this time (ISO 8601)."_s,
+                                       u"Only jobs submitted at or before this time (ISO 8601)."_s,
                                        u"time"_s};
     QCommandLineOption untilTerminal{u"until-terminal"_s,
                                      u"Exit once every job has ended; the exit code tells the "
@@ -116,6 +116,7 @@ struct Options
         case CommandKind::Export:
             return {&fromFile, &all, &output, &offline};
         case CommandKind::Profiles:
+        case CommandKind::TestConnection:
             return {};
         }
         return {};
@@ -148,6 +149,8 @@ QString commandSummary(CommandKind command)
         return u"export ID...|--all -o F   write a JSON, CSV, HTML or PDF export"_s;
     case CommandKind::Profiles:
         return u"profiles                  the stored gateway profiles (never their keys)"_s;
+    case CommandKind::TestConnection:
+        return u"test-connection           is the gateway reachable, the key accepted?"_s;
     }
     return {};
 }
@@ -181,6 +184,12 @@ QString commandDescription(CommandKind command)
                "not be written, 2 usage error, 3 gateway unreachable (nothing written)."_s;
     case CommandKind::Profiles:
         return u"Lists the stored gateway profiles. Keys are never shown."_s;
+    case CommandKind::TestConnection:
+        return u"Tests the profile (--profile or --gateway) as the Profiles dialog does: /health, "
+               "one list page, one retrieve. Says in words whether the gateway is reachable, the "
+               "key accepted, which route style answers and how many jobs are visible.\nExit "
+               "status: 0 the connection works, 1 the gateway refused (key, route), 2 usage "
+               "error or an unusable profile, 3 gateway unreachable."_s;
     }
     return {};
 }
@@ -218,14 +227,6 @@ std::optional<QDateTime> parseTime(const QString &text)
     return std::nullopt;
 }
 
-bool validGatewayUrl(const QString &text)
-{
-    const QUrl url(text, QUrl::StrictMode);
-    const QString scheme = url.scheme().toLower();
-    return url.isValid() && (scheme == u"http"_s || scheme == u"https"_s) && !url.host().isEmpty()
-           && url.userInfo().isEmpty() && !url.hasQuery() && !url.hasFragment();
-}
-
 } // namespace
 
 QString commandName(CommandKind command)
@@ -243,6 +244,8 @@ QString commandName(CommandKind command)
         return u"export"_s;
     case CommandKind::Profiles:
         return u"profiles"_s;
+    case CommandKind::TestConnection:
+        return u"test-connection"_s;
     }
     return {};
 }
@@ -258,8 +261,9 @@ std::optional<CommandKind> commandFromName(const QString &name)
 
 QList<CommandKind> allCommands()
 {
-    return {CommandKind::Get,  CommandKind::List,   CommandKind::Watch,
-            CommandKind::Stop, CommandKind::Export, CommandKind::Profiles};
+    return {CommandKind::Get,           CommandKind::List,   CommandKind::Watch,
+            CommandKind::Stop,          CommandKind::Export, CommandKind::Profiles,
+            CommandKind::TestConnection};
 }
 
 QString outputFormatKey(OutputFormat format)
@@ -352,9 +356,11 @@ ParseResult parseCommandLine(const QStringList &arguments)
     GatewayOptions &gw = opt.gateway;
     if (parser.isSet(o.gateway)) {
         gw.gatewayUrl = parser.value(o.gateway).trimmed();
-        if (!validGatewayUrl(gw.gatewayUrl))
-            return fail(u"--gateway needs an http:// or https:// URL without user name, query or "
-                        "fragment"_s);
+        // The Profiles dialog's rule (GatewayProfile::baseUrlProblem).
+        const QString problem
+                = GatewayProfile::baseUrlProblem(QUrl(gw.gatewayUrl, QUrl::StrictMode));
+        if (!problem.isEmpty())
+            return fail(u"--gateway: "_s + problem);
     }
     if (parser.isSet(o.profile)) {
         gw.profileName = parser.value(o.profile).trimmed();
@@ -379,14 +385,9 @@ ParseResult parseCommandLine(const QStringList &arguments)
         } else if (mode.startsWith(u"header:"_s, Qt::CaseInsensitive)) {
             gw.auth = AuthMode::CustomHeader;
             gw.customHeaderName = mode.mid(7).trimmed();
-            static const QString allowed = u"!#$%&'*+-.^_`|~"_s;
-            bool token = !gw.customHeaderName.isEmpty();
-            for (QChar c : std::as_const(gw.customHeaderName)) {
-                if (!(c.isLetterOrNumber() && c.unicode() < 128) && !allowed.contains(c))
-                    token = false;
-            }
-            if (!token)
-                return fail(u"--auth header:NAME needs a valid HTTP header name"_s);
+            const QString problem = GatewayProfile::headerNameProblem(gw.customHeaderName);
+            if (!problem.isEmpty())
+                return fail(u"--auth header:NAME: "_s + problem);
         } else {
             return fail(u"--auth must be x-bf-vk, bearer, header:NAME or none"_s);
         }
@@ -432,6 +433,7 @@ ParseResult parseCommandLine(const QStringList &arguments)
         allowed = {OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv};
         break;
     case CommandKind::Stop:
+    case CommandKind::TestConnection:
         allowed = {OutputFormat::Table, OutputFormat::Json};
         break;
     case CommandKind::Watch:
@@ -496,8 +498,8 @@ ParseResult parseCommandLine(const QStringList &arguments)
         break;
     }
     case CommandKind::Export:
-        break;
     case CommandKind::Profiles:
+    case CommandKind::TestConnection:
         break;
     }
 
@@ -588,6 +590,7 @@ QString helpText(std::optional<CommandKind> command)
             break;
         case CommandKind::List:
         case CommandKind::Profiles:
+        case CommandKind::TestConnection:
             break;
         }
     }

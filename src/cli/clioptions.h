@@ -12,7 +12,7 @@
 namespace bw::cli {
 
 // The subcommands of batchwatch-cli (PRODUCT.md §6).
-enum class CommandKind { Get, List, Watch, Stop, Export, Profiles };
+enum class CommandKind { Get, List, Watch, Stop, Export, Profiles, TestConnection };
 
 QString commandName(CommandKind command); // "get", "list", ...
 std::optional<CommandKind> commandFromName(const QString &name);

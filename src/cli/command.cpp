@@ -1,10 +1,12 @@
 #include "command.h"
 
+#include "domain/identifierfile.h"
 #include "exportcommand.h"
 #include "getcommand.h"
 #include "listcommand.h"
 #include "profilescommand.h"
 #include "stopcommand.h"
+#include "testconnectioncommand.h"
 #include "watchcommand.h"
 
 #include <QFile>
@@ -93,7 +95,12 @@ bool Command::collectIdentifiers(QList<JobIdentifier> *identifiers, QString *err
                                                  file.errorString());
             return false;
         }
-        all += JobIdentifier::parseList(QString::fromUtf8(file.readAll()));
+        // The reader the Add jobs dialog uses: a CSV export yields its identifier column only.
+        const QStringList tokens = IdentifierFile::read(
+                file, IdentifierFile::formatForPath(m_options.readsStdin() ? QString()
+                                                                           : m_options.fromFile));
+        for (const QString &token : tokens)
+            all.append(JobIdentifier::parse(token));
     }
     QSet<QString> seen;
     identifiers->clear();
@@ -122,6 +129,8 @@ std::unique_ptr<Command> createCommand(const CliOptions &options, GatewaySession
         return std::make_unique<ExportCommand>(options, session, console);
     case CommandKind::Profiles:
         return std::make_unique<ProfilesCommand>(options, session, console);
+    case CommandKind::TestConnection:
+        return std::make_unique<TestConnectionCommand>(options, session, console);
     }
     return nullptr;
 }

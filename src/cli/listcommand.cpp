@@ -25,33 +25,22 @@ QStringList statusFilters(const CliOptions &options)
     return out;
 }
 
-bool statusMatches(const Job &job, const QString &wanted)
-{
-    if (!job.status)
-        return false;
-    const Status w = Status::fromString(wanted);
-    if (w.code() != JobStatus::Unknown)
-        return job.status->code() == w.code();
-    return job.status->raw().compare(wanted, Qt::CaseInsensitive) == 0;
-}
-
 } // namespace
 
 bool ListCommand::matches(const Job &job, const CliOptions &options)
 {
+    // ListQuery::matches is the rule the GUI's Discover tab uses; --status may name several.
+    ListQuery query;
+    if (!options.nameContains.isEmpty())
+        query.nameContains = options.nameContains;
+    query.submitTimeAfter = options.submittedAfter;
+    query.submitTimeBefore = options.submittedBefore;
+    if (!query.matches(job))
+        return false;
     const QStringList statuses = statusFilters(options);
-    if (!statuses.isEmpty()
-        && std::none_of(statuses.cbegin(), statuses.cend(),
-                        [&job](const QString &s) { return statusMatches(job, s); }))
-        return false;
-    if (!options.nameContains.isEmpty()
-        && !job.jobName.value_or(QString()).contains(options.nameContains, Qt::CaseInsensitive))
-        return false;
-    if (options.submittedAfter && (!job.submitTime || *job.submitTime < *options.submittedAfter))
-        return false;
-    if (options.submittedBefore && (!job.submitTime || *job.submitTime >= *options.submittedBefore))
-        return false;
-    return true;
+    return statuses.isEmpty()
+           || std::any_of(statuses.cbegin(), statuses.cend(),
+                          [&job](const QString &s) { return ListQuery::statusMatches(job, s); });
 }
 
 QList<ParsedJob> ListCommand::select(const QList<ParsedJob> &jobs, const CliOptions &options)

@@ -6,10 +6,13 @@
 #include "export/csvexporter.h"
 #include "texttable.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 using namespace bw;
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void readsIdentifiersFromStandardInput();
     void printsTableThatFitsEightyColumns();
     void printsCsvWithExportColumns();
+    void readsOnlyTheIdentifierColumnOfACsvExport();
 };
 
 void TstCliGet::fetchesEveryJobByArnAndIdInInputOrder_data()
@@ -300,6 +304,41 @@ void TstCliGet::printsCsvWithExportColumns()
     QCOMPARE(rows.size(), ids.size() + 1);
     for (qsizetype i = 0; i < ids.size(); ++i)
         QVERIFY(rows.at(i + 1).startsWith(ids.at(i) + u','));
+}
+
+void TstCliGet::readsOnlyTheIdentifierColumnOfACsvExport()
+{
+    // Issue 9: the CSV batchwatch itself wrote, fed back with --from-file, names its jobs by
+    // the identifier column (the Add jobs dialog's reader) — not every cell.
+    auto simulator = startSimulator(sim::Flavour::Bifrost);
+    const QStringList ids = simulator->jobIds().mid(0, 3);
+    const CliRun exported = runCli(
+            QStringList{u"get"_s} + ids
+            + QStringList{u"--gateway"_s, gatewayUrl(*simulator), u"--format"_s, u"csv"_s});
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.errText()));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"export.csv"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(exported.out);
+    file.close();
+
+    QStringList asked;
+    connect(simulator.get(), &sim::GatewaySimulator::requestReceived, this,
+            [&asked](const QString &, const QString &requestPath) {
+                if (requestPath.startsWith(u"/bedrock/"_s))
+                    asked << QUrl::fromPercentEncoding(requestPath.section(u'/', -1).toUtf8());
+            });
+    const CliRun run = runCli({u"get"_s, u"--from-file"_s, path, u"--gateway"_s,
+                               gatewayUrl(*simulator), u"--format"_s, u"json"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
+    QCOMPARE(run.json().value(u"errors"_s).toArray().size(), 0);
+    QStringList got;
+    for (const QJsonValue &j : run.json().value(u"jobs"_s).toArray())
+        got.append(j.toObject().value(u"identifier"_s).toString());
+    QCOMPARE(got, ids);
+    asked.removeDuplicates();
+    QCOMPARE(asked, ids);
 }
 
 QTEST_GUILESS_MAIN(TstCliGet)

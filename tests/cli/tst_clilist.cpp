@@ -22,6 +22,7 @@ private Q_SLOTS:
     void filtersByStatusLocally_data();
     void filtersByStatusLocally();
     void filtersByNameAndTimeAndKeepsNewest();
+    void timeBoundsAreInclusive();
     void exitsThreeWhenGatewayIsUnreachable();
 };
 
@@ -118,6 +119,25 @@ void TstCliList::filtersByNameAndTimeAndKeepsNewest()
     for (int i = 0; i < 3; ++i)
         QCOMPARE(newest.at(i).toObject().value(u"jobArn"_s),
                  jobs.at(i).toObject().value(u"jobArn"_s));
+}
+
+void TstCliList::timeBoundsAreInclusive()
+{
+    // ListQuery::matches, as in the Add jobs dialog's Discover tab (tst_addjobsdialog): a job
+    // submitted exactly at --submitted-after and --submitted-before is listed.
+    auto simulator = startSimulator(sim::Flavour::Bifrost);
+    const CliRun all
+            = runCli({u"list"_s, u"--gateway"_s, gatewayUrl(*simulator), u"--format"_s, u"json"_s});
+    const QJsonObject job = all.json().value(u"jobs"_s).toArray().at(4).toObject();
+    const QString at = job.value(u"submitTime"_s).toString();
+    QVERIFY(!at.isEmpty());
+    const CliRun run = runCli({u"list"_s, u"--submitted-after"_s, at, u"--submitted-before"_s, at,
+                               u"--gateway"_s, gatewayUrl(*simulator), u"--format"_s, u"json"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
+    QStringList arns;
+    for (const QJsonValue &v : run.json().value(u"jobs"_s).toArray())
+        arns << v.toObject().value(u"jobArn"_s).toString();
+    QVERIFY2(arns.contains(job.value(u"jobArn"_s).toString()), qPrintable(arns.join(u' ')));
 }
 
 void TstCliList::exitsThreeWhenGatewayIsUnreachable()

@@ -6,25 +6,73 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace bw {
 
 namespace {
 constexpr qsizetype kMaxIdentifierLength = 2048;
 
+// A Bedrock job id: 12 letters and digits. AWS hands out lower case, but gateways in front of
+// other stores return mixed case; a capitalised 12-letter word ("Stockholders") has no digit.
 bool isJobId(const QString &s)
 {
     if (s.size() != 12)
         return false;
+    bool digit = false, upper = false;
     for (QChar c : s) {
-        if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9')))
+        if (c >= u'0' && c <= u'9')
+            digit = true;
+        else if (c >= u'A' && c <= u'Z')
+            upper = true;
+        else if (!(c >= u'a' && c <= u'z'))
             return false;
     }
-    return true;
+    return digit || !upper;
 }
 
-bool isProviderIdChar(QChar c)
+bool isIdChar(QChar c)
 {
-    return c.isLetterOrNumber() || c == u'_' || c == u'-' || c == u'.';
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+           || c == u'_' || c == u'-' || c == u'.';
+}
+
+bool allIdChars(QStringView s)
+{
+    return !s.isEmpty() && std::all_of(s.begin(), s.end(), isIdChar);
+}
+
+// Provider batch ids a gateway passes through: OpenAI/Azure "batch_…", Anthropic "msgbatch_…",
+// Gemini "batches/…", and the base64 of a Bedrock job ARN (some integration routes).
+bool isProviderId(const QString &s)
+{
+    for (QLatin1StringView prefix : {QLatin1StringView("batch_"), QLatin1StringView("msgbatch_")}) {
+        if (s.startsWith(prefix) && s.size() > prefix.size()
+            && allIdChars(QStringView(s).mid(prefix.size())))
+            return true;
+    }
+    const QLatin1StringView gemini("batches/");
+    if (s.startsWith(gemini) && s.size() > gemini.size()
+        && allIdChars(QStringView(s).mid(gemini.size())))
+        return true;
+    if (s.startsWith(QLatin1StringView("YXJuOmF3czpiZWRyb2Nr"))) { // base64("arn:aws:bedrock")
+        const QByteArray::FromBase64Result decoded = QByteArray::fromBase64Encoding(
+                s.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (decoded && decoded.decoded.startsWith("arn:aws"))
+            return true;
+    }
+    return false;
+}
+
+// Any other random-looking backend id: long, letters and digits mixed, no spaces. Words,
+// however long, have no digits.
+bool looksGenerated(const QString &s)
+{
+    if (s.size() < 16 || !allIdChars(s))
+        return false;
+    const bool letter = std::any_of(s.begin(), s.end(), [](QChar c) { return c.isLetter(); });
+    const bool digit = std::any_of(s.begin(), s.end(), [](QChar c) { return c.isDigit(); });
+    return letter && digit;
 }
 
 QString stripQuotes(QString token)
@@ -104,12 +152,26 @@ JobIdentifier JobIdentifier::parse(const QString &input)
             id.m_reason = QStringLiteral("ARN has no resource part");
             return id;
         }
-        id.m_kind = IdentifierKind::Arn;
         id.m_partition = parts.at(1);
         id.m_service = parts.at(2);
         id.m_region = parts.at(3);
         id.m_account = parts.at(4);
         id.m_resource = resource;
+        id.m_forcible = true;
+        if (id.m_service.compare(u"bedrock", Qt::CaseInsensitive) != 0) {
+            id.m_reason = QStringLiteral("ARN of service %1, not a job").arg(id.m_service);
+            return id;
+        }
+        // Bedrock's own job ARNs, and the fake ones a gateway makes for other backends
+        // ("…:batch:batch_67d3…"); not model, profile or guardrail ARNs.
+        const QString type = resource.section(QRegularExpression(QStringLiteral("[:/]")), 0, 0);
+        if (type.compare(u"model-invocation-job", Qt::CaseInsensitive) != 0
+            && type.compare(u"batch", Qt::CaseInsensitive) != 0) {
+            id.m_reason = QStringLiteral("Bedrock %1 ARN, not a job").arg(type);
+            return id;
+        }
+        id.m_forcible = false;
+        id.m_kind = IdentifierKind::Arn;
         return id;
     }
 
@@ -117,23 +179,31 @@ JobIdentifier JobIdentifier::parse(const QString &input)
         id.m_kind = IdentifierKind::JobId;
         return id;
     }
-
-    for (QChar c : t) {
-        if (!isProviderIdChar(c)) {
-            id.m_reason = QStringLiteral("character '%1' is not allowed in a job id").arg(c);
-            return id;
-        }
-    }
-    if (t.size() < 3) {
-        id.m_reason = QStringLiteral("too short to be a job id");
+    if (isProviderId(t) || looksGenerated(t)) {
+        id.m_kind = IdentifierKind::ProviderId;
         return id;
     }
-    if (t.size() == 12) {
-        id.m_reason = QStringLiteral("12 characters but not lower-case letters and digits");
-        return id;
-    }
-    id.m_kind = IdentifierKind::ProviderId;
+    // Something that could be sent as a path segment but looks like no identifier a gateway
+    // or provider hands out: refused unless the user insists (addAnyway()).
+    id.m_forcible = true;
+    if (t.size() == 12 && allIdChars(t))
+        id.m_reason = QStringLiteral("12 characters, but a job id has digits");
+    else if (std::all_of(t.begin(), t.end(), [](QChar c) { return c.isLetter(); }))
+        id.m_reason = QStringLiteral("an ordinary word, not a job id");
+    else
+        id.m_reason = QStringLiteral("does not look like a job id");
     return id;
+}
+
+JobIdentifier JobIdentifier::addAnyway() const
+{
+    if (!m_forcible)
+        return *this;
+    JobIdentifier copy = *this;
+    copy.m_kind = IdentifierKind::AsGiven;
+    copy.m_reason.clear();
+    copy.m_forcible = false;
+    return copy;
 }
 
 QStringList JobIdentifier::tokenize(const QString &text)
@@ -198,6 +268,8 @@ QString JobIdentifier::kindName(IdentifierKind kind)
         return QStringLiteral("ARN");
     case IdentifierKind::ProviderId:
         return QStringLiteral("provider id");
+    case IdentifierKind::AsGiven:
+        return QStringLiteral("as given");
     case IdentifierKind::Invalid:
         break;
     }

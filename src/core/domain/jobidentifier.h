@@ -6,11 +6,17 @@
 
 namespace bw {
 
+// What an identifier looks like. Accepted: anything a gateway or provider hands out. Refused
+// (Invalid): ordinary words, foreign ARNs (S3, IAM, other Bedrock resources) and text that
+// cannot be one path segment; most refusals can be overridden with addAnyway().
 enum class IdentifierKind {
     Invalid,
-    JobId,      // 12-character Bedrock job id, e.g. k3x9p2m7q1ab
-    Arn,        // any ARN (aws, aws-cn, aws-us-gov; real or a gateway's fake one)
-    ProviderId, // a bare backend id such as batch_67d3...
+    JobId,      // 12 letters and digits, e.g. k3x9p2m7q1ab (gateways may return mixed case)
+    Arn,        // a Bedrock job ARN in any AWS partition/region, or a gateway's fake
+                // "…:bedrock:…:batch:batch_…" ARN
+    ProviderId, // a bare backend id: batch_… (OpenAI/Azure), msgbatch_… (Anthropic),
+                // batches/… (Gemini), base64 of a Bedrock ARN, or another long generated id
+    AsGiven,    // refused by the classifier, added anyway at the user's explicit request
 };
 
 // A job identifier exactly as the user gave it, classified. Local records are keyed on text(),
@@ -33,6 +39,11 @@ public:
     IdentifierKind kind() const { return m_kind; }
     bool isValid() const { return m_kind != IdentifierKind::Invalid; }
     const QString &invalidReason() const { return m_reason; }
+    // True when this refused identifier may still be added on request: one path segment that
+    // simply does not look like a job (a word, a foreign ARN). Empty or spaced text never is.
+    bool canAddAnyway() const { return m_forcible; }
+    // The same text as an AsGiven identifier when canAddAnyway(), else *this unchanged.
+    JobIdentifier addAnyway() const;
 
     // ARN parts (empty unless kind() == Arn).
     const QString &partition() const { return m_partition; }
@@ -44,7 +55,8 @@ public:
     // otherwise the text itself.
     QString shortId() const;
 
-    static QString kindName(IdentifierKind kind); // "id", "ARN", "provider id", "invalid"
+    // "id", "ARN", "provider id", "as given", "invalid"
+    static QString kindName(IdentifierKind kind);
 
     friend bool operator==(const JobIdentifier &a, const JobIdentifier &b)
     {
@@ -60,6 +72,7 @@ private:
     QString m_region;
     QString m_account;
     QString m_resource;
+    bool m_forcible = false;
 };
 
 } // namespace bw

@@ -362,6 +362,11 @@ public:
     template<typename T>
     void deliver(const std::function<void(Expected<T>)> &done, Expected<T> result)
     {
+        if (!result && m_keySent && !result.error().keySent) {
+            GatewayError e = result.error();
+            e.keySent = true;
+            result = Expected<T>(std::move(e));
+        }
         if (!result)
             logFailure(result.error());
         settle([done, result = std::move(result)] {
@@ -486,6 +491,7 @@ private:
     bool m_hasContext;
     QLatin1StringView m_operation;
     std::function<void(const GatewayError &)> m_fail;
+    bool m_keySent = false; // a request of this exchange carried the key
     Next m_next;
 
     // The exchange in progress.
@@ -532,17 +538,21 @@ std::optional<QNetworkRequest> GatewayRequest::buildRequest(const QUrl &url, Gat
                 break;
             case AuthMode::Bearer:
                 request.setRawHeader("Authorization", "Bearer " + secret.toUtf8());
+                m_keySent = true;
                 break;
             case AuthMode::VirtualKey:
                 request.setRawHeader("x-bf-vk", secret.toUtf8());
+                m_keySent = true;
                 break;
             case AuthMode::CustomHeader: {
                 const QByteArray name = profile.customHeaderName.trimmed().toLatin1();
-                if (isHeaderToken(name))
+                if (isHeaderToken(name)) {
                     request.setRawHeader(name, secret.toUtf8());
-                else
+                    m_keySent = true;
+                } else {
                     qCWarning(lcClient) << "the custom auth header name is not a valid header "
                                            "name; no credentials sent";
+                }
                 break;
             }
             }

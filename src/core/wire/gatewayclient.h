@@ -4,6 +4,7 @@
 #include "wire/gatewayerror.h"
 #include "wire/gatewayprofile.h"
 #include "wire/jobcodec.h"
+#include "wire/listquery.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -22,19 +23,6 @@ class QNetworkReply;
 namespace bw {
 
 class GatewayRequest; // one call in flight; private to gatewayclient.cpp
-
-// Filters for one list request. The gateway may ignore any of them (Bifrost drops most):
-// callers always filter locally too.
-struct ListQuery
-{
-    int maxResults = 100; // 1..1000
-    std::optional<QString> nextToken;
-    std::optional<QString> statusEquals;
-    std::optional<QString> nameContains;
-    std::optional<QDateTime> submitTimeAfter;
-    std::optional<QDateTime> submitTimeBefore;
-    bool sortDescending = true;
-};
 
 // Result of walking list pages with the pagination safeguards of WIRE.md.
 struct ListResult

@@ -49,6 +49,8 @@ QString GatewayError::describe() const
         text = QStringLiteral("HTTP %1").arg(httpStatus);
         if (!gatewayType.isEmpty())
             text += u' ' + gatewayType;
+        if (isKeyRejected())
+            text = QStringLiteral("The gateway rejected this key (%1)").arg(text);
         break;
     case Kind::BadBody:
         text = QStringLiteral("The gateway sent a response that is not a usable JSON body");

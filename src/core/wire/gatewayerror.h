@@ -29,9 +29,16 @@ struct GatewayError
     QString gatewayType; // "ResourceNotFoundException", "virtual_key_required", ...
     QString message;     // the gateway's or the network stack's words, may be empty
     std::optional<int> retryAfterSeconds;
+    // The request carried a key. A 401/403 then means the key was rejected, whatever the
+    // gateway's words say ("a virtual key is required …" is Bifrost's answer to a wrong one).
+    bool keySent = false;
 
     // One readable sentence, e.g. "HTTP 404 ResourceNotFoundException: Could not find ...".
+    // An auth failure after a key was sent reads "The gateway rejected this key (HTTP 401
+    // virtual_key_required): <the gateway's words>".
     QString describe() const;
+    // True for a 401/403 to a request that carried a key.
+    bool isKeyRejected() const { return keySent && isAuthFailure(); }
     // Short machine-ish name of the kind: "network", "timeout", "http", ...
     static QString kindName(Kind kind);
 

@@ -1,5 +1,9 @@
 #include "wire/gatewayprofile.h"
 
+#include <QFileInfo>
+
+#include <algorithm>
+
 namespace bw {
 
 QString authModeKey(AuthMode mode)
@@ -50,6 +54,103 @@ std::optional<RouteStyle> routeStyleFromKey(const QString &key)
     if (key == QLatin1StringView("singular"))
         return RouteStyle::Singular;
     return std::nullopt;
+}
+
+namespace {
+
+bool isTokenChar(QChar c)
+{
+    // RFC 9110 tchar
+    if (c.unicode() > 0x7e)
+        return false;
+    if (c.isLetterOrNumber())
+        return true;
+    return QStringView(u"!#$%&'*+-.^_`|~").contains(c);
+}
+
+} // namespace
+
+QString GatewayProfile::baseUrlProblem(const QUrl &url)
+{
+    if (url.isEmpty())
+        return QStringLiteral("Enter the gateway's base URL, e.g. http://localhost:8080.");
+    if (!url.isValid())
+        return QStringLiteral("The base URL is not a valid URL: %1").arg(url.errorString());
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        return QStringLiteral("The base URL must start with http:// or https://.");
+    if (url.host().isEmpty())
+        return QStringLiteral("The base URL has no host name.");
+    if (!url.password().isEmpty() || !url.userName().isEmpty())
+        return QStringLiteral("Do not put credentials in the URL: give the key as the "
+                              "profile's key, which is kept in the keychain.");
+    if (url.hasQuery() || url.hasFragment())
+        return QStringLiteral("The base URL must not have a query (?…) or fragment (#…).");
+    return {};
+}
+
+QString GatewayProfile::headerNameProblem(const QString &name)
+{
+    const QString header = name.trimmed();
+    if (header.isEmpty())
+        return QStringLiteral("Enter the name of the header that carries the key.");
+    if (!std::all_of(header.cbegin(), header.cend(), isTokenChar))
+        return QStringLiteral("“%1” is not a valid header name: use letters, digits and - only.")
+                .arg(header);
+    static const QStringList reserved{
+            QStringLiteral("host"),         QStringLiteral("content-length"),
+            QStringLiteral("content-type"), QStringLiteral("accept"),
+            QStringLiteral("connection"),   QStringLiteral("transfer-encoding"),
+            QStringLiteral("user-agent"),   QStringLiteral("x-model-provider")};
+    if (reserved.contains(header.toLower()))
+        return QStringLiteral("The header %1 is set by batchwatch itself; choose another one.")
+                .arg(header);
+    return {};
+}
+
+QList<ProfileProblem> GatewayProfile::validate(const QList<GatewayProfile> &others,
+                                               bool checkName) const
+{
+    using Field = ProfileProblem::Field;
+    QList<ProfileProblem> problems;
+    const QString trimmedName = name.trimmed();
+    if (checkName && trimmedName.isEmpty())
+        problems.append({Field::Name, QStringLiteral("Give the profile a name.")});
+    if (checkName && !trimmedName.isEmpty()) {
+        for (const GatewayProfile &other : others) {
+            if (other.id != id
+                && other.name.trimmed().compare(trimmedName, Qt::CaseInsensitive) == 0) {
+                problems.append({Field::Name, QStringLiteral("Another profile is already called "
+                                                             "“%1”.")
+                                                      .arg(trimmedName)});
+                break;
+            }
+        }
+    }
+    if (const QString url = baseUrlProblem(baseUrl); !url.isEmpty())
+        problems.append({Field::BaseUrl, url});
+    if (authMode == AuthMode::CustomHeader) {
+        if (const QString header = headerNameProblem(customHeaderName); !header.isEmpty())
+            problems.append({Field::HeaderName, header});
+    }
+    if (!provider.isEmpty() && !std::all_of(provider.cbegin(), provider.cend(), isTokenChar))
+        problems.append({Field::Provider,
+                         QStringLiteral("The provider “%1” contains characters a header value "
+                                        "cannot carry.")
+                                 .arg(provider)});
+    if (timeoutMs < kMinTimeoutMs || timeoutMs > kMaxTimeoutMs)
+        problems.append({Field::Timeout, QStringLiteral("The timeout must be between 0.1 seconds "
+                                                        "and one hour.")});
+    if (!caBundlePath.isEmpty()) {
+        const QFileInfo ca(caBundlePath);
+        if (!ca.exists())
+            problems.append({Field::CaBundle,
+                             QStringLiteral("The CA bundle %1 does not exist.").arg(caBundlePath)});
+        else if (!ca.isFile() || !ca.isReadable())
+            problems.append({Field::CaBundle,
+                             QStringLiteral("The CA bundle %1 cannot be read.").arg(caBundlePath)});
+    }
+    return problems;
 }
 
 } // namespace bw

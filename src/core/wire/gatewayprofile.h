@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QUrl>
@@ -26,6 +27,18 @@ AuthMode authModeFromKey(const QString &key);
 QString routeStyleKey(RouteStyle style); // "auto", "plural", "singular"
 std::optional<RouteStyle> routeStyleFromKey(const QString &key);
 
+struct GatewayProfile;
+
+// One thing that keeps a profile from being used, in words a user can act on.
+struct ProfileProblem
+{
+    enum class Field { Name, BaseUrl, HeaderName, Provider, Timeout, CaBundle };
+    Field field = Field::Name;
+    QString message; // one sentence, e.g. "The base URL must start with http:// or https://."
+
+    friend bool operator==(const ProfileProblem &, const ProfileProblem &) = default;
+};
+
 // One gateway. Holds no secret: secrets live in the keychain (or in memory for this run) and
 // are handed to the GatewayClient separately, so a profile can be stored and exported safely.
 struct GatewayProfile
@@ -40,6 +53,26 @@ struct GatewayProfile
     RouteStyle detectedRoute = RouteStyle::Auto; // Auto = not detected yet
     int timeoutMs = 30000;
     QString caBundlePath;
+
+    static constexpr int kMinTimeoutMs = 100;            // what `--timeout 0.1` allows
+    static constexpr int kMaxTimeoutMs = 60 * 60 * 1000; // one hour
+
+    // Every problem, in form order (name, URL, header, provider, timeout, CA bundle); empty when
+    // the profile can be saved and used. The one rule for the Profiles dialog and the CLI:
+    //  - name: not blank, unique among `others` (case-insensitive; same id = same profile).
+    //    Skipped when `checkName` is false (a CLI --gateway profile has no name).
+    //  - baseUrl: see baseUrlProblem().
+    //  - CustomHeader: a header name (RFC 9110 token) that batchwatch does not set itself.
+    //  - provider: empty, or a token a header value can carry.
+    //  - timeoutMs: kMinTimeoutMs..kMaxTimeoutMs.
+    //  - caBundlePath: empty, or a readable file.
+    QList<ProfileProblem> validate(const QList<GatewayProfile> &others = {},
+                                   bool checkName = true) const;
+    // The base URL rule alone: http or https, a host, no user name or password (keys go to the
+    // keychain), no query or fragment; a path prefix is fine. Empty when valid.
+    static QString baseUrlProblem(const QUrl &url);
+    // The custom header rule alone (empty when valid).
+    static QString headerNameProblem(const QString &name);
 
     friend bool operator==(const GatewayProfile &, const GatewayProfile &) = default;
 };

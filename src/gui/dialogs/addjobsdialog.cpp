@@ -2,9 +2,11 @@
 
 #include "delegates/statusbadgedelegate.h"
 #include "dialogs/dialogsizing.h"
+#include "domain/identifierfile.h"
 #include "presentation/statuspresentation.h"
 #include "ui_addjobsdialog.h"
 
+#include <QCheckBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -40,85 +42,6 @@ QHash<QString, int> countOccurrences(const QString &text)
     for (const QString &token : tokens)
         ++counts[token];
     return counts;
-}
-
-// RFC 4180 records: quoted fields may hold separators, doubled quotes and line breaks.
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    bool quoted = false;
-    bool fieldStarted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"') {
-                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
-                    field += u'"';
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                field += c;
-            }
-            continue;
-        }
-        if (c == u'"' && !fieldStarted) {
-            quoted = true;
-            fieldStarted = true;
-        } else if (c == u',') {
-            record << field;
-            field.clear();
-            fieldStarted = false;
-        } else if (c == u'\n' || c == u'\r') {
-            if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')
-                ++i;
-            record << field;
-            field.clear();
-            fieldStarted = false;
-            records << record;
-            record.clear();
-        } else {
-            field += c;
-            fieldStarted = true;
-        }
-    }
-    if (fieldStarted || !field.isEmpty() || !record.isEmpty()) {
-        record << field;
-        records << record;
-    }
-    return records;
-}
-
-QString csvIdentifierColumn(const QString &text)
-{
-    const QList<QStringList> records = parseCsv(text);
-    if (records.isEmpty())
-        return text;
-    static const QStringList names{QStringLiteral("identifier"), QStringLiteral("jobArn"),
-                                   QStringLiteral("jobIdentifier"), QStringLiteral("jobId"),
-                                   QStringLiteral("arn")};
-    const QStringList &header = records.constFirst();
-    qsizetype column = -1;
-    for (const QString &name : names) {
-        for (qsizetype i = 0; i < header.size() && column < 0; ++i) {
-            if (header.at(i).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-                column = i;
-        }
-        if (column >= 0)
-            break;
-    }
-    if (column < 0)
-        return text; // no header: every field is a candidate
-    QStringList values;
-    for (qsizetype r = 1; r < records.size(); ++r) {
-        const QStringList &rec = records.at(r);
-        if (column < rec.size() && !rec.at(column).trimmed().isEmpty())
-            values << rec.at(column).trimmed();
-    }
-    return values.join(u'\n');
 }
 
 // Identifiers are told apart by their ends (an ARN by its job id): elide in the middle.
@@ -175,6 +98,8 @@ AddJobsDialog::AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient 
     connect(m_ui->pasteEdit, &QPlainTextEdit::textChanged, m_classifyTimer,
             qOverload<>(&QTimer::start));
     connect(m_ui->loadFileButton, &QPushButton::clicked, this, &AddJobsDialog::chooseFiles);
+    m_ui->addAnywayCheck->setVisible(false);
+    connect(m_ui->addAnywayCheck, &QCheckBox::toggled, this, &AddJobsDialog::classifyNow);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->pasteEdit->setFont(mono);
 
@@ -235,6 +160,11 @@ AddJobsDialog::AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient 
     }
 
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, &AddJobsDialog::updateOkButton);
+    // The Discover tab lists the gateway's jobs as soon as it is opened (issue 10 item 12).
+    connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this] {
+        if (currentTab() == DiscoverTab && m_client && !m_listedOnce && !m_busy)
+            discover();
+    });
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &AddJobsDialog::accept);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)
             ->setIcon(StatusPresentation::actionIcon(ActionIcon::Add, palette()));
@@ -317,15 +247,16 @@ QString AddJobsDialog::pastedText() const
 
 QStringList AddJobsDialog::supportedFileSuffixes()
 {
-    return {QStringLiteral("txt"), QStringLiteral("csv"), QStringLiteral("json")};
+    return IdentifierFile::supportedSuffixes();
 }
 
 bool AddJobsDialog::isSupportedFile(const QString &path)
 {
-    return supportedFileSuffixes().contains(QFileInfo(path).suffix().toLower());
+    return IdentifierFile::isSupported(path);
 }
 
-QString AddJobsDialog::readIdentifierFile(const QString &path, QString *errorMessage)
+std::optional<QStringList> AddJobsDialog::readIdentifierFile(const QString &path,
+                                                             QString *errorMessage)
 {
     QFile file(path);
     const QString name = QFileInfo(path).fileName();
@@ -341,14 +272,7 @@ QString AddJobsDialog::readIdentifierFile(const QString &path, QString *errorMes
                                     .arg(name);
         return {};
     }
-    QString text = QString::fromUtf8(file.readAll());
-    if (text.startsWith(QChar(0xFEFF)))
-        text.remove(0, 1);
-    if (QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
-        text = csvIdentifierColumn(text);
-    if (text.isNull())
-        text = QStringLiteral("");
-    return text;
+    return IdentifierFile::read(file, IdentifierFile::formatForPath(path));
 }
 
 QStringList AddJobsDialog::droppableFiles(const QMimeData *mime)
@@ -400,15 +324,19 @@ bool AddJobsDialog::loadFiles(const QStringList &paths)
     QString appended;
     for (const QString &path : paths) {
         QString error;
-        const QString text = readIdentifierFile(path, &error);
-        if (text.isNull()) {
+        const std::optional<QStringList> tokens = readIdentifierFile(path, &error);
+        if (!tokens) {
             errors << error;
             continue;
         }
-        // Each file's identifiers as one line each, so that the pasted text stays plain.
-        const QList<JobIdentifier> ids = JobIdentifier::parseList(text);
-        for (const JobIdentifier &id : ids)
-            appended += id.text() + u'\n';
+        // Each file's identifiers one per line, so that the pasted text stays plain.
+        QSet<QString> seen;
+        for (const QString &token : *tokens) {
+            if (!seen.contains(token)) {
+                seen.insert(token);
+                appended += token + u'\n';
+            }
+        }
     }
     if (!appended.isEmpty()) {
         QString current = m_ui->pasteEdit->toPlainText();
@@ -437,6 +365,20 @@ void AddJobsDialog::classifyNow()
     const QString text = m_ui->pasteEdit->toPlainText();
     m_classified = JobIdentifier::parseList(text);
     const QHash<QString, int> occurrences = countOccurrences(text);
+    // Refused identifiers that could still be watched: offered with an explicit "add anyway".
+    const bool forceAll = m_ui->addAnywayCheck->isChecked();
+    int forcible = 0;
+    for (JobIdentifier &id : m_classified) {
+        if (!id.canAddAnyway())
+            continue;
+        ++forcible;
+        if (forceAll)
+            id = id.addAnyway();
+    }
+    m_ui->addAnywayCheck->setVisible(forcible > 0);
+    m_ui->addAnywayCheck->setText(
+            forcible == 1 ? tr("Add the refused identifier an&yway")
+                          : tr("Add the %1 refused identifiers an&yway").arg(forcible));
 
     m_classModel->removeRows(0, m_classModel->rowCount());
     int valid = 0, invalid = 0, watched = 0, duplicates = 0;
@@ -468,11 +410,8 @@ void AddJobsDialog::classifyNow()
             kindItem->setForeground(dim);
         } else {
             ++valid;
-            // WIRE.md: gateways may hand out ARNs of their own making, so any ARN is accepted;
-            // one that is not Bedrock's is most likely a slip worth pointing out.
-            if (id.kind() == IdentifierKind::Arn
-                && id.service().compare(u"bedrock", Qt::CaseInsensitive) != 0)
-                notes << tr("Not a Bedrock ARN (service \"%1\"): added as given").arg(id.service());
+            if (id.kind() == IdentifierKind::AsGiven)
+                notes << tr("Not recognised as a job; added as given because you asked");
             else if (id.kind() == IdentifierKind::Arn && !id.region().isEmpty())
                 notes << tr("Region %1, account %2").arg(id.region(), id.accountId());
         }
@@ -655,35 +594,13 @@ void AddJobsDialog::handlePage(const Expected<ListPage> &page, int budget)
     Q_EMIT discoverFinished(true);
 }
 
-bool AddJobsDialog::passesLocalFilters(const Job &job) const
-{
-    if (m_query.statusEquals) {
-        if (!job.status
-            || job.status->raw().trimmed().compare(*m_query.statusEquals, Qt::CaseInsensitive) != 0)
-            return false;
-    }
-    if (m_query.nameContains) {
-        if (!job.jobName || !job.jobName->contains(*m_query.nameContains, Qt::CaseInsensitive))
-            return false;
-    }
-    if (m_query.submitTimeAfter || m_query.submitTimeBefore) {
-        if (!job.submitTime)
-            return false;
-        if (m_query.submitTimeAfter && *job.submitTime < *m_query.submitTimeAfter)
-            return false;
-        if (m_query.submitTimeBefore && *job.submitTime > *m_query.submitTimeBefore)
-            return false;
-    }
-    return true;
-}
-
 void AddJobsDialog::appendDiscovered(const ParsedJob &parsed)
 {
     const Job &job = parsed.job;
     const QString arn = job.jobArn.value_or(QString()).trimmed();
     if (arn.isEmpty() || m_listedArns.contains(arn))
         return;
-    if (!passesLocalFilters(job)) {
+    if (!m_query.matches(job)) { // the same rule as `batchwatch-cli list`
         ++m_hiddenByFilters;
         return;
     }

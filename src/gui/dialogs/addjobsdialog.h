@@ -33,15 +33,20 @@ namespace bw {
 //    classified live by JobIdentifier::parseList. The table shows one row per distinct
 //    identifier — id / ARN / provider id / invalid with the reason — merging duplicates (the
 //    note says how often one was given) and marking those already watched.
-//  - Discover: lists the gateway's jobs through GatewayClient::listPage with the status, name
-//    and submit-time filters, which are applied locally too (gateways ignore most of them).
+//  - Discover: lists the gateway's jobs through GatewayClient::listPage as soon as the tab is
+//    opened, then again with the status, name and submit-time filters on "List Jobs"; the
+//    filters are applied locally too, by ListQuery::matches (the rule of `batchwatch-cli list`).
 //    Pages follow WIRE.md: percent-encoded tokens (the client's job), stop on an empty page, a
 //    repeated token or the page cap; "Load More" fetches the next pages on demand. Multi-select,
 //    then "Watch Selected".
 //
+// Identifiers the classifier refuses (words, foreign ARNs) are not added unless the user ticks
+// "Add … anyway" (shown only when there are such identifiers); they are then added as given.
+//
 // The OK button always says what it will do ("Watch 3 Jobs"); it is disabled when that is
 // nothing. After exec() == Accepted, identifiersToAdd() holds what to add, in order, never an
-// invalid or already-watched identifier.
+// already-watched identifier, and a refused one only when the user asked: re-classify them with
+// JobIdentifier::parse(text).addAnyway().
 class AddJobsDialog : public QDialog
 {
     Q_OBJECT
@@ -107,11 +112,10 @@ public:
     // File helpers, also for the main window's drag and drop.
     static QStringList supportedFileSuffixes(); // "txt", "csv", "json"
     static bool isSupportedFile(const QString &path);
-    // The text of one file, ready for JobIdentifier::parseList: a CSV file with a header naming
-    // an identifier column ("identifier", "jobArn", "jobIdentifier", "jobId", "arn") yields that
-    // column only; other files are returned whole (JSON is understood by parseList). Returns a
-    // null QString and sets `errorMessage` when the file cannot be read or is over 16 MiB.
-    static QString readIdentifierFile(const QString &path, QString *errorMessage = nullptr);
+    // The identifiers in one file, read by IdentifierFile (the reader `--from-file` uses).
+    // nullopt, with `errorMessage` set, when the file cannot be read or is over 16 MiB.
+    static std::optional<QStringList> readIdentifierFile(const QString &path,
+                                                         QString *errorMessage = nullptr);
     // The local files in a drag (file manager, desktop) that loadFiles() can read; empty when
     // the drag carries none. Dropping such files anywhere on the dialog loads them.
     static QStringList droppableFiles(const QMimeData *mime);
@@ -140,7 +144,6 @@ private:
     void updateOkButton();
     void fetchNextPage(int budget);
     void handlePage(const Expected<ListPage> &page, int budget);
-    bool passesLocalFilters(const Job &job) const;
     void appendDiscovered(const ParsedJob &parsed);
     void updateDiscoverStatus(const QString &error = {});
     void setBusy(bool busy);

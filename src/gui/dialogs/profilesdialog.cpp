@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QUuid>
 
 namespace bw {
@@ -27,34 +28,7 @@ struct ProfilesDialog::Entry
     bool isNew = false;       // never saved
 };
 
-namespace {
-
-constexpr auto kProbeIdentifier = "batchwatch-connection-test";
-
-bool isTokenChar(QChar c)
-{
-    // RFC 9110 tchar
-    if (c.unicode() > 0x7e)
-        return false;
-    if (c.isLetterOrNumber())
-        return true;
-    return QStringView(u"!#$%&'*+-.^_`|~").contains(c);
-}
-
-QString routeWords(RouteStyle route)
-{
-    switch (route) {
-    case RouteStyle::Plural:
-        return ProfilesDialog::tr("plural (/bedrock/model-invocation-jobs/…)");
-    case RouteStyle::Singular:
-        return ProfilesDialog::tr("singular (/bedrock/model-invocation-job/…)");
-    case RouteStyle::Auto:
-        break;
-    }
-    return ProfilesDialog::tr("automatic");
-}
-
-} // namespace
+namespace {} // namespace
 
 ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAccessManager *nam,
                                QWidget *parent)
@@ -63,6 +37,7 @@ ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAc
     , m_store(store)
     , m_secrets(secrets)
     , m_nam(nam)
+    , m_test(new ConnectionTest(nam, this))
 {
     m_ui->setupUi(this);
     const int em = fontMetrics().height();
@@ -81,7 +56,11 @@ ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAc
     m_ui->deleteButton->setIcon(StatusPresentation::actionIcon(ActionIcon::Remove, palette()));
     m_ui->testResults->setIconSize(QSize(em, em));
     m_ui->testResults->viewport()->setAutoFillBackground(false);
-    m_ui->testResults->setMinimumHeight(5 * (fontMetrics().lineSpacing() + em / 3));
+    m_ui->testResults->setWordWrap(true);
+    m_ui->testResults->setTextElideMode(Qt::ElideNone);
+    fitTestResults();
+    connect(m_test, &ConnectionTest::stepAdded, this, &ProfilesDialog::onTestStep);
+    connect(m_test, &ConnectionTest::finished, this, &ProfilesDialog::finishTest);
     m_ui->profileList->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
     m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
@@ -192,6 +171,24 @@ ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAc
         return box.clickedButton() == del;
     };
 
+    m_sessionOnlyNotice = [this](const QStringList &names) {
+        // Not modal, and owned by the window behind the dialog: OK still closes the dialog at
+        // once, and the notice stays readable after it.
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Key Kept for This Session Only"),
+                                    names.size() == 1
+                                            ? tr("The key of “%1” is kept for this session only.")
+                                                      .arg(names.constFirst())
+                                            : tr("The keys of %1 are kept for this session only.")
+                                                      .arg(names.join(QStringLiteral(", "))),
+                                    QMessageBox::Ok, parentWidget());
+        box->setInformativeText(tr("No keychain service is running, and batchwatch never writes "
+                                   "keys to disk. After a restart you will be asked for the key "
+                                   "again."));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowModality(Qt::NonModal);
+        box->show();
+    };
+
     setWindowIcon(StatusPresentation::actionIcon(ActionIcon::Profile, palette()));
     resize(fontMetrics().averageCharWidth() * 110, fontMetrics().lineSpacing() * 30);
     loadProfiles();
@@ -199,8 +196,7 @@ ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAc
 
 ProfilesDialog::~ProfilesDialog()
 {
-    if (m_testClient)
-        m_testClient->abortAll();
+    m_test->disconnect(this);
 }
 
 ProfilesDialog::Entry *ProfilesDialog::currentEntry()
@@ -333,8 +329,7 @@ void ProfilesDialog::showEntry(int row)
     m_ui->testResults->setVisible(valid);
     m_ui->duplicateButton->setEnabled(valid);
     m_ui->deleteButton->setEnabled(valid);
-    if (m_testClient && m_testing)
-        m_testClient->abortAll();
+    m_test->abort();
     m_ui->testResults->clear();
     m_testLines.clear();
 
@@ -442,59 +437,8 @@ void ProfilesDialog::updateAuthRows()
 
 QString ProfilesDialog::validate(const GatewayProfile &profile, const QList<GatewayProfile> &others)
 {
-    const QString name = profile.name.trimmed();
-    if (name.isEmpty())
-        return tr("Give the profile a name.");
-    for (const GatewayProfile &other : others) {
-        if (other.id != profile.id && other.name.trimmed().compare(name, Qt::CaseInsensitive) == 0)
-            return tr("Another profile is already called “%1”.").arg(name);
-    }
-    const QUrl &url = profile.baseUrl;
-    if (url.isEmpty())
-        return tr("Enter the gateway's base URL, e.g. http://localhost:8080.");
-    if (!url.isValid())
-        return tr("The base URL is not a valid URL: %1").arg(url.errorString());
-    const QString scheme = url.scheme().toLower();
-    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
-        return tr("The base URL must start with http:// or https://.");
-    if (url.host().isEmpty())
-        return tr("The base URL has no host name.");
-    if (!url.password().isEmpty() || !url.userName().isEmpty())
-        return tr("Do not put credentials in the URL: enter the key in the Key field, where "
-                  "it is kept in the keychain.");
-    if (url.hasQuery() || url.hasFragment())
-        return tr("The base URL must not have a query (?…) or fragment (#…).");
-    if (profile.authMode == AuthMode::CustomHeader) {
-        const QString header = profile.customHeaderName.trimmed();
-        if (header.isEmpty())
-            return tr("Enter the name of the header that carries the key.");
-        if (!std::all_of(header.cbegin(), header.cend(), isTokenChar))
-            return tr("“%1” is not a valid header name: use letters, digits and - only.")
-                    .arg(header);
-        static const QStringList reserved{QStringLiteral("host"),
-                                          QStringLiteral("content-length"),
-                                          QStringLiteral("content-type"),
-                                          QStringLiteral("accept"),
-                                          QStringLiteral("connection"),
-                                          QStringLiteral("transfer-encoding"),
-                                          QStringLiteral("x-model-provider")};
-        if (reserved.contains(header.toLower()))
-            return tr("The header %1 is set by batchwatch itself; choose another one.").arg(header);
-    }
-    if (!profile.provider.isEmpty()
-        && !std::all_of(profile.provider.cbegin(), profile.provider.cend(), isTokenChar))
-        return tr("The provider “%1” contains characters a header value cannot carry.")
-                .arg(profile.provider);
-    if (profile.timeoutMs < 1000)
-        return tr("The timeout must be at least one second.");
-    if (!profile.caBundlePath.isEmpty()) {
-        const QFileInfo ca(profile.caBundlePath);
-        if (!ca.exists())
-            return tr("The CA bundle %1 does not exist.").arg(profile.caBundlePath);
-        if (!ca.isFile() || !ca.isReadable())
-            return tr("The CA bundle %1 cannot be read.").arg(profile.caBundlePath);
-    }
-    return {};
+    const QList<ProfileProblem> problems = profile.validate(others);
+    return problems.isEmpty() ? QString() : problems.constFirst().message;
 }
 
 void ProfilesDialog::revalidate()
@@ -505,7 +449,8 @@ void ProfilesDialog::revalidate()
     QPalette pal = m_ui->validationLabel->palette();
     pal.setColor(QPalette::WindowText, StatusPresentation::color(StatusGroup::Failed, palette()));
     m_ui->validationLabel->setPalette(pal);
-    m_ui->testButton->setEnabled(currentEntry() && message.isEmpty() && !m_testing && m_nam);
+    m_ui->testButton->setEnabled(currentEntry() && message.isEmpty() && !m_test->isRunning()
+                                 && m_nam);
 }
 
 QString ProfilesDialog::validationMessage() const
@@ -639,9 +584,13 @@ void ProfilesDialog::writeSecrets()
         return;
     }
     m_pendingSecretWrites = int(writes.size());
+    m_sessionOnlyNames.clear();
     for (const auto &[id, secret] : std::as_const(writes)) {
-        secrets->writeSecret(id, secret, this, [this, id](const SecretResult &result) {
+        const bool hasKey = !secret.isEmpty();
+        secrets->writeSecret(id, secret, this, [this, id, hasKey](const SecretResult &result) {
             const int row = rowOfId(id);
+            if (result.ok() && hasKey && !result.persistent && row >= 0)
+                m_sessionOnlyNames << m_entries.at(row).profile.name;
             if (result.ok()) {
                 if (row >= 0) {
                     m_entries[row].secretDirty = false;
@@ -655,6 +604,9 @@ void ProfilesDialog::writeSecrets()
             updateSecretNote();
             if (--m_pendingSecretWrites > 0)
                 return;
+            // Said on saving, not only when the dialog is opened again (issue 10 item 6).
+            if (!m_sessionOnlyNames.isEmpty() && m_sessionOnlyNotice)
+                m_sessionOnlyNotice(std::exchange(m_sessionOnlyNames, {}));
             Q_EMIT secretsWritten(!m_secretWriteFailed);
             if (m_closeWhenWritten && !m_secretWriteFailed)
                 QDialog::accept();
@@ -683,8 +635,6 @@ void ProfilesDialog::accept()
 void ProfilesDialog::addTestLine(TestLine::Outcome outcome, const QString &text)
 {
     m_testLines.append({outcome, text});
-    if (outcome == TestLine::Outcome::Failed)
-        m_testFailed = true;
     auto *item = new QListWidgetItem(text, m_ui->testResults);
     switch (outcome) {
     case TestLine::Outcome::Ok:
@@ -698,206 +648,78 @@ void ProfilesDialog::addTestLine(TestLine::Outcome outcome, const QString &text)
         break;
     }
     item->setToolTip(text);
+    // The results panel grows with its lines (up to a third of the screen), so that no
+    // sentence hides in a tiny scroll area.
+    fitTestResults();
+}
+
+void ProfilesDialog::fitTestResults()
+{
+    QListWidget *list = m_ui->testResults;
+    const int em = fontMetrics().height();
+    const int rowHeight = std::max(list->sizeHintForRow(0), fontMetrics().lineSpacing());
+    const int rows = std::max(5, list->count());
+    const int wanted = rows * rowHeight + 2 * list->frameWidth() + em / 2;
+    const int cap = std::max(8 * rowHeight, screen() ? screen()->availableGeometry().height() / 3
+                                                     : 20 * rowHeight);
+    list->setMinimumHeight(std::min(wanted, cap));
+    if (isVisible())
+        fitHeightToWidth(this);
 }
 
 void ProfilesDialog::testConnection()
 {
-    if (m_testing || !m_nam)
+    if (m_test->isRunning() || !m_nam)
         return;
     const Entry *e = currentEntry();
     if (!e)
         return;
     m_ui->testResults->clear();
     m_testLines.clear();
-    m_testFailed = false;
     const QString problem = validate(e->profile, profiles());
     if (!problem.isEmpty()) {
         addTestLine(TestLine::Outcome::Failed, tr("Fix the profile first: %1").arg(problem));
         Q_EMIT testFinished(false);
         return;
     }
-
-    if (m_testClient) {
-        m_testClient->abortAll();
-        m_testClient->deleteLater();
-    }
-    GatewayProfile profile = e->profile;
-    if (profile.routeStyle == RouteStyle::Auto)
-        profile.detectedRoute = RouteStyle::Auto; // probe afresh
-    m_testClient = new GatewayClient(m_nam, this);
-    m_testClient->setProfile(profile);
-    if (profile.authMode != AuthMode::None)
-        m_testClient->setSecret(m_ui->secretEdit->text());
-    m_testProfileId = profile.id;
-    m_testDetectedRoute.reset();
-    connect(m_testClient, &GatewayClient::routeDetected, this,
-            [this](RouteStyle style) { m_testDetectedRoute = style; });
-
-    m_testing = true;
+    m_testProfileId = e->profile.id;
     m_ui->testButton->setEnabled(false);
     m_ui->testButton->setText(tr("Testing…"));
-
-    m_testClient->health(this, [this](const Expected<HealthResult> &result) {
-        if (!result) {
-            const GatewayError &error = result.error();
-            if (error.kind == GatewayError::Kind::Cancelled) {
-                finishTest();
-                return;
-            }
-            if (error.isUnreachable()) {
-                addTestLine(TestLine::Outcome::Failed,
-                            tr("Not reachable: %1").arg(error.describe()));
-                finishTest();
-                return;
-            }
-            if (error.kind == GatewayError::Kind::Http && error.httpStatus == 404) {
-                addTestLine(TestLine::Outcome::Ok,
-                            tr("Reachable: the gateway answered (it has no /health route)."));
-            } else {
-                addTestLine(
-                        TestLine::Outcome::Warning,
-                        tr("Reachable, but /health reports a problem: %1").arg(error.describe()));
-            }
-        } else if (result->status.compare(QLatin1String("ok"), Qt::CaseInsensitive) == 0) {
-            addTestLine(TestLine::Outcome::Ok, tr("Reachable: /health answered “ok”."));
-        } else {
-            addTestLine(TestLine::Outcome::Warning,
-                        tr("Reachable, but /health answered “%1”.").arg(result->status));
-        }
-        testList();
-    });
+    // The words are the core's (ConnectionTest), the same `batchwatch-cli test-connection` prints.
+    m_test->start(e->profile,
+                  e->profile.authMode != AuthMode::None ? m_ui->secretEdit->text() : QString());
 }
 
-void ProfilesDialog::testList()
+void ProfilesDialog::onTestStep(const ConnectionTest::Step &step)
 {
-    GatewayClient *client = m_testClient.data();
-    if (!client) {
-        finishTest();
-        return;
+    switch (step.outcome) {
+    case ConnectionTest::Outcome::Ok:
+        addTestLine(TestLine::Outcome::Ok, step.text);
+        break;
+    case ConnectionTest::Outcome::Warning:
+        addTestLine(TestLine::Outcome::Warning, step.text);
+        break;
+    case ConnectionTest::Outcome::Failed:
+        addTestLine(TestLine::Outcome::Failed, step.text);
+        break;
     }
-    ListQuery query;
-    query.maxResults = 100;
-    const AuthMode mode = client->profile().authMode;
-    client->listPage(query, this, [this, mode](const Expected<ListPage> &result) {
-        if (!result) {
-            const GatewayError &error = result.error();
-            if (error.kind == GatewayError::Kind::Cancelled) {
-                finishTest();
-                return;
-            }
-            if (error.isAuthFailure()) {
-                addTestLine(TestLine::Outcome::Failed,
-                            mode == AuthMode::None
-                                    ? tr("The gateway needs a key: %1").arg(error.describe())
-                                    : tr("Authentication refused: %1").arg(error.describe()));
-                finishTest();
-                return;
-            }
-            if (error.isUnreachable()) {
-                addTestLine(TestLine::Outcome::Failed,
-                            tr("Listing jobs failed: %1").arg(error.describe()));
-                finishTest();
-                return;
-            }
-            const bool unsupported = error.kind == GatewayError::Kind::Http
-                                     && (error.httpStatus == 404 || error.httpStatus == 405
-                                         || error.httpStatus == 501);
-            addTestLine(TestLine::Outcome::Warning,
-                        unsupported ? tr("This gateway does not list jobs (%1). Jobs can still "
-                                         "be added by id.")
-                                              .arg(error.describe())
-                                    : tr("Listing jobs failed: %1").arg(error.describe()));
-            testRoute({});
-            return;
-        }
-        addTestLine(TestLine::Outcome::Ok, mode == AuthMode::None
-                                                   ? tr("Access granted without a key.")
-                                                   : tr("Authentication accepted."));
-        const qsizetype n = result->jobs.size();
-        const bool more = result->nextToken.has_value();
-        QString jobs;
-        if (n == 0)
-            jobs = tr("No jobs are visible with this profile yet.");
-        else if (n == 1)
-            jobs = more ? tr("1 job visible on the first page; there are more.")
-                        : tr("1 job visible.");
-        else
-            jobs = more ? tr("%1 jobs visible on the first page; there are more.").arg(n)
-                        : tr("%1 jobs visible.").arg(n);
-        addTestLine(TestLine::Outcome::Ok, jobs);
-        QString probe;
-        for (const ParsedJob &parsed : result->jobs) {
-            if (parsed.job.jobArn && !parsed.job.jobArn->isEmpty()) {
-                probe = *parsed.job.jobArn;
-                break;
-            }
-        }
-        testRoute(probe);
-    });
 }
 
-void ProfilesDialog::testRoute(const QString &identifier)
+void ProfilesDialog::finishTest(bool ok)
 {
-    GatewayClient *client = m_testClient.data();
-    if (!client) {
-        finishTest();
-        return;
-    }
-    const QString id = identifier.isEmpty() ? QString::fromLatin1(kProbeIdentifier) : identifier;
-    const RouteStyle configured = client->profile().routeStyle;
-    client->retrieve(id, this, [this, configured](const Expected<RetrieveResult> &result) {
-        if (!result && result.error().kind == GatewayError::Kind::Cancelled) {
-            finishTest();
-            return;
-        }
-        std::optional<RouteStyle> route = m_testDetectedRoute;
-        if (result)
-            route = result->routeUsed;
-        const bool answered = result || result.error().isNotFound();
-        if (configured == RouteStyle::Auto) {
-            if (route && *route != RouteStyle::Auto && answered) {
-                addTestLine(TestLine::Outcome::Ok,
-                            tr("Route style detected: %1.").arg(routeWords(*route)));
-                const int row = rowOfId(m_testProfileId);
-                if (row >= 0 && m_entries.at(row).profile.detectedRoute != *route) {
-                    m_entries[row].profile.detectedRoute = *route;
-                    m_entries[row].dirty = true;
-                    refreshListItem(row);
-                }
-            } else {
-                addTestLine(TestLine::Outcome::Warning,
-                            tr("The route style could not be detected: %1")
-                                    .arg(result ? tr("no route answered with a job")
-                                                : result.error().describe()));
-            }
-        } else if (answered) {
-            addTestLine(TestLine::Outcome::Ok,
-                        tr("The %1 route answers as expected.").arg(routeWords(configured)));
-        } else {
-            addTestLine(TestLine::Outcome::Failed,
-                        tr("The %1 route did not answer with a job: %2")
-                                .arg(routeWords(configured), result.error().describe()));
-        }
-        finishTest();
-    });
-}
-
-void ProfilesDialog::finishTest()
-{
-    if (!m_testing)
-        return;
-    m_testing = false;
     m_ui->testButton->setText(tr("T&est Connection"));
-    if (!m_testLines.isEmpty()) {
-        addTestLine(m_testFailed ? TestLine::Outcome::Failed : TestLine::Outcome::Ok,
-                    m_testFailed ? tr("The connection does not work yet.")
-                                 : tr("The connection works."));
+    // A route style the test detected is kept with the profile.
+    const std::optional<RouteStyle> route = m_test->result().detectedRoute;
+    const int row = rowOfId(m_testProfileId);
+    if (route && *route != RouteStyle::Auto && row >= 0
+        && m_entries.at(row).profile.routeStyle == RouteStyle::Auto
+        && m_entries.at(row).profile.detectedRoute != *route) {
+        m_entries[row].profile.detectedRoute = *route;
+        m_entries[row].dirty = true;
+        refreshListItem(row);
     }
-    if (m_testClient)
-        m_testClient->deleteLater();
-    m_testClient = nullptr;
     revalidate();
-    Q_EMIT testFinished(!m_testFailed);
+    Q_EMIT testFinished(ok);
 }
 
 void ProfilesDialog::showEvent(QShowEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "wire/connectiontest.h"
 #include "wire/gatewayprofile.h"
 
 #include <QDialog>
@@ -38,10 +39,10 @@ class SecretStore;
 // plainly under the key field: "No keychain service is running: the key is kept for this
 // session only."
 //
-// "Test Connection" checks the profile as currently edited (saved or not): GET /health, one
-// list page, and a retrieve that detects the route style, and reports each step in words
-// (reachable, authentication accepted, route style detected, jobs visible) or the exact error
-// sentence. A route style it detects is kept in the profile (detectedRoute).
+// "Test Connection" runs the core's ConnectionTest on the profile as currently edited (saved or
+// not) and lists its sentences (reachable, key accepted, jobs visible, route style detected) in
+// a results panel that grows with them. A route style it detects is kept in the profile
+// (detectedRoute).
 class ProfilesDialog : public QDialog
 {
     Q_OBJECT
@@ -84,12 +85,18 @@ public:
     // Replaces the question asked before profiles are deleted on Apply/OK. Gets their names;
     // returns true to go ahead.
     void setRemovalConfirmation(std::function<bool(const QStringList &names)> confirm);
+    // Replaces the notice shown when saving stored keys in memory only (no keychain service):
+    // gets the names of the profiles concerned. By default an information message box.
+    void setSessionOnlyNotice(std::function<void(const QStringList &names)> notice)
+    {
+        m_sessionOnlyNotice = std::move(notice);
+    }
 
     // Validates and saves everything (profiles synchronously, keys asynchronously). Returns
     // false, selecting the offending profile, when something is invalid or the store refuses.
     bool apply();
 
-    bool isTesting() const { return m_testing; }
+    bool isTesting() const { return m_test->isRunning(); }
     QList<TestLine> testResults() const { return m_testLines; }
 
 public Q_SLOTS:
@@ -123,9 +130,9 @@ private:
     void requestSecret(int row);
     void updateAuthRows();
     void addTestLine(TestLine::Outcome outcome, const QString &text);
-    void finishTest();
-    void testList();
-    void testRoute(const QString &identifier);
+    void fitTestResults();
+    void onTestStep(const ConnectionTest::Step &step);
+    void finishTest(bool ok);
     void writeSecrets();
     Entry *currentEntry();
     const Entry *currentEntry() const;
@@ -141,6 +148,8 @@ private:
     QString m_secretWriteError;
     bool m_loadingForm = false;
     std::function<bool(const QStringList &)> m_confirmRemoval;
+    std::function<void(const QStringList &)> m_sessionOnlyNotice;
+    QStringList m_sessionOnlyNames; // keys of the last apply() kept in memory only
 
     // Secrets being written by the last apply().
     int m_pendingSecretWrites = 0;
@@ -148,12 +157,9 @@ private:
     bool m_closeWhenWritten = false;
 
     // Test Connection.
-    QPointer<GatewayClient> m_testClient;
+    ConnectionTest *m_test = nullptr;
     QString m_testProfileId;
     QList<TestLine> m_testLines;
-    bool m_testing = false;
-    bool m_testFailed = false;
-    std::optional<RouteStyle> m_testDetectedRoute;
 };
 
 } // namespace bw

@@ -996,7 +996,7 @@ void MainWindow::addJobsFromFiles(const QStringList &paths)
         return;
     QList<JobIdentifier> ids;
     for (const QString &text : dialog.identifiersToAdd())
-        ids << JobIdentifier::parse(text);
+        ids << JobIdentifier::parse(text).addAnyway(); // the user chose to add refused ones
     const QStringList added = m_session->monitor->watch(ids);
     if (!added.isEmpty()) {
         selectJob(added.constFirst());

@@ -14,6 +14,9 @@ private Q_SLOTS:
     void parsesArnParts();
     void splitsPastedTextAndMergesDuplicates();
     void readsJsonFiles();
+    void refusesThePastedSentence();
+    void addAnywayOverridesARefusal_data();
+    void addAnywayOverridesARefusal();
 };
 
 void tst_JobIdentifier::classifies_data()
@@ -41,7 +44,37 @@ void tst_JobIdentifier::classifies_data()
     QTest::newRow("trimmed") << "  k3x9p2m7q1ab \n" << id << "k3x9p2m7q1ab";
     QTest::newRow("empty") << "" << bad << "";
     QTest::newRow("space inside") << "k3x9 p2m7q1ab" << bad << "k3x9 p2m7q1ab";
-    QTest::newRow("upper 12") << "K3X9P2M7Q1AB" << bad << "K3X9P2M7Q1AB";
+    QTest::newRow("upper 12") << "K3X9P2M7Q1AB" << id << "K3X9P2M7Q1AB";
+    QTest::newRow("mixed-case 12 from a gateway list") << "Q7w2E9r4T1yu" << id << "Q7w2E9r4T1yu";
+    QTest::newRow("all-letters id") << "abcdefabcdef" << id << "abcdefabcdef";
+    QTest::newRow("capitalised 12-letter word") << "Stockholders" << bad << "Stockholders";
+    QTest::newRow("anthropic") << "msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d" << prov
+                               << "msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d";
+    QTest::newRow("gemini") << "batches/7xq2w9e4r1t8y5u3" << prov << "batches/7xq2w9e4r1t8y5u3";
+    QTest::newRow("base64 arn")
+            << QString::fromLatin1(QByteArrayLiteral("arn:aws:bedrock:us-east-1:123456789012:"
+                                                     "model-invocation-job/k3x9p2m7q1ab")
+                                           .toBase64())
+            << prov
+            << QString::fromLatin1(QByteArrayLiteral("arn:aws:bedrock:us-east-1:123456789012:"
+                                                     "model-invocation-job/k3x9p2m7q1ab")
+                                           .toBase64());
+    QTest::newRow("eu arn")
+            << "arn:aws:bedrock:eu-central-1:123456789012:model-invocation-job/a1b2c3d4e5f6" << arn
+            << "a1b2c3d4e5f6";
+    // Issue 10 item 2: ordinary words and foreign ARNs are refused.
+    QTest::newRow("word this") << "this" << bad << "this";
+    QTest::newRow("word not") << "not" << bad << "not";
+    QTest::newRow("word job") << "job" << bad << "job";
+    QTest::newRow("word id!!") << "id!!" << bad << "id!!";
+    QTest::newRow("s3 arn") << "arn:aws:s3:::my-bucket/input.jsonl" << bad
+                            << "arn:aws:s3:::my-bucket/input.jsonl";
+    QTest::newRow("iam role arn") << "arn:aws:iam::123456789012:role/BedrockBatch" << bad
+                                  << "arn:aws:iam::123456789012:role/BedrockBatch";
+    QTest::newRow("bedrock model arn")
+            << "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku" << bad
+            << "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku";
+    QTest::newRow("word with underscore") << "my_job" << bad << "my_job";
     QTest::newRow("short arn") << "arn:aws:bedrock" << bad << "arn:aws:bedrock";
     QTest::newRow("non-aws arn") << "arn:gcp:bedrock:r:a:job/x" << bad
                                  << "arn:gcp:bedrock:r:a:job/x";
@@ -100,6 +133,43 @@ void tst_JobIdentifier::readsJsonFiles()
     QCOMPARE(fromExport.size(), 1);
     QCOMPARE(JobIdentifier::tokenize(QStringLiteral(R"(["k3x9p2m7q1ab"," k3x9p2m7q1ab "])")).size(),
              2);
+}
+
+void tst_JobIdentifier::refusesThePastedSentence()
+{
+    // The exact paste from issue 10: nothing in it is a job.
+    const auto ids = JobIdentifier::parseList(QStringLiteral("this is not a job id!!"));
+    QCOMPARE(ids.size(), 6);
+    for (const JobIdentifier &id : ids)
+        QVERIFY2(!id.isValid(), qPrintable(id.text()));
+}
+
+void tst_JobIdentifier::addAnywayOverridesARefusal_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("forcible");
+    QTest::newRow("s3 arn") << "arn:aws:s3:::my-bucket/input.jsonl" << true;
+    QTest::newRow("word") << "nightly" << true;
+    QTest::newRow("spaces") << "two words" << false;
+    QTest::newRow("empty") << "" << false;
+    QTest::newRow("valid id") << "k3x9p2m7q1ab" << false;
+}
+
+void tst_JobIdentifier::addAnywayOverridesARefusal()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, forcible);
+    const JobIdentifier id = JobIdentifier::parse(text);
+    QCOMPARE(id.canAddAnyway(), forcible);
+    const JobIdentifier forced = id.addAnyway();
+    if (forcible) {
+        QCOMPARE(forced.kind(), IdentifierKind::AsGiven);
+        QVERIFY(forced.isValid());
+        QCOMPARE(forced.text(), id.text());
+        QCOMPARE(JobIdentifier::kindName(forced.kind()), QStringLiteral("as given"));
+    } else {
+        QCOMPARE(forced.kind(), id.kind());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_JobIdentifier)

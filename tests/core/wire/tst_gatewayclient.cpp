@@ -204,6 +204,8 @@ private Q_SLOTS:
     void acceptsJsonNotFoundAsEvidenceOfTheRoute();
     void routeNotFoundJsonIsNoEvidence();
     void prefersThePluralJsonErrorOverASingularPage();
+    void saysTheKeyWasRejectedWhenOneWasSent_data();
+    void saysTheKeyWasRejectedWhenOneWasSent();
     void reportsTheMoreTellingAnswerWhenNoRouteAccepts_data();
     void reportsTheMoreTellingAnswerWhenNoRouteAccepts();
     void stopsProbingOnAnswersThatSayNothingAboutRoutes_data();
@@ -1053,6 +1055,41 @@ void tst_GatewayClient::prefersThePluralJsonErrorOverASingularPage()
     QVERIFY(out.error().isAuthFailure());
     QCOMPARE(out.error().gatewayType, QStringLiteral("virtual_key_required"));
     QCOMPARE(client.profile().detectedRoute, RouteStyle::Auto);
+}
+
+void tst_GatewayClient::saysTheKeyWasRejectedWhenOneWasSent_data()
+{
+    QTest::addColumn<AuthMode>("mode");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<bool>("rejected");
+    QTest::newRow("virtual key sent") << AuthMode::VirtualKey << "sk-bf-wrong" << true;
+    QTest::newRow("bearer sent") << AuthMode::Bearer << "sk-bf-wrong" << true;
+    QTest::newRow("no key configured") << AuthMode::None << QString() << false;
+    QTest::newRow("key mode, key missing") << AuthMode::VirtualKey << QString() << false;
+}
+
+void tst_GatewayClient::saysTheKeyWasRejectedWhenOneWasSent()
+{
+    // Issue 10 item 7: Bifrost answers a wrong key with "virtual key is required … via the
+    // x-bf-vk header"; with a key sent, the sentence must blame the key, keeping those words.
+    QFETCH(AuthMode, mode);
+    QFETCH(QString, secret);
+    QFETCH(bool, rejected);
+    FakeNetworkAccessManager nam;
+    nam.setRoute(kSingularPath, fixtureResponse(401, "error-401-virtual-key-required.json"));
+    GatewayClient client(&nam);
+    GatewayProfile profile = fakeProfile(RouteStyle::Singular);
+    profile.authMode = mode;
+    client.setProfile(profile);
+    client.setSecret(secret);
+    Outcome<RetrieveResult> out;
+    client.retrieve(kArn, this, out.callback());
+    QTRY_VERIFY(out.done());
+    QVERIFY(out.error().isAuthFailure());
+    QCOMPARE(out.error().isKeyRejected(), rejected);
+    const QString text = out.error().describe();
+    QCOMPARE(text.startsWith(QStringLiteral("The gateway rejected this key")), rejected);
+    QVERIFY2(text.contains(QStringLiteral("virtual key is required")), qPrintable(text));
 }
 
 void tst_GatewayClient::reportsTheMoreTellingAnswerWhenNoRouteAccepts_data()

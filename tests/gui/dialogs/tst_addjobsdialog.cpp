@@ -1,6 +1,8 @@
 #include "dialogs/addjobsdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDropEvent>
 #include <QFile>
@@ -69,8 +71,14 @@ private Q_SLOTS:
                                      << QStringLiteral("provider id") << true;
         QTest::newRow("quoted id")
                 << QStringLiteral("\"k3x9p2m7q1ab\"") << QStringLiteral("id") << true;
+        // Issue 10 item 2: what the gateway's own list returns is accepted, words are not.
         QTest::newRow("upper-case 12 chars")
-                << QStringLiteral("K3X9P2M7Q1AB") << QStringLiteral("invalid") << false;
+                << QStringLiteral("K3X9P2M7Q1AB") << QStringLiteral("id") << true;
+        QTest::newRow("word") << QStringLiteral("this") << QStringLiteral("invalid") << false;
+        QTest::newRow("S3 ARN") << QStringLiteral("arn:aws:s3:::my-bucket/input.jsonl")
+                                << QStringLiteral("invalid") << false;
+        QTest::newRow("Anthropic id") << QStringLiteral("msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d")
+                                      << QStringLiteral("provider id") << true;
         QTest::newRow("not an AWS partition") << QStringLiteral("arn:gcp:bedrock:x:1:job/a")
                                               << QStringLiteral("invalid") << false;
         QTest::newRow("bad character")
@@ -98,19 +106,30 @@ private Q_SLOTS:
         }
     }
 
-    void pointsOutAnArnOfAnotherService()
+    void refusesWordsAndForeignArnsUnlessAddedAnyway()
     {
-        // Accepted (gateways make up ARNs of their own), but a pasted S3 ARN is most likely a
-        // slip: the note says so before anything is added.
+        // The exact paste of issue 10, an S3 ARN and a job: only the job is added by default;
+        // "add anyway" is an explicit choice that takes the refused ones as given.
         AddJobsDialog dialog({});
-        dialog.setPastedText(QStringLiteral("arn:aws:s3:::my-bucket/input.jsonl\n")
-                             + QString::fromLatin1(kArn));
+        dialog.setPastedText(
+                QStringLiteral("this is not a job id!!\narn:aws:s3:::my-bucket/in.jsonl\n")
+                + QString::fromLatin1(kArn));
+        QCOMPARE(dialog.pastedIdentifiersToAdd(), QStringList{QString::fromLatin1(kArn)});
         const QStandardItemModel *model = dialog.classificationModel();
-        QCOMPARE(model->rowCount(), 2);
-        QCOMPARE(rowText(model, 0, AddJobsDialog::NoteColumn),
-                 QStringLiteral("Not a Bedrock ARN (service \"s3\"): added as given"));
-        QVERIFY(rowText(model, 1, AddJobsDialog::NoteColumn).startsWith(u"Region "));
-        QCOMPARE(dialog.pastedIdentifiersToAdd().size(), 2);
+        QVERIFY(rowText(model, 0, AddJobsDialog::NoteColumn).startsWith(u"Not added: "));
+        auto *anyway = dialog.findChild<QCheckBox *>(QStringLiteral("addAnywayCheck"));
+        QVERIFY(anyway);
+        QVERIFY(!anyway->isHidden());
+        QVERIFY(anyway->text().contains(u"7"));
+        anyway->setChecked(true);
+        const QStringList added = dialog.pastedIdentifiersToAdd();
+        QCOMPARE(added.size(), 8);
+        QVERIFY(added.contains(QStringLiteral("arn:aws:s3:::my-bucket/in.jsonl")));
+        QCOMPARE(rowText(model, 0, AddJobsDialog::KindColumn), QStringLiteral("as given"));
+
+        // Nothing to force: no offer.
+        dialog.setPastedText(QString::fromLatin1(kArn));
+        QVERIFY(anyway->isHidden());
     }
 
     void mergesDuplicatesAndSaysHowOften()
@@ -303,6 +322,65 @@ private Q_SLOTS:
         QVERIFY(okButton(dialog)->isEnabled());
         okButton(dialog)->click();
         QCOMPARE(dialog.identifiersToAdd(), selected);
+    }
+
+    void discoverListsAsSoonAsTheTabIsOpened()
+    {
+        sim::GatewaySimulator simulator;
+        QVERIFY(simulator.start(0));
+        QNetworkAccessManager nam;
+        GatewayClient client(&nam);
+        GatewayProfile profile;
+        profile.id = QStringLiteral("p1");
+        profile.baseUrl = simulator.baseUrl();
+        client.setProfile(profile);
+
+        AddJobsDialog dialog({}, &client);
+        QSignalSpy finished(&dialog, &AddJobsDialog::discoverFinished);
+        QVERIFY(!dialog.isDiscovering());                 // the Paste tab asks nothing
+        dialog.setCurrentTab(AddJobsDialog::DiscoverTab); // no button pressed
+        QVERIFY(finished.wait(10000));
+        QVERIFY(dialog.discoverModel()->rowCount() > 0);
+    }
+
+    void discoverTimeBoundsAreInclusiveAsInTheCli()
+    {
+        // ListQuery::matches, shared with `batchwatch-cli list` (tst_clilist checks the CLI):
+        // a job submitted exactly at both bounds is listed.
+        sim::GatewaySimulator simulator;
+        QVERIFY(simulator.start(0));
+        QNetworkAccessManager nam;
+        GatewayClient client(&nam);
+        GatewayProfile profile;
+        profile.id = QStringLiteral("p1");
+        profile.baseUrl = simulator.baseUrl();
+        client.setProfile(profile);
+
+        AddJobsDialog dialog({}, &client);
+        QSignalSpy finished(&dialog, &AddJobsDialog::discoverFinished);
+        dialog.setCurrentTab(AddJobsDialog::DiscoverTab);
+        QVERIFY(finished.wait(10000));
+        const QStandardItemModel *model = dialog.discoverModel();
+        QVERIFY(model->rowCount() > 0);
+        const QDateTime submitted = model->index(0, AddJobsDialog::SubmittedColumn)
+                                            .data(AddJobsDialog::RawRole)
+                                            .toDateTime();
+        const QString arn = model->index(0, 0).data(AddJobsDialog::JobArnRole).toString();
+        QVERIFY(submitted.isValid());
+        auto *after = dialog.findChild<QDateTimeEdit *>(QStringLiteral("afterEdit"));
+        auto *before = dialog.findChild<QDateTimeEdit *>(QStringLiteral("beforeEdit"));
+        after->setDateTime(submitted.toLocalTime());
+        before->setDateTime(submitted.toLocalTime());
+        QCOMPARE(after->dateTime().toUTC(), submitted.toUTC());
+        dialog.findChild<QCheckBox *>(QStringLiteral("afterCheck"))->setChecked(true);
+        dialog.findChild<QCheckBox *>(QStringLiteral("beforeCheck"))->setChecked(true);
+        finished.clear();
+        dialog.discover();
+        QVERIFY(finished.wait(10000));
+        QStringList listed;
+        for (int row = 0; row < model->rowCount(); ++row)
+            listed << model->index(row, 0).data(AddJobsDialog::JobArnRole).toString();
+        QVERIFY2(listed.contains(arn), qPrintable(listed.join(u' ')));
     }
 
     void discoverAppliesTheStatusFilterLocally()

@@ -12,6 +12,7 @@
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -271,6 +272,25 @@ private Q_SLOTS:
         }
     }
 
+    void saysOnSavingThatTheKeyIsKeptForThisSessionOnly()
+    {
+        // Issue 10 item 6: without a keychain the user learns it when saving, not on reopening.
+        MemorySecretStore secrets;
+        ProfilesDialog dialog(m_store.get(), &secrets, nullptr);
+        QStringList told;
+        dialog.setSessionOnlyNotice([&told](const QStringList &names) { told += names; });
+        QSignalSpy written(&dialog, &ProfilesDialog::secretsWritten);
+        dialog.show();
+        dialog.startNewProfile();
+        typeInto(child<QLineEdit>(dialog, "nameEdit"), QStringLiteral("Production"));
+        setAuth(dialog, AuthMode::VirtualKey);
+        typeInto(child<QLineEdit>(dialog, "secretEdit"), QStringLiteral("sk-bf-session"));
+        dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(written.wait(5000));
+        QCOMPARE(told, QStringList{QStringLiteral("Production")});
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
     void readsTheStoredKeyWhenAProfileIsShown()
     {
         GatewayProfile p;
@@ -418,6 +438,7 @@ private Q_SLOTS:
         ProfilesDialog dialog(m_store.get(), &secrets, &nam);
         dialog.startNewProfile();
         typeInto(child<QLineEdit>(dialog, "urlEdit"), simulator.baseUrl().toString());
+        dialog.show();
         QSignalSpy finished(&dialog, &ProfilesDialog::testFinished);
         child<QPushButton>(dialog, "testButton")->click();
         QVERIFY(finished.wait(15000));
@@ -431,6 +452,11 @@ private Q_SLOTS:
         QVERIFY2(all.contains(u"jobs visible"), qPrintable(all));
         QVERIFY2(all.contains(u"Route style detected: "), qPrintable(all));
         QVERIFY2(all.contains(u"The connection works."), qPrintable(all));
+        // Issue 10 item 11: every result line shows without scrolling.
+        auto *results = child<QListWidget>(dialog, "testResults");
+        QVERIFY(results->count() >= 5);
+        QTRY_VERIFY(results->viewport()->height() >= results->count() * results->sizeHintForRow(0));
+        QTRY_COMPARE(results->verticalScrollBar()->maximum(), 0);
         // The detected route is kept with the profile.
         QVERIFY(dialog.currentProfile().detectedRoute != RouteStyle::Auto);
     }
@@ -456,7 +482,9 @@ private Q_SLOTS:
             texts << line.text;
         const QString all = texts.join(u'\n');
         QVERIFY2(all.contains(u"Reachable"), qPrintable(all));
-        QVERIFY2(all.contains(u"Authentication refused: HTTP 401"), qPrintable(all));
+        // Issue 10 item 7: a key was sent, so the key is blamed; the gateway's words stay.
+        QVERIFY2(all.contains(u"The gateway rejected this key (HTTP 401"), qPrintable(all));
+        QVERIFY2(!all.contains(u"sk-bf-wrong"), qPrintable(all));
     }
 
 private:

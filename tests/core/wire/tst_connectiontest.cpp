@@ -1,0 +1,173 @@
+// ConnectionTest: what "Test connection" finds, in words, without a socket.
+
+#include "wire/connectiontest.h"
+
+#include "fakenetworkaccessmanager.h"
+#include "fixtures.h"
+#include "wire/gatewayclient.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace bw;
+using namespace bw::test;
+
+class tst_ConnectionTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void reportsAWorkingGateway();
+    void saysTheKeyWasRejected();
+    void saysWhenTheGatewayIsUnreachable();
+    void refusesAnUnusableProfileWithoutARequest();
+    void runsOnAGivenClient();
+};
+
+namespace {
+
+GatewayProfile profile(AuthMode auth = AuthMode::None)
+{
+    GatewayProfile p;
+    p.id = QStringLiteral("p");
+    p.name = QStringLiteral("Test");
+    p.baseUrl = QUrl(QStringLiteral("http://gw.test:8080/ai"));
+    p.authMode = auth;
+    return p;
+}
+
+// A Bifrost-like gateway: /health ok, the list route, the singular retrieve route; a 401 from
+// every route when `requiredKey` is set and not sent.
+void serveGateway(FakeNetworkAccessManager &nam, const QByteArray &requiredKey = {})
+{
+    nam.setHandler([requiredKey](const FakeRequest &r) {
+        const QByteArray path = r.encodedPath();
+        if (path == "/ai/health")
+            return FakeResponse::json(200, R"({"status":"ok"})");
+        if (!requiredKey.isEmpty() && r.header("x-bf-vk") != requiredKey)
+            return FakeResponse::json(
+                    401, fixture(QStringLiteral("error-401-virtual-key-required.json")));
+        if (path == "/ai/bedrock/model-invocation-jobs")
+            return FakeResponse::json(200, fixture(QStringLiteral("list-bifrost-converted.json")));
+        if (path.startsWith("/ai/bedrock/model-invocation-job/"))
+            return FakeResponse::json(200, fixture(QStringLiteral("retrieve-completed.json")));
+        return FakeResponse::text(404, "text/html", "<html>not found</html>");
+    });
+}
+
+QString allText(const ConnectionTest::Result &r)
+{
+    QStringList lines;
+    for (const ConnectionTest::Step &s : r.steps)
+        lines << s.text;
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+void tst_ConnectionTest::reportsAWorkingGateway()
+{
+    FakeNetworkAccessManager nam;
+    serveGateway(nam);
+    ConnectionTest test(&nam);
+    QSignalSpy steps(&test, &ConnectionTest::stepAdded);
+    QSignalSpy finished(&test, &ConnectionTest::finished);
+    test.start(profile());
+    QVERIFY(test.isRunning());
+    QVERIFY(finished.wait(10000));
+    const ConnectionTest::Result &r = test.result();
+    const QString all = allText(r);
+    QVERIFY2(finished.constFirst().constFirst().toBool(), qPrintable(all));
+    QVERIFY(r.ok());
+    QVERIFY(r.reachable);
+    QCOMPARE(r.keyAccepted, std::optional<bool>(true));
+    QCOMPARE(r.jobsVisible, std::optional<int>(5));
+    QCOMPARE(r.detectedRoute, std::optional<RouteStyle>(RouteStyle::Singular));
+    QCOMPARE(steps.size(), r.steps.size());
+    const QStringList expected{
+            QStringLiteral("Reachable: /health answered “ok”."),
+            QStringLiteral("Access granted without a key."), QStringLiteral("5 jobs visible."),
+            QStringLiteral("Route style detected: singular (/bedrock/model-invocation-job/…)."),
+            QStringLiteral("The connection works.")};
+    QCOMPARE(all, expected.join(u'\n'));
+}
+
+void tst_ConnectionTest::saysTheKeyWasRejected()
+{
+    FakeNetworkAccessManager nam;
+    serveGateway(nam, "sk-bf-right");
+    ConnectionTest test(&nam);
+    QSignalSpy finished(&test, &ConnectionTest::finished);
+    test.start(profile(AuthMode::VirtualKey), QStringLiteral("sk-bf-wrong"));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.constFirst().constFirst().toBool(), false);
+    const ConnectionTest::Result &r = test.result();
+    QVERIFY(r.reachable);
+    QCOMPARE(r.keyAccepted, std::optional<bool>(false));
+    QVERIFY(r.keyRejected);
+    const QString all = allText(r);
+    QVERIFY2(all.contains(u"The gateway rejected this key (HTTP 401 virtual_key_required)"),
+             qPrintable(all));
+    QVERIFY2(all.contains(u"virtual key is required"), qPrintable(all)); // the gateway's words
+    QVERIFY(!all.contains(u"sk-bf-wrong"));
+
+    // The right key passes.
+    test.start(profile(AuthMode::VirtualKey), QStringLiteral("sk-bf-right"));
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(test.result().ok(), qPrintable(allText(test.result())));
+    QVERIFY(allText(test.result()).contains(u"Key accepted."));
+}
+
+void tst_ConnectionTest::saysWhenTheGatewayIsUnreachable()
+{
+    FakeNetworkAccessManager nam;
+    nam.respondWith(FakeResponse::failure(QNetworkReply::ConnectionRefusedError,
+                                          QStringLiteral("Connection refused")));
+    ConnectionTest test(&nam);
+    QSignalSpy finished(&test, &ConnectionTest::finished);
+    test.start(profile());
+    QVERIFY(finished.wait(10000));
+    const ConnectionTest::Result &r = test.result();
+    QVERIFY(!r.ok());
+    QVERIFY(!r.reachable);
+    QVERIFY2(r.steps.constFirst().text.startsWith(u"Not reachable: "),
+             qPrintable(r.steps.constFirst().text));
+    QCOMPARE(r.steps.constLast().text, QStringLiteral("The connection does not work yet."));
+    QCOMPARE(nam.requestCount(), 1); // nothing more is tried
+}
+
+void tst_ConnectionTest::refusesAnUnusableProfileWithoutARequest()
+{
+    FakeNetworkAccessManager nam;
+    ConnectionTest test(&nam);
+    QSignalSpy finished(&test, &ConnectionTest::finished);
+    GatewayProfile p = profile();
+    p.baseUrl = QUrl(QStringLiteral("ftp://gw.test"));
+    test.start(p);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!test.isRunning());
+    QCOMPARE(test.result().steps.size(), 1);
+    QCOMPARE(test.result().steps.constFirst().check, ConnectionTest::Check::Profile);
+    QVERIFY(test.result().steps.constFirst().text.contains(u"http://"));
+    QCOMPARE(nam.requestCount(), 0);
+}
+
+void tst_ConnectionTest::runsOnAGivenClient()
+{
+    FakeNetworkAccessManager nam;
+    serveGateway(nam, "sk-bf-right");
+    GatewayClient client(&nam);
+    GatewayProfile p = profile(AuthMode::VirtualKey);
+    p.detectedRoute = RouteStyle::Plural; // remembered wrongly: probed afresh
+    client.setProfile(p);
+    client.setSecret(QStringLiteral("sk-bf-right"));
+    ConnectionTest test(nullptr);
+    QSignalSpy finished(&test, &ConnectionTest::finished);
+    test.start(&client);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(test.result().ok(), qPrintable(allText(test.result())));
+    QCOMPARE(test.result().detectedRoute, std::optional<RouteStyle>(RouteStyle::Singular));
+}
+
+QTEST_GUILESS_MAIN(tst_ConnectionTest)
+#include "tst_connectiontest.moc"
