@@ -8,6 +8,7 @@
 #include "common/appsettings.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/addjobsdialog.h"
+#include "dialogs/dialogsizing.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/profilesdialog.h"
 #include "dialogs/settingsdialog.h"
@@ -29,6 +30,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
@@ -201,6 +203,20 @@ private Q_SLOTS:
         m_client = std::make_unique<GatewayClient>(&m_nam);
         m_client->setProfile(local);
 #endif
+    }
+
+    void aShortQuestionKeepsItsTitleVisible()
+    {
+        // Issue 10 item 11: the Remove dialog's title was cut.
+        QMessageBox box(QMessageBox::Question, QStringLiteral("Remove from Watch List"),
+                        QStringLiteral("Stop watching “a”?"), QMessageBox::Cancel);
+        const int before = box.sizeHint().width();
+        keepTitleVisible(&box);
+        box.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&box));
+        const QFontMetrics fm(box.font());
+        QVERIFY(box.width() >= fm.horizontalAdvance(box.windowTitle()) + 6 * fm.height());
+        QVERIFY(box.width() > before);
     }
 
     void nothingIsClippedAtDefaultSize_data()
