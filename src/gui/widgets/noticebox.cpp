@@ -39,6 +39,7 @@ NoticeBox::NoticeBox(QWidget *parent)
     m_textLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_textLabel->setFocusPolicy(Qt::StrongFocus);
     m_textLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_textLabel->installEventFilter(this);
     m_copyButton->setAutoRaise(true);
     m_copyButton->setVisible(false);
     m_showAllButton->setObjectName(QStringLiteral("showAllButton"));
@@ -82,6 +83,22 @@ void NoticeBox::setText(const QString &text)
     updateShownText();
     m_textLabel->setVisible(!text.isEmpty());
     setAccessibleDescription(text);
+}
+
+bool NoticeBox::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_textLabel && event->type() == QEvent::Resize)
+        fitTextHeight();
+    return QFrame::eventFilter(watched, event);
+}
+
+void NoticeBox::fitTextHeight()
+{
+    // The wrapped text needs this many lines at its width; a layout in a scroll area does not
+    // ask (no height-for-width), so the label says it.
+    const int need = m_textLabel->heightForWidth(m_textLabel->width());
+    if (need > 0 && m_textLabel->minimumHeight() != need)
+        m_textLabel->setMinimumHeight(need);
 }
 
 void NoticeBox::setCollapsedLines(int lines)
@@ -133,6 +150,7 @@ void NoticeBox::updateShownText()
     m_showAllButton->setVisible(long_);
     m_showAllButton->setText(m_expanded ? tr("Show less") : tr("Show all"));
     m_showAllButton->setAccessibleName(m_showAllButton->text());
+    fitTextHeight();
 }
 
 void NoticeBox::setCopyable(bool copyable, const QString &what)

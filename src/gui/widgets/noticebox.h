@@ -48,10 +48,12 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateLook();
     void updateShownText();
+    void fitTextHeight();
 
     QLabel *m_iconLabel = nullptr;
     QLabel *m_titleLabel = nullptr;

@@ -401,6 +401,20 @@ void tst_JobDetailsPanel::overviewShortensALongFailureMessage()
     QVERIFY(!box->isCollapsed());
     QCOMPARE(box->shownText(), message);
     QCOMPARE(box->showAllButton()->text(), QStringLiteral("Show less"));
+    // Every line of it is shown, and so is the second line of a wrapped ARN (item 11).
+    auto fullyShown = [](const QLabel *label) {
+        return label->height() >= label->heightForWidth(label->width());
+    };
+    const QLabel *messageLabel = nullptr;
+    for (const QLabel *label : box->findChildren<QLabel *>()) {
+        if (label->text().startsWith(QStringLiteral("Record 0")))
+            messageLabel = label;
+    }
+    QVERIFY(messageLabel);
+    QTRY_VERIFY(fullyShown(messageLabel));
+    const QLabel *arn
+            = tab<OverviewTab>()->field(QStringLiteral("arnField"))->findChild<QLabel *>();
+    QTRY_VERIFY(fullyShown(arn));
 
     // The emoji in the name is drawn in colour (a font that has it: fonts-noto-color-emoji),
     // not as a box in the text colour.
@@ -722,7 +736,9 @@ void tst_JobDetailsPanel::configurationArrivingLaterShowsExpanded()
     select(id);
     QVERIFY(m_panel->setCurrentTab(QStringLiteral("configuration")));
     auto *config = tab<ConfigurationTab>();
-    QVERIFY(!config->model()->indexOfPath(QStringLiteral("inputDataConfig")).isValid());
+    QVERIFY(!config->model()
+                     ->indexOfPath(QStringLiteral("inputDataConfig.s3InputDataConfig.s3Uri"))
+                     .isValid());
     const int keyWidth = config->treeView()->columnWidth(ConfigTreeModel::KeyColumn);
 
     m_rig->bodies[id] = full; // the next response carries the configs
