@@ -187,6 +187,8 @@ TimelineLayout computeTimelineLayout(const WatchedJob &watched,
             qint64 need = 0;
             qint64 room = 0;
             for (qsizetype i = 0; i < n; ++i) {
+                if (!out.bands.at(i).observed)
+                    continue; // not a status: keeps its real width
                 const qint64 d = out.bands.at(i).from.msecsTo(out.bands.at(i).to);
                 if (d < m)
                     need += m - d;
@@ -199,7 +201,9 @@ TimelineLayout computeTimelineLayout(const WatchedJob &watched,
                     TimelineLayout::Band &b = out.bands[i];
                     const qint64 d = b.from.msecsTo(b.to);
                     const qint64 w
-                            = d < m ? m : d - qint64(double(need) * double(d - m) / double(room));
+                            = !b.observed ? d
+                              : d < m     ? m
+                                          : d - qint64(double(need) * double(d - m) / double(room));
                     b.from = at;
                     b.to = i + 1 == n ? lifeStop : at.addMSecs(w);
                     at = b.to;

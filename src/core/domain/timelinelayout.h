@@ -99,8 +99,9 @@ struct TimelineOptions
 //    status is a `final` band from the end, `minimumBandParts` wide, when it did not begin
 //    earlier. Without any transition an ended job shows "not observed" from submitTime to its
 //    end and its status as the final band.
-//  - Minimum width: bands narrower than 1/minimumBandParts of the life are drawn that wide,
-//    the longer ones give the room; `actualFrom`/`actualTo` keep the real times.
+//  - Minimum width: status bands narrower than 1/minimumBandParts of the life are drawn that
+//    wide, the longer status bands give the room (the "not observed" band keeps its real
+//    width); `actualFrom`/`actualTo` keep the real times.
 //  - Markers: submitTime, lastModifiedTime, endTime, jobExpirationTime when reported, Now for a
 //    live job. The expiry widens the range when it is before the job's first instant, when it
 //    is already inside, or — for a job that has not ended — when it is at most one span beyond

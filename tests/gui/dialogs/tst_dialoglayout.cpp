@@ -234,7 +234,8 @@ private Q_SLOTS:
                      Status::fromCode(JobStatus::InProgress)},
                     {QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-"
                                     "job/abcdefabcdef"),
-                     QString(), Status::fromCode(JobStatus::Completed)},
+                     // Known as running; the gateway's 409 says it ended (stale knowledge).
+                     QString(), Status::fromCode(JobStatus::InProgress)},
                     {QStringLiteral("p0o9i8u7y6t5"), QStringLiteral("weekly-summary"),
                      Status::fromCode(JobStatus::Scheduled)}};
         };
