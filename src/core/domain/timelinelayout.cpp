@@ -50,13 +50,22 @@ TimelineLayout computeTimelineLayout(const WatchedJob &watched,
                          return a.observedAt < b.observedAt;
                      });
 
+    // The end of an ended job's life (see the header); observations after it are not bands.
+    std::optional<QDateTime> lifeEnd;
+    if (terminal && ended && (!submit || *ended >= *submit))
+        lifeEnd = ended;
+
     QList<QDateTime> instants;
     for (const auto *t : {&submit, &modified, &ended}) {
         if (*t)
             instants.append(**t);
     }
-    for (const StatusTransition &t : std::as_const(history))
-        instants.append(t.observedAt.toUTC());
+    for (const StatusTransition &t : std::as_const(history)) {
+        if (!lifeEnd || t.observedAt.toUTC() <= *lifeEnd)
+            instants.append(t.observedAt.toUTC());
+    }
+    if (instants.isEmpty() && !history.isEmpty())
+        instants.append(history.first().observedAt.toUTC());
     if (instants.isEmpty()) {
         // Nothing the gateway said about time: fall back to what we know locally.
         for (const QDateTime &t : {watched.fetchedAt, watched.addedAt}) {
@@ -74,7 +83,18 @@ TimelineLayout computeTimelineLayout(const WatchedJob &watched,
         last = std::max(last, now);
     const QDateTime bandEnd = out.live ? now : last;
 
-    // Bands.
+    // Bands, at their real times first.
+    auto band = [](const QDateTime &from, const QDateTime &to, std::optional<Status> status,
+                   bool observed, bool lastKnown, const QDateTime &seenAt) {
+        TimelineLayout::Band b;
+        b.from = from;
+        b.to = to;
+        b.status = std::move(status);
+        b.observed = observed;
+        b.lastKnown = lastKnown;
+        b.seenAt = seenAt;
+        return b;
+    };
     if (!history.isEmpty()) {
         const StatusTransition &firstSeen = history.first();
         const QDateTime seenAt = firstSeen.observedAt.toUTC();
@@ -92,18 +112,109 @@ TimelineLayout computeTimelineLayout(const WatchedJob &watched,
             knownFrom.reset();
         const QDateTime firstFrom = knownFrom.value_or(seenAt);
         if (submit && *submit < firstFrom)
-            out.bands.append({*submit, firstFrom, std::nullopt, false, false, *submit});
+            out.bands.append(band(*submit, firstFrom, std::nullopt, false, false, *submit));
         for (qsizetype i = 0; i < history.size(); ++i) {
             const QDateTime observed = history.at(i).observedAt.toUTC();
             const QDateTime from = i == 0 ? firstFrom : observed;
             const QDateTime to = i + 1 < history.size() ? history.at(i + 1).observedAt.toUTC()
                                                         : std::max(from, bandEnd);
-            out.bands.append({from, to, history.at(i).to, true, false, observed});
+            out.bands.append(band(from, to, history.at(i).to, true, false, observed));
         }
+    } else if (job.status && terminal) {
+        // Never observed changing, ended: not observed until the end, then the final status.
+        const QDateTime endAt = lifeEnd.value_or(last);
+        const QDateTime from = std::min(submit.value_or(endAt), endAt);
+        if (from < endAt)
+            out.bands.append(band(from, endAt, std::nullopt, false, false, from));
+        out.bands.append(band(endAt, endAt, job.status, true, true, endAt));
     } else if (job.status) {
         // Never observed changing: one band with the last known status.
         const QDateTime from = submit.value_or(first);
-        out.bands.append({from, std::max(from, bandEnd), job.status, true, true, from});
+        out.bands.append(band(from, std::max(from, bandEnd), job.status, true, true, from));
+    }
+
+    if (terminal && !out.bands.isEmpty()) {
+        // The job's life ends at lifeEnd, or where its final status is known from.
+        if (!lifeEnd) {
+            const TimelineLayout::Band &lastBand = out.bands.constLast();
+            lifeEnd = lastBand.status && lastBand.status->isTerminal() ? lastBand.from
+                                                                       : lastBand.to;
+        }
+        const auto isFinalStatus = [&job](const TimelineLayout::Band &b) {
+            return b.observed && b.status && b.status->code() == job.status->code();
+        };
+        QList<TimelineLayout::Band> clipped;
+        std::optional<TimelineLayout::Band> seenAfterEnd;
+        for (TimelineLayout::Band b : std::as_const(out.bands)) {
+            if (b.from >= *lifeEnd && !clipped.isEmpty()) {
+                // Observed at or after the end: no band, though it is the final status.
+                if (isFinalStatus(b) && !seenAfterEnd)
+                    seenAfterEnd = b;
+                continue;
+            }
+            b.from = std::min(b.from, *lifeEnd);
+            b.to = std::min(b.to, *lifeEnd);
+            clipped.append(b);
+        }
+        TimelineLayout::Band &lastBand = clipped.last();
+        if (isFinalStatus(lastBand) && lastBand.from == *lifeEnd) {
+            lastBand.final = true;
+        } else if (!isFinalStatus(lastBand)) {
+            TimelineLayout::Band f = seenAfterEnd.value_or(
+                    band(*lifeEnd, *lifeEnd, job.status, true, true, *lifeEnd));
+            f.from = f.to = *lifeEnd;
+            f.final = true;
+            clipped.append(f);
+        }
+        out.bands = clipped;
+    }
+    for (TimelineLayout::Band &b : out.bands) {
+        b.actualFrom = b.from;
+        b.actualTo = b.to;
+    }
+
+    // Minimum widths: the life's bands share its width, the final cap goes after it.
+    if (!out.bands.isEmpty()) {
+        const QDateTime lifeStart = out.bands.constFirst().from;
+        const bool hasFinal = out.bands.constLast().final;
+        const qsizetype n = out.bands.size() - (hasFinal ? 1 : 0);
+        const QDateTime lifeStop = n > 0 ? out.bands.at(n - 1).to : lifeStart;
+        const qint64 total = lifeStart.msecsTo(lifeStop);
+        const qint64 minWidth = std::max<qint64>(total, options.minimumSpanMs)
+                                / std::max(1, options.minimumBandParts);
+        if (n > 0 && total > 0) {
+            const qint64 m = std::min<qint64>(minWidth, total / n);
+            qint64 need = 0;
+            qint64 room = 0;
+            for (qsizetype i = 0; i < n; ++i) {
+                if (!out.bands.at(i).observed)
+                    continue; // not a status: keeps its real width
+                const qint64 d = out.bands.at(i).from.msecsTo(out.bands.at(i).to);
+                if (d < m)
+                    need += m - d;
+                else
+                    room += d - m;
+            }
+            if (need > 0 && room > 0) {
+                QDateTime at = lifeStart;
+                for (qsizetype i = 0; i < n; ++i) {
+                    TimelineLayout::Band &b = out.bands[i];
+                    const qint64 d = b.from.msecsTo(b.to);
+                    const qint64 w
+                            = !b.observed ? d
+                              : d < m     ? m
+                                          : d - qint64(double(need) * double(d - m) / double(room));
+                    b.from = at;
+                    b.to = i + 1 == n ? lifeStop : at.addMSecs(w);
+                    at = b.to;
+                }
+            }
+        }
+        if (hasFinal) {
+            TimelineLayout::Band &f = out.bands.last();
+            if (f.from.msecsTo(f.to) < minWidth)
+                f.to = f.from.addMSecs(minWidth);
+        }
     }
     for (const TimelineLayout::Band &b : std::as_const(out.bands)) {
         first = std::min(first, b.from);

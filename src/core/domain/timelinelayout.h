@@ -28,6 +28,12 @@ struct TimelineLayout
         // When batchwatch itself first saw this status. Equal to `from`, except for the first
         // observed band when the gateway's times say it began earlier (see the rules below).
         QDateTime seenAt;
+        // The real times of the band. `from`/`to` are where to draw it, which may differ: a
+        // status seen only briefly is widened to the minimum width, and the final status of a
+        // job that has ended is a minimum-width cap right after the end.
+        QDateTime actualFrom;
+        QDateTime actualTo;
+        bool final = false; // the status the job ended in, drawn after the end (see above)
     };
 
     struct Marker
@@ -60,6 +66,8 @@ struct TimelineOptions
     // the range, however far it is: for a queued job it is what matters.
     qint64 queuedExpiryHorizonSeconds = JobMetrics::DefaultAtRiskThresholdSeconds;
     qint64 minimumSpanMs = 60 * 1000; // the range is never narrower
+    // No band is drawn narrower than this part of the job's life (at least minimumSpanMs).
+    int minimumBandParts = 60;
 };
 
 // The layout of `job` with its status `history` (any order; transitions without observedAt are
@@ -85,6 +93,15 @@ struct TimelineOptions
 //        was observed in held from then on.
 //    Such a time is used only when it is not before submitTime; the band's seenAt keeps the
 //    observation. When it equals submitTime there is no not-observed band.
+//  - A job that has ended lives from submitTime to its end (endTime when it is not before
+//    submitTime, else the time its final status is known from): bands stop there, and
+//    observations made after the end neither lengthen a band nor widen the range. The final
+//    status is a `final` band from the end, `minimumBandParts` wide, when it did not begin
+//    earlier. Without any transition an ended job shows "not observed" from submitTime to its
+//    end and its status as the final band.
+//  - Minimum width: status bands narrower than 1/minimumBandParts of the life are drawn that
+//    wide, the longer status bands give the room (the "not observed" band keeps its real
+//    width); `actualFrom`/`actualTo` keep the real times.
 //  - Markers: submitTime, lastModifiedTime, endTime, jobExpirationTime when reported, Now for a
 //    live job. The expiry widens the range when it is before the job's first instant, when it
 //    is already inside, or — for a job that has not ended — when it is at most one span beyond

@@ -158,6 +158,7 @@ QHash<int, QByteArray> JobTableModel::roleNames() const
     names.insert(JobArnRole, "jobArn");
     names.insert(SubmitTimeRole, "submitTime");
     names.insert(WatchedJobRole, "watchedJob");
+    names.insert(CountsReportedRole, "countsReported");
     return names;
 }
 
@@ -192,9 +193,11 @@ QVariant JobTableModel::cellData(const Row &row, int column, int role) const
     switch (Column(column)) {
     case StatusColumn: {
         const JobStatus code = job.statusCode();
+        // A job the gateway does not know, and never reported: say so where the status goes.
+        const bool unknownJob = w.notFound && !job.status;
         switch (role) {
         case Qt::DisplayRole:
-            return job.statusText();
+            return unknownJob ? tr("Not found") : job.statusText();
         case Qt::ToolTipRole:
             if (job.status && code == JobStatus::Unknown)
                 return tr("%1 (not a status batchwatch knows; treated as active)")
@@ -205,7 +208,7 @@ QVariant JobTableModel::cellData(const Row &row, int column, int role) const
         case JobStatusRole:
             return int(code);
         case StatusTextRole:
-            return job.statusText();
+            return unknownJob ? tr("Not found") : job.statusText();
         case StatusGroupRole:
             return int(Status::groupOf(code));
         case IsTerminalRole:
@@ -218,6 +221,9 @@ QVariant JobTableModel::cellData(const Row &row, int column, int role) const
         switch (role) {
         case Qt::DisplayRole:
         case Qt::ToolTipRole:
+            // Without a name, a job the gateway does not know shows what it was added as.
+            if (!job.jobName && w.notFound)
+                return w.identifier;
             return job.jobName.value_or(QString());
         case RawValueRole:
             return optionalVariant(job.jobName);
@@ -289,6 +295,16 @@ QVariant JobTableModel::cellData(const Row &row, int column, int role) const
             return optionalVariant(job.errorRecordCount);
         case ErrorShareRole:
             return optionalVariant(JobMetrics::errorShare(job));
+        case CountsReportedRole: {
+            if (!w.fetchedAt.isValid())
+                return {}; // no answer yet: not known
+            for (JobField f : {JobField::TotalRecordCount, JobField::ProcessedRecordCount,
+                               JobField::SuccessRecordCount, JobField::ErrorRecordCount}) {
+                if (w.everReported.has(f) || job.has(f))
+                    return true;
+            }
+            return false;
+        }
         default:
             return {};
         }
@@ -453,7 +469,7 @@ QList<int> JobTableModel::rolesOfColumn(int column)
         break;
     case ProgressColumn:
         roles << ProgressTotalRole << ProgressProcessedRole << ProgressSucceededRole
-              << ProgressFailedRole << ProgressFractionRole << ErrorShareRole;
+              << ProgressFailedRole << ProgressFractionRole << ErrorShareRole << CountsReportedRole;
         break;
     case SubmittedColumn:
         roles << SubmitTimeRole;

@@ -28,7 +28,8 @@ namespace bw {
 //   StatusColumn:     JobStatusRole, StatusTextRole, StatusGroupRole, IsTerminalRole
 //   IdColumn:         JobArnRole
 //   ProgressColumn:   ProgressTotalRole, ProgressProcessedRole, ProgressSucceededRole,
-//                     ProgressFailedRole, ProgressFractionRole, ErrorShareRole
+//                     ProgressFailedRole, ProgressFractionRole, ErrorShareRole,
+//                     CountsReportedRole
 //   SubmittedColumn:  SubmitTimeRole
 //   ExpiresColumn:    ExpiryRole, AtRiskRole
 //   EtaColumn:        RateRole
@@ -102,6 +103,10 @@ public:
         JobArnRole,            // QString, jobArn as reported (may differ from the identifier)
         SubmitTimeRole,        // QDateTime or invalid
         WatchedJobRole,        // QVariant::fromValue(WatchedJob) (every column)
+        // bool (ProgressColumn): some response for this job has carried a record count. False
+        // on a gateway that does not report counts: "not reported", not "waiting". Invalid
+        // until the job has been fetched.
+        CountsReportedRole,
     };
     Q_ENUM(Role)
 

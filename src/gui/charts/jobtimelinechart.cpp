@@ -438,23 +438,35 @@ QString JobTimelineChart::bandToolTip(int index) const
     const Band &band = m_layout.bands.at(index);
     const bool runsToNow = !m_job.job.status || !m_job.job.status->isTerminal();
     const bool isLast = index == m_layout.bands.size() - 1;
+    const QDateTime from = band.actualFrom.isValid() ? band.actualFrom : band.from;
+    const QDateTime until = band.actualTo.isValid() ? band.actualTo : band.to;
     const QString to = isLast && runsToNow && band.observed
-                               ? tr("now (%1)").arg(DetailsFormat::absoluteTime(band.to))
-                               : DetailsFormat::absoluteTime(band.to);
-    const QString duration = JobMetrics::formatDuration(band.from.secsTo(band.to));
+                               ? tr("now (%1)").arg(DetailsFormat::absoluteTime(until))
+                               : DetailsFormat::absoluteTime(until);
+    const QString duration = JobMetrics::formatDuration(from.secsTo(until));
     if (!band.observed)
         return tr("Not observed: before batchwatch first saw this job\n"
                   "From %1 (submitted)\nto %2\n%3")
-                .arg(DetailsFormat::absoluteTime(band.from), to, duration);
+                .arg(DetailsFormat::absoluteTime(from), to, duration);
     const QString status = StatusPresentation::text(band.status.value_or(Status()));
     const QString head = band.lastKnown
                                  ? tr("%1 (last known status, no change observed)").arg(status)
                                  : status;
+    if (band.final) {
+        // The status the job ended in: it has no duration, the job's life ended here.
+        const bool atEndTime = m_job.job.endTime && m_job.job.endTime->toUTC() == from;
+        QString tip = (atEndTime ? tr("%1\nThe job ended %2 (the gateway's end time)")
+                                 : tr("%1\nThe job ended %2"))
+                              .arg(head, DetailsFormat::absoluteTime(from));
+        if (band.seenAt.isValid() && band.seenAt > from)
+            tip += u'\n' + tr("First seen %1").arg(DetailsFormat::absoluteTime(band.seenAt));
+        return tip;
+    }
     QString tip = tr("%1\nFrom %2\nto %3\n%4")
-                          .arg(head, DetailsFormat::absoluteTime(band.from), to, duration);
-    if (band.seenAt.isValid() && band.seenAt > band.from) {
+                          .arg(head, DetailsFormat::absoluteTime(from), to, duration);
+    if (band.seenAt.isValid() && band.seenAt > from) {
         // The start comes from the gateway's times, not from an observation.
-        const bool fromEnd = m_job.job.endTime && m_job.job.endTime->toUTC() == band.from;
+        const bool fromEnd = m_job.job.endTime && m_job.job.endTime->toUTC() == from;
         tip += u'\n'
                + (fromEnd ? tr("Began at the gateway's end time; first seen %1")
                           : tr("Known from the gateway's last modified time; first seen %1"))

@@ -104,9 +104,17 @@ bool ProgressDelegate::hasEnded(const QModelIndex &index) const
     return Status::isTerminal(code);
 }
 
+bool ProgressDelegate::countsReported(const QModelIndex &index) const
+{
+    if (m_countsReportedRole < 0)
+        return true;
+    const QVariant v = index.data(m_countsReportedRole);
+    return !v.isValid() || v.toBool();
+}
+
 bool ProgressDelegate::isIndeterminate(const QModelIndex &index) const
 {
-    return !fractionFrom(index.data(m_fractionRole)) && !hasEnded(index);
+    return !fractionFrom(index.data(m_fractionRole)) && !hasEnded(index) && countsReported(index);
 }
 
 QString ProgressDelegate::progressText(const QModelIndex &index) const
@@ -122,6 +130,8 @@ QString ProgressDelegate::progressText(const QModelIndex &index) const
         text = tr("%1 / %2").arg(locale.toString(*processed), locale.toString(*total));
     } else if (processed && *processed > 0) {
         text = tr("%1 processed").arg(locale.toString(*processed));
+    } else if (!countsReported(index)) {
+        return tr("Not reported");
     } else if (hasEnded(index)) {
         // Ended without a count: say so instead of "waiting". A total reported as 0 is a count.
         return total && *total == 0 ? tr("No records") : tr("Not reported");
@@ -151,8 +161,9 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const int hMargin = std::max(2, em / 4);
     const QRect area = option.rect.adjusted(hMargin, vMargin, -hMargin, -vMargin);
 
-    if (!fraction && hasEnded(index)) {
-        // No bar for an ended job without counts: just say so, dimmed.
+    if (!fraction && (hasEnded(index) || !countsReported(index))) {
+        // No bar for an ended job without counts, nor where counts are never reported: just
+        // say so, dimmed.
         const bool selected = option.state.testFlag(QStyle::State_Selected);
         QPalette palette = option.palette;
         if (!selected)

@@ -34,6 +34,12 @@ public:
         m_statusColumn = column;
     }
     int statusRole() const { return m_statusRole; }
+    // Optional (-1 = unused): a bool role, false when no response ever carried a record count
+    // for the job. Such a job reads "Not reported" (dimmed, no busy bar) whatever its status:
+    // a gateway that never reports counts would otherwise look stuck "waiting" forever.
+    void setCountsReportedRole(int role) { m_countsReportedRole = role; }
+    // False only when countsReportedRole answers false.
+    bool countsReported(const QModelIndex &index) const;
     int statusColumn() const { return m_statusColumn; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -41,7 +47,8 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // What the bar of `index` says: "1,234 / 5,000 · 12 failed", "Waiting for counts",
-    // "Not reported" / "No records" (ended without counts / with a total of 0), ...
+    // "Not reported" (ended without counts, or never reported) / "No records" (ended with a
+    // total of 0), ...
     QString progressText(const QModelIndex &index) const;
     // True when `index` is drawn as an indeterminate (busy) bar.
     bool isIndeterminate(const QModelIndex &index) const;
@@ -55,6 +62,7 @@ private:
     int m_failedRole;
     int m_statusRole = -1;
     int m_statusColumn = -1;
+    int m_countsReportedRole = -1;
 };
 
 } // namespace bw

@@ -63,7 +63,27 @@ ConfigurationTab::ConfigurationTab(QWidget *parent)
     tree->addAction(copy);
     connect(copy, &QAction::triggered, this, &ConfigurationTab::copyCurrent);
     connect(tree, &QWidget::customContextMenuRequested, this, &ConfigurationTab::showContextMenu);
+    // Configs arrive after the job is selected (a list summary first, the retrieve later): what
+    // comes in later shows expanded too, and the key column grows to its longest key.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &under, int first, int last) {
+                QTreeView *view = m_ui->treeView;
+                if (under.isValid())
+                    view->expand(under);
+                for (int row = first; row <= last; ++row)
+                    view->expandRecursively(m_model->index(row, 0, under));
+                fitKeyColumn();
+            });
     updateLook();
+}
+
+void ConfigurationTab::fitKeyColumn()
+{
+    QTreeView *view = m_ui->treeView;
+    const int wanted = static_cast<const QAbstractItemView *>(view)->sizeHintForColumn(
+            ConfigTreeModel::KeyColumn);
+    if (view->columnWidth(ConfigTreeModel::KeyColumn) < wanted)
+        view->setColumnWidth(ConfigTreeModel::KeyColumn, wanted);
 }
 
 ConfigurationTab::~ConfigurationTab() = default;
@@ -79,6 +99,8 @@ void ConfigurationTab::setJob(const WatchedJob &job, bool newJob)
     if (newJob) {
         m_ui->treeView->expandAll();
         m_ui->treeView->resizeColumnToContents(ConfigTreeModel::KeyColumn);
+    } else {
+        fitKeyColumn();
     }
 }
 

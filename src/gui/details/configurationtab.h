@@ -51,6 +51,8 @@ private:
     void copyCurrent();
     void showContextMenu(const QPoint &pos);
     void updateLook();
+    // Widens the key column to its longest (indented) key; never narrows it.
+    void fitKeyColumn();
 
     std::unique_ptr<Ui::ConfigurationTab> m_ui;
     ConfigTreeModel *m_model = nullptr;

@@ -125,6 +125,8 @@ OverviewTab::OverviewTab(QWidget *parent)
         f->setMonospace(true);
 
     m_ui->messageBox->setCopyable(true, tr("message"));
+    // A failure message can be 2,000 characters: a few lines, the rest on demand.
+    m_ui->messageBox->setCollapsedLines(4);
     m_ui->errorBox->setCopyable(true, tr("error"));
     for (NoticeBox *box : {m_ui->messageBox, m_ui->notFoundBox, m_ui->errorBox}) {
         box->setVisible(false);
@@ -262,7 +264,18 @@ void OverviewTab::fill()
 
     const bool anyCount = job.totalRecordCount || job.processedRecordCount || job.successRecordCount
                           || job.errorRecordCount;
-    if (anyCount) {
+    // WIRE.md: a total of 0 while the job is queued (validating) means not known yet, and
+    // all-zero counts on a job past that mean not reported — never "0 of 0".
+    bool allZero = true;
+    for (const std::optional<qint64> *c : {&job.totalRecordCount, &job.processedRecordCount,
+                                           &job.successRecordCount, &job.errorRecordCount})
+        allZero = allZero && (!*c || **c == 0);
+    const bool queued = !job.status || job.status->isQueued();
+    if (anyCount && allZero && queued) {
+        m_ui->recordsField->setPlaceholder(tr("not known yet (counted once validation ends)"));
+    } else if (anyCount && allZero && job.status && job.status->isTerminal()) {
+        m_ui->recordsField->setNotReported();
+    } else if (anyCount) {
         auto count = [&locale](const std::optional<qint64> &v) {
             return v ? locale.toString(*v) : tr("?");
         };

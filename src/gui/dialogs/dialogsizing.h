@@ -1,5 +1,6 @@
 #pragma once
 
+class QMessageBox;
 class QWidget;
 
 namespace bw {
@@ -9,5 +10,10 @@ namespace bw {
 // height-for-width on their own: call this from showEvent(), after the style has polished the
 // widgets, and whenever wrapped text changes while the window is shown.
 void fitHeightToWidth(QWidget *window);
+
+// A message box sizes itself to its text only: one with a short question and a longer window
+// title is narrower than the title, which the window manager then cuts. Call before exec():
+// the box becomes at least as wide as its title plus room for the window's buttons.
+void keepTitleVisible(QMessageBox *box);
 
 } // namespace bw

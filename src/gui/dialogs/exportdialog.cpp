@@ -6,6 +6,7 @@
 
 #include "exporter.h"
 
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -374,6 +375,35 @@ void ExportDialog::finishExport()
     Q_EMIT exportFinished(m_result);
     if (m_result.ok())
         QDialog::accept();
+}
+
+QMessageBox *ExportDialog::offerToOpen(const ExportResult &result, QWidget *parent,
+                                       UrlOpener openUrl)
+{
+    if (!openUrl)
+        openUrl = [](const QUrl &url) {
+            return QDesktopServices::openUrl(url);
+        };
+    const QFileInfo file(result.path);
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Export Written"),
+                                tr("Exported to %1 (jobs: %2).")
+                                        .arg(QDir::toNativeSeparators(file.absoluteFilePath()),
+                                             QLocale().toString(result.jobCount)),
+                                QMessageBox::Close, parent);
+    box->setObjectName(QStringLiteral("exportWrittenBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPushButton *open = box->addButton(tr("&Open"), QMessageBox::AcceptRole);
+    open->setObjectName(QStringLiteral("openExportButton"));
+    QPushButton *folder = box->addButton(tr("Show in &Folder"), QMessageBox::ActionRole);
+    folder->setObjectName(QStringLiteral("showExportFolderButton"));
+    box->setDefaultButton(open);
+    const QUrl fileUrl = QUrl::fromLocalFile(file.absoluteFilePath());
+    const QUrl folderUrl = QUrl::fromLocalFile(file.absolutePath());
+    connect(open, &QPushButton::clicked, box, [openUrl, fileUrl] { openUrl(fileUrl); });
+    connect(folder, &QPushButton::clicked, box, [openUrl, folderUrl] { openUrl(folderUrl); });
+    box->open();
+    return box;
 }
 
 void ExportDialog::reject()

@@ -5,10 +5,12 @@
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <QMessageBox>
 #include <QPointer>
 #include <QProgressDialog>
 #include <QString>
 #include <QTimer>
+#include <QUrl>
 
 #include <atomic>
 #include <functional>
@@ -72,6 +74,14 @@ public:
 
     // Every format this build can write.
     static QList<ExportFormat> availableFormats();
+
+    // After a written export: a small window (not modal, deletes itself when closed) saying
+    // where the file went, with "Open" (the file, in its default application) and "Show in
+    // Folder" (the folder that holds it). `openUrl` does the opening (default:
+    // QDesktopServices::openUrl).
+    using UrlOpener = std::function<bool(const QUrl &url)>;
+    static QMessageBox *offerToOpen(const ExportResult &result, QWidget *parent,
+                                    UrlOpener openUrl = {});
 
 public Q_SLOTS:
     void accept() override;

@@ -2,6 +2,7 @@
 
 #include "dialogs/dialogsizing.h"
 #include "domain/jobidentifier.h"
+#include "domain/stoprule.h"
 #include "presentation/statuspresentation.h"
 #include "ui_stopjobsdialog.h"
 
@@ -26,9 +27,14 @@ StopJobsDialog::StopJobsDialog(const QList<Target> &targets, StopFunction stop, 
     m_ui->warningLayout->setSpacing(em / 2);
 
     // Identifiers are unique keys; a duplicate in the input is shown once.
+    int ended = 0;
     for (const Target &target : targets) {
         if (target.identifier.isEmpty() || m_items.contains(target.identifier))
             continue;
+        if (!canBeStopped(target.status)) {
+            ++ended;
+            continue;
+        }
         m_targets.append(target);
         auto *item = new QTreeWidgetItem(m_ui->jobsView);
         const QString shortId = JobIdentifier::parse(target.identifier).shortId();
@@ -57,6 +63,13 @@ StopJobsDialog::StopJobsDialog(const QList<Target> &targets, StopFunction stop, 
     } else {
         setWindowTitle(tr("Stop %1 Jobs").arg(count));
         m_ui->questionLabel->setText(tr("Stop these %1 jobs?").arg(count));
+    }
+    if (ended > 0) {
+        m_ui->questionLabel->setText(
+                m_ui->questionLabel->text() + u' '
+                + (ended == 1 ? tr("(One selected job has already ended and is left out.)")
+                              : tr("(%1 selected jobs have already ended and are left out.)")
+                                        .arg(ended)));
     }
     QFont question = m_ui->questionLabel->font();
     question.setBold(true);
@@ -90,6 +103,23 @@ StopJobsDialog::StopJobsDialog(const QList<Target> &targets, StopFunction stop, 
 }
 
 StopJobsDialog::~StopJobsDialog() = default;
+
+StopJobsDialog::Availability
+StopJobsDialog::availability(const QList<std::optional<Status>> &statuses)
+{
+    if (statuses.isEmpty())
+        return {false, tr("Select the jobs to stop.")};
+    std::optional<Status> ended;
+    for (const std::optional<Status> &status : statuses) {
+        if (canBeStopped(status))
+            return {true, tr("Ask the gateway to stop the selected jobs")};
+        ended = status;
+    }
+    if (statuses.size() == 1)
+        return {false, tr("This job has already ended (%1): there is nothing to stop.")
+                               .arg(StatusPresentation::text(*ended))};
+    return {false, tr("These jobs have all ended: there is nothing to stop.")};
+}
 
 QStringList StopJobsDialog::identifiers() const
 {

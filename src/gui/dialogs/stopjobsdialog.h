@@ -60,6 +60,16 @@ public:
         QString text;      // the whole sentence (tooltip; listed below the table for problems)
     };
 
+    // Whether the Stop action applies to a selection of jobs with these known statuses (none:
+    // unknown), and the tooltip saying why not. Jobs known to have ended cannot be stopped.
+    struct Availability
+    {
+        bool enabled = false;
+        QString toolTip;
+    };
+    static Availability availability(const QList<std::optional<Status>> &statuses);
+
+    // Targets known to have ended are left out (and counted in the question).
     StopJobsDialog(const QList<Target> &targets, StopFunction stop, QWidget *parent = nullptr);
     ~StopJobsDialog() override;
 

@@ -192,6 +192,13 @@ void CopyableField::changeEvent(QEvent *event)
 
 bool CopyableField::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_label && event->type() == QEvent::Resize) {
+        // A wrapped value (a long ARN) needs more lines at this width than the layout gave it:
+        // forms in a scroll area do not follow height-for-width, so ask for the height.
+        const int need = m_label->heightForWidth(m_label->width());
+        if (need > 0 && m_label->minimumHeight() != need)
+            m_label->setMinimumHeight(need);
+    }
     if (watched == m_label && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->matches(QKeySequence::Copy)) {

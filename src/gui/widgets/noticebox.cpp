@@ -11,6 +11,8 @@
 #include <QStyle>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace bw {
 
 NoticeBox::NoticeBox(QWidget *parent)
@@ -19,6 +21,7 @@ NoticeBox::NoticeBox(QWidget *parent)
     , m_titleLabel(new QLabel(this))
     , m_textLabel(new QLabel(this))
     , m_copyButton(new QToolButton(this))
+    , m_showAllButton(new QToolButton(this))
 {
     setFrameShape(QFrame::NoFrame);
     auto *layout = new QGridLayout(this);
@@ -26,6 +29,7 @@ NoticeBox::NoticeBox(QWidget *parent)
     layout->addWidget(m_titleLabel, 0, 1);
     layout->addWidget(m_textLabel, 1, 1);
     layout->addWidget(m_copyButton, 0, 2, 2, 1, Qt::AlignTop);
+    layout->addWidget(m_showAllButton, 2, 1, Qt::AlignLeft);
     layout->setColumnStretch(1, 1);
 
     m_titleLabel->setTextFormat(Qt::PlainText);
@@ -35,8 +39,16 @@ NoticeBox::NoticeBox(QWidget *parent)
     m_textLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_textLabel->setFocusPolicy(Qt::StrongFocus);
     m_textLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_textLabel->installEventFilter(this);
     m_copyButton->setAutoRaise(true);
     m_copyButton->setVisible(false);
+    m_showAllButton->setObjectName(QStringLiteral("showAllButton"));
+    m_showAllButton->setAutoRaise(true);
+    m_showAllButton->setVisible(false);
+    connect(m_showAllButton, &QToolButton::clicked, this, [this] {
+        m_expanded = !m_expanded;
+        updateShownText();
+    });
     connect(m_copyButton, &QToolButton::clicked, this, [this] {
         DetailsFormat::copyToClipboard(m_text);
         Q_EMIT copied(tr("Copied %1").arg(m_what));
@@ -67,9 +79,78 @@ void NoticeBox::setText(const QString &text)
     if (m_text == text)
         return;
     m_text = text;
-    m_textLabel->setText(DetailsFormat::breakable(text));
+    m_expanded = false;
+    updateShownText();
     m_textLabel->setVisible(!text.isEmpty());
     setAccessibleDescription(text);
+}
+
+bool NoticeBox::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_textLabel && event->type() == QEvent::Resize)
+        fitTextHeight();
+    return QFrame::eventFilter(watched, event);
+}
+
+void NoticeBox::fitTextHeight()
+{
+    // The wrapped text needs this many lines at its width; a layout in a scroll area does not
+    // ask (no height-for-width), so the label says it.
+    const int need = m_textLabel->heightForWidth(m_textLabel->width());
+    if (need > 0 && m_textLabel->minimumHeight() != need)
+        m_textLabel->setMinimumHeight(need);
+}
+
+void NoticeBox::setCollapsedLines(int lines)
+{
+    m_collapsedLines = std::max(0, lines);
+    updateShownText();
+}
+
+QString NoticeBox::shownText() const
+{
+    if (m_collapsedLines <= 0 || m_expanded)
+        return m_text;
+    // About 90 characters make a line of the Overview at 1280 px; a line break ends one early.
+    constexpr int charsPerLine = 90;
+    const qsizetype size = m_text.size();
+    qsizetype end = 0;
+    int lines = 0;
+    while (end < size && lines < m_collapsedLines) {
+        const qsizetype nl = m_text.indexOf(u'\n', end);
+        const qsizetype lineEnd = nl < 0 ? size : nl;
+        const int wraps = std::max(1, int((lineEnd - end + charsPerLine - 1) / charsPerLine));
+        if (lines + wraps > m_collapsedLines) {
+            end += qsizetype(m_collapsedLines - lines) * charsPerLine;
+            break;
+        }
+        lines += wraps;
+        end = nl < 0 ? size : nl + 1;
+    }
+    if (end >= m_text.size())
+        return m_text;
+    QString head = m_text.left(end).trimmed();
+    // End at a word where there is one close by.
+    const qsizetype space = head.lastIndexOf(u' ');
+    if (space > head.size() - 20 && space > 0)
+        head.truncate(space);
+    return head + QStringLiteral(" …");
+}
+
+bool NoticeBox::isCollapsed() const
+{
+    return shownText() != m_text;
+}
+
+void NoticeBox::updateShownText()
+{
+    const QString shown = shownText();
+    m_textLabel->setText(DetailsFormat::breakable(shown));
+    const bool long_ = m_collapsedLines > 0 && (m_expanded || shown != m_text);
+    m_showAllButton->setVisible(long_);
+    m_showAllButton->setText(m_expanded ? tr("Show less") : tr("Show all"));
+    m_showAllButton->setAccessibleName(m_showAllButton->text());
+    fitTextHeight();
 }
 
 void NoticeBox::setCopyable(bool copyable, const QString &what)

@@ -34,20 +34,34 @@ public:
     QString title() const;
     QString text() const;
 
+    // A long text shows only its first `lines` lines (about that many lines of a typical
+    // width; 0: always everything), ending in "…", with a "Show all" button that toggles the
+    // rest. Copying always copies the whole text.
+    void setCollapsedLines(int lines);
+    bool isCollapsed() const; // the text is long and only its start shows
+    QString shownText() const;
+    QToolButton *showAllButton() const { return m_showAllButton; }
+
 Q_SIGNALS:
     void copied(const QString &message);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateLook();
+    void updateShownText();
+    void fitTextHeight();
 
     QLabel *m_iconLabel = nullptr;
     QLabel *m_titleLabel = nullptr;
     QLabel *m_textLabel = nullptr;
     QToolButton *m_copyButton = nullptr;
+    QToolButton *m_showAllButton = nullptr;
+    int m_collapsedLines = 0;
+    bool m_expanded = false;
     QColor m_accent;
     QIcon m_icon;
     QString m_text;

@@ -138,6 +138,9 @@ void FilterBar::setProxy(JobFilterProxyModel *proxy)
     m_proxy = proxy;
     if (m_proxy) {
         connect(m_proxy, &JobFilterProxyModel::countsChanged, this, &FilterBar::updateChips);
+        // The total: the proxy removes its rows before the source model has (its rowsRemoved
+        // comes while the source still counts them); the group counts follow the source.
+        connect(m_proxy, &JobFilterProxyModel::countsChanged, this, &FilterBar::updateVisibleText);
         connect(m_proxy, &JobFilterProxyModel::visibleCountChanged, this,
                 &FilterBar::updateVisibleText);
         connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &FilterBar::updateVisibleText);

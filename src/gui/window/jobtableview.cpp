@@ -7,6 +7,7 @@
 #include "presentation/statuspresentation.h"
 #include "wire/jobcodec.h"
 
+#include <QAbstractProxyModel>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -14,10 +15,13 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QMenu>
 #include <QPainter>
+#include <QPushButton>
 #include <QStyle>
 #include <QStyledItemDelegate>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -140,6 +144,7 @@ JobTableView::JobTableView(QWidget *parent)
     // JobTableModel answers JobStatusRole on the Status column only (invalid elsewhere): the
     // progress cell reads it from its row's Status cell.
     m_progressDelegate->setStatusRole(JobTableModel::JobStatusRole, JobTableModel::StatusColumn);
+    m_progressDelegate->setCountsReportedRole(JobTableModel::CountsReportedRole);
     m_expiryDelegate = new ExpiryDelegate(JobTableModel::AtRiskRole, this);
 
     setItemDelegate(new RowStateDelegate(nullptr, this));
@@ -153,17 +158,95 @@ JobTableView::JobTableView(QWidget *parent)
     // A row as tall as a badge, whatever the font.
     const int em = fontMetrics().height();
     verticalHeader()->setDefaultSectionSize(em + em * 2 / 3);
+
+    // The empty state: what to do when nothing is watched yet.
+    m_emptyHint = new QWidget(viewport());
+    m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
+    auto *hintLayout = new QVBoxLayout(m_emptyHint);
+    auto *title = new QLabel(tr("No jobs watched yet"), m_emptyHint);
+    title->setObjectName(QStringLiteral("emptyHintTitle"));
+    QFont titleFont = title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    title->setFont(titleFont);
+    title->setAlignment(Qt::AlignCenter);
+    auto *text = new QLabel(tr("Paste the ids or ARNs of the batch jobs to follow, or pick them "
+                               "from the jobs this gateway lists."),
+                            m_emptyHint);
+    text->setObjectName(QStringLiteral("emptyHintText"));
+    text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+    auto *buttons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("&Add Jobs…"), m_emptyHint);
+    add->setObjectName(QStringLiteral("emptyHintAddButton"));
+    auto *discover = new QPushButton(tr("&Discover Jobs…"), m_emptyHint);
+    discover->setObjectName(QStringLiteral("emptyHintDiscoverButton"));
+    buttons->addStretch();
+    buttons->addWidget(add);
+    buttons->addWidget(discover);
+    buttons->addStretch();
+    hintLayout->addStretch();
+    hintLayout->addWidget(title);
+    hintLayout->addWidget(text);
+    hintLayout->addSpacing(em / 2);
+    hintLayout->addLayout(buttons);
+    hintLayout->addStretch();
+    connect(add, &QPushButton::clicked, this, &JobTableView::addJobsRequested);
+    connect(discover, &QPushButton::clicked, this, &JobTableView::discoverRequested);
+    m_emptyHint->hide();
+}
+
+bool JobTableView::isEmptyHintShown() const
+{
+    return m_emptyHint && !m_emptyHint->isHidden();
+}
+
+void JobTableView::updateEmptyHint()
+{
+    // Only when nothing is watched at all: a filter that hides every row says so in the
+    // filter bar.
+    const QAbstractItemModel *m = model();
+    if (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(m))
+        m = proxy->sourceModel();
+    const bool empty = m && m->rowCount() == 0;
+    m_emptyHint->setVisible(empty);
+    if (empty) {
+        const int em = fontMetrics().height();
+        const QRect area = viewport()->rect();
+        const int width = std::min(area.width() - 2 * em, 36 * em);
+        const int height = std::min(area.height(), m_emptyHint->sizeHint().height() + em);
+        m_emptyHint->setGeometry(QRect(area.center().x() - width / 2,
+                                       area.center().y() - height / 2, width, height));
+    }
+}
+
+void JobTableView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    updateEmptyHint();
 }
 
 JobTableView::~JobTableView() = default;
 
 void JobTableView::setModel(QAbstractItemModel *model)
 {
+    for (const QMetaObject::Connection &c : std::as_const(m_modelConnections))
+        disconnect(c);
+    m_modelConnections.clear();
     QTableView::setModel(model);
     if (model) {
         resetColumns();
         sortByColumn(JobTableModel::SubmittedColumn, Qt::DescendingOrder);
+        // The proxy removes its rows before its source has: count after the event loop turn
+        // that follows, not in the middle of a removal.
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+            m_modelConnections.append(connect(model, signal, this, &JobTableView::updateEmptyHint,
+                                              Qt::QueuedConnection));
+        }
+        m_modelConnections.append(connect(model, &QAbstractItemModel::modelReset, this,
+                                          &JobTableView::updateEmptyHint, Qt::QueuedConnection));
     }
+    updateEmptyHint();
 }
 
 void JobTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -199,15 +282,16 @@ int JobTableView::defaultWidth(int column) const
     case JobTableModel::NameColumn:
         // The name is what people read the table by: room for a typical generated one, with
         // a date and a suffix, unelided.
-        return std::max(34 * ch, fm.horizontalAdvance(
-                                         QStringLiteral("call-transcripts-sentiment-2026-11-28-3"))
-                                         + em);
+        return std::max(
+                28 * ch,
+                fm.horizontalAdvance(QStringLiteral("call-transcripts-sentiment-2026-11-28")) + em);
     case JobTableModel::IdColumn:
         return fm.horizontalAdvance(QStringLiteral("k3x9p2m7q1ab")) + 2 * em;
     case JobTableModel::ModelColumn:
-        return 30 * ch;
+        return 24 * ch;
     case JobTableModel::ProgressColumn:
-        return fm.horizontalAdvance(QStringLiteral("99,999 / 99,999 · 999 failed")) + em;
+        // The longest text the bar carries (ProgressDelegate::progressText), uncut.
+        return fm.horizontalAdvance(QStringLiteral("999,999 / 999,999 · 9,999 failed")) + 2 * em;
     case JobTableModel::SubmittedColumn:
     case JobTableModel::LastChangeColumn:
         return fm.horizontalAdvance(QStringLiteral("23 h 59 min ago")) + em;
@@ -231,25 +315,44 @@ int JobTableView::defaultWidth(int column) const
     return 12 * ch;
 }
 
+bool JobTableView::isShownByDefault(int column)
+{
+    // What fits a 1280–1440 px window beside the details: status, name, the identifier (a job
+    // the gateway does not know is recognised by it), progress, age, expiry and model. The
+    // rest stays one right-click on the header away.
+    switch (JobTableModel::Column(column)) {
+    case JobTableModel::StatusColumn:
+    case JobTableModel::NameColumn:
+    case JobTableModel::IdColumn:
+    case JobTableModel::ProgressColumn:
+    case JobTableModel::SubmittedColumn:
+    case JobTableModel::ExpiresColumn:
+    case JobTableModel::ModelColumn:
+        return true;
+    default:
+        return false;
+    }
+}
+
 void JobTableView::resetColumns()
 {
     QHeaderView *header = horizontalHeader();
     if (!model())
         return;
     // Shipped order: what a glance needs first, details to the right.
-    const QList<int> order{JobTableModel::StatusColumn,   JobTableModel::NameColumn,
-                           JobTableModel::ProgressColumn, JobTableModel::SubmittedColumn,
-                           JobTableModel::ElapsedColumn,  JobTableModel::ExpiresColumn,
-                           JobTableModel::EtaColumn,      JobTableModel::IdColumn,
-                           JobTableModel::ModelColumn,    JobTableModel::LastChangeColumn,
-                           JobTableModel::StaleColumn,    JobTableModel::MessageColumn};
+    const QList<int> order{JobTableModel::StatusColumn,    JobTableModel::NameColumn,
+                           JobTableModel::IdColumn,        JobTableModel::ProgressColumn,
+                           JobTableModel::SubmittedColumn, JobTableModel::ExpiresColumn,
+                           JobTableModel::ModelColumn,     JobTableModel::ElapsedColumn,
+                           JobTableModel::EtaColumn,       JobTableModel::LastChangeColumn,
+                           JobTableModel::StaleColumn,     JobTableModel::MessageColumn};
     for (int visual = 0; visual < order.size(); ++visual) {
         const int from = header->visualIndex(order.at(visual));
         if (from >= 0 && from != visual)
             header->moveSection(from, visual);
     }
     for (int column = 0; column < model()->columnCount(); ++column) {
-        header->setSectionHidden(column, column == JobTableModel::LastChangeColumn);
+        header->setSectionHidden(column, !isShownByDefault(column));
         header->resizeSection(column, defaultWidth(column));
     }
 }

@@ -66,28 +66,39 @@ public:
     QByteArray saveHeaderState() const;
     bool restoreHeaderState(const QByteArray &state);
 
+    // Whether the empty state (no job watched: a hint with Add Jobs and Discover Jobs) shows.
+    bool isEmptyHintShown() const;
+
     StatusBadgeDelegate *statusDelegate() const { return m_statusDelegate; }
     ProgressDelegate *progressDelegate() const { return m_progressDelegate; }
 
 Q_SIGNALS:
     // The rows were copied (for the status bar).
     void rowsCopied(int count);
+    // The empty state's buttons: the owner opens Add Jobs (on its Discover tab).
+    void addJobsRequested();
+    void discoverRequested();
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                      const QList<int> &roles = QList<int>()) override;
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void showHeaderMenu(const QPoint &pos);
     QList<int> visibleColumnsInOrder() const;
     QList<int> selectedRowsInOrder() const;
     int defaultWidth(int column) const;
+    static bool isShownByDefault(int column);
+    void updateEmptyHint();
 
     StatusBadgeDelegate *m_statusDelegate = nullptr;
     ProgressDelegate *m_progressDelegate = nullptr;
     ExpiryDelegate *m_expiryDelegate = nullptr;
+    QWidget *m_emptyHint = nullptr;
+    QList<QMetaObject::Connection> m_modelConnections;
 };
 
 } // namespace bw

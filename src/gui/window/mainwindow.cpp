@@ -3,6 +3,7 @@
 #include "details/jobdetailspanel.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/addjobsdialog.h"
+#include "dialogs/dialogsizing.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/profilesdialog.h"
 #include "dialogs/settingsdialog.h"
@@ -260,6 +261,9 @@ void MainWindow::setUpModels()
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    connect(m_ui->jobTable, &JobTableView::addJobsRequested, this, &MainWindow::addJobs);
+    connect(m_ui->jobTable, &JobTableView::discoverRequested, this,
+            [this] { addJobsFromFiles({}, AddJobsDialog::DiscoverTab); });
 
     const int em = fontMetrics().height();
     m_ui->monitorLayout->setContentsMargins(em / 2, em / 3, em / 2, 0);
@@ -980,7 +984,7 @@ void MainWindow::addJobs()
     addJobsFromFiles({});
 }
 
-void MainWindow::addJobsFromFiles(const QStringList &paths)
+void MainWindow::addJobsFromFiles(const QStringList &paths, int tab)
 {
     if (!m_session)
         return;
@@ -988,6 +992,7 @@ void MainWindow::addJobsFromFiles(const QStringList &paths)
     for (const WatchedJob &w : m_model->jobs())
         watched.insert(w.identifier);
     AddJobsDialog dialog(watched, m_session->client, this);
+    dialog.setCurrentTab(AddJobsDialog::Tab(tab));
     if (!paths.isEmpty()) {
         dialog.loadFiles(paths);
         m_settings->setLastImportDirectory(QFileInfo(paths.constFirst()).absolutePath());
@@ -1083,6 +1088,7 @@ void MainWindow::removeSelectedJobs()
     QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
     box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(QMessageBox::Cancel);
+    keepTitleVisible(&box);
     box.exec();
     if (box.clickedButton() != static_cast<QAbstractButton *>(remove) || !m_session)
         return;
@@ -1161,6 +1167,7 @@ void MainWindow::exportJobs()
         showStatusMessage(tr("Exported to %1 (jobs: %2)")
                                   .arg(QDir::toNativeSeparators(result.path))
                                   .arg(result.jobCount));
+        ExportDialog::offerToOpen(result, this); // Open / Show in Folder
     });
     dialog.exec();
 }
@@ -1361,7 +1368,15 @@ void MainWindow::updateActions()
     ui.actionAddJobs->setEnabled(session);
     ui.actionRefresh->setEnabled(session);
     ui.actionPause->setEnabled(session);
-    ui.actionStop->setEnabled(session && selected > 0);
+    QList<std::optional<Status>> stopStatuses; // Stop: only for jobs not known to have ended
+    for (const QString &id : selectedIdentifiers()) {
+        if (const std::optional<WatchedJob> w
+            = session ? m_session->monitor->job(id) : std::nullopt)
+            stopStatuses.append(w->job.status);
+    }
+    const StopJobsDialog::Availability stop = StopJobsDialog::availability(stopStatuses);
+    ui.actionStop->setEnabled(session && stop.enabled);
+    ui.actionStop->setToolTip(stop.toolTip);
     ui.actionRemove->setEnabled(session && selected > 0);
     ui.actionExport->setEnabled(jobs);
     ui.actionCopyRows->setEnabled(selected > 0);

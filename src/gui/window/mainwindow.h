@@ -143,7 +143,7 @@ public Q_SLOTS:
 
     void addJobs();
     // Opens the Add Jobs dialog with these files' identifiers filled in (drag and drop).
-    void addJobsFromFiles(const QStringList &paths);
+    void addJobsFromFiles(const QStringList &paths, int tab = 0); // 0: AddJobsDialog::PasteTab
     // Fetches every job that is still polled, now (the in-flight cap still applies).
     void refreshNow();
     void setPollingPaused(bool paused);

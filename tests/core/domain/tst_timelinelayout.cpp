@@ -75,6 +75,7 @@ private Q_SLOTS:
     void marksEveryReportedInstantAndNowForALiveJob();
     void everyBandAndInRangeMarkerLiesInsideTheRange();
     void keepsTheObservationOfABandWhoseStartIsInferred();
+    void keepsTheRealTimesOfWidenedBands();
     void isEmptyWithoutAnyInstant();
     void acceptsHistoryInAnyOrder();
 };
@@ -98,7 +99,7 @@ void tst_TimelineLayout::bandsFollowTheRules_data()
             << ""
             << "11:00" << lifecycle << "12:00"
             << list({"~ 08:00-09:00", "Submitted 09:00-09:30", "InProgress 09:30-11:00",
-                     "Completed 11:00-11:00"});
+                     "Completed 11:00-11:03"});
     QTest::newRow("a live job's last band runs to now")
             << "InProgress"
             << "08:00"
@@ -127,7 +128,8 @@ void tst_TimelineLayout::bandsFollowTheRules_data()
             << "Failed"
             << "08:00"
             << "09:00"
-            << "09:00" << QStringList() << "10:00" << list({"Failed? 08:00-09:00"});
+            << "09:00" << QStringList() << "10:00"
+            << list({"~ 08:00-09:00", "Failed? 09:00-09:01"});
     QTest::newRow("watched from submission: no unobserved band")
             << "InProgress"
             << "09:00"
@@ -147,25 +149,47 @@ void tst_TimelineLayout::bandsFollowTheRules_data()
             << "-4d 08:00"
             << "-3d 10:00"
             << "-3d 10:00" << list({"Failed@09:00"}) << "10:00"
-            << list({"~ -4d 08:00--3d 10:00", "Failed -3d 10:00-09:00"});
+            << list({"~ -4d 08:00--3d 10:00", "Failed -3d 10:00--3d 10:26"});
     QTest::newRow("first seen after it completed, later a re-check")
             << "Completed"
             << "-1d 08:00"
             << "-1d 20:00"
             << "-1d 20:00" << list({"Completed@09:00"}) << "10:00"
-            << list({"~ -1d 08:00--1d 20:00", "Completed -1d 20:00-09:00"});
+            << list({"~ -1d 08:00--1d 20:00", "Completed -1d 20:00--1d 20:12"});
     QTest::newRow("an endTime before submitTime is not believed")
             << "Failed"
             << "08:00"
             << ""
             << "07:00" << list({"Failed@09:00"}) << "10:00"
-            << list({"~ 08:00-09:00", "Failed 09:00-09:00"});
-    QTest::newRow("an endTime after the first observation changes nothing")
+            << list({"~ 08:00-09:00", "Failed 09:00-09:01"});
+    QTest::newRow("an endTime before the final observation ends the life there")
             << "Completed"
             << "08:00"
             << ""
             << "09:40" << list({"InProgress@09:00", "Completed@09:45"}) << "10:00"
-            << list({"~ 08:00-09:00", "InProgress 09:00-09:45", "Completed 09:45-09:45"});
+            << list({"~ 08:00-09:00", "InProgress 09:00-09:40", "Completed 09:40-09:41"});
+    // Issue 10 item 9: the time after the end is not a band, however late the job was seen.
+    QTest::newRow("a one-day job seen again 15 days later")
+            << "PartiallyCompleted"
+            << "-16d 09:00"
+            << "-15d 09:00"
+            << "-15d 09:00"
+            << list({"Submitted@-16d 09:00", "InProgress@-16d 10:00", "PartiallyCompleted@09:00"})
+            << "10:00"
+            << list({"Submitted -16d 09:00--16d 10:00", "InProgress -16d 10:00--15d 09:00",
+                     "PartiallyCompleted -15d 09:00--15d 09:24"});
+    QTest::newRow("a two-hour failure seen 11 days later")
+            << "Failed"
+            << "-11d 09:00"
+            << "-11d 11:00"
+            << "-11d 11:00" << list({"Failed@09:00"}) << "10:00"
+            << list({"~ -11d 09:00--11d 11:00", "Failed -11d 11:00--11d 11:02"});
+    QTest::newRow("statuses seen briefly keep a minimum width")
+            << "InProgress"
+            << "09:00"
+            << ""
+            << "" << list({"Submitted@09:00", "Validating@09:01", "InProgress@09:02"}) << "15:00"
+            << list({"Submitted 09:00-09:06", "Validating 09:06-09:12", "InProgress 09:12-15:00"});
 
     // First observed status not terminal: the gateway's lastModifiedTime of that observation.
     QTest::newRow("first seen running: known since the observation's lastModifiedTime")
@@ -202,7 +226,7 @@ void tst_TimelineLayout::bandsFollowTheRules_data()
             << "06:00"
             << ""
             << "" << list({"Stopped@10:00/08:00"}) << "11:00"
-            << list({"~ 06:00-08:00", "Stopped 08:00-10:00"});
+            << list({"~ 06:00-08:00", "Stopped 08:00-08:02"});
 }
 
 void tst_TimelineLayout::bandsFollowTheRules()
@@ -346,7 +370,9 @@ void tst_TimelineLayout::everyBandAndInRangeMarkerLiesInsideTheRange()
             QVERIFY(m.at <= layout.end);
         }
     }
-    QVERIFY(!layout.expiryBeyond); // between the end and the first observation: inside
+    // After the end, however late the job was first seen: not in the range.
+    QVERIFY(layout.expiryBeyond);
+    QVERIFY(layout.end < t(QStringLiteral("-4d 11:00")));
 }
 
 void tst_TimelineLayout::keepsTheObservationOfABandWhoseStartIsInferred()
@@ -361,6 +387,29 @@ void tst_TimelineLayout::keepsTheObservationOfABandWhoseStartIsInferred()
     QCOMPARE(layout.bands.at(0).seenAt, t(QStringLiteral("-3d 08:00")));
     QCOMPARE(layout.bands.at(1).from, t(QStringLiteral("-3d 09:00")));
     QCOMPARE(layout.bands.at(1).seenAt, t(QStringLiteral("10:00")));
+}
+
+void tst_TimelineLayout::keepsTheRealTimesOfWidenedBands()
+{
+    WatchedJob w;
+    w.job.status = Status::fromCode(JobStatus::Completed);
+    w.job.submitTime = t(QStringLiteral("-1d 09:00"));
+    w.job.endTime = t(QStringLiteral("09:00"));
+    const TimelineLayout layout
+            = computeTimelineLayout(w,
+                                    {transition(QStringLiteral("Validating@-1d 09:00")),
+                                     transition(QStringLiteral("InProgress@-1d 09:00")),
+                                     transition(QStringLiteral("Completed@+2d 09:00"))},
+                                    t(QStringLiteral("+2d 10:00")));
+    QCOMPARE(layout.bands.size(), 3);
+    const TimelineLayout::Band &validating = layout.bands.at(0);
+    QCOMPARE(validating.actualFrom, validating.actualTo);             // seen for no time at all
+    QCOMPARE(validating.from.msecsTo(validating.to), 24 * 60 * 1000); // 1/60 of the day
+    const TimelineLayout::Band &done = layout.bands.at(2);
+    QVERIFY(done.final);
+    QCOMPARE(done.actualFrom, t(QStringLiteral("09:00")));
+    QCOMPARE(done.seenAt, t(QStringLiteral("+2d 09:00")));
+    QVERIFY(layout.end < t(QStringLiteral("11:00"))); // the range is the job's life
 }
 
 void tst_TimelineLayout::isEmptyWithoutAnyInstant()

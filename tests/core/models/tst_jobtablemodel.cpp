@@ -125,6 +125,7 @@ private Q_SLOTS:
     void announcesProgressCountsOnTheProgressCell();
     void marksTheWholeRowWhenItGoesStale();
     void marksNotFoundRowsAsAWhole();
+    void aJobTheGatewayDoesNotKnowSaysNotFound();
     void oneRangedSignalWhenMostRowsChange();
     void unchangedRecordsAreNotAnnounced();
     void neverResetsWhileUpserting();
@@ -343,6 +344,21 @@ void tst_JobTableModel::marksNotFoundRowsAsAWhole()
     // The job is not deleted: its last-known fields remain.
     QCOMPARE(m_model->index(FailedRow, M::NameColumn).data().toString(),
              QStringLiteral("nightly-eval-small"));
+}
+
+void tst_JobTableModel::aJobTheGatewayDoesNotKnowSaysNotFound()
+{
+    // Issue 10 item 2: a row for a job the gateway never knew showed nothing but its short id.
+    WatchedJob unknown;
+    unknown.identifier = QStringLiteral("this-was-pasted-as-given");
+    unknown.profileId = QStringLiteral("p");
+    unknown.notFound = true;
+    m_model->setJobs({unknown});
+    QCOMPARE(m_model->index(0, M::StatusColumn).data().toString(), QStringLiteral("Not found"));
+    QCOMPARE(m_model->index(0, M::StatusColumn).data(M::StatusTextRole).toString(),
+             QStringLiteral("Not found"));
+    QCOMPARE(m_model->index(0, M::NameColumn).data().toString(), unknown.identifier);
+    QVERIFY(!m_model->index(0, M::ProgressColumn).data(M::CountsReportedRole).isValid());
 }
 
 void tst_JobTableModel::oneRangedSignalWhenMostRowsChange()

@@ -113,8 +113,13 @@ void tst_JobTimelineChart::oneBandPerTransitionAfterANotObservedBand()
         QCOMPARE(layout.bands.at(i + 1).status->code(), statuses.at(i));
     }
     QCOMPARE(layout.bands.at(1).to, at(9, 30));
-    // A terminal job's last band ends at its last known instant, not at "now".
-    QCOMPARE(layout.bands.last().to, at(11));
+    // A terminal job's life ends at its end, not at "now": the final status is a narrow cap
+    // right after it.
+    QVERIFY(layout.bands.last().final);
+    QCOMPARE(layout.bands.last().from, at(11));
+    QCOMPARE(layout.bands.last().actualTo, at(11));
+    QVERIFY(layout.bands.last().to < at(11, 10));
+    QVERIFY(layout.end < at(11, 20));
 }
 
 void tst_JobTimelineChart::lastBandOfALiveJobRunsToNow()
@@ -280,6 +285,9 @@ void tst_JobTimelineChart::aJobFirstSeenAfterItEndedIsKnownFromItsEnd()
     QCOMPARE(bands.at(1).from, *w.job.endTime);
     QVERIFY2(chart.bandToolTip(1).contains(QStringLiteral("end time")),
              qPrintable(chart.bandToolTip(1)));
+    // The axis is the job's life: the four days since its end are no band.
+    QVERIFY(bands.at(1).to < at(15).addDays(-4));
+    QVERIFY(chart.currentLayout().end < at(0).addDays(-2));
 
     // The expiry is either drawn on the axis or written at the edge with its time, never both
     // (the axis rounded to whole days may reach an expiry the layout left out).

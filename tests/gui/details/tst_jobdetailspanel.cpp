@@ -113,7 +113,9 @@ private Q_SLOTS:
     void overviewTellsEmptyFromNotReported();
     void headerGivesTheNameItsOwnLine();
     void statusRowShowsTheGatewayWordOnlyWhenItTellsMore();
+    void overviewSaysCountsAreNotKnownWhileValidating();
     void overviewMakesTheFailureMessageProminent();
+    void overviewShortensALongFailureMessage();
     void overviewShowsNotFoundState();
     void progressShowsCountsRateAndEta();
     void progressIsIndeterminateWhileTheTotalIsZero();
@@ -125,6 +127,7 @@ private Q_SLOTS:
     void vpcTabTellsTheStateHonestly();
     void vpcIdsAreCopyable();
     void configurationShowsTheS3Uris();
+    void configurationArrivingLaterShowsExpanded();
     void historyRowsAreTheTransitions();
     void historyFollowsNewTransitionsWithoutReset();
     void historyColumnsFitThePanel();
@@ -342,6 +345,19 @@ void tst_JobDetailsPanel::overviewTellsEmptyFromNotReported()
             != tokenLabel->palette().color(QPalette::WindowText));
 }
 
+void tst_JobDetailsPanel::overviewSaysCountsAreNotKnownWhileValidating()
+{
+    // Issue 10 item 5: "Records: 0 of 0 processed · 0 succeeded · 0 failed" for a job just
+    // submitted; a total of 0 while queued means not known yet.
+    select(kQueued);
+    CopyableField *records = tab<OverviewTab>()->field(QStringLiteral("recordsField"));
+    QVERIFY2(records->text().startsWith(QStringLiteral("not known yet")),
+             qPrintable(records->text()));
+    QVERIFY(!records->text().contains(QStringLiteral("0 of 0")));
+    select(kRunning);
+    QVERIFY(records->text().contains(QStringLiteral(" processed · ")));
+}
+
 void tst_JobDetailsPanel::overviewMakesTheFailureMessageProminent()
 {
     select(kFailed);
@@ -356,6 +372,68 @@ void tst_JobDetailsPanel::overviewMakesTheFailureMessageProminent()
     select(kRunning);
     QVERIFY(!overview->messageBox()->isVisible());
     QVERIFY(overview->field(QStringLiteral("messageField"))->isVisible());
+}
+
+void tst_JobDetailsPanel::overviewShortensALongFailureMessage()
+{
+    // Issue 10 item 10: a 2,000-character message filled the whole Overview.
+    const QString id = QStringLiteral("aaaa00000077");
+    QJsonObject body = fixtureObject(QStringLiteral("retrieve-failed.json"));
+    body.insert(QStringLiteral("jobArn"), QString(kArnPrefix + id));
+    QString message;
+    while (message.size() < 2000)
+        message += QStringLiteral("Record %1 failed validation: field 'messages' is missing. ")
+                           .arg(message.size());
+    body.insert(QStringLiteral("message"), message);
+    body.insert(QStringLiteral("jobName"), QStringLiteral("launch-\U0001F680-eval"));
+    m_rig->bodies[id] = body;
+    QVERIFY(m_rig->watch({id}));
+    select(id);
+    NoticeBox *box = tab<OverviewTab>()->messageBox();
+    QVERIFY(box->isVisible());
+    QVERIFY(box->isCollapsed());
+    QVERIFY(box->shownText().size() < 500);
+    QCOMPARE(box->text(), message); // copying copies everything
+    QVERIFY(box->showAllButton()->isVisible());
+    QCOMPARE(box->showAllButton()->text(), QStringLiteral("Show all"));
+    QVERIFY(box->height() < m_panel->height() / 3);
+    box->showAllButton()->click();
+    QVERIFY(!box->isCollapsed());
+    QCOMPARE(box->shownText(), message);
+    QCOMPARE(box->showAllButton()->text(), QStringLiteral("Show less"));
+    // Every line of it is shown, and so is the second line of a wrapped ARN (item 11).
+    auto fullyShown = [](const QLabel *label) {
+        return label->height() >= label->heightForWidth(label->width());
+    };
+    const QLabel *messageLabel = nullptr;
+    for (const QLabel *label : box->findChildren<QLabel *>()) {
+        if (label->text().startsWith(QStringLiteral("Record 0")))
+            messageLabel = label;
+    }
+    QVERIFY(messageLabel);
+    QTRY_VERIFY(fullyShown(messageLabel));
+    const QLabel *arn
+            = tab<OverviewTab>()->field(QStringLiteral("arnField"))->findChild<QLabel *>();
+    QTRY_VERIFY(fullyShown(arn));
+
+    // The emoji in the name is drawn in colour (a font that has it: fonts-noto-color-emoji),
+    // not as a box in the text colour.
+    auto *name = m_panel->findChild<QLabel *>(QStringLiteral("nameLabel"));
+    QCOMPARE(name->text(), QStringLiteral("launch-\U0001F680-eval"));
+    const QImage picture = name->grab().toImage();
+    bool coloured = false;
+    for (int y = 0; y < picture.height() && !coloured; ++y) {
+        for (int x = 0; x < picture.width() && !coloured; ++x)
+            coloured = QColor(picture.pixel(x, y)).hsvSaturation() > 120;
+    }
+    if (const QString dir = qEnvironmentVariable("BATCHWATCH_SCREENSHOT_DIR"); !dir.isEmpty())
+        m_panel->grab().save(QDir(dir).filePath(QStringLiteral("details-long-message.png")));
+    QVERIFY2(coloured, "the emoji renders without colour: is an emoji font installed?");
+
+    // A short message shows whole, without the button.
+    select(kFailed);
+    QVERIFY(!box->isCollapsed());
+    QVERIFY(!box->showAllButton()->isVisible());
 }
 
 void tst_JobDetailsPanel::overviewShowsNotFoundState()
@@ -643,6 +721,40 @@ void tst_JobDetailsPanel::configurationShowsTheS3Uris()
     QTest::keySequence(config->treeView(), QKeySequence::Copy);
     QCOMPARE(QGuiApplication::clipboard()->text(),
              QStringLiteral("s3://acme-batch-out/tickets/0314/"));
+}
+
+void tst_JobDetailsPanel::configurationArrivingLaterShowsExpanded()
+{
+    // Issue 10 item 11: configs that came with a later response started collapsed.
+    const QString id = QStringLiteral("aaaa00000078");
+    QJsonObject full = fullBody(id, QStringLiteral("InProgress"));
+    QJsonObject sparse = full;
+    sparse.remove(QStringLiteral("inputDataConfig"));
+    sparse.remove(QStringLiteral("outputDataConfig"));
+    m_rig->bodies[id] = sparse;
+    QVERIFY(m_rig->watch({id}));
+    select(id);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("configuration")));
+    auto *config = tab<ConfigurationTab>();
+    QVERIFY(!config->model()
+                     ->indexOfPath(QStringLiteral("inputDataConfig.s3InputDataConfig.s3Uri"))
+                     .isValid());
+    const int keyWidth = config->treeView()->columnWidth(ConfigTreeModel::KeyColumn);
+
+    m_rig->bodies[id] = full; // the next response carries the configs
+    m_rig->monitor->refreshNow({id});
+    QTRY_VERIFY(config->model()
+                        ->indexOfPath(QStringLiteral("inputDataConfig.s3InputDataConfig.s3Uri"))
+                        .isValid());
+    const QModelIndex uri
+            = config->model()
+                      ->indexOfPath(QStringLiteral("inputDataConfig.s3InputDataConfig.s3Uri"))
+                      .siblingAtColumn(ConfigTreeModel::ValueColumn);
+    QVERIFY(config->treeView()->visualRect(uri).isValid()); // expanded
+    QVERIFY(config->treeView()->columnWidth(ConfigTreeModel::KeyColumn) >= keyWidth);
+    QVERIFY(config->treeView()->columnWidth(ConfigTreeModel::KeyColumn)
+            >= static_cast<const QAbstractItemView *>(config->treeView())
+                       ->sizeHintForColumn(ConfigTreeModel::KeyColumn));
 }
 
 void tst_JobDetailsPanel::historyRowsAreTheTransitions()

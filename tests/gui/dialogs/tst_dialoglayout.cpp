@@ -8,6 +8,7 @@
 #include "common/appsettings.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/addjobsdialog.h"
+#include "dialogs/dialogsizing.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/profilesdialog.h"
 #include "dialogs/settingsdialog.h"
@@ -27,6 +28,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
@@ -199,6 +201,20 @@ private Q_SLOTS:
         m_client->setProfile(local);
     }
 
+    void aShortQuestionKeepsItsTitleVisible()
+    {
+        // Issue 10 item 11: the Remove dialog's title was cut.
+        QMessageBox box(QMessageBox::Question, QStringLiteral("Remove from Watch List"),
+                        QStringLiteral("Stop watching “a”?"), QMessageBox::Cancel);
+        const int before = box.sizeHint().width();
+        keepTitleVisible(&box);
+        box.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&box));
+        const QFontMetrics fm(box.font());
+        QVERIFY(box.width() >= fm.horizontalAdvance(box.windowTitle()) + 6 * fm.height());
+        QVERIFY(box.width() > before);
+    }
+
     void nothingIsClippedAtDefaultSize_data()
     {
         QTest::addColumn<Factory>("factory");
@@ -214,7 +230,8 @@ private Q_SLOTS:
                      Status::fromCode(JobStatus::InProgress)},
                     {QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-"
                                     "job/abcdefabcdef"),
-                     QString(), Status::fromCode(JobStatus::Completed)},
+                     // Known as running; the gateway's 409 says it ended (stale knowledge).
+                     QString(), Status::fromCode(JobStatus::InProgress)},
                     {QStringLiteral("p0o9i8u7y6t5"), QStringLiteral("weekly-summary"),
                      Status::fromCode(JobStatus::Scheduled)}};
         };

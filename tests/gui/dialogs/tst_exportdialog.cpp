@@ -3,11 +3,14 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -96,6 +99,38 @@ private Q_SLOTS:
         QCOMPARE(jobs.at(3).toObject().value(u"job").toObject().value(u"jobName").toString(),
                  QStringLiteral("batch \"3\", with comma"));
         QCOMPARE(jobs.at(0).toObject().value(u"history").toArray().size(), 1);
+    }
+
+    void offersToOpenTheFileOrItsFolderAfterwards()
+    {
+        // Issue 10 item 12: after an export, offer "Open" and "Show in folder".
+        ExportResult result;
+        result.outcome = ExportResult::Outcome::Written;
+        result.path = m_dir.filePath(QStringLiteral("jobs.csv"));
+        result.jobCount = 3;
+        QList<QUrl> opened;
+        QWidget parent;
+        QPointer<QMessageBox> box
+                = ExportDialog::offerToOpen(result, &parent, [&opened](const QUrl &url) {
+                      opened.append(url);
+                      return true;
+                  });
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY(box->text().contains(QDir::toNativeSeparators(result.path)));
+        auto *open = box->findChild<QPushButton *>(QStringLiteral("openExportButton"));
+        auto *folder = box->findChild<QPushButton *>(QStringLiteral("showExportFolderButton"));
+        QVERIFY(open && folder);
+        QCOMPARE(open->text(), QStringLiteral("&Open"));
+        folder->click();
+        QCOMPARE(opened, QList<QUrl>{QUrl::fromLocalFile(m_dir.path())});
+        box = ExportDialog::offerToOpen(result, &parent, [&opened](const QUrl &url) {
+            opened.append(url);
+            return true;
+        });
+        box->findChild<QPushButton *>(QStringLiteral("openExportButton"))->click();
+        QCOMPARE(opened.last(), QUrl::fromLocalFile(result.path));
+        QTRY_VERIFY(!box); // closed and gone
     }
 
     void writesCsvWithTheDocumentedHeader()

@@ -81,6 +81,37 @@ private Q_SLOTS:
         QCOMPARE(stopper.calls, 0);
     }
 
+    void leavesOutJobsThatHaveEnded()
+    {
+        using A = StopJobsDialog::Availability;
+        const A none = StopJobsDialog::availability({Status::fromCode(JobStatus::Completed)});
+        QVERIFY(!none.enabled);
+        QVERIFY(none.toolTip.contains(QStringLiteral("already ended")));
+        QVERIFY(!StopJobsDialog::availability({Status::fromCode(JobStatus::Failed),
+                                               Status::fromCode(JobStatus::Stopped)})
+                         .enabled);
+        QVERIFY(StopJobsDialog::availability({Status::fromCode(JobStatus::Failed),
+                                              Status::fromCode(JobStatus::InProgress)})
+                        .enabled);
+        QVERIFY(StopJobsDialog::availability({std::nullopt}).enabled); // unknown: may run
+        QVERIFY(StopJobsDialog::availability({Status::fromString(QStringLiteral("finalizing"))})
+                        .enabled);
+
+        FakeStopper stopper;
+        StopJobsDialog dialog({{QStringLiteral("k3x9p2m7q1ab"), QString(),
+                                Status::fromCode(JobStatus::InProgress)},
+                               {QStringLiteral("abcdefabcdef"), QString(),
+                                Status::fromCode(JobStatus::Completed)}},
+                              stopper.function());
+        QCOMPARE(dialog.identifiers(), QStringList{QStringLiteral("k3x9p2m7q1ab")});
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("questionLabel"))
+                        ->text()
+                        .contains(QStringLiteral("already ended")));
+        dialog.startStopping();
+        QTRY_VERIFY(dialog.isFinished());
+        QCOMPARE(stopper.requested, QStringList{QStringLiteral("k3x9p2m7q1ab")});
+    }
+
     void showsTheResultOfEachJob()
     {
         FakeStopper stopper;

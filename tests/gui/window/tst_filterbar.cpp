@@ -114,6 +114,21 @@ private Q_SLOTS:
         QCOMPARE(m_bar->visibleText(), QStringLiteral("Jobs: 7"));
     }
 
+    void countFollowsRemovedAndAddedJobs()
+    {
+        // Issue 10 item 4: after removing jobs with no filter on, "Shown: 4 of 7" while 4
+        // were watched (the proxy drops its rows before the source has).
+        QCOMPARE(m_bar->visibleText(), QStringLiteral("Jobs: 7"));
+        const QList<WatchedJob> jobs = sampleJobs();
+        m_model->removeJobs({jobs.at(1).identifier, jobs.at(2).identifier, jobs.at(3).identifier});
+        QCOMPARE(m_proxy->rowCount(), 4);
+        QCOMPARE(m_bar->visibleText(), QStringLiteral("Jobs: 4"));
+        m_model->removeJobs({jobs.at(5).identifier});
+        QCOMPARE(m_bar->visibleText(), QStringLiteral("Jobs: 3"));
+        m_model->upsertJobs({jobs.at(1)});
+        QCOMPARE(m_bar->visibleText(), QStringLiteral("Jobs: 4"));
+    }
+
     void unknownChipAppearsOnlyWithAnUnknownStatus()
     {
         m_bar->show();

@@ -182,7 +182,8 @@ private Q_SLOTS:
         view.setModel(&proxy);
         model.setJobs({job(QStringLiteral("failednocounts"), JobStatus::Failed, std::nullopt),
                        job(QStringLiteral("failedzero"), JobStatus::Failed, 0),
-                       job(QStringLiteral("validating"), JobStatus::Validating, std::nullopt)});
+                       job(QStringLiteral("validating"), JobStatus::Validating, 0),
+                       job(QStringLiteral("sparse"), JobStatus::InProgress, std::nullopt)});
         const ProgressDelegate *delegate = view.progressDelegate();
         auto progress = [&](const QString &id) {
             return proxy.index(view.rowOf(id), JobTableModel::ProgressColumn);
@@ -195,7 +196,11 @@ private Q_SLOTS:
         QVERIFY(!delegate->isIndeterminate(progress(QStringLiteral("failedzero"))));
         QCOMPARE(delegate->progressText(progress(QStringLiteral("failedzero"))),
                  QStringLiteral("No records"));
-        // A queued job still waits for its counts.
+        // Issue 10 item 5: a gateway that never reports counts does not look stuck waiting.
+        QVERIFY(!delegate->isIndeterminate(progress(QStringLiteral("sparse"))));
+        QCOMPARE(delegate->progressText(progress(QStringLiteral("sparse"))),
+                 QStringLiteral("Not reported"));
+        // A queued job with a total of 0 (not known yet) still waits for its counts.
         QVERIFY(delegate->isIndeterminate(progress(QStringLiteral("validating"))));
         QCOMPARE(delegate->progressText(progress(QStringLiteral("validating"))),
                  QStringLiteral("Waiting for counts"));
@@ -206,6 +211,61 @@ private Q_SLOTS:
         QVERIFY(!delegate->isIndeterminate(progress(QStringLiteral("validating"))));
         QCOMPARE(delegate->progressText(progress(QStringLiteral("validating"))),
                  QStringLiteral("Not reported"));
+    }
+
+    void emptyTableOffersAddAndDiscover()
+    {
+        // Issue 10 item 12: after the first profile was saved the table was blank, no hint.
+        JobTableModel model;
+        JobFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        JobTableView view;
+        view.resize(1000, 500);
+        view.setModel(&proxy);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY(view.isEmptyHintShown());
+        auto *hint = view.findChild<QWidget *>(QStringLiteral("emptyHint"));
+        QVERIFY(hint->isVisible());
+        QVERIFY(view.viewport()->rect().contains(hint->geometry()));
+        QSignalSpy add(&view, &JobTableView::addJobsRequested);
+        QSignalSpy discover(&view, &JobTableView::discoverRequested);
+        view.findChild<QPushButton *>(QStringLiteral("emptyHintAddButton"))->click();
+        view.findChild<QPushButton *>(QStringLiteral("emptyHintDiscoverButton"))->click();
+        QCOMPARE(add.count(), 1);
+        QCOMPARE(discover.count(), 1);
+
+        WatchedJob w;
+        w.identifier = QStringLiteral("k3x9p2m7q1ab");
+        w.profileId = QStringLiteral("p");
+        model.setJobs({w});
+        QTRY_VERIFY(!view.isEmptyHintShown());
+        model.removeJobs({w.identifier});
+        QTRY_VERIFY(view.isEmptyHintShown());
+    }
+
+    void defaultColumnsFitAndShowTheIdentifier()
+    {
+        // Issue 10 item 11: at 1440 px only 5 of 11 columns showed.
+        JobTableModel model;
+        JobTableView view;
+        view.setModel(&model);
+        QVERIFY(!view.isColumnHidden(JobTableModel::IdColumn)); // item 2: "Not found" + id
+        int shown = 0;
+        int width = 0;
+        for (int c = 0; c < model.columnCount(); ++c) {
+            if (view.isColumnHidden(c))
+                continue;
+            ++shown;
+            width += view.columnWidth(c);
+        }
+        QVERIFY(shown >= 6);
+        // The table gets about 60% of a 1440 px window beside the details panel... at least
+        // all shown columns fit a 1440 px screen.
+        QVERIFY2(width <= 1400, qPrintable(QString::number(width)));
+        const QFontMetrics fm = view.fontMetrics();
+        QVERIFY(view.columnWidth(JobTableModel::ProgressColumn)
+                > fm.horizontalAdvance(QStringLiteral("12,345 / 20,000 · 212 failed")));
     }
 
     void demoModeWatchesEverySimulatedJobWithoutStoringIt()
@@ -351,6 +411,35 @@ private Q_SLOTS:
         QVERIFY(!window->selectJob(QStringLiteral("no-such-job")));
         QVERIFY(window->showDetailsTab(QStringLiteral("timeline")));
         QCOMPARE(window->detailsPanel()->currentTabName(), QStringLiteral("timeline"));
+    }
+
+    void stopIsOfferedOnlyForJobsThatHaveNotEnded()
+    {
+        // Issue 10 item 8: Stop on a finished job asked, sent, then reported 409.
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        const QStringList arns = simulator.jobArns().mid(0, 12);
+        QVERIFY(seedStore(simulator, arns));
+        auto window = makeWindow({});
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        auto *stop = window->findChild<QAction *>(QStringLiteral("actionStop"));
+        QString ended;
+        QString running;
+        for (const QString &arn : arns) {
+            const std::optional<Job> job = simulator.jobState(arn);
+            if (job && job->status && job->status->isTerminal() && ended.isEmpty())
+                ended = arn;
+            if (job && job->status && job->statusCode() == JobStatus::InProgress
+                && running.isEmpty())
+                running = arn;
+        }
+        QVERIFY(!ended.isEmpty() && !running.isEmpty());
+        window->jobTable()->selectRow(window->jobTable()->rowOf(ended));
+        QTRY_VERIFY(!stop->isEnabled());
+        QVERIFY2(stop->toolTip().contains(QStringLiteral("ended")), qPrintable(stop->toolTip()));
+        window->jobTable()->selectRow(window->jobTable()->rowOf(running));
+        QTRY_VERIFY(stop->isEnabled());
     }
 
     void filtersChangeTheVisibleRows()
