@@ -226,8 +226,14 @@ void tst_ProfileSession::storedAndLiveSamplesAreMergedOnce()
         QTRY_VERIFY(first.session->isLoaded());
         first.session->monitor()->watch({JobIdentifier::parse(kJob)});
         QVERIFY(first.quiet());
-        store.waitForIdle();
     }
+    store.waitForIdle();
+    qsizetype storedSamples = 0;
+    store.post([&storedSamples](JobStore &s) {
+        storedSamples = s.progressSamplesForProfile(QStringLiteral("p1")).value(kJob).size();
+    });
+    store.waitForIdle();
+    QCOMPARE(storedSamples, 1);
     Rig rig(AuthMode::None, &store);
     rig.clock.advance(60'000);
     rig.gateway.processed = 400;
