@@ -26,6 +26,7 @@
 #include "window/filterbar.h"
 #include "window/jobfiledrop.h"
 #include "window/jobtableview.h"
+#include "window/mainwindowsetup.h"
 #include "window/offlinebanner.h"
 #include "window/statusbarfields.h"
 #include "window/welcomepanel.h"
@@ -192,63 +193,7 @@ void MainWindow::setUpActions()
 {
     Ui::MainWindow &ui = *m_ui;
     updateActionIcons();
-    // Short labels beside the toolbar icons; the menus keep the full words.
-    ui.actionAddJobs->setIconText(tr("Add"));
-    ui.actionRefresh->setIconText(tr("Refresh"));
-    ui.actionPause->setIconText(tr("Pause"));
-    ui.actionStop->setIconText(tr("Stop"));
-    ui.actionRemove->setIconText(tr("Remove"));
-    ui.actionExport->setIconText(tr("Export"));
-    ui.actionSettings->setIconText(tr("Settings"));
-
-    // Standard shortcuts where the platform has one.
-    ui.actionAddJobs->setShortcut(QKeySequence::New);
-    ui.actionExport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    ui.actionQuit->setShortcut(QKeySequence::Quit);
-    // F5 everywhere (the platform's Refresh may be Ctrl+R only), plus the platform's own.
-    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
-    if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
-        refreshKeys.prepend(QKeySequence(Qt::Key_F5));
-    ui.actionRefresh->setShortcuts(refreshKeys);
-    ui.actionPause->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    ui.actionStop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    ui.actionRemove->setShortcut(QKeySequence::Delete);
-    ui.actionCopyRows->setShortcut(QKeySequence::Copy);
-    ui.actionCopyJson->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    ui.actionSelectAll->setShortcut(QKeySequence::SelectAll);
-    ui.actionFind->setShortcut(QKeySequence::Find);
-    ui.actionSettings->setShortcuts(
-            QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
-                    ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
-                    : QKeySequence::keyBindings(QKeySequence::Preferences));
-    ui.actionShowJobs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    ui.actionShowOverview->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    ui.actionToggleDetails->setShortcut(QKeySequence(Qt::Key_F9));
-    ui.actionFullScreen->setShortcut(QKeySequence::FullScreen);
-    ui.actionAbout->setShortcut(QKeySequence::HelpContents);
-    ui.actionQuit->setMenuRole(QAction::QuitRole);
-    ui.actionAbout->setMenuRole(QAction::AboutRole);
-    ui.actionAboutQt->setMenuRole(QAction::AboutQtRole);
-    ui.actionSettings->setMenuRole(QAction::PreferencesRole);
-
-    // Copy, Select All and Delete act on the table only: in the search field and the details
-    // panel the same keys keep their usual meaning.
-    for (QAction *action : {ui.actionCopyRows, ui.actionSelectAll, ui.actionRemove}) {
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        ui.jobTable->addAction(action);
-    }
-    // The table's context menu.
-    ui.jobTable->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *separator1 = new QAction(this);
-    separator1->setSeparator(true);
-    auto *separator2 = new QAction(this);
-    separator2->setSeparator(true);
-    ui.jobTable->insertAction(ui.actionCopyRows, ui.actionRefresh);
-    ui.jobTable->insertAction(ui.actionCopyRows, separator1);
-    ui.jobTable->insertAction(ui.actionSelectAll, ui.actionCopyJson);
-    ui.jobTable->insertAction(ui.actionRemove, ui.actionExport);
-    ui.jobTable->insertAction(ui.actionRemove, separator2);
-    ui.jobTable->insertAction(ui.actionRemove, ui.actionStop);
+    MainWindowSetup::configureActions(ui, this);
 
     connect(ui.actionAddJobs, &QAction::triggered, this, &MainWindow::addJobs);
     connect(ui.actionExport, &QAction::triggered, this, &MainWindow::exportJobs);
@@ -311,17 +256,7 @@ void MainWindow::setUpActions()
 
 void MainWindow::updateActionIcons()
 {
-    Ui::MainWindow &ui = *m_ui;
-    const QPalette pal = palette();
-    ui.actionAddJobs->setIcon(StatusPresentation::actionIcon(ActionIcon::Add, pal));
-    ui.actionRefresh->setIcon(StatusPresentation::actionIcon(ActionIcon::Refresh, pal));
-    ui.actionPause->setIcon(StatusPresentation::actionIcon(
-            m_userPaused ? ActionIcon::Resume : ActionIcon::Pause, pal));
-    ui.actionStop->setIcon(StatusPresentation::actionIcon(ActionIcon::Stop, pal));
-    ui.actionRemove->setIcon(StatusPresentation::actionIcon(ActionIcon::Remove, pal));
-    ui.actionExport->setIcon(StatusPresentation::actionIcon(ActionIcon::Export, pal));
-    ui.actionSettings->setIcon(StatusPresentation::actionIcon(ActionIcon::Settings, pal));
-    ui.actionProfiles->setIcon(StatusPresentation::actionIcon(ActionIcon::Profile, pal));
+    MainWindowSetup::applyActionIcons(*m_ui, palette(), m_userPaused);
 }
 
 void MainWindow::setUpStatusBar()
@@ -433,38 +368,15 @@ void MainWindow::showEvent(QShowEvent *event)
 void MainWindow::restoreLayout()
 {
     applyDefaultGeometry();
-    if (m_screenshotMode)
-        return;
-    const QByteArray geometry = m_settings->windowState(WindowStateKey::MainWindowGeometry);
-    if (!geometry.isEmpty())
-        restoreGeometry(geometry);
-    const QByteArray state = m_settings->windowState(WindowStateKey::MainWindowState);
-    if (!state.isEmpty())
-        restoreState(state);
-    const QByteArray splitter = m_settings->windowState(WindowStateKey::MainSplitter);
-    if (!splitter.isEmpty())
-        m_ui->mainSplitter->restoreState(splitter);
-    m_ui->jobTable->restoreHeaderState(m_settings->windowState(WindowStateKey::JobTableHeader));
-    const QByteArray details = m_settings->windowState(WindowStateKey::HistoryTableHeader);
-    if (details.isEmpty() || !m_ui->detailsPanel->restoreState(details))
-        m_ui->detailsPanel->setCurrentTab(LaunchOptions::tabNames().value(
-                m_settings->detailsTab(), LaunchOptions::tabNames().constFirst()));
-    m_ui->filterBar->setState(m_settings->filterState());
-    m_ui->actionToggleToolBar->setChecked(!m_ui->mainToolBar->isHidden());
+    if (!m_screenshotMode)
+        MainWindowSetup::restoreLayout(*this, *m_ui, *m_settings);
 }
 
 void MainWindow::saveLayout()
 {
     if (m_screenshotMode)
         return;
-    m_settings->setWindowState(WindowStateKey::MainWindowGeometry, saveGeometry());
-    m_settings->setWindowState(WindowStateKey::MainWindowState, saveState());
-    m_settings->setWindowState(WindowStateKey::MainSplitter, m_ui->mainSplitter->saveState());
-    m_settings->setWindowState(WindowStateKey::JobTableHeader, m_ui->jobTable->saveHeaderState());
-    m_settings->setWindowState(WindowStateKey::HistoryTableHeader, m_ui->detailsPanel->saveState());
-    m_settings->setDetailsTab(
-            int(LaunchOptions::tabNames().indexOf(m_ui->detailsPanel->currentTabName())));
-    m_settings->setFilterState(m_ui->filterBar->state());
+    MainWindowSetup::saveLayout(*this, *m_ui, *m_settings);
     if (m_session && !m_sessionIsDemo)
         m_settings->setCurrentProfileId(m_session->profile().id);
     m_settings->sync();
@@ -929,44 +841,7 @@ void MainWindow::exportJobs()
         visible << m_proxy->index(row, 0).data(JobTableModel::IdentifierRole).toString();
 
     const GatewayProfile profile = m_session->profile();
-    QPointer<JobMonitor> monitor = m_session->monitor();
-    QPointer<StoreWorker> store = m_session->store();
-    auto provider = [selected, visible, profile, monitor,
-                     store](ExportDialog::Scope scope, QObject *context,
-                            std::function<void(ExportInput)> done) {
-        const QStringList ids = scope == ExportDialog::Scope::Selection ? selected : visible;
-        ExportSource source{profile.name, profile.baseUrl, {}, {}, {}};
-        if (monitor)
-            source.jobs = monitor->jobs();
-        if (!store) {
-            for (const QString &id : ids) {
-                if (monitor) {
-                    source.history.insert(id, monitor->history(id));
-                    source.samples.insert(id, monitor->samples(id));
-                }
-            }
-            done(collectExportInput(source, ids));
-            return;
-        }
-        struct History
-        {
-            QHash<QString, QList<StatusTransition>> transitions;
-            QHash<QString, QList<ProgressSample>> samples;
-        };
-        const QString profileId = profile.id;
-        store->call<History>(
-                [profileId](JobStore &s) {
-                    return History{s.transitionsForProfile(profileId),
-                                   s.progressSamplesForProfile(profileId)};
-                },
-                context,
-                [source, ids, done](History history) mutable {
-                    source.history = std::move(history.transitions);
-                    source.samples = std::move(history.samples);
-                    done(collectExportInput(source, ids));
-                });
-    };
-
+    const auto provider = MainWindowSetup::exportInputProvider(*m_session, selected, visible);
     ExportDialog dialog(int(selected.size()), int(visible.size()), provider, this);
     QString base = profile.name.trimmed();
     base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
