@@ -300,6 +300,27 @@ void ProfileSession::loadStoredSamples()
             this, merge);
 }
 
+QString ProfileSession::findIdentifier(const QString &text) const
+{
+    const QString wanted = text.trimmed();
+    if (wanted.isEmpty())
+        return {};
+    const QList<WatchedJob> jobs = m_monitor->jobs();
+    for (const WatchedJob &w : jobs) {
+        if (w.identifier == wanted || w.job.jobArn.value_or(QString()) == wanted)
+            return w.identifier;
+    }
+    for (const WatchedJob &w : jobs) {
+        if (JobIdentifier::parse(w.job.jobArn.value_or(w.identifier)).shortId() == wanted)
+            return w.identifier;
+    }
+    for (const WatchedJob &w : jobs) {
+        if (w.job.jobName.value_or(QString()) == wanted)
+            return w.identifier;
+    }
+    return {};
+}
+
 QString ProfileSession::keyStateText(KeyState state)
 {
     switch (state) {

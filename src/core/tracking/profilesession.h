@@ -117,6 +117,11 @@ public:
     // True once the gateway answered anything since start() (a job, or an error reply).
     bool hasGatewayAnswered() const;
 
+    // The watched job `text` names: its identifier or jobArn, else its short id, else its job
+    // name (names are unique per account, not per gateway: the first match, in the order the
+    // jobs were added, wins). Empty when none matches.
+    QString findIdentifier(const QString &text) const;
+
     const Samples &samples() const { return m_samples; }
     bool areSamplesLoaded() const { return m_samplesLoaded; }
 

@@ -57,11 +57,6 @@ namespace {
 // The switcher's entry that opens the profiles dialog instead of switching.
 const QString kManageProfilesEntry = QStringLiteral("\x1fmanage");
 
-QString shortIdOf(const WatchedJob &w)
-{
-    return JobIdentifier::parse(w.job.jobArn.value_or(w.identifier)).shortId();
-}
-
 } // namespace
 
 MainWindow::MainWindow(const LaunchOptions &options, QNetworkAccessManager *nam, QWidget *parent)
@@ -643,24 +638,7 @@ bool MainWindow::selectJob(const QString &text)
     const QString wanted = text.trimmed();
     if (wanted.isEmpty())
         return false;
-    QString identifier;
-    const QList<WatchedJob> jobs = m_model->jobs();
-    for (const WatchedJob &w : jobs) {
-        if (w.identifier == wanted || w.job.jobArn.value_or(QString()) == wanted) {
-            identifier = w.identifier;
-            break;
-        }
-    }
-    // Then the short id, then the job name (names are unique per account, not per gateway:
-    // the first match wins).
-    for (int pass = 0; pass < 2 && identifier.isEmpty(); ++pass) {
-        for (const WatchedJob &w : jobs) {
-            if (pass == 0 ? shortIdOf(w) == wanted : w.job.jobName.value_or(QString()) == wanted) {
-                identifier = w.identifier;
-                break;
-            }
-        }
-    }
+    const QString identifier = m_session ? m_session->findIdentifier(wanted) : QString();
     if (identifier.isEmpty())
         return false;
     if (m_ui->jobTable->rowOf(identifier) < 0) {
@@ -778,21 +756,7 @@ void MainWindow::stopSelectedJobs()
     }
     if (targets.isEmpty())
         return;
-    QPointer<JobMonitor> monitor = m_session->monitor();
-    StopJobsDialog dialog(
-            targets,
-            [monitor](const QStringList &ids, QObject *context,
-                      StopJobsDialog::ResultCallback onResult) {
-                if (!monitor)
-                    return;
-                QPointer<QObject> guard(context);
-                monitor->stopJobs(
-                        ids, [guard, onResult](const QString &id, const Expected<StopAck> &result) {
-                            if (guard)
-                                onResult(id, result);
-                        });
-            },
-            this);
+    StopJobsDialog dialog(targets, MainWindowSetup::stopper(*m_session), this);
     connect(&dialog, &StopJobsDialog::stopsFinished, this, [this](int accepted, int failed) {
         showStatusMessage(
                 failed == 0
@@ -809,23 +773,7 @@ void MainWindow::removeSelectedJobs()
     const QStringList ids = selectedIdentifiers();
     if (ids.isEmpty())
         return;
-    QString names;
-    if (ids.size() == 1) {
-        const std::optional<WatchedJob> w = m_session->monitor()->job(ids.constFirst());
-        const QString name = w ? w->job.jobName.value_or(QString()) : QString();
-        names = name.isEmpty() ? JobIdentifier::parse(ids.constFirst()).shortId() : name;
-    }
-    const QString question = ids.size() == 1 ? tr("Stop watching “%1”?").arg(names)
-                                             : tr("Stop watching these %1 jobs?").arg(ids.size());
-    QMessageBox box(QMessageBox::Question, tr("Remove from Watch List"), question,
-                    QMessageBox::NoButton, this);
-    box.setInformativeText(tr("Their status history on this computer is deleted. The jobs "
-                              "themselves keep running on the gateway."));
-    QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
-    box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.exec();
-    if (box.clickedButton() != static_cast<QAbstractButton *>(remove) || !m_session)
+    if (!MainWindowSetup::confirmRemoval(this, ids, *m_session->monitor()) || !m_session)
         return;
     m_session->monitor()->unwatch(ids);
     showStatusMessage(tr("Removed from the watch list: %1").arg(ids.size()));
@@ -947,8 +895,10 @@ void MainWindow::copyJobJson(const QString &identifier)
             = JsonExporter::jobToJson(job, SecretRedactor(m_session->profile().baseUrl));
     QApplication::clipboard()->setText(
             QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
-    showStatusMessage(
-            tr("Copied the details of “%1” as JSON").arg(w->job.jobName.value_or(shortIdOf(*w))));
+    showStatusMessage(tr("Copied the details of “%1” as JSON")
+                              .arg(w->job.jobName.value_or(
+                                      JobIdentifier::parse(w->job.jobArn.value_or(w->identifier))
+                                              .shortId())));
 }
 
 void MainWindow::showAbout()

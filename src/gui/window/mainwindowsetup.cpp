@@ -15,7 +15,9 @@
 #include <QCoreApplication>
 #include <QKeySequence>
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QPointer>
+#include <QPushButton>
 
 namespace bw::MainWindowSetup {
 
@@ -176,6 +178,43 @@ ExportDialog::InputProvider exportInputProvider(const ProfileSession &session,
                     done(collectExportInput(source, ids));
                 });
     };
+}
+
+StopJobsDialog::StopFunction stopper(const ProfileSession &session)
+{
+    QPointer<JobMonitor> monitor = session.monitor();
+    return [monitor](const QStringList &ids, QObject *context,
+                     StopJobsDialog::ResultCallback onResult) {
+        if (!monitor)
+            return;
+        QPointer<QObject> guard(context);
+        monitor->stopJobs(ids,
+                          [guard, onResult](const QString &id, const Expected<StopAck> &result) {
+                              if (guard)
+                                  onResult(id, result);
+                          });
+    };
+}
+
+bool confirmRemoval(QWidget *parent, const QStringList &ids, const JobMonitor &monitor)
+{
+    QString names;
+    if (ids.size() == 1) {
+        const std::optional<WatchedJob> w = monitor.job(ids.constFirst());
+        const QString name = w ? w->job.jobName.value_or(QString()) : QString();
+        names = name.isEmpty() ? JobIdentifier::parse(ids.constFirst()).shortId() : name;
+    }
+    const QString question = ids.size() == 1 ? tr("Stop watching “%1”?").arg(names)
+                                             : tr("Stop watching these %1 jobs?").arg(ids.size());
+    QMessageBox box(QMessageBox::Question, tr("Remove from Watch List"), question,
+                    QMessageBox::NoButton, parent);
+    box.setInformativeText(tr("Their status history on this computer is deleted. The jobs "
+                              "themselves keep running on the gateway."));
+    QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == static_cast<QAbstractButton *>(remove);
 }
 
 } // namespace bw::MainWindowSetup

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dialogs/exportdialog.h"
+#include "dialogs/stopjobsdialog.h"
 
 #include <QStringList>
 
@@ -14,6 +15,7 @@ class MainWindow;
 
 namespace bw {
 class AppSettings;
+class JobMonitor;
 class ProfileSession;
 } // namespace bw
 
@@ -39,5 +41,13 @@ void saveLayout(const QMainWindow &window, const Ui::MainWindow &ui, AppSettings
 ExportDialog::InputProvider exportInputProvider(const ProfileSession &session,
                                                 const QStringList &selected,
                                                 const QStringList &visible);
+
+// What the Stop dialog calls to send its requests: the session's monitor (nothing once the
+// monitor is gone; results for a closed dialog are dropped).
+StopJobsDialog::StopFunction stopper(const ProfileSession &session);
+
+// Asks whether to stop watching `ids` (named by job name, else short id, when one): true for
+// Remove. The jobs themselves keep running on the gateway.
+bool confirmRemoval(QWidget *parent, const QStringList &ids, const JobMonitor &monitor);
 
 } // namespace bw::MainWindowSetup

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void storedKeyIsReadBeforeTheFirstRequest();
     void firstRefreshWaitsForEveryStoredJob();
     void storedAndLiveSamplesAreMergedOnce();
+    void findsJobsByEveryNameTheyGo();
 };
 
 void tst_ProfileSession::pauseReasonsAreArbitrated()
@@ -259,6 +260,21 @@ void tst_ProfileSession::storedAndLiveSamplesAreMergedOnce()
     QCOMPARE(processed(), (QList<qint64>{100, 400, 700}));
     QCOMPARE(added.size() + samplesLoaded.size(), 2); // 700 announced on its own
     QCOMPARE(samplesLoaded.size(), 1);
+}
+
+void tst_ProfileSession::findsJobsByEveryNameTheyGo()
+{
+    Rig rig;
+    rig.session->start();
+    QTRY_VERIFY(rig.session->isLoaded());
+    const QString arn
+            = QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/") + kJob;
+    rig.session->monitor()->watch({JobIdentifier::parse(kJob)});
+    QVERIFY(rig.quiet());
+    QCOMPARE(rig.session->findIdentifier(kJob), kJob);
+    QCOMPARE(rig.session->findIdentifier(u' ' + arn + u' '), kJob); // the jobArn it reported
+    QCOMPARE(rig.session->findIdentifier(QStringLiteral("bbbb00000001")), QString());
+    QCOMPARE(rig.session->findIdentifier(QString()), QString());
 }
 
 QTEST_GUILESS_MAIN(tst_ProfileSession)
