@@ -49,7 +49,8 @@ struct Options
     QCommandLineOption timeout{u"timeout"_s, u"Request timeout in seconds (default 30)."_s,
                                u"seconds"_s};
     QCommandLineOption format{u"format"_s,
-                              u"Output format: table (default), json or csv; export: json, csv, "
+                              u"Output format: table (default), json or csv; watch: table (default "
+                              "on a terminal) or json (default when piped); export: json, csv, "
                               "html or pdf."_s,
                               u"format"_s};
     QCommandLineOption dataDir{u"data-dir"_s,
@@ -142,7 +143,7 @@ QString commandSummary(CommandKind command)
     case CommandKind::List:
         return u"list                      the gateway's jobs, filtered"_s;
     case CommandKind::Watch:
-        return u"watch ID...               follow jobs; one JSON line per status change"_s;
+        return u"watch ID...               follow jobs: a live table, or JSON lines when piped"_s;
     case CommandKind::Stop:
         return u"stop ID...                stop jobs (asks first unless --yes)"_s;
     case CommandKind::Export:
@@ -166,10 +167,13 @@ QString commandDescription(CommandKind command)
                "are applied locally too.\nExit status: 0 listed, 1 the gateway refused, 2 usage "
                "error, 3 gateway unreachable."_s;
     case CommandKind::Watch:
-        return u"Polls jobs with the GUI's policy. Progress goes to stderr; every observed status "
-               "change is one JSON line on stdout: {\"identifier\",\"from\"?,\"to\",\"observedAt\","
-               "\"job\"} (the first line of a job has no \"from\" unless the store knew an "
-               "earlier status).\nWith --until-terminal the exit status tells the outcome (the "
+        return u"Polls jobs with the GUI's policy.\n--format table (the default on a terminal): "
+               "one row per job, redrawn in place; failures go to stderr.\n--format json (the "
+               "default when stdout is not a terminal): every observed status change is one JSON "
+               "line on stdout: {\"identifier\",\"from\"?,\"to\",\"observedAt\",\"job\"} (the "
+               "first line of a job has no \"from\" unless the store knew an earlier status); "
+               "progress and failures go to stderr.\nWith --until-terminal the exit status tells "
+               "the outcome (the "
                "worst of several jobs): 0 Completed, 10 PartiallyCompleted, 11 Failed, "
                "12 Stopped, 13 Expired, 1 a job cannot be watched (401/403/404...), 3 the "
                "gateway did not answer for --give-up-after seconds."_s;
@@ -437,9 +441,8 @@ ParseResult parseCommandLine(const QStringList &arguments)
         allowed = {OutputFormat::Table, OutputFormat::Json};
         break;
     case CommandKind::Watch:
-        allowed = {OutputFormat::Json};
-        if (!opt.formatGiven)
-            opt.format = OutputFormat::Json;
+        // Without --format: a table on a terminal, JSON lines otherwise (WatchCommand decides).
+        allowed = {OutputFormat::Table, OutputFormat::Json};
         break;
     case CommandKind::Export:
         allowed = {OutputFormat::Json, OutputFormat::Csv, OutputFormat::Html, OutputFormat::Pdf};

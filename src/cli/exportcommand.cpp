@@ -1,5 +1,8 @@
 #include "exportcommand.h"
 
+#include "export/csvexporter.h"
+#include "export/exportinput.h"
+#include "export/jsonexporter.h"
 #include "jobformat.h"
 
 #include "exporter.h"
@@ -98,27 +101,27 @@ void ExportCommand::start()
         if (!m_session->profileIsStored())
             return usageError(u"the store in %1 has no profile for %2"_s.arg(
                     m_session->storeDirectory(), m_session->profile().name));
-        QList<ExportJob> jobs;
+        ExportSource source{m_session->profile().name, m_session->profile().baseUrl, m_stored.jobs,
+                            m_stored.history, m_stored.samples};
         int failures = 0;
-        auto add = [&](const WatchedJob &w) {
-            jobs.append(ExportJob{w, m_stored.history.value(w.identifier),
-                                  m_stored.samples.value(w.identifier)});
-        };
+        QStringList wanted;
         if (m_options.all) {
-            for (const WatchedJob &w : std::as_const(m_stored.jobs))
-                add(w);
+            wanted = identifiersOf(m_stored.jobs);
         } else {
             for (const JobIdentifier &id : std::as_const(m_ids)) {
-                if (!id.isValid()) {
+                if (id.isValid()) {
+                    wanted.append(id.text());
+                } else {
                     ++failures;
                     m_console->error(id.text() + u": invalid identifier: "_s + id.invalidReason());
-                } else if (!m_storedIndex.contains(id.text())) {
-                    ++failures;
-                    m_console->error(id.text() + u": not in the store for this profile"_s);
-                } else {
-                    add(m_stored.jobs.at(m_storedIndex.value(id.text())));
                 }
             }
+        }
+        QStringList unknown;
+        const QList<ExportJob> jobs = collectExportInput(source, wanted, &unknown).jobs;
+        for (const QString &id : std::as_const(unknown)) {
+            ++failures;
+            m_console->error(id + u": not in the store for this profile"_s);
         }
         return write(jobs, failures);
     }
@@ -184,41 +187,47 @@ void ExportCommand::onFetched()
     for (const JobFetcher::Outcome &o : m_fetcher->outcomes())
         byId.insert(o.identifier, &o);
 
-    QList<ExportJob> jobs;
+    // What the store knew, merged with what was just fetched; jobs it did not know are new.
+    ExportSource source{m_session->profile().name,
+                        m_session->profile().baseUrl,
+                        {},
+                        m_stored.history,
+                        m_stored.samples};
     int failures = 0;
-    auto exportOne = [&](const QString &identifier) {
-        ExportJob job;
+    QStringList wanted;
+    auto fetchedOne = [&](const QString &identifier) {
+        WatchedJob watched;
         if (auto it = m_storedIndex.constFind(identifier); it != m_storedIndex.cend()) {
-            job.watched = m_stored.jobs.at(*it);
-            job.history = m_stored.history.value(identifier);
-            job.samples = m_stored.samples.value(identifier);
+            watched = m_stored.jobs.at(*it);
         } else {
-            job.watched.identifier = identifier;
-            job.watched.profileId = m_session->profile().id;
-            job.watched.addedAt = now;
+            watched.identifier = identifier;
+            watched.profileId = m_session->profile().id;
+            watched.addedAt = now;
         }
         if (const JobFetcher::Outcome *o = byId.value(identifier)) {
-            applyOutcome(job.watched, *o, now);
+            applyOutcome(watched, *o, now);
             if (o->error) {
                 ++failures;
                 m_console->error(JobFormat::errorLine(identifier, *o->error));
             }
         }
-        jobs.append(job);
+        source.jobs.append(watched);
+        wanted.append(identifier);
     };
     if (m_options.all) {
         for (const WatchedJob &w : std::as_const(m_stored.jobs))
-            exportOne(w.identifier);
+            fetchedOne(w.identifier);
     } else {
         for (const JobIdentifier &id : std::as_const(m_ids)) {
             if (id.isValid()) {
-                exportOne(id.text());
+                fetchedOne(id.text());
             } else {
                 ++failures;
                 m_console->error(id.text() + u": invalid identifier: "_s + id.invalidReason());
             }
         }
     }
+    const QList<ExportJob> jobs = collectExportInput(source, wanted).jobs;
     write(jobs, failures);
 }
 

@@ -38,15 +38,24 @@ std::optional<int> JobFormat::percentDone(const Job &job)
     return int(done * 100 / total);
 }
 
-QString JobFormat::progressText(const Job &job)
+QString JobFormat::countsText(const Job &job)
 {
     if (!job.processedRecordCount && !job.totalRecordCount)
         return {};
-    const QString processed
-            = job.processedRecordCount ? QString::number(*job.processedRecordCount) : u"?"_s;
+    // A total of 0 is "not known yet" (WIRE.md), and so is a processed count beside it.
+    const bool totalKnown = job.totalRecordCount && *job.totalRecordCount > 0;
+    const bool processedKnown
+            = job.processedRecordCount && (totalKnown || *job.processedRecordCount > 0);
+    return (processedKnown ? QString::number(*job.processedRecordCount) : u"?"_s) + u'/'
+           + (totalKnown ? QString::number(*job.totalRecordCount) : u"?"_s);
+}
+
+QString JobFormat::progressText(const Job &job)
+{
+    const QString counts = countsText(job);
     if (const auto percent = percentDone(job))
-        return u"%1% %2/%3"_s.arg(*percent).arg(processed).arg(*job.totalRecordCount);
-    return processed + u"/?"_s;
+        return u"%1% %2"_s.arg(*percent).arg(counts);
+    return counts;
 }
 
 QString JobFormat::timeText(const std::optional<QDateTime> &instant, const QDateTime &now)
@@ -148,13 +157,8 @@ QString JobFormat::errorLine(const QString &identifier, const GatewayError &erro
 QString JobFormat::progressLine(const QString &identifier, const Job &job)
 {
     QString line = shortId(identifier) + u' ' + (job.status ? job.status->raw() : u"(no status)"_s);
-    if (job.processedRecordCount || job.totalRecordCount) {
-        const QString processed
-                = job.processedRecordCount ? QString::number(*job.processedRecordCount) : u"?"_s;
-        const QString total = job.totalRecordCount && *job.totalRecordCount > 0
-                                      ? QString::number(*job.totalRecordCount)
-                                      : u"?"_s;
-        line += u' ' + processed + u'/' + total;
+    if (const QString counts = countsText(job); !counts.isEmpty()) {
+        line += u' ' + counts;
         if (const auto percent = percentDone(job))
             line += u" (%1 %)"_s.arg(*percent);
     }

@@ -27,9 +27,14 @@ TextTable jobTable();
 QStringList tableCells(const QString &identifier, const Job &job, const QDateTime &now);
 // The short id of what the user gave (12-character id or provider id), else the text itself.
 QString shortId(const QString &identifier);
-// "47% 11842/25000"; "11842/?" while the total is 0 or unknown; "" without counts.
+// The one notation of record counts everywhere in the CLI: "11842/25000"; "11842/?" while
+// the total is unknown or 0 (WIRE.md: not known yet); "?/?" when nothing is known yet (no
+// processed count, or 0 of an unknown total — never "0/?"); "" without any count.
+QString countsText(const Job &job);
+// "47% 11842/25000"; countsText() while the total is unknown; "" without counts.
 QString progressText(const Job &job);
-// Local time: "03-14 09:26" within the year of `now`, "2024-12-30" before, "" when absent.
+// Local time: "03-14 09:26" within the year of `now`, "2024-12-30" in any other year (the
+// year is always there when it is not this year's), "" when absent.
 QString timeText(const std::optional<QDateTime> &instant, const QDateTime &now);
 // The percentage of processed records, rounded down; nullopt while indeterminate.
 std::optional<int> percentDone(const Job &job);

@@ -51,9 +51,13 @@ void WatchCommand::start()
 
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_sinceAnswer.start();
-    m_monitor = new JobMonitor(m_session->client(), store, pollSettings(m_options.interval),
-                               nullptr, this);
-    connect(m_monitor, &JobMonitor::loaded, this, &WatchCommand::onLoaded);
+    ProfileSession::Options options;
+    options.store = store;
+    options.pollSettings = pollSettings(m_options.interval);
+    // The key, when one is needed, came from --token-env or the keychain (GatewaySession).
+    m_profileSession = new ProfileSession(m_session->client(), options, this);
+    m_monitor = m_profileSession->monitor();
+    connect(m_profileSession, &ProfileSession::loaded, this, &WatchCommand::onLoaded);
     connect(m_monitor, &JobMonitor::jobsUpdated, this, &WatchCommand::onJobsUpdated);
     connect(m_monitor, &JobMonitor::transitionObserved, this, &WatchCommand::onTransition);
 
@@ -63,11 +67,42 @@ void WatchCommand::start()
         connect(&m_giveUpTimer, &QTimer::timeout, this, &WatchCommand::checkGiveUp);
         m_giveUpTimer.start();
     }
-    m_monitor->loadFromStore();
+    m_profileSession->start();
+}
+
+bool WatchCommand::tableMode() const
+{
+    return m_options.formatGiven ? m_options.format == OutputFormat::Table
+                                 : m_console->stdoutIsTerminal();
+}
+
+void WatchCommand::drawTable()
+{
+    TextTable table = JobFormat::jobTable();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QString &id : std::as_const(m_targets)) {
+        const std::optional<WatchedJob> w = m_monitor->job(id);
+        table.addRow(JobFormat::tableCells(id, w ? w->job : Job{}, now));
+    }
+    const QString text = table.render(m_console->tableWidth());
+    if (m_console->stdoutIsTerminal()) {
+        // Back to the first line of the table drawn before, and clear to the end of screen.
+        QByteArray bytes;
+        if (m_tableLines > 0)
+            bytes += "\x1b[" + QByteArray::number(m_tableLines) + "A\r\x1b[J";
+        bytes += text.toUtf8();
+        m_console->write(bytes);
+        m_tableLines = int(text.count(u'\n'));
+    } else {
+        m_console->write(text + u'\n');
+    }
+    m_console->flush();
 }
 
 void WatchCommand::onLoaded()
 {
+    if (tableMode())
+        drawTable();
     // The store may hold more jobs of this profile (the GUI's watch list): poll only ours.
     QStringList others;
     QStringList known;
@@ -103,11 +138,13 @@ void WatchCommand::onJobsUpdated(const QList<WatchedJob> &jobs)
             t.lastFetch = w.fetchedAt;
             m_sinceAnswer.restart();
             m_lastOutcomeUnreachable = false;
-            const QString line = JobFormat::progressLine(w.identifier, w.job);
-            if (m_targets.size() == 1)
-                m_console->status(line);
-            else
-                m_console->note(line);
+            if (!tableMode()) {
+                const QString line = JobFormat::progressLine(w.identifier, w.job);
+                if (m_targets.size() == 1)
+                    m_console->status(line);
+                else
+                    m_console->note(line);
+            }
         }
         if (w.lastError && w.lastErrorAt.isValid() && w.lastErrorAt >= m_startedAt
             && (!t.lastErrorAt.isValid() || w.lastErrorAt > t.lastErrorAt)) {
@@ -136,8 +173,11 @@ void WatchCommand::onJobsUpdated(const QList<WatchedJob> &jobs)
             }
             m_console->endStatus();
             m_console->error(line);
+            m_tableLines = 0; // the error sits below the table: the next one is drawn afresh
         }
     }
+    if (tableMode())
+        drawTable();
     scheduleEvaluate();
 }
 
@@ -151,7 +191,8 @@ void WatchCommand::onTransition(const QString &identifier, const StatusTransitio
     if (transition.observedAt < m_startedAt)
         return;
     it->announced = true;
-    m_console->line(JobFormat::compact(JobFormat::watchLine(identifier, transition, job.job)));
+    if (!tableMode())
+        m_console->line(JobFormat::compact(JobFormat::watchLine(identifier, transition, job.job)));
     scheduleEvaluate();
 }
 
@@ -188,7 +229,8 @@ void WatchCommand::evaluate()
             first.to = *w->job.status;
             first.observedAt = t.lastFetch;
             first.lastModifiedTime = w->job.lastModifiedTime;
-            m_console->line(JobFormat::compact(JobFormat::watchLine(id, first, w->job)));
+            if (!tableMode())
+                m_console->line(JobFormat::compact(JobFormat::watchLine(id, first, w->job)));
             t.announced = true;
         }
         const std::optional<int> code

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "command.h"
-#include "tracking/jobmonitor.h"
+#include "tracking/profilesession.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -9,17 +9,23 @@
 
 namespace bw::cli {
 
-// `watch ID... [--until-terminal] [--interval SECONDS] [--give-up-after SECONDS]`: live tracking
-// with the GUI's JobMonitor and PollScheduler, with the GUI's polling settings (AppSettings)
-// unless --interval replaces every per-status interval (backoff and Retry-After still apply).
-// Polling keeps going through 5xx, 429, resets, truncated and HTML bodies.
+// `watch ID... [--format table|json] [--until-terminal] [--interval SECONDS]
+// [--give-up-after SECONDS]`: live tracking through a ProfileSession — the GUI's JobMonitor and
+// PollScheduler, held the same way — with the GUI's polling settings (AppSettings) unless
+// --interval replaces every per-status interval (backoff and Retry-After still apply). Polling
+// keeps going through 5xx, 429, resets, truncated and HTML bodies.
 //
-// stdout: ONE JSON line per observed status change, flushed at once:
+// The format: --format, else a table when stdout is a terminal and JSON lines otherwise.
+// - table: one row per job (STATUS, NAME, ID, MODEL, PROGRESS, SUBMITTED, ENDED, as `get`),
+//   redrawn in place on a terminal after every change (elsewhere: the whole table again).
+//   Nothing but the table goes to stdout; failures are one line each on stderr.
+// - json: ONE JSON line per observed status change on stdout, flushed at once:
 //   {"identifier","from"?,"to","observedAt","job"}
-// The first line of each job is its first status seen in this run; it carries "from" only when
-// the store knew an earlier, different status. "job" is the merged job (JobCodec::toJson).
-// stderr: a progress line per fetch ("k3x9p2m7q1ab InProgress 11842/25000 (47 %)", rewritten
-// in place on a terminal when one job is watched) and one line per failed fetch.
+//   The first line of each job is its first status seen in this run; it carries "from" only
+//   when the store knew an earlier, different status. "job" is the merged job
+//   (JobCodec::toJson). stderr: a progress line per fetch ("k3x9p2m7q1ab InProgress
+//   11842/25000 (47 %)", rewritten in place on a terminal when one job is watched) and one
+//   line per failed fetch.
 //
 // With --until-terminal it ends when every job has been seen in a terminal status, with the
 // worst outcome: 0 Completed < 10 PartiallyCompleted < 11 Failed < 12 Stopped < 13 Expired;
@@ -61,11 +67,15 @@ private:
     void evaluate();
     void checkGiveUp();
     void end(int code);
+    void drawTable();
+    bool tableMode() const;
 
     QStringList m_targets;          // valid identifiers, in input order
     QHash<QString, Target> m_state; // by jobKeyOf(identifier): any form of a job finds it
     int m_invalid = 0;
+    ProfileSession *m_profileSession = nullptr;
     JobMonitor *m_monitor = nullptr;
+    int m_tableLines = 0; // lines of the table last drawn on the terminal
     QDateTime m_startedAt;
     QElapsedTimer m_sinceAnswer;
     bool m_lastOutcomeUnreachable = false;

@@ -26,6 +26,11 @@ private Q_SLOTS:
     void countsInEnglish_data();
     void countsInEnglish();
     void parsesFractionalIntervalAndRoute();
+    void watchTakesTableOrJson_data();
+    void watchTakesTableOrJson();
+    void unknownCountsHaveOneNotation_data();
+    void unknownCountsHaveOneNotation();
+    void tableDatesCarryTheYearWhenNotThisYear();
     void neverAcceptsKeyOnCommandLine();
     void exportNeedsGuiOnlyForReports();
 };
@@ -93,7 +98,7 @@ void TstCliFormat::progressIsIndeterminateWhileTotalIsZero()
     QCOMPARE(JobFormat::progressText(job), QString());
     job.totalRecordCount = 0;
     job.processedRecordCount = 0;
-    QCOMPARE(JobFormat::progressText(job), u"0/?"_s);
+    QCOMPARE(JobFormat::progressText(job), u"?/?"_s);
     job.totalRecordCount = 25000;
     job.processedRecordCount = 11842;
     QCOMPARE(JobFormat::progressText(job), u"47% 11842/25000"_s);
@@ -153,8 +158,71 @@ void TstCliFormat::parsesFractionalIntervalAndRoute()
     QCOMPARE(r.options.command, CommandKind::Watch);
     QCOMPARE(r.options.interval, std::optional<Millis>(Millis(250)));
     QCOMPARE(r.options.gateway.route, std::optional<RouteStyle>(RouteStyle::Singular));
-    QCOMPARE(r.options.format, OutputFormat::Json);
+    QVERIFY(!r.options.formatGiven); // table on a terminal, JSON lines when piped
     QVERIFY(r.options.untilTerminal);
+}
+
+void TstCliFormat::watchTakesTableOrJson_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("table") << u"table"_s << true;
+    QTest::newRow("json") << u"json"_s << true;
+    QTest::newRow("csv") << u"csv"_s << false;
+}
+
+void TstCliFormat::watchTakesTableOrJson()
+{
+    QFETCH(QString, format);
+    QFETCH(bool, accepted);
+    const ParseResult r
+            = parseCommandLine({u"batchwatch-cli"_s, u"watch"_s, u"k3x9p2m7q1ab"_s, u"--gateway"_s,
+                                u"http://127.0.0.1:8080"_s, u"--format"_s, format});
+    QCOMPARE(r.action == ParseResult::Action::Run, accepted);
+    if (accepted)
+        QCOMPARE(outputFormatKey(r.options.format), format);
+}
+
+void TstCliFormat::unknownCountsHaveOneNotation_data()
+{
+    // -1: the gateway did not report the count.
+    QTest::addColumn<qint64>("processed");
+    QTest::addColumn<qint64>("total");
+    QTest::addColumn<QString>("counts");
+    QTest::newRow("nothing") << qint64(-1) << qint64(-1) << QString();
+    QTest::newRow("0 of 0 (validating)") << qint64(0) << qint64(0) << u"?/?"_s;
+    QTest::newRow("0, no total") << qint64(0) << qint64(-1) << u"?/?"_s;
+    QTest::newRow("total only") << qint64(-1) << qint64(500) << u"?/500"_s;
+    QTest::newRow("some of unknown") << qint64(12) << qint64(0) << u"12/?"_s;
+    QTest::newRow("0 of known") << qint64(0) << qint64(500) << u"0/500"_s;
+}
+
+void TstCliFormat::unknownCountsHaveOneNotation()
+{
+    QFETCH(qint64, processed);
+    QFETCH(qint64, total);
+    QFETCH(QString, counts);
+    Job job;
+    job.status = Status::fromString(u"Validating"_s);
+    if (processed >= 0)
+        job.processedRecordCount = processed;
+    if (total >= 0)
+        job.totalRecordCount = total;
+    QCOMPARE(JobFormat::countsText(job), counts);
+    // The table cell and the progress line of `watch` say it the same way.
+    QVERIFY(JobFormat::progressText(job).endsWith(counts));
+    if (!counts.isEmpty())
+        QVERIFY(JobFormat::progressLine(u"k3x9p2m7q1ab"_s, job).contains(u' ' + counts));
+}
+
+void TstCliFormat::tableDatesCarryTheYearWhenNotThisYear()
+{
+    const QDateTime now = QDateTime(QDate(2026, 6, 15), QTime(12, 0)).toUTC();
+    const QDateTime thisYear = QDateTime(QDate(2026, 3, 14), QTime(9, 26)).toUTC();
+    const QDateTime lastYear = QDateTime(QDate(2025, 12, 30), QTime(9, 26)).toUTC();
+    QCOMPARE(JobFormat::timeText(thisYear, now), u"03-14 09:26"_s);
+    QVERIFY(JobFormat::timeText(lastYear, now).startsWith(u"2025-12-30"_s));
+    QCOMPARE(JobFormat::timeText(std::nullopt, now), QString());
 }
 
 void TstCliFormat::neverAcceptsKeyOnCommandLine()

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void exitsOneWhenJobIsNotFound();
     void exitsThreeWhenGatewayNeverAnswers();
     void recordsHistoryInStoreOnce();
+    void tableFormatShowsOneRowPerJobAndNothingElse();
+    void pipedWithoutFormatWritesJsonLines();
 };
 
 void TstCliWatch::followsJobThroughFaultsToItsEnd()
@@ -181,6 +183,40 @@ void TstCliWatch::recordsHistoryInStoreOnce()
     QCOMPARE(history.size(), 1);
     QVERIFY(!history.at(0).from.has_value());
     QCOMPARE(history.at(0).to.raw(), u"Completed"_s);
+}
+
+void TstCliWatch::tableFormatShowsOneRowPerJobAndNothingElse()
+{
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    const QString completed = jobIn(*simulator, JobStatus::Completed);
+    const QString failed = jobIn(*simulator, JobStatus::Failed);
+    const CliRun run = runCli({u"watch"_s, completed, failed, u"--until-terminal"_s, u"--format"_s,
+                               u"table"_s, u"--interval"_s, u"0.05"_s, u"--gateway"_s,
+                               gatewayUrl(*simulator)});
+    QCOMPARE(run.exitCode, 11); // the exit codes of the JSON mode
+    const QString out = run.outText();
+    QVERIFY2(out.contains(u"STATUS"_s) && out.contains(u"PROGRESS"_s), qPrintable(out));
+    // Piped, every redraw is the whole table again: the last one has both jobs, terminal.
+    const QString last = out.mid(out.lastIndexOf(u"STATUS"_s));
+    QVERIFY2(last.contains(completed) && last.contains(failed), qPrintable(last));
+    QVERIFY2(last.contains(u"Completed"_s) && last.contains(u"Failed"_s), qPrintable(last));
+    QVERIFY(!out.contains(u'{')); // no JSON in table mode
+    QVERIFY2(!out.contains(u"0/?"_s), qPrintable(out));
+    // Progress lines are the table's business: stderr stays empty when nothing failed.
+    QVERIFY2(run.errText().trimmed().isEmpty(), qPrintable(run.errText()));
+}
+
+void TstCliWatch::pipedWithoutFormatWritesJsonLines()
+{
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    const QString completed = jobIn(*simulator, JobStatus::Completed);
+    const CliRun run = runCli({u"watch"_s, completed, u"--until-terminal"_s, u"--interval"_s,
+                               u"0.05"_s, u"--gateway"_s, gatewayUrl(*simulator)});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(!run.outText().contains(u"STATUS"_s));
+    const QList<QJsonObject> lines = run.jsonLines();
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines.at(0).value(u"identifier"_s).toString(), completed);
 }
 
 QTEST_GUILESS_MAIN(TstCliWatch)

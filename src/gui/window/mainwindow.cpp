@@ -3,13 +3,12 @@
 #include "details/jobdetailspanel.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/addjobsdialog.h"
-#include "dialogs/dialogsizing.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/profilesdialog.h"
 #include "dialogs/settingsdialog.h"
 #include "dialogs/stopjobsdialog.h"
 #include "domain/jobidentifier.h"
-#include "domain/jobmetrics.h"
+#include "export/exportinput.h"
 #include "export/jsonexporter.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/jobtablemodel.h"
@@ -22,29 +21,27 @@
 #include "store/secretstore.h"
 #include "store/storeworker.h"
 #include "ui_mainwindow.h"
+#include "window/connectionindicator.h"
 #include "window/demomode.h"
 #include "window/filterbar.h"
+#include "window/jobfiledrop.h"
 #include "window/jobtableview.h"
+#include "window/mainwindowsetup.h"
 #include "window/offlinebanner.h"
+#include "window/statusbarfields.h"
 #include "window/welcomepanel.h"
-#include "wire/gatewayclient.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
-#include <QDragEnterEvent>
-#include <QDropEvent>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QLocale>
 #include <QMessageBox>
-#include <QMimeData>
-#include <QPainter>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScreen>
@@ -60,91 +57,7 @@ namespace {
 // The switcher's entry that opens the profiles dialog instead of switching.
 const QString kManageProfilesEntry = QStringLiteral("\x1fmanage");
 
-QString connectionWords(ConnectionState::Kind kind)
-{
-    switch (kind) {
-    case ConnectionState::Kind::Unknown:
-        return MainWindow::tr("Connecting…");
-    case ConnectionState::Kind::Online:
-        return MainWindow::tr("Online");
-    case ConnectionState::Kind::Degraded:
-        return MainWindow::tr("Gateway errors");
-    case ConnectionState::Kind::Offline:
-        return MainWindow::tr("Offline");
-    case ConnectionState::Kind::AuthFailed:
-        return MainWindow::tr("Key refused");
-    }
-    return {};
-}
-
-// A round dot for the connection state; its shape differs too (hollow while unknown, a bar
-// across for a refused key), so it reads without colour.
-QIcon connectionDot(ConnectionState::Kind kind, const QPalette &palette, int size, qreal dpr)
-{
-    QColor color;
-    switch (kind) {
-    case ConnectionState::Kind::Unknown:
-        color = palette.color(QPalette::PlaceholderText);
-        break;
-    case ConnectionState::Kind::Online:
-        color = StatusPresentation::color(StatusGroup::Completed, palette);
-        break;
-    case ConnectionState::Kind::Degraded:
-        color = StatusPresentation::warningColor(palette);
-        break;
-    case ConnectionState::Kind::Offline:
-    case ConnectionState::Kind::AuthFailed:
-        color = StatusPresentation::color(StatusGroup::Failed, palette);
-        break;
-    }
-    QPixmap pixmap(QSize(size, size) * dpr);
-    pixmap.setDevicePixelRatio(dpr);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const qreal inset = size * 0.2;
-    const QRectF circle(inset, inset, size - 2 * inset, size - 2 * inset);
-    if (kind == ConnectionState::Kind::Unknown) {
-        painter.setPen(QPen(color, std::max(1.0, size / 10.0)));
-        painter.setBrush(Qt::NoBrush);
-    } else {
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(color);
-    }
-    painter.drawEllipse(circle);
-    if (kind == ConnectionState::Kind::AuthFailed || kind == ConnectionState::Kind::Offline) {
-        painter.setPen(QPen(palette.color(QPalette::Base), std::max(1.0, size / 8.0)));
-        painter.drawLine(QPointF(circle.left() + circle.width() * 0.25, circle.center().y()),
-                         QPointF(circle.right() - circle.width() * 0.25, circle.center().y()));
-    }
-    return QIcon(pixmap);
-}
-
-QString shortIdOf(const WatchedJob &w)
-{
-    return JobIdentifier::parse(w.job.jobArn.value_or(w.identifier)).shortId();
-}
-
 } // namespace
-
-// Everything that belongs to the profile being shown.
-struct MainWindow::Session
-{
-    GatewayProfile profile;
-    bool demo = false;
-    GatewayClient *client = nullptr; // owned
-    JobMonitor *monitor = nullptr;   // owned
-    StoreWorker *store = nullptr;    // not owned
-    QDateTime openedAt;
-    bool loaded = false;
-    bool waitingForSecret = false;
-    bool initialRefreshDone = false;
-    QSet<QString> awaitingFirstAnswer;
-    bool samplesLoaded = false;
-    // Samples recorded while the stored ones were being read, merged in when they arrive.
-    QHash<QString, QList<ProgressSample>> liveSamples;
-    QDateTime lastSuccessAt;
-};
 
 MainWindow::MainWindow(const LaunchOptions &options, QNetworkAccessManager *nam, QWidget *parent)
     : MainWindow(options, nam, Services{}, parent)
@@ -175,7 +88,9 @@ MainWindow::MainWindow(const LaunchOptions &options, QNetworkAccessManager *nam,
             [](Theme theme) { AppTheme::apply(theme); });
 
     m_ui->setupUi(this);
-    setAcceptDrops(true);
+    auto *drop = new JobFileDrop(
+            this, [this] { return m_session != nullptr; }, this);
+    connect(drop, &JobFileDrop::filesDropped, this, &MainWindow::addJobsFromFiles);
     m_pendingSelect = options.selectIdentifier;
 
     setUpModels();
@@ -276,63 +191,7 @@ void MainWindow::setUpActions()
 {
     Ui::MainWindow &ui = *m_ui;
     updateActionIcons();
-    // Short labels beside the toolbar icons; the menus keep the full words.
-    ui.actionAddJobs->setIconText(tr("Add"));
-    ui.actionRefresh->setIconText(tr("Refresh"));
-    ui.actionPause->setIconText(tr("Pause"));
-    ui.actionStop->setIconText(tr("Stop"));
-    ui.actionRemove->setIconText(tr("Remove"));
-    ui.actionExport->setIconText(tr("Export"));
-    ui.actionSettings->setIconText(tr("Settings"));
-
-    // Standard shortcuts where the platform has one.
-    ui.actionAddJobs->setShortcut(QKeySequence::New);
-    ui.actionExport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    ui.actionQuit->setShortcut(QKeySequence::Quit);
-    // F5 everywhere (the platform's Refresh may be Ctrl+R only), plus the platform's own.
-    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
-    if (!refreshKeys.contains(QKeySequence(Qt::Key_F5)))
-        refreshKeys.prepend(QKeySequence(Qt::Key_F5));
-    ui.actionRefresh->setShortcuts(refreshKeys);
-    ui.actionPause->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    ui.actionStop->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    ui.actionRemove->setShortcut(QKeySequence::Delete);
-    ui.actionCopyRows->setShortcut(QKeySequence::Copy);
-    ui.actionCopyJson->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    ui.actionSelectAll->setShortcut(QKeySequence::SelectAll);
-    ui.actionFind->setShortcut(QKeySequence::Find);
-    ui.actionSettings->setShortcuts(
-            QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
-                    ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)}
-                    : QKeySequence::keyBindings(QKeySequence::Preferences));
-    ui.actionShowJobs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    ui.actionShowOverview->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    ui.actionToggleDetails->setShortcut(QKeySequence(Qt::Key_F9));
-    ui.actionFullScreen->setShortcut(QKeySequence::FullScreen);
-    ui.actionAbout->setShortcut(QKeySequence::HelpContents);
-    ui.actionQuit->setMenuRole(QAction::QuitRole);
-    ui.actionAbout->setMenuRole(QAction::AboutRole);
-    ui.actionAboutQt->setMenuRole(QAction::AboutQtRole);
-    ui.actionSettings->setMenuRole(QAction::PreferencesRole);
-
-    // Copy, Select All and Delete act on the table only: in the search field and the details
-    // panel the same keys keep their usual meaning.
-    for (QAction *action : {ui.actionCopyRows, ui.actionSelectAll, ui.actionRemove}) {
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        ui.jobTable->addAction(action);
-    }
-    // The table's context menu.
-    ui.jobTable->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *separator1 = new QAction(this);
-    separator1->setSeparator(true);
-    auto *separator2 = new QAction(this);
-    separator2->setSeparator(true);
-    ui.jobTable->insertAction(ui.actionCopyRows, ui.actionRefresh);
-    ui.jobTable->insertAction(ui.actionCopyRows, separator1);
-    ui.jobTable->insertAction(ui.actionSelectAll, ui.actionCopyJson);
-    ui.jobTable->insertAction(ui.actionRemove, ui.actionExport);
-    ui.jobTable->insertAction(ui.actionRemove, separator2);
-    ui.jobTable->insertAction(ui.actionRemove, ui.actionStop);
+    MainWindowSetup::configureActions(ui, this);
 
     connect(ui.actionAddJobs, &QAction::triggered, this, &MainWindow::addJobs);
     connect(ui.actionExport, &QAction::triggered, this, &MainWindow::exportJobs);
@@ -395,37 +254,13 @@ void MainWindow::setUpActions()
 
 void MainWindow::updateActionIcons()
 {
-    Ui::MainWindow &ui = *m_ui;
-    const QPalette pal = palette();
-    ui.actionAddJobs->setIcon(StatusPresentation::actionIcon(ActionIcon::Add, pal));
-    ui.actionRefresh->setIcon(StatusPresentation::actionIcon(ActionIcon::Refresh, pal));
-    ui.actionPause->setIcon(StatusPresentation::actionIcon(
-            m_userPaused ? ActionIcon::Resume : ActionIcon::Pause, pal));
-    ui.actionStop->setIcon(StatusPresentation::actionIcon(ActionIcon::Stop, pal));
-    ui.actionRemove->setIcon(StatusPresentation::actionIcon(ActionIcon::Remove, pal));
-    ui.actionExport->setIcon(StatusPresentation::actionIcon(ActionIcon::Export, pal));
-    ui.actionSettings->setIcon(StatusPresentation::actionIcon(ActionIcon::Settings, pal));
-    ui.actionProfiles->setIcon(StatusPresentation::actionIcon(ActionIcon::Profile, pal));
+    MainWindowSetup::applyActionIcons(*m_ui, palette(), m_userPaused);
 }
 
 void MainWindow::setUpStatusBar()
 {
-    auto makeLabel = [this](const QString &name, const QString &accessibleName) {
-        auto *label = new QLabel(this);
-        label->setObjectName(name);
-        label->setAccessibleName(accessibleName);
-        label->setTextFormat(Qt::PlainText);
-        statusBar()->addPermanentWidget(label);
-        return label;
-    };
-    m_connectionDot = new QLabel(this);
-    m_connectionDot->setObjectName(QStringLiteral("connectionDot"));
-    statusBar()->addPermanentWidget(m_connectionDot);
-    m_connectionLabel = makeLabel(QStringLiteral("connectionLabel"), tr("Connection"));
-    m_lastRefreshLabel = makeLabel(QStringLiteral("lastRefreshLabel"), tr("Last refresh"));
-    m_nextPollLabel = makeLabel(QStringLiteral("nextPollLabel"), tr("Next poll"));
-    m_inFlightLabel = makeLabel(QStringLiteral("inFlightLabel"), tr("Requests in flight"));
-    m_countsLabel = makeLabel(QStringLiteral("countsLabel"), tr("Job counts"));
+    m_statusFields = new StatusBarFields(statusBar(), this);
+    m_statusFields->indicator()->setProfileSwitcher(m_profileCombo, kManageProfilesEntry);
 }
 
 void MainWindow::setUpNotifications()
@@ -531,40 +366,17 @@ void MainWindow::showEvent(QShowEvent *event)
 void MainWindow::restoreLayout()
 {
     applyDefaultGeometry();
-    if (m_screenshotMode)
-        return;
-    const QByteArray geometry = m_settings->windowState(WindowStateKey::MainWindowGeometry);
-    if (!geometry.isEmpty())
-        restoreGeometry(geometry);
-    const QByteArray state = m_settings->windowState(WindowStateKey::MainWindowState);
-    if (!state.isEmpty())
-        restoreState(state);
-    const QByteArray splitter = m_settings->windowState(WindowStateKey::MainSplitter);
-    if (!splitter.isEmpty())
-        m_ui->mainSplitter->restoreState(splitter);
-    m_ui->jobTable->restoreHeaderState(m_settings->windowState(WindowStateKey::JobTableHeader));
-    const QByteArray details = m_settings->windowState(WindowStateKey::HistoryTableHeader);
-    if (details.isEmpty() || !m_ui->detailsPanel->restoreState(details))
-        m_ui->detailsPanel->setCurrentTab(LaunchOptions::tabNames().value(
-                m_settings->detailsTab(), LaunchOptions::tabNames().constFirst()));
-    m_ui->filterBar->setState(m_settings->filterState());
-    m_ui->actionToggleToolBar->setChecked(!m_ui->mainToolBar->isHidden());
+    if (!m_screenshotMode)
+        MainWindowSetup::restoreLayout(*this, *m_ui, *m_settings);
 }
 
 void MainWindow::saveLayout()
 {
     if (m_screenshotMode)
         return;
-    m_settings->setWindowState(WindowStateKey::MainWindowGeometry, saveGeometry());
-    m_settings->setWindowState(WindowStateKey::MainWindowState, saveState());
-    m_settings->setWindowState(WindowStateKey::MainSplitter, m_ui->mainSplitter->saveState());
-    m_settings->setWindowState(WindowStateKey::JobTableHeader, m_ui->jobTable->saveHeaderState());
-    m_settings->setWindowState(WindowStateKey::HistoryTableHeader, m_ui->detailsPanel->saveState());
-    m_settings->setDetailsTab(
-            int(LaunchOptions::tabNames().indexOf(m_ui->detailsPanel->currentTabName())));
-    m_settings->setFilterState(m_ui->filterBar->state());
-    if (m_session && !m_session->demo)
-        m_settings->setCurrentProfileId(m_session->profile.id);
+    MainWindowSetup::saveLayout(*this, *m_ui, *m_settings);
+    if (m_session && !m_sessionIsDemo)
+        m_settings->setCurrentProfileId(m_session->profile().id);
     m_settings->sync();
 }
 
@@ -572,32 +384,32 @@ void MainWindow::saveLayout()
 
 QString MainWindow::currentProfileId() const
 {
-    return m_session ? m_session->profile.id : QString();
+    return m_session ? m_session->profile().id : QString();
 }
 
 GatewayProfile MainWindow::currentProfile() const
 {
-    return m_session ? m_session->profile : GatewayProfile{};
+    return m_session ? m_session->profile() : GatewayProfile{};
 }
 
 bool MainWindow::isDemo() const
 {
-    return m_session && m_session->demo;
+    return m_session && m_sessionIsDemo;
 }
 
 JobMonitor *MainWindow::monitor() const
 {
-    return m_session ? m_session->monitor : nullptr;
+    return m_session ? m_session->monitor() : nullptr;
 }
 
 bool MainWindow::isProfileLoaded() const
 {
-    return m_session && m_session->loaded;
+    return m_session && m_session->isLoaded();
 }
 
 bool MainWindow::isInitialRefreshDone() const
 {
-    return m_session && m_session->initialRefreshDone;
+    return m_session && m_session->isInitialRefreshDone();
 }
 
 bool MainWindow::startDemo()
@@ -632,7 +444,7 @@ bool MainWindow::switchToProfile(const QString &profileId)
 {
     if (DemoMode::isDemoProfile(profileId))
         return startDemo();
-    if (m_session && m_session->profile.id == profileId)
+    if (m_session && m_session->profile().id == profileId)
         return true;
     for (const GatewayProfile &p : m_store->profiles()) {
         if (p.id == profileId)
@@ -643,57 +455,49 @@ bool MainWindow::switchToProfile(const QString &profileId)
 
 bool MainWindow::openSession(const GatewayProfile &profile, bool demo)
 {
-    if (m_session && m_session->profile.id == profile.id)
+    if (m_session && m_session->profile().id == profile.id)
         return true;
     closeSession();
 
-    auto session = std::make_unique<Session>();
-    session->profile = profile;
-    session->demo = demo;
-    session->store = demo ? m_demoStore : m_storeWorker;
-    session->openedAt = QDateTime::currentDateTimeUtc();
-    session->client = new GatewayClient(m_nam, this);
-    session->client->setProfile(profile);
-    session->monitor = new JobMonitor(session->client, session->store, m_settings->pollSettings(),
-                                      nullptr, this);
-    m_session = std::move(session);
-    JobMonitor *monitor = m_session->monitor;
+    ProfileSession::Options options;
+    options.store = demo ? m_demoStore : m_storeWorker;
+    // The demo needs no key; its profile never reaches the keychain.
+    options.secrets = demo ? nullptr : m_secrets;
+    options.pollSettings = m_settings->pollSettings();
+    options.rememberDetectedRoute = !demo;
+    m_session = std::make_unique<ProfileSession>(profile, m_nam, options);
+    m_sessionIsDemo = demo;
+    ProfileSession *session = m_session.get();
+    JobMonitor *monitor = session->monitor();
 
-    if (!demo && m_storeWorker) {
-        connect(m_session->client, &GatewayClient::routeDetected, this,
-                [this, id = profile.id](RouteStyle style) {
-                    m_storeWorker->setProfileDetectedRoute(id, style);
-                });
-    }
-    connect(monitor, &JobMonitor::loaded, this, &MainWindow::onMonitorLoaded);
+    connect(session, &ProfileSession::loaded, this, &MainWindow::onMonitorLoaded);
+    connect(session, &ProfileSession::initialRefreshFinished, this,
+            &MainWindow::initialRefreshFinished);
+    connect(session, &ProfileSession::keyStateChanged, this, &MainWindow::onKeyStateChanged);
+    connect(session, &ProfileSession::samplesLoaded, this,
+            [this](const ProfileSession::Samples &samples) {
+                for (auto it = samples.cbegin(); it != samples.cend(); ++it)
+                    m_model->setProgressSamples(it.key(), it.value());
+            });
+    connect(session, &ProfileSession::sampleAdded, m_model, &JobTableModel::addProgressSample);
     connect(monitor, &JobMonitor::jobsAdded, this, &MainWindow::onJobsAdded);
     connect(monitor, &JobMonitor::jobsUpdated, this, &MainWindow::onJobsUpdated);
     connect(monitor, &JobMonitor::jobsRemoved, m_model, &JobTableModel::removeJobs);
-    connect(monitor, &JobMonitor::sampleRecorded, this,
-            [this](const QString &identifier, const ProgressSample &sample) {
-                if (m_session && !m_session->samplesLoaded)
-                    m_session->liveSamples[identifier].append(sample);
-                m_model->addProgressSample(identifier, sample);
-            });
     connect(monitor, &JobMonitor::connectionStateChanged, this,
             &MainWindow::onConnectionStateChanged);
     connect(monitor, &JobMonitor::requestsInFlightChanged, this, &MainWindow::updateStatusBar);
 
     m_model->setJobs({});
     m_ui->offlineBanner->setConnectionState({});
+    m_ui->offlineBanner->setKeyMissing(false);
     m_ui->detailsPanel->setMonitor(monitor);
     m_ui->detailsPanel->setCurrentJob({});
     m_ui->overviewPage->setMonitor(monitor);
     if (m_notifications)
         m_notifications->watch(monitor);
 
-    // Nothing goes out before the key is known (a first request without it would only be
-    // refused); the stored rows show meanwhile.
-    m_session->waitingForSecret = !demo && profile.authMode != AuthMode::None;
     applyEffectivePause();
-    monitor->loadFromStore();
-    if (m_session->waitingForSecret)
-        readSecretThenResume();
+    session->start();
 
     if (!demo && !m_screenshotMode)
         m_settings->setCurrentProfileId(profile.id);
@@ -709,15 +513,15 @@ void MainWindow::closeSession()
 {
     if (!m_session)
         return;
-    std::unique_ptr<Session> session = std::move(m_session);
+    std::unique_ptr<ProfileSession> session = std::move(m_session);
     if (m_notifications)
-        m_notifications->unwatch(session->monitor);
+        m_notifications->unwatch(session->monitor());
     m_ui->detailsPanel->setMonitor(nullptr);
     m_ui->overviewPage->setMonitor(nullptr);
-    session->monitor->disconnect(this);
-    delete session->monitor;
-    session->client->abortAll();
-    delete session->client;
+    session->monitor()->disconnect(this);
+    session->disconnect(this);
+    session.reset();
+    m_ui->offlineBanner->setKeyMissing(false);
     m_model->setJobs({});
 }
 
@@ -736,37 +540,25 @@ bool MainWindow::isWelcomeShown() const
     return m_ui->pages->currentWidget() == m_ui->welcomePage;
 }
 
-void MainWindow::readSecretThenResume()
+void MainWindow::onKeyStateChanged(ProfileSession::KeyState state)
 {
-    JobMonitor *monitor = m_session->monitor;
-    const QString profileName = m_session->profile.name;
-    m_secrets->readSecret(m_session->profile.id, monitor,
-                          [this, profileName](const SecretResult &result) {
-                              if (!m_session)
-                                  return;
-                              if (result.ok()) {
-                                  m_session->client->setSecret(result.secret);
-                              } else if (result.status != SecretResult::Status::NotFound) {
-                                  showStatusMessage(tr("The key of “%1” could not be read: %2")
-                                                            .arg(profileName, result.errorText));
-                              }
-                              m_session->waitingForSecret = false;
-                              applyEffectivePause();
-                          });
+    if (!m_session)
+        return;
+    if (state == ProfileSession::KeyState::Unreadable) {
+        showStatusMessage(tr("The key of “%1” could not be read: %2")
+                                  .arg(m_session->profile().name, m_session->keyError()));
+    }
+    m_ui->offlineBanner->setKeyMissing(state == ProfileSession::KeyState::Missing);
+    updateStatusBar();
 }
 
 void MainWindow::applyEffectivePause()
 {
     if (!m_session)
         return;
-    const bool paused = m_userPaused || m_minimisedPause || m_session->waitingForSecret;
-    if (paused != m_session->monitor->isPaused()) {
-        if (paused)
-            m_session->monitor->pause();
-        else
-            m_session->monitor->resume();
-    }
-    m_ui->offlineBanner->setPollingPaused(m_userPaused || m_minimisedPause);
+    m_session->setPaused(ProfileSession::PauseReason::User, m_userPaused);
+    m_session->setPaused(ProfileSession::PauseReason::Minimised, m_minimisedPause);
+    m_ui->offlineBanner->setPollingPaused(m_session->isPaused());
     updateStatusBar();
 }
 
@@ -774,54 +566,17 @@ void MainWindow::onMonitorLoaded()
 {
     if (!m_session)
         return;
-    m_session->loaded = true;
-    JobMonitor *monitor = m_session->monitor;
-    // Jobs whose first answer the initial refresh waits for: everything still polled.
-    for (const WatchedJob &w : monitor->jobs()) {
-        if (!monitor->scheduler()->isSettled(w.identifier))
-            m_session->awaitingFirstAnswer.insert(w.identifier);
-    }
-    loadStoredSamples();
     applyPendingSelection();
     if (!m_ui->jobTable->currentIndex().isValid() && m_proxy->rowCount() > 0)
         m_ui->jobTable->selectRow(0);
-    Q_EMIT profileLoaded(m_session->profile.id);
-    checkInitialRefresh({});
-}
-
-void MainWindow::loadStoredSamples()
-{
-    if (!m_session || !m_session->store)
-        return;
-    const QString profileId = m_session->profile.id;
-    JobMonitor *monitor = m_session->monitor;
-    using Samples = QHash<QString, QList<ProgressSample>>;
-    m_session->store->call<Samples>(
-            [profileId](JobStore &store) { return store.progressSamplesForProfile(profileId); },
-            monitor,
-            [this](Samples stored) {
-                if (!m_session)
-                    return;
-                for (auto it = m_session->liveSamples.cbegin(); it != m_session->liveSamples.cend();
-                     ++it) {
-                    QList<ProgressSample> &list = stored[it.key()];
-                    const QDateTime newest = list.isEmpty() ? QDateTime() : list.constLast().at;
-                    for (const ProgressSample &s : it.value()) {
-                        if (!newest.isValid() || s.at > newest)
-                            list.append(s);
-                    }
-                }
-                m_session->liveSamples.clear();
-                m_session->samplesLoaded = true;
-                for (auto it = stored.cbegin(); it != stored.cend(); ++it)
-                    m_model->setProgressSamples(it.key(), it.value());
-            });
+    updateStatusBar();
+    Q_EMIT profileLoaded(m_session->profile().id);
 }
 
 void MainWindow::onJobsAdded(const QList<WatchedJob> &jobs)
 {
     m_model->upsertJobs(jobs);
-    if (m_session && m_session->loaded) {
+    if (m_session && m_session->isLoaded()) {
         applyPendingSelection();
         if (!m_ui->jobTable->currentIndex().isValid() && m_proxy->rowCount() > 0)
             m_ui->jobTable->selectRow(0);
@@ -832,43 +587,18 @@ void MainWindow::onJobsAdded(const QList<WatchedJob> &jobs)
 void MainWindow::onJobsUpdated(const QList<WatchedJob> &jobs)
 {
     m_model->upsertJobs(jobs);
-    for (const WatchedJob &w : jobs) {
-        if (m_session && w.fetchedAt.isValid()
-            && (!m_session->lastSuccessAt.isValid() || w.fetchedAt > m_session->lastSuccessAt))
-            m_session->lastSuccessAt = w.fetchedAt;
-    }
-    checkInitialRefresh(jobs);
     updateStatusBar();
-}
-
-void MainWindow::checkInitialRefresh(const QList<WatchedJob> &jobs)
-{
-    if (!m_session || !m_session->loaded || m_session->initialRefreshDone)
-        return;
-    for (const WatchedJob &w : jobs) {
-        const bool answered = (w.fetchedAt.isValid() && w.fetchedAt >= m_session->openedAt)
-                              || (w.lastErrorAt.isValid() && w.lastErrorAt >= m_session->openedAt);
-        if (answered)
-            m_session->awaitingFirstAnswer.remove(w.identifier);
-    }
-    if (m_session->awaitingFirstAnswer.isEmpty()) {
-        m_session->initialRefreshDone = true;
-        Q_EMIT initialRefreshFinished();
-    }
 }
 
 void MainWindow::onConnectionStateChanged(const ConnectionState &state)
 {
     m_ui->offlineBanner->setConnectionState(state);
-    if (m_session && state.lastSuccessAt.isValid())
-        m_session->lastSuccessAt = state.lastSuccessAt;
-    updateConnectionDot();
     updateStatusBar();
 }
 
 void MainWindow::applyPendingSelection()
 {
-    if (m_pendingSelect.isEmpty() || !m_session || !m_session->loaded)
+    if (m_pendingSelect.isEmpty() || !m_session || !m_session->isLoaded())
         return;
     if (selectJob(m_pendingSelect))
         m_pendingSelect.clear();
@@ -911,24 +641,7 @@ bool MainWindow::selectJob(const QString &text)
     const QString wanted = text.trimmed();
     if (wanted.isEmpty())
         return false;
-    QString identifier;
-    const QList<WatchedJob> jobs = m_model->jobs();
-    for (const WatchedJob &w : jobs) {
-        if (w.identifier == wanted || w.job.jobArn.value_or(QString()) == wanted) {
-            identifier = w.identifier;
-            break;
-        }
-    }
-    // Then the short id, then the job name (names are unique per account, not per gateway:
-    // the first match wins).
-    for (int pass = 0; pass < 2 && identifier.isEmpty(); ++pass) {
-        for (const WatchedJob &w : jobs) {
-            if (pass == 0 ? shortIdOf(w) == wanted : w.job.jobName.value_or(QString()) == wanted) {
-                identifier = w.identifier;
-                break;
-            }
-        }
-    }
+    const QString identifier = m_session ? m_session->findIdentifier(wanted) : QString();
     if (identifier.isEmpty())
         return false;
     if (m_ui->jobTable->rowOf(identifier) < 0) {
@@ -974,7 +687,7 @@ std::optional<WatchedJob> MainWindow::currentJob() const
     if (!m_session)
         return std::nullopt;
     const QString id = currentIdentifier();
-    return id.isEmpty() ? std::nullopt : m_session->monitor->job(id);
+    return id.isEmpty() ? std::nullopt : m_session->monitor()->job(id);
 }
 
 // --- actions -------------------------------------------------------------------------------
@@ -991,7 +704,7 @@ void MainWindow::addJobsFromFiles(const QStringList &paths, int tab)
     QSet<QString> watched;
     for (const WatchedJob &w : m_model->jobs())
         watched.insert(w.identifier);
-    AddJobsDialog dialog(watched, m_session->client, this);
+    AddJobsDialog dialog(watched, m_session->client(), this);
     dialog.setCurrentTab(AddJobsDialog::Tab(tab));
     if (!paths.isEmpty()) {
         dialog.loadFiles(paths);
@@ -1002,7 +715,7 @@ void MainWindow::addJobsFromFiles(const QStringList &paths, int tab)
     QList<JobIdentifier> ids;
     for (const QString &text : dialog.identifiersToAdd())
         ids << JobIdentifier::parse(text).addAnyway(); // the user chose to add refused ones
-    const QStringList added = m_session->monitor->watch(ids);
+    const QStringList added = m_session->monitor()->watch(ids);
     if (!added.isEmpty()) {
         selectJob(added.constFirst());
         showStatusMessage(tr("Added to the watch list: %1").arg(added.size()));
@@ -1013,7 +726,12 @@ void MainWindow::refreshNow()
 {
     if (!m_session)
         return;
-    m_session->monitor->refreshNow();
+    if (!m_session->refreshNow()) {
+        showStatusMessage(m_session->keyState() == ProfileSession::KeyState::Missing
+                                  ? tr("No key stored for this profile: enter it to refresh")
+                                  : tr("Refreshing once the key is read…"));
+        return;
+    }
     showStatusMessage(tr("Refreshing every job that is still polled…"));
     updateStatusBar();
 }
@@ -1035,28 +753,14 @@ void MainWindow::stopSelectedJobs()
         return;
     QList<StopJobsDialog::Target> targets;
     for (const QString &id : selectedIdentifiers()) {
-        const std::optional<WatchedJob> w = m_session->monitor->job(id);
+        const std::optional<WatchedJob> w = m_session->monitor()->job(id);
         if (!w)
             continue;
         targets.append({id, w->job.jobName.value_or(QString()), w->job.status});
     }
     if (targets.isEmpty())
         return;
-    QPointer<JobMonitor> monitor = m_session->monitor;
-    StopJobsDialog dialog(
-            targets,
-            [monitor](const QStringList &ids, QObject *context,
-                      StopJobsDialog::ResultCallback onResult) {
-                if (!monitor)
-                    return;
-                QPointer<QObject> guard(context);
-                monitor->stopJobs(
-                        ids, [guard, onResult](const QString &id, const Expected<StopAck> &result) {
-                            if (guard)
-                                onResult(id, result);
-                        });
-            },
-            this);
+    StopJobsDialog dialog(targets, MainWindowSetup::stopper(*m_session), this);
     connect(&dialog, &StopJobsDialog::stopsFinished, this, [this](int accepted, int failed) {
         showStatusMessage(
                 failed == 0
@@ -1073,26 +777,9 @@ void MainWindow::removeSelectedJobs()
     const QStringList ids = selectedIdentifiers();
     if (ids.isEmpty())
         return;
-    QString names;
-    if (ids.size() == 1) {
-        const std::optional<WatchedJob> w = m_session->monitor->job(ids.constFirst());
-        const QString name = w ? w->job.jobName.value_or(QString()) : QString();
-        names = name.isEmpty() ? JobIdentifier::parse(ids.constFirst()).shortId() : name;
-    }
-    const QString question = ids.size() == 1 ? tr("Stop watching “%1”?").arg(names)
-                                             : tr("Stop watching these %1 jobs?").arg(ids.size());
-    QMessageBox box(QMessageBox::Question, tr("Remove from Watch List"), question,
-                    QMessageBox::NoButton, this);
-    box.setInformativeText(tr("Their status history on this computer is deleted. The jobs "
-                              "themselves keep running on the gateway."));
-    QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
-    box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(QMessageBox::Cancel);
-    keepTitleVisible(&box);
-    box.exec();
-    if (box.clickedButton() != static_cast<QAbstractButton *>(remove) || !m_session)
+    if (!MainWindowSetup::confirmRemoval(this, ids, *m_session->monitor()) || !m_session)
         return;
-    m_session->monitor->unwatch(ids);
+    m_session->monitor()->unwatch(ids);
     showStatusMessage(tr("Removed from the watch list: %1").arg(ids.size()));
 }
 
@@ -1105,53 +792,8 @@ void MainWindow::exportJobs()
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         visible << m_proxy->index(row, 0).data(JobTableModel::IdentifierRole).toString();
 
-    const GatewayProfile profile = m_session->profile;
-    QPointer<JobMonitor> monitor = m_session->monitor;
-    QPointer<StoreWorker> store = m_session->store;
-    auto provider = [selected, visible, profile, monitor,
-                     store](ExportDialog::Scope scope, QObject *context,
-                            std::function<void(ExportInput)> done) {
-        const QStringList ids = scope == ExportDialog::Scope::Selection ? selected : visible;
-        ExportInput input;
-        input.profileName = profile.name;
-        input.baseUrl = profile.baseUrl;
-        QList<WatchedJob> watched;
-        if (monitor) {
-            for (const QString &id : ids) {
-                if (const std::optional<WatchedJob> w = monitor->job(id))
-                    watched << *w;
-            }
-        }
-        if (!store) {
-            for (const WatchedJob &w : std::as_const(watched)) {
-                input.jobs.append(
-                        {w, monitor ? monitor->history(w.identifier) : QList<StatusTransition>{},
-                         monitor ? monitor->samples(w.identifier) : QList<ProgressSample>{}});
-            }
-            done(input);
-            return;
-        }
-        struct History
-        {
-            QHash<QString, QList<StatusTransition>> transitions;
-            QHash<QString, QList<ProgressSample>> samples;
-        };
-        const QString profileId = profile.id;
-        store->call<History>(
-                [profileId](JobStore &s) {
-                    return History{s.transitionsForProfile(profileId),
-                                   s.progressSamplesForProfile(profileId)};
-                },
-                context,
-                [input, watched, done](History history) mutable {
-                    for (const WatchedJob &w : std::as_const(watched)) {
-                        input.jobs.append({w, history.transitions.value(w.identifier),
-                                           history.samples.value(w.identifier)});
-                    }
-                    done(input);
-                });
-    };
-
+    const GatewayProfile profile = m_session->profile();
+    const auto provider = MainWindowSetup::exportInputProvider(*m_session, selected, visible);
     ExportDialog dialog(int(selected.size()), int(visible.size()), provider, this);
     QString base = profile.name.trimmed();
     base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
@@ -1181,8 +823,8 @@ void MainWindow::openSettings()
 void MainWindow::openProfiles()
 {
     ProfilesDialog dialog(m_store.get(), m_secrets, m_nam, this);
-    if (m_session && !m_session->demo)
-        dialog.selectProfile(m_session->profile.id);
+    if (m_session && !m_sessionIsDemo)
+        dialog.selectProfile(m_session->profile().id);
     if (m_store->profiles().isEmpty())
         dialog.startNewProfile();
 
@@ -1191,29 +833,20 @@ void MainWindow::openProfiles()
     connect(&dialog, &ProfilesDialog::profileSaved, this,
             [this, &lastSaved](const GatewayProfile &profile) {
                 lastSaved = profile.id;
-                if (m_session && !m_session->demo && m_session->profile.id == profile.id) {
-                    // The profile being shown was edited: the client takes it from now on.
-                    const bool authChanged = profile.authMode != m_session->profile.authMode;
-                    m_session->profile = profile;
-                    m_session->client->setProfile(profile);
-                    if (authChanged && profile.authMode == AuthMode::None)
-                        m_session->client->setSecret({});
-                }
+                // The profile being shown was edited: the client takes it from now on.
+                if (m_session && !m_sessionIsDemo && m_session->profile().id == profile.id)
+                    m_session->setProfile(profile);
             });
     connect(&dialog, &ProfilesDialog::secretChanged, this,
             [&secretChanged](const QString &id) { secretChanged.insert(id); });
     connect(&dialog, &ProfilesDialog::profileRemoved, this, [this](const QString &id) {
-        if (m_session && m_session->profile.id == id)
+        if (m_session && m_session->profile().id == id)
             closeSession();
     });
     dialog.exec();
 
-    if (m_session && !m_session->demo && secretChanged.contains(m_session->profile.id)) {
-        m_session->waitingForSecret = true;
-        applyEffectivePause();
-        readSecretThenResume();
-        m_session->monitor->refreshNow();
-    }
+    if (m_session && !m_sessionIsDemo && secretChanged.contains(m_session->profile().id))
+        m_session->reloadSecret();
     rebuildProfileSwitcher();
     updateWindowTitle();
     if (!m_session) {
@@ -1237,7 +870,7 @@ void MainWindow::copyCurrentJobAsJson()
     const std::optional<WatchedJob> w = currentJob();
     if (!w)
         return;
-    JobMonitor *monitor = m_session->monitor;
+    JobMonitor *monitor = m_session->monitor();
     const QString id = w->identifier;
     if (monitor->isHistoryLoaded(id)) {
         copyJobJson(id);
@@ -1258,17 +891,19 @@ void MainWindow::copyJobJson(const QString &identifier)
 {
     if (!m_session)
         return;
-    JobMonitor *monitor = m_session->monitor;
+    JobMonitor *monitor = m_session->monitor();
     const std::optional<WatchedJob> w = monitor->job(identifier);
     if (!w)
         return;
     const ExportJob job{*w, monitor->history(identifier), monitor->samples(identifier)};
     const QJsonObject object
-            = JsonExporter::jobToJson(job, SecretRedactor(m_session->profile.baseUrl));
+            = JsonExporter::jobToJson(job, SecretRedactor(m_session->profile().baseUrl));
     QApplication::clipboard()->setText(
             QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
-    showStatusMessage(
-            tr("Copied the details of “%1” as JSON").arg(w->job.jobName.value_or(shortIdOf(*w))));
+    showStatusMessage(tr("Copied the details of “%1” as JSON")
+                              .arg(w->job.jobName.value_or(
+                                      JobIdentifier::parse(w->job.jobArn.value_or(w->identifier))
+                                              .shortId())));
 }
 
 void MainWindow::showAbout()
@@ -1314,7 +949,8 @@ void MainWindow::rebuildProfileSwitcher()
     m_profileCombo->setCurrentIndex(index);
     if (index < 0)
         m_profileCombo->setPlaceholderText(tr("No profile"));
-    updateConnectionDot();
+    if (m_statusFields)
+        m_statusFields->indicator()->refresh();
 }
 
 void MainWindow::onProfileSwitcherActivated(int index)
@@ -1329,32 +965,10 @@ void MainWindow::onProfileSwitcherActivated(int index)
         rebuildProfileSwitcher();
 }
 
-void MainWindow::updateConnectionDot()
-{
-    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    const ConnectionState::Kind kind = m_session ? m_session->monitor->connectionState().kind
-                                                 : ConnectionState::Kind::Unknown;
-    const QIcon dot = connectionDot(kind, palette(), size, devicePixelRatioF());
-    for (int i = 0; i < m_profileCombo->count(); ++i) {
-        const QString id = m_profileCombo->itemData(i).toString();
-        if (id == kManageProfilesEntry || id.isEmpty())
-            continue;
-        m_profileCombo->setItemIcon(i, id == currentProfileId() ? dot : QIcon());
-    }
-    if (m_session) {
-        m_profileCombo->setToolTip(
-                tr("%1 — %2").arg(m_session->profile.name, connectionWords(kind)));
-        m_connectionLabel->setText(connectionWords(kind));
-        m_connectionDot->setPixmap(dot.pixmap(QSize(size, size), devicePixelRatioF()));
-    } else {
-        m_connectionDot->clear();
-    }
-}
-
 void MainWindow::updateWindowTitle()
 {
     if (m_session)
-        setWindowTitle(tr("%1 — batchwatch").arg(m_session->profile.name));
+        setWindowTitle(tr("%1 — batchwatch").arg(m_session->profile().name));
     else
         setWindowTitle(tr("batchwatch"));
 }
@@ -1371,7 +985,7 @@ void MainWindow::updateActions()
     QList<std::optional<Status>> stopStatuses; // Stop: only for jobs not known to have ended
     for (const QString &id : selectedIdentifiers()) {
         if (const std::optional<WatchedJob> w
-            = session ? m_session->monitor->job(id) : std::nullopt)
+            = session ? m_session->monitor()->job(id) : std::nullopt)
             stopStatuses.append(w->job.status);
     }
     const StopJobsDialog::Availability stop = StopJobsDialog::availability(stopStatuses);
@@ -1395,70 +1009,17 @@ void MainWindow::updateActions()
 
 QString MainWindow::connectionText() const
 {
-    return m_session ? connectionWords(m_session->monitor->connectionState().kind) : QString();
+    return m_statusFields->connectionText();
 }
 
 QString MainWindow::countsText() const
 {
-    return m_countsLabel->text();
+    return m_statusFields->countsText();
 }
 
 void MainWindow::updateStatusBar()
 {
-    if (!m_session) {
-        for (QLabel *label : {m_connectionDot, m_connectionLabel, m_lastRefreshLabel,
-                              m_nextPollLabel, m_inFlightLabel, m_countsLabel})
-            label->clear();
-        return;
-    }
-    JobMonitor *monitor = m_session->monitor;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QLocale locale;
-
-    const QDateTime last = m_session->lastSuccessAt;
-    m_lastRefreshLabel->setText(
-            last.isValid()
-                    ? tr("Last refresh %1")
-                              .arg(locale.toString(last.toLocalTime().time(), QLocale::ShortFormat))
-                    : tr("Not refreshed yet"));
-    m_lastRefreshLabel->setToolTip(last.isValid() ? JobMetrics::formatRelative(last, now)
-                                                  : QString());
-
-    QString next;
-    if (m_userPaused || m_minimisedPause) {
-        next = tr("Polling paused");
-    } else if (m_session->waitingForSecret) {
-        next = tr("Waiting for the key");
-    } else if (const QDateTime at = monitor->nextPollAt(); at.isValid()) {
-        const qint64 seconds = now.secsTo(at);
-        next = seconds <= 0 ? tr("Polling now")
-                            : tr("Next poll in %1").arg(JobMetrics::formatDuration(seconds));
-    } else {
-        next = monitor->jobCount() > 0 ? tr("All jobs settled") : tr("Nothing to poll");
-    }
-    m_nextPollLabel->setText(next);
-
-    const int inFlight = monitor->requestsInFlight();
-    m_inFlightLabel->setText(tr("In flight: %1").arg(inFlight));
-
-    // The same groups as the status chips (PRODUCT §1: Queued is Submitted/Validating/
-    // Scheduled, Running is InProgress/Stopping, Failed is Failed/PartiallyCompleted), so the
-    // numbers here and on the chips always agree.
-    const JobFilterProxyModel::GroupCounts counts = m_proxy->countsByGroup();
-    auto count = [&](StatusGroup group) {
-        return counts[size_t(group)];
-    };
-    QString text = tr("Watched: %1 · Queued: %2 · Running: %3 · Failed: %4")
-                           .arg(locale.toString(m_model->rowCount()),
-                                locale.toString(count(StatusGroup::Queued)),
-                                locale.toString(count(StatusGroup::Running)),
-                                locale.toString(count(StatusGroup::Failed)));
-    if (const int unknown = count(StatusGroup::Unknown); unknown > 0)
-        text += tr(" · Unknown status: %1").arg(locale.toString(unknown));
-    m_countsLabel->setText(text);
-    m_countsLabel->setToolTip(
-            tr("Queued: Submitted, Validating or Scheduled. Running: InProgress or Stopping. "
-               "Failed: Failed or PartiallyCompleted. The status chips count the same groups."));
+    m_statusFields->update(m_session.get(), *m_proxy, m_model->rowCount());
 }
 
 void MainWindow::tick()
@@ -1496,47 +1057,10 @@ void MainWindow::changeEvent(QEvent *event)
     }
     case QEvent::PaletteChange:
         updateActionIcons();
-        updateConnectionDot();
         break;
     default:
         break;
     }
-}
-
-QStringList MainWindow::droppableFiles(const QMimeData *mime) const
-{
-    QStringList files;
-    if (!mime || !mime->hasUrls())
-        return files;
-    for (const QUrl &url : mime->urls()) {
-        if (!url.isLocalFile())
-            return {};
-        const QString path = url.toLocalFile();
-        if (!AddJobsDialog::isSupportedFile(path))
-            return {};
-        files << path;
-    }
-    return files;
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent *event)
-{
-    if (m_session && !droppableFiles(event->mimeData()).isEmpty())
-        event->acceptProposedAction();
-    else
-        event->ignore();
-}
-
-void MainWindow::dropEvent(QDropEvent *event)
-{
-    const QStringList files = droppableFiles(event->mimeData());
-    if (!m_session || files.isEmpty()) {
-        event->ignore();
-        return;
-    }
-    event->acceptProposedAction();
-    // Not inside the drop handler: the dialog runs its own event loop.
-    QTimer::singleShot(0, this, [this, files] { addJobsFromFiles(files); });
 }
 
 } // namespace bw

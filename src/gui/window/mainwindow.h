@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/appsettings.h"
-#include "tracking/jobmonitor.h"
+#include "tracking/profilesession.h"
 #include "window/launchoptions.h"
 #include "wire/gatewayprofile.h"
 
@@ -20,8 +20,6 @@
 
 QT_BEGIN_NAMESPACE
 class QComboBox;
-class QLabel;
-class QMimeData;
 class QNetworkAccessManager;
 QT_END_NAMESPACE
 
@@ -44,6 +42,7 @@ class Notifier;
 class OfflineBanner;
 class OverviewPage;
 class SecretStore;
+class StatusBarFields;
 class StoreWorker;
 class WelcomePanel;
 
@@ -53,10 +52,14 @@ class WelcomePanel;
 //
 // Composition: the window opens the local store in LaunchOptions::dataDirectory (default
 // AppDataLocation) — a JobStore on this thread for profiles, a StoreWorker for the monitors —
-// and runs ONE JobMonitor at a time, for the current profile, on the process's one
-// QNetworkAccessManager (not owned; must outlive the window). A profile's last-known rows are
-// shown from the store before any request is made (JobMonitor::loadFromStore), then polling
-// starts; a profile that needs a key is paused until the SecretStore answered.
+// and runs ONE ProfileSession at a time, for the current profile, on the process's one
+// QNetworkAccessManager (not owned; must outlive the window). The session owns the client, the
+// monitor, the key, pause arbitration, first-refresh tracking and the one progress-sample feed;
+// the window wires it to the views. A profile's last-known rows are shown from the store
+// before any request is made, then polling starts; a profile that needs a key is held until
+// the SecretStore answered, and one whose key is not stored says so in the banner ("Enter
+// Key…") and sends nothing. The status bar (StatusBarFields, ConnectionIndicator) and file
+// drops (JobFileDrop) are small classes of their own.
 //
 // Start-up, from LaunchOptions: --demo starts demo mode (DemoMode: the in-process simulated
 // gateway with a temporary, never stored profile and an in-memory store); --demo-if-unconfigured
@@ -101,6 +104,8 @@ public:
     QString currentProfileId() const;
     GatewayProfile currentProfile() const;
     bool hasProfile() const { return m_session != nullptr; }
+    // The current profile's session; null without a profile.
+    ProfileSession *session() const { return m_session.get(); }
     bool isDemo() const;
     JobMonitor *monitor() const;
     DemoMode *demoMode() const { return m_demo; }
@@ -164,12 +169,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
-    void dragEnterEvent(QDragEnterEvent *event) override;
-    void dropEvent(QDropEvent *event) override;
 
 private:
-    struct Session;
-
     void setUpActions();
     void updateActionIcons();
     void setUpStatusBar();
@@ -188,24 +189,20 @@ private:
     void onJobsAdded(const QList<WatchedJob> &jobs);
     void onJobsUpdated(const QList<WatchedJob> &jobs);
     void onConnectionStateChanged(const ConnectionState &state);
-    void loadStoredSamples();
-    void readSecretThenResume();
+    void onKeyStateChanged(ProfileSession::KeyState state);
     void applyEffectivePause();
-    void checkInitialRefresh(const QList<WatchedJob> &jobs);
     void applyPendingSelection();
 
     void rebuildProfileSwitcher();
     void onProfileSwitcherActivated(int index);
     void updateActions();
     void updateStatusBar();
-    void updateConnectionDot();
     void updateWindowTitle();
     void tick();
     void showStatusMessage(const QString &text);
     void onNotificationClicked(const QString &profileId, const QString &identifier);
     void onCurrentRowChanged();
 
-    QStringList droppableFiles(const QMimeData *mime) const;
     std::optional<WatchedJob> currentJob() const;
     void copyJobJson(const QString &identifier);
 
@@ -229,15 +226,11 @@ private:
     JobTableModel *m_model = nullptr;
     JobFilterProxyModel *m_proxy = nullptr;
 
-    std::unique_ptr<Session> m_session;
+    std::unique_ptr<ProfileSession> m_session;
+    bool m_sessionIsDemo = false;
 
     QComboBox *m_profileCombo = nullptr;
-    QLabel *m_connectionDot = nullptr;
-    QLabel *m_connectionLabel = nullptr;
-    QLabel *m_lastRefreshLabel = nullptr;
-    QLabel *m_nextPollLabel = nullptr;
-    QLabel *m_inFlightLabel = nullptr;
-    QLabel *m_countsLabel = nullptr;
+    StatusBarFields *m_statusFields = nullptr;
 
     QTimer m_tickTimer;
     bool m_userPaused = false;

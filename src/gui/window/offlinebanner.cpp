@@ -82,15 +82,31 @@ void OfflineBanner::setConnectionState(const ConnectionState &state)
 {
     const bool kindChanged = state.kind != m_state.kind;
     m_state = state;
-    const bool show = showsFor(state.kind);
-    m_profileButton->setVisible(state.kind == ConnectionState::Kind::AuthFailed);
-    if (show)
+    updateVisibility();
+    if (kindChanged)
+        update();
+}
+
+void OfflineBanner::setKeyMissing(bool missing)
+{
+    if (m_keyMissing == missing)
+        return;
+    m_keyMissing = missing;
+    updateVisibility();
+    update();
+}
+
+void OfflineBanner::updateVisibility()
+{
+    const bool show = m_keyMissing || showsFor(m_state.kind);
+    m_profileButton->setVisible(m_keyMissing || m_state.kind == ConnectionState::Kind::AuthFailed);
+    m_profileButton->setText(m_keyMissing ? tr("Enter &Key…") : tr("Edit &Profile…"));
+    m_retryButton->setVisible(!m_keyMissing);
+    if (show && !m_keyMissing)
         m_countdown.start();
     else
         m_countdown.stop();
     updateText();
-    if (kindChanged)
-        update();
     setVisible(show);
 }
 
@@ -120,6 +136,18 @@ QString OfflineBanner::detail() const
 
 void OfflineBanner::updateText()
 {
+    if (m_keyMissing) {
+        // Nothing was sent: the gateway is not to blame.
+        const QString headline = tr("No key stored for this profile.");
+        const QString detail
+                = tr("Where no keychain service runs, keys are kept for one session only. "
+                     "Enter the key to start polling; the table shows the last-known state of "
+                     "every job.");
+        m_headlineLabel->setText(headline);
+        m_detailLabel->setText(detail);
+        setAccessibleName(headline);
+        return;
+    }
     const QDateTime now = m_clock();
     QString what;
     switch (m_state.kind) {
@@ -171,7 +199,7 @@ void OfflineBanner::updateText()
 QColor OfflineBanner::accent() const
 {
     // Unreachable and refused keys are failures; a gateway answering with errors is a warning.
-    if (m_state.kind == ConnectionState::Kind::Degraded)
+    if (m_state.kind == ConnectionState::Kind::Degraded || m_keyMissing)
         return StatusPresentation::warningColor(palette());
     return StatusPresentation::color(StatusGroup::Failed, palette());
 }

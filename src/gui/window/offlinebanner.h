@@ -28,6 +28,10 @@ namespace bw {
 //    "Polling is paused" while setPollingPaused(true).
 //  - "Retry Now" emits retryRequested(); for AuthFailed an "Edit Profile…" button emits
 //    editProfileRequested().
+//  - setKeyMissing(true) (the profile needs a key and none is stored — after a restart where no
+//    keychain service runs): shown whatever the state, saying so instead of blaming the
+//    gateway (nothing was sent), with an "Enter Key…" button (editProfileRequested()) and no
+//    Retry.
 //  - headline() and detail() are the two lines shown (for tests and screen readers; the
 //    accessible name is the headline).
 class OfflineBanner : public QFrame
@@ -43,6 +47,8 @@ public:
     void setConnectionState(const ConnectionState &state);
     ConnectionState connectionState() const { return m_state; }
     void setPollingPaused(bool paused);
+    void setKeyMissing(bool missing);
+    bool isKeyMissing() const { return m_keyMissing; }
     void setClock(Clock clock); // default QDateTime::currentDateTimeUtc
 
     // True for the kinds the banner is shown for.
@@ -61,11 +67,13 @@ protected:
 
 private:
     void updateText();
+    void updateVisibility();
     void updateLook();
     QColor accent() const;
 
     ConnectionState m_state;
     bool m_paused = false;
+    bool m_keyMissing = false;
     Clock m_clock;
     QTimer m_countdown;
     QLabel *m_iconLabel = nullptr;

@@ -13,6 +13,7 @@
 #include "store/jobstore.h"
 #include "store/secretstore.h"
 #include "tracking/jobmonitor.h"
+#include "tracking/profilesession.h"
 #include "window/demomode.h"
 #include "window/filterbar.h"
 #include "window/jobtableview.h"
@@ -922,7 +923,11 @@ private Q_SLOTS:
         sim::GatewaySimulator simulator(options);
         QVERIFY(simulator.start(0));
         QVERIFY(seedStore(simulator, simulator.jobArns().mid(0, 2), AuthMode::VirtualKey));
-        auto window = makeWindow({}); // no key stored
+        bool written = false;
+        m_secrets->writeSecret(kProfileId, QStringLiteral("vk-wrong"), this,
+                               [&written](const SecretResult &r) { written = r.ok(); });
+        QTRY_VERIFY(written);
+        auto window = makeWindow({}); // a key the gateway refuses
         window->show();
         QTRY_VERIFY_WITH_TIMEOUT(window->offlineBanner()->isVisibleTo(window.get()),
                                  kNetworkTimeoutMs);
@@ -931,6 +936,62 @@ private Q_SLOTS:
                 QStringLiteral("offlineProfileButton"));
         QVERIFY(edit->isVisibleTo(window.get()));
         QCOMPARE(window->jobModel()->rowCount(), 2); // the rows stay
+    }
+
+    // Issue 10 item 6: after a restart without a keychain service no key is stored. Nothing is
+    // sent (it would only be refused) and the banner says what is true and offers the key.
+    void aMissingKeySaysSoAndSendsNothing()
+    {
+        sim::SimulatorOptions options = simOptions();
+        options.requiredKey = QStringLiteral("vk-secret-123");
+        sim::GatewaySimulator simulator(options);
+        QVERIFY(simulator.start(0));
+        QVERIFY(seedStore(simulator, simulator.jobArns().mid(0, 2), AuthMode::VirtualKey));
+        const int before = simulator.requestCount();
+        auto window = makeWindow({}); // no key stored
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->offlineBanner()->isVisibleTo(window.get()),
+                                 kNetworkTimeoutMs);
+        QCOMPARE(window->session()->keyState(), ProfileSession::KeyState::Missing);
+        QCOMPARE(window->offlineBanner()->headline(),
+                 QStringLiteral("No key stored for this profile."));
+        QVERIFY(!window->offlineBanner()->headline().contains(QStringLiteral("refused")));
+        auto *enter = window->offlineBanner()->findChild<QPushButton *>(
+                QStringLiteral("offlineProfileButton"));
+        QVERIFY(enter->isVisibleTo(window.get()));
+        QCOMPARE(enter->text(), QStringLiteral("Enter &Key…"));
+        QVERIFY(!window->offlineBanner()
+                         ->findChild<QPushButton *>(QStringLiteral("offlineRetryButton"))
+                         ->isVisibleTo(window.get()));
+        QCOMPARE(window->connectionText(), QStringLiteral("No key stored"));
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        window->refreshNow();
+        QTest::qWait(200); // a refresh while the key is missing must not reach the gateway
+        QCOMPARE(simulator.requestCount(), before);
+        QCOMPARE(window->monitor()->connectionState().kind, ConnectionState::Kind::Unknown);
+        QCOMPARE(window->jobModel()->rowCount(), 2); // the stored rows show
+
+        // The key is entered: polling starts and the banner goes.
+        window->session()->setSecret(options.requiredKey);
+        QTRY_COMPARE_WITH_TIMEOUT(window->connectionText(), QStringLiteral("Online"),
+                                  kNetworkTimeoutMs);
+        QVERIFY(!window->offlineBanner()->isVisibleTo(window.get()));
+    }
+
+    // Issue 10 item 12: nothing watched is not "Connecting…" forever.
+    void statusBarSaysIdleWhenNothingIsWatched()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        QVERIFY(seedStore(simulator, {}));
+        auto window = makeWindow({});
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        QCOMPARE(window->connectionText(), QStringLiteral("Idle — add jobs to start polling"));
+        QVERIFY(window->profileSwitcher()->toolTip().contains(QStringLiteral("Idle")));
+        window->monitor()->watch({JobIdentifier::parse(simulator.jobArns().constFirst())});
+        QTRY_COMPARE_WITH_TIMEOUT(window->connectionText(), QStringLiteral("Online"),
+                                  kNetworkTimeoutMs);
     }
 
     void pausingStopsPollingUntilResumed()

@@ -1,0 +1,341 @@
+#include "tracking/profilesession.h"
+
+#include "store/jobstore.h"
+#include "store/secretstore.h"
+#include "store/storeworker.h"
+#include "wire/gatewayclient.h"
+
+#include <utility>
+
+namespace bw {
+
+ProfileSession::ProfileSession(const GatewayProfile &profile, QNetworkAccessManager *nam,
+                               const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_client(new GatewayClient(nam, this))
+    , m_ownsClient(true)
+{
+    m_client->setProfile(profile);
+    init(options);
+}
+
+ProfileSession::ProfileSession(GatewayClient *client, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+{
+    init(options);
+}
+
+ProfileSession::~ProfileSession()
+{
+    // The monitor goes first (it uses the client); neither announces anything on the way out.
+    m_monitor->disconnect(this);
+    delete m_monitor;
+    m_monitor = nullptr;
+    if (m_ownsClient) {
+        m_client->abortAll();
+        delete m_client;
+    }
+}
+
+void ProfileSession::init(const Options &options)
+{
+    qRegisterMetaType<bw::ProfileSession::KeyState>();
+    m_store = options.store;
+    m_secrets = options.secrets;
+    m_monitor = new JobMonitor(m_client, options.store, options.pollSettings, options.clock, this);
+    if (options.rememberDetectedRoute && options.store) {
+        connect(m_client, &GatewayClient::routeDetected, this, [this](RouteStyle style) {
+            if (m_store)
+                m_store->setProfileDetectedRoute(m_client->profile().id, style);
+        });
+    }
+    connect(m_monitor, &JobMonitor::loaded, this, &ProfileSession::onMonitorLoaded);
+    connect(m_monitor, &JobMonitor::jobsUpdated, this, &ProfileSession::onJobsUpdated);
+    connect(m_monitor, &JobMonitor::sampleRecorded, this, &ProfileSession::onSample);
+    connect(m_monitor, &JobMonitor::connectionStateChanged, this,
+            [this](const ConnectionState &state) {
+                if (state.lastSuccessAt.isValid() && state.lastSuccessAt > m_lastSuccessAt)
+                    m_lastSuccessAt = state.lastSuccessAt;
+            });
+}
+
+StoreWorker *ProfileSession::store() const
+{
+    return m_store;
+}
+
+GatewayProfile ProfileSession::profile() const
+{
+    return m_client->profile();
+}
+
+void ProfileSession::setProfile(const GatewayProfile &profile)
+{
+    const bool neededKey = m_client->profile().authMode != AuthMode::None;
+    m_client->setProfile(profile);
+    if (profile.authMode == AuthMode::None) {
+        if (neededKey)
+            m_client->setSecret({});
+        setKeyState(KeyState::NotNeeded);
+        applyPause();
+    } else if (!neededKey && m_started) {
+        reloadSecret();
+    }
+}
+
+void ProfileSession::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_startedAt = m_monitor->clock()->now();
+    const bool needsKey = m_client->profile().authMode != AuthMode::None;
+    if (!needsKey)
+        m_keyState = KeyState::NotNeeded;
+    else if (m_client->hasSecret())
+        m_keyState = KeyState::Present;
+    else if (m_secrets)
+        m_keyState = KeyState::Reading;
+    else
+        m_keyState = KeyState::Missing;
+    // Nothing goes out before the key is known; the stored rows show meanwhile.
+    applyPause();
+    m_monitor->loadFromStore();
+    if (m_keyState == KeyState::Reading)
+        readSecret();
+    else if (m_keyState != KeyState::NotNeeded)
+        Q_EMIT keyStateChanged(m_keyState);
+}
+
+bool ProfileSession::isWaitingForKey() const
+{
+    return m_keyState == KeyState::Reading || m_keyState == KeyState::Missing;
+}
+
+void ProfileSession::reloadSecret()
+{
+    if (!m_secrets || m_client->profile().authMode == AuthMode::None)
+        return;
+    setKeyState(KeyState::Reading);
+    m_refreshAfterKey = true;
+    applyPause();
+    readSecret();
+}
+
+bool ProfileSession::refreshNow(const QStringList &identifiers)
+{
+    if (m_keyState == KeyState::Reading)
+        m_refreshAfterKey = true;
+    if (isWaitingForKey())
+        return false;
+    m_monitor->refreshNow(identifiers);
+    return true;
+}
+
+void ProfileSession::setSecret(const QString &secret)
+{
+    m_client->setSecret(secret);
+    if (m_client->profile().authMode == AuthMode::None)
+        setKeyState(KeyState::NotNeeded);
+    else
+        setKeyState(m_client->hasSecret() ? KeyState::Present : KeyState::Missing);
+    applyPause();
+    if (m_keyState == KeyState::Present)
+        m_monitor->refreshNow();
+}
+
+void ProfileSession::readSecret()
+{
+    // A newer read replaces one still in flight (its answer is dropped with its context).
+    delete m_secretRead;
+    m_secretRead = new QObject(this);
+    QObject *context = m_secretRead;
+    m_secrets->readSecret(m_client->profile().id, context, [this, context](const SecretResult &r) {
+        if (context != m_secretRead)
+            return;
+        m_secretRead = nullptr;
+        context->deleteLater();
+        if (r.ok() && !r.secret.trimmed().isEmpty()) {
+            m_client->setSecret(r.secret);
+            m_keyError.clear();
+            setKeyState(KeyState::Present);
+        } else if (r.ok() || r.status == SecretResult::Status::NotFound) {
+            m_keyError.clear();
+            setKeyState(KeyState::Missing);
+        } else {
+            m_keyError = r.errorText;
+            setKeyState(KeyState::Unreadable);
+        }
+        applyPause();
+        if (m_keyState == KeyState::Missing)
+            finishInitialRefresh();
+        else if (std::exchange(m_refreshAfterKey, false))
+            m_monitor->refreshNow();
+    });
+}
+
+void ProfileSession::setKeyState(KeyState state)
+{
+    if (state == m_keyState)
+        return;
+    m_keyState = state;
+    Q_EMIT keyStateChanged(state);
+}
+
+void ProfileSession::setPaused(PauseReason reason, bool paused)
+{
+    const bool wasPaused = isPaused();
+    if (paused)
+        m_pauseReasons |= int(reason);
+    else
+        m_pauseReasons &= ~int(reason);
+    applyPause();
+    if (wasPaused != isPaused())
+        Q_EMIT pausedChanged(isPaused());
+}
+
+bool ProfileSession::isPausedBy(PauseReason reason) const
+{
+    return (m_pauseReasons & int(reason)) != 0;
+}
+
+void ProfileSession::applyPause()
+{
+    const bool hold = isPaused() || (m_started && isWaitingForKey());
+    if (hold == m_monitor->isPaused())
+        return;
+    if (hold)
+        m_monitor->pause();
+    else
+        m_monitor->resume();
+}
+
+bool ProfileSession::hasGatewayAnswered() const
+{
+    return m_monitor->connectionState().kind != ConnectionState::Kind::Unknown;
+}
+
+void ProfileSession::onMonitorLoaded()
+{
+    m_loaded = true;
+    // Jobs whose first answer the initial refresh waits for: everything still polled.
+    for (const WatchedJob &w : m_monitor->jobs()) {
+        if (!m_monitor->scheduler()->isSettled(w.identifier))
+            m_awaitingFirstAnswer.insert(w.identifier);
+    }
+    loadStoredSamples();
+    Q_EMIT loaded();
+    if (m_keyState == KeyState::Missing)
+        finishInitialRefresh();
+    else
+        checkInitialRefresh({});
+}
+
+void ProfileSession::onJobsUpdated(const QList<WatchedJob> &jobs)
+{
+    for (const WatchedJob &w : jobs) {
+        if (w.fetchedAt.isValid() && (!m_lastSuccessAt.isValid() || w.fetchedAt > m_lastSuccessAt))
+            m_lastSuccessAt = w.fetchedAt;
+    }
+    checkInitialRefresh(jobs);
+}
+
+void ProfileSession::checkInitialRefresh(const QList<WatchedJob> &jobs)
+{
+    if (!m_loaded || m_initialRefreshDone)
+        return;
+    for (const WatchedJob &w : jobs) {
+        const bool answered = (w.fetchedAt.isValid() && w.fetchedAt >= m_startedAt)
+                              || (w.lastErrorAt.isValid() && w.lastErrorAt >= m_startedAt);
+        if (answered)
+            m_awaitingFirstAnswer.remove(w.identifier);
+    }
+    if (m_awaitingFirstAnswer.isEmpty())
+        finishInitialRefresh();
+}
+
+void ProfileSession::finishInitialRefresh()
+{
+    if (!m_loaded || m_initialRefreshDone)
+        return;
+    m_initialRefreshDone = true;
+    m_awaitingFirstAnswer.clear();
+    Q_EMIT initialRefreshFinished();
+}
+
+void ProfileSession::onSample(const QString &identifier, const ProgressSample &sample)
+{
+    if (!m_samplesLoaded) {
+        m_liveSamples[identifier].append(sample);
+        return;
+    }
+    m_samples[identifier].append(sample);
+    Q_EMIT sampleAdded(identifier, sample);
+}
+
+void ProfileSession::loadStoredSamples()
+{
+    auto merge = [this](Samples stored) {
+        for (auto it = m_liveSamples.cbegin(); it != m_liveSamples.cend(); ++it) {
+            QList<ProgressSample> &list = stored[it.key()];
+            const QDateTime newest = list.isEmpty() ? QDateTime() : list.constLast().at;
+            for (const ProgressSample &s : it.value()) {
+                if (!newest.isValid() || s.at > newest)
+                    list.append(s);
+            }
+        }
+        m_liveSamples.clear();
+        m_samples = std::move(stored);
+        m_samplesLoaded = true;
+        Q_EMIT samplesLoaded(m_samples);
+    };
+    if (!m_store) {
+        merge({});
+        return;
+    }
+    const QString profileId = m_client->profile().id;
+    m_store->call<Samples>(
+            [profileId](JobStore &store) { return store.progressSamplesForProfile(profileId); },
+            this, merge);
+}
+
+QString ProfileSession::findIdentifier(const QString &text) const
+{
+    const QString wanted = text.trimmed();
+    if (wanted.isEmpty())
+        return {};
+    const QList<WatchedJob> jobs = m_monitor->jobs();
+    for (const WatchedJob &w : jobs) {
+        if (w.identifier == wanted || w.job.jobArn.value_or(QString()) == wanted)
+            return w.identifier;
+    }
+    for (const WatchedJob &w : jobs) {
+        if (JobIdentifier::parse(w.job.jobArn.value_or(w.identifier)).shortId() == wanted)
+            return w.identifier;
+    }
+    for (const WatchedJob &w : jobs) {
+        if (w.job.jobName.value_or(QString()) == wanted)
+            return w.identifier;
+    }
+    return {};
+}
+
+QString ProfileSession::keyStateText(KeyState state)
+{
+    switch (state) {
+    case KeyState::NotNeeded:
+        return tr("This profile needs no key");
+    case KeyState::Reading:
+        return tr("Waiting for the key");
+    case KeyState::Present:
+        return tr("Key stored");
+    case KeyState::Missing:
+        return tr("No key stored for this profile");
+    case KeyState::Unreadable:
+        return tr("The key could not be read");
+    }
+    return {};
+}
+
+} // namespace bw

@@ -1,0 +1,281 @@
+#include "fakenetworkaccessmanager.h"
+#include "monitortesting.h"
+#include "store/jobstore.h"
+#include "store/secretstore.h"
+#include "store/storeworker.h"
+#include "tracking/clock.h"
+#include "tracking/profilesession.h"
+#include "wire/gatewayclient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace bw;
+using namespace bw::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+const QString kJob = QStringLiteral("aaaa00000001");
+
+GatewayProfile profile(AuthMode auth = AuthMode::None)
+{
+    GatewayProfile p;
+    p.id = QStringLiteral("p1");
+    p.name = QStringLiteral("Test gateway");
+    p.baseUrl = QUrl(QStringLiteral("http://gateway.test"));
+    p.routeStyle = RouteStyle::Singular;
+    p.authMode = auth;
+    return p;
+}
+
+// A gateway that knows one job, InProgress with `processed` of 1000 records; with `key` set it
+// refuses every request that does not carry it in x-bf-vk.
+struct Gateway
+{
+    explicit Gateway(FakeNetworkAccessManager &nam)
+    {
+        nam.setHandler([this](const FakeRequest &r) {
+            if (!key.isEmpty() && r.header("x-bf-vk") != key)
+                return FakeResponse::json(401, R"({"message":"unauthorized"})");
+            const QJsonObject body{
+                    {QStringLiteral("jobArn"),
+                     QString(QStringLiteral(
+                                     "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/")
+                             + kJob)},
+                    {QStringLiteral("status"), QStringLiteral("InProgress")},
+                    {QStringLiteral("totalRecordCount"), 1000},
+                    {QStringLiteral("processedRecordCount"), processed},
+                    {QStringLiteral("successRecordCount"), processed},
+                    {QStringLiteral("errorRecordCount"), 0}};
+            return FakeResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        });
+    }
+    QByteArray key;
+    qint64 processed = 100;
+};
+
+PollSettings noBulk()
+{
+    PollSettings s;
+    s.bulkRefresh = false;
+    return s;
+}
+
+struct Rig
+{
+    explicit Rig(AuthMode auth = AuthMode::None, StoreWorker *store = nullptr)
+    {
+        ProfileSession::Options options;
+        options.store = store;
+        options.secrets = &secrets;
+        options.pollSettings = noBulk();
+        options.clock = &clock;
+        session = std::make_unique<ProfileSession>(profile(auth), &nam, options);
+        session->monitor()->scheduler()->setJitterSource([] { return 0.0; });
+    }
+    bool quiet() { return waitUntilMonitorIsQuiet(*session->monitor(), clock); }
+
+    FakeNetworkAccessManager nam;
+    Gateway gateway{nam};
+    MemorySecretStore secrets;
+    ManualClock clock;
+    std::unique_ptr<ProfileSession> session;
+};
+
+bool storeSecret(SecretStore &secrets, const QString &secret)
+{
+    bool written = false;
+    secrets.writeSecret(QStringLiteral("p1"), secret, nullptr,
+                        [&written](const SecretResult &r) { written = r.ok(); });
+    return QTest::qWaitFor([&] { return written; });
+}
+
+} // namespace
+
+class tst_ProfileSession : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pauseReasonsAreArbitrated();
+    void missingKeySendsNothingAndSaysSo();
+    void storedKeyIsReadBeforeTheFirstRequest();
+    void firstRefreshWaitsForEveryStoredJob();
+    void storedAndLiveSamplesAreMergedOnce();
+    void findsJobsByEveryNameTheyGo();
+};
+
+void tst_ProfileSession::pauseReasonsAreArbitrated()
+{
+    Rig rig;
+    QSignalSpy paused(rig.session.get(), &ProfileSession::pausedChanged);
+    rig.session->start();
+    QTRY_VERIFY(rig.session->isLoaded());
+    QVERIFY(!rig.session->monitor()->isPaused());
+
+    rig.session->setPaused(ProfileSession::PauseReason::User, true);
+    rig.session->setPaused(ProfileSession::PauseReason::Minimised, true);
+    QVERIFY(rig.session->monitor()->isPaused());
+    rig.session->setPaused(ProfileSession::PauseReason::User, false);
+    QVERIFY2(rig.session->monitor()->isPaused(), "still minimised");
+    QVERIFY(rig.session->isPausedBy(ProfileSession::PauseReason::Minimised));
+    rig.session->setPaused(ProfileSession::PauseReason::Minimised, false);
+    QVERIFY(!rig.session->monitor()->isPaused());
+    QCOMPARE(paused.size(), 2); // paused once, resumed once
+
+    // While paused, nothing goes out.
+    rig.session->setPaused(ProfileSession::PauseReason::User, true);
+    rig.session->monitor()->watch({JobIdentifier::parse(kJob)});
+    QVERIFY(rig.quiet());
+    QCOMPARE(rig.nam.requestCount(), 0);
+    rig.session->setPaused(ProfileSession::PauseReason::User, false);
+    QVERIFY(rig.quiet());
+    QVERIFY(rig.nam.requestCount() > 0);
+}
+
+void tst_ProfileSession::missingKeySendsNothingAndSaysSo()
+{
+    Rig rig(AuthMode::VirtualKey); // nothing in the secret store: a restart without a keychain
+    rig.gateway.key = "vk-1";
+    QSignalSpy keyState(rig.session.get(), &ProfileSession::keyStateChanged);
+    QSignalSpy firstRefresh(rig.session.get(), &ProfileSession::initialRefreshFinished);
+    rig.session->start();
+    QTRY_COMPARE(rig.session->keyState(), ProfileSession::KeyState::Missing);
+    QTRY_COMPARE(firstRefresh.size(), 1); // nothing will be sent: nothing to wait for
+    rig.session->monitor()->watch({JobIdentifier::parse(kJob)});
+    QVERIFY(rig.quiet());
+    rig.clock.advance(60'000);
+    QVERIFY(!rig.session->refreshNow()); // a refresh would only be refused: not sent
+    QVERIFY(rig.quiet());
+    QCOMPARE(rig.nam.requestCount(), 0);
+    QCOMPARE(rig.session->monitor()->connectionState().kind, ConnectionState::Kind::Unknown);
+    QVERIFY(!rig.session->isPaused()); // the user did not pause: the key is missing
+    QCOMPARE(ProfileSession::keyStateText(rig.session->keyState()),
+             QStringLiteral("No key stored for this profile"));
+
+    rig.session->setSecret(QStringLiteral("vk-1"));
+    QCOMPARE(keyState.constLast().at(0).value<ProfileSession::KeyState>(),
+             ProfileSession::KeyState::Present);
+    QVERIFY(rig.quiet());
+    QVERIFY(rig.nam.requestCount() > 0);
+    QCOMPARE(rig.nam.lastRequest().header("x-bf-vk"), QByteArray("vk-1"));
+    QCOMPARE(rig.session->monitor()->connectionState().kind, ConnectionState::Kind::Online);
+}
+
+void tst_ProfileSession::storedKeyIsReadBeforeTheFirstRequest()
+{
+    Rig rig(AuthMode::VirtualKey);
+    rig.gateway.key = "vk-2";
+    QVERIFY(storeSecret(rig.secrets, QStringLiteral("vk-2")));
+    rig.session->start();
+    rig.session->monitor()->watch({JobIdentifier::parse(kJob)});
+    QTRY_COMPARE(rig.session->keyState(), ProfileSession::KeyState::Present);
+    QVERIFY(rig.quiet());
+    QVERIFY(rig.nam.requestCount() > 0);
+    for (const FakeRequest &r : rig.nam.requests())
+        QCOMPARE(r.header("x-bf-vk"), QByteArray("vk-2")); // none went out without it
+}
+
+void tst_ProfileSession::firstRefreshWaitsForEveryStoredJob()
+{
+    QTemporaryDir dir;
+    StoreWorker store;
+    QString error;
+    QVERIFY2(store.openBlocking(dir.path(), &error), qPrintable(error));
+    store.post([](JobStore &s) { s.saveProfile(profile()); });
+    {
+        Rig first(AuthMode::None, &store);
+        first.session->start();
+        QTRY_VERIFY(first.session->isLoaded());
+        first.session->monitor()->watch({JobIdentifier::parse(kJob)});
+        QVERIFY(first.quiet());
+        store.waitForIdle();
+    }
+    Rig rig(AuthMode::None, &store);
+    rig.gateway.processed = 500;
+    QSignalSpy loaded(rig.session.get(), &ProfileSession::loaded);
+    QSignalSpy firstRefresh(rig.session.get(), &ProfileSession::initialRefreshFinished);
+    rig.session->setPaused(ProfileSession::PauseReason::User, true);
+    rig.session->start();
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(rig.session->monitor()->jobCount(), 1);
+    QVERIFY(rig.quiet());
+    QCOMPARE(firstRefresh.size(), 0); // the stored job has not been answered yet
+    QVERIFY(!rig.session->isInitialRefreshDone());
+    rig.session->setPaused(ProfileSession::PauseReason::User, false);
+    QTRY_COMPARE(firstRefresh.size(), 1);
+    QVERIFY(rig.session->isInitialRefreshDone());
+    QCOMPARE(rig.session->monitor()->job(kJob)->job.processedRecordCount, qint64(500));
+}
+
+void tst_ProfileSession::storedAndLiveSamplesAreMergedOnce()
+{
+    QTemporaryDir dir;
+    StoreWorker store;
+    QString error;
+    QVERIFY2(store.openBlocking(dir.path(), &error), qPrintable(error));
+    store.post([](JobStore &s) { s.saveProfile(profile()); });
+    {
+        Rig first(AuthMode::None, &store);
+        first.session->start();
+        QTRY_VERIFY(first.session->isLoaded());
+        first.session->monitor()->watch({JobIdentifier::parse(kJob)});
+        QVERIFY(first.quiet());
+    }
+    store.waitForIdle();
+    qsizetype storedSamples = 0;
+    store.post([&storedSamples](JobStore &s) {
+        storedSamples = s.progressSamplesForProfile(QStringLiteral("p1")).value(kJob).size();
+    });
+    store.waitForIdle();
+    QCOMPARE(storedSamples, 1);
+    Rig rig(AuthMode::None, &store);
+    rig.clock.advance(60'000);
+    rig.gateway.processed = 400;
+    QSignalSpy samplesLoaded(rig.session.get(), &ProfileSession::samplesLoaded);
+    QSignalSpy added(rig.session.get(), &ProfileSession::sampleAdded);
+    rig.session->start();
+    QVERIFY(rig.quiet());
+    QTRY_COMPARE(samplesLoaded.size(), 1);
+    QVERIFY(rig.session->areSamplesLoaded());
+
+    // The stored sample (100) and this run's (400), each once, oldest first.
+    auto processed = [&] {
+        QList<qint64> values;
+        for (const ProgressSample &s : rig.session->samples().value(kJob))
+            values << s.processed;
+        return values;
+    };
+    QCOMPARE(processed(), (QList<qint64>{100, 400}));
+
+    rig.gateway.processed = 700;
+    rig.clock.advance(60'000);
+    QVERIFY(rig.quiet());
+    QCOMPARE(processed(), (QList<qint64>{100, 400, 700}));
+    QCOMPARE(added.size() + samplesLoaded.size(), 2); // 700 announced on its own
+    QCOMPARE(samplesLoaded.size(), 1);
+}
+
+void tst_ProfileSession::findsJobsByEveryNameTheyGo()
+{
+    Rig rig;
+    rig.session->start();
+    QTRY_VERIFY(rig.session->isLoaded());
+    const QString arn
+            = QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/") + kJob;
+    rig.session->monitor()->watch({JobIdentifier::parse(kJob)});
+    QVERIFY(rig.quiet());
+    QCOMPARE(rig.session->findIdentifier(kJob), kJob);
+    QCOMPARE(rig.session->findIdentifier(u' ' + arn + u' '), kJob); // the jobArn it reported
+    QCOMPARE(rig.session->findIdentifier(QStringLiteral("bbbb00000001")), QString());
+    QCOMPARE(rig.session->findIdentifier(QString()), QString());
+}
+
+QTEST_GUILESS_MAIN(tst_ProfileSession)
+#include "tst_profilesession.moc"
