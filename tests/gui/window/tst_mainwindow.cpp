@@ -751,9 +751,12 @@ private Q_SLOTS:
         };
         addByPasting(id);
         QCOMPARE(window->jobModel()->rowCount(), 1);
-        QTRY_VERIFY_WITH_TIMEOUT(
-                window->jobModel()->index(0, 0).data(JobTableModel::JobArnRole).toString() == arn,
-                kNetworkTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(window->jobModel()
+                                         ->index(0, 0)
+                                         .data(JobTableModel::WatchedJobRole)
+                                         .value<WatchedJob>()
+                                         .fetchedAt.isValid(),
+                                 kNetworkTimeoutMs);
         addByPasting(arn);
         QCOMPARE(window->jobModel()->rowCount(), 1);
         QCOMPARE(window->store()->loadWatched(kProfileId).size(), 1);
