@@ -822,33 +822,6 @@ private Q_SLOTS:
         QVERIFY(!refused.isAccepted());
     }
 
-    void aJobAddedByIdThenByArnIsOneRow()
-    {
-        sim::GatewaySimulator simulator(simOptions());
-        QVERIFY(simulator.start(0));
-        const QString arn = simulator.jobArns().constFirst();
-        const QString id = arn.section(u'/', -1);
-        QVERIFY(seedStore(simulator, {}));
-        auto window = makeWindow({});
-        window->show();
-        QTRY_VERIFY(window->findChild<QAction *>(QStringLiteral("actionAddJobs"))->isEnabled());
-        auto addByPasting = [&window](const QString &text) {
-            onNextModal<AddJobsDialog>([text](AddJobsDialog *dialog) {
-                dialog->setPastedText(text);
-                dialog->accept();
-            });
-            window->addJobs();
-        };
-        addByPasting(id);
-        QCOMPARE(window->jobModel()->rowCount(), 1);
-        QTRY_VERIFY_WITH_TIMEOUT(
-                window->jobModel()->index(0, 0).data(JobTableModel::JobArnRole).toString() == arn,
-                kNetworkTimeoutMs);
-        addByPasting(arn);
-        QCOMPARE(window->jobModel()->rowCount(), 1);
-        QCOMPARE(window->store()->loadWatched(kProfileId).size(), 1);
-    }
-
     void clickingANotificationSelectsItsJob()
     {
         sim::GatewaySimulator simulator(simOptions());
