@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QTest>
 #include <QtGlobal>
 
 namespace bw::test {
@@ -20,9 +21,17 @@ QStringList fixtureNames()
 
 QByteArray fixture(const QString &name)
 {
-    QFile f(QDir(fixturesDir()).filePath(name));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("fixture %s not found in %s", qPrintable(name), qPrintable(fixturesDir()));
+    const QString path = QDir(fixturesDir()).absoluteFilePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        // Fails the running test function only: the binary goes on with the next one.
+        const QByteArray why = QStringLiteral("fixture %1 cannot be read (%2); set "
+                                              "BATCHWATCH_FIXTURES to the fixtures directory")
+                                       .arg(QDir::toNativeSeparators(path), f.errorString())
+                                       .toLocal8Bit();
+        QTest::qFail(why.constData(), __FILE__, __LINE__);
+        return {};
+    }
     return f.readAll();
 }
 

@@ -1,5 +1,6 @@
 #include "domain/jobmetrics.h"
 #include "fixtures.h"
+#include "localzone.h"
 #include "models/jobtablemodel.h"
 #include "wire/jobcodec.h"
 
@@ -148,8 +149,10 @@ private:
 
 void tst_JobTableModel::initTestCase()
 {
-    // Display text follows the user's locale; the test pins it (numbers without grouping).
+    // Display text follows the user's locale and time zone; the test pins both (numbers
+    // without grouping, local times in Berlin).
     QLocale::setDefault(QLocale::c());
+    bw::test::setLocalTimeZone("Europe/Berlin");
 }
 
 void tst_JobTableModel::init()
