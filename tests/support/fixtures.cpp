@@ -16,7 +16,12 @@ QString fixturesDir()
 QStringList fixtureNames()
 {
     QDir dir(fixturesDir());
-    return dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    const QStringList names = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    if (!names.isEmpty())
+        return names;
+    // One name that cannot be read: a data-driven test gets a row that fails naming the
+    // directory, instead of no rows at all (which Qt Test treats as a fatal error).
+    return {QStringLiteral("no-fixtures-here.json")};
 }
 
 QByteArray fixture(const QString &name)

@@ -8,7 +8,8 @@ namespace bw::test {
 
 // Directory of the sample gateway responses in tests/fixtures (env BATCHWATCH_FIXTURES wins).
 QString fixturesDir();
-// Names (file names) of every fixture file, sorted.
+// Names (file names) of every fixture file, sorted; when there are none, one name that does not
+// exist (so that tests iterating over them fail instead of passing on nothing).
 QStringList fixtureNames();
 // The bytes of one fixture. When it cannot be read, fails the current test function (naming the
 // path) and returns an empty array; the other test functions of the binary still run.

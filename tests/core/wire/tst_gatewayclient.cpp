@@ -57,16 +57,24 @@ const QString kSecret = QStringLiteral("sk-bf-0123456789-secret-value");
 const QByteArray kBifrostUi = "<!DOCTYPE html><html lang=\"en\"><head><title>Bifrost</title></head>"
                               "<body><div id=\"root\"></div></body></html>";
 
-// Collects what one call's callback received.
+// Collects what one call's callback received. A callback that comes after the Outcome is gone
+// (a test function that failed and returned early) is dropped, not written to freed memory.
 template<typename T>
 struct Outcome
 {
     std::optional<Expected<T>> result;
     int calls = 0;
 
+    Outcome() = default;
+    Outcome(const Outcome &) = delete;
+    Outcome &operator=(const Outcome &) = delete;
+    ~Outcome() { *alive = false; }
+
     std::function<void(Expected<T>)> callback()
     {
-        return [this](Expected<T> r) {
+        return [this, token = alive](Expected<T> r) {
+            if (!*token)
+                return;
             result.emplace(std::move(r));
             ++calls;
         };
@@ -96,6 +104,9 @@ struct Outcome
             return "no callback yet";
         return result->hasValue() ? QByteArray("success") : result->error().describe().toUtf8();
     }
+
+private:
+    std::shared_ptr<bool> alive = std::make_shared<bool>(true);
 };
 
 GatewayProfile makeProfile(const QUrl &baseUrl, RouteStyle style = RouteStyle::Auto)
