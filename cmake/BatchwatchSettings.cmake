@@ -1,4 +1,7 @@
 # One INTERFACE target that carries the project's warnings and Qt defines; every target links it.
+set(BATCHWATCH_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+set(BATCHWATCH_TEST_HOMES_DIR "${CMAKE_BINARY_DIR}/test-homes")
+
 add_library(batchwatch_settings INTERFACE)
 add_library(batchwatch::settings ALIAS batchwatch_settings)
 
@@ -19,7 +22,17 @@ target_compile_definitions(batchwatch_settings INTERFACE
     BATCHWATCH_VERSION="${PROJECT_VERSION}")
 
 # Adds one Qt Test executable per unit and registers it with CTest on the offscreen platform.
-#   batchwatch_add_test(tst_name SOURCES a.cpp ... LIBS lib ... [LABELS l])
+#   batchwatch_add_test(tst_name SOURCES a.cpp ... LIBS lib ... [LABELS l] [TIMEOUT s])
+#
+# What every test can rely on, and nothing more:
+# - its own empty HOME and XDG_{CONFIG,DATA,CACHE}_HOME / XDG_RUNTIME_DIR below
+#   <build>/test-homes/<name>/ (recreated by the batchwatch_test_homes fixture before any test
+#   runs), so the user's settings, profiles and keys never leak in and tests never share state;
+# - the fixtures directory in BATCHWATCH_FIXTURES.
+# The time zone and locale are NOT set: they pass through from the caller, and a test that needs
+# a particular one sets it itself (CI runs the suite under two zones and two locales).
+# A binary whose run skipped something (QSKIP) and failed nothing is reported as skipped, not
+# passed; a binary that failed anything is still a failure.
 function(batchwatch_add_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
     qt_add_executable(${name} ${ARG_SOURCES})
@@ -29,8 +42,23 @@ function(batchwatch_add_test name)
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 120)
     endif()
+    set_property(GLOBAL APPEND PROPERTY BATCHWATCH_TEST_NAMES ${name})
+    set(home "${BATCHWATCH_TEST_HOMES_DIR}/${name}")
     set_tests_properties(${name} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}
         LABELS "${ARG_LABELS}"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_SCALE_FACTOR=1;QT_ENABLE_HIGHDPI_SCALING=0;BATCHWATCH_FIXTURES=${BATCHWATCH_FIXTURES_DIR};LC_ALL=C.UTF-8;TZ=Europe/Berlin;QT_LOGGING_RULES=batchwatch.*=false")
+        FIXTURES_REQUIRED batchwatch_test_homes
+        SKIP_REGULAR_EXPRESSION "Totals: [0-9]+ passed, 0 failed, [1-9][0-9]* skipped"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_SCALE_FACTOR=1;QT_ENABLE_HIGHDPI_SCALING=0;BATCHWATCH_FIXTURES=${BATCHWATCH_FIXTURES_DIR};QT_LOGGING_RULES=batchwatch.*=false;HOME=${home}/home;XDG_CONFIG_HOME=${home}/config;XDG_DATA_HOME=${home}/data;XDG_CACHE_HOME=${home}/cache;XDG_RUNTIME_DIR=${home}/runtime")
+endfunction()
+
+# The fixture that gives every test registered so far a fresh, empty home (see above). Call once,
+# after the last batchwatch_add_test.
+function(batchwatch_add_test_homes_fixture)
+    get_property(names GLOBAL PROPERTY BATCHWATCH_TEST_NAMES)
+    string(REPLACE ";" "," names "${names}")
+    add_test(NAME batchwatch_test_homes
+             COMMAND ${CMAKE_COMMAND} "-DROOT=${BATCHWATCH_TEST_HOMES_DIR}" "-DTESTS=${names}"
+                     -P "${BATCHWATCH_CMAKE_DIR}/ResetTestHomes.cmake")
+    set_tests_properties(batchwatch_test_homes PROPERTIES FIXTURES_SETUP batchwatch_test_homes)
 endfunction()

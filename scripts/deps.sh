@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages batchwatch needs, only those that are missing. The fonts make
 # reports and tests independent of what the machine happens to have: CJK text and emoji in job
-# names must render (and be extractable from a PDF) everywhere.
+# names must render (and be extractable from a PDF) everywhere. Qt loads OpenSSL (libssl3) at run
+# time for its TLS backend; poppler-utils (pdftotext, pdfimages) and tzdata are for the tests, so
+# that none of them is skipped.
 # Sourced by run.sh and test.sh; safe to run again (a no-op when all are present).
 set -euo pipefail
 
@@ -9,15 +11,35 @@ BATCHWATCH_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-svg-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
-    libqt6opengl6-dev libxkbcommon-dev libgl-dev
-    xvfb xauth poppler-utils fonts-dejavu-core fonts-wqy-microhei fonts-noto-color-emoji
+    libqt6opengl6-dev libxkbcommon-dev libgl-dev libssl3
+    xvfb xauth poppler-utils tzdata fonts-dejavu-core fonts-wqy-microhei fonts-noto-color-emoji
 )
 
+# Prints, one a line, every package name dpkg knows as installed: real packages and the virtual
+# ones they provide (so "pkg-config" is satisfied by pkgconf, whatever the release calls it).
+batchwatch_installed_names() {
+    dpkg-query -W -f='${db:Status-Abbrev}|${Package}|${Provides}\n' 2>/dev/null \
+        | awk -F'|' '$1 ~ /^ii/ {
+              print $2
+              n = split($3, provided, ",")
+              for (i = 1; i <= n; i++) {
+                  name = provided[i]
+                  sub(/\(.*/, "", name)
+                  gsub(/[ \t]/, "", name)
+                  if (name != "") print name
+              }
+          }'
+}
+
+# Installs the packages above (and any given as arguments) that are missing. Calls neither apt
+# nor sudo when everything is present.
 batchwatch_install_deps() {
     local missing=()
     local pkg
+    local installed
+    installed="$(batchwatch_installed_names | sort -u)"
     for pkg in "${BATCHWATCH_PACKAGES[@]}" "$@"; do
-        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+        if ! grep -qxF -- "$pkg" <<<"$installed"; then
             missing+=("$pkg")
         fi
     done

@@ -1,7 +1,9 @@
 // batchwatch — composition only: the application object, the one QNetworkAccessManager of the
 // process, the command line, and the main window that takes it from there (LaunchOptions
 // documents what the window does with each option).
+#include "common/appidentity.h"
 #include "presentation/statuspresentation.h"
+#include "store/jobstore.h"
 #include "window/launchoptions.h"
 #include "window/mainwindow.h"
 #include "window/screenshot.h"
@@ -15,8 +17,7 @@ namespace {
 
 void describeApplication()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("batchwatch"));
-    QCoreApplication::setApplicationName(QStringLiteral("batchwatch"));
+    bw::AppIdentity::describeApplication();
     QCoreApplication::setApplicationVersion(QStringLiteral(BATCHWATCH_VERSION));
 }
 
@@ -58,9 +59,17 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("batchwatch"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.batchwatch"));
     QApplication::setWindowIcon(bw::StatusPresentation::appIcon());
-    const std::optional<bw::LaunchOptions> options = parseOrExit(&exitCode);
+    std::optional<bw::LaunchOptions> options = parseOrExit(&exitCode);
     if (!options)
         return exitCode;
+    // The one data folder the CLI uses too (README "Data").
+    if (options->dataDirectory.isEmpty()) {
+        QString error;
+        bw::AppIdentity::adoptLegacyData(bw::JobStore::fileName(), &error);
+        if (!error.isEmpty())
+            std::fprintf(stderr, "batchwatch: %s\n", qPrintable(error));
+        options->dataDirectory = bw::AppIdentity::dataDirectory();
+    }
 
     QNetworkAccessManager nam;
     bw::MainWindow window(*options, &nam);

@@ -1,9 +1,12 @@
 #include "gatewaysession.h"
 
+#include "common/appidentity.h"
 #include "store/secretstore.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -45,12 +48,7 @@ GatewaySession::~GatewaySession()
 
 QString GatewaySession::defaultDataDirectory()
 {
-    // The GUI's AppDataLocation: same application name, whatever this process is called.
-    const QString ownName = QCoreApplication::applicationName();
-    QCoreApplication::setApplicationName(u"batchwatch"_s);
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QCoreApplication::setApplicationName(ownName);
-    return dir;
+    return AppIdentity::dataDirectory();
 }
 
 void GatewaySession::prepare(Needs needs, std::function<void(const QString &)> done)
@@ -139,7 +137,20 @@ void GatewaySession::prepare(Needs needs, std::function<void(const QString &)> d
 
 QString GatewaySession::openStoreNow()
 {
-    m_storeDir = m_options.dataDir.isEmpty() ? defaultDataDirectory() : m_options.dataDir;
+    m_storeDir = m_options.dataDir;
+    if (m_storeDir.isEmpty()) {
+        QString error;
+        if (const QString moved = AppIdentity::adoptLegacyData(JobStore::fileName(), &error);
+            !moved.isEmpty())
+            qInfo().noquote() << moved;
+        if (!error.isEmpty())
+            qWarning().noquote() << error;
+        m_storeDir = defaultDataDirectory();
+        // Reading (profiles, --profile) never creates a database: without one there is nothing
+        // stored, and no store.
+        if (!QFileInfo::exists(QDir(m_storeDir).filePath(JobStore::fileName())))
+            return {};
+    }
     m_store = std::make_unique<StoreWorker>();
     QString error;
     if (!m_store->openBlocking(m_storeDir, &error)) {

@@ -76,8 +76,8 @@ public:
         return result;
     }
 
-    // The directory the GUI keeps its data in (QStandardPaths::AppDataLocation of the
-    // "batchwatch" application), where --profile looks when --data-dir is not given.
+    // The data folder the app and the CLI share (AppIdentity::dataDirectory()), where --profile
+    // looks when --data-dir is not given. A database is never created there by reading.
     static QString defaultDataDirectory();
 
 private:

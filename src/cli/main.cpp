@@ -8,6 +8,8 @@
 #include "gatewaysession.h"
 #include "interrupthandler.h"
 
+#include "common/appidentity.h"
+
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 
@@ -35,7 +37,8 @@ int main(int argc, char *argv[])
     }
     if (!app)
         app = std::make_unique<QCoreApplication>(argc, argv);
-    QCoreApplication::setApplicationName(Console::programName());
+    // The app's organisation: the same settings file and data folder as the app.
+    bw::AppIdentity::describeApplication(Console::programName());
     QCoreApplication::setApplicationVersion(QStringLiteral(BATCHWATCH_VERSION));
 
     Console console;

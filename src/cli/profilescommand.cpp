@@ -22,8 +22,11 @@ GatewaySession::Needs ProfilesCommand::needs() const
 
 void ProfilesCommand::start()
 {
-    const QList<GatewayProfile> profiles
-            = m_session->readStore<QList<GatewayProfile>>([](JobStore &s) { return s.profiles(); });
+    // No store: nothing was ever saved in the default folder (and reading creates nothing).
+    const QList<GatewayProfile> profiles = m_session->store()
+                                                   ? m_session->readStore<QList<GatewayProfile>>(
+                                                           [](JobStore &s) { return s.profiles(); })
+                                                   : QList<GatewayProfile>();
 
     auto authText = [](const GatewayProfile &p) {
         return p.authMode == AuthMode::CustomHeader ? u"header:"_s + p.customHeaderName

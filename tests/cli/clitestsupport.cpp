@@ -9,6 +9,9 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include <csignal>
+#include <sys/types.h>
+
 using namespace Qt::StringLiterals;
 
 namespace bw::test {
@@ -97,6 +100,29 @@ QByteArray CliProcess::outSoFar()
     return m_out;
 }
 
+QByteArray CliProcess::errSoFar()
+{
+    m_err += m_process->readAllStandardError();
+    return m_err;
+}
+
+bool CliProcess::waitForErrText(const QByteArray &text, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!errSoFar().contains(text)) {
+        if (deadline.hasExpired() || m_process->state() == QProcess::NotRunning)
+            return errSoFar().contains(text);
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+bool CliProcess::sendSignal(int signal)
+{
+    const qint64 pid = m_process->processId();
+    return pid > 0 && ::kill(pid_t(pid), signal) == 0;
+}
+
 bool CliProcess::waitForLines(int count, int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
@@ -121,7 +147,7 @@ CliRun CliProcess::finish(int timeoutMs)
     }
     run.exitCode = m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
     run.out = outSoFar();
-    run.err = m_process->readAllStandardError();
+    run.err = errSoFar();
     return run;
 }
 

@@ -49,10 +49,16 @@ public:
     // Waits for the process to end (killing it after the timeout) and returns what it did.
     CliRun finish(int timeoutMs = 60'000);
     QByteArray outSoFar();
+    QByteArray errSoFar();
+    // Waits until stderr contains `text`; false on timeout or exit.
+    bool waitForErrText(const QByteArray &text, int timeoutMs = 30'000);
+    // Sends a POSIX signal (SIGINT, SIGTERM...) to the running process.
+    bool sendSignal(int signal);
 
 private:
     std::unique_ptr<class QProcess> m_process;
     QByteArray m_out;
+    QByteArray m_err;
 };
 
 // A simulator on 127.0.0.1 with a fixed epoch and seed, time frozen unless `speed` > 0.

@@ -1,12 +1,18 @@
 // End to end: `batchwatch-cli watch` against the simulated gateway.
 
 #include "clitestsupport.h"
+#include "temporaryhome.h"
 
+#include "common/appsettings.h"
 #include "store/jobstore.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace bw;
@@ -31,6 +37,7 @@ class TstCliWatch : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void followsJobThroughFaultsToItsEnd();
     void exitCodeTellsTerminalOutcome_data();
     void exitCodeTellsTerminalOutcome();
@@ -40,7 +47,25 @@ private Q_SLOTS:
     void recordsHistoryInStoreOnce();
     void tableFormatShowsOneRowPerJobAndNothingElse();
     void pipedWithoutFormatWritesJsonLines();
+    void waitsAsLongAsRetryAfterSays();
+    void signalEndsWatchWith130AndKeepsHistory_data();
+    void signalEndsWatchWith130AndKeepsHistory();
+
+private:
+    std::unique_ptr<TemporaryHome> m_home;
 };
+
+void TstCliWatch::initTestCase()
+{
+    // The CLI reads the app's polling settings: in this test's own home, a first retry after
+    // 50 ms instead of 5 s, so that going through faults takes no longer than the faults.
+    m_home = std::make_unique<TemporaryHome>();
+    QVERIFY(m_home->isValid());
+    AppSettings settings;
+    QVERIFY2(settings.fileName().startsWith(m_home->configHome()), qPrintable(settings.fileName()));
+    settings.setBackoffInitialMilliseconds(50);
+    settings.sync();
+}
 
 void TstCliWatch::followsJobThroughFaultsToItsEnd()
 {
@@ -217,6 +242,74 @@ void TstCliWatch::pipedWithoutFormatWritesJsonLines()
     const QList<QJsonObject> lines = run.jsonLines();
     QCOMPARE(lines.size(), 1);
     QCOMPARE(lines.at(0).value(u"identifier"_s).toString(), completed);
+}
+
+void TstCliWatch::waitsAsLongAsRetryAfterSays()
+{
+    // Every request is throttled with Retry-After: 2. The first retry after a failure would
+    // come after 50 ms (initTestCase); the gateway's word wins.
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    const QString id = jobIn(*simulator, JobStatus::InProgress);
+    QVERIFY(!id.isEmpty());
+    sim::FaultOptions faults;
+    faults.rate = 1.0;
+    faults.kinds = {sim::FaultKind::Throttle429};
+    faults.retryAfterSeconds = 2;
+    simulator->setFaults(faults);
+    QElapsedTimer clock;
+    clock.start();
+    QList<qint64> jobRequests;
+    connect(simulator.get(), &sim::GatewaySimulator::requestReceived, this,
+            [&](const QString &, const QString &path) {
+                if (path.contains(id))
+                    jobRequests.append(clock.elapsed());
+            });
+
+    CliProcess cli(
+            {u"watch"_s, id, u"--interval"_s, u"0.05"_s, u"--gateway"_s, gatewayUrl(*simulator)});
+    QTRY_VERIFY_WITH_TIMEOUT(jobRequests.size() >= 3, 30'000);
+    QVERIFY2(cli.errSoFar().contains("Retrying in"), cli.errSoFar().constData());
+    // Never earlier than the gateway asked (later is fine: the machine may be busy).
+    for (qsizetype i = 1; i < jobRequests.size(); ++i)
+        QVERIFY2(jobRequests.at(i) - jobRequests.at(i - 1) >= 1'900,
+                 qPrintable(u"request %1 came %2 ms after the previous one"_s.arg(i).arg(
+                         jobRequests.at(i) - jobRequests.at(i - 1))));
+}
+
+void TstCliWatch::signalEndsWatchWith130AndKeepsHistory_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGINT (Ctrl+C)") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+void TstCliWatch::signalEndsWatchWith130AndKeepsHistory()
+{
+    QFETCH(int, signal);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    const QString id = jobIn(*simulator, JobStatus::InProgress);
+    QVERIFY(!id.isEmpty());
+    CliProcess cli({u"watch"_s, id, u"--interval"_s, u"0.05"_s, u"--gateway"_s,
+                    gatewayUrl(*simulator), u"--data-dir"_s, dir.path()});
+    QVERIFY2(cli.waitForLines(1), cli.errSoFar().constData());
+    QVERIFY(cli.sendSignal(signal));
+    const CliRun run = cli.finish();
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 130);
+
+    // What it saw before the signal is on disk.
+    JobStore store;
+    QVERIFY(store.open(dir.path()));
+    const QList<GatewayProfile> profiles = store.profiles();
+    QCOMPARE(profiles.size(), 1);
+    const QList<StatusTransition> history = store.transitions(profiles.at(0).id, id);
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.at(0).to.raw(), u"InProgress"_s);
+    const QList<WatchedJob> watched = store.loadWatched(profiles.at(0).id);
+    QCOMPARE(watched.size(), 1);
+    QCOMPARE(watched.at(0).job.statusText(), u"InProgress"_s);
 }
 
 QTEST_GUILESS_MAIN(TstCliWatch)

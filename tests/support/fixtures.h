@@ -6,11 +6,13 @@
 
 namespace bw::test {
 
-// Directory of the shared sample gateway responses (env BATCHWATCH_FIXTURES wins).
+// Directory of the sample gateway responses in tests/fixtures (env BATCHWATCH_FIXTURES wins).
 QString fixturesDir();
-// Names (file names) of every fixture file, sorted.
+// Names (file names) of every fixture file, sorted; when there are none, one name that does not
+// exist (so that tests iterating over them fail instead of passing on nothing).
 QStringList fixtureNames();
-// The bytes of one fixture; fails the current test (QFAIL-like, via qFatal) when missing.
+// The bytes of one fixture. When it cannot be read, fails the current test function (naming the
+// path) and returns an empty array; the other test functions of the binary still run.
 QByteArray fixture(const QString &name);
 
 } // namespace bw::test

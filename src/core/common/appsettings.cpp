@@ -1,5 +1,6 @@
 #include "common/appsettings.h"
 
+#include "common/appidentity.h"
 #include "domain/jobstatus.h"
 
 #include <QSettings>
@@ -15,6 +16,7 @@ constexpr int kDefaultQueued = 30;
 constexpr int kDefaultScheduled = 60;
 constexpr int kDefaultUnknown = 30;
 constexpr int kDefaultBackoffCap = 300;
+constexpr int kDefaultBackoffInitialMs = 5000;
 constexpr int kDefaultConcurrent = 4;
 constexpr int kDefaultExpiryWarningMinutes = 6 * 60;
 constexpr int kDefaultRetentionDays = 90;
@@ -58,7 +60,9 @@ bool sameStored(const QVariant &stored, const QVariant &value)
 
 AppSettings::AppSettings(QObject *parent)
     : QObject(parent)
-    , m_settings(new QSettings)
+    , m_settings(new QSettings(QSettings::NativeFormat, QSettings::UserScope,
+                               QString(AppIdentity::OrganizationName),
+                               QString(AppIdentity::ApplicationName)))
 {}
 
 AppSettings::AppSettings(const QString &iniFile, QObject *parent)
@@ -82,7 +86,7 @@ QStringList AppSettings::allKeys()
             OverviewSplitter,     DetailsTab,           FilterStatusGroups,
             FilterText,           FilterActiveOnly,     FilterSubmittedFrom,
             FilterSubmittedTo,    CurrentProfile,       LastExportDirectory,
-            LastImportDirectory,  OverviewGanttRange,
+            LastImportDirectory,  OverviewGanttRange,   BackoffInitial,
     };
     QStringList out;
     for (QLatin1StringView k : keys)
@@ -184,6 +188,12 @@ int AppSettings::backoffCapSeconds() const
                    MaxBackoffCapSeconds);
 }
 
+int AppSettings::backoffInitialMilliseconds() const
+{
+    return readInt(SettingsKey::BackoffInitial, kDefaultBackoffInitialMs, MinBackoffInitialMs,
+                   MaxBackoffInitialMs);
+}
+
 int AppSettings::maxConcurrentRequests() const
 {
     return readInt(SettingsKey::MaxConcurrentRequests, kDefaultConcurrent, MinConcurrency,
@@ -220,6 +230,11 @@ void AppSettings::setBackoffCapSeconds(int seconds)
     writeInt(SettingsKey::BackoffCap, seconds, MinBackoffCapSeconds, MaxBackoffCapSeconds);
 }
 
+void AppSettings::setBackoffInitialMilliseconds(int ms)
+{
+    writeInt(SettingsKey::BackoffInitial, ms, MinBackoffInitialMs, MaxBackoffInitialMs);
+}
+
 void AppSettings::setMaxConcurrentRequests(int count)
 {
     writeInt(SettingsKey::MaxConcurrentRequests, count, MinConcurrency, MaxConcurrency);
@@ -239,7 +254,7 @@ PollSettings AppSettings::pollSettings() const
     s.scheduledInterval = seconds(scheduledIntervalSeconds());
     s.unknownInterval = seconds(unknownIntervalSeconds());
     s.backoffCap = seconds(backoffCapSeconds());
-    s.backoffInitial = std::min(s.backoffInitial, s.backoffCap);
+    s.backoffInitial = std::min<Millis>(Millis(backoffInitialMilliseconds()), s.backoffCap);
     s.maxInFlight = maxConcurrentRequests();
     return s;
 }

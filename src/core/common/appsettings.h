@@ -62,6 +62,7 @@ inline constexpr QLatin1StringView QueuedInterval{"polling/queuedIntervalSeconds
 inline constexpr QLatin1StringView ScheduledInterval{"polling/scheduledIntervalSeconds"};
 inline constexpr QLatin1StringView UnknownInterval{"polling/unknownIntervalSeconds"};
 inline constexpr QLatin1StringView BackoffCap{"polling/backoffCapSeconds"};
+inline constexpr QLatin1StringView BackoffInitial{"polling/backoffInitialMilliseconds"};
 inline constexpr QLatin1StringView MaxConcurrentRequests{"polling/maxConcurrentRequests"};
 inline constexpr QLatin1StringView PauseWhenMinimised{"polling/pauseWhenMinimised"};
 inline constexpr QLatin1StringView NotifyCompleted{"notifications/completed"};
@@ -107,13 +108,16 @@ public:
     static constexpr int MaxIntervalSeconds = 3600;
     static constexpr int MinBackoffCapSeconds = 5;
     static constexpr int MaxBackoffCapSeconds = 3600;
+    static constexpr int MinBackoffInitialMs = 50;
+    static constexpr int MaxBackoffInitialMs = 60'000;
     static constexpr int MinConcurrency = 1;
     static constexpr int MaxConcurrency = 16;
     static constexpr int MaxExpiryWarningMinutes = 7 * 24 * 60;
     static constexpr int MaxHistoryRetentionDays = 3650;
 
-    // The application's settings: QSettings with QCoreApplication's organisation and
-    // application names, in the platform's native format.
+    // The application's settings, in the platform's native format, under AppIdentity's
+    // organisation and application names whatever the process is called: the app and
+    // batchwatch-cli read and write the same file.
     explicit AppSettings(QObject *parent = nullptr);
     // An INI file (tests, the CLI's --config).
     explicit AppSettings(const QString &iniFile, QObject *parent = nullptr);
@@ -130,13 +134,17 @@ public:
     int scheduledIntervalSeconds() const; // Scheduled; default 60
     int unknownIntervalSeconds() const;   // unknown status; default 30
     int backoffCapSeconds() const;        // default 300
-    int maxConcurrentRequests() const;    // default 4
-    bool pauseWhenMinimised() const;      // default false
+    // The first retry after a failure (doubling from there up to the cap); default 5000. Not in
+    // the settings dialog: for slow or flaky networks, and for tests that go through faults.
+    int backoffInitialMilliseconds() const;
+    int maxConcurrentRequests() const; // default 4
+    bool pauseWhenMinimised() const;   // default false
     void setRunningIntervalSeconds(int seconds);
     void setQueuedIntervalSeconds(int seconds);
     void setScheduledIntervalSeconds(int seconds);
     void setUnknownIntervalSeconds(int seconds);
     void setBackoffCapSeconds(int seconds);
+    void setBackoffInitialMilliseconds(int ms);
     void setMaxConcurrentRequests(int count);
     void setPauseWhenMinimised(bool pause);
 

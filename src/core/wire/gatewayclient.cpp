@@ -29,6 +29,9 @@ namespace {
 constexpr int kDefaultTimeoutMs = 30000;
 constexpr int kMaxRedirects = 5;
 constexpr int kMaxRetryAfterSeconds = 24 * 60 * 60;
+// Bounds of the reply's read buffer (what Qt may hold that the client has not read yet).
+constexpr qint64 kMinReadBuffer = 64 * 1024;
+constexpr qint64 kMaxReadBuffer = 1024 * 1024;
 
 const QLatin1StringView kSingularJobPath("/bedrock/model-invocation-job/");
 const QLatin1StringView kPluralJobPath("/bedrock/model-invocation-jobs/");
@@ -629,6 +632,10 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
     QNetworkReply *reply = verb == "POST" ? m_client->m_nam->post(*request, QByteArray())
                                           : m_client->m_nam->get(*request);
     m_reply = reply;
+    // Qt's network thread stops reading from the socket once this much is buffered and not yet
+    // read, so an oversized body never piles up far past maxBodyBytes() before the abort.
+    reply->setReadBufferSize(
+            std::clamp<qint64>(m_client->m_maxBodyBytes + 1, kMinReadBuffer, kMaxReadBuffer));
     connect(reply, &QNetworkReply::metaDataChanged, this, &GatewayRequest::onMetaDataChanged);
     connect(reply, &QNetworkReply::readyRead, this, &GatewayRequest::onReadyRead);
     connect(reply, &QNetworkReply::downloadProgress, this, &GatewayRequest::onDownloadProgress);

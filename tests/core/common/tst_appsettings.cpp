@@ -118,6 +118,9 @@ void tst_AppSettings::clampsOutOfRangeValues_data()
     QTest::newRow("interval a day")
             << QString(SettingsKey::ScheduledInterval) << QVariant(86400) << 3600;
     QTest::newRow("cap 1 s") << QString(SettingsKey::BackoffCap) << QVariant(1) << 5;
+    QTest::newRow("first retry 1 ms") << QString(SettingsKey::BackoffInitial) << QVariant(1) << 50;
+    QTest::newRow("first retry 250 ms")
+            << QString(SettingsKey::BackoffInitial) << QVariant(250) << 250;
     QTest::newRow("concurrency 0")
             << QString(SettingsKey::MaxConcurrentRequests) << QVariant(0) << 1;
     QTest::newRow("concurrency 500")
@@ -145,6 +148,8 @@ void tst_AppSettings::clampsOutOfRangeValues()
         QCOMPARE(p.scheduledInterval, Millis(std::chrono::seconds(expected)));
     else if (key == QString(SettingsKey::BackoffCap))
         QCOMPARE(p.backoffCap, Millis(std::chrono::seconds(expected)));
+    else if (key == QString(SettingsKey::BackoffInitial))
+        QCOMPARE(p.backoffInitial, Millis(expected));
     else if (key == QString(SettingsKey::MaxConcurrentRequests))
         QCOMPARE(p.maxInFlight, expected);
     else
@@ -292,6 +297,7 @@ void tst_AppSettings::keysAreUniqueAndNoneHoldsASecret()
     s.setScheduledIntervalSeconds(61);
     s.setUnknownIntervalSeconds(31);
     s.setBackoffCapSeconds(301);
+    s.setBackoffInitialMilliseconds(100);
     s.setMaxConcurrentRequests(3);
     s.setPauseWhenMinimised(true);
     for (int e = 0; e < NotificationEventCount; ++e)

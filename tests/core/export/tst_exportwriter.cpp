@@ -8,7 +8,9 @@
 #include <QThread>
 #include <QtTest>
 
+#include <csignal>
 #include <memory>
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace bw;
@@ -69,7 +71,7 @@ private Q_SLOTS:
     void cancellingMidwayLeavesPreviousFileIntact();
     void cancellingWithoutPreviousFileLeavesNoFile();
     void failingWriterLeavesPreviousFileIntact();
-    void exportIntoReadOnlyDirectoryFailsAndKeepsFile();
+    void exportThatCannotBeWrittenFailsAndKeepsFile();
     void exportIntoMissingDirectoryFails();
     void exportIntoUnwritableSystemDirectoryFails();
     void exportOntoDirectoryFails();
@@ -220,25 +222,33 @@ void tst_ExportWriter::failingWriterLeavesPreviousFileIntact()
     QCOMPARE(leftovers(QDir(dir.path()), QStringLiteral("jobs.json")), QStringList());
 }
 
-void tst_ExportWriter::exportIntoReadOnlyDirectoryFailsAndKeepsFile()
+void tst_ExportWriter::exportThatCannotBeWrittenFailsAndKeepsFile()
 {
+    // The disk fills up (or a quota is hit) while the export is written. A file-size limit makes
+    // that happen for any user, root included, unlike directory permissions; SIGXFSZ is ignored
+    // so that the write fails with EFBIG instead of ending the process.
     QTemporaryDir dir;
-    const QString sub = dir.filePath(QStringLiteral("ro"));
-    QVERIFY(QDir().mkdir(sub));
-    const QString path = sub + QStringLiteral("/jobs.json");
+    const QString path = dir.filePath(QStringLiteral("jobs.json"));
     QVERIFY(writeFile(path, "previous"));
-    QVERIFY(QFile::setPermissions(sub, QFile::ReadOwner | QFile::ExeOwner));
-    auto restore = qScopeGuard([&sub] {
-        QFile::setPermissions(sub, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    });
-    if (::access(QFile::encodeName(sub).constData(), W_OK) == 0)
-        QSKIP("running with privileges that ignore directory permissions (root)");
-
-    JsonExporter writer;
-    const ExportResult r = ExportTask::run(test::sampleInput(), writer, path);
+    rlimit saved{};
+    QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+    rlimit tight = saved;
+    tight.rlim_cur = 256;
+    const sighandler_t oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    QCOMPARE(::setrlimit(RLIMIT_FSIZE, &tight), 0);
+    ExportResult r;
+    {
+        auto restore = qScopeGuard([&saved, oldHandler] {
+            ::setrlimit(RLIMIT_FSIZE, &saved);
+            std::signal(SIGXFSZ, oldHandler);
+        });
+        JsonExporter writer;
+        r = ExportTask::run(test::sampleInput(), writer, path);
+    }
     QCOMPARE(r.outcome, ExportResult::Outcome::Failed);
-    QVERIFY(r.errorString.contains(QStringLiteral("jobs.json")));
+    QVERIFY2(r.errorString.contains(QStringLiteral("jobs.json")), qPrintable(r.errorString));
     QCOMPARE(readAll(path), QByteArray("previous"));
+    QCOMPARE(leftovers(QDir(dir.path()), QStringLiteral("jobs.json")), QStringList());
 }
 
 void tst_ExportWriter::exportIntoMissingDirectoryFails()
@@ -254,7 +264,7 @@ void tst_ExportWriter::exportIntoMissingDirectoryFails()
 
 void tst_ExportWriter::exportIntoUnwritableSystemDirectoryFails()
 {
-    // sysfs refuses new files even to root, so this runs where the read-only test is skipped.
+    // sysfs refuses new files even to root.
     if (!QFileInfo(QStringLiteral("/sys/kernel")).isDir())
         QSKIP("no sysfs on this system");
     const QString path = QStringLiteral("/sys/batchwatch-export-test.json");

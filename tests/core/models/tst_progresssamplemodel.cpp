@@ -1,3 +1,4 @@
+#include "localzone.h"
 #include "models/progresssamplemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -47,7 +48,9 @@ private:
 
 void tst_ProgressSampleModel::initTestCase()
 {
+    // Expected texts are in Berlin's local time, whatever zone the suite runs in.
     QLocale::setDefault(QLocale::c());
+    bw::test::setLocalTimeZone("Europe/Berlin");
 }
 
 void tst_ProgressSampleModel::init()

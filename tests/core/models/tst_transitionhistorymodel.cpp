@@ -1,3 +1,4 @@
+#include "localzone.h"
 #include "models/transitionhistorymodel.h"
 
 #include <QAbstractItemModelTester>
@@ -42,6 +43,7 @@ class tst_TransitionHistoryModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -58,6 +60,12 @@ private:
     std::unique_ptr<M> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
+
+void tst_TransitionHistoryModel::initTestCase()
+{
+    // Expected texts are in Berlin's local time, whatever zone the suite runs in.
+    bw::test::setLocalTimeZone("Europe/Berlin");
+}
 
 void tst_TransitionHistoryModel::init()
 {

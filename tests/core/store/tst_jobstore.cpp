@@ -754,7 +754,11 @@ void tst_JobStore::fixtureJobsRoundTripExactly_data()
 {
     QTest::addColumn<QString>("name");
     const QStringList names = test::fixtureNames();
-    QVERIFY2(names.size() >= 10, "fixtures directory not found or incomplete");
+    // Too few: one row that fails naming the directory (a failing _data function would leave
+    // no rows, which aborts the binary).
+    if (names.size() < 10)
+        QTest::newRow("fixtures directory not found or incomplete")
+                << QStringLiteral("retrieve-fixtures-incomplete.json");
     for (const QString &n : names) {
         if (n.startsWith(QLatin1StringView("retrieve-"))
             || n.startsWith(QLatin1StringView("list-")))

@@ -38,7 +38,11 @@ void tst_JobCodec::parsesEveryFixture_data()
 {
     QTest::addColumn<QString>("name");
     const QStringList names = test::fixtureNames();
-    QVERIFY2(names.size() >= 15, "fixtures directory not found or incomplete");
+    // Too few: one row that fails naming the directory (a failing _data function would leave
+    // no rows, which aborts the binary).
+    if (names.size() < 15)
+        QTest::newRow("fixtures directory not found or incomplete")
+                << QStringLiteral("fixtures-incomplete.json");
     for (const QString &n : names)
         QTest::newRow(qPrintable(n)) << n;
 }
