@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QPixmap>
 #include <QStyle>
 
 namespace bw {
@@ -56,11 +57,17 @@ void ConnectionIndicator::refresh()
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     const QIcon icon = dot(m_situation.kind, palette(), size, devicePixelRatioF());
     if (m_switcher) {
+        // Every entry (the "Manage Profiles…" one included) gets an icon of the same size, a
+        // transparent one where there is no dot: entries with and without an icon would not
+        // line up.
+        QPixmap blank(QSize(size, size) * devicePixelRatioF());
+        blank.setDevicePixelRatio(devicePixelRatioF());
+        blank.fill(Qt::transparent);
+        const QIcon none(blank);
         for (int i = 0; i < m_switcher->count(); ++i) {
             const QString id = m_switcher->itemData(i).toString();
-            if (id == m_skip || id.isEmpty())
-                continue;
-            m_switcher->setItemIcon(i, id == m_profileId && !id.isEmpty() ? icon : QIcon());
+            const bool current = id == m_profileId && !id.isEmpty() && id != m_skip;
+            m_switcher->setItemIcon(i, current ? icon : none);
         }
     }
     if (m_profileId.isEmpty()) {

@@ -90,7 +90,8 @@ MainWindow::MainWindow(const LaunchOptions &options, QNetworkAccessManager *nam,
     m_ui->setupUi(this);
     auto *drop = new JobFileDrop(
             this, [this] { return m_session != nullptr; }, this);
-    connect(drop, &JobFileDrop::filesDropped, this, &MainWindow::addJobsFromFiles);
+    connect(drop, &JobFileDrop::filesDropped, this,
+            [this](const QStringList &paths) { addJobsFromFiles(paths); });
     m_pendingSelect = options.selectIdentifier;
 
     setUpModels();

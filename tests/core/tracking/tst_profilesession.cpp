@@ -254,11 +254,15 @@ void tst_ProfileSession::storedAndLiveSamplesAreMergedOnce()
     };
     QCOMPARE(processed(), (QList<qint64>{100, 400}));
 
+    // 400 came either inside samplesLoaded or, when the store answered first, on its own:
+    // both are right. 700 comes after the load, so it is announced on its own, once.
+    const qsizetype addedBefore = added.size();
+    QVERIFY(addedBefore <= 1);
     rig.gateway.processed = 700;
     rig.clock.advance(60'000);
     QVERIFY(rig.quiet());
     QCOMPARE(processed(), (QList<qint64>{100, 400, 700}));
-    QCOMPARE(added.size() + samplesLoaded.size(), 2); // 700 announced on its own
+    QCOMPARE(added.size(), addedBefore + 1);
     QCOMPARE(samplesLoaded.size(), 1);
 }
 
