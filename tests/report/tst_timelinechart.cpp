@@ -1,4 +1,5 @@
 #include "exportsamples.h"
+#include "fixtures.h"
 #include "timelinechart.h"
 
 #include <QImage>
@@ -58,6 +59,7 @@ private Q_SLOTS:
 void tst_TimelineChart::drawsOneBandPerObservedStatusInterval()
 {
     const ExportJob job = jobById(kCompletedArn);
+    BW_RETURN_IF_FAILED();
     const TimelineChart chart = TimelineChart::forJob(job, test::exportedAt());
     QVERIFY(!chart.isEmpty());
     QList<TimelineChart::Band> observed;
@@ -81,6 +83,7 @@ void tst_TimelineChart::drawsOneBandPerObservedStatusInterval()
 void tst_TimelineChart::showsTheUnwatchedStartAsNotObserved()
 {
     const ExportJob job = jobById(kCompletedArn);
+    BW_RETURN_IF_FAILED();
     const TimelineChart chart = TimelineChart::forJob(job, test::exportedAt());
     const TimelineChart::Band first = chart.bands().first();
     QVERIFY(!first.observed);
@@ -92,6 +95,7 @@ void tst_TimelineChart::runsALiveJobUpToNowWithANowMarker()
 {
     const ExportJob job = jobById(QStringLiteral(
             "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/m4n8b2v6c0xz"));
+    BW_RETURN_IF_FAILED();
     const QDateTime now = test::exportedAt();
     const TimelineChart chart = TimelineChart::forJob(job, now);
     QCOMPARE(chart.bands().last().label, QStringLiteral("InProgress"));
@@ -109,6 +113,7 @@ void tst_TimelineChart::marksEveryReportedInstant()
 {
     const ExportJob job = jobById(QStringLiteral("h5j7k9l1m3n5")); // PartiallyCompleted, full body
     const TimelineChart chart = TimelineChart::forJob(job, test::exportedAt());
+    BW_RETURN_IF_FAILED();
     const Job &j = job.watched.job;
     QCOMPARE(markerOf(chart, ChartMarker::Submitted)->at, *j.submitTime);
     QCOMPARE(markerOf(chart, ChartMarker::LastModified)->at, *j.lastModifiedTime);
@@ -126,6 +131,7 @@ void tst_TimelineChart::putsADistantExpiryBeyondTheAxis()
 {
     // Ran 3.5 h, expires 72 h after submission: drawing it would squash the run to a sliver.
     const ExportJob job = jobById(QStringLiteral("k3x9p2m7q1ab"));
+    BW_RETURN_IF_FAILED();
     const TimelineChart chart = TimelineChart::forJob(job, test::exportedAt());
     const auto *expiry = markerOf(chart, ChartMarker::Expires);
     QVERIFY(expiry);
@@ -147,6 +153,7 @@ void tst_TimelineChart::keepsAQueuedJobsNearExpiryOnTheAxis()
     // edge with its time instead of squashing the bands.
     ExportJob job = jobById(QStringLiteral("a1b2c3d4e5f6")); // Scheduled, expires in days
     TimelineChart chart = TimelineChart::forJob(job, test::exportedAt());
+    BW_RETURN_IF_FAILED();
     const auto *far = markerOf(chart, ChartMarker::Expires);
     QVERIFY(far);
     QVERIFY(far->beyondAxis);
@@ -165,6 +172,7 @@ void tst_TimelineChart::keepsAQueuedJobsNearExpiryOnTheAxis()
 void tst_TimelineChart::showsTheLastKnownStatusWithoutHistory()
 {
     ExportJob job = jobById(QStringLiteral("h5j7k9l1m3n5"));
+    BW_RETURN_IF_FAILED();
     job.history.clear();
     const TimelineChart chart = TimelineChart::forJob(job, test::exportedAt());
     // Ended: not observed from submission to the end, then the final status (issue 10 item 9).
@@ -186,6 +194,7 @@ void tst_TimelineChart::isEmptyWithoutAnyInstant()
 void tst_TimelineChart::writesWellFormedSelfContainedSvg()
 {
     const ExportJob job = jobById(kCompletedArn);
+    BW_RETURN_IF_FAILED();
     const TimelineChart chart = TimelineChart::forJob(job, test::exportedAt());
     const QString svg = chart.toSvg(QStringLiteral("Timeline of <b>\"x\" & y</b>"));
     QXmlStreamReader xml(svg);
@@ -220,6 +229,7 @@ void tst_TimelineChart::writesWellFormedSelfContainedSvg()
 void tst_TimelineChart::paintsBandsInTheReportPalette()
 {
     const ExportJob job = jobById(kCompletedArn);
+    BW_RETURN_IF_FAILED();
     const TimelineChart chart = TimelineChart::forJob(job, test::exportedAt());
     const QImage image = chart.toImage(chart.size().toSize());
     QCOMPARE(image.size(), QSize(720, 104));
@@ -242,6 +252,7 @@ void tst_TimelineChart::paintsBandsInTheReportPalette()
 void tst_TimelineChart::encodesPngOfTheRequestedSize()
 {
     const TimelineChart chart = TimelineChart::forJob(jobById(kCompletedArn), test::exportedAt());
+    BW_RETURN_IF_FAILED();
     const QByteArray png = chart.toPng(QSize(1440, 208));
     QVERIFY(png.startsWith("\x89PNG"));
     QCOMPARE(QImage::fromData(png).size(), QSize(1440, 208));
@@ -250,6 +261,7 @@ void tst_TimelineChart::encodesPngOfTheRequestedSize()
 void tst_TimelineChart::startsTheTerminalBandAtTheEndOfAJobFirstSeenAfterIt()
 {
     ExportJob job = jobById(kCompletedArn);
+    BW_RETURN_IF_FAILED();
     const QDateTime end = *job.watched.job.endTime;
     StatusTransition seen;
     seen.to = *job.watched.job.status;
@@ -268,6 +280,7 @@ void tst_TimelineChart::keepsMarkerLabelsApartAndOffTheBandLabels()
     // Regression: "submitted" and "last modified" a few seconds apart crowded each other, and
     // the dashed "expires" line ran through the band's "InProgress".
     ExportJob job = jobById(kCompletedArn);
+    BW_RETURN_IF_FAILED();
     Job &j = job.watched.job;
     const QDateTime submitted = *j.submitTime;
     j.status = Status::fromCode(JobStatus::InProgress);

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 namespace bw::test {
 
@@ -16,3 +17,11 @@ QStringList fixtureNames();
 QByteArray fixture(const QString &name);
 
 } // namespace bw::test
+
+// Ends the current test function when a helper has already failed it (a fixture that could not
+// be read): the function must not go on indexing the empty data the helper returned.
+#define BW_RETURN_IF_FAILED()                                                                      \
+    do {                                                                                           \
+        if (QTest::currentTestFailed())                                                            \
+            return;                                                                                \
+    } while (false)

@@ -142,6 +142,7 @@ QStringList tst_JobFilterProxyModel::visibleIds() const
 void tst_JobFilterProxyModel::sortsSubmitTimesAsInstantsAcrossZones()
 {
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     // Gateways send their own zone: 10:26:53+01:00 is 09:26:53Z, 208 ms before the Completed
     // job's 09:26:53.208Z although its text sorts after it.
     QCOMPARE(jobs.at(5).job.submitTime.value(),
@@ -246,6 +247,7 @@ void tst_JobFilterProxyModel::absentValuesSortLastInBothOrders()
     QFETCH(QStringList, descending);
 
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     jobs[5].job.modelId = QString(); // the cross-provider list summary's ""
     m_source->upsertJobs(jobs);
 
@@ -258,6 +260,7 @@ void tst_JobFilterProxyModel::absentValuesSortLastInBothOrders()
 void tst_JobFilterProxyModel::sortsStatusByLifecycle()
 {
     m_source->upsertJobs(fixtureJobs());
+    BW_RETURN_IF_FAILED();
     m_proxy->sort(M::StatusColumn, Qt::AscendingOrder);
     // Unknown ("finalizing") first, then Scheduled, InProgress, Completed, Partially, Failed.
     QCOMPARE(visibleIds(),
@@ -267,6 +270,7 @@ void tst_JobFilterProxyModel::sortsStatusByLifecycle()
 void tst_JobFilterProxyModel::resortsWhenASortedValueChanges()
 {
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     m_source->upsertJobs(jobs);
     m_proxy->sort(M::ProgressColumn, Qt::DescendingOrder);
     QCOMPARE(visibleIds().mid(0, 2), (QStringList{kPartial, kRunning}));
@@ -303,6 +307,7 @@ void tst_JobFilterProxyModel::filtersByStatusGroups()
     QFETCH(QSet<StatusGroup>, groups);
     QFETCH(QStringList, visible);
     m_source->upsertJobs(fixtureJobs());
+    BW_RETURN_IF_FAILED();
     m_proxy->setStatusGroups(groups);
     QCOMPARE(m_proxy->statusGroups(), groups);
     QCOMPARE(visibleIds(), visible);
@@ -334,6 +339,7 @@ void tst_JobFilterProxyModel::searchesNameIdArnAndModel()
     QFETCH(QString, text);
     QFETCH(QStringList, visible);
     m_source->upsertJobs(fixtureJobs());
+    BW_RETURN_IF_FAILED();
     m_proxy->setFilterText(text);
     QCOMPARE(visibleIds(), visible);
 }
@@ -341,6 +347,7 @@ void tst_JobFilterProxyModel::searchesNameIdArnAndModel()
 void tst_JobFilterProxyModel::activeOnlyHidesTerminalJobs()
 {
     m_source->upsertJobs(fixtureJobs());
+    BW_RETURN_IF_FAILED();
     QSignalSpy filterChanged(m_proxy.get(), &JobFilterProxyModel::filterChanged);
     m_proxy->setActiveOnly(true);
     QCOMPARE(filterChanged.size(), 1);
@@ -378,6 +385,7 @@ void tst_JobFilterProxyModel::filtersBySubmitTimeRange()
     QFETCH(QDateTime, to);
     QFETCH(QStringList, visible);
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     jobs.append(synthetic(QStringLiteral("never_fetched"), JobStatus::Submitted));
     m_source->upsertJobs(jobs);
     m_proxy->setSubmitTimeRange(from, to);
@@ -391,6 +399,7 @@ void tst_JobFilterProxyModel::filtersBySubmitTimeRange()
 void tst_JobFilterProxyModel::combinesFiltersAndClearsThemAtOnce()
 {
     m_source->upsertJobs(fixtureJobs());
+    BW_RETURN_IF_FAILED();
     m_proxy->setStatusGroups({StatusGroup::Failed, StatusGroup::Completed, StatusGroup::Running});
     m_proxy->setFilterText(QStringLiteral("haiku"));
     QCOMPARE(visibleIds(), (QStringList{kCompleted, kRunning}));
@@ -409,6 +418,7 @@ void tst_JobFilterProxyModel::combinesFiltersAndClearsThemAtOnce()
 void tst_JobFilterProxyModel::refiltersWhenAStatusChanges()
 {
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     m_source->upsertJobs(jobs);
     m_proxy->setStatusGroups({StatusGroup::Running});
     QCOMPARE(visibleIds(), (QStringList{kRunning}));
@@ -435,6 +445,7 @@ void tst_JobFilterProxyModel::countsSourceRowsPerGroupIgnoringFilters()
 {
     QSignalSpy counts(m_proxy.get(), &JobFilterProxyModel::countsChanged);
     m_source->upsertJobs(fixtureJobs());
+    BW_RETURN_IF_FAILED();
     QCOMPARE(counts.size(), 1);
 
     JobFilterProxyModel::GroupCounts expected{};
@@ -455,6 +466,7 @@ void tst_JobFilterProxyModel::countsSourceRowsPerGroupIgnoringFilters()
 
     // A change that does not touch statuses does not recount-and-signal.
     QList<WatchedJob> jobs = m_source->jobs();
+    BW_RETURN_IF_FAILED();
     jobs[3].job.processedRecordCount = 20000;
     m_source->upsertJobs({jobs.at(3)});
     QCOMPARE(counts.size(), 1);
@@ -472,6 +484,7 @@ void tst_JobFilterProxyModel::reportsTheVisibleRowCount()
 {
     QSignalSpy visible(m_proxy.get(), &JobFilterProxyModel::visibleCountChanged);
     m_source->upsertJobs(fixtureJobs());
+    BW_RETURN_IF_FAILED();
     QCOMPARE(m_proxy->visibleCount(), 6);
     QCOMPARE(visible.size(), 1);
     QCOMPARE(visible.last().at(0).toInt(), 6);

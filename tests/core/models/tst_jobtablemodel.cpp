@@ -182,6 +182,7 @@ void tst_JobTableModel::cleanup()
 void tst_JobTableModel::insertsNewJobsInOneBlockAtTheEnd()
 {
     const QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     QSignalSpy inserted(m_model.get(), &M::rowsInserted);
     QSignalSpy changed(m_model.get(), &M::dataChanged);
 
@@ -209,6 +210,7 @@ void tst_JobTableModel::insertsNewJobsInOneBlockAtTheEnd()
 void tst_JobTableModel::announcesOnlyTheStatusCellWhenOnlyStatusChanges()
 {
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     m_model->setJobs(jobs);
     QSignalSpy changed(m_model.get(), &M::dataChanged);
 
@@ -231,6 +233,7 @@ void tst_JobTableModel::announcesOnlyTheStatusCellWhenOnlyStatusChanges()
 void tst_JobTableModel::announcesDerivedCellsWhenAJobEnds()
 {
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     m_model->setJobs(jobs);
     QSignalSpy changed(m_model.get(), &M::dataChanged);
 
@@ -262,6 +265,7 @@ void tst_JobTableModel::announcesDerivedCellsWhenAJobEnds()
 void tst_JobTableModel::announcesProgressCountsOnTheProgressCell()
 {
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     m_model->setJobs(jobs);
     QSignalSpy changed(m_model.get(), &M::dataChanged);
 
@@ -290,6 +294,7 @@ void tst_JobTableModel::announcesProgressCountsOnTheProgressCell()
 void tst_JobTableModel::marksTheWholeRowWhenItGoesStale()
 {
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     m_model->setJobs(jobs);
     QSignalSpy changed(m_model.get(), &M::dataChanged);
 
@@ -331,6 +336,7 @@ void tst_JobTableModel::marksTheWholeRowWhenItGoesStale()
 void tst_JobTableModel::marksNotFoundRowsAsAWhole()
 {
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     m_model->setJobs(jobs);
     QSignalSpy changed(m_model.get(), &M::dataChanged);
 
@@ -375,6 +381,7 @@ void tst_JobTableModel::aJobTheGatewayDoesNotKnowSaysNotFound()
 void tst_JobTableModel::oneRangedSignalWhenMostRowsChange()
 {
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     m_model->setJobs(jobs);
     QSignalSpy changed(m_model.get(), &M::dataChanged);
 
@@ -411,6 +418,7 @@ void tst_JobTableModel::oneRangedSignalWhenMostRowsChange()
 void tst_JobTableModel::unchangedRecordsAreNotAnnounced()
 {
     const QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     m_model->setJobs(jobs);
     QSignalSpy changed(m_model.get(), &M::dataChanged);
 
@@ -435,6 +443,7 @@ void tst_JobTableModel::neverResetsWhileUpserting()
     QSignalSpy aboutToReset(m_model.get(), &M::modelAboutToBeReset);
     QSignalSpy reset(m_model.get(), &M::modelReset);
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
 
     m_model->upsertJobs(jobs.mid(0, 2));
     for (int round = 0; round < 3; ++round) {
@@ -457,6 +466,7 @@ void tst_JobTableModel::neverResetsWhileUpserting()
 void tst_JobTableModel::removesContiguousRangesHighestFirst()
 {
     const QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     m_model->setJobs(jobs);
     QSignalSpy removed(m_model.get(), &M::rowsRemoved);
 
@@ -482,6 +492,7 @@ void tst_JobTableModel::removesContiguousRangesHighestFirst()
 void tst_JobTableModel::tickRefreshesOnlyTimeDependentColumns()
 {
     m_model->setJobs(fixtureJobs());
+    BW_RETURN_IF_FAILED();
     QSignalSpy changed(m_model.get(), &M::dataChanged);
     const QModelIndex submitted = m_model->index(ScheduledRow, M::SubmittedColumn);
     QCOMPARE(submitted.data().toString(), QStringLiteral("1 h ago"));
@@ -504,6 +515,7 @@ void tst_JobTableModel::tickRefreshesOnlyTimeDependentColumns()
 void tst_JobTableModel::showsPlainTextWithRawValuesBeside()
 {
     m_model->setJobs(fixtureJobs());
+    BW_RETURN_IF_FAILED();
     const auto cell = [this](int row, int column, int role = Qt::DisplayRole) {
         return m_model->index(row, column).data(role);
     };
@@ -577,6 +589,7 @@ void tst_JobTableModel::showsPlainTextWithRawValuesBeside()
 void tst_JobTableModel::progressIsIndeterminateWhileTotalIsZero()
 {
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     jobs[ScheduledRow].job.status = Status::fromCode(JobStatus::Validating);
     jobs[ScheduledRow].job.totalRecordCount = 0;
     jobs[ScheduledRow].job.processedRecordCount = 0;
@@ -592,6 +605,7 @@ void tst_JobTableModel::progressIsIndeterminateWhileTotalIsZero()
 void tst_JobTableModel::flagsQueuedJobsNearExpiryAndFollowsTheThreshold()
 {
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     jobs[ScheduledRow].job.jobExpirationTime = kNow.addSecs(5 * 3600);
     m_model->setJobs(jobs);
 
@@ -626,6 +640,7 @@ void tst_JobTableModel::flagsQueuedJobsNearExpiryAndFollowsTheThreshold()
 void tst_JobTableModel::estimatesCompletionFromProgressSamples()
 {
     m_model->setJobs(fixtureJobs());
+    BW_RETURN_IF_FAILED();
     const QString id = m_model->jobAt(InProgressRow)->identifier;
     QSignalSpy changed(m_model.get(), &M::dataChanged);
 
@@ -659,6 +674,7 @@ void tst_JobTableModel::estimatesCompletionFromProgressSamples()
 void tst_JobTableModel::keepsSamplesThatArriveBeforeTheirRow()
 {
     const WatchedJob job = fixtureJobs().at(InProgressRow);
+    BW_RETURN_IF_FAILED();
     ProgressSample a;
     a.at = kNow.addSecs(-600);
     a.total = 25000;
@@ -681,6 +697,7 @@ void tst_JobTableModel::keepsSamplesThatArriveBeforeTheirRow()
 void tst_JobTableModel::keysRowsOnWhatTheUserTyped()
 {
     QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
     m_model->setJobs(jobs);
 
     // Watched by its short id; the gateway reports the full ARN.
@@ -707,6 +724,7 @@ void tst_JobTableModel::keysRowsOnWhatTheUserTyped()
 void tst_JobTableModel::givesTheRawBodyThroughTheRecordRole()
 {
     m_model->setJobs(fixtureJobs());
+    BW_RETURN_IF_FAILED();
     const auto record = m_model->index(FailedRow, M::MessageColumn)
                                 .data(M::WatchedJobRole)
                                 .value<WatchedJob>();
@@ -718,6 +736,7 @@ void tst_JobTableModel::givesTheRawBodyThroughTheRecordRole()
 void tst_JobTableModel::laterDuplicateInOneUpsertWins()
 {
     WatchedJob first = fixtureJobs().at(InProgressRow);
+    BW_RETURN_IF_FAILED();
     WatchedJob second = first;
     second.job.processedRecordCount = 20000;
     QSignalSpy inserted(m_model.get(), &M::rowsInserted);
@@ -731,8 +750,10 @@ void tst_JobTableModel::laterDuplicateInOneUpsertWins()
 void tst_JobTableModel::oneRowPerJobWhateverFormItIsNamed()
 {
     m_model->setJobs(fixtureJobs());
+    BW_RETURN_IF_FAILED();
     // Watched as k3x9p2m7q1ab; an update naming it by its ARN lands on that row.
     WatchedJob byArn = fixtureJobs().at(CompletedRow);
+    BW_RETURN_IF_FAILED();
     byArn.identifier = QStringLiteral(
             "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab");
     byArn.job.status = Status::fromCode(JobStatus::Stopping);

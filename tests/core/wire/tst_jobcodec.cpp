@@ -51,6 +51,7 @@ void tst_JobCodec::parsesEveryFixture()
 {
     QFETCH(QString, name);
     const QByteArray body = test::fixture(name);
+    BW_RETURN_IF_FAILED();
     if (name.startsWith(QLatin1StringView("error-"))) {
         const int status = name.mid(6, 3).toInt();
         const GatewayError e = JobCodec::parseErrorResponse(status, body, "application/json");
@@ -126,6 +127,7 @@ void tst_JobCodec::readsEveryFieldOfAnAwsNativeBody()
 {
     const auto r = JobCodec::parseRetrieveBody(
             test::fixture(QStringLiteral("retrieve-inprogress-aws-native.json")));
+    BW_RETURN_IF_FAILED();
     QVERIFY(r.hasValue());
     const Job &j = r->job;
     QCOMPARE(j.presentFields().count(), JobFieldCount - 2); // no message, no endTime
@@ -151,6 +153,7 @@ void tst_JobCodec::keepsSparseBifrostBodySparse()
 {
     const auto r
             = JobCodec::parseRetrieveBody(test::fixture(QStringLiteral("retrieve-completed.json")));
+    BW_RETURN_IF_FAILED();
     QVERIFY(r.hasValue());
     const Job &j = r->job;
     QVERIFY(!j.modelId.has_value());
@@ -166,6 +169,7 @@ void tst_JobCodec::unknownStatusIsKeptVerbatimAndNonTerminal()
 {
     const auto r = JobCodec::parseRetrieveBody(
             test::fixture(QStringLiteral("retrieve-edge-unknown-status.json")));
+    BW_RETURN_IF_FAILED();
     QVERIFY(r.hasValue());
     QCOMPARE(r->job.statusCode(), JobStatus::Unknown);
     QCOMPARE(r->job.statusText(), QStringLiteral("Queued"));
@@ -181,6 +185,7 @@ void tst_JobCodec::toleratesEmptyVpcConfig()
 {
     const auto r = JobCodec::parseRetrieveBody(
             test::fixture(QStringLiteral("retrieve-edge-unknown-status.json")));
+    BW_RETURN_IF_FAILED();
     QVERIFY(r->job.vpcConfig.has_value());
     QVERIFY(r->job.vpcConfig->subnetIds.isEmpty());
     QVERIFY(r->job.vpcConfig->securityGroupIds.isEmpty());
@@ -266,6 +271,7 @@ void tst_JobCodec::readsListPagesAndTokens()
 {
     const auto aws
             = JobCodec::parseListBody(test::fixture(QStringLiteral("list-page1-aws-native.json")));
+    BW_RETURN_IF_FAILED();
     QVERIFY(aws.hasValue());
     QCOMPARE(aws->jobs.size(), 3);
     QCOMPARE(*aws->nextToken,
@@ -276,6 +282,7 @@ void tst_JobCodec::readsListPagesAndTokens()
 
     const auto bifrost
             = JobCodec::parseListBody(test::fixture(QStringLiteral("list-bifrost-converted.json")));
+    BW_RETURN_IF_FAILED();
     QVERIFY(bifrost.hasValue());
     QCOMPARE(bifrost->jobs.size(), 5);
     QVERIFY(!bifrost->nextToken.has_value());
@@ -284,6 +291,7 @@ void tst_JobCodec::readsListPagesAndTokens()
 
     const auto cross = JobCodec::parseListBody(
             test::fixture(QStringLiteral("list-crossprovider-terminal-nexttoken.json")));
+    BW_RETURN_IF_FAILED();
     QVERIFY(cross.hasValue());
     QCOMPARE(*cross->jobs.at(0).job.jobName, QString()); // empty, but reported
     QVERIFY(cross->jobs.at(0).job.jobName.has_value());
@@ -369,9 +377,11 @@ void tst_JobCodec::mergeKeepsLastKnownFieldsWhenAbsent()
     // A list summary carries modelId, a Bifrost retrieve carries the configs: merged, both stay.
     const auto summary
             = JobCodec::parseListBody(test::fixture(QStringLiteral("list-bifrost-converted.json")));
+    BW_RETURN_IF_FAILED();
     Job merged = summary->jobs.at(0).job;
     const auto retrieve
             = JobCodec::parseRetrieveBody(test::fixture(QStringLiteral("retrieve-completed.json")));
+    BW_RETURN_IF_FAILED();
     const JobFields changed = merged.mergeFrom(retrieve->job);
     QCOMPARE(*merged.modelId, QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"));
     QVERIFY(merged.inputDataConfig.has_value());
@@ -391,6 +401,7 @@ void tst_JobCodec::toJsonNormalisesAndOmitsAbsentFields()
 {
     const auto r = JobCodec::parseRetrieveBody(
             test::fixture(QStringLiteral("retrieve-crossprovider-finalizing.json")));
+    BW_RETURN_IF_FAILED();
     const QJsonObject o = JobCodec::toJson(r->job);
     QCOMPARE(o.value(QLatin1StringView("submitTime")).toString(),
              QStringLiteral("2025-03-14T09:26:53.000Z"));
@@ -407,6 +418,7 @@ void tst_JobCodec::roundTripsThroughJson()
         if (!name.startsWith(QLatin1StringView("retrieve-")))
             continue;
         const auto r = JobCodec::parseRetrieveBody(test::fixture(name));
+        BW_RETURN_IF_FAILED();
         const QByteArray again = QJsonDocument(JobCodec::toJson(r->job)).toJson();
         const auto r2 = JobCodec::parseRetrieveBody(again);
         QVERIFY2(r2.hasValue(), qPrintable(name));
@@ -420,6 +432,7 @@ void tst_JobCodec::fromJsonReadsToJsonBackAndAnyOtherShapeAsParseJob()
         if (!name.startsWith(QLatin1StringView("retrieve-")))
             continue;
         const auto r = JobCodec::parseRetrieveBody(test::fixture(name));
+        BW_RETURN_IF_FAILED();
         QVERIFY2(JobCodec::fromJson(JobCodec::toJson(r->job)) == r->job, qPrintable(name));
         // The gateway's own body is not toJson's shape: read as parseJob reads it.
         QVERIFY2(JobCodec::fromJson(r->raw) == r->job, qPrintable(name));
