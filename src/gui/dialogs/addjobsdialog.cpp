@@ -3,6 +3,7 @@
 #include "delegates/statusbadgedelegate.h"
 #include "dialogs/dialogsizing.h"
 #include "domain/identifierfile.h"
+#include "domain/jobkey.h"
 #include "presentation/statuspresentation.h"
 #include "ui_addjobsdialog.h"
 
@@ -375,6 +376,27 @@ void AddJobsDialog::classifyNow()
         if (forceAll)
             id = id.addAnyway();
     }
+    // One job is one row here too: an id and the ARN of the same job are merged into the first
+    // form given, like two copies of the same text.
+    QHash<QString, QStringList> otherForms;
+    {
+        QHash<QString, QString> firstOfKey;
+        QList<JobIdentifier> kept;
+        kept.reserve(m_classified.size());
+        for (const JobIdentifier &id : std::as_const(m_classified)) {
+            if (id.isValid()) {
+                const QString key = jobKeyOf(id.text());
+                const auto first = firstOfKey.constFind(key);
+                if (first != firstOfKey.cend()) {
+                    otherForms[*first] << id.text();
+                    continue;
+                }
+                firstOfKey.insert(key, id.text());
+            }
+            kept << id;
+        }
+        m_classified = kept;
+    }
     m_ui->addAnywayCheck->setVisible(forcible > 0);
     m_ui->addAnywayCheck->setText(
             forcible == 1 ? tr("Add the refused identifier an&yway")
@@ -386,7 +408,10 @@ void AddJobsDialog::classifyNow()
     QList<QList<QStandardItem *>> rows;
     rows.reserve(m_classified.size());
     for (const JobIdentifier &id : std::as_const(m_classified)) {
-        const int count = std::max(1, occurrences.value(id.text(), 1));
+        const QStringList forms = otherForms.value(id.text());
+        int count = std::max(1, occurrences.value(id.text(), 1));
+        for (const QString &form : forms)
+            count += std::max(1, occurrences.value(form, 1));
         duplicates += count - 1;
         const bool isWatched = id.isValid() && m_alreadyWatched.contains(id.text());
 
@@ -415,7 +440,9 @@ void AddJobsDialog::classifyNow()
             else if (id.kind() == IdentifierKind::Arn && !id.region().isEmpty())
                 notes << tr("Region %1, account %2").arg(id.region(), id.accountId());
         }
-        if (count > 1)
+        if (!forms.isEmpty())
+            notes << tr("same job as %1, merged").arg(forms.join(QStringLiteral(", ")));
+        else if (count > 1)
             notes << tr("given %1 times, merged").arg(count);
         auto *noteItem = readOnlyItem(notes.join(QStringLiteral("; ")));
         noteItem->setToolTip(noteItem->text());

@@ -176,6 +176,23 @@ private Q_SLOTS:
         QVERIFY(!okButton(dialog)->isEnabled());
     }
 
+    void mergesAnIdAndTheArnOfTheSameJob()
+    {
+        // Issue 10 item 1: one job is one row, also in the list of what will be added.
+        AddJobsDialog dialog({});
+        dialog.setPastedText(QStringLiteral(
+                "abcdefabcdef\n"
+                "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/abcdefabcdef\n"
+                "q1w2e3r4t5y6"));
+        QCOMPARE(dialog.pastedIdentifiersToAdd(),
+                 (QStringList{QStringLiteral("abcdefabcdef"), QStringLiteral("q1w2e3r4t5y6")}));
+        const QStandardItemModel *model = dialog.classificationModel();
+        QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(model->index(0, 0).data(AddJobsDialog::OccurrencesRole).toInt(), 2);
+        QVERIFY2(model->index(0, 2).data().toString().contains(QStringLiteral("same job as")),
+                 qPrintable(model->index(0, 2).data().toString()));
+    }
+
     void classifiesWhileTyping()
     {
         AddJobsDialog dialog({});
@@ -217,10 +234,10 @@ private Q_SLOTS:
 
         AddJobsDialog dialog({});
         QVERIFY(dialog.loadFiles({txt, csv, json}));
+        // The JSON file's ARN names the job the text file named by its id: one job, added once.
         QCOMPARE(dialog.pastedIdentifiersToAdd(),
                  (QStringList{QStringLiteral("k3x9p2m7q1ab"), QStringLiteral("batch_1"),
-                              QStringLiteral("abcdefabcdef"), QStringLiteral("batch_zz"),
-                              QString::fromLatin1(kArn)}));
+                              QStringLiteral("abcdefabcdef"), QStringLiteral("batch_zz")}));
     }
 
     void reportsAFileThatCannotBeRead()
