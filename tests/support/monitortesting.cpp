@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QTest>
+#include <QUrl>
 
 namespace bw::test {
 
@@ -20,6 +21,21 @@ bool waitUntilMonitorIsQuiet(const JobMonitor &monitor, const Clock &clock, int 
             return true;
     }
     return false;
+}
+
+GatewayProfile testProfile()
+{
+    GatewayProfile p;
+    p.id = QStringLiteral("p1");
+    p.name = QStringLiteral("Test gateway");
+    p.baseUrl = QUrl(QStringLiteral("http://gateway.test"));
+    p.routeStyle = RouteStyle::Singular;
+    return p;
+}
+
+QString jobId(int i)
+{
+    return QStringLiteral("aaaa%1").arg(i, 8, 10, QChar(u'0'));
 }
 
 } // namespace bw::test

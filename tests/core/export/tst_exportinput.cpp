@@ -19,21 +19,6 @@ using namespace bw::test;
 
 namespace {
 
-GatewayProfile profile()
-{
-    GatewayProfile p;
-    p.id = QStringLiteral("p1");
-    p.name = QStringLiteral("Test gateway");
-    p.baseUrl = QUrl(QStringLiteral("http://gateway.test"));
-    p.routeStyle = RouteStyle::Singular;
-    return p;
-}
-
-QString jobId(int i)
-{
-    return QStringLiteral("aaaa%1").arg(i, 8, 10, QChar(u'0'));
-}
-
 QByteArray asJson(ExportInput input)
 {
     input.exportedAt = QDateTime(QDate(2025, 1, 2), QTime(3, 4), Qt::UTC);
@@ -84,7 +69,7 @@ void tst_ExportInput::guiAndCliSelectionsGiveTheSameInput()
     StoreWorker store;
     QString error;
     QVERIFY2(store.openBlocking(dir.path(), &error), qPrintable(error));
-    store.post([](JobStore &s) { s.saveProfile(profile()); });
+    store.post([](JobStore &s) { s.saveProfile(testProfile()); });
 
     FakeNetworkAccessManager nam;
     qint64 processed = 10;
@@ -106,7 +91,7 @@ void tst_ExportInput::guiAndCliSelectionsGiveTheSameInput()
     options.store = &store;
     options.clock = &clock;
     options.pollSettings.bulkRefresh = false;
-    ProfileSession session(profile(), &nam, options);
+    ProfileSession session(testProfile(), &nam, options);
     session.start();
     QTRY_VERIFY(session.isLoaded());
     session.monitor()->watch({JobIdentifier::parse(jobId(1)), JobIdentifier::parse(jobId(2)),
@@ -133,10 +118,10 @@ void tst_ExportInput::guiAndCliSelectionsGiveTheSameInput()
     QVERIFY(!stored.samples.value(jobId(2)).isEmpty());
 
     // The GUI: the monitor's jobs, the rows selected in the table (in the table's order).
-    const ExportSource gui{profile().name, profile().baseUrl, session.monitor()->jobs(),
+    const ExportSource gui{testProfile().name, testProfile().baseUrl, session.monitor()->jobs(),
                            stored.history, stored.samples};
     // The CLI: `export ID...` against the store.
-    const ExportSource cli{profile().name, profile().baseUrl, stored.jobs, stored.history,
+    const ExportSource cli{testProfile().name, testProfile().baseUrl, stored.jobs, stored.history,
                            stored.samples};
     const QStringList selection{jobId(3), jobId(1)};
     const ExportInput fromGui = collectExportInput(gui, selection);

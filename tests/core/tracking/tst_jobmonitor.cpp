@@ -28,22 +28,6 @@ const QString kArnPrefix
 const QByteArray kJobPath = "/bedrock/model-invocation-job/";
 const QByteArray kListPath = "/bedrock/model-invocation-jobs";
 
-GatewayProfile testProfile()
-{
-    GatewayProfile p;
-    p.id = QStringLiteral("p1");
-    p.name = QStringLiteral("Test gateway");
-    p.baseUrl = QUrl(QStringLiteral("http://gateway.test"));
-    p.routeStyle = RouteStyle::Singular;
-    return p;
-}
-
-// A 12-character job id: "aaaa" + 8 digits.
-QString jobId(int i)
-{
-    return QStringLiteral("aaaa%1").arg(i, 8, 10, QChar(u'0'));
-}
-
 QJsonObject jobBody(const QString &id, const QString &status, const QJsonObject &extra = {})
 {
     QJsonObject o{{QStringLiteral("jobArn"), QString(kArnPrefix + id)},
