@@ -166,15 +166,18 @@ bool mergeJobsNamedTwice(QSqlDatabase &db, QString *error)
         if (newest->id != keeper) {
             statements.append(
                     QStringLiteral(
-                            "UPDATE watched_jobs SET (status, job_arn, job_json, raw_retrieve, raw_list,"
-                    " fetched_at, error_kind, error_http_status, error_gateway_type,"
-                    " error_message, error_retry_after, last_error_at, not_found, ever_reported)"
-                    " = (SELECT n.status, n.job_arn, n.job_json,"
-                    " COALESCE(n.raw_retrieve, watched_jobs.raw_retrieve),"
-                    " COALESCE(n.raw_list, watched_jobs.raw_list), n.fetched_at, n.error_kind,"
-                    " n.error_http_status, n.error_gateway_type, n.error_message,"
-                    " n.error_retry_after, n.last_error_at, n.not_found, n.ever_reported"
-                    " FROM watched_jobs n WHERE n.id = %1) WHERE id = %2")
+                            "UPDATE watched_jobs SET (status, job_arn, job_json, raw_retrieve, "
+                            "raw_list,"
+                            " fetched_at, error_kind, error_http_status, error_gateway_type,"
+                            " error_message, error_retry_after, last_error_at, not_found, "
+                            "ever_reported)"
+                            " = (SELECT n.status, n.job_arn, n.job_json,"
+                            " COALESCE(n.raw_retrieve, watched_jobs.raw_retrieve),"
+                            " COALESCE(n.raw_list, watched_jobs.raw_list), n.fetched_at, "
+                            "n.error_kind,"
+                            " n.error_http_status, n.error_gateway_type, n.error_message,"
+                            " n.error_retry_after, n.last_error_at, n.not_found, n.ever_reported"
+                            " FROM watched_jobs n WHERE n.id = %1) WHERE id = %2")
                             .arg(newest->id)
                             .arg(keeper));
         }
