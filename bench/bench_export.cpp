@@ -68,6 +68,10 @@ QList<JobStatus> lifecycle(JobStatus last, QRandomGenerator &rng)
         return {S::Submitted, S::Scheduled, S::InProgress, S::Stopping, S::Stopped};
     case S::Expired:
         return {S::Submitted, S::Validating, S::Scheduled, S::Expired};
+    case S::Finalizing:
+        return {S::Validating, S::InProgress, S::Finalizing};
+    case S::Ended:
+        return {S::InProgress, S::Ended};
     case S::Unknown:
         break;
     }

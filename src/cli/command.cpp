@@ -21,6 +21,7 @@ std::optional<int> exitCodeForTerminal(JobStatus status)
 {
     switch (status) {
     case JobStatus::Completed:
+    case JobStatus::Ended: // every record finished; failures show in the counts
         return ExitOk;
     case JobStatus::PartiallyCompleted:
         return ExitPartiallyCompleted;
@@ -36,6 +37,7 @@ std::optional<int> exitCodeForTerminal(JobStatus status)
     case JobStatus::Scheduled:
     case JobStatus::InProgress:
     case JobStatus::Stopping:
+    case JobStatus::Finalizing:
         break;
     }
     return std::nullopt;

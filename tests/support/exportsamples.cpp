@@ -52,6 +52,12 @@ QList<Status> pathTo(const Status &current)
     case S::Expired:
         codes = {S::Submitted, S::Validating, S::Scheduled, S::Expired};
         break;
+    case S::Finalizing:
+        codes = {S::Validating, S::InProgress, S::Finalizing};
+        break;
+    case S::Ended:
+        codes = {S::InProgress, S::Ended};
+        break;
     case S::Unknown: {
         QList<Status> out{st(S::Submitted)};
         out.append(current);

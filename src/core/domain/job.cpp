@@ -27,6 +27,15 @@ constexpr std::array<QLatin1StringView, JobFieldCount> kFieldNames{
         QLatin1StringView("processedRecordCount"),
         QLatin1StringView("successRecordCount"),
         QLatin1StringView("errorRecordCount"),
+        QLatin1StringView("provider"),
+        QLatin1StringView("inProgressAt"),
+        QLatin1StringView("finalizingAt"),
+        QLatin1StringView("completedAt"),
+        QLatin1StringView("failedAt"),
+        QLatin1StringView("expiredAt"),
+        QLatin1StringView("cancellingAt"),
+        QLatin1StringView("cancelledAt"),
+        QLatin1StringView("progressPercent"),
 };
 
 template<typename T>
@@ -99,6 +108,15 @@ JobFields Job::presentFields() const
     mark(processedRecordCount.has_value(), JobField::ProcessedRecordCount);
     mark(successRecordCount.has_value(), JobField::SuccessRecordCount);
     mark(errorRecordCount.has_value(), JobField::ErrorRecordCount);
+    mark(provider.has_value(), JobField::Provider);
+    mark(inProgressAt.has_value(), JobField::InProgressAt);
+    mark(finalizingAt.has_value(), JobField::FinalizingAt);
+    mark(completedAt.has_value(), JobField::CompletedAt);
+    mark(failedAt.has_value(), JobField::FailedAt);
+    mark(expiredAt.has_value(), JobField::ExpiredAt);
+    mark(cancellingAt.has_value(), JobField::CancellingAt);
+    mark(cancelledAt.has_value(), JobField::CancelledAt);
+    mark(progressPercent.has_value(), JobField::ProgressPercent);
     return f;
 }
 
@@ -128,7 +146,30 @@ JobFields Job::mergeFrom(const Job &newer)
                JobField::ProcessedRecordCount);
     mergeField(successRecordCount, newer.successRecordCount, changed, JobField::SuccessRecordCount);
     mergeField(errorRecordCount, newer.errorRecordCount, changed, JobField::ErrorRecordCount);
+    mergeField(provider, newer.provider, changed, JobField::Provider);
+    mergeField(inProgressAt, newer.inProgressAt, changed, JobField::InProgressAt);
+    mergeField(finalizingAt, newer.finalizingAt, changed, JobField::FinalizingAt);
+    mergeField(completedAt, newer.completedAt, changed, JobField::CompletedAt);
+    mergeField(failedAt, newer.failedAt, changed, JobField::FailedAt);
+    mergeField(expiredAt, newer.expiredAt, changed, JobField::ExpiredAt);
+    mergeField(cancellingAt, newer.cancellingAt, changed, JobField::CancellingAt);
+    mergeField(cancelledAt, newer.cancelledAt, changed, JobField::CancelledAt);
+    mergeField(progressPercent, newer.progressPercent, changed, JobField::ProgressPercent);
     return changed;
+}
+
+StatusGroup Job::statusGroup() const
+{
+    if (!status)
+        return StatusGroup::Unknown;
+    if (status->code() == JobStatus::Ended && errorRecordCount.value_or(0) > 0)
+        return StatusGroup::Failed;
+    return status->group();
+}
+
+QString Job::providerOrBedrock() const
+{
+    return provider && !provider->isEmpty() ? *provider : QStringLiteral("bedrock");
 }
 
 bool operator==(const Job &a, const Job &b)

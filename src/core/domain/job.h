@@ -35,8 +35,19 @@ enum class JobField {
     ProcessedRecordCount,
     SuccessRecordCount,
     ErrorRecordCount,
+    // Bifrost's native batch API (WIRE.md, "Bifrost's native batch routes"). Absent on jobs
+    // known only through the Bedrock-format route.
+    Provider,       // "bedrock", "openai", "anthropic", "gemini", ... (lower case)
+    InProgressAt,   // when the gateway says the job started running
+    FinalizingAt,   // ... started finalizing
+    CompletedAt,    // ... completed (also sets endTime)
+    FailedAt,       // ... failed (also sets endTime)
+    ExpiredAt,      // ... expired (also sets endTime)
+    CancellingAt,   // ... a cancel was accepted
+    CancelledAt,    // ... was cancelled (also sets endTime)
+    ProgressPercent // Gemini's own progress, 0..100
 };
-inline constexpr int JobFieldCount = 20;
+inline constexpr int JobFieldCount = 29;
 
 // The API's own name of a field ("jobArn", "submitTime", ...).
 QString jobFieldName(JobField field);
@@ -84,12 +95,19 @@ public:
     friend bool operator==(const JobFields &, const JobFields &) = default;
 
 private:
-    static constexpr quint32 bit(JobField f) { return quint32(1) << static_cast<int>(f); }
-    quint32 m_bits = 0;
+    static constexpr quint64 bit(JobField f) { return quint64(1) << static_cast<int>(f); }
+    quint64 m_bits = 0;
+    static_assert(JobFieldCount <= 64);
 };
 
+// A batch job as one gateway reports it. The field set is the Bedrock one; jobs from Bifrost's
+// native API fill the same fields (id -> jobArn, created_at -> submitTime, expires_at ->
+// jobExpirationTime, request_counts -> the record counts, input_file_id -> inputDataConfig,
+// output_file_id -> outputDataConfig, metadata.job_name -> jobName) plus the native-only ones.
 struct Job
 {
+    // The job's identifier on its gateway: a Bedrock job ARN, or the provider's own batch id
+    // (batch_..., msgbatch_..., batches/...) for jobs read through the native API.
     std::optional<QString> jobArn;
     std::optional<Status> status;
     std::optional<QString> jobName;
@@ -110,6 +128,15 @@ struct Job
     std::optional<qint64> processedRecordCount;
     std::optional<qint64> successRecordCount;
     std::optional<qint64> errorRecordCount;
+    std::optional<QString> provider;
+    std::optional<QDateTime> inProgressAt;
+    std::optional<QDateTime> finalizingAt;
+    std::optional<QDateTime> completedAt;
+    std::optional<QDateTime> failedAt;
+    std::optional<QDateTime> expiredAt;
+    std::optional<QDateTime> cancellingAt;
+    std::optional<QDateTime> cancelledAt;
+    std::optional<double> progressPercent;
 
     // Which fields this job carries.
     JobFields presentFields() const;
@@ -122,6 +149,11 @@ struct Job
     // Convenience accessors for views and exports.
     JobStatus statusCode() const { return status ? status->code() : JobStatus::Unknown; }
     QString statusText() const { return status ? status->raw() : QString(); }
+    // The status group with what the counts say: Anthropic's "ended" (every record finished)
+    // is Completed, or Failed when the counts report failed records. Otherwise the status's.
+    StatusGroup statusGroup() const;
+    // The provider, "bedrock" when none was reported (the Bedrock-format route).
+    QString providerOrBedrock() const;
 
     friend bool operator==(const Job &, const Job &);
 };

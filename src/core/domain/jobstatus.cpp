@@ -23,6 +23,16 @@ constexpr std::array kNames{
         StatusName{JobStatus::Failed, QLatin1StringView("Failed")},
         StatusName{JobStatus::Stopped, QLatin1StringView("Stopped")},
         StatusName{JobStatus::Expired, QLatin1StringView("Expired")},
+        StatusName{JobStatus::Finalizing, QLatin1StringView("Finalizing")},
+        StatusName{JobStatus::Ended, QLatin1StringView("Ended")},
+};
+
+// The native API's words that differ from a Bedrock name by more than case and underscores.
+constexpr std::array kNativeNames{
+        StatusName{JobStatus::Stopping, QLatin1StringView("cancelling")},
+        StatusName{JobStatus::Stopping, QLatin1StringView("canceling")},
+        StatusName{JobStatus::Stopped, QLatin1StringView("cancelled")},
+        StatusName{JobStatus::Stopped, QLatin1StringView("canceled")},
 };
 } // namespace
 
@@ -30,11 +40,19 @@ Status Status::fromString(const QString &raw)
 {
     Status s;
     s.m_raw = raw;
-    const QString trimmed = raw.trimmed();
+    // "in_progress" reads as "InProgress"; case never matters.
+    QString word = raw.trimmed();
+    word.remove(QLatin1Char('_'));
     for (const auto &entry : kNames) {
-        if (trimmed.compare(entry.name, Qt::CaseInsensitive) == 0) {
+        if (word.compare(entry.name, Qt::CaseInsensitive) == 0) {
             s.m_code = entry.code;
-            break;
+            return s;
+        }
+    }
+    for (const auto &entry : kNativeNames) {
+        if (word.compare(entry.name, Qt::CaseInsensitive) == 0) {
+            s.m_code = entry.code;
+            return s;
         }
     }
     return s;
@@ -56,6 +74,7 @@ bool Status::isTerminal(JobStatus code)
     case JobStatus::Failed:
     case JobStatus::Stopped:
     case JobStatus::Expired:
+    case JobStatus::Ended:
         return true;
     default:
         return false;
@@ -71,8 +90,10 @@ StatusGroup Status::groupOf(JobStatus code)
         return StatusGroup::Queued;
     case JobStatus::InProgress:
     case JobStatus::Stopping:
+    case JobStatus::Finalizing:
         return StatusGroup::Running;
     case JobStatus::Completed:
+    case JobStatus::Ended:
         return StatusGroup::Completed;
     case JobStatus::PartiallyCompleted:
     case JobStatus::Failed:

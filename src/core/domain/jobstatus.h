@@ -5,7 +5,10 @@
 
 namespace bw {
 
-// The AWS Bedrock batch status enum, plus Unknown for anything else a gateway sends.
+// The AWS Bedrock batch status enum, the statuses of Bifrost's native batch API that Bedrock
+// has no word for, and Unknown for anything else a gateway sends. Native words map onto the
+// Bedrock codes where they mean the same: validating -> Validating, in_progress -> InProgress,
+// cancelling -> Stopping, cancelled -> Stopped, completed, failed, expired.
 enum class JobStatus {
     Unknown,
     Submitted,
@@ -18,14 +21,16 @@ enum class JobStatus {
     Failed,
     Stopped,
     Expired,
+    Finalizing, // native: results are being written (Running)
+    Ended,      // native, Anthropic: every record finished, some may have failed (Completed)
 };
 
 // Coarse groups used by filter chips and counts. Unknown strings are their own group and are
 // treated as active for polling purposes.
 enum class StatusGroup {
     Queued,    // Submitted, Validating, Scheduled
-    Running,   // InProgress, Stopping
-    Completed, // Completed
+    Running,   // InProgress, Stopping, Finalizing
+    Completed, // Completed, Ended (see Job::statusGroup for an Ended job with failures)
     Failed,    // Failed, PartiallyCompleted
     Ended,     // Stopped, Expired
     Unknown,   // a status string we do not know
@@ -52,8 +57,9 @@ public:
 
     static bool isTerminal(JobStatus code);
     static StatusGroup groupOf(JobStatus code);
-    static QString canonicalName(JobStatus code); // "InProgress"; "" for Unknown
-    static QString groupKey(StatusGroup group);   // stable, untranslated key: "queued"...
+    // "InProgress", "Finalizing", "Ended"; "" for Unknown.
+    static QString canonicalName(JobStatus code);
+    static QString groupKey(StatusGroup group); // stable, untranslated key: "queued"...
 
     friend bool operator==(const Status &a, const Status &b) { return a.m_raw == b.m_raw; }
 

@@ -57,6 +57,14 @@ const std::array kStatuses{
                     QT_TRANSLATE_NOOP("StatusVocabulary",
                                       "Expired: the job did not start before its expiration "
                                       "time.")},
+        StatusEntry{JobStatus::Finalizing, QT_TRANSLATE_NOOP("StatusVocabulary", "Finalizing"),
+                    QT_TRANSLATE_NOOP("StatusVocabulary",
+                                      "Finalizing: every record was processed; the results are "
+                                      "being written.")},
+        StatusEntry{JobStatus::Ended, QT_TRANSLATE_NOOP("StatusVocabulary", "Ended"),
+                    QT_TRANSLATE_NOOP("StatusVocabulary",
+                                      "Ended: every record finished; some may have failed, "
+                                      "expired or been cancelled. See the record counts.")},
         StatusEntry{JobStatus::Unknown, QT_TRANSLATE_NOOP("StatusVocabulary", "Not reported"),
                     QT_TRANSLATE_NOOP("StatusVocabulary",
                                       "A status batchwatch does not know; it is shown as the "

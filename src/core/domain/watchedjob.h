@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/job.h"
+#include "domain/resultssummary.h"
 #include "wire/gatewayerror.h"
 
 #include <QDateTime>
@@ -33,23 +34,29 @@ struct ProgressSample
 };
 
 // Where a raw body came from; the last body of each source is kept.
-enum class BodySource { Retrieve, List };
+enum class BodySource { Retrieve, List, Native };
 
 // A job the user asked to follow on one profile, with everything learned about it.
 struct WatchedJob
 {
     QString identifier; // exactly as the user gave it: the local key (with profileId)
     QString profileId;
-    Job job;                               // merged from every response
-    QJsonObject rawRetrieve;               // last retrieve body (empty if none yet)
-    QJsonObject rawList;                   // last list summary (empty if none yet)
-    QDateTime addedAt;                     // when the user started watching
-    QDateTime fetchedAt;                   // last successful fetch (invalid: never)
+    Job job;                 // merged from every response
+    QJsonObject rawRetrieve; // last retrieve body (empty if none yet)
+    QJsonObject rawList;     // last list summary (empty if none yet)
+    QJsonObject rawNative;   // last body of Bifrost's native retrieve (empty if none yet)
+    QDateTime addedAt;       // when the user started watching
+    QDateTime fetchedAt;     // last successful fetch (invalid: never)
     std::optional<GatewayError> lastError; // last failed fetch, cleared by a success
     QDateTime lastErrorAt;
     bool notFound = false; // last answer was a 404: not found on this gateway (never deleted)
     // Fields any response from this gateway ever reported for this job (for "not reported").
     JobFields everReported;
+    // Fields whose current value came from Bifrost's native API rather than the Bedrock-format
+    // route (the details panel says which route said what).
+    JobFields fromNative;
+    // The per-record results, once fetched (absent: never fetched).
+    std::optional<ResultsSummary> results;
 
     // Newest raw body of either source (retrieve wins when both exist).
     QJsonObject rawBody() const { return rawRetrieve.isEmpty() ? rawList : rawRetrieve; }

@@ -541,7 +541,18 @@ quint32 JobTableModel::columnsForFields(const JobFields &fields)
         case JobField::VpcConfig:
         case JobField::TimeoutDurationInHours:
         case JobField::ModelInvocationType:
+        case JobField::Provider:
+        case JobField::InProgressAt:
+        case JobField::FinalizingAt:
+        case JobField::CompletedAt:
+        case JobField::FailedAt:
+        case JobField::ExpiredAt:
+        case JobField::CancellingAt:
+        case JobField::CancelledAt:
             break; // shown in the details panel only
+        case JobField::ProgressPercent:
+            columns |= columnBit(ProgressColumn) | columnBit(EtaColumn);
+            break;
         }
     }
     return columns;

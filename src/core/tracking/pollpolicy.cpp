@@ -17,6 +17,7 @@ Millis PollPolicy::statusInterval(JobStatus code) const
     switch (code) {
     case JobStatus::InProgress:
     case JobStatus::Stopping:
+    case JobStatus::Finalizing:
         return m_settings.runningInterval;
     case JobStatus::Submitted:
     case JobStatus::Validating:
@@ -28,6 +29,7 @@ Millis PollPolicy::statusInterval(JobStatus code) const
     case JobStatus::Failed:
     case JobStatus::Stopped:
     case JobStatus::Expired:
+    case JobStatus::Ended:
         return m_settings.terminalConfirmDelay;
     case JobStatus::Unknown:
         break;

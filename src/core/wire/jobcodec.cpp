@@ -317,6 +317,26 @@ ParsedJob parseJob(const QJsonObject &object)
     j.processedRecordCount = r.integer(QLatin1StringView("processedRecordCount"));
     j.successRecordCount = r.integer(QLatin1StringView("successRecordCount"));
     j.errorRecordCount = r.integer(QLatin1StringView("errorRecordCount"));
+    // batchwatch's own names for what Bifrost's native API adds (toJson writes them; the
+    // native bodies themselves are read by NativeCodec).
+    j.provider = r.string(QLatin1StringView("provider"));
+    j.inProgressAt = r.timestamp(QLatin1StringView("inProgressAt"));
+    j.finalizingAt = r.timestamp(QLatin1StringView("finalizingAt"));
+    j.completedAt = r.timestamp(QLatin1StringView("completedAt"));
+    j.failedAt = r.timestamp(QLatin1StringView("failedAt"));
+    j.expiredAt = r.timestamp(QLatin1StringView("expiredAt"));
+    j.cancellingAt = r.timestamp(QLatin1StringView("cancellingAt"));
+    j.cancelledAt = r.timestamp(QLatin1StringView("cancelledAt"));
+    if (const QJsonValue p = object.value(QLatin1StringView("progressPercent")); p.isDouble()) {
+        if (const double d = p.toDouble(); d >= 0 && d <= 100)
+            j.progressPercent = d;
+        else
+            out.problems.append({QStringLiteral("progressPercent"),
+                                 QStringLiteral("expected a percentage from 0 to 100")});
+    } else if (!p.isUndefined() && !p.isNull()) {
+        out.problems.append(
+                {QStringLiteral("progressPercent"), QStringLiteral("expected a number")});
+    }
 
     if (auto in = r.object(QLatin1StringView("inputDataConfig"))) {
         FieldReader outer(*in, out.problems, QStringLiteral("inputDataConfig"));
@@ -570,6 +590,16 @@ QJsonObject toJson(const Job &j)
     putInt("processedRecordCount", j.processedRecordCount);
     putInt("successRecordCount", j.successRecordCount);
     putInt("errorRecordCount", j.errorRecordCount);
+    putString("provider", j.provider);
+    putTime("inProgressAt", j.inProgressAt);
+    putTime("finalizingAt", j.finalizingAt);
+    putTime("completedAt", j.completedAt);
+    putTime("failedAt", j.failedAt);
+    putTime("expiredAt", j.expiredAt);
+    putTime("cancellingAt", j.cancellingAt);
+    putTime("cancelledAt", j.cancelledAt);
+    if (j.progressPercent)
+        o.insert(QLatin1StringView("progressPercent"), *j.progressPercent);
     return o;
 }
 
@@ -791,6 +821,35 @@ bool readStoredJob(const QJsonObject &object, Job &j)
             break;
         case JobField::ErrorRecordCount:
             ok = readCount(v, j.errorRecordCount);
+            break;
+        case JobField::Provider:
+            ok = readString(v, j.provider);
+            break;
+        case JobField::InProgressAt:
+            ok = readTime(v, j.inProgressAt);
+            break;
+        case JobField::FinalizingAt:
+            ok = readTime(v, j.finalizingAt);
+            break;
+        case JobField::CompletedAt:
+            ok = readTime(v, j.completedAt);
+            break;
+        case JobField::FailedAt:
+            ok = readTime(v, j.failedAt);
+            break;
+        case JobField::ExpiredAt:
+            ok = readTime(v, j.expiredAt);
+            break;
+        case JobField::CancellingAt:
+            ok = readTime(v, j.cancellingAt);
+            break;
+        case JobField::CancelledAt:
+            ok = readTime(v, j.cancelledAt);
+            break;
+        case JobField::ProgressPercent:
+            ok = v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 100;
+            if (ok)
+                j.progressPercent = v.toDouble();
             break;
         }
         if (!ok)

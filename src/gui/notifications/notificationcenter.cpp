@@ -107,6 +107,7 @@ bool NotificationCenter::eventEnabled(JobStatus status) const
     std::optional<NotificationEvent> event;
     switch (status) {
     case JobStatus::Completed:
+    case JobStatus::Ended:
         event = NotificationEvent::Completed;
         break;
     case JobStatus::PartiallyCompleted:

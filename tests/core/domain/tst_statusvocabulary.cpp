@@ -1,3 +1,4 @@
+#include "domain/job.h"
 #include "domain/statusvocabulary.h"
 
 #include <QSet>
@@ -12,7 +13,7 @@ namespace {
 QList<JobStatus> everyStatus()
 {
     QList<JobStatus> out;
-    for (int code = int(JobStatus::Unknown); code <= int(JobStatus::Expired); ++code)
+    for (int code = int(JobStatus::Unknown); code <= int(JobStatus::Ended); ++code)
         out.append(JobStatus(code));
     return out;
 }
@@ -53,6 +54,9 @@ private Q_SLOTS:
     void unknownStringsAreShownVerbatim_data();
     void unknownStringsAreShownVerbatim();
     void everyGroupHasWordsColoursAndAnIcon();
+    void nativeStatusesReadAsTheirBedrockMeaning_data();
+    void nativeStatusesReadAsTheirBedrockMeaning();
+    void anEndedJobWithFailedRecordsIsInTheFailedGroup();
 };
 
 void tst_StatusVocabulary::everyStatusHasItsOwnWordsAndADescription()
@@ -79,12 +83,12 @@ void tst_StatusVocabulary::unknownStringsAreShownVerbatim_data()
 {
     QTest::addColumn<QString>("raw");
     QTest::addColumn<QString>("word");
-    QTest::newRow("cross-provider") << "finalizing"
-                                    << "finalizing";
+    QTest::newRow("another provider's word") << "archived"
+                                             << "archived";
     QTest::newRow("odd case kept") << "Queued"
                                    << "Queued";
-    QTest::newRow("trimmed") << "  ended \n"
-                             << "ended";
+    QTest::newRow("trimmed") << "  paused \n"
+                             << "paused";
     QTest::newRow("empty") << ""
                            << "Not reported";
     QTest::newRow("blank") << "   "
@@ -120,6 +124,60 @@ void tst_StatusVocabulary::everyGroupHasWordsColoursAndAnIcon()
     QCOMPARE(light.size(), StatusGroupCount);
     QCOMPARE(dark.size(), StatusGroupCount);
     QCOMPARE(StatusVocabulary::iconName(StatusGroup::Running), QStringLiteral("status-running"));
+}
+
+void tst_StatusVocabulary::nativeStatusesReadAsTheirBedrockMeaning_data()
+{
+    QTest::addColumn<QString>("raw");
+    QTest::addColumn<JobStatus>("code");
+    QTest::addColumn<StatusGroup>("group");
+    QTest::addColumn<QString>("word");
+    QTest::newRow("validating") << "validating" << JobStatus::Validating << StatusGroup::Queued
+                                << "Validating";
+    QTest::newRow("in_progress") << "in_progress" << JobStatus::InProgress << StatusGroup::Running
+                                 << "In progress";
+    QTest::newRow("finalizing") << "finalizing" << JobStatus::Finalizing << StatusGroup::Running
+                                << "Finalizing";
+    QTest::newRow("cancelling") << "cancelling" << JobStatus::Stopping << StatusGroup::Running
+                                << "Stopping";
+    QTest::newRow("cancelled") << "cancelled" << JobStatus::Stopped << StatusGroup::Ended
+                               << "Stopped";
+    QTest::newRow("canceled (US)")
+            << "canceled" << JobStatus::Stopped << StatusGroup::Ended << "Stopped";
+    QTest::newRow("expired") << "expired" << JobStatus::Expired << StatusGroup::Ended << "Expired";
+    QTest::newRow("ended") << "ended" << JobStatus::Ended << StatusGroup::Completed << "Ended";
+    QTest::newRow("completed") << "completed" << JobStatus::Completed << StatusGroup::Completed
+                               << "Completed";
+    QTest::newRow("failed") << "failed" << JobStatus::Failed << StatusGroup::Failed << "Failed";
+}
+
+void tst_StatusVocabulary::nativeStatusesReadAsTheirBedrockMeaning()
+{
+    QFETCH(QString, raw);
+    QFETCH(JobStatus, code);
+    QFETCH(StatusGroup, group);
+    QFETCH(QString, word);
+    const Status status = Status::fromString(raw);
+    QCOMPARE(status.code(), code);
+    QCOMPARE(status.group(), group);
+    QCOMPARE(status.raw(), raw); // what exports and the Raw tab carry
+    QCOMPARE(StatusVocabulary::word(status), word);
+    QCOMPARE(Status::fromString(raw.toUpper()).code(), code);
+}
+
+void tst_StatusVocabulary::anEndedJobWithFailedRecordsIsInTheFailedGroup()
+{
+    Job job;
+    job.status = Status::fromString(QStringLiteral("ended"));
+    QCOMPARE(job.statusGroup(), StatusGroup::Completed);
+    job.errorRecordCount = 0;
+    QCOMPARE(job.statusGroup(), StatusGroup::Completed);
+    job.errorRecordCount = 3;
+    QCOMPARE(job.statusGroup(), StatusGroup::Failed);
+    QVERIFY(job.status->isTerminal());
+    job.status = Status::fromString(QStringLiteral("completed"));
+    QCOMPARE(job.statusGroup(), StatusGroup::Completed); // only "ended" reads the counts
+    QCOMPARE(Job().statusGroup(), StatusGroup::Unknown);
 }
 
 QTEST_GUILESS_MAIN(tst_StatusVocabulary)

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void mergeKeepsLastKnownFieldsWhenAbsent();
     void toJsonNormalisesAndOmitsAbsentFields();
     void roundTripsThroughJson();
+    void nativeFieldsRoundTripThroughTheStoredShape();
     void fromJsonReadsToJsonBackAndAnyOtherShapeAsParseJob();
     void survivesHugeAndHostileInput();
 };
@@ -437,6 +438,43 @@ void tst_JobCodec::fromJsonReadsToJsonBackAndAnyOtherShapeAsParseJob()
         // The gateway's own body is not toJson's shape: read as parseJob reads it.
         QVERIFY2(JobCodec::fromJson(r->raw) == r->job, qPrintable(name));
     }
+}
+
+void tst_JobCodec::nativeFieldsRoundTripThroughTheStoredShape()
+{
+    Job job;
+    job.jobArn = QStringLiteral("batches/123-abc");
+    job.status = Status::fromString(QStringLiteral("in_progress"));
+    job.provider = QStringLiteral("gemini");
+    const QDateTime t0(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC);
+    job.submitTime = t0;
+    job.inProgressAt = t0.addSecs(60);
+    job.finalizingAt = t0.addSecs(120);
+    job.completedAt = t0.addSecs(180);
+    job.failedAt = t0.addSecs(240);
+    job.expiredAt = t0.addSecs(300);
+    job.cancellingAt = t0.addSecs(360);
+    job.cancelledAt = t0.addSecs(420);
+    job.progressPercent = 42.5;
+    QCOMPARE(job.presentFields().count(), 12);
+
+    const QJsonObject o = JobCodec::toJson(job);
+    QCOMPARE(o.value(QLatin1StringView("provider")).toString(), QStringLiteral("gemini"));
+    QCOMPARE(o.value(QLatin1StringView("inProgressAt")).toString(),
+             QStringLiteral("2026-03-01T10:01:00.000Z"));
+    QCOMPARE(o.value(QLatin1StringView("progressPercent")).toDouble(), 42.5);
+    QVERIFY(JobCodec::fromJson(o) == job);
+    // A stored row written by a later version with one more key still reads every field.
+    QJsonObject newer = o;
+    newer.insert(QLatin1StringView("somethingNew"), 1);
+    QVERIFY(JobCodec::fromJson(newer) == job);
+    // A percentage outside 0..100 is a problem, not a value.
+    QJsonObject bad = o;
+    bad.insert(QLatin1StringView("progressPercent"), 250);
+    const ParsedJob parsed = JobCodec::parseJob(bad);
+    QVERIFY(!parsed.job.progressPercent);
+    QCOMPARE(parsed.problems.size(), 1);
+    QCOMPARE(parsed.problems.front().field, QStringLiteral("progressPercent"));
 }
 
 void tst_JobCodec::survivesHugeAndHostileInput()
