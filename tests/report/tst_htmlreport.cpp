@@ -206,8 +206,8 @@ void tst_HtmlReport::colourCodesStatusWithTheReportPaletteAndText()
                     .arg(running.tint.name(), running.ink.name(), running.strong.name())));
     QVERIFY(html.contains(QStringLiteral("<span class=\"badge s-running\">InProgress</span>")));
     QVERIFY(html.contains(QStringLiteral("<span class=\"badge s-failed\">Failed</span>")));
-    // An unknown status keeps its raw text, in the unknown group's colours.
-    QVERIFY(html.contains(QStringLiteral("<span class=\"badge s-unknown\">finalizing</span>")));
+    // A native status keeps its raw text, in its group's colours.
+    QVERIFY(html.contains(QStringLiteral("<span class=\"badge s-running\">finalizing</span>")));
     // Band colours in the SVG are the palette's.
     QVERIFY(html.contains(QStringLiteral("fill=\"%1\"").arg(running.strong.name())));
 }

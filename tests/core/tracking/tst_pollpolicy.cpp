@@ -66,7 +66,7 @@ void tst_PollPolicy::pollsEachStatusGroupAtItsInterval_data()
     QTest::newRow("Submitted") << QStringLiteral("Submitted") << qint64(30'000);
     QTest::newRow("Validating") << QStringLiteral("Validating") << qint64(30'000);
     QTest::newRow("Scheduled") << QStringLiteral("Scheduled") << qint64(60'000);
-    QTest::newRow("unknown string") << QStringLiteral("finalizing") << qint64(30'000);
+    QTest::newRow("unknown string") << QStringLiteral("archived") << qint64(30'000);
     QTest::newRow("case-insensitive") << QStringLiteral("inprogress") << qint64(15'000);
     QTest::newRow("no status") << QString() << qint64(30'000);
 }

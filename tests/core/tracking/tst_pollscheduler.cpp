@@ -184,7 +184,7 @@ void tst_PollScheduler::pollsEachStatusAtItsInterval_data()
     QTest::newRow("Submitted") << QStringLiteral("Submitted") << qint64(30'000);
     QTest::newRow("Validating") << QStringLiteral("Validating") << qint64(30'000);
     QTest::newRow("Scheduled") << QStringLiteral("Scheduled") << qint64(60'000);
-    QTest::newRow("unknown") << QStringLiteral("finalizing") << qint64(30'000);
+    QTest::newRow("unknown") << QStringLiteral("archived") << qint64(30'000);
 }
 
 void tst_PollScheduler::pollsEachStatusAtItsInterval()

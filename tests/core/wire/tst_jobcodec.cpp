@@ -131,7 +131,8 @@ void tst_JobCodec::readsEveryFieldOfAnAwsNativeBody()
     BW_RETURN_IF_FAILED();
     QVERIFY(r.hasValue());
     const Job &j = r->job;
-    QCOMPARE(j.presentFields().count(), JobFieldCount - 2); // no message, no endTime
+    // Every Bedrock field but message and endTime; none of the native API's own.
+    QCOMPARE(j.presentFields().count(), int(JobField::ErrorRecordCount) + 1 - 2);
     QCOMPARE(j.statusCode(), JobStatus::InProgress);
     QCOMPARE(*j.jobName, QStringLiteral("support-tickets-triage-0314"));
     QCOMPARE(*j.totalRecordCount, 25000);

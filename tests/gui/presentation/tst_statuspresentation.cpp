@@ -103,8 +103,8 @@ private Q_SLOTS:
 
     void unknownStatusIsShownVerbatim()
     {
-        QCOMPARE(StatusPresentation::text(Status::fromString(QStringLiteral("finalizing"))),
-                 QStringLiteral("finalizing"));
+        QCOMPARE(StatusPresentation::text(Status::fromString(QStringLiteral("archived"))),
+                 QStringLiteral("archived"));
         QCOMPARE(StatusPresentation::text(Status::fromString(QStringLiteral("inprogress"))),
                  QStringLiteral("In progress"));
         QCOMPARE(StatusPresentation::text(Status()), QStringLiteral("Not reported"));
@@ -207,11 +207,11 @@ private Q_SLOTS:
         constexpr int textRole = Qt::UserRole + 2;
         model.setData(model.index(0, 0), int(JobStatus::PartiallyCompleted), statusRole);
         model.setData(model.index(1, 0), int(JobStatus::Unknown), statusRole);
-        model.setData(model.index(1, 0), QStringLiteral("finalizing"), textRole);
+        model.setData(model.index(1, 0), QStringLiteral("archived"), textRole);
         // Row 2: no status at all.
         StatusBadgeDelegate delegate(statusRole, textRole);
         QCOMPARE(delegate.badgeText(model.index(0, 0)), QStringLiteral("Partially completed"));
-        QCOMPARE(delegate.badgeText(model.index(1, 0)), QStringLiteral("finalizing"));
+        QCOMPARE(delegate.badgeText(model.index(1, 0)), QStringLiteral("archived"));
         QCOMPARE(delegate.badgeText(model.index(2, 0)), QStringLiteral("Not reported"));
 
         // The badge is wide enough for its words, and it paints something.
