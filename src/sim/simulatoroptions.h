@@ -60,6 +60,11 @@ struct SimulatorOptions
     // is placed relative to it, so a fixed epoch makes bodies byte-for-byte reproducible.
     QDateTime epoch;
     int bifrostUtcOffsetSeconds = 3600; // zone of Bifrost's whole-second timestamps (+01:00)
+
+    // Bifrost's native batch routes (/v1/batches?provider=P; bifrost flavour only).
+    int nativeBatchesPerProvider = 8; // OpenAI, Anthropic and Gemini each; Bedrock's are the jobs
+    int resultsPageSize = 1000;       // records per results page (1..100000; a client may ask less)
+    qint64 largeResultsRecords = 0;   // > 0: one more OpenAI batch with this many result records
 };
 
 } // namespace bw::sim
