@@ -742,7 +742,8 @@ SimResponse GatewaySimulator::Private::nativeRetrieve(NativeProvider provider, c
         const SimulatedJob *job = find(id);
         if (!job)
             return nativeNotFound(provider, id, u"batch_retrieve"_s);
-        return WireFormat::jsonResponse(NativeFormat::retrieve(*job, now, seconds()));
+        return WireFormat::jsonResponse(
+                NativeFormat::retrieve(*job, now, seconds(), options.bedrockNativeDetail));
     }
     const NativeBatch *batch = findNative(provider, id);
     if (!batch)

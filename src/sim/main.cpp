@@ -76,13 +76,18 @@ int main(int argc, char *argv[])
             u"bifrost flavour: add one completed OpenAI batch (\"bulk-export-large\") with this "
             "many result records, generated page by page."_s,
             u"records"_s, u"0"_s);
+    const QCommandLineOption bedrockDetail(
+            u"bedrock-native-detail"_s,
+            u"bifrost flavour: Bedrock's native retrieve also carries metadata (job_name, "
+            "model_id), in_progress_at and cancelling_at, which Bifrost's Bedrock provider "
+            "does not fill in."_s);
     const QCommandLineOption printNative(
             u"print-native"_s,
             u"After the listening line (and any --print-jobs lines), print one line per batch of "
             "the native routes: provider, id, name (tab-separated)."_s);
     parser.addOptions({port, flavour, seed, speed, jobs, key, faultRate, faultList, latency,
                        retryAfter, printJobs, nativeBatches, resultsPageSize, largeResults,
-                       printNative});
+                       bedrockDetail, printNative});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         fail(u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().constFirst()));
@@ -133,6 +138,8 @@ int main(int argc, char *argv[])
     options.largeResultsRecords = parser.value(largeResults).toLongLong(&ok);
     if (!ok || options.largeResultsRecords < 0 || options.largeResultsRecords > 1'000'000'000)
         fail(u"--large-results must be 0..1000000000"_s);
+
+    options.bedrockNativeDetail = parser.isSet(bedrockDetail);
 
     GatewaySimulator simulator(options);
     if (!simulator.start(quint16(portValue)))

@@ -162,7 +162,7 @@ QJsonObject listEntry(const NativeBatch &batch, qint64 nowMs, const UnixSeconds 
     return nativeBody(batch, nowMs, secs, false);
 }
 
-QJsonObject retrieve(const SimulatedJob &job, qint64 nowMs, const UnixSeconds &secs)
+QJsonObject retrieve(const SimulatedJob &job, qint64 nowMs, const UnixSeconds &secs, bool detail)
 {
     // What Bifrost's Bedrock provider fills in (core/providers/bedrock/batch.go BatchRetrieve):
     // the ARN, status, input and output URIs, submit/end/expiry as created_at, completed_at,
@@ -174,6 +174,17 @@ QJsonObject retrieve(const SimulatedJob &job, qint64 nowMs, const UnixSeconds &s
     if (s.endMs)
         o.insert("completed_at"_L1, secs(*s.endMs));
     o.insert("expires_at"_L1, secs(job.expirationMs()));
+    if (detail) {
+        o.insert("metadata"_L1,
+                 QJsonObject{{"job_name"_L1, job.jobName}, {"model_id"_L1, job.modelId}});
+        const bool stopped = job.stopRequestedMs && *job.stopRequestedMs < job.endMs
+                             && nowMs >= *job.stopRequestedMs;
+        const qint64 ranUntil = stopped ? *job.stopRequestedMs : nowMs;
+        if (ranUntil >= job.inProgressMs && job.inProgressMs < job.endMs)
+            o.insert("in_progress_at"_L1, secs(job.inProgressMs));
+        if (stopped)
+            o.insert("cancelling_at"_L1, secs(*job.stopRequestedMs));
+    }
     o.insert("extra_fields"_L1, extraFields(NativeProvider::Bedrock, u"batch_retrieve"_s, job.arn));
     return o;
 }

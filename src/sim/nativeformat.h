@@ -30,7 +30,8 @@ QJsonObject extraFields(NativeProvider provider, const QString &requestType, con
 // A retrieve body (requestType "batch_retrieve"), a list entry (no extra_fields; Bedrock's has
 // only id, object, status, request_counts and created_at, like Bifrost's), a cancel body.
 QJsonObject retrieve(const NativeBatch &batch, qint64 nowMs, const UnixSeconds &secs);
-QJsonObject retrieve(const SimulatedJob &job, qint64 nowMs, const UnixSeconds &secs);
+QJsonObject retrieve(const SimulatedJob &job, qint64 nowMs, const UnixSeconds &secs,
+                     bool detail = false);
 QJsonObject listEntry(const NativeBatch &batch, qint64 nowMs, const UnixSeconds &secs);
 QJsonObject listEntry(const SimulatedJob &job, qint64 nowMs, const UnixSeconds &secs);
 QJsonObject cancelled(const NativeBatch &batch, qint64 nowMs, const UnixSeconds &secs);

@@ -147,6 +147,7 @@ private Q_SLOTS:
     void lifecyclesMoveForwardWithConsistentTimes();
     void failedBedrockJobMostlySucceeded();
     void bedrockFormatRouteStaysSparse();
+    void bedrockDetailAddsNameAndRunningTime();
     void anthropicResultsMixOutcomes();
     void resultsArePagedAndReproducible();
     void resultsOfARunningBatchAreRefused();
@@ -674,6 +675,31 @@ void tst_SimulatorNative::bedrockFormatRouteStaysSparse()
           "errorRecordCount", "modelId", "lastModifiedTime"})
         QVERIFY2(!o.contains(QLatin1StringView(absent)), absent);
     QCOMPARE(sim.jobStatus(arn), JobStatus::PartiallyCompleted);
+}
+
+void tst_SimulatorNative::bedrockDetailAddsNameAndRunningTime()
+{
+    SimulatorOptions o = frozen();
+    o.bedrockNativeDetail = true;
+    GatewaySimulator sim(o);
+    GatewaySimulator plain(frozen());
+    QVERIFY(sim.start());
+    QVERIFY(plain.start());
+    const QString arn = sim.partlySucceededJobArn();
+    const QJsonObject detailed = retrieve(sim, u"bedrock"_s, arn);
+    const QJsonObject sparse = retrieve(plain, u"bedrock"_s, arn);
+    QCOMPARE(keys(detailed) - keys(sparse), (QSet<QString>{u"metadata"_s, u"in_progress_at"_s}));
+    QCOMPARE(detailed.value("metadata"_L1).toObject().value("job_name"_L1).toString(),
+             sim.jobState(arn)->jobName.value_or(QString()));
+    const qint64 ran = detailed.value("in_progress_at"_L1).toInteger();
+    QVERIFY(ran > detailed.value("created_at"_L1).toInteger());
+    QVERIFY(ran < detailed.value("completed_at"_L1).toInteger());
+    // A job still validating has not started running.
+    const QString validating = firstWhere(sim, u"bedrock"_s, [](const QJsonObject &b) {
+        return b.value("status"_L1).toString() == u"validating"_s;
+    });
+    QVERIFY(!validating.isEmpty());
+    QVERIFY(!retrieve(sim, u"bedrock"_s, validating).contains("in_progress_at"_L1));
 }
 
 void tst_SimulatorNative::anthropicResultsMixOutcomes()
