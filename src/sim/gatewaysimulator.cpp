@@ -17,6 +17,7 @@
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
 #include <QTcpServer>
@@ -243,6 +244,7 @@ public:
     void send(const QHttpServerRequest &request, QTcpSocket *socket, const SimResponse &r);
     void sendLater(const QHttpServerRequest &request, QTcpSocket *socket, SimResponse r,
                    int delayMs);
+    static void sendStreamed(QTcpSocket *socket, SimResponse r, bool truncate);
 
     GatewaySimulator *q;
     SimulatorOptions options;
@@ -342,7 +344,7 @@ GatewaySimulator::Private::Private(GatewaySimulator *qq, const SimulatorOptions 
             break;
         }
     }
-    options.resultsPageSize = std::clamp(options.resultsPageSize, 1, 100'000);
+    options.resultsPageSize = std::clamp(options.resultsPageSize, 0, 100'000);
     natives = NativeBatchGenerator::generate(options.seed,
                                              std::max(0, options.nativeBatchesPerProvider),
                                              std::max<qint64>(0, options.largeResultsRecords));
@@ -459,6 +461,10 @@ void GatewaySimulator::Private::handle(const QHttpServerRequest &request, QTcpSo
                                  QUuid::createUuidV5(QUuid(), QString::number(options.seed) + u'/'
                                                                       + QString::number(requests))
                                          .toByteArray(QUuid::WithoutBraces)});
+    if (response.stream) {
+        sendStreamed(socket, std::move(response), fault == FaultKind::Truncated);
+        return;
+    }
     if (fault == FaultKind::Truncated && response.body.size() > 1)
         response.body.truncate(std::max<qsizetype>(1, response.body.size() * 2 / 5));
     if (fault == FaultKind::Latency)
@@ -947,6 +953,47 @@ SimResponse GatewaySimulator::Private::nativeResults(NativeProvider provider, co
         prefix = batch->customIdPrefix;
     }
 
+    const QJsonObject extra = NativeFormat::extraFields(provider, u"batch_results"_s, batchId);
+    if (options.resultsPageSize == 0) {
+        // Unpaged, as Bifrost answers Bedrock: every record in one body, generated and sent
+        // while the client reads it.
+        struct Cursor
+        {
+            qint64 next = 0;
+            bool opened = false;
+            bool closed = false;
+        };
+        auto at = std::make_shared<Cursor>();
+        SimResponse r;
+        r.stream = [=]() -> QByteArray {
+            if (at->closed)
+                return {};
+            QByteArray piece;
+            if (!at->opened) {
+                at->opened = true;
+                piece = "{\"batch_id\":"
+                        + QJsonDocument(QJsonArray{batchId})
+                                  .toJson(QJsonDocument::Compact)
+                                  .mid(1)
+                                  .chopped(1)
+                        + ",\"results\":[";
+            }
+            for (int n = 0; n < 500 && at->next < count; ++n, ++at->next) {
+                if (at->next > 0)
+                    piece += ',';
+                piece += WireFormat::json(NativeFormat::resultRecord(
+                        provider, NativeResults::record(provider, seed, prefix, at->next, processed,
+                                                        errors, expired)));
+            }
+            if (at->next >= count) {
+                piece += "],\"extra_fields\":" + WireFormat::json(extra) + '}';
+                at->closed = true;
+            }
+            return piece;
+        };
+        return r;
+    }
+
     qint64 pageSize = options.resultsPageSize;
     for (const char *key : {"limit", "page_size"}) {
         bool ok = false;
@@ -979,8 +1026,7 @@ SimResponse GatewaySimulator::Private::nativeResults(NativeProvider provider, co
         body.insert("has_more"_L1, true);
         body.insert("next_cursor"_L1, NativeResults::customId(prefix, to - 1));
     }
-    body.insert("extra_fields"_L1, NativeFormat::extraFields(provider, u"batch_results"_s,
-                                                             batchId + QString::number(from)));
+    body.insert("extra_fields"_L1, extra);
     return WireFormat::jsonResponse(body);
 }
 
@@ -1120,6 +1166,44 @@ void GatewaySimulator::Private::sendLater(const QHttpServerRequest &request, QTc
             response.addHeader(name, value);
         response.write(std::move(*responder));
     });
+}
+
+void GatewaySimulator::Private::sendStreamed(QTcpSocket *socket, SimResponse r, bool truncate)
+{
+    // Written to the socket directly: status line, headers, then chunks produced only as fast
+    // as the client reads them, so a body of any size never sits in memory.
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(r.status) + ' '
+                      + (r.status == 200 ? QByteArray("OK") : QByteArray("Error"))
+                      + "\r\nContent-Type: " + r.contentType + "\r\nTransfer-Encoding: chunked\r\n";
+    for (const auto &[name, value] : std::as_const(r.headers))
+        head += name + ": " + value + "\r\n";
+    socket->write(head + "\r\n");
+
+    auto *pump = new QObject(socket); // lives while the stream does
+    auto next = std::move(r.stream);
+    auto pieces = std::make_shared<int>(0);
+    auto writeMore = [socket, pump, next, pieces, truncate] {
+        if (!pump->property("done").toBool()) {
+            while (socket->bytesToWrite() < 256 * 1024) {
+                QByteArray piece = next();
+                // A truncated body stops after its first pieces without the final chunk.
+                if (truncate && ++*pieces > 2) {
+                    pump->setProperty("done", true);
+                    QTimer::singleShot(0, socket, [socket] { socket->disconnectFromHost(); });
+                    return;
+                }
+                if (piece.isEmpty()) {
+                    socket->write("0\r\n\r\n");
+                    pump->setProperty("done", true);
+                    pump->deleteLater();
+                    return;
+                }
+                socket->write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
+            }
+        }
+    };
+    QObject::connect(socket, &QTcpSocket::bytesWritten, pump, writeMore);
+    writeMore();
 }
 
 // ---------------------------------------------------------------------------------------------

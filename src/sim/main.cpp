@@ -69,8 +69,9 @@ int main(int argc, char *argv[])
             u"n"_s, u"8"_s);
     const QCommandLineOption resultsPageSize(
             u"results-page-size"_s,
-            u"bifrost flavour: records per page of /v1/batches/{id}/results (1..100000)."_s, u"n"_s,
-            u"1000"_s);
+            u"bifrost flavour: records per page of /v1/batches/{id}/results (1..100000); 0: no "
+            "pages, every record in one body streamed as it is read (as Bifrost sends Bedrock's)."_s,
+            u"n"_s, u"1000"_s);
     const QCommandLineOption largeResults(
             u"large-results"_s,
             u"bifrost flavour: add one completed OpenAI batch (\"bulk-export-large\") with this "
@@ -133,8 +134,8 @@ int main(int argc, char *argv[])
     if (!ok || options.nativeBatchesPerProvider < 0 || options.nativeBatchesPerProvider > 100'000)
         fail(u"--native-batches must be 0..100000"_s);
     options.resultsPageSize = parser.value(resultsPageSize).toInt(&ok);
-    if (!ok || options.resultsPageSize < 1 || options.resultsPageSize > 100'000)
-        fail(u"--results-page-size must be 1..100000"_s);
+    if (!ok || options.resultsPageSize < 0 || options.resultsPageSize > 100'000)
+        fail(u"--results-page-size must be 0..100000"_s);
     options.largeResultsRecords = parser.value(largeResults).toLongLong(&ok);
     if (!ok || options.largeResultsRecords < 0 || options.largeResultsRecords > 1'000'000'000)
         fail(u"--large-results must be 0..1000000000"_s);

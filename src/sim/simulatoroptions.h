@@ -63,8 +63,9 @@ struct SimulatorOptions
 
     // Bifrost's native batch routes (/v1/batches?provider=P; bifrost flavour only).
     int nativeBatchesPerProvider = 8; // OpenAI, Anthropic and Gemini each; Bedrock's are the jobs
-    int resultsPageSize = 1000;       // records per results page (1..100000; a client may ask less)
-    qint64 largeResultsRecords = 0;   // > 0: one more OpenAI batch with this many result records
+    int resultsPageSize = 1000;     // records per results page (1..100000; a client may ask less);
+                                    // 0: unpaged, one body streamed while the client reads it
+    qint64 largeResultsRecords = 0; // > 0: one more OpenAI batch with this many result records
     // Bedrock's native retrieve as Bifrost's Bedrock provider fills it (false: the ARN, status,
     // S3 URIs, created_at, completed_at, expires_at) or, true, also metadata {job_name, model_id}
     // and the in_progress_at / cancelling_at a richer gateway could report.

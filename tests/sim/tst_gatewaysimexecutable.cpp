@@ -164,7 +164,7 @@ void tst_GatewaySimExecutable::rejectsBadUsageWithExitCode2_data()
     QTest::newRow("speed") << QStringList{u"--speed"_s, u"-1"_s} << u"--speed"_s;
     QTest::newRow("port") << QStringList{u"--port"_s, u"70000"_s} << u"--port"_s;
     QTest::newRow("results page size")
-            << QStringList{u"--results-page-size"_s, u"0"_s} << u"--results-page-size"_s;
+            << QStringList{u"--results-page-size"_s, u"-1"_s} << u"--results-page-size"_s;
     QTest::newRow("native batches")
             << QStringList{u"--native-batches"_s, u"-2"_s} << u"--native-batches"_s;
     QTest::newRow("large results")

@@ -152,6 +152,7 @@ private Q_SLOTS:
     void resultsArePagedAndReproducible();
     void resultsOfARunningBatchAreRefused();
     void largeResultsArePagedToTheEnd();
+    void unpagedResultsStreamInOneBody();
     void nativeRoutesOnlyInTheBifrostFlavour();
 };
 
@@ -821,6 +822,43 @@ void tst_SimulatorNative::largeResultsArePagedToTheEnd()
     QVERIFY(sim.largeResultsBatchId().isEmpty() == false);
     GatewaySimulator plain(frozen());
     QVERIFY(plain.largeResultsBatchId().isEmpty());
+}
+
+void tst_SimulatorNative::unpagedResultsStreamInOneBody()
+{
+    SimulatorOptions o = frozen();
+    o.resultsPageSize = 0;
+    o.largeResultsRecords = 2'000'000; // about 600 MB if it were sent whole
+    GatewaySimulator sim(o);
+    QVERIFY(sim.start());
+
+    // Every record of the Bedrock job in one body, as Bifrost sends them.
+    const QString arn = sim.partlySucceededJobArn();
+    const HttpResult r = get(sim, u"/v1/batches/%1/results?provider=bedrock"_s.arg(enc(arn)));
+    QCOMPARE(r.status, 200);
+    const QJsonObject body = r.json();
+    QCOMPARE(body.value("batch_id"_L1).toString(), arn);
+    QCOMPARE(body.value("results"_L1).toArray().size(), 41'234);
+    QVERIFY(!body.contains("has_more"_L1));
+    QCOMPARE(keys(body.value("extra_fields"_L1).toObject()),
+             (QSet<QString>{u"request_type"_s, u"provider"_s, u"latency"_s, u"chunk_index"_s}));
+
+    // A client that stops reading a huge body (its cap) leaves the simulator serving.
+    QNetworkRequest request(at(
+            sim, u"/v1/batches/%1/results?provider=openai"_s.arg(enc(sim.largeResultsBatchId()))));
+    std::unique_ptr<QNetworkReply> big(m_nam.get(request));
+    qint64 received = 0;
+    connect(big.get(), &QNetworkReply::readyRead, this, [&] {
+        received += big->readAll().size();
+        if (received > 4 * 1024 * 1024)
+            big->abort();
+    });
+    QSignalSpy finished(big.get(), &QNetworkReply::finished);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(big->error(), QNetworkReply::OperationCanceledError);
+    QVERIFY(received > 4 * 1024 * 1024);
+    QCOMPARE(get(sim, u"/health"_s).status, 200);
+    QCOMPARE(retrieve(sim, u"bedrock"_s, arn).value("id"_L1).toString(), arn);
 }
 
 void tst_SimulatorNative::nativeRoutesOnlyInTheBifrostFlavour()
