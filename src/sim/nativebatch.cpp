@@ -147,7 +147,7 @@ NativeBatch::State NativeBatch::stateAt(qint64 nowMs) const
             }
             break;
         }
-        if (s.terminal)
+        if (end == End::Completed)
             s.progress = 100;
         return s;
     }
@@ -319,8 +319,6 @@ NativeBatch make(NativeProvider provider, Template t, int round, SimRandom &rng)
             b.finalizingMs = -2 * Min;
         break;
     }
-    if (b.endMs <= 0 && b.end == NativeBatch::End::Completed && round > 0)
-        b.name += u"-r"_s + QString::number(round);
     return b;
 }
 
