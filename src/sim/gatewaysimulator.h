@@ -28,6 +28,16 @@ struct RecordedRequest
     QList<std::pair<QByteArray, QByteArray>> headers; // as sent (tests only; may hold keys)
 };
 
+// One batch the native routes serve (bifrost flavour): provider ("bedrock", "openai",
+// "anthropic", "gemini"), id as the routes take it (a Bedrock job's ARN) and its name (Bedrock:
+// jobName; OpenAI: metadata.job_name; Gemini: metadata.display_name; Anthropic: empty).
+struct NativeBatchInfo
+{
+    QString provider;
+    QString id;
+    QString name;
+};
+
 // A simulated Bifrost / AWS Bedrock batch gateway on 127.0.0.1 (never another interface).
 //
 // Jobs are generated from the seed (see JobGenerator) and move through their lifecycles on a
@@ -46,6 +56,14 @@ struct RecordedRequest
 // POST /bedrock/model-invocation-job/{id}/stop. {id} is a 12-character id, a full ARN
 // percent-encoded as one segment, or a provider id; the path is parsed from the raw request
 // line, so "%2F" inside a segment is handled.
+//
+// The bifrost flavour also serves Bifrost's native batch routes (WIRE.md, "Bifrost's native
+// batch routes"): GET /v1/batches, GET /v1/batches/{id}, POST /v1/batches/{id}/cancel and
+// GET /v1/batches/{id}/results, each with ?provider=P or an x-model-provider header (neither:
+// 400). {id} is one segment, percent-decoded once ("batches%2Fabc"). Provider "bedrock" shows the
+// same jobs as the Bedrock-format routes (ARN ids, all-zero request_counts); "openai",
+// "anthropic" and "gemini" have their own batches (see NativeBatchGenerator). Results are paged
+// (has_more, next_cursor = the last custom_id; pass it back as ?cursor=) and generated per page.
 //
 // Faults (FaultOptions) hit any request except /health with probability rate; the sequence is
 // reproducible for a seed and the same order of requests. Every signal is emitted on the
@@ -97,6 +115,16 @@ public:
     // Same effect as the stop route; false when unknown or no longer stoppable.
     bool stopJob(const QString &identifier);
 
+    // --- native routes (bifrost flavour; empty in the others) ---
+    // Every batch the native routes serve: Bedrock jobs first (generation order), then OpenAI,
+    // Anthropic and Gemini batches.
+    QList<NativeBatchInfo> nativeBatches() const;
+    // The Bedrock job Bifrost reports "failed" (AWS: PartiallyCompleted) whose records almost all
+    // succeeded: 41,000 of 41,234. Its ARN; empty outside the bifrost flavour.
+    QString partlySucceededJobArn() const;
+    // The OpenAI batch of SimulatorOptions::largeResultsRecords; empty when there is none.
+    QString largeResultsBatchId() const;
+
     // --- observation for tests ---
     int requestCount() const; // every request, /health included, faulted or not
     RecordedRequest lastRequest() const;
@@ -108,6 +136,8 @@ Q_SIGNALS:
     void faultInjected(const QString &kind, const QString &path);
     // Emitted when a stop request was accepted (over HTTP or stopJob()).
     void jobStopped(const QString &jobArn);
+    // Emitted when a native cancel of an OpenAI, Anthropic or Gemini batch was accepted.
+    void nativeBatchCancelled(const QString &provider, const QString &id);
 
 private:
     class Private;

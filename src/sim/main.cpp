@@ -62,8 +62,33 @@ int main(int argc, char *argv[])
     const QCommandLineOption printJobs(
             u"print-jobs"_s,
             u"After the listening line, print one line per job: id, ARN, status (tab-separated)."_s);
+    const QCommandLineOption nativeBatches(
+            u"native-batches"_s,
+            u"bifrost flavour: batches per provider (OpenAI, Anthropic, Gemini) on the native "
+            "routes /v1/batches?provider=P; Bedrock's are the --jobs."_s,
+            u"n"_s, u"8"_s);
+    const QCommandLineOption resultsPageSize(
+            u"results-page-size"_s,
+            u"bifrost flavour: records per page of /v1/batches/{id}/results (1..100000); 0: no "
+            "pages, every record in one body streamed as it is read (as Bifrost sends Bedrock's)."_s,
+            u"n"_s, u"1000"_s);
+    const QCommandLineOption largeResults(
+            u"large-results"_s,
+            u"bifrost flavour: add one completed OpenAI batch (\"bulk-export-large\") with this "
+            "many result records, generated page by page."_s,
+            u"records"_s, u"0"_s);
+    const QCommandLineOption bedrockDetail(
+            u"bedrock-native-detail"_s,
+            u"bifrost flavour: Bedrock's native retrieve also carries metadata (job_name, "
+            "model_id), in_progress_at and cancelling_at, which Bifrost's Bedrock provider "
+            "does not fill in."_s);
+    const QCommandLineOption printNative(
+            u"print-native"_s,
+            u"After the listening line (and any --print-jobs lines), print one line per batch of "
+            "the native routes: provider, id, name (tab-separated)."_s);
     parser.addOptions({port, flavour, seed, speed, jobs, key, faultRate, faultList, latency,
-                       retryAfter, printJobs});
+                       retryAfter, printJobs, nativeBatches, resultsPageSize, largeResults,
+                       bedrockDetail, printNative});
     parser.process(app);
     if (!parser.positionalArguments().isEmpty())
         fail(u"unexpected argument \"%1\""_s.arg(parser.positionalArguments().constFirst()));
@@ -105,6 +130,18 @@ int main(int argc, char *argv[])
     if (!ok || options.faults.retryAfterSeconds < 0)
         fail(u"--retry-after must be a non-negative integer"_s);
 
+    options.nativeBatchesPerProvider = parser.value(nativeBatches).toInt(&ok);
+    if (!ok || options.nativeBatchesPerProvider < 0 || options.nativeBatchesPerProvider > 100'000)
+        fail(u"--native-batches must be 0..100000"_s);
+    options.resultsPageSize = parser.value(resultsPageSize).toInt(&ok);
+    if (!ok || options.resultsPageSize < 0 || options.resultsPageSize > 100'000)
+        fail(u"--results-page-size must be 0..100000"_s);
+    options.largeResultsRecords = parser.value(largeResults).toLongLong(&ok);
+    if (!ok || options.largeResultsRecords < 0 || options.largeResultsRecords > 1'000'000'000)
+        fail(u"--large-results must be 0..1000000000"_s);
+
+    options.bedrockNativeDetail = parser.isSet(bedrockDetail);
+
     GatewaySimulator simulator(options);
     if (!simulator.start(quint16(portValue)))
         fail(simulator.errorString());
@@ -118,6 +155,12 @@ int main(int argc, char *argv[])
             std::printf("%s\t%s\t%s\n", qUtf8Printable(ids.at(i)), qUtf8Printable(arns.at(i)),
                         qUtf8Printable(status ? bw::Status::canonicalName(*status) : QString()));
         }
+    }
+    if (parser.isSet(printNative)) {
+        const QList<NativeBatchInfo> batches = simulator.nativeBatches();
+        for (const NativeBatchInfo &b : batches)
+            std::printf("%s\t%s\t%s\n", qUtf8Printable(b.provider), qUtf8Printable(b.id),
+                        qUtf8Printable(b.name));
     }
     std::fflush(stdout);
     std::fprintf(stderr, "batchwatch-gateway-sim: flavour %s, %d jobs, seed %llu, speed %g%s\n",

@@ -60,6 +60,16 @@ struct SimulatorOptions
     // is placed relative to it, so a fixed epoch makes bodies byte-for-byte reproducible.
     QDateTime epoch;
     int bifrostUtcOffsetSeconds = 3600; // zone of Bifrost's whole-second timestamps (+01:00)
+
+    // Bifrost's native batch routes (/v1/batches?provider=P; bifrost flavour only).
+    int nativeBatchesPerProvider = 8; // OpenAI, Anthropic and Gemini each; Bedrock's are the jobs
+    int resultsPageSize = 1000;     // records per results page (1..100000; a client may ask less);
+                                    // 0: unpaged, one body streamed while the client reads it
+    qint64 largeResultsRecords = 0; // > 0: one more OpenAI batch with this many result records
+    // Bedrock's native retrieve as Bifrost's Bedrock provider fills it (false: the ARN, status,
+    // S3 URIs, created_at, completed_at, expires_at) or, true, also metadata {job_name, model_id}
+    // and the in_progress_at / cancelling_at a richer gateway could report.
+    bool bedrockNativeDetail = false;
 };
 
 } // namespace bw::sim

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 #include <utility>
 
 namespace bw::sim {
@@ -20,6 +22,9 @@ struct SimResponse
     QByteArray contentType = "application/json";
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers; // besides Content-Type/Content-Length
+    // When set, the body is sent with chunked transfer encoding as this returns it, one piece
+    // per call, while the client reads (an empty piece ends it); `body` is then unused.
+    std::function<QByteArray()> stream;
 };
 
 // How each flavour spells bodies, timestamps and errors (WIRE.md). Pure functions.

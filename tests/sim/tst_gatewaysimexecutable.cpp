@@ -3,6 +3,9 @@
 
 #include "wire/jobcodec.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
@@ -36,6 +39,7 @@ private:
 private Q_SLOTS:
     void initTestCase();
     void printsListeningLineAndServesJobs();
+    void printsAndServesNativeBatches();
     void rejectsBadUsageWithExitCode2_data();
     void rejectsBadUsageWithExitCode2();
     void reportsAPortThatIsTaken();
@@ -114,6 +118,42 @@ void tst_GatewaySimExecutable::printsListeningLineAndServesJobs()
     sim.process->waitForFinished(10000);
 }
 
+void tst_GatewaySimExecutable::printsAndServesNativeBatches()
+{
+    // 2 Bedrock jobs, 3 batches for each of OpenAI, Anthropic, Gemini, one large OpenAI batch.
+    Running sim = launch({u"--port"_s, u"0"_s, u"--jobs"_s, u"2"_s, u"--native-batches"_s, u"3"_s,
+                          u"--large-results"_s, u"50000"_s, u"--results-page-size"_s, u"10"_s,
+                          u"--print-native"_s},
+                         12);
+    QVERIFY2(sim.baseUrl.isValid(), sim.process->readAllStandardError().constData());
+    QCOMPARE(sim.lines.size(), 12);
+    QStringList providers;
+    QString large;
+    for (const QString &line : std::as_const(sim.lines)) {
+        const QStringList fields = line.split(u'\t');
+        QCOMPARE(fields.size(), 3);
+        providers << fields.at(0);
+        if (fields.at(2) == u"bulk-export-large"_s)
+            large = fields.at(1);
+    }
+    QCOMPARE(providers.count(u"bedrock"_s), 2);
+    QCOMPARE(providers.count(u"openai"_s), 4);
+    QCOMPARE(providers.count(u"gemini"_s), 3);
+    QVERIFY(!large.isEmpty());
+
+    int status = 0;
+    const QByteArray body = get(QUrl::fromEncoded(sim.baseUrl.toEncoded() + "/v1/batches/"
+                                                  + large.toLatin1() + "/results?provider=openai"),
+                                &status);
+    QCOMPARE(status, 200);
+    const QJsonObject page = QJsonDocument::fromJson(body).object();
+    QCOMPARE(page.value("results"_L1).toArray().size(), 10);
+    QVERIFY(page.value("has_more"_L1).toBool());
+
+    sim.process->kill();
+    sim.process->waitForFinished(10000);
+}
+
 void tst_GatewaySimExecutable::rejectsBadUsageWithExitCode2_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -123,6 +163,12 @@ void tst_GatewaySimExecutable::rejectsBadUsageWithExitCode2_data()
     QTest::newRow("fault rate") << QStringList{u"--fault-rate"_s, u"1.5"_s} << u"--fault-rate"_s;
     QTest::newRow("speed") << QStringList{u"--speed"_s, u"-1"_s} << u"--speed"_s;
     QTest::newRow("port") << QStringList{u"--port"_s, u"70000"_s} << u"--port"_s;
+    QTest::newRow("results page size")
+            << QStringList{u"--results-page-size"_s, u"-1"_s} << u"--results-page-size"_s;
+    QTest::newRow("native batches")
+            << QStringList{u"--native-batches"_s, u"-2"_s} << u"--native-batches"_s;
+    QTest::newRow("large results")
+            << QStringList{u"--large-results"_s, u"many"_s} << u"--large-results"_s;
 }
 
 void tst_GatewaySimExecutable::rejectsBadUsageWithExitCode2()
