@@ -1,6 +1,7 @@
 // End to end: `batchwatch-cli get` against the simulated gateway in every flavour.
 
 #include "clitestsupport.h"
+#include "loopbackhttpserver.h"
 
 #include "domain/jobstatus.h"
 #include "export/csvexporter.h"
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void reportsUnknownJobAsNotFoundError_data();
     void reportsUnknownJobAsNotFoundError();
     void reportsInvalidIdentifiersAsErrors();
+    void sendsEachIdentifierAsOneEncodedPathSegment();
     void exitsThreeWhenGatewayIsUnreachable();
     void rejectsUsageErrorsWithOneLine_data();
     void rejectsUsageErrorsWithOneLine();
@@ -147,6 +149,50 @@ void TstCliGet::reportsInvalidIdentifiersAsErrors()
     QCOMPARE(lines.size(), 1);
     QVERIFY2(lines.at(0).startsWith(u"batchwatch-cli: "_s + invalid + u": invalid identifier"_s),
              qPrintable(lines.at(0)));
+}
+
+void TstCliGet::sendsEachIdentifierAsOneEncodedPathSegment()
+{
+    // Issues 11 and 12: every id a provider hands out goes out as ONE path segment; path tricks
+    // and foreign ARNs go nowhere.
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    server.respondWith(LoopbackHttpServer::Response::json(404, R"({"message":"no such job"})"));
+    const QStringList sent{u"batches/AbC_12-x"_s, u"msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d"_s,
+                           u"QwErTyUiOpAs"_s};
+    const QStringList refused{
+            u".."_s, u"%2e%2e"_s, u"arn:aws:s3:::bucket/key"_s,
+            u"arn:aws:iam::123456789012:role/x"_s,
+            u"arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/../../x"_s};
+    const CliRun run = runCli(
+            QStringList{u"get"_s} + sent + refused
+            + QStringList{u"--gateway"_s, server.baseUrl().toString(), u"--format"_s, u"json"_s});
+    QVERIFY2(run.finished, "batchwatch-cli did not finish");
+    QCOMPARE(run.exitCode, 1);
+    QSet<QByteArray> lastSegments;
+    for (const LoopbackHttpServer::Request &r : server.requests()) {
+        const QByteArray path = r.path();
+        QVERIFY2(path.startsWith("/bedrock/model-invocation-job"), path.constData());
+        QCOMPARE(path.count('/'), 3);
+        QVERIFY2(!path.contains("..") && !path.contains("%2e") && !path.contains("%2E"),
+                 path.constData());
+        lastSegments.insert(path.mid(path.lastIndexOf('/') + 1));
+    }
+    QCOMPARE(lastSegments, (QSet<QByteArray>{"batches%2FAbC_12-x",
+                                             "msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d", "QwErTyUiOpAs"}));
+    // Each refusal says why, naming the identifier.
+    const QJsonArray errors = run.json().value(u"errors"_s).toArray();
+    QCOMPARE(errors.size(), sent.size() + refused.size());
+    for (const QJsonValue &e : errors) {
+        const QString id = e.toObject().value(u"identifier"_s).toString();
+        if (refused.contains(id)) {
+            QVERIFY2(e.toObject()
+                             .value(u"message"_s)
+                             .toString()
+                             .startsWith(u"invalid identifier: "_s),
+                     qPrintable(id));
+        }
+    }
 }
 
 void TstCliGet::exitsThreeWhenGatewayIsUnreachable()
