@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +39,9 @@ private Q_SLOTS:
     void reportsUnknownJobAsNotFoundError();
     void reportsInvalidIdentifiersAsErrors();
     void sendsEachIdentifierAsOneEncodedPathSegment();
+    void refusesUnboundedOrMostlyBadInputBeforeSending_data();
+    void refusesUnboundedOrMostlyBadInputBeforeSending();
+    void stopsReadingStandardInputOnSigterm();
     void exitsThreeWhenGatewayIsUnreachable();
     void rejectsUsageErrorsWithOneLine_data();
     void rejectsUsageErrorsWithOneLine();
@@ -193,6 +197,66 @@ void TstCliGet::sendsEachIdentifierAsOneEncodedPathSegment()
                      qPrintable(id));
         }
     }
+}
+
+void TstCliGet::refusesUnboundedOrMostlyBadInputBeforeSending_data()
+{
+    QTest::addColumn<QByteArray>("contents"); // empty: /dev/zero
+    QTest::addColumn<QString>("error");
+    QTest::newRow("/dev/zero") << QByteArray() << u"binary data"_s;
+    QTest::newRow("17 MiB") << QByteArray("k3x9p2m7q1ab\n").repeated(17 * 1024 * 1024 / 13)
+                            << u"larger than 16 MiB"_s;
+    QTest::newRow("a 100 KiB line") << QByteArray(100 * 1024, 'x') << u"line 1 is longer"_s;
+    // Issue 12: a file of tokens that are not job ids sent ~935,000 requests.
+    QTest::newRow("mostly words") << QByteArray("k3x9p2m7q1ab\n")
+                                             + QByteArray("lorem ipsum dolor\n").repeated(3000)
+                                  << u"3 of 4 entries are not job identifiers"_s;
+}
+
+void TstCliGet::refusesUnboundedOrMostlyBadInputBeforeSending()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, error);
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    QString path = u"/dev/zero"_s;
+    if (!contents.isEmpty()) {
+        path = dir.filePath(u"ids.txt"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(contents);
+    } else if (!QFile::exists(path)) {
+        QSKIP("no /dev/zero here");
+    }
+    const CliRun run = runCli(
+            {u"get"_s, u"--from-file"_s, path, u"--gateway"_s, server.baseUrl().toString()}, {}, {},
+            30'000);
+    QVERIFY2(run.finished, "batchwatch-cli did not finish");
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.errText().contains(error), qPrintable(run.errText()));
+    QCOMPARE(server.requestCount(), 0);
+}
+
+void TstCliGet::stopsReadingStandardInputOnSigterm()
+{
+    // Ctrl+C / SIGTERM while --from-file - waits for more input: ends at once, nothing sent.
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    QProcess process;
+    process.start(QStringLiteral(BATCHWATCH_CLI), {u"get"_s, u"--from-file"_s, u"-"_s,
+                                                   u"--gateway"_s, server.baseUrl().toString()});
+    QVERIFY(process.waitForStarted(10'000));
+    process.write("k3x9p2m7q1ab\n"); // and the pipe stays open
+    QTRY_VERIFY_WITH_TIMEOUT(process.bytesToWrite() == 0, 10'000);
+    QTest::qWait(200); // let it block in the read; the assertion below does not depend on it
+    process.terminate();
+    QVERIFY(process.waitForFinished(10'000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    QVERIFY(process.readAllStandardError().contains("interrupted"));
+    QCOMPARE(server.requestCount(), 0);
 }
 
 void TstCliGet::exitsThreeWhenGatewayIsUnreachable()
