@@ -1,5 +1,7 @@
 #include "watchcommand.h"
 
+#include "tracking/pollpolicy.h"
+
 #include "common/appsettings.h"
 #include "domain/jobkey.h"
 #include "export/exportdata.h"
@@ -54,6 +56,12 @@ void WatchCommand::start()
     ProfileSession::Options options;
     options.store = store;
     options.pollSettings = pollSettings(m_options.interval);
+    if (const Millis floor = PollPolicy(options.pollSettings).floor();
+        m_options.interval && *m_options.interval < floor) {
+        m_console->note(u"--interval %1 s is below the floor of %2 s per job; polling each job "
+                        "every %2 s"_s.arg(double(m_options.interval->count()) / 1000)
+                                .arg(double(floor.count()) / 1000));
+    }
     // The key, when one is needed, came from --token-env or the keychain (GatewaySession).
     m_profileSession = new ProfileSession(m_session->client(), options, this);
     m_monitor = m_profileSession->monitor();
