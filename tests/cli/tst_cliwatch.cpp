@@ -3,6 +3,7 @@
 #include "clitestsupport.h"
 #include "temporaryhome.h"
 
+#include "common/appidentity.h"
 #include "common/appsettings.h"
 #include "store/jobstore.h"
 
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <memory>
 
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void exitsOneWhenJobIsNotFound();
     void exitsThreeWhenGatewayNeverAnswers();
     void recordsHistoryInStoreOnce();
+    void printsOnlyWhatTheStoreHasAndStoresWithoutDataDir();
     void tableFormatShowsOneRowPerJobAndNothingElse();
     void pipedWithoutFormatWritesJsonLines();
     void waitsAsLongAsRetryAfterSays();
@@ -211,6 +214,42 @@ void TstCliWatch::recordsHistoryInStoreOnce()
     QCOMPARE(history.size(), 1);
     QVERIFY(!history.at(0).from.has_value());
     QCOMPARE(history.at(0).to.raw(), u"Completed"_s);
+}
+
+void TstCliWatch::printsOnlyWhatTheStoreHasAndStoresWithoutDataDir()
+{
+    // Issue 12: `watch` printed transitions that a kill -9 0.13 s later had not committed, and
+    // `watch --gateway` without --data-dir stored nothing although the help says it uses the
+    // app's folder. Here: the app's folder (this test's home), killed at the first lines.
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    QStringList ids = simulator->jobIds().mid(0, 10);
+    CliProcess cli(QStringList{u"watch"_s} + ids
+                   + QStringList{u"--format"_s, u"json"_s, u"--gateway"_s, gatewayUrl(*simulator)});
+    QVERIFY(cli.waitForLines(1));
+    QVERIFY(cli.sendSignal(SIGKILL));
+    const CliRun run = cli.finish();
+    const QList<QJsonObject> printed = run.jsonLines();
+    QVERIFY(!printed.isEmpty());
+
+    JobStore store;
+    QVERIFY2(store.open(AppIdentity::dataDirectory()), qPrintable(store.lastError()));
+    QVERIFY2(store.databasePath().startsWith(m_home->dataHome()), qPrintable(store.databasePath()));
+    // Earlier tests of this home stored their own simulators' profiles.
+    QString profileId;
+    for (const GatewayProfile &p : store.profiles()) {
+        if (p.baseUrl.toString() == gatewayUrl(*simulator))
+            profileId = p.id;
+    }
+    QVERIFY(!profileId.isEmpty());
+    for (const QJsonObject &line : printed) {
+        const QString id = line.value(u"identifier"_s).toString();
+        const QList<StatusTransition> history = store.transitions(profileId, id);
+        QVERIFY2(std::any_of(history.cbegin(), history.cend(),
+                             [&line](const StatusTransition &t) {
+                                 return t.to.raw() == line.value(u"to"_s).toString();
+                             }),
+                 qPrintable(id));
+    }
 }
 
 void TstCliWatch::tableFormatShowsOneRowPerJobAndNothingElse()
