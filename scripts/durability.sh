@@ -40,6 +40,7 @@ sleep 0.3
 mapfile -t IDS < <(awk -F'\t' 'NF >= 3 { print $1 }' "$WORK/sim.out")
 
 rand_ms() { echo "$(( (RANDOM % $2) + $1 ))"; }
+nap() { sleep "$(awk -v ms="$1" 'BEGIN { printf "%.3f", ms / 1000 }')"; }
 integrity() { sqlite3 "$1/batchwatch.sqlite" 'PRAGMA integrity_check;' 2>&1; }
 
 failures=0
@@ -51,7 +52,7 @@ for i in $(seq "$N"); do
     "$CLI" watch "${IDS[@]}" --format json --interval 0.1 --gateway "$URL" --data-dir "$DATA" \
         > "$WORK/watch.out" 2>/dev/null &
     pid=$!
-    sleep "0.$(printf '%03d' "$(rand_ms 100 900)")"
+    nap "$(rand_ms 100 1500)"
     kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
     [ "$(integrity "$DATA")" = ok ] || { bad=$((bad + 1)); echo "refresh $i: integrity failed" >&2; }
     # Every printed line: its (identifier, to) is a stored transition.
@@ -80,7 +81,7 @@ for i in $(seq "$N"); do
         "$CLI" export --all --offline --format "$fmt" --output "$out" --gateway "$URL" \
             --data-dir "$DATA" >/dev/null 2>&1 &
         pid=$!
-        sleep "0.$(printf '%03d' "$(rand_ms 5 300)")"
+        nap "$(rand_ms 5 1500)"
         kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
         if [ ! -e "$out" ]; then
             absent=$((absent + 1))
@@ -114,7 +115,7 @@ for i in $(seq "$N"); do
     "$CLI" export --all --offline --format json --output "$WORK/m.json" --gateway "$URL" \
         --data-dir "$MIG" >/dev/null 2>&1 &
     pid=$!
-    sleep "0.0$(rand_ms 0 9)$(rand_ms 0 9)"
+    nap "$(rand_ms 0 400)"
     kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
     [ "$(integrity "$MIG")" = ok ] || { mbad=$((mbad + 1)); echo "migration $i: integrity failed" >&2; }
     v=$(sqlite3 "$MIG/batchwatch.sqlite" 'PRAGMA user_version;')

@@ -250,7 +250,23 @@ void TstCliGet::stopsReadingStandardInputOnSigterm()
     QVERIFY(process.waitForStarted(10'000));
     process.write("k3x9p2m7q1ab\n"); // and the pipe stays open
     QTRY_VERIFY_WITH_TIMEOUT(process.bytesToWrite() == 0, 10'000);
-    QTest::qWait(200); // let it block in the read; the assertion below does not depend on it
+    // Until it blocks in read(0, ...) on Linux (/proc/<pid>/syscall: "0 0x0 ..."); elsewhere a
+    // fixed pause. Before that, the signal could come before the handler is installed.
+    QFile syscall(u"/proc/%1/syscall"_s.arg(process.processId()));
+    if (syscall.open(QIODevice::ReadOnly)) {
+        syscall.close();
+        QTRY_VERIFY_WITH_TIMEOUT(
+                [&syscall] {
+                    if (!syscall.open(QIODevice::ReadOnly))
+                        return false;
+                    const QByteArray state = syscall.readAll();
+                    syscall.close();
+                    return state.startsWith("0 0x0 ");
+                }(),
+                30'000);
+    } else {
+        QTest::qWait(2000);
+    }
     process.terminate();
     QVERIFY(process.waitForFinished(10'000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
