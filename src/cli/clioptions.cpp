@@ -81,8 +81,10 @@ struct Options
                                      u"Exit once every job has ended; the exit code tells the "
                                      "outcome."_s};
     QCommandLineOption interval{u"interval"_s,
-                                u"Poll every this many seconds (fractions allowed) instead of the "
-                                "per-status intervals; backoff still applies."_s,
+                                u"Poll every this many seconds (fractions allowed, 0.01 to 86400) "
+                                "instead of the per-status intervals; backoff still applies. No "
+                                "job is polled more often than every 5 s (the app's setting "
+                                "polling/minimumJobIntervalMilliseconds)."_s,
                                 u"seconds"_s};
     QCommandLineOption giveUpAfter{u"give-up-after"_s,
                                    u"With --until-terminal: exit 3 when the gateway has not "

@@ -3,6 +3,7 @@
 #include "domain/identifierfile.h"
 #include "exportcommand.h"
 #include "getcommand.h"
+#include "interrupthandler.h"
 #include "listcommand.h"
 #include "profilescommand.h"
 #include "stopcommand.h"
@@ -97,12 +98,37 @@ bool Command::collectIdentifiers(QList<JobIdentifier> *identifiers, QString *err
                                                  file.errorString());
             return false;
         }
+        const QString name = m_options.readsStdin() ? u"standard input"_s : m_options.fromFile;
         // The reader the Add jobs dialog uses: a CSV export yields its identifier column only.
-        const QStringList tokens = IdentifierFile::read(
-                file, IdentifierFile::formatForPath(m_options.readsStdin() ? QString()
-                                                                           : m_options.fromFile));
-        for (const QString &token : tokens)
-            all.append(JobIdentifier::parse(token));
+        // Bounded (size, line length); a signal while it blocks ends the process at once.
+        QString readError;
+        std::optional<QStringList> tokens;
+        {
+            const InterruptHandler::ExitAtOnce exitOnSignal;
+            tokens = IdentifierFile::read(
+                    file,
+                    IdentifierFile::formatForPath(m_options.readsStdin() ? QString()
+                                                                         : m_options.fromFile),
+                    &readError, &InterruptHandler::signalled);
+        }
+        if (!tokens) {
+            *error = name + u": "_s + readError;
+            return false;
+        }
+        QSet<QString> seenInFile;
+        QList<JobIdentifier> fromFile;
+        for (const QString &token : std::as_const(*tokens)) {
+            if (!seenInFile.contains(token)) {
+                seenInFile.insert(token);
+                fromFile.append(JobIdentifier::parse(token));
+            }
+        }
+        // Validated before any request: a file that is mostly not identifiers is refused whole.
+        if (const auto refusal = IdentifierFile::mostlyInvalid(fromFile)) {
+            *error = name + u": "_s + *refusal + u"; nothing was sent"_s;
+            return false;
+        }
+        all += fromFile;
     }
     QSet<QString> seen;
     identifiers->clear();

@@ -61,7 +61,8 @@ protected:
 
     // The identifiers of the positional arguments and --from-file, in order, duplicates merged
     // (first wins), invalid ones included (classified). False with `error` set when the file
-    // cannot be read.
+    // cannot be read, is too large or has too long a line (IdentifierFile::read), or is mostly
+    // not identifiers (IdentifierFile::mostlyInvalid): then nothing is sent at all.
     bool collectIdentifiers(QList<JobIdentifier> *identifiers, QString *error) const;
 
     const CliOptions m_options;

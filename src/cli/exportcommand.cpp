@@ -1,5 +1,7 @@
 #include "exportcommand.h"
 
+#include "interrupthandler.h"
+
 #include "export/csvexporter.h"
 #include "export/exportinput.h"
 #include "export/jsonexporter.h"
@@ -244,6 +246,11 @@ void ExportCommand::write(const QList<ExportJob> &jobs, int failures)
 
     const ExportFormat format = exportFormatOf(m_options.format);
     ExportResult result;
+    // The document is written here, off the event loop: SIGINT/SIGTERM cancel it between jobs
+    // (the target file is left as it was).
+    const ExportProgress cancelOnSignal = [](int, int) {
+        return !InterruptHandler::signalled();
+    };
     if (m_options.outputPath == u"-"_s) {
         std::unique_ptr<ExportWriter> writer = createWriter(format);
         QFile out;
@@ -251,11 +258,18 @@ void ExportCommand::write(const QList<ExportJob> &jobs, int failures)
         if (!writer || !out.open(stdout, QIODevice::WriteOnly)) {
             result = ExportResult::failed(u"cannot write to standard output"_s);
         } else {
-            result = writer->write(input, out);
+            result = writer->write(input, out, cancelOnSignal);
             out.flush();
         }
     } else {
-        result = Exporter().run(input, format, m_options.outputPath);
+        result = Exporter().run(input, format, m_options.outputPath, cancelOnSignal);
+    }
+    if (InterruptHandler::signalled()) {
+        m_console->error(
+                m_options.outputPath == u"-"_s
+                        ? u"interrupted; the export is incomplete"_s
+                        : u"interrupted; %1 was left as it was"_s.arg(m_options.outputPath));
+        return finish(ExitInterrupted);
     }
     if (!result.ok()) {
         m_console->error(result.errorString.isEmpty()

@@ -55,7 +55,7 @@ void GatewaySession::prepare(Needs needs, std::function<void(const QString &)> d
 {
     m_done = std::move(done);
     if (needs.store || !m_options.dataDir.isEmpty() || !m_options.profileName.isEmpty()) {
-        if (const QString error = openStoreNow(); !error.isEmpty())
+        if (const QString error = openStoreNow(needs.createStore); !error.isEmpty())
             return finish(error);
     }
     if (!needs.profile)
@@ -135,7 +135,7 @@ void GatewaySession::prepare(Needs needs, std::function<void(const QString &)> d
     });
 }
 
-QString GatewaySession::openStoreNow()
+QString GatewaySession::openStoreNow(bool create)
 {
     m_storeDir = m_options.dataDir;
     if (m_storeDir.isEmpty()) {
@@ -148,7 +148,7 @@ QString GatewaySession::openStoreNow()
         m_storeDir = defaultDataDirectory();
         // Reading (profiles, --profile) never creates a database: without one there is nothing
         // stored, and no store.
-        if (!QFileInfo::exists(QDir(m_storeDir).filePath(JobStore::fileName())))
+        if (!create && !QFileInfo::exists(QDir(m_storeDir).filePath(JobStore::fileName())))
             return {};
     }
     m_store = std::make_unique<StoreWorker>();

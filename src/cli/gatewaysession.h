@@ -42,9 +42,10 @@ public:
     // What a command needs from prepare().
     struct Needs
     {
-        bool store = false;  // open the store even without --data-dir / --profile
-        bool profile = true; // resolve the profile (false: `profiles` only reads the store)
-        bool secret = true;  // read the secret (false: offline work)
+        bool store = false;       // open the store even without --data-dir / --profile
+        bool createStore = false; // with store: create the app's database when there is none
+        bool profile = true;      // resolve the profile (false: `profiles` only reads the store)
+        bool secret = true;       // read the secret (false: offline work)
     };
 
     // Opens the store (when needs.store, or when --data-dir or --profile is given), resolves
@@ -81,7 +82,7 @@ public:
     static QString defaultDataDirectory();
 
 private:
-    QString openStoreNow();
+    QString openStoreNow(bool create);
     QString resolveProfile(GatewayProfile *profile);
     void finish(const QString &error);
 

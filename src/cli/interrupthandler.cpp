@@ -15,11 +15,20 @@ namespace bw::cli {
 namespace {
 
 int g_pipe[2] = {-1, -1};
+volatile std::sig_atomic_t g_signalled = 0;
+volatile std::sig_atomic_t g_exitAtOnce = 0;
 
 extern "C" void onSignal(int signal)
 {
     // Async-signal-safe: restore the default (a second signal ends the process), then wake
     // the event loop.
+    g_signalled = 1;
+    if (g_exitAtOnce) {
+        static const char message[] = "batchwatch-cli: interrupted while reading the "
+                                      "identifiers; nothing was sent\n";
+        [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, message, sizeof message - 1);
+        ::_exit(130);
+    }
     std::signal(signal, SIG_DFL);
     const char byte = char(signal);
     [[maybe_unused]] const ssize_t written = ::write(g_pipe[1], &byte, 1);
@@ -27,6 +36,34 @@ extern "C" void onSignal(int signal)
 
 } // namespace
 #endif
+
+bool InterruptHandler::signalled()
+{
+#ifdef Q_OS_UNIX
+    return g_signalled != 0;
+#else
+    return false;
+#endif
+}
+
+InterruptHandler::ExitAtOnce::ExitAtOnce()
+{
+#ifdef Q_OS_UNIX
+    g_exitAtOnce = 1;
+    if (g_signalled) {
+        static const char message[] = "batchwatch-cli: interrupted\n";
+        [[maybe_unused]] const ssize_t n = ::write(STDERR_FILENO, message, sizeof message - 1);
+        ::_exit(130);
+    }
+#endif
+}
+
+InterruptHandler::ExitAtOnce::~ExitAtOnce()
+{
+#ifdef Q_OS_UNIX
+    g_exitAtOnce = 0;
+#endif
+}
 
 InterruptHandler::InterruptHandler(QObject *parent)
     : QObject(parent)

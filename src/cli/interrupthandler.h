@@ -18,6 +18,22 @@ public:
     explicit InterruptHandler(QObject *parent = nullptr);
     ~InterruptHandler() override;
 
+    // True once SIGINT/SIGTERM arrived, even before the event loop saw it (for work that runs
+    // without the event loop, such as reading --from-file).
+    static bool signalled();
+
+    // While one of these lives, a signal ends the process at once with exit status 130 and one
+    // line on stderr: for blocking work before any request was sent (reading --from-file from
+    // a terminal or a pipe that never ends), where there is nothing to save.
+    class ExitAtOnce
+    {
+    public:
+        ExitAtOnce();
+        ~ExitAtOnce();
+        ExitAtOnce(const ExitAtOnce &) = delete;
+        ExitAtOnce &operator=(const ExitAtOnce &) = delete;
+    };
+
 Q_SIGNALS:
     void interrupted(int signal);
 

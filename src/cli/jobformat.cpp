@@ -1,5 +1,6 @@
 #include "jobformat.h"
 
+#include "common/jsontext.h"
 #include "export/csvexporter.h"
 #include "export/exportdata.h"
 #include "wire/jobcodec.h"
@@ -132,7 +133,7 @@ QJsonObject JobFormat::watchLine(const QString &identifier, const StatusTransiti
 
 QByteArray JobFormat::compact(const QJsonObject &object)
 {
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return JsonText::toJson(object);
 }
 
 QString JobFormat::csvHeader()

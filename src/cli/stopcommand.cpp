@@ -1,5 +1,6 @@
 #include "stopcommand.h"
 
+#include "common/jsontext.h"
 #include "export/exportdata.h"
 #include "jobformat.h"
 
@@ -140,9 +141,8 @@ void StopCommand::report()
 
     if (m_options.format == OutputFormat::Json) {
         // Keys in the documented order: stopped first.
-        QByteArray text = "{\"stopped\":" + QJsonDocument(stopped).toJson(QJsonDocument::Compact)
-                          + ",\"errors\":" + QJsonDocument(errors).toJson(QJsonDocument::Compact)
-                          + "}";
+        QByteArray text = "{\"stopped\":" + JsonText::toJson(stopped)
+                          + ",\"errors\":" + JsonText::toJson(errors) + "}";
         m_console->line(text);
     } else {
         m_console->write(out);

@@ -1,5 +1,9 @@
 #include "watchcommand.h"
 
+#include "store/jobstore.h"
+#include "store/storeworker.h"
+#include "tracking/pollpolicy.h"
+
 #include "common/appsettings.h"
 #include "domain/jobkey.h"
 #include "export/exportdata.h"
@@ -23,6 +27,14 @@ PollSettings WatchCommand::pollSettings(const std::optional<Millis> &interval)
     if (interval)
         settings.fixedInterval = *interval;
     return settings;
+}
+
+GatewaySession::Needs WatchCommand::needs() const
+{
+    GatewaySession::Needs n;
+    n.store = true;
+    n.createStore = true;
+    return n;
 }
 
 void WatchCommand::start()
@@ -54,6 +66,12 @@ void WatchCommand::start()
     ProfileSession::Options options;
     options.store = store;
     options.pollSettings = pollSettings(m_options.interval);
+    if (const Millis floor = PollPolicy(options.pollSettings).floor();
+        m_options.interval && *m_options.interval < floor) {
+        m_console->note(u"--interval %1 s is below the floor of %2 s per job; polling each job "
+                        "every %2 s"_s.arg(double(m_options.interval->count()) / 1000)
+                                .arg(double(floor.count()) / 1000));
+    }
     // The key, when one is needed, came from --token-env or the keychain (GatewaySession).
     m_profileSession = new ProfileSession(m_session->client(), options, this);
     m_monitor = m_profileSession->monitor();
@@ -192,8 +210,26 @@ void WatchCommand::onTransition(const QString &identifier, const StatusTransitio
         return;
     it->announced = true;
     if (!tableMode())
-        m_console->line(JobFormat::compact(JobFormat::watchLine(identifier, transition, job.job)));
+        printWhenSaved(JobFormat::compact(JobFormat::watchLine(identifier, transition, job.job)));
     scheduleEvaluate();
+}
+
+void WatchCommand::printWhenSaved(const QByteArray &line)
+{
+    StoreWorker *store = m_session->store();
+    if (!store) {
+        m_console->line(line);
+        return;
+    }
+    // The monitor queued this transition's write before it announced it, and the store runs
+    // its tasks in order: when this no-op has run, the write is committed.
+    ++m_unsavedLines;
+    store->call<int>([](JobStore &) { return 0; }, this,
+                     [this, line](int) {
+                         m_console->line(line);
+                         if (--m_unsavedLines == 0 && m_endCode)
+                             end(*m_endCode);
+                     });
 }
 
 void WatchCommand::scheduleEvaluate()
@@ -271,6 +307,13 @@ void WatchCommand::interrupt()
 
 void WatchCommand::end(int code)
 {
+    if (m_unsavedLines > 0) {
+        // Lines still wait for the store: print them first (it is only a commit away).
+        m_endCode = code;
+        if (m_monitor)
+            m_monitor->pause();
+        return;
+    }
     m_giveUpTimer.stop();
     m_console->endStatus();
     m_console->flush();

@@ -21,6 +21,9 @@ namespace bw::cli {
 //   Nothing but the table goes to stdout; failures are one line each on stderr.
 // - json: ONE JSON line per observed status change on stdout, flushed at once:
 //   {"identifier","from"?,"to","observedAt","job"}
+//   With a store (--data-dir, --profile, or the app's data folder by default), a line is
+//   printed only once the store has committed that transition: what was printed survives a
+//   kill -9.
 //   The first line of each job is its first status seen in this run; it carries "from" only
 //   when the store knew an earlier, different status. "job" is the merged job
 //   (JobCodec::toJson). stderr: a progress line per fetch ("k3x9p2m7q1ab InProgress
@@ -43,6 +46,8 @@ class WatchCommand final : public Command
 
 public:
     using Command::Command;
+    // The store, the app's data folder unless --data-dir says otherwise, created when missing.
+    GatewaySession::Needs needs() const override;
     void start() override;
     void interrupt() override;
 
@@ -67,6 +72,8 @@ private:
     void evaluate();
     void checkGiveUp();
     void end(int code);
+    // Prints `line` once everything the store was asked to write so far is committed.
+    void printWhenSaved(const QByteArray &line);
     void drawTable();
     bool tableMode() const;
 
@@ -81,6 +88,8 @@ private:
     bool m_lastOutcomeUnreachable = false;
     std::optional<GatewayError> m_lastUnreachable;
     QTimer m_giveUpTimer;
+    int m_unsavedLines = 0;       // lines waiting for the store's commit
+    std::optional<int> m_endCode; // end() came while lines were waiting
     bool m_evaluatePending = false;
 };
 

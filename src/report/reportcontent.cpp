@@ -12,6 +12,17 @@ namespace bw {
 
 namespace ReportText {
 
+QString capped(const QString &text)
+{
+    if (text.size() <= kMaxFieldChars)
+        return text;
+    qsizetype cut = kMaxFieldChars;
+    if (text.at(cut - 1).isHighSurrogate())
+        --cut;
+    const qsizetype more = QStringView(text).mid(cut).toUtf8().size();
+    return text.left(cut) + tr(" \u2026 cut, %1 bytes more").arg(more);
+}
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("bw::Report", text);
@@ -262,6 +273,30 @@ ReportJob ReportJob::build(const ExportJob &exportJob, int index, const QDateTim
     }
 
     r.message = job.message;
+
+    // Every text a gateway sent, at most kMaxFieldChars each.
+    auto cap = [](QString &text) {
+        text = ReportText::capped(text);
+    };
+    cap(r.summary.title);
+    cap(r.summary.identifier);
+    cap(r.summary.shortId);
+    cap(r.summary.status);
+    cap(r.lastError);
+    for (QList<Field> *list : {&r.fields, &r.progress, &r.inputConfig, &r.outputConfig}) {
+        for (Field &f : *list)
+            cap(f.value);
+    }
+    for (HistoryRow &row : r.history) {
+        cap(row.from);
+        cap(row.to);
+    }
+    for (QStringList *ids : {&r.securityGroupIds, &r.subnetIds}) {
+        for (QString &id : *ids)
+            cap(id);
+    }
+    if (r.message)
+        cap(*r.message);
     return r;
 }
 

@@ -115,6 +115,11 @@ QString compactDateTime(const QDateTime &instant); // "2025-03-14 09:26" (UTC); 
 QString notReported();                             // "not reported by this gateway"
 QString groupName(StatusGroup group);              // "queued", "running", ...
 QString percent(double fraction, const QLocale &locale); // "47.4 %"
+// What a report prints of one field at most (issue 12: a job with a 3 MB field took ~2 min to
+// render): longer text is cut there (never inside a surrogate pair) and ends with
+// " … cut, N bytes more" (N: the UTF-8 size of what was left out).
+inline constexpr qsizetype kMaxFieldChars = 64 * 1024;
+QString capped(const QString &text);
 } // namespace ReportText
 
 } // namespace bw

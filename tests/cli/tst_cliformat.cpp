@@ -17,6 +17,7 @@ class TstCliFormat : public QObject
 
 private Q_SLOTS:
     void oneLineRemovesBreaksAndTerminalControls();
+    void jsonNeverCarriesALoneSurrogate();
     void elidesToDisplayWidthWithEllipsis_data();
     void elidesToDisplayWidthWithEllipsis();
     void tableShrinksWidestColumnsFirstAndDropsEmptyOnes();
@@ -248,4 +249,19 @@ void TstCliFormat::exportNeedsGuiOnlyForReports()
 }
 
 QTEST_GUILESS_MAIN(TstCliFormat)
+void TstCliFormat::jsonNeverCarriesALoneSurrogate()
+{
+    // Issue 12: an emoji identifier, cut in the middle of its surrogate pair somewhere on the
+    // way, made `--format json` emit "\ud83d", which every strict JSON parser rejects.
+    const QString rocket = QString::fromUtf8("\xF0\x9F\x9A\x80");
+    const QByteArray whole
+            = JobFormat::compact(JobFormat::invalidEntry(JobIdentifier::parse(u"id-"_s + rocket)));
+    QVERIFY(whole.contains("\xF0\x9F\x9A\x80"));
+    QJsonObject cut;
+    cut.insert(u"identifier"_s, QString(u"id-"_s + rocket.left(1)));
+    const QByteArray line = JobFormat::compact(cut);
+    QVERIFY2(!line.contains("\\ud83d"), line.constData());
+    QVERIFY2(line.contains("\\ufffd"), line.constData());
+}
+
 #include "tst_cliformat.moc"

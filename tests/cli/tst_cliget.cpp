@@ -1,6 +1,7 @@
 // End to end: `batchwatch-cli get` against the simulated gateway in every flavour.
 
 #include "clitestsupport.h"
+#include "loopbackhttpserver.h"
 
 #include "domain/jobstatus.h"
 #include "export/csvexporter.h"
@@ -9,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,6 +38,10 @@ private Q_SLOTS:
     void reportsUnknownJobAsNotFoundError_data();
     void reportsUnknownJobAsNotFoundError();
     void reportsInvalidIdentifiersAsErrors();
+    void sendsEachIdentifierAsOneEncodedPathSegment();
+    void refusesUnboundedOrMostlyBadInputBeforeSending_data();
+    void refusesUnboundedOrMostlyBadInputBeforeSending();
+    void stopsReadingStandardInputOnSigterm();
     void exitsThreeWhenGatewayIsUnreachable();
     void rejectsUsageErrorsWithOneLine_data();
     void rejectsUsageErrorsWithOneLine();
@@ -147,6 +153,126 @@ void TstCliGet::reportsInvalidIdentifiersAsErrors()
     QCOMPARE(lines.size(), 1);
     QVERIFY2(lines.at(0).startsWith(u"batchwatch-cli: "_s + invalid + u": invalid identifier"_s),
              qPrintable(lines.at(0)));
+}
+
+void TstCliGet::sendsEachIdentifierAsOneEncodedPathSegment()
+{
+    // Issues 11 and 12: every id a provider hands out goes out as ONE path segment; path tricks
+    // and foreign ARNs go nowhere.
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    server.respondWith(LoopbackHttpServer::Response::json(404, R"({"message":"no such job"})"));
+    const QStringList sent{u"batches/AbC_12-x"_s, u"msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d"_s,
+                           u"QwErTyUiOpAs"_s};
+    const QStringList refused{
+            u".."_s, u"%2e%2e"_s, u"arn:aws:s3:::bucket/key"_s,
+            u"arn:aws:iam::123456789012:role/x"_s,
+            u"arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/../../x"_s};
+    const CliRun run = runCli(
+            QStringList{u"get"_s} + sent + refused
+            + QStringList{u"--gateway"_s, server.baseUrl().toString(), u"--format"_s, u"json"_s});
+    QVERIFY2(run.finished, "batchwatch-cli did not finish");
+    QCOMPARE(run.exitCode, 1);
+    QSet<QByteArray> lastSegments;
+    for (const LoopbackHttpServer::Request &r : server.requests()) {
+        const QByteArray path = r.path();
+        QVERIFY2(path.startsWith("/bedrock/model-invocation-job"), path.constData());
+        QCOMPARE(path.count('/'), 3);
+        QVERIFY2(!path.contains("..") && !path.contains("%2e") && !path.contains("%2E"),
+                 path.constData());
+        lastSegments.insert(path.mid(path.lastIndexOf('/') + 1));
+    }
+    QCOMPARE(lastSegments, (QSet<QByteArray>{"batches%2FAbC_12-x",
+                                             "msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d", "QwErTyUiOpAs"}));
+    // Each refusal says why, naming the identifier.
+    const QJsonArray errors = run.json().value(u"errors"_s).toArray();
+    QCOMPARE(errors.size(), sent.size() + refused.size());
+    for (const QJsonValue &e : errors) {
+        const QString id = e.toObject().value(u"identifier"_s).toString();
+        if (refused.contains(id)) {
+            QVERIFY2(e.toObject()
+                             .value(u"message"_s)
+                             .toString()
+                             .startsWith(u"invalid identifier: "_s),
+                     qPrintable(id));
+        }
+    }
+}
+
+void TstCliGet::refusesUnboundedOrMostlyBadInputBeforeSending_data()
+{
+    QTest::addColumn<QByteArray>("contents"); // empty: /dev/zero
+    QTest::addColumn<QString>("error");
+    QTest::newRow("/dev/zero") << QByteArray() << u"binary data"_s;
+    QTest::newRow("17 MiB") << QByteArray("k3x9p2m7q1ab\n").repeated(17 * 1024 * 1024 / 13)
+                            << u"larger than 16 MiB"_s;
+    QTest::newRow("a 100 KiB line") << QByteArray(100 * 1024, 'x') << u"line 1 is longer"_s;
+    // Issue 12: a file of tokens that are not job ids sent ~935,000 requests.
+    QTest::newRow("mostly words") << QByteArray("k3x9p2m7q1ab\n")
+                                             + QByteArray("lorem ipsum dolor\n").repeated(3000)
+                                  << u"3 of 4 entries are not job identifiers"_s;
+}
+
+void TstCliGet::refusesUnboundedOrMostlyBadInputBeforeSending()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, error);
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    QTemporaryDir dir;
+    QString path = u"/dev/zero"_s;
+    if (!contents.isEmpty()) {
+        path = dir.filePath(u"ids.txt"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(contents);
+    } else if (!QFile::exists(path)) {
+        QSKIP("no /dev/zero here");
+    }
+    const CliRun run = runCli(
+            {u"get"_s, u"--from-file"_s, path, u"--gateway"_s, server.baseUrl().toString()}, {}, {},
+            30'000);
+    QVERIFY2(run.finished, "batchwatch-cli did not finish");
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.errText().contains(error), qPrintable(run.errText()));
+    QCOMPARE(server.requestCount(), 0);
+}
+
+void TstCliGet::stopsReadingStandardInputOnSigterm()
+{
+    // Ctrl+C / SIGTERM while --from-file - waits for more input: ends at once, nothing sent.
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    QProcess process;
+    process.start(QStringLiteral(BATCHWATCH_CLI), {u"get"_s, u"--from-file"_s, u"-"_s,
+                                                   u"--gateway"_s, server.baseUrl().toString()});
+    QVERIFY(process.waitForStarted(10'000));
+    process.write("k3x9p2m7q1ab\n"); // and the pipe stays open
+    QTRY_VERIFY_WITH_TIMEOUT(process.bytesToWrite() == 0, 10'000);
+    // Until it blocks in read(0, ...) on Linux (/proc/<pid>/syscall: "0 0x0 ..."); elsewhere a
+    // fixed pause. Before that, the signal could come before the handler is installed.
+    QFile syscall(u"/proc/%1/syscall"_s.arg(process.processId()));
+    if (syscall.open(QIODevice::ReadOnly)) {
+        syscall.close();
+        QTRY_VERIFY_WITH_TIMEOUT(
+                [&syscall] {
+                    if (!syscall.open(QIODevice::ReadOnly))
+                        return false;
+                    const QByteArray state = syscall.readAll();
+                    syscall.close();
+                    return state.startsWith("0 0x0 ");
+                }(),
+                30'000);
+    } else {
+        QTest::qWait(2000);
+    }
+    process.terminate();
+    QVERIFY(process.waitForFinished(10'000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    QVERIFY(process.readAllStandardError().contains("interrupted"));
+    QCOMPARE(server.requestCount(), 0);
 }
 
 void TstCliGet::exitsThreeWhenGatewayIsUnreachable()

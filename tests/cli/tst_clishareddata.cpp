@@ -142,6 +142,7 @@ void TstCliSharedData::cliReadsTheAppsPollSettings()
         QVERIFY2(settings.fileName().startsWith(m_home->configHome()),
                  qPrintable(settings.fileName()));
         settings.setBackoffInitialMilliseconds(300);
+        settings.setMinimumJobIntervalMilliseconds(100); // below the retry: it is not the floor
         settings.sync();
     }
     // Nothing listens there: every poll fails and `watch` says when it retries.

@@ -3,6 +3,7 @@
 #include "clitestsupport.h"
 #include "temporaryhome.h"
 
+#include "common/appidentity.h"
 #include "common/appsettings.h"
 #include "store/jobstore.h"
 
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <memory>
 
@@ -45,9 +47,11 @@ private Q_SLOTS:
     void exitsOneWhenJobIsNotFound();
     void exitsThreeWhenGatewayNeverAnswers();
     void recordsHistoryInStoreOnce();
+    void printsOnlyWhatTheStoreHasAndStoresWithoutDataDir();
     void tableFormatShowsOneRowPerJobAndNothingElse();
     void pipedWithoutFormatWritesJsonLines();
     void waitsAsLongAsRetryAfterSays();
+    void tinyIntervalKeepsToTheFloorPerJob();
     void signalEndsWatchWith130AndKeepsHistory_data();
     void signalEndsWatchWith130AndKeepsHistory();
 
@@ -64,6 +68,8 @@ void TstCliWatch::initTestCase()
     AppSettings settings;
     QVERIFY2(settings.fileName().startsWith(m_home->configHome()), qPrintable(settings.fileName()));
     settings.setBackoffInitialMilliseconds(50);
+    // And no floor of 5 s between two polls of a job: 100 ms, the lowest there is.
+    settings.setMinimumJobIntervalMilliseconds(100);
     settings.sync();
 }
 
@@ -83,7 +89,7 @@ void TstCliWatch::followsJobThroughFaultsToItsEnd()
     connect(simulator.get(), &sim::GatewaySimulator::faultInjected, this,
             [&faulted] { ++faulted; });
 
-    CliProcess cli({u"watch"_s, id, u"--until-terminal"_s, u"--interval"_s, u"0.05"_s,
+    CliProcess cli({u"watch"_s, id, u"--until-terminal"_s, u"--interval"_s, u"0.1"_s,
                     u"--gateway"_s, gatewayUrl(*simulator)});
     QVERIFY2(cli.waitForLines(1), cli.outSoFar().constData());
     // Let it poll a while through the faults, still running, then let the job end.
@@ -132,7 +138,7 @@ void TstCliWatch::exitCodeTellsTerminalOutcome()
     auto simulator = startSimulator(sim::Flavour::Aws);
     const QString id = jobIn(*simulator, status);
     QVERIFY(!id.isEmpty());
-    const CliRun run = runCli({u"watch"_s, id, u"--until-terminal"_s, u"--interval"_s, u"0.05"_s,
+    const CliRun run = runCli({u"watch"_s, id, u"--until-terminal"_s, u"--interval"_s, u"0.1"_s,
                                u"--gateway"_s, gatewayUrl(*simulator)});
     QCOMPARE(run.exitCode, exitCode);
     const QList<QJsonObject> lines = run.jsonLines();
@@ -156,7 +162,7 @@ void TstCliWatch::exitsOneWhenJobIsNotFound()
 {
     auto simulator = startSimulator(sim::Flavour::Bifrost);
     const CliRun run = runCli({u"watch"_s, u"zz9zz9zz9zz9"_s, u"--until-terminal"_s,
-                               u"--interval"_s, u"0.05"_s, u"--gateway"_s, gatewayUrl(*simulator)});
+                               u"--interval"_s, u"0.1"_s, u"--gateway"_s, gatewayUrl(*simulator)});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.errText().contains(u"404"_s), qPrintable(run.errText()));
@@ -210,13 +216,49 @@ void TstCliWatch::recordsHistoryInStoreOnce()
     QCOMPARE(history.at(0).to.raw(), u"Completed"_s);
 }
 
+void TstCliWatch::printsOnlyWhatTheStoreHasAndStoresWithoutDataDir()
+{
+    // Issue 12: `watch` printed transitions that a kill -9 0.13 s later had not committed, and
+    // `watch --gateway` without --data-dir stored nothing although the help says it uses the
+    // app's folder. Here: the app's folder (this test's home), killed at the first lines.
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    QStringList ids = simulator->jobIds().mid(0, 10);
+    CliProcess cli(QStringList{u"watch"_s} + ids
+                   + QStringList{u"--format"_s, u"json"_s, u"--gateway"_s, gatewayUrl(*simulator)});
+    QVERIFY(cli.waitForLines(1));
+    QVERIFY(cli.sendSignal(SIGKILL));
+    const CliRun run = cli.finish();
+    const QList<QJsonObject> printed = run.jsonLines();
+    QVERIFY(!printed.isEmpty());
+
+    JobStore store;
+    QVERIFY2(store.open(AppIdentity::dataDirectory()), qPrintable(store.lastError()));
+    QVERIFY2(store.databasePath().startsWith(m_home->dataHome()), qPrintable(store.databasePath()));
+    // Earlier tests of this home stored their own simulators' profiles.
+    QString profileId;
+    for (const GatewayProfile &p : store.profiles()) {
+        if (p.baseUrl.toString() == gatewayUrl(*simulator))
+            profileId = p.id;
+    }
+    QVERIFY(!profileId.isEmpty());
+    for (const QJsonObject &line : printed) {
+        const QString id = line.value(u"identifier"_s).toString();
+        const QList<StatusTransition> history = store.transitions(profileId, id);
+        QVERIFY2(std::any_of(history.cbegin(), history.cend(),
+                             [&line](const StatusTransition &t) {
+                                 return t.to.raw() == line.value(u"to"_s).toString();
+                             }),
+                 qPrintable(id));
+    }
+}
+
 void TstCliWatch::tableFormatShowsOneRowPerJobAndNothingElse()
 {
     auto simulator = startSimulator(sim::Flavour::Aws);
     const QString completed = jobIn(*simulator, JobStatus::Completed);
     const QString failed = jobIn(*simulator, JobStatus::Failed);
     const CliRun run = runCli({u"watch"_s, completed, failed, u"--until-terminal"_s, u"--format"_s,
-                               u"table"_s, u"--interval"_s, u"0.05"_s, u"--gateway"_s,
+                               u"table"_s, u"--interval"_s, u"0.1"_s, u"--gateway"_s,
                                gatewayUrl(*simulator)});
     QCOMPARE(run.exitCode, 11); // the exit codes of the JSON mode
     const QString out = run.outText();
@@ -236,7 +278,7 @@ void TstCliWatch::pipedWithoutFormatWritesJsonLines()
     auto simulator = startSimulator(sim::Flavour::Aws);
     const QString completed = jobIn(*simulator, JobStatus::Completed);
     const CliRun run = runCli({u"watch"_s, completed, u"--until-terminal"_s, u"--interval"_s,
-                               u"0.05"_s, u"--gateway"_s, gatewayUrl(*simulator)});
+                               u"0.1"_s, u"--gateway"_s, gatewayUrl(*simulator)});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(!run.outText().contains(u"STATUS"_s));
     const QList<QJsonObject> lines = run.jsonLines();
@@ -266,7 +308,7 @@ void TstCliWatch::waitsAsLongAsRetryAfterSays()
             });
 
     CliProcess cli(
-            {u"watch"_s, id, u"--interval"_s, u"0.05"_s, u"--gateway"_s, gatewayUrl(*simulator)});
+            {u"watch"_s, id, u"--interval"_s, u"0.1"_s, u"--gateway"_s, gatewayUrl(*simulator)});
     QTRY_VERIFY_WITH_TIMEOUT(jobRequests.size() >= 3, 30'000);
     QVERIFY2(cli.errSoFar().contains("Retrying in"), cli.errSoFar().constData());
     // Never earlier than the gateway asked (later is fine: the machine may be busy).
@@ -291,7 +333,7 @@ void TstCliWatch::signalEndsWatchWith130AndKeepsHistory()
     auto simulator = startSimulator(sim::Flavour::Aws);
     const QString id = jobIn(*simulator, JobStatus::InProgress);
     QVERIFY(!id.isEmpty());
-    CliProcess cli({u"watch"_s, id, u"--interval"_s, u"0.05"_s, u"--gateway"_s,
+    CliProcess cli({u"watch"_s, id, u"--interval"_s, u"0.1"_s, u"--gateway"_s,
                     gatewayUrl(*simulator), u"--data-dir"_s, dir.path()});
     QVERIFY2(cli.waitForLines(1), cli.errSoFar().constData());
     QVERIFY(cli.sendSignal(signal));
@@ -310,6 +352,45 @@ void TstCliWatch::signalEndsWatchWith130AndKeepsHistory()
     const QList<WatchedJob> watched = store.loadWatched(profiles.at(0).id);
     QCOMPARE(watched.size(), 1);
     QCOMPARE(watched.at(0).job.statusText(), u"InProgress"_s);
+}
+
+void TstCliWatch::tinyIntervalKeepsToTheFloorPerJob()
+{
+    // Issue 12: `--interval 0.01` on 50 jobs sent 7,791 requests in 4 s. Here the floor is 60 s
+    // (the default is 5 s): during the first round of 50 fetches nobody is polled again.
+    {
+        AppSettings settings;
+        settings.setMinimumJobIntervalMilliseconds(60'000);
+        settings.sync();
+    }
+    auto simulator = startSimulator(sim::Flavour::Aws, 0, 50);
+    QStringList ids = simulator->jobIds();
+    QStringList paths;
+    connect(simulator.get(), &sim::GatewaySimulator::requestReceived, this,
+            [&paths](const QString &, const QString &path) { paths << path; });
+    CliProcess cli(QStringList{u"watch"_s} + ids
+                   + QStringList{u"--interval"_s, u"0.01"_s, u"--format"_s, u"json"_s,
+                                 u"--gateway"_s, gatewayUrl(*simulator)});
+    QVERIFY(cli.waitForErrText("below the floor of 60 s per job"));
+    // Every job is fetched once (a list walk, then one retrieve each), and then nothing for a
+    // minute.
+    QVERIFY(cli.waitForLines(int(ids.size())));
+    auto retrieves = [&paths] {
+        return paths.filter(u"/model-invocation-job/"_s);
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(retrieves().size(), ids.size(), 30'000);
+    const int firstRound = simulator->requestCount();
+    QTest::qWait(1000); // at 0.01 s this would be ~100 more requests per job
+    QVERIFY2(simulator->requestCount() == firstRound,
+             qPrintable(u"%1 -> %2"_s.arg(firstRound).arg(simulator->requestCount())));
+    QCOMPARE(retrieves().removeDuplicates(), 0);
+    QVERIFY(cli.sendSignal(SIGTERM));
+    cli.finish();
+    {
+        AppSettings settings;
+        settings.setMinimumJobIntervalMilliseconds(100);
+        settings.sync();
+    }
 }
 
 QTEST_GUILESS_MAIN(TstCliWatch)

@@ -1,6 +1,7 @@
 #include "exporter.h"
 #include "exportsamples.h"
 #include "pdfreport.h"
+#include "reportcontent.h"
 
 #include <QFile>
 #include <QProcess>
@@ -79,6 +80,7 @@ class tst_PdfReport : public QObject
 private Q_SLOTS:
     void initTestCase();
     void containsEveryJobNameAndPageNumbers();
+    void cutsAHugeFieldAndSaysSo();
     void startsEveryJobOnANewPage();
     void carriesTheReportContent();
     void drawsTimelinesAsVectorGraphics();
@@ -326,6 +328,33 @@ void tst_PdfReport::countsJobsInTheHeaderInEnglish()
     const QString first = normalised(pdfPages(path).value(0));
     QVERIFY2(first.contains(QStringLiteral(" 1 job ")), qPrintable(first));
     QVERIFY(!first.contains(QStringLiteral("job(s)")));
+}
+
+void tst_PdfReport::cutsAHugeFieldAndSaysSo()
+{
+    // Issue 12: a job with a 3 MB field took ~2 min and 190 MB to render. What a report prints
+    // of one field is capped, and the report says how much was left out.
+    ExportInput input = test::sampleInput();
+    input.jobs.resize(1);
+    const QString line = QStringLiteral("validation failed at record 1234567: bad input\n");
+    QString huge;
+    while (huge.size() < 3 * 1024 * 1024)
+        huge += line;
+    input.jobs[0].watched.job.message = huge;
+    input.jobs[0].watched.job.jobName = QString(1024 * 1024, u'n');
+    const ReportJob built = ReportJob::build(input.jobs.at(0), 0, test::exportedAt(), QLocale::c(),
+                                             SecretRedactor());
+    QVERIFY(built.message);
+    QVERIFY(built.message->size() < ReportText::kMaxFieldChars + 100);
+    QVERIFY2(built.message->endsWith(QStringLiteral("cut, %1 bytes more")
+                                             .arg(huge.size() - ReportText::kMaxFieldChars)),
+             qPrintable(built.message->right(60)));
+    QVERIFY(built.summary.title.size() < ReportText::kMaxFieldChars + 100);
+
+    const QString path = m_dir.filePath(QStringLiteral("huge.pdf"));
+    QVERIFY(writePdf(input, path).ok());
+    const QString all = normalised(pdfPages(path).join(u' '));
+    QVERIFY2(all.contains(QStringLiteral("bytes more")), qPrintable(all.right(200)));
 }
 
 void tst_PdfReport::fitsATypicalJobOnOnePage()

@@ -17,6 +17,7 @@ constexpr int kDefaultScheduled = 60;
 constexpr int kDefaultUnknown = 30;
 constexpr int kDefaultBackoffCap = 300;
 constexpr int kDefaultBackoffInitialMs = 5000;
+constexpr int kDefaultMinimumJobIntervalMs = 5000;
 constexpr int kDefaultConcurrent = 4;
 constexpr int kDefaultExpiryWarningMinutes = 6 * 60;
 constexpr int kDefaultRetentionDays = 90;
@@ -87,6 +88,7 @@ QStringList AppSettings::allKeys()
             FilterText,           FilterActiveOnly,     FilterSubmittedFrom,
             FilterSubmittedTo,    CurrentProfile,       LastExportDirectory,
             LastImportDirectory,  OverviewGanttRange,   BackoffInitial,
+            MinimumJobInterval,
     };
     QStringList out;
     for (QLatin1StringView k : keys)
@@ -194,6 +196,17 @@ int AppSettings::backoffInitialMilliseconds() const
                    MaxBackoffInitialMs);
 }
 
+int AppSettings::minimumJobIntervalMilliseconds() const
+{
+    return readInt(SettingsKey::MinimumJobInterval, kDefaultMinimumJobIntervalMs,
+                   MinMinimumJobIntervalMs, MaxMinimumJobIntervalMs);
+}
+
+void AppSettings::setMinimumJobIntervalMilliseconds(int ms)
+{
+    writeInt(SettingsKey::MinimumJobInterval, ms, MinMinimumJobIntervalMs, MaxMinimumJobIntervalMs);
+}
+
 int AppSettings::maxConcurrentRequests() const
 {
     return readInt(SettingsKey::MaxConcurrentRequests, kDefaultConcurrent, MinConcurrency,
@@ -256,6 +269,7 @@ PollSettings AppSettings::pollSettings() const
     s.backoffCap = seconds(backoffCapSeconds());
     s.backoffInitial = std::min<Millis>(Millis(backoffInitialMilliseconds()), s.backoffCap);
     s.maxInFlight = maxConcurrentRequests();
+    s.minimumJobInterval = Millis(minimumJobIntervalMilliseconds());
     return s;
 }
 

@@ -63,6 +63,7 @@ inline constexpr QLatin1StringView ScheduledInterval{"polling/scheduledIntervalS
 inline constexpr QLatin1StringView UnknownInterval{"polling/unknownIntervalSeconds"};
 inline constexpr QLatin1StringView BackoffCap{"polling/backoffCapSeconds"};
 inline constexpr QLatin1StringView BackoffInitial{"polling/backoffInitialMilliseconds"};
+inline constexpr QLatin1StringView MinimumJobInterval{"polling/minimumJobIntervalMilliseconds"};
 inline constexpr QLatin1StringView MaxConcurrentRequests{"polling/maxConcurrentRequests"};
 inline constexpr QLatin1StringView PauseWhenMinimised{"polling/pauseWhenMinimised"};
 inline constexpr QLatin1StringView NotifyCompleted{"notifications/completed"};
@@ -110,6 +111,8 @@ public:
     static constexpr int MaxBackoffCapSeconds = 3600;
     static constexpr int MinBackoffInitialMs = 50;
     static constexpr int MaxBackoffInitialMs = 60'000;
+    static constexpr int MinMinimumJobIntervalMs = 100; // PollPolicy's hard floor
+    static constexpr int MaxMinimumJobIntervalMs = 3'600'000;
     static constexpr int MinConcurrency = 1;
     static constexpr int MaxConcurrency = 16;
     static constexpr int MaxExpiryWarningMinutes = 7 * 24 * 60;
@@ -137,6 +140,10 @@ public:
     // The first retry after a failure (doubling from there up to the cap); default 5000. Not in
     // the settings dialog: for slow or flaky networks, and for tests that go through faults.
     int backoffInitialMilliseconds() const;
+    // The floor between two fetches of one job, whatever else says (PollSettings::
+    // minimumJobInterval); default 5000. Not in the settings dialog: for tests and gateways
+    // that allow more.
+    int minimumJobIntervalMilliseconds() const;
     int maxConcurrentRequests() const; // default 4
     bool pauseWhenMinimised() const;   // default false
     void setRunningIntervalSeconds(int seconds);
@@ -145,6 +152,7 @@ public:
     void setUnknownIntervalSeconds(int seconds);
     void setBackoffCapSeconds(int seconds);
     void setBackoffInitialMilliseconds(int ms);
+    void setMinimumJobIntervalMilliseconds(int ms);
     void setMaxConcurrentRequests(int count);
     void setPauseWhenMinimised(bool pause);
 

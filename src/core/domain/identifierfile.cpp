@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
 #include <utility>
 
 namespace bw {
@@ -221,9 +222,83 @@ QList<JobIdentifier> IdentifierFile::parse(const QString &text, Format format)
     return result;
 }
 
-QStringList IdentifierFile::read(QIODevice &device, Format format)
+std::optional<QStringList> IdentifierFile::read(QIODevice &device, Format format, QString *error,
+                                                const std::function<bool()> &cancelled)
 {
-    return tokens(QString::fromUtf8(device.readAll()), format);
+    auto fail = [error](const QString &message) -> std::optional<QStringList> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    constexpr qint64 kChunk = 64 * 1024;
+    QByteArray bytes;
+    qint64 lineStart = 0; // offset in `bytes` of the current line
+    int line = 1;
+    std::optional<bool> json; // known once the first non-blank byte was seen
+    for (;;) {
+        if (cancelled && cancelled())
+            return fail(QStringLiteral("interrupted while reading the identifiers"));
+        const qsizetype before = bytes.size();
+        const qint64 room = kMaxBytes + 1 - before;
+        bytes.resize(before + qsizetype(std::min(kChunk, room)));
+        const qint64 got = device.read(bytes.data() + before, bytes.size() - before);
+        if (got < 0) {
+            bytes.resize(before);
+            if (device.atEnd())
+                break;
+            return fail(QStringLiteral("cannot read: %1").arg(device.errorString()));
+        }
+        bytes.resize(before + qsizetype(got));
+        if (got == 0) {
+            if (device.atEnd() || !device.waitForReadyRead(-1))
+                break;
+            continue;
+        }
+        if (bytes.size() > kMaxBytes)
+            return fail(QStringLiteral("larger than %1 MiB; that is not a list of job identifiers")
+                                .arg(kMaxBytes / (1024 * 1024)));
+        for (qsizetype i = before; i < bytes.size(); ++i) {
+            const char c = bytes.at(i);
+            if (c == '\0')
+                return fail(QStringLiteral("binary data (a NUL byte at offset %1); that is not a "
+                                           "list of job identifiers")
+                                    .arg(i));
+            if (!json && !QChar::isSpace(uchar(c)) && uchar(c) != 0xEF && uchar(c) != 0xBB
+                && uchar(c) != 0xBF)
+                json = (c == '[' || c == '{') && format != Format::Text && format != Format::Csv;
+            if (c == '\n') {
+                lineStart = i + 1;
+                ++line;
+            } else if (i - lineStart >= kMaxLineBytes && !json.value_or(false)) {
+                return fail(QStringLiteral("line %1 is longer than %2 KiB; that is not a list of "
+                                           "job identifiers")
+                                    .arg(line)
+                                    .arg(kMaxLineBytes / 1024));
+            }
+        }
+    }
+    return tokens(QString::fromUtf8(bytes), format);
+}
+
+std::optional<QString> IdentifierFile::mostlyInvalid(const QList<JobIdentifier> &ids)
+{
+    QStringList examples;
+    qsizetype invalid = 0;
+    for (const JobIdentifier &id : ids) {
+        if (id.isValid())
+            continue;
+        if (++invalid <= 3) {
+            const QString text = id.text().size() > 40 ? id.text().left(37) + QStringLiteral("...")
+                                                       : id.text();
+            examples << QStringLiteral("\"%1\" (%2)").arg(text, id.invalidReason());
+        }
+    }
+    if (invalid == 0 || invalid * 2 <= ids.size())
+        return std::nullopt;
+    return QStringLiteral("%1 of %2 entries are not job identifiers, e.g. %3")
+            .arg(invalid)
+            .arg(ids.size())
+            .arg(examples.join(QStringLiteral(", ")));
 }
 
 } // namespace bw

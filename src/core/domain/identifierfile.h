@@ -6,6 +6,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
 class QIODevice;
 
 namespace bw {
@@ -23,8 +26,8 @@ namespace bw {
 //          or "id" (first present wins), possibly wrapped in an object under "jobs" (the JSON
 //          export), "invocationJobSummaries" (a list response), "data" (Bifrost's native list)
 //          or "identifiers". A file that is not valid JSON is read as text.
-// A UTF-8 byte order mark is skipped. The parsers work record by record on the text; a size cap
-// belongs in read(), before the text is decoded.
+// A UTF-8 byte order mark is skipped. The parsers work record by record on the text; read()
+// bounds what is read before anything is decoded (see its comment).
 class IdentifierFile
 {
 public:
@@ -41,8 +44,24 @@ public:
     // tokens(), classified, duplicates merged (first wins).
     static QList<JobIdentifier> parse(const QString &text, Format format);
 
-    // Reads the whole device as UTF-8 and returns tokens(); `format` Auto sniffs.
-    static QStringList read(QIODevice &device, Format format);
+    // What read() accepts at most: a list of job identifiers is far smaller.
+    static constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
+    // Longest line of a text or CSV file (a JSON file may be one line of any length).
+    static constexpr qint64 kMaxLineBytes = 64 * 1024;
+
+    // Reads the device in chunks as UTF-8 and returns tokens(); `format` Auto sniffs. Refused,
+    // with `error` set to one sentence and nothing decoded: more than kMaxBytes (an endless
+    // device such as /dev/zero ends at the cap), a text/CSV line longer than kMaxLineBytes, a
+    // NUL byte (binary data), a read error, or `cancelled` returning true (checked between
+    // chunks; "interrupted").
+    static std::optional<QStringList> read(QIODevice &device, Format format,
+                                           QString *error = nullptr,
+                                           const std::function<bool()> &cancelled = {});
+
+    // When fewer than half of `ids` are valid identifiers: one sentence saying how many of
+    // how many are not, with the first few of them and why (for refusing a file that is not a
+    // list of job identifiers before any request is sent). nullopt otherwise.
+    static std::optional<QString> mostlyInvalid(const QList<JobIdentifier> &ids);
 };
 
 } // namespace bw

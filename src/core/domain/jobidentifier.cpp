@@ -14,21 +14,25 @@ namespace {
 constexpr qsizetype kMaxIdentifierLength = 2048;
 
 // A Bedrock job id: 12 letters and digits. AWS hands out lower case, but gateways in front of
-// other stores return mixed case; a capitalised 12-letter word ("Stockholders") has no digit.
+// other stores return mixed case, and a random mixed-case id need not contain a digit. Only the
+// shape of a capitalised word ("Stockholders": one capital, then lower case, no digit) is
+// not taken for an id.
 bool isJobId(const QString &s)
 {
     if (s.size() != 12)
         return false;
-    bool digit = false, upper = false;
+    bool digit = false;
+    int upper = 0;
     for (QChar c : s) {
         if (c >= u'0' && c <= u'9')
             digit = true;
         else if (c >= u'A' && c <= u'Z')
-            upper = true;
+            ++upper;
         else if (!(c >= u'a' && c <= u'z'))
             return false;
     }
-    return digit || !upper;
+    const bool capitalisedWord = !digit && upper == 1 && s.front().isUpper();
+    return !capitalisedWord;
 }
 
 bool isIdChar(QChar c)
@@ -40,6 +44,30 @@ bool isIdChar(QChar c)
 bool allIdChars(QStringView s)
 {
     return !s.isEmpty() && std::all_of(s.begin(), s.end(), isIdChar);
+}
+
+bool isBase64Char(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+           || c == u'+' || c == u'/' || c == u'=' || c == u'-' || c == u'_';
+}
+
+// The base64 (standard or URL-safe, padded or not) of a Bedrock job ARN in any partition, as
+// some integration routes use for an id.
+bool isBase64OfJobArn(const QString &s)
+{
+    if (!s.startsWith(QLatin1StringView("YXJuOm")) // base64("arn:")
+        || !std::all_of(s.begin(), s.end(), isBase64Char))
+        return false;
+    for (const auto options : {QByteArray::Base64Encoding, QByteArray::Base64UrlEncoding}) {
+        const QByteArray::FromBase64Result decoded = QByteArray::fromBase64Encoding(
+                s.toLatin1(), options | QByteArray::AbortOnBase64DecodingErrors);
+        if (decoded) {
+            const JobIdentifier arn = JobIdentifier::parse(QString::fromLatin1(decoded.decoded));
+            return arn.kind() == IdentifierKind::Arn;
+        }
+    }
+    return false;
 }
 
 // Provider batch ids a gateway passes through: OpenAI/Azure "batch_…", Anthropic "msgbatch_…",
@@ -55,12 +83,7 @@ bool isProviderId(const QString &s)
     if (s.startsWith(gemini) && s.size() > gemini.size()
         && allIdChars(QStringView(s).mid(gemini.size())))
         return true;
-    if (s.startsWith(QLatin1StringView("YXJuOmF3czpiZWRyb2Nr"))) { // base64("arn:aws:bedrock")
-        const QByteArray::FromBase64Result decoded = QByteArray::fromBase64Encoding(
-                s.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-        if (decoded && decoded.decoded.startsWith("arn:aws"))
-            return true;
-    }
+    return isBase64OfJobArn(s);
     return false;
 }
 
@@ -121,16 +144,21 @@ JobIdentifier JobIdentifier::parse(const QString &input)
         return id;
     }
     if (t.size() > kMaxIdentifierLength) {
-        id.m_reason = QStringLiteral("longer than %1 characters").arg(kMaxIdentifierLength);
+        id.m_reason = QStringLiteral("%1 characters long; an identifier has at most %2")
+                              .arg(t.size())
+                              .arg(kMaxIdentifierLength);
         return id;
     }
     for (QChar c : t) {
         if (c.isSpace() || c.category() == QChar::Other_Control) {
-            id.m_reason = QStringLiteral("contains white space or control characters");
+            id.m_reason = QStringLiteral("contains white space or control characters (U+%1)")
+                                  .arg(c.unicode(), 4, 16, QChar(u'0'));
             return id;
         }
     }
 
+    // Anything that starts like an ARN is one: a Bedrock batch-job ARN, or refused for good
+    // (an S3 or IAM ARN is never a job id, whatever the user insists).
     if (t.startsWith(QLatin1StringView("arn:"), Qt::CaseInsensitive)) {
         // arn:partition:service:region:account:resource (resource may contain ':' and '/')
         const QStringList parts = t.split(u':');
@@ -152,26 +180,39 @@ JobIdentifier JobIdentifier::parse(const QString &input)
             id.m_reason = QStringLiteral("ARN has no resource part");
             return id;
         }
+        if (parts.at(2).compare(u"bedrock", Qt::CaseInsensitive) != 0) {
+            id.m_reason = QStringLiteral("an ARN of service \"%1\", not of a Bedrock batch job")
+                                  .arg(parts.at(2));
+            return id;
+        }
+        // Bedrock's own job ARNs ("model-invocation-job/<id>"), and the fake ones a gateway
+        // makes for other backends ("batch:batch_67d3…"); not model, profile or guardrail
+        // ARNs. The job part must be one path segment: "…/../../x" is refused.
+        const qsizetype cut = resource.indexOf(QRegularExpression(QStringLiteral("[:/]")));
+        const QString type = cut < 0 ? resource : resource.left(cut);
+        const bool bedrockJob = type.compare(u"model-invocation-job", Qt::CaseInsensitive) == 0;
+        if (!bedrockJob && type.compare(u"batch", Qt::CaseInsensitive) != 0) {
+            id.m_reason = QStringLiteral("a Bedrock %1 ARN, not a batch job").arg(type);
+            return id;
+        }
+        const QString job = cut < 0 ? QString() : resource.mid(cut + 1);
+        if (!allIdChars(job) || job == u"." || job == u".."
+            || (bedrockJob && resource.at(cut) != u'/')) {
+            id.m_reason
+                    = QStringLiteral("the job part \"%1\" of the ARN is not one job id")
+                              .arg(job.size() > 40 ? job.left(37) + QStringLiteral("...") : job);
+            return id;
+        }
         id.m_partition = parts.at(1);
         id.m_service = parts.at(2);
         id.m_region = parts.at(3);
         id.m_account = parts.at(4);
         id.m_resource = resource;
-        id.m_forcible = true;
-        if (id.m_service.compare(u"bedrock", Qt::CaseInsensitive) != 0) {
-            id.m_reason = QStringLiteral("ARN of service %1, not a job").arg(id.m_service);
-            return id;
-        }
-        // Bedrock's own job ARNs, and the fake ones a gateway makes for other backends
-        // ("…:batch:batch_67d3…"); not model, profile or guardrail ARNs.
-        const QString type = resource.section(QRegularExpression(QStringLiteral("[:/]")), 0, 0);
-        if (type.compare(u"model-invocation-job", Qt::CaseInsensitive) != 0
-            && type.compare(u"batch", Qt::CaseInsensitive) != 0) {
-            id.m_reason = QStringLiteral("Bedrock %1 ARN, not a job").arg(type);
-            return id;
-        }
-        id.m_forcible = false;
         id.m_kind = IdentifierKind::Arn;
+        return id;
+    }
+    if (t == u"." || t == u"..") {
+        id.m_reason = QStringLiteral("\"%1\" is a path step, not a job id").arg(t);
         return id;
     }
 
@@ -187,7 +228,7 @@ JobIdentifier JobIdentifier::parse(const QString &input)
     // or provider hands out: refused unless the user insists (addAnyway()).
     id.m_forcible = true;
     if (t.size() == 12 && allIdChars(t))
-        id.m_reason = QStringLiteral("12 characters, but a job id has digits");
+        id.m_reason = QStringLiteral("a capitalised word, not a job id");
     else if (std::all_of(t.begin(), t.end(), [](QChar c) { return c.isLetter(); }))
         id.m_reason = QStringLiteral("an ordinary word, not a job id");
     else

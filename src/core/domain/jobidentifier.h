@@ -6,12 +6,17 @@
 
 namespace bw {
 
-// What an identifier looks like. Accepted: anything a gateway or provider hands out. Refused
-// (Invalid): ordinary words, foreign ARNs (S3, IAM, other Bedrock resources) and text that
-// cannot be one path segment; most refusals can be overridden with addAnyway().
+// What an identifier looks like. Accepted: anything a gateway or provider hands out (mixed case,
+// underscores, "batches/…", base64 of a job ARN). Refused (Invalid):
+//  - for good: empty text, more than 2048 characters, white space or control characters, "."
+//    and "..", and every ARN that is not a Bedrock batch-job ARN with one job segment (S3, IAM,
+//    SageMaker, Bedrock model ARNs, "…:model-invocation-job/../../x");
+//  - unless the user insists (canAddAnyway()/addAnyway()): text that is one path segment but
+//    looks like no identifier anyone hands out (an ordinary word such as "nightly").
 enum class IdentifierKind {
     Invalid,
-    JobId,      // 12 letters and digits, e.g. k3x9p2m7q1ab (gateways may return mixed case)
+    JobId,      // 12 letters and digits, e.g. k3x9p2m7q1ab (gateways may return mixed case,
+                // with or without a digit; only a capitalised word is not taken for one)
     Arn,        // a Bedrock job ARN in any AWS partition/region, or a gateway's fake
                 // "…:bedrock:…:batch:batch_…" ARN
     ProviderId, // a bare backend id: batch_… (OpenAI/Azure), msgbatch_… (Anthropic),
@@ -40,7 +45,8 @@ public:
     bool isValid() const { return m_kind != IdentifierKind::Invalid; }
     const QString &invalidReason() const { return m_reason; }
     // True when this refused identifier may still be added on request: one path segment that
-    // simply does not look like a job (a word, a foreign ARN). Empty or spaced text never is.
+    // simply does not look like a job (a word). Empty or spaced text, path steps and foreign
+    // ARNs never are.
     bool canAddAnyway() const { return m_forcible; }
     // The same text as an AsGiven identifier when canAddAnyway(), else *this unchanged.
     JobIdentifier addAnyway() const;

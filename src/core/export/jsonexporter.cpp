@@ -1,5 +1,7 @@
 #include "export/jsonexporter.h"
 
+#include "common/jsontext.h"
+
 #include "wire/jobcodec.h"
 
 #include <QIODevice>
@@ -53,10 +55,10 @@ public:
             const QJsonDocument doc
                     = v.isObject() ? QJsonDocument(v.toObject()) : QJsonDocument(v.toArray());
             if (!m_indented) {
-                m_out += doc.toJson(QJsonDocument::Compact);
+                m_out += JsonText::toJson(doc);
                 return;
             }
-            QByteArray text = doc.toJson(QJsonDocument::Indented);
+            QByteArray text = JsonText::toJson(doc, QJsonDocument::Indented);
             if (text.endsWith('\n'))
                 text.chop(1);
             // Raw newlines only occur between tokens (strings escape theirs), so this nests
@@ -66,7 +68,7 @@ public:
             return;
         }
         // Scalars: let QJsonDocument do the escaping and number formatting.
-        const QByteArray wrapped = QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact);
+        const QByteArray wrapped = JsonText::toJson(QJsonArray{v});
         m_out += QByteArrayView(wrapped).sliced(1, wrapped.size() - 2);
     }
 

@@ -448,7 +448,9 @@ private:
             return QStringLiteral(
                     "SELECT id FROM watched_jobs WHERE profile_id = ? AND canonical_id = ?");
         case Stmt::InsertTransition:
-            return QStringLiteral("INSERT INTO status_transitions (job_id, from_status, to_status,"
+            // OR IGNORE: another process may have stored the same transition (schema 3).
+            return QStringLiteral("INSERT OR IGNORE INTO status_transitions (job_id, from_status,"
+                                  " to_status,"
                                   " observed_at, last_modified_time) VALUES (?, ?, ?, ?, ?)");
         case Stmt::NewestSample:
             return QStringLiteral("SELECT at, total, processed, succeeded, failed"

@@ -99,6 +99,27 @@ QList<Migration> buildMigrations()
                                   "DEFAULT ''")},
                   mergeJobsNamedTwice});
 
+    // Several processes on one data folder (the app and `batchwatch-cli watch`) each observe
+    // the same change: one transition is one row. Its key: the job row (profile + canonical
+    // job id), from status, to status and the gateway's lastModifiedTime of the observation
+    // (what a second observer of the same change sees too; -1 when not reported). Writers
+    // insert with OR IGNORE; existing duplicates go, the earliest observation stays.
+    steps.append({3,
+                  QStringLiteral("one row per status transition, whoever observed it"),
+                  {QStringLiteral(R"(DELETE FROM status_transitions WHERE EXISTS (
+    SELECT 1 FROM status_transitions o
+    WHERE o.job_id = status_transitions.job_id
+      AND COALESCE(o.from_status, '') = COALESCE(status_transitions.from_status, '')
+      AND o.to_status = status_transitions.to_status
+      AND COALESCE(o.last_modified_time, -1)
+          = COALESCE(status_transitions.last_modified_time, -1)
+      AND (o.observed_at < status_transitions.observed_at
+           OR (o.observed_at = status_transitions.observed_at
+               AND o.id < status_transitions.id))))"),
+                   QStringLiteral("CREATE UNIQUE INDEX status_transitions_once ON "
+                                  "status_transitions(job_id, COALESCE(from_status, ''), "
+                                  "to_status, COALESCE(last_modified_time, -1))")}});
+
     return steps;
 }
 

@@ -12,6 +12,11 @@ Millis PollPolicy::statusInterval(const std::optional<Status> &status) const
 
 Millis PollPolicy::statusInterval(JobStatus code) const
 {
+    return std::max(floor(), unflooredInterval(code));
+}
+
+Millis PollPolicy::unflooredInterval(JobStatus code) const
+{
     if (m_settings.fixedInterval)
         return *m_settings.fixedInterval;
     switch (code) {
@@ -61,8 +66,8 @@ std::optional<Millis> PollPolicy::afterSuccess(const std::optional<Status> &stat
     if (status && status->isTerminal()) {
         if (terminalStreak >= 2)
             return std::nullopt;
-        return m_settings.fixedInterval ? *m_settings.fixedInterval
-                                        : m_settings.terminalConfirmDelay;
+        return std::max(floor(), m_settings.fixedInterval ? *m_settings.fixedInterval
+                                                          : m_settings.terminalConfirmDelay);
     }
     return statusInterval(status);
 }
@@ -83,10 +88,10 @@ Millis PollPolicy::afterFailure(const GatewayError &error, int consecutiveFailur
         const Millis asked = std::min<Millis>(Millis(qint64(*error.retryAfterSeconds) * 1000),
                                               m_settings.retryAfterLimit);
         // Never earlier than asked; spread the herd a little beyond it.
-        return jittered(asked, std::abs(draw));
+        return std::max(floor(), jittered(asked, std::abs(draw)));
     }
     const Millis base = error.isRetryable() ? backoff(consecutiveFailures) : m_settings.backoffCap;
-    return std::min(jittered(base, draw), m_settings.backoffCap);
+    return std::max(floor(), std::min(jittered(base, draw), m_settings.backoffCap));
 }
 
 bool PollPolicy::holdsProfile(const GatewayError &error)

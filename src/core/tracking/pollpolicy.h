@@ -3,6 +3,7 @@
 #include "domain/jobstatus.h"
 #include "wire/gatewayerror.h"
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 
@@ -25,6 +26,12 @@ struct PollSettings
     std::optional<Millis> fixedInterval;
 
     double jitter = 0.10; // +-10 %, applied to status intervals and backoff delays
+
+    // The floor between two fetches of one job: no interval, fixedInterval, backoff or
+    // Retry-After below it is used (issue 12: `--interval 0.01` on 50 jobs sent 7,791 requests
+    // in 4 s). Itself never below kHardMinimumJobInterval.
+    Millis minimumJobInterval{5'000};
+    static constexpr Millis kHardMinimumJobInterval{100};
 
     Millis backoffInitial{5'000};      // first retry after a retryable failure
     Millis backoffCap{300'000};        // 5 min; also the pace of jobs with a non-retryable error
@@ -54,17 +61,25 @@ public:
 
     const PollSettings &settings() const { return m_settings; }
 
-    // The interval between fetches of a job last seen in `status` (before jitter). A job that
-    // answered without any status is polled like an unknown status.
+    // settings().minimumJobInterval, raised to kHardMinimumJobInterval; every delay between two
+    // fetches of one job that this policy returns is at least this.
+    Millis floor() const
+    {
+        return std::max(m_settings.minimumJobInterval, PollSettings::kHardMinimumJobInterval);
+    }
+
+    // The interval between fetches of a job last seen in `status` (before jitter), at least
+    // floor(). A job that answered without any status is polled like an unknown status.
     Millis statusInterval(const std::optional<Status> &status) const;
     Millis statusInterval(JobStatus code) const;
 
     // `base` scaled by (1 + jitter * draw), draw clamped to [-1, 1]; never negative.
     Millis jittered(Millis base, double draw) const;
     // A polling interval with jitter, except under a fixedInterval, which is kept exact.
+    // Never below floor().
     Millis jitteredInterval(Millis base, double draw) const
     {
-        return m_settings.fixedInterval ? base : jittered(base, draw);
+        return std::max(floor(), m_settings.fixedInterval ? base : jittered(base, draw));
     }
 
     // Delay before the first fetch of a job the scheduler starts tracking, or nullopt when it
@@ -82,14 +97,15 @@ public:
                                        int terminalStreak) const;
 
     // Delay after the n-th consecutive retryable failure (n >= 1): backoffInitial * 2^(n-1),
-    // capped at backoffCap, before jitter.
+    // capped at backoffCap, before jitter (and before the floor: afterFailure() applies it).
     Millis backoff(int consecutiveFailures) const;
 
     // The full failure rule, jitter included (`draw` in [-1, 1]):
     // - a Retry-After wins over the computed backoff (even above the cap, up to
     //   retryAfterLimit) and is never shortened: only positive jitter is added to it;
     // - a non-retryable error (400/401/403/404/409...) slows the job to backoffCap;
-    // - otherwise exponential backoff; jitter never takes a delay above backoffCap.
+    // - otherwise exponential backoff; jitter never takes a delay above backoffCap;
+    // - never below floor().
     Millis afterFailure(const GatewayError &error, int consecutiveFailures, double draw) const;
 
     // Whether a failure should hold every request of the profile back until its delay has
@@ -107,6 +123,8 @@ public:
     bool listWasUseful(int matched, int asked) const;
 
 private:
+    Millis unflooredInterval(JobStatus code) const;
+
     PollSettings m_settings;
 };
 

@@ -273,7 +273,12 @@ std::optional<QStringList> AddJobsDialog::readIdentifierFile(const QString &path
                                     .arg(name);
         return {};
     }
-    return IdentifierFile::read(file, IdentifierFile::formatForPath(path));
+    QString error;
+    std::optional<QStringList> tokens
+            = IdentifierFile::read(file, IdentifierFile::formatForPath(path), &error);
+    if (!tokens && errorMessage)
+        *errorMessage = tr("%1: %2").arg(name, error);
+    return tokens;
 }
 
 QStringList AddJobsDialog::droppableFiles(const QMimeData *mime)

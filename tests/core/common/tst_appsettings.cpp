@@ -298,6 +298,7 @@ void tst_AppSettings::keysAreUniqueAndNoneHoldsASecret()
     s.setUnknownIntervalSeconds(31);
     s.setBackoffCapSeconds(301);
     s.setBackoffInitialMilliseconds(100);
+    s.setMinimumJobIntervalMilliseconds(1000);
     s.setMaxConcurrentRequests(3);
     s.setPauseWhenMinimised(true);
     for (int e = 0; e < NotificationEventCount; ++e)

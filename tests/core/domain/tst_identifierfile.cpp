@@ -3,6 +3,7 @@
 #include "domain/identifierfile.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QtTest>
 
 using namespace bw;
@@ -20,6 +21,11 @@ private Q_SLOTS:
     void choosesTheFormatByName_data();
     void choosesTheFormatByName();
     void readsADevice();
+    void refusesUnboundedInput_data();
+    void refusesUnboundedInput();
+    void endsAnEndlessDeviceAtTheCap();
+    void stopsWhenCancelled();
+    void refusesAFileOfMostlyNonIdentifiers();
 };
 
 void tst_IdentifierFile::reads_data()
@@ -111,12 +117,98 @@ void tst_IdentifierFile::readsADevice()
     QBuffer buffer(&bytes);
     QVERIFY(buffer.open(QIODevice::ReadOnly));
     QCOMPARE(IdentifierFile::read(buffer, IdentifierFile::Format::Csv),
-             QStringList{QStringLiteral("k3x9p2m7q1ab")});
+             std::optional(QStringList{QStringLiteral("k3x9p2m7q1ab")}));
     const QList<JobIdentifier> ids = IdentifierFile::parse(
             QStringLiteral("k3x9p2m7q1ab\nk3x9p2m7q1ab\nthis"), IdentifierFile::Format::Text);
     QCOMPARE(ids.size(), 2);
     QVERIFY(ids.at(0).isValid());
     QVERIFY(!ids.at(1).isValid());
+}
+
+void tst_IdentifierFile::refusesUnboundedInput_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<IdentifierFile::Format>("format");
+    QTest::addColumn<QString>("error");
+    const QByteArray ids = QByteArray("k3x9p2m7q1ab\n").repeated(1000);
+    QTest::newRow("over the size cap")
+            << ids.repeated(int(IdentifierFile::kMaxBytes / ids.size()) + 1)
+            << IdentifierFile::Format::Text << u"larger than 16 MiB"_s;
+    QTest::newRow("a long line") << ids + QByteArray(IdentifierFile::kMaxLineBytes + 1, 'a')
+                                 << IdentifierFile::Format::Auto << u"line 1001 is longer"_s;
+    QTest::newRow("a long csv line") << QByteArray(IdentifierFile::kMaxLineBytes + 1, 'a')
+                                     << IdentifierFile::Format::Csv << u"line 1 is longer"_s;
+    QTest::newRow("zeros") << QByteArray(100'000, '\0') << IdentifierFile::Format::Auto
+                           << u"binary data"_s;
+}
+
+void tst_IdentifierFile::refusesUnboundedInput()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(IdentifierFile::Format, format);
+    QFETCH(QString, error);
+    QBuffer buffer(&bytes);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    QString message;
+    QCOMPARE(IdentifierFile::read(buffer, format, &message), std::nullopt);
+    QVERIFY2(message.contains(error), qPrintable(message));
+    // Stopped at the cap, not after reading everything.
+    QVERIFY(buffer.pos() <= IdentifierFile::kMaxBytes + 1);
+}
+
+void tst_IdentifierFile::endsAnEndlessDeviceAtTheCap()
+{
+    // /dev/zero never ends: the reader stops at its first chunk with a clear error.
+    QFile zero(u"/dev/zero"_s);
+    if (!zero.open(QIODevice::ReadOnly))
+        QSKIP("no /dev/zero here");
+    QString message;
+    QCOMPARE(IdentifierFile::read(zero, IdentifierFile::Format::Auto, &message), std::nullopt);
+    QVERIFY2(message.contains(u"binary data"_s), qPrintable(message));
+    // A JSON file of any length is bounded by the size cap alone.
+    QByteArray json = "[\"" + QByteArray(IdentifierFile::kMaxBytes, 'a') + "\"]";
+    QBuffer buffer(&json);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    QCOMPARE(IdentifierFile::read(buffer, IdentifierFile::Format::Json, &message), std::nullopt);
+    QVERIFY2(message.contains(u"larger than"_s), qPrintable(message));
+    // A JSON list on one long line is fine.
+    QByteArray oneLine
+            = "[\"k3x9p2m7q1ab\"" + QByteArray(",\"a1b2c3d4e5f6\"").repeated(10'000) + "]";
+    QBuffer ok(&oneLine);
+    QVERIFY(ok.open(QIODevice::ReadOnly));
+    const auto tokens = IdentifierFile::read(ok, IdentifierFile::Format::Json, &message);
+    QVERIFY2(tokens, qPrintable(message));
+    QCOMPARE(tokens->size(), 10'001);
+}
+
+void tst_IdentifierFile::stopsWhenCancelled()
+{
+    QByteArray bytes = QByteArray("k3x9p2m7q1ab\n").repeated(100'000);
+    QBuffer buffer(&bytes);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    int checks = 0;
+    QString message;
+    QCOMPARE(IdentifierFile::read(buffer, IdentifierFile::Format::Text, &message,
+                                  [&checks] { return ++checks > 2; }),
+             std::nullopt);
+    QVERIFY2(message.contains(u"interrupted"_s), qPrintable(message));
+    QVERIFY(buffer.pos() < bytes.size());
+}
+
+void tst_IdentifierFile::refusesAFileOfMostlyNonIdentifiers()
+{
+    const auto mostlyWords = IdentifierFile::parse(u"k3x9p2m7q1ab the quick brown fox"_s,
+                                                   IdentifierFile::Format::Text);
+    const std::optional<QString> refusal = IdentifierFile::mostlyInvalid(mostlyWords);
+    QVERIFY(refusal);
+    QVERIFY2(refusal->startsWith(u"4 of 5 entries are not job identifiers"_s),
+             qPrintable(*refusal));
+    QVERIFY2(refusal->contains(u"\"the\""_s), qPrintable(*refusal));
+    // Half or more valid: accepted (the bad ones are reported one by one).
+    QCOMPARE(IdentifierFile::mostlyInvalid(IdentifierFile::parse(
+                     u"k3x9p2m7q1ab a1b2c3d4e5f6 nightly"_s, IdentifierFile::Format::Text)),
+             std::nullopt);
+    QCOMPARE(IdentifierFile::mostlyInvalid({}), std::nullopt);
 }
 
 QTEST_GUILESS_MAIN(tst_IdentifierFile)

@@ -3,6 +3,7 @@
 #include <QtTest>
 
 using namespace bw;
+using namespace Qt::StringLiterals;
 
 class tst_JobIdentifier : public QObject
 {
@@ -15,6 +16,8 @@ private Q_SLOTS:
     void splitsPastedTextAndMergesDuplicates();
     void readsJsonFiles();
     void refusesThePastedSentence();
+    void explainsARefusal_data();
+    void explainsARefusal();
     void addAnywayOverridesARefusal_data();
     void addAnywayOverridesARefusal();
 };
@@ -48,6 +51,24 @@ void tst_JobIdentifier::classifies_data()
     QTest::newRow("mixed-case 12 from a gateway list") << "Q7w2E9r4T1yu" << id << "Q7w2E9r4T1yu";
     QTest::newRow("all-letters id") << "abcdefabcdef" << id << "abcdefabcdef";
     QTest::newRow("capitalised 12-letter word") << "Stockholders" << bad << "Stockholders";
+    // Issue 11: a random mixed-case id need not have a digit.
+    QTest::newRow("mixed-case 12 without digit") << "QwErTyUiOpAs" << id << "QwErTyUiOpAs";
+    QTest::newRow("upper 12 without digit") << "KXPMQABCDEFG" << id << "KXPMQABCDEFG";
+    QTest::newRow("openai mixed case")
+            << "batch_67D3f1A2b9C0_x-1" << prov << "batch_67D3f1A2b9C0_x-1";
+    QTest::newRow("gemini mixed case") << "batches/AbC_12-x" << prov << "batches/AbC_12-x";
+    QTest::newRow("base64 gov arn")
+            << QString::fromLatin1(QByteArrayLiteral("arn:aws-us-gov:bedrock:us-gov-west-1:"
+                                                     "123456789012:model-invocation-job/"
+                                                     "k3x9p2m7q1ab")
+                                           .toBase64(QByteArray::Base64UrlEncoding
+                                                     | QByteArray::OmitTrailingEquals))
+            << prov
+            << QString::fromLatin1(QByteArrayLiteral("arn:aws-us-gov:bedrock:us-gov-west-1:"
+                                                     "123456789012:model-invocation-job/"
+                                                     "k3x9p2m7q1ab")
+                                           .toBase64(QByteArray::Base64UrlEncoding
+                                                     | QByteArray::OmitTrailingEquals));
     QTest::newRow("anthropic") << "msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d" << prov
                                << "msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d";
     QTest::newRow("gemini") << "batches/7xq2w9e4r1t8y5u3" << prov << "batches/7xq2w9e4r1t8y5u3";
@@ -75,6 +96,21 @@ void tst_JobIdentifier::classifies_data()
             << "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku" << bad
             << "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku";
     QTest::newRow("word with underscore") << "my_job" << bad << "my_job";
+    QTest::newRow("sagemaker arn")
+            << "arn:aws:sagemaker:us-east-1:123456789012:transform-job/nightly" << bad
+            << "arn:aws:sagemaker:us-east-1:123456789012:transform-job/nightly";
+    QTest::newRow("job arn with path steps")
+            << "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/../../x" << bad
+            << "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/../../x";
+    QTest::newRow("job arn of dots")
+            << "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/.." << bad
+            << "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/..";
+    QTest::newRow("job arn without job")
+            << "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/" << bad
+            << "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/";
+    QTest::newRow("dot dot") << ".." << bad << "..";
+    QTest::newRow("10 KB") << QString(10 * 1024, u'a') << bad << QString(10 * 1024, u'a');
+    QTest::newRow("control character") << u"k3x9p2m7\u0007q1ab"_s << bad << u"k3x9p2m7\u0007q1ab"_s;
     QTest::newRow("short arn") << "arn:aws:bedrock" << bad << "arn:aws:bedrock";
     QTest::newRow("non-aws arn") << "arn:gcp:bedrock:r:a:job/x" << bad
                                  << "arn:gcp:bedrock:r:a:job/x";
@@ -144,11 +180,38 @@ void tst_JobIdentifier::refusesThePastedSentence()
         QVERIFY2(!id.isValid(), qPrintable(id.text()));
 }
 
+void tst_JobIdentifier::explainsARefusal_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("s3") << "arn:aws:s3:::my-bucket/input.jsonl"
+                        << "service \"s3\"";
+    QTest::newRow("model") << "arn:aws:bedrock:us-east-1::foundation-model/x"
+                           << "foundation-model";
+    QTest::newRow("path steps") << "arn:aws:bedrock:us-east-1:1:model-invocation-job/../../x"
+                                << "not one job id";
+    QTest::newRow("10 KB") << QString(10 * 1024, u'k') << "at most 2048";
+    QTest::newRow("control") << u"k3x9\u001bq1ab"_s << "control characters (U+001b)";
+}
+
+void tst_JobIdentifier::explainsARefusal()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, reason);
+    const JobIdentifier id = JobIdentifier::parse(text);
+    QVERIFY(!id.isValid());
+    QVERIFY2(id.invalidReason().contains(reason), qPrintable(id.invalidReason()));
+}
+
 void tst_JobIdentifier::addAnywayOverridesARefusal_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("forcible");
-    QTest::newRow("s3 arn") << "arn:aws:s3:::my-bucket/input.jsonl" << true;
+    QTest::newRow("s3 arn") << "arn:aws:s3:::my-bucket/input.jsonl" << false;
+    QTest::newRow("iam arn") << "arn:aws:iam::123456789012:role/BedrockBatch" << false;
+    QTest::newRow("path steps") << ".." << false;
+    QTest::newRow("10 KB") << QString(10 * 1024, u'k') << false;
+    QTest::newRow("capitalised word") << "Stockholders" << true;
     QTest::newRow("word") << "nightly" << true;
     QTest::newRow("spaces") << "two words" << false;
     QTest::newRow("empty") << "" << false;

@@ -346,6 +346,8 @@ class tst_JobStore : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
+    void twoWritersStoreATransitionOnce();
+    void migrationFromVersion2KeepsTheEarliestOfDuplicates();
 
     // opening and schema
     void createsDirectoryAndCurrentSchema();
@@ -439,8 +441,9 @@ void tst_JobStore::createsDirectoryAndCurrentSchema()
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA application_id")).toInt(),
              storeschema::ApplicationId);
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
-    const QStringList tables = raw.column(
-            QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+    const QStringList tables
+            = raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                        " AND name NOT LIKE 'sqlite_%' ORDER BY name"));
     QCOMPARE(tables,
              (QStringList{QStringLiteral("profiles"), QStringLiteral("progress_samples"),
                           QStringLiteral("status_transitions"), QStringLiteral("watched_jobs")}));
@@ -1097,11 +1100,12 @@ void tst_JobStore::mergesJobsWatchedTwiceWhenOpeningAnOldStore()
     QVERIFY(!loaded[0].rawRetrieve.isEmpty());
     QVERIFY(!loaded[0].rawList.isEmpty());
 
-    // Both histories, in time order; nothing lost.
+    // Both histories, in time order; the change both rows saw (none -> InProgress) once, as
+    // first observed (schema 3).
     const QList<StatusTransition> history = store.transitions(QStringLiteral("p"), arn);
-    QCOMPARE(history.size(), 3);
+    QCOMPARE(history.size(), 2);
     QCOMPARE(history[0].observedAt, utc(kT0 + kMinute));
-    QCOMPARE(history[2].to.code(), JobStatus::Stopping);
+    QCOMPARE(history[1].to.code(), JobStatus::Stopping);
     const QList<ProgressSample> samples
             = store.progressSamples(QStringLiteral("p"), QStringLiteral("k3x9p2m7q1ab"));
     QCOMPARE(samples.size(), 2);
@@ -1112,6 +1116,92 @@ void tst_JobStore::mergesJobsWatchedTwiceWhenOpeningAnOldStore()
     store.close();
     RawDb raw(dbPath());
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), JobStore::SchemaVersion);
+}
+
+void tst_JobStore::twoWritersStoreATransitionOnce()
+{
+    // Issue 12: the app and `batchwatch-cli watch` on one data folder wrote 24 of 353 history
+    // rows twice. Two stores on one file, each observing the same change.
+    JobStore first;
+    JobStore second;
+    QVERIFY2(openStore(first), qPrintable(first.lastError()));
+    QVERIFY2(openStore(second), qPrintable(second.lastError()));
+    const QString p = QStringLiteral("p");
+    QVERIFY(first.saveProfile(makeProfile(p)));
+    QVERIFY(first.addWatched(p, {QStringLiteral("k3x9p2m7q1ab")}, utc(kT0)));
+    const StatusTransition seenByFirst = transition(
+            QStringLiteral("Submitted"), QStringLiteral("InProgress"), kT0 + 10, kT0 + 5);
+    const StatusTransition seenBySecond = transition(
+            QStringLiteral("Submitted"), QStringLiteral("InProgress"), kT0 + 20, kT0 + 5);
+    QVERIFY(first.appendTransitions(p, QStringLiteral("k3x9p2m7q1ab"), {seenByFirst}));
+    // Named by ARN in the other process: the same job.
+    QVERIFY2(second.appendTransitions(
+                     p,
+                     QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/"
+                                    "k3x9p2m7q1ab"),
+                     {seenBySecond}),
+             qPrintable(second.lastError()));
+    const QList<StatusTransition> history = first.transitions(p, QStringLiteral("k3x9p2m7q1ab"));
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history[0].observedAt, utc(kT0 + 10));
+    // A later change of the same job is a new row.
+    QVERIFY(second.appendTransitions(
+            p, QStringLiteral("k3x9p2m7q1ab"),
+            {transition(QStringLiteral("InProgress"), QStringLiteral("Completed"), kT0 + 30,
+                        kT0 + 25)}));
+    QCOMPARE(first.transitions(p, QStringLiteral("k3x9p2m7q1ab")).size(), 2);
+}
+
+void tst_JobStore::migrationFromVersion2KeepsTheEarliestOfDuplicates()
+{
+    {
+        // A version-2 store that two writers filled: each transition twice or three times.
+        RawDb raw(dbPath());
+        QSqlDatabase db = raw.db();
+        QString error;
+        QVERIFY2(storeschema::migrate(db, storeschema::migrations().mid(0, 2), &error),
+                 qPrintable(error));
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+        const QStringList rows{
+                QStringLiteral("INSERT INTO profiles (id) VALUES ('p')"),
+                QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, canonical_id,"
+                               " added_at) VALUES (1, 'p', 'k3x9p2m7q1ab', 'k3x9p2m7q1ab', %1),"
+                               " (2, 'p', 'a1b2c3d4e5f6', 'a1b2c3d4e5f6', %1)")
+                        .arg(kT0),
+                QStringLiteral("INSERT INTO status_transitions (id, job_id, from_status, to_status,"
+                               " observed_at, last_modified_time) VALUES"
+                               " (10, 1, NULL, 'Submitted', %1, NULL),"
+                               " (11, 1, NULL, 'Submitted', %2, NULL),"
+                               " (12, 1, 'Submitted', 'InProgress', %3, %4),"
+                               " (13, 1, 'Submitted', 'InProgress', %2, %4),"
+                               " (14, 1, 'Submitted', 'InProgress', %5, %4),"
+                               " (15, 2, NULL, 'Submitted', %2, NULL),"
+                               " (16, 1, 'InProgress', 'Submitted', %5, %6)")
+                        .arg(kT0 + 100)
+                        .arg(kT0 + 50)
+                        .arg(kT0 + 300)
+                        .arg(kT0 + 200)
+                        .arg(kT0 + 400)
+                        .arg(kT0 + 350)};
+        for (const QString &sql : rows)
+            QVERIFY(raw.exec(sql));
+    }
+    JobStore store;
+    QVERIFY2(openStore(store), qPrintable(store.lastError()));
+    const QList<StatusTransition> history
+            = store.transitions(QStringLiteral("p"), QStringLiteral("k3x9p2m7q1ab"));
+    QCOMPARE(history.size(), 3);
+    QCOMPARE(history[0].observedAt, utc(kT0 + 50)); // the earlier of 10 and 11
+    QCOMPARE(history[1].observedAt, utc(kT0 + 50)); // the earliest of 12, 13, 14
+    QCOMPARE(history[1].to.code(), JobStatus::InProgress);
+    QCOMPARE(history[2].to.code(), JobStatus::Submitted);
+    QCOMPARE(store.transitions(QStringLiteral("p"), QStringLiteral("a1b2c3d4e5f6")).size(), 1);
+    store.close();
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+    QVERIFY(!raw.exec(QStringLiteral("INSERT INTO status_transitions (job_id, from_status,"
+                                     " to_status, observed_at) VALUES (1, NULL, 'Submitted', 1)")));
 }
 
 void tst_JobStore::refusesJobsOfUnknownProfiles()

@@ -4,6 +4,8 @@
 #include <QtTest>
 
 using namespace bw;
+
+Q_DECLARE_METATYPE(bw::PollSettings)
 using namespace std::chrono_literals;
 
 namespace {
@@ -34,6 +36,8 @@ private Q_SLOTS:
     void pollsEachStatusGroupAtItsInterval_data();
     void pollsEachStatusGroupAtItsInterval();
     void fixedIntervalReplacesEveryStatusInterval();
+    void noSettingPollsAJobFasterThanTheFloor_data();
+    void noSettingPollsAJobFasterThanTheFloor();
     void jitterScalesByAtMostTenPercent_data();
     void jitterScalesByAtMostTenPercent();
     void randomJitterStaysWithinBounds();
@@ -86,6 +90,7 @@ void tst_PollPolicy::fixedIntervalReplacesEveryStatusInterval()
 {
     PollSettings settings;
     settings.fixedInterval = 500ms;
+    settings.minimumJobInterval = 100ms;
     const PollPolicy policy(settings);
     for (JobStatus code :
          {JobStatus::InProgress, JobStatus::Validating, JobStatus::Scheduled, JobStatus::Unknown}) {
@@ -136,13 +141,55 @@ void tst_PollPolicy::randomJitterStaysWithinBounds()
     QVERIFY(highest > 65'000);
 }
 
+void tst_PollPolicy::noSettingPollsAJobFasterThanTheFloor_data()
+{
+    QTest::addColumn<PollSettings>("settings");
+    QTest::addColumn<qint64>("floorMs");
+    PollSettings fast; // issue 12: `watch --interval 0.01`
+    fast.fixedInterval = 10ms;
+    QTest::newRow("--interval 0.01") << fast << qint64(5'000);
+    PollSettings zero;
+    zero.runningInterval = zero.queuedInterval = zero.scheduledInterval = zero.unknownInterval
+            = zero.terminalConfirmDelay = zero.backoffInitial = zero.backoffCap = 0ms;
+    QTest::newRow("every interval 0") << zero << qint64(5'000);
+    PollSettings negative = fast;
+    negative.fixedInterval = Millis(-1000);
+    negative.minimumJobInterval = Millis(-1);
+    QTest::newRow("floor set below the hard floor") << negative << qint64(100);
+    PollSettings slower = fast;
+    slower.minimumJobInterval = 30s;
+    QTest::newRow("floor 30 s") << slower << qint64(30'000);
+}
+
+void tst_PollPolicy::noSettingPollsAJobFasterThanTheFloor()
+{
+    QFETCH(PollSettings, settings);
+    QFETCH(qint64, floorMs);
+    const PollPolicy policy(settings);
+    QCOMPARE(policy.floor().count(), floorMs);
+    for (JobStatus code : {JobStatus::InProgress, JobStatus::Submitted, JobStatus::Scheduled,
+                           JobStatus::Unknown, JobStatus::Completed}) {
+        const auto delay = policy.afterSuccess(Status::fromCode(code), 1);
+        QVERIFY(delay);
+        for (double draw : {-1.0, 0.0, 1.0})
+            QVERIFY(policy.jitteredInterval(*delay, draw).count() >= floorMs);
+    }
+    for (int failures : {1, 2, 10}) {
+        for (const GatewayError &e : {httpError(503), httpError(429, 0), httpError(404)})
+            QVERIFY(policy.afterFailure(e, failures, -1.0).count() >= floorMs);
+    }
+}
+
 void tst_PollPolicy::fixedIntervalIsNotJittered()
 {
     PollSettings settings;
     settings.fixedInterval = 500ms;
+    settings.minimumJobInterval = 100ms;
     const PollPolicy policy(settings);
     QCOMPARE(policy.jitteredInterval(500ms, 1.0), Millis(500ms));
-    QCOMPARE(PollPolicy().jitteredInterval(500ms, 1.0), Millis(550ms));
+    PollSettings jitteredSettings;
+    jitteredSettings.minimumJobInterval = 100ms;
+    QCOMPARE(PollPolicy(jitteredSettings).jitteredInterval(500ms, 1.0), Millis(550ms));
 }
 
 void tst_PollPolicy::backsOffExponentiallyFromFiveSecondsToFiveMinutes_data()
@@ -196,7 +243,7 @@ void tst_PollPolicy::retryAfterWinsOverBackoff_data()
     QTest::newRow("spread after it") << 429 << 120 << 1 << 0.5 << qint64(126'000);
     QTest::newRow("absurd value limited to an hour")
             << 429 << 86'400 << 1 << 0.0 << qint64(3'600'000);
-    QTest::newRow("zero means now") << 503 << 0 << 3 << 1.0 << qint64(0);
+    QTest::newRow("zero means the floor") << 503 << 0 << 3 << 1.0 << qint64(100);
 }
 
 void tst_PollPolicy::retryAfterWinsOverBackoff()
@@ -206,7 +253,11 @@ void tst_PollPolicy::retryAfterWinsOverBackoff()
     QFETCH(int, failures);
     QFETCH(double, draw);
     QFETCH(qint64, expectedMs);
-    QCOMPARE(PollPolicy().afterFailure(httpError(status, retryAfter), failures, draw).count(),
+    PollSettings settings;
+    settings.minimumJobInterval = 100ms;
+    QCOMPARE(PollPolicy(settings)
+                     .afterFailure(httpError(status, retryAfter), failures, draw)
+                     .count(),
              expectedMs);
 }
 

@@ -467,6 +467,7 @@ void tst_PollScheduler::fixedIntervalOverrideReplacesStatusIntervals()
 {
     PollSettings settings = noBulk();
     settings.fixedInterval = 500ms;
+    settings.minimumJobInterval = 100ms;
     Rig rig(settings);
     rig.scheduler->setJitterSource([] { return 1.0; }); // would add 10 % to a status interval
     const QString a = QStringLiteral("a");

@@ -109,7 +109,8 @@ private Q_SLOTS:
     void refusesWordsAndForeignArnsUnlessAddedAnyway()
     {
         // The exact paste of issue 10, an S3 ARN and a job: only the job is added by default;
-        // "add anyway" is an explicit choice that takes the refused ones as given.
+        // "add anyway" is an explicit choice that takes the refused words as given. An S3 ARN
+        // is never a job (issue 12): refused even then.
         AddJobsDialog dialog({});
         dialog.setPastedText(
                 QStringLiteral("this is not a job id!!\narn:aws:s3:::my-bucket/in.jsonl\n")
@@ -120,11 +121,11 @@ private Q_SLOTS:
         auto *anyway = dialog.findChild<QCheckBox *>(QStringLiteral("addAnywayCheck"));
         QVERIFY(anyway);
         QVERIFY(!anyway->isHidden());
-        QVERIFY(anyway->text().contains(u"7"));
+        QVERIFY(anyway->text().contains(u"6"));
         anyway->setChecked(true);
         const QStringList added = dialog.pastedIdentifiersToAdd();
-        QCOMPARE(added.size(), 8);
-        QVERIFY(added.contains(QStringLiteral("arn:aws:s3:::my-bucket/in.jsonl")));
+        QCOMPARE(added.size(), 7);
+        QVERIFY(!added.contains(QStringLiteral("arn:aws:s3:::my-bucket/in.jsonl")));
         QCOMPARE(rowText(model, 0, AddJobsDialog::KindColumn), QStringLiteral("as given"));
 
         // Nothing to force: no offer.
