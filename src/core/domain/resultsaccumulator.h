@@ -53,7 +53,6 @@ private:
     struct Group
     {
         ResultsSummary::ErrorGroup group;
-        int order = 0;
     };
     ResultsSummary m_summary;
     QHash<QString, int> m_index; // key (code + '\n' + normalised message) -> m_groups index

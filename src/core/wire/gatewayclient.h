@@ -169,10 +169,11 @@ public:
     // the summary is delivered with `capped` set and counts of the pages read; `complete` when
     // the last page was read. `progress(bytesRead, records)` runs as bytes arrive. Cancelled by
     // cancelRequest(handle), abortAll() or the context's destruction (then done never runs).
-    GatewayRequestHandle nativeResults(const QString &provider, const QString &batchId,
-                                       const NativeResultsOptions &options, QObject *context,
-                                       std::function<void(qint64 bytesRead, qint64 records)> progress,
-                                       std::function<void(Expected<ResultsSummary>)> done);
+    GatewayRequestHandle
+    nativeResults(const QString &provider, const QString &batchId,
+                  const NativeResultsOptions &options, QObject *context,
+                  std::function<void(qint64 bytesRead, qint64 records)> progress,
+                  std::function<void(Expected<ResultsSummary>)> done);
     // Cancels one call (its callback receives Kind::Cancelled); nothing when already settled.
     void cancelRequest(const GatewayRequestHandle &handle);
 

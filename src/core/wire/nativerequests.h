@@ -3,6 +3,7 @@
 #include "domain/resultsaccumulator.h"
 #include "domain/resultssummary.h"
 #include "wire/jobcodec.h"
+#include "wire/nativecodec.h"
 
 #include <QDateTime>
 #include <QList>
