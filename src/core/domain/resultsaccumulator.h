@@ -25,8 +25,8 @@ struct ResultRecord
 
 // Folds records, one at a time, into a ResultsSummary: counts by outcome, and every record that
 // did not succeed in an error group keyed by its code and its normalised message. Memory is
-// bounded whatever the number of records: at most kMaxGroups groups (records that would open
-// one more group go to a single "other" group), kMaxSampleIds ids and one example per group.
+// bounded whatever the number of records: at most kMaxGroups groups, plus one "other" group
+// for the records that would open more, each with kMaxSampleIds ids and one example at most.
 class ResultsAccumulator
 {
 public:

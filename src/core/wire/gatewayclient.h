@@ -167,8 +167,9 @@ public:
     // `cursor`), folding every record into a ResultsSummary; no record is kept. Each page's body
     // is capped by what remains of options.maxBytes: when the cap (or maxPages) ends the read
     // the summary is delivered with `capped` set and counts of the pages read; `complete` when
-    // the last page was read. `progress(bytesRead, records)` runs as bytes arrive. Cancelled by
-    // cancelRequest(handle), abortAll() or the context's destruction (then done never runs).
+    // the last page was read. `progress(bytesRead, records)` runs on the client's thread as bytes
+    // arrive. Cancelled by cancelRequest(handle), abortAll() or the context's destruction (then
+    // done never runs).
     GatewayRequestHandle
     nativeResults(const QString &provider, const QString &batchId,
                   const NativeResultsOptions &options, QObject *context,

@@ -47,7 +47,8 @@ namespace NativeCodec {
 // jobExpirationTime; the *_at Unix seconds -> the per-status fields and endTime = the terminal
 // one (completed, failed, expired, cancelled); metadata.job_name (else display_name) ->
 // jobName; input_file_id / output_file_id -> the s3Uri of input/outputDataConfig;
-// errors.data[0].message -> message; Gemini `progress` -> progressPercent.
+// errors.data -> message ("code: message",
+// at most five, joined by "; "); Gemini `progress` -> progressPercent.
 // request_counts, per Bifrost's mapping: total -> total; failed -> errors; succeeded when sent
 // (Anthropic) else completed -> successes; processed = successes + failed (+ expired + canceled).
 // Counts that are all zero, and Gemini's zero counts beside a progress, are left unreported
