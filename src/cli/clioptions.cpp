@@ -99,6 +99,13 @@ struct Options
                               u"file"_s};
     QCommandLineOption offline{u"offline"_s,
                                u"Export the last-known state from the store; no network."_s};
+    QCommandLineOption failedOnly{u"failed-only"_s,
+                                  u"Print the records that did not succeed (custom id, code, "
+                                  "message), ready for resubmission."_s};
+    QCommandLineOption maxBytes{u"max-bytes"_s,
+                                u"Read at most this many bytes of results per batch (default "
+                                "268435456, 256 MiB); the output says when the cap stopped it."_s,
+                                u"bytes"_s};
 
     QList<const QCommandLineOption *> globals() const
     {
@@ -121,6 +128,8 @@ struct Options
         case CommandKind::Profiles:
         case CommandKind::TestConnection:
             return {};
+        case CommandKind::Results:
+            return {&failedOnly, &maxBytes};
         }
         return {};
     }
@@ -154,6 +163,8 @@ QString commandSummary(CommandKind command)
         return u"profiles                  the stored gateway profiles (never their keys)"_s;
     case CommandKind::TestConnection:
         return u"test-connection           is the gateway reachable, the key accepted?"_s;
+    case CommandKind::Results:
+        return u"results ID...             per-record results: outcomes, error groups, failures"_s;
     }
     return {};
 }
@@ -196,6 +207,15 @@ QString commandDescription(CommandKind command)
                "key accepted, which route style answers and how many jobs are visible.\nExit "
                "status: 0 the connection works, 1 the gateway refused (key, route), 2 usage "
                "error or an unusable profile, 3 gateway unreachable."_s;
+    case CommandKind::Results:
+        return u"Reads each batch's per-record results through Bifrost's native API "
+               "(/v1/batches/ID/results?provider=P; P is --provider, default bedrock), streamed "
+               "and capped by --max-bytes.\nWithout --failed-only: a summary per batch (counts "
+               "by outcome, error groups); table, json, jsonl or csv (one row per error group).\n"
+               "--failed-only: one line per record that did not succeed (identifier, custom id, "
+               "outcome, code, message); jsonl (json is the same), csv or table.\nExit status: "
+               "0 read (a note on stderr when capped), 1 some failed, 2 usage error, 3 gateway "
+               "unreachable."_s;
     }
     return {};
 }
@@ -252,6 +272,8 @@ QString commandName(CommandKind command)
         return u"profiles"_s;
     case CommandKind::TestConnection:
         return u"test-connection"_s;
+    case CommandKind::Results:
+        return u"results"_s;
     }
     return {};
 }
@@ -267,9 +289,14 @@ std::optional<CommandKind> commandFromName(const QString &name)
 
 QList<CommandKind> allCommands()
 {
-    return {CommandKind::Get,           CommandKind::List,   CommandKind::Watch,
-            CommandKind::Stop,          CommandKind::Export, CommandKind::Profiles,
-            CommandKind::TestConnection};
+    return {CommandKind::Get,
+            CommandKind::List,
+            CommandKind::Watch,
+            CommandKind::Stop,
+            CommandKind::Export,
+            CommandKind::Profiles,
+            CommandKind::TestConnection,
+            CommandKind::Results};
 }
 
 QString outputFormatKey(OutputFormat format)
@@ -424,7 +451,12 @@ ParseResult parseCommandLine(const QStringList &arguments)
         return fail(u"no gateway: give --gateway URL or --profile NAME"_s);
 
     // --- format ----------------------------------------------------------------------------
-    if (parser.isSet(o.format)) {
+    if (parser.isSet(o.format) && *command == CommandKind::Results
+        && parser.value(o.format).trimmed().compare(u"jsonl"_s, Qt::CaseInsensitive) == 0) {
+        opt.format = OutputFormat::Json;
+        opt.formatGiven = true;
+        opt.jsonLines = true;
+    } else if (parser.isSet(o.format)) {
         const auto format = outputFormatFromKey(parser.value(o.format));
         if (!format)
             return fail(u"unknown --format \"%1\""_s.arg(parser.value(o.format).trimmed()));
@@ -449,6 +481,9 @@ ParseResult parseCommandLine(const QStringList &arguments)
     case CommandKind::Export:
         allowed = {OutputFormat::Json, OutputFormat::Csv, OutputFormat::Html, OutputFormat::Pdf};
         break;
+    case CommandKind::Results:
+        allowed = {OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv};
+        break;
     }
     if (opt.formatGiven && !allowed.contains(opt.format)) {
         QStringList keys;
@@ -459,7 +494,8 @@ ParseResult parseCommandLine(const QStringList &arguments)
 
     // --- identifiers -----------------------------------------------------------------------
     const bool takesIds = *command == CommandKind::Get || *command == CommandKind::Watch
-                          || *command == CommandKind::Stop || *command == CommandKind::Export;
+                          || *command == CommandKind::Stop || *command == CommandKind::Export
+                          || *command == CommandKind::Results;
     if (!takesIds && !positional.isEmpty())
         return fail(u"\"%1\" takes no arguments (got \"%2\")"_s.arg(name, positional.constFirst()));
     opt.identifiers = positional;
@@ -502,6 +538,18 @@ ParseResult parseCommandLine(const QStringList &arguments)
         }
         break;
     }
+    case CommandKind::Results:
+        if (opt.identifiers.isEmpty())
+            return fail(u"\"results\" needs at least one batch id"_s);
+        opt.failedOnly = parser.isSet(o.failedOnly);
+        if (parser.isSet(o.maxBytes)) {
+            bool ok = false;
+            const qint64 bytes = parser.value(o.maxBytes).trimmed().toLongLong(&ok);
+            if (!ok || bytes < 1)
+                return fail(u"--max-bytes must be a whole number of bytes, at least 1"_s);
+            opt.maxBytes = bytes;
+        }
+        break;
     case CommandKind::Export:
     case CommandKind::Profiles:
     case CommandKind::TestConnection:
@@ -589,6 +637,7 @@ QString helpText(std::optional<CommandKind> command)
         case CommandKind::Watch:
         case CommandKind::Stop:
         case CommandKind::Export:
+        case CommandKind::Results:
             parser.addPositionalArgument(u"ids"_s,
                                          u"Job ids, ARNs or provider ids (as many as you like)."_s,
                                          u"[ID...]"_s);

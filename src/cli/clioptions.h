@@ -12,7 +12,7 @@
 namespace bw::cli {
 
 // The subcommands of batchwatch-cli (PRODUCT.md §6).
-enum class CommandKind { Get, List, Watch, Stop, Export, Profiles, TestConnection };
+enum class CommandKind { Get, List, Watch, Stop, Export, Profiles, TestConnection, Results };
 
 QString commandName(CommandKind command); // "get", "list", ...
 std::optional<CommandKind> commandFromName(const QString &name);
@@ -73,6 +73,11 @@ struct CliOptions
     bool all = false;
     QString outputPath; // "-" is standard output
     bool offline = false;
+
+    // results (--format jsonl sets format Json and jsonLines)
+    bool failedOnly = false;
+    bool jsonLines = false;
+    std::optional<qint64> maxBytes;
 
     bool readsStdin() const { return fromFile == QLatin1String("-"); }
 };

@@ -6,6 +6,7 @@
 #include "interrupthandler.h"
 #include "listcommand.h"
 #include "profilescommand.h"
+#include "resultscommand.h"
 #include "stopcommand.h"
 #include "testconnectioncommand.h"
 #include "watchcommand.h"
@@ -159,6 +160,8 @@ std::unique_ptr<Command> createCommand(const CliOptions &options, GatewaySession
         return std::make_unique<ProfilesCommand>(options, session, console);
     case CommandKind::TestConnection:
         return std::make_unique<TestConnectionCommand>(options, session, console);
+    case CommandKind::Results:
+        return std::make_unique<ResultsCommand>(options, session, console);
     }
     return nullptr;
 }
