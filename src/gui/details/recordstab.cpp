@@ -1,0 +1,370 @@
+#include "details/recordstab.h"
+
+#include "details/detailsformat.h"
+#include "domain/jobmetrics.h"
+#include "models/errorgroupmodel.h"
+#include "models/resultsverdict.h"
+#include "presentation/statuspresentation.h"
+#include "ui_recordstab.h"
+#include "widgets/outcomebar.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLocale>
+#include <QMenu>
+
+namespace bw {
+
+namespace {
+constexpr qint64 kMiB = 1024 * 1024;
+
+QString mibText(qint64 bytes)
+{
+    const double mib = double(bytes) / double(kMiB);
+    return QLocale().toString(mib, 'f', mib < 10 && bytes % kMiB != 0 ? 1 : 0);
+}
+} // namespace
+
+RecordsTab::RecordsTab(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::RecordsTab>())
+{
+    m_ui->setupUi(this);
+    m_groups = new ErrorGroupModel(this);
+    m_ui->groupsView->setModel(m_groups);
+    m_ui->groupsView->verticalHeader()->setVisible(false);
+    m_ui->groupsView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->groupsView->sortByColumn(ErrorGroupModel::CountColumn, Qt::DescendingOrder);
+
+    auto *copy = new QAction(tr("&Copy"), m_ui->groupsView);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, &RecordsTab::copyGroups);
+    m_ui->groupsView->addAction(copy);
+    connect(m_ui->groupsView, &QWidget::customContextMenuRequested, this,
+            &RecordsTab::showGroupsMenu);
+
+    connect(m_ui->fetchButton, &QPushButton::clicked, this, [this] {
+        m_fetchError.clear();
+        Q_EMIT fetchRequested();
+    });
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &RecordsTab::cancelRequested);
+
+    updateLook();
+    clear();
+}
+
+RecordsTab::~RecordsTab() = default;
+
+void RecordsTab::setJob(const WatchedJob &job, const QDateTime &now)
+{
+    const bool newJob = !m_hasJob || job.identifier != m_job.identifier;
+    m_hasJob = true;
+    m_job = job;
+    m_now = now;
+    if (newJob) {
+        m_fetching = false;
+        m_bytesRead = 0;
+        m_fetchError.clear();
+        m_route = ResultsRoute::Unknown;
+    }
+    // What the job itself tells: a job read through the native API has the results route.
+    if (m_route == ResultsRoute::Unknown
+        && (job.results || !job.rawNative.isEmpty() || job.job.provider))
+        m_route = ResultsRoute::Available;
+    const QList<ResultsSummary::ErrorGroup> groups
+            = job.results ? job.results->errorGroups : QList<ResultsSummary::ErrorGroup>();
+    if (groups != m_groups->groups())
+        m_groups->setGroups(groups);
+    updateView();
+}
+
+void RecordsTab::setNow(const QDateTime &now)
+{
+    m_now = now;
+    if (m_hasJob)
+        updateView();
+}
+
+void RecordsTab::clear()
+{
+    m_hasJob = false;
+    m_job = {};
+    m_fetching = false;
+    m_bytesRead = 0;
+    m_fetchError.clear();
+    m_route = ResultsRoute::Unknown;
+    m_groups->setGroups({});
+    updateView();
+}
+
+void RecordsTab::setResultsRoute(ResultsRoute route)
+{
+    if (route == m_route)
+        return;
+    m_route = route;
+    updateView();
+}
+
+void RecordsTab::setCapBytes(qint64 bytes)
+{
+    m_capBytes = std::max<qint64>(1, bytes);
+    updateFetchRow();
+}
+
+void RecordsTab::setFetching(bool fetching)
+{
+    m_fetching = fetching;
+    if (fetching) {
+        m_bytesRead = 0;
+        m_fetchError.clear();
+    }
+    updateView();
+}
+
+void RecordsTab::setBytesRead(qint64 bytes)
+{
+    m_bytesRead = std::max<qint64>(0, bytes);
+    updateFetchRow();
+}
+
+void RecordsTab::setFetchFailed(const QString &message)
+{
+    m_fetching = false;
+    m_fetchError = message;
+    updateView();
+}
+
+bool RecordsTab::isShowingEmptyState() const
+{
+    return m_ui->stack->currentWidget() == m_ui->emptyPage;
+}
+
+QString RecordsTab::emptyStateText() const
+{
+    return m_ui->emptyTitle->text() + u'\n' + m_ui->emptyText->text();
+}
+
+QString RecordsTab::verdictText() const
+{
+    return m_ui->verdictLabel->isHidden() ? QString() : m_ui->verdictLabel->text();
+}
+
+QString RecordsTab::cappedText() const
+{
+    return m_ui->cappedLabel->isHidden() ? QString() : m_ui->cappedLabel->text();
+}
+
+QString RecordsTab::summaryText() const
+{
+    return m_ui->summaryLabel->text();
+}
+
+QString RecordsTab::fetchButtonText() const
+{
+    return m_ui->fetchButton->text();
+}
+
+bool RecordsTab::isCancelShown() const
+{
+    return !m_ui->cancelButton->isHidden();
+}
+
+QTableView *RecordsTab::groupsView() const
+{
+    return m_ui->groupsView;
+}
+
+void RecordsTab::updateView()
+{
+    const std::optional<ResultsSummary> &results = m_job.results;
+    if (!m_hasJob || !results) {
+        m_ui->stack->setCurrentWidget(m_ui->emptyPage);
+        if (!m_hasJob) {
+            m_ui->emptyTitle->setText(tr("No job selected"));
+            m_ui->emptyText->clear();
+        } else if (m_route == ResultsRoute::Unavailable) {
+            m_ui->emptyTitle->setText(tr("This gateway has no per-record results for this job"));
+            m_ui->emptyText->setText(
+                    tr("Per-record results come from Bifrost's native batch API "
+                       "(/v1/batches/{id}/results), which this gateway does not answer for "
+                       "this job. The record counts in Overview are what it reports."));
+        } else {
+            m_ui->emptyTitle->setText(tr("Results not fetched yet"));
+            m_ui->emptyText->setText(
+                    Status::isTerminal(m_job.job.statusCode())
+                            ? tr("Fetch the per-record results to see how many records "
+                                 "succeeded and why the others failed. Only a summary is kept, "
+                                 "not the records.")
+                            : tr("Results are read when the job ends; fetch them now to see "
+                                 "what has been written so far."));
+        }
+    } else {
+        m_ui->stack->setCurrentWidget(m_ui->contentPage);
+        const ResultsSummary &r = *results;
+        const QLocale locale;
+        const QString verdict = resultsContradiction(m_job);
+        m_ui->verdictLabel->setText(verdict);
+        m_ui->verdictLabel->setVisible(!verdict.isEmpty());
+
+        QString summary = r.total() == 1 ? tr("1 record read")
+                                         : tr("%1 records read").arg(locale.toString(r.total()));
+        if (r.fetchedAt.isValid())
+            summary += tr(" · fetched %1").arg(JobMetrics::formatRelative(r.fetchedAt, m_now));
+        if (!r.complete && !r.capped)
+            summary += tr(" · the read stopped before the end");
+        m_ui->summaryLabel->setText(summary);
+
+        m_ui->outcomeBar->setCounts(r.succeeded, r.errored, r.expired, r.canceled);
+        QStringList legend;
+        const qint64 counts[] = {r.succeeded, r.errored, r.expired, r.canceled};
+        for (int o = 0; o < OutcomeBar::OutcomeCount; ++o) {
+            // Expired and canceled only where they happen (Anthropic).
+            if (o >= OutcomeBar::Expired && counts[o] == 0)
+                continue;
+            const auto outcome = OutcomeBar::Outcome(o);
+            legend << QStringLiteral("<span style=\"color:%1\">■</span> %2 %3")
+                              .arg(OutcomeBar::color(outcome, palette()).name(),
+                                   OutcomeBar::label(outcome).toHtmlEscaped(),
+                                   locale.toString(counts[o]));
+        }
+        m_ui->legendLabel->setText(legend.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
+
+        const qint64 capShown = r.bytesRead > 0 ? r.bytesRead : m_capBytes;
+        m_ui->cappedLabel->setText(
+                r.capped ? tr("Capped at %1 MiB: the counts cover the first %1 MiB of the "
+                              "results only.")
+                                   .arg(mibText(capShown))
+                         : QString());
+        m_ui->cappedLabel->setVisible(r.capped);
+
+        const bool anyGroup = !r.errorGroups.isEmpty();
+        m_ui->groupsTitle->setVisible(anyGroup);
+        m_ui->groupsView->setVisible(anyGroup);
+        m_ui->noErrorsLabel->setVisible(!anyGroup);
+        m_ui->noErrorsLabel->setText(r.notSucceeded() > 0
+                                             ? tr("Failed records were counted without an error "
+                                                  "code or message.")
+                                             : tr("No record failed."));
+    }
+    updateFetchRow();
+}
+
+void RecordsTab::updateFetchRow()
+{
+    const bool hasResults = m_hasJob && m_job.results.has_value();
+    m_ui->fetchButton->setText(hasResults ? tr("Refresh") : tr("Fetch results"));
+    m_ui->fetchButton->setToolTip(hasResults ? tr("Read the per-record results again")
+                                             : tr("Read the job's per-record results"));
+    m_ui->fetchButton->setEnabled(m_hasJob && !m_fetching && m_route != ResultsRoute::Unavailable);
+    m_ui->fetchButton->setVisible(m_hasJob);
+    m_ui->progressBar->setVisible(m_fetching);
+    m_ui->cancelButton->setVisible(m_fetching);
+    if (m_fetching) {
+        // The size of the results is not known before the end: progress against the cap.
+        m_ui->progressBar->setRange(0, int(std::max<qint64>(1, m_capBytes / 1024)));
+        m_ui->progressBar->setValue(int(std::min(m_bytesRead, m_capBytes) / 1024));
+        m_ui->progressBar->setFormat(tr("%1 MiB read").arg(mibText(m_bytesRead)));
+        m_ui->progressBar->setToolTip(tr("Reading stops at %1 MiB").arg(mibText(m_capBytes)));
+    }
+    m_ui->fetchStatusLabel->setText(m_fetching ? QString() : m_fetchError);
+    m_ui->fetchStatusLabel->setVisible(!m_fetching && !m_fetchError.isEmpty());
+}
+
+QList<int> RecordsTab::selectedGroupRows() const
+{
+    QList<int> rows;
+    if (const QItemSelectionModel *s = m_ui->groupsView->selectionModel()) {
+        for (const QModelIndex &i : s->selectedRows())
+            rows << i.row();
+    }
+    return rows;
+}
+
+int RecordsTab::copyGroups()
+{
+    if (m_groups->rowCount() == 0)
+        return 0;
+    const QList<int> rows = selectedGroupRows();
+    DetailsFormat::copyToClipboard(m_groups->rowsAsTsv(rows));
+    const int n = rows.isEmpty() ? m_groups->rowCount() : int(rows.size());
+    Q_EMIT statusMessage(tr("Copied %n error group(s)", nullptr, n));
+    return n;
+}
+
+int RecordsTab::copySampleIds()
+{
+    QList<int> rows = selectedGroupRows();
+    if (rows.isEmpty()) {
+        for (int r = 0; r < m_groups->rowCount(); ++r)
+            rows << r;
+    }
+    std::sort(rows.begin(), rows.end());
+    QStringList ids;
+    for (int r : std::as_const(rows))
+        ids << m_groups->index(r, 0).data(ErrorGroupModel::SampleIdsRole).toStringList();
+    if (ids.isEmpty())
+        return 0;
+    DetailsFormat::copyToClipboard(ids.join(u'\n'));
+    Q_EMIT statusMessage(tr("Copied %n sample id(s)", nullptr, int(ids.size())));
+    return int(ids.size());
+}
+
+void RecordsTab::showGroupsMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    const bool any = m_groups->rowCount() > 0;
+    const bool selected = !selectedGroupRows().isEmpty();
+    QAction *copy = menu.addAction(selected ? tr("&Copy Selected Groups") : tr("&Copy All Groups"),
+                                   this, &RecordsTab::copyGroups);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setEnabled(any);
+    menu.addAction(tr("Copy Sample &Ids"), this, &RecordsTab::copySampleIds)->setEnabled(any);
+    menu.exec(m_ui->groupsView->viewport()->mapToGlobal(pos));
+}
+
+void RecordsTab::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        updateLook();
+        updateView();
+    }
+}
+
+void RecordsTab::updateLook()
+{
+    const QPalette pal = palette();
+    const int em = fontMetrics().height();
+    QFont bold = font();
+    bold.setBold(true);
+    m_ui->verdictLabel->setFont(bold);
+    QPalette warn = pal;
+    warn.setColor(QPalette::WindowText, StatusPresentation::color(StatusGroup::Failed, pal));
+    m_ui->verdictLabel->setPalette(warn);
+    QPalette capped = pal;
+    capped.setColor(QPalette::WindowText, StatusPresentation::warningColor(pal));
+    m_ui->cappedLabel->setPalette(capped);
+    QPalette dim = pal;
+    dim.setColor(QPalette::WindowText, DetailsFormat::dimmedTextColor(pal));
+    m_ui->summaryLabel->setPalette(dim);
+    m_ui->emptyText->setPalette(dim);
+    m_ui->fetchStatusLabel->setPalette(warn);
+    QFont title = font();
+    title.setBold(true);
+    title.setPointSizeF(title.pointSizeF() * 1.15);
+    m_ui->emptyTitle->setFont(title);
+    m_ui->groupsTitle->setFont(bold);
+    m_ui->emptyLayout->setContentsMargins(2 * em, em, 2 * em, em);
+    const QFontMetrics fm = fontMetrics();
+    QHeaderView *header = m_ui->groupsView->horizontalHeader();
+    header->resizeSection(ErrorGroupModel::CodeColumn,
+                          fm.horizontalAdvance(QStringLiteral("invalid_request_error")) + em);
+    header->resizeSection(ErrorGroupModel::MessageColumn, 24 * fm.averageCharWidth());
+    header->resizeSection(ErrorGroupModel::CountColumn,
+                          fm.horizontalAdvance(QStringLiteral("999,999,999")) + em);
+}
+
+} // namespace bw
