@@ -33,24 +33,24 @@ RecordsTab::RecordsTab(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_groups = new ErrorGroupModel(this);
-    m_ui->groupsView->setModel(m_groups);
-    m_ui->groupsView->verticalHeader()->setVisible(false);
-    m_ui->groupsView->horizontalHeader()->setStretchLastSection(true);
-    m_ui->groupsView->sortByColumn(ErrorGroupModel::CountColumn, Qt::DescendingOrder);
+    m_ui->recordsGroupsView->setModel(m_groups);
+    m_ui->recordsGroupsView->verticalHeader()->setVisible(false);
+    m_ui->recordsGroupsView->horizontalHeader()->setStretchLastSection(true);
+    m_ui->recordsGroupsView->sortByColumn(ErrorGroupModel::CountColumn, Qt::DescendingOrder);
 
-    auto *copy = new QAction(tr("&Copy"), m_ui->groupsView);
+    auto *copy = new QAction(tr("&Copy"), m_ui->recordsGroupsView);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
     connect(copy, &QAction::triggered, this, &RecordsTab::copyGroups);
-    m_ui->groupsView->addAction(copy);
-    connect(m_ui->groupsView, &QWidget::customContextMenuRequested, this,
+    m_ui->recordsGroupsView->addAction(copy);
+    connect(m_ui->recordsGroupsView, &QWidget::customContextMenuRequested, this,
             &RecordsTab::showGroupsMenu);
 
-    connect(m_ui->fetchButton, &QPushButton::clicked, this, [this] {
+    connect(m_ui->recordsFetchButton, &QPushButton::clicked, this, [this] {
         m_fetchError.clear();
         Q_EMIT fetchRequested();
     });
-    connect(m_ui->cancelButton, &QPushButton::clicked, this, &RecordsTab::cancelRequested);
+    connect(m_ui->recordsCancelButton, &QPushButton::clicked, this, &RecordsTab::cancelRequested);
 
     updateLook();
     clear();
@@ -139,61 +139,62 @@ void RecordsTab::setFetchFailed(const QString &message)
 
 bool RecordsTab::isShowingEmptyState() const
 {
-    return m_ui->stack->currentWidget() == m_ui->emptyPage;
+    return m_ui->recordsStack->currentWidget() == m_ui->recordsEmptyPage;
 }
 
 QString RecordsTab::emptyStateText() const
 {
-    return m_ui->emptyTitle->text() + u'\n' + m_ui->emptyText->text();
+    return m_ui->recordsEmptyTitle->text() + u'\n' + m_ui->recordsEmptyText->text();
 }
 
 QString RecordsTab::verdictText() const
 {
-    return m_ui->verdictLabel->isHidden() ? QString() : m_ui->verdictLabel->text();
+    return m_ui->recordsVerdictLabel->isHidden() ? QString() : m_ui->recordsVerdictLabel->text();
 }
 
 QString RecordsTab::cappedText() const
 {
-    return m_ui->cappedLabel->isHidden() ? QString() : m_ui->cappedLabel->text();
+    return m_ui->recordsCappedLabel->isHidden() ? QString() : m_ui->recordsCappedLabel->text();
 }
 
 QString RecordsTab::summaryText() const
 {
-    return m_ui->summaryLabel->text();
+    return m_ui->recordsSummaryLabel->text();
 }
 
 QString RecordsTab::fetchButtonText() const
 {
-    return m_ui->fetchButton->text();
+    return m_ui->recordsFetchButton->text();
 }
 
 bool RecordsTab::isCancelShown() const
 {
-    return !m_ui->cancelButton->isHidden();
+    return !m_ui->recordsCancelButton->isHidden();
 }
 
 QTableView *RecordsTab::groupsView() const
 {
-    return m_ui->groupsView;
+    return m_ui->recordsGroupsView;
 }
 
 void RecordsTab::updateView()
 {
     const std::optional<ResultsSummary> &results = m_job.results;
     if (!m_hasJob || !results) {
-        m_ui->stack->setCurrentWidget(m_ui->emptyPage);
+        m_ui->recordsStack->setCurrentWidget(m_ui->recordsEmptyPage);
         if (!m_hasJob) {
-            m_ui->emptyTitle->setText(tr("No job selected"));
-            m_ui->emptyText->clear();
+            m_ui->recordsEmptyTitle->setText(tr("No job selected"));
+            m_ui->recordsEmptyText->clear();
         } else if (m_route == ResultsRoute::Unavailable) {
-            m_ui->emptyTitle->setText(tr("This gateway has no per-record results for this job"));
-            m_ui->emptyText->setText(
+            m_ui->recordsEmptyTitle->setText(
+                    tr("This gateway has no per-record results for this job"));
+            m_ui->recordsEmptyText->setText(
                     tr("Per-record results come from Bifrost's native batch API "
                        "(/v1/batches/{id}/results), which this gateway does not answer for "
                        "this job. The record counts in Overview are what it reports."));
         } else {
-            m_ui->emptyTitle->setText(tr("Results not fetched yet"));
-            m_ui->emptyText->setText(
+            m_ui->recordsEmptyTitle->setText(tr("Results not fetched yet"));
+            m_ui->recordsEmptyText->setText(
                     Status::isTerminal(m_job.job.statusCode())
                             ? tr("Fetch the per-record results to see how many records "
                                  "succeeded and why the others failed. Only a summary is kept, "
@@ -202,12 +203,12 @@ void RecordsTab::updateView()
                                  "what has been written so far."));
         }
     } else {
-        m_ui->stack->setCurrentWidget(m_ui->contentPage);
+        m_ui->recordsStack->setCurrentWidget(m_ui->recordsContentPage);
         const ResultsSummary &r = *results;
         const QLocale locale;
         const QString verdict = resultsContradiction(m_job);
-        m_ui->verdictLabel->setText(verdict);
-        m_ui->verdictLabel->setVisible(!verdict.isEmpty());
+        m_ui->recordsVerdictLabel->setText(verdict);
+        m_ui->recordsVerdictLabel->setVisible(!verdict.isEmpty());
 
         QString summary = r.total() == 1 ? tr("1 record read")
                                          : tr("%1 records read").arg(locale.toString(r.total()));
@@ -215,9 +216,9 @@ void RecordsTab::updateView()
             summary += tr(" · fetched %1").arg(JobMetrics::formatRelative(r.fetchedAt, m_now));
         if (!r.complete && !r.capped)
             summary += tr(" · the read stopped before the end");
-        m_ui->summaryLabel->setText(summary);
+        m_ui->recordsSummaryLabel->setText(summary);
 
-        m_ui->outcomeBar->setCounts(r.succeeded, r.errored, r.expired, r.canceled);
+        m_ui->recordsOutcomeBar->setCounts(r.succeeded, r.errored, r.expired, r.canceled);
         QStringList legend;
         const qint64 counts[] = {r.succeeded, r.errored, r.expired, r.canceled};
         for (int o = 0; o < OutcomeBar::OutcomeCount; ++o) {
@@ -230,24 +231,24 @@ void RecordsTab::updateView()
                                    OutcomeBar::label(outcome).toHtmlEscaped(),
                                    locale.toString(counts[o]));
         }
-        m_ui->legendLabel->setText(legend.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
+        m_ui->recordsLegendLabel->setText(legend.join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
 
         const qint64 capShown = r.bytesRead > 0 ? r.bytesRead : m_capBytes;
-        m_ui->cappedLabel->setText(
+        m_ui->recordsCappedLabel->setText(
                 r.capped ? tr("Capped at %1 MiB: the counts cover the first %1 MiB of the "
                               "results only.")
                                    .arg(mibText(capShown))
                          : QString());
-        m_ui->cappedLabel->setVisible(r.capped);
+        m_ui->recordsCappedLabel->setVisible(r.capped);
 
         const bool anyGroup = !r.errorGroups.isEmpty();
-        m_ui->groupsTitle->setVisible(anyGroup);
-        m_ui->groupsView->setVisible(anyGroup);
-        m_ui->noErrorsLabel->setVisible(!anyGroup);
-        m_ui->noErrorsLabel->setText(r.notSucceeded() > 0
-                                             ? tr("Failed records were counted without an error "
-                                                  "code or message.")
-                                             : tr("No record failed."));
+        m_ui->recordsGroupsTitle->setVisible(anyGroup);
+        m_ui->recordsGroupsView->setVisible(anyGroup);
+        m_ui->recordsNoErrorsLabel->setVisible(!anyGroup);
+        m_ui->recordsNoErrorsLabel->setText(
+                r.notSucceeded() > 0 ? tr("Failed records were counted without an error "
+                                          "code or message.")
+                                     : tr("No record failed."));
     }
     updateFetchRow();
 }
@@ -255,28 +256,30 @@ void RecordsTab::updateView()
 void RecordsTab::updateFetchRow()
 {
     const bool hasResults = m_hasJob && m_job.results.has_value();
-    m_ui->fetchButton->setText(hasResults ? tr("Refresh") : tr("Fetch results"));
-    m_ui->fetchButton->setToolTip(hasResults ? tr("Read the per-record results again")
-                                             : tr("Read the job's per-record results"));
-    m_ui->fetchButton->setEnabled(m_hasJob && !m_fetching && m_route != ResultsRoute::Unavailable);
-    m_ui->fetchButton->setVisible(m_hasJob);
-    m_ui->progressBar->setVisible(m_fetching);
-    m_ui->cancelButton->setVisible(m_fetching);
+    m_ui->recordsFetchButton->setText(hasResults ? tr("Refresh") : tr("Fetch results"));
+    m_ui->recordsFetchButton->setToolTip(hasResults ? tr("Read the per-record results again")
+                                                    : tr("Read the job's per-record results"));
+    m_ui->recordsFetchButton->setEnabled(m_hasJob && !m_fetching
+                                         && m_route != ResultsRoute::Unavailable);
+    m_ui->recordsFetchButton->setVisible(m_hasJob);
+    m_ui->recordsProgressBar->setVisible(m_fetching);
+    m_ui->recordsCancelButton->setVisible(m_fetching);
     if (m_fetching) {
         // The size of the results is not known before the end: progress against the cap.
-        m_ui->progressBar->setRange(0, int(std::max<qint64>(1, m_capBytes / 1024)));
-        m_ui->progressBar->setValue(int(std::min(m_bytesRead, m_capBytes) / 1024));
-        m_ui->progressBar->setFormat(tr("%1 MiB read").arg(mibText(m_bytesRead)));
-        m_ui->progressBar->setToolTip(tr("Reading stops at %1 MiB").arg(mibText(m_capBytes)));
+        m_ui->recordsProgressBar->setRange(0, int(std::max<qint64>(1, m_capBytes / 1024)));
+        m_ui->recordsProgressBar->setValue(int(std::min(m_bytesRead, m_capBytes) / 1024));
+        m_ui->recordsProgressBar->setFormat(tr("%1 MiB read").arg(mibText(m_bytesRead)));
+        m_ui->recordsProgressBar->setToolTip(
+                tr("Reading stops at %1 MiB").arg(mibText(m_capBytes)));
     }
-    m_ui->fetchStatusLabel->setText(m_fetching ? QString() : m_fetchError);
-    m_ui->fetchStatusLabel->setVisible(!m_fetching && !m_fetchError.isEmpty());
+    m_ui->recordsFetchStatusLabel->setText(m_fetching ? QString() : m_fetchError);
+    m_ui->recordsFetchStatusLabel->setVisible(!m_fetching && !m_fetchError.isEmpty());
 }
 
 QList<int> RecordsTab::selectedGroupRows() const
 {
     QList<int> rows;
-    if (const QItemSelectionModel *s = m_ui->groupsView->selectionModel()) {
+    if (const QItemSelectionModel *s = m_ui->recordsGroupsView->selectionModel()) {
         for (const QModelIndex &i : s->selectedRows())
             rows << i.row();
     }
@@ -322,7 +325,7 @@ void RecordsTab::showGroupsMenu(const QPoint &pos)
     copy->setShortcut(QKeySequence::Copy);
     copy->setEnabled(any);
     menu.addAction(tr("Copy Sample &Ids"), this, &RecordsTab::copySampleIds)->setEnabled(any);
-    menu.exec(m_ui->groupsView->viewport()->mapToGlobal(pos));
+    menu.exec(m_ui->recordsGroupsView->viewport()->mapToGlobal(pos));
 }
 
 void RecordsTab::changeEvent(QEvent *event)
@@ -340,26 +343,26 @@ void RecordsTab::updateLook()
     const int em = fontMetrics().height();
     QFont bold = font();
     bold.setBold(true);
-    m_ui->verdictLabel->setFont(bold);
+    m_ui->recordsVerdictLabel->setFont(bold);
     QPalette warn = pal;
     warn.setColor(QPalette::WindowText, StatusPresentation::color(StatusGroup::Failed, pal));
-    m_ui->verdictLabel->setPalette(warn);
+    m_ui->recordsVerdictLabel->setPalette(warn);
     QPalette capped = pal;
     capped.setColor(QPalette::WindowText, StatusPresentation::warningColor(pal));
-    m_ui->cappedLabel->setPalette(capped);
+    m_ui->recordsCappedLabel->setPalette(capped);
     QPalette dim = pal;
     dim.setColor(QPalette::WindowText, DetailsFormat::dimmedTextColor(pal));
-    m_ui->summaryLabel->setPalette(dim);
-    m_ui->emptyText->setPalette(dim);
-    m_ui->fetchStatusLabel->setPalette(warn);
+    m_ui->recordsSummaryLabel->setPalette(dim);
+    m_ui->recordsEmptyText->setPalette(dim);
+    m_ui->recordsFetchStatusLabel->setPalette(warn);
     QFont title = font();
     title.setBold(true);
     title.setPointSizeF(title.pointSizeF() * 1.15);
-    m_ui->emptyTitle->setFont(title);
-    m_ui->groupsTitle->setFont(bold);
-    m_ui->emptyLayout->setContentsMargins(2 * em, em, 2 * em, em);
+    m_ui->recordsEmptyTitle->setFont(title);
+    m_ui->recordsGroupsTitle->setFont(bold);
+    m_ui->recordsEmptyLayout->setContentsMargins(2 * em, em, 2 * em, em);
     const QFontMetrics fm = fontMetrics();
-    QHeaderView *header = m_ui->groupsView->horizontalHeader();
+    QHeaderView *header = m_ui->recordsGroupsView->horizontalHeader();
     header->resizeSection(ErrorGroupModel::CodeColumn,
                           fm.horizontalAdvance(QStringLiteral("invalid_request_error")) + em);
     header->resizeSection(ErrorGroupModel::MessageColumn, 24 * fm.averageCharWidth());

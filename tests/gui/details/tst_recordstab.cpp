@@ -99,7 +99,7 @@ void tst_RecordsTab::saysResultsWereNeverFetched()
     QVERIFY2(m_tab->emptyStateText().contains(QStringLiteral("not fetched yet")),
              qPrintable(m_tab->emptyStateText()));
     QCOMPARE(m_tab->fetchButtonText(), QStringLiteral("Fetch results"));
-    auto *fetch = m_tab->findChild<QPushButton *>(QStringLiteral("fetchButton"));
+    auto *fetch = m_tab->findChild<QPushButton *>(QStringLiteral("recordsFetchButton"));
     QVERIFY(fetch && fetch->isEnabled());
     QSignalSpy requested(m_tab.get(), &RecordsTab::fetchRequested);
     QTest::mouseClick(fetch, Qt::LeftButton);
@@ -113,7 +113,7 @@ void tst_RecordsTab::saysWhenTheGatewayHasNoResultsRoute()
     QVERIFY(m_tab->isShowingEmptyState());
     QVERIFY2(m_tab->emptyStateText().contains(QStringLiteral("no per-record results")),
              qPrintable(m_tab->emptyStateText()));
-    auto *fetch = m_tab->findChild<QPushButton *>(QStringLiteral("fetchButton"));
+    auto *fetch = m_tab->findChild<QPushButton *>(QStringLiteral("recordsFetchButton"));
     QVERIFY(!fetch->isEnabled());
 }
 
@@ -200,15 +200,15 @@ void tst_RecordsTab::fetchShowsProgressWithCancel()
     QVERIFY(!m_tab->isCancelShown());
     m_tab->setFetching(true);
     QVERIFY(m_tab->isCancelShown());
-    auto *fetch = m_tab->findChild<QPushButton *>(QStringLiteral("fetchButton"));
+    auto *fetch = m_tab->findChild<QPushButton *>(QStringLiteral("recordsFetchButton"));
     QVERIFY(!fetch->isEnabled());
     m_tab->setBytesRead(3 * 1024 * 1024 + 512 * 1024);
-    auto *bar = m_tab->findChild<QProgressBar *>(QStringLiteral("progressBar"));
+    auto *bar = m_tab->findChild<QProgressBar *>(QStringLiteral("recordsProgressBar"));
     QVERIFY(bar->isVisible());
     QCOMPARE(bar->format(), QStringLiteral("3.5 MiB read"));
 
     QSignalSpy cancel(m_tab.get(), &RecordsTab::cancelRequested);
-    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("cancelButton")),
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("recordsCancelButton")),
                       Qt::LeftButton);
     QCOMPARE(cancel.size(), 1);
 
