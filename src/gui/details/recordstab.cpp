@@ -32,6 +32,10 @@ RecordsTab::RecordsTab(QWidget *parent)
     , m_ui(std::make_unique<Ui::RecordsTab>())
 {
     m_ui->setupUi(this);
+    // The empty state's two lines stay together in the middle; the button keeps its size.
+    m_ui->recordsEmptyLayout->insertStretch(0, 1);
+    m_ui->recordsEmptyLayout->addStretch(1);
+    m_ui->recordsFetchRow->addStretch(0);
     m_groups = new ErrorGroupModel(this);
     m_ui->recordsGroupsView->setModel(m_groups);
     m_ui->recordsGroupsView->verticalHeader()->setVisible(false);
