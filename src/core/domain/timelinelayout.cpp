@@ -1,6 +1,7 @@
 #include "domain/timelinelayout.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace bw {
 
@@ -15,6 +16,35 @@ std::optional<QDateTime> utc(const std::optional<QDateTime> &t)
 {
     return valid(t) ? std::optional<QDateTime>(t->toUTC()) : std::nullopt;
 }
+
+// When the gateway says the job entered a status with this code (Bifrost's native times).
+std::optional<QDateTime> gatewayTimeOf(const Job &job, JobStatus code)
+{
+    switch (code) {
+    case JobStatus::InProgress:
+        return utc(job.inProgressAt);
+    case JobStatus::Finalizing:
+        return utc(job.finalizingAt);
+    case JobStatus::Completed:
+    case JobStatus::Ended:
+        return utc(job.completedAt);
+    case JobStatus::Failed:
+        return utc(job.failedAt);
+    case JobStatus::Expired:
+        return utc(job.expiredAt);
+    case JobStatus::Stopping:
+        return utc(job.cancellingAt);
+    case JobStatus::Stopped:
+        return utc(job.cancelledAt);
+    default:
+        return std::nullopt;
+    }
+}
+
+// The statuses the gateway reports a start time for, in lifecycle order.
+constexpr JobStatus kTimedStatuses[]
+        = {JobStatus::InProgress, JobStatus::Finalizing, JobStatus::Stopping, JobStatus::Completed,
+           JobStatus::Failed,     JobStatus::Expired,    JobStatus::Stopped};
 
 } // namespace
 
@@ -40,15 +70,79 @@ TimelineLayout computeTimelineLayout(const WatchedJob &watched,
     const std::optional<QDateTime> ended = utc(job.endTime);
     const std::optional<QDateTime> modified = utc(job.lastModifiedTime);
 
+    // The gateway's own per-status times (see the header): an observed status starts at its
+    // gateway time when that is earlier, and a timed status never observed gets its band.
     QList<StatusTransition> history;
+    QList<QDateTime> seenAts;  // per history entry: when batchwatch saw it (or its start)
+    QList<bool> gatewayStarts; // per history entry: the start is the gateway's time
+    QList<JobStatus> timedSeen;
     for (const StatusTransition &t : historyIn) {
-        if (t.observedAt.isValid())
-            history.append(t);
+        if (!t.observedAt.isValid())
+            continue;
+        StatusTransition adjusted = t;
+        bool fromGateway = false;
+        const std::optional<QDateTime> g = gatewayTimeOf(job, t.to.code());
+        if (g && *g < t.observedAt.toUTC() && (!submit || *g >= *submit)
+            && !timedSeen.contains(t.to.code())) {
+            adjusted.observedAt = *g;
+            adjusted.lastModifiedTime.reset();
+            fromGateway = true;
+        }
+        if (g)
+            timedSeen.append(t.to.code());
+        history.append(adjusted);
+        seenAts.append(t.observedAt.toUTC());
+        gatewayStarts.append(fromGateway);
     }
-    std::stable_sort(history.begin(), history.end(),
-                     [](const StatusTransition &a, const StatusTransition &b) {
-                         return a.observedAt < b.observedAt;
-                     });
+    for (const JobStatus code : kTimedStatuses) {
+        const std::optional<QDateTime> g = gatewayTimeOf(job, code);
+        if (!g || timedSeen.contains(code) || (submit && *g < *submit))
+            continue;
+        // Completed and Ended share completedAt: only the one the job is in.
+        if (code == JobStatus::Completed && job.statusCode() == JobStatus::Ended)
+            continue;
+        // Never seen by batchwatch: the gateway's time is the band's start.
+        StatusTransition synthetic;
+        synthetic.to = job.statusCode() == code ? *job.status : Status::fromCode(code);
+        synthetic.observedAt = *g;
+        history.append(synthetic);
+        seenAts.append(*g);
+        gatewayStarts.append(true);
+        timedSeen.append(code);
+    }
+    if (timedSeen.contains(JobStatus::Completed) == false && job.statusCode() == JobStatus::Ended
+        && utc(job.completedAt)) {
+        // Anthropic's ended: completedAt is when it ended.
+        StatusTransition synthetic;
+        synthetic.to = *job.status;
+        synthetic.observedAt = *utc(job.completedAt);
+        bool seen = false;
+        for (const StatusTransition &t : std::as_const(history))
+            seen = seen || t.to.code() == JobStatus::Ended;
+        if (!seen && (!submit || synthetic.observedAt >= *submit)) {
+            history.append(synthetic);
+            seenAts.append(synthetic.observedAt);
+            gatewayStarts.append(true);
+        }
+    }
+    {
+        QList<qsizetype> order(history.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&history](qsizetype a, qsizetype b) {
+            return history.at(a).observedAt < history.at(b).observedAt;
+        });
+        QList<StatusTransition> h;
+        QList<QDateTime> s;
+        QList<bool> g;
+        for (const qsizetype i : std::as_const(order)) {
+            h.append(history.at(i));
+            s.append(seenAts.at(i));
+            g.append(gatewayStarts.at(i));
+        }
+        history = h;
+        seenAts = s;
+        gatewayStarts = g;
+    }
 
     // The end of an ended job's life (see the header); observations after it are not bands.
     std::optional<QDateTime> lifeEnd;
@@ -97,10 +191,12 @@ TimelineLayout computeTimelineLayout(const WatchedJob &watched,
     };
     if (!history.isEmpty()) {
         const StatusTransition &firstSeen = history.first();
-        const QDateTime seenAt = firstSeen.observedAt.toUTC();
+        const QDateTime seenAt = firstSeen.observedAt.toUTC(); // where its band may start
         // Since when the first observed status is known to have held (see the header).
         std::optional<QDateTime> knownFrom;
-        if (firstSeen.to.isTerminal() && ended && *ended < seenAt) {
+        if (gatewayStarts.constFirst()) {
+            // The gateway said when it began: nothing to infer.
+        } else if (firstSeen.to.isTerminal() && ended && *ended < seenAt) {
             knownFrom = ended;
         } else if (const std::optional<QDateTime> lmt = utc(firstSeen.lastModifiedTime)) {
             knownFrom = lmt;
@@ -118,7 +214,9 @@ TimelineLayout computeTimelineLayout(const WatchedJob &watched,
             const QDateTime from = i == 0 ? firstFrom : observed;
             const QDateTime to = i + 1 < history.size() ? history.at(i + 1).observedAt.toUTC()
                                                         : std::max(from, bandEnd);
-            out.bands.append(band(from, to, history.at(i).to, true, false, observed));
+            TimelineLayout::Band b = band(from, to, history.at(i).to, true, false, seenAts.at(i));
+            b.gatewayStart = gatewayStarts.at(i);
+            out.bands.append(b);
         }
     } else if (job.status && terminal) {
         // Never observed changing, ended: not observed until the end, then the final status.

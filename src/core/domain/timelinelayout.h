@@ -34,6 +34,9 @@ struct TimelineLayout
         QDateTime actualFrom;
         QDateTime actualTo;
         bool final = false; // the status the job ended in, drawn after the end (see above)
+        // The band starts at the gateway's own time for the status (Job::inProgressAt, ...),
+        // not where batchwatch happened to see it (seenAt keeps that, when it did).
+        bool gatewayStart = false;
     };
 
     struct Marker
@@ -82,6 +85,12 @@ struct TimelineOptions
 //    to `now` for a live job (even when a gateway clock running ahead stamped lastModifiedTime
 //    later), else to the latest known instant. Without any transition, one `lastKnown` band of
 //    the job's status from submitTime.
+//  - The gateway's per-status times (Bifrost's native API: inProgressAt, finalizingAt,
+//    cancellingAt, completedAt, failedAt, expiredAt, cancelledAt) come first: an observed
+//    transition into a status with such a time starts there when it is earlier than the
+//    observation and not before submitTime (seenAt keeps the observation; gatewayStart is
+//    set), and a timed status batchwatch never saw (it passed between two polls) gets a band
+//    from its time. Only the first observation of a status takes the time.
 //  - Before the first observation: a "not observed" band from submitTime. Where the gateway's
 //    times say when the first observed status began, that status is known from then on and the
 //    not-observed band ends there:

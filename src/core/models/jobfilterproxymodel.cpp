@@ -78,10 +78,13 @@ void JobFilterProxyModel::setSourceModel(QAbstractItemModel *model)
                 connect(model, &QAbstractItemModel::dataChanged, this,
                         [this](const QModelIndex &topLeft, const QModelIndex &bottomRight,
                                const QList<int> &roles) {
-                            if (topLeft.column() > JobTableModel::StatusColumn
-                                || bottomRight.column() < JobTableModel::StatusColumn)
-                                return;
-                            if (roles.isEmpty() || roles.contains(JobTableModel::StatusGroupRole))
+                            const auto covers = [&](int column, int role) {
+                                return topLeft.column() <= column && bottomRight.column() >= column
+                                       && (roles.isEmpty() || roles.contains(role));
+                            };
+                            if (covers(JobTableModel::StatusColumn, JobTableModel::StatusGroupRole)
+                                || covers(JobTableModel::ProviderColumn,
+                                          JobTableModel::ProviderRole))
                                 recount();
                         }),
         };
@@ -128,12 +131,21 @@ void JobFilterProxyModel::setActiveOnly(bool activeOnly)
     refilter();
 }
 
+void JobFilterProxyModel::setProviders(const QSet<QString> &providers)
+{
+    if (providers == m_providers)
+        return;
+    m_providers = providers;
+    refilter();
+}
+
 void JobFilterProxyModel::clearFilters()
 {
     if (m_groups.isEmpty() && m_text.isEmpty() && !m_from.isValid() && !m_to.isValid()
-        && !m_activeOnly)
+        && !m_activeOnly && m_providers.isEmpty())
         return;
     m_groups.clear();
+    m_providers.clear();
     m_text.clear();
     m_terms.clear();
     m_from = QDateTime();
@@ -169,6 +181,11 @@ bool JobFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
             && cell(JobTableModel::StatusColumn, JobTableModel::IsTerminalRole).toBool())
             return false;
     }
+
+    if (!m_providers.isEmpty()
+        && !m_providers.contains(
+                cell(JobTableModel::ProviderColumn, JobTableModel::ProviderRole).toString()))
+        return false;
 
     if (m_from.isValid() || m_to.isValid()) {
         const QDateTime submitted
@@ -247,15 +264,26 @@ bool JobFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &r
 void JobFilterProxyModel::recount()
 {
     GroupCounts counts{};
+    QStringList present;
     if (const QAbstractItemModel *model = sourceModel()) {
         const int rows = model->rowCount();
         for (int row = 0; row < rows; ++row) {
+            const QString provider = model->index(row, JobTableModel::ProviderColumn)
+                                             .data(JobTableModel::ProviderRole)
+                                             .toString();
+            if (!provider.isEmpty() && !present.contains(provider))
+                present << provider;
             const QVariant group = model->index(row, JobTableModel::StatusColumn)
                                            .data(JobTableModel::StatusGroupRole);
             const int g = group.isValid() ? group.toInt() : int(StatusGroup::Unknown);
             if (g >= 0 && g < StatusGroupCount)
                 ++counts[size_t(g)];
         }
+    }
+    present.sort();
+    if (present != m_presentProviders) {
+        m_presentProviders = present;
+        Q_EMIT presentProvidersChanged();
     }
     if (counts == m_counts)
         return;

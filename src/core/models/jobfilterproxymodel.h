@@ -21,14 +21,18 @@ namespace bw {
 //    identifier, the short id, the jobArn or the model id;
 //  - submit-time range: inclusive bounds, an invalid bound is open; while a bound is set, rows
 //    without a submitTime are hidden;
-//  - active only: hides terminal jobs.
+//  - active only: hides terminal jobs;
+//  - providers: a row passes when its ProviderRole is in the set; an empty set lets every row
+//    pass.
 // Sorting compares RawValueRole of the sort column, never display text: numbers as numbers,
 // instants as instants, strings with a case-insensitive numeric-aware collation, status by
 // lifecycle order then raw text. Rows without a value sort last in both directions.
 //
 // Counts: countsByGroup() counts the SOURCE rows per status group (ignoring every filter), for
 // the chips; countsChanged() fires when a count changes. visibleCount() is the number of rows
-// passing the filters; visibleCountChanged() fires when it changes.
+// passing the filters; visibleCountChanged() fires when it changes. presentProviders() are
+// the distinct providers of the source rows, sorted; presentProvidersChanged() fires when the
+// list changes (the filter bar offers a provider filter while there is more than one).
 class JobFilterProxyModel : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -53,17 +57,21 @@ public:
     void setSubmitTimeRange(const QDateTime &from, const QDateTime &to);
     bool activeOnly() const { return m_activeOnly; }
     void setActiveOnly(bool activeOnly);
+    QSet<QString> providers() const { return m_providers; }
+    void setProviders(const QSet<QString> &providers);
     // Back to "show everything" with a single re-filter.
     void clearFilters();
 
     GroupCounts countsByGroup() const { return m_counts; }
     int count(StatusGroup group) const { return m_counts[size_t(group)]; }
     int visibleCount() const { return rowCount(); }
+    QStringList presentProviders() const { return m_presentProviders; }
 
 Q_SIGNALS:
     void filterChanged();
     void countsChanged();
     void visibleCountChanged(int count);
+    void presentProvidersChanged();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -82,6 +90,8 @@ private:
     QDateTime m_from;
     QDateTime m_to;
     bool m_activeOnly = false;
+    QSet<QString> m_providers;
+    QStringList m_presentProviders;
     GroupCounts m_counts{};
     int m_lastVisible = 0;
     QCollator m_collator;

@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "domain/jobidentifier.h"
 #include "domain/jobkey.h"
+#include "models/resultsverdict.h"
 
 #include <QLocale>
 
@@ -53,6 +54,30 @@ template<typename T>
 QVariant optionalVariant(const std::optional<T> &value)
 {
     return value ? QVariant::fromValue(*value) : QVariant();
+}
+
+// The sort key of a status: the lifecycle order of the Bedrock codes, with the native-only
+// ones where they happen (finalizing after running, Anthropic's ended beside completed).
+int lifecycleRank(JobStatus code)
+{
+    switch (code) {
+    case JobStatus::Finalizing:
+        return 2 * int(JobStatus::InProgress) + 1;
+    case JobStatus::Ended:
+        return 2 * int(JobStatus::Completed) + 1;
+    default:
+        return 2 * int(code);
+    }
+}
+
+// Progress from the record counts, else from the provider's own percentage (Gemini).
+std::optional<double> progressOf(const Job &job)
+{
+    if (const std::optional<double> f = JobMetrics::progressFraction(job))
+        return f;
+    if (job.progressPercent && !job.totalRecordCount && !job.processedRecordCount)
+        return std::clamp(*job.progressPercent / 100.0, 0.0, 1.0);
+    return std::nullopt;
 }
 
 QString firstLine(const QString &text)
@@ -125,6 +150,10 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
     case StaleColumn:
         return role == Qt::ToolTipRole ? tr("Since when the row has not been confirmed")
                                        : tr("Stale");
+    case ProviderColumn:
+        return role == Qt::ToolTipRole ? tr("Whose batch this is: Bedrock, or the provider "
+                                            "named by Bifrost's native API")
+                                       : tr("Provider");
     case ColumnCount:
         break;
     }
@@ -159,6 +188,7 @@ QHash<int, QByteArray> JobTableModel::roleNames() const
     names.insert(SubmitTimeRole, "submitTime");
     names.insert(WatchedJobRole, "watchedJob");
     names.insert(CountsReportedRole, "countsReported");
+    names.insert(ProviderRole, "provider");
     return names;
 }
 
@@ -198,19 +228,23 @@ QVariant JobTableModel::cellData(const Row &row, int column, int role) const
         switch (role) {
         case Qt::DisplayRole:
             return unknownJob ? tr("Not found") : job.statusText();
-        case Qt::ToolTipRole:
+        case Qt::ToolTipRole: {
+            QString text = job.statusText();
             if (job.status && code == JobStatus::Unknown)
-                return tr("%1 (not a status batchwatch knows; treated as active)")
-                        .arg(job.statusText());
-            return job.statusText();
+                text = tr("%1 (not a status batchwatch knows; treated as active)")
+                               .arg(job.statusText());
+            if (const QString verdict = resultsContradiction(w); !verdict.isEmpty())
+                text += u'\n' + verdict;
+            return text;
+        }
         case RawValueRole:
-            return job.status ? QVariant(int(code)) : QVariant();
+            return job.status ? QVariant(lifecycleRank(code)) : QVariant();
         case JobStatusRole:
             return int(code);
         case StatusTextRole:
             return unknownJob ? tr("Not found") : job.statusText();
         case StatusGroupRole:
-            return int(Status::groupOf(code));
+            return int(job.statusGroup());
         case IsTerminalRole:
             return Status::isTerminal(code);
         default:
@@ -256,16 +290,19 @@ QVariant JobTableModel::cellData(const Row &row, int column, int role) const
             return {};
         }
     case ProgressColumn: {
-        const std::optional<double> fraction = JobMetrics::progressFraction(job);
+        const std::optional<double> fraction = progressOf(job);
+        const bool percentOnly = !job.totalRecordCount && !job.processedRecordCount;
         switch (role) {
         case Qt::DisplayRole:
-            if (!job.totalRecordCount && !job.processedRecordCount)
-                return QString();
+            if (percentOnly)
+                return fraction ? percentText(*fraction) : QString();
             return QString(countText(job.processedRecordCount) + QStringLiteral(" / ")
                            + countText(job.totalRecordCount));
         case Qt::ToolTipRole: {
-            if (!job.totalRecordCount && !job.processedRecordCount)
-                return QString();
+            if (percentOnly)
+                return fraction ? tr("%1 done, as the provider reports it (no record counts)")
+                                          .arg(percentText(*fraction))
+                                : QString();
             QString text = fraction ? tr("%1 of %2 records processed (%3)")
                                               .arg(countText(job.processedRecordCount),
                                                    countText(job.totalRecordCount),
@@ -451,10 +488,49 @@ QVariant JobTableModel::cellData(const Row &row, int column, int role) const
             return {};
         }
     }
+    case ProviderColumn:
+        switch (role) {
+        case Qt::DisplayRole:
+            return providerLabel(job.providerOrBedrock());
+        case Qt::ToolTipRole:
+            return job.provider ? tr("%1, through Bifrost's native batch API")
+                                          .arg(providerLabel(*job.provider))
+                                : tr("Bedrock (the provider was not reported)");
+        case RawValueRole:
+        case ProviderRole:
+            return job.providerOrBedrock();
+        default:
+            return {};
+        }
     case ColumnCount:
         break;
     }
     return {};
+}
+
+QStringList JobTableModel::providers() const
+{
+    QStringList out;
+    for (const Row &row : m_rows) {
+        const QString p = row.job.job.providerOrBedrock();
+        if (!out.contains(p))
+            out << p;
+    }
+    out.sort();
+    return out;
+}
+
+QString JobTableModel::providerLabel(const QString &provider)
+{
+    static const QHash<QString, QString> labels{
+            {QStringLiteral("bedrock"), QStringLiteral("Bedrock")},
+            {QStringLiteral("openai"), QStringLiteral("OpenAI")},
+            {QStringLiteral("azure"), QStringLiteral("Azure OpenAI")},
+            {QStringLiteral("anthropic"), QStringLiteral("Anthropic")},
+            {QStringLiteral("gemini"), QStringLiteral("Gemini")},
+            {QStringLiteral("vertex"), QStringLiteral("Vertex AI")},
+    };
+    return labels.value(provider.toLower(), provider);
 }
 
 QList<int> JobTableModel::rolesOfColumn(int column)
@@ -485,6 +561,9 @@ QList<int> JobTableModel::rolesOfColumn(int column)
         break;
     case StaleColumn:
         roles << StaleSinceRole << LastErrorRole;
+        break;
+    case ProviderColumn:
+        roles << ProviderRole;
         break;
     case NameColumn:
     case ModelColumn:
@@ -531,8 +610,11 @@ quint32 JobTableModel::columnsForFields(const JobFields &fields)
         case JobField::TotalRecordCount:
         case JobField::ProcessedRecordCount:
         case JobField::SuccessRecordCount:
-        case JobField::ErrorRecordCount:
             columns |= columnBit(ProgressColumn) | columnBit(EtaColumn);
+            break;
+        case JobField::ErrorRecordCount:
+            // Also the status group: "ended" with failed records is Failed.
+            columns |= columnBit(ProgressColumn) | columnBit(EtaColumn) | columnBit(StatusColumn);
             break;
         case JobField::RoleArn:
         case JobField::ClientRequestToken:
@@ -542,6 +624,8 @@ quint32 JobTableModel::columnsForFields(const JobFields &fields)
         case JobField::TimeoutDurationInHours:
         case JobField::ModelInvocationType:
         case JobField::Provider:
+            columns |= columnBit(ProviderColumn);
+            break;
         case JobField::InProgressAt:
         case JobField::FinalizingAt:
         case JobField::CompletedAt:
@@ -722,8 +806,10 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
         const int row = *it;
         const Row before = m_rows.at(row);
         Row &current = m_rows[row];
-        const quint32 candidates
+        quint32 candidates
                 = columnsForFields(fieldDiff(before.job.job, job.job)) | columnBit(StaleColumn);
+        if (before.job.results != job.results)
+            candidates |= columnBit(StatusColumn); // the tooltip tells what the results say
         current.job = job;
         current.job.identifier = before.job.identifier; // the row keeps the form first given
         computeDerived(current);

@@ -35,6 +35,7 @@ namespace bw {
 //   EtaColumn:        RateRole
 //   MessageColumn:    MessageRole
 //   StaleColumn:      StaleSinceRole, LastErrorRole
+//   ProviderColumn:   ProviderRole
 // Row properties, answered on every column: IdentifierRole, ProfileIdRole, StaleRole,
 // NotFoundRole (a stale or not-found row is marked as a whole) and WatchedJobRole.
 //
@@ -69,12 +70,15 @@ public:
         EtaColumn,
         MessageColumn,
         StaleColumn,
+        ProviderColumn, // appended last so saved header states keep their columns
         ColumnCount
     };
     Q_ENUM(Column)
 
     enum Role {
-        // Per column: Status int(JobStatus) (lifecycle order); Name, Id (short id), Model,
+        // Per column: Status int lifecycle rank (native finalizing after in progress, ended
+        // beside completed; not the JobStatus value: read JobStatusRole for that); Name, Id (short
+        // id), Model,
         // Message (full text) QString; Progress double fraction (invalid: indeterminate);
         // Submitted, LastChange QDateTime (UTC); Elapsed, Expires (seconds to expiry, negative
         // once passed), ETA qint64 seconds; Stale QDateTime since when (invalid: not stale).
@@ -107,6 +111,8 @@ public:
         // on a gateway that does not report counts: "not reported", not "waiting". Invalid
         // until the job has been fetched.
         CountsReportedRole,
+        // QString (ProviderColumn): the provider key, "bedrock" when none was reported.
+        ProviderRole,
     };
     Q_ENUM(Role)
 
@@ -155,6 +161,11 @@ public:
     void setExpiryWarningThreshold(qint64 seconds); // announces AtRiskRole where it changes
     qint64 rateWindow() const { return m_rateWindow; }
     void setRateWindow(qint64 seconds); // announces the ETA column where it changes
+
+    // The distinct providers of the rows (keys as ProviderRole gives them), sorted.
+    QStringList providers() const;
+    // How a provider key reads in the GUI: "OpenAI", "Bedrock", "Gemini"; an unknown key as is.
+    static QString providerLabel(const QString &provider);
 
 private:
     struct Row

@@ -464,7 +464,15 @@ QString JobTimelineChart::bandToolTip(int index) const
     }
     QString tip = tr("%1\nFrom %2\nto %3\n%4")
                           .arg(head, DetailsFormat::absoluteTime(from), to, duration);
-    if (band.seenAt.isValid() && band.seenAt > from) {
+    if (band.gatewayStart) {
+        // The gateway said when this status began (Bifrost's native per-status times).
+        tip += u'\n'
+               + (band.seenAt.isValid() && band.seenAt > from
+                          ? tr("Began at the gateway's own time for this status; first seen %1")
+                                    .arg(DetailsFormat::absoluteTime(band.seenAt))
+                          : tr("Began at the gateway's own time for this status; no poll saw "
+                               "it"));
+    } else if (band.seenAt.isValid() && band.seenAt > from) {
         // The start comes from the gateway's times, not from an observation.
         const bool fromEnd = m_job.job.endTime && m_job.job.endTime->toUTC() == from;
         tip += u'\n'

@@ -6,10 +6,12 @@
 #include "details/overviewtab.h"
 #include "details/progresstab.h"
 #include "details/rawtab.h"
+#include "details/recordstab.h"
 #include "details/timelinetab.h"
 #include "details/vpctab.h"
 #include "domain/jobidentifier.h"
 #include "domain/jobmetrics.h"
+#include "models/resultsverdict.h"
 #include "presentation/statuspresentation.h"
 #include "tracking/clock.h"
 #include "tracking/jobmonitor.h"
@@ -80,6 +82,15 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
             &JobDetailsPanel::statusMessage);
     connect(d->ui.historyTab, &HistoryTab::statusMessage, this, &JobDetailsPanel::statusMessage);
     connect(d->ui.rawTab, &RawTab::statusMessage, this, &JobDetailsPanel::statusMessage);
+    connect(d->ui.recordsTab, &RecordsTab::statusMessage, this, &JobDetailsPanel::statusMessage);
+    connect(d->ui.recordsTab, &RecordsTab::fetchRequested, this, [this] {
+        if (d->hasJob)
+            Q_EMIT resultsFetchRequested(d->identifier);
+    });
+    connect(d->ui.recordsTab, &RecordsTab::cancelRequested, this, [this] {
+        if (d->hasJob)
+            Q_EMIT resultsCancelRequested(d->identifier);
+    });
 
     connect(d->ui.copyArnButton, &QToolButton::clicked, this, [this] {
         if (!d->job.job.jobArn)
@@ -141,9 +152,34 @@ QString JobDetailsPanel::currentJob() const
 QStringList JobDetailsPanel::tabNames()
 {
     // In the order of the tabs in ui/jobdetailspanel.ui.
-    return {QStringLiteral("overview"), QStringLiteral("progress"),      QStringLiteral("timeline"),
-            QStringLiteral("vpc"),      QStringLiteral("configuration"), QStringLiteral("history"),
-            QStringLiteral("raw")};
+    return {QStringLiteral("overview"), QStringLiteral("progress"), QStringLiteral("records"),
+            QStringLiteral("timeline"), QStringLiteral("vpc"),      QStringLiteral("configuration"),
+            QStringLiteral("history"),  QStringLiteral("raw")};
+}
+
+void JobDetailsPanel::setResultsFetching(const QString &identifier, bool fetching)
+{
+    if (d->hasJob && identifier == d->identifier)
+        d->ui.recordsTab->setFetching(fetching);
+}
+
+void JobDetailsPanel::setResultsBytesRead(const QString &identifier, qint64 bytes)
+{
+    if (d->hasJob && identifier == d->identifier)
+        d->ui.recordsTab->setBytesRead(bytes);
+}
+
+void JobDetailsPanel::setResultsFailed(const QString &identifier, const QString &message)
+{
+    if (d->hasJob && identifier == d->identifier)
+        d->ui.recordsTab->setFetchFailed(message);
+}
+
+void JobDetailsPanel::setResultsRoute(const QString &identifier, bool available)
+{
+    if (d->hasJob && identifier == d->identifier)
+        d->ui.recordsTab->setResultsRoute(available ? RecordsTab::ResultsRoute::Available
+                                                    : RecordsTab::ResultsRoute::Unavailable);
 }
 
 bool JobDetailsPanel::setCurrentTab(const QString &name)
@@ -342,6 +378,7 @@ void JobDetailsPanel::Private::showEmpty(const QString &title, const QString &te
     ui.configurationTab->clear();
     ui.historyTab->clear();
     ui.rawTab->clear();
+    ui.recordsTab->clear();
 }
 
 void JobDetailsPanel::Private::applyJob(bool newJob)
@@ -349,6 +386,10 @@ void JobDetailsPanel::Private::applyJob(bool newJob)
     const QDateTime t = now();
     ui.overviewTab->setJob(job, t);
     ui.progressTab->setJob(job, samples, t);
+    // New results end a read in progress.
+    if (ui.recordsTab->isFetching() && job.results && !newJob)
+        ui.recordsTab->setFetching(false);
+    ui.recordsTab->setJob(job, t);
     ui.timelineTab->setJob(job, history, t);
     ui.vpcTab->setJob(job);
     ui.configurationTab->setJob(job, newJob);
@@ -363,6 +404,7 @@ void JobDetailsPanel::Private::tick()
     const QDateTime t = now();
     ui.overviewTab->setNow(t);
     ui.progressTab->setNow(t);
+    ui.recordsTab->setNow(t);
     ui.timelineTab->setNow(t);
     updateHeader();
 }
@@ -391,6 +433,10 @@ void JobDetailsPanel::Private::updateHeader()
     ui.staleLabel->setText(stale);
     ui.staleLabel->setVisible(!stale.isEmpty());
     ui.staleLabel->setToolTip(job.lastError ? job.lastError->describe() : QString());
+
+    const QString verdict = resultsContradiction(job);
+    ui.verdictLabel->setText(verdict);
+    ui.verdictLabel->setVisible(!verdict.isEmpty());
 }
 
 void JobDetailsPanel::Private::updateName()
@@ -451,6 +497,12 @@ void JobDetailsPanel::Private::updateLook()
     QPalette warn = pal;
     warn.setColor(QPalette::WindowText, StatusPresentation::warningColor(pal));
     ui.staleLabel->setPalette(warn);
+    QPalette failed = pal;
+    failed.setColor(QPalette::WindowText, StatusPresentation::color(StatusGroup::Failed, pal));
+    ui.verdictLabel->setPalette(failed);
+    QFont boldFont = q->font();
+    boldFont.setBold(true);
+    ui.verdictLabel->setFont(boldFont);
     QFont big = q->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);

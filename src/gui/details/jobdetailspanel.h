@@ -13,9 +13,10 @@ class JobMonitor;
 
 // The details panel (PRODUCT.md §2, "Details panel"): a header strip (the job name on a line of
 // its own, elided only when longer than the panel with the full name in its tooltip; below it
-// the status badge, short id, freshness and "Copy ARN" / "Copy as JSON") above seven tabs —
-// overview, progress, timeline, vpc, configuration, history, raw — for the one job selected in the
-// table.
+// the status badge, short id, freshness and "Copy ARN" / "Copy as JSON"; below them, in bold,
+// the sentence when the job's per-record results contradict its status) above eight tabs —
+// overview, progress, records, timeline, vpc, configuration, history, raw — for the one job
+// selected in the table.
 //
 // Contract:
 //  - setMonitor(): the panel follows the monitor's jobsUpdated / transitionObserved /
@@ -25,7 +26,13 @@ class JobMonitor;
 //    null (then the empty state shows).
 //  - setCurrentJob(): an identifier as the monitor keys it (WatchedJob::identifier); empty or
 //    unknown → the empty state "Select a job to see its details".
-//  - Tab names (setCurrentTab / currentTabName): "overview", "progress", "timeline", "vpc",
+//  - Records: the Records tab's "Fetch results" / Cancel come out as resultsFetchRequested /
+//    resultsCancelRequested with the job's identifier (the owner calls the monitor);
+//    setResultsFetching / setResultsBytesRead / setResultsFailed / setResultsRoute report back
+//    for the job shown (other identifiers are ignored). New results arrive with the job
+//    (WatchedJob::results through jobsUpdated) and end the fetching state.
+//  - Tab names (setCurrentTab / currentTabName): "overview", "progress", "records", "timeline",
+//  "vpc",
 //    "configuration", "history", "raw" (case-insensitive on input). setCurrentTab returns
 //    false for an unknown name and leaves the tab alone.
 //  - saveState()/restoreState(): the current tab and the column widths of the history and
@@ -52,8 +59,16 @@ public:
     QByteArray saveState() const;
     bool restoreState(const QByteArray &state);
 
+    void setResultsFetching(const QString &identifier, bool fetching);
+    void setResultsBytesRead(const QString &identifier, qint64 bytes);
+    void setResultsFailed(const QString &identifier, const QString &message);
+    // true: the gateway serves results for the job; false: it has no results route.
+    void setResultsRoute(const QString &identifier, bool available);
+
 Q_SIGNALS:
     void statusMessage(const QString &text);
+    void resultsFetchRequested(const QString &identifier);
+    void resultsCancelRequested(const QString &identifier);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -345,6 +345,8 @@ void OverviewTab::fill()
         m_ui->lastErrorField->setAccentColor({});
     }
 
+    markNativeFields();
+
     m_ui->notFoundBox->setVisible(m_hasJob && w.notFound);
     if (w.notFound) {
         m_ui->notFoundBox->setTitle(tr("Not found on this gateway"));
@@ -366,6 +368,58 @@ void OverviewTab::fill()
         m_ui->errorBox->setText(w.lastError->describe());
         m_ui->errorBox->setAccent(StatusPresentation::warningColor(palette()),
                                   StatusPresentation::signIcon(SignIcon::Offline, palette()));
+    }
+}
+
+void OverviewTab::markNativeFields()
+{
+    // Which route said what (issue 11 §2): a value taken from Bifrost's native batch API gets
+    // "· native" after its label, and the label's tooltip says so.
+    const struct
+    {
+        CopyableField *field;
+        QList<JobField> fields;
+    } rows[] = {
+            {m_ui->nameField, {JobField::JobName}},
+            {m_ui->modelField, {JobField::ModelId}},
+            {m_ui->submitField, {JobField::SubmitTime}},
+            {m_ui->lastModifiedField, {JobField::LastModifiedTime}},
+            {m_ui->endField,
+             {JobField::EndTime, JobField::CompletedAt, JobField::FailedAt, JobField::ExpiredAt,
+              JobField::CancelledAt}},
+            {m_ui->expiryField, {JobField::JobExpirationTime}},
+            {m_ui->recordsField,
+             {JobField::TotalRecordCount, JobField::ProcessedRecordCount,
+              JobField::SuccessRecordCount, JobField::ErrorRecordCount}},
+            {m_ui->inputUriField, {JobField::InputDataConfig}},
+            {m_ui->outputUriField, {JobField::OutputDataConfig}},
+    };
+    for (const auto &row : rows) {
+        QLabel *label = nullptr;
+        for (QFormLayout *form : {m_ui->jobForm, m_ui->timesForm, m_ui->dataForm}) {
+            if (!label)
+                label = qobject_cast<QLabel *>(form->labelForField(row.field));
+        }
+        if (!label)
+            continue;
+        QString base = label->property("bw.baseText").toString();
+        if (base.isEmpty()) {
+            base = label->text();
+            label->setProperty("bw.baseText", base);
+        }
+        bool native = false;
+        for (const JobField f : row.fields)
+            native = native || (m_hasJob && m_job.fromNative.has(f));
+        QString text = base;
+        if (native) {
+            text.chop(1); // the colon
+            text = tr("%1 · native:").arg(text);
+        }
+        if (label->text() != text)
+            label->setText(text);
+        label->setToolTip(native ? tr("From Bifrost's native batch API (the Bedrock-format route "
+                                      "did not report it)")
+                                 : QString());
     }
 }
 

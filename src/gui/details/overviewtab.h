@@ -53,6 +53,7 @@ protected:
 
 private:
     void fill();
+    void markNativeFields();
     void updateColumns();
     void updateLook();
 

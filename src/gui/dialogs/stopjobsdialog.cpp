@@ -52,17 +52,24 @@ StopJobsDialog::StopJobsDialog(const QList<Target> &targets, StopFunction stop, 
                    {Outcome::Kind::NotSent, tr("Not sent"), tr("The stop has not been sent.")});
     }
 
+    QStringList providers;
+    for (const Target &t : std::as_const(m_targets))
+        providers << t.provider;
+    m_cancel = isCancelWording(providers);
     const int count = int(m_targets.size());
     if (count == 1) {
         const Target &t = m_targets.constFirst();
         const QString name = t.displayName.trimmed().isEmpty()
                                      ? JobIdentifier::parse(t.identifier).shortId()
                                      : t.displayName.trimmed();
-        setWindowTitle(tr("Stop Job"));
-        m_ui->questionLabel->setText(tr("Stop the job “%1”?").arg(name));
+        setWindowTitle(m_cancel ? tr("Cancel Batch") : tr("Stop Job"));
+        m_ui->questionLabel->setText(m_cancel ? tr("Cancel the batch “%1”?").arg(name)
+                                              : tr("Stop the job “%1”?").arg(name));
     } else {
-        setWindowTitle(tr("Stop %1 Jobs").arg(count));
-        m_ui->questionLabel->setText(tr("Stop these %1 jobs?").arg(count));
+        setWindowTitle(m_cancel ? tr("Cancel %1 Batches").arg(count)
+                                : tr("Stop %1 Jobs").arg(count));
+        m_ui->questionLabel->setText(m_cancel ? tr("Cancel these %1 batches?").arg(count)
+                                              : tr("Stop these %1 jobs?").arg(count));
     }
     if (ended > 0) {
         m_ui->questionLabel->setText(
@@ -75,9 +82,13 @@ StopJobsDialog::StopJobsDialog(const QList<Target> &targets, StopFunction stop, 
     question.setBold(true);
     m_ui->questionLabel->setFont(question);
 
-    m_stopButton = m_ui->buttonBox->addButton(count == 1 ? tr("&Stop Job")
-                                                         : tr("&Stop %1 Jobs").arg(count),
-                                              QDialogButtonBox::AcceptRole);
+    QString stopText = count == 1 ? tr("&Stop Job") : tr("&Stop %1 Jobs").arg(count);
+    if (m_cancel)
+        stopText = count == 1 ? tr("&Cancel Batch") : tr("&Cancel %1 Batches").arg(count);
+    m_stopButton = m_ui->buttonBox->addButton(stopText, QDialogButtonBox::AcceptRole);
+    // Beside "Cancel Batch", a plain "Cancel" would be ambiguous.
+    if (m_cancel)
+        m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("&Keep Running"));
     m_stopButton->setIcon(StatusPresentation::actionIcon(ActionIcon::Stop, palette()));
     m_stopButton->setEnabled(count > 0 && bool(m_stop));
     m_stopButton->setAutoDefault(false);
@@ -105,20 +116,44 @@ StopJobsDialog::StopJobsDialog(const QList<Target> &targets, StopFunction stop, 
 StopJobsDialog::~StopJobsDialog() = default;
 
 StopJobsDialog::Availability
-StopJobsDialog::availability(const QList<std::optional<Status>> &statuses)
+StopJobsDialog::availability(const QList<std::optional<Status>> &statuses, bool cancel)
 {
     if (statuses.isEmpty())
-        return {false, tr("Select the jobs to stop.")};
+        return {false,
+                cancel ? tr("Select the batches to cancel.") : tr("Select the jobs to stop.")};
     std::optional<Status> ended;
     for (const std::optional<Status> &status : statuses) {
         if (canBeStopped(status))
-            return {true, tr("Ask the gateway to stop the selected jobs")};
+            return {true, cancel ? tr("Ask the provider, through the gateway, to cancel the "
+                                      "selected batches")
+                                 : tr("Ask the gateway to stop the selected jobs")};
         ended = status;
     }
     if (statuses.size() == 1)
-        return {false, tr("This job has already ended (%1): there is nothing to stop.")
+        return {false, (cancel ? tr("This batch has already ended (%1): there is nothing to "
+                                    "cancel.")
+                               : tr("This job has already ended (%1): there is nothing to stop."))
                                .arg(StatusPresentation::text(*ended))};
-    return {false, tr("These jobs have all ended: there is nothing to stop.")};
+    return {false, cancel ? tr("These batches have all ended: there is nothing to cancel.")
+                          : tr("These jobs have all ended: there is nothing to stop.")};
+}
+
+bool StopJobsDialog::isCancelWording(const QStringList &providers)
+{
+    if (providers.isEmpty())
+        return false;
+    for (const QString &p : providers) {
+        if (p.isEmpty() || p.compare(QLatin1StringView("bedrock"), Qt::CaseInsensitive) == 0)
+            return false;
+    }
+    return true;
+}
+
+QString StopJobsDialog::actionText(int count, bool cancel)
+{
+    if (cancel)
+        return count > 1 ? tr("&Cancel %1 Batches…").arg(count) : tr("&Cancel Batch…");
+    return count > 1 ? tr("&Stop %1 Jobs…").arg(count) : tr("&Stop Job…");
 }
 
 QStringList StopJobsDialog::identifiers() const
@@ -175,10 +210,11 @@ void StopJobsDialog::handleResult(const QString &identifier, const Expected<Stop
         outcome.kind = Outcome::Kind::Accepted;
         outcome.shortText = tr("Accepted");
         if (result->status && !result->status->raw().isEmpty()) {
-            outcome.text = tr("Stop accepted: the job is now %1.")
+            outcome.text = (m_cancel ? tr("Cancel accepted: the batch is now %1.")
+                                     : tr("Stop accepted: the job is now %1."))
                                    .arg(StatusPresentation::text(*result->status));
         } else {
-            outcome.text = tr("Stop accepted.");
+            outcome.text = m_cancel ? tr("Cancel accepted.") : tr("Stop accepted.");
         }
     } else if (result.error().kind == GatewayError::Kind::Http
                && result.error().httpStatus == 409) {
@@ -237,10 +273,14 @@ void StopJobsDialog::updateSummary()
     if (!m_started) {
         m_ui->summaryLabel->setText(
                 m_targets.size() == 1
-                        ? tr("Nothing has been sent yet. The stop request is sent when you press "
-                             "“Stop Job”.")
-                        : tr("Nothing has been sent yet. The stop requests are sent when you press "
-                             "“Stop %1 Jobs”.")
+                        ? (m_cancel ? tr("Nothing has been sent yet. The cancel request is "
+                                         "sent when you press “Cancel Batch”.")
+                                    : tr("Nothing has been sent yet. The stop request is sent "
+                                         "when you press “Stop Job”."))
+                        : (m_cancel ? tr("Nothing has been sent yet. The cancel requests are "
+                                         "sent when you press “Cancel %1 Batches”.")
+                                    : tr("Nothing has been sent yet. The stop requests are sent "
+                                         "when you press “Stop %1 Jobs”."))
                                   .arg(m_targets.size()));
         return;
     }
@@ -263,8 +303,12 @@ void StopJobsDialog::updateSummary()
         }
     }
     QStringList parts;
-    parts << (accepted == 1 ? tr("1 stop request accepted.")
-                            : tr("%1 stop requests accepted.").arg(accepted));
+    if (m_cancel)
+        parts << (accepted == 1 ? tr("1 cancel request accepted.")
+                                : tr("%1 cancel requests accepted.").arg(accepted));
+    else
+        parts << (accepted == 1 ? tr("1 stop request accepted.")
+                                : tr("%1 stop requests accepted.").arg(accepted));
     if (notStoppable > 0)
         parts << (notStoppable == 1 ? tr("1 job could no longer be stopped.")
                                     : tr("%1 jobs could no longer be stopped.").arg(notStoppable));

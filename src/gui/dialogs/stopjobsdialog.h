@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class QPushButton;
 class QTreeWidgetItem;
@@ -23,7 +24,8 @@ class StopJobsDialog;
 
 namespace bw {
 
-// Confirms and runs a stop for one or more jobs (PRODUCT.md §3 "Stop job"): names the jobs,
+// Confirms and runs a stop for one or more jobs (PRODUCT.md §3 "Stop job"; worded as a cancel
+// when every target is another provider's batch, see isCancelWording): names the jobs,
 // warns that processed records are charged, then sends each stop ONCE (never retried) and shows
 // the result per job in the dialog: accepted (with the status the gateway reported, usually
 // Stopping), "no longer stoppable" for a 409, or the error as a sentence.
@@ -39,10 +41,26 @@ public:
     // One job to stop, as the table shows it.
     struct Target
     {
+        Target(QString id = {}, QString name = {}, std::optional<Status> known = {},
+               QString providerName = {})
+            : identifier(std::move(id))
+            , displayName(std::move(name))
+            , status(std::move(known))
+            , provider(std::move(providerName))
+        {}
         QString identifier;           // the local key, passed to the StopFunction
         QString displayName;          // job name, or empty (then the short id is shown)
         std::optional<Status> status; // current known status
+        QString provider;             // Job::provider; empty or "bedrock" for a Bedrock job
     };
+
+    // Bedrock jobs are stopped; the other providers' batches are cancelled, and the words say
+    // so: true when every provider given is a non-Bedrock one ("openai", "anthropic", ...).
+    // An empty list is Bedrock wording.
+    static bool isCancelWording(const QStringList &providers);
+    // The main window's action text: "&Stop Job…", "&Stop 3 Jobs…", "&Cancel Batch…",
+    // "&Cancel 3 Batches…".
+    static QString actionText(int count, bool cancel);
 
     // Called once with every identifier. Must call onResult exactly once per identifier
     // (asynchronously or not) while `context` is alive; results for unknown identifiers are
@@ -67,7 +85,8 @@ public:
         bool enabled = false;
         QString toolTip;
     };
-    static Availability availability(const QList<std::optional<Status>> &statuses);
+    static Availability availability(const QList<std::optional<Status>> &statuses,
+                                     bool cancel = false);
 
     // Targets known to have ended are left out (and counted in the question).
     StopJobsDialog(const QList<Target> &targets, StopFunction stop, QWidget *parent = nullptr);
@@ -103,6 +122,7 @@ private:
     QHash<QString, QTreeWidgetItem *> m_items;
     QHash<QString, Outcome> m_outcomes;
     bool m_started = false;
+    bool m_cancel = false; // cancel wording (every target is another provider's batch)
     bool m_announced = false;
 };
 

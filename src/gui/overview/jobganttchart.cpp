@@ -308,8 +308,7 @@ void JobGanttChart::rebuild()
     // Legend: only the groups that have a bar.
     std::array<bool, StatusGroupCount> present{};
     for (const Row &row : std::as_const(m_rows))
-        present[size_t(row.job.job.status ? row.job.job.status->group() : StatusGroup::Unknown)]
-                = true;
+        present[size_t(row.job.job.statusGroup())] = true;
     for (int g = 0; g < StatusGroupCount; ++g) {
         const auto markers = chart()->legend()->markers(m_legendSeries.at(g));
         for (QLegendMarker *m : markers)

@@ -1,14 +1,18 @@
 #include "window/filterbar.h"
 
 #include "models/jobfilterproxymodel.h"
+#include "models/jobtablemodel.h"
 #include "presentation/statuspresentation.h"
 #include "ui_filterbar.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QLineEdit>
 #include <QLocale>
 #include <QSignalBlocker>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace bw {
 
@@ -68,6 +72,19 @@ FilterBar::FilterBar(QWidget *parent)
     }
 
     createChips();
+
+    m_providerCombo = new QComboBox(this);
+    m_providerCombo->setObjectName(QStringLiteral("providerCombo"));
+    m_providerCombo->setAccessibleName(tr("Provider"));
+    m_providerCombo->setToolTip(tr("Show the batches of one provider only"));
+    m_providerCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_providerCombo->addItem(tr("All providers"), QString());
+    m_providerCombo->setVisible(false);
+    m_ui->searchRow->insertWidget(m_ui->searchRow->indexOf(m_ui->rangeLabel), m_providerCombo);
+    connect(m_providerCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updating)
+            userChanged();
+    });
 
     m_textTimer.setSingleShot(true);
     m_textTimer.setInterval(kTextDelayMs);
@@ -146,8 +163,11 @@ void FilterBar::setProxy(JobFilterProxyModel *proxy)
         connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &FilterBar::updateVisibleText);
         connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &FilterBar::updateVisibleText);
         connect(m_proxy, &QAbstractItemModel::modelReset, this, &FilterBar::updateVisibleText);
+        connect(m_proxy, &JobFilterProxyModel::presentProvidersChanged, this,
+                &FilterBar::updateProviders);
         applyToProxy();
     }
+    updateProviders();
     updateChips();
     updateVisibleText();
 }
@@ -184,6 +204,7 @@ void FilterBar::setState(const FilterState &s)
             m_ui->rangeCombo->findData(int(custom ? Range::Custom : Range::AnyTime)));
     setEditValue(0, s.submittedFrom);
     setEditValue(1, s.submittedTo);
+    m_providerCombo->setCurrentIndex(0);
     m_updating = false;
     m_textTimer.stop();
     updateRangeWidgets();
@@ -271,6 +292,10 @@ void FilterBar::applyToProxy()
         proxy->setSubmitTimeRange(s.submittedFrom, s.submittedTo);
     if (proxy->activeOnly() != s.activeOnly)
         proxy->setActiveOnly(s.activeOnly);
+    const QString provider = m_providerCombo->currentData().toString();
+    const QSet<QString> providers = provider.isEmpty() ? QSet<QString>() : QSet<QString>{provider};
+    if (proxy->providers() != providers)
+        proxy->setProviders(providers);
     updateVisibleText();
 }
 
@@ -315,8 +340,26 @@ void FilterBar::updateVisibleText()
     for (const QToolButton *chip : m_chips)
         filtered = filtered || chip->isChecked();
     filtered = filtered || !m_ui->searchEdit->text().trimmed().isEmpty()
-               || m_ui->activeOnlyCheck->isChecked() || range() != Range::AnyTime;
+               || m_ui->activeOnlyCheck->isChecked() || range() != Range::AnyTime
+               || m_providerCombo->currentIndex() > 0;
     m_ui->clearButton->setEnabled(filtered);
+}
+
+void FilterBar::updateProviders()
+{
+    const QStringList present = m_proxy ? m_proxy->presentProviders() : QStringList();
+    const QString chosen = m_providerCombo->currentData().toString();
+    QStringList keys = present;
+    if (!chosen.isEmpty() && !keys.contains(chosen))
+        keys << chosen; // a chosen provider stays offered while its last job is gone
+    m_updating = true;
+    while (m_providerCombo->count() > 1)
+        m_providerCombo->removeItem(1);
+    for (const QString &key : std::as_const(keys))
+        m_providerCombo->addItem(JobTableModel::providerLabel(key), key);
+    m_providerCombo->setCurrentIndex(std::max(0, m_providerCombo->findData(chosen)));
+    m_updating = false;
+    m_providerCombo->setVisible(present.size() > 1 || !chosen.isEmpty());
 }
 
 void FilterBar::updateRangeWidgets()

@@ -14,6 +14,7 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QComboBox;
 class QLineEdit;
 class QToolButton;
 QT_END_NAMESPACE
@@ -36,6 +37,8 @@ namespace bw {
 //  - Submitted: any time, the last 24 hours / 7 days / 30 days (rolling while the bar is
 //    alive), or a custom range whose ends may each be "any".
 //  - Active only.
+//  - Provider: a box "All providers" / one provider, shown while the jobs come from more than
+//    one provider (or one is chosen). Not part of state(): it starts at "All providers".
 //
 // state() is what to remember (AppSettings::setFilterState) and setState() restores it; a
 // preset comes back as the custom range it stood for. stateChanged() fires after every change
@@ -71,6 +74,7 @@ public:
     QLineEdit *searchField() const;
     Range range() const;
     void setRange(Range range);
+    QComboBox *providerBox() const { return m_providerCombo; }
     // The text of the "Showing N of M" label.
     QString visibleText() const;
 
@@ -91,10 +95,12 @@ private:
     QDateTime editValue(int which) const; // 0 from, 1 to; invalid = "any"
     void setEditValue(int which, const QDateTime &utc);
     void updateLook();
+    void updateProviders();
 
     std::unique_ptr<Ui::FilterBar> m_ui;
     QPointer<JobFilterProxyModel> m_proxy;
     std::array<QToolButton *, StatusGroupCount> m_chips{};
+    QComboBox *m_providerCombo = nullptr;
     Clock m_clock;
     QTimer m_textTimer;
     QTimer m_rollTimer;

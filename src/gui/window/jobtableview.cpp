@@ -245,8 +245,44 @@ void JobTableView::setModel(QAbstractItemModel *model)
         }
         m_modelConnections.append(connect(model, &QAbstractItemModel::modelReset, this,
                                           &JobTableView::updateEmptyHint, Qt::QueuedConnection));
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+            m_modelConnections.append(
+                    connect(model, signal, this, &JobTableView::updateProviderColumn));
+        }
+        m_modelConnections.append(connect(model, &QAbstractItemModel::modelReset, this,
+                                          &JobTableView::updateProviderColumn));
+        m_modelConnections.append(
+                connect(model, &QAbstractItemModel::dataChanged, this,
+                        [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                            if (topLeft.column() <= JobTableModel::ProviderColumn
+                                && bottomRight.column() >= JobTableModel::ProviderColumn)
+                                updateProviderColumn();
+                        }));
     }
     updateEmptyHint();
+    updateProviderColumn();
+}
+
+void JobTableView::updateProviderColumn()
+{
+    if (m_providerColumnChosen || !model())
+        return;
+    const QAbstractItemModel *m = model();
+    if (const auto *proxy = qobject_cast<const QAbstractProxyModel *>(m))
+        m = proxy->sourceModel();
+    QString first;
+    bool several = false;
+    for (int row = 0; m && row < m->rowCount() && !several; ++row) {
+        const QString provider = m->index(row, JobTableModel::ProviderColumn)
+                                         .data(JobTableModel::ProviderRole)
+                                         .toString();
+        if (first.isEmpty())
+            first = provider;
+        else
+            several = provider != first;
+    }
+    if (isColumnHidden(JobTableModel::ProviderColumn) == several)
+        setColumnHidden(JobTableModel::ProviderColumn, !several);
 }
 
 void JobTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -282,16 +318,15 @@ int JobTableView::defaultWidth(int column) const
     case JobTableModel::NameColumn:
         // The name is what people read the table by: room for a typical generated one, with
         // a date and a suffix, unelided.
-        return std::max(
-                28 * ch,
-                fm.horizontalAdvance(QStringLiteral("call-transcripts-sentiment-2026-11-28")) + em);
+        return std::max(22 * ch,
+                        fm.horizontalAdvance(QStringLiteral("transcripts-sentiment-2026-11-28")));
     case JobTableModel::IdColumn:
         return fm.horizontalAdvance(QStringLiteral("k3x9p2m7q1ab")) + 2 * em;
     case JobTableModel::ModelColumn:
-        return 24 * ch;
+        return 20 * ch;
     case JobTableModel::ProgressColumn:
         // The longest text the bar carries (ProgressDelegate::progressText), uncut.
-        return fm.horizontalAdvance(QStringLiteral("999,999 / 999,999 · 9,999 failed")) + 2 * em;
+        return fm.horizontalAdvance(QStringLiteral("99,999 / 99,999 · 999 failed")) + 2 * em;
     case JobTableModel::SubmittedColumn:
     case JobTableModel::LastChangeColumn:
         return fm.horizontalAdvance(QStringLiteral("23 h 59 min ago")) + em;
@@ -309,6 +344,8 @@ int JobTableView::defaultWidth(int column) const
         return 40 * ch;
     case JobTableModel::StaleColumn:
         return fm.horizontalAdvance(QStringLiteral("since 23:59")) + 3 * em;
+    case JobTableModel::ProviderColumn:
+        return fm.horizontalAdvance(QStringLiteral("Azure OpenAI")) + em;
     case JobTableModel::ColumnCount:
         break;
     }
@@ -340,12 +377,13 @@ void JobTableView::resetColumns()
     if (!model())
         return;
     // Shipped order: what a glance needs first, details to the right.
-    const QList<int> order{JobTableModel::StatusColumn,    JobTableModel::NameColumn,
-                           JobTableModel::IdColumn,        JobTableModel::ProgressColumn,
-                           JobTableModel::SubmittedColumn, JobTableModel::ExpiresColumn,
-                           JobTableModel::ModelColumn,     JobTableModel::ElapsedColumn,
-                           JobTableModel::EtaColumn,       JobTableModel::LastChangeColumn,
-                           JobTableModel::StaleColumn,     JobTableModel::MessageColumn};
+    const QList<int> order{JobTableModel::StatusColumn,     JobTableModel::ProviderColumn,
+                           JobTableModel::NameColumn,       JobTableModel::IdColumn,
+                           JobTableModel::ProgressColumn,   JobTableModel::SubmittedColumn,
+                           JobTableModel::ExpiresColumn,    JobTableModel::ModelColumn,
+                           JobTableModel::ElapsedColumn,    JobTableModel::EtaColumn,
+                           JobTableModel::LastChangeColumn, JobTableModel::StaleColumn,
+                           JobTableModel::MessageColumn};
     for (int visual = 0; visual < order.size(); ++visual) {
         const int from = header->visualIndex(order.at(visual));
         if (from >= 0 && from != visual)
@@ -355,6 +393,8 @@ void JobTableView::resetColumns()
         header->setSectionHidden(column, !isShownByDefault(column));
         header->resizeSection(column, defaultWidth(column));
     }
+    m_providerColumnChosen = false;
+    updateProviderColumn();
 }
 
 QByteArray JobTableView::saveHeaderState() const
@@ -385,8 +425,11 @@ void JobTableView::showHeaderMenu(const QPoint &pos)
         action->setCheckable(true);
         action->setChecked(!header->isSectionHidden(column));
         action->setEnabled(column != JobTableModel::StatusColumn);
-        connect(action, &QAction::toggled, this,
-                [header, column](bool on) { header->setSectionHidden(column, !on); });
+        connect(action, &QAction::toggled, this, [this, header, column](bool on) {
+            if (column == JobTableModel::ProviderColumn)
+                m_providerColumnChosen = true;
+            header->setSectionHidden(column, !on);
+        });
     }
     menu.addSeparator();
     menu.addAction(tr("Reset Columns"), this, &JobTableView::resetColumns);
@@ -479,6 +522,7 @@ QString JobTableView::cellText(const QModelIndex &index)
     case JobTableModel::ExpiresColumn:
     case JobTableModel::EtaColumn:
     case JobTableModel::StaleColumn:
+    case JobTableModel::ProviderColumn:
     case JobTableModel::ColumnCount:
         break;
     }

@@ -93,11 +93,15 @@ private:
     int defaultWidth(int column) const;
     static bool isShownByDefault(int column);
     void updateEmptyHint();
+    // The Provider column shows while the jobs come from more than one provider, until the
+    // user shows or hides it in the header menu.
+    void updateProviderColumn();
 
     StatusBadgeDelegate *m_statusDelegate = nullptr;
     ProgressDelegate *m_progressDelegate = nullptr;
     ExpiryDelegate *m_expiryDelegate = nullptr;
     QWidget *m_emptyHint = nullptr;
+    bool m_providerColumnChosen = false;
     QList<QMetaObject::Connection> m_modelConnections;
 };
 

@@ -15,9 +15,10 @@ constexpr int kMaxSide = 16384;
 
 QStringList LaunchOptions::tabNames()
 {
-    return {QStringLiteral("overview"), QStringLiteral("progress"),      QStringLiteral("timeline"),
-            QStringLiteral("vpc"),      QStringLiteral("configuration"), QStringLiteral("history"),
-            QStringLiteral("raw")};
+    // As JobDetailsPanel::tabNames().
+    return {QStringLiteral("overview"), QStringLiteral("progress"), QStringLiteral("records"),
+            QStringLiteral("timeline"), QStringLiteral("vpc"),      QStringLiteral("configuration"),
+            QStringLiteral("history"),  QStringLiteral("raw")};
 }
 
 QStringList LaunchOptions::viewNames()

@@ -26,6 +26,7 @@
 #include "window/filterbar.h"
 #include "window/jobfiledrop.h"
 #include "window/jobtableview.h"
+#include "window/mainwindowservices.h"
 #include "window/mainwindowsetup.h"
 #include "window/offlinebanner.h"
 #include "window/statusbarfields.h"
@@ -49,6 +50,8 @@
 #include <QSystemTrayIcon>
 #include <QToolBar>
 #include <QWindow>
+
+#include <algorithm>
 
 namespace bw {
 
@@ -236,18 +239,7 @@ void MainWindow::setUpActions()
     ui.actionDemo->setVisible(DemoMode::isAvailable());
 
     // The profile switcher leads the toolbar.
-    m_profileCombo = new QComboBox(this);
-    m_profileCombo->setObjectName(QStringLiteral("profileSwitcher"));
-    m_profileCombo->setAccessibleName(tr("Gateway profile"));
-    m_profileCombo->setToolTip(tr("The gateway whose jobs are shown"));
-    m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_profileCombo->setMinimumContentsLength(14);
-    auto *profileLabel = new QLabel(tr("P&rofile:"), this);
-    profileLabel->setBuddy(m_profileCombo);
-    QAction *first = ui.mainToolBar->actions().value(0);
-    ui.mainToolBar->insertWidget(first, profileLabel);
-    ui.mainToolBar->insertWidget(first, m_profileCombo);
-    ui.mainToolBar->insertSeparator(first);
+    m_profileCombo = MainWindowServices::addProfileSwitcher(ui.mainToolBar, this);
     connect(m_profileCombo, &QComboBox::activated, this, &MainWindow::onProfileSwitcherActivated);
     const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     ui.mainToolBar->setIconSize(QSize(icon, icon) * 5 / 4);
@@ -282,34 +274,24 @@ void MainWindow::setUpNotifications()
 
 void MainWindow::openStore()
 {
-    m_store = std::make_unique<JobStore>();
-    if (!m_store->open(m_options.dataDirectory)) {
-        m_lastError = tr("The local store could not be opened: %1").arg(m_store->lastError());
-        qWarning("batchwatch: %s", qPrintable(m_lastError));
-        if (!m_screenshotMode) {
-            QTimer::singleShot(0, this, [this] {
-                QMessageBox::warning(this, tr("Local Store"),
-                                     tr("%1\n\nJobs can still be watched, but nothing is kept "
-                                        "after batchwatch quits.")
-                                             .arg(m_lastError));
-            });
-        }
-        // Profiles live in memory for this run; monitors run without a store (history in
-        // memory only) rather than failing every write.
-        m_store->openInMemory();
+    MainWindowServices::LocalStore opened = MainWindowServices::openLocalStore(
+            m_options.dataDirectory, m_settings->historyRetentionDays(), this);
+    m_store = std::move(opened.store);
+    m_storeWorker = opened.worker;
+    if (m_storeWorker) {
+        connect(m_storeWorker, &StoreWorker::writeFailed, this, [this](const QString &message) {
+            showStatusMessage(tr("Could not save to the local store: %1").arg(message));
+        });
         return;
     }
-    m_storeWorker = new StoreWorker(this);
-    m_storeWorker->open(m_options.dataDirectory);
-    connect(m_storeWorker, &StoreWorker::writeFailed, this, [this](const QString &message) {
-        showStatusMessage(tr("Could not save to the local store: %1").arg(message));
-    });
-    // History retention (Settings): older transitions and samples go, the jobs stay.
-    if (const int days = m_settings->historyRetentionDays(); days > 0) {
-        const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-days);
-        m_storeWorker->post([cutoff](JobStore &store) {
-            if (store.isOpen())
-                store.pruneHistory(cutoff);
+    m_lastError = opened.error;
+    qWarning("batchwatch: %s", qPrintable(m_lastError));
+    if (!m_screenshotMode) {
+        QTimer::singleShot(0, this, [this] {
+            QMessageBox::warning(this, tr("Local Store"),
+                                 tr("%1\n\nJobs can still be watched, but nothing is kept "
+                                    "after batchwatch quits.")
+                                         .arg(m_lastError));
         });
     }
 }
@@ -334,20 +316,6 @@ void MainWindow::chooseStartProfile()
     switchToProfile(profiles.constFirst().id);
 }
 
-void MainWindow::applyDefaultGeometry()
-{
-    // A comfortable size that leaves the desktop visible; never larger than the screen.
-    QSize size(1440, 900);
-    if (const QScreen *s = screen()) {
-        const QRect available = s->availableGeometry();
-        size = size.boundedTo(available.size() * 9 / 10);
-        resize(size);
-        move(available.center() - rect().center());
-    } else {
-        resize(size);
-    }
-}
-
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
@@ -359,14 +327,18 @@ void MainWindow::showEvent(QShowEvent *event)
         m_ui->jobTable->setFocus(Qt::OtherFocusReason);
     // The shipped split, once the splitter has its real width (a remembered one wins).
     if (m_screenshotMode || m_settings->windowState(WindowStateKey::MainSplitter).isEmpty()) {
+        // The table gets most of the width (6–7 columns at 1280–1440 px), the details a column
+        // as wide as its forms need and no more.
         const int total = m_ui->mainSplitter->width();
-        m_ui->mainSplitter->setSizes({total * 57 / 100, total - total * 57 / 100});
+        const int em = fontMetrics().height();
+        const int details = std::clamp(total * 36 / 100, std::min(30 * em, total / 2), 40 * em);
+        m_ui->mainSplitter->setSizes({total - details, details});
     }
 }
 
 void MainWindow::restoreLayout()
 {
-    applyDefaultGeometry();
+    MainWindowServices::applyDefaultGeometry(*this);
     if (!m_screenshotMode)
         MainWindowSetup::restoreLayout(*this, *m_ui, *m_settings);
 }
@@ -424,19 +396,9 @@ bool MainWindow::startDemo()
             QMessageBox::warning(this, tr("Demo Gateway"), error);
         return false;
     }
-    if (!m_demoStore) {
-        // The demo keeps its jobs and history in memory: nothing of it reaches the user's store.
-        // It starts as if batchwatch had watched every simulated job for the last hours, so the
-        // charts have something to show at once; loadFromStore() then brings the jobs in.
-        m_demoStore = new StoreWorker(this);
-        m_demoStore->openInMemory();
-        const GatewayProfile demoProfile = m_demo->profile();
-        const QList<JobUpdate> history = m_demo->backfill(demoProfile.id);
-        m_demoStore->post([demoProfile, history](JobStore &store) {
-            store.saveProfile(demoProfile);
-            store.applyUpdates(history);
-        });
-    }
+    // The demo keeps its jobs and history in memory: nothing of it reaches the user's store.
+    if (!m_demoStore)
+        m_demoStore = MainWindowServices::createDemoStore(*m_demo, this);
     rebuildProfileSwitcher();
     return openSession(m_demo->profile(), true);
 }
@@ -752,13 +714,8 @@ void MainWindow::stopSelectedJobs()
 {
     if (!m_session)
         return;
-    QList<StopJobsDialog::Target> targets;
-    for (const QString &id : selectedIdentifiers()) {
-        const std::optional<WatchedJob> w = m_session->monitor()->job(id);
-        if (!w)
-            continue;
-        targets.append({id, w->job.jobName.value_or(QString()), w->job.status});
-    }
+    const QList<StopJobsDialog::Target> targets
+            = MainWindowServices::stopTargets(*m_session, selectedIdentifiers());
     if (targets.isEmpty())
         return;
     StopJobsDialog dialog(targets, MainWindowSetup::stopper(*m_session), this);
@@ -793,26 +750,8 @@ void MainWindow::exportJobs()
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         visible << m_proxy->index(row, 0).data(JobTableModel::IdentifierRole).toString();
 
-    const GatewayProfile profile = m_session->profile();
-    const auto provider = MainWindowSetup::exportInputProvider(*m_session, selected, visible);
-    ExportDialog dialog(int(selected.size()), int(visible.size()), provider, this);
-    QString base = profile.name.trimmed();
-    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
-    dialog.suggestDestination(
-            m_settings->lastExportDirectory(),
-            QStringLiteral("batchwatch-%1-%2")
-                    .arg(base.isEmpty() ? QStringLiteral("jobs") : base,
-                         QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
-    connect(&dialog, &ExportDialog::exportFinished, this, [this](const ExportResult &result) {
-        if (!result.ok())
-            return;
-        m_settings->setLastExportDirectory(QFileInfo(result.path).absolutePath());
-        showStatusMessage(tr("Exported to %1 (jobs: %2)")
-                                  .arg(QDir::toNativeSeparators(result.path))
-                                  .arg(result.jobCount));
-        ExportDialog::offerToOpen(result, this); // Open / Show in Folder
-    });
-    dialog.exec();
+    MainWindowServices::runExport(*m_session, *m_settings, selected, visible, this,
+                                  [this](const QString &message) { showStatusMessage(message); });
 }
 
 void MainWindow::openSettings()
@@ -869,42 +808,12 @@ void MainWindow::copyRows()
 void MainWindow::copyCurrentJobAsJson()
 {
     const std::optional<WatchedJob> w = currentJob();
-    if (!w)
+    if (!w || !m_session)
         return;
-    JobMonitor *monitor = m_session->monitor();
-    const QString id = w->identifier;
-    if (monitor->isHistoryLoaded(id)) {
-        copyJobJson(id);
-        return;
-    }
-    // The whole stored history belongs in the copy: wait for it (a moment, from the store).
-    auto *once = new QObject(monitor);
-    connect(monitor, &JobMonitor::historyLoaded, once, [this, id, once](const QString &loaded) {
-        if (loaded != id)
-            return;
-        once->deleteLater();
-        copyJobJson(id);
+    MainWindowServices::copyJobAsJson(*m_session, w->identifier, [this](const QString &message) {
+        if (!message.isEmpty())
+            showStatusMessage(message);
     });
-    monitor->history(id);
-}
-
-void MainWindow::copyJobJson(const QString &identifier)
-{
-    if (!m_session)
-        return;
-    JobMonitor *monitor = m_session->monitor();
-    const std::optional<WatchedJob> w = monitor->job(identifier);
-    if (!w)
-        return;
-    const ExportJob job{*w, monitor->history(identifier), monitor->samples(identifier)};
-    const QJsonObject object
-            = JsonExporter::jobToJson(job, SecretRedactor(m_session->profile().baseUrl));
-    QApplication::clipboard()->setText(
-            QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
-    showStatusMessage(tr("Copied the details of “%1” as JSON")
-                              .arg(w->job.jobName.value_or(
-                                      JobIdentifier::parse(w->job.jobArn.value_or(w->identifier))
-                                              .shortId())));
 }
 
 void MainWindow::showAbout()
@@ -983,15 +892,10 @@ void MainWindow::updateActions()
     ui.actionAddJobs->setEnabled(session);
     ui.actionRefresh->setEnabled(session);
     ui.actionPause->setEnabled(session);
-    QList<std::optional<Status>> stopStatuses; // Stop: only for jobs not known to have ended
-    for (const QString &id : selectedIdentifiers()) {
-        if (const std::optional<WatchedJob> w
-            = session ? m_session->monitor()->job(id) : std::nullopt)
-            stopStatuses.append(w->job.status);
-    }
-    const StopJobsDialog::Availability stop = StopJobsDialog::availability(stopStatuses);
-    ui.actionStop->setEnabled(session && stop.enabled);
-    ui.actionStop->setToolTip(stop.toolTip);
+    const MainWindowServices::StopState stop
+            = MainWindowServices::stopState(m_session.get(), selectedIdentifiers());
+    ui.actionStop->setEnabled(session && stop.availability.enabled);
+    ui.actionStop->setToolTip(stop.availability.toolTip);
     ui.actionRemove->setEnabled(session && selected > 0);
     ui.actionExport->setEnabled(jobs);
     ui.actionCopyRows->setEnabled(selected > 0);
@@ -1005,7 +909,8 @@ void MainWindow::updateActions()
     const bool overview = ui.viewTabs->currentWidget() == ui.overviewTab;
     ui.actionShowJobs->setChecked(!overview);
     ui.actionShowOverview->setChecked(overview);
-    ui.actionStop->setText(selected > 1 ? tr("&Stop %1 Jobs…").arg(selected) : tr("&Stop Job…"));
+    ui.actionStop->setText(StopJobsDialog::actionText(selected, stop.cancel));
+    ui.actionStop->setIconText(stop.cancel ? tr("Cancel") : tr("Stop"));
 }
 
 QString MainWindow::connectionText() const

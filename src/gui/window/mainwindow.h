@@ -180,7 +180,6 @@ private:
     void chooseStartProfile();
     void restoreLayout();
     void saveLayout();
-    void applyDefaultGeometry();
 
     bool openSession(const GatewayProfile &profile, bool demo);
     void closeSession();
@@ -204,7 +203,6 @@ private:
     void onCurrentRowChanged();
 
     std::optional<WatchedJob> currentJob() const;
-    void copyJobJson(const QString &identifier);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     LaunchOptions m_options;

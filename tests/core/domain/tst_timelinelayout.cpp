@@ -76,6 +76,8 @@ private Q_SLOTS:
     void everyBandAndInRangeMarkerLiesInsideTheRange();
     void keepsTheObservationOfABandWhoseStartIsInferred();
     void keepsTheRealTimesOfWidenedBands();
+    void bandsStartAtTheGatewaysOwnTimes();
+    void aLiveJobStartsRunningAtTheGatewaysTime();
     void isEmptyWithoutAnyInstant();
     void acceptsHistoryInAnyOrder();
 };
@@ -387,6 +389,61 @@ void tst_TimelineLayout::keepsTheObservationOfABandWhoseStartIsInferred()
     QCOMPARE(layout.bands.at(0).seenAt, t(QStringLiteral("-3d 08:00")));
     QCOMPARE(layout.bands.at(1).from, t(QStringLiteral("-3d 09:00")));
     QCOMPARE(layout.bands.at(1).seenAt, t(QStringLiteral("10:00")));
+}
+
+void tst_TimelineLayout::bandsStartAtTheGatewaysOwnTimes()
+{
+    // Polled at 10:20 and 11:30; the gateway (Bifrost's native API) says when each status began,
+    // including finalizing, which no poll saw.
+    WatchedJob w;
+    w.job.status = Status::fromString(QStringLiteral("Completed"));
+    w.job.submitTime = t(QStringLiteral("10:00"));
+    w.job.inProgressAt = t(QStringLiteral("10:05"));
+    w.job.finalizingAt = t(QStringLiteral("11:00"));
+    w.job.completedAt = t(QStringLiteral("11:10"));
+    w.job.endTime = t(QStringLiteral("11:10"));
+    const TimelineLayout layout
+            = computeTimelineLayout(w,
+                                    {transition(QStringLiteral("InProgress@10:20")),
+                                     transition(QStringLiteral("Completed@11:30"))},
+                                    t(QStringLiteral("12:00")));
+    QStringList bands;
+    for (const TimelineLayout::Band &b : layout.bands)
+        bands << describe(b);
+    QCOMPARE(bands, list({"~ 10:00-10:05", "InProgress 10:05-11:00", "Finalizing 11:00-11:10",
+                          "Completed 11:10-11:11"}));
+    QVERIFY(layout.bands.at(1).gatewayStart);
+    QCOMPARE(layout.bands.at(1).seenAt, t(QStringLiteral("10:20"))); // when batchwatch saw it
+    QVERIFY(layout.bands.at(2).gatewayStart);
+    QVERIFY(layout.bands.at(3).final);
+    QVERIFY(!layout.bands.at(0).gatewayStart);
+}
+
+void tst_TimelineLayout::aLiveJobStartsRunningAtTheGatewaysTime()
+{
+    WatchedJob w;
+    w.job.status = Status::fromString(QStringLiteral("InProgress"));
+    w.job.submitTime = t(QStringLiteral("10:00"));
+    w.job.inProgressAt = t(QStringLiteral("10:05"));
+    QStringList bands;
+    for (const TimelineLayout::Band &b :
+         computeTimelineLayout(w,
+                               {transition(QStringLiteral("Validating@10:01")),
+                                transition(QStringLiteral("InProgress@10:20"))},
+                               t(QStringLiteral("10:30")))
+                 .bands)
+        bands << describe(b);
+    QCOMPARE(bands, list({"~ 10:00-10:01", "Validating 10:01-10:05", "InProgress 10:05-10:30"}));
+
+    // A gateway time after the observation (a clock running ahead) is not taken.
+    w.job.inProgressAt = t(QStringLiteral("10:25"));
+    bands.clear();
+    for (const TimelineLayout::Band &b :
+         computeTimelineLayout(w, {transition(QStringLiteral("InProgress@10:20"))},
+                               t(QStringLiteral("10:30")))
+                 .bands)
+        bands << describe(b);
+    QCOMPARE(bands, list({"~ 10:00-10:20", "InProgress 10:20-10:30"}));
 }
 
 void tst_TimelineLayout::keepsTheRealTimesOfWidenedBands()

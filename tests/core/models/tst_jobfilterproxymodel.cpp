@@ -106,6 +106,8 @@ private Q_SLOTS:
     void refiltersWhenAStatusChanges();
     void countsSourceRowsPerGroupIgnoringFilters();
     void reportsTheVisibleRowCount();
+    void filtersByProviderAndListsThePresentOnes();
+    void countsAnEndedBatchWithFailuresAsFailed();
 
 private:
     QStringList visibleIds() const;
@@ -262,9 +264,10 @@ void tst_JobFilterProxyModel::sortsStatusByLifecycle()
     m_source->upsertJobs(fixtureJobs());
     BW_RETURN_IF_FAILED();
     m_proxy->sort(M::StatusColumn, Qt::AscendingOrder);
-    // Unknown ("finalizing") first, then Scheduled, InProgress, Completed, Partially, Failed.
+    // Scheduled, InProgress, Finalizing (native: right after running), Completed, Partially,
+    // Failed.
     QCOMPARE(visibleIds(),
-             (QStringList{kFinalizing, kScheduled, kRunning, kCompleted, kPartial, kFailed}));
+             (QStringList{kScheduled, kRunning, kFinalizing, kCompleted, kPartial, kFailed}));
 }
 
 void tst_JobFilterProxyModel::resortsWhenASortedValueChanges()
@@ -295,10 +298,10 @@ void tst_JobFilterProxyModel::filtersByStatusGroups_data()
             << QStringList{kCompleted, kPartial, kScheduled, kRunning, kFailed, kFinalizing};
     QTest::newRow("failed: Failed and PartiallyCompleted")
             << Groups{StatusGroup::Failed} << QStringList{kPartial, kFailed};
-    QTest::newRow("queued and running") << Groups{StatusGroup::Queued, StatusGroup::Running}
-                                        << QStringList{kScheduled, kRunning};
-    QTest::newRow("unknown statuses have their own chip")
-            << Groups{StatusGroup::Unknown} << QStringList{kFinalizing};
+    QTest::newRow("queued and running (finalizing is running)")
+            << Groups{StatusGroup::Queued, StatusGroup::Running}
+            << QStringList{kScheduled, kRunning, kFinalizing};
+    QTest::newRow("no unknown status among these") << Groups{StatusGroup::Unknown} << QStringList{};
     QTest::newRow("a group without jobs") << Groups{StatusGroup::Ended} << QStringList{};
 }
 
@@ -421,7 +424,7 @@ void tst_JobFilterProxyModel::refiltersWhenAStatusChanges()
     BW_RETURN_IF_FAILED();
     m_source->upsertJobs(jobs);
     m_proxy->setStatusGroups({StatusGroup::Running});
-    QCOMPARE(visibleIds(), (QStringList{kRunning}));
+    QCOMPARE(visibleIds(), (QStringList{kRunning, kFinalizing}));
     QSignalSpy counts(m_proxy.get(), &JobFilterProxyModel::countsChanged);
     QSignalSpy inserted(m_proxy.get(), &QAbstractItemModel::rowsInserted);
 
@@ -429,15 +432,15 @@ void tst_JobFilterProxyModel::refiltersWhenAStatusChanges()
     m_source->upsertJobs({jobs.at(2)});
 
     QCOMPARE(inserted.size(), 1);
-    QCOMPARE(visibleIds(), (QStringList{kScheduled, kRunning}));
+    QCOMPARE(visibleIds(), (QStringList{kScheduled, kRunning, kFinalizing}));
     QCOMPARE(counts.size(), 1);
     QCOMPARE(m_proxy->count(StatusGroup::Queued), 0);
-    QCOMPARE(m_proxy->count(StatusGroup::Running), 2);
+    QCOMPARE(m_proxy->count(StatusGroup::Running), 3);
 
     // And it leaves the view when it ends.
     jobs[2].job.status = Status::fromCode(JobStatus::Stopped);
     m_source->upsertJobs({jobs.at(2)});
-    QCOMPARE(visibleIds(), (QStringList{kRunning}));
+    QCOMPARE(visibleIds(), (QStringList{kRunning, kFinalizing}));
     QCOMPARE(m_proxy->count(StatusGroup::Ended), 1);
 }
 
@@ -450,11 +453,11 @@ void tst_JobFilterProxyModel::countsSourceRowsPerGroupIgnoringFilters()
 
     JobFilterProxyModel::GroupCounts expected{};
     expected[size_t(StatusGroup::Queued)] = 1;
-    expected[size_t(StatusGroup::Running)] = 1;
+    expected[size_t(StatusGroup::Running)] = 2; // in progress and finalizing
     expected[size_t(StatusGroup::Completed)] = 1;
     expected[size_t(StatusGroup::Failed)] = 2;
     expected[size_t(StatusGroup::Ended)] = 0;
-    expected[size_t(StatusGroup::Unknown)] = 1;
+    expected[size_t(StatusGroup::Unknown)] = 0;
     QVERIFY(m_proxy->countsByGroup() == expected);
 
     // Chips count the watch list, whatever is filtered.
@@ -497,6 +500,58 @@ void tst_JobFilterProxyModel::reportsTheVisibleRowCount()
     const qsizetype before = visible.size();
     m_proxy->setStatusGroups({StatusGroup::Failed, StatusGroup::Ended});
     QCOMPARE(visible.size(), before);
+}
+
+void tst_JobFilterProxyModel::filtersByProviderAndListsThePresentOnes()
+{
+    QSignalSpy present(m_proxy.get(), &JobFilterProxyModel::presentProvidersChanged);
+    WatchedJob bedrock = synthetic(QStringLiteral("k3x9p2m7q1ab"), JobStatus::InProgress);
+    WatchedJob openai = synthetic(QStringLiteral("batch_abc"), JobStatus::InProgress);
+    openai.job.provider = QStringLiteral("openai");
+    WatchedJob anthropic = synthetic(QStringLiteral("msgbatch_01Hkc"), JobStatus::Ended);
+    anthropic.job.provider = QStringLiteral("anthropic");
+    m_source->upsertJobs({bedrock});
+    QCOMPARE(m_proxy->presentProviders(), QStringList{QStringLiteral("bedrock")});
+    m_source->upsertJobs({openai, anthropic});
+    QCOMPARE(m_proxy->presentProviders(),
+             (QStringList{QStringLiteral("anthropic"), QStringLiteral("bedrock"),
+                          QStringLiteral("openai")}));
+    QCOMPARE(present.size(), 2);
+
+    m_proxy->setProviders({QStringLiteral("openai")});
+    QCOMPARE(visibleIds(), QStringList{openai.identifier});
+    // A job without a reported provider is a Bedrock job.
+    m_proxy->setProviders({QStringLiteral("bedrock"), QStringLiteral("anthropic")});
+    QCOMPARE(visibleIds().size(), 2);
+    QVERIFY(!visibleIds().contains(openai.identifier));
+    // Chips still count every provider.
+    QCOMPARE(m_proxy->count(StatusGroup::Running), 2);
+
+    m_proxy->clearFilters();
+    QVERIFY(m_proxy->providers().isEmpty());
+    QCOMPARE(m_proxy->rowCount(), 3);
+
+    m_source->removeJobs({openai.identifier, anthropic.identifier});
+    QCOMPARE(m_proxy->presentProviders(), QStringList{QStringLiteral("bedrock")});
+}
+
+void tst_JobFilterProxyModel::countsAnEndedBatchWithFailuresAsFailed()
+{
+    WatchedJob ended = synthetic(QStringLiteral("msgbatch_01Hkc"), JobStatus::Ended);
+    ended.job.provider = QStringLiteral("anthropic");
+    ended.job.totalRecordCount = 100;
+    ended.job.processedRecordCount = 100;
+    ended.job.errorRecordCount = 0;
+    m_source->upsertJobs({ended});
+    QCOMPARE(m_proxy->count(StatusGroup::Completed), 1);
+
+    // The counts now show failed records: the chip moves to Failed, and so does the filter.
+    ended.job.errorRecordCount = 3;
+    m_source->upsertJobs({ended});
+    QCOMPARE(m_proxy->count(StatusGroup::Completed), 0);
+    QCOMPARE(m_proxy->count(StatusGroup::Failed), 1);
+    m_proxy->setStatusGroups({StatusGroup::Failed});
+    QCOMPARE(visibleIds(), QStringList{ended.identifier});
 }
 
 QTEST_GUILESS_MAIN(tst_JobFilterProxyModel)

@@ -150,6 +150,9 @@ private Q_SLOTS:
     void laterDuplicateInOneUpsertWins();
     void oneRowPerJobWhateverFormItIsNamed();
     void namesEveryColumn();
+    void showsTheProviderOfEachJob();
+    void takesProgressFromTheProvidersPercentWithoutCounts();
+    void statusTooltipSaysWhenResultsContradictIt();
 
 private:
     std::unique_ptr<M> m_model;
@@ -309,6 +312,7 @@ void tst_JobTableModel::marksTheWholeRowWhenItGoesStale()
             cells(PartialRow, M::StatusColumn, M::MessageColumn, {M::StaleRole}),
             cells(PartialRow, M::StaleColumn, M::StaleColumn,
                   kTextRoles + QList<int>{M::StaleRole, M::StaleSinceRole, M::LastErrorRole}),
+            cells(PartialRow, M::ProviderColumn, M::ProviderColumn, {M::StaleRole}),
     };
     QCOMPARE(describe(recorded(changed)), describe(expected));
 
@@ -355,6 +359,7 @@ void tst_JobTableModel::marksNotFoundRowsAsAWhole()
                   kTextRoles
                           + QList<int>{M::StaleRole, M::NotFoundRole, M::StaleSinceRole,
                                        M::LastErrorRole}),
+            cells(FailedRow, M::ProviderColumn, M::ProviderColumn, {M::StaleRole, M::NotFoundRole}),
     };
     QCOMPARE(describe(recorded(changed)), describe(expected));
     QVERIFY(m_model->index(FailedRow, M::NameColumn).data(M::NotFoundRole).toBool());
@@ -394,7 +399,7 @@ void tst_JobTableModel::oneRangedSignalWhenMostRowsChange()
     m_model->upsertJobs(next);
 
     const QList<Change> all{
-            {0, 0, 5, M::StaleColumn,
+            {0, 0, 5, M::ProviderColumn,
              kTextRoles + QList<int>{M::StaleRole, M::StaleSinceRole, M::LastErrorRole}},
     };
     QCOMPARE(describe(recorded(changed)), describe(all));
@@ -523,7 +528,7 @@ void tst_JobTableModel::showsPlainTextWithRawValuesBeside()
     // The AWS in-progress job, watched by its full ARN.
     const int r = InProgressRow;
     QCOMPARE(cell(r, M::StatusColumn).toString(), QStringLiteral("InProgress"));
-    QCOMPARE(cell(r, M::StatusColumn, M::RawValueRole).toInt(), int(JobStatus::InProgress));
+    QCOMPARE(cell(r, M::StatusColumn, M::RawValueRole).toInt(), 2 * int(JobStatus::InProgress));
     QCOMPARE(cell(r, M::StatusColumn, M::JobStatusRole).toInt(), int(JobStatus::InProgress));
     QCOMPARE(cell(r, M::NameColumn).toString(), QStringLiteral("support-tickets-triage-0314"));
     QCOMPARE(cell(r, M::IdColumn).toString(), QStringLiteral("m4n8b2v6c0xz"));
@@ -783,6 +788,92 @@ void tst_JobTableModel::namesEveryColumn()
     }
     QCOMPARE(titles.first(), QStringLiteral("Status"));
     QCOMPARE(m_model->columnCount(), int(M::ColumnCount));
+}
+
+namespace {
+WatchedJob nativeJob(const QString &id, JobStatus status, const QString &provider)
+{
+    WatchedJob w;
+    w.identifier = id;
+    w.job.jobArn = id;
+    w.job.status = Status::fromCode(status);
+    if (!provider.isEmpty())
+        w.job.provider = provider;
+    w.fetchedAt = kNow;
+    return w;
+}
+} // namespace
+
+void tst_JobTableModel::showsTheProviderOfEachJob()
+{
+    m_model->upsertJobs({nativeJob(QStringLiteral("k3x9p2m7q1ab"), JobStatus::InProgress, {}),
+                         nativeJob(QStringLiteral("batch_1"), JobStatus::InProgress,
+                                   QStringLiteral("openai"))});
+    const QModelIndex bedrock = m_model->index(0, M::ProviderColumn);
+    const QModelIndex openai = m_model->index(1, M::ProviderColumn);
+    QCOMPARE(bedrock.data().toString(), QStringLiteral("Bedrock"));
+    QCOMPARE(bedrock.data(M::ProviderRole).toString(), QStringLiteral("bedrock"));
+    QCOMPARE(openai.data().toString(), QStringLiteral("OpenAI"));
+    QCOMPARE(openai.data(M::RawValueRole).toString(), QStringLiteral("openai"));
+    QCOMPARE(m_model->providers(),
+             (QStringList{QStringLiteral("bedrock"), QStringLiteral("openai")}));
+
+    // A provider learned later is announced on its cell.
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+    WatchedJob later = nativeJob(QStringLiteral("k3x9p2m7q1ab"), JobStatus::InProgress,
+                                 QStringLiteral("gemini"));
+    m_model->upsertJobs({later});
+    bool announced = false;
+    for (const QList<QVariant> &args : changed) {
+        announced = announced
+                    || (args.at(0).toModelIndex().column() <= M::ProviderColumn
+                        && args.at(1).toModelIndex().column() >= M::ProviderColumn
+                        && args.at(2).value<QList<int>>().contains(M::ProviderRole));
+    }
+    QVERIFY(announced);
+    QCOMPARE(bedrock.data().toString(), QStringLiteral("Gemini"));
+}
+
+void tst_JobTableModel::takesProgressFromTheProvidersPercentWithoutCounts()
+{
+    WatchedJob gemini = nativeJob(QStringLiteral("batches/abc"), JobStatus::InProgress,
+                                  QStringLiteral("gemini"));
+    gemini.job.progressPercent = 42.0;
+    m_model->upsertJobs({gemini});
+    const QModelIndex progress = m_model->index(0, M::ProgressColumn);
+    QCOMPARE(progress.data(M::ProgressFractionRole).toDouble(), 0.42);
+    QVERIFY(progress.data().toString().startsWith(QStringLiteral("42.0")));
+
+    // Counts win over the percentage once reported.
+    gemini.job.totalRecordCount = 200;
+    gemini.job.processedRecordCount = 50;
+    m_model->upsertJobs({gemini});
+    QCOMPARE(progress.data(M::ProgressFractionRole).toDouble(), 0.25);
+}
+
+void tst_JobTableModel::statusTooltipSaysWhenResultsContradictIt()
+{
+    WatchedJob failed = nativeJob(QStringLiteral("k3x9p2m7q1ab"), JobStatus::Failed, {});
+    m_model->upsertJobs({failed});
+    const QModelIndex status = m_model->index(0, M::StatusColumn);
+    QCOMPARE(status.data(Qt::ToolTipRole).toString(), QStringLiteral("Failed"));
+
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+    ResultsSummary results;
+    results.succeeded = 41000;
+    results.errored = 234;
+    results.complete = true;
+    failed.results = results;
+    m_model->upsertJobs({failed});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(status.data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Failed\nFailed by the gateway — 41000 of 41234 records succeeded"));
+
+    // Results that agree with the status add nothing.
+    results.succeeded = 0;
+    failed.results = results;
+    m_model->upsertJobs({failed});
+    QCOMPARE(status.data(Qt::ToolTipRole).toString(), QStringLiteral("Failed"));
 }
 
 QTEST_GUILESS_MAIN(tst_JobTableModel)

@@ -81,6 +81,40 @@ private Q_SLOTS:
         QCOMPARE(stopper.calls, 0);
     }
 
+    void wordsOtherProvidersBatchesAsCancel()
+    {
+        QVERIFY(!StopJobsDialog::isCancelWording({}));
+        QVERIFY(!StopJobsDialog::isCancelWording({QStringLiteral("bedrock")}));
+        QVERIFY(!StopJobsDialog::isCancelWording({QStringLiteral("openai"), QString()}));
+        QVERIFY(StopJobsDialog::isCancelWording(
+                {QStringLiteral("openai"), QStringLiteral("anthropic")}));
+        QCOMPARE(StopJobsDialog::actionText(1, true), QStringLiteral("&Cancel Batch…"));
+        QCOMPARE(StopJobsDialog::actionText(3, true), QStringLiteral("&Cancel 3 Batches…"));
+        QCOMPARE(StopJobsDialog::actionText(1, false), QStringLiteral("&Stop Job…"));
+        QVERIFY(StopJobsDialog::availability({Status::fromCode(JobStatus::InProgress)}, true)
+                        .toolTip.contains(QStringLiteral("cancel")));
+
+        FakeStopper stopper;
+        StopJobsDialog dialog(
+                {{QStringLiteral("batch_abc123"), QStringLiteral("nightly-openai"),
+                  Status::fromString(QStringLiteral("in_progress")), QStringLiteral("openai")}},
+                stopper.function());
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("Cancel Batch"));
+        QCOMPARE(dialog.stopButton()->text(), QStringLiteral("&Cancel Batch"));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("questionLabel"))
+                        ->text()
+                        .startsWith(QStringLiteral("Cancel the batch “nightly-openai”?")));
+        // The dismiss button must not read "Cancel" beside "Cancel Batch".
+        QPushButton *dismiss
+                = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel);
+        QCOMPARE(dismiss->text(), QStringLiteral("&Keep Running"));
+        QVERIFY(dismiss->isDefault());
+        dialog.startStopping();
+        QTRY_VERIFY(dialog.isFinished());
+        QCOMPARE(dialog.outcome(QStringLiteral("batch_abc123")).text,
+                 QStringLiteral("Cancel accepted."));
+    }
+
     void leavesOutJobsThatHaveEnded()
     {
         using A = StopJobsDialog::Availability;

@@ -129,6 +129,34 @@ private Q_SLOTS:
         QCOMPARE(m_bar->visibleText(), QStringLiteral("Jobs: 4"));
     }
 
+    void providerBoxAppearsWithASecondProviderAndFilters()
+    {
+        m_bar->show();
+        QComboBox *box = m_bar->providerBox();
+        QVERIFY(!box->isVisible()); // Bedrock only: nothing to choose
+        WatchedJob openai = sampleJobs().at(0);
+        openai.identifier = QStringLiteral("batch_abc");
+        openai.job.jobArn = openai.identifier;
+        openai.job.provider = QStringLiteral("openai");
+        m_model->upsertJobs({openai});
+        QVERIFY(box->isVisible());
+        QCOMPARE(box->count(), 3); // All providers, Bedrock, OpenAI
+        QCOMPARE(box->itemText(2), QStringLiteral("OpenAI"));
+
+        QSignalSpy changed(m_bar.get(), &FilterBar::stateChanged);
+        box->setCurrentIndex(box->findData(QStringLiteral("openai")));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(m_proxy->rowCount(), 1);
+        QCOMPARE(m_bar->visibleText(), QStringLiteral("Shown: 1 of 8"));
+        // The chosen provider stays while its jobs change.
+        m_model->upsertJobs({openai});
+        QCOMPARE(box->currentData().toString(), QStringLiteral("openai"));
+
+        m_bar->clear();
+        QCOMPARE(box->currentIndex(), 0);
+        QCOMPARE(m_proxy->rowCount(), 8);
+    }
+
     void unknownChipAppearsOnlyWithAnUnknownStatus()
     {
         m_bar->show();

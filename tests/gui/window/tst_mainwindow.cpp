@@ -269,6 +269,30 @@ private Q_SLOTS:
                 > fm.horizontalAdvance(QStringLiteral("12,345 / 20,000 · 212 failed")));
     }
 
+    void providerColumnShowsWhenJobsComeFromSeveralProviders()
+    {
+        JobTableModel model;
+        JobTableView view;
+        view.setModel(&model);
+        WatchedJob bedrock;
+        bedrock.identifier = QStringLiteral("k3x9p2m7q1ab");
+        bedrock.profileId = QStringLiteral("p");
+        bedrock.job.status = Status::fromCode(JobStatus::InProgress);
+        model.setJobs({bedrock});
+        QVERIFY(view.isColumnHidden(JobTableModel::ProviderColumn));
+        WatchedJob gemini = bedrock;
+        gemini.identifier = QStringLiteral("batches/abc123");
+        gemini.job.provider = QStringLiteral("gemini");
+        model.upsertJobs({gemini});
+        QVERIFY(!view.isColumnHidden(JobTableModel::ProviderColumn));
+        // Beside the status, where a glance finds it.
+        QCOMPARE(view.horizontalHeader()->visualIndex(JobTableModel::ProviderColumn), 1);
+        QCOMPARE(JobTableView::cellText(model.index(1, JobTableModel::ProviderColumn)),
+                 QStringLiteral("Gemini"));
+        model.removeJobs({gemini.identifier});
+        QVERIFY(view.isColumnHidden(JobTableModel::ProviderColumn));
+    }
+
     void demoModeWatchesEverySimulatedJobWithoutStoringIt()
     {
         LaunchOptions options;

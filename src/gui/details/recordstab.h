@@ -1,0 +1,101 @@
+#pragma once
+
+#include "domain/watchedjob.h"
+
+#include <QDateTime>
+#include <QWidget>
+
+#include <memory>
+
+class QTableView;
+
+namespace Ui {
+class RecordsTab;
+}
+
+namespace bw {
+
+class ErrorGroupModel;
+
+// The details panel's Records tab (PRODUCT.md §2; issue 11 §3): what the job's per-record
+// results said (WatchedJob::results).
+//  - With results: the contradiction sentence when they disagree with the status
+//    (resultsContradiction), a summary line, the outcome bar with a legend (succeeded /
+//    errored / expired / canceled), "Capped at N MiB" when the size cap ended the read, and
+//    the error groups (code, message, records, sample ids): sortable by any column, largest
+//    first by default; Ctrl+C and the context menu copy the selected groups as TSV (all groups
+//    when none is selected) or their sample ids.
+//  - Without: an empty state that says why — never fetched, or the gateway has no results
+//    route for the job (setResultsRoute(Unavailable)).
+//  - "Fetch results" (or "Refresh" once there are results) emits fetchRequested(); while
+//    setFetching(true) a progress bar shows the bytes read (setBytesRead) against the cap,
+//    with Cancel (cancelRequested()). setFetchFailed() shows why a read failed; what was known
+//    before stays shown.
+// The tab never talks to a gateway: the owner connects the signals to the monitor.
+class RecordsTab : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class ResultsRoute { Unknown, Available, Unavailable };
+
+    explicit RecordsTab(QWidget *parent = nullptr);
+    ~RecordsTab() override;
+
+    void setJob(const WatchedJob &job, const QDateTime &now);
+    void setNow(const QDateTime &now);
+    void clear();
+
+    // Whether the job's gateway serves per-record results. Unknown (the default) lets the
+    // user try; Unavailable disables the button and says so in the empty state.
+    void setResultsRoute(ResultsRoute route);
+    ResultsRoute resultsRoute() const { return m_route; }
+    void setCapBytes(qint64 bytes); // the cap a read stops at (default 256 MiB)
+    void setFetching(bool fetching);
+    bool isFetching() const { return m_fetching; }
+    void setBytesRead(qint64 bytes);
+    void setFetchFailed(const QString &message);
+
+    // For tests and the keyboard.
+    bool isShowingEmptyState() const;
+    QString emptyStateText() const; // title and text of the empty state
+    QString verdictText() const;
+    QString cappedText() const; // empty when the read was not capped
+    QString summaryText() const;
+    QString fetchButtonText() const;
+    bool isCancelShown() const;
+    QTableView *groupsView() const;
+    ErrorGroupModel *groupsModel() const { return m_groups; }
+    // Puts the selected groups (all when none is selected) on the clipboard as TSV; returns
+    // how many were copied.
+    int copyGroups();
+    int copySampleIds();
+
+Q_SIGNALS:
+    void fetchRequested();
+    void cancelRequested();
+    void statusMessage(const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateView();
+    void updateFetchRow();
+    void updateLook();
+    void showGroupsMenu(const QPoint &pos);
+    QList<int> selectedGroupRows() const;
+
+    std::unique_ptr<Ui::RecordsTab> m_ui;
+    ErrorGroupModel *m_groups = nullptr;
+    bool m_hasJob = false;
+    WatchedJob m_job;
+    QDateTime m_now;
+    ResultsRoute m_route = ResultsRoute::Unknown;
+    qint64 m_capBytes = 256LL * 1024 * 1024;
+    bool m_fetching = false;
+    qint64 m_bytesRead = 0;
+    QString m_fetchError;
+};
+
+} // namespace bw

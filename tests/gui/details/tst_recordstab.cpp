@@ -1,0 +1,223 @@
+#include "details/recordstab.h"
+#include "models/errorgroupmodel.h"
+#include "widgets/outcomebar.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QtTest>
+
+#include <memory>
+
+using namespace bw;
+
+namespace {
+const QDateTime kNow = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+
+ResultsSummary::ErrorGroup group(const QString &code, const QString &message, qint64 count,
+                                 const QStringList &ids)
+{
+    ResultsSummary::ErrorGroup g;
+    g.code = code;
+    g.message = message;
+    g.count = count;
+    g.sampleIds = ids;
+    g.exampleMessage = message;
+    return g;
+}
+
+// A Bedrock job the gateway calls failed whose records mostly succeeded.
+WatchedJob failedJob(bool withResults)
+{
+    WatchedJob w;
+    w.identifier = QStringLiteral("k3x9p2m7q1ab");
+    w.job.jobArn = w.identifier;
+    w.job.status = Status::fromCode(JobStatus::Failed);
+    w.fetchedAt = kNow;
+    if (withResults) {
+        ResultsSummary r;
+        r.fetchedAt = kNow.addSecs(-300);
+        r.succeeded = 41000;
+        r.errored = 234;
+        r.complete = true;
+        r.bytesRead = 12 * 1024 * 1024;
+        r.pages = 1;
+        r.errorGroups = {
+                group(QStringLiteral("rate_limit"), QStringLiteral("Too many requests"), 34,
+                      {QStringLiteral("rec-0007"), QStringLiteral("rec-0912")}),
+                group(QStringLiteral("ValidationException"),
+                      QStringLiteral("Input is too long for requested model"), 200,
+                      {QStringLiteral("rec-0101")}),
+        };
+        w.results = r;
+    }
+    return w;
+}
+} // namespace
+
+class tst_RecordsTab : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void saysResultsWereNeverFetched();
+    void saysWhenTheGatewayHasNoResultsRoute();
+    void showsOutcomesVerdictAndGroupsLargestFirst();
+    void sortsGroupsByTheClickedColumn();
+    void copiesGroupsWithCtrlC();
+    void saysWhenTheReadWasCapped();
+    void fetchShowsProgressWithCancel();
+
+private:
+    std::unique_ptr<RecordsTab> m_tab;
+};
+
+void tst_RecordsTab::init()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_tab = std::make_unique<RecordsTab>();
+    m_tab->resize(640, 480);
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+}
+
+void tst_RecordsTab::cleanup()
+{
+    m_tab.reset();
+}
+
+void tst_RecordsTab::saysResultsWereNeverFetched()
+{
+    m_tab->setJob(failedJob(false), kNow);
+    QVERIFY(m_tab->isShowingEmptyState());
+    QVERIFY2(m_tab->emptyStateText().contains(QStringLiteral("not fetched yet")),
+             qPrintable(m_tab->emptyStateText()));
+    QCOMPARE(m_tab->fetchButtonText(), QStringLiteral("Fetch results"));
+    auto *fetch = m_tab->findChild<QPushButton *>(QStringLiteral("recordsFetchButton"));
+    QVERIFY(fetch && fetch->isEnabled());
+    QSignalSpy requested(m_tab.get(), &RecordsTab::fetchRequested);
+    QTest::mouseClick(fetch, Qt::LeftButton);
+    QCOMPARE(requested.size(), 1);
+}
+
+void tst_RecordsTab::saysWhenTheGatewayHasNoResultsRoute()
+{
+    m_tab->setJob(failedJob(false), kNow);
+    m_tab->setResultsRoute(RecordsTab::ResultsRoute::Unavailable);
+    QVERIFY(m_tab->isShowingEmptyState());
+    QVERIFY2(m_tab->emptyStateText().contains(QStringLiteral("no per-record results")),
+             qPrintable(m_tab->emptyStateText()));
+    auto *fetch = m_tab->findChild<QPushButton *>(QStringLiteral("recordsFetchButton"));
+    QVERIFY(!fetch->isEnabled());
+}
+
+void tst_RecordsTab::showsOutcomesVerdictAndGroupsLargestFirst()
+{
+    m_tab->setJob(failedJob(true), kNow);
+    QVERIFY(!m_tab->isShowingEmptyState());
+    QCOMPARE(m_tab->verdictText(),
+             QStringLiteral("Failed by the gateway — 41,000 of 41,234 records succeeded"));
+    QVERIFY2(m_tab->summaryText().startsWith(QStringLiteral("41,234 records read")),
+             qPrintable(m_tab->summaryText()));
+    QCOMPARE(m_tab->fetchButtonText(), QStringLiteral("Refresh"));
+    QCOMPARE(m_tab->cappedText(), QString());
+
+    auto *bar = m_tab->findChild<OutcomeBar *>();
+    QVERIFY(bar);
+    QCOMPARE(bar->count(OutcomeBar::Succeeded), 41000);
+    QCOMPARE(bar->count(OutcomeBar::Errored), 234);
+    QCOMPARE(bar->count(OutcomeBar::Expired), 0);
+
+    QAbstractItemModelTester tester(m_tab->groupsModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QAbstractItemModel *model = m_tab->groupsView()->model();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->index(0, ErrorGroupModel::CodeColumn).data().toString(),
+             QStringLiteral("ValidationException"));
+    QCOMPARE(model->index(0, ErrorGroupModel::CountColumn).data().toString(),
+             QStringLiteral("200"));
+    QCOMPARE(model->index(1, ErrorGroupModel::SampleIdsColumn).data().toString(),
+             QStringLiteral("rec-0007, rec-0912"));
+    QVERIFY(m_tab->groupsView()->isVisible());
+}
+
+void tst_RecordsTab::sortsGroupsByTheClickedColumn()
+{
+    m_tab->setJob(failedJob(true), kNow);
+    QHeaderView *header = m_tab->groupsView()->horizontalHeader();
+    const QAbstractItemModel *model = m_tab->groupsView()->model();
+    // Click "Code": ascending, case-insensitive.
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                      QPoint(header->sectionViewportPosition(ErrorGroupModel::CodeColumn) + 5,
+                             header->height() / 2));
+    QCOMPARE(header->sortIndicatorSection(), int(ErrorGroupModel::CodeColumn));
+    const QString first = model->index(0, ErrorGroupModel::CodeColumn).data().toString();
+    const QString second = model->index(1, ErrorGroupModel::CodeColumn).data().toString();
+    QVERIFY(first.compare(second, Qt::CaseInsensitive) != 0);
+    QCOMPARE(header->sortIndicatorOrder() == Qt::AscendingOrder,
+             first.compare(second, Qt::CaseInsensitive) < 0);
+}
+
+void tst_RecordsTab::copiesGroupsWithCtrlC()
+{
+    m_tab->setJob(failedJob(true), kNow);
+    QTableView *view = m_tab->groupsView();
+    view->setFocus();
+    view->selectRow(1);
+    QApplication::clipboard()->clear();
+    QSignalSpy message(m_tab.get(), &RecordsTab::statusMessage);
+    QTest::keySequence(view, QKeySequence::Copy);
+    QCOMPARE(QApplication::clipboard()->text(),
+             QStringLiteral("Code\tMessage\tRecords\tSample ids\n"
+                            "rate_limit\tToo many requests\t34\trec-0007 rec-0912\n"));
+    QCOMPARE(message.size(), 1);
+
+    QCOMPARE(m_tab->copySampleIds(), 2);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("rec-0007\nrec-0912"));
+}
+
+void tst_RecordsTab::saysWhenTheReadWasCapped()
+{
+    WatchedJob w = failedJob(true);
+    w.results->capped = true;
+    w.results->complete = false;
+    w.results->bytesRead = 256LL * 1024 * 1024;
+    m_tab->setJob(w, kNow);
+    QVERIFY2(m_tab->cappedText().startsWith(QStringLiteral("Capped at 256 MiB")),
+             qPrintable(m_tab->cappedText()));
+    QVERIFY(m_tab->verdictText().endsWith(QStringLiteral("(in the part of the results read)")));
+}
+
+void tst_RecordsTab::fetchShowsProgressWithCancel()
+{
+    m_tab->setJob(failedJob(false), kNow);
+    QVERIFY(!m_tab->isCancelShown());
+    m_tab->setFetching(true);
+    QVERIFY(m_tab->isCancelShown());
+    auto *fetch = m_tab->findChild<QPushButton *>(QStringLiteral("recordsFetchButton"));
+    QVERIFY(!fetch->isEnabled());
+    m_tab->setBytesRead(3 * 1024 * 1024 + 512 * 1024);
+    auto *bar = m_tab->findChild<QProgressBar *>(QStringLiteral("recordsProgressBar"));
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->format(), QStringLiteral("3.5 MiB read"));
+
+    QSignalSpy cancel(m_tab.get(), &RecordsTab::cancelRequested);
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("recordsCancelButton")),
+                      Qt::LeftButton);
+    QCOMPARE(cancel.size(), 1);
+
+    // A failed read says why and keeps what was known.
+    m_tab->setFetchFailed(QStringLiteral("The gateway answered 502"));
+    QVERIFY(!m_tab->isCancelShown());
+    QVERIFY(fetch->isEnabled());
+    QVERIFY(m_tab->isShowingEmptyState());
+}
+
+QTEST_MAIN(tst_RecordsTab)
+#include "tst_recordstab.moc"
