@@ -175,6 +175,17 @@ LoopbackHttpServer::Response LoopbackHttpServer::Response::endless(const QByteAr
     return r;
 }
 
+LoopbackHttpServer::Response LoopbackHttpServer::Response::trickle(int status,
+                                                                   const QByteArray &contentType,
+                                                                   const QByteArray &body,
+                                                                   int intervalMs)
+{
+    Response r = text(status, contentType, body);
+    r.mode = Mode::Trickle;
+    r.trickleIntervalMs = intervalMs;
+    return r;
+}
+
 LoopbackHttpServer::Response &LoopbackHttpServer::Response::withHeader(const QByteArray &name,
                                                                        const QByteArray &value)
 {
@@ -332,6 +343,16 @@ void LoopbackHttpServer::answer(Connection *c, const Response &response)
         writeNormal(c, response);
         c->socket->disconnectFromHost();
         return;
+    case Response::Mode::Trickle: {
+        Response head = response;
+        head.mode = Response::Mode::Truncate;
+        head.truncateAt = 0; // the status line and headers only
+        head.declaredLength
+                = response.declaredLength >= 0 ? response.declaredLength : response.body.size();
+        writeNormal(c, head);
+        trickleNext(c, response.body, qMax(1, response.trickleIntervalMs));
+        return;
+    }
     case Response::Mode::Endless: {
         QByteArray head = "HTTP/1.1 200 OK\r\n";
         for (const Header &h : response.headers)
@@ -407,6 +428,18 @@ void LoopbackHttpServer::pumpEndless(Connection *c)
         c->endlessSent += n;
         m_endlessBytesSent += n;
     }
+}
+
+void LoopbackHttpServer::trickleNext(Connection *c, QByteArray rest, int intervalMs)
+{
+    if (rest.isEmpty() || c->socket->state() != QAbstractSocket::ConnectedState)
+        return; // stays busy: a trickled answer ends the connection's use
+    QTimer::singleShot(intervalMs, c, [this, c, rest = std::move(rest), intervalMs]() mutable {
+        if (c->socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        c->socket->write(rest.left(1));
+        trickleNext(c, rest.mid(1), intervalMs);
+    });
 }
 
 void LoopbackHttpServer::resetConnection(Connection *c)

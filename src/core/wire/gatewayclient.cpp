@@ -12,6 +12,7 @@
 #include <QNetworkRequest>
 #include <QSet>
 #include <QTimeZone>
+#include <QTimer>
 
 #if QT_CONFIG(ssl)
 #include <QSslCertificate>
@@ -404,7 +405,7 @@ public:
     }
 
 private:
-    enum class AbortReason { None, Cancelled, ContextGone, TooLarge, Redirect };
+    enum class AbortReason { None, Cancelled, ContextGone, TooLarge, Redirect, Deadline };
 
     GatewayRequest(GatewayClient *client, QLatin1StringView operation, QObject *context)
         : QObject(client)
@@ -413,6 +414,8 @@ private:
         , m_hasContext(context != nullptr)
         , m_operation(operation)
     {
+        m_deadline.setSingleShot(true);
+        connect(&m_deadline, &QTimer::timeout, this, [this] { abortReply(AbortReason::Deadline); });
         if (context) {
             connect(context, &QObject::destroyed, this, [this] {
                 if (!m_settled)
@@ -508,6 +511,9 @@ private:
     int m_timeoutMs = kDefaultTimeoutMs;
     AbortReason m_reason = AbortReason::None;
     QElapsedTimer m_elapsed;
+    // The whole exchange (connect, TLS, headers, redirects, body) ends by m_timeoutMs; Qt's
+    // transfer timeout alone restarts with every byte, so a trickling body would never end.
+    QTimer m_deadline;
     bool m_settled = false;
 };
 
@@ -632,6 +638,7 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
     QNetworkReply *reply = verb == "POST" ? m_client->m_nam->post(*request, QByteArray())
                                           : m_client->m_nam->get(*request);
     m_reply = reply;
+    m_deadline.start(m_timeoutMs);
     // Qt's network thread stops reading from the socket once this much is buffered and not yet
     // read, so an oversized body never piles up far past maxBodyBytes() before the abort.
     reply->setReadBufferSize(
@@ -719,6 +726,7 @@ void GatewayRequest::onFinished()
     if (!reply)
         return;
     m_reply = nullptr;
+    m_deadline.stop();
     reply->disconnect(this);
     reply->deleteLater();
     if (m_reason == AbortReason::ContextGone) {
@@ -741,6 +749,13 @@ Expected<HttpResponse> GatewayRequest::interpret(QNetworkReply *reply)
         return makeError(GatewayError::Kind::Cancelled, {});
     case AbortReason::TooLarge:
         return tooLargeError(status);
+    case AbortReason::Deadline:
+        qCDebug(lcClient).noquote() << m_operation << "deadline of" << m_timeoutMs << "ms passed";
+        return makeError(GatewayError::Kind::Timeout,
+                         QStringLiteral("no complete answer from %1 within %2 s")
+                                 .arg(originOf(m_url))
+                                 .arg(m_timeoutMs / 1000.0, 0, 'g', 3),
+                         status);
     case AbortReason::Redirect: {
         const QString hop = m_redirectStatus > 0 ? QStringLiteral("HTTP %1").arg(m_redirectStatus)
                                                  : QStringLiteral("a redirect");

@@ -49,8 +49,10 @@ struct HealthResult
 
 // Talks to one gateway profile over the QNetworkAccessManager it is given (not owned; one per
 // process; it must outlive the requests, and live in the client's thread). Every request
-// carries Accept: application/json, the profile's auth and provider headers and a transfer
-// timeout (profile().timeoutMs; Kind::Timeout when no byte arrives for that long); bodies over
+// carries Accept: application/json, the profile's auth and provider headers and a deadline:
+// each exchange (connect, TLS, headers, same-origin redirects and the whole body together)
+// ends as Kind::Timeout once profile().timeoutMs has passed, however steadily bytes arrive;
+// the same value is also Qt's inactivity (transfer) timeout. Bodies over
 // maxBodyBytes() are aborted with TooLarge as soon as the Content-Length or the bytes received
 // say so, never buffered whole; a redirect is followed only within the same origin (scheme,
 // host, port; and for POST only 307/308): one to another origin is never followed and never

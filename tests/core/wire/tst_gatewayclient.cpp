@@ -263,6 +263,7 @@ private Q_SLOTS:
     void connectionResetIsANetworkError();
     void refusedConnectionIsANetworkError();
     void slowGatewayTimesOut();
+    void tricklingBodyEndsAtTheDeadline();
     void endlessBodyIsAbortedWithoutBufferingIt();
     void announcedHugeBodyIsRejectedBeforeItArrives();
     void bodyAtTheDefaultCapIsAcceptedOneByteMoreIsNot_data();
@@ -2034,6 +2035,28 @@ void tst_GatewayClient::slowGatewayTimesOut()
     QCOMPARE(out.error().kind, GatewayError::Kind::Timeout);
     QCOMPARE(server.requestCount(), 1);
     QCOMPARE(client.profile().detectedRoute, RouteStyle::Auto);
+}
+
+void tst_GatewayClient::tricklingBodyEndsAtTheDeadline()
+{
+    // One byte every 100 ms never lets Qt's inactivity timeout fire; the deadline must.
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    server.respondWith(LoopbackHttpServer::Response::trickle(
+            200, "application/json", fixture(QStringLiteral("retrieve-completed.json")), 100));
+    LoopbackNam nam;
+    GatewayClient client(&nam);
+    GatewayProfile p = makeProfile(server.baseUrl(), RouteStyle::Singular);
+    p.timeoutMs = 700;
+    client.setProfile(p);
+    Outcome<RetrieveResult> out;
+    client.retrieve(kArn, this, out.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(out.done(), 15000);
+    QCOMPARE(out.error().kind, GatewayError::Kind::Timeout);
+    QCOMPARE(out.error().httpStatus, 200);
+    QVERIFY(out.error().isRetryable());
+    QVERIFY2(isOneSentence(out.error().describe()), qPrintable(out.error().describe()));
+    QTRY_COMPARE(server.closedConnections(), 1);
 }
 
 void tst_GatewayClient::endlessBodyIsAbortedWithoutBufferingIt()
