@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -219,6 +220,24 @@ QString GatewaySession::resolveProfile(GatewayProfile *profile)
     p.baseUrl = url;
     *profile = p;
     return {};
+}
+
+void GatewaySession::listAll(const ListQuery &query, int maxPages, QObject *context,
+                             std::function<void(Expected<ListResult>)> done)
+{
+    const QPointer<GatewayClient> client = m_client;
+    retryIdempotent<ListResult>(
+            m_retry, context,
+            [client, query, maxPages](QObject *ctx, std::function<void(Expected<ListResult>)> cb) {
+                if (!client) {
+                    GatewayError gone;
+                    gone.kind = GatewayError::Kind::Cancelled;
+                    cb(gone);
+                    return;
+                }
+                client->listAll(query, maxPages, ctx, std::move(cb));
+            },
+            std::move(done));
 }
 
 bool GatewaySession::ensureProfileStored(QString *error)

@@ -69,6 +69,8 @@ QString GatewayError::describe() const
         text += QStringLiteral(": ") + detail;
     if (retryAfterSeconds)
         text += QStringLiteral(" (retry after %1 s)").arg(*retryAfterSeconds);
+    if (attempts > 1)
+        text += QStringLiteral(" (after %1 attempts)").arg(attempts);
     if (!text.endsWith(u'.') && !text.endsWith(QChar(0x2026)))
         text += u'.';
     return text;
