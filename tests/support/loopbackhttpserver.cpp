@@ -82,6 +82,7 @@ struct LoopbackHttpServer::Connection : QObject
     bool closeAfter = false; // the client asked for Connection: close
     bool endless = false;
     bool endlessChunked = true;
+    bool endlessCloseDelimited = false;
     qint64 endlessSent = 0;
     qint64 endlessLimit = 0;
 };
@@ -357,10 +358,14 @@ void LoopbackHttpServer::answer(Connection *c, const Response &response)
         QByteArray head = "HTTP/1.1 200 OK\r\n";
         for (const Header &h : response.headers)
             head += h.first + ": " + h.second + "\r\n";
-        c->endlessChunked = response.declaredLength < 0;
-        head += c->endlessChunked
-                        ? QByteArray("Transfer-Encoding: chunked\r\n")
-                        : "Content-Length: " + QByteArray::number(response.declaredLength) + "\r\n";
+        c->endlessChunked = response.declaredLength < 0 && !response.closeDelimited;
+        c->endlessCloseDelimited = response.declaredLength < 0 && response.closeDelimited;
+        if (c->endlessCloseDelimited)
+            head += "Connection: close\r\n";
+        else if (c->endlessChunked)
+            head += "Transfer-Encoding: chunked\r\n";
+        else
+            head += "Content-Length: " + QByteArray::number(response.declaredLength) + "\r\n";
         head += "\r\n";
         c->socket->write(head);
         c->endless = true;
@@ -418,6 +423,8 @@ void LoopbackHttpServer::pumpEndless(Connection *c)
             if (c->endlessChunked)
                 c->socket->write("0\r\n\r\n");
             c->endless = false;
+            if (c->endlessCloseDelimited)
+                c->socket->disconnectFromHost();
             return;
         }
         const QByteArray data = payload.left(n);

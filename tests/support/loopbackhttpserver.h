@@ -62,6 +62,9 @@ public:
         qint64 endlessLimit = 0;    // Endless: stop after this many body bytes (0 = 1 GiB)
         qint64 declaredLength = -1; // >= 0: send this Content-Length instead of the real one
         int trickleIntervalMs = 0;  // Trickle: pause between two bytes of the body
+        // Endless without declaredLength: no Transfer-Encoding either, the body ends when the
+        // server closes the connection (HTTP/1.0 style framing).
+        bool closeDelimited = false;
 
         static Response json(int status, const QByteArray &body);
         static Response text(int status, const QByteArray &contentType, const QByteArray &body);

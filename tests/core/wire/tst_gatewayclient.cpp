@@ -264,6 +264,7 @@ private Q_SLOTS:
     void refusedConnectionIsANetworkError();
     void slowGatewayTimesOut();
     void tricklingBodyEndsAtTheDeadline();
+    void endlessBodyIsAbortedWithoutBufferingIt_data();
     void endlessBodyIsAbortedWithoutBufferingIt();
     void announcedHugeBodyIsRejectedBeforeItArrives();
     void bodyAtTheDefaultCapIsAcceptedOneByteMoreIsNot_data();
@@ -2059,12 +2060,27 @@ void tst_GatewayClient::tricklingBodyEndsAtTheDeadline()
     QTRY_COMPARE(server.closedConnections(), 1);
 }
 
+void tst_GatewayClient::endlessBodyIsAbortedWithoutBufferingIt_data()
+{
+    QTest::addColumn<QString>("framing");
+    QTest::newRow("chunked") << QStringLiteral("chunked");
+    QTest::newRow("no length, ends at close") << QStringLiteral("close");
+    QTest::newRow("true Content-Length") << QStringLiteral("length");
+}
+
 void tst_GatewayClient::endlessBodyIsAbortedWithoutBufferingIt()
 {
+    QFETCH(QString, framing);
     constexpr qint64 limit = qint64(512) * 1024 * 1024;
     LoopbackHttpServer server;
     QVERIFY(server.listen());
-    server.respondWith(LoopbackHttpServer::Response::endless("application/json", limit));
+    LoopbackHttpServer::Response endless
+            = LoopbackHttpServer::Response::endless("application/json", limit);
+    if (framing == QLatin1StringView("close"))
+        endless.closeDelimited = true;
+    else if (framing == QLatin1StringView("length"))
+        endless.declaredLength = limit; // announced and really sent
+    server.respondWith(endless);
     LoopbackNam nam;
     GatewayClient client(&nam);
     client.setMaxBodyBytes(256 * 1024);
