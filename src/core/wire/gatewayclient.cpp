@@ -507,6 +507,9 @@ private:
     QByteArray m_body;
     QUrl m_redirectTarget;
     int m_redirectStatus = 0;
+    int m_redirects = 0;  // same-origin redirects followed in this exchange
+    QSet<QUrl> m_visited; // URLs this exchange asked for (a second visit is a loop)
+    bool m_redirectLoop = false;
     QString m_tlsError;
     int m_timeoutMs = kDefaultTimeoutMs;
     AbortReason m_reason = AbortReason::None;
@@ -575,7 +578,8 @@ std::optional<QNetworkRequest> GatewayRequest::buildRequest(const QUrl &url, Gat
     request.setTransferTimeout(m_timeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::UserVerifiedRedirectPolicy);
-    request.setMaximumRedirectsAllowed(kMaxRedirects);
+    // One more than the client allows: onRedirected() sees the loop first and says so.
+    request.setMaximumRedirectsAllowed(kMaxRedirects + 1);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                          QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
@@ -623,6 +627,9 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
     m_body.clear();
     m_redirectTarget = QUrl();
     m_redirectStatus = 0;
+    m_redirects = 0;
+    m_visited = {url};
+    m_redirectLoop = false;
     m_tlsError.clear();
     m_reason = AbortReason::None;
     m_elapsed.start();
@@ -710,6 +717,15 @@ void GatewayRequest::onRedirected(const QUrl &target)
     // 301/302/303 turn a POST into a GET: a stop is only ever sent as it was asked.
     const bool keepsMethod = m_verb == "GET" || status == 307 || status == 308;
     if (isSameOrigin(m_url, resolved) && keepsMethod) {
+        ++m_redirects;
+        if (m_visited.contains(resolved) || m_redirects > kMaxRedirects) {
+            m_redirectTarget = resolved;
+            m_redirectStatus = status;
+            m_redirectLoop = true;
+            abortReply(AbortReason::Redirect);
+            return;
+        }
+        m_visited.insert(resolved);
         qCDebug(lcClient).noquote() << m_operation << "follows a same-origin redirect" << status;
         m_body.clear();
         Q_EMIT reply->redirectAllowed();
@@ -760,7 +776,17 @@ Expected<HttpResponse> GatewayRequest::interpret(QNetworkReply *reply)
         const QString hop = m_redirectStatus > 0 ? QStringLiteral("HTTP %1").arg(m_redirectStatus)
                                                  : QStringLiteral("a redirect");
         QString text;
-        if (isSameOrigin(m_url, m_redirectTarget))
+        if (m_redirectLoop)
+            text = m_redirects > kMaxRedirects
+                           ? QStringLiteral("a redirect loop (more than %1 redirects within %2)")
+                                     .arg(kMaxRedirects)
+                                     .arg(originOf(m_url))
+                           : QStringLiteral("a redirect loop (%1 back to an address already "
+                                            "visited, after %2 redirects within %3)")
+                                     .arg(hop)
+                                     .arg(m_redirects)
+                                     .arg(originOf(m_url));
+        else if (isSameOrigin(m_url, m_redirectTarget))
             text = QStringLiteral("%1 would turn this %2 into a GET")
                            .arg(hop, QString::fromLatin1(m_verb));
         else

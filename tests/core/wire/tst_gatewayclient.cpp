@@ -260,6 +260,8 @@ private Q_SLOTS:
     void doesNotFollowARedirectToAnotherOrigin_data();
     void doesNotFollowARedirectToAnotherOrigin();
     void followsASameOriginRedirect();
+    void sameOriginRedirectLoopIsARedirectError_data();
+    void sameOriginRedirectLoopIsARedirectError();
     void connectionResetIsANetworkError();
     void refusedConnectionIsANetworkError();
     void slowGatewayTimesOut();
@@ -1983,6 +1985,45 @@ void tst_GatewayClient::followsASameOriginRedirect()
              QByteArray("GET /new" + kSingularPath + " HTTP/1.1"));
     QCOMPARE(server.requests().at(1).header("authorization"),
              QByteArray("Bearer " + kSecret.toUtf8()));
+}
+
+void tst_GatewayClient::sameOriginRedirectLoopIsARedirectError_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("toItself");
+    QTest::newRow("302 to itself") << 302 << true;
+    QTest::newRow("301 ping-pong") << 301 << false;
+    QTest::newRow("307 to itself") << 307 << true;
+    QTest::newRow("308 ping-pong") << 308 << false;
+}
+
+void tst_GatewayClient::sameOriginRedirectLoopIsARedirectError()
+{
+    QFETCH(int, status);
+    QFETCH(bool, toItself);
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    server.setHandler([status, toItself](const LoopbackHttpServer::Request &r) {
+        if (toItself)
+            return LoopbackHttpServer::Response::redirect(status, r.target);
+        const bool atA = r.path().startsWith("/a/");
+        return LoopbackHttpServer::Response::redirect(status, (atA ? "/b/" : "/a/") + r.target);
+    });
+    LoopbackNam nam;
+    GatewayClient client(&nam);
+    GatewayProfile p = makeProfile(server.baseUrl(), RouteStyle::Singular);
+    p.authMode = AuthMode::Bearer;
+    client.setProfile(p);
+    client.setSecret(kSecret);
+    Outcome<RetrieveResult> out;
+    client.retrieve(kArn, this, out.callback());
+    QTRY_VERIFY(out.done());
+    const QString text = out.error().describe();
+    QVERIFY2(out.error().kind == GatewayError::Kind::Redirect, qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("redirect loop")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("HTTP 100")), qPrintable(text));
+    QVERIFY2(isOneSentence(text), qPrintable(text));
+    QVERIFY(server.requestCount() <= 6);
 }
 
 void tst_GatewayClient::connectionResetIsANetworkError()
