@@ -85,6 +85,8 @@ void GatewaySession::prepare(Needs needs, std::function<void(const QString &)> d
     if (m_options.timeoutMs)
         p.timeoutMs = *m_options.timeoutMs;
     m_client->setProfile(p);
+    if (m_options.maxRate)
+        m_client->setMaxRequestRate(*m_options.maxRate);
 
     if (!needs.secret || p.authMode == AuthMode::None)
         return finish({});

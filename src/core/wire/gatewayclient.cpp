@@ -442,6 +442,7 @@ private:
     }
 
     std::optional<QNetworkRequest> buildRequest(const QUrl &url, GatewayError *error);
+    void send(const QNetworkRequest &request);
     void onMetaDataChanged();
     void onReadyRead();
     void onDownloadProgress(qint64 received, qint64 total);
@@ -632,7 +633,6 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
     m_redirectLoop = false;
     m_tlsError.clear();
     m_reason = AbortReason::None;
-    m_elapsed.start();
 
     GatewayError setupError;
     const std::optional<QNetworkRequest> request = buildRequest(url, &setupError);
@@ -640,10 +640,27 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
         complete(setupError); // settles with a queued callback: still never synchronous
         return;
     }
-    qCDebug(lcClient).noquote() << m_operation << verb << url.path(QUrl::FullyEncoded);
+    // The client's request rate: a request waits its turn, it is never refused. The deadline
+    // starts when it goes out.
+    const qint64 wait = m_client->m_rateLimiter.reserve();
+    if (wait > 0) {
+        qCDebug(lcClient).noquote() << m_operation << "waits" << wait << "ms for the request rate";
+        QTimer::singleShot(wait, this, [this, request = *request] {
+            if (m_next && !m_settled)
+                send(request);
+        });
+        return;
+    }
+    send(*request);
+}
 
-    QNetworkReply *reply = verb == "POST" ? m_client->m_nam->post(*request, QByteArray())
-                                          : m_client->m_nam->get(*request);
+void GatewayRequest::send(const QNetworkRequest &request)
+{
+    m_elapsed.start();
+    qCDebug(lcClient).noquote() << m_operation << m_verb << m_url.path(QUrl::FullyEncoded);
+
+    QNetworkReply *reply = m_verb == "POST" ? m_client->m_nam->post(request, QByteArray())
+                                            : m_client->m_nam->get(request);
     m_reply = reply;
     m_deadline.start(m_timeoutMs);
     // Qt's network thread stops reading from the socket once this much is buffered and not yet

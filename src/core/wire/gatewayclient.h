@@ -5,6 +5,7 @@
 #include "wire/gatewayprofile.h"
 #include "wire/jobcodec.h"
 #include "wire/listquery.h"
+#include "wire/ratelimiter.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -93,6 +94,14 @@ public:
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
     qint64 maxBodyBytes() const { return m_maxBodyBytes; }
 
+    // The ceiling on requests this client sends (every exchange: probes, pages, retries,
+    // stops), RateLimiter::kDefaultRatePerSecond unless set; 0 = no ceiling. Requests over it
+    // wait their turn (queued, never failed); the deadline starts when one goes out.
+    void setMaxRequestRate(double perSecond) { m_rateLimiter.setRate(perSecond); }
+    double maxRequestRate() const { return m_rateLimiter.ratePerSecond(); }
+    // The limiter itself (tests inject a clock).
+    RateLimiter &rateLimiter() { return m_rateLimiter; }
+
     // The URL a request for `path` (e.g. "/bedrock/model-invocation-job/<encoded>") goes to:
     // base URL, its path prefix, then path, with the path kept exactly as encoded.
     QUrl urlFor(const QString &encodedPath) const;
@@ -157,6 +166,7 @@ private:
     QString m_secret;
     QPointer<QNetworkAccessManager> m_nam;
     qint64 m_maxBodyBytes = kDefaultMaxBodyBytes;
+    RateLimiter m_rateLimiter;
     int m_inFlight = 0;
     QList<GatewayRequest *> m_requests;   // unsettled calls, children of this client
     std::unique_ptr<CaBundle> m_caBundle; // loaded once per caBundlePath
