@@ -90,6 +90,9 @@ void GatewaySession::prepare(Needs needs, std::function<void(const QString &)> d
 
     if (!needs.secret || p.authMode == AuthMode::None)
         return finish({});
+    // Before any request carries the key.
+    if (const QString warning = p.cleartextKeyWarning(); !warning.isEmpty())
+        qWarning().noquote() << u"warning: "_s + warning;
 
     if (tokenGiven) {
         const QString secret = qEnvironmentVariable(qPrintable(m_options.tokenEnv));

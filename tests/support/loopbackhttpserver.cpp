@@ -4,6 +4,19 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QtNetwork/qtnetworkglobal.h>
+
+#if QT_CONFIG(ssl)
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#if QT_VERSION >= QT_VERSION_CHECK(6, 4, 0)
+#include <QSslServer>
+#define BW_HAVE_SSL_SERVER 1
+#endif
+#endif
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
@@ -225,6 +238,47 @@ bool LoopbackHttpServer::listen()
     return m_server->listen(QHostAddress::LocalHost, 0);
 }
 
+bool LoopbackHttpServer::tlsAvailable()
+{
+#ifdef BW_HAVE_SSL_SERVER
+    return QSslSocket::supportsSsl();
+#else
+    return false;
+#endif
+}
+
+bool LoopbackHttpServer::listenTls(const QString &certificatePem, const QString &keyPem)
+{
+#ifdef BW_HAVE_SSL_SERVER
+    if (!tlsAvailable())
+        return false;
+    QFile keyFile(keyPem);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return false;
+    const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificatePem, QSsl::Pem);
+    if (key.isNull() || chain.isEmpty())
+        return false;
+    auto *server = new QSslServer(this);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    server->setSslConfiguration(tls);
+    delete m_server;
+    m_server = server;
+    // QSslServer hands a connection over once its handshake is done, with this signal.
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this,
+            &LoopbackHttpServer::onNewConnection);
+    m_tls = true;
+    return m_server->listen(QHostAddress::LocalHost, 0);
+#else
+    Q_UNUSED(certificatePem);
+    Q_UNUSED(keyPem);
+    return false;
+#endif
+}
+
 quint16 LoopbackHttpServer::port() const
 {
     return m_server->serverPort();
@@ -233,7 +287,7 @@ quint16 LoopbackHttpServer::port() const
 QUrl LoopbackHttpServer::baseUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(port());
     return url;
@@ -276,6 +330,11 @@ void LoopbackHttpServer::onNewConnection()
             socket->deleteLater();
             Q_EMIT connectionClosed();
         });
+        // A TLS socket is handed over once encrypted: the request may already be waiting.
+        if (socket->bytesAvailable() > 0) {
+            c->buffer += socket->readAll();
+            processBuffer(c);
+        }
     }
 }
 

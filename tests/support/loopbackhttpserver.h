@@ -89,8 +89,13 @@ public:
 
     // Listens on 127.0.0.1 on a free port. Returns false when that is impossible.
     bool listen();
+    // The same over TLS with this PEM certificate and key (QSslServer): every connection is
+    // encrypted before a request is read. False without a TLS backend or readable files.
+    bool listenTls(const QString &certificatePem, const QString &keyPem);
+    // Whether TLS servers can be made here (a TLS backend and Qt 6.4's QSslServer).
+    static bool tlsAvailable();
     quint16 port() const;
-    // http://127.0.0.1:<port>
+    // http://127.0.0.1:<port> (https:// after listenTls)
     QUrl baseUrl() const;
 
     // Decides the answer to every request; the default answers 404 text/plain "Not Found".
@@ -122,6 +127,7 @@ private:
     void resetConnection(Connection *c);
 
     QTcpServer *m_server = nullptr;
+    bool m_tls = false;
     Handler m_handler;
     QList<Request> m_requests;
     QList<Connection *> m_connections;

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -314,6 +315,35 @@ QDateTime parseHttpDate(const QByteArray &value)
     }
     return QDateTime::fromString(text, Qt::RFC2822Date);
 }
+
+#if QT_CONFIG(ssl)
+QString certificateName(const QSslCertificate &certificate, bool issuer)
+{
+    QStringList parts;
+    for (const auto attribute : {QSslCertificate::CommonName, QSslCertificate::Organization,
+                                 QSslCertificate::OrganizationalUnitName}) {
+        const QStringList values
+                = issuer ? certificate.issuerInfo(attribute) : certificate.subjectInfo(attribute);
+        const char *key = attribute == QSslCertificate::CommonName     ? "CN"
+                          : attribute == QSslCertificate::Organization ? "O"
+                                                                       : "OU";
+        for (const QString &value : values)
+            parts << QLatin1StringView(key) + u'=' + value.left(80);
+    }
+    return parts.isEmpty() ? QStringLiteral("(none)") : parts.join(QStringLiteral(", "));
+}
+
+// Subject, issuer, validity and SHA-256 fingerprint, on one line.
+QString describeCertificate(const QSslCertificate &certificate)
+{
+    const QByteArray digest = certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper();
+    return QStringLiteral("subject %1; issuer %2; valid %3 to %4; SHA-256 %5")
+            .arg(certificateName(certificate, false), certificateName(certificate, true),
+                 certificate.effectiveDate().toUTC().toString(Qt::ISODate),
+                 certificate.expiryDate().toUTC().toString(Qt::ISODate),
+                 QString::fromLatin1(digest));
+}
+#endif
 
 } // namespace
 
@@ -674,8 +704,16 @@ void GatewayRequest::send(const QNetworkRequest &request)
     connect(reply, &QNetworkReply::finished, this, &GatewayRequest::onFinished);
 #if QT_CONFIG(ssl)
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
-        if (!errors.isEmpty() && m_tlsError.isEmpty())
-            m_tlsError = errors.constFirst().errorString();
+        // Never ignored: the reply fails with SslHandshakeFailedError and this says why, with
+        // the certificate the gateway showed so that the user can judge it.
+        if (errors.isEmpty() || !m_tlsError.isEmpty())
+            return;
+        QSslCertificate certificate = errors.constFirst().certificate();
+        if (certificate.isNull() && m_reply)
+            certificate = m_reply->sslConfiguration().peerCertificate();
+        m_tlsError = errors.constFirst().errorString();
+        if (!certificate.isNull())
+            m_tlsError += QStringLiteral("; certificate: ") + describeCertificate(certificate);
     });
 #endif
     connect(reply, &QObject::destroyed, this, [this] {
