@@ -2337,7 +2337,16 @@ void tst_GatewayClient::neverLogsAKeyWithEveryCategoryOn()
     g_logLines = &lines;
     const QtMessageHandler previous = qInstallMessageHandler(collectLogLine);
     QLoggingCategory::setFilterRules(QStringLiteral("*=true"));
+    // QT_LOGGING_RULES (ctest sets one) outranks setFilterRules: a filter turns everything on.
+    static QLoggingCategory::CategoryFilter defaultFilter = nullptr;
+    defaultFilter = QLoggingCategory::installFilter([](QLoggingCategory *category) {
+        if (defaultFilter)
+            defaultFilter(category);
+        for (const QtMsgType type : {QtDebugMsg, QtInfoMsg, QtWarningMsg, QtCriticalMsg})
+            category->setEnabled(type, true);
+    });
     auto restore = qScopeGuard([previous] {
+        QLoggingCategory::installFilter(defaultFilter);
         QLoggingCategory::setFilterRules(QString());
         qInstallMessageHandler(previous);
         g_logLines = nullptr;
