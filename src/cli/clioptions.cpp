@@ -48,6 +48,10 @@ struct Options
                                 u"provider"_s};
     QCommandLineOption timeout{u"timeout"_s, u"Request timeout in seconds (default 30)."_s,
                                u"seconds"_s};
+    QCommandLineOption maxRate{u"max-rate"_s,
+                               u"At most this many requests per second to the gateway (default "
+                               "20; 0: no ceiling). Requests over it wait their turn."_s,
+                               u"per-second"_s};
     QCommandLineOption format{u"format"_s,
                               u"Output format: table (default), json or csv; watch: table (default "
                               "on a terminal) or json (default when piped); export: json, csv, "
@@ -110,7 +114,7 @@ struct Options
     QList<const QCommandLineOption *> globals() const
     {
         return {&gateway,  &profile, &tokenEnv, &auth,   &route,
-                &provider, &timeout, &format,   &dataDir};
+                &provider, &timeout, &maxRate,  &format, &dataDir};
     }
     QList<const QCommandLineOption *> commandOptions(CommandKind command) const
     {
@@ -441,6 +445,14 @@ ParseResult parseCommandLine(const QStringList &arguments)
         if (!seconds)
             return fail(u"--timeout must be a number of seconds between 0.1 and 3600"_s);
         gw.timeoutMs = int(std::lround(*seconds * 1000));
+    }
+    if (parser.isSet(o.maxRate)) {
+        bool ok = false;
+        const double rate = parser.value(o.maxRate).trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(rate) || rate < 0 || rate > 10000)
+            return fail(u"--max-rate must be a number of requests per second between 0 and 10000 "
+                        "(0: no ceiling)"_s);
+        gw.maxRate = rate;
     }
     if (parser.isSet(o.dataDir)) {
         gw.dataDir = parser.value(o.dataDir).trimmed();

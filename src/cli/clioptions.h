@@ -38,7 +38,8 @@ struct GatewayOptions
     std::optional<RouteStyle> route;
     std::optional<QString> provider;
     std::optional<int> timeoutMs;
-    QString dataDir; // --data-dir; empty: not given
+    std::optional<double> maxRate; // --max-rate: requests per second to the gateway, 0 = none
+    QString dataDir;               // --data-dir; empty: not given
 };
 
 // Every option of one invocation, already validated (types, ranges, combinations).

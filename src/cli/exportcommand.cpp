@@ -149,7 +149,7 @@ void ExportCommand::exportListed()
 {
     ListQuery query;
     query.maxResults = 1000;
-    m_session->client()->listAll(query, 50, this, [this](Expected<ListResult> r) {
+    m_session->listAll(query, 50, this, [this](Expected<ListResult> r) {
         if (!r) {
             const GatewayError &e = r.error();
             m_console->error(u"listing failed: "_s + e.describe());

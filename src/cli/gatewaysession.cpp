@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -84,9 +85,14 @@ void GatewaySession::prepare(Needs needs, std::function<void(const QString &)> d
     if (m_options.timeoutMs)
         p.timeoutMs = *m_options.timeoutMs;
     m_client->setProfile(p);
+    if (m_options.maxRate)
+        m_client->setMaxRequestRate(*m_options.maxRate);
 
     if (!needs.secret || p.authMode == AuthMode::None)
         return finish({});
+    // Before any request carries the key.
+    if (const QString warning = p.cleartextKeyWarning(); !warning.isEmpty())
+        qWarning().noquote() << u"warning: "_s + warning;
 
     if (tokenGiven) {
         const QString secret = qEnvironmentVariable(qPrintable(m_options.tokenEnv));
@@ -219,6 +225,24 @@ QString GatewaySession::resolveProfile(GatewayProfile *profile)
     p.baseUrl = url;
     *profile = p;
     return {};
+}
+
+void GatewaySession::listAll(const ListQuery &query, int maxPages, QObject *context,
+                             std::function<void(Expected<ListResult>)> done)
+{
+    const QPointer<GatewayClient> client = m_client;
+    retryIdempotent<ListResult>(
+            m_retry, context,
+            [client, query, maxPages](QObject *ctx, std::function<void(Expected<ListResult>)> cb) {
+                if (!client) {
+                    GatewayError gone;
+                    gone.kind = GatewayError::Kind::Cancelled;
+                    cb(gone);
+                    return;
+                }
+                client->listAll(query, maxPages, ctx, std::move(cb));
+            },
+            std::move(done));
 }
 
 bool GatewaySession::ensureProfileStored(QString *error)

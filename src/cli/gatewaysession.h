@@ -5,6 +5,7 @@
 #include "store/storeworker.h"
 #include "wire/gatewayclient.h"
 #include "wire/gatewayprofile.h"
+#include "wire/retrypolicy.h"
 
 #include <QObject>
 #include <QString>
@@ -55,6 +56,13 @@ public:
     void prepare(Needs needs, std::function<void(const QString &error)> done);
 
     GatewayClient *client() const { return m_client; }
+    // How the CLI's reads (get, export, list) are retried; never used for a stop.
+    const RetryPolicy &retryPolicy() const { return m_retry; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    // client()->listAll() under retryPolicy() (retryIdempotent): the whole walk is tried again
+    // after a transient failure of any page.
+    void listAll(const ListQuery &query, int maxPages, QObject *context,
+                 std::function<void(Expected<ListResult>)> done);
     const GatewayProfile &profile() const { return m_client->profile(); }
     // The store, or null when none was opened.
     StoreWorker *store() const { return m_store.get(); }
@@ -88,6 +96,7 @@ private:
 
     GatewayOptions m_options;
     GatewayClient *m_client = nullptr;
+    RetryPolicy m_retry;
     std::unique_ptr<StoreWorker> m_store;
     std::unique_ptr<SecretStore> m_secrets;
     QString m_storeDir;

@@ -48,8 +48,8 @@ void GetCommand::onOutcome(int index)
     switch (m_options.format) {
     case OutputFormat::Json: {
         QByteArray entry = m_written == 0 ? QByteArrayLiteral("\n") : QByteArrayLiteral(",\n");
-        entry += JobFormat::compact(
-                JobFormat::fetchedEntry(o.identifier, job, o.result->fetchedAt));
+        entry += JobFormat::compact(JobFormat::fetchedEntry(o.identifier, job, o.result->fetchedAt,
+                                                            o.result->parsed.problems));
         m_console->write(entry);
         break;
     }

@@ -1,5 +1,6 @@
 #include "jobfetcher.h"
 
+#include <QPointer>
 #include <QTimer>
 
 namespace bw::cli {
@@ -28,8 +29,21 @@ void JobFetcher::startNext()
     while (m_inFlight < m_maxInFlight && m_next < m_outcomes.size()) {
         const int index = m_next++;
         ++m_inFlight;
-        m_client->retrieve(
-                m_outcomes.at(index).identifier, this, [this, index](Expected<RetrieveResult> r) {
+        const QPointer<GatewayClient> client = m_client;
+        const QString identifier = m_outcomes.at(index).identifier;
+        retryIdempotent<RetrieveResult>(
+                m_retry, this,
+                [client, identifier](QObject *context,
+                                     std::function<void(Expected<RetrieveResult>)> done) {
+                    if (!client) {
+                        GatewayError gone;
+                        gone.kind = GatewayError::Kind::Cancelled;
+                        done(gone);
+                        return;
+                    }
+                    client->retrieve(identifier, context, std::move(done));
+                },
+                [this, index](Expected<RetrieveResult> r) {
                     Outcome o{m_outcomes.at(index).identifier, std::nullopt, std::nullopt};
                     if (r)
                         o.result = std::move(r.value());

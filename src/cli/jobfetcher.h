@@ -1,6 +1,7 @@
 #pragma once
 
 #include "wire/gatewayclient.h"
+#include "wire/retrypolicy.h"
 
 #include <QList>
 #include <QObject>
@@ -14,8 +15,10 @@ namespace bw::cli {
 // Retrieves many jobs through one GatewayClient, with at most maxInFlight() requests at a
 // time on the client's (reused, keep-alive) connections, and hands the outcomes back in INPUT
 // order: outcomeReady(i) fires for 0, 1, 2, ... as soon as every outcome up to i is known, so
-// a caller can stream its output; finished() follows the last one. No retries: a one-shot
-// fetch reports what the gateway said.
+// a caller can stream its output; finished() follows the last one. A retrieve that fails
+// transiently (reset, refused, timeout, 429, 5xx) is tried again under retryPolicy()
+// (retryIdempotent: bounded, jittered, Retry-After honoured); the outcome is the first success
+// or the last error.
 class JobFetcher : public QObject
 {
     Q_OBJECT
@@ -33,6 +36,8 @@ public:
     explicit JobFetcher(GatewayClient *client, QObject *parent = nullptr);
 
     void setMaxInFlight(int count) { m_maxInFlight = std::max(1, count); }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    const RetryPolicy &retryPolicy() const { return m_retry; }
     int maxInFlight() const { return m_maxInFlight; }
 
     // Starts fetching; call once. With no identifiers finished() follows on the event loop.
@@ -54,6 +59,7 @@ private:
 
     GatewayClient *m_client;
     int m_maxInFlight = kDefaultMaxInFlight;
+    RetryPolicy m_retry;
     QList<Outcome> m_outcomes;
     QList<bool> m_done;
     int m_next = 0;      // next index to start

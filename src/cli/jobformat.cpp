@@ -5,6 +5,7 @@
 #include "export/exportdata.h"
 #include "wire/jobcodec.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -81,13 +82,19 @@ QStringList JobFormat::tableCells(const QString &identifier, const Job &job, con
 }
 
 QJsonObject JobFormat::fetchedEntry(const QString &identifier, const Job &job,
-                                    const QDateTime &fetchedAt)
+                                    const QDateTime &fetchedAt, const QList<ParseProblem> &problems)
 {
     QJsonObject entry;
     entry.insert(u"identifier"_s, identifier);
     entry.insert(u"job"_s, JobCodec::toJson(job));
     if (fetchedAt.isValid())
         entry.insert(u"fetchedAt"_s, JobCodec::formatTimestamp(fetchedAt));
+    if (!problems.isEmpty()) {
+        QJsonArray list;
+        for (const ParseProblem &p : problems)
+            list.append(QJsonObject{{u"field"_s, p.field}, {u"message"_s, p.message}});
+        entry.insert(u"problems"_s, list);
+    }
     return entry;
 }
 

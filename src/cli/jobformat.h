@@ -5,6 +5,7 @@
 #include "domain/watchedjob.h"
 #include "texttable.h"
 #include "wire/gatewayerror.h"
+#include "wire/jobcodec.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -40,9 +41,11 @@ QString timeText(const std::optional<QDateTime> &instant, const QDateTime &now);
 std::optional<int> percentDone(const Job &job);
 
 // --- JSON (get; stop and list reuse the error entry) ---------------------------------------
-// {"identifier","job","fetchedAt"}: job as JobCodec::toJson (API names, UTC .mmmZ timestamps,
-// absent fields omitted, raw status).
-QJsonObject fetchedEntry(const QString &identifier, const Job &job, const QDateTime &fetchedAt);
+// {"identifier","job","fetchedAt","problems"?}: job as JobCodec::toJson (API names, UTC .mmmZ
+// timestamps, absent fields omitted, raw status); problems, only when there are any, lists the
+// fields the gateway sent with the wrong type as [{"field","message"}].
+QJsonObject fetchedEntry(const QString &identifier, const Job &job, const QDateTime &fetchedAt,
+                         const QList<ParseProblem> &problems = {});
 // {"identifier"?,"httpStatus"?,"type"?,"message"}: httpStatus only when an HTTP answer came,
 // type only when the gateway named one; message is the gateway's or network stack's full text
 // (GatewayError::describe() when that is empty). `identifier` is left out when empty.

@@ -73,8 +73,7 @@ void ListCommand::start()
     }
     query.submitTimeAfter = m_options.submittedAfter;
     query.submitTimeBefore = m_options.submittedBefore;
-    m_session->client()->listAll(query, kMaxPages, this,
-                                 [this](Expected<ListResult> r) { onListed(r); });
+    m_session->listAll(query, kMaxPages, this, [this](Expected<ListResult> r) { onListed(r); });
 }
 
 void ListCommand::onListed(const Expected<ListResult> &result)

@@ -4,6 +4,19 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QtNetwork/qtnetworkglobal.h>
+
+#if QT_CONFIG(ssl)
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
+#if QT_VERSION >= QT_VERSION_CHECK(6, 4, 0)
+#include <QSslServer>
+#define BW_HAVE_SSL_SERVER 1
+#endif
+#endif
 
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
@@ -82,6 +95,7 @@ struct LoopbackHttpServer::Connection : QObject
     bool closeAfter = false; // the client asked for Connection: close
     bool endless = false;
     bool endlessChunked = true;
+    bool endlessCloseDelimited = false;
     qint64 endlessSent = 0;
     qint64 endlessLimit = 0;
 };
@@ -175,6 +189,17 @@ LoopbackHttpServer::Response LoopbackHttpServer::Response::endless(const QByteAr
     return r;
 }
 
+LoopbackHttpServer::Response LoopbackHttpServer::Response::trickle(int status,
+                                                                   const QByteArray &contentType,
+                                                                   const QByteArray &body,
+                                                                   int intervalMs)
+{
+    Response r = text(status, contentType, body);
+    r.mode = Mode::Trickle;
+    r.trickleIntervalMs = intervalMs;
+    return r;
+}
+
 LoopbackHttpServer::Response &LoopbackHttpServer::Response::withHeader(const QByteArray &name,
                                                                        const QByteArray &value)
 {
@@ -213,6 +238,47 @@ bool LoopbackHttpServer::listen()
     return m_server->listen(QHostAddress::LocalHost, 0);
 }
 
+bool LoopbackHttpServer::tlsAvailable()
+{
+#ifdef BW_HAVE_SSL_SERVER
+    return QSslSocket::supportsSsl();
+#else
+    return false;
+#endif
+}
+
+bool LoopbackHttpServer::listenTls(const QString &certificatePem, const QString &keyPem)
+{
+#ifdef BW_HAVE_SSL_SERVER
+    if (!tlsAvailable())
+        return false;
+    QFile keyFile(keyPem);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return false;
+    const QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificatePem, QSsl::Pem);
+    if (key.isNull() || chain.isEmpty())
+        return false;
+    auto *server = new QSslServer(this);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    server->setSslConfiguration(tls);
+    delete m_server;
+    m_server = server;
+    // QSslServer hands a connection over once its handshake is done, with this signal.
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this,
+            &LoopbackHttpServer::onNewConnection);
+    m_tls = true;
+    return m_server->listen(QHostAddress::LocalHost, 0);
+#else
+    Q_UNUSED(certificatePem);
+    Q_UNUSED(keyPem);
+    return false;
+#endif
+}
+
 quint16 LoopbackHttpServer::port() const
 {
     return m_server->serverPort();
@@ -221,7 +287,7 @@ quint16 LoopbackHttpServer::port() const
 QUrl LoopbackHttpServer::baseUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(port());
     return url;
@@ -264,6 +330,11 @@ void LoopbackHttpServer::onNewConnection()
             socket->deleteLater();
             Q_EMIT connectionClosed();
         });
+        // A TLS socket is handed over once encrypted: the request may already be waiting.
+        if (socket->bytesAvailable() > 0) {
+            c->buffer += socket->readAll();
+            processBuffer(c);
+        }
     }
 }
 
@@ -332,14 +403,28 @@ void LoopbackHttpServer::answer(Connection *c, const Response &response)
         writeNormal(c, response);
         c->socket->disconnectFromHost();
         return;
+    case Response::Mode::Trickle: {
+        Response head = response;
+        head.mode = Response::Mode::Truncate;
+        head.truncateAt = 0; // the status line and headers only
+        head.declaredLength
+                = response.declaredLength >= 0 ? response.declaredLength : response.body.size();
+        writeNormal(c, head);
+        trickleNext(c, response.body, qMax(1, response.trickleIntervalMs));
+        return;
+    }
     case Response::Mode::Endless: {
         QByteArray head = "HTTP/1.1 200 OK\r\n";
         for (const Header &h : response.headers)
             head += h.first + ": " + h.second + "\r\n";
-        c->endlessChunked = response.declaredLength < 0;
-        head += c->endlessChunked
-                        ? QByteArray("Transfer-Encoding: chunked\r\n")
-                        : "Content-Length: " + QByteArray::number(response.declaredLength) + "\r\n";
+        c->endlessChunked = response.declaredLength < 0 && !response.closeDelimited;
+        c->endlessCloseDelimited = response.declaredLength < 0 && response.closeDelimited;
+        if (c->endlessCloseDelimited)
+            head += "Connection: close\r\n";
+        else if (c->endlessChunked)
+            head += "Transfer-Encoding: chunked\r\n";
+        else
+            head += "Content-Length: " + QByteArray::number(response.declaredLength) + "\r\n";
         head += "\r\n";
         c->socket->write(head);
         c->endless = true;
@@ -397,6 +482,8 @@ void LoopbackHttpServer::pumpEndless(Connection *c)
             if (c->endlessChunked)
                 c->socket->write("0\r\n\r\n");
             c->endless = false;
+            if (c->endlessCloseDelimited)
+                c->socket->disconnectFromHost();
             return;
         }
         const QByteArray data = payload.left(n);
@@ -407,6 +494,18 @@ void LoopbackHttpServer::pumpEndless(Connection *c)
         c->endlessSent += n;
         m_endlessBytesSent += n;
     }
+}
+
+void LoopbackHttpServer::trickleNext(Connection *c, QByteArray rest, int intervalMs)
+{
+    if (rest.isEmpty() || c->socket->state() != QAbstractSocket::ConnectedState)
+        return; // stays busy: a trickled answer ends the connection's use
+    QTimer::singleShot(intervalMs, c, [this, c, rest = std::move(rest), intervalMs]() mutable {
+        if (c->socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        c->socket->write(rest.left(1));
+        trickleNext(c, rest.mid(1), intervalMs);
+    });
 }
 
 void LoopbackHttpServer::resetConnection(Connection *c)

@@ -50,6 +50,7 @@ public:
             Reset,    // close the connection with a TCP reset instead of answering
             Truncate, // announce the whole body, send truncateAt bytes of it, then close
             Endless,  // stream a chunked body until the client hangs up (or endlessLimit)
+            Trickle,  // announce the whole body, then send one byte every trickleIntervalMs
         };
 
         int status = 200;
@@ -60,6 +61,10 @@ public:
         qint64 truncateAt = 0;      // Truncate: body bytes sent before closing
         qint64 endlessLimit = 0;    // Endless: stop after this many body bytes (0 = 1 GiB)
         qint64 declaredLength = -1; // >= 0: send this Content-Length instead of the real one
+        int trickleIntervalMs = 0;  // Trickle: pause between two bytes of the body
+        // Endless without declaredLength: no Transfer-Encoding either, the body ends when the
+        // server closes the connection (HTTP/1.0 style framing).
+        bool closeDelimited = false;
 
         static Response json(int status, const QByteArray &body);
         static Response text(int status, const QByteArray &contentType, const QByteArray &body);
@@ -69,6 +74,9 @@ public:
         static Response truncated(int status, const QByteArray &contentType, const QByteArray &body,
                                   qint64 sentBytes);
         static Response endless(const QByteArray &contentType, qint64 limit = 0);
+        // Headers at once (Content-Length of the whole body), then one byte per intervalMs.
+        static Response trickle(int status, const QByteArray &contentType, const QByteArray &body,
+                                int intervalMs);
 
         Response &withHeader(const QByteArray &name, const QByteArray &value);
         Response &withDelay(int ms);
@@ -81,8 +89,13 @@ public:
 
     // Listens on 127.0.0.1 on a free port. Returns false when that is impossible.
     bool listen();
+    // The same over TLS with this PEM certificate and key (QSslServer): every connection is
+    // encrypted before a request is read. False without a TLS backend or readable files.
+    bool listenTls(const QString &certificatePem, const QString &keyPem);
+    // Whether TLS servers can be made here (a TLS backend and Qt 6.4's QSslServer).
+    static bool tlsAvailable();
     quint16 port() const;
-    // http://127.0.0.1:<port>
+    // http://127.0.0.1:<port> (https:// after listenTls)
     QUrl baseUrl() const;
 
     // Decides the answer to every request; the default answers 404 text/plain "Not Found".
@@ -110,9 +123,11 @@ private:
     void answer(Connection *c, const Response &response);
     void writeNormal(Connection *c, const Response &response);
     void pumpEndless(Connection *c);
+    void trickleNext(Connection *c, QByteArray rest, int intervalMs);
     void resetConnection(Connection *c);
 
     QTcpServer *m_server = nullptr;
+    bool m_tls = false;
     Handler m_handler;
     QList<Request> m_requests;
     QList<Connection *> m_connections;

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -12,6 +13,7 @@
 #include <QNetworkRequest>
 #include <QSet>
 #include <QTimeZone>
+#include <QTimer>
 
 #if QT_CONFIG(ssl)
 #include <QSslCertificate>
@@ -314,6 +316,35 @@ QDateTime parseHttpDate(const QByteArray &value)
     return QDateTime::fromString(text, Qt::RFC2822Date);
 }
 
+#if QT_CONFIG(ssl)
+QString certificateName(const QSslCertificate &certificate, bool issuer)
+{
+    QStringList parts;
+    for (const auto attribute : {QSslCertificate::CommonName, QSslCertificate::Organization,
+                                 QSslCertificate::OrganizationalUnitName}) {
+        const QStringList values
+                = issuer ? certificate.issuerInfo(attribute) : certificate.subjectInfo(attribute);
+        const char *key = attribute == QSslCertificate::CommonName     ? "CN"
+                          : attribute == QSslCertificate::Organization ? "O"
+                                                                       : "OU";
+        for (const QString &value : values)
+            parts << QLatin1StringView(key) + u'=' + value.left(80);
+    }
+    return parts.isEmpty() ? QStringLiteral("(none)") : parts.join(QStringLiteral(", "));
+}
+
+// Subject, issuer, validity and SHA-256 fingerprint, on one line.
+QString describeCertificate(const QSslCertificate &certificate)
+{
+    const QByteArray digest = certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper();
+    return QStringLiteral("subject %1; issuer %2; valid %3 to %4; SHA-256 %5")
+            .arg(certificateName(certificate, false), certificateName(certificate, true),
+                 certificate.effectiveDate().toUTC().toString(Qt::ISODate),
+                 certificate.expiryDate().toUTC().toString(Qt::ISODate),
+                 QString::fromLatin1(digest));
+}
+#endif
+
 } // namespace
 
 // The CA certificates of profile().caBundlePath, read once.
@@ -409,7 +440,7 @@ public:
     }
 
 private:
-    enum class AbortReason { None, Cancelled, ContextGone, TooLarge, Redirect };
+    enum class AbortReason { None, Cancelled, ContextGone, TooLarge, Redirect, Deadline };
 
     GatewayRequest(GatewayClient *client, QLatin1StringView operation, QObject *context)
         : QObject(client)
@@ -418,6 +449,8 @@ private:
         , m_hasContext(context != nullptr)
         , m_operation(operation)
     {
+        m_deadline.setSingleShot(true);
+        connect(&m_deadline, &QTimer::timeout, this, [this] { abortReply(AbortReason::Deadline); });
         if (context) {
             connect(context, &QObject::destroyed, this, [this] {
                 if (!m_settled)
@@ -444,6 +477,7 @@ private:
     }
 
     std::optional<QNetworkRequest> buildRequest(const QUrl &url, GatewayError *error);
+    void send(const QNetworkRequest &request);
     void onMetaDataChanged();
     void onReadyRead();
     void onDownloadProgress(qint64 received, qint64 total);
@@ -509,10 +543,16 @@ private:
     QByteArray m_body;
     QUrl m_redirectTarget;
     int m_redirectStatus = 0;
+    int m_redirects = 0;  // same-origin redirects followed in this exchange
+    QSet<QUrl> m_visited; // URLs this exchange asked for (a second visit is a loop)
+    bool m_redirectLoop = false;
     QString m_tlsError;
     int m_timeoutMs = kDefaultTimeoutMs;
     AbortReason m_reason = AbortReason::None;
     QElapsedTimer m_elapsed;
+    // The whole exchange (connect, TLS, headers, redirects, body) ends by m_timeoutMs; Qt's
+    // transfer timeout alone restarts with every byte, so a trickling body would never end.
+    QTimer m_deadline;
     bool m_settled = false;
     qint64 m_bodyCap = -1; // < 0: the client's maxBodyBytes()
     std::function<void(qint64)> m_onBytes;
@@ -578,7 +618,8 @@ std::optional<QNetworkRequest> GatewayRequest::buildRequest(const QUrl &url, Gat
     request.setTransferTimeout(m_timeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::UserVerifiedRedirectPolicy);
-    request.setMaximumRedirectsAllowed(kMaxRedirects);
+    // One more than the client allows: onRedirected() sees the loop first and says so.
+    request.setMaximumRedirectsAllowed(kMaxRedirects + 1);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                          QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
@@ -626,9 +667,11 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
     m_body.clear();
     m_redirectTarget = QUrl();
     m_redirectStatus = 0;
+    m_redirects = 0;
+    m_visited = {url};
+    m_redirectLoop = false;
     m_tlsError.clear();
     m_reason = AbortReason::None;
-    m_elapsed.start();
 
     GatewayError setupError;
     const std::optional<QNetworkRequest> request = buildRequest(url, &setupError);
@@ -636,11 +679,29 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
         complete(setupError); // settles with a queued callback: still never synchronous
         return;
     }
-    qCDebug(lcClient).noquote() << m_operation << verb << url.path(QUrl::FullyEncoded);
+    // The client's request rate: a request waits its turn, it is never refused. The deadline
+    // starts when it goes out.
+    const qint64 wait = m_client->m_rateLimiter.reserve();
+    if (wait > 0) {
+        qCDebug(lcClient).noquote() << m_operation << "waits" << wait << "ms for the request rate";
+        QTimer::singleShot(wait, this, [this, request = *request] {
+            if (m_next && !m_settled)
+                send(request);
+        });
+        return;
+    }
+    send(*request);
+}
 
-    QNetworkReply *reply = verb == "POST" ? m_client->m_nam->post(*request, QByteArray())
-                                          : m_client->m_nam->get(*request);
+void GatewayRequest::send(const QNetworkRequest &request)
+{
+    m_elapsed.start();
+    qCDebug(lcClient).noquote() << m_operation << m_verb << m_url.path(QUrl::FullyEncoded);
+
+    QNetworkReply *reply = m_verb == "POST" ? m_client->m_nam->post(request, QByteArray())
+                                            : m_client->m_nam->get(request);
     m_reply = reply;
+    m_deadline.start(m_timeoutMs);
     // Qt's network thread stops reading from the socket once this much is buffered and not yet
     // read, so an oversized body never piles up far past maxBodyBytes() before the abort.
     reply->setReadBufferSize(std::clamp<qint64>(bodyCap() + 1, kMinReadBuffer, kMaxReadBuffer));
@@ -651,8 +712,16 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
     connect(reply, &QNetworkReply::finished, this, &GatewayRequest::onFinished);
 #if QT_CONFIG(ssl)
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
-        if (!errors.isEmpty() && m_tlsError.isEmpty())
-            m_tlsError = errors.constFirst().errorString();
+        // Never ignored: the reply fails with SslHandshakeFailedError and this says why, with
+        // the certificate the gateway showed so that the user can judge it.
+        if (errors.isEmpty() || !m_tlsError.isEmpty())
+            return;
+        QSslCertificate certificate = errors.constFirst().certificate();
+        if (certificate.isNull() && m_reply)
+            certificate = m_reply->sslConfiguration().peerCertificate();
+        m_tlsError = errors.constFirst().errorString();
+        if (!certificate.isNull())
+            m_tlsError += QStringLiteral("; certificate: ") + describeCertificate(certificate);
     });
 #endif
     connect(reply, &QObject::destroyed, this, [this] {
@@ -713,6 +782,15 @@ void GatewayRequest::onRedirected(const QUrl &target)
     // 301/302/303 turn a POST into a GET: a stop is only ever sent as it was asked.
     const bool keepsMethod = m_verb == "GET" || status == 307 || status == 308;
     if (isSameOrigin(m_url, resolved) && keepsMethod) {
+        ++m_redirects;
+        if (m_visited.contains(resolved) || m_redirects > kMaxRedirects) {
+            m_redirectTarget = resolved;
+            m_redirectStatus = status;
+            m_redirectLoop = true;
+            abortReply(AbortReason::Redirect);
+            return;
+        }
+        m_visited.insert(resolved);
         qCDebug(lcClient).noquote() << m_operation << "follows a same-origin redirect" << status;
         m_body.clear();
         Q_EMIT reply->redirectAllowed();
@@ -729,6 +807,7 @@ void GatewayRequest::onFinished()
     if (!reply)
         return;
     m_reply = nullptr;
+    m_deadline.stop();
     reply->disconnect(this);
     reply->deleteLater();
     if (m_reason == AbortReason::ContextGone) {
@@ -751,11 +830,28 @@ Expected<HttpResponse> GatewayRequest::interpret(QNetworkReply *reply)
         return makeError(GatewayError::Kind::Cancelled, {});
     case AbortReason::TooLarge:
         return tooLargeError(status);
+    case AbortReason::Deadline:
+        qCDebug(lcClient).noquote() << m_operation << "deadline of" << m_timeoutMs << "ms passed";
+        return makeError(GatewayError::Kind::Timeout,
+                         QStringLiteral("no complete answer from %1 within %2 s")
+                                 .arg(originOf(m_url))
+                                 .arg(m_timeoutMs / 1000.0, 0, 'g', 3),
+                         status);
     case AbortReason::Redirect: {
         const QString hop = m_redirectStatus > 0 ? QStringLiteral("HTTP %1").arg(m_redirectStatus)
                                                  : QStringLiteral("a redirect");
         QString text;
-        if (isSameOrigin(m_url, m_redirectTarget))
+        if (m_redirectLoop)
+            text = m_redirects > kMaxRedirects
+                           ? QStringLiteral("a redirect loop (more than %1 redirects within %2)")
+                                     .arg(kMaxRedirects)
+                                     .arg(originOf(m_url))
+                           : QStringLiteral("a redirect loop (%1 back to an address already "
+                                            "visited, after %2 redirects within %3)")
+                                     .arg(hop)
+                                     .arg(m_redirects)
+                                     .arg(originOf(m_url));
+        else if (isSameOrigin(m_url, m_redirectTarget))
             text = QStringLiteral("%1 would turn this %2 into a GET")
                            .arg(hop, QString::fromLatin1(m_verb));
         else

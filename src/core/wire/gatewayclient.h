@@ -6,6 +6,7 @@
 #include "wire/jobcodec.h"
 #include "wire/listquery.h"
 #include "wire/nativerequests.h"
+#include "wire/ratelimiter.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -50,8 +51,10 @@ struct HealthResult
 
 // Talks to one gateway profile over the QNetworkAccessManager it is given (not owned; one per
 // process; it must outlive the requests, and live in the client's thread). Every request
-// carries Accept: application/json, the profile's auth and provider headers and a transfer
-// timeout (profile().timeoutMs; Kind::Timeout when no byte arrives for that long); bodies over
+// carries Accept: application/json, the profile's auth and provider headers and a deadline:
+// each exchange (connect, TLS, headers, same-origin redirects and the whole body together)
+// ends as Kind::Timeout once profile().timeoutMs has passed, however steadily bytes arrive;
+// the same value is also Qt's inactivity (transfer) timeout. Bodies over
 // maxBodyBytes() are aborted with TooLarge as soon as the Content-Length or the bytes received
 // say so, never buffered whole; a redirect is followed only within the same origin (scheme,
 // host, port; and for POST only 307/308): one to another origin is never followed and never
@@ -91,6 +94,14 @@ public:
     static constexpr qint64 kDefaultMaxBodyBytes = 16 * 1024 * 1024;
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
     qint64 maxBodyBytes() const { return m_maxBodyBytes; }
+
+    // The ceiling on requests this client sends (every exchange: probes, pages, retries,
+    // stops), RateLimiter::kDefaultRatePerSecond unless set; 0 = no ceiling. Requests over it
+    // wait their turn (queued, never failed); the deadline starts when one goes out.
+    void setMaxRequestRate(double perSecond) { m_rateLimiter.setRate(perSecond); }
+    double maxRequestRate() const { return m_rateLimiter.ratePerSecond(); }
+    // The limiter itself (tests inject a clock).
+    RateLimiter &rateLimiter() { return m_rateLimiter; }
 
     // The URL a request for `path` (e.g. "/bedrock/model-invocation-job/<encoded>") goes to:
     // base URL, its path prefix, then path, with the path kept exactly as encoded.
@@ -191,6 +202,7 @@ private:
     QString m_secret;
     QPointer<QNetworkAccessManager> m_nam;
     qint64 m_maxBodyBytes = kDefaultMaxBodyBytes;
+    RateLimiter m_rateLimiter;
     int m_inFlight = 0;
     QList<GatewayRequest *> m_requests;   // unsettled calls, children of this client
     std::unique_ptr<CaBundle> m_caBundle; // loaded once per caBundlePath

@@ -28,9 +28,11 @@ QString GatewayError::kindName(Kind kind)
 QString GatewayError::describe() const
 {
     // Messages can be multi-line (up to 2 KiB); a sentence shows the first line only.
+    // A TLS failure keeps the certificate's details (subject, issuer, validity, fingerprint).
+    const int cap = kind == Kind::Tls ? 700 : 300;
     QString detail = message.section(u'\n', 0, 0).trimmed();
-    if (detail.size() > 300)
-        detail = detail.left(299) + QChar(0x2026);
+    if (detail.size() > cap)
+        detail = detail.left(cap - 1) + QChar(0x2026);
 
     QString text;
     switch (kind) {
@@ -69,6 +71,8 @@ QString GatewayError::describe() const
         text += QStringLiteral(": ") + detail;
     if (retryAfterSeconds)
         text += QStringLiteral(" (retry after %1 s)").arg(*retryAfterSeconds);
+    if (attempts > 1)
+        text += QStringLiteral(" (after %1 attempts)").arg(attempts);
     if (!text.endsWith(u'.') && !text.endsWith(QChar(0x2026)))
         text += u'.';
     return text;

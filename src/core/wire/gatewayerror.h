@@ -32,8 +32,11 @@ struct GatewayError
     // The request carried a key. A 401/403 then means the key was rejected, whatever the
     // gateway's words say ("a virtual key is required …" is Bifrost's answer to a wrong one).
     bool keySent = false;
+    // How many times the call was made before it gave up (retryIdempotent); 1 without retries.
+    int attempts = 1;
 
-    // One readable sentence, e.g. "HTTP 404 ResourceNotFoundException: Could not find ...".
+    // One readable sentence, e.g. "HTTP 404 ResourceNotFoundException: Could not find ...";
+    // "(after 3 attempts)" is added when the call was retried.
     // An auth failure after a key was sent reads "The gateway rejected this key (HTTP 401
     // virtual_key_required): <the gateway's words>".
     QString describe() const;

@@ -1,6 +1,7 @@
 #include "wire/gatewayprofile.h"
 
 #include <QFileInfo>
+#include <QHostAddress>
 
 #include <algorithm>
 
@@ -151,6 +152,27 @@ QList<ProfileProblem> GatewayProfile::validate(const QList<GatewayProfile> &othe
                              QStringLiteral("The CA bundle %1 cannot be read.").arg(caBundlePath)});
     }
     return problems;
+}
+
+bool GatewayProfile::sendsKeyInClear() const
+{
+    if (authMode == AuthMode::None
+        || baseUrl.scheme().compare(QLatin1StringView("http"), Qt::CaseInsensitive) != 0)
+        return false;
+    const QString host = baseUrl.host().toLower();
+    if (host == QLatin1StringView("localhost") || host.endsWith(QLatin1StringView(".localhost")))
+        return false;
+    const QHostAddress address(host);
+    return address.isNull() || !address.isLoopback();
+}
+
+QString GatewayProfile::cleartextKeyWarning() const
+{
+    if (!sendsKeyInClear())
+        return {};
+    return QStringLiteral("The key for %1 would travel unencrypted over plain http; anyone on the "
+                          "network path can read it. Use https unless the path is trusted.")
+            .arg(baseUrl.host(QUrl::FullyEncoded));
 }
 
 } // namespace bw

@@ -74,6 +74,13 @@ struct GatewayProfile
     // The custom header rule alone (empty when valid).
     static QString headerNameProblem(const QString &name);
 
+    // True when a key would travel unencrypted: the profile sends one (authMode is not None)
+    // over plain http to a host that is not loopback (localhost, 127.0.0.0/8, ::1). The CLI
+    // warns on stderr before any request, the Profiles dialog shows cleartextKeyWarning().
+    bool sendsKeyInClear() const;
+    // One sentence saying so, naming the host; empty when sendsKeyInClear() is false.
+    QString cleartextKeyWarning() const;
+
     friend bool operator==(const GatewayProfile &, const GatewayProfile &) = default;
 };
 

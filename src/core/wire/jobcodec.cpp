@@ -213,6 +213,28 @@ GatewayError badBody(const QString &why)
     return e;
 }
 
+// Why a job body that names neither its job nor a status is refused: what those two fields
+// were, then every other field of the wrong type (by name; the values stay out of messages).
+QString unidentifiedJob(const QJsonObject &obj, const QList<ParseProblem> &problems)
+{
+    auto what = [&obj](const char *key) {
+        const QJsonValue v = obj.value(QLatin1StringView(key));
+        return v.isUndefined() || v.isNull() ? QStringLiteral("missing") : typeName(v);
+    };
+    QString text = QStringLiteral("the job body has no readable jobArn (%1) nor status (%2)")
+                           .arg(what("jobArn"), what("status"));
+    QStringList others;
+    for (const ParseProblem &p : problems) {
+        if (p.field != QLatin1StringView("jobArn") && p.field != QLatin1StringView("status")
+            && !others.contains(p.field))
+            others << p.field;
+    }
+    if (!others.isEmpty())
+        text += QStringLiteral("; also of the wrong type: %1")
+                        .arg(others.join(QStringLiteral(", ")));
+    return text;
+}
+
 bool looksLikeErrorObject(const QJsonObject &obj)
 {
     if (obj.contains(QLatin1StringView("jobArn")) || obj.contains(QLatin1StringView("status")))
@@ -380,9 +402,16 @@ Expected<ParsedJob> parseRetrieveBody(const QByteArray &body)
     if (looksLikeErrorObject(*obj))
         return parseErrorResponse(200, body, "application/json");
     ParsedJob parsed = parseJob(*obj);
-    if (parsed.job.presentFields().isEmpty())
+    if (parsed.job.presentFields().isEmpty() && parsed.problems.isEmpty())
         return badBody(QStringLiteral("the body is a JSON object without any job field"));
+    if (!parsed.job.jobArn && !parsed.job.status)
+        return badBody(unidentifiedJob(*obj, parsed.problems));
     return parsed;
+}
+
+QList<ParseProblem> problemsIn(const QJsonObject &raw)
+{
+    return parseJob(raw).problems;
 }
 
 Expected<ListPage> parseListBody(const QByteArray &body)

@@ -54,8 +54,14 @@ std::optional<QDateTime> parseTimestamp(QStringView text);
 QString formatTimestamp(const QDateTime &instant);
 
 ParsedJob parseJob(const QJsonObject &object);
-// A 2xx retrieve body. BadBody error when it is not a JSON object or carries no job field.
+// A 2xx retrieve body. BadBody error when it is not a JSON object, carries no job field, or
+// has neither a readable jobArn nor a readable status (the message names both, and every other
+// field of the wrong type). Otherwise fields of the wrong type stay "not reported" and are
+// listed in ParsedJob::problems.
 Expected<ParsedJob> parseRetrieveBody(const QByteArray &body);
+// The problems parseJob finds in a raw body kept from earlier (WatchedJob::rawBody()): what the
+// Raw tab lists next to the body.
+QList<ParseProblem> problemsIn(const QJsonObject &raw);
 // A 2xx list body {"invocationJobSummaries":[...],"nextToken"?}.
 Expected<ListPage> parseListBody(const QByteArray &body);
 Expected<StopAck> parseStopBody(const QByteArray &body);

@@ -4,12 +4,14 @@
 #include "loopbackhttpserver.h"
 #include "wire/gatewayclient.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryFile>
 #include <QTimeZone>
@@ -260,15 +262,22 @@ private Q_SLOTS:
     void doesNotFollowARedirectToAnotherOrigin_data();
     void doesNotFollowARedirectToAnotherOrigin();
     void followsASameOriginRedirect();
+    void sameOriginRedirectLoopIsARedirectError_data();
+    void sameOriginRedirectLoopIsARedirectError();
     void connectionResetIsANetworkError();
     void refusedConnectionIsANetworkError();
     void slowGatewayTimesOut();
+    void tricklingBodyEndsAtTheDeadline();
+    void endlessBodyIsAbortedWithoutBufferingIt_data();
     void endlessBodyIsAbortedWithoutBufferingIt();
     void announcedHugeBodyIsRejectedBeforeItArrives();
     void bodyAtTheDefaultCapIsAcceptedOneByteMoreIsNot_data();
     void bodyAtTheDefaultCapIsAcceptedOneByteMoreIsNot();
     void truncatedBodyIsANetworkError();
     void httpsToAPlainHttpServerIsATlsError();
+    void untrustedCertificateIsATlsErrorWithItsDetails();
+    void caBundleOfTheProfileTrustsASelfSignedGateway();
+    void neverLogsAKeyWithEveryCategoryOn();
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1983,6 +1992,45 @@ void tst_GatewayClient::followsASameOriginRedirect()
              QByteArray("Bearer " + kSecret.toUtf8()));
 }
 
+void tst_GatewayClient::sameOriginRedirectLoopIsARedirectError_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("toItself");
+    QTest::newRow("302 to itself") << 302 << true;
+    QTest::newRow("301 ping-pong") << 301 << false;
+    QTest::newRow("307 to itself") << 307 << true;
+    QTest::newRow("308 ping-pong") << 308 << false;
+}
+
+void tst_GatewayClient::sameOriginRedirectLoopIsARedirectError()
+{
+    QFETCH(int, status);
+    QFETCH(bool, toItself);
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    server.setHandler([status, toItself](const LoopbackHttpServer::Request &r) {
+        if (toItself)
+            return LoopbackHttpServer::Response::redirect(status, r.target);
+        const bool atA = r.path().startsWith("/a/");
+        return LoopbackHttpServer::Response::redirect(status, (atA ? "/b/" : "/a/") + r.target);
+    });
+    LoopbackNam nam;
+    GatewayClient client(&nam);
+    GatewayProfile p = makeProfile(server.baseUrl(), RouteStyle::Singular);
+    p.authMode = AuthMode::Bearer;
+    client.setProfile(p);
+    client.setSecret(kSecret);
+    Outcome<RetrieveResult> out;
+    client.retrieve(kArn, this, out.callback());
+    QTRY_VERIFY(out.done());
+    const QString text = out.error().describe();
+    QVERIFY2(out.error().kind == GatewayError::Kind::Redirect, qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("redirect loop")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("HTTP 100")), qPrintable(text));
+    QVERIFY2(isOneSentence(text), qPrintable(text));
+    QVERIFY(server.requestCount() <= 6);
+}
+
 void tst_GatewayClient::connectionResetIsANetworkError()
 {
     LoopbackHttpServer server;
@@ -2036,12 +2084,49 @@ void tst_GatewayClient::slowGatewayTimesOut()
     QCOMPARE(client.profile().detectedRoute, RouteStyle::Auto);
 }
 
+void tst_GatewayClient::tricklingBodyEndsAtTheDeadline()
+{
+    // One byte every 100 ms never lets Qt's inactivity timeout fire; the deadline must.
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    server.respondWith(LoopbackHttpServer::Response::trickle(
+            200, "application/json", fixture(QStringLiteral("retrieve-completed.json")), 100));
+    LoopbackNam nam;
+    GatewayClient client(&nam);
+    GatewayProfile p = makeProfile(server.baseUrl(), RouteStyle::Singular);
+    p.timeoutMs = 700;
+    client.setProfile(p);
+    Outcome<RetrieveResult> out;
+    client.retrieve(kArn, this, out.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(out.done(), 15000);
+    QCOMPARE(out.error().kind, GatewayError::Kind::Timeout);
+    QCOMPARE(out.error().httpStatus, 200);
+    QVERIFY(out.error().isRetryable());
+    QVERIFY2(isOneSentence(out.error().describe()), qPrintable(out.error().describe()));
+    QTRY_COMPARE(server.closedConnections(), 1);
+}
+
+void tst_GatewayClient::endlessBodyIsAbortedWithoutBufferingIt_data()
+{
+    QTest::addColumn<QString>("framing");
+    QTest::newRow("chunked") << QStringLiteral("chunked");
+    QTest::newRow("no length, ends at close") << QStringLiteral("close");
+    QTest::newRow("true Content-Length") << QStringLiteral("length");
+}
+
 void tst_GatewayClient::endlessBodyIsAbortedWithoutBufferingIt()
 {
+    QFETCH(QString, framing);
     constexpr qint64 limit = qint64(512) * 1024 * 1024;
     LoopbackHttpServer server;
     QVERIFY(server.listen());
-    server.respondWith(LoopbackHttpServer::Response::endless("application/json", limit));
+    LoopbackHttpServer::Response endless
+            = LoopbackHttpServer::Response::endless("application/json", limit);
+    if (framing == QLatin1StringView("close"))
+        endless.closeDelimited = true;
+    else if (framing == QLatin1StringView("length"))
+        endless.declaredLength = limit; // announced and really sent
+    server.respondWith(endless);
     LoopbackNam nam;
     GatewayClient client(&nam);
     client.setMaxBodyBytes(256 * 1024);
@@ -2158,6 +2243,170 @@ void tst_GatewayClient::httpsToAPlainHttpServerIsATlsError()
 #else
     QSKIP("built without TLS support");
 #endif
+}
+
+namespace {
+QString tlsFixture(const char *name)
+{
+    return QDir(fixturesDir())
+            .absoluteFilePath(QStringLiteral("../tls/") + QLatin1StringView(name));
+}
+} // namespace
+
+void tst_GatewayClient::untrustedCertificateIsATlsErrorWithItsDetails()
+{
+#if QT_CONFIG(ssl)
+    if (!LoopbackHttpServer::tlsAvailable())
+        QSKIP("no TLS backend or QSslServer available");
+    LoopbackHttpServer server;
+    QVERIFY(server.listenTls(tlsFixture("loopback-cert.pem"), tlsFixture("loopback-key.pem")));
+    server.respondWith(LoopbackHttpServer::Response::json(
+            200, fixture(QStringLiteral("retrieve-completed.json"))));
+    const QList<QSslCertificate> certs
+            = QSslCertificate::fromPath(tlsFixture("loopback-cert.pem"), QSsl::Pem);
+    QCOMPARE(certs.size(), 1);
+    LoopbackNam nam;
+    GatewayClient client(&nam);
+    GatewayProfile p = makeProfile(server.baseUrl(), RouteStyle::Singular);
+    p.authMode = AuthMode::Bearer;
+    client.setProfile(p);
+    client.setSecret(kSecret);
+    Outcome<RetrieveResult> out;
+    client.retrieve(kArn, this, out.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(out.done(), 20000);
+    QCOMPARE(out.error().kind, GatewayError::Kind::Tls);
+    const QString text = out.error().describe();
+    const QString fingerprint = QString::fromLatin1(
+            certs.constFirst().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    const QStringList parts{QStringLiteral("subject CN=127.0.0.1, O=batchwatch tests"),
+                            QStringLiteral("issuer CN=127.0.0.1"),
+                            QString(QStringLiteral("SHA-256 ") + fingerprint),
+                            certs.constFirst().expiryDate().toUTC().toString(Qt::ISODate)};
+    for (const QString &part : parts)
+        QVERIFY2(text.contains(part), qPrintable(part + QStringLiteral(" not in: ") + text));
+    QVERIFY2(isOneSentence(text), qPrintable(text));
+    // The handshake failed before any request: the key never left the client.
+    QCOMPARE(server.requestCount(), 0);
+#else
+    QSKIP("built without TLS support");
+#endif
+}
+
+void tst_GatewayClient::caBundleOfTheProfileTrustsASelfSignedGateway()
+{
+#if QT_CONFIG(ssl)
+    if (!LoopbackHttpServer::tlsAvailable())
+        QSKIP("no TLS backend or QSslServer available");
+    LoopbackHttpServer server;
+    QVERIFY(server.listenTls(tlsFixture("loopback-cert.pem"), tlsFixture("loopback-key.pem")));
+    server.respondWith(LoopbackHttpServer::Response::json(
+            200, fixture(QStringLiteral("retrieve-completed.json"))));
+    LoopbackNam nam;
+    GatewayClient client(&nam);
+    GatewayProfile p = makeProfile(server.baseUrl(), RouteStyle::Singular);
+    p.authMode = AuthMode::Bearer;
+    p.caBundlePath = tlsFixture("loopback-cert.pem");
+    client.setProfile(p);
+    client.setSecret(kSecret);
+    Outcome<RetrieveResult> out;
+    client.retrieve(kArn, this, out.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(out.done(), 20000);
+    QVERIFY2(out.ok(), out.why());
+    QCOMPARE(out.value().parsed.job.statusCode(), JobStatus::Completed);
+    QCOMPARE(server.requestCount(), 1);
+    QCOMPARE(server.requests().constFirst().header("authorization"),
+             QByteArray("Bearer " + kSecret.toUtf8()));
+#else
+    QSKIP("built without TLS support");
+#endif
+}
+
+namespace {
+QStringList *g_logLines = nullptr;
+void collectLogLine(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    if (g_logLines)
+        g_logLines->append(message);
+}
+} // namespace
+
+void tst_GatewayClient::neverLogsAKeyWithEveryCategoryOn()
+{
+    // Qt's own categories too (qt.network.*): whatever logs headers would show the key.
+    QStringList lines;
+    g_logLines = &lines;
+    const QtMessageHandler previous = qInstallMessageHandler(collectLogLine);
+    QLoggingCategory::setFilterRules(QStringLiteral("*=true"));
+    // QT_LOGGING_RULES (ctest sets one) outranks setFilterRules: a filter turns everything on.
+    static QLoggingCategory::CategoryFilter defaultFilter = nullptr;
+    defaultFilter = QLoggingCategory::installFilter([](QLoggingCategory *category) {
+        if (defaultFilter)
+            defaultFilter(category);
+        for (const QtMsgType type : {QtDebugMsg, QtInfoMsg, QtWarningMsg, QtCriticalMsg})
+            category->setEnabled(type, true);
+    });
+    auto restore = qScopeGuard([previous] {
+        QLoggingCategory::installFilter(defaultFilter);
+        QLoggingCategory::setFilterRules(QString());
+        qInstallMessageHandler(previous);
+        g_logLines = nullptr;
+    });
+
+    LoopbackHttpServer other;
+    QVERIFY(other.listen());
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    const QByteArray body = fixture(QStringLiteral("retrieve-completed.json"));
+    BW_RETURN_IF_FAILED();
+    const QByteArray elsewhere = other.baseUrl().toEncoded();
+    server.setHandler([body, elsewhere](const LoopbackHttpServer::Request &r) {
+        const QByteArray path = r.path();
+        if (path.startsWith("/ok/"))
+            return LoopbackHttpServer::Response::json(200, body);
+        if (path.startsWith("/denied/"))
+            return LoopbackHttpServer::Response::json(
+                    401, R"({"__type":"virtual_key_required","message":"no"})");
+        if (path.startsWith("/moved/"))
+            return LoopbackHttpServer::Response::redirect(308, "/ok/" + r.target.mid(7));
+        if (path.startsWith("/away/"))
+            return LoopbackHttpServer::Response::redirect(302, elsewhere + r.target);
+        if (path.startsWith("/loop/"))
+            return LoopbackHttpServer::Response::redirect(302, r.target);
+        if (path.startsWith("/reset/"))
+            return LoopbackHttpServer::Response::reset();
+        return LoopbackHttpServer::Response::hang();
+    });
+    struct Mode
+    {
+        AuthMode auth;
+        const char *header;
+    };
+    LoopbackNam nam;
+    int calls = 0;
+    for (const Mode &mode : {Mode{AuthMode::Bearer, ""}, Mode{AuthMode::VirtualKey, ""},
+                             Mode{AuthMode::CustomHeader, "x-api-key"}}) {
+        for (const char *prefix :
+             {"/ok", "/denied", "/moved", "/away", "/loop", "/reset", "/hang"}) {
+            GatewayClient client(&nam);
+            QUrl base = server.baseUrl();
+            base.setPath(QLatin1StringView(prefix));
+            GatewayProfile p = makeProfile(base, RouteStyle::Auto);
+            p.authMode = mode.auth;
+            p.customHeaderName = QString::fromLatin1(mode.header);
+            p.timeoutMs = 300;
+            client.setProfile(p);
+            client.setSecret(kSecret);
+            Outcome<RetrieveResult> out;
+            client.retrieve(kArn, this, out.callback());
+            QTRY_VERIFY_WITH_TIMEOUT(out.done(), 10000);
+            ++calls;
+        }
+    }
+    QCOMPARE(calls, 21);
+    QVERIFY2(lines.size() > 21, "with every category on, the client logged (almost) nothing");
+    for (const QString &line : std::as_const(lines))
+        QVERIFY2(!line.contains(kSecret), qPrintable(line));
+    QVERIFY(server.requests().constFirst().header("authorization").contains(kSecret.toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(tst_GatewayClient)

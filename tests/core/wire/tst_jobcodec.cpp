@@ -5,6 +5,7 @@
 #include <QtTest>
 
 using namespace bw;
+using namespace Qt::StringLiterals;
 
 class tst_JobCodec : public QObject
 {
@@ -24,6 +25,10 @@ private Q_SLOTS:
     void nullMeansNotReported();
     void rejectsBodiesThatAreNotJobs_data();
     void rejectsBodiesThatAreNotJobs();
+    void refusesAJobWithoutReadableIdentityAndStatus_data();
+    void refusesAJobWithoutReadableIdentityAndStatus();
+    void keepsPartlyWrongTypesAsProblems_data();
+    void keepsPartlyWrongTypesAsProblems();
     void readsListPagesAndTokens();
     void parsesErrorShapes_data();
     void parsesErrorShapes();
@@ -267,6 +272,77 @@ void tst_JobCodec::rejectsBodiesThatAreNotJobs()
     QVERIFY(!r.hasValue());
     QCOMPARE(int(r.error().kind), kind);
     QVERIFY(!r.error().describe().isEmpty());
+}
+
+void tst_JobCodec::refusesAJobWithoutReadableIdentityAndStatus_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    // Field names the error must name (each once, values never).
+    QTest::addColumn<QStringList>("named");
+    QTest::newRow("every field of the wrong type")
+            << QByteArray(R"({"jobArn":1234,"status":["InProgress"],"totalRecordCount":"many",)"
+                          R"("processedRecordCount":"some","submitTime":"2025-03-14T09:26:53Z"})")
+            << QStringList{u"jobArn (a number)"_s, u"status (an array)"_s, u"totalRecordCount"_s,
+                           u"processedRecordCount"_s};
+    QTest::newRow("number arn, no status")
+            << QByteArray(R"({"jobArn":7,"jobName":"n"})")
+            << QStringList{u"jobArn (a number)"_s, u"status (missing)"_s};
+    QTest::newRow("no arn, object status")
+            << QByteArray(R"({"status":{"code":"Completed"},"jobName":"n"})")
+            << QStringList{u"jobArn (missing)"_s, u"status (an object)"_s};
+    QTest::newRow("neither, other fields fine")
+            << QByteArray(R"({"jobName":"n","submitTime":"2025-03-14T09:26:53Z"})")
+            << QStringList{u"jobArn (missing)"_s, u"status (missing)"_s};
+    QTest::newRow("null arn, bool status")
+            << QByteArray(R"({"jobArn":null,"status":true,"errorRecordCount":[1]})")
+            << QStringList{u"jobArn (missing)"_s, u"status (a boolean)"_s, u"errorRecordCount"_s};
+}
+
+void tst_JobCodec::refusesAJobWithoutReadableIdentityAndStatus()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, named);
+    const auto r = JobCodec::parseRetrieveBody(body);
+    QVERIFY2(!r.hasValue(), "a body with neither a job nor a status was accepted as a job");
+    QCOMPARE(r.error().kind, GatewayError::Kind::BadBody);
+    const QString text = r.error().describe();
+    for (const QString &name : std::as_const(named))
+        QVERIFY2(text.contains(name), qPrintable(name + u" not in: "_s + text));
+    QVERIFY2(!text.contains(u"InProgress"_s) && !text.contains(u"many"_s), qPrintable(text));
+}
+
+void tst_JobCodec::keepsPartlyWrongTypesAsProblems_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QStringList>("fields");
+    QTest::newRow("status array, arn fine")
+            << QByteArray(R"({"jobArn":"arn:x","status":["InProgress"]})")
+            << QStringList{u"status"_s};
+    QTest::newRow("arn number, status fine")
+            << QByteArray(R"({"jobArn":12,"status":"Completed"})") << QStringList{u"jobArn"_s};
+    QTest::newRow("counts as words")
+            << QByteArray(R"({"jobArn":"arn:x","status":"InProgress","totalRecordCount":"ten",)"
+                          R"("successRecordCount":{}})")
+            << QStringList{u"totalRecordCount"_s, u"successRecordCount"_s};
+}
+
+void tst_JobCodec::keepsPartlyWrongTypesAsProblems()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QStringList, fields);
+    const auto r = JobCodec::parseRetrieveBody(body);
+    QVERIFY2(r.hasValue(), qPrintable(r ? QString() : r.error().describe()));
+    QStringList got;
+    for (const ParseProblem &p : r->problems)
+        got << p.field;
+    QCOMPARE(got, fields);
+    // The same problems come back from the raw body kept for the Raw tab.
+    QCOMPARE(JobCodec::problemsIn(r->raw), r->problems);
+    for (const QString &field : std::as_const(fields)) {
+        const auto top = jobFieldFromName(field);
+        QVERIFY(top.has_value());
+        QVERIFY2(!r->job.has(*top), "a wrong-typed field must stay 'not reported'");
+    }
 }
 
 void tst_JobCodec::readsListPagesAndTokens()
