@@ -27,6 +27,7 @@ struct JobUpdate
     WatchedJob job;
     QList<StatusTransition> newTransitions; // appended in order
     std::optional<ProgressSample> sample;
+    bool resultsChanged = false; // job.results is new: store it (schema 4 job_results)
 };
 
 // The local store (PRODUCT.md §4 "Persistence"): profiles, watched jobs with their last-known
