@@ -59,7 +59,7 @@ class JobStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 4; // 4 follows 3 (issue 12); see storeschema.cpp
 
     // Progress samples are thinned on every write by the policy of samplethinning.h, so what is
     // stored never depends on how the samples were batched: it is always that policy applied to

@@ -99,6 +99,25 @@ QList<Migration> buildMigrations()
                                   "DEFAULT ''")},
                   mergeJobsNamedTwice});
 
+    // Issue 11 (Bifrost's native batch API). NOTE for the merge: written as the step after
+    // schema 3 (issue 12); renumber together with it if they land in another order.
+    // raw_native: the last body of the native retrieve (NULL when none); from_native: the
+    // JobFields whose value came from it (ever_reported's format); profiles.providers: the
+    // providers a profile watches, comma-separated lower-case tokens; job_results: the
+    // ResultsSummary of a job (resultsjson, compact UTF-8 JSON), one row per job at most.
+    steps.append({4,
+                  QStringLiteral("native batch bodies, providers per profile, results summaries"),
+                  {QStringLiteral("ALTER TABLE watched_jobs ADD COLUMN raw_native BLOB"),
+                   QStringLiteral("ALTER TABLE watched_jobs ADD COLUMN from_native TEXT NOT NULL "
+                                  "DEFAULT ''"),
+                   QStringLiteral("ALTER TABLE profiles ADD COLUMN providers TEXT NOT NULL "
+                                  "DEFAULT 'bedrock'"),
+                   QStringLiteral(R"(CREATE TABLE job_results (
+    job_id INTEGER PRIMARY KEY REFERENCES watched_jobs(id) ON DELETE CASCADE,
+    fetched_at INTEGER,
+    summary_json BLOB NOT NULL
+))")}});
+
     return steps;
 }
 
