@@ -359,6 +359,11 @@ public:
 
     GatewayClient *client() const { return m_client; }
 
+    // Native results hook: a body cap for the next exchanges (instead of the client's
+    // maxBodyBytes), and a callback told the body bytes received so far as they arrive.
+    void setBodyCap(qint64 bytes) { m_bodyCap = bytes; }
+    void setOnBytes(std::function<void(qint64)> onBytes) { m_onBytes = std::move(onBytes); }
+
     // Sends one request; `next` gets the outcome of the exchange (from the event loop).
     void exchange(const QByteArray &verb, const QUrl &url, Next next);
 
@@ -509,6 +514,10 @@ private:
     AbortReason m_reason = AbortReason::None;
     QElapsedTimer m_elapsed;
     bool m_settled = false;
+    qint64 m_bodyCap = -1; // < 0: the client's maxBodyBytes()
+    std::function<void(qint64)> m_onBytes;
+
+    qint64 bodyCap() const { return m_bodyCap >= 0 ? m_bodyCap : m_client->m_maxBodyBytes; }
 };
 
 std::optional<QNetworkRequest> GatewayRequest::buildRequest(const QUrl &url, GatewayError *error)
@@ -634,8 +643,7 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
     m_reply = reply;
     // Qt's network thread stops reading from the socket once this much is buffered and not yet
     // read, so an oversized body never piles up far past maxBodyBytes() before the abort.
-    reply->setReadBufferSize(
-            std::clamp<qint64>(m_client->m_maxBodyBytes + 1, kMinReadBuffer, kMaxReadBuffer));
+    reply->setReadBufferSize(std::clamp<qint64>(bodyCap() + 1, kMinReadBuffer, kMaxReadBuffer));
     connect(reply, &QNetworkReply::metaDataChanged, this, &GatewayRequest::onMetaDataChanged);
     connect(reply, &QNetworkReply::readyRead, this, &GatewayRequest::onReadyRead);
     connect(reply, &QNetworkReply::downloadProgress, this, &GatewayRequest::onDownloadProgress);
@@ -664,7 +672,7 @@ void GatewayRequest::onMetaDataChanged()
     if (status >= 300 && status < 400)
         return; // a redirect's own body is never handed over
     const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-    if (length.isValid() && length.toLongLong() > m_client->m_maxBodyBytes)
+    if (length.isValid() && length.toLongLong() > bodyCap())
         abortReply(AbortReason::TooLarge);
 }
 
@@ -674,11 +682,13 @@ void GatewayRequest::onReadyRead()
     if (!reply || m_reason != AbortReason::None)
         return;
     const QByteArray chunk = reply->readAll();
-    if (m_body.size() + chunk.size() > m_client->m_maxBodyBytes) {
+    if (m_body.size() + chunk.size() > bodyCap()) {
         abortReply(AbortReason::TooLarge);
         return;
     }
     m_body += chunk;
+    if (m_onBytes)
+        m_onBytes(m_body.size());
 }
 
 void GatewayRequest::onDownloadProgress(qint64 received, qint64 total)
@@ -686,7 +696,7 @@ void GatewayRequest::onDownloadProgress(qint64 received, qint64 total)
     QNetworkReply *reply = m_reply.data();
     if (!reply || m_reason != AbortReason::None)
         return;
-    if (received > m_client->m_maxBodyBytes || total > m_client->m_maxBodyBytes) {
+    if (received > bodyCap() || total > bodyCap()) {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status < 300 || status >= 400)
             abortReply(AbortReason::TooLarge);
@@ -773,7 +783,7 @@ Expected<HttpResponse> GatewayRequest::interpret(QNetworkReply *reply)
                          QStringLiteral("the gateway did not send an HTTP response"));
 
     const QByteArray rest = reply->readAll();
-    if (m_body.size() + rest.size() > m_client->m_maxBodyBytes)
+    if (m_body.size() + rest.size() > bodyCap())
         return tooLargeError(status);
     m_body += rest;
 
@@ -793,12 +803,11 @@ Expected<HttpResponse> GatewayRequest::interpret(QNetworkReply *reply)
 
 GatewayError GatewayRequest::tooLargeError(int status) const
 {
-    qCWarning(lcClient).noquote() << m_operation << "response over" << m_client->m_maxBodyBytes
-                                  << "bytes aborted";
-    return makeError(GatewayError::Kind::TooLarge,
-                     QStringLiteral("more than %1, the limit for one response")
-                             .arg(formatBytes(m_client->m_maxBodyBytes)),
-                     status);
+    qCWarning(lcClient).noquote() << m_operation << "response over" << bodyCap() << "bytes aborted";
+    return makeError(
+            GatewayError::Kind::TooLarge,
+            QStringLiteral("more than %1, the limit for one response").arg(formatBytes(bodyCap())),
+            status);
 }
 
 GatewayError GatewayRequest::transportError(QNetworkReply *reply, int status) const
@@ -1096,6 +1105,327 @@ void GatewayClient::abortAll()
     const QList<GatewayRequest *> requests = m_requests;
     for (GatewayRequest *request : requests)
         request->cancel();
+}
+
+// ---- Bifrost's native batch API ----
+
+namespace {
+
+const QLatin1StringView kNativeBatchesPath("/v1/batches");
+
+QString encodeQueryValue(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+// ?provider=P, then `extra` ("k=v" pairs already encoded). An empty provider is left out: the
+// gateway then answers its own 400 ("provider query parameter ... is required").
+QUrl nativeUrl(const GatewayClient *client, const QString &encodedPath, const QString &provider,
+               const QStringList &extra = {})
+{
+    QUrl url = client->urlFor(encodedPath);
+    QStringList parts;
+    if (!provider.trimmed().isEmpty())
+        parts << QStringLiteral("provider=") + encodeQueryValue(provider.trimmed());
+    parts += extra;
+    if (!parts.isEmpty())
+        url.setQuery(parts.join(u'&'), QUrl::StrictMode);
+    return url;
+}
+
+QString nativeBatchPath(const QString &batchId, QLatin1StringView suffix = {})
+{
+    return kNativeBatchesPath + u'/' + GatewayClient::encodeSegment(batchId) + suffix;
+}
+
+bool isProviderOneOf(const QString &provider, std::initializer_list<const char *> names)
+{
+    const QString p = provider.trimmed().toLower();
+    for (const char *name : names) {
+        if (p == QLatin1StringView(name))
+            return true;
+    }
+    return false;
+}
+
+QUrl nativeListUrl(const GatewayClient *client, const NativeListQuery &query)
+{
+    const bool pageToken = isProviderOneOf(query.provider, {"gemini", "vertex"});
+    const bool afterId = isProviderOneOf(query.provider, {"anthropic"});
+    QStringList extra;
+    if (query.limit > 0)
+        extra << (pageToken ? QStringLiteral("page_size=") : QStringLiteral("limit="))
+                         + QString::number(query.limit);
+    if (!query.cursor.isEmpty()) {
+        const QString key = pageToken ? QStringLiteral("page_token=")
+                            : afterId ? QStringLiteral("after_id=")
+                                      : QStringLiteral("after=");
+        extra << key + encodeQueryValue(query.cursor);
+    }
+    return nativeUrl(client, kNativeBatchesPath, query.provider, extra);
+}
+
+Expected<NativeRetrieveResult> toNativeRetrieve(Expected<ParsedJob> parsed, const QString &provider)
+{
+    if (!parsed)
+        return parsed.error();
+    NativeRetrieveResult r;
+    r.parsed = std::move(parsed.value());
+    r.provider = provider;
+    r.fetchedAt = QDateTime::currentDateTimeUtc();
+    return r;
+}
+
+struct NativeListWalk
+{
+    NativeListQuery query;
+    int maxPages = 1;
+    NativeListResult result;
+    QSet<QString> seenCursors;
+    QSet<QString> seenIds;
+};
+
+void walkNativeListPages(GatewayRequest *request, std::shared_ptr<NativeListWalk> walk,
+                         const std::function<void(Expected<NativeListResult>)> &done)
+{
+    const QString provider = walk->query.provider;
+    request->exchange(
+            "GET", nativeListUrl(request->client(), walk->query),
+            [request, walk, done, provider](Expected<HttpResponse> response) {
+                Expected<NativeListPage> page
+                        = decodeBody<NativeListPage>(response, [&provider](const QByteArray &body) {
+                              return NativeCodec::parseListBody(body, provider);
+                          });
+                if (!page) {
+                    request->deliver<NativeListResult>(done, page.error());
+                    return;
+                }
+                NativeListResult &result = walk->result;
+                ++result.pages;
+                result.problems += page->problems;
+                for (ParsedJob &job : page.value().jobs) {
+                    const QString id = job.job.jobArn.value_or(QString());
+                    if (walk->seenIds.contains(id))
+                        continue;
+                    walk->seenIds.insert(id);
+                    result.jobs.append(std::move(job));
+                }
+                const std::optional<QString> cursor
+                        = page->nextCursor ? page->nextCursor : page->lastId;
+                const bool more = page->hasMore && cursor && !page->jobs.isEmpty();
+                if (more && walk->seenCursors.contains(*cursor)) {
+                    qCInfo(lcClient) << "native list: the gateway repeated a cursor; stopping after"
+                                     << result.pages << "pages";
+                    result.truncated = true;
+                } else if (more && result.pages >= walk->maxPages) {
+                    qCInfo(lcClient) << "native list: page cap of" << walk->maxPages << "reached";
+                    result.truncated = true;
+                } else if (more) {
+                    walk->seenCursors.insert(*cursor);
+                    walk->query.cursor = *cursor;
+                    walkNativeListPages(request, walk, done);
+                    return;
+                }
+                request->deliver<NativeListResult>(done, std::move(walk->result));
+            });
+}
+
+struct ResultsWalk
+{
+    QString provider;
+    QString batchId;
+    NativeResultsOptions options;
+    ResultsAccumulator accumulator;
+    std::function<void(qint64, qint64)> progress;
+    QSet<QString> seenCursors;
+    QString cursor;
+    qint64 bytesBefore = 0; // bytes of the pages already read
+
+    ResultsSummary finish(bool capped, bool complete, qint64 partialBytes = 0)
+    {
+        ResultsSummary summary = accumulator.summary();
+        summary.bytesRead += partialBytes;
+        summary.capped = capped;
+        summary.complete = complete;
+        summary.fetchedAt = QDateTime::currentDateTimeUtc();
+        return summary;
+    }
+};
+
+void walkResultsPages(GatewayRequest *request, std::shared_ptr<ResultsWalk> walk,
+                      const std::function<void(Expected<ResultsSummary>)> &done)
+{
+    const qint64 remaining = walk->options.maxBytes - walk->bytesBefore;
+    if (remaining <= 0) {
+        request->deliver<ResultsSummary>(done, walk->finish(true, false));
+        return;
+    }
+    QStringList extra;
+    if (!walk->cursor.isEmpty())
+        extra << QStringLiteral("cursor=") + encodeQueryValue(walk->cursor);
+    const QUrl url = nativeUrl(request->client(),
+                               nativeBatchPath(walk->batchId, QLatin1StringView("/results")),
+                               walk->provider, extra);
+    auto pageBytes = std::make_shared<qint64>(0);
+    request->setBodyCap(remaining);
+    request->setOnBytes([walk, pageBytes](qint64 received) {
+        *pageBytes = received;
+        if (walk->progress)
+            walk->progress(walk->bytesBefore + received, walk->accumulator.records());
+    });
+    request->exchange(
+            "GET", url, [request, walk, done, pageBytes](Expected<HttpResponse> response) {
+                if (!response && response.error().kind == GatewayError::Kind::TooLarge) {
+                    qCInfo(lcClient) << "results: size cap of" << walk->options.maxBytes
+                                     << "bytes reached after" << walk->accumulator.summary().pages
+                                     << "pages";
+                    request->deliver<ResultsSummary>(done, walk->finish(true, false, *pageBytes));
+                    return;
+                }
+                const std::function<void(const ResultRecord &)> &onFailed
+                        = walk->options.onFailedRecord;
+                Expected<NativeResultsPage> page = decodeBody<NativeResultsPage>(
+                        response, [&walk, &onFailed](const QByteArray &body) {
+                            return NativeCodec::parseResultsBody(
+                                    body, [&](const ResultRecord &record) {
+                                        walk->accumulator.add(record);
+                                        if (onFailed && record.outcome != ResultOutcome::Succeeded)
+                                            onFailed(record);
+                                    });
+                        });
+                if (!page) {
+                    request->deliver<ResultsSummary>(done, page.error());
+                    return;
+                }
+                const qint64 size = response->body.size();
+                walk->bytesBefore += size;
+                walk->accumulator.addBytes(size);
+                walk->accumulator.addPage();
+                if (walk->progress)
+                    walk->progress(walk->bytesBefore, walk->accumulator.records());
+                const int pages = walk->accumulator.summary().pages;
+                const std::optional<QString> &cursor = page->nextCursor;
+                if (!page->hasMore || !cursor) {
+                    request->deliver<ResultsSummary>(done, walk->finish(false, true));
+                } else if (walk->seenCursors.contains(*cursor) || page->records == 0) {
+                    qCInfo(lcClient)
+                            << "results: the gateway repeated a cursor or sent an empty page;"
+                            << "stopping after" << pages << "pages";
+                    request->deliver<ResultsSummary>(done, walk->finish(false, false));
+                } else if (pages >= walk->options.maxPages) {
+                    qCInfo(lcClient)
+                            << "results: page cap of" << walk->options.maxPages << "reached";
+                    request->deliver<ResultsSummary>(done, walk->finish(true, false));
+                } else {
+                    walk->seenCursors.insert(*cursor);
+                    walk->cursor = *cursor;
+                    walkResultsPages(request, walk, done);
+                }
+            });
+}
+
+} // namespace
+
+void GatewayClient::nativeRetrieve(const QString &provider, const QString &batchId,
+                                   QObject *context,
+                                   std::function<void(Expected<NativeRetrieveResult>)> done)
+{
+    GatewayRequest *request
+            = GatewayRequest::start(this, QLatin1StringView("native retrieve"), context, done);
+    request->exchange(
+            "GET", nativeUrl(this, nativeBatchPath(batchId), provider),
+            [request, done, provider](Expected<HttpResponse> response) {
+                request->deliver(done,
+                                 toNativeRetrieve(decodeBody<ParsedJob>(
+                                                          response,
+                                                          [&provider](const QByteArray &body) {
+                                                              return NativeCodec::parseRetrieveBody(
+                                                                      body, provider);
+                                                          }),
+                                                  provider));
+            });
+}
+
+void GatewayClient::nativeListPage(const NativeListQuery &query, QObject *context,
+                                   std::function<void(Expected<NativeListPage>)> done)
+{
+    GatewayRequest *request
+            = GatewayRequest::start(this, QLatin1StringView("native list"), context, done);
+    const QString provider = query.provider;
+    request->exchange(
+            "GET", nativeListUrl(this, query),
+            [request, done, provider](Expected<HttpResponse> response) {
+                request->deliver(
+                        done,
+                        decodeBody<NativeListPage>(response, [&provider](const QByteArray &body) {
+                            return NativeCodec::parseListBody(body, provider);
+                        }));
+            });
+}
+
+void GatewayClient::nativeListAll(const NativeListQuery &query, int maxPages, QObject *context,
+                                  std::function<void(Expected<NativeListResult>)> done)
+{
+    GatewayRequest *request
+            = GatewayRequest::start(this, QLatin1StringView("native list"), context, done);
+    auto walk = std::make_shared<NativeListWalk>();
+    walk->query = query;
+    walk->maxPages = qMax(1, maxPages);
+    if (!query.cursor.isEmpty())
+        walk->seenCursors.insert(query.cursor);
+    walkNativeListPages(request, std::move(walk), done);
+}
+
+void GatewayClient::nativeCancel(const QString &provider, const QString &batchId, QObject *context,
+                                 std::function<void(Expected<NativeRetrieveResult>)> done)
+{
+    GatewayRequest *request
+            = GatewayRequest::start(this, QLatin1StringView("native cancel"), context, done);
+    request->exchange(
+            "POST",
+            nativeUrl(this, nativeBatchPath(batchId, QLatin1StringView("/cancel")), provider),
+            [request, done, provider](Expected<HttpResponse> response) {
+                request->deliver(
+                        done, toNativeRetrieve(
+                                      decodeBody<ParsedJob>(response,
+                                                            [&provider](const QByteArray &body) {
+                                                                return NativeCodec::parseCancelBody(
+                                                                        body, provider);
+                                                            }),
+                                      provider));
+            });
+}
+
+GatewayRequestHandle
+GatewayClient::nativeResults(const QString &provider, const QString &batchId,
+                             const NativeResultsOptions &options, QObject *context,
+                             std::function<void(qint64 bytesRead, qint64 records)> progress,
+                             std::function<void(Expected<ResultsSummary>)> done)
+{
+    GatewayRequest *request
+            = GatewayRequest::start(this, QLatin1StringView("native results"), context, done);
+    auto walk = std::make_shared<ResultsWalk>();
+    walk->provider = provider;
+    walk->batchId = batchId;
+    walk->options = options;
+    walk->options.maxPages = qMax(1, options.maxPages);
+    walk->progress = std::move(progress);
+    GatewayRequestHandle handle(request);
+    walkResultsPages(request, std::move(walk), done);
+    return handle;
+}
+
+void GatewayClient::cancelRequest(const GatewayRequestHandle &handle)
+{
+    QObject *target = handle.data();
+    if (!target)
+        return;
+    for (GatewayRequest *request : std::as_const(m_requests)) {
+        if (request == target) {
+            request->cancel();
+            return;
+        }
+    }
 }
 
 } // namespace bw

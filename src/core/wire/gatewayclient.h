@@ -5,6 +5,7 @@
 #include "wire/gatewayprofile.h"
 #include "wire/jobcodec.h"
 #include "wire/listquery.h"
+#include "wire/nativerequests.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -141,6 +142,41 @@ public:
     // Calls whose callback is not settled yet (a retrieve that probes two routes and a listAll
     // walking pages count once).
     int requestsInFlight() const;
+
+    // ---- Bifrost's native batch API (WIRE.md, "Bifrost's native batch routes") ----
+    // Every native request carries ?provider=<provider> (percent-encoded) and puts the batch id
+    // in one percent-encoded path segment ("batches/abc" -> "batches%2Fabc"). Same contract as
+    // above: one callback on the context's thread, never synchronous, Cancelled on abortAll().
+
+    // GET /v1/batches/{id}?provider=P.
+    void nativeRetrieve(const QString &provider, const QString &batchId, QObject *context,
+                        std::function<void(Expected<NativeRetrieveResult>)> done);
+    // GET /v1/batches?provider=P with the provider's own paging parameters (NativeListQuery).
+    void nativeListPage(const NativeListQuery &query, QObject *context,
+                        std::function<void(Expected<NativeListPage>)> done);
+    // Walks pages while has_more, until an empty page, a repeated cursor or maxPages (at
+    // least 1); the next page continues from next_cursor, else last_id. A failing page fails
+    // the walk.
+    void nativeListAll(const NativeListQuery &query, int maxPages, QObject *context,
+                       std::function<void(Expected<NativeListResult>)> done);
+    // POST /v1/batches/{id}/cancel?provider=P with an empty body; never retried. The reply is
+    // the batch as the provider now reports it (usually "cancelling").
+    void nativeCancel(const QString &provider, const QString &batchId, QObject *context,
+                      std::function<void(Expected<NativeRetrieveResult>)> done);
+    // GET /v1/batches/{id}/results?provider=P, following has_more / next_cursor (sent as
+    // `cursor`), folding every record into a ResultsSummary; no record is kept. Each page's body
+    // is capped by what remains of options.maxBytes: when the cap (or maxPages) ends the read
+    // the summary is delivered with `capped` set and counts of the pages read; `complete` when
+    // the last page was read. `progress(bytesRead, records)` runs on the client's thread as bytes
+    // arrive. Cancelled by cancelRequest(handle), abortAll() or the context's destruction (then
+    // done never runs).
+    GatewayRequestHandle
+    nativeResults(const QString &provider, const QString &batchId,
+                  const NativeResultsOptions &options, QObject *context,
+                  std::function<void(qint64 bytesRead, qint64 records)> progress,
+                  std::function<void(Expected<ResultsSummary>)> done);
+    // Cancels one call (its callback receives Kind::Cancelled); nothing when already settled.
+    void cancelRequest(const GatewayRequestHandle &handle);
 
 Q_SIGNALS:
     // Route detection picked `style`; profile().detectedRoute already holds it.

@@ -1,0 +1,522 @@
+#include "wire/nativecodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QJsonValue>
+
+#include <cmath>
+
+namespace bw::NativeCodec {
+
+namespace {
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("undefined");
+}
+
+// Reads typed fields of one object; a value of the wrong type is a problem and "not reported".
+class Reader
+{
+public:
+    Reader(const QJsonObject &obj, QList<ParseProblem> &problems, QString prefix = {})
+        : m_obj(obj)
+        , m_problems(problems)
+        , m_prefix(std::move(prefix))
+    {}
+
+    QString path(QLatin1StringView key) const
+    {
+        return m_prefix.isEmpty() ? QString(key) : m_prefix + u'.' + key;
+    }
+    void problem(QLatin1StringView key, const QString &message)
+    {
+        m_problems.append({path(key), message});
+    }
+    QJsonValue value(QLatin1StringView key) const { return m_obj.value(key); }
+    bool present(QLatin1StringView key) const
+    {
+        const QJsonValue v = m_obj.value(key);
+        return !v.isUndefined() && !v.isNull();
+    }
+
+    std::optional<QString> string(QLatin1StringView key)
+    {
+        const QJsonValue v = m_obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        if (v.isString())
+            return v.toString();
+        problem(key, QStringLiteral("expected a string, got %1").arg(typeName(v)));
+        return std::nullopt;
+    }
+
+    // A string, or a number given where a string was meant (error codes: 400 or "400").
+    std::optional<QString> code(QLatin1StringView key)
+    {
+        const QJsonValue v = m_obj.value(key);
+        if (v.isDouble() && std::isfinite(v.toDouble()))
+            return QString::number(v.toDouble(), 'g', 15);
+        return string(key);
+    }
+
+    std::optional<qint64> count(QLatin1StringView key)
+    {
+        const QJsonValue v = m_obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        if (!v.isDouble()) {
+            problem(key, QStringLiteral("expected a count, got %1").arg(typeName(v)));
+            return std::nullopt;
+        }
+        const double d = v.toDouble();
+        if (!std::isfinite(d) || d != std::floor(d) || d < 0 || d > 9.007199254740992e15) {
+            problem(key, QStringLiteral("%1 is not a count").arg(d));
+            return std::nullopt;
+        }
+        return qint64(d);
+    }
+
+    std::optional<double> percent(QLatin1StringView key)
+    {
+        const QJsonValue v = m_obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || !std::isfinite(d) || d < 0 || d > 100) {
+            problem(key, QStringLiteral("expected a percentage 0..100, got %1")
+                                 .arg(v.isDouble() ? QString::number(d) : typeName(v)));
+            return std::nullopt;
+        }
+        return d;
+    }
+
+    // Unix seconds. 0 is Bifrost's "not set" (Go's zero value) and reads as not reported.
+    std::optional<QDateTime> unixTime(QLatin1StringView key)
+    {
+        const QJsonValue v = m_obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        if (v.isString()) {
+            // Tolerated: an ISO 8601 string or seconds as a string.
+            auto parsed = JobCodec::parseTimestamp(v.toString());
+            if (!parsed)
+                problem(key, QStringLiteral("\"%1\" is not a time").arg(v.toString().left(60)));
+            return parsed;
+        }
+        if (!v.isDouble()) {
+            problem(key, QStringLiteral("expected Unix seconds, got %1").arg(typeName(v)));
+            return std::nullopt;
+        }
+        const double secs = v.toDouble();
+        if (secs == 0)
+            return std::nullopt;
+        if (!std::isfinite(secs) || secs < 0 || secs >= 253402300800.0) {
+            problem(key, QStringLiteral("%1 is not a usable Unix time").arg(secs));
+            return std::nullopt;
+        }
+        return QDateTime::fromMSecsSinceEpoch(qint64(secs * 1000.0), Qt::UTC);
+    }
+
+    std::optional<bool> boolean(QLatin1StringView key)
+    {
+        const QJsonValue v = m_obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        if (v.isBool())
+            return v.toBool();
+        problem(key, QStringLiteral("expected a boolean, got %1").arg(typeName(v)));
+        return std::nullopt;
+    }
+
+    std::optional<QJsonObject> object(QLatin1StringView key)
+    {
+        const QJsonValue v = m_obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        if (v.isObject())
+            return v.toObject();
+        problem(key, QStringLiteral("expected an object, got %1").arg(typeName(v)));
+        return std::nullopt;
+    }
+
+    std::optional<QJsonArray> array(QLatin1StringView key)
+    {
+        const QJsonValue v = m_obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return std::nullopt;
+        if (v.isArray())
+            return v.toArray();
+        problem(key, QStringLiteral("expected an array, got %1").arg(typeName(v)));
+        return std::nullopt;
+    }
+
+private:
+    QJsonObject m_obj;
+    QList<ParseProblem> &m_problems;
+    QString m_prefix;
+};
+
+GatewayError badBody(const QString &why)
+{
+    GatewayError e;
+    e.kind = GatewayError::Kind::BadBody;
+    e.message = why;
+    return e;
+}
+
+std::optional<QJsonObject> parseObject(const QByteArray &body, QString *why)
+{
+    if (body.trimmed().isEmpty()) {
+        *why = QStringLiteral("the body is empty");
+        return std::nullopt;
+    }
+    if (JobCodec::looksLikeHtml(body)) {
+        *why = QStringLiteral("the body is an HTML page, not JSON");
+        return std::nullopt;
+    }
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError) {
+        *why = QStringLiteral("the body is not valid JSON (%1 at offset %2)")
+                       .arg(err.errorString())
+                       .arg(err.offset);
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *why = QStringLiteral("the body is JSON but not an object");
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+void readCounts(Reader &top, ParsedJob &out, bool hasProgress)
+{
+    const std::optional<QJsonObject> countsObj = top.object(QLatin1StringView("request_counts"));
+    if (!countsObj)
+        return;
+    Reader r(*countsObj, out.problems, QStringLiteral("request_counts"));
+    const auto total = r.count(QLatin1StringView("total"));
+    const auto completed = r.count(QLatin1StringView("completed"));
+    const auto failed = r.count(QLatin1StringView("failed"));
+    const auto succeeded = r.count(QLatin1StringView("succeeded"));
+    const auto expired = r.count(QLatin1StringView("expired"));
+    const auto canceled = r.count(QLatin1StringView("canceled"));
+    const auto pending = r.count(QLatin1StringView("pending"));
+
+    auto v = [](const std::optional<qint64> &n) {
+        return n.value_or(0);
+    };
+    const bool allZero = v(total) == 0 && v(completed) == 0 && v(failed) == 0 && v(succeeded) == 0
+                         && v(expired) == 0 && v(canceled) == 0 && v(pending) == 0;
+    if (allZero)
+        return; // Bifrost's "the provider reported nothing", never "0 of 0"
+
+    Job &j = out.job;
+    if (total && *total > 0)
+        j.totalRecordCount = total;
+    // Gemini reports a percentage, with completed/failed left at zero: those zeros say nothing.
+    if (hasProgress && v(completed) == 0 && v(failed) == 0 && v(succeeded) == 0)
+        return;
+    if (!completed && !failed && !succeeded)
+        return;
+    // Bifrost: Anthropic's `succeeded` is sent beside `completed`; OpenAI's `completed` counts
+    // the records that succeeded, its `failed` those that did not.
+    const qint64 successes = succeeded ? *succeeded : v(completed);
+    const qint64 processed = successes + v(failed) + v(expired) + v(canceled);
+    j.successRecordCount = successes;
+    if (failed)
+        j.errorRecordCount = failed;
+    if (!total || *total <= 0 || processed <= *total) {
+        j.processedRecordCount = processed;
+    } else if (v(completed) <= *total && !succeeded) {
+        // completed already included the failed records (a provider counting that way).
+        j.processedRecordCount = v(completed);
+        j.successRecordCount = v(completed) - qMin(v(failed), v(completed));
+    } else {
+        out.problems.append({QStringLiteral("request_counts"),
+                             QStringLiteral("%1 records finished out of a total of %2")
+                                     .arg(processed)
+                                     .arg(*total)});
+        j.processedRecordCount = processed;
+    }
+}
+
+} // namespace
+
+ParsedJob parseBatch(const QJsonObject &object, const QString &askedProvider)
+{
+    ParsedJob out;
+    out.raw = object;
+    Reader r(object, out.problems);
+    Job &j = out.job;
+
+    j.jobArn = r.string(QLatin1StringView("id"));
+    if (j.jobArn && j.jobArn->isEmpty())
+        j.jobArn.reset();
+    if (auto status = r.string(QLatin1StringView("status")); status && !status->isEmpty())
+        j.status = Status::fromString(*status);
+
+    QString provider;
+    if (auto extra = r.object(QLatin1StringView("extra_fields"))) {
+        Reader er(*extra, out.problems, QStringLiteral("extra_fields"));
+        provider = er.string(QLatin1StringView("provider")).value_or(QString());
+    }
+    if (provider.isEmpty())
+        provider = askedProvider;
+    if (!provider.isEmpty())
+        j.provider = provider.trimmed().toLower();
+
+    j.submitTime = r.unixTime(QLatin1StringView("created_at"));
+    j.jobExpirationTime = r.unixTime(QLatin1StringView("expires_at"));
+    j.inProgressAt = r.unixTime(QLatin1StringView("in_progress_at"));
+    j.finalizingAt = r.unixTime(QLatin1StringView("finalizing_at"));
+    j.completedAt = r.unixTime(QLatin1StringView("completed_at"));
+    j.failedAt = r.unixTime(QLatin1StringView("failed_at"));
+    j.expiredAt = r.unixTime(QLatin1StringView("expired_at"));
+    j.cancellingAt = r.unixTime(QLatin1StringView("cancelling_at"));
+    j.cancelledAt = r.unixTime(QLatin1StringView("cancelled_at"));
+    // The end is the terminal moment the gateway reports; the latest one when several are.
+    for (const auto *t : {&j.completedAt, &j.failedAt, &j.expiredAt, &j.cancelledAt}) {
+        if (*t && (!j.endTime || **t > *j.endTime))
+            j.endTime = **t;
+    }
+
+    if (auto meta = r.object(QLatin1StringView("metadata"))) {
+        Reader mr(*meta, out.problems, QStringLiteral("metadata"));
+        j.jobName = mr.string(QLatin1StringView("job_name"));
+        if (!j.jobName || j.jobName->isEmpty())
+            j.jobName = mr.string(QLatin1StringView("display_name"));
+        if (j.jobName && j.jobName->isEmpty())
+            j.jobName.reset();
+    }
+    if (auto input = r.string(QLatin1StringView("input_file_id")); input && !input->isEmpty())
+        j.inputDataConfig = InputDataConfig{*input, std::nullopt, std::nullopt};
+    if (auto output = r.string(QLatin1StringView("output_file_id")); output && !output->isEmpty())
+        j.outputDataConfig = OutputDataConfig{*output, std::nullopt, std::nullopt};
+
+    if (auto errors = r.object(QLatin1StringView("errors"))) {
+        Reader er(*errors, out.problems, QStringLiteral("errors"));
+        if (auto data = er.array(QLatin1StringView("data"))) {
+            QStringList messages;
+            for (qsizetype i = 0; i < data->size(); ++i) {
+                const QJsonValue item = data->at(i);
+                const QString itemPath = QStringLiteral("errors.data[%1]").arg(i);
+                if (!item.isObject()) {
+                    out.problems.append(
+                            {itemPath,
+                             QStringLiteral("expected an object, got %1").arg(typeName(item))});
+                    continue;
+                }
+                Reader ir(item.toObject(), out.problems, itemPath);
+                const QString code = ir.code(QLatin1StringView("code")).value_or(QString());
+                const QString message = ir.string(QLatin1StringView("message")).value_or(QString());
+                if (message.isEmpty() && code.isEmpty())
+                    continue;
+                messages.append(code.isEmpty() || message.isEmpty()
+                                        ? code + message
+                                        : QStringLiteral("%1: %2").arg(code, message));
+                if (messages.size() >= 5)
+                    break;
+            }
+            if (!messages.isEmpty())
+                j.message = messages.join(QStringLiteral("; "));
+        }
+    }
+
+    j.progressPercent = r.percent(QLatin1StringView("progress"));
+    readCounts(r, out, j.progressPercent.has_value());
+    // Read only for their types (kept in raw): a wrong type is worth telling.
+    r.boolean(QLatin1StringView("done"));
+    r.string(QLatin1StringView("processing_status"));
+    return out;
+}
+
+Expected<ParsedJob> parseRetrieveBody(const QByteArray &body, const QString &askedProvider)
+{
+    QString why;
+    const std::optional<QJsonObject> obj = parseObject(body, &why);
+    if (!obj)
+        return badBody(why);
+    ParsedJob parsed = parseBatch(*obj, askedProvider);
+    if (!parsed.job.jobArn)
+        return badBody(QStringLiteral("the body names no batch (no \"id\")"));
+    return parsed;
+}
+
+Expected<ParsedJob> parseCancelBody(const QByteArray &body, const QString &askedProvider)
+{
+    return parseRetrieveBody(body, askedProvider);
+}
+
+Expected<NativeListPage> parseListBody(const QByteArray &body, const QString &askedProvider)
+{
+    QString why;
+    const std::optional<QJsonObject> obj = parseObject(body, &why);
+    if (!obj)
+        return badBody(why);
+    NativeListPage page;
+    Reader r(*obj, page.problems);
+    const QJsonValue data = obj->value(QLatin1StringView("data"));
+    if (!data.isArray() && !data.isNull() && !data.isUndefined())
+        return badBody(QStringLiteral("\"data\" is %1, not a list of batches").arg(typeName(data)));
+    if (data.isUndefined() && !obj->contains(QLatin1StringView("has_more")))
+        return badBody(QStringLiteral("the body is not a list of batches (no \"data\")"));
+
+    QString provider = askedProvider;
+    if (auto extra = r.object(QLatin1StringView("extra_fields"))) {
+        Reader er(*extra, page.problems, QStringLiteral("extra_fields"));
+        if (auto p = er.string(QLatin1StringView("provider")); p && !p->isEmpty())
+            provider = *p;
+    }
+    const QJsonArray items = data.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonValue item = items.at(i);
+        const QString itemPath = QStringLiteral("data[%1]").arg(i);
+        if (!item.isObject()) {
+            page.problems.append(
+                    {itemPath, QStringLiteral("expected an object, got %1").arg(typeName(item))});
+            continue;
+        }
+        ParsedJob parsed = parseBatch(item.toObject(), provider);
+        for (ParseProblem &p : parsed.problems)
+            p.field = itemPath + u'.' + p.field;
+        page.problems += parsed.problems;
+        if (!parsed.job.jobArn) {
+            page.problems.append({itemPath, QStringLiteral("a batch without an id is left out")});
+            continue;
+        }
+        page.jobs.append(std::move(parsed));
+    }
+    page.hasMore = r.boolean(QLatin1StringView("has_more")).value_or(false);
+    auto nonEmpty = [](std::optional<QString> s) {
+        return s && !s->isEmpty() ? s : std::nullopt;
+    };
+    page.firstId = nonEmpty(r.string(QLatin1StringView("first_id")));
+    page.lastId = nonEmpty(r.string(QLatin1StringView("last_id")));
+    page.nextCursor = nonEmpty(r.string(QLatin1StringView("next_cursor")));
+    if (!page.nextCursor)
+        page.nextCursor = nonEmpty(r.string(QLatin1StringView("next_page_token")));
+    return page;
+}
+
+ResultRecord parseResultRecord(const QJsonObject &object, QList<ParseProblem> &problems,
+                               const QString &path)
+{
+    ResultRecord rec;
+    Reader r(object, problems, path);
+    rec.customId = r.string(QLatin1StringView("custom_id")).value_or(QString());
+
+    std::optional<QString> type;
+    QString code;
+    QString message;
+    if (auto result = r.object(QLatin1StringView("result"))) {
+        const QString resultPath = path.isEmpty() ? QStringLiteral("result") : path + u".result";
+        Reader rr(*result, problems, resultPath);
+        type = rr.string(QLatin1StringView("type"));
+        // Anthropic's own shape keeps the error inside the result.
+        if (auto err = rr.object(QLatin1StringView("error"))) {
+            Reader er(*err, problems, resultPath + u".error");
+            code = er.code(QLatin1StringView("type")).value_or(QString());
+            message = er.string(QLatin1StringView("message")).value_or(QString());
+        }
+    }
+    std::optional<QString> statusCode;
+    if (auto response = r.object(QLatin1StringView("response"))) {
+        Reader rr(*response, problems,
+                  path.isEmpty() ? QStringLiteral("response") : path + u".response");
+        statusCode = rr.code(QLatin1StringView("status_code"));
+    }
+    const bool hasError = r.present(QLatin1StringView("error"));
+    if (auto err = r.object(QLatin1StringView("error"))) {
+        Reader er(*err, problems, path.isEmpty() ? QStringLiteral("error") : path + u".error");
+        if (auto c = er.code(QLatin1StringView("code")); c && !c->isEmpty())
+            code = *c;
+        else if (auto t = er.string(QLatin1StringView("type"));
+                 t && !t->isEmpty() && code.isEmpty())
+            code = *t;
+        if (auto m = er.string(QLatin1StringView("message")); m && !m->isEmpty())
+            message = *m;
+    }
+
+    const QString word = type.value_or(QString()).trimmed().toLower();
+    const bool badStatus = statusCode && !statusCode->startsWith(u'2');
+    if (word == QLatin1StringView("succeeded"))
+        rec.outcome = ResultOutcome::Succeeded;
+    else if (word == QLatin1StringView("errored"))
+        rec.outcome = ResultOutcome::Errored;
+    else if (word == QLatin1StringView("expired"))
+        rec.outcome = ResultOutcome::Expired;
+    else if (word == QLatin1StringView("canceled") || word == QLatin1StringView("cancelled"))
+        rec.outcome = ResultOutcome::Canceled;
+    else
+        rec.outcome = hasError || badStatus ? ResultOutcome::Errored : ResultOutcome::Succeeded;
+    // An error beside a "succeeded" type is believed: the record did not succeed.
+    if (rec.outcome == ResultOutcome::Succeeded && (hasError || badStatus))
+        rec.outcome = ResultOutcome::Errored;
+
+    if (rec.outcome != ResultOutcome::Succeeded) {
+        if (code.isEmpty() && statusCode && badStatus)
+            code = *statusCode;
+        if (code.isEmpty())
+            code = word.isEmpty() ? QStringLiteral("errored") : word;
+        rec.code = code;
+        rec.message = message;
+    }
+    return rec;
+}
+
+Expected<NativeResultsPage> parseResultsBody(const QByteArray &body,
+                                             const std::function<void(const ResultRecord &)> &sink)
+{
+    QString why;
+    const std::optional<QJsonObject> obj = parseObject(body, &why);
+    if (!obj)
+        return badBody(why);
+    const QJsonValue results = obj->value(QLatin1StringView("results"));
+    if (!results.isArray() && !results.isNull())
+        return badBody(results.isUndefined()
+                               ? QStringLiteral("the body is not a results page (no \"results\")")
+                               : QStringLiteral("\"results\" is %1, not a list of records")
+                                         .arg(typeName(results)));
+    NativeResultsPage page;
+    Reader r(*obj, page.problems);
+    page.batchId = r.string(QLatin1StringView("batch_id")).value_or(QString());
+    const QJsonArray items = results.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonValue item = items.at(i);
+        const QString itemPath = QStringLiteral("results[%1]").arg(i);
+        if (!item.isObject()) {
+            page.problems.append(
+                    {itemPath, QStringLiteral("expected an object, got %1").arg(typeName(item))});
+            continue;
+        }
+        const ResultRecord rec = parseResultRecord(item.toObject(), page.problems, itemPath);
+        ++page.records;
+        if (sink)
+            sink(rec);
+    }
+    page.hasMore = r.boolean(QLatin1StringView("has_more")).value_or(false);
+    if (auto cursor = r.string(QLatin1StringView("next_cursor")); cursor && !cursor->isEmpty())
+        page.nextCursor = cursor;
+    return page;
+}
+
+} // namespace bw::NativeCodec

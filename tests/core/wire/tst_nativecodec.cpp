@@ -1,0 +1,437 @@
+#include "fixtures.h"
+#include "wire/jobcodec.h"
+#include "wire/nativecodec.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace bw;
+using namespace bw::test;
+
+namespace {
+
+// tests/fixtures/bifrost-native, beside the Bedrock fixtures that fixturesDir() names.
+QString nativeDir()
+{
+    return QDir(fixturesDir()).absoluteFilePath(QStringLiteral("../bifrost-native"));
+}
+
+QByteArray native(const QString &name)
+{
+    return fixture(QStringLiteral("../bifrost-native/") + name);
+}
+
+QDateTime unix(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+}
+
+QByteArray problemsText(const QList<ParseProblem> &problems)
+{
+    QStringList parts;
+    for (const ParseProblem &p : problems)
+        parts << p.field + QStringLiteral(": ") + p.message;
+    return parts.join(QStringLiteral("; ")).toUtf8();
+}
+
+} // namespace
+
+class TestNativeCodec : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyFixtureParses_data();
+    void everyFixtureParses();
+    void bedrockRetrieveFillsWhatTheBedrockRouteDrops();
+    void openAiCountsAndTimeline();
+    void anthropicEndedCounts();
+    void geminiProgressAndSlashId();
+    void allZeroCountsAreNotReported_data();
+    void allZeroCountsAreNotReported();
+    void wrongTypesBecomeProblems_data();
+    void wrongTypesBecomeProblems();
+    void listPages();
+    void resultsPages();
+    void resultRecordOutcomes_data();
+    void resultRecordOutcomes();
+    void badBodies_data();
+    void badBodies();
+    void providerRequiredError();
+};
+
+// Every sample in tests/fixtures/bifrost-native is read without a problem by the parser of its
+// route (the prefix of its name), and a new sample without a known prefix fails here.
+void TestNativeCodec::everyFixtureParses_data()
+{
+    QTest::addColumn<QString>("name");
+    QStringList names
+            = QDir(nativeDir()).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    if (names.size() < 11) // fewer than the samples of WIRE.md: a row that fails, naming why
+        names = {QStringLiteral("missing-fixtures-in-") + nativeDir()};
+    for (const QString &name : names)
+        QTest::newRow(qPrintable(name)) << name;
+}
+
+void TestNativeCodec::everyFixtureParses()
+{
+    QFETCH(QString, name);
+    const QByteArray body = native(name);
+    BW_RETURN_IF_FAILED();
+    if (name.startsWith(QLatin1StringView("retrieve-"))
+        || name.startsWith(QLatin1StringView("cancel-"))) {
+        const auto parsed = NativeCodec::parseRetrieveBody(body);
+        QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().describe()));
+        QVERIFY2(parsed->problems.isEmpty(), problemsText(parsed->problems));
+        QVERIFY(parsed->job.jobArn && !parsed->job.jobArn->isEmpty());
+        QVERIFY(parsed->job.status.has_value());
+        QVERIFY(parsed->job.provider.has_value());
+        QCOMPARE(parsed->raw, QJsonDocument::fromJson(body).object());
+    } else if (name.startsWith(QLatin1StringView("list-"))) {
+        const auto page = NativeCodec::parseListBody(body);
+        QVERIFY2(page, qPrintable(page ? QString() : page.error().describe()));
+        QVERIFY2(page->problems.isEmpty(), problemsText(page->problems));
+        QVERIFY(!page->jobs.isEmpty());
+        for (const ParsedJob &job : page->jobs) {
+            QVERIFY(job.job.jobArn.has_value());
+            QVERIFY(job.job.provider.has_value());
+        }
+    } else if (name.startsWith(QLatin1StringView("results-"))) {
+        qint64 records = 0;
+        const auto page = NativeCodec::parseResultsBody(body, [&](const ResultRecord &r) {
+            QVERIFY(!r.customId.isEmpty());
+            ++records;
+        });
+        QVERIFY2(page, qPrintable(page ? QString() : page.error().describe()));
+        QVERIFY2(page->problems.isEmpty(), problemsText(page->problems));
+        QVERIFY(records > 0);
+        QCOMPARE(page->records, records);
+    } else if (name.startsWith(QLatin1StringView("error-"))) {
+        const GatewayError e = JobCodec::parseErrorResponse(400, body, "application/json");
+        QCOMPARE(e.httpStatus, 400);
+        QVERIFY(!e.message.isEmpty());
+    } else {
+        QFAIL(qPrintable(QStringLiteral("no parser known for %1: name it retrieve-, list-, "
+                                        "results-, cancel- or error-")
+                                 .arg(name)));
+    }
+}
+
+// The Bedrock-format route drops expiry and end; the native retrieve says them. Its all-zero
+// request_counts are "not reported".
+void TestNativeCodec::bedrockRetrieveFillsWhatTheBedrockRouteDrops()
+{
+    const QByteArray body = native(QStringLiteral("retrieve-bedrock-failed.json"));
+    BW_RETURN_IF_FAILED();
+    const auto parsed = NativeCodec::parseRetrieveBody(body);
+    QVERIFY(parsed);
+    const Job &j = parsed->job;
+    QCOMPARE(j.jobArn.value_or(QString()),
+             QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/"
+                            "k3x9p2m7q1ab"));
+    QCOMPARE(j.provider.value_or(QString()), QStringLiteral("bedrock"));
+    QCOMPARE(j.statusCode(), JobStatus::Failed);
+    QCOMPARE(j.statusText(), QStringLiteral("failed"));
+    QCOMPARE(j.submitTime.value_or(QDateTime()), unix(1764236045));
+    QCOMPARE(j.jobExpirationTime.value_or(QDateTime()), unix(1764840845));
+    QCOMPARE(j.completedAt.value_or(QDateTime()), unix(1764255645));
+    QCOMPARE(j.endTime.value_or(QDateTime()), unix(1764255645));
+    QCOMPARE(j.inputDataConfig->s3Uri.value_or(QString()),
+             QStringLiteral("s3://acme-batch-in/claims/2026-11-27/input.jsonl"));
+    QCOMPARE(j.outputDataConfig->s3Uri.value_or(QString()),
+             QStringLiteral("s3://acme-batch-out/claims/2026-11-27/"));
+    QVERIFY(!j.totalRecordCount);
+    QVERIFY(!j.processedRecordCount);
+    QVERIFY(!j.successRecordCount);
+    QVERIFY(!j.errorRecordCount);
+    QVERIFY(!j.has(JobField::TotalRecordCount));
+}
+
+void TestNativeCodec::openAiCountsAndTimeline()
+{
+    const QByteArray body = native(QStringLiteral("retrieve-openai-completed.json"));
+    BW_RETURN_IF_FAILED();
+    const auto parsed = NativeCodec::parseRetrieveBody(body);
+    QVERIFY(parsed);
+    const Job &j = parsed->job;
+    QCOMPARE(j.provider.value_or(QString()), QStringLiteral("openai"));
+    QCOMPARE(j.jobName.value_or(QString()), QStringLiteral("kb-embeddings-v7"));
+    QCOMPARE(j.statusCode(), JobStatus::Completed);
+    // OpenAI (through Bifrost): completed = succeeded, failed = failed, and together the total.
+    QCOMPARE(j.totalRecordCount.value_or(-1), 20000);
+    QCOMPARE(j.successRecordCount.value_or(-1), 19987);
+    QCOMPARE(j.errorRecordCount.value_or(-1), 13);
+    QCOMPARE(j.processedRecordCount.value_or(-1), 20000);
+    QCOMPARE(j.inProgressAt.value_or(QDateTime()), unix(1764230460));
+    QCOMPARE(j.finalizingAt.value_or(QDateTime()), unix(1764251100));
+    QCOMPARE(j.completedAt.value_or(QDateTime()), unix(1764251460));
+    QCOMPARE(j.endTime.value_or(QDateTime()), unix(1764251460));
+    QCOMPARE(j.jobExpirationTime.value_or(QDateTime()), unix(1764316800));
+    QCOMPARE(j.inputDataConfig->s3Uri.value_or(QString()),
+             QStringLiteral("file-8Hn3pQ6sV2wX4zA1bC7dE9"));
+
+    const QByteArray running = native(QStringLiteral("retrieve-openai-inprogress.json"));
+    BW_RETURN_IF_FAILED();
+    const auto r = NativeCodec::parseRetrieveBody(running);
+    QVERIFY(r);
+    QCOMPARE(r->job.processedRecordCount.value_or(-1), 3132);
+    QCOMPARE(r->job.successRecordCount.value_or(-1), 3120);
+    QVERIFY(!r->job.endTime);
+    QVERIFY(!r->job.completedAt);
+}
+
+void TestNativeCodec::anthropicEndedCounts()
+{
+    const QByteArray body = native(QStringLiteral("retrieve-anthropic-ended.json"));
+    BW_RETURN_IF_FAILED();
+    const auto parsed = NativeCodec::parseRetrieveBody(body);
+    QVERIFY(parsed);
+    const Job &j = parsed->job;
+    QCOMPARE(j.jobArn.value_or(QString()), QStringLiteral("msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d"));
+    QCOMPARE(j.statusCode(), JobStatus::Ended);
+    QCOMPARE(j.totalRecordCount.value_or(-1), 1200);
+    QCOMPARE(j.successRecordCount.value_or(-1), 1185); // `succeeded`, not `completed`
+    QCOMPARE(j.errorRecordCount.value_or(-1), 7);
+    QCOMPARE(j.processedRecordCount.value_or(-1), 1200); // succeeded + failed + expired
+    QCOMPARE(j.statusGroup(), StatusGroup::Failed);      // ended with failed records
+}
+
+void TestNativeCodec::geminiProgressAndSlashId()
+{
+    const QByteArray body = native(QStringLiteral("retrieve-gemini-running.json"));
+    BW_RETURN_IF_FAILED();
+    const auto parsed = NativeCodec::parseRetrieveBody(body);
+    QVERIFY(parsed);
+    const Job &j = parsed->job;
+    QCOMPARE(j.jobArn.value_or(QString()), QStringLiteral("batches/7xq2w9e4r1t8y5u3"));
+    QCOMPARE(j.provider.value_or(QString()), QStringLiteral("gemini"));
+    QCOMPARE(j.progressPercent.value_or(-1), 42.0);
+    QCOMPARE(j.jobName.value_or(QString()), QStringLiteral("product-desc-rewrite-de"));
+    QCOMPARE(j.totalRecordCount.value_or(-1), 800);
+    // Gemini's zeros beside a progress say nothing: never "0 of 800".
+    QVERIFY(!j.processedRecordCount);
+    QVERIFY(!j.successRecordCount);
+    QVERIFY(!j.errorRecordCount);
+}
+
+void TestNativeCodec::allZeroCountsAreNotReported_data()
+{
+    QTest::addColumn<QByteArray>("counts");
+    QTest::addColumn<bool>("reported");
+    QTest::newRow("bedrock zeros")
+            << QByteArray(R"({"total":0,"completed":0,"failed":0})") << false;
+    QTest::newRow("every field zero")
+            << QByteArray(R"({"total":0,"completed":0,"failed":0,"succeeded":0,"expired":0,)"
+                          R"("canceled":0,"pending":0})")
+            << false;
+    QTest::newRow("empty object") << QByteArray("{}") << false;
+    QTest::newRow("total only") << QByteArray(R"({"total":10,"completed":0,"failed":0})") << true;
+}
+
+void TestNativeCodec::allZeroCountsAreNotReported()
+{
+    QFETCH(QByteArray, counts);
+    QFETCH(bool, reported);
+    const QByteArray body
+            = R"({"id":"batch_x","status":"in_progress","request_counts":)" + counts + "}";
+    const auto parsed = NativeCodec::parseRetrieveBody(body, QStringLiteral("openai"));
+    QVERIFY(parsed);
+    QVERIFY(parsed->problems.isEmpty());
+    QCOMPARE(parsed->job.totalRecordCount.has_value(), reported);
+    QCOMPARE(parsed->job.has(JobField::ProcessedRecordCount), reported);
+    QCOMPARE(parsed->job.provider.value_or(QString()), QStringLiteral("openai"));
+}
+
+void TestNativeCodec::wrongTypesBecomeProblems_data()
+{
+    QTest::addColumn<QByteArray>("fields");
+    QTest::addColumn<QString>("problemField");
+    QTest::addColumn<JobField>("absent");
+    QTest::newRow("created_at string") << QByteArray(R"("created_at":"yesterday")")
+                                       << QStringLiteral("created_at") << JobField::SubmitTime;
+    QTest::newRow("expires_at object")
+            << QByteArray(R"("expires_at":{})") << QStringLiteral("expires_at")
+            << JobField::JobExpirationTime;
+    QTest::newRow("completed_at negative")
+            << QByteArray(R"("completed_at":-5)") << QStringLiteral("completed_at")
+            << JobField::CompletedAt;
+    QTest::newRow("total string") << QByteArray(
+            R"("request_counts":{"total":"many","completed":3,"failed":0})")
+                                  << QStringLiteral("request_counts.total")
+                                  << JobField::TotalRecordCount;
+    QTest::newRow("counts array") << QByteArray(R"("request_counts":[1,2])")
+                                  << QStringLiteral("request_counts")
+                                  << JobField::ProcessedRecordCount;
+    QTest::newRow("progress too high") << QByteArray(R"("progress":140)")
+                                       << QStringLiteral("progress") << JobField::ProgressPercent;
+    QTest::newRow("metadata string")
+            << QByteArray(R"("metadata":"x")") << QStringLiteral("metadata") << JobField::JobName;
+    QTest::newRow("job_name number") << QByteArray(R"("metadata":{"job_name":5})")
+                                     << QStringLiteral("metadata.job_name") << JobField::JobName;
+    QTest::newRow("provider number")
+            << QByteArray(R"("extra_fields":{"provider":1})")
+            << QStringLiteral("extra_fields.provider") << JobField::Provider;
+    QTest::newRow("errors.data object") << QByteArray(R"("errors":{"data":{}})")
+                                        << QStringLiteral("errors.data") << JobField::Message;
+}
+
+void TestNativeCodec::wrongTypesBecomeProblems()
+{
+    QFETCH(QByteArray, fields);
+    QFETCH(QString, problemField);
+    QFETCH(JobField, absent);
+    const QByteArray body = R"({"id":"batch_x","status":"in_progress",)" + fields + "}";
+    const auto parsed = NativeCodec::parseRetrieveBody(body);
+    QVERIFY(parsed);
+    QVERIFY2(!parsed->problems.isEmpty(), "no problem reported");
+    QCOMPARE(parsed->problems.constFirst().field, problemField);
+    QVERIFY(!parsed->job.has(absent));
+    QCOMPARE(parsed->job.jobArn.value_or(QString()), QStringLiteral("batch_x"));
+}
+
+void TestNativeCodec::listPages()
+{
+    const QByteArray openai = native(QStringLiteral("list-openai-page1.json"));
+    BW_RETURN_IF_FAILED();
+    const auto page = NativeCodec::parseListBody(openai);
+    QVERIFY(page);
+    QCOMPARE(page->jobs.size(), 2);
+    QVERIFY(page->hasMore);
+    QCOMPARE(page->firstId.value_or(QString()),
+             QStringLiteral("batch_6746c4a1f0e88190a2b1c3d4e5f60718"));
+    QCOMPARE(page->lastId.value_or(QString()),
+             QStringLiteral("batch_6746b9e2c1d08190b7a6f5e4d3c2b1a0"));
+    QVERIFY(!page->nextCursor);
+    QCOMPARE(page->jobs.at(0).job.provider.value_or(QString()), QStringLiteral("openai"));
+    QCOMPARE(page->jobs.at(1).job.successRecordCount.value_or(-1), 19987);
+
+    const QByteArray bedrock = native(QStringLiteral("list-bedrock.json"));
+    BW_RETURN_IF_FAILED();
+    const auto b = NativeCodec::parseListBody(bedrock);
+    QVERIFY(b);
+    QCOMPARE(b->jobs.size(), 2);
+    QVERIFY(!b->hasMore);
+    QCOMPARE(b->jobs.at(1).job.statusCode(), JobStatus::Validating);
+    QVERIFY(!b->jobs.at(0).job.totalRecordCount); // all zeros: not reported
+
+    // A bad item is a problem and is left out; the rest of the page is kept.
+    const auto mixed = NativeCodec::parseListBody(
+            R"({"object":"list","data":[7,{"status":"failed"},{"id":"batch_a","status":"completed"}],)"
+            R"("has_more":false,"next_cursor":"c2"})",
+            QStringLiteral("openai"));
+    QVERIFY(mixed);
+    QCOMPARE(mixed->jobs.size(), 1);
+    QCOMPARE(mixed->problems.size(), 2);
+    QCOMPARE(mixed->nextCursor.value_or(QString()), QStringLiteral("c2"));
+    QCOMPARE(mixed->jobs.at(0).job.provider.value_or(QString()), QStringLiteral("openai"));
+}
+
+void TestNativeCodec::resultsPages()
+{
+    const QByteArray bedrock = native(QStringLiteral("results-bedrock.json"));
+    BW_RETURN_IF_FAILED();
+    QList<ResultRecord> records;
+    const auto page = NativeCodec::parseResultsBody(
+            bedrock, [&](const ResultRecord &r) { records.append(r); });
+    QVERIFY(page);
+    QCOMPARE(page->batchId,
+             QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/"
+                            "k3x9p2m7q1ab"));
+    QVERIFY(!page->hasMore);
+    QCOMPARE(records.size(), 5);
+    QCOMPARE(records.at(0).outcome, ResultOutcome::Succeeded);
+    QCOMPARE(records.at(1).outcome, ResultOutcome::Errored);
+    QCOMPARE(records.at(1).customId, QStringLiteral("claim-000002"));
+    QCOMPARE(records.at(1).code, QStringLiteral("400"));
+    QVERIFY(records.at(1).message.startsWith(QLatin1StringView("Malformed input request")));
+    QCOMPARE(records.at(3).code, QStringLiteral("429"));
+
+    const QByteArray anthropic = native(QStringLiteral("results-anthropic-page.json"));
+    BW_RETURN_IF_FAILED();
+    records.clear();
+    const auto a = NativeCodec::parseResultsBody(anthropic,
+                                                 [&](const ResultRecord &r) { records.append(r); });
+    QVERIFY(a);
+    QVERIFY(a->hasMore);
+    QCOMPARE(a->nextCursor.value_or(QString()), QStringLiteral("faq-0003"));
+    QCOMPARE(records.size(), 3);
+    QCOMPARE(records.at(0).outcome, ResultOutcome::Succeeded);
+    QCOMPARE(records.at(1).outcome, ResultOutcome::Errored);
+    QCOMPARE(records.at(1).code, QStringLiteral("invalid_request_error"));
+    QCOMPARE(records.at(2).outcome, ResultOutcome::Expired);
+    QCOMPARE(records.at(2).code, QStringLiteral("expired"));
+}
+
+void TestNativeCodec::resultRecordOutcomes_data()
+{
+    QTest::addColumn<QByteArray>("record");
+    QTest::addColumn<int>("outcome");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("2xx response") << QByteArray(
+            R"({"custom_id":"a","response":{"status_code":200}})")
+                                  << int(ResultOutcome::Succeeded) << QString();
+    QTest::newRow("5xx without error")
+            << QByteArray(R"({"custom_id":"a","response":{"status_code":503}})")
+            << int(ResultOutcome::Errored) << QStringLiteral("503");
+    QTest::newRow("numeric error code")
+            << QByteArray(R"({"custom_id":"a","error":{"code":500,"message":"x"}})")
+            << int(ResultOutcome::Errored) << QStringLiteral("500");
+    QTest::newRow("canceled") << QByteArray(R"({"custom_id":"a","result":{"type":"canceled"}})")
+                              << int(ResultOutcome::Canceled) << QStringLiteral("canceled");
+    QTest::newRow("anthropic nested error") << QByteArray(
+            R"({"custom_id":"a","result":{"type":"errored","error":{"type":"overloaded_error","message":"busy"}}})")
+                                            << int(ResultOutcome::Errored)
+                                            << QStringLiteral("overloaded_error");
+    QTest::newRow("succeeded but error")
+            << QByteArray(R"({"custom_id":"a","result":{"type":"succeeded"},"error":{"code":"x"}})")
+            << int(ResultOutcome::Errored) << QStringLiteral("x");
+}
+
+void TestNativeCodec::resultRecordOutcomes()
+{
+    QFETCH(QByteArray, record);
+    QFETCH(int, outcome);
+    QFETCH(QString, code);
+    QList<ParseProblem> problems;
+    const ResultRecord r
+            = NativeCodec::parseResultRecord(QJsonDocument::fromJson(record).object(), problems);
+    QCOMPARE(int(r.outcome), outcome);
+    QCOMPARE(r.code, code);
+    QCOMPARE(r.customId, QStringLiteral("a"));
+}
+
+void TestNativeCodec::badBodies_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("html") << QByteArray("<!DOCTYPE html><html></html>");
+    QTest::newRow("array") << QByteArray("[]");
+    QTest::newRow("truncated") << QByteArray(R"({"id":"batch_)");
+    QTest::newRow("no id") << QByteArray(R"({"status":"failed"})");
+}
+
+void TestNativeCodec::badBodies()
+{
+    QFETCH(QByteArray, body);
+    const auto parsed = NativeCodec::parseRetrieveBody(body);
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.error().kind, GatewayError::Kind::BadBody);
+    QVERIFY(!NativeCodec::parseListBody(body));
+    QVERIFY(!NativeCodec::parseResultsBody(body, {}));
+}
+
+// Bifrost's 400 when the provider is missing reads as what it is.
+void TestNativeCodec::providerRequiredError()
+{
+    const QByteArray body = native(QStringLiteral("error-400-provider-required.json"));
+    BW_RETURN_IF_FAILED();
+    const GatewayError e = JobCodec::parseErrorResponse(400, body, "application/json");
+    QCOMPARE(e.kind, GatewayError::Kind::Http);
+    QCOMPARE(e.message,
+             QStringLiteral("provider query parameter or x-model-provider header is required"));
+    QVERIFY(e.describe().contains(QLatin1StringView("provider query parameter")));
+}
+
+QTEST_GUILESS_MAIN(TestNativeCodec)
+#include "tst_nativecodec.moc"
