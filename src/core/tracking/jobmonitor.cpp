@@ -856,6 +856,12 @@ void JobMonitor::setNativeSource(const QString &provider, std::unique_ptr<JobSou
         m_nativeSources.remove(key);
 }
 
+void JobMonitor::useNativeSources(const QStringList &providers)
+{
+    for (const QString &p : GatewayProfile::normalisedProviders(providers))
+        setNativeSource(p, std::make_unique<NativeBatchSource>(m_client, p));
+}
+
 QStringList JobMonitor::nativeProviders() const
 {
     QStringList out = m_nativeSources.keys();

@@ -176,6 +176,8 @@ public:
     // --- sources ---
     // Registers Bifrost's native source of one provider (owned; replaces an earlier one).
     void setNativeSource(const QString &provider, std::unique_ptr<JobSource> source);
+    // Registers a NativeBatchSource over the client for each of `providers` (the profile's).
+    void useNativeSources(const QStringList &providers);
     QStringList nativeProviders() const; // sorted
     // The source a job of `provider` is polled through; null when there is none.
     JobSource *sourceFor(const QString &provider) const;

@@ -5,8 +5,10 @@
 #include "wire/gatewayerror.h"
 #include "wire/jobcodec.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
@@ -96,6 +98,29 @@ public:
 private:
     GatewayClient *m_client;
     int m_listMaxResults;
+};
+
+// Bifrost's native batch API for one provider (GET /v1/batches/{id}?provider=P, ...) through a
+// GatewayClient: batches of any provider, cancel, per-record results.
+class NativeBatchSource : public JobSource
+{
+public:
+    NativeBatchSource(GatewayClient *client, const QString &provider);
+
+    Api api() const override { return Api::Native; }
+    QString provider() const override { return m_provider; }
+    void retrieve(const QString &identifier, QObject *context, RetrieveDone done) override;
+    void list(int maxPages, QObject *context, ListDone done) override;
+    void stop(const QString &identifier, QObject *context, StopDone done) override;
+    int fetchResults(const QString &identifier, qint64 capBytes, QObject *context,
+                     ResultsProgress progress, ResultsDone done) override;
+    void cancelResults(int handle) override;
+
+private:
+    GatewayClient *m_client;
+    QString m_provider;
+    QHash<int, QPointer<QObject>> m_reads; // results reads in flight by handle
+    int m_nextHandle = 0;
 };
 
 } // namespace bw

@@ -1,4 +1,5 @@
 #include "fakenetworkaccessmanager.h"
+#include "fixtures.h"
 #include "monitortesting.h"
 #include "tracking/clock.h"
 #include "tracking/jobmonitor.h"
@@ -141,6 +142,12 @@ struct Rig
     FakeResponse answer(const FakeRequest &r)
     {
         const QByteArray path = r.encodedPath();
+        if (path.startsWith("/v1/batches/")) {
+            nativeRequests.append(QString::fromLatin1(path + '?' + r.encodedQuery()));
+            if (nativeAnswer)
+                return *nativeAnswer;
+            return FakeResponse::text(404, "text/plain", "Not Found");
+        }
         if (!path.startsWith(kJobPath))
             return FakeResponse::text(404, "text/plain", "Not Found");
         QByteArray rest = path.mid(kJobPath.size());
@@ -175,6 +182,8 @@ struct Rig
     QHash<QString, QString> routeStatus; // Bedrock-format status by 12-char id
     QStringList routeRetrieves;
     QStringList routeStops;
+    QStringList nativeRequests; // path?query
+    std::optional<FakeResponse> nativeAnswer;
 };
 
 } // namespace
@@ -195,6 +204,7 @@ private Q_SLOTS:
     void fetchesResultsWhenAJobEndsAndOnDemand();
     void cancelsAResultsRead();
     void listsTheBatchesOfEachProvider();
+    void readsBifrostsNativeRouteThroughTheClient();
 };
 
 void tst_JobSources::pollsABatchThroughTheSourceOfItsProvider()
@@ -486,6 +496,32 @@ void tst_JobSources::listsTheBatchesOfEachProvider()
     QCOMPARE(counts.value(QStringLiteral("gemini")), 1);
     QCOMPARE(errors.value(QStringLiteral("vertex")), 501);
     QCOMPARE(openai->lists, 1);
+}
+
+void tst_JobSources::readsBifrostsNativeRouteThroughTheClient()
+{
+    Rig rig;
+    rig.monitor->useNativeSources({QStringLiteral("bedrock")});
+    QCOMPARE(rig.monitor->nativeProviders(), QStringList{QStringLiteral("bedrock")});
+    rig.nativeAnswer = FakeResponse::json(
+            200, fixture(QStringLiteral("../bifrost-native/retrieve-bedrock-failed.json")));
+    BW_RETURN_IF_FAILED();
+    const QString id = QStringLiteral("k3x9p2m7q1ab");
+    rig.routeStatus[id] = QStringLiteral("InProgress");
+    rig.watch({id});
+    QVERIFY(rig.quiet());
+    QTRY_VERIFY(rig.job(id).fromNative.has(JobField::JobExpirationTime));
+
+    QCOMPARE(rig.nativeRequests.size(), 1);
+    QCOMPARE(rig.nativeRequests.constFirst(),
+             QStringLiteral("/v1/batches/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Amodel-"
+                            "invocation-job%2Fk3x9p2m7q1ab?provider=bedrock"));
+    const WatchedJob w = rig.job(id);
+    QCOMPARE(w.job.statusText(), QStringLiteral("InProgress"));
+    QCOMPARE(w.job.jobExpirationTime.value_or(QDateTime()),
+             QDateTime::fromSecsSinceEpoch(1764840845, Qt::UTC));
+    QVERIFY(w.fromNative.has(JobField::CompletedAt));
+    QVERIFY(!w.job.totalRecordCount); // Bedrock's zeros are not reported
 }
 
 QTEST_GUILESS_MAIN(tst_JobSources)
