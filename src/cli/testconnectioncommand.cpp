@@ -26,6 +26,8 @@ QString checkName(ConnectionTest::Check check)
         return u"jobs"_s;
     case ConnectionTest::Check::Route:
         return u"route"_s;
+    case ConnectionTest::Check::Native:
+        return u"native"_s;
     case ConnectionTest::Check::Summary:
         break;
     }

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "domain/jobkey.h"
+#include "store/resultsjson.h"
 #include "store/samplethinning.h"
 #include "store/storeschema.h"
 #include "wire/jobcodec.h"
@@ -253,6 +254,8 @@ public:
         q->bindValue(i++, timeValue(w.lastErrorAt));
         q->bindValue(i++, w.notFound ? 1 : 0);
         q->bindValue(i++, nonNull(fieldsText(w.everReported)));
+        q->bindValue(i++, rawBodyValue(w.rawNative));
+        q->bindValue(i++, nonNull(fieldsText(w.fromNative)));
         q->bindValue(i++, keepAddedAt ? 1 : 0);
         if (!q->exec()) {
             setError(QStringLiteral("could not save job %1")
@@ -291,6 +294,19 @@ public:
         if (!id)
             setError(QStringLiteral("job %1 is not watched").arg(jobLabel(profileId, identifier)));
         return id;
+    }
+
+    bool saveResults(qint64 jobId, const ResultsSummary &results)
+    {
+        QSqlQuery *q = statement(Stmt::UpsertResults);
+        if (!q)
+            return false;
+        q->bindValue(0, jobId);
+        q->bindValue(1, timeValue(results.fetchedAt));
+        q->bindValue(2, jsonBytes(resultsjson::toJson(results)));
+        if (!q->exec())
+            return setError(QStringLiteral("could not save the results summary"), *q);
+        return true;
     }
 
     bool appendTransition(qint64 jobId, const StatusTransition &t)
@@ -405,6 +421,7 @@ private:
     enum class Stmt {
         ProfileExists,
         UpsertJob,
+        UpsertResults,
         FindJob,
         InsertTransition,
         NewestSample,
@@ -429,8 +446,8 @@ private:
                     " job_json, raw_retrieve, raw_list, added_at, fetched_at, error_kind, "
                     "error_http_status,"
                     " error_gateway_type, error_message, error_retry_after, last_error_at,"
-                    " not_found, ever_reported)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " not_found, ever_reported, raw_native, from_native)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (profile_id, canonical_id) DO UPDATE SET"
                     " status = excluded.status, job_arn = excluded.job_arn,"
                     " job_json = excluded.job_json, raw_retrieve = excluded.raw_retrieve,"
@@ -442,8 +459,14 @@ private:
                     " error_message = excluded.error_message,"
                     " error_retry_after = excluded.error_retry_after,"
                     " last_error_at = excluded.last_error_at, not_found = excluded.not_found,"
-                    " ever_reported = excluded.ever_reported"
+                    " ever_reported = excluded.ever_reported,"
+                    " raw_native = excluded.raw_native, from_native = excluded.from_native"
                     " RETURNING id");
+        case Stmt::UpsertResults:
+            return QStringLiteral(
+                    "INSERT INTO job_results (job_id, fetched_at, summary_json) VALUES (?, ?, ?)"
+                    " ON CONFLICT (job_id) DO UPDATE SET fetched_at = excluded.fetched_at,"
+                    " summary_json = excluded.summary_json");
         case Stmt::FindJob:
             return QStringLiteral(
                     "SELECT id FROM watched_jobs WHERE profile_id = ? AND canonical_id = ?");
@@ -754,7 +777,7 @@ QList<GatewayProfile> JobStore::profiles() const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id, name, base_url, auth_mode, custom_header_name, provider,"
-                               " route_style, detected_route, timeout_ms, ca_bundle_path"
+                               " route_style, detected_route, timeout_ms, ca_bundle_path, providers"
                                " FROM profiles ORDER BY seq"))) {
         failRead(QStringLiteral("Could not read profiles: %1").arg(sqlError(q)));
         return {};
@@ -772,6 +795,7 @@ QList<GatewayProfile> JobStore::profiles() const
         p.detectedRoute = routeStyleFromKey(q.value(7).toString()).value_or(RouteStyle::Auto);
         p.timeoutMs = q.value(8).toInt();
         p.caBundlePath = q.value(9).toString();
+        p.providers = GatewayProfile::providersFromText(q.value(10).toString());
         out.append(std::move(p));
     }
     return out;
@@ -792,19 +816,22 @@ bool JobStore::saveProfile(const GatewayProfile &profile)
               && w.exec(QStringLiteral(
                                 "INSERT INTO profiles (id, name, base_url, auth_mode,"
                                 " custom_header_name, provider, route_style, detected_route,"
-                                " timeout_ms, ca_bundle_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                " timeout_ms, ca_bundle_path, providers)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
                                 " base_url = excluded.base_url, auth_mode = excluded.auth_mode,"
                                 " custom_header_name = excluded.custom_header_name,"
                                 " provider = excluded.provider, route_style = excluded.route_style,"
                                 " detected_route = excluded.detected_route,"
                                 " timeout_ms = excluded.timeout_ms,"
-                                " ca_bundle_path = excluded.ca_bundle_path"),
+                                " ca_bundle_path = excluded.ca_bundle_path,"
+                                " providers = excluded.providers"),
                         {profile.id, nonNull(profile.name), nonNull(url),
                          authModeKey(profile.authMode), nonNull(profile.customHeaderName),
                          nonNull(profile.provider), routeStyleKey(profile.routeStyle),
                          routeStyleKey(profile.detectedRoute), profile.timeoutMs,
-                         nonNull(profile.caBundlePath)},
+                         nonNull(profile.caBundlePath),
+                         GatewayProfile::providersText(profile.providers)},
                         QStringLiteral("could not write it"))
               && w.commit();
     if (!ok)
@@ -928,7 +955,9 @@ QList<WatchedJob> JobStore::loadWatched(const QString &profileId) const
     if (!q.prepare(QStringLiteral(
                 "SELECT identifier, job_json, raw_retrieve, raw_list, added_at, fetched_at,"
                 " error_kind, error_http_status, error_gateway_type, error_message,"
-                " error_retry_after, last_error_at, not_found, ever_reported"
+                " error_retry_after, last_error_at, not_found, ever_reported, raw_native,"
+                " from_native, (SELECT summary_json FROM job_results WHERE job_id = "
+                "watched_jobs.id)"
                 " FROM watched_jobs WHERE profile_id = ? ORDER BY id"))) {
         failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
         return {};
@@ -978,6 +1007,10 @@ QList<WatchedJob> JobStore::loadWatched(const QString &profileId) const
         if (known == fieldSets.constEnd())
             known = fieldSets.insert(reported, fieldsFrom(reported));
         w.everReported = *known;
+        w.rawNative = objectFrom(q.value(14)).value_or(QJsonObject());
+        w.fromNative = fieldsFrom(q.value(15).toString());
+        if (const auto results = objectFrom(q.value(16)))
+            w.results = resultsjson::fromJson(*results);
         out.append(std::move(w));
     }
     if (q.lastError().isValid()) {
@@ -1000,7 +1033,10 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
     for (const WatchedJob &job : jobs) {
         if (!ok)
             break;
-        ok = w.saveJob(job).has_value();
+        const std::optional<qint64> jobId = w.saveJob(job);
+        ok = jobId.has_value();
+        if (ok && job.results)
+            ok = w.saveResults(*jobId, *job.results);
     }
     ok = ok && w.commit();
     if (!ok)
@@ -1160,6 +1196,8 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
         }
         if (ok && u.sample)
             ok = w.recordSample(*jobId, *u.sample);
+        if (ok && u.resultsChanged && u.job.results)
+            ok = w.saveResults(*jobId, *u.job.results);
         if (!ok)
             w.attributeError(jobLabel(u.job.profileId, u.job.identifier));
     }

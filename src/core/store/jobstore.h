@@ -27,6 +27,7 @@ struct JobUpdate
     WatchedJob job;
     QList<StatusTransition> newTransitions; // appended in order
     std::optional<ProgressSample> sample;
+    bool resultsChanged = false; // job.results is new: store it (schema 4 job_results)
 };
 
 // The local store (PRODUCT.md §4 "Persistence"): profiles, watched jobs with their last-known
@@ -58,7 +59,7 @@ class JobStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 3;
+    static constexpr int SchemaVersion = 4; // see storeschema.cpp
 
     // Progress samples are thinned on every write by the policy of samplethinning.h, so what is
     // stored never depends on how the samples were batched: it is always that policy applied to

@@ -119,6 +119,23 @@ QList<Migration> buildMigrations()
                    QStringLiteral("CREATE UNIQUE INDEX status_transitions_once ON "
                                   "status_transitions(job_id, COALESCE(from_status, ''), "
                                   "to_status, COALESCE(last_modified_time, -1))")}});
+    // Bifrost's native batch API.
+    // raw_native: the last body of the native retrieve (NULL when none); from_native: the
+    // JobFields whose value came from it (ever_reported's format); profiles.providers: the
+    // providers a profile watches, comma-separated lower-case tokens; job_results: the
+    // ResultsSummary of a job (resultsjson, compact UTF-8 JSON), one row per job at most.
+    steps.append({4,
+                  QStringLiteral("native batch bodies, providers per profile, results summaries"),
+                  {QStringLiteral("ALTER TABLE watched_jobs ADD COLUMN raw_native BLOB"),
+                   QStringLiteral("ALTER TABLE watched_jobs ADD COLUMN from_native TEXT NOT NULL "
+                                  "DEFAULT ''"),
+                   QStringLiteral("ALTER TABLE profiles ADD COLUMN providers TEXT NOT NULL "
+                                  "DEFAULT 'bedrock'"),
+                   QStringLiteral(R"(CREATE TABLE job_results (
+    job_id INTEGER PRIMARY KEY REFERENCES watched_jobs(id) ON DELETE CASCADE,
+    fetched_at INTEGER,
+    summary_json BLOB NOT NULL
+))")}});
 
     return steps;
 }

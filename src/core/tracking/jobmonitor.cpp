@@ -6,6 +6,7 @@
 #include "store/storeworker.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QSet>
 
 #include <algorithm>
@@ -74,6 +75,75 @@ bool significantlyDifferent(const ConnectionState &a, const ConnectionState &b)
     return a.nextRetryAt.isValid() && std::abs(a.nextRetryAt.msecsTo(b.nextRetryAt)) >= 1000;
 }
 
+QString normalisedProvider(const QString &provider)
+{
+    const QString p = provider.trimmed().toLower();
+    return p.isEmpty() ? QStringLiteral("bedrock") : p;
+}
+
+bool isBedrock(const WatchedJob &w)
+{
+    return normalisedProvider(w.job.providerOrBedrock()) == u"bedrock";
+}
+
+// All-zero counts from the native API mean "not reported" (WIRE.md): Bedrock's request_counts
+// are always zeros. Only a job that is still validating may truly have none yet.
+bool allZeroCounts(const Job &job)
+{
+    return carriesCounts(job) && job.totalRecordCount.value_or(0) == 0
+           && job.processedRecordCount.value_or(0) == 0 && job.successRecordCount.value_or(0) == 0
+           && job.errorRecordCount.value_or(0) == 0;
+}
+
+Job withoutCounts(Job job)
+{
+    job.totalRecordCount.reset();
+    job.processedRecordCount.reset();
+    job.successRecordCount.reset();
+    job.errorRecordCount.reset();
+    return job;
+}
+
+// The part of a native body a Bedrock job may take: fields the Bedrock route left unreported
+// (or that came from the native route before), never its status or its identifier.
+Job nativeFill(const Job &native, const WatchedJob &w, JobFields *taken)
+{
+    const Job source = allZeroCounts(native) ? withoutCounts(native) : native;
+    QJsonObject fill = JobCodec::toJson(source);
+    const QJsonObject all = fill;
+    for (auto it = all.begin(); it != all.end(); ++it) {
+        const std::optional<JobField> f = jobFieldFromName(it.key());
+        const bool eligible = f && *f != JobField::Status && *f != JobField::JobArn
+                              && (!w.job.has(*f) || w.fromNative.has(*f));
+        if (eligible)
+            taken->set(*f);
+        else
+            fill.remove(it.key());
+    }
+    return JobCodec::fromJson(fill);
+}
+
+JobFields without(const JobFields &fields, const JobFields &remove)
+{
+    JobFields out;
+    for (JobField f : fields.toList()) {
+        if (!remove.has(f))
+            out.set(f);
+    }
+    return out;
+}
+
+// The gateway has no native batch route at all (rather than no such batch).
+bool saysNoNativeRoute(const GatewayError &error)
+{
+    if (error.kind == GatewayError::Kind::BadBody)
+        return true;
+    if (error.kind != GatewayError::Kind::Http)
+        return false;
+    return error.httpStatus == 405 || error.httpStatus == 501
+           || (error.httpStatus == 404 && error.gatewayType.isEmpty() && error.message.isEmpty());
+}
+
 template<typename T, typename Key>
 QList<T> mergeByKey(QList<T> stored, const QList<T> &session, Key key)
 {
@@ -121,6 +191,7 @@ JobMonitor::JobMonitor(GatewayClient *client, StoreWorker *store, const PollSett
     , m_scheduler(new PollScheduler(settings, m_clock, this))
 {
     Q_ASSERT(m_client);
+    m_routeSource = std::make_unique<BedrockRouteSource>(m_client, settings.listMaxResults);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
     connect(&m_flushTimer, &QTimer::timeout, this, &JobMonitor::flush);
@@ -153,6 +224,7 @@ QString JobMonitor::profileId() const
 void JobMonitor::setPollSettings(const PollSettings &settings)
 {
     m_scheduler->setSettings(settings);
+    m_routeSource->setListMaxResults(settings.listMaxResults);
 }
 
 // --- the watch list ----------------------------------------------------------------------
@@ -223,8 +295,9 @@ void JobMonitor::onStoreLoaded(const QList<WatchedJob> &stored)
     Q_EMIT loaded(int(added.size() + replaced.size()));
 }
 
-QStringList JobMonitor::watch(const QList<JobIdentifier> &identifiers)
+QStringList JobMonitor::watch(const QList<JobIdentifier> &identifiers, const QString &provider)
 {
+    const QString jobProvider = normalisedProvider(provider);
     const QDateTime now = m_clock->now();
     const QString pid = profileId();
     QStringList added;
@@ -249,6 +322,7 @@ QStringList JobMonitor::watch(const QList<JobIdentifier> &identifiers)
         t.w.identifier = id.text();
         t.w.profileId = pid;
         t.w.addedAt = now;
+        t.w.job.provider = jobProvider;
         t.shortId = id.shortId();
         m_jobs.insert(id.text(), t);
         m_order.append(id.text());
@@ -450,19 +524,35 @@ void JobMonitor::announceInFlight()
 
 void JobMonitor::onRetrieveRequested(const QString &identifier)
 {
-    m_client->retrieve(identifier, this, [this, identifier](Expected<RetrieveResult> result) {
-        onRetrieved(identifier, result);
+    auto it = m_jobs.constFind(identifier);
+    const QString provider = it != m_jobs.cend() ? normalisedProvider(it->w.job.providerOrBedrock())
+                                                 : QStringLiteral("bedrock");
+    JobSource *source = sourceFor(provider);
+    if (!source) {
+        const GatewayError error = unsupportedBySource(
+                QStringLiteral("no source reads %1 batches on this profile").arg(provider));
+        QTimer::singleShot(0, this, [this, identifier, error] {
+            onRetrieved(identifier, error, BodySource::Native);
+        });
+        return;
+    }
+    const BodySource bodySource = source->retrieveBodySource();
+    source->retrieve(identifier, this, [this, identifier, bodySource](Expected<ParsedJob> result) {
+        onRetrieved(identifier, result, bodySource);
     });
 }
 
-void JobMonitor::onRetrieved(const QString &identifier, const Expected<RetrieveResult> &result)
+void JobMonitor::onRetrieved(const QString &identifier, const Expected<ParsedJob> &result,
+                             BodySource source)
 {
     auto it = m_jobs.find(identifier);
     if (result) {
-        std::optional<Status> status = result->parsed.job.status;
+        std::optional<Status> status = result->job.status;
         if (it != m_jobs.end()) {
-            applyBody(*it, result->parsed, BodySource::Retrieve, m_clock->now());
+            applyBody(*it, *result, source, m_clock->now());
             status = it->w.job.status;
+            if (source == BodySource::Retrieve)
+                maybeEnrich(*it);
         }
         noteOutcome(nullptr);
         m_scheduler->reportSuccess(identifier, status);
@@ -478,15 +568,24 @@ void JobMonitor::onRetrieved(const QString &identifier, const Expected<RetrieveR
 void JobMonitor::onListRequested(const QStringList &identifiers)
 {
     const PollSettings &s = m_scheduler->settings();
-    ListQuery query;
-    query.maxResults = std::clamp(s.listMaxResults, 1, 1000);
-    m_client->listAll(
-            query, std::max(1, s.listMaxPages), this,
-            [this, identifiers](Expected<ListResult> result) { onListed(identifiers, result); });
+    m_routeSource->list(std::max(1, s.listMaxPages), this,
+                        [this, identifiers](Expected<QList<ParsedJob>> result) {
+                            onListed(identifiers, result);
+                        });
 }
 
-void JobMonitor::onListed(const QStringList &identifiers, const Expected<ListResult> &result)
+void JobMonitor::onListed(const QStringList &allIdentifiers,
+                          const Expected<QList<ParsedJob>> &result)
 {
+    // The Bedrock-format list knows Bedrock jobs only: the others count as not returned by the
+    // walk, so the scheduler retrieves them through their own source.
+    QStringList identifiers;
+    identifiers.reserve(allIdentifiers.size());
+    for (const QString &id : allIdentifiers) {
+        auto it = m_jobs.constFind(id);
+        if (it != m_jobs.cend() && isBedrock(it->w))
+            identifiers.append(id);
+    }
     QElapsedTimer timer;
     timer.start();
     if (!result) {
@@ -549,9 +648,9 @@ void JobMonitor::onListed(const QStringList &identifiers, const Expected<ListRes
     matched.reserve(identifiers.size());
     QHash<QString, std::optional<Status>> refreshed;
     refreshed.reserve(identifiers.size());
-    m_pendingUpdates.reserve(m_pendingUpdates.size() + result->jobs.size());
+    m_pendingUpdates.reserve(m_pendingUpdates.size() + result->size());
     QStringList ids;
-    for (const ParsedJob &summary : result->jobs) {
+    for (const ParsedJob &summary : *result) {
         if (!summary.job.jobArn || summary.job.jobArn->isEmpty())
             continue;
         const QString &arn = *summary.job.jobArn;
@@ -580,12 +679,13 @@ void JobMonitor::onListed(const QStringList &identifiers, const Expected<ListRes
                 refreshed.insert(id, it->w.job.status);
         }
     }
-    qCDebug(lcPoller) << "list walk:" << result->jobs.size() << "summaries," << matched.size()
-                      << "of" << identifiers.size() << "jobs matched," << refreshed.size()
+    qCDebug(lcPoller) << "list walk:" << result->size() << "summaries," << matched.size() << "of"
+                      << identifiers.size() << "jobs matched," << refreshed.size()
                       << "refreshed, applied in" << timer.elapsed() << "ms";
     noteOutcome(nullptr);
-    m_scheduler->reportListResult(refreshed, m_scheduler->policy().listWasUseful(
-                                                     int(matched.size()), int(identifiers.size())));
+    m_scheduler->reportListResult(
+            refreshed,
+            m_scheduler->policy().listWasUseful(int(matched.size()), int(allIdentifiers.size())));
 }
 
 bool JobMonitor::applyBody(Tracked &t, const ParsedJob &parsed, BodySource source,
@@ -593,12 +693,32 @@ bool JobMonitor::applyBody(Tracked &t, const ParsedJob &parsed, BodySource sourc
 {
     WatchedJob &w = t.w;
     const std::optional<Status> before = w.job.status;
-    w.job.mergeFrom(parsed.job);
-    w.everReported |= parsed.job.presentFields();
-    if (source == BodySource::Retrieve)
-        w.rawRetrieve = parsed.raw;
-    else
-        w.rawList = parsed.raw;
+    Job incoming = parsed.job;
+    if (source == BodySource::Native) {
+        // A batch polled through the native API: all-zero counts on a job that is past
+        // validating are not reported, never "0 of 0".
+        const bool isNew
+                = incoming.status
+                  && incoming.status->raw().compare(u"validating", Qt::CaseInsensitive) == 0;
+        if (allZeroCounts(incoming) && !isNew)
+            incoming = withoutCounts(incoming);
+        if (!incoming.provider && w.job.provider)
+            incoming.provider = w.job.provider;
+    }
+    const bool wasEnded = before && before->isTerminal();
+    w.job.mergeFrom(incoming);
+    w.everReported |= incoming.presentFields();
+    if (source == BodySource::Native) {
+        w.fromNative |= incoming.presentFields();
+        w.rawNative = parsed.raw;
+    } else {
+        // What the Bedrock route says now is its own, not the native route's.
+        w.fromNative = without(w.fromNative, incoming.presentFields());
+        if (source == BodySource::Retrieve)
+            w.rawRetrieve = parsed.raw;
+        else
+            w.rawList = parsed.raw;
+    }
     w.fetchedAt = now;
     w.lastError.reset();
     w.lastErrorAt = QDateTime();
@@ -606,16 +726,16 @@ bool JobMonitor::applyBody(Tracked &t, const ParsedJob &parsed, BodySource sourc
 
     JobUpdate update;
     bool statusChanged = false;
-    if (parsed.job.status && (!before || !sameStatus(*before, *parsed.job.status))) {
+    if (incoming.status && (!before || !sameStatus(*before, *incoming.status))) {
         StatusTransition transition;
         transition.from = before;
-        transition.to = *parsed.job.status;
+        transition.to = *incoming.status;
         transition.observedAt = now;
-        transition.lastModifiedTime = parsed.job.lastModifiedTime;
+        transition.lastModifiedTime = incoming.lastModifiedTime;
         update.newTransitions.append(transition);
         statusChanged = true;
     }
-    if (carriesCounts(parsed.job)) {
+    if (carriesCounts(incoming)) {
         ProgressSample sample;
         sample.at = now;
         sample.total = w.job.totalRecordCount.value_or(0);
@@ -642,6 +762,12 @@ bool JobMonitor::applyBody(Tracked &t, const ParsedJob &parsed, BodySource sourc
     }
     update.job = w;
     queue(std::move(update));
+    // A job seen ending has results worth reading once (its later reads are on demand).
+    if (statusChanged && !wasEnded && w.job.status && w.job.status->isTerminal()
+        && (!w.results || !w.results->complete) && t.resultsHandle < 0 && resultsSourceFor(w)) {
+        const QString id = w.identifier;
+        QTimer::singleShot(0, this, [this, id] { fetchResults(id); });
+    }
     return statusChanged;
 }
 
@@ -696,15 +822,199 @@ void JobMonitor::stopJobs(const QStringList &identifiers, StopCallback perJob)
             continue;
         ++m_stopsInFlight;
         announceInFlight();
-        m_client->stop(id, this, [this, id, perJob](Expected<StopAck> result) {
+        auto it = m_jobs.constFind(id);
+        const QString provider = it != m_jobs.cend()
+                                         ? normalisedProvider(it->w.job.providerOrBedrock())
+                                         : QStringLiteral("bedrock");
+        JobSource *source = sourceFor(provider);
+        auto done = [this, id, perJob](Expected<StopAck> result) {
             --m_stopsInFlight;
             announceInFlight();
             if (perJob)
                 perJob(id, result);
             if (m_jobs.contains(id))
                 m_scheduler->refreshNow({id});
-        });
+        };
+        if (source) {
+            source->stop(id, this, done);
+        } else {
+            const GatewayError error = unsupportedBySource(
+                    QStringLiteral("no source cancels %1 batches on this profile").arg(provider));
+            QTimer::singleShot(0, this, [done, error] { done(error); });
+        }
     }
+}
+
+// --- sources ------------------------------------------------------------------------------
+
+void JobMonitor::setNativeSource(const QString &provider, std::unique_ptr<JobSource> source)
+{
+    const QString key = normalisedProvider(provider);
+    if (source)
+        m_nativeSources.insert(key, std::shared_ptr<JobSource>(std::move(source)));
+    else
+        m_nativeSources.remove(key);
+}
+
+void JobMonitor::useNativeSources(const QStringList &providers)
+{
+    for (const QString &p : GatewayProfile::normalisedProviders(providers))
+        setNativeSource(p, std::make_unique<NativeBatchSource>(m_client, p));
+}
+
+QStringList JobMonitor::nativeProviders() const
+{
+    QStringList out = m_nativeSources.keys();
+    out.sort();
+    return out;
+}
+
+JobSource *JobMonitor::sourceFor(const QString &provider) const
+{
+    const QString key = normalisedProvider(provider);
+    if (key == u"bedrock")
+        return m_routeSource.get();
+    return m_nativeSources.value(key).get();
+}
+
+bool JobMonitor::nativeEnrichmentAvailable() const
+{
+    return !m_nativeUnavailable && m_nativeSources.contains(QStringLiteral("bedrock"));
+}
+
+void JobMonitor::listBatches(
+        const QStringList &providers, int maxPages, QObject *context,
+        std::function<void(const QString &, const Expected<QList<ParsedJob>> &)> perProvider)
+{
+    QStringList seen;
+    for (const QString &p : providers) {
+        const QString key = normalisedProvider(p);
+        if (seen.contains(key))
+            continue;
+        seen.append(key);
+        JobSource *source = m_nativeSources.value(key).get();
+        if (!source)
+            source = sourceFor(key);
+        auto done = [key, perProvider](Expected<QList<ParsedJob>> result) {
+            if (perProvider)
+                perProvider(key, result);
+        };
+        if (source) {
+            source->list(maxPages, context ? context : this, done);
+        } else {
+            const GatewayError error = unsupportedBySource(
+                    QStringLiteral("no source lists %1 batches on this profile").arg(key));
+            QTimer::singleShot(0, context ? context : this, [done, error] { done(error); });
+        }
+    }
+}
+
+void JobMonitor::maybeEnrich(Tracked &t)
+{
+    WatchedJob &w = t.w;
+    if (!isBedrock(w) || !nativeEnrichmentAvailable() || !w.job.status)
+        return;
+    if (t.enriched && t.enrichedAt && sameStatus(*t.enrichedAt, *w.job.status))
+        return;
+    t.enriched = true;
+    t.enrichedAt = w.job.status;
+    const QString id = w.identifier;
+    const QString target = w.job.jobArn && !w.job.jobArn->isEmpty() ? *w.job.jobArn : id;
+    m_nativeSources.value(QStringLiteral("bedrock"))
+            ->retrieve(target, this,
+                       [this, id](Expected<ParsedJob> result) { onEnriched(id, result); });
+}
+
+void JobMonitor::onEnriched(const QString &identifier, const Expected<ParsedJob> &result)
+{
+    if (!result) {
+        // A failed extra read changes nothing the user sees; a gateway without the route is
+        // not asked again.
+        if (saysNoNativeRoute(result.error())) {
+            qCInfo(lcPoller) << "the gateway has no native batch route; Bedrock jobs are read "
+                                "through the Bedrock-format route only";
+            m_nativeUnavailable = true;
+        }
+        return;
+    }
+    auto it = m_jobs.find(identifier);
+    if (it == m_jobs.end())
+        return;
+    WatchedJob &w = it->w;
+    JobFields taken;
+    const Job fill = nativeFill(result->job, w, &taken);
+    w.job.mergeFrom(fill);
+    w.everReported |= taken;
+    w.fromNative |= taken;
+    w.rawNative = result->raw;
+    JobUpdate update;
+    update.job = w;
+    queue(std::move(update));
+}
+
+JobSource *JobMonitor::resultsSourceFor(const WatchedJob &w) const
+{
+    if (m_nativeUnavailable && isBedrock(w))
+        return nullptr;
+    return m_nativeSources.value(normalisedProvider(w.job.providerOrBedrock())).get();
+}
+
+bool JobMonitor::fetchResults(const QString &identifier)
+{
+    auto it = m_jobs.find(identifier);
+    if (it == m_jobs.end() || it->resultsHandle >= 0)
+        return false;
+    JobSource *source = resultsSourceFor(it->w);
+    if (!source)
+        return false;
+    const QString target
+            = it->w.job.jobArn && !it->w.job.jobArn->isEmpty() ? *it->w.job.jobArn : identifier;
+    it->resultsSource = source;
+    it->resultsHandle = 0; // taken before the call: a source may not answer synchronously
+    const int handle = source->fetchResults(
+            target, m_resultsCapBytes, this,
+            [this, identifier](qint64 bytes) {
+                if (m_jobs.contains(identifier))
+                    Q_EMIT resultsProgress(identifier, bytes);
+            },
+            [this, identifier](Expected<ResultsSummary> result) { onResults(identifier, result); });
+    auto again = m_jobs.find(identifier);
+    if (again != m_jobs.end() && again->resultsHandle == 0)
+        again->resultsHandle = handle;
+    return true;
+}
+
+void JobMonitor::cancelResults(const QString &identifier)
+{
+    auto it = m_jobs.find(identifier);
+    if (it == m_jobs.end() || it->resultsHandle < 0 || !it->resultsSource)
+        return;
+    it->resultsSource->cancelResults(it->resultsHandle);
+}
+
+bool JobMonitor::isFetchingResults(const QString &identifier) const
+{
+    auto it = m_jobs.constFind(identifier);
+    return it != m_jobs.cend() && it->resultsHandle >= 0;
+}
+
+void JobMonitor::onResults(const QString &identifier, const Expected<ResultsSummary> &result)
+{
+    auto it = m_jobs.find(identifier);
+    if (it == m_jobs.end())
+        return;
+    it->resultsHandle = -1;
+    it->resultsSource = nullptr;
+    if (!result) {
+        Q_EMIT resultsFailed(identifier, result.error());
+        return;
+    }
+    it->w.results = *result;
+    JobUpdate update;
+    update.job = it->w;
+    update.resultsChanged = true;
+    queue(std::move(update));
+    Q_EMIT resultsChanged(identifier, *result);
 }
 
 // --- batching ----------------------------------------------------------------------------

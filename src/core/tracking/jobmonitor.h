@@ -4,6 +4,7 @@
 #include "domain/watchedjob.h"
 #include "store/jobstore.h"
 #include "tracking/clock.h"
+#include "tracking/jobsource.h"
 #include "tracking/pollpolicy.h"
 #include "tracking/pollscheduler.h"
 #include "wire/gatewayclient.h"
@@ -21,6 +22,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace bw {
@@ -81,6 +83,26 @@ struct ConnectionState
 // connectionStateChanged if it changed. jobsAdded and jobsRemoved are emitted synchronously
 // from watch() / unwatch() (and from the store load). No signal is emitted from a destructor.
 //
+// Sources: each job is polled, stopped and read for results through the JobSource of its
+// provider (WatchedJob.job.provider, "bedrock" when none): Bedrock jobs through the client's
+// Bedrock-format route, every other provider through the native source registered for it
+// (setNativeSource); a job whose provider has no source fails its fetches with a 501 and is
+// never dropped. List walks cover Bedrock jobs only; the others are retrieved one by one.
+//
+// Fuller Bedrock jobs: when a native source for "bedrock" is registered, a Bedrock job is also
+// read through it when its status is first seen and whenever the Bedrock route's status differs
+// from the one of its last native read — never on every poll. Only fields the Bedrock route
+// left unreported are taken (or refreshed, when they came from the native route before); the
+// status is always the Bedrock route's; all-zero counts are "not reported" and never taken.
+// Those fields are marked in WatchedJob.fromNative, the body kept in rawNative. A gateway that
+// answers the native route with 404-for-the-route, 405, 501 or a non-JSON body is taken not
+// to have it: no more native reads this session.
+//
+// Results: when a job is first seen ended (or on fetchResults), its per-record results are read
+// through the native source of its provider, kept in WatchedJob.results, stored, and announced
+// by resultsChanged; resultsProgress reports bytes read, resultsFailed a failed read (what was
+// known before is kept).
+//
 // Threading: lives in, and is used from, the thread of its GatewayClient (the GUI thread).
 // The client, store and clock are not owned and must outlive the monitor; the store may be
 // null (nothing persists, history lives in memory only). The profile must be saved in the
@@ -116,7 +138,9 @@ public:
     // Starts watching; invalid identifiers and jobs already watched (in any form: id, ARN or
     // the jobArn the gateway reported, see jobKeyOf) are skipped. Returns the identifiers
     // actually added (emitted in one jobsAdded). They are fetched at once.
-    QStringList watch(const QList<JobIdentifier> &identifiers);
+    // `provider` (lower case; empty: "bedrock") names the source the jobs are read through;
+    // it is kept in WatchedJob.job.provider and stored.
+    QStringList watch(const QList<JobIdentifier> &identifiers, const QString &provider = {});
     // Stops watching and forgets them here and in the store (history included); emits
     // jobsRemoved with those that were watched.
     void unwatch(const QStringList &identifiers);
@@ -146,7 +170,35 @@ public:
     // Sends one stop request per job (never retried, not part of polling), reports each result
     // through `perJob` (on this thread; may be null), then fetches the job at once whatever the
     // answer, to show what the gateway now says. Identifiers need not be watched.
+    // A job of a non-Bedrock provider is cancelled through its provider's source.
     void stopJobs(const QStringList &identifiers, StopCallback perJob);
+
+    // --- sources ---
+    // Registers Bifrost's native source of one provider (owned; replaces an earlier one).
+    void setNativeSource(const QString &provider, std::unique_ptr<JobSource> source);
+    // Registers a NativeBatchSource over the client for each of `providers` (the profile's).
+    void useNativeSources(const QStringList &providers);
+    QStringList nativeProviders() const; // sorted
+    // The source a job of `provider` is polled through; null when there is none.
+    JobSource *sourceFor(const QString &provider) const;
+    // False once the gateway showed it has no native route (see the class comment).
+    bool nativeEnrichmentAvailable() const;
+    // Lists the batches of each provider through its native source (Bedrock without one: its
+    // Bedrock-format list), for the Discover dialog. `perProvider` runs once per provider.
+    void listBatches(
+            const QStringList &providers, int maxPages, QObject *context,
+            std::function<void(const QString &provider, const Expected<QList<ParsedJob>> &batches)>
+                    perProvider);
+
+    // --- results ---
+    static constexpr qint64 kDefaultResultsCapBytes = 256LL * 1024 * 1024;
+    void setResultsCapBytes(qint64 bytes) { m_resultsCapBytes = bytes; }
+    qint64 resultsCapBytes() const { return m_resultsCapBytes; }
+    // Reads the job's per-record results now (again). False when the job is not watched,
+    // already being read, or its provider has no source that serves results.
+    bool fetchResults(const QString &identifier);
+    void cancelResults(const QString &identifier);
+    bool isFetchingResults(const QString &identifier) const;
 
 Q_SIGNALS:
     void loaded(int count);
@@ -159,6 +211,9 @@ Q_SIGNALS:
     void historyLoaded(const QString &identifier);
     void connectionStateChanged(const bw::ConnectionState &state);
     void requestsInFlightChanged(int count);
+    void resultsProgress(const QString &identifier, qint64 bytesRead);
+    void resultsChanged(const QString &identifier, const bw::ResultsSummary &results);
+    void resultsFailed(const QString &identifier, const bw::GatewayError &error);
 
 private:
     struct History
@@ -173,6 +228,11 @@ private:
         WatchedJob w;
         QString shortId; // of the identifier, for list matching
         std::optional<ProgressSample> lastSample;
+        // The Bedrock route's status at the last native read (set when one was asked for).
+        std::optional<Status> enrichedAt;
+        bool enriched = false;
+        int resultsHandle = -1; // a results read in flight
+        JobSource *resultsSource = nullptr;
     };
     struct Observed
     {
@@ -183,8 +243,13 @@ private:
 
     void onRetrieveRequested(const QString &identifier);
     void onListRequested(const QStringList &identifiers);
-    void onRetrieved(const QString &identifier, const Expected<RetrieveResult> &result);
-    void onListed(const QStringList &identifiers, const Expected<ListResult> &result);
+    void onRetrieved(const QString &identifier, const Expected<ParsedJob> &result,
+                     BodySource source);
+    void maybeEnrich(Tracked &t);
+    void onEnriched(const QString &identifier, const Expected<ParsedJob> &result);
+    void onResults(const QString &identifier, const Expected<ResultsSummary> &result);
+    JobSource *resultsSourceFor(const WatchedJob &w) const;
+    void onListed(const QStringList &identifiers, const Expected<QList<ParsedJob>> &result);
     void onStoreLoaded(const QList<WatchedJob> &stored);
 
     // Merges one successful body; returns true when the status changed (or was seen first).
@@ -202,6 +267,10 @@ private:
     PollScheduler::Seed seedFor(const WatchedJob &w) const;
 
     GatewayClient *m_client = nullptr;
+    std::unique_ptr<BedrockRouteSource> m_routeSource;
+    QHash<QString, std::shared_ptr<JobSource>> m_nativeSources;
+    bool m_nativeUnavailable = false;
+    qint64 m_resultsCapBytes = kDefaultResultsCapBytes;
     QPointer<StoreWorker> m_store;
     Clock *m_clock = nullptr;
     PollScheduler *m_scheduler = nullptr;

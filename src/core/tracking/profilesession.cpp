@@ -44,6 +44,8 @@ void ProfileSession::init(const Options &options)
     m_store = options.store;
     m_secrets = options.secrets;
     m_monitor = new JobMonitor(m_client, options.store, options.pollSettings, options.clock, this);
+    if (options.nativeSources)
+        m_monitor->useNativeSources(m_client->profile().providers);
     if (options.rememberDetectedRoute && options.store) {
         connect(m_client, &GatewayClient::routeDetected, this, [this](RouteStyle style) {
             if (m_store)

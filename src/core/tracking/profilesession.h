@@ -74,6 +74,9 @@ public:
         Clock *clock = nullptr;
         // Remember the route the gateway turned out to use in the store (a stored profile).
         bool rememberDetectedRoute = false;
+        // Read the profile's providers through Bifrost's native batch API (JobMonitor::
+        // useNativeSources): other providers' batches, fuller Bedrock jobs, results.
+        bool nativeSources = true;
     };
     using Samples = QHash<QString, QList<ProgressSample>>;
 

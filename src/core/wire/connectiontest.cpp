@@ -286,7 +286,55 @@ void ConnectionTest::checkRoute(const QString &identifier)
                         QStringLiteral("The %1 route did not answer with a job: %2")
                                 .arg(routeWords(configured), result.error().describe()));
                 }
-                finish();
+                checkNative(0);
+            });
+}
+
+void ConnectionTest::checkNative(int index)
+{
+    const QStringList providers
+            = GatewayProfile::normalisedProviders(m_client->profile().providers);
+    if (index >= providers.size())
+        return finish();
+    const QString provider = providers.at(index);
+    NativeListQuery query;
+    query.provider = provider;
+    query.limit = 1;
+    const int generation = m_generation;
+    m_client->nativeListPage(
+            query, this, [this, index, provider, generation](const Expected<NativeListPage> &page) {
+                if (generation != m_generation)
+                    return;
+                if (!page && page.error().kind == GatewayError::Kind::Cancelled)
+                    return finish();
+                if (page) {
+                    m_result.nativeApi = true;
+                    m_result.nativeProviders.append(provider);
+                    add(Check::Native, Outcome::Ok,
+                        QStringLiteral("Bifrost's native batch API answers for %1.").arg(provider));
+                    return checkNative(index + 1);
+                }
+                const GatewayError &e = page.error();
+                // A list names no batch: a 404 there means the route itself is missing.
+                const bool noRoute = e.kind == GatewayError::Kind::BadBody
+                                     || (e.kind == GatewayError::Kind::Http
+                                         && (e.httpStatus == 404 || e.httpStatus == 405
+                                             || e.httpStatus == 501));
+                if (noRoute && !m_result.nativeApi.value_or(false)) {
+                    m_result.nativeApi = false;
+                    m_result.nativeProvidersFailed
+                            = GatewayProfile::normalisedProviders(m_client->profile().providers);
+                    add(Check::Native, Outcome::Warning,
+                        QStringLiteral("The gateway does not answer Bifrost's native batch API: "
+                                       "only Bedrock jobs can be watched, with what the "
+                                       "Bedrock-format route reports."));
+                    return finish();
+                }
+                m_result.nativeProvidersFailed.append(provider);
+                add(Check::Native, Outcome::Warning,
+                    QStringLiteral("Bifrost's native batch API does not list %1 batches: %2")
+                            .arg(provider, e.describe()));
+                checkNative(index + 1);
             });
 }
 

@@ -21,6 +21,9 @@ class GatewayClient;
 //   1. GET /health — reachable? (a gateway without /health that answers 404 is reachable)
 //   2. one list page — key accepted (or not needed)? how many jobs are visible?
 //   3. one retrieve (a listed job, or a made-up id) — which route style answers?
+//   4. one native list page per provider of the profile (GET /v1/batches?provider=P&limit=1) —
+//      does the gateway answer Bifrost's native batch API, and for which providers? These
+//      steps warn, never fail: the Bedrock-format route works without them.
 // Profile problems (GatewayProfile::validate) stop the test before any request. Steps arrive
 // through stepAdded(); finished() follows the last one, which sums up ("The connection works." /
 // "The connection does not work yet."). A test never changes the profile it was given; the
@@ -31,7 +34,7 @@ class ConnectionTest : public QObject
 
 public:
     enum class Outcome { Ok, Warning, Failed };
-    enum class Check { Profile, Reachable, Key, Jobs, Route, Summary };
+    enum class Check { Profile, Reachable, Key, Jobs, Route, Native, Summary };
     struct Step
     {
         Check check = Check::Summary;
@@ -47,6 +50,11 @@ public:
         std::optional<int> jobsVisible;          // on the first page
         bool moreJobs = false;                   // the first page carried a token
         std::optional<RouteStyle> detectedRoute; // set when auto-detection found one
+        // Whether the gateway answers Bifrost's native batch API (unset: not asked), and the
+        // profile's providers it answered for / did not.
+        std::optional<bool> nativeApi;
+        QStringList nativeProviders;
+        QStringList nativeProvidersFailed;
         QList<Step> steps;
         bool ok() const; // finished and no step failed
     };
@@ -79,6 +87,7 @@ private:
     void checkHealth();
     void checkList();
     void checkRoute(const QString &identifier);
+    void checkNative(int index);
     void finish();
 
     QNetworkAccessManager *m_nam = nullptr;

@@ -151,6 +151,8 @@ QList<ProfileProblem> GatewayProfile::validate(const QList<GatewayProfile> &othe
             problems.append({Field::CaBundle,
                              QStringLiteral("The CA bundle %1 cannot be read.").arg(caBundlePath)});
     }
+    if (const QString p = providersProblem(providers); !p.isEmpty())
+        problems.append({Field::Providers, p});
     return problems;
 }
 
@@ -173,6 +175,52 @@ QString GatewayProfile::cleartextKeyWarning() const
     return QStringLiteral("The key for %1 would travel unencrypted over plain http; anyone on the "
                           "network path can read it. Use https unless the path is trusted.")
             .arg(baseUrl.host(QUrl::FullyEncoded));
+}
+
+QString GatewayProfile::providersProblem(const QStringList &providers)
+{
+    if (providers.isEmpty())
+        return QStringLiteral("Choose at least one provider to watch.");
+    QStringList seen;
+    for (const QString &p : providers) {
+        const bool token
+                = !p.isEmpty() && p.size() <= 32 && std::all_of(p.cbegin(), p.cend(), [](QChar c) {
+                      return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-'
+                             || c == u'_';
+                  });
+        if (!token)
+            return QStringLiteral("\"%1\" is not a provider name: use lower-case letters, digits, "
+                                  "'-' or '_' (for example openai).")
+                    .arg(p);
+        if (seen.contains(p))
+            return QStringLiteral("The provider %1 is listed twice.").arg(p);
+        seen.append(p);
+    }
+    return {};
+}
+
+QStringList GatewayProfile::normalisedProviders(const QStringList &providers)
+{
+    QStringList out;
+    for (const QString &p : providers) {
+        const QString t = p.trimmed().toLower();
+        if (!t.isEmpty() && !out.contains(t))
+            out.append(t);
+    }
+    return out;
+}
+
+QString GatewayProfile::providersText(const QStringList &providers)
+{
+    return normalisedProviders(providers).join(u',');
+}
+
+QStringList GatewayProfile::providersFromText(const QString &text)
+{
+    QStringList out = normalisedProviders(text.split(u','));
+    if (!providersProblem(out).isEmpty())
+        out.removeIf([](const QString &p) { return !providersProblem({p}).isEmpty(); });
+    return out.isEmpty() ? QStringList{QStringLiteral("bedrock")} : out;
 }
 
 } // namespace bw

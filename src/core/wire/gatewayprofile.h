@@ -3,6 +3,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
@@ -32,7 +33,7 @@ struct GatewayProfile;
 // One thing that keeps a profile from being used, in words a user can act on.
 struct ProfileProblem
 {
-    enum class Field { Name, BaseUrl, HeaderName, Provider, Timeout, CaBundle };
+    enum class Field { Name, BaseUrl, HeaderName, Provider, Timeout, CaBundle, Providers };
     Field field = Field::Name;
     QString message; // one sentence, e.g. "The base URL must start with http:// or https://."
 
@@ -53,6 +54,9 @@ struct GatewayProfile
     RouteStyle detectedRoute = RouteStyle::Auto; // Auto = not detected yet
     int timeoutMs = 30000;
     QString caBundlePath;
+    // The providers whose batches this profile watches through Bifrost's native API (lower-case
+    // tokens such as "bedrock", "openai", "anthropic", "gemini"); never empty when valid.
+    QStringList providers{QStringLiteral("bedrock")};
 
     static constexpr int kMinTimeoutMs = 100;            // what `--timeout 0.1` allows
     static constexpr int kMaxTimeoutMs = 60 * 60 * 1000; // one hour
@@ -66,6 +70,7 @@ struct GatewayProfile
     //  - provider: empty, or a token a header value can carry.
     //  - timeoutMs: kMinTimeoutMs..kMaxTimeoutMs.
     //  - caBundlePath: empty, or a readable file.
+    //  - providers: see providersProblem() (reported on Field::Providers).
     QList<ProfileProblem> validate(const QList<GatewayProfile> &others = {},
                                    bool checkName = true) const;
     // The base URL rule alone: http or https, a host, no user name or password (keys go to the
@@ -73,6 +78,15 @@ struct GatewayProfile
     static QString baseUrlProblem(const QUrl &url);
     // The custom header rule alone (empty when valid).
     static QString headerNameProblem(const QString &name);
+    // The providers rule alone: at least one, each 1..32 of a-z, 0-9, '-', '_' (the form a
+    // `?provider=` value takes), no duplicates. Empty when valid.
+    static QString providersProblem(const QStringList &providers);
+    // Lower-cased, trimmed, empty entries and duplicates dropped, first kept.
+    static QStringList normalisedProviders(const QStringList &providers);
+    // How the store and settings keep the list: "bedrock,openai". An empty or unreadable text
+    // reads as {"bedrock"}.
+    static QString providersText(const QStringList &providers);
+    static QStringList providersFromText(const QString &text);
 
     // True when a key would travel unencrypted: the profile sends one (authMode is not None)
     // over plain http to a host that is not loopback (localhost, 127.0.0.0/8, ::1). The CLI

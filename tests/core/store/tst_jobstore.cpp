@@ -445,8 +445,9 @@ void tst_JobStore::createsDirectoryAndCurrentSchema()
             = raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"
                                         " AND name NOT LIKE 'sqlite_%' ORDER BY name"));
     QCOMPARE(tables,
-             (QStringList{QStringLiteral("profiles"), QStringLiteral("progress_samples"),
-                          QStringLiteral("status_transitions"), QStringLiteral("watched_jobs")}));
+             (QStringList{QStringLiteral("job_results"), QStringLiteral("profiles"),
+                          QStringLiteral("progress_samples"), QStringLiteral("status_transitions"),
+                          QStringLiteral("watched_jobs")}));
     QCOMPARE(JobStore::SchemaVersion, storeschema::currentVersion());
 }
 

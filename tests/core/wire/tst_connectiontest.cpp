@@ -7,6 +7,7 @@
 #include "wire/gatewayclient.h"
 
 #include <QSignalSpy>
+#include <QUrlQuery>
 #include <QtTest>
 
 using namespace bw;
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void saysWhenTheGatewayIsUnreachable();
     void refusesAnUnusableProfileWithoutARequest();
     void runsOnAGivenClient();
+    void reportsTheNativeApiPerProvider();
 };
 
 namespace {
@@ -86,10 +88,54 @@ void tst_ConnectionTest::reportsAWorkingGateway()
     QCOMPARE(steps.size(), r.steps.size());
     const QStringList expected{
             QStringLiteral("Reachable: /health answered “ok”."),
-            QStringLiteral("Access granted without a key."), QStringLiteral("5 jobs visible."),
+            QStringLiteral("Access granted without a key."),
+            QStringLiteral("5 jobs visible."),
             QStringLiteral("Route style detected: singular (/bedrock/model-invocation-job/…)."),
+            QStringLiteral("The gateway does not answer Bifrost's native batch API: only Bedrock "
+                           "jobs can be watched, with what the Bedrock-format route reports."),
             QStringLiteral("The connection works.")};
     QCOMPARE(all, expected.join(u'\n'));
+    QCOMPARE(r.nativeApi, std::optional<bool>(false));
+}
+
+void tst_ConnectionTest::reportsTheNativeApiPerProvider()
+{
+    FakeNetworkAccessManager nam;
+    QStringList asked;
+    nam.setHandler([&asked](const FakeRequest &r) {
+        const QByteArray path = r.encodedPath();
+        if (path == "/ai/health")
+            return FakeResponse::json(200, R"({"status":"ok"})");
+        if (path == "/ai/bedrock/model-invocation-jobs")
+            return FakeResponse::json(200, fixture(QStringLiteral("list-bifrost-converted.json")));
+        if (path.startsWith("/ai/bedrock/model-invocation-job/"))
+            return FakeResponse::json(200, fixture(QStringLiteral("retrieve-completed.json")));
+        if (path != "/ai/v1/batches")
+            return FakeResponse::text(404, "text/html", "<html>not found</html>");
+        const QString provider = QUrlQuery(r.url).queryItemValue(QStringLiteral("provider"));
+        asked.append(provider);
+        if (provider == u"bedrock")
+            return FakeResponse::json(
+                    200, fixture(QStringLiteral("../bifrost-native/list-bedrock.json")));
+        if (provider == u"openai")
+            return FakeResponse::json(
+                    200, fixture(QStringLiteral("../bifrost-native/list-openai-page1.json")));
+        return FakeResponse::json(
+                500, R"({"is_bifrost_error":false,"error":{"message":"provider not configured"}})");
+    });
+    GatewayProfile p = profile();
+    p.providers = {QStringLiteral("bedrock"), QStringLiteral("openai"), QStringLiteral("vertex")};
+    ConnectionTest test(&nam);
+    QSignalSpy finished(&test, &ConnectionTest::finished);
+    test.start(p);
+    QVERIFY(finished.wait(10000));
+    const ConnectionTest::Result &r = test.result();
+    QVERIFY2(r.ok(), qPrintable(allText(r))); // native problems warn, never fail
+    QCOMPARE(asked, p.providers);
+    QCOMPARE(r.nativeApi, std::optional<bool>(true));
+    QCOMPARE(r.nativeProviders, (QStringList{QStringLiteral("bedrock"), QStringLiteral("openai")}));
+    QCOMPARE(r.nativeProvidersFailed, QStringList{QStringLiteral("vertex")});
+    QVERIFY(allText(r).contains(QStringLiteral("does not list vertex batches")));
 }
 
 void tst_ConnectionTest::saysTheKeyWasRejected()

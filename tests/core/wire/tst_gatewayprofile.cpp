@@ -18,6 +18,9 @@ private Q_SLOTS:
     void validates();
     void reportsEveryProblemInFormOrder();
     void skipsTheNameForAnUnnamedProfile();
+    void validatesProviders_data();
+    void validatesProviders();
+    void providersTextRoundTrips();
 };
 
 namespace {
@@ -154,6 +157,48 @@ void tst_GatewayProfile::skipsTheNameForAnUnnamedProfile()
     p.baseUrl = QUrl(QStringLiteral("http://u:p@x"));
     QCOMPARE(p.validate({}, false).size(), 1);
     QCOMPARE(p.validate({}, false).constFirst().message, GatewayProfile::baseUrlProblem(p.baseUrl));
+}
+
+void tst_GatewayProfile::validatesProviders_data()
+{
+    QTest::addColumn<QStringList>("providers");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("default") << GatewayProfile().providers << true;
+    QTest::newRow("several") << QStringList{u"bedrock"_qs, u"openai"_qs, u"anthropic"_qs,
+                                            u"gemini"_qs}
+                             << true;
+    QTest::newRow("token chars") << QStringList{u"my-provider_2"_qs} << true;
+    QTest::newRow("none") << QStringList{} << false;
+    QTest::newRow("empty") << QStringList{QString()} << false;
+    QTest::newRow("upper case") << QStringList{u"OpenAI"_qs} << false;
+    QTest::newRow("space") << QStringList{u"open ai"_qs} << false;
+    QTest::newRow("query chars") << QStringList{u"openai&x=1"_qs} << false;
+    QTest::newRow("twice") << QStringList{u"openai"_qs, u"openai"_qs} << false;
+    QTest::newRow("too long") << QStringList{QString(33, u'a')} << false;
+}
+
+void tst_GatewayProfile::validatesProviders()
+{
+    QFETCH(QStringList, providers);
+    QFETCH(bool, valid);
+    GatewayProfile p = validProfile();
+    p.providers = providers;
+    const QList<ProfileProblem> problems = p.validate();
+    QCOMPARE(problems.isEmpty(), valid);
+    if (!valid)
+        QCOMPARE(problems.constFirst().field, ProfileProblem::Field::Providers);
+}
+
+void tst_GatewayProfile::providersTextRoundTrips()
+{
+    const QStringList list{u"bedrock"_qs, u"openai"_qs, u"gemini"_qs};
+    QCOMPARE(GatewayProfile::providersText(list), u"bedrock,openai,gemini"_qs);
+    QCOMPARE(GatewayProfile::providersFromText(GatewayProfile::providersText(list)), list);
+    QCOMPARE(GatewayProfile::providersFromText(QString()), QStringList{u"bedrock"_qs});
+    QCOMPARE(GatewayProfile::providersFromText(u" OpenAI ,,bad value,openai"_qs),
+             QStringList{u"openai"_qs});
+    QCOMPARE(GatewayProfile::normalisedProviders({u" Gemini"_qs, u"gemini"_qs, QString()}),
+             QStringList{u"gemini"_qs});
 }
 
 QTEST_GUILESS_MAIN(tst_GatewayProfile)
