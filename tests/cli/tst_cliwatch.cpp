@@ -379,10 +379,16 @@ void TstCliWatch::tinyIntervalKeepsToTheFloorPerJob()
         return paths.filter(u"/model-invocation-job/"_s);
     };
     QTRY_COMPARE_WITH_TIMEOUT(retrieves().size(), ids.size(), 30'000);
-    const int firstRound = simulator->requestCount();
+    // Bedrock-format requests only: a first look through the native route (which this AWS-shaped
+    // gateway does not serve) may still be on its way.
+    auto bedrockRequests = [&paths] {
+        return paths.size() - paths.filter(u"/v1/"_s).size();
+    };
+    const qsizetype firstRound = bedrockRequests();
     QTest::qWait(1000); // at 0.01 s this would be ~100 more requests per job
-    QVERIFY2(simulator->requestCount() == firstRound,
-             qPrintable(u"%1 -> %2"_s.arg(firstRound).arg(simulator->requestCount())));
+    QVERIFY2(bedrockRequests() == firstRound,
+             qPrintable(u"%1 -> %2"_s.arg(firstRound).arg(bedrockRequests())));
+    QCOMPARE(paths.filter(u"/v1/"_s).removeDuplicates(), 0); // each extra read at most once
     QCOMPARE(retrieves().removeDuplicates(), 0);
     QVERIFY(cli.sendSignal(SIGTERM));
     cli.finish();

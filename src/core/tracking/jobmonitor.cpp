@@ -762,11 +762,14 @@ bool JobMonitor::applyBody(Tracked &t, const ParsedJob &parsed, BodySource sourc
     }
     update.job = w;
     queue(std::move(update));
-    // A job seen ending has results worth reading once (its later reads are on demand).
+    // A job seen ending (or already over when first seen) has results worth reading once; its
+    // later reads are on demand. These automatic reads go one at a time (pumpAutoResults): a
+    // list of old jobs must not make the gateway read every output file at once.
     if (statusChanged && !wasEnded && w.job.status && w.job.status->isTerminal()
         && (!w.results || !w.results->complete) && t.resultsHandle < 0 && resultsSourceFor(w)) {
-        const QString id = w.identifier;
-        QTimer::singleShot(0, this, [this, id] { fetchResults(id); });
+        if (!m_autoResultsQueue.contains(w.identifier))
+            m_autoResultsQueue.append(w.identifier);
+        QTimer::singleShot(0, this, [this] { pumpAutoResults(); });
     }
     return statusChanged;
 }
@@ -984,6 +987,24 @@ bool JobMonitor::fetchResults(const QString &identifier)
     return true;
 }
 
+void JobMonitor::pumpAutoResults()
+{
+    if (!m_autoResultsInFlight.isEmpty() && isFetchingResults(m_autoResultsInFlight))
+        return;
+    m_autoResultsInFlight.clear();
+    while (!m_autoResultsQueue.isEmpty()) {
+        const QString id = m_autoResultsQueue.takeFirst();
+        auto it = m_jobs.constFind(id);
+        if (it == m_jobs.cend() || it->resultsHandle >= 0
+            || (it->w.results && it->w.results->complete))
+            continue;
+        if (fetchResults(id)) {
+            m_autoResultsInFlight = id;
+            return;
+        }
+    }
+}
+
 void JobMonitor::cancelResults(const QString &identifier)
 {
     auto it = m_jobs.find(identifier);
@@ -1005,6 +1026,12 @@ void JobMonitor::onResults(const QString &identifier, const Expected<ResultsSumm
         return;
     it->resultsHandle = -1;
     it->resultsSource = nullptr;
+    if (!result && isBedrock(it->w) && saysNoNativeRoute(result.error()))
+        m_nativeUnavailable = true; // no native route: no more extra reads for Bedrock jobs
+    if (identifier == m_autoResultsInFlight) {
+        m_autoResultsInFlight.clear();
+        QTimer::singleShot(0, this, [this] { pumpAutoResults(); });
+    }
     if (!result) {
         Q_EMIT resultsFailed(identifier, result.error());
         return;

@@ -248,6 +248,7 @@ private:
     void maybeEnrich(Tracked &t);
     void onEnriched(const QString &identifier, const Expected<ParsedJob> &result);
     void onResults(const QString &identifier, const Expected<ResultsSummary> &result);
+    void pumpAutoResults();
     JobSource *resultsSourceFor(const WatchedJob &w) const;
     void onListed(const QStringList &identifiers, const Expected<QList<ParsedJob>> &result);
     void onStoreLoaded(const QList<WatchedJob> &stored);
@@ -271,6 +272,8 @@ private:
     QHash<QString, std::shared_ptr<JobSource>> m_nativeSources;
     bool m_nativeUnavailable = false;
     qint64 m_resultsCapBytes = kDefaultResultsCapBytes;
+    QStringList m_autoResultsQueue; // jobs seen ending whose results are read next, in order
+    QString m_autoResultsInFlight;  // the automatic read in flight (one at a time)
     QPointer<StoreWorker> m_store;
     Clock *m_clock = nullptr;
     PollScheduler *m_scheduler = nullptr;

@@ -83,13 +83,25 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
     connect(d->ui.historyTab, &HistoryTab::statusMessage, this, &JobDetailsPanel::statusMessage);
     connect(d->ui.rawTab, &RawTab::statusMessage, this, &JobDetailsPanel::statusMessage);
     connect(d->ui.recordsTab, &RecordsTab::statusMessage, this, &JobDetailsPanel::statusMessage);
+    // The panel asks its monitor itself; the signals let an owner without one do it.
     connect(d->ui.recordsTab, &RecordsTab::fetchRequested, this, [this] {
-        if (d->hasJob)
-            Q_EMIT resultsFetchRequested(d->identifier);
+        if (!d->hasJob)
+            return;
+        const QString id = d->identifier;
+        Q_EMIT resultsFetchRequested(id);
+        if (!d->monitor)
+            return;
+        if (d->monitor->fetchResults(id))
+            setResultsFetching(id, true);
+        else if (!d->monitor->isFetchingResults(id))
+            setResultsRoute(id, false);
     });
     connect(d->ui.recordsTab, &RecordsTab::cancelRequested, this, [this] {
-        if (d->hasJob)
-            Q_EMIT resultsCancelRequested(d->identifier);
+        if (!d->hasJob)
+            return;
+        Q_EMIT resultsCancelRequested(d->identifier);
+        if (d->monitor)
+            d->monitor->cancelResults(d->identifier);
     });
 
     connect(d->ui.copyArnButton, &QToolButton::clicked, this, [this] {
@@ -271,6 +283,17 @@ void JobDetailsPanel::Private::connectMonitor()
 {
     if (!monitor)
         return;
+    ui.recordsTab->setCapBytes(monitor->resultsCapBytes());
+    connections << connect(monitor, &JobMonitor::resultsProgress, q,
+                           [this](const QString &id, qint64 bytes) {
+                               if (hasJob && id == identifier && !ui.recordsTab->isFetching())
+                                   ui.recordsTab->setFetching(true); // an automatic read
+                               q->setResultsBytesRead(id, bytes);
+                           });
+    connections << connect(monitor, &JobMonitor::resultsFailed, q,
+                           [this](const QString &id, const GatewayError &error) {
+                               q->setResultsFailed(id, error.describe());
+                           });
     connections << connect(monitor, &JobMonitor::jobsUpdated, q,
                            [this](const QList<WatchedJob> &jobs) {
                                for (const WatchedJob &w : jobs) {

@@ -213,13 +213,13 @@ void tst_TransitionHistoryModel::keepsLossyGatewayStatusesVerbatim()
 {
     StatusTransition t;
     t.from = Status::fromString(QStringLiteral("validating"));
-    t.to = Status::fromString(QStringLiteral("finalizing"));
+    t.to = Status::fromString(QStringLiteral("archived"));
     t.observedAt = kStart;
     m_model->appendTransition(t);
     QCOMPARE(m_model->index(0, M::FromColumn).data().toString(), QStringLiteral("validating"));
     QCOMPARE(m_model->index(0, M::FromColumn).data(M::JobStatusRole).toInt(),
              int(JobStatus::Validating));
-    QCOMPARE(m_model->index(0, M::ToColumn).data().toString(), QStringLiteral("finalizing"));
+    QCOMPARE(m_model->index(0, M::ToColumn).data().toString(), QStringLiteral("archived"));
     QCOMPARE(m_model->index(0, M::ToColumn).data(M::StatusGroupRole).toInt(),
              int(StatusGroup::Unknown));
 }

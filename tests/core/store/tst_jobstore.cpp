@@ -85,6 +85,15 @@ WatchedJob fullJob(const QString &profileId, const QString &identifier)
     j.processedRecordCount = 500;
     j.successRecordCount = 480;
     j.errorRecordCount = 20;
+    j.provider = QStringLiteral("bedrock");
+    j.inProgressAt = utc(kT0 - 2 * kHour + 600);
+    j.finalizingAt = utc(kT0 - 3000);
+    j.completedAt = utc(kT0 + 700);
+    j.failedAt = utc(kT0 + 701);
+    j.expiredAt = utc(kT0 + 702);
+    j.cancellingAt = utc(kT0 + 703);
+    j.cancelledAt = utc(kT0 + 704);
+    j.progressPercent = 37.5;
     w.rawRetrieve = JobCodec::toJson(j);
     w.rawRetrieve.insert(QStringLiteral("someUnknownField"),
                          QJsonArray{1, 2.5, true, QJsonValue()});
@@ -101,6 +110,10 @@ WatchedJob fullJob(const QString &profileId, const QString &identifier)
     w.lastErrorAt = utc(kT0 + 6000);
     w.notFound = true;
     w.everReported = j.presentFields();
+    w.rawNative = QJsonObject{{QStringLiteral("id"), *j.jobArn},
+                              {QStringLiteral("expires_at"), 1764288000}};
+    w.fromNative.set(JobField::CompletedAt);
+    w.fromNative.set(JobField::JobExpirationTime);
     return w;
 }
 
@@ -127,6 +140,8 @@ void compareJobs(const WatchedJob &actual, const WatchedJob &expected)
     QCOMPARE(actual.lastErrorAt, expected.lastErrorAt);
     QCOMPARE(actual.notFound, expected.notFound);
     QVERIFY(actual.everReported == expected.everReported);
+    QCOMPARE(actual.rawNative, expected.rawNative);
+    QVERIFY(actual.fromNative == expected.fromNative);
 }
 
 #define COMPARE_JOBS(actual, expected)                                                             \
@@ -1199,7 +1214,7 @@ void tst_JobStore::migrationFromVersion2KeepsTheEarliestOfDuplicates()
     QCOMPARE(store.transitions(QStringLiteral("p"), QStringLiteral("a1b2c3d4e5f6")).size(), 1);
     store.close();
     RawDb raw(dbPath());
-    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 3);
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), JobStore::SchemaVersion);
     QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     QVERIFY(!raw.exec(QStringLiteral("INSERT INTO status_transitions (job_id, from_status,"
                                      " to_status, observed_at) VALUES (1, NULL, 'Submitted', 1)")));
