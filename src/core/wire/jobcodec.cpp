@@ -1,5 +1,7 @@
 #include "wire/jobcodec.h"
 
+#include "wire/jsonfieldreader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -15,63 +17,10 @@ namespace bw::JobCodec {
 
 namespace {
 
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("undefined");
-}
-
-class FieldReader
+class FieldReader : public JsonFieldReader
 {
 public:
-    FieldReader(const QJsonObject &obj, QList<ParseProblem> &problems, QString prefix = {})
-        : m_obj(obj)
-        , m_problems(problems)
-        , m_prefix(std::move(prefix))
-    {}
-
-    QString path(QLatin1StringView key) const
-    {
-        return m_prefix.isEmpty() ? QString(key) : m_prefix + u'.' + key;
-    }
-
-    void problem(QLatin1StringView key, const QString &message)
-    {
-        m_problems.append({path(key), message});
-    }
-
-    // Absent and null both mean "not reported".
-    bool present(QLatin1StringView key) const
-    {
-        const QJsonValue v = m_obj.value(key);
-        return !v.isUndefined() && !v.isNull();
-    }
-
-    std::optional<QString> string(QLatin1StringView key)
-    {
-        const QJsonValue v = m_obj.value(key);
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        if (v.isString())
-            return v.toString();
-        problem(key, QStringLiteral("expected a string, got %1").arg(typeName(v)));
-        return std::nullopt;
-    }
+    using JsonFieldReader::JsonFieldReader;
 
     std::optional<qint64> integer(QLatin1StringView key, qint64 min = 0)
     {
@@ -97,7 +46,7 @@ public:
             }
             return n;
         } else {
-            problem(key, QStringLiteral("expected an integer, got %1").arg(typeName(v)));
+            problem(key, QStringLiteral("expected an integer, got %1").arg(jsonTypeName(v)));
             return std::nullopt;
         }
         if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9.007199254740992e15) {
@@ -126,7 +75,8 @@ public:
             return std::nullopt;
         }
         if (!v.isString()) {
-            problem(key, QStringLiteral("expected a timestamp string, got %1").arg(typeName(v)));
+            problem(key,
+                    QStringLiteral("expected a timestamp string, got %1").arg(jsonTypeName(v)));
             return std::nullopt;
         }
         auto parsed = parseTimestamp(v.toString());
@@ -134,17 +84,6 @@ public:
             problem(key, QStringLiteral("\"%1\" is not an ISO 8601 timestamp")
                                  .arg(v.toString().left(60)));
         return parsed;
-    }
-
-    std::optional<QJsonObject> object(QLatin1StringView key)
-    {
-        const QJsonValue v = m_obj.value(key);
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        if (v.isObject())
-            return v.toObject();
-        problem(key, QStringLiteral("expected an object, got %1").arg(typeName(v)));
-        return std::nullopt;
     }
 
     QStringList stringList(QLatin1StringView key)
@@ -159,7 +98,7 @@ public:
             return out;
         }
         if (!v.isArray()) {
-            problem(key, QStringLiteral("expected an array, got %1").arg(typeName(v)));
+            problem(key, QStringLiteral("expected an array, got %1").arg(jsonTypeName(v)));
             return out;
         }
         const QJsonArray arr = v.toArray();
@@ -169,15 +108,10 @@ public:
             else
                 m_problems.append(
                         {path(key) + QStringLiteral("[%1]").arg(i),
-                         QStringLiteral("expected a string, got %1").arg(typeName(arr.at(i)))});
+                         QStringLiteral("expected a string, got %1").arg(jsonTypeName(arr.at(i)))});
         }
         return out;
     }
-
-private:
-    const QJsonObject &m_obj;
-    QList<ParseProblem> &m_problems;
-    QString m_prefix;
 };
 
 std::optional<QJsonObject> parseObject(const QByteArray &body, QString *why)
@@ -219,7 +153,7 @@ QString unidentifiedJob(const QJsonObject &obj, const QList<ParseProblem> &probl
 {
     auto what = [&obj](const char *key) {
         const QJsonValue v = obj.value(QLatin1StringView(key));
-        return v.isUndefined() || v.isNull() ? QStringLiteral("missing") : typeName(v);
+        return v.isUndefined() || v.isNull() ? QStringLiteral("missing") : jsonTypeName(v);
     };
     QString text = QStringLiteral("the job body has no readable jobArn (%1) nor status (%2)")
                            .arg(what("jobArn"), what("status"));
@@ -430,15 +364,15 @@ Expected<ListPage> parseListBody(const QByteArray &body)
             return badBody(QStringLiteral("the body has no invocationJobSummaries"));
     } else if (!summaries.isArray()) {
         return badBody(QStringLiteral("invocationJobSummaries is %1, not an array")
-                               .arg(typeName(summaries)));
+                               .arg(jsonTypeName(summaries)));
     } else {
         const QJsonArray arr = summaries.toArray();
         page.jobs.reserve(arr.size());
         for (qsizetype i = 0; i < arr.size(); ++i) {
             if (!arr.at(i).isObject()) {
-                page.problems.append(
-                        {QStringLiteral("invocationJobSummaries[%1]").arg(i),
-                         QStringLiteral("expected an object, got %1").arg(typeName(arr.at(i)))});
+                page.problems.append({QStringLiteral("invocationJobSummaries[%1]").arg(i),
+                                      QStringLiteral("expected an object, got %1")
+                                              .arg(jsonTypeName(arr.at(i)))});
                 continue;
             }
             ParsedJob job = parseJob(arr.at(i).toObject());
@@ -453,8 +387,9 @@ Expected<ListPage> parseListBody(const QByteArray &body)
     if (token.isString() && !token.toString().isEmpty())
         page.nextToken = token.toString();
     else if (!token.isUndefined() && !token.isNull() && !token.isString())
-        page.problems.append({QStringLiteral("nextToken"),
-                              QStringLiteral("expected a string, got %1").arg(typeName(token))});
+        page.problems.append(
+                {QStringLiteral("nextToken"),
+                 QStringLiteral("expected a string, got %1").arg(jsonTypeName(token))});
     return page;
 }
 

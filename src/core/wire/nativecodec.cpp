@@ -1,5 +1,7 @@
 #include "wire/nativecodec.h"
 
+#include "wire/jsonfieldreader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -11,62 +13,11 @@ namespace bw::NativeCodec {
 
 namespace {
 
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("undefined");
-}
-
 // Reads typed fields of one object; a value of the wrong type is a problem and "not reported".
-class Reader
+class Reader : public JsonFieldReader
 {
 public:
-    Reader(const QJsonObject &obj, QList<ParseProblem> &problems, QString prefix = {})
-        : m_obj(obj)
-        , m_problems(problems)
-        , m_prefix(std::move(prefix))
-    {}
-
-    QString path(QLatin1StringView key) const
-    {
-        return m_prefix.isEmpty() ? QString(key) : m_prefix + u'.' + key;
-    }
-    void problem(QLatin1StringView key, const QString &message)
-    {
-        m_problems.append({path(key), message});
-    }
-    QJsonValue value(QLatin1StringView key) const { return m_obj.value(key); }
-    bool present(QLatin1StringView key) const
-    {
-        const QJsonValue v = m_obj.value(key);
-        return !v.isUndefined() && !v.isNull();
-    }
-
-    std::optional<QString> string(QLatin1StringView key)
-    {
-        const QJsonValue v = m_obj.value(key);
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        if (v.isString())
-            return v.toString();
-        problem(key, QStringLiteral("expected a string, got %1").arg(typeName(v)));
-        return std::nullopt;
-    }
+    using JsonFieldReader::JsonFieldReader;
 
     // A string, or a number given where a string was meant (error codes: 400 or "400").
     std::optional<QString> code(QLatin1StringView key)
@@ -83,7 +34,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
         if (!v.isDouble()) {
-            problem(key, QStringLiteral("expected a count, got %1").arg(typeName(v)));
+            problem(key, QStringLiteral("expected a count, got %1").arg(jsonTypeName(v)));
             return std::nullopt;
         }
         const double d = v.toDouble();
@@ -102,7 +53,7 @@ public:
         const double d = v.toDouble(-1);
         if (!v.isDouble() || !std::isfinite(d) || d < 0 || d > 100) {
             problem(key, QStringLiteral("expected a percentage 0..100, got %1")
-                                 .arg(v.isDouble() ? QString::number(d) : typeName(v)));
+                                 .arg(v.isDouble() ? QString::number(d) : jsonTypeName(v)));
             return std::nullopt;
         }
         return d;
@@ -122,7 +73,7 @@ public:
             return parsed;
         }
         if (!v.isDouble()) {
-            problem(key, QStringLiteral("expected Unix seconds, got %1").arg(typeName(v)));
+            problem(key, QStringLiteral("expected Unix seconds, got %1").arg(jsonTypeName(v)));
             return std::nullopt;
         }
         const double secs = v.toDouble();
@@ -134,44 +85,6 @@ public:
         }
         return QDateTime::fromMSecsSinceEpoch(qint64(secs * 1000.0), Qt::UTC);
     }
-
-    std::optional<bool> boolean(QLatin1StringView key)
-    {
-        const QJsonValue v = m_obj.value(key);
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        if (v.isBool())
-            return v.toBool();
-        problem(key, QStringLiteral("expected a boolean, got %1").arg(typeName(v)));
-        return std::nullopt;
-    }
-
-    std::optional<QJsonObject> object(QLatin1StringView key)
-    {
-        const QJsonValue v = m_obj.value(key);
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        if (v.isObject())
-            return v.toObject();
-        problem(key, QStringLiteral("expected an object, got %1").arg(typeName(v)));
-        return std::nullopt;
-    }
-
-    std::optional<QJsonArray> array(QLatin1StringView key)
-    {
-        const QJsonValue v = m_obj.value(key);
-        if (v.isUndefined() || v.isNull())
-            return std::nullopt;
-        if (v.isArray())
-            return v.toArray();
-        problem(key, QStringLiteral("expected an array, got %1").arg(typeName(v)));
-        return std::nullopt;
-    }
-
-private:
-    QJsonObject m_obj;
-    QList<ParseProblem> &m_problems;
-    QString m_prefix;
 };
 
 GatewayError badBody(const QString &why)
@@ -322,7 +235,7 @@ ParsedJob parseBatch(const QJsonObject &object, const QString &askedProvider)
                 if (!item.isObject()) {
                     out.problems.append(
                             {itemPath,
-                             QStringLiteral("expected an object, got %1").arg(typeName(item))});
+                             QStringLiteral("expected an object, got %1").arg(jsonTypeName(item))});
                     continue;
                 }
                 Reader ir(item.toObject(), out.problems, itemPath);
@@ -376,7 +289,8 @@ Expected<NativeListPage> parseListBody(const QByteArray &body, const QString &as
     Reader r(*obj, page.problems);
     const QJsonValue data = obj->value(QLatin1StringView("data"));
     if (!data.isArray() && !data.isNull() && !data.isUndefined())
-        return badBody(QStringLiteral("\"data\" is %1, not a list of batches").arg(typeName(data)));
+        return badBody(
+                QStringLiteral("\"data\" is %1, not a list of batches").arg(jsonTypeName(data)));
     if (data.isUndefined() && !obj->contains(QLatin1StringView("has_more")))
         return badBody(QStringLiteral("the body is not a list of batches (no \"data\")"));
 
@@ -392,7 +306,8 @@ Expected<NativeListPage> parseListBody(const QByteArray &body, const QString &as
         const QString itemPath = QStringLiteral("data[%1]").arg(i);
         if (!item.isObject()) {
             page.problems.append(
-                    {itemPath, QStringLiteral("expected an object, got %1").arg(typeName(item))});
+                    {itemPath,
+                     QStringLiteral("expected an object, got %1").arg(jsonTypeName(item))});
             continue;
         }
         ParsedJob parsed = parseBatch(item.toObject(), provider);
@@ -495,7 +410,7 @@ Expected<NativeResultsPage> parseResultsBody(const QByteArray &body,
         return badBody(results.isUndefined()
                                ? QStringLiteral("the body is not a results page (no \"results\")")
                                : QStringLiteral("\"results\" is %1, not a list of records")
-                                         .arg(typeName(results)));
+                                         .arg(jsonTypeName(results)));
     NativeResultsPage page;
     Reader r(*obj, page.problems);
     page.batchId = r.string(QLatin1StringView("batch_id")).value_or(QString());
@@ -505,7 +420,8 @@ Expected<NativeResultsPage> parseResultsBody(const QByteArray &body,
         const QString itemPath = QStringLiteral("results[%1]").arg(i);
         if (!item.isObject()) {
             page.problems.append(
-                    {itemPath, QStringLiteral("expected an object, got %1").arg(typeName(item))});
+                    {itemPath,
+                     QStringLiteral("expected an object, got %1").arg(jsonTypeName(item))});
             continue;
         }
         const ResultRecord rec = parseResultRecord(item.toObject(), page.problems, itemPath);
