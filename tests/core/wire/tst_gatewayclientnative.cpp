@@ -1,5 +1,6 @@
 #include "fixtures.h"
 #include "loopbackhttpserver.h"
+#include "outcome.h"
 #include "wire/gatewayclient.h"
 
 #include <QNetworkAccessManager>
@@ -28,51 +29,6 @@ QByteArray native(const QString &name)
 {
     return fixture(QStringLiteral("../bifrost-native/") + name);
 }
-
-// What one call's callback received; a late callback after the test returned is dropped.
-template<typename T>
-struct Outcome
-{
-    std::optional<Expected<T>> result;
-    int calls = 0;
-    std::shared_ptr<bool> alive = std::make_shared<bool>(true);
-
-    Outcome() = default;
-    Outcome(const Outcome &) = delete;
-    Outcome &operator=(const Outcome &) = delete;
-    ~Outcome() { *alive = false; }
-
-    std::function<void(Expected<T>)> callback()
-    {
-        return [this, token = alive](Expected<T> r) {
-            if (!*token)
-                return;
-            result.emplace(std::move(r));
-            ++calls;
-        };
-    }
-    bool done() const { return calls > 0; }
-    bool ok() const { return result && result->hasValue(); }
-    const T &value() const
-    {
-        static const T none{};
-        return ok() ? result->value() : none;
-    }
-    GatewayError error() const
-    {
-        if (result && !result->hasValue())
-            return result->error();
-        GatewayError none;
-        none.httpStatus = -1;
-        return none;
-    }
-    QByteArray why() const
-    {
-        if (!result)
-            return "no callback yet";
-        return result->hasValue() ? QByteArray("success") : result->error().describe().toUtf8();
-    }
-};
 
 class LoopbackNam : public QNetworkAccessManager
 {
