@@ -32,7 +32,8 @@ RecordsTab::RecordsTab(QWidget *parent)
     , m_ui(std::make_unique<Ui::RecordsTab>())
 {
     m_ui->setupUi(this);
-    // The empty state's two lines stay together in the middle; the button keeps its size.
+    // Fetch / Refresh sit on top like a toolbar, next to the tab they act on; the empty state's
+    // two lines stay together in the middle; the button keeps its size.
     m_ui->recordsEmptyLayout->insertStretch(0, 1);
     m_ui->recordsEmptyLayout->addStretch(1);
     m_ui->recordsFetchRow->addStretch(0);
