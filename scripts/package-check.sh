@@ -15,7 +15,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 build="$(cd "${1:-$root/build/ci}" && pwd)"
 source "$here/deps.sh"
-batchwatch_install_deps dpkg-dev lintian mandoc desktop-file-utils appstream zsh fish file
+batchwatch_install_deps dpkg-dev lintian mandoc desktop-file-utils appstream file
 
 step_started=$SECONDS
 step() {
