@@ -4,10 +4,11 @@
 # the installed paths, as a user would meet it:
 #   - batchwatch-cli --version, and batchwatch-cli get against the gateway simulator;
 #   - batchwatch --demo --screenshot (offscreen);
-#   - no RUNPATH into the build tree; the hicolor PNGs have their nominal sizes;
-#   - desktop-file-validate, appstreamcli validate --no-net (and the AppStream release is the
-#     project's version, its screenshots exist in docs/screenshots/), lintian (no error, no
-#     warning), mandoc -T lint (no warning), bash/zsh/fish parse the completions.
+#   - no RUNPATH; the hicolor PNGs have their nominal sizes;
+#   - desktop-file-validate, appstreamcli validate --no-net; the newest AppStream release and the
+#     Debian changelog are the project's version; the AppStream screenshots exist;
+#   - lintian (no error, no warning), mandoc -T lint (no warning), bash/zsh/fish parse the
+#     completions.
 # Installs the tools it needs with apt-get (see deps.sh). Exits non-zero on the first failure.
 # Usage: scripts/package-check.sh [BUILD_DIR]   (default build/ci; configured by the ci preset)
 set -euo pipefail
@@ -119,6 +120,8 @@ appstreamcli validate --no-net "$share/metainfo/io.github.batchwatch.metainfo.xm
 metainfo="$share/metainfo/io.github.batchwatch.metainfo.xml"
 newest="$(grep -o '<release version="[^"]*"' "$metainfo" | head -1 | cut -d'"' -f2)"
 [ "$newest" = "$version" ] || fail "the newest AppStream release is $newest, the project is $version"
+zcat "$share/doc/batchwatch/changelog.gz" | head -1 | grep -qF "batchwatch ($version)" \
+    || fail "packaging/changelog does not start with version $version"
 for shot in $(grep -o 'docs/screenshots/[^<]*\.png' "$metainfo"); do
     [ -f "$root/$shot" ] || fail "the AppStream metadata shows $shot, which does not exist"
 done
