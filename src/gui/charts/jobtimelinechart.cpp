@@ -59,6 +59,7 @@ JobTimelineChart::JobTimelineChart(QWidget *parent)
 {
     ChartPalette::setUp(this);
     setAccessibleName(tr("Status timeline"));
+    setAccessibleDescription(textSummary());
     chart()->addAxis(m_xAxis, Qt::AlignBottom);
     chart()->addAxis(m_yAxis, Qt::AlignLeft);
     m_yAxis->setRange(0, kYMax);
@@ -116,6 +117,7 @@ void JobTimelineChart::relayout()
     }
     updateMargins();
     updatePoints();
+    setAccessibleDescription(textSummary());
 }
 
 QString JobTimelineChart::signature() const
@@ -499,6 +501,26 @@ QString JobTimelineChart::markerToolTip(Marker marker) const
         return tip;
     }
     return {};
+}
+
+QString JobTimelineChart::textSummary() const
+{
+    if (!m_hasJob)
+        return tr("No job selected.");
+    if (m_layout.isEmpty())
+        return tr("No status times are known for this job yet.");
+    // The hover texts, one line each: what a mouse user reads, in the same words.
+    const auto oneLine = [](QString text) {
+        return text.replace(u'\n', QStringLiteral(", "));
+    };
+    QStringList parts;
+    for (int i = 0; i < m_layout.bands.size(); ++i)
+        parts.append(oneLine(bandToolTip(i)));
+    for (const Layout::Marker &marker : m_layout.markers) {
+        if (marker.kind != Marker::Now)
+            parts.append(oneLine(markerToolTip(marker.kind)));
+    }
+    return parts.join(QStringLiteral(". ")) + u'.';
 }
 
 QString JobTimelineChart::markerName(Marker marker)

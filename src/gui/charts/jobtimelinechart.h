@@ -70,6 +70,10 @@ public:
     // the range and the axis does not reach it either ("Expires 3 Dec 22:10 →", local time);
     // empty when the expiry is on the axis or unknown.
     QString expiryEdgeText() const;
+    // The chart in words, for screen readers (it is also the widget's accessible description,
+    // kept up to date): every band with its status, times and duration, oldest first, then
+    // every marker with its time. Says so when there is no job or nothing to draw.
+    QString textSummary() const;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

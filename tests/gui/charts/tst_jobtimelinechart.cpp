@@ -95,6 +95,7 @@ private Q_SLOTS:
     void axisTicksAreRound();
     void axisKeepsTheExactRangeWithRoundTicksInside();
     void shortSpanAcrossMidnightStillHasSeveralLabels();
+    void screenReadersGetTheTimelineInWords();
 };
 
 void tst_JobTimelineChart::oneBandPerTransitionAfterANotObservedBand()
@@ -498,6 +499,43 @@ void tst_JobTimelineChart::shortSpanAcrossMidnightStillHasSeveralLabels()
     // Still dated: the first label says which day it is.
     QVERIFY2(labels.first().contains(QLocale().toString(from.toLocalTime(), u"d MMM")),
              qPrintable(labels.first()));
+}
+
+void tst_JobTimelineChart::screenReadersGetTheTimelineInWords()
+{
+    JobTimelineChart chart;
+    QVERIFY(!chart.accessibleName().isEmpty());
+    QVERIFY(!chart.accessibleDescription().isEmpty()); // "no job", not silence
+    QVERIFY(chart.focusPolicy() & Qt::TabFocus);       // reachable with Tab to be read
+
+    WatchedJob w = job(JobStatus::Completed);
+    w.job.endTime = at(11);
+    chart.setJob(w, threeTransitions(), at(12));
+    const QString words = chart.accessibleDescription();
+    QCOMPARE(words, chart.textSummary());
+    QVERIFY2(!words.contains(u'\n'), qPrintable(words));
+    // Every status in the order it happened, with the exact times of the hover texts.
+    qsizetype from = 0;
+    for (JobStatus status : {JobStatus::Submitted, JobStatus::InProgress, JobStatus::Completed}) {
+        const qsizetype found = words.indexOf(StatusPresentation::text(status), from);
+        QVERIFY2(found > from, qPrintable(words));
+        from = found;
+    }
+    const auto local = [](const QDateTime &utc) {
+        return utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    };
+    QVERIFY2(words.contains(local(at(9, 30))), qPrintable(words));
+    QVERIFY2(words.contains(JobTimelineChart::markerName(Marker::Submitted)), qPrintable(words));
+
+    // It follows the job: a live job's last band runs to now.
+    w.job.status = Status::fromCode(JobStatus::InProgress);
+    w.job.endTime.reset();
+    chart.setJob(w, threeTransitions().mid(0, 2), at(11));
+    QVERIFY2(chart.accessibleDescription().contains(QStringLiteral("now")),
+             qPrintable(chart.accessibleDescription()));
+    chart.clear();
+    QVERIFY(!chart.accessibleDescription().contains(
+            StatusPresentation::text(JobStatus::Submitted)));
 }
 
 QTEST_MAIN(tst_JobTimelineChart)
