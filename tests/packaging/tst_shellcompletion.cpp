@@ -117,7 +117,8 @@ printf '%s\n' "${COMPREPLY[@]}")"_s;
         out = run(u"bash"_s, {u"--norc"_s, u"--noprofile"_s, u"-c"_s, script, u"bash"_s,
                               kCompletions + u"/batchwatch-cli.bash"_s, line});
     } else if (shell == u"zsh"_s) {
-        out = run(u"zsh"_s, {u"-f"_s, QStringLiteral(BATCHWATCH_ZSH_HARNESS), kCompletions, line});
+        out = run(u"zsh"_s, {u"-f"_s, QStringLiteral(BATCHWATCH_ZSH_HARNESS), kCompletions, line,
+                             m_dataDir.filePath(u"zcompdump"_s)});
     } else {
         // One candidate a line, its description after a tab.
         out = run(u"fish"_s,
