@@ -691,10 +691,16 @@ void ProfilesDialog::fitTestResults()
     QListWidget *list = m_ui->testResults;
     const int em = fontMetrics().height();
     const int rowHeight = std::max(list->sizeHintForRow(0), fontMetrics().lineSpacing());
-    const int rows = std::max(5, list->count());
-    const int wanted = rows * rowHeight + 2 * list->frameWidth() + em / 2;
-    const int cap = std::max(8 * rowHeight, screen() ? screen()->availableGeometry().height() / 3
-                                                     : 20 * rowHeight);
+    // Each line at its own height: a long sentence wraps to two.
+    int linesHeight = 0;
+    for (int row = 0; row < list->count(); ++row)
+        linesHeight += std::max(list->sizeHintForRow(row), rowHeight);
+    linesHeight += std::max(0, 5 - list->count()) * rowHeight;
+    // A line's wrapped height is only known at its final width: one line of slack.
+    const int wanted = linesHeight + rowHeight + 2 * list->frameWidth() + em / 2;
+    // Room for every line of a test of the four usual providers (12) even on a small screen.
+    const int cap = std::max(12 * rowHeight, screen() ? screen()->availableGeometry().height() / 3
+                                                      : 20 * rowHeight);
     list->setMinimumHeight(std::min(wanted, cap));
     if (isVisible())
         fitHeightToWidth(this);

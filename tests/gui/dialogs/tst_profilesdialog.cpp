@@ -543,6 +543,10 @@ private Q_SLOTS:
                  qPrintable(others));
         QVERIFY2(child<QLabel>(dialog, "otherProvidersAnswer")->toolTip().contains(u"acme"),
                  qPrintable(child<QLabel>(dialog, "otherProvidersAnswer")->toolTip()));
+        // A line per provider, and still every line shows without scrolling.
+        auto *results = child<QListWidget>(dialog, "testResults");
+        QVERIFY(results->count() >= 9);
+        QTRY_COMPARE(results->verticalScrollBar()->maximum(), 0);
     }
 
     void testConnectionReportsARefusedKey()
