@@ -35,8 +35,16 @@ shot progress.png --select batch_efc80532ca0069b5b4542b5d8f7015c7 --tab progress
 shot history.png --select zxlp04r6v3d4 --tab history
 shot configuration.png --select zxlp04r6v3d4 --tab configuration
 
+# The dark palette (a settings file of its own): an OpenAI batch's timeline from the gateway's
+# own times, and "Cancel" for its stop.
 dialogs="$(mktemp -d)"
-trap 'rm -rf "$dialogs"' EXIT
+dark="$(mktemp -d)"
+trap 'rm -rf "$dialogs" "$dark"' EXIT
+mkdir -p "$dark/.config/batchwatch"
+printf '[appearance]\ntheme=dark\n' >"$dark/.config/batchwatch/batchwatch.conf"
+HOME="$dark" XDG_CONFIG_HOME="$dark/.config" XDG_DATA_HOME="$dark/.local/share" \
+    shot dark.png --select batch_efc80532ca0069b5b4542b5d8f7015c7 --tab timeline
+
 BATCHWATCH_SHOT_DIR="$dialogs" "$build/tests/gui/tst_dialoglayout" >/dev/null
 cp "$dialogs/add-jobs-discovered-providers-light.png" "$out/bifrost-discover.png"
 cp "$dialogs/profiles-tested-light.png" "$out/profiles-dialog.png"
