@@ -636,6 +636,8 @@ void AddJobsDialog::discover()
 void AddJobsDialog::discoverProviders()
 {
     m_providersPending = GatewayProfile::normalisedProviders(m_client->profile().providers);
+    if (m_providersPending.isEmpty()) // a profile names at least one; Bedrock by default
+        m_providersPending = {QStringLiteral("bedrock")};
     m_providersListed.clear();
     m_providerErrors.clear();
     setBusy(true);
