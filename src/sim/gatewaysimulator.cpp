@@ -1375,6 +1375,25 @@ bool GatewaySimulator::stopJob(const QString &identifier)
     return job && d->stop(*job);
 }
 
+QByteArray GatewaySimulator::retrieveBody(const QString &identifier) const
+{
+    const SimulatedJob *job = d->find(identifier);
+    if (!job)
+        return {};
+    return WireFormat::json(WireFormat::retrieveBody(d->options.flavour, *job, d->stamper(),
+                                                     d->nowMs(),
+                                                     d->options.bifrostUtcOffsetSeconds));
+}
+
+QByteArray GatewaySimulator::nativeRetrieveBody(const QString &provider, const QString &id) const
+{
+    const std::optional<NativeProvider> p = nativeProviderFromName(provider);
+    if (d->options.flavour != Flavour::Bifrost || !p)
+        return {};
+    const SimResponse r = d->nativeRetrieve(*p, id);
+    return r.status == 200 ? r.body : QByteArray();
+}
+
 QList<NativeBatchInfo> GatewaySimulator::nativeBatches() const
 {
     QList<NativeBatchInfo> out;

@@ -115,6 +115,13 @@ public:
     // Same effect as the stop route; false when unknown or no longer stoppable.
     bool stopJob(const QString &identifier);
 
+    // The body the retrieve route would answer now, without HTTP, recording nothing and never
+    // faulted (the demo's backfill reads the gateway's own words): the Bedrock-format retrieve
+    // of a job in this flavour, and Bifrost's native retrieve of a batch of `provider` (bifrost
+    // flavour only). Empty when the job is unknown.
+    QByteArray retrieveBody(const QString &identifier) const;
+    QByteArray nativeRetrieveBody(const QString &provider, const QString &id) const;
+
     // --- native routes (bifrost flavour; empty in the others) ---
     // Every batch the native routes serve: Bedrock jobs first (generation order), then OpenAI,
     // Anthropic and Gemini batches.

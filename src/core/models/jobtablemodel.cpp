@@ -75,7 +75,8 @@ std::optional<double> progressOf(const Job &job)
 {
     if (const std::optional<double> f = JobMetrics::progressFraction(job))
         return f;
-    if (job.progressPercent && !job.totalRecordCount && !job.processedRecordCount)
+    // Gemini reports its total beside the percentage, but no processed count.
+    if (job.progressPercent && !job.processedRecordCount)
         return std::clamp(*job.progressPercent / 100.0, 0.0, 1.0);
     return std::nullopt;
 }

@@ -343,6 +343,31 @@ QStringList JobMonitor::watch(const QList<JobIdentifier> &identifiers, const QSt
     return added;
 }
 
+QStringList JobMonitor::watchListed(const QList<ParsedJob> &listed)
+{
+    QStringList added;
+    for (const ParsedJob &parsed : listed) {
+        const QString id = parsed.job.jobArn.value_or(QString()).trimmed();
+        if (id.isEmpty())
+            continue;
+        const QString provider = normalisedProvider(parsed.job.providerOrBedrock());
+        const QStringList one = watch({JobIdentifier::parse(id).addAnyway()}, provider);
+        if (one.isEmpty())
+            continue;
+        added += one;
+        auto it = m_jobs.find(one.constFirst());
+        // While the store loads, its rows would be announced over the summary: the first
+        // poll fills the row then.
+        if (it == m_jobs.end() || m_loading)
+            continue;
+        ParsedJob summary = parsed;
+        summary.job.provider = provider;
+        applyBody(*it, summary, provider == u"bedrock" ? BodySource::List : BodySource::Native,
+                  m_clock->now());
+    }
+    return added;
+}
+
 void JobMonitor::unwatch(const QStringList &identifiers)
 {
     QStringList removed;
@@ -853,16 +878,71 @@ void JobMonitor::stopJobs(const QStringList &identifiers, StopCallback perJob)
 void JobMonitor::setNativeSource(const QString &provider, std::unique_ptr<JobSource> source)
 {
     const QString key = normalisedProvider(provider);
+    if (std::shared_ptr<JobSource> old = m_nativeSources.take(key))
+        retireSource(std::move(old));
     if (source)
         m_nativeSources.insert(key, std::shared_ptr<JobSource>(std::move(source)));
-    else
-        m_nativeSources.remove(key);
 }
 
-void JobMonitor::useNativeSources(const QStringList &providers)
+bool JobMonitor::useNativeSources(const QStringList &providers)
 {
-    for (const QString &p : GatewayProfile::normalisedProviders(providers))
+    const QStringList wanted = GatewayProfile::normalisedProviders(providers);
+    QStringList added;
+    QStringList dropped;
+    for (auto it = m_nativeSources.cbegin(); it != m_nativeSources.cend(); ++it) {
+        if (!wanted.contains(it.key()))
+            dropped.append(it.key());
+    }
+    for (const QString &p : dropped)
+        setNativeSource(p, nullptr);
+    for (const QString &p : wanted) {
+        if (m_nativeSources.contains(p))
+            continue;
         setNativeSource(p, std::make_unique<NativeBatchSource>(m_client, p));
+        added.append(p);
+    }
+    if (added.isEmpty() && dropped.isEmpty())
+        return false;
+    qCInfo(lcPoller) << "native sources now" << nativeProviders() << "added" << added << "dropped"
+                     << dropped;
+
+    if (added.contains(QStringLiteral("bedrock")))
+        m_nativeUnavailable = false;
+    QStringList refresh;
+    for (const QString &id : std::as_const(m_order)) {
+        auto it = m_jobs.find(id);
+        if (it == m_jobs.end())
+            continue;
+        const QString provider = normalisedProvider(it->w.job.providerOrBedrock());
+        if (provider == u"bedrock") {
+            if (added.contains(provider)) {
+                it->enriched = false; // read on the native route again at its next answer
+                it->enrichedAt.reset();
+                refresh.append(id);
+            }
+        } else if (added.contains(provider)) {
+            refresh.append(id);
+        }
+    }
+    // Paused (by the user, or for want of a key): they are fetched when polling resumes.
+    if (!refresh.isEmpty() && !m_loading && !m_scheduler->isPaused())
+        m_scheduler->refreshNow(refresh);
+    return true;
+}
+
+void JobMonitor::retireSource(std::shared_ptr<JobSource> source)
+{
+    bool reading = false;
+    for (auto it = m_jobs.begin(); it != m_jobs.end(); ++it) {
+        if (it->resultsSource == source.get() && it->resultsHandle >= 0) {
+            reading = true;
+            source->cancelResults(it->resultsHandle);
+        }
+    }
+    // The cancelled read still answers through the source: it must outlive that answer. Rare
+    // (a provider dropped during a results read) and small, so kept for the monitor's life.
+    if (reading)
+        m_retiredSources.append(std::move(source));
 }
 
 QStringList JobMonitor::nativeProviders() const
@@ -895,12 +975,18 @@ void JobMonitor::listBatches(
         if (seen.contains(key))
             continue;
         seen.append(key);
-        JobSource *source = m_nativeSources.value(key).get();
-        if (!source)
-            source = sourceFor(key);
-        auto done = [key, perProvider](Expected<QList<ParsedJob>> result) {
-            if (perProvider)
+        JobSource *source = sourceFor(key);
+        auto done = [key, perProvider](const Expected<QList<ParsedJob>> &result) {
+            if (!perProvider)
+                return;
+            if (!result) {
                 perProvider(key, result);
+                return;
+            }
+            QList<ParsedJob> batches = *result;
+            for (ParsedJob &parsed : batches)
+                parsed.job.provider = key;
+            perProvider(key, batches);
         };
         if (source) {
             source->list(maxPages, context ? context : this, done);

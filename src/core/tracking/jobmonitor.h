@@ -141,6 +141,13 @@ public:
     // `provider` (lower case; empty: "bedrock") names the source the jobs are read through;
     // it is kept in WatchedJob.job.provider and stored.
     QStringList watch(const QList<JobIdentifier> &identifiers, const QString &provider = {});
+    // Starts watching jobs a list returned (Discover: listBatches), each by its jobArn (the id
+    // the list gave) and through the source of its job.provider, and keeps what its summary
+    // said — name, model, status, counts — as an answer of that list (Bedrock: the
+    // Bedrock-format list; any other provider: the native list), so the new row is not blank
+    // until its first poll; later answers merge over it field by field. Summaries without an
+    // id, and jobs already watched in any form, are skipped. Returns the identifiers added.
+    QStringList watchListed(const QList<ParsedJob> &listed);
     // Stops watching and forgets them here and in the store (history included); emits
     // jobsRemoved with those that were watched.
     void unwatch(const QStringList &identifiers);
@@ -176,15 +183,26 @@ public:
     // --- sources ---
     // Registers Bifrost's native source of one provider (owned; replaces an earlier one).
     void setNativeSource(const QString &provider, std::unique_ptr<JobSource> source);
-    // Registers a NativeBatchSource over the client for each of `providers` (the profile's).
-    void useNativeSources(const QStringList &providers);
+    // Makes the native sources exactly a NativeBatchSource over the client for each of
+    // `providers` (the profile's; may be called again whenever they change, no restart needed):
+    // a provider still listed keeps its source (reads in flight go on), a provider no longer
+    // listed loses it (a results read through it is cancelled; its jobs stay watched and their
+    // fetches fail with a 501 until it is listed again), a provider newly listed gets one and
+    // its watched jobs are fetched at once (when polling resumes, if paused). Adding "bedrock" also
+    // gives the native route another chance (nativeEnrichmentAvailable()) and reads every Bedrock
+    // job there once more. Returns true when the set changed.
+    bool useNativeSources(const QStringList &providers);
     QStringList nativeProviders() const; // sorted
     // The source a job of `provider` is polled through; null when there is none.
     JobSource *sourceFor(const QString &provider) const;
     // False once the gateway showed it has no native route (see the class comment).
     bool nativeEnrichmentAvailable() const;
-    // Lists the batches of each provider through its native source (Bedrock without one: its
-    // Bedrock-format list), for the Discover dialog. `perProvider` runs once per provider.
+    // Lists the batches of each provider (walking at most maxPages of its own pagination), for
+    // the Discover dialog: Bedrock through its Bedrock-format list, which names the job and its
+    // model (Bifrost's native list of Bedrock jobs carries only id, status and created time),
+    // every other provider through its native source. Each summary's job.provider is set.
+    // `perProvider` runs once per provider (lower case, repeats dropped); a provider without a
+    // source answers a 501.
     void listBatches(
             const QStringList &providers, int maxPages, QObject *context,
             std::function<void(const QString &provider, const Expected<QList<ParsedJob>> &batches)>
@@ -250,6 +268,7 @@ private:
     void onResults(const QString &identifier, const Expected<ResultsSummary> &result);
     void pumpAutoResults();
     JobSource *resultsSourceFor(const WatchedJob &w) const;
+    void retireSource(std::shared_ptr<JobSource> source);
     void onListed(const QStringList &identifiers, const Expected<QList<ParsedJob>> &result);
     void onStoreLoaded(const QList<WatchedJob> &stored);
 
@@ -270,6 +289,9 @@ private:
     GatewayClient *m_client = nullptr;
     std::unique_ptr<BedrockRouteSource> m_routeSource;
     QHash<QString, std::shared_ptr<JobSource>> m_nativeSources;
+    // Sources replaced or dropped while a results read through them was in flight: its answer
+    // still runs through the source, so they are kept for the monitor's life.
+    QList<std::shared_ptr<JobSource>> m_retiredSources;
     bool m_nativeUnavailable = false;
     qint64 m_resultsCapBytes = kDefaultResultsCapBytes;
     QStringList m_autoResultsQueue; // jobs seen ending whose results are read next, in order

@@ -44,7 +44,8 @@ void ProfileSession::init(const Options &options)
     m_store = options.store;
     m_secrets = options.secrets;
     m_monitor = new JobMonitor(m_client, options.store, options.pollSettings, options.clock, this);
-    if (options.nativeSources)
+    m_nativeSources = options.nativeSources;
+    if (m_nativeSources)
         m_monitor->useNativeSources(m_client->profile().providers);
     if (options.rememberDetectedRoute && options.store) {
         connect(m_client, &GatewayClient::routeDetected, this, [this](RouteStyle style) {
@@ -76,6 +77,8 @@ void ProfileSession::setProfile(const GatewayProfile &profile)
 {
     const bool neededKey = m_client->profile().authMode != AuthMode::None;
     m_client->setProfile(profile);
+    if (m_nativeSources)
+        m_monitor->useNativeSources(profile.providers);
     if (profile.authMode == AuthMode::None) {
         if (neededKey)
             m_client->setSecret({});

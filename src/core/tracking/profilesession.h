@@ -90,7 +90,9 @@ public:
 
     GatewayProfile profile() const;
     // The profile was edited: the client takes it from now on; a profile that no longer needs
-    // a key drops it.
+    // a key drops it. Changed providers take effect at once (Options::nativeSources): the
+    // monitor's native sources become the new profile's (JobMonitor::useNativeSources) — jobs
+    // of an added provider are fetched, those of a dropped one stay watched, unread.
     void setProfile(const GatewayProfile &profile);
     GatewayClient *client() const { return m_client; }
     JobMonitor *monitor() const { return m_monitor; }
@@ -167,6 +169,7 @@ private:
     Samples m_samples;
     Samples m_liveSamples; // recorded while the stored ones were read
     bool m_samplesLoaded = false;
+    bool m_nativeSources = true;     // Options::nativeSources
     QObject *m_secretRead = nullptr; // context of the secret read in flight
     bool m_refreshAfterKey = false;
 };

@@ -130,6 +130,8 @@ QString ProgressDelegate::progressText(const QModelIndex &index) const
         text = tr("%1 / %2").arg(locale.toString(*processed), locale.toString(*total));
     } else if (processed && *processed > 0) {
         text = tr("%1 processed").arg(locale.toString(*processed));
+    } else if (fraction) { // the provider's own percentage (Gemini), without counts
+        text = tr("%1 %").arg(locale.toString(*fraction * 100, 'f', 0));
     } else if (!countsReported(index)) {
         return tr("Not reported");
     } else if (hasEnded(index)) {

@@ -4,7 +4,9 @@
 #include "dialogs/dialogsizing.h"
 #include "domain/identifierfile.h"
 #include "domain/jobkey.h"
+#include "models/jobtablemodel.h"
 #include "presentation/statuspresentation.h"
+#include "tracking/jobmonitor.h"
 #include "ui_addjobsdialog.h"
 
 #include <QCheckBox>
@@ -66,7 +68,37 @@ QStandardItem *readOnlyItem(const QString &text)
     return item;
 }
 
+// Every form a watched job goes by: the identifier it was added with and the jobArn the
+// gateway answered with.
+QSet<QString> watchedForms(const JobMonitor *monitor)
+{
+    QSet<QString> forms;
+    if (!monitor)
+        return forms;
+    for (const WatchedJob &w : monitor->jobs()) {
+        forms.insert(w.identifier);
+        if (w.job.jobArn && !w.job.jobArn->isEmpty())
+            forms.insert(*w.job.jobArn);
+    }
+    return forms;
+}
+
+QString listedKey(const QString &provider, const QString &id)
+{
+    return provider + u'\n' + id;
+}
+
 } // namespace
+
+AddJobsDialog::AddJobsDialog(JobMonitor *monitor, QWidget *parent)
+    : AddJobsDialog(watchedForms(monitor), monitor ? monitor->client() : nullptr, parent)
+{
+    m_monitor = monitor;
+    // The provider column says where each job comes from once there can be several.
+    m_ui->discoverView->setColumnHidden(ProviderColumn, false);
+    // Each provider's list is walked whole (JobMonitor::listBatches): nothing is left to load.
+    m_ui->loadMoreButton->setVisible(false);
+}
 
 AddJobsDialog::AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient *client,
                              QWidget *parent)
@@ -112,7 +144,7 @@ AddJobsDialog::AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient 
                                     StatusPresentation::text(status), code);
     }
     m_discoverModel->setHorizontalHeaderLabels(
-            {tr("Status"), tr("Name"), tr("Job id"), tr("Model"), tr("Submitted")});
+            {tr("Status"), tr("Provider"), tr("Name"), tr("Job id"), tr("Model"), tr("Submitted")});
     m_discoverProxy->setSourceModel(m_discoverModel);
     m_discoverProxy->setSortRole(RawRole);
     m_discoverProxy->setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -125,6 +157,10 @@ AddJobsDialog::AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient 
     QHeaderView *header = m_ui->discoverView->horizontalHeader();
     header->resizeSection(StatusColumn,
                           fontMetrics().horizontalAdvance(tr("Partially completed")) + 3 * em);
+    header->resizeSection(ProviderColumn,
+                          fontMetrics().horizontalAdvance(QStringLiteral("Anthropic")) + 2 * em);
+    // Only the monitor's listing has other providers than Bedrock (see the other constructor).
+    m_ui->discoverView->setColumnHidden(ProviderColumn, true);
     header->resizeSection(NameColumn, fontMetrics().horizontalAdvance(QLatin1Char('m')) * 13);
     header->resizeSection(JobIdColumn,
                           fontMetrics().horizontalAdvance(QStringLiteral("k3x9p2m7q1ab")) + 2 * em);
@@ -495,6 +531,30 @@ QStringList AddJobsDialog::pastedIdentifiersToAdd() const
     return ids;
 }
 
+QList<ParsedJob> AddJobsDialog::selectedDiscoveredJobs() const
+{
+    QList<ParsedJob> jobs;
+    QStringList keys;
+    const QModelIndexList rows = m_ui->discoverView->selectionModel()->selectedRows();
+    QList<QModelIndex> sorted(rows.begin(), rows.end());
+    std::sort(sorted.begin(), sorted.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    for (const QModelIndex &index : std::as_const(sorted)) {
+        if (!index.flags().testFlag(Qt::ItemIsEnabled))
+            continue;
+        const QString arn = index.data(JobArnRole).toString();
+        const QString key = listedKey(index.data(ProviderRole).toString(), arn);
+        if (arn.isEmpty() || m_alreadyWatched.contains(arn) || keys.contains(key))
+            continue;
+        keys << key;
+        ParsedJob parsed = m_summaries.value(key);
+        parsed.job.jobArn = arn;
+        parsed.job.provider = index.data(ProviderRole).toString();
+        jobs << parsed;
+    }
+    return jobs;
+}
+
 QStringList AddJobsDialog::selectedDiscoveredIdentifiers() const
 {
     QStringList ids;
@@ -530,6 +590,7 @@ void AddJobsDialog::accept()
 {
     m_result
             = currentTab() == PasteTab ? pastedIdentifiersToAdd() : selectedDiscoveredIdentifiers();
+    m_resultJobs = currentTab() == PasteTab ? QList<ParsedJob>() : selectedDiscoveredJobs();
     if (m_result.isEmpty())
         return;
     QDialog::accept();
@@ -564,7 +625,52 @@ void AddJobsDialog::discover()
     m_hiddenByFilters = 0;
     m_truncated = false;
     m_listedOnce = true;
+    m_summaries.clear();
+    if (m_monitor) {
+        discoverProviders();
+        return;
+    }
     fetchNextPage(kPagesPerRequest);
+}
+
+void AddJobsDialog::discoverProviders()
+{
+    m_providersPending = GatewayProfile::normalisedProviders(m_client->profile().providers);
+    if (m_providersPending.isEmpty()) // a profile names at least one; Bedrock by default
+        m_providersPending = {QStringLiteral("bedrock")};
+    m_providersListed.clear();
+    m_providerErrors.clear();
+    setBusy(true);
+    updateDiscoverStatus();
+    const int generation = m_generation;
+    m_monitor->listBatches(
+            m_providersPending, kMaxPagesPerListing, this,
+            [this, generation](const QString &provider, const Expected<QList<ParsedJob>> &batches) {
+                if (generation == m_generation)
+                    handleProvider(provider, batches);
+            });
+}
+
+void AddJobsDialog::handleProvider(const QString &provider,
+                                   const Expected<QList<ParsedJob>> &batches)
+{
+    m_providersPending.removeAll(provider);
+    if (batches) {
+        m_providersListed << provider;
+        for (ParsedJob parsed : *batches) {
+            parsed.job.provider = provider;
+            appendDiscovered(parsed);
+        }
+    } else {
+        m_providerErrors.insert(provider, batches.error().describe());
+    }
+    if (!m_providersPending.isEmpty()) {
+        updateDiscoverStatus();
+        return;
+    }
+    setBusy(false);
+    updateDiscoverStatus();
+    Q_EMIT discoverFinished(m_providerErrors.isEmpty());
 }
 
 void AddJobsDialog::loadMore()
@@ -630,13 +736,16 @@ void AddJobsDialog::appendDiscovered(const ParsedJob &parsed)
 {
     const Job &job = parsed.job;
     const QString arn = job.jobArn.value_or(QString()).trimmed();
-    if (arn.isEmpty() || m_listedArns.contains(arn))
+    const QString provider = job.providerOrBedrock().trimmed().toLower();
+    const QString key = listedKey(provider, arn);
+    if (arn.isEmpty() || m_listedArns.contains(key))
         return;
     if (!m_query.matches(job)) { // the same rule as `batchwatch-cli list`
         ++m_hiddenByFilters;
         return;
     }
-    m_listedArns.insert(arn);
+    m_listedArns.insert(key);
+    m_summaries.insert(key, parsed);
     const bool watched = m_alreadyWatched.contains(arn);
     const JobIdentifier id = JobIdentifier::parse(arn);
     const QLocale locale;
@@ -647,6 +756,8 @@ void AddJobsDialog::appendDiscovered(const ParsedJob &parsed)
     status->setData(job.statusText(), StatusTextRole);
     status->setData(int(job.statusCode()), RawRole);
     status->setData(StatusPresentation::text(job.status.value_or(Status())), Qt::DisplayRole);
+    auto *providerItem = readOnlyItem(JobTableModel::providerLabel(provider));
+    providerItem->setData(provider, RawRole);
     auto *name = readOnlyItem(job.jobName.value_or(QString()));
     name->setData(job.jobName.value_or(QString()).toLower(), RawRole);
     auto *shortId = readOnlyItem(id.shortId());
@@ -659,9 +770,10 @@ void AddJobsDialog::appendDiscovered(const ParsedJob &parsed)
             job.submitTime ? locale.toString(job.submitTime->toLocalTime(), QLocale::ShortFormat)
                            : QString());
     submitted->setData(job.submitTime.value_or(QDateTime()), RawRole);
-    row << status << name << shortId << model << submitted;
+    row << status << providerItem << name << shortId << model << submitted;
     for (QStandardItem *item : std::as_const(row)) {
         item->setData(arn, JobArnRole);
+        item->setData(provider, ProviderRole);
         if (watched) {
             item->setEnabled(false);
             item->setToolTip(tr("Already watched"));
@@ -688,8 +800,33 @@ void AddJobsDialog::updateDiscoverStatus(const QString &error)
         text.clear();
     } else if (!m_listedOnce) {
         text = tr("Choose filters and press “List Jobs”.");
+    } else if (m_busy && m_monitor) {
+        text = m_providersListed.isEmpty()
+                       ? tr("Listing jobs…")
+                       : tr("Listing jobs… %1 listed, waiting for %2.")
+                                 .arg(m_discoverModel->rowCount())
+                                 .arg(m_providersPending.join(QStringLiteral(", ")));
     } else if (m_busy) {
         text = tr("Listing jobs…");
+    } else if (m_monitor) {
+        const int rows = m_discoverModel->rowCount();
+        QStringList parts;
+        parts << (rows == 1 ? tr("1 job listed") : tr("%1 jobs listed").arg(rows));
+        QStringList listed = m_providersListed;
+        for (QString &p : listed)
+            p = JobTableModel::providerLabel(p);
+        if (!listed.isEmpty())
+            parts.last() += tr(" from %1.").arg(listed.join(QStringLiteral(", ")));
+        else
+            parts.last() += u'.';
+        if (m_hiddenByFilters > 0)
+            parts << tr("%1 more did not match the filters.").arg(m_hiddenByFilters);
+        QStringList failed = m_providerErrors.keys();
+        failed.sort();
+        for (const QString &p : std::as_const(failed))
+            parts << tr("%1 could not be listed: %2")
+                             .arg(JobTableModel::providerLabel(p), m_providerErrors.value(p));
+        text = parts.join(u' ');
     } else {
         const int rows = m_discoverModel->rowCount();
         QStringList parts;
@@ -724,7 +861,7 @@ void AddJobsDialog::updateDiscoverPlaceholder(const QString &error)
         text = tr("Listing jobs…");
     else if (!m_listedOnce)
         text = tr("Press “List Jobs” to see the jobs on the gateway.");
-    else if (!error.isEmpty())
+    else if (!error.isEmpty() || (m_monitor && m_providersListed.isEmpty()))
         text = tr("The gateway could not list jobs.");
     else if (m_hiddenByFilters > 0)
         text = tr("No job matches the filters.");

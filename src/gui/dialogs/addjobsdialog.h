@@ -27,18 +27,26 @@ class AddJobsDialog;
 
 namespace bw {
 
+class JobMonitor;
+
 // Adds jobs to the watch list (PRODUCT.md §3 "Add jobs"). Two tabs:
 //
 //  - Paste or Load: any number of ids/ARNs pasted or read from .txt/.csv/.json files, split and
 //    classified live by JobIdentifier::parseList. The table shows one row per distinct
 //    identifier — id / ARN / provider id / invalid with the reason — merging duplicates (the
 //    note says how often one was given) and marking those already watched.
-//  - Discover: lists the gateway's jobs through GatewayClient::listPage as soon as the tab is
-//    opened, then again with the status, name and submit-time filters on "List Jobs"; the
-//    filters are applied locally too, by ListQuery::matches (the rule of `batchwatch-cli list`).
-//    Pages follow WIRE.md: percent-encoded tokens (the client's job), stop on an empty page, a
-//    repeated token or the page cap; "Load More" fetches the next pages on demand. Multi-select,
-//    then "Watch Selected".
+//  - Discover: lists the gateway's jobs as soon as the tab is opened, then again with the
+//    status, name and submit-time filters on "List Jobs"; the filters are applied locally too,
+//    by ListQuery::matches (the rule of `batchwatch-cli list`). Built on a JobMonitor, it lists
+//    every provider of the profile through JobMonitor::listBatches (each provider's own
+//    pagination, capped at 100 pages), shows each job's provider, and says which provider
+//    could not be listed while showing the others. Built on a bare GatewayClient, it lists the
+//    Bedrock-format route through GatewayClient::listPage: pages follow WIRE.md
+//    (percent-encoded tokens, stop on an empty page, a repeated token or the page cap) and
+//    "Load More" fetches the next pages on demand. Jobs already watched, in whatever form they
+//    were named (id, ARN, the jobArn the gateway answered), are greyed out. Multi-select, then
+//    "Watch Selected": selectedDiscoveredJobs() keeps what each list summary said, for
+//    JobMonitor::watchListed.
 //
 // Identifiers the classifier refuses (words, foreign ARNs) are not added unless the user ticks
 // "Add … anyway" (shown only when there are such identifiers); they are then added as given.
@@ -64,6 +72,7 @@ public:
     enum ClassificationColumn { IdentifierColumn, KindColumn, NoteColumn };
     enum DiscoverColumn {
         StatusColumn,
+        ProviderColumn,
         NameColumn,
         JobIdColumn,
         ModelColumn,
@@ -76,12 +85,17 @@ public:
         StatusTextRole,                   // raw status string, on StatusColumn
         RawRole,                          // sort value of every column
         JobArnRole,                       // the identifier to watch, every column
+        ProviderRole,                     // its provider (lower case), every column
     };
 
     // `alreadyWatched`: identifiers the current profile watches. `client` (not owned, may be
     // null — the Discover tab then says why it is unavailable) lists the gateway's jobs.
     explicit AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient *client = nullptr,
                            QWidget *parent = nullptr);
+    // The profile `monitor` follows (not owned, must outlive the dialog): what it watches is
+    // already watched (identifiers and the jobArns the gateway answered), and Discover lists
+    // each of its profile's providers.
+    explicit AddJobsDialog(JobMonitor *monitor, QWidget *parent = nullptr);
     ~AddJobsDialog() override;
 
     void setCurrentTab(Tab tab);
@@ -100,8 +114,12 @@ public:
     QStringList pastedIdentifiersToAdd() const;
     // The selected, not-yet-watched jobs of the Discover tab (their jobArn), in view order.
     QStringList selectedDiscoveredIdentifiers() const;
+    // The same jobs as their list summaries said them (job.jobArn the id, job.provider set).
+    QList<ParsedJob> selectedDiscoveredJobs() const;
     // What accept() settled on: the list of the tab that was current when OK was pressed.
     QStringList identifiersToAdd() const { return m_result; }
+    // When that was the Discover tab: the summaries of those jobs (else empty).
+    QList<ParsedJob> discoveredJobsToAdd() const { return m_resultJobs; }
 
     QStandardItemModel *classificationModel() const { return m_classModel; }
     QStandardItemModel *discoverModel() const { return m_discoverModel; }
@@ -145,6 +163,8 @@ private:
     void fetchNextPage(int budget);
     void handlePage(const Expected<ListPage> &page, int budget);
     void appendDiscovered(const ParsedJob &parsed);
+    void discoverProviders();
+    void handleProvider(const QString &provider, const Expected<QList<ParsedJob>> &batches);
     void updateDiscoverStatus(const QString &error = {});
     void setBusy(bool busy);
     void updateDiscoverPlaceholder(const QString &error = {});
@@ -155,6 +175,7 @@ private:
     std::unique_ptr<Ui::AddJobsDialog> m_ui;
     JobKeySet m_alreadyWatched; // matched in any form: id, ARN (see jobKeyOf)
     QPointer<GatewayClient> m_client;
+    QPointer<JobMonitor> m_monitor;
     QTimer *m_classifyTimer = nullptr;
     QStandardItemModel *m_classModel = nullptr;
     QStandardItemModel *m_discoverModel = nullptr;
@@ -163,12 +184,18 @@ private:
     QList<JobIdentifier> m_classified;
     QString m_fileError;
     QStringList m_result;
+    QList<ParsedJob> m_resultJobs;
 
     // Discover state.
     ListQuery m_query;
     std::optional<QString> m_nextToken; // set while more pages may exist
     QSet<QString> m_seenTokens;
-    QSet<QString> m_listedArns;
+    QSet<QString> m_listedArns;            // provider + '\n' + id
+    QHash<QString, ParsedJob> m_summaries; // by the same key
+    // Listing through the monitor: providers not answered yet, and those that failed.
+    QStringList m_providersPending;
+    QStringList m_providersListed;
+    QHash<QString, QString> m_providerErrors;
     int m_pages = 0;
     int m_hiddenByFilters = 0;
     bool m_truncated = false;

@@ -7,6 +7,7 @@
 #include "ui_profilesdialog.h"
 #include "wire/gatewayclient.h"
 
+#include <QCheckBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -28,7 +29,18 @@ struct ProfilesDialog::Entry
     bool isNew = false;       // never saved
 };
 
-namespace {} // namespace
+namespace {
+
+// The providers offered as checkboxes, in the order they are listed and saved; any other goes
+// in the free field.
+const QStringList &knownProviders()
+{
+    static const QStringList providers{QStringLiteral("bedrock"), QStringLiteral("openai"),
+                                       QStringLiteral("anthropic"), QStringLiteral("gemini")};
+    return providers;
+}
+
+} // namespace
 
 ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAccessManager *nam,
                                QWidget *parent)
@@ -97,6 +109,9 @@ ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAc
         m_ui->secretEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
     });
     connect(m_ui->providerEdit, &QLineEdit::textEdited, this, edited);
+    for (QCheckBox *check : providerChecks())
+        connect(check, &QCheckBox::toggled, this, edited);
+    connect(m_ui->otherProvidersEdit, &QLineEdit::textEdited, this, edited);
     connect(m_ui->routeCombo, &QComboBox::currentIndexChanged, this, edited);
     connect(m_ui->timeoutSpin, &QSpinBox::valueChanged, this, edited);
     connect(m_ui->caEdit, &QLineEdit::textChanged, this, edited);
@@ -340,6 +355,15 @@ void ProfilesDialog::showEntry(int row)
     m_ui->authCombo->setCurrentIndex(m_ui->authCombo->findData(int(e.profile.authMode)));
     m_ui->headerNameEdit->setText(e.profile.customHeaderName);
     m_ui->providerEdit->setText(e.profile.provider);
+    const QStringList providers = GatewayProfile::normalisedProviders(e.profile.providers);
+    const QList<QCheckBox *> checks = providerChecks();
+    for (qsizetype i = 0; i < checks.size(); ++i)
+        checks.at(i)->setChecked(providers.contains(knownProviders().at(i)));
+    QStringList others = providers;
+    others.removeIf([](const QString &p) { return knownProviders().contains(p); });
+    m_ui->otherProvidersEdit->setText(others.join(QStringLiteral(", ")));
+    m_providerAnswers.clear();
+    showProviderAnswers();
     m_ui->routeCombo->setCurrentIndex(m_ui->routeCombo->findData(int(e.profile.routeStyle)));
     m_ui->timeoutSpin->setValue(std::max(1, (e.profile.timeoutMs + 999) / 1000));
     m_ui->caEdit->setText(e.profile.caBundlePath);
@@ -411,6 +435,15 @@ void ProfilesDialog::readForm()
     p.authMode = static_cast<AuthMode>(m_ui->authCombo->currentData().toInt());
     p.customHeaderName = m_ui->headerNameEdit->text().trimmed();
     p.provider = m_ui->providerEdit->text().trimmed();
+    QStringList providers;
+    const QList<QCheckBox *> checks = providerChecks();
+    for (qsizetype i = 0; i < checks.size(); ++i) {
+        if (checks.at(i)->isChecked())
+            providers.append(knownProviders().at(i));
+    }
+    // Lower-cased and without repeats; what is left invalid is reported by validate().
+    p.providers = GatewayProfile::normalisedProviders(
+            providers + m_ui->otherProvidersEdit->text().split(u','));
     const auto route = static_cast<RouteStyle>(m_ui->routeCombo->currentData().toInt());
     if (route != p.routeStyle) {
         p.routeStyle = route;
@@ -658,10 +691,16 @@ void ProfilesDialog::fitTestResults()
     QListWidget *list = m_ui->testResults;
     const int em = fontMetrics().height();
     const int rowHeight = std::max(list->sizeHintForRow(0), fontMetrics().lineSpacing());
-    const int rows = std::max(5, list->count());
-    const int wanted = rows * rowHeight + 2 * list->frameWidth() + em / 2;
-    const int cap = std::max(8 * rowHeight, screen() ? screen()->availableGeometry().height() / 3
-                                                     : 20 * rowHeight);
+    // Each line at its own height: a long sentence wraps to two.
+    int linesHeight = 0;
+    for (int row = 0; row < list->count(); ++row)
+        linesHeight += std::max(list->sizeHintForRow(row), rowHeight);
+    linesHeight += std::max(0, 5 - list->count()) * rowHeight;
+    // A line's wrapped height is only known at its final width: one line of slack.
+    const int wanted = linesHeight + rowHeight + 2 * list->frameWidth() + em / 2;
+    // Room for every line of a test of the four usual providers (12) even on a small screen.
+    const int cap = std::max(12 * rowHeight, screen() ? screen()->availableGeometry().height() / 3
+                                                      : 20 * rowHeight);
     list->setMinimumHeight(std::min(wanted, cap));
     if (isVisible())
         fitHeightToWidth(this);
@@ -683,6 +722,8 @@ void ProfilesDialog::testConnection()
         return;
     }
     m_testProfileId = e->profile.id;
+    m_providerAnswers.clear();
+    showProviderAnswers();
     m_ui->testButton->setEnabled(false);
     m_ui->testButton->setText(tr("Testing…"));
     // The words are the core's (ConnectionTest), the same `batchwatch-cli test-connection` prints.
@@ -692,6 +733,19 @@ void ProfilesDialog::testConnection()
 
 void ProfilesDialog::onTestStep(const ConnectionTest::Step &step)
 {
+    if (step.check == ConnectionTest::Check::Native) {
+        // The result lists grew by the providers this step is about.
+        const ConnectionTest::Result &r = m_test->result();
+        for (const QString &p : r.nativeProviders) {
+            if (!m_providerAnswers.contains(p))
+                m_providerAnswers.insert(p, {true, step.text});
+        }
+        for (const QString &p : r.nativeProvidersFailed) {
+            if (!m_providerAnswers.contains(p))
+                m_providerAnswers.insert(p, {false, step.text});
+        }
+        showProviderAnswers();
+    }
     switch (step.outcome) {
     case ConnectionTest::Outcome::Ok:
         addTestLine(TestLine::Outcome::Ok, step.text);
@@ -720,6 +774,53 @@ void ProfilesDialog::finishTest(bool ok)
     }
     revalidate();
     Q_EMIT testFinished(ok);
+}
+
+QList<QCheckBox *> ProfilesDialog::providerChecks() const
+{
+    return {m_ui->bedrockCheck, m_ui->openaiCheck, m_ui->anthropicCheck, m_ui->geminiCheck};
+}
+
+QString ProfilesDialog::providerAnswer(const QString &provider) const
+{
+    const auto it = m_providerAnswers.constFind(provider);
+    if (it == m_providerAnswers.cend())
+        return {};
+    return it->answered ? tr("answers") : tr("no answer");
+}
+
+void ProfilesDialog::showProviderAnswers()
+{
+    const auto show = [this](QLabel *label, const QStringList &providers) {
+        QStringList words;
+        QStringList sentences;
+        bool allAnswered = true;
+        for (const QString &p : providers) {
+            const auto it = m_providerAnswers.constFind(p);
+            if (it == m_providerAnswers.cend())
+                continue;
+            allAnswered = allAnswered && it->answered;
+            words.append(providers.size() > 1 ? tr("%1 %2").arg(p, providerAnswer(p))
+                                              : providerAnswer(p));
+            if (!sentences.contains(it->sentence))
+                sentences.append(it->sentence);
+        }
+        label->setText(words.join(QStringLiteral(", ")));
+        label->setToolTip(sentences.join(u'\n'));
+        QPalette pal = label->palette();
+        pal.setColor(QPalette::WindowText,
+                     allAnswered ? StatusPresentation::color(StatusGroup::Completed, palette())
+                                 : StatusPresentation::color(StatusGroup::Failed, palette()));
+        label->setPalette(pal);
+    };
+    const QList<QLabel *> labels{m_ui->bedrockAnswer, m_ui->openaiAnswer, m_ui->anthropicAnswer,
+                                 m_ui->geminiAnswer};
+    for (qsizetype i = 0; i < labels.size(); ++i)
+        show(labels.at(i), {knownProviders().at(i)});
+    QStringList others = m_providerAnswers.keys();
+    others.removeIf([](const QString &p) { return knownProviders().contains(p); });
+    others.sort();
+    show(m_ui->otherProvidersAnswer, others);
 }
 
 void ProfilesDialog::showEvent(QShowEvent *event)

@@ -4,6 +4,7 @@
 #include "wire/gatewayprofile.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QList>
 #include <QPointer>
 #include <QString>
@@ -13,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QNetworkAccessManager;
 
 namespace Ui {
@@ -39,10 +41,16 @@ class SecretStore;
 // plainly under the key field: "No keychain service is running: the key is kept for this
 // session only."
 //
+// Providers: a profile watches the batches of the providers checked (Bedrock, OpenAI, Anthropic,
+// Gemini) plus those typed in the free field (comma-separated, lower-cased; checked by
+// GatewayProfile::providersProblem like every other field, so a profile watching none, or a
+// name Bifrost could not have, is not saved). They are saved with the profile; a running
+// session takes them at once (ProfileSession::setProfile).
+//
 // "Test Connection" runs the core's ConnectionTest on the profile as currently edited (saved or
-// not) and lists its sentences (reachable, key accepted, jobs visible, route style detected) in
-// a results panel that grows with them. A route style it detects is kept in the profile
-// (detectedRoute).
+// not) and lists its sentences (reachable, key accepted, jobs visible, route style detected, native
+// API per provider) in a results panel that grows with them; each provider's answer is also shown
+// beside it. A route style it detects is kept in the profile (detectedRoute).
 class ProfilesDialog : public QDialog
 {
     Q_OBJECT
@@ -98,6 +106,9 @@ public:
 
     bool isTesting() const { return m_test->isRunning(); }
     QList<TestLine> testResults() const { return m_testLines; }
+    // What the last Test Connection found for one provider of the tested profile, as shown
+    // beside its checkbox: "answers", "no answer", or empty (not tested since it was shown).
+    QString providerAnswer(const QString &provider) const;
 
 public Q_SLOTS:
     void accept() override;
@@ -133,6 +144,8 @@ private:
     void fitTestResults();
     void onTestStep(const ConnectionTest::Step &step);
     void finishTest(bool ok);
+    QList<QCheckBox *> providerChecks() const; // in knownProviders() order
+    void showProviderAnswers();
     void writeSecrets();
     Entry *currentEntry();
     const Entry *currentEntry() const;
@@ -160,6 +173,12 @@ private:
     ConnectionTest *m_test = nullptr;
     QString m_testProfileId;
     QList<TestLine> m_testLines;
+    struct ProviderAnswer
+    {
+        bool answered = false;
+        QString sentence; // the test's step about it
+    };
+    QHash<QString, ProviderAnswer> m_providerAnswers; // of the last test, by provider
 };
 
 } // namespace bw

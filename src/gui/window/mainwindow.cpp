@@ -400,7 +400,10 @@ bool MainWindow::startDemo()
     if (!m_demoStore)
         m_demoStore = MainWindowServices::createDemoStore(*m_demo, this);
     rebuildProfileSwitcher();
-    return openSession(m_demo->profile(), true);
+    if (!openSession(m_demo->profile(), true))
+        return false;
+    m_demo->readResultsWhenLoaded(m_session->monitor());
+    return true;
 }
 
 bool MainWindow::switchToProfile(const QString &profileId)
@@ -664,10 +667,7 @@ void MainWindow::addJobsFromFiles(const QStringList &paths, int tab)
 {
     if (!m_session)
         return;
-    QSet<QString> watched;
-    for (const WatchedJob &w : m_model->jobs())
-        watched.insert(w.identifier);
-    AddJobsDialog dialog(watched, m_session->client(), this);
+    AddJobsDialog dialog(m_session->monitor(), this);
     dialog.setCurrentTab(AddJobsDialog::Tab(tab));
     if (!paths.isEmpty()) {
         dialog.loadFiles(paths);
@@ -678,7 +678,11 @@ void MainWindow::addJobsFromFiles(const QStringList &paths, int tab)
     QList<JobIdentifier> ids;
     for (const QString &text : dialog.identifiersToAdd())
         ids << JobIdentifier::parse(text).addAnyway(); // the user chose to add refused ones
-    const QStringList added = m_session->monitor()->watch(ids);
+    // Discovered jobs keep what their list said until their first poll.
+    const QStringList added
+            = dialog.discoveredJobsToAdd().isEmpty()
+                      ? m_session->monitor()->watch(ids)
+                      : m_session->monitor()->watchListed(dialog.discoveredJobsToAdd());
     if (!added.isEmpty()) {
         selectJob(added.constFirst());
         showStatusMessage(tr("Added to the watch list: %1").arg(added.size()));

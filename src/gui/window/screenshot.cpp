@@ -1,5 +1,6 @@
 #include "window/screenshot.h"
 
+#include "tracking/jobmonitor.h"
 #include "window/mainwindow.h"
 
 #include <QDir>
@@ -49,11 +50,28 @@ void Screenshot::dataReady()
         return finish(1, tr("no watched job matches \"%1\"").arg(m_options.selectIdentifier));
     if (!m_options.tab.isEmpty() && !window->showDetailsTab(m_options.tab))
         return finish(1, tr("the details panel has no tab \"%1\"").arg(m_options.tab));
+    // The Records tab of a job whose results are being read shows them once read (or failed;
+    // within the timeout).
+    JobMonitor *monitor = window->monitor();
+    const QString current = window->currentIdentifier();
+    if (m_options.tab.compare(u"records", Qt::CaseInsensitive) == 0 && monitor
+        && monitor->isFetchingResults(current)) {
+        const auto settled = [this, current](const QString &id) {
+            if (id == current && !m_done)
+                QTimer::singleShot(m_settleMs, this, &Screenshot::capture);
+        };
+        connect(monitor, &JobMonitor::resultsChanged, this, settled);
+        connect(monitor, &JobMonitor::resultsFailed, this, settled);
+        QTimer::singleShot(m_timeoutMs, this, &Screenshot::capture);
+        return;
+    }
     QTimer::singleShot(m_settleMs, this, &Screenshot::capture);
 }
 
 void Screenshot::capture()
 {
+    if (m_done)
+        return;
     MainWindow *window = m_window.data();
     if (!window)
         return finish(1, tr("the window was closed"));

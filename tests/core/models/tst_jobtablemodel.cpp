@@ -843,6 +843,10 @@ void tst_JobTableModel::takesProgressFromTheProvidersPercentWithoutCounts()
     const QModelIndex progress = m_model->index(0, M::ProgressColumn);
     QCOMPARE(progress.data(M::ProgressFractionRole).toDouble(), 0.42);
     QVERIFY(progress.data().toString().startsWith(QStringLiteral("42.0")));
+    // Gemini's total alone (no processed count) does not hide its percentage.
+    gemini.job.totalRecordCount = 200;
+    m_model->upsertJobs({gemini});
+    QCOMPARE(progress.data(M::ProgressFractionRole).toDouble(), 0.42);
 
     // Counts win over the percentage once reported.
     gemini.job.totalRecordCount = 200;

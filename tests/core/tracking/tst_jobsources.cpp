@@ -204,6 +204,7 @@ private Q_SLOTS:
     void fetchesResultsWhenAJobEndsAndOnDemand();
     void cancelsAResultsRead();
     void listsTheBatchesOfEachProvider();
+    void aListedJobKeepsWhatItsSummarySaidUntilItsFirstPoll();
     void readsBifrostsNativeRouteThroughTheClient();
 };
 
@@ -496,6 +497,61 @@ void tst_JobSources::listsTheBatchesOfEachProvider()
     QCOMPARE(counts.value(QStringLiteral("gemini")), 1);
     QCOMPARE(errors.value(QStringLiteral("vertex")), 501);
     QCOMPARE(openai->lists, 1);
+}
+
+void tst_JobSources::aListedJobKeepsWhatItsSummarySaidUntilItsFirstPoll()
+{
+    // Discover: an OpenAI batch picked from the native list, and a Bedrock job (already
+    // watched by its 12-character id) listed by its ARN.
+    Rig rig;
+    FakeSource *openai = rig.addNative(QStringLiteral("openai"));
+    Job batch = nativeJob(QStringLiteral("batch_Ab12_x"), QStringLiteral("in_progress"));
+    batch.jobName = QStringLiteral("support-ticket-triage");
+    batch.modelId = QStringLiteral("gpt-4o-mini");
+    batch.totalRecordCount = 5000;
+    batch.processedRecordCount = 3132;
+    batch.errorRecordCount = 12;
+    openai->listed = {parsed(batch)};
+    // Its retrieve answers a sparser body: what the list said is not lost.
+    openai->onRetrieve = [](const QString &id) -> Expected<ParsedJob> {
+        return parsed(nativeJob(id, QStringLiteral("in_progress")));
+    };
+    rig.routeStatus.insert(QStringLiteral("aaaa00000001"), QStringLiteral("InProgress"));
+    QCOMPARE(rig.watch({QStringLiteral("aaaa00000001")}),
+             QStringList{QStringLiteral("aaaa00000001")});
+    QVERIFY(rig.quiet());
+
+    QList<ParsedJob> listed;
+    rig.monitor->listBatches({QStringLiteral("openai")}, 1, nullptr,
+                             [&](const QString &, const Expected<QList<ParsedJob>> &batches) {
+                                 if (batches)
+                                     listed += *batches;
+                             });
+    QTRY_COMPARE(listed.size(), 1);
+    QCOMPARE(listed.constFirst().job.provider.value_or(QString()), QStringLiteral("openai"));
+    Job bedrock
+            = nativeJob(kArnPrefix + QStringLiteral("aaaa00000001"), QStringLiteral("InProgress"));
+    bedrock.provider = QStringLiteral("bedrock");
+    listed.append(parsed(bedrock));
+
+    QSignalSpy added(rig.monitor.get(), &JobMonitor::jobsAdded);
+    QCOMPARE(rig.monitor->watchListed(listed), QStringList{QStringLiteral("batch_Ab12_x")});
+    // At once, before any poll: the row shows what the list said.
+    WatchedJob w = rig.job(QStringLiteral("batch_Ab12_x"));
+    QCOMPARE(w.job.provider.value_or(QString()), QStringLiteral("openai"));
+    QCOMPARE(w.job.jobName.value_or(QString()), QStringLiteral("support-ticket-triage"));
+    QCOMPARE(w.job.modelId.value_or(QString()), QStringLiteral("gpt-4o-mini"));
+    QCOMPARE(w.job.statusText(), QStringLiteral("in_progress"));
+    QCOMPARE(w.job.processedRecordCount.value_or(-1), 3132);
+    QVERIFY(w.fromNative.has(JobField::ModelId));
+    QCOMPARE(rig.monitor->jobCount(), 2); // the Bedrock job was not added twice
+
+    QVERIFY(rig.quiet());
+    QCOMPARE(openai->retrieved, QStringList{QStringLiteral("batch_Ab12_x")});
+    w = rig.job(QStringLiteral("batch_Ab12_x"));
+    QCOMPARE(w.job.modelId.value_or(QString()), QStringLiteral("gpt-4o-mini"));
+    QCOMPARE(w.job.jobName.value_or(QString()), QStringLiteral("support-ticket-triage"));
+    QCOMPARE(w.job.totalRecordCount.value_or(-1), 5000);
 }
 
 void tst_JobSources::readsBifrostsNativeRouteThroughTheClient()

@@ -1,4 +1,5 @@
 #include "fakenetworkaccessmanager.h"
+#include "fixtures.h"
 #include "monitortesting.h"
 #include "store/jobstore.h"
 #include "store/secretstore.h"
@@ -109,6 +110,7 @@ private Q_SLOTS:
     void firstRefreshWaitsForEveryStoredJob();
     void storedAndLiveSamplesAreMergedOnce();
     void findsJobsByEveryNameTheyGo();
+    void savedProvidersTakeEffectWithoutARestart();
 };
 
 void tst_ProfileSession::pauseReasonsAreArbitrated()
@@ -279,6 +281,64 @@ void tst_ProfileSession::findsJobsByEveryNameTheyGo()
     QCOMPARE(rig.session->findIdentifier(u' ' + arn + u' '), kJob); // the jobArn it reported
     QCOMPARE(rig.session->findIdentifier(QStringLiteral("bbbb00000001")), QString());
     QCOMPARE(rig.session->findIdentifier(QString()), QString());
+}
+
+void tst_ProfileSession::savedProvidersTakeEffectWithoutARestart()
+{
+    // An OpenAI batch watched on a profile that watches Bedrock only: nothing reads it. The
+    // user adds openai in the Profiles dialog and saves while the session runs: the batch is
+    // read at once; removing openai again leaves the row as it was known.
+    Rig rig;
+    const QByteArray body
+            = fixture(QStringLiteral("../bifrost-native/retrieve-openai-inprogress.json"));
+    BW_RETURN_IF_FAILED();
+    const QString batch = QStringLiteral("batch_6746c4a1f0e88190a2b1c3d4e5f60718");
+    int nativeReads = 0;
+    rig.nam.setHandler([&](const FakeRequest &r) {
+        if (r.encodedPath().startsWith("/v1/batches/") && r.encodedQuery() == "provider=openai") {
+            ++nativeReads;
+            return FakeResponse::json(200, body);
+        }
+        return FakeResponse::json(404, R"({"message":"not found"})");
+    });
+    rig.session->start();
+    QTRY_VERIFY(rig.session->isLoaded());
+    JobMonitor *monitor = rig.session->monitor();
+    QCOMPARE(monitor->nativeProviders(), QStringList{QStringLiteral("bedrock")});
+    monitor->watch({JobIdentifier::parse(batch)}, QStringLiteral("openai"));
+    QVERIFY(rig.quiet());
+    QVERIFY(monitor->job(batch)->lastError);
+    QCOMPARE(monitor->job(batch)->lastError->httpStatus, 501);
+    QVERIFY(!monitor->job(batch)->job.status);
+    QCOMPARE(nativeReads, 0);
+
+    GatewayProfile edited = rig.session->profile();
+    edited.providers = {QStringLiteral("bedrock"), QStringLiteral("openai")};
+    rig.session->setProfile(edited);
+    QCOMPARE(monitor->nativeProviders(),
+             (QStringList{QStringLiteral("bedrock"), QStringLiteral("openai")}));
+    QTRY_COMPARE(nativeReads, 1);
+    QVERIFY(rig.quiet());
+    std::optional<WatchedJob> w = monitor->job(batch);
+    QVERIFY(!w->lastError);
+    QCOMPARE(w->job.statusText(), QStringLiteral("in_progress"));
+    QCOMPARE(w->job.processedRecordCount.value_or(-1), 3132);
+
+    // Saved again with the same providers: the source stays (no second read is forced).
+    rig.session->setProfile(edited);
+    QVERIFY(rig.quiet());
+    QCOMPARE(nativeReads, 1);
+
+    edited.providers = {QStringLiteral("bedrock")};
+    rig.session->setProfile(edited);
+    QCOMPARE(monitor->nativeProviders(), QStringList{QStringLiteral("bedrock")});
+    QVERIFY(!monitor->sourceFor(QStringLiteral("openai")));
+    rig.session->refreshNow({batch});
+    QVERIFY(rig.quiet());
+    QCOMPARE(nativeReads, 1);
+    w = monitor->job(batch);
+    QVERIFY(w->lastError);
+    QCOMPARE(w->job.statusText(), QStringLiteral("in_progress")); // what was known stays
 }
 
 QTEST_GUILESS_MAIN(tst_ProfileSession)

@@ -1,4 +1,5 @@
 #include "dialogs/addjobsdialog.h"
+#include "tracking/jobmonitor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -425,6 +426,93 @@ private Q_SLOTS:
                              .toInt(),
                      int(JobStatus::Completed));
         }
+    }
+
+    void discoverListsEveryProviderOfTheProfile()
+    {
+        sim::GatewaySimulator simulator; // bifrost flavour: native routes for four providers
+        QVERIFY2(simulator.start(0), qPrintable(simulator.errorString()));
+        QNetworkAccessManager nam;
+        GatewayClient client(&nam);
+        GatewayProfile profile;
+        profile.id = QStringLiteral("p1");
+        profile.baseUrl = simulator.baseUrl();
+        // acme: a provider the gateway refuses; the others are still listed.
+        profile.providers
+                = {QStringLiteral("bedrock"), QStringLiteral("openai"), QStringLiteral("anthropic"),
+                   QStringLiteral("gemini"), QStringLiteral("acme")};
+        client.setProfile(profile);
+        JobMonitor monitor(&client, nullptr);
+        monitor.useNativeSources(profile.providers);
+        monitor.pause(); // nothing but the lists goes out
+
+        QHash<QString, QStringList> expected; // ids by provider, as the native routes serve them
+        for (const sim::NativeBatchInfo &b : simulator.nativeBatches())
+            expected[b.provider] << b.id;
+        QVERIFY(expected.value(QStringLiteral("openai")).size() >= 2);
+        // Watched under other names: a Bedrock job by its 12-character id, an OpenAI batch by
+        // its id.
+        const QString bedrockId = simulator.jobIds().constFirst();
+        const QString bedrockArn = simulator.jobArns().constFirst();
+        const QString openaiId = expected.value(QStringLiteral("openai")).constFirst();
+        monitor.watch({JobIdentifier::parse(bedrockId)});
+        monitor.watch({JobIdentifier::parse(openaiId)}, QStringLiteral("openai"));
+
+        AddJobsDialog dialog(&monitor);
+        QSignalSpy finished(&dialog, &AddJobsDialog::discoverFinished);
+        dialog.setCurrentTab(AddJobsDialog::DiscoverTab); // lists on opening
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.constFirst().constFirst().toBool(), false); // acme
+
+        const QStandardItemModel *model = dialog.discoverModel();
+        QHash<QString, QStringList> listed;
+        QHash<QString, bool> enabled;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, AddJobsDialog::ProviderColumn);
+            const QString id = index.data(AddJobsDialog::JobArnRole).toString();
+            listed[index.data(AddJobsDialog::ProviderRole).toString()] << id;
+            enabled[id] = model->itemFromIndex(index)->isEnabled();
+        }
+        for (const QString &provider : {QStringLiteral("bedrock"), QStringLiteral("openai"),
+                                        QStringLiteral("anthropic"), QStringLiteral("gemini")}) {
+            QStringList got = listed.value(provider);
+            QStringList want = expected.value(provider);
+            got.sort();
+            want.sort();
+            QCOMPARE(got, want);
+        }
+        QVERIFY(!dialog.findChild<QTableView *>(QStringLiteral("discoverView"))
+                         ->isColumnHidden(AddJobsDialog::ProviderColumn));
+        QCOMPARE(model->index(0, AddJobsDialog::ProviderColumn).data().toString().isEmpty(), false);
+        // Already watched, whatever form they were named in.
+        QCOMPARE(enabled.value(bedrockArn), false);
+        QCOMPARE(enabled.value(openaiId), false);
+        const QLabel *status = dialog.findChild<QLabel *>(QStringLiteral("discoverStatusLabel"));
+        QVERIFY2(status->text().contains(u"acme could not be listed"), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(u"OpenAI"), qPrintable(status->text()));
+
+        auto *view = dialog.findChild<QTableView *>(QStringLiteral("discoverView"));
+        view->selectAll();
+        const QList<ParsedJob> chosen = dialog.selectedDiscoveredJobs();
+        QCOMPARE(chosen.size(), model->rowCount() - 2);
+        okButton(dialog)->click();
+        QCOMPARE(dialog.discoveredJobsToAdd().size(), chosen.size());
+
+        // Added, each row shows what its list said before its first poll.
+        const QStringList added = monitor.watchListed(dialog.discoveredJobsToAdd());
+        QCOMPARE(added.size(), chosen.size());
+        const QString bedrockArn2 = simulator.jobArns().at(1);
+        const std::optional<WatchedJob> bedrock = monitor.job(bedrockArn2);
+        QVERIFY(bedrock);
+        QVERIFY(!bedrock->fetchedAt.isNull());
+        QCOMPARE(bedrock->job.providerOrBedrock(), QStringLiteral("bedrock"));
+        QVERIFY(bedrock->job.status);
+        QVERIFY(!bedrock->job.modelId.value_or(QString()).isEmpty()); // the list route's model
+        QVERIFY(!bedrock->job.jobName.value_or(QString()).isEmpty());
+        const QString gemini = expected.value(QStringLiteral("gemini")).constFirst();
+        QVERIFY(monitor.job(gemini));
+        QCOMPARE(monitor.job(gemini)->job.provider.value_or(QString()), QStringLiteral("gemini"));
+        QVERIFY(monitor.job(gemini)->job.status);
     }
 
     void discoverShowsTheErrorWhenTheGatewayIsDown()

@@ -16,6 +16,7 @@
 #include "presentation/apptheme.h"
 #include "store/jobstore.h"
 #include "store/secretstore.h"
+#include "tracking/jobmonitor.h"
 #include "window/welcomepanel.h"
 #include "wire/gatewayclient.h"
 
@@ -196,9 +197,22 @@ private Q_SLOTS:
         local.id = QStringLiteral("p2");
         local.name = QStringLiteral("Local simulator");
         local.baseUrl = m_simulator.baseUrl();
+        local.providers = {QStringLiteral("bedrock"), QStringLiteral("openai"),
+                           QStringLiteral("anthropic"), QStringLiteral("gemini")};
         QVERIFY(m_store.saveProfile(local));
         m_client = std::make_unique<GatewayClient>(&m_nam);
         m_client->setProfile(local);
+        // Discover through a monitor: every provider of the profile; two jobs already watched.
+        m_monitor = std::make_unique<JobMonitor>(m_client.get(), nullptr);
+        m_monitor->useNativeSources(local.providers);
+        m_monitor->pause();
+        m_monitor->watch({JobIdentifier::parse(m_simulator.jobIds().value(0))});
+        for (const sim::NativeBatchInfo &b : m_simulator.nativeBatches()) {
+            if (b.provider == u"openai") {
+                m_monitor->watch({JobIdentifier::parse(b.id)}, b.provider);
+                break;
+            }
+        }
     }
 
     void aShortQuestionKeepsItsTitleVisible()
@@ -402,6 +416,25 @@ private Q_SLOTS:
                                                             | QItemSelectionModel::Rows);
                      return w;
                  }},
+                {"add jobs, discovered providers",
+                 [this] {
+                     auto d = std::make_unique<AddJobsDialog>(m_monitor.get());
+                     d->setCurrentTab(AddJobsDialog::DiscoverTab); // lists on opening
+                     return std::unique_ptr<QWidget>(std::move(d));
+                 },
+                 [](QWidget *w) {
+                     auto *d = static_cast<AddJobsDialog *>(w);
+                     [&] {
+                         QTRY_VERIFY_WITH_TIMEOUT(!d->isDiscovering(), 10000);
+                     }();
+                     auto *view = d->findChild<QTableView *>(QStringLiteral("discoverView"));
+                     view->sortByColumn(AddJobsDialog::SubmittedColumn, Qt::DescendingOrder);
+                     view->selectRow(1);
+                     view->selectionModel()->select(view->model()->index(3, 0),
+                                                    QItemSelectionModel::Select
+                                                            | QItemSelectionModel::Rows);
+                     return w;
+                 }},
                 {"stop, confirm",
                  [stopTargets] {
                      return std::unique_ptr<QWidget>(std::make_unique<StopJobsDialog>(
@@ -593,6 +626,7 @@ private:
     QString m_jsonFile;
     sim::GatewaySimulator m_simulator;
     std::unique_ptr<GatewayClient> m_client;
+    std::unique_ptr<JobMonitor> m_monitor;
     std::unique_ptr<AppSettings> m_settings;
 };
 

@@ -461,6 +461,94 @@ private Q_SLOTS:
         QVERIFY(dialog.currentProfile().detectedRoute != RouteStyle::Auto);
     }
 
+    void choosesTheProvidersAProfileWatches()
+    {
+        MemorySecretStore secrets;
+        ProfilesDialog dialog(m_store.get(), &secrets, nullptr);
+        dialog.show();
+        dialog.startNewProfile();
+        typeInto(child<QLineEdit>(dialog, "nameEdit"), QStringLiteral("Through Bifrost"));
+        typeInto(child<QLineEdit>(dialog, "urlEdit"), QStringLiteral("https://gw.example.com"));
+        // A new profile watches Bedrock only, as before providers could be chosen.
+        QVERIFY(child<QCheckBox>(dialog, "bedrockCheck")->isChecked());
+        QVERIFY(!child<QCheckBox>(dialog, "openaiCheck")->isChecked());
+        QCOMPARE(dialog.currentProfile().providers, QStringList{QStringLiteral("bedrock")});
+
+        child<QCheckBox>(dialog, "openaiCheck")->click();
+        child<QCheckBox>(dialog, "geminiCheck")->click();
+        typeInto(child<QLineEdit>(dialog, "otherProvidersEdit"),
+                 QStringLiteral("Mistral, , vertex"));
+        QCOMPARE(dialog.currentProfile().providers,
+                 (QStringList{QStringLiteral("bedrock"), QStringLiteral("openai"),
+                              QStringLiteral("gemini"), QStringLiteral("mistral"),
+                              QStringLiteral("vertex")}));
+
+        // A name no provider could have, or none at all, is refused like any other field.
+        auto *label = child<QLabel>(dialog, "validationLabel");
+        typeInto(child<QLineEdit>(dialog, "otherProvidersEdit"), QStringLiteral("my provider!"));
+        QVERIFY(label->isVisible());
+        QVERIFY2(label->text().contains(u"not a provider name"), qPrintable(label->text()));
+        QVERIFY(!dialog.apply());
+        typeInto(child<QLineEdit>(dialog, "otherProvidersEdit"), QString());
+        for (const char *name : {"bedrockCheck", "openaiCheck", "geminiCheck"})
+            child<QCheckBox>(dialog, name)->click();
+        QVERIFY2(label->text().contains(u"at least one provider"), qPrintable(label->text()));
+        QVERIFY(!dialog.apply());
+
+        child<QCheckBox>(dialog, "anthropicCheck")->click();
+        typeInto(child<QLineEdit>(dialog, "otherProvidersEdit"), QStringLiteral("mistral"));
+        QSignalSpy saved(&dialog, &ProfilesDialog::profileSaved);
+        QVERIFY(dialog.apply());
+        QCOMPARE(saved.size(), 1);
+        const QStringList expected{QStringLiteral("anthropic"), QStringLiteral("mistral")};
+        QCOMPARE(saved.constFirst().constFirst().value<GatewayProfile>().providers, expected);
+        QCOMPARE(m_store->profiles().constFirst().providers, expected);
+
+        // Opened again, the form shows what was saved.
+        ProfilesDialog again(m_store.get(), &secrets, nullptr);
+        again.selectProfile(m_store->profiles().constFirst().id);
+        QVERIFY(!child<QCheckBox>(again, "bedrockCheck")->isChecked());
+        QVERIFY(child<QCheckBox>(again, "anthropicCheck")->isChecked());
+        QCOMPARE(child<QLineEdit>(again, "otherProvidersEdit")->text(), QStringLiteral("mistral"));
+    }
+
+    void testConnectionShowsEachProvidersAnswerBesideIt()
+    {
+        sim::GatewaySimulator simulator; // bifrost flavour: native routes for four providers
+        QVERIFY2(simulator.start(0), qPrintable(simulator.errorString()));
+        QNetworkAccessManager nam;
+        MemorySecretStore secrets;
+        ProfilesDialog dialog(m_store.get(), &secrets, &nam);
+        dialog.startNewProfile();
+        dialog.show();
+        typeInto(child<QLineEdit>(dialog, "urlEdit"), simulator.baseUrl().toString());
+        child<QCheckBox>(dialog, "openaiCheck")->click();
+        // mistral: a provider Bifrost knows (no batches here); acme: one it refuses.
+        typeInto(child<QLineEdit>(dialog, "otherProvidersEdit"), QStringLiteral("mistral, acme"));
+        QSignalSpy finished(&dialog, &ProfilesDialog::testFinished);
+        child<QPushButton>(dialog, "testButton")->click();
+        QVERIFY(finished.wait(15000));
+
+        QCOMPARE(dialog.providerAnswer(QStringLiteral("bedrock")), QStringLiteral("answers"));
+        QCOMPARE(dialog.providerAnswer(QStringLiteral("openai")), QStringLiteral("answers"));
+        QCOMPARE(dialog.providerAnswer(QStringLiteral("mistral")), QStringLiteral("answers"));
+        QCOMPARE(dialog.providerAnswer(QStringLiteral("acme")), QStringLiteral("no answer"));
+        QCOMPARE(dialog.providerAnswer(QStringLiteral("gemini")), QString()); // not watched
+        auto *openai = child<QLabel>(dialog, "openaiAnswer");
+        QVERIFY(openai->isVisible());
+        QCOMPARE(openai->text(), QStringLiteral("answers"));
+        QVERIFY(child<QLabel>(dialog, "geminiAnswer")->text().isEmpty());
+        const QString others = child<QLabel>(dialog, "otherProvidersAnswer")->text();
+        QVERIFY2(others.contains(u"acme no answer") && others.contains(u"mistral answers"),
+                 qPrintable(others));
+        QVERIFY2(child<QLabel>(dialog, "otherProvidersAnswer")->toolTip().contains(u"acme"),
+                 qPrintable(child<QLabel>(dialog, "otherProvidersAnswer")->toolTip()));
+        // A line per provider, and still every line shows without scrolling.
+        auto *results = child<QListWidget>(dialog, "testResults");
+        QVERIFY(results->count() >= 9);
+        QTRY_COMPARE(results->verticalScrollBar()->maximum(), 0);
+    }
+
     void testConnectionReportsARefusedKey()
     {
         sim::GatewaySimulator simulator;

@@ -301,20 +301,25 @@ private Q_SLOTS:
         QVERIFY(window->isDemo());
         QVERIFY(!window->isWelcomeShown());
         QCOMPARE(window->profileSwitcher()->currentData().toString(), DemoMode::demoProfileId());
-        QTRY_COMPARE_WITH_TIMEOUT(window->jobModel()->rowCount(), DemoMode::DefaultJobCount,
-                                  kNetworkTimeoutMs);
-        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
-        // Every simulated job has a name once fetched.
-        for (int row = 0; row < window->jobModel()->rowCount(); ++row) {
-            QVERIFY(!window->jobModel()
-                             ->index(row, JobTableModel::NameColumn)
-                             .data()
-                             .toString()
-                             .isEmpty());
-        }
-        // It starts with history, as if it had been watched for a while: a job running now
-        // was seen queued before and has progress samples.
+        // Every Bedrock job of the simulator and every OpenAI, Anthropic and Gemini batch.
         const sim::GatewaySimulator *simulator = window->demoMode()->simulator();
+        const int jobs = int(window->demoMode()->jobIdentifiers().size());
+        QCOMPARE(jobs, int(simulator->nativeBatches().size()));
+        QVERIFY(jobs > DemoMode::DefaultJobCount);
+        QTRY_COMPARE_WITH_TIMEOUT(window->jobModel()->rowCount(), jobs, kNetworkTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        QCOMPARE(window->jobModel()->providers(),
+                 (QStringList{QStringLiteral("anthropic"), QStringLiteral("bedrock"),
+                              QStringLiteral("gemini"), QStringLiteral("openai")}));
+        // Every job has a name once fetched, but Anthropic's batches (the provider has none).
+        for (int row = 0; row < window->jobModel()->rowCount(); ++row) {
+            const QModelIndex name = window->jobModel()->index(row, JobTableModel::NameColumn);
+            if (window->jobModel()->jobAt(row)->job.providerOrBedrock() != u"anthropic")
+                QVERIFY(!name.data().toString().isEmpty());
+        }
+        // It starts with history, as if it had been watched for a while: a Bedrock job running
+        // now was seen queued before (Bifrost reports no counts for it); an OpenAI batch
+        // running now has progress samples.
         QString running;
         for (const QString &arn : simulator->jobArns()) {
             if (simulator->jobStatus(arn) == JobStatus::InProgress) {
@@ -331,7 +336,32 @@ private Q_SLOTS:
         QVERIFY(std::any_of(history.cbegin(), history.cend(), [](const StatusTransition &t) {
             return t.to.code() == JobStatus::InProgress && t.from && t.from->isQueued();
         }));
-        QVERIFY(window->monitor()->samples(running).size() >= 2);
+        QString batch; // the OpenAI batch that has been running longest
+        QDateTime since;
+        for (const WatchedJob &w : window->monitor()->jobs()) {
+            if (w.job.providerOrBedrock() == u"openai" && w.job.statusText() == u"in_progress"
+                && w.job.submitTime && (since.isNull() || *w.job.submitTime < since)) {
+                batch = w.identifier;
+                since = *w.job.submitTime;
+            }
+        }
+        QVERIFY(!batch.isEmpty());
+        window->monitor()->history(batch);
+        QTRY_VERIFY(window->monitor()->isHistoryLoaded(batch));
+        QVERIFY(window->monitor()->samples(batch).size() >= 2);
+        // Through Bifrost: a running Bedrock job's expiry comes from the native route, and the
+        // job Bifrost calls failed shows what its records say (41,000 of 41,234 succeeded).
+        JobMonitor *monitor = window->monitor();
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->job(running)->job.jobExpirationTime.has_value(),
+                                 kNetworkTimeoutMs);
+        QVERIFY(monitor->job(running)->fromNative.has(JobField::JobExpirationTime));
+        const QString partly = simulator->partlySucceededJobArn();
+        QVERIFY(!partly.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->job(partly)->results
+                                         && monitor->job(partly)->results->complete,
+                                 kNetworkTimeoutMs);
+        QCOMPARE(monitor->job(partly)->job.status->code(), JobStatus::Failed);
+        QCOMPARE(monitor->job(partly)->results->succeeded, 41000);
         // The demo never reaches the user's store.
         QVERIFY(window->store()->profiles().isEmpty());
     }
