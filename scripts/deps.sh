@@ -55,3 +55,7 @@ batchwatch_install_deps() {
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
+
+# Only for scripts/fuzz.sh and scripts/sanitize.sh (never installed by the default path): clang
+# and its runtime libraries (libFuzzer, ASan, UBSan).
+BATCHWATCH_FUZZ_PACKAGES=(clang libclang-rt-14-dev)

@@ -44,8 +44,14 @@ struct Options
     QCommandLineOption route{u"route"_s,
                              u"Retrieve route: auto (probe, default), plural or singular."_s,
                              u"style"_s};
-    QCommandLineOption provider{u"provider"_s, u"Send x-model-provider: <provider>."_s,
-                                u"provider"_s};
+    QCommandLineOption provider{
+            u"provider"_s,
+            u"Provider of the jobs: bedrock (default; the Bedrock-format "
+            "routes) or another Bifrost provider (openai, anthropic, gemini, "
+            "...; Bifrost's native /v1/batches routes, where stop cancels). "
+            "One provider is also sent as x-model-provider. list takes several, "
+            "comma-separated (default: the profile's providers)."_s,
+            u"provider"_s};
     QCommandLineOption timeout{u"timeout"_s, u"Request timeout in seconds (default 30)."_s,
                                u"seconds"_s};
     QCommandLineOption maxRate{u"max-rate"_s,
@@ -177,14 +183,17 @@ QString commandDescription(CommandKind command)
 {
     switch (command) {
     case CommandKind::Get:
-        return u"Fetches jobs now and prints them in the order given.\n"
+        return u"Fetches jobs now and prints them in the order given. --provider P other than "
+               "bedrock reads /v1/batches/ID?provider=P.\n"
                "Exit status: 0 all fetched, 1 some failed, 2 usage error, 3 gateway unreachable."_s;
     case CommandKind::List:
         return u"Lists the gateway's jobs (all pages, with the pagination safeguards); the filters "
-               "are applied locally too.\nExit status: 0 listed, 1 the gateway refused, 2 usage "
-               "error, 3 gateway unreachable."_s;
+               "are applied locally too. Several providers (--provider a,b; default: the "
+               "profile's) are listed side by side and merged.\nExit status: 0 listed, 1 the "
+               "gateway refused (for any provider), 2 usage error, 3 gateway unreachable."_s;
     case CommandKind::Watch:
-        return u"Polls jobs with the GUI's policy.\n--format table (the default on a terminal): "
+        return u"Polls jobs with the GUI's policy, through the routes of --provider.\n--format "
+               u"table (the default on a terminal): "
                "one row per job, redrawn in place; failures go to stderr.\n--format json (the "
                "default when stdout is not a terminal): every observed status change is one JSON "
                "line on stdout: {\"identifier\",\"from\"?,\"to\",\"observedAt\",\"job\"} (the "
@@ -195,7 +204,9 @@ QString commandDescription(CommandKind command)
                "12 Stopped, 13 Expired, 1 a job cannot be watched (401/403/404...), 3 the "
                "gateway did not answer for --give-up-after seconds."_s;
     case CommandKind::Stop:
-        return u"Stops jobs. Processed records are charged. Never retried.\nExit status: 0 all "
+        return u"Stops jobs; with --provider P other than bedrock, cancels P's batches "
+               "(/v1/batches/ID/cancel?provider=P). Processed records are charged. Never "
+               "retried.\nExit status: 0 all "
                "accepted, 1 some failed, 2 usage error or not confirmed, 3 gateway "
                "unreachable."_s;
     case CommandKind::Export:
@@ -438,8 +449,17 @@ ParseResult parseCommandLine(const QStringList &arguments)
         if (!gw.route)
             return fail(u"--route must be auto, plural or singular"_s);
     }
-    if (parser.isSet(o.provider))
-        gw.provider = parser.value(o.provider).trimmed();
+    if (parser.isSet(o.provider)) {
+        gw.providers = GatewayProfile::normalisedProviders(parser.value(o.provider).split(u','));
+        if (gw.providers.isEmpty())
+            return fail(u"--provider needs a provider name, e.g. bedrock or openai"_s);
+        if (const QString problem = GatewayProfile::providersProblem(gw.providers);
+            !problem.isEmpty())
+            return fail(u"--provider: "_s + problem);
+        if (gw.providers.size() > 1 && *command != CommandKind::List)
+            return fail(u"\"%1\" takes one --provider (only list takes several)"_s.arg(
+                    commandName(*command)));
+    }
     if (parser.isSet(o.timeout)) {
         const auto seconds = parseSeconds(parser.value(o.timeout), 0.1, 3600);
         if (!seconds)
@@ -629,7 +649,8 @@ QString helpText(std::optional<CommandKind> command)
     if (!command) {
         QStringList lines;
         lines << u"Headless batchwatch: fetch, list, watch, stop and export AWS Bedrock batch "
-                 "jobs through a Bifrost (or AWS-compatible) gateway."_s
+                 "jobs through a Bifrost (or AWS-compatible) gateway, and every other provider's "
+                 "batches through Bifrost's native routes (--provider)."_s
               << QString() << u"Commands:"_s;
         for (CommandKind c : allCommands())
             lines << u"  "_s + commandSummary(c);

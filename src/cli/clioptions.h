@@ -36,7 +36,9 @@ struct GatewayOptions
     std::optional<AuthMode> auth;
     QString customHeaderName; // with --auth header:NAME
     std::optional<RouteStyle> route;
-    std::optional<QString> provider;
+    // --provider: lower case, valid `?provider=` tokens, no duplicates; empty when not given.
+    // More than one only for list (the parser checks that).
+    QStringList providers;
     std::optional<int> timeoutMs;
     std::optional<double> maxRate; // --max-rate: requests per second to the gateway, 0 = none
     QString dataDir;               // --data-dir; empty: not given

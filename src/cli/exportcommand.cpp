@@ -141,6 +141,8 @@ void ExportCommand::start()
         }
     }
     m_fetcher = new JobFetcher(m_session->client(), this);
+    if (!m_options.all)
+        m_fetcher->setProvider(m_session->provider());
     connect(m_fetcher, &JobFetcher::finished, this, &ExportCommand::onFetched);
     m_fetcher->fetch(toFetch);
 }

@@ -80,8 +80,19 @@ void GatewaySession::prepare(Needs needs, std::function<void(const QString &)> d
         if (p.routeStyle != RouteStyle::Auto)
             p.detectedRoute = RouteStyle::Auto;
     }
-    if (m_options.provider)
-        p.provider = *m_options.provider;
+    // x-model-provider: with ONE --provider it names that provider on every request, so it
+    // always agrees with the native routes' ?provider= (and keeps telling the Bedrock-format
+    // route "bedrock", as before). With several (list) none is sent: each native request names
+    // its provider in ?provider=. The providers become the profile's, so that `watch` has a
+    // native source for them (JobMonitor::useNativeSources).
+    if (m_options.providers.size() == 1)
+        p.provider = m_options.providers.constFirst();
+    else if (m_options.providers.size() > 1)
+        p.provider.clear();
+    for (const QString &provider : m_options.providers) {
+        if (!p.providers.contains(provider))
+            p.providers.append(provider);
+    }
     if (m_options.timeoutMs)
         p.timeoutMs = *m_options.timeoutMs;
     m_client->setProfile(p);
@@ -243,6 +254,38 @@ void GatewaySession::listAll(const ListQuery &query, int maxPages, QObject *cont
                 client->listAll(query, maxPages, ctx, std::move(cb));
             },
             std::move(done));
+}
+
+void GatewaySession::nativeListAll(const NativeListQuery &query, int maxPages, QObject *context,
+                                   std::function<void(Expected<NativeListResult>)> done)
+{
+    const QPointer<GatewayClient> client = m_client;
+    retryIdempotent<NativeListResult>(
+            m_retry, context,
+            [client, query, maxPages](QObject *ctx,
+                                      std::function<void(Expected<NativeListResult>)> cb) {
+                if (!client) {
+                    GatewayError gone;
+                    gone.kind = GatewayError::Kind::Cancelled;
+                    cb(gone);
+                    return;
+                }
+                client->nativeListAll(query, maxPages, ctx, std::move(cb));
+            },
+            std::move(done));
+}
+
+QString GatewaySession::provider() const
+{
+    return m_options.providers.isEmpty() ? u"bedrock"_s : m_options.providers.constFirst();
+}
+
+QStringList GatewaySession::providers() const
+{
+    if (!m_options.providers.isEmpty())
+        return m_options.providers;
+    const QStringList stored = GatewayProfile::normalisedProviders(profile().providers);
+    return stored.isEmpty() ? QStringList{u"bedrock"_s} : stored;
 }
 
 bool GatewaySession::ensureProfileStored(QString *error)

@@ -63,7 +63,17 @@ public:
     // after a transient failure of any page.
     void listAll(const ListQuery &query, int maxPages, QObject *context,
                  std::function<void(Expected<ListResult>)> done);
+    // client()->nativeListAll() under retryPolicy(), the same way.
+    void nativeListAll(const NativeListQuery &query, int maxPages, QObject *context,
+                       std::function<void(Expected<NativeListResult>)> done);
     const GatewayProfile &profile() const { return m_client->profile(); }
+    // The provider of the jobs get, watch, stop, export and results name: the one --provider
+    // gave, else "bedrock" (the Bedrock-format routes; every other provider goes through
+    // Bifrost's native /v1/batches routes).
+    QString provider() const;
+    // What list reads: --provider, else the profile's providers (an ad-hoc profile: bedrock).
+    QStringList providers() const;
+    static bool isBedrock(const QString &provider) { return provider == u"bedrock"; }
     // The store, or null when none was opened.
     StoreWorker *store() const { return m_store.get(); }
     QString storeDirectory() const { return m_storeDir; }

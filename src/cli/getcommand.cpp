@@ -21,6 +21,8 @@ void GetCommand::start()
         if (id.isValid())
             m_validIds.append(id.text());
     }
+    m_withProvider = !GatewaySession::isBedrock(m_session->provider());
+    m_table = JobFormat::jobTable(m_withProvider);
 
     switch (m_options.format) {
     case OutputFormat::Json:
@@ -34,6 +36,7 @@ void GetCommand::start()
     }
 
     m_fetcher = new JobFetcher(m_session->client(), this);
+    m_fetcher->setProvider(m_session->provider());
     connect(m_fetcher, &JobFetcher::outcomeReady, this, &GetCommand::onOutcome);
     connect(m_fetcher, &JobFetcher::finished, this, &GetCommand::onFinished);
     m_fetcher->fetch(m_validIds);
@@ -57,7 +60,8 @@ void GetCommand::onOutcome(int index)
         m_console->write(JobFormat::csvRow(o.identifier, job));
         break;
     default:
-        m_table.addRow(JobFormat::tableCells(o.identifier, job, QDateTime::currentDateTimeUtc()));
+        m_table.addRow(JobFormat::tableCells(o.identifier, job, QDateTime::currentDateTimeUtc(),
+                                             m_withProvider));
         break;
     }
     ++m_written;

@@ -18,6 +18,9 @@ namespace bw::cli {
 // and each error as one line on stderr.
 // Exit: 0 all fetched, 1 some failed (or were invalid), 3 every fetch failed without any answer
 // from the gateway.
+// --provider P other than bedrock reads through Bifrost's native GET /v1/batches/{id}?provider=P
+// (ids as the provider gives them: batch_…, msgbatch_…, batches/…); "job" then carries
+// "provider", the table a PROVIDER column and the CSV its provider column says P.
 class GetCommand final : public Command
 {
     Q_OBJECT
@@ -34,6 +37,7 @@ private:
     QList<JobIdentifier> m_ids;
     QStringList m_validIds;
     int m_written = 0;
+    bool m_withProvider = false;
     TextTable m_table = JobFormat::jobTable();
 };
 

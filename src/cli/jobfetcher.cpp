@@ -31,17 +31,31 @@ void JobFetcher::startNext()
         ++m_inFlight;
         const QPointer<GatewayClient> client = m_client;
         const QString identifier = m_outcomes.at(index).identifier;
+        const QString provider = m_provider;
         retryIdempotent<RetrieveResult>(
                 m_retry, this,
-                [client, identifier](QObject *context,
-                                     std::function<void(Expected<RetrieveResult>)> done) {
+                [client, identifier, provider](QObject *context,
+                                               std::function<void(Expected<RetrieveResult>)> done) {
                     if (!client) {
                         GatewayError gone;
                         gone.kind = GatewayError::Kind::Cancelled;
                         done(gone);
                         return;
                     }
-                    client->retrieve(identifier, context, std::move(done));
+                    if (provider == u"bedrock") {
+                        client->retrieve(identifier, context, std::move(done));
+                        return;
+                    }
+                    client->nativeRetrieve(
+                            provider, identifier, context,
+                            [done = std::move(done)](Expected<NativeRetrieveResult> r) {
+                                if (!r)
+                                    return done(r.error());
+                                RetrieveResult out;
+                                out.parsed = std::move(r.value().parsed);
+                                out.fetchedAt = r.value().fetchedAt;
+                                done(std::move(out));
+                            });
                 },
                 [this, index](Expected<RetrieveResult> r) {
                     Outcome o{m_outcomes.at(index).identifier, std::nullopt, std::nullopt};

@@ -19,6 +19,10 @@ namespace bw::cli {
 // transiently (reset, refused, timeout, 429, 5xx) is tried again under retryPolicy()
 // (retryIdempotent: bounded, jittered, Retry-After honoured); the outcome is the first success
 // or the last error.
+//
+// The provider (setProvider) chooses the route: "bedrock" (the default) the Bedrock-format
+// retrieve, any other Bifrost's native GET /v1/batches/{id}?provider=P (the job then carries
+// the provider).
 class JobFetcher : public QObject
 {
     Q_OBJECT
@@ -37,6 +41,8 @@ public:
 
     void setMaxInFlight(int count) { m_maxInFlight = std::max(1, count); }
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    void setProvider(const QString &provider) { m_provider = provider; }
+    const QString &provider() const { return m_provider; }
     const RetryPolicy &retryPolicy() const { return m_retry; }
     int maxInFlight() const { return m_maxInFlight; }
 
@@ -60,6 +66,7 @@ private:
     GatewayClient *m_client;
     int m_maxInFlight = kDefaultMaxInFlight;
     RetryPolicy m_retry;
+    QString m_provider = QStringLiteral("bedrock");
     QList<Outcome> m_outcomes;
     QList<bool> m_done;
     int m_next = 0;      // next index to start

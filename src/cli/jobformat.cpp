@@ -8,21 +8,23 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace bw::cli {
 
-TextTable JobFormat::jobTable()
+TextTable JobFormat::jobTable(bool withProvider)
 {
-    return TextTable({
-            {u"STATUS"_s, 9, false},
-            {u"NAME"_s, 8, false},
-            {u"ID"_s, 12, false},
-            {u"MODEL"_s, 8, false},
-            {u"PROGRESS"_s, 4, false},
-            {u"SUBMITTED"_s, 0, false},
+    QList<TextTable::Column> columns{
+            {u"STATUS"_s, 9, false}, {u"NAME"_s, 8, false},     {u"ID"_s, 12, false},
+            {u"MODEL"_s, 8, false},  {u"PROGRESS"_s, 4, false}, {u"SUBMITTED"_s, 0, false},
             {u"ENDED"_s, 0, false},
-    });
+    };
+    if (withProvider)
+        columns.insert(3, {u"PROVIDER"_s, 6, false});
+    return TextTable(columns);
 }
 
 QString JobFormat::shortId(const QString &identifier)
@@ -57,6 +59,11 @@ QString JobFormat::progressText(const Job &job)
     const QString counts = countsText(job);
     if (const auto percent = percentDone(job))
         return u"%1% %2"_s.arg(*percent).arg(counts);
+    // Gemini reports a percentage and no processed count.
+    if (job.progressPercent && std::isfinite(*job.progressPercent)) {
+        const int percent = int(std::clamp(*job.progressPercent, 0.0, 100.0));
+        return counts.isEmpty() ? u"%1%"_s.arg(percent) : u"%1% %2"_s.arg(percent).arg(counts);
+    }
     return counts;
 }
 
@@ -70,15 +77,19 @@ QString JobFormat::timeText(const std::optional<QDateTime> &instant, const QDate
     return local.toString(u"yyyy-MM-dd"_s);
 }
 
-QStringList JobFormat::tableCells(const QString &identifier, const Job &job, const QDateTime &now)
+QStringList JobFormat::tableCells(const QString &identifier, const Job &job, const QDateTime &now,
+                                  bool withProvider)
 {
-    return {job.status ? job.status->raw() : QString(),
-            job.jobName.value_or(QString()),
-            shortId(identifier),
-            job.modelId.value_or(QString()),
-            progressText(job),
-            timeText(job.submitTime, now),
-            timeText(job.endTime, now)};
+    QStringList cells{job.status ? job.status->raw() : QString(),
+                      job.jobName.value_or(QString()),
+                      shortId(identifier),
+                      job.modelId.value_or(QString()),
+                      progressText(job),
+                      timeText(job.submitTime, now),
+                      timeText(job.endTime, now)};
+    if (withProvider)
+        cells.insert(3, job.providerOrBedrock());
+    return cells;
 }
 
 QJsonObject JobFormat::fetchedEntry(const QString &identifier, const Job &job,

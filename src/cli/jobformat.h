@@ -23,16 +23,21 @@ namespace JobFormat {
 
 // --- table (get, list) ---------------------------------------------------------------------
 // STATUS, NAME, ID, MODEL, PROGRESS, SUBMITTED, ENDED. Name and model shrink first, then the
-// others; at 80 columns every column keeps at least a readable stub.
-TextTable jobTable();
-QStringList tableCells(const QString &identifier, const Job &job, const QDateTime &now);
+// others; at 80 columns every column keeps at least a readable stub. `withProvider` adds
+// PROVIDER after ID (the job's provider, "bedrock" when none was reported): the CLI shows it
+// whenever a provider other than bedrock is involved, and Bedrock-only tables stay as they were.
+TextTable jobTable(bool withProvider = false);
+QStringList tableCells(const QString &identifier, const Job &job, const QDateTime &now,
+                       bool withProvider = false);
 // The short id of what the user gave (12-character id or provider id), else the text itself.
 QString shortId(const QString &identifier);
 // The one notation of record counts everywhere in the CLI: "11842/25000"; "11842/?" while
 // the total is unknown or 0 (WIRE.md: not known yet); "?/?" when nothing is known yet (no
 // processed count, or 0 of an unknown total — never "0/?"); "" without any count.
 QString countsText(const Job &job);
-// "47% 11842/25000"; countsText() while the total is unknown; "" without counts.
+// "47% 11842/25000"; countsText() while the total is unknown; "" without counts. A percentage
+// the provider reported itself (Gemini's progress) is shown when the counts give none:
+// "82% ?/8167", "82%".
 QString progressText(const Job &job);
 // Local time: "03-14 09:26" within the year of `now`, "2024-12-30" in any other year (the
 // year is always there when it is not this year's), "" when absent.

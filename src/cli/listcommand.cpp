@@ -73,31 +73,116 @@ void ListCommand::start()
     }
     query.submitTimeAfter = m_options.submittedAfter;
     query.submitTimeBefore = m_options.submittedBefore;
-    m_session->listAll(query, kMaxPages, this, [this](Expected<ListResult> r) { onListed(r); });
+
+    const QStringList providers = m_session->providers();
+    for (const QString &provider : providers)
+        m_walks.append(Walk{provider, false, {}, 0, false, std::nullopt});
+    m_pending = int(m_walks.size());
+    for (int i = 0; i < m_walks.size(); ++i) {
+        const QString provider = m_walks.at(i).provider;
+        if (GatewaySession::isBedrock(provider)) {
+            m_session->listAll(query, kMaxPages, this, [this, i, provider](Expected<ListResult> r) {
+                Walk walk{provider, true, {}, 0, false, std::nullopt};
+                if (r) {
+                    walk.jobs = std::move(r->jobs);
+                    walk.pages = r->pages;
+                    walk.truncated = r->truncated;
+                } else {
+                    walk.error = r.error();
+                }
+                onWalked(i, std::move(walk));
+            });
+            continue;
+        }
+        NativeListQuery native;
+        native.provider = provider;
+        native.limit = kNativePageSize;
+        m_session->nativeListAll(native, kMaxPages, this,
+                                 [this, i, provider](Expected<NativeListResult> r) {
+                                     Walk walk{provider, true, {}, 0, false, std::nullopt};
+                                     if (r) {
+                                         walk.jobs = std::move(r->jobs);
+                                         walk.pages = r->pages;
+                                         walk.truncated = r->truncated;
+                                     } else {
+                                         walk.error = r.error();
+                                     }
+                                     onWalked(i, std::move(walk));
+                                 });
+    }
 }
 
-void ListCommand::onListed(const Expected<ListResult> &result)
+void ListCommand::onWalked(int index, Walk walk)
 {
-    if (!result) {
-        const GatewayError &e = result.error();
+    m_walks[index] = std::move(walk);
+    if (--m_pending == 0)
+        report();
+}
+
+void ListCommand::report()
+{
+    const bool withProvider
+            = m_walks.size() != 1 || !GatewaySession::isBedrock(m_walks.constFirst().provider);
+    QList<ParsedJob> all;
+    int pages = 0;
+    bool truncated = false;
+    int failed = 0;
+    int unreachable = 0;
+    QList<QJsonObject> errors;
+    QStringList errorLines;
+    for (Walk &walk : m_walks) {
+        if (walk.error) {
+            ++failed;
+            const GatewayError &e = *walk.error;
+            if (e.isUnreachable())
+                ++unreachable;
+            QJsonObject entry = JobFormat::errorEntry({}, e);
+            if (withProvider)
+                entry.insert(u"provider"_s, walk.provider);
+            errors.append(entry);
+            const QString what = withProvider ? walk.provider + u": "_s : QString();
+            errorLines.append(what + u"listing failed: "_s + e.describe());
+            continue;
+        }
+        for (ParsedJob &p : walk.jobs) {
+            if (withProvider && (!p.job.provider || p.job.provider->isEmpty()))
+                p.job.provider = walk.provider;
+            all.append(std::move(p));
+        }
+        pages += walk.pages;
+        if (walk.truncated) {
+            truncated = true;
+            errorLines.append((withProvider ? walk.provider + u": "_s : QString())
+                              + u"the list was cut short after %1; more jobs may exist"_s.arg(
+                                      JobFormat::counted(walk.pages, u"page", u"pages")));
+        }
+    }
+
+    if (failed == m_walks.size()) {
+        // Nothing listed: no table, no CSV header; JSON says why.
         if (m_options.format == OutputFormat::Json) {
             QJsonObject doc;
             doc.insert(u"jobs"_s, QJsonArray());
             doc.insert(u"pages"_s, 0);
             doc.insert(u"truncated"_s, false);
-            doc.insert(u"errors"_s, QJsonArray{JobFormat::errorEntry({}, e)});
+            QJsonArray list;
+            for (const QJsonObject &e : std::as_const(errors))
+                list.append(e);
+            doc.insert(u"errors"_s, list);
             m_console->line(JobFormat::compact(doc));
         }
-        if (e.isUnreachable()) {
+        if (unreachable == failed) {
+            const GatewayError &e = *m_walks.constFirst().error;
             m_console->error(u"cannot reach the gateway at %1: %2"_s.arg(
                     sanitizedBaseUrlText(m_session->profile().baseUrl), e.describe()));
             return finish(ExitUnreachable);
         }
-        m_console->error(u"listing failed: "_s + e.describe());
+        for (const QString &line : std::as_const(errorLines))
+            m_console->error(line);
         return finish(ExitFailed);
     }
 
-    const QList<ParsedJob> jobs = select(result->jobs, m_options);
+    const QList<ParsedJob> jobs = select(all, m_options);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     switch (m_options.format) {
     case OutputFormat::Json: {
@@ -107,10 +192,15 @@ void ListCommand::onListed(const Expected<ListResult> &result)
             out += JobFormat::compact(JobCodec::toJson(jobs.at(i).job));
         }
         out += jobs.isEmpty() ? "]" : "\n]";
-        out += ",\"pages\":" + QByteArray::number(result->pages);
+        out += ",\"pages\":" + QByteArray::number(pages);
         out += ",\"truncated\":";
-        out += result->truncated ? "true" : "false";
-        out += ",\"errors\":[]}\n";
+        out += truncated ? "true" : "false";
+        out += ",\"errors\":[";
+        for (qsizetype i = 0; i < errors.size(); ++i) {
+            out += i == 0 ? "" : ",";
+            out += JobFormat::compact(errors.at(i));
+        }
+        out += "]}\n";
         m_console->write(out);
         break;
     }
@@ -122,18 +212,18 @@ void ListCommand::onListed(const Expected<ListResult> &result)
         break;
     }
     default: {
-        TextTable table = JobFormat::jobTable();
+        TextTable table = JobFormat::jobTable(withProvider);
         for (const ParsedJob &p : jobs)
-            table.addRow(JobFormat::tableCells(p.job.jobArn.value_or(QString()), p.job, now));
+            table.addRow(JobFormat::tableCells(p.job.jobArn.value_or(QString()), p.job, now,
+                                               withProvider));
         m_console->write(table.render(m_console->tableWidth()));
         break;
     }
     }
     m_console->flush();
-    if (result->truncated)
-        m_console->error(u"the list was cut short after %1; more jobs may exist"_s.arg(
-                JobFormat::counted(result->pages, u"page", u"pages")));
-    finish(ExitOk);
+    for (const QString &line : std::as_const(errorLines))
+        m_console->error(line);
+    finish(failed > 0 ? ExitFailed : ExitOk);
 }
 
 } // namespace bw::cli

@@ -72,9 +72,7 @@ void ResultsCommand::start()
 {
     if (m_options.identifiers.isEmpty())
         return usageError(u"\"results\" needs at least one batch id"_s);
-    m_provider = m_options.gateway.provider.value_or(QString()).trimmed().toLower();
-    if (m_provider.isEmpty())
-        m_provider = u"bedrock"_s;
+    m_provider = m_session->provider();
     if (m_options.format == OutputFormat::Csv) {
         m_console->line(m_options.failedOnly ? "identifier,custom_id,outcome,code,message"
                                              : "identifier,code,count,message,sample_ids");

@@ -12,10 +12,12 @@ using namespace Qt::StringLiterals;
 
 namespace bw::cli {
 
-QString StopCommand::failureText(const GatewayError &error)
+QString StopCommand::failureText(const GatewayError &error, bool cancel)
 {
     if (error.kind == GatewayError::Kind::Http && error.httpStatus == 409)
-        return u"job is no longer stoppable ("_s + error.describe() + u')';
+        return (cancel ? u"batch can no longer be cancelled ("_s
+                       : u"job is no longer stoppable ("_s)
+               + error.describe() + u')';
     return error.describe();
 }
 
@@ -28,6 +30,8 @@ void StopCommand::start()
     if (ids.isEmpty())
         return usageError(u"no job identifiers given"_s);
 
+    m_provider = m_session->provider();
+    m_cancel = !GatewaySession::isBedrock(m_provider);
     for (const JobIdentifier &id : std::as_const(ids))
         m_results.append(Result{id, !id.isValid(), std::nullopt, std::nullopt});
 
@@ -57,14 +61,22 @@ bool StopCommand::confirm()
         if (r.id.isValid())
             names.append(r.id.shortId());
     }
-    if (names.size() <= 10)
-        m_console->note(u"Jobs to stop: "_s + names.join(u", "_s));
-    m_console->status(u"Stop %1? Processed records are charged. [y/N] "_s.arg(
-            JobFormat::counted(valid, u"job", u"jobs")));
+    if (m_cancel) {
+        if (names.size() <= 10)
+            m_console->note(u"%1 batches to cancel: "_s.arg(m_provider) + names.join(u", "_s));
+        m_console->status(u"Cancel %1? Processed records are charged. [y/N] "_s.arg(
+                JobFormat::counted(valid, u"batch", u"batches")));
+    } else {
+        if (names.size() <= 10)
+            m_console->note(u"Jobs to stop: "_s + names.join(u", "_s));
+        m_console->status(u"Stop %1? Processed records are charged. [y/N] "_s.arg(
+                JobFormat::counted(valid, u"job", u"jobs")));
+    }
     const std::optional<QString> answer = m_console->readLine();
     const QString a = answer.value_or(QString()).trimmed().toLower();
     if (a != u"y"_s && a != u"yes"_s) {
-        m_console->error(u"not confirmed; nothing was stopped"_s);
+        m_console->error(m_cancel ? u"not confirmed; nothing was cancelled"_s
+                                  : u"not confirmed; nothing was stopped"_s);
         finish(ExitUsage);
         return false;
     }
@@ -78,20 +90,33 @@ void StopCommand::startNext()
         if (!m_results.at(index).id.isValid())
             continue;
         ++m_inFlight;
-        m_session->client()->stop(m_results.at(index).id.text(), this,
-                                  [this, index](Expected<StopAck> r) {
-                                      Result &res = m_results[index];
-                                      res.done = true;
-                                      if (r)
-                                          res.ack = r.value();
-                                      else
-                                          res.error = r.error();
-                                      --m_inFlight;
-                                      --m_pending;
-                                      if (m_pending == 0)
-                                          return report();
-                                      startNext();
-                                  });
+        auto settled = [this, index](Expected<StopAck> r) {
+            Result &res = m_results[index];
+            res.done = true;
+            if (r)
+                res.ack = r.value();
+            else
+                res.error = r.error();
+            --m_inFlight;
+            --m_pending;
+            if (m_pending == 0)
+                return report();
+            startNext();
+        };
+        const QString id = m_results.at(index).id.text();
+        if (!m_cancel) {
+            m_session->client()->stop(id, this, settled);
+            continue;
+        }
+        m_session->client()->nativeCancel(m_provider, id, this,
+                                          [settled](Expected<NativeRetrieveResult> r) {
+                                              if (!r)
+                                                  return settled(r.error());
+                                              StopAck ack;
+                                              ack.jobArn = r->parsed.job.jobArn;
+                                              ack.status = r->parsed.job.status;
+                                              settled(ack);
+                                          });
     }
 }
 
@@ -116,12 +141,14 @@ void StopCommand::report()
             ++accepted;
             QJsonObject entry;
             entry.insert(u"identifier"_s, id);
+            if (m_cancel)
+                entry.insert(u"provider"_s, m_provider);
             if (r.ack->jobArn)
                 entry.insert(u"jobArn"_s, *r.ack->jobArn);
             if (r.ack->status)
                 entry.insert(u"status"_s, r.ack->status->raw());
             stopped.append(entry);
-            out += id + u"  stop accepted"_s
+            out += id + (m_cancel ? u"  cancel accepted"_s : u"  stop accepted"_s)
                    + (r.ack->status ? u", status "_s + Text::oneLine(r.ack->status->raw())
                                     : QString())
                    + u'\n';
@@ -133,10 +160,11 @@ void StopCommand::report()
             ++unreachable;
         QJsonObject entry = JobFormat::errorEntry(id, e);
         if (e.kind == GatewayError::Kind::Http && e.httpStatus == 409)
-            entry.insert(u"message"_s,
-                         QString(u"job is no longer stoppable: "_s + JobFormat::errorMessage(e)));
+            entry.insert(u"message"_s, QString((m_cancel ? u"batch can no longer be cancelled: "_s
+                                                         : u"job is no longer stoppable: "_s)
+                                               + JobFormat::errorMessage(e)));
         errors.append(entry);
-        errorLines.append(Text::oneLine(id + u": "_s + failureText(e)));
+        errorLines.append(Text::oneLine(id + u": "_s + failureText(e, m_cancel)));
     }
 
     if (m_options.format == OutputFormat::Json) {
@@ -150,8 +178,9 @@ void StopCommand::report()
     m_console->flush();
 
     if (accepted == 0 && failed > 0 && unreachable == failed) {
-        m_console->error(u"cannot reach the gateway at %1; nothing was stopped"_s.arg(
-                sanitizedBaseUrlText(m_session->profile().baseUrl)));
+        m_console->error((m_cancel ? u"cannot reach the gateway at %1; nothing was cancelled"_s
+                                   : u"cannot reach the gateway at %1; nothing was stopped"_s)
+                                 .arg(sanitizedBaseUrlText(m_session->profile().baseUrl)));
         return finish(ExitUnreachable);
     }
     for (const QString &line : std::as_const(errorLines))

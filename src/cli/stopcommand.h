@@ -18,6 +18,11 @@ namespace bw::cli {
 // JSON: {"stopped":[{"identifier","jobArn"?,"status"?}],"errors":[{"identifier","httpStatus"?,
 // "type"?,"message"}]}, both in input order.
 // Exit: 0 all accepted, 1 some failed, 2 not confirmed, 3 no answer from the gateway at all.
+//
+// --provider P other than bedrock cancels instead, through Bifrost's native
+// POST /v1/batches/{id}/cancel?provider=P (also never retried), and says so: "Cancel N
+// batch(es)? ...", "batch_abc  cancel accepted, status cancelling", a 409 reads "batch can no
+// longer be cancelled"; JSON entries carry "provider" and the status the provider now reports.
 class StopCommand final : public Command
 {
     Q_OBJECT
@@ -29,7 +34,7 @@ public:
     static constexpr int kMaxInFlight = 4;
 
     // The words for a failed stop: "job is no longer stoppable (HTTP 409 ...)" for a 409.
-    static QString failureText(const GatewayError &error);
+    static QString failureText(const GatewayError &error, bool cancel = false);
 
 private:
     struct Result
@@ -48,6 +53,8 @@ private:
     int m_next = 0;
     int m_inFlight = 0;
     int m_pending = 0;
+    QString m_provider; // "bedrock": stop; any other: cancel
+    bool m_cancel = false;
 };
 
 } // namespace bw::cli

@@ -96,11 +96,15 @@ bool WatchCommand::tableMode() const
 
 void WatchCommand::drawTable()
 {
-    TextTable table = JobFormat::jobTable();
+    const bool withProvider = !GatewaySession::isBedrock(m_session->provider());
+    TextTable table = JobFormat::jobTable(withProvider);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QString &id : std::as_const(m_targets)) {
         const std::optional<WatchedJob> w = m_monitor->job(id);
-        table.addRow(JobFormat::tableCells(id, w ? w->job : Job{}, now));
+        Job job = w ? w->job : Job{};
+        if (!job.provider)
+            job.provider = m_session->provider();
+        table.addRow(JobFormat::tableCells(id, job, now, withProvider));
     }
     const QString text = table.render(m_console->tableWidth());
     if (m_console->stdoutIsTerminal()) {
@@ -138,7 +142,8 @@ void WatchCommand::onLoaded()
         if (!known.contains(id))
             fresh.append(JobIdentifier::parse(id));
     }
-    m_monitor->watch(fresh);
+    // Read through the source of --provider (bedrock: the Bedrock-format route).
+    m_monitor->watch(fresh, m_session->provider());
     // A stored job may have settled (terminal): fetch it anyway, this run reports what is now.
     if (!known.isEmpty())
         m_monitor->refreshNow(known);

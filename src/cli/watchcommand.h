@@ -37,6 +37,11 @@ namespace bw::cli {
 // errors, timeouts or TLS failures) for --give-up-after seconds (default 120) since the start or
 // the last answer. Without --until-terminal it runs until interrupted (exit 130).
 //
+// --provider P other than bedrock polls through Bifrost's native GET /v1/batches/{id}?provider=P
+// (the monitor's native source for P; P joins the profile's providers for this run), the table
+// gains a PROVIDER column and each line's "job" carries "provider". A job the store already
+// watches keeps the provider it was added with.
+//
 // With a store (--data-dir, or --profile), the jobs are watched in it under the profile (an
 // ad-hoc --gateway profile is saved without its key), and every transition and progress sample
 // is recorded, as the GUI does; the profile's other watched jobs are not polled.

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void tableShrinksWidestColumnsFirstAndDropsEmptyOnes();
     void tableKeepsEverythingWithoutWidthLimit();
     void progressIsIndeterminateWhileTotalIsZero();
+    void progressTakesTheProvidersOwnPercent();
+    void tableNamesTheProviderWhenAsked();
     void errorEntryOmitsWhatIsUnknown();
     void countsInEnglish_data();
     void countsInEnglish();
@@ -246,6 +248,36 @@ void TstCliFormat::exportNeedsGuiOnlyForReports()
     QVERIFY(needsGuiApplication(parse(u"r.HTML"_s).options));
     QVERIFY(!needsGuiApplication(parse(u"r.json"_s).options));
     QCOMPARE(parse(u"r.txt"_s).action, ParseResult::Action::Error);
+}
+
+void TstCliFormat::progressTakesTheProvidersOwnPercent()
+{
+    // Gemini: a percentage, a total, no processed count.
+    Job job;
+    job.progressPercent = 82.6;
+    QCOMPARE(JobFormat::progressText(job), u"82%"_s);
+    job.totalRecordCount = 8167;
+    QCOMPARE(JobFormat::progressText(job), u"82% ?/8167"_s);
+    // Counts, when they say it, win.
+    job.processedRecordCount = 4000;
+    QCOMPARE(JobFormat::progressText(job), u"48% 4000/8167"_s);
+}
+
+void TstCliFormat::tableNamesTheProviderWhenAsked()
+{
+    Job job;
+    job.provider = u"anthropic"_s;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QCOMPARE(JobFormat::tableCells(u"msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d"_s, job, now).size(), 7);
+    const QStringList cells
+            = JobFormat::tableCells(u"msgbatch_01HkcTjaV5uDC8jWR4ZsDV8d"_s, job, now, true);
+    QCOMPARE(cells.size(), 8);
+    QCOMPARE(cells.at(3), u"anthropic"_s);
+    QCOMPARE(JobFormat::tableCells(u"k3x9p2m7q1ab"_s, Job{}, now, true).at(3), u"bedrock"_s);
+    TextTable table = JobFormat::jobTable(true);
+    table.addRow(cells);
+    QVERIFY(table.render(120).startsWith(u"STATUS"_s));
+    QVERIFY(table.render(120).contains(u"PROVIDER"_s));
 }
 
 QTEST_GUILESS_MAIN(TstCliFormat)

@@ -58,6 +58,7 @@ QStringList CsvExporter::columns()
             QStringLiteral("securityGroupIds"),
             QStringLiteral("subnetIds"),
             QStringLiteral("message"),
+            QStringLiteral("provider"),
     };
 }
 
@@ -65,7 +66,7 @@ QStringList CsvExporter::values(const ExportJob &exportJob)
 {
     const Job &j = exportJob.watched.job;
     QStringList row;
-    row.reserve(18);
+    row.reserve(19);
     row << exportJob.watched.identifier << j.jobArn.value_or(QString())
         << j.jobName.value_or(QString()) << j.modelId.value_or(QString()) << j.statusText()
         << timestamp(j.submitTime) << timestamp(j.lastModifiedTime) << timestamp(j.endTime)
@@ -75,7 +76,7 @@ QStringList CsvExporter::values(const ExportJob &exportJob)
         << (j.outputDataConfig ? j.outputDataConfig->s3Uri.value_or(QString()) : QString())
         << (j.vpcConfig ? j.vpcConfig->securityGroupIds.join(u';') : QString())
         << (j.vpcConfig ? j.vpcConfig->subnetIds.join(u';') : QString())
-        << j.message.value_or(QString());
+        << j.message.value_or(QString()) << j.providerOrBedrock();
     return row;
 }
 

@@ -16,7 +16,8 @@ namespace bw {
 // - Columns, in this order (columns() returns them; they are stable — new columns only ever
 //   get appended): identifier, jobArn, jobName, modelId, status, submitTime, lastModifiedTime,
 //   endTime, jobExpirationTime, totalRecordCount, processedRecordCount, successRecordCount,
-//   errorRecordCount, inputS3Uri, outputS3Uri, securityGroupIds, subnetIds, message.
+//   errorRecordCount, inputS3Uri, outputS3Uri, securityGroupIds, subnetIds, message, provider
+//   (the job's provider, "bedrock" when none was reported).
 // - Absent values are empty fields. Timestamps are UTC "YYYY-MM-DDTHH:MM:SS.mmmZ", counts plain
 //   integers, status the gateway's raw string, security groups and subnets joined with ';'.
 // - Formula-injection guard (OWASP "CSV injection"): a field whose first character is '=', '+',

@@ -698,8 +698,15 @@ void GatewayRequest::send(const QNetworkRequest &request)
     m_elapsed.start();
     qCDebug(lcClient).noquote() << m_operation << m_verb << m_url.path(QUrl::FullyEncoded);
 
-    QNetworkReply *reply = m_verb == "POST" ? m_client->m_nam->post(request, QByteArray())
-                                            : m_client->m_nam->get(request);
+    QNetworkReply *reply = nullptr;
+    if (m_verb == "POST") {
+        // An empty JSON body, said so: without a Content-Type Qt warns on stderr at every stop.
+        QNetworkRequest post = request;
+        post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        reply = m_client->m_nam->post(post, QByteArray());
+    } else {
+        reply = m_client->m_nam->get(request);
+    }
     m_reply = reply;
     m_deadline.start(m_timeoutMs);
     // Qt's network thread stops reading from the socket once this much is buffered and not yet

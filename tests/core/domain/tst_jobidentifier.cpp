@@ -14,6 +14,7 @@ private Q_SLOTS:
     void classifies();
     void parsesArnParts();
     void splitsPastedTextAndMergesDuplicates();
+    void stripsLongRunsOfQuotesAtOnce();
     void readsJsonFiles();
     void refusesThePastedSentence();
     void explainsARefusal_data();
@@ -233,6 +234,21 @@ void tst_JobIdentifier::addAnywayOverridesARefusal()
     } else {
         QCOMPARE(forced.kind(), id.kind());
     }
+}
+
+// Found by fuzz_identifiers (tests/fuzz): quotes were stripped one pair at a time with a copy
+// each, so 65,000 pasted quote characters took over a minute and 2 GB. A million on each side
+// would never end (the test's timeout) without the linear strip.
+void tst_JobIdentifier::stripsLongRunsOfQuotesAtOnce()
+{
+    const QString quotes(1'000'000, u'"');
+    QVERIFY(JobIdentifier::parseList(quotes + quotes).isEmpty());
+    QVERIFY(JobIdentifier::tokenize(quotes).isEmpty());
+    const QList<JobIdentifier> ids
+            = JobIdentifier::parseList(quotes + QStringLiteral("k3x9p2m7q1ab") + quotes);
+    QCOMPARE(ids.size(), 1);
+    QCOMPARE(ids.at(0).text(), QStringLiteral("k3x9p2m7q1ab"));
+    QCOMPARE(ids.at(0).kind(), IdentifierKind::JobId);
 }
 
 QTEST_GUILESS_MAIN(tst_JobIdentifier)

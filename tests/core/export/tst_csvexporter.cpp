@@ -185,7 +185,8 @@ void tst_CsvExporter::startsWithBomAndTheDocumentedHeader()
                                  QStringLiteral("outputS3Uri"),
                                  QStringLiteral("securityGroupIds"),
                                  QStringLiteral("subnetIds"),
-                                 QStringLiteral("message")};
+                                 QStringLiteral("message"),
+                                 QStringLiteral("provider")};
     QCOMPARE(CsvExporter::columns(), documented);
     QVERIFY(bytes.mid(3).startsWith(QByteArray(documented.join(u',').toUtf8() + "\r\n")));
 }
@@ -232,6 +233,7 @@ void tst_CsvExporter::writesDocumentedValuesForAnAwsNativeJob()
     QCOMPARE(cell(csv, id, "securityGroupIds"), QStringLiteral("sg-0123456789abcdef0"));
     QCOMPARE(cell(csv, id, "subnetIds"),
              QStringLiteral("subnet-0a1b2c3d4e5f67890;subnet-0fedcba9876543210"));
+    QCOMPARE(cell(csv, id, "provider"), QStringLiteral("bedrock"));
     // The status column is the raw string, whatever its spelling.
     QCOMPARE(cell(csv, QStringLiteral("batch_67d3f1a2b9c08190a1e2f3d4c5b6a798"), "status"),
              QStringLiteral("finalizing"));
@@ -250,8 +252,10 @@ void tst_CsvExporter::leavesAbsentValuesEmpty()
 
     const QStringList never = rowOf(csv, QStringLiteral("n3verfetch01"));
     QCOMPARE(never.size(), CsvExporter::columns().size());
-    for (qsizetype c = 1; c < never.size(); ++c)
+    // Nothing but the identifier, and the provider it is read through (bedrock by default).
+    for (qsizetype c = 1; c < never.size() - 1; ++c)
         QVERIFY(never.at(c).isEmpty());
+    QCOMPARE(never.constLast(), QStringLiteral("bedrock"));
 }
 
 void tst_CsvExporter::keepsDelimitersQuotesAndNewlinesInsideFields()
