@@ -191,7 +191,12 @@ JobIdentifier JobIdentifier::parse(const QString &input)
         // Bedrock's own job ARNs ("model-invocation-job/<id>"), and the fake ones a gateway
         // makes for other backends ("batch:batch_67d3…"); not model, profile or guardrail
         // ARNs. The job part must be one path segment: "…/../../x" is refused.
-        const qsizetype cut = resource.indexOf(QRegularExpression(QStringLiteral("[:/]")));
+        // The first ':' or '/' (a QRegularExpression built here cost ~10 µs per identifier).
+        qsizetype cut = -1;
+        for (qsizetype i = 0; i < resource.size() && cut < 0; ++i) {
+            if (resource.at(i) == u':' || resource.at(i) == u'/')
+                cut = i;
+        }
         const QString type = cut < 0 ? resource : resource.left(cut);
         const bool bedrockJob = type.compare(u"model-invocation-job", Qt::CaseInsensitive) == 0;
         if (!bedrockJob && type.compare(u"batch", Qt::CaseInsensitive) != 0) {

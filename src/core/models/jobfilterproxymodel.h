@@ -3,15 +3,21 @@
 #include "domain/jobstatus.h"
 
 #include <QCollator>
+#include <QCollatorSortKey>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QString>
 
 #include <array>
+#include <optional>
+#include <vector>
 
 namespace bw {
+
+class JobTableModel;
 
 // The job table's sort/filter proxy (PRODUCT.md §2, "Filter bar"). The source is a
 // JobTableModel (or any model answering its columns and roles). Filtering is local:
@@ -24,9 +30,19 @@ namespace bw {
 //  - active only: hides terminal jobs;
 //  - providers: a row passes when its ProviderRole is in the set; an empty set lets every row
 //    pass.
+// Text filtering reads JobTableModel::SearchTextRole (the fields above, case-folded) when the
+// source answers it, else the five fields one by one: the same rows pass either way.
 // Sorting compares RawValueRole of the sort column, never display text: numbers as numbers,
 // instants as instants, strings with a case-insensitive numeric-aware collation, status by
-// lifecycle order then raw text. Rows without a value sort last in both directions.
+// lifecycle order then raw text. Rows without a value sort last in both directions; a sort
+// keeps rows that compare equal in source order (a row moved later goes after its equals).
+//
+// Cost (100,000 rows): the sort column's values are read once per source row and kept as sort
+// keys (collation keys for text) until that row changes, so a sort compares keys, not
+// QVariants. A filter change that shows or hides many rows (more than LargeFilterChange) is
+// applied as one layout change (layoutAboutToBeChanged/layoutChanged, persistent indexes kept)
+// instead of one rowsRemoved/rowsInserted per interval, which costs O(rows) per interval in
+// QSortFilterProxyModel; a smaller change still arrives as row removals and insertions.
 //
 // Counts: countsByGroup() counts the SOURCE rows per status group (ignoring every filter), for
 // the chips; countsChanged() fires when a count changes. visibleCount() is the number of rows
@@ -42,6 +58,8 @@ class JobFilterProxyModel : public QSortFilterProxyModel
 
 public:
     using GroupCounts = std::array<int, StatusGroupCount>; // indexed by int(StatusGroup)
+    // Above this many rows shown or hidden by one filter change, the change is a layout change.
+    static constexpr int LargeFilterChange = 256;
 
     explicit JobFilterProxyModel(QObject *parent = nullptr);
     ~JobFilterProxyModel() override;
@@ -78,8 +96,38 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    // One cell's sort value, read once (see "Cost" above). Kept small (16 bytes): a sort reads
+    // these in random order; texts and other values live in m_cold.
+    struct SortKey
+    {
+        enum class Kind : quint8 { Absent, Integral, Real, Time, Text, Other };
+        qint64 value = 0; // Integral; Time: milliseconds since the epoch; Real: the double's bits
+        quint32 cold = 0; // Text, Other: index in m_cold
+        Kind kind = Kind::Absent;
+        bool ready = false;
+    };
+    struct ColdKey
+    {
+        QString text;
+        std::optional<QCollatorSortKey> collation; // Text
+        QVariant other;                            // Other (not a type compared by key)
+    };
+
     // <0, 0, >0; both values valid.
     int compareValues(const QVariant &a, const QVariant &b) const;
+    bool lessThanByValues(const QModelIndex &left, const QModelIndex &right) const;
+    SortKey makeKey(const QVariant &value) const;
+    QVariant valueOf(const SortKey &key) const;
+    int compareKeys(const SortKey &a, const SortKey &b) const;
+    // False when keys cannot be used for these indexes (then lessThan reads the values).
+    bool prepareKeys(const QModelIndex &left, const QModelIndex &right) const;
+    const SortKey &keyAt(std::vector<SortKey> &keys, int row, int role) const;
+    void forgetKeys() const;
+    void forgetKeys(int first, int last) const;
+    void connectKeyInvalidation(QAbstractItemModel *model);
+    // True when the current filter would show or hide more than LargeFilterChange rows; fills
+    // m_verdicts.
+    bool isLargeFilterChange() const;
     void refilter();
     void recount();
     void checkVisibleCount();
@@ -94,8 +142,20 @@ private:
     QStringList m_presentProviders;
     GroupCounts m_counts{};
     int m_lastVisible = 0;
+    QStringList m_foldedTerms; // m_terms, case-folded (for SearchTextRole)
     QCollator m_collator;
     QList<QMetaObject::Connection> m_sourceConnections;
+    // Sort keys by source row for m_keyColumn (-1: none), and the status text that breaks ties
+    // on the status column. Unready entries are read on demand.
+    const JobTableModel *m_table = nullptr; // the source, when it is one (keys are used then)
+    mutable int m_keyColumn = -1;
+    mutable std::vector<SortKey> m_keys;
+    mutable std::vector<SortKey> m_tieKeys;
+    // filterAcceptsRow() of every source row for the filter being applied, while refilter() runs.
+    mutable std::vector<char> m_verdicts;
+    mutable bool m_useVerdicts = false;
+    mutable std::vector<ColdKey> m_cold;
+    mutable QHash<QString, quint32> m_textIndex; // m_cold of a few repeated texts (status, model)
 };
 
 } // namespace bw

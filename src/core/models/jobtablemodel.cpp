@@ -101,6 +101,13 @@ JobTableModel::JobTableModel(Clock clock, QObject *parent)
 
 JobTableModel::~JobTableModel() = default;
 
+QModelIndex JobTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || row >= m_rows.size() || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
+}
+
 int JobTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -190,14 +197,29 @@ QHash<int, QByteArray> JobTableModel::roleNames() const
     names.insert(WatchedJobRole, "watchedJob");
     names.insert(CountsReportedRole, "countsReported");
     names.insert(ProviderRole, "provider");
+    names.insert(SearchTextRole, "searchText");
     return names;
 }
 
 QVariant JobTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    // What checkIndex(IndexIsValid | ParentIsInvalid) checks, without its virtual calls: a table
+    // index is never a child.
+    if (!index.isValid() || index.model() != this || index.row() >= m_rows.size()
+        || index.column() >= ColumnCount)
         return {};
     return cellData(m_rows.at(index.row()), index.column(), role);
+}
+
+QString JobTableModel::makeSearchText(const Row &row)
+{
+    const WatchedJob &w = row.job;
+    const QChar nl = u'\n';
+    // Whitespace separates the filter's terms, so none can match across two fields.
+    const QString joined = w.job.jobName.value_or(QString()) + nl + w.identifier + nl + row.shortId
+                           + nl + w.job.jobArn.value_or(QString()) + nl
+                           + w.job.modelId.value_or(QString());
+    return joined.toCaseFolded();
 }
 
 QVariant JobTableModel::cellData(const Row &row, int column, int role) const
@@ -217,6 +239,8 @@ QVariant JobTableModel::cellData(const Row &row, int column, int role) const
         return w.notFound;
     case WatchedJobRole:
         return QVariant::fromValue(w);
+    case SearchTextRole:
+        return row.searchText;
     default:
         break;
     }
@@ -650,6 +674,7 @@ JobTableModel::Row JobTableModel::makeRow(const WatchedJob &job) const
     row.shortId = JobIdentifier::parse(job.identifier).shortId();
     if (row.shortId.isEmpty())
         row.shortId = job.identifier;
+    row.searchText = makeSearchText(row);
     computeDerived(row);
     return row;
 }
@@ -813,6 +838,9 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
             candidates |= columnBit(StatusColumn); // the tooltip tells what the results say
         current.job = job;
         current.job.identifier = before.job.identifier; // the row keeps the form first given
+        if (job.job.jobName != before.job.job.jobName || job.job.jobArn != before.job.job.jobArn
+            || job.job.modelId != before.job.job.modelId)
+            current.searchText = makeSearchText(current);
         computeDerived(current);
 
         const auto known = changeOfRow.constFind(row);

@@ -113,6 +113,11 @@ public:
         CountsReportedRole,
         // QString (ProviderColumn): the provider key, "bedrock" when none was reported.
         ProviderRole,
+        // QString (every column): what the filter bar's text is matched against: the name, the
+        // identifier, the short id, the jobArn and the model id, one per line, case-folded
+        // (QString::toCaseFolded). Made when the row is; never announced on its own (it changes
+        // only with the Name, Id and Model cells).
+        SearchTextRole,
     };
     Q_ENUM(Role)
 
@@ -123,6 +128,9 @@ public:
     explicit JobTableModel(Clock clock, QObject *parent = nullptr);
     ~JobTableModel() override;
 
+    // index() without the virtual rowCount()/columnCount() calls of the base (the proxy asks
+    // for two indexes per comparison while sorting).
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -177,6 +185,7 @@ private:
         bool atRisk = false;
         std::optional<ProgressRate> rate;
         std::optional<Eta> eta;
+        QString searchText; // SearchTextRole
     };
     struct RowChange
     {
@@ -187,6 +196,7 @@ private:
     Row makeRow(const WatchedJob &job) const;
     void computeDerived(Row &row) const;
     QVariant cellData(const Row &row, int column, int role) const;
+    static QString makeSearchText(const Row &row);
     // Compares `before` with the current row `row` on the candidate columns and records the
     // roles whose value differs.
     bool diffRow(const Row &before, int row, quint32 candidateColumns, RowChange &out) const;

@@ -159,8 +159,12 @@ QString jobCount(qsizetype count)
 class Writer
 {
 public:
-    explicit Writer(const QSqlDatabase &db)
+    using Written = QHash<QString, storedetail::WrittenBodies>;
+
+    // `written`: what earlier transactions wrote (see JobStore::m_written); null: write all.
+    explicit Writer(const QSqlDatabase &db, const Written *written = nullptr)
         : m_db(db)
+        , m_written(written)
     {}
     ~Writer()
     {
@@ -171,6 +175,8 @@ public:
     Writer &operator=(const Writer &) = delete;
 
     const QString &error() const { return m_error; }
+    // What this transaction wrote; merge it into JobStore::m_written once committed.
+    const Written &pendingWritten() const { return m_pending; }
 
     bool begin()
     {
@@ -228,21 +234,52 @@ public:
         }
         if (!requireProfile(w.profileId))
             return std::nullopt;
+        const QString canonical = jobKeyOf(w.identifier);
+        const QString memoKey = w.profileId + u'\n' + canonical;
+        const storedetail::WrittenBodies *before = nullptr;
+        if (const auto it = m_pending.constFind(memoKey); it != m_pending.constEnd())
+            before = &*it;
+        else if (m_written) {
+            if (const auto known = m_written->constFind(memoKey); known != m_written->constEnd())
+                before = &*known;
+        }
+        const QByteArray json = jsonBytes(JobCodec::toJson(w.job));
+        bool lostBody = false;
+        std::optional<qint64> id = upsertJob(w, canonical, json, before, &lostBody);
+        if (id && lostBody) {
+            // A kept body is not there: the row was made anew (removed by another process
+            // meanwhile). Write every body.
+            id = upsertJob(w, canonical, json, nullptr, nullptr);
+        }
+        if (id)
+            m_pending.insert(memoKey, {w.rawRetrieve, w.rawList, w.rawNative});
+        return id;
+    }
+
+    // `lostBody`: set when a body kept as written is not in the row.
+    std::optional<qint64> upsertJob(const WatchedJob &w, const QString &canonical,
+                                    const QByteArray &json,
+                                    const storedetail::WrittenBodies *before, bool *lostBody)
+    {
         QSqlQuery *q = statement(Stmt::UpsertJob);
         if (!q)
             return std::nullopt;
+        const bool keepRetrieve = before && before->retrieve == w.rawRetrieve;
+        const bool keepList = before && before->list == w.rawList;
+        const bool keepNative = before && before->native == w.rawNative;
+        const QVariant kept(QMetaType::fromType<QByteArray>());
         const bool keepAddedAt = !w.addedAt.isValid();
         const QDateTime addedAt = keepAddedAt ? QDateTime::currentDateTimeUtc() : w.addedAt;
         const std::optional<GatewayError> &e = w.lastError;
         int i = 0;
         q->bindValue(i++, w.profileId);
         q->bindValue(i++, w.identifier);
-        q->bindValue(i++, jobKeyOf(w.identifier));
+        q->bindValue(i++, canonical);
         q->bindValue(i++, statusValue(w.job.status));
         q->bindValue(i++, w.job.jobArn ? QVariant(nonNull(*w.job.jobArn)) : nullText());
-        q->bindValue(i++, jsonBytes(JobCodec::toJson(w.job)));
-        q->bindValue(i++, rawBodyValue(w.rawRetrieve));
-        q->bindValue(i++, rawBodyValue(w.rawList));
+        q->bindValue(i++, json);
+        q->bindValue(i++, keepRetrieve ? kept : rawBodyValue(w.rawRetrieve));
+        q->bindValue(i++, keepList ? kept : rawBodyValue(w.rawList));
         q->bindValue(i++, addedAt.toMSecsSinceEpoch());
         q->bindValue(i++, timeValue(w.fetchedAt));
         q->bindValue(i++, e ? QVariant(GatewayError::kindName(e->kind)) : nullText());
@@ -254,9 +291,12 @@ public:
         q->bindValue(i++, timeValue(w.lastErrorAt));
         q->bindValue(i++, w.notFound ? 1 : 0);
         q->bindValue(i++, nonNull(fieldsText(w.everReported)));
-        q->bindValue(i++, rawBodyValue(w.rawNative));
+        q->bindValue(i++, keepNative ? kept : rawBodyValue(w.rawNative));
         q->bindValue(i++, nonNull(fieldsText(w.fromNative)));
+        q->bindValue(i++, keepRetrieve ? 1 : 0);
+        q->bindValue(i++, keepList ? 1 : 0);
         q->bindValue(i++, keepAddedAt ? 1 : 0);
+        q->bindValue(i++, keepNative ? 1 : 0);
         if (!q->exec()) {
             setError(QStringLiteral("could not save job %1")
                              .arg(jobLabel(w.profileId, w.identifier)),
@@ -264,8 +304,13 @@ public:
             return std::nullopt;
         }
         std::optional<qint64> id;
-        if (q->next())
+        if (q->next()) {
             id = q->value(0).toLongLong();
+            if (lostBody)
+                *lostBody = (keepRetrieve && !w.rawRetrieve.isEmpty() && q->value(1).toBool())
+                            || (keepList && !w.rawList.isEmpty() && q->value(2).toBool())
+                            || (keepNative && !w.rawNative.isEmpty() && q->value(3).toBool());
+        }
         q->finish();
         if (!id)
             setError(QStringLiteral("saving job %1 returned no row")
@@ -450,8 +495,10 @@ private:
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (profile_id, canonical_id) DO UPDATE SET"
                     " status = excluded.status, job_arn = excluded.job_arn,"
-                    " job_json = excluded.job_json, raw_retrieve = excluded.raw_retrieve,"
-                    " raw_list = excluded.raw_list,"
+                    " job_json = excluded.job_json,"
+                    " raw_retrieve = CASE WHEN ? THEN watched_jobs.raw_retrieve"
+                    " ELSE excluded.raw_retrieve END,"
+                    " raw_list = CASE WHEN ? THEN watched_jobs.raw_list ELSE excluded.raw_list END,"
                     " added_at = CASE WHEN ? THEN watched_jobs.added_at ELSE excluded.added_at END,"
                     " fetched_at = excluded.fetched_at, error_kind = excluded.error_kind,"
                     " error_http_status = excluded.error_http_status,"
@@ -460,8 +507,10 @@ private:
                     " error_retry_after = excluded.error_retry_after,"
                     " last_error_at = excluded.last_error_at, not_found = excluded.not_found,"
                     " ever_reported = excluded.ever_reported,"
-                    " raw_native = excluded.raw_native, from_native = excluded.from_native"
-                    " RETURNING id");
+                    " raw_native = CASE WHEN ? THEN watched_jobs.raw_native"
+                    " ELSE excluded.raw_native END,"
+                    " from_native = excluded.from_native"
+                    " RETURNING id, raw_retrieve IS NULL, raw_list IS NULL, raw_native IS NULL");
         case Stmt::UpsertResults:
             return QStringLiteral(
                     "INSERT INTO job_results (job_id, fetched_at, summary_json) VALUES (?, ?, ?)"
@@ -573,6 +622,8 @@ private:
     }
 
     QSqlDatabase m_db;
+    const Written *m_written = nullptr;
+    Written m_pending;
     bool m_inTransaction = false;
     QString m_error;
     QSet<QString> m_knownProfiles;
@@ -705,6 +756,7 @@ bool JobStore::openConnection(const QString &databaseName)
 
 void JobStore::close()
 {
+    m_written.clear();
     if (m_connectionName.isEmpty())
         return;
     if (m_db.isOpen() && QThread::currentThread() == m_thread) {
@@ -842,6 +894,7 @@ bool JobStore::saveProfile(const GatewayProfile &profile)
 
 bool JobStore::removeProfile(const QString &id)
 {
+    m_written.clear();
     clearError();
     if (!checkUsable())
         return failWrite(m_lastError);
@@ -919,6 +972,7 @@ bool JobStore::addWatched(const QString &profileId, const QStringList &identifie
 
 bool JobStore::removeWatched(const QString &profileId, const QStringList &identifiers)
 {
+    m_written.clear();
     clearError();
     if (!checkUsable())
         return failWrite(m_lastError);
@@ -1028,7 +1082,7 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
     clearError();
     if (!checkUsable())
         return failWrite(m_lastError);
-    Writer w(m_db);
+    Writer w(m_db, &m_written);
     bool ok = w.begin();
     for (const WatchedJob &job : jobs) {
         if (!ok)
@@ -1039,6 +1093,11 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
             ok = w.saveResults(*jobId, *job.results);
     }
     ok = ok && w.commit();
+    if (ok) {
+        const auto &written = w.pendingWritten();
+        for (auto it = written.cbegin(); it != written.cend(); ++it)
+            m_written.insert(it.key(), it.value());
+    }
     if (!ok)
         return failWrite(
                 QStringLiteral("Could not save %1: %2").arg(jobCount(jobs.size()), w.error()));
@@ -1182,7 +1241,7 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
     clearError();
     if (!checkUsable())
         return failWrite(m_lastError);
-    Writer w(m_db);
+    Writer w(m_db, &m_written);
     bool ok = w.begin();
     for (const JobUpdate &u : updates) {
         if (!ok)
@@ -1202,6 +1261,11 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
             w.attributeError(jobLabel(u.job.profileId, u.job.identifier));
     }
     ok = ok && w.commit();
+    if (ok) {
+        const auto &written = w.pendingWritten();
+        for (auto it = written.cbegin(); it != written.cend(); ++it)
+            m_written.insert(it.key(), it.value());
+    }
     if (!ok)
         return failWrite(QStringLiteral("Could not save the refresh of %1; nothing of it "
                                         "was kept: %2")

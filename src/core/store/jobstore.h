@@ -20,6 +20,16 @@ class QThread;
 
 namespace bw {
 
+namespace storedetail {
+// What JobStore last wrote of one job's raw bodies (implementation detail).
+struct WrittenBodies
+{
+    QJsonObject retrieve;
+    QJsonObject list;
+    QJsonObject native;
+};
+} // namespace storedetail
+
 // Everything one refresh learned about one job: its new state, the status changes it observed
 // and, when the gateway reported counts, one progress sample.
 struct JobUpdate
@@ -114,9 +124,10 @@ public:
     // A row whose stored job cannot be read comes back with an empty Job (and a warning logged)
     // rather than being dropped.
     QList<WatchedJob> loadWatched(const QString &profileId) const;
-    // Inserts or updates every job (all fields of WatchedJob). An update never touches the job's
-    // transitions or samples. An invalid addedAt keeps the stored one (or is "now" for a new
-    // row). Note: saving a job that was removed watches it again.
+    // Inserts or updates every job (all fields of WatchedJob). A raw body equal to the one this
+    // store last wrote for the job is left as stored (not serialised again). An update never
+    // touches the job's transitions or samples. An invalid addedAt keeps the stored one (or is
+    // "now" for a new row). Note: saving a job that was removed watches it again.
     bool saveJobs(const QList<WatchedJob> &jobs);
 
     // --- history ---------------------------------------------------------------------------
@@ -160,6 +171,11 @@ private:
     // it; nullopt (lastError "Could not read <what>: …") when not usable or when it fails.
     std::optional<QSqlQuery> read(const QString &sql, const QVariantList &values,
                                   const QString &what) const;
+
+    // The raw bodies this store last wrote for each job ("profile\ncanonical id"): a body equal
+    // to the one written is not serialised and written again. Only what a committed transaction
+    // wrote; forgotten when jobs are removed or the file changes.
+    QHash<QString, storedetail::WrittenBodies> m_written;
 
     QSqlDatabase m_db;
     QString m_connectionName;

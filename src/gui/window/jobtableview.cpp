@@ -243,6 +243,9 @@ void JobTableView::setModel(QAbstractItemModel *model)
             m_modelConnections.append(connect(model, signal, this, &JobTableView::updateEmptyHint,
                                               Qt::QueuedConnection));
         }
+        // A large filter change arrives as a layout change (JobFilterProxyModel).
+        m_modelConnections.append(connect(model, &QAbstractItemModel::layoutChanged, this,
+                                          &JobTableView::updateEmptyHint, Qt::QueuedConnection));
         m_modelConnections.append(connect(model, &QAbstractItemModel::modelReset, this,
                                           &JobTableView::updateEmptyHint, Qt::QueuedConnection));
         for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {

@@ -180,6 +180,7 @@ void MainWindow::setUpModels()
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateActions);
     connect(m_ui->jobTable, &JobTableView::addJobsRequested, this, &MainWindow::addJobs);
     connect(m_ui->jobTable, &JobTableView::discoverRequested, this,
             [this] { addJobsFromFiles({}, AddJobsDialog::DiscoverTab); });

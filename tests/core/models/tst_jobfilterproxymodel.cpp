@@ -108,9 +108,19 @@ private Q_SLOTS:
     void reportsTheVisibleRowCount();
     void filtersByProviderAndListsThePresentOnes();
     void countsAnEndedBatchWithFailuresAsFailed();
+    void keyedSortFollowsCollationThroughChanges_data();
+    void keyedSortFollowsCollationThroughChanges();
+    void sortsEqualStatusesByTextThenSourceOrder();
+    void largeFilterChangeIsOneLayoutChange();
+    void smallFilterChangeMovesRows();
+    void searchFoldsCaseBeyondAscii_data();
+    void searchFoldsCaseBeyondAscii();
 
 private:
     QStringList visibleIds() const;
+    // The name order the proxy promises, computed here from the source's names: collation
+    // (case-insensitive, numeric), then exact text, then source order; absent names last.
+    QStringList expectedByName(Qt::SortOrder order) const;
 
     std::unique_ptr<M> m_source;
     std::unique_ptr<JobFilterProxyModel> m_proxy;
@@ -552,6 +562,222 @@ void tst_JobFilterProxyModel::countsAnEndedBatchWithFailuresAsFailed()
     QCOMPARE(m_proxy->count(StatusGroup::Failed), 1);
     m_proxy->setStatusGroups({StatusGroup::Failed});
     QCOMPARE(visibleIds(), QStringList{ended.identifier});
+}
+
+QStringList tst_JobFilterProxyModel::expectedByName(Qt::SortOrder order) const
+{
+    QCollator collator;
+    if (collator.locale().language() == QLocale::C)
+        collator.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setNumericMode(true);
+    QList<int> rows;
+    for (int row = 0; row < m_source->rowCount(); ++row)
+        rows << row;
+    const auto name = [this](int row) {
+        return m_source->index(row, M::NameColumn).data(M::RawValueRole);
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+        const QVariant x = name(a);
+        const QVariant y = name(b);
+        if (!x.isValid() || !y.isValid())
+            return x.isValid() && !y.isValid();
+        int c = collator.compare(x.toString(), y.toString());
+        if (c == 0)
+            c = x.toString().compare(y.toString());
+        return order == Qt::AscendingOrder ? c < 0 : c > 0;
+    });
+    QStringList ids;
+    for (int row : rows)
+        ids << m_source->index(row, 0).data(M::IdentifierRole).toString();
+    return ids;
+}
+
+void tst_JobFilterProxyModel::keyedSortFollowsCollationThroughChanges_data()
+{
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::newRow("ascending") << Qt::AscendingOrder;
+    QTest::newRow("descending") << Qt::DescendingOrder;
+}
+
+void tst_JobFilterProxyModel::keyedSortFollowsCollationThroughChanges()
+{
+    // The proxy keeps the sort column's values as keys between sorts: inserted rows, renamed
+    // rows and removed rows must still land where the values say.
+    QFETCH(Qt::SortOrder, order);
+    const QStringList names{
+            QStringLiteral("nightly-10"), QStringLiteral("Nightly-2"), QStringLiteral("nightly-2"),
+            QStringLiteral("nightly-9"),  QStringLiteral("Ärger-3"),   QStringLiteral("arger-3"),
+            QStringLiteral("zeta"),       QStringLiteral(""),          QStringLiteral("nightly-2"),
+            QStringLiteral("b 1"),        QStringLiteral("b-1"),       QStringLiteral("b_1"),
+    };
+    QList<WatchedJob> jobs;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        WatchedJob w = synthetic(QStringLiteral("job%1").arg(i, 2, 10, QLatin1Char('0')),
+                                 JobStatus::InProgress);
+        w.job.jobName = names.at(i);
+        jobs << w;
+    }
+    jobs << synthetic(QStringLiteral("unnamed1"), JobStatus::Completed)
+         << synthetic(QStringLiteral("unnamed2"), JobStatus::Completed);
+    m_source->upsertJobs(jobs);
+    m_proxy->sort(M::NameColumn, order);
+    QCOMPARE(visibleIds(), expectedByName(order));
+
+    // After a sort, a row that moves is placed after the rows it equals: compare the names.
+    const auto namesOf = [this](const QStringList &ids) {
+        QStringList out;
+        for (const QString &id : ids) {
+            const QVariant name
+                    = m_source->index(m_source->rowOf(id), M::NameColumn).data(M::RawValueRole);
+            out << (name.isValid() ? name.toString() : QStringLiteral("<none>"));
+        }
+        return out;
+    };
+
+    // New rows between the known ones.
+    QList<WatchedJob> added;
+    for (const char *name : {"nightly-3", "NIGHTLY-10", "a", "unnamed"}) {
+        WatchedJob w = synthetic(QStringLiteral("new-") + QString::fromLatin1(name).toLower(),
+                                 JobStatus::Submitted);
+        if (qstrcmp(name, "unnamed") != 0)
+            w.job.jobName = QString::fromLatin1(name);
+        added << w;
+    }
+    m_source->upsertJobs(added);
+    QCOMPARE(namesOf(visibleIds()), namesOf(expectedByName(order)));
+
+    // A rename moves the row; a name that disappears sends it last.
+    jobs[6].job.jobName = QStringLiteral("aaa");
+    jobs[3].job.jobName.reset();
+    m_source->upsertJobs({jobs.at(6), jobs.at(3)});
+    QCOMPARE(namesOf(visibleIds()), namesOf(expectedByName(order)));
+
+    m_source->removeJobs({jobs.at(0).identifier, jobs.at(1).identifier, added.at(2).identifier});
+    QCOMPARE(namesOf(visibleIds()), namesOf(expectedByName(order)));
+
+    // Filtered and unfiltered again, the order holds.
+    m_proxy->setFilterText(QStringLiteral("nightly"));
+    m_proxy->setFilterText(QString());
+    QCOMPARE(namesOf(visibleIds()), namesOf(expectedByName(order)));
+}
+
+void tst_JobFilterProxyModel::sortsEqualStatusesByTextThenSourceOrder()
+{
+    // Unknown statuses share one lifecycle rank: their text decides, then the source order.
+    QList<WatchedJob> jobs;
+    const QStringList texts{QStringLiteral("Zapped"), QStringLiteral("Archived"),
+                            QStringLiteral("Zapped"), QStringLiteral("archived-2")};
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        WatchedJob w = synthetic(QStringLiteral("u%1").arg(i), JobStatus::Unknown);
+        w.job.status = Status::fromString(texts.at(i));
+        jobs << w;
+    }
+    m_source->upsertJobs(jobs);
+    m_proxy->sort(M::StatusColumn, Qt::AscendingOrder);
+    QCOMPARE(visibleIds(), (QStringList{QStringLiteral("u1"), QStringLiteral("u3"),
+                                        QStringLiteral("u0"), QStringLiteral("u2")}));
+    m_proxy->sort(M::StatusColumn, Qt::DescendingOrder);
+    QCOMPARE(visibleIds(), (QStringList{QStringLiteral("u0"), QStringLiteral("u2"),
+                                        QStringLiteral("u3"), QStringLiteral("u1")}));
+}
+
+void tst_JobFilterProxyModel::largeFilterChangeIsOneLayoutChange()
+{
+    // Hiding or showing thousands of scattered rows one interval at a time is quadratic; a
+    // large change arrives as one layout change that keeps the sort and the persistent indexes.
+    const int count = 4 * JobFilterProxyModel::LargeFilterChange;
+    QList<WatchedJob> jobs;
+    for (int i = 0; i < count; ++i) {
+        WatchedJob w = synthetic(QStringLiteral("id%1").arg(i), JobStatus::InProgress);
+        w.job.jobName = QStringLiteral("%1-%2")
+                                .arg(i % 2 ? QStringLiteral("alpha") : QStringLiteral("beta"))
+                                .arg(i);
+        jobs << w;
+    }
+    m_source->upsertJobs(jobs);
+    m_proxy->sort(M::NameColumn, Qt::DescendingOrder);
+    const QStringList all = expectedByName(Qt::DescendingOrder);
+    QCOMPARE(visibleIds(), all);
+
+    const QPersistentModelIndex kept = m_proxy->index(m_proxy->rowCount() - 1, M::NameColumn);
+    const QString keptId = kept.data(M::IdentifierRole).toString();
+    QVERIFY(keptId.startsWith(QStringLiteral("id")));
+    const bool keptIsAlpha = kept.data().toString().startsWith(QStringLiteral("alpha"));
+    const QString hiddenTerm = keptIsAlpha ? QStringLiteral("ALPHA") : QStringLiteral("BETA");
+
+    QSignalSpy removed(m_proxy.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy layout(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+    QSignalSpy visible(m_proxy.get(), &JobFilterProxyModel::visibleCountChanged);
+    m_proxy->setFilterText(hiddenTerm);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(layout.size(), 1);
+    QCOMPARE(visible.size(), 1);
+    QCOMPARE(visible.constFirst().constFirst().toInt(), count / 2);
+    QStringList expected;
+    for (const QString &id : all) {
+        const int row = m_source->rowOf(id);
+        if (m_source->index(row, M::NameColumn)
+                    .data()
+                    .toString()
+                    .contains(hiddenTerm, Qt::CaseInsensitive))
+            expected << id;
+    }
+    QCOMPARE(visibleIds(), expected);
+    QVERIFY(kept.isValid());
+    QCOMPARE(kept.data(M::IdentifierRole).toString(), keptId);
+
+    m_proxy->setFilterText(QString());
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(layout.size(), 2);
+    QCOMPARE(visibleIds(), all);
+    QCOMPARE(kept.data(M::IdentifierRole).toString(), keptId);
+}
+
+void tst_JobFilterProxyModel::smallFilterChangeMovesRows()
+{
+    // A change of a few rows in a large table is still announced row by row.
+    const int count = 2 * JobFilterProxyModel::LargeFilterChange;
+    QList<WatchedJob> jobs;
+    for (int i = 0; i < count; ++i) {
+        WatchedJob w = synthetic(QStringLiteral("id%1").arg(i), JobStatus::InProgress);
+        w.job.jobName = i < 3 ? QStringLiteral("rare-%1").arg(i) : QStringLiteral("common");
+        jobs << w;
+    }
+    m_source->upsertJobs(jobs);
+    m_proxy->sort(M::NameColumn, Qt::AscendingOrder);
+    QSignalSpy removed(m_proxy.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy layout(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+    m_proxy->setFilterText(QStringLiteral("common"));
+    QCOMPARE(m_proxy->rowCount(), count - 3);
+    QCOMPARE(layout.size(), 0);
+    QVERIFY(!removed.isEmpty());
+}
+
+void tst_JobFilterProxyModel::searchFoldsCaseBeyondAscii_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("shown");
+    QTest::newRow("umlauts") << QStringLiteral("Ärger-Ölpreis") << QStringLiteral("ärger ÖLPREIS")
+                             << true;
+    QTest::newRow("final sigma") << QStringLiteral("ΣΊΣΥΦΟΣ") << QStringLiteral("σίσυφος") << true;
+    QTest::newRow("no match across fields")
+            << QStringLiteral("alpha") << QStringLiteral("alphaid") << false;
+    QTest::newRow("every term must match")
+            << QStringLiteral("alpha-beta") << QStringLiteral("BETA gamma") << false;
+}
+
+void tst_JobFilterProxyModel::searchFoldsCaseBeyondAscii()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, text);
+    QFETCH(bool, shown);
+    WatchedJob w = synthetic(QStringLiteral("id"), JobStatus::InProgress);
+    w.job.jobName = name;
+    m_source->upsertJobs({w});
+    m_proxy->setFilterText(text);
+    QCOMPARE(m_proxy->rowCount(), shown ? 1 : 0);
 }
 
 QTEST_GUILESS_MAIN(tst_JobFilterProxyModel)

@@ -417,6 +417,10 @@ private Q_SLOTS:
     void twoStoresShareOneFile();
     void committedBatchesSurviveKill9();
 
+    // the write path
+    void rewritesOnlyChangedRawBodies();
+    void restoresRawBodiesOfARowRemovedElsewhere();
+
 private:
     bool openStore(JobStore &store) { return store.open(m_dir->path()); }
     QString dbPath() const { return QDir(m_dir->path()).filePath(JobStore::fileName()); }
@@ -1911,6 +1915,73 @@ void tst_JobStore::committedBatchesSurviveKill9()
         }
         QCOMPARE(ids, expectedIds);
     }
+}
+
+void tst_JobStore::rewritesOnlyChangedRawBodies()
+{
+    // A refresh whose bodies did not change does not serialise them again; whatever was written
+    // last is what comes back.
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+    WatchedJob w = fullJob(QStringLiteral("p"), QStringLiteral("k3x9p2m7q1ab"));
+    const QJsonObject first{{QStringLiteral("status"), QStringLiteral("InProgress")},
+                            {QStringLiteral("processedRecordCount"), 10}};
+    w.rawRetrieve = first;
+    QVERIFY(store.saveJobs({w}));
+
+    // Equal but not the same object, with another field changed beside it.
+    w.rawRetrieve = QJsonDocument::fromJson(QJsonDocument(first).toJson()).object();
+    w.fetchedAt = utc(kT0 + 60'000);
+    JobUpdate update;
+    update.job = w;
+    QVERIFY(store.applyUpdates({update}));
+    QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.constFirst().rawRetrieve, first);
+    QCOMPARE(loaded.constFirst().fetchedAt, utc(kT0 + 60'000));
+
+    // A changed body, and one that goes away, are written.
+    const QJsonObject second{{QStringLiteral("status"), QStringLiteral("Completed")}};
+    update.job.rawRetrieve = second;
+    update.job.rawList = QJsonObject();
+    QVERIFY(store.applyUpdates({update}));
+    loaded = store.loadWatched(QStringLiteral("p"));
+    QCOMPARE(loaded.constFirst().rawRetrieve, second);
+    QCOMPARE(loaded.constFirst().rawList, QJsonObject());
+
+    // A failed batch leaves nothing behind, not even in what the store remembers writing.
+    const QJsonObject third{{QStringLiteral("status"), QStringLiteral("Failed")}};
+    JobUpdate broken = update;
+    broken.job.rawRetrieve = third;
+    JobUpdate orphan;
+    orphan.job = makeJob(QStringLiteral("no-such-profile"), QStringLiteral("x"));
+    QVERIFY(!store.applyUpdates({broken, orphan}));
+    QCOMPARE(store.loadWatched(QStringLiteral("p")).constFirst().rawRetrieve, second);
+    QVERIFY(store.applyUpdates({broken}));
+    QCOMPARE(store.loadWatched(QStringLiteral("p")).constFirst().rawRetrieve, third);
+}
+
+void tst_JobStore::restoresRawBodiesOfARowRemovedElsewhere()
+{
+    // Another process removes the job; saving it again (which watches it again) must bring its
+    // bodies back, though this store already wrote the same ones before.
+    JobStore mine;
+    JobStore other;
+    QVERIFY(openStore(mine));
+    QVERIFY(openStore(other));
+    QVERIFY(mine.saveProfile(makeProfile(QStringLiteral("p"))));
+    WatchedJob w = fullJob(QStringLiteral("p"), QStringLiteral("k3x9p2m7q1ab"));
+    const QJsonObject body{{QStringLiteral("status"), QStringLiteral("InProgress")}};
+    w.rawRetrieve = body;
+    w.rawNative = QJsonObject{{QStringLiteral("id"), QStringLiteral("batch_1")}};
+    QVERIFY(mine.saveJobs({w}));
+    QVERIFY(other.removeWatched(QStringLiteral("p"), {w.identifier}));
+    QVERIFY(mine.saveJobs({w}));
+    const QList<WatchedJob> loaded = other.loadWatched(QStringLiteral("p"));
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.constFirst().rawRetrieve, body);
+    QCOMPARE(loaded.constFirst().rawNative, w.rawNative);
 }
 
 int main(int argc, char *argv[])

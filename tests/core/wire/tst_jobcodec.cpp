@@ -12,6 +12,8 @@ class tst_JobCodec : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void formatsTimestampsAsQDateTimeDid_data();
+    void formatsTimestampsAsQDateTimeDid();
     void parsesEveryFixture_data();
     void parsesEveryFixture();
     void parsesTimestamps_data();
@@ -566,6 +568,28 @@ void tst_JobCodec::survivesHugeAndHostileInput()
     QVERIFY(!JobCodec::parseRetrieveBody(QByteArray("\x00\xff\xfe", 3)).hasValue());
     const GatewayError e = JobCodec::parseErrorResponse(500, QByteArray(5000, 'y'));
     QVERIFY(e.describe().size() < 400);
+}
+
+void tst_JobCodec::formatsTimestampsAsQDateTimeDid_data()
+{
+    QTest::addColumn<QDateTime>("instant");
+    const QDate day(2025, 3, 5);
+    QTest::newRow("utc") << QDateTime(day, QTime(9, 7, 3, 45), Qt::UTC);
+    QTest::newRow("offset zone") << QDateTime(day, QTime(0, 30), Qt::OffsetFromUTC,
+                                              5 * 3600 + 1800);
+    QTest::newRow("day before in UTC")
+            << QDateTime(QDate(2024, 1, 1), QTime(1, 0), Qt::OffsetFromUTC, 2 * 3600);
+    QTest::newRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC);
+    QTest::newRow("year 9999") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC);
+    QTest::newRow("year 10000") << QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC);
+    QTest::newRow("invalid") << QDateTime();
+}
+
+void tst_JobCodec::formatsTimestampsAsQDateTimeDid()
+{
+    QFETCH(QDateTime, instant);
+    QCOMPARE(JobCodec::formatTimestamp(instant),
+             instant.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + u'Z');
 }
 
 QTEST_GUILESS_MAIN(tst_JobCodec)

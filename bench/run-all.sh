@@ -1,0 +1,91 @@
+#!/bin/sh
+# Runs every benchmark of bench/ from a RelWithDebInfo build and prints one table:
+#   bench, operation, runs, median wall ms, min wall ms, median CPU ms.
+# The load average is printed before and after: on a shared machine read the CPU column.
+#
+#   bench/run-all.sh [--quick] [--no-build] [--build-dir DIR]
+#
+#   --quick      fewer rows and runs (a smoke run, not figures to quote): bench_model 20,000
+#                rows, bench_refresh 2,000 jobs, bench_startup 20,000 jobs, bench_export 200 jobs
+#   --no-build   use the binaries already in the build directory
+#   --build-dir  default build/bench-rel (configured here when missing)
+#
+# Figures to quote and the commands behind them: docs/PERFORMANCE.md.
+set -eu
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+build="$here/build/bench-rel"
+quick=0
+do_build=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --quick) quick=1 ;;
+    --no-build) do_build=0 ;;
+    --build-dir) shift; build=$1 ;;
+    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "run-all.sh: unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+if [ "$do_build" = 1 ]; then
+    if [ ! -f "$build/build.ninja" ]; then
+        cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    fi
+    cmake --build "$build" -t bench_model bench_refresh bench_startup bench_export >/dev/null
+fi
+
+if [ "$quick" = 1 ]; then
+    model_args="--rows 20000 --runs 1"
+    refresh_args="--jobs 2000 --runs 1"
+    startup_args="--jobs 20000 --runs 1"
+    export_args="--jobs 200"
+else
+    model_args="--runs 5"
+    refresh_args="--runs 5"
+    startup_args="--runs 3"
+    export_args="--jobs 10000"
+fi
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+
+# shellcheck disable=SC2086 # the argument lists are meant to split
+"$build/bench/bench_model" $model_args >"$out/model.txt"
+# shellcheck disable=SC2086
+"$build/bench/bench_refresh" $refresh_args >"$out/refresh.txt"
+# shellcheck disable=SC2086
+"$build/bench/bench_startup" $startup_args >"$out/startup.txt"
+# shellcheck disable=SC2086
+QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/bench/bench_export" $export_args \
+    --dir "$out/export" >"$out/export.txt"
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
+
+# The Timings tables: "<operation>  <runs>  <median>  <min>  <median cpu>" after a dashed line.
+timings() {
+    awk -v bench="$1" '
+        /^-+$/ { on = 1; next }
+        on && NF == 0 { on = 0 }
+        on && NF >= 5 {
+            cpu = $NF; min = $(NF - 1); med = $(NF - 2); runs = $(NF - 3)
+            op = $1; for (i = 2; i <= NF - 4; ++i) op = op " " $i
+            printf "%-14s %-58s %4s %10s %10s %10s\n", bench, op, runs, med, min, cpu
+        }' "$2"
+}
+
+printf "%-14s %-58s %4s %10s %10s %10s\n" bench operation runs "median ms" "min ms" "cpu ms"
+printf '%s\n' "------------------------------------------------------------------------------------------------------------"
+timings bench_model "$out/model.txt"
+timings bench_refresh "$out/refresh.txt"
+timings bench_startup "$out/startup.txt"
+# bench_export: one row per format, seconds; shown in ms like the rest (one run each).
+awk '
+    /^format/ { on = 1; next }
+    on && NF >= 6 {
+        printf "%-14s %-58s %4s %10.0f %10.0f %10.0f\n", "bench_export", $1 " (" $5 " MiB)", 1,
+               $2 * 1000, $2 * 1000, $3 * 1000
+    }' "$out/export.txt"
+grep -h "RSS growth" "$out/startup.txt" | sed 's/^/bench_startup  /'
+echo "load average before: $load_before; after: $load_after"
