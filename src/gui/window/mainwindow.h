@@ -41,9 +41,12 @@ class NotificationCenter;
 class Notifier;
 class OfflineBanner;
 class OverviewPage;
+class ProfileSwitcher;
 class SecretStore;
+class SessionViews;
 class StatusBarFields;
 class StoreWorker;
+class WatchListActions;
 class WelcomePanel;
 
 // The batchwatch main window (PRODUCT.md §2): toolbar with the profile switcher, the filter
@@ -124,7 +127,7 @@ public:
     OverviewPage *overviewPage() const;
     WelcomePanel *welcomePanel() const;
     bool isWelcomeShown() const;
-    QComboBox *profileSwitcher() const { return m_profileCombo; }
+    QComboBox *profileSwitcher() const;
     // Texts of the status bar fields, for tests and accessibility.
     QString connectionText() const;
     QString countsText() const;
@@ -185,15 +188,12 @@ private:
     void closeSession();
     void showWelcome();
     void onMonitorLoaded();
-    void onJobsAdded(const QList<WatchedJob> &jobs);
-    void onJobsUpdated(const QList<WatchedJob> &jobs);
-    void onConnectionStateChanged(const ConnectionState &state);
+    void onJobsAdded();
     void onKeyStateChanged(ProfileSession::KeyState state);
     void applyEffectivePause();
     void applyPendingSelection();
 
     void rebuildProfileSwitcher();
-    void onProfileSwitcherActivated(int index);
     void updateActions();
     void updateStatusBar();
     void updateWindowTitle();
@@ -227,7 +227,9 @@ private:
     std::unique_ptr<ProfileSession> m_session;
     bool m_sessionIsDemo = false;
 
-    QComboBox *m_profileCombo = nullptr;
+    ProfileSwitcher *m_switcher = nullptr;
+    WatchListActions *m_actions = nullptr;
+    SessionViews *m_views = nullptr;
     StatusBarFields *m_statusFields = nullptr;
 
     QTimer m_tickTimer;

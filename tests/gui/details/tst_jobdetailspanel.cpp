@@ -188,7 +188,7 @@ void tst_JobDetailsPanel::init()
 
     m_panel = std::make_unique<JobDetailsPanel>();
     m_panel->resize(1100, 640);
-    m_panel->setMonitor(m_rig->monitor.get());
+    m_panel->setSession(m_rig->session.get());
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
 }
@@ -415,6 +415,12 @@ void tst_JobDetailsPanel::overviewShortensALongFailureMessage()
     const QLabel *arn
             = tab<OverviewTab>()->field(QStringLiteral("arnField"))->findChild<QLabel *>();
     QTRY_VERIFY(fullyShown(arn));
+    // Also in a panel as narrow as the main window's default at 1280 px, where the ARN takes
+    // four lines and the scroll bar shows.
+    m_panel->resize(400, 640);
+    QTRY_VERIFY(arn->heightForWidth(arn->width()) > 3 * arn->fontMetrics().lineSpacing());
+    QTRY_VERIFY(fullyShown(arn));
+    m_panel->resize(1100, 640);
 
     // The emoji in the name is drawn in colour (a font that has it: fonts-noto-color-emoji),
     // not as a box in the text colour.
