@@ -166,6 +166,10 @@ void tst_JobDetailsPanel::initTestCase()
     qputenv("TZ", "Europe/Berlin");
     tzset();
     QCOMPARE(QDateTime(QDate(2025, 3, 15), QTime(2, 0), Qt::UTC).toLocalTime().time(), QTime(3, 0));
+    // The application font as the app sets it (AppTheme::apply): with its emoji fallback, so that
+    // a monochrome emoji font that fontconfig prefers (Symbola, for the PDF) is not used.
+    QVERIFY2(!AppTheme::applyEmojiFallback().isEmpty(),
+             "no colour emoji font is installed (Debian: fonts-noto-color-emoji)");
 }
 
 void tst_JobDetailsPanel::init()
@@ -423,7 +427,8 @@ void tst_JobDetailsPanel::overviewShortensALongFailureMessage()
     m_panel->resize(1100, 640);
 
     // The emoji in the name is drawn in colour (a font that has it: fonts-noto-color-emoji),
-    // not as a box in the text colour.
+    // not as a box in the text colour, nor in monochrome where Symbola is installed too
+    // (check: FONTCONFIG_FILE naming a folder with Symbola).
     auto *name = m_panel->findChild<QLabel *>(QStringLiteral("nameLabel"));
     QCOMPARE(name->text(), QStringLiteral("launch-\U0001F680-eval"));
     const QImage picture = name->grab().toImage();
