@@ -61,8 +61,11 @@ class WelcomePanel;
 // the window wires it to the views. A profile's last-known rows are shown from the store
 // before any request is made, then polling starts; a profile that needs a key is held until
 // the SecretStore answered, and one whose key is not stored says so in the banner ("Enter
-// Key…") and sends nothing. The status bar (StatusBarFields, ConnectionIndicator) and file
-// drops (JobFileDrop) are small classes of their own.
+// Key…") and sends nothing. What the window is made of are small classes with one job each:
+// SessionViews (the session → the table model, details panel, Overview page, banner and
+// notifications), WatchListActions (what Add, Refresh, Stop, Remove, Export and Copy as JSON
+// do), ProfileSwitcher, StatusBarFields and ConnectionIndicator, JobFileDrop, and
+// MainWindowSetup / MainWindowServices (actions, layout, dialogs that need no window state).
 //
 // Start-up, from LaunchOptions: --demo starts demo mode (DemoMode: the in-process simulated
 // gateway with a temporary, never stored profile and an in-memory store); --demo-if-unconfigured
