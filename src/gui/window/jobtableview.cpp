@@ -316,10 +316,10 @@ int JobTableView::defaultWidth(int column) const
         return fm.horizontalAdvance(StatusPresentation::text(JobStatus::PartiallyCompleted))
                + style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this) + em * 3 / 2;
     case JobTableModel::NameColumn:
-        // The name is what people read the table by: room for a typical generated one, with
-        // a date and a suffix, unelided.
-        return std::max(22 * ch,
-                        fm.horizontalAdvance(QStringLiteral("transcripts-sentiment-2026-11-28")));
+        // The name is what people read the table by: room for most of a typical generated one
+        // (longer ones are elided in the middle, keeping the date; the details show it whole).
+        return std::max(18 * ch,
+                        fm.horizontalAdvance(QStringLiteral("transcripts-sentiment-2026")));
     case JobTableModel::IdColumn:
         return fm.horizontalAdvance(QStringLiteral("k3x9p2m7q1ab")) + 2 * em;
     case JobTableModel::ModelColumn:

@@ -256,7 +256,7 @@ int defaultDetailsWidth(int total, int em)
     // The table gets most of the width (status, name, progress, expiry and age uncut at
     // 1280 px, the identifier too at 1440 px), the details a column as wide as its forms need
     // and no more.
-    return std::clamp(total * 30 / 100, std::min(24 * em, total / 2), 36 * em);
+    return std::clamp(total * 32 / 100, std::min(27 * em, total / 2), 36 * em);
 }
 
 } // namespace bw::MainWindowSetup

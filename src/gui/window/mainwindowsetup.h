@@ -64,7 +64,7 @@ struct ActionState
 void updateActions(Ui::MainWindow &ui, const ActionState &state);
 
 // The details panel's share of the main splitter `total` pixels wide when nothing is
-// remembered: under a third, at least 24 em (never more than half), at most 36 em.
+// remembered: about a third, at least 27 em (never more than half), at most 36 em.
 int defaultDetailsWidth(int total, int em);
 
 } // namespace bw::MainWindowSetup
