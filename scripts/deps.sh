@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages batchwatch needs, only those that are missing. The fonts make
 # reports and tests independent of what the machine happens to have: CJK text and emoji in job
-# names must render (and be extractable from a PDF) everywhere. Qt loads OpenSSL (libssl3) at run
-# time for its TLS backend; poppler-utils (pdftotext, pdfimages), tzdata, zsh and fish (the shell
-# completion test) are for the tests, so that none of them is skipped.
+# names must render (and be extractable from a PDF) everywhere. The app draws emoji in colour
+# (fonts-noto-color-emoji); a PDF needs them from an outline font (fonts-symbola). Qt loads
+# OpenSSL (libssl3) at run time for its TLS backend; poppler-utils (pdftotext, pdfimages), tzdata,
+# zsh and fish (the shell completion test) are for the tests, so that none of them is skipped.
 # Sourced by run.sh and test.sh; safe to run again (a no-op when all are present).
 set -euo pipefail
 
@@ -13,7 +14,7 @@ BATCHWATCH_PACKAGES=(
     qt6-svg-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
     libqt6opengl6-dev libxkbcommon-dev libgl-dev libssl3
     xvfb xauth poppler-utils tzdata fonts-dejavu-core fonts-wqy-microhei fonts-noto-color-emoji
-    zsh fish
+    fonts-symbola zsh fish
 )
 
 # Prints, one a line, every package name dpkg knows as installed: real packages and the virtual

@@ -5,6 +5,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QFont>
+#include <QFontInfo>
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPainter>
@@ -28,6 +29,18 @@ using ReportText::tr;
 
 const QString kChartImageName = QStringLiteral("bw-chart");
 const QString kZebra = QStringLiteral("#f6f7f9");
+
+// The report's sans-serif with Symbola behind it: emoji in job names need an outline font in a
+// PDF (the colour emoji font is bitmaps, which come out blank). The family really used comes
+// first, not the generic name, which is no installed family.
+QFont sansFont(qreal points)
+{
+    QFont font(QStringLiteral("sans-serif"));
+    font.setStyleHint(QFont::SansSerif);
+    font.setFamilies({QFontInfo(font).family(), QStringLiteral("Symbola")});
+    font.setPointSizeF(points);
+    return font;
+}
 
 QString esc(const QString &text)
 {
@@ -481,9 +494,7 @@ public:
         : m_writer(writer)
         , m_body(bodySize)
     {
-        m_font = QFont(QStringLiteral("sans-serif"));
-        m_font.setStyleHint(QFont::SansSerif);
-        m_font.setPointSizeF(9);
+        m_font = sansFont(9);
     }
 
     // A document for `html`, paginated to the body size and laid out for the PDF's resolution.
@@ -530,9 +541,7 @@ public:
         : m_rows(rows)
         , m_width(width)
     {
-        m_font = QFont(QStringLiteral("sans-serif"));
-        m_font.setStyleHint(QFont::SansSerif);
-        m_font.setPointSizeF(7.5);
+        m_font = sansFont(7.5);
         m_bold = m_font;
         m_bold.setBold(true);
         m_mono = QFont(QStringLiteral("DejaVu Sans Mono"));
@@ -758,9 +767,7 @@ QList<SummaryChunk> paginateSummary(const SummaryTable &table, int rows, qreal f
 void drawDecorations(QPainter &painter, const PageGeometry &g, const ReportHeader &header, int page,
                      int pageCount)
 {
-    QFont font(QStringLiteral("sans-serif"));
-    font.setStyleHint(QFont::SansSerif);
-    font.setPointSizeF(7.5);
+    const QFont font = sansFont(7.5);
     painter.save();
     painter.setFont(font);
     const QFontMetricsF metrics(font, painter.device());

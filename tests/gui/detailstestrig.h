@@ -1,8 +1,9 @@
 #pragma once
 
-// A JobMonitor over a scripted fake gateway, for the details panel and overview page tests:
-// bodies are served per identifier from `bodies` (404 for an unknown one), the clock is manual
-// and polling has no jitter, so a test moves time and the monitor polls exactly then.
+// A ProfileSession (and so its JobMonitor and its one sample feed) over a scripted fake gateway,
+// for the details panel and overview page tests: bodies are served per identifier from `bodies`
+// (404 for an unknown one), the clock is manual and polling has no jitter, so a test moves time
+// and the monitor polls exactly then. No store: the session's samples are the live ones.
 
 #include "domain/jobidentifier.h"
 #include "fakenetworkaccessmanager.h"
@@ -10,6 +11,7 @@
 #include "tracking/clock.h"
 #include "tracking/jobmonitor.h"
 #include "tracking/pollscheduler.h"
+#include "tracking/profilesession.h"
 #include "wire/gatewayclient.h"
 
 #include <QCoreApplication>
@@ -36,10 +38,14 @@ struct DetailsRig
         profile.routeStyle = RouteStyle::Singular;
         client.setProfile(profile);
         nam.setHandler([this](const FakeRequest &r) { return answer(r); });
-        PollSettings settings;
-        settings.bulkRefresh = false;
-        monitor = std::make_unique<JobMonitor>(&client, nullptr, settings, &clock);
+        ProfileSession::Options options;
+        options.pollSettings.bulkRefresh = false;
+        options.clock = &clock;
+        options.nativeSources = false;
+        session = std::make_unique<ProfileSession>(&client, options);
+        monitor = session->monitor();
         monitor->scheduler()->setJitterSource([] { return 0.0; });
+        session->start();
     }
 
     FakeResponse answer(const FakeRequest &r)
@@ -81,7 +87,8 @@ struct DetailsRig
     FakeNetworkAccessManager nam;
     GatewayClient client{&nam};
     ManualClock clock{kRigStart};
-    std::unique_ptr<JobMonitor> monitor;
+    std::unique_ptr<ProfileSession> session;
+    JobMonitor *monitor = nullptr; // the session's
 };
 
 } // namespace bw::test

@@ -15,6 +15,7 @@
 #include "presentation/statuspresentation.h"
 #include "tracking/clock.h"
 #include "tracking/jobmonitor.h"
+#include "tracking/profilesession.h"
 #include "ui_jobdetailspanel.h"
 #include "widgets/statusbadge.h"
 #include "wire/jobcodec.h"
@@ -45,7 +46,8 @@ public:
         : q(q)
     {}
 
-    void connectMonitor();
+    void connectSession();
+    QList<ProgressSample> samples() const;
     void load(bool newJob);
     void showEmpty(const QString &title, const QString &text);
     void applyJob(bool newJob);
@@ -57,13 +59,13 @@ public:
 
     JobDetailsPanel *q;
     Ui::JobDetailsPanel ui;
+    QPointer<ProfileSession> session;
     QPointer<JobMonitor> monitor;
     QList<QMetaObject::Connection> connections;
     QString identifier;
     bool hasJob = false;
     WatchedJob job;
     QList<StatusTransition> history;
-    QList<ProgressSample> samples;
     QTimer tickTimer;
 };
 
@@ -131,16 +133,22 @@ JobDetailsPanel::~JobDetailsPanel()
         disconnect(c);
 }
 
-void JobDetailsPanel::setMonitor(JobMonitor *monitor)
+void JobDetailsPanel::setSession(ProfileSession *session)
 {
-    if (d->monitor == monitor)
+    if (d->session == session)
         return;
     for (const QMetaObject::Connection &c : std::as_const(d->connections))
         disconnect(c);
     d->connections.clear();
-    d->monitor = monitor;
-    d->connectMonitor();
+    d->session = session;
+    d->monitor = session ? session->monitor() : nullptr;
+    d->connectSession();
     d->load(true);
+}
+
+ProfileSession *JobDetailsPanel::session() const
+{
+    return d->session;
 }
 
 JobMonitor *JobDetailsPanel::monitor() const
@@ -279,9 +287,14 @@ void JobDetailsPanel::hideEvent(QHideEvent *event)
     d->tickTimer.stop();
 }
 
-void JobDetailsPanel::Private::connectMonitor()
+QList<ProgressSample> JobDetailsPanel::Private::samples() const
 {
-    if (!monitor)
+    return session ? session->samples().value(identifier) : QList<ProgressSample>();
+}
+
+void JobDetailsPanel::Private::connectSession()
+{
+    if (!session || !monitor)
         return;
     ui.recordsTab->setCapBytes(monitor->resultsCapBytes());
     connections << connect(monitor, &JobMonitor::resultsProgress, q,
@@ -326,20 +339,20 @@ void JobDetailsPanel::Private::connectMonitor()
                 ui.historyTab->appendTransition(t);
                 ui.timelineTab->setJob(job, history, now());
             });
-    connections << connect(monitor, &JobMonitor::sampleRecorded, q,
+    connections << connect(session, &ProfileSession::sampleAdded, q,
                            [this](const QString &id, const ProgressSample &sample) {
-                               if (!hasJob || id != identifier)
-                                   return;
-                               samples.append(sample);
-                               ui.progressTab->addSample(sample);
+                               if (hasJob && id == identifier)
+                                   ui.progressTab->addSample(sample);
                            });
+    connections << connect(session, &ProfileSession::samplesLoaded, q, [this] {
+        if (hasJob)
+            ui.progressTab->setSamples(samples());
+    });
     connections << connect(monitor, &JobMonitor::historyLoaded, q, [this](const QString &id) {
         if (!hasJob || id != identifier || !monitor)
             return;
         history = monitor->history(id);
-        samples = monitor->samples(id);
         ui.historyTab->setTransitions(history);
-        ui.progressTab->setSamples(samples);
         ui.timelineTab->setJob(job, history, now());
     });
     connections << connect(monitor, &JobMonitor::jobsRemoved, q, [this](const QStringList &ids) {
@@ -365,7 +378,6 @@ void JobDetailsPanel::Private::load(bool newJob)
         hasJob = false;
         job = {};
         history.clear();
-        samples.clear();
         tickTimer.stop();
         if (identifier.isEmpty() || !monitor)
             showEmpty(tr("Select a job to see its details"),
@@ -381,7 +393,6 @@ void JobDetailsPanel::Private::load(bool newJob)
     hasJob = true;
     job = *found;
     history = monitor->history(identifier);
-    samples = monitor->samples(identifier);
     ui.stack->setCurrentWidget(ui.detailsPage);
     applyJob(newJob);
     ui.historyTab->setTransitions(history);
@@ -408,7 +419,7 @@ void JobDetailsPanel::Private::applyJob(bool newJob)
 {
     const QDateTime t = now();
     ui.overviewTab->setJob(job, t);
-    ui.progressTab->setJob(job, samples, t);
+    ui.progressTab->setJob(job, samples(), t);
     // New results end a read in progress.
     if (ui.recordsTab->isFetching() && job.results && !newJob)
         ui.recordsTab->setFetching(false);

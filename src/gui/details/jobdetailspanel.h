@@ -10,6 +10,7 @@
 namespace bw {
 
 class JobMonitor;
+class ProfileSession;
 
 // The details panel (PRODUCT.md §2, "Details panel"): a header strip (the job name on a line of
 // its own, elided only when longer than the panel with the full name in its tooltip; below it
@@ -19,11 +20,12 @@ class JobMonitor;
 // selected in the table.
 //
 // Contract:
-//  - setMonitor(): the panel follows the monitor's jobsUpdated / transitionObserved /
-//    sampleRecorded / historyLoaded / jobsRemoved for the current job and updates the tabs in
-//    place: scroll positions, selections, the raw search and the chosen tab survive updates.
-//    Only a change of job resets the views. The monitor is not owned; it may be replaced or
-//    null (then the empty state shows).
+//  - setSession(): the panel follows the session's monitor (jobsUpdated / transitionObserved /
+//    historyLoaded / jobsRemoved) and the session's one sample feed (samplesLoaded /
+//    sampleAdded; the panel keeps no copy of the samples) for the current job and updates the
+//    tabs in place: scroll positions, selections, the raw search and the chosen tab survive
+//    updates. Only a change of job resets the views. The session is not owned; it may be
+//    replaced or null (then the empty state shows).
 //  - setCurrentJob(): an identifier as the monitor keys it (WatchedJob::identifier); empty or
 //    unknown → the empty state "Select a job to see its details".
 //  - Records: the Records tab's "Fetch results" / Cancel come out as resultsFetchRequested /
@@ -46,7 +48,9 @@ public:
     explicit JobDetailsPanel(QWidget *parent = nullptr);
     ~JobDetailsPanel() override;
 
-    void setMonitor(JobMonitor *monitor);
+    void setSession(ProfileSession *session);
+    ProfileSession *session() const;
+    // The session's monitor; null without a session.
     JobMonitor *monitor() const;
 
     void setCurrentJob(const QString &identifier);

@@ -9,11 +9,11 @@
 #include "overview/statusdistributionchart.h"
 #include "tracking/clock.h"
 #include "tracking/jobmonitor.h"
+#include "tracking/profilesession.h"
 #include "ui_overviewpage.h"
 
 #include <QComboBox>
 #include <QEvent>
-#include <QHash>
 #include <QLocale>
 #include <QPointer>
 #include <QTimer>
@@ -36,18 +36,17 @@ public:
     void schedule();
     void refresh();
     QDateTime now() const;
-    void loadSamples(const WatchedJob &job);
+    QList<QList<ProgressSample>> recentSamples(const QDateTime &now) const;
     void updateLook();
 
     OverviewPage *q;
     Ui::OverviewPage ui;
     QPointer<JobTableModel> source;
     QPointer<JobFilterProxyModel> visible;
-    QPointer<JobMonitor> monitor;
+    QPointer<ProfileSession> session;
     QPointer<AppSettings> settings;
     QList<QMetaObject::Connection> modelConnections;
-    QList<QMetaObject::Connection> monitorConnections;
-    QHash<QString, QList<ProgressSample>> samples;
+    QList<QMetaObject::Connection> sessionConnections;
     QTimer coalesce;
     QTimer nowTimer;
     bool dirty = true;
@@ -89,7 +88,7 @@ OverviewPage::~OverviewPage()
 {
     for (const QMetaObject::Connection &c : std::as_const(d->modelConnections))
         disconnect(c);
-    for (const QMetaObject::Connection &c : std::as_const(d->monitorConnections))
+    for (const QMetaObject::Connection &c : std::as_const(d->sessionConnections))
         disconnect(c);
 }
 
@@ -134,39 +133,20 @@ void OverviewPage::setModels(JobTableModel *source, JobFilterProxyModel *visible
     d->schedule();
 }
 
-void OverviewPage::setMonitor(JobMonitor *monitor)
+void OverviewPage::setSession(ProfileSession *session)
 {
-    for (const QMetaObject::Connection &c : std::as_const(d->monitorConnections))
+    for (const QMetaObject::Connection &c : std::as_const(d->sessionConnections))
         disconnect(c);
-    d->monitorConnections.clear();
-    d->samples.clear();
-    d->monitor = monitor;
-    if (monitor) {
-        auto &c = d->monitorConnections;
-        c << connect(monitor, &JobMonitor::sampleRecorded, this,
-                     [this](const QString &id, const ProgressSample &sample) {
-                         d->samples[id].append(sample);
-                         d->schedule();
-                     });
-        c << connect(monitor, &JobMonitor::historyLoaded, this, [this](const QString &id) {
-            if (d->monitor && d->samples.contains(id)) {
-                d->samples[id] = d->monitor->samples(id);
-                d->schedule();
-            }
-        });
-        c << connect(monitor, &JobMonitor::jobsAdded, this, [this](const QList<WatchedJob> &jobs) {
-            for (const WatchedJob &w : jobs)
-                d->loadSamples(w);
+    d->sessionConnections.clear();
+    d->session = session;
+    if (session) {
+        auto again = [this] {
             d->schedule();
-        });
-        c << connect(monitor, &JobMonitor::jobsRemoved, this, [this](const QStringList &ids) {
-            for (const QString &id : ids)
-                d->samples.remove(id);
-            d->schedule();
-        });
-        const QList<WatchedJob> jobs = monitor->jobs();
-        for (const WatchedJob &w : jobs)
-            d->loadSamples(w);
+        };
+        auto &c = d->sessionConnections;
+        c << connect(session, &ProfileSession::samplesLoaded, this, again);
+        c << connect(session, &ProfileSession::sampleAdded, this, again);
+        c << connect(session->monitor(), &JobMonitor::jobsRemoved, this, again);
     }
     d->schedule();
 }
@@ -198,17 +178,23 @@ void OverviewPage::changeEvent(QEvent *event)
         d->updateLook();
 }
 
-void OverviewPage::Private::loadSamples(const WatchedJob &w)
+QList<QList<ProgressSample>> OverviewPage::Private::recentSamples(const QDateTime &t) const
 {
-    if (!monitor)
-        return;
-    // A job that ended more than a day ago cannot add to the last 24 hours: its stored history
-    // need not be loaded for this chart.
-    const Job &job = w.job;
-    if (job.status && job.status->isTerminal() && job.endTime && job.endTime->isValid()
-        && job.endTime->secsTo(now()) > kDay)
-        return;
-    samples.insert(w.identifier, monitor->samples(w.identifier));
+    QList<QList<ProgressSample>> perJob;
+    if (!session)
+        return perJob;
+    const ProfileSession::Samples &all = session->samples();
+    for (const WatchedJob &w : session->monitor()->jobs()) {
+        // A job that ended more than a day ago cannot add to the last 24 hours.
+        const Job &job = w.job;
+        if (job.status && job.status->isTerminal() && job.endTime && job.endTime->isValid()
+            && job.endTime->secsTo(t) > kDay)
+            continue;
+        const auto it = all.constFind(w.identifier);
+        if (it != all.cend() && !it->isEmpty())
+            perJob.append(*it);
+    }
+    return perJob;
 }
 
 void OverviewPage::Private::schedule()
@@ -220,8 +206,8 @@ void OverviewPage::Private::schedule()
 
 QDateTime OverviewPage::Private::now() const
 {
-    if (const JobMonitor *m = monitor.data())
-        return m->clock()->now();
+    if (const ProfileSession *s = session.data())
+        return s->monitor()->clock()->now();
     if (source && source->now().isValid())
         return source->now();
     return QDateTime::currentDateTimeUtc();
@@ -286,11 +272,7 @@ void OverviewPage::Private::refresh()
     ui.ganttNote->setVisible(!ganttNote.isEmpty());
 
     // Records processed per hour.
-    QList<QList<ProgressSample>> perJob;
-    perJob.reserve(samples.size());
-    for (auto it = samples.cbegin(); it != samples.cend(); ++it)
-        perJob.append(it.value());
-    ui.hourlyChart->setSamples(perJob, t);
+    ui.hourlyChart->setSamples(recentSamples(t), t);
     const qint64 total = ui.hourlyChart->total();
     ui.hourlyNote->setText(
             total > 0 ? tr("%1 records in the last 24 hours").arg(locale.toString(total))

@@ -8,8 +8,8 @@ namespace bw {
 
 class AppSettings;
 class JobFilterProxyModel;
-class JobMonitor;
 class JobTableModel;
+class ProfileSession;
 
 // The overview page (PRODUCT.md §2, "Overview"): the status distribution of all watched jobs of
 // the profile, a Gantt chart of the jobs currently VISIBLE through the filter proxy (one row per
@@ -17,9 +17,11 @@ class JobTableModel;
 // the records processed per hour across the jobs over the last 24 hours (from progress samples).
 //
 // Contract: setModels() takes the table model (every watched job) and the proxy (the visible
-// rows, in their sort order); neither is owned. setMonitor() supplies the progress samples
-// (sampleRecorded / historyLoaded). Model changes are coalesced (one redraw per ~500 ms) and
-// every chart is redrawn with whole point lists, without animation.
+// rows, in their sort order); neither is owned. setSession() supplies the progress samples: the
+// session's one sample feed (ProfileSession::samples(), samplesLoaded, sampleAdded), read when
+// the page redraws — the page keeps no copy — for the jobs its monitor watches (a removed job's
+// samples no longer count); its clock is the page's "now". Not owned; may be null (no samples). Model and sample changes are coalesced
+// (one redraw per ~500 ms) and every chart is redrawn with whole point lists, without animation.
 class OverviewPage : public QWidget
 {
     Q_OBJECT
@@ -29,7 +31,7 @@ public:
     ~OverviewPage() override;
 
     void setModels(JobTableModel *source, JobFilterProxyModel *visible);
-    void setMonitor(JobMonitor *monitor);
+    void setSession(ProfileSession *session);
     // Where the Gantt's time range choice is remembered (AppSettings::overviewGanttRange):
     // applied at once, and every later choice is stored. Not owned; may be null.
     void setSettings(AppSettings *settings);

@@ -1,6 +1,9 @@
 #include "presentation/apptheme.h"
 
 #include <QApplication>
+#include <QFont>
+#include <QFontDatabase>
+#include <QFontInfo>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -86,6 +89,34 @@ void AppTheme::apply(Theme theme)
         QApplication::setPalette(darkPalette());
         break;
     }
+    applyEmojiFallback();
+}
+
+QStringList AppTheme::emojiFamilies()
+{
+    return {QStringLiteral("Noto Color Emoji"), QStringLiteral("Twemoji"),
+            QStringLiteral("Apple Color Emoji"), QStringLiteral("Segoe UI Emoji")};
+}
+
+QString AppTheme::applyEmojiFallback()
+{
+    QString emoji;
+    for (const QString &family : emojiFamilies()) {
+        if (QFontDatabase::hasFamily(family)) {
+            emoji = family;
+            break;
+        }
+    }
+    if (emoji.isEmpty())
+        return {};
+    QFont font = QApplication::font();
+    if (!font.families().contains(emoji)) {
+        // The family really used, not the name asked for: a generic name ("Sans Serif", the
+        // default) is no installed family, and the emoji font would draw every character.
+        font.setFamilies({QFontInfo(font).family(), emoji});
+        QApplication::setFont(font);
+    }
+    return emoji;
 }
 
 } // namespace bw

@@ -317,19 +317,19 @@ int JobTableView::defaultWidth(int column) const
     case JobTableModel::StatusColumn:
         // The longest words a badge shows, plus its icon and padding.
         return fm.horizontalAdvance(StatusPresentation::text(JobStatus::PartiallyCompleted))
-               + style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this) + 2 * em;
+               + style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this) + em * 3 / 2;
     case JobTableModel::NameColumn:
-        // The name is what people read the table by: room for a typical generated one, with
-        // a date and a suffix, unelided.
-        return std::max(22 * ch,
-                        fm.horizontalAdvance(QStringLiteral("transcripts-sentiment-2026-11-28")));
+        // The name is what people read the table by: room for most of a typical generated one
+        // (longer ones are elided in the middle, keeping the date; the details show it whole).
+        return std::max(18 * ch,
+                        fm.horizontalAdvance(QStringLiteral("transcripts-sentiment-2026")));
     case JobTableModel::IdColumn:
         return fm.horizontalAdvance(QStringLiteral("k3x9p2m7q1ab")) + 2 * em;
     case JobTableModel::ModelColumn:
         return 20 * ch;
     case JobTableModel::ProgressColumn:
         // The longest text the bar carries (ProgressDelegate::progressText), uncut.
-        return fm.horizontalAdvance(QStringLiteral("99,999 / 99,999 · 999 failed")) + 2 * em;
+        return fm.horizontalAdvance(QStringLiteral("99,999 / 99,999 · 999 failed")) + em;
     case JobTableModel::SubmittedColumn:
     case JobTableModel::LastChangeColumn:
         return fm.horizontalAdvance(QStringLiteral("23 h 59 min ago")) + em;
@@ -357,9 +357,9 @@ int JobTableView::defaultWidth(int column) const
 
 bool JobTableView::isShownByDefault(int column)
 {
-    // What fits a 1280–1440 px window beside the details: status, name, the identifier (a job
-    // the gateway does not know is recognised by it), progress, age, expiry and model. The
-    // rest stays one right-click on the header away.
+    // What fits a 1280–1440 px window beside the details: status, name, progress, expiry, age,
+    // the identifier (a job the gateway does not know is recognised by it) and, as far as it
+    // fits, the model. The rest stays one right-click on the header away.
     switch (JobTableModel::Column(column)) {
     case JobTableModel::StatusColumn:
     case JobTableModel::NameColumn:
@@ -380,10 +380,13 @@ void JobTableView::resetColumns()
     if (!model())
         return;
     // Shipped order: what a glance needs first, details to the right.
+    // Expiry before age: a job about to expire matters more than when it was submitted, and
+    // the identifier (long, and needed mostly for a job the gateway does not know) after both,
+    // so that a 1280 px window shows status, name, progress, expiry and age uncut.
     const QList<int> order{JobTableModel::StatusColumn,     JobTableModel::ProviderColumn,
-                           JobTableModel::NameColumn,       JobTableModel::IdColumn,
-                           JobTableModel::ProgressColumn,   JobTableModel::SubmittedColumn,
-                           JobTableModel::ExpiresColumn,    JobTableModel::ModelColumn,
+                           JobTableModel::NameColumn,       JobTableModel::ProgressColumn,
+                           JobTableModel::ExpiresColumn,    JobTableModel::SubmittedColumn,
+                           JobTableModel::IdColumn,         JobTableModel::ModelColumn,
                            JobTableModel::ElapsedColumn,    JobTableModel::EtaColumn,
                            JobTableModel::LastChangeColumn, JobTableModel::StaleColumn,
                            JobTableModel::MessageColumn};

@@ -29,7 +29,10 @@
 #include "window/mainwindowservices.h"
 #include "window/mainwindowsetup.h"
 #include "window/offlinebanner.h"
+#include "window/profileswitcher.h"
+#include "window/sessionviews.h"
 #include "window/statusbarfields.h"
+#include "window/watchlistactions.h"
 #include "window/welcomepanel.h"
 
 #include <QApplication>
@@ -54,13 +57,6 @@
 #include <algorithm>
 
 namespace bw {
-
-namespace {
-
-// The switcher's entry that opens the profiles dialog instead of switching.
-const QString kManageProfilesEntry = QStringLiteral("\x1fmanage");
-
-} // namespace
 
 MainWindow::MainWindow(const LaunchOptions &options, QNetworkAccessManager *nam, QWidget *parent)
     : MainWindow(options, nam, Services{}, parent)
@@ -91,6 +87,10 @@ MainWindow::MainWindow(const LaunchOptions &options, QNetworkAccessManager *nam,
             [](Theme theme) { AppTheme::apply(theme); });
 
     m_ui->setupUi(this);
+    m_actions = new WatchListActions(this, m_settings);
+    connect(m_actions, &WatchListActions::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_actions, &WatchListActions::jobsAdded, this,
+            [this](const QStringList &added) { selectJob(added.constFirst()); });
     auto *drop = new JobFileDrop(
             this, [this] { return m_session != nullptr; }, this);
     connect(drop, &JobFileDrop::filesDropped, this,
@@ -171,6 +171,8 @@ void MainWindow::setUpModels()
     m_ui->filterBar->setProxy(m_proxy);
     m_ui->overviewPage->setModels(m_model, m_proxy);
     m_ui->overviewPage->setSettings(m_settings);
+    m_views = new SessionViews(m_model, m_ui->detailsPanel, m_ui->overviewPage, m_ui->offlineBanner,
+                               this);
 
     connect(m_ui->jobTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
@@ -240,8 +242,15 @@ void MainWindow::setUpActions()
     ui.actionDemo->setVisible(DemoMode::isAvailable());
 
     // The profile switcher leads the toolbar.
-    m_profileCombo = MainWindowServices::addProfileSwitcher(ui.mainToolBar, this);
-    connect(m_profileCombo, &QComboBox::activated, this, &MainWindow::onProfileSwitcherActivated);
+    m_switcher = new ProfileSwitcher(ui.mainToolBar, this);
+    connect(m_switcher, &ProfileSwitcher::profileChosen, this, [this](const QString &id) {
+        if (!switchToProfile(id))
+            rebuildProfileSwitcher();
+    });
+    connect(m_switcher, &ProfileSwitcher::manageRequested, this, [this] {
+        rebuildProfileSwitcher(); // back to the current profile
+        openProfiles();
+    });
     const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     ui.mainToolBar->setIconSize(QSize(icon, icon) * 5 / 4);
 }
@@ -254,7 +263,8 @@ void MainWindow::updateActionIcons()
 void MainWindow::setUpStatusBar()
 {
     m_statusFields = new StatusBarFields(statusBar(), this);
-    m_statusFields->indicator()->setProfileSwitcher(m_profileCombo, kManageProfilesEntry);
+    m_statusFields->indicator()->setProfileSwitcher(m_switcher->comboBox(),
+                                                    ProfileSwitcher::manageEntry());
 }
 
 void MainWindow::setUpNotifications()
@@ -270,6 +280,7 @@ void MainWindow::setUpNotifications()
         m_notifier = tray;
     }
     m_notifications = new NotificationCenter(m_notifier, m_settings);
+    m_views->setNotificationCenter(m_notifications);
     connect(m_notifier, &Notifier::openJobRequested, this, &MainWindow::onNotificationClicked);
 }
 
@@ -328,11 +339,8 @@ void MainWindow::showEvent(QShowEvent *event)
         m_ui->jobTable->setFocus(Qt::OtherFocusReason);
     // The shipped split, once the splitter has its real width (a remembered one wins).
     if (m_screenshotMode || m_settings->windowState(WindowStateKey::MainSplitter).isEmpty()) {
-        // The table gets most of the width (6–7 columns at 1280–1440 px), the details a column
-        // as wide as its forms need and no more.
         const int total = m_ui->mainSplitter->width();
-        const int em = fontMetrics().height();
-        const int details = std::clamp(total * 36 / 100, std::min(30 * em, total / 2), 40 * em);
+        const int details = MainWindowSetup::defaultDetailsWidth(total, fontMetrics().height());
         m_ui->mainSplitter->setSizes({total - details, details});
     }
 }
@@ -436,33 +444,17 @@ bool MainWindow::openSession(const GatewayProfile &profile, bool demo)
     m_sessionIsDemo = demo;
     ProfileSession *session = m_session.get();
     JobMonitor *monitor = session->monitor();
-
+    // The views first: the model holds a job before the window selects it.
+    m_views->attach(session);
+    m_actions->setSession(session);
     connect(session, &ProfileSession::loaded, this, &MainWindow::onMonitorLoaded);
     connect(session, &ProfileSession::initialRefreshFinished, this,
             &MainWindow::initialRefreshFinished);
     connect(session, &ProfileSession::keyStateChanged, this, &MainWindow::onKeyStateChanged);
-    connect(session, &ProfileSession::samplesLoaded, this,
-            [this](const ProfileSession::Samples &samples) {
-                for (auto it = samples.cbegin(); it != samples.cend(); ++it)
-                    m_model->setProgressSamples(it.key(), it.value());
-            });
-    connect(session, &ProfileSession::sampleAdded, m_model, &JobTableModel::addProgressSample);
     connect(monitor, &JobMonitor::jobsAdded, this, &MainWindow::onJobsAdded);
-    connect(monitor, &JobMonitor::jobsUpdated, this, &MainWindow::onJobsUpdated);
-    connect(monitor, &JobMonitor::jobsRemoved, m_model, &JobTableModel::removeJobs);
-    connect(monitor, &JobMonitor::connectionStateChanged, this,
-            &MainWindow::onConnectionStateChanged);
+    connect(monitor, &JobMonitor::jobsUpdated, this, &MainWindow::updateStatusBar);
+    connect(monitor, &JobMonitor::connectionStateChanged, this, &MainWindow::updateStatusBar);
     connect(monitor, &JobMonitor::requestsInFlightChanged, this, &MainWindow::updateStatusBar);
-
-    m_model->setJobs({});
-    m_ui->offlineBanner->setConnectionState({});
-    m_ui->offlineBanner->setKeyMissing(false);
-    m_ui->detailsPanel->setMonitor(monitor);
-    m_ui->detailsPanel->setCurrentJob({});
-    m_ui->overviewPage->setMonitor(monitor);
-    if (m_notifications)
-        m_notifications->watch(monitor);
-
     applyEffectivePause();
     session->start();
 
@@ -481,15 +473,10 @@ void MainWindow::closeSession()
     if (!m_session)
         return;
     std::unique_ptr<ProfileSession> session = std::move(m_session);
-    if (m_notifications)
-        m_notifications->unwatch(session->monitor());
-    m_ui->detailsPanel->setMonitor(nullptr);
-    m_ui->overviewPage->setMonitor(nullptr);
+    m_actions->setSession(nullptr);
+    m_views->detach();
     session->monitor()->disconnect(this);
     session->disconnect(this);
-    session.reset();
-    m_ui->offlineBanner->setKeyMissing(false);
-    m_model->setJobs({});
 }
 
 void MainWindow::showWelcome()
@@ -515,7 +502,6 @@ void MainWindow::onKeyStateChanged(ProfileSession::KeyState state)
         showStatusMessage(tr("The key of “%1” could not be read: %2")
                                   .arg(m_session->profile().name, m_session->keyError()));
     }
-    m_ui->offlineBanner->setKeyMissing(state == ProfileSession::KeyState::Missing);
     updateStatusBar();
 }
 
@@ -540,26 +526,13 @@ void MainWindow::onMonitorLoaded()
     Q_EMIT profileLoaded(m_session->profile().id);
 }
 
-void MainWindow::onJobsAdded(const QList<WatchedJob> &jobs)
+void MainWindow::onJobsAdded()
 {
-    m_model->upsertJobs(jobs);
     if (m_session && m_session->isLoaded()) {
         applyPendingSelection();
         if (!m_ui->jobTable->currentIndex().isValid() && m_proxy->rowCount() > 0)
             m_ui->jobTable->selectRow(0);
     }
-    updateStatusBar();
-}
-
-void MainWindow::onJobsUpdated(const QList<WatchedJob> &jobs)
-{
-    m_model->upsertJobs(jobs);
-    updateStatusBar();
-}
-
-void MainWindow::onConnectionStateChanged(const ConnectionState &state)
-{
-    m_ui->offlineBanner->setConnectionState(state);
     updateStatusBar();
 }
 
@@ -601,6 +574,11 @@ OverviewPage *MainWindow::overviewPage() const
 WelcomePanel *MainWindow::welcomePanel() const
 {
     return m_ui->welcomePage;
+}
+
+QComboBox *MainWindow::profileSwitcher() const
+{
+    return m_switcher->comboBox();
 }
 
 bool MainWindow::selectJob(const QString &text)
@@ -666,42 +644,13 @@ void MainWindow::addJobs()
 
 void MainWindow::addJobsFromFiles(const QStringList &paths, int tab)
 {
-    if (!m_session)
-        return;
-    AddJobsDialog dialog(m_session->monitor(), this);
-    dialog.setCurrentTab(AddJobsDialog::Tab(tab));
-    if (!paths.isEmpty()) {
-        dialog.loadFiles(paths);
-        m_settings->setLastImportDirectory(QFileInfo(paths.constFirst()).absolutePath());
-    }
-    if (dialog.exec() != QDialog::Accepted || !m_session)
-        return;
-    QList<JobIdentifier> ids;
-    for (const QString &text : dialog.identifiersToAdd())
-        ids << JobIdentifier::parse(text).addAnyway(); // the user chose to add refused ones
-    // Discovered jobs keep what their list said until their first poll.
-    const QStringList added
-            = dialog.discoveredJobsToAdd().isEmpty()
-                      ? m_session->monitor()->watch(ids)
-                      : m_session->monitor()->watchListed(dialog.discoveredJobsToAdd());
-    if (!added.isEmpty()) {
-        selectJob(added.constFirst());
-        showStatusMessage(tr("Added to the watch list: %1").arg(added.size()));
-    }
+    m_actions->addJobs(paths, tab);
 }
 
 void MainWindow::refreshNow()
 {
-    if (!m_session)
-        return;
-    if (!m_session->refreshNow()) {
-        showStatusMessage(m_session->keyState() == ProfileSession::KeyState::Missing
-                                  ? tr("No key stored for this profile: enter it to refresh")
-                                  : tr("Refreshing once the key is read…"));
-        return;
-    }
-    showStatusMessage(tr("Refreshing every job that is still polled…"));
-    updateStatusBar();
+    if (m_actions->refresh())
+        updateStatusBar();
 }
 
 void MainWindow::setPollingPaused(bool paused)
@@ -717,46 +666,20 @@ void MainWindow::setPollingPaused(bool paused)
 
 void MainWindow::stopSelectedJobs()
 {
-    if (!m_session)
-        return;
-    const QList<StopJobsDialog::Target> targets
-            = MainWindowServices::stopTargets(*m_session, selectedIdentifiers());
-    if (targets.isEmpty())
-        return;
-    StopJobsDialog dialog(targets, MainWindowSetup::stopper(*m_session), this);
-    connect(&dialog, &StopJobsDialog::stopsFinished, this, [this](int accepted, int failed) {
-        showStatusMessage(
-                failed == 0
-                        ? tr("Stop requests accepted: %1").arg(accepted)
-                        : tr("Stop requests accepted: %1, failed: %2").arg(accepted).arg(failed));
-    });
-    dialog.exec();
+    m_actions->stop(selectedIdentifiers());
 }
 
 void MainWindow::removeSelectedJobs()
 {
-    if (!m_session)
-        return;
-    const QStringList ids = selectedIdentifiers();
-    if (ids.isEmpty())
-        return;
-    if (!MainWindowSetup::confirmRemoval(this, ids, *m_session->monitor()) || !m_session)
-        return;
-    m_session->monitor()->unwatch(ids);
-    showStatusMessage(tr("Removed from the watch list: %1").arg(ids.size()));
+    m_actions->remove(selectedIdentifiers());
 }
 
 void MainWindow::exportJobs()
 {
-    if (!m_session)
-        return;
-    const QStringList selected = selectedIdentifiers();
     QStringList visible;
     for (int row = 0; row < m_proxy->rowCount(); ++row)
         visible << m_proxy->index(row, 0).data(JobTableModel::IdentifierRole).toString();
-
-    MainWindowServices::runExport(*m_session, *m_settings, selected, visible, this,
-                                  [this](const QString &message) { showStatusMessage(message); });
+    m_actions->exportJobs(selectedIdentifiers(), visible);
 }
 
 void MainWindow::openSettings()
@@ -767,42 +690,23 @@ void MainWindow::openSettings()
 
 void MainWindow::openProfiles()
 {
-    ProfilesDialog dialog(m_store.get(), m_secrets, m_nam, this);
-    if (m_session && !m_sessionIsDemo)
-        dialog.selectProfile(m_session->profile().id);
-    if (m_store->profiles().isEmpty())
-        dialog.startNewProfile();
-
-    QString lastSaved;
-    QSet<QString> secretChanged;
-    connect(&dialog, &ProfilesDialog::profileSaved, this,
-            [this, &lastSaved](const GatewayProfile &profile) {
-                lastSaved = profile.id;
-                // The profile being shown was edited: the client takes it from now on.
-                if (m_session && !m_sessionIsDemo && m_session->profile().id == profile.id)
-                    m_session->setProfile(profile);
+    const QString lastSaved = MainWindowServices::runProfilesDialog(
+            *m_store, m_secrets, m_nam, m_sessionIsDemo ? nullptr : m_session.get(), this,
+            [this](const QString &removedId) {
+                if (m_session && m_session->profile().id == removedId)
+                    closeSession();
             });
-    connect(&dialog, &ProfilesDialog::secretChanged, this,
-            [&secretChanged](const QString &id) { secretChanged.insert(id); });
-    connect(&dialog, &ProfilesDialog::profileRemoved, this, [this](const QString &id) {
-        if (m_session && m_session->profile().id == id)
-            closeSession();
-    });
-    dialog.exec();
-
-    if (m_session && !m_sessionIsDemo && secretChanged.contains(m_session->profile().id))
-        m_session->reloadSecret();
     rebuildProfileSwitcher();
     updateWindowTitle();
-    if (!m_session) {
-        const QList<GatewayProfile> profiles = m_store->profiles();
-        if (!lastSaved.isEmpty() && switchToProfile(lastSaved))
-            return;
-        if (!profiles.isEmpty())
-            switchToProfile(profiles.constFirst().id);
-        else
-            showWelcome();
-    }
+    if (m_session)
+        return;
+    const QList<GatewayProfile> profiles = m_store->profiles();
+    if (!lastSaved.isEmpty() && switchToProfile(lastSaved))
+        return;
+    if (!profiles.isEmpty())
+        switchToProfile(profiles.constFirst().id);
+    else
+        showWelcome();
 }
 
 void MainWindow::copyRows()
@@ -812,26 +716,12 @@ void MainWindow::copyRows()
 
 void MainWindow::copyCurrentJobAsJson()
 {
-    const std::optional<WatchedJob> w = currentJob();
-    if (!w || !m_session)
-        return;
-    MainWindowServices::copyJobAsJson(*m_session, w->identifier, [this](const QString &message) {
-        if (!message.isEmpty())
-            showStatusMessage(message);
-    });
+    m_actions->copyAsJson(currentIdentifier());
 }
 
 void MainWindow::showAbout()
 {
-    AboutInfo info;
-    info.dataDirectory = m_store->databasePath().isEmpty()
-                                         || m_store->databasePath() == QStringLiteral(":memory:")
-                                 ? m_options.dataDirectory
-                                 : QFileInfo(m_store->databasePath()).absolutePath();
-    info.settingsFile = m_settings->fileName();
-    info.keysPersistent = m_secrets->isPersistent();
-    AboutDialog dialog(info, this);
-    dialog.exec();
+    MainWindowServices::showAbout(*m_store, *m_settings, *m_secrets, m_options.dataDirectory, this);
 }
 
 void MainWindow::onNotificationClicked(const QString &profileId, const QString &identifier)
@@ -851,33 +741,9 @@ void MainWindow::onNotificationClicked(const QString &profileId, const QString &
 
 void MainWindow::rebuildProfileSwitcher()
 {
-    const QSignalBlocker blocker(m_profileCombo);
-    m_profileCombo->clear();
-    const QString current = currentProfileId();
-    for (const GatewayProfile &p : m_store->profiles())
-        m_profileCombo->addItem(p.name.isEmpty() ? p.baseUrl.toDisplayString() : p.name, p.id);
-    if (DemoMode::isAvailable())
-        m_profileCombo->addItem(tr("Demo gateway"), DemoMode::demoProfileId());
-    m_profileCombo->insertSeparator(m_profileCombo->count());
-    m_profileCombo->addItem(tr("Manage Profiles…"), kManageProfilesEntry);
-    const int index = m_profileCombo->findData(current);
-    m_profileCombo->setCurrentIndex(index);
-    if (index < 0)
-        m_profileCombo->setPlaceholderText(tr("No profile"));
+    m_switcher->rebuild(m_store->profiles(), currentProfileId());
     if (m_statusFields)
         m_statusFields->indicator()->refresh();
-}
-
-void MainWindow::onProfileSwitcherActivated(int index)
-{
-    const QString id = m_profileCombo->itemData(index).toString();
-    if (id == kManageProfilesEntry) {
-        rebuildProfileSwitcher(); // back to the current profile
-        openProfiles();
-        return;
-    }
-    if (!switchToProfile(id))
-        rebuildProfileSwitcher();
 }
 
 void MainWindow::updateWindowTitle()
@@ -890,32 +756,12 @@ void MainWindow::updateWindowTitle()
 
 void MainWindow::updateActions()
 {
-    Ui::MainWindow &ui = *m_ui;
-    const bool session = m_session != nullptr;
-    const int selected = int(selectedIdentifiers().size());
-    const bool jobs = session && m_model->rowCount() > 0;
-    ui.actionAddJobs->setEnabled(session);
-    ui.actionRefresh->setEnabled(session);
-    ui.actionPause->setEnabled(session);
-    const MainWindowServices::StopState stop
-            = MainWindowServices::stopState(m_session.get(), selectedIdentifiers());
-    ui.actionStop->setEnabled(session && stop.availability.enabled);
-    ui.actionStop->setToolTip(stop.availability.toolTip);
-    ui.actionRemove->setEnabled(session && selected > 0);
-    ui.actionExport->setEnabled(jobs);
-    ui.actionCopyRows->setEnabled(selected > 0);
-    ui.actionCopyJson->setEnabled(session && !currentIdentifier().isEmpty());
-    ui.actionSelectAll->setEnabled(jobs);
-    ui.actionFind->setEnabled(session);
-    ui.actionShowJobs->setEnabled(session);
-    ui.actionShowOverview->setEnabled(session);
-    ui.actionClearFilters->setEnabled(session && ui.filterBar->state() != FilterState{});
-    ui.actionResetColumns->setEnabled(session);
-    const bool overview = ui.viewTabs->currentWidget() == ui.overviewTab;
-    ui.actionShowJobs->setChecked(!overview);
-    ui.actionShowOverview->setChecked(overview);
-    ui.actionStop->setText(StopJobsDialog::actionText(selected, stop.cancel));
-    ui.actionStop->setIconText(stop.cancel ? tr("Cancel") : tr("Stop"));
+    MainWindowSetup::ActionState state;
+    state.session = m_session.get();
+    state.selected = selectedIdentifiers();
+    state.hasJobs = m_model->rowCount() > 0;
+    state.hasCurrent = !currentIdentifier().isEmpty();
+    MainWindowSetup::updateActions(*m_ui, state);
 }
 
 QString MainWindow::connectionText() const

@@ -41,9 +41,12 @@ class NotificationCenter;
 class Notifier;
 class OfflineBanner;
 class OverviewPage;
+class ProfileSwitcher;
 class SecretStore;
+class SessionViews;
 class StatusBarFields;
 class StoreWorker;
+class WatchListActions;
 class WelcomePanel;
 
 // The batchwatch main window (PRODUCT.md §2): toolbar with the profile switcher, the filter
@@ -58,8 +61,11 @@ class WelcomePanel;
 // the window wires it to the views. A profile's last-known rows are shown from the store
 // before any request is made, then polling starts; a profile that needs a key is held until
 // the SecretStore answered, and one whose key is not stored says so in the banner ("Enter
-// Key…") and sends nothing. The status bar (StatusBarFields, ConnectionIndicator) and file
-// drops (JobFileDrop) are small classes of their own.
+// Key…") and sends nothing. What the window is made of are small classes with one job each:
+// SessionViews (the session → the table model, details panel, Overview page, banner and
+// notifications), WatchListActions (what Add, Refresh, Stop, Remove, Export and Copy as JSON
+// do), ProfileSwitcher, StatusBarFields and ConnectionIndicator, JobFileDrop, and
+// MainWindowSetup / MainWindowServices (actions, layout, dialogs that need no window state).
 //
 // Start-up, from LaunchOptions: --demo starts demo mode (DemoMode: the in-process simulated
 // gateway with a temporary, never stored profile and an in-memory store); --demo-if-unconfigured
@@ -124,7 +130,7 @@ public:
     OverviewPage *overviewPage() const;
     WelcomePanel *welcomePanel() const;
     bool isWelcomeShown() const;
-    QComboBox *profileSwitcher() const { return m_profileCombo; }
+    QComboBox *profileSwitcher() const;
     // Texts of the status bar fields, for tests and accessibility.
     QString connectionText() const;
     QString countsText() const;
@@ -185,15 +191,12 @@ private:
     void closeSession();
     void showWelcome();
     void onMonitorLoaded();
-    void onJobsAdded(const QList<WatchedJob> &jobs);
-    void onJobsUpdated(const QList<WatchedJob> &jobs);
-    void onConnectionStateChanged(const ConnectionState &state);
+    void onJobsAdded();
     void onKeyStateChanged(ProfileSession::KeyState state);
     void applyEffectivePause();
     void applyPendingSelection();
 
     void rebuildProfileSwitcher();
-    void onProfileSwitcherActivated(int index);
     void updateActions();
     void updateStatusBar();
     void updateWindowTitle();
@@ -227,7 +230,9 @@ private:
     std::unique_ptr<ProfileSession> m_session;
     bool m_sessionIsDemo = false;
 
-    QComboBox *m_profileCombo = nullptr;
+    ProfileSwitcher *m_switcher = nullptr;
+    WatchListActions *m_actions = nullptr;
+    SessionViews *m_views = nullptr;
     StatusBarFields *m_statusFields = nullptr;
 
     QTimer m_tickTimer;

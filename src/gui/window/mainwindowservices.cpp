@@ -1,10 +1,13 @@
 #include "window/mainwindowservices.h"
 
 #include "common/appsettings.h"
+#include "dialogs/aboutdialog.h"
 #include "dialogs/exportdialog.h"
+#include "dialogs/profilesdialog.h"
 #include "domain/jobidentifier.h"
 #include "export/jsonexporter.h"
 #include "store/jobstore.h"
+#include "store/secretstore.h"
 #include "store/storeworker.h"
 #include "tracking/jobmonitor.h"
 #include "tracking/profilesession.h"
@@ -13,16 +16,15 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QLabel>
 #include <QMainWindow>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QScreen>
-#include <QToolBar>
+#include <QSet>
 
 namespace bw::MainWindowServices {
 
@@ -165,21 +167,48 @@ void runExport(const ProfileSession &session, AppSettings &settings, const QStri
     dialog.exec();
 }
 
-QComboBox *addProfileSwitcher(QToolBar *toolBar, QWidget *parent)
+QString runProfilesDialog(JobStore &store, SecretStore *secrets, QNetworkAccessManager *nam,
+                          ProfileSession *current, QWidget *parent,
+                          const std::function<void(const QString &profileId)> &removed)
 {
-    auto *combo = new QComboBox(parent);
-    combo->setObjectName(QStringLiteral("profileSwitcher"));
-    combo->setAccessibleName(tr("Gateway profile"));
-    combo->setToolTip(tr("The gateway whose jobs are shown"));
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    combo->setMinimumContentsLength(14);
-    auto *label = new QLabel(tr("P&rofile:"), parent);
-    label->setBuddy(combo);
-    QAction *first = toolBar->actions().value(0);
-    toolBar->insertWidget(first, label);
-    toolBar->insertWidget(first, combo);
-    toolBar->insertSeparator(first);
-    return combo;
+    ProfilesDialog dialog(&store, secrets, nam, parent);
+    if (current)
+        dialog.selectProfile(current->profile().id);
+    if (store.profiles().isEmpty())
+        dialog.startNewProfile();
+
+    const QPointer<ProfileSession> session = current; // `removed` may end it
+    QString lastSaved;
+    QSet<QString> secretChanged;
+    QObject::connect(&dialog, &ProfilesDialog::profileSaved, &dialog,
+                     [&session, &lastSaved](const GatewayProfile &profile) {
+                         lastSaved = profile.id;
+                         // The profile being shown was edited: the client takes it from now on.
+                         if (session && session->profile().id == profile.id)
+                             session->setProfile(profile);
+                     });
+    QObject::connect(&dialog, &ProfilesDialog::secretChanged, &dialog,
+                     [&secretChanged](const QString &id) { secretChanged.insert(id); });
+    QObject::connect(&dialog, &ProfilesDialog::profileRemoved, &dialog, removed);
+    dialog.exec();
+
+    if (session && secretChanged.contains(session->profile().id))
+        session->reloadSecret();
+    return lastSaved;
+}
+
+void showAbout(const JobStore &store, const AppSettings &settings, const SecretStore &secrets,
+               const QString &dataDirectory, QWidget *parent)
+{
+    AboutInfo info;
+    const QString database = store.databasePath();
+    info.dataDirectory = database.isEmpty() || database == QStringLiteral(":memory:")
+                                 ? dataDirectory
+                                 : QFileInfo(database).absolutePath();
+    info.settingsFile = settings.fileName();
+    info.keysPersistent = secrets.isPersistent();
+    AboutDialog dialog(info, parent);
+    dialog.exec();
 }
 
 void applyDefaultGeometry(QMainWindow &window)

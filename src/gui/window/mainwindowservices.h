@@ -8,10 +8,9 @@
 #include <functional>
 #include <memory>
 
-class QComboBox;
 class QMainWindow;
+class QNetworkAccessManager;
 class QObject;
-class QToolBar;
 class QWidget;
 
 namespace bw {
@@ -19,6 +18,7 @@ class AppSettings;
 class DemoMode;
 class JobStore;
 class ProfileSession;
+class SecretStore;
 class StoreWorker;
 } // namespace bw
 
@@ -70,8 +70,20 @@ void runExport(const ProfileSession &session, AppSettings &settings, const QStri
                const QStringList &visible, QWidget *parent,
                const std::function<void(const QString &message)> &done);
 
-// The profile switcher ("Profile:" and a combo box) at the front of `toolBar`.
-QComboBox *addProfileSwitcher(QToolBar *toolBar, QWidget *parent);
+// Runs the Profiles dialog over `parent` on the user's `store` (starting a new profile when there
+// is none). While it is open, an edit of the profile of `current` (may be null: the demo, or no
+// profile) goes to that session at once, and `removed` gets the id of each profile the user
+// removes (the window closes its session then). Once it is closed, `current`, if still there
+// and its key was changed, reads the key again. Returns the id of the profile saved last
+// (empty: none).
+QString runProfilesDialog(JobStore &store, SecretStore *secrets, QNetworkAccessManager *nam,
+                          ProfileSession *current, QWidget *parent,
+                          const std::function<void(const QString &profileId)> &removed);
+
+// The About dialog: the data folder in use (the store's, else `dataDirectory`), the settings
+// file and whether keys outlive the session.
+void showAbout(const JobStore &store, const AppSettings &settings, const SecretStore &secrets,
+               const QString &dataDirectory, QWidget *parent);
 
 // A comfortable first size that leaves the desktop visible (never larger than the screen),
 // centred on the window's screen.

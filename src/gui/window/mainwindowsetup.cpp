@@ -11,6 +11,7 @@
 #include "window/filterbar.h"
 #include "window/jobtableview.h"
 #include "window/launchoptions.h"
+#include "window/mainwindowservices.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -19,6 +20,8 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+
+#include <algorithm>
 
 namespace bw::MainWindowSetup {
 
@@ -217,6 +220,43 @@ bool confirmRemoval(QWidget *parent, const QStringList &ids, const JobMonitor &m
     keepTitleVisible(&box);
     box.exec();
     return box.clickedButton() == static_cast<QAbstractButton *>(remove);
+}
+
+void updateActions(Ui::MainWindow &ui, const ActionState &state)
+{
+    const bool session = state.session != nullptr;
+    const int selected = int(state.selected.size());
+    const bool jobs = session && state.hasJobs;
+    ui.actionAddJobs->setEnabled(session);
+    ui.actionRefresh->setEnabled(session);
+    ui.actionPause->setEnabled(session);
+    const MainWindowServices::StopState stop
+            = MainWindowServices::stopState(state.session, state.selected);
+    ui.actionStop->setEnabled(session && stop.availability.enabled);
+    ui.actionStop->setToolTip(stop.availability.toolTip);
+    ui.actionRemove->setEnabled(session && selected > 0);
+    ui.actionExport->setEnabled(jobs);
+    ui.actionCopyRows->setEnabled(selected > 0);
+    ui.actionCopyJson->setEnabled(session && state.hasCurrent);
+    ui.actionSelectAll->setEnabled(jobs);
+    ui.actionFind->setEnabled(session);
+    ui.actionShowJobs->setEnabled(session);
+    ui.actionShowOverview->setEnabled(session);
+    ui.actionClearFilters->setEnabled(session && ui.filterBar->state() != FilterState{});
+    ui.actionResetColumns->setEnabled(session);
+    const bool overview = ui.viewTabs->currentWidget() == ui.overviewTab;
+    ui.actionShowJobs->setChecked(!overview);
+    ui.actionShowOverview->setChecked(overview);
+    ui.actionStop->setText(StopJobsDialog::actionText(selected, stop.cancel));
+    ui.actionStop->setIconText(stop.cancel ? tr("Cancel") : tr("Stop"));
+}
+
+int defaultDetailsWidth(int total, int em)
+{
+    // The table gets most of the width (status, name, progress, expiry and age uncut at
+    // 1280 px, the identifier too at 1440 px), the details a column as wide as its forms need
+    // and no more.
+    return std::clamp(total * 32 / 100, std::min(27 * em, total / 2), 36 * em);
 }
 
 } // namespace bw::MainWindowSetup

@@ -50,4 +50,21 @@ StopJobsDialog::StopFunction stopper(const ProfileSession &session);
 // Remove. The jobs themselves keep running on the gateway.
 bool confirmRemoval(QWidget *parent, const QStringList &ids, const JobMonitor &monitor);
 
+// Which actions apply now, and their words: nothing but Profiles, Settings and About without
+// a session; Stop only for jobs not known to have ended (its tooltip says why not), and
+// "Cancel" for other providers' batches; Export and Select All once there are rows; Clear
+// Filters while a filter is set. `session` may be null.
+struct ActionState
+{
+    const ProfileSession *session = nullptr;
+    QStringList selected;    // identifiers of the selected rows
+    bool hasJobs = false;    // the table has rows (filtered or not)
+    bool hasCurrent = false; // a current row
+};
+void updateActions(Ui::MainWindow &ui, const ActionState &state);
+
+// The details panel's share of the main splitter `total` pixels wide when nothing is
+// remembered: about a third, at least 27 em (never more than half), at most 36 em.
+int defaultDetailsWidth(int total, int em);
+
 } // namespace bw::MainWindowSetup

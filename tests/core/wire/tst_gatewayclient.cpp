@@ -159,8 +159,8 @@ private Q_SLOTS:
     void cancelsTheWholeRequestOnACrossOriginRedirect();
 
     // Route detection.
-    void detectsSingularRouteAndRemembersIt();
-    void detectsPluralRouteOnAPublishedDocumentGateway();
+    void detectsTheRouteAndRemembersIt_data();
+    void detectsTheRouteAndRemembersIt();
     void neverRemembersAnHtmlAnswer();
     void acceptsJsonNotFoundAsEvidenceOfTheRoute_data();
     void acceptsJsonNotFoundAsEvidenceOfTheRoute();
@@ -177,11 +177,8 @@ private Q_SLOTS:
     void usesTheRouteRememberedInTheProfile();
 
     // Listing.
-    void listAllStopsWhenThereIsNoToken();
-    void listAllStopsAtAnEmptyPageThatStillCarriesAToken();
-    void listAllStopsOnARepeatedToken();
-    void listAllStopsAtThePageCap();
-    void listAllDeduplicatesJobsAcrossPages();
+    void listAllReadsPagesUntilItMustStop_data();
+    void listAllReadsPagesUntilItMustStop();
     void listAllFailsWhenAPageFails();
 
     // Stop and health.
@@ -876,41 +873,35 @@ void tst_GatewayClient::cancelsTheWholeRequestOnACrossOriginRedirect()
 // ---------------------------------------------------------------------------------------------
 // Route detection
 
-void tst_GatewayClient::detectsSingularRouteAndRemembersIt()
+void tst_GatewayClient::detectsTheRouteAndRemembersIt_data()
 {
-    FakeNetworkAccessManager nam;
-    nam.setRoute(kSingularPath, fixtureResponse(200, "retrieve-completed.json"));
-    nam.setRoute(kPluralPath, FakeResponse::text(200, "text/html", kBifrostUi));
-    GatewayClient client(&nam);
-    client.setProfile(fakeProfile());
-    QSignalSpy detected(&client, &GatewayClient::routeDetected);
-
-    Outcome<RetrieveResult> first;
-    client.retrieve(kArn, this, first.callback());
-    QTRY_VERIFY(first.done());
-    QVERIFY2(first.ok(), first.why());
-    QCOMPARE(first.value().routeUsed, RouteStyle::Singular);
-    QCOMPARE(first.value().parsed.job.statusCode(), JobStatus::Completed);
-    QVERIFY(first.value().fetchedAt.isValid());
-    QCOMPARE(nam.requestCount(), 1);
-    QCOMPARE(detected.size(), 1);
-    QCOMPARE(detected.at(0).at(0).value<RouteStyle>(), RouteStyle::Singular);
-    QCOMPARE(client.profile().detectedRoute, RouteStyle::Singular);
-
-    Outcome<RetrieveResult> second;
-    client.retrieve(kArn, this, second.callback());
-    QTRY_VERIFY(second.done());
-    QVERIFY(second.ok());
-    QCOMPARE(nam.requestCount(), 2);
-    QCOMPARE(nam.lastRequest().encodedPath(), kSingularPath);
-    QCOMPARE(detected.size(), 1);
+    QTest::addColumn<FakeResponse>("singularAnswer");
+    QTest::addColumn<FakeResponse>("pluralAnswer");
+    QTest::addColumn<RouteStyle>("route");
+    QTest::addColumn<QList<QByteArray>>("probes"); // the paths the first call asked, in order
+    QTest::addColumn<JobStatus>("status");
+    // Bifrost: the singular route answers; the plural one is its web UI's page.
+    QTest::newRow("singular (Bifrost)")
+            << fixtureResponse(200, "retrieve-completed.json")
+            << FakeResponse::text(200, "text/html", kBifrostUi) << RouteStyle::Singular
+            << QList<QByteArray>{kSingularPath} << JobStatus::Completed;
+    // A gateway that publishes the AWS document's plural route only.
+    QTest::newRow("plural (published document)")
+            << FakeResponse::text(404, "text/plain", "404 page not found")
+            << fixtureResponse(200, "retrieve-inprogress-aws-native.json") << RouteStyle::Plural
+            << QList<QByteArray>{kSingularPath, kPluralPath} << JobStatus::InProgress;
 }
 
-void tst_GatewayClient::detectsPluralRouteOnAPublishedDocumentGateway()
+void tst_GatewayClient::detectsTheRouteAndRemembersIt()
 {
+    QFETCH(FakeResponse, singularAnswer);
+    QFETCH(FakeResponse, pluralAnswer);
+    QFETCH(RouteStyle, route);
+    QFETCH(QList<QByteArray>, probes);
+    QFETCH(JobStatus, status);
     FakeNetworkAccessManager nam;
-    nam.setRoute(kSingularPath, FakeResponse::text(404, "text/plain", "404 page not found"));
-    nam.setRoute(kPluralPath, fixtureResponse(200, "retrieve-inprogress-aws-native.json"));
+    nam.setRoute(kSingularPath, singularAnswer);
+    nam.setRoute(kPluralPath, pluralAnswer);
     GatewayClient client(&nam);
     client.setProfile(fakeProfile());
     QSignalSpy detected(&client, &GatewayClient::routeDetected);
@@ -919,20 +910,25 @@ void tst_GatewayClient::detectsPluralRouteOnAPublishedDocumentGateway()
     client.retrieve(kArn, this, first.callback());
     QTRY_VERIFY(first.done());
     QVERIFY2(first.ok(), first.why());
-    QCOMPARE(first.value().routeUsed, RouteStyle::Plural);
-    QCOMPARE(nam.requestCount(), 2);
-    QCOMPARE(nam.requests().at(0).encodedPath(), kSingularPath);
-    QCOMPARE(nam.requests().at(1).encodedPath(), kPluralPath);
+    QCOMPARE(first.value().routeUsed, route);
+    QCOMPARE(first.value().parsed.job.statusCode(), status);
+    QVERIFY(first.value().fetchedAt.isValid());
+    QCOMPARE(nam.requestCount(), probes.size());
+    for (qsizetype i = 0; i < probes.size(); ++i)
+        QCOMPARE(nam.requests().at(i).encodedPath(), probes.at(i));
     QCOMPARE(detected.size(), 1);
-    QCOMPARE(client.profile().detectedRoute, RouteStyle::Plural);
+    QCOMPARE(detected.at(0).at(0).value<RouteStyle>(), route);
+    QCOMPARE(client.profile().detectedRoute, route);
 
-    // Remembered: one request, straight to the plural route.
+    // Remembered: one request, straight to that route, and no second announcement.
     Outcome<RetrieveResult> second;
     client.retrieve(kArn, this, second.callback());
     QTRY_VERIFY(second.done());
     QVERIFY(second.ok());
-    QCOMPARE(nam.requestCount(), 3);
-    QCOMPARE(nam.lastRequest().encodedPath(), kPluralPath);
+    QCOMPARE(nam.requestCount(), probes.size() + 1);
+    QCOMPARE(nam.lastRequest().encodedPath(),
+             route == RouteStyle::Singular ? kSingularPath : kPluralPath);
+    QCOMPARE(detected.size(), 1);
 }
 
 void tst_GatewayClient::neverRemembersAnHtmlAnswer()
@@ -1315,118 +1311,118 @@ void tst_GatewayClient::usesTheRouteRememberedInTheProfile()
 // ---------------------------------------------------------------------------------------------
 // Listing
 
-void tst_GatewayClient::listAllStopsWhenThereIsNoToken()
-{
-    FakeNetworkAccessManager nam;
-    nam.respondWith(fixtureResponse(200, "list-bifrost-converted.json"));
-    GatewayClient client(&nam);
-    client.setProfile(fakeProfile());
-    Outcome<ListResult> out;
-    client.listAll({}, 10, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY2(out.ok(), out.why());
-    QCOMPARE(out.value().pages, 1);
-    QCOMPARE(out.value().jobs.size(), 5);
-    QVERIFY(!out.value().truncated);
-    QCOMPARE(nam.requestCount(), 1);
-}
+namespace {
 
-void tst_GatewayClient::listAllStopsAtAnEmptyPageThatStillCarriesAToken()
-{
-    const QString token = QStringLiteral("batch_67d1b05d7f3c8190a9b8c7d6e5f4a3b2");
-    FakeNetworkAccessManager nam;
-    nam.setHandler([&](const FakeRequest &r) {
-        if (tokenOf(r).isEmpty())
-            return fixtureResponse(200, "list-crossprovider-terminal-nexttoken.json");
-        return FakeResponse::json(200, listBody({}, token));
-    });
-    GatewayClient client(&nam);
-    client.setProfile(fakeProfile());
-    Outcome<ListResult> out;
-    client.listAll({}, 10, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY2(out.ok(), out.why());
-    QCOMPARE(out.value().pages, 2);
-    QCOMPARE(out.value().jobs.size(), 3);
-    QVERIFY(!out.value().truncated);
-    QCOMPARE(nam.requestCount(), 2);
-    QCOMPARE(tokenOf(nam.requests().at(1)), token);
-}
+// The pages a listing gateway serves, by the shape of its paging.
+enum class Paging {
+    OnePage,             // the fixture's one page, without a token
+    EmptyPageWithAToken, // a full page, then an empty one that still carries a token
+    RepeatedToken,       // every page names the same token again
+    EndlessTokens,       // one job and a new token per page, forever
+    OverlappingPages,    // two pages that share a job, the second without a token
+};
 
-void tst_GatewayClient::listAllStopsOnARepeatedToken()
+FakeNetworkAccessManager::Handler pagingHandler(Paging paging)
 {
-    const QString token = QStringLiteral("same+token/==");
-    FakeNetworkAccessManager nam;
-    nam.setHandler([&](const FakeRequest &r) {
-        if (tokenOf(r).isEmpty())
+    switch (paging) {
+    case Paging::OnePage:
+        return [](const FakeRequest &) {
+            return fixtureResponse(200, "list-bifrost-converted.json");
+        };
+    case Paging::EmptyPageWithAToken:
+        return [](const FakeRequest &r) {
+            if (tokenOf(r).isEmpty())
+                return fixtureResponse(200, "list-crossprovider-terminal-nexttoken.json");
+            return FakeResponse::json(
+                    200, listBody({}, QStringLiteral("batch_67d1b05d7f3c8190a9b8c7d6e5f4a3b2")));
+        };
+    case Paging::RepeatedToken:
+        return [](const FakeRequest &r) {
+            const QString token = QStringLiteral("same+token/==");
+            if (tokenOf(r).isEmpty())
+                return FakeResponse::json(
+                        200, listBody({QStringLiteral("a"), QStringLiteral("b")}, token));
             return FakeResponse::json(200,
-                                      listBody({QStringLiteral("a"), QStringLiteral("b")}, token));
-        return FakeResponse::json(200, listBody({QStringLiteral("b"), QStringLiteral("c")}, token));
-    });
-    GatewayClient client(&nam);
-    client.setProfile(fakeProfile());
-    Outcome<ListResult> out;
-    client.listAll({}, 50, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY2(out.ok(), out.why());
-    QCOMPARE(out.value().pages, 2);
-    QVERIFY(out.value().truncated);
-    QCOMPARE(arnsOf(out.value().jobs),
-             QStringList({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
-    QCOMPARE(nam.requestCount(), 2);
-    QVERIFY2(nam.requests().at(1).encodedQuery().contains("nextToken=same%2Btoken%2F%3D%3D"),
-             nam.requests().at(1).encodedQuery());
+                                      listBody({QStringLiteral("b"), QStringLiteral("c")}, token));
+        };
+    case Paging::EndlessTokens:
+        return [](const FakeRequest &r) {
+            const int n = tokenOf(r).isEmpty() ? 0 : tokenOf(r).mid(1).toInt();
+            return FakeResponse::json(200, listBody({QStringLiteral("job-%1").arg(n)},
+                                                    QStringLiteral("t%1").arg(n + 1)));
+        };
+    case Paging::OverlappingPages:
+        return [](const FakeRequest &r) {
+            if (tokenOf(r).isEmpty())
+                return FakeResponse::json(200, listBody({QStringLiteral("a"), QStringLiteral("b")},
+                                                        QStringLiteral("p2")));
+            return FakeResponse::json(
+                    200, listBody({QStringLiteral("b"), QStringLiteral("c")}, std::nullopt));
+        };
+    }
+    return {};
 }
 
-void tst_GatewayClient::listAllStopsAtThePageCap()
-{
-    FakeNetworkAccessManager nam;
-    nam.setHandler([](const FakeRequest &r) {
-        const int n = tokenOf(r).isEmpty() ? 0 : tokenOf(r).mid(1).toInt();
-        return FakeResponse::json(
-                200, listBody({QStringLiteral("job-%1").arg(n)}, QStringLiteral("t%1").arg(n + 1)));
-    });
-    GatewayClient client(&nam);
-    client.setProfile(fakeProfile());
-    Outcome<ListResult> out;
-    client.listAll({}, 3, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY2(out.ok(), out.why());
-    QCOMPARE(out.value().pages, 3);
-    QVERIFY(out.value().truncated);
-    QCOMPARE(out.value().jobs.size(), 3);
-    QCOMPARE(nam.requestCount(), 3);
+} // namespace
 
+Q_DECLARE_METATYPE(Paging)
+
+void tst_GatewayClient::listAllReadsPagesUntilItMustStop_data()
+{
+    QTest::addColumn<Paging>("paging");
+    QTest::addColumn<int>("maxPages");
+    QTest::addColumn<int>("pages");
+    QTest::addColumn<int>("jobCount");
+    QTest::addColumn<QStringList>("arns"); // empty: not compared
+    QTest::addColumn<bool>("truncated");
+    QTest::addColumn<QByteArray>("nextQuery"); // what the second request's query contains
+    const QStringList abc{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    QTest::newRow("no token: one page")
+            << Paging::OnePage << 10 << 1 << 5 << QStringList() << false << QByteArray();
+    // The token is sent back once; the empty page ends the listing, not the cap.
+    QTest::newRow("an empty page that still carries a token")
+            << Paging::EmptyPageWithAToken << 10 << 2 << 3 << QStringList() << false
+            << QByteArray("nextToken=batch_67d1b05d7f3c8190a9b8c7d6e5f4a3b2");
+    // A token seen before would loop: the listing stops there and says it is incomplete. The
+    // token goes out encoded.
+    QTest::newRow("a repeated token") << Paging::RepeatedToken << 50 << 2 << 3 << abc << true
+                                      << QByteArray("nextToken=same%2Btoken%2F%3D%3D");
+    QTest::newRow("the page cap") << Paging::EndlessTokens << 3 << 3 << 3 << QStringList() << true
+                                  << QByteArray("nextToken=t1");
     // A cap below one still reads one page.
-    nam.clearRequests();
-    Outcome<ListResult> one;
-    client.listAll({}, 0, this, one.callback());
-    QTRY_VERIFY(one.done());
-    QVERIFY2(one.ok(), one.why());
-    QCOMPARE(one.value().pages, 1);
-    QCOMPARE(nam.requestCount(), 1);
+    QTest::newRow("a cap below one reads one page")
+            << Paging::EndlessTokens << 0 << 1 << 1 << QStringList() << true << QByteArray();
+    QTest::newRow("a job on two pages is listed once")
+            << Paging::OverlappingPages << 10 << 2 << 3 << abc << false
+            << QByteArray("nextToken=p2");
 }
 
-void tst_GatewayClient::listAllDeduplicatesJobsAcrossPages()
+void tst_GatewayClient::listAllReadsPagesUntilItMustStop()
 {
+    QFETCH(Paging, paging);
+    QFETCH(int, maxPages);
+    QFETCH(int, pages);
+    QFETCH(int, jobCount);
+    QFETCH(QStringList, arns);
+    QFETCH(bool, truncated);
+    QFETCH(QByteArray, nextQuery);
     FakeNetworkAccessManager nam;
-    nam.setHandler([](const FakeRequest &r) {
-        if (tokenOf(r).isEmpty())
-            return FakeResponse::json(200, listBody({QStringLiteral("a"), QStringLiteral("b")},
-                                                    QStringLiteral("p2")));
-        return FakeResponse::json(
-                200, listBody({QStringLiteral("b"), QStringLiteral("c")}, std::nullopt));
-    });
+    nam.setHandler(pagingHandler(paging));
     GatewayClient client(&nam);
     client.setProfile(fakeProfile());
     Outcome<ListResult> out;
-    client.listAll({}, 10, this, out.callback());
+    client.listAll({}, maxPages, this, out.callback());
     QTRY_VERIFY(out.done());
     QVERIFY2(out.ok(), out.why());
-    QCOMPARE(out.value().pages, 2);
-    QVERIFY(!out.value().truncated);
-    QCOMPARE(arnsOf(out.value().jobs),
-             QStringList({QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+    QCOMPARE(out.value().pages, pages);
+    QCOMPARE(out.value().jobs.size(), jobCount);
+    if (!arns.isEmpty())
+        QCOMPARE(arnsOf(out.value().jobs), arns);
+    QCOMPARE(out.value().truncated, truncated);
+    QCOMPARE(nam.requestCount(), pages); // one request per page, none after the last
+    if (!nextQuery.isEmpty())
+        QVERIFY2(nam.requests().at(1).encodedQuery().contains(nextQuery),
+                 nam.requests().at(1).encodedQuery());
 }
 
 void tst_GatewayClient::listAllFailsWhenAPageFails()

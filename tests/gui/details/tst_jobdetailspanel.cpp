@@ -166,6 +166,10 @@ void tst_JobDetailsPanel::initTestCase()
     qputenv("TZ", "Europe/Berlin");
     tzset();
     QCOMPARE(QDateTime(QDate(2025, 3, 15), QTime(2, 0), Qt::UTC).toLocalTime().time(), QTime(3, 0));
+    // The application font as the app sets it (AppTheme::apply): with its emoji fallback, so that
+    // a monochrome emoji font that fontconfig prefers (Symbola, for the PDF) is not used.
+    QVERIFY2(!AppTheme::applyEmojiFallback().isEmpty(),
+             "no colour emoji font is installed (Debian: fonts-noto-color-emoji)");
 }
 
 void tst_JobDetailsPanel::init()
@@ -188,7 +192,7 @@ void tst_JobDetailsPanel::init()
 
     m_panel = std::make_unique<JobDetailsPanel>();
     m_panel->resize(1100, 640);
-    m_panel->setMonitor(m_rig->monitor.get());
+    m_panel->setSession(m_rig->session.get());
     m_panel->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
 }
@@ -415,9 +419,16 @@ void tst_JobDetailsPanel::overviewShortensALongFailureMessage()
     const QLabel *arn
             = tab<OverviewTab>()->field(QStringLiteral("arnField"))->findChild<QLabel *>();
     QTRY_VERIFY(fullyShown(arn));
+    // Also in a panel as narrow as the main window's default at 1280 px, where the ARN takes
+    // four lines and the scroll bar shows.
+    m_panel->resize(400, 640);
+    QTRY_VERIFY(arn->heightForWidth(arn->width()) > 3 * arn->fontMetrics().lineSpacing());
+    QTRY_VERIFY(fullyShown(arn));
+    m_panel->resize(1100, 640);
 
     // The emoji in the name is drawn in colour (a font that has it: fonts-noto-color-emoji),
-    // not as a box in the text colour.
+    // not as a box in the text colour, nor in monochrome where Symbola is installed too
+    // (check: FONTCONFIG_FILE naming a folder with Symbola).
     auto *name = m_panel->findChild<QLabel *>(QStringLiteral("nameLabel"));
     QCOMPARE(name->text(), QStringLiteral("launch-\U0001F680-eval"));
     const QImage picture = name->grab().toImage();

@@ -87,7 +87,7 @@ private Q_SLOTS:
     void showsAnEmptyStateWithoutJobs();
     void recordsPerHourSpreadsProgressOverTheHours_data();
     void recordsPerHourSpreadsProgressOverTheHours();
-    void recordsPerHourComesFromTheMonitorsSamples();
+    void recordsPerHourComesFromTheSessionsSampleFeed();
     void rendersInLightAndDark();
     void distributionLabelsAreNeverCutOff_data();
     void distributionLabelsAreNeverCutOff();
@@ -273,7 +273,7 @@ void tst_OverviewPage::recordsPerHourSpreadsProgressOverTheHours()
     QCOMPARE(sum, total);
 }
 
-void tst_OverviewPage::recordsPerHourComesFromTheMonitorsSamples()
+void tst_OverviewPage::recordsPerHourComesFromTheSessionsSampleFeed()
 {
     DetailsRig rig;
     const QString id = QStringLiteral("aaaa00000001");
@@ -287,7 +287,7 @@ void tst_OverviewPage::recordsPerHourComesFromTheMonitorsSamples()
             {QStringLiteral("processedRecordCount"), 1000}};
     rig.bodies[id] = body;
     QVERIFY(rig.watch({id}));
-    m_page->setMonitor(rig.monitor.get());
+    m_page->setSession(rig.session.get());
     body.insert(QStringLiteral("processedRecordCount"), 1600);
     rig.bodies[id] = body;
     QVERIFY(rig.advance(60));
@@ -297,6 +297,9 @@ void tst_OverviewPage::recordsPerHourComesFromTheMonitorsSamples()
              QStringLiteral("%1 records in the last 24 hours").arg(QLocale().toString(600)));
     auto *bars = qobject_cast<QBarSeries *>(chart->chart()->series().constFirst());
     QCOMPARE(bars->barSets().constFirst()->at(RecordsPerHourChart::Hours - 1), 600.0);
+    // A job no longer watched no longer counts.
+    rig.monitor->unwatch({id});
+    QTRY_COMPARE(chart->total(), 0);
 }
 
 void tst_OverviewPage::rendersInLightAndDark()

@@ -2,6 +2,7 @@
 #include "delegates/progressdelegate.h"
 #include "delegates/statusbadgedelegate.h"
 #include "details/jobdetailspanel.h"
+#include "details/overviewtab.h"
 #include "dialogs/addjobsdialog.h"
 #include "dialogs/exportdialog.h"
 #include "dialogs/profilesdialog.h"
@@ -9,11 +10,14 @@
 #include "models/jobfilterproxymodel.h"
 #include "models/jobtablemodel.h"
 #include "notifications/notifier.h"
+#include "overview/overviewpage.h"
+#include "overview/recordsperhourchart.h"
 #include "presentation/statuspresentation.h"
 #include "store/jobstore.h"
 #include "store/secretstore.h"
 #include "tracking/jobmonitor.h"
 #include "tracking/profilesession.h"
+#include "widgets/copyablefield.h"
 #include "window/demomode.h"
 #include "window/filterbar.h"
 #include "window/jobtableview.h"
@@ -267,6 +271,98 @@ private Q_SLOTS:
         const QFontMetrics fm = view.fontMetrics();
         QVERIFY(view.columnWidth(JobTableModel::ProgressColumn)
                 > fm.horizontalAdvance(QStringLiteral("12,345 / 20,000 · 212 failed")));
+    }
+
+    void defaultLayoutShowsWhatMattersUncut_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QList<int>>("columns"); // shown whole, without scrolling
+        const QList<int> essential{JobTableModel::StatusColumn,  JobTableModel::ProviderColumn,
+                                   JobTableModel::NameColumn,    JobTableModel::ProgressColumn,
+                                   JobTableModel::ExpiresColumn, JobTableModel::SubmittedColumn};
+        QTest::newRow("1280x800") << QSize(1280, 800) << essential;
+        QTest::newRow("1440x900") << QSize(1440, 900)
+                                  << (essential + QList<int>{JobTableModel::IdColumn});
+    }
+
+    void defaultLayoutShowsWhatMattersUncut()
+    {
+        // Issue 10 item 11: at 1280–1440 px Expires was pushed off the table, and the details
+        // panel took the room. A first start (nothing remembered) at these sizes shows the
+        // columns that matter whole, and the details panel's wrapped ARNs whole.
+        QFETCH(QSize, size);
+        QFETCH(QList<int>, columns);
+        LaunchOptions options;
+        options.demo = true;
+        options.size = size;
+        auto window = makeWindow(options);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        // A second provider's batch: the Provider column joins.
+        WatchedJob gemini = *window->jobModel()->jobAt(0);
+        gemini.identifier = QStringLiteral("batches/abc123");
+        gemini.job.provider = QStringLiteral("gemini");
+        window->jobModel()->upsertJobs({gemini});
+        JobTableView *table = window->jobTable();
+        QTRY_VERIFY(!table->isColumnHidden(JobTableModel::ProviderColumn));
+        const int room = table->viewport()->width();
+        for (int column : std::as_const(columns)) {
+            const QString name = window->jobModel()->headerData(column, Qt::Horizontal).toString();
+            QVERIFY2(!table->isColumnHidden(column), qPrintable(name));
+            const int left = table->columnViewportPosition(column);
+            QVERIFY2(left >= 0 && left + table->columnWidth(column) <= room,
+                     qPrintable(QStringLiteral("%1 at %2+%3 of %4")
+                                        .arg(name)
+                                        .arg(left)
+                                        .arg(table->columnWidth(column))
+                                        .arg(room)));
+        }
+        // The details panel keeps room for its forms: wrapped values are shown whole.
+        QVERIFY(window->detailsPanel()->width() >= 20 * window->fontMetrics().height());
+        QVERIFY(!window->currentIdentifier().isEmpty()); // the first row, selected at start
+        auto *tab = window->detailsPanel()->findChild<OverviewTab *>();
+        for (const QString &field : {QStringLiteral("arnField"), QStringLiteral("roleArnField")}) {
+            const QLabel *label = tab->field(field)->findChild<QLabel *>();
+            // What is on screen of it, not only its own height: a parent may clip it.
+            auto shown = [label] {
+                const QRect visible = label->visibleRegion().boundingRect();
+                return visible.top() == 0
+                       && visible.height() >= label->heightForWidth(label->width());
+            };
+            QTRY_VERIFY2(shown(),
+                         qPrintable(QStringLiteral("%1: %2 of %3 px shown")
+                                            .arg(field)
+                                            .arg(label->visibleRegion().boundingRect().height())
+                                            .arg(label->heightForWidth(label->width()))));
+        }
+    }
+
+    void overviewAndDetailsDrawTheSessionsOneSampleFeed()
+    {
+        // Issue 9: progress samples come from the session's one feed (stored and live, merged
+        // once), not from copies the views kept. The demo starts with stored history.
+        LaunchOptions options;
+        options.demo = true;
+        auto window = makeWindow(options);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        ProfileSession *session = window->session();
+        QTRY_VERIFY_WITH_TIMEOUT(session->areSamplesLoaded(), kNetworkTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        session->setPaused(ProfileSession::PauseReason::User, true); // the feed stays put
+
+        QList<QList<ProgressSample>> perJob;
+        for (const WatchedJob &w : session->monitor()->jobs())
+            perJob << session->samples().value(w.identifier);
+        window->showView(QStringLiteral("overview"));
+        window->overviewPage()->refreshNow();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        qint64 expected = 0;
+        for (qint64 n : RecordsPerHourChart::perHour(perJob, now))
+            expected += n;
+        QVERIFY(expected > 0);
+        QCOMPARE(window->overviewPage()->findChild<RecordsPerHourChart *>()->total(), expected);
     }
 
     void providerColumnShowsWhenJobsComeFromSeveralProviders()

@@ -1,0 +1,75 @@
+#include "window/sessionviews.h"
+
+#include "details/jobdetailspanel.h"
+#include "models/jobtablemodel.h"
+#include "notifications/notificationcenter.h"
+#include "overview/overviewpage.h"
+#include "tracking/jobmonitor.h"
+#include "tracking/profilesession.h"
+#include "window/offlinebanner.h"
+
+namespace bw {
+
+SessionViews::SessionViews(JobTableModel *model, JobDetailsPanel *details, OverviewPage *overview,
+                           OfflineBanner *banner, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_details(details)
+    , m_overview(overview)
+    , m_banner(banner)
+{}
+
+void SessionViews::setNotificationCenter(NotificationCenter *notifications)
+{
+    m_notifications = notifications;
+}
+
+void SessionViews::attach(ProfileSession *session)
+{
+    detach();
+    if (!session)
+        return;
+    m_session = session;
+    JobMonitor *monitor = session->monitor();
+    auto &c = m_connections;
+    c << connect(session, &ProfileSession::samplesLoaded, m_model,
+                 [this](const ProfileSession::Samples &samples) {
+                     for (auto it = samples.cbegin(); it != samples.cend(); ++it)
+                         m_model->setProgressSamples(it.key(), it.value());
+                 });
+    c << connect(session, &ProfileSession::sampleAdded, m_model, &JobTableModel::addProgressSample);
+    c << connect(monitor, &JobMonitor::jobsAdded, m_model, &JobTableModel::upsertJobs);
+    c << connect(monitor, &JobMonitor::jobsUpdated, m_model, &JobTableModel::upsertJobs);
+    c << connect(monitor, &JobMonitor::jobsRemoved, m_model, &JobTableModel::removeJobs);
+    c << connect(monitor, &JobMonitor::connectionStateChanged, m_banner,
+                 &OfflineBanner::setConnectionState);
+    c << connect(session, &ProfileSession::keyStateChanged, m_banner,
+                 [this](ProfileSession::KeyState state) {
+                     m_banner->setKeyMissing(state == ProfileSession::KeyState::Missing);
+                 });
+
+    m_model->setJobs({});
+    m_banner->setConnectionState({});
+    m_banner->setKeyMissing(false);
+    m_details->setSession(session);
+    m_details->setCurrentJob({});
+    m_overview->setSession(session);
+    if (m_notifications)
+        m_notifications->watch(monitor);
+}
+
+void SessionViews::detach()
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_connections))
+        disconnect(c);
+    m_connections.clear();
+    if (m_notifications && m_session)
+        m_notifications->unwatch(m_session->monitor());
+    m_session = nullptr;
+    m_details->setSession(nullptr);
+    m_overview->setSession(nullptr);
+    m_banner->setKeyMissing(false);
+    m_model->setJobs({});
+}
+
+} // namespace bw
