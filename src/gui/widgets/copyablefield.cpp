@@ -153,8 +153,10 @@ void CopyableField::apply(State state, const QString &shown, const QString &copy
     m_shown = shown;
     m_copyText = copyText;
     const QString display = state == State::Value ? DetailsFormat::breakable(shown) : shown;
-    if (m_label->text() != display)
+    if (m_label->text() != display) {
         m_label->setText(display);
+        fitLabelHeight(); // a new value may need more (or fewer) lines at the same width
+    }
     m_copyButton->setEnabled(state == State::Value);
     updateToolTip();
     if (lookChanges)
@@ -169,6 +171,7 @@ void CopyableField::updateLook()
     }
     font.setItalic(m_state == State::NotReported);
     m_label->setFont(font);
+    fitLabelHeight();
 
     QPalette pal = palette();
     if (m_state == State::NotReported)
@@ -192,13 +195,8 @@ void CopyableField::changeEvent(QEvent *event)
 
 bool CopyableField::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_label && event->type() == QEvent::Resize) {
-        // A wrapped value (a long ARN) needs more lines at this width than the layout gave it:
-        // forms in a scroll area do not follow height-for-width, so ask for the height.
-        const int need = m_label->heightForWidth(m_label->width());
-        if (need > 0 && m_label->minimumHeight() != need)
-            m_label->setMinimumHeight(need);
-    }
+    if (watched == m_label && event->type() == QEvent::Resize)
+        fitLabelHeight();
     if (watched == m_label && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->matches(QKeySequence::Copy)) {
@@ -207,6 +205,18 @@ bool CopyableField::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void CopyableField::fitLabelHeight()
+{
+    // A wrapped value (a long ARN) can need more lines at this width than the layout gave it:
+    // forms in a scroll area do not follow height-for-width, so ask for the height, again
+    // whenever the width, the text or the font changes.
+    if (m_label->width() <= 0)
+        return;
+    const int need = m_label->heightForWidth(m_label->width());
+    if (need > 0 && m_label->minimumHeight() != need)
+        m_label->setMinimumHeight(need);
 }
 
 void CopyableField::copySelectionOrAll()

@@ -69,6 +69,7 @@ private:
     void updateLook();
     void updateToolTip();
     void showContextMenu(const QPoint &pos);
+    void fitLabelHeight();
     void copySelectionOrAll();
 
     QLabel *m_label = nullptr;
