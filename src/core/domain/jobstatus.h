@@ -24,6 +24,8 @@ enum class JobStatus {
     Finalizing, // native: results are being written (Running)
     Ended,      // native, Anthropic: every record finished, some may have failed (Completed)
 };
+// The highest JobStatus value: code that reads a status from an int checks against this.
+inline constexpr JobStatus kLastJobStatus = JobStatus::Ended;
 
 // Coarse groups used by filter chips and counts. Unknown strings are their own group and are
 // treated as active for polling purposes.

@@ -884,6 +884,17 @@ Expected<HttpResponse> GatewayRequest::interpret(QNetworkReply *reply)
     if (!statusAttr.isValid() || status <= 0)
         return makeError(GatewayError::Kind::Network,
                          QStringLiteral("the gateway did not send an HTTP response"));
+    if (status < 200) {
+        // An informational status is never an answer. Qt 6.4 ends some chains of same-origin
+        // redirects this way when the machine is busy (seen with ping-pong redirects).
+        const QString after = m_redirects > 0
+                                      ? QStringLiteral(" after %1 redirects").arg(m_redirects)
+                                      : QString();
+        return makeError(GatewayError::Kind::Network,
+                         QStringLiteral("no final answer from %1%2 (only HTTP %3)")
+                                 .arg(originOf(m_url), after)
+                                 .arg(status));
+    }
 
     const QByteArray rest = reply->readAll();
     if (m_body.size() + rest.size() > bodyCap())

@@ -23,7 +23,7 @@ JobStatus statusFrom(const QVariant &value)
         return value.value<Status>().code();
     bool ok = false;
     const int code = value.toInt(&ok);
-    if (!ok || code < int(JobStatus::Unknown) || code > int(JobStatus::Expired))
+    if (!ok || code < int(JobStatus::Unknown) || code > int(kLastJobStatus))
         return JobStatus::Unknown;
     return static_cast<JobStatus>(code);
 }
@@ -52,9 +52,14 @@ StatusBadgeDelegate::StatusBadgeDelegate(int statusRole, int textRole, QObject *
     , m_textRole(textRole)
 {}
 
+JobStatus StatusBadgeDelegate::statusCode(const QModelIndex &index) const
+{
+    return statusFrom(index.data(m_statusRole));
+}
+
 QString StatusBadgeDelegate::badgeText(const QModelIndex &index) const
 {
-    const JobStatus code = statusFrom(index.data(m_statusRole));
+    const JobStatus code = statusCode(index);
     if (code == JobStatus::Unknown && m_textRole >= 0)
         return StatusPresentation::text(Status::fromString(index.data(m_textRole).toString()));
     return StatusPresentation::text(code);
@@ -74,7 +79,7 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     // Background, selection and focus exactly as the style draws any item.
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const JobStatus code = statusFrom(index.data(m_statusRole));
+    const JobStatus code = statusCode(index);
     const QString text = badgeText(index);
     const QColor accent = StatusPresentation::color(code, opt.palette);
     const QIcon icon = StatusPresentation::icon(code, opt.palette);

@@ -34,6 +34,8 @@ public:
 
     // What the badge of `index` says (for tests and accessibility).
     QString badgeText(const QModelIndex &index) const;
+    // The status the badge draws (its icon and colour); Unknown when the role holds none.
+    JobStatus statusCode(const QModelIndex &index) const;
 
 private:
     int m_statusRole;

@@ -200,6 +200,22 @@ private Q_SLOTS:
         QVERIFY(coverage(StatusPresentation::appIcon(), 64) > 0.5);
     }
 
+    void badgeDelegateDrawsEveryStatusWithItsOwnIcon()
+    {
+        // Native statuses (Finalizing, Ended) came after the Bedrock ones and were drawn as
+        // unknown: an Anthropic batch that ended showed a "?" badge.
+        constexpr int statusRole = Qt::UserRole + 1;
+        QStandardItemModel model(int(kLastJobStatus) + 1, 1);
+        for (int code = 0; code <= int(kLastJobStatus); ++code)
+            model.setData(model.index(code, 0), code, statusRole);
+        StatusBadgeDelegate delegate(statusRole, -1);
+        for (int code = 0; code <= int(kLastJobStatus); ++code) {
+            QCOMPARE(delegate.statusCode(model.index(code, 0)), JobStatus(code));
+            QCOMPARE(delegate.badgeText(model.index(code, 0)),
+                     StatusPresentation::text(JobStatus(code)));
+        }
+    }
+
     void badgeDelegateSaysTheStatusInWords()
     {
         QStandardItemModel model(3, 1);
