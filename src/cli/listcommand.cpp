@@ -78,37 +78,31 @@ void ListCommand::start()
     for (const QString &provider : providers)
         m_walks.append(Walk{provider, false, {}, 0, false, std::nullopt});
     m_pending = int(m_walks.size());
+    // Either route's answer (ListResult or NativeListResult: jobs, pages, truncated) as a Walk.
+    const auto walked = [this](int i, auto result) {
+        Walk walk{m_walks.at(i).provider, true, {}, 0, false, std::nullopt};
+        if (result) {
+            walk.jobs = std::move(result->jobs);
+            walk.pages = result->pages;
+            walk.truncated = result->truncated;
+        } else {
+            walk.error = result.error();
+        }
+        onWalked(i, std::move(walk));
+    };
     for (int i = 0; i < m_walks.size(); ++i) {
         const QString provider = m_walks.at(i).provider;
         if (GatewaySession::isBedrock(provider)) {
-            m_session->listAll(query, kMaxPages, this, [this, i, provider](Expected<ListResult> r) {
-                Walk walk{provider, true, {}, 0, false, std::nullopt};
-                if (r) {
-                    walk.jobs = std::move(r->jobs);
-                    walk.pages = r->pages;
-                    walk.truncated = r->truncated;
-                } else {
-                    walk.error = r.error();
-                }
-                onWalked(i, std::move(walk));
-            });
+            m_session->listAll(query, kMaxPages, this,
+                               [walked, i](Expected<ListResult> r) { walked(i, std::move(r)); });
             continue;
         }
         NativeListQuery native;
         native.provider = provider;
         native.limit = kNativePageSize;
-        m_session->nativeListAll(native, kMaxPages, this,
-                                 [this, i, provider](Expected<NativeListResult> r) {
-                                     Walk walk{provider, true, {}, 0, false, std::nullopt};
-                                     if (r) {
-                                         walk.jobs = std::move(r->jobs);
-                                         walk.pages = r->pages;
-                                         walk.truncated = r->truncated;
-                                     } else {
-                                         walk.error = r.error();
-                                     }
-                                     onWalked(i, std::move(walk));
-                                 });
+        m_session->nativeListAll(
+                native, kMaxPages, this,
+                [walked, i](Expected<NativeListResult> r) { walked(i, std::move(r)); });
     }
 }
 

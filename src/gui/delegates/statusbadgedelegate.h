@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/jobstatus.h"
+
 #include <QStyledItemDelegate>
 
 namespace bw {

@@ -558,17 +558,8 @@ QList<ParsedJob> AddJobsDialog::selectedDiscoveredJobs() const
 QStringList AddJobsDialog::selectedDiscoveredIdentifiers() const
 {
     QStringList ids;
-    const QModelIndexList rows = m_ui->discoverView->selectionModel()->selectedRows();
-    QList<QModelIndex> sorted(rows.begin(), rows.end());
-    std::sort(sorted.begin(), sorted.end(),
-              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
-    for (const QModelIndex &index : std::as_const(sorted)) {
-        if (!index.flags().testFlag(Qt::ItemIsEnabled))
-            continue;
-        const QString arn = index.data(JobArnRole).toString();
-        if (!arn.isEmpty() && !m_alreadyWatched.contains(arn) && !ids.contains(arn))
-            ids << arn;
-    }
+    for (const ParsedJob &parsed : selectedDiscoveredJobs())
+        ids << parsed.job.jobArn.value_or(QString());
     return ids;
 }
 
