@@ -20,8 +20,9 @@ class ProfileSession;
 // rows, in their sort order); neither is owned. setSession() supplies the progress samples: the
 // session's one sample feed (ProfileSession::samples(), samplesLoaded, sampleAdded), read when
 // the page redraws — the page keeps no copy — for the jobs its monitor watches (a removed job's
-// samples no longer count); its clock is the page's "now". Not owned; may be null (no samples). Model and sample changes are coalesced
-// (one redraw per ~500 ms) and every chart is redrawn with whole point lists, without animation.
+// samples no longer count); its clock is the page's "now". Not owned; may be null (no samples).
+// Model and sample changes are coalesced (one redraw per ~500 ms) and every chart is redrawn with
+// whole point lists, without animation.
 class OverviewPage : public QWidget
 {
     Q_OBJECT
