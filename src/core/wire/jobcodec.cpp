@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -147,16 +148,21 @@ GatewayError badBody(const QString &why)
     return e;
 }
 
-// Why a job body that names neither its job nor a status is refused: what those two fields
-// were, then every other field of the wrong type (by name; the values stay out of messages).
-QString unidentifiedJob(const QJsonObject &obj, const QList<ParseProblem> &problems)
+// Why a job body without a readable status is refused: what status (and jobArn, when that is
+// unreadable too) was, then every other field of the wrong type (by name; the values stay out of
+// messages).
+QString unreadableJob(const QJsonObject &obj, const QList<ParseProblem> &problems, bool arnReadable)
 {
     auto what = [&obj](const char *key) {
         const QJsonValue v = obj.value(QLatin1StringView(key));
         return v.isUndefined() || v.isNull() ? QStringLiteral("missing") : jsonTypeName(v);
     };
-    QString text = QStringLiteral("the job body has no readable jobArn (%1) nor status (%2)")
-                           .arg(what("jobArn"), what("status"));
+    QString text
+            = arnReadable
+                      ? QStringLiteral("the job body has no readable status (%1)")
+                                .arg(what("status"))
+                      : QStringLiteral("the job body has no readable jobArn (%1) nor status (%2)")
+                                .arg(what("jobArn"), what("status"));
     QStringList others;
     for (const ParseProblem &p : problems) {
         if (p.field != QLatin1StringView("jobArn") && p.field != QLatin1StringView("status")
@@ -365,8 +371,14 @@ Expected<ParsedJob> parseRetrieveBody(const QByteArray &body)
     ParsedJob parsed = parseJob(*obj);
     if (parsed.job.presentFields().isEmpty() && parsed.problems.isEmpty())
         return badBody(QStringLiteral("the body is a JSON object without any job field"));
-    if (!parsed.job.jobArn && !parsed.job.status)
-        return badBody(unidentifiedJob(*obj, parsed.problems));
+    // A job is followed for its status: one that is there but unreadable (a number, an array)
+    // makes the whole answer untrustworthy, so it is an error — the last known state stays —
+    // rather than a job of unknown status. A status left out (or null) is only not reported.
+    const bool statusUnreadable = std::any_of(
+            parsed.problems.cbegin(), parsed.problems.cend(),
+            [](const ParseProblem &p) { return p.field == QLatin1StringView("status"); });
+    if ((!parsed.job.jobArn && !parsed.job.status) || statusUnreadable)
+        return badBody(unreadableJob(*obj, parsed.problems, parsed.job.jobArn.has_value()));
     return parsed;
 }
 

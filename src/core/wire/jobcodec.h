@@ -55,9 +55,9 @@ QString formatTimestamp(const QDateTime &instant);
 
 ParsedJob parseJob(const QJsonObject &object);
 // A 2xx retrieve body. BadBody error when it is not a JSON object, carries no job field, or
-// has neither a readable jobArn nor a readable status (the message names both, and every other
-// field of the wrong type). Otherwise fields of the wrong type stay "not reported" and are
-// listed in ParsedJob::problems.
+// has a status of the wrong type, or neither a readable jobArn nor a status (the message names
+// status, jobArn when that is unreadable too, and every other field of the wrong type).
+// Otherwise fields of the wrong type stay "not reported" and are listed in ParsedJob::problems.
 Expected<ParsedJob> parseRetrieveBody(const QByteArray &body);
 // The problems parseJob finds in a raw body kept from earlier (WatchedJob::rawBody()): what the
 // Raw tab lists next to the body.

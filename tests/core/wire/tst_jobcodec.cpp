@@ -27,8 +27,8 @@ private Q_SLOTS:
     void nullMeansNotReported();
     void rejectsBodiesThatAreNotJobs_data();
     void rejectsBodiesThatAreNotJobs();
-    void refusesAJobWithoutReadableIdentityAndStatus_data();
-    void refusesAJobWithoutReadableIdentityAndStatus();
+    void refusesAJobWithoutReadableStatus_data();
+    void refusesAJobWithoutReadableStatus();
     void keepsPartlyWrongTypesAsProblems_data();
     void keepsPartlyWrongTypesAsProblems();
     void readsListPagesAndTokens();
@@ -204,7 +204,6 @@ void tst_JobCodec::wrongTypesBecomeProblemsNotValues_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("field");
-    QTest::newRow("status number") << QByteArray(R"({"jobArn":"a","status":3})") << "status";
     QTest::newRow("count string word")
             << QByteArray(R"({"jobArn":"a","totalRecordCount":"many"})") << "totalRecordCount";
     QTest::newRow("count fraction")
@@ -276,7 +275,7 @@ void tst_JobCodec::rejectsBodiesThatAreNotJobs()
     QVERIFY(!r.error().describe().isEmpty());
 }
 
-void tst_JobCodec::refusesAJobWithoutReadableIdentityAndStatus_data()
+void tst_JobCodec::refusesAJobWithoutReadableStatus_data()
 {
     QTest::addColumn<QByteArray>("body");
     // Field names the error must name (each once, values never).
@@ -295,17 +294,22 @@ void tst_JobCodec::refusesAJobWithoutReadableIdentityAndStatus_data()
     QTest::newRow("neither, other fields fine")
             << QByteArray(R"({"jobName":"n","submitTime":"2025-03-14T09:26:53Z"})")
             << QStringList{u"jobArn (missing)"_s, u"status (missing)"_s};
+    QTest::newRow("status array, arn fine")
+            << QByteArray(R"({"jobArn":"arn:x","status":["InProgress"],"jobName":42})")
+            << QStringList{u"no readable status (an array)"_s, u"jobName"_s};
+    QTest::newRow("status number, arn fine") << QByteArray(R"({"jobArn":"a","status":3})")
+                                             << QStringList{u"no readable status (a number)"_s};
     QTest::newRow("null arn, bool status")
             << QByteArray(R"({"jobArn":null,"status":true,"errorRecordCount":[1]})")
             << QStringList{u"jobArn (missing)"_s, u"status (a boolean)"_s, u"errorRecordCount"_s};
 }
 
-void tst_JobCodec::refusesAJobWithoutReadableIdentityAndStatus()
+void tst_JobCodec::refusesAJobWithoutReadableStatus()
 {
     QFETCH(QByteArray, body);
     QFETCH(QStringList, named);
     const auto r = JobCodec::parseRetrieveBody(body);
-    QVERIFY2(!r.hasValue(), "a body with neither a job nor a status was accepted as a job");
+    QVERIFY2(!r.hasValue(), "a body without a readable status was accepted as a job");
     QCOMPARE(r.error().kind, GatewayError::Kind::BadBody);
     const QString text = r.error().describe();
     for (const QString &name : std::as_const(named))
@@ -317,9 +321,9 @@ void tst_JobCodec::keepsPartlyWrongTypesAsProblems_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QStringList>("fields");
-    QTest::newRow("status array, arn fine")
-            << QByteArray(R"({"jobArn":"arn:x","status":["InProgress"]})")
-            << QStringList{u"status"_s};
+    QTest::newRow("model array, status fine")
+            << QByteArray(R"({"jobArn":"arn:x","status":"InProgress","modelId":["m"]})")
+            << QStringList{u"modelId"_s};
     QTest::newRow("arn number, status fine")
             << QByteArray(R"({"jobArn":12,"status":"Completed"})") << QStringList{u"jobArn"_s};
     QTest::newRow("counts as words")
