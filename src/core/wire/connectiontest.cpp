@@ -261,6 +261,20 @@ void ConnectionTest::checkRoute(const QString &identifier)
                     return;
                 if (!result && result.error().kind == GatewayError::Kind::Cancelled)
                     return finish();
+                if (!result && result.error().isAuthFailure()) {
+                    // The list route let this profile in, reading a job does not: the key is
+                    // not good enough for what batchwatch does, whatever the list said.
+                    const GatewayError &error = result.error();
+                    m_result.keyAccepted = false;
+                    m_result.keyRejected = error.isKeyRejected();
+                    add(Check::Key, Outcome::Failed,
+                        error.keySent ? QStringLiteral("The key lists jobs but may not read one: "
+                                                       "%1")
+                                                .arg(error.describe())
+                                      : QStringLiteral("Reading a job needs a key: %1")
+                                                .arg(error.describe()));
+                    return finish();
+                }
                 std::optional<RouteStyle> route = m_result.detectedRoute;
                 if (result)
                     route = result->routeUsed;

@@ -20,6 +20,8 @@ class tst_ConnectionTest : public QObject
 private Q_SLOTS:
     void reportsAWorkingGateway();
     void saysTheKeyWasRejected();
+    void saysWhenOnlyTheListLetsTheProfileIn_data();
+    void saysWhenOnlyTheListLetsTheProfileIn();
     void saysWhenTheGatewayIsUnreachable();
     void refusesAnUnusableProfileWithoutARequest();
     void runsOnAGivenClient();
@@ -38,15 +40,20 @@ GatewayProfile profile(AuthMode auth = AuthMode::None)
     return p;
 }
 
-// A Bifrost-like gateway: /health ok, the list route, the singular retrieve route; a 401 from
-// every route when `requiredKey` is set and not sent.
-void serveGateway(FakeNetworkAccessManager &nam, const QByteArray &requiredKey = {})
+enum class KeyOn { EveryRoute, RetrieveOnly };
+
+// A Bifrost-like gateway: /health ok, the list route, the singular retrieve route; a 401 when
+// `requiredKey` is set and not sent, from every route or only from the retrieve route.
+void serveGateway(FakeNetworkAccessManager &nam, const QByteArray &requiredKey = {},
+                  KeyOn keyOn = KeyOn::EveryRoute)
 {
-    nam.setHandler([requiredKey](const FakeRequest &r) {
+    nam.setHandler([requiredKey, keyOn](const FakeRequest &r) {
         const QByteArray path = r.encodedPath();
         if (path == "/ai/health")
             return FakeResponse::json(200, R"({"status":"ok"})");
-        if (!requiredKey.isEmpty() && r.header("x-bf-vk") != requiredKey)
+        const bool guarded = keyOn == KeyOn::EveryRoute
+                             || path.startsWith("/ai/bedrock/model-invocation-job/");
+        if (guarded && !requiredKey.isEmpty() && r.header("x-bf-vk") != requiredKey)
             return FakeResponse::json(
                     401, fixture(QStringLiteral("error-401-virtual-key-required.json")));
         if (path == "/ai/bedrock/model-invocation-jobs")
@@ -162,6 +169,41 @@ void tst_ConnectionTest::saysTheKeyWasRejected()
     QVERIFY(finished.wait(10000));
     QVERIFY2(test.result().ok(), qPrintable(allText(test.result())));
     QVERIFY(allText(test.result()).contains(u"Key accepted."));
+}
+
+void tst_ConnectionTest::saysWhenOnlyTheListLetsTheProfileIn_data()
+{
+    QTest::addColumn<int>("auth");
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("no key") << int(AuthMode::None) << QString()
+                            << QStringLiteral("Reading a job needs a key: ");
+    QTest::newRow("wrong key") << int(AuthMode::VirtualKey) << QStringLiteral("sk-bf-wrong")
+                               << QStringLiteral("The key lists jobs but may not read one: ");
+}
+
+// A gateway whose list route is open but whose retrieve route wants a key: the test must not
+// end on "works" after "Key accepted." — batchwatch reads jobs, so the key is not good enough.
+void tst_ConnectionTest::saysWhenOnlyTheListLetsTheProfileIn()
+{
+    QFETCH(int, auth);
+    QFETCH(QString, secret);
+    QFETCH(QString, sentence);
+    FakeNetworkAccessManager nam;
+    serveGateway(nam, "sk-bf-right", KeyOn::RetrieveOnly);
+    ConnectionTest test(&nam);
+    QSignalSpy finished(&test, &ConnectionTest::finished);
+    test.start(profile(AuthMode(auth)), secret);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.constFirst().constFirst().toBool(), false);
+    const ConnectionTest::Result &r = test.result();
+    QCOMPARE(r.keyAccepted, std::optional<bool>(false));
+    QCOMPARE(r.keyRejected, !secret.isEmpty());
+    const QString all = allText(r);
+    QVERIFY2(all.contains(sentence), qPrintable(all));
+    QVERIFY2(all.contains(u"The connection does not work yet."), qPrintable(all));
+    QVERIFY2(!all.contains(u"Route style detected"), qPrintable(all));
+    QVERIFY(!all.contains(u"sk-bf-wrong"));
 }
 
 void tst_ConnectionTest::saysWhenTheGatewayIsUnreachable()
