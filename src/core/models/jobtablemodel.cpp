@@ -280,10 +280,12 @@ QVariant JobTableModel::cellData(const Row &row, int column, int role) const
         switch (role) {
         case Qt::DisplayRole:
         case Qt::ToolTipRole:
-            // Without a name, a job the gateway does not know shows what it was added as.
-            if (!job.jobName && w.notFound)
-                return w.identifier;
-            return job.jobName.value_or(QString());
+            // Without a name, a job the gateway does not know shows what it was added as, and
+            // a job it knows its short id: rows of a gateway that sends no names (Bifrost's
+            // Bedrock route) stay tellable apart when the Job id column is hidden or far right.
+            if (!job.jobName || job.jobName->isEmpty())
+                return w.notFound ? w.identifier : row.shortId;
+            return *job.jobName;
         case RawValueRole:
             return optionalVariant(job.jobName);
         default:

@@ -22,6 +22,7 @@
 #include <QLocale>
 #include <QMimeData>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
@@ -203,8 +204,19 @@ AddJobsDialog::AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient 
             discover();
     });
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &AddJobsDialog::accept);
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)
-            ->setIcon(StatusPresentation::actionIcon(ActionIcon::Add, palette()));
+    QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
+    ok->setIcon(StatusPresentation::actionIcon(ActionIcon::Add, palette()));
+    // Return in the paste box starts a new line, so Ctrl+Return watches what was pasted (as in
+    // most multi-line forms); it does what the Watch button would, and nothing when it is off.
+    for (const QKeySequence &keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        connect(shortcut, &QShortcut::activated, ok, [ok] {
+            if (ok->isEnabled())
+                ok->click();
+        });
+    }
+    ok->setToolTip(tr("Watch these jobs (Ctrl+Return)"));
 
     // The empty Discover table says why it is empty instead of showing a blank grid.
     m_discoverPlaceholder = new QLabel(m_ui->discoverView->viewport());

@@ -189,7 +189,7 @@ ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAc
     m_sessionOnlyNotice = [this](const QStringList &names) {
         // Not modal, and owned by the window behind the dialog: OK still closes the dialog at
         // once, and the notice stays readable after it.
-        auto *box = new QMessageBox(QMessageBox::Information, tr("Key Kept for This Session Only"),
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Key Not Saved"),
                                     names.size() == 1
                                             ? tr("The key of “%1” is kept for this session only.")
                                                       .arg(names.constFirst())
@@ -738,11 +738,13 @@ void ProfilesDialog::onTestStep(const ConnectionTest::Step &step)
         const ConnectionTest::Result &r = m_test->result();
         for (const QString &p : r.nativeProviders) {
             if (!m_providerAnswers.contains(p))
-                m_providerAnswers.insert(p, {true, step.text});
+                m_providerAnswers.insert(p, {true, false, step.text});
         }
+        const bool bedrockRoute = r.jobsVisible.has_value() || r.detectedRoute.has_value();
         for (const QString &p : r.nativeProvidersFailed) {
             if (!m_providerAnswers.contains(p))
-                m_providerAnswers.insert(p, {false, step.text});
+                m_providerAnswers.insert(
+                        p, {false, bedrockRoute && p == QLatin1StringView("bedrock"), step.text});
         }
         showProviderAnswers();
     }
@@ -786,7 +788,10 @@ QString ProfilesDialog::providerAnswer(const QString &provider) const
     const auto it = m_providerAnswers.constFind(provider);
     if (it == m_providerAnswers.cend())
         return {};
-    return it->answered ? tr("answers") : tr("no answer");
+    if (it->answered)
+        return tr("answers");
+    return it->bedrockRouteOnly ? tr("Bedrock route", "answers only the Bedrock-format route")
+                                : tr("no answer");
 }
 
 void ProfilesDialog::showProviderAnswers()
@@ -795,11 +800,13 @@ void ProfilesDialog::showProviderAnswers()
         QStringList words;
         QStringList sentences;
         bool allAnswered = true;
+        bool anyFailed = false;
         for (const QString &p : providers) {
             const auto it = m_providerAnswers.constFind(p);
             if (it == m_providerAnswers.cend())
                 continue;
             allAnswered = allAnswered && it->answered;
+            anyFailed = anyFailed || (!it->answered && !it->bedrockRouteOnly);
             words.append(providers.size() > 1 ? tr("%1 %2").arg(p, providerAnswer(p))
                                               : providerAnswer(p));
             if (!sentences.contains(it->sentence))
@@ -809,8 +816,9 @@ void ProfilesDialog::showProviderAnswers()
         label->setToolTip(sentences.join(u'\n'));
         QPalette pal = label->palette();
         pal.setColor(QPalette::WindowText,
-                     allAnswered ? StatusPresentation::color(StatusGroup::Completed, palette())
-                                 : StatusPresentation::color(StatusGroup::Failed, palette()));
+                     anyFailed     ? StatusPresentation::color(StatusGroup::Failed, palette())
+                     : allAnswered ? StatusPresentation::color(StatusGroup::Completed, palette())
+                                   : palette().color(QPalette::WindowText));
         label->setPalette(pal);
     };
     const QList<QLabel *> labels{m_ui->bedrockAnswer, m_ui->openaiAnswer, m_ui->anthropicAnswer,

@@ -23,6 +23,9 @@ CopyableField::CopyableField(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_label->setWordWrap(true);
+    // Top-aligned like the form's own label: a row given more height than one line (a value that
+    // wrapped a moment ago) must not push the text below its label.
+    m_label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_label->setTextFormat(Qt::PlainText);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_label->setFocusPolicy(Qt::StrongFocus);

@@ -135,6 +135,7 @@ private Q_SLOTS:
     void marksTheWholeRowWhenItGoesStale();
     void marksNotFoundRowsAsAWhole();
     void aJobTheGatewayDoesNotKnowSaysNotFound();
+    void aJobWithoutANameShowsItsShortIdAsName();
     void oneRangedSignalWhenMostRowsChange();
     void unchangedRecordsAreNotAnnounced();
     void neverResetsWhileUpserting();
@@ -381,6 +382,27 @@ void tst_JobTableModel::aJobTheGatewayDoesNotKnowSaysNotFound()
              QStringLiteral("Not found"));
     QCOMPARE(m_model->index(0, M::NameColumn).data().toString(), unknown.identifier);
     QVERIFY(!m_model->index(0, M::ProgressColumn).data(M::CountsReportedRole).isValid());
+}
+
+void tst_JobTableModel::aJobWithoutANameShowsItsShortIdAsName()
+{
+    // Bifrost's Bedrock route sends no jobName: rows of such jobs were blank in the Name column
+    // and could not be told apart with the Job id column out of sight.
+    WatchedJob sparse;
+    sparse.identifier = QStringLiteral(
+            "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab");
+    sparse.profileId = QStringLiteral("p");
+    sparse.job.jobArn = sparse.identifier;
+    sparse.job.status = Status::fromCode(JobStatus::Completed);
+    WatchedJob empty = sparse;
+    empty.identifier = QStringLiteral("aaaaaaaaaaaa");
+    empty.job.jobArn = empty.identifier;
+    empty.job.jobName = QString();
+    m_model->setJobs({sparse, empty});
+    QCOMPARE(m_model->index(0, M::NameColumn).data().toString(), QStringLiteral("k3x9p2m7q1ab"));
+    QCOMPARE(m_model->index(1, M::NameColumn).data().toString(), QStringLiteral("aaaaaaaaaaaa"));
+    // What the gateway reported stays what it was: no name.
+    QVERIFY(!m_model->index(0, M::NameColumn).data(M::RawValueRole).isValid());
 }
 
 void tst_JobTableModel::oneRangedSignalWhenMostRowsChange()

@@ -216,6 +216,26 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("bbbbbbbbbbbb"), QStringLiteral("cccccccccccc")}));
     }
 
+    void ctrlReturnInThePasteBoxWatchesWhatWasPasted()
+    {
+        AddJobsDialog dialog({});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *edit = dialog.findChild<QPlainTextEdit *>(QStringLiteral("pasteEdit"));
+        QVERIFY(edit);
+        edit->setFocus();
+        // Return alone is a new line in the box, not "Watch".
+        QTest::keyClicks(edit, QStringLiteral("k3x9p2m7q1ab"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QVERIFY(dialog.isVisible());
+        QTest::keyClicks(edit, QStringLiteral("bbbbbbbbbbbb"));
+        QTRY_VERIFY(okButton(dialog)->isEnabled());
+        QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.identifiersToAdd(),
+                 (QStringList{QStringLiteral("k3x9p2m7q1ab"), QStringLiteral("bbbbbbbbbbbb")}));
+    }
+
     void loadsTextCsvAndJsonFiles()
     {
         QTemporaryDir dir;

@@ -549,6 +549,35 @@ private Q_SLOTS:
         QTRY_COMPARE(results->verticalScrollBar()->maximum(), 0);
     }
 
+    // A gateway without Bifrost's native API still serves Bedrock jobs through the
+    // Bedrock-format route: the Bedrock checkbox must not say "no answer" in red then.
+    void testConnectionSaysBedrockAnswersThroughItsRoute()
+    {
+        sim::SimulatorOptions options;
+        options.flavour = sim::Flavour::Aws; // no native routes
+        sim::GatewaySimulator simulator(options);
+        QVERIFY2(simulator.start(0), qPrintable(simulator.errorString()));
+        QNetworkAccessManager nam;
+        MemorySecretStore secrets;
+        ProfilesDialog dialog(m_store.get(), &secrets, &nam);
+        dialog.startNewProfile();
+        dialog.show();
+        typeInto(child<QLineEdit>(dialog, "urlEdit"), simulator.baseUrl().toString());
+        child<QCheckBox>(dialog, "openaiCheck")->click();
+        QSignalSpy finished(&dialog, &ProfilesDialog::testFinished);
+        child<QPushButton>(dialog, "testButton")->click();
+        QVERIFY(finished.wait(15000));
+
+        QCOMPARE(dialog.providerAnswer(QStringLiteral("bedrock")), QStringLiteral("Bedrock route"));
+        QCOMPARE(dialog.providerAnswer(QStringLiteral("openai")), QStringLiteral("no answer"));
+        auto *bedrock = child<QLabel>(dialog, "bedrockAnswer");
+        auto *openai = child<QLabel>(dialog, "openaiAnswer");
+        // Red is for what does not work: OpenAI batches cannot be watched here, Bedrock jobs can.
+        QVERIFY(bedrock->palette().color(QPalette::WindowText)
+                != openai->palette().color(QPalette::WindowText));
+        QVERIFY2(bedrock->toolTip().contains(u"native"), qPrintable(bedrock->toolTip()));
+    }
+
     void testConnectionReportsARefusedKey()
     {
         sim::GatewaySimulator simulator;
