@@ -522,6 +522,9 @@ QString JobTableView::cellText(const QModelIndex &index)
     case JobTableModel::MessageColumn:
         return singleLine(index.data(JobTableModel::MessageRole).toString());
     case JobTableModel::NameColumn:
+        // The name the gateway reported: a name-less row shows its id, but the Job id column
+        // already carries that.
+        return singleLine(index.data(JobTableModel::RawValueRole).toString());
     case JobTableModel::ModelColumn:
     case JobTableModel::ProgressColumn:
     case JobTableModel::ElapsedColumn:
