@@ -282,20 +282,15 @@ QString formatTimestamp(const QDateTime &instant)
         for (int k = digits - 1; k >= 0; --k, value /= 10)
             text[at + k] = char16_t(u'0' + value % 10);
     };
-    put(0, date.year(), 4);
-    text[4] = u'-';
-    put(5, date.month(), 2);
-    text[7] = u'-';
-    put(8, date.day(), 2);
-    text[10] = u'T';
-    put(11, time.hour(), 2);
-    text[13] = u':';
-    put(14, time.minute(), 2);
-    text[16] = u':';
-    put(17, time.second(), 2);
-    text[19] = u'.';
-    put(20, time.msec(), 3);
-    text[23] = u'Z';
+    const int values[]{date.year(),   date.month(),  date.day(), time.hour(),
+                       time.minute(), time.second(), time.msec()};
+    constexpr int widths[]{4, 2, 2, 2, 2, 2, 3};
+    constexpr char16_t after[] = u"--T::.Z";
+    for (int f = 0, at = 0; f < 7; ++f) {
+        put(at, values[f], widths[f]);
+        at += widths[f];
+        text[at++] = after[f];
+    }
     return QString(reinterpret_cast<const QChar *>(text), 24);
 }
 
