@@ -12,6 +12,7 @@
 // Not a test: it asserts nothing and is not registered with CTest. Results and the exact
 // command go to docs/PERFORMANCE.md.
 
+#include "benchsupport.h"
 #include "exporter.h"
 #include "wire/jobcodec.h"
 
@@ -27,19 +28,9 @@
 #include <ctime>
 
 using namespace bw;
+using namespace bw::bench;
 
 namespace {
-
-const QDateTime kNow(QDate(2025, 3, 15), QTime(12, 0), Qt::UTC);
-
-QString randomId(QRandomGenerator &rng)
-{
-    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    QString id;
-    for (int k = 0; k < 12; ++k)
-        id += QLatin1Char(alphabet[rng.bounded(36)]);
-    return id;
-}
 
 QList<JobStatus> lifecycle(JobStatus last, QRandomGenerator &rng)
 {
@@ -255,12 +246,8 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     QTextStream out(stdout);
-    bool ok = false;
-    const int count = parser.value(jobsOption).toInt(&ok);
-    if (!ok || count < 0) {
-        QTextStream(stderr) << "bench_export: --jobs needs a non-negative number\n";
-        return 2;
-    }
+    const int count = intOption(parser, jobsOption, 0,
+                                QStringLiteral("--jobs needs a non-negative number"), 2);
     QList<ExportFormat> formats;
     for (const QString &key : parser.value(formatsOption).split(u',', Qt::SkipEmptyParts)) {
         const auto f = exportFormatFromKey(key);

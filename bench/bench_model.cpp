@@ -21,7 +21,7 @@
 // The table gives the median and the minimum over the runs. Not a test: it asserts nothing and
 // is not registered with CTest. Results and the exact command go to docs/PERFORMANCE.md.
 
-#include "benchtimings.h"
+#include "benchsupport.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/jobtablemodel.h"
 #include "wire/jobcodec.h"
@@ -40,21 +40,9 @@
 #include <utility>
 
 using namespace bw;
-using bw::bench::Stopwatch;
-using bw::bench::Timings;
+using namespace bw::bench;
 
 namespace {
-
-const QDateTime kNow(QDate(2025, 3, 15), QTime(12, 0), Qt::UTC);
-
-QString randomId(QRandomGenerator &rng)
-{
-    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    QString id;
-    for (int k = 0; k < 12; ++k)
-        id += QLatin1Char(alphabet[rng.bounded(36)]);
-    return id;
-}
 
 QString pickStatus(QRandomGenerator &rng)
 {
@@ -177,12 +165,6 @@ Generated makeJobs(int count)
     return out;
 }
 
-[[noreturn]] void fail(const QString &what)
-{
-    QTextStream(stderr) << "bench_model: " << what << '\n';
-    std::exit(1);
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -202,13 +184,10 @@ int main(int argc, char *argv[])
     parser.addOption(rowsOption);
     parser.addOption(runsOption);
     parser.process(app);
-    bool ok = false;
-    const int rows = parser.value(rowsOption).toInt(&ok);
-    if (!ok || rows < 1)
-        fail(QStringLiteral("--rows needs a positive number"));
-    const int runs = parser.value(runsOption).toInt(&ok);
-    if (!ok || runs < 1)
-        fail(QStringLiteral("--runs needs a positive number"));
+    const int rows
+            = intOption(parser, rowsOption, 1, QStringLiteral("--rows needs a positive number"));
+    const int runs
+            = intOption(parser, runsOption, 1, QStringLiteral("--runs needs a positive number"));
 
     QTextStream out(stdout);
     const Generated data = makeJobs(rows);

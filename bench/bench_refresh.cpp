@@ -28,7 +28,7 @@
 // over the runs. Not a test: it asserts nothing and is not registered with CTest. Results and
 // the exact command go to docs/PERFORMANCE.md.
 
-#include "benchtimings.h"
+#include "benchsupport.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/jobtablemodel.h"
 #include "store/jobstore.h"
@@ -50,8 +50,7 @@
 #include <utility>
 
 using namespace bw;
-using bw::bench::Stopwatch;
-using bw::bench::Timings;
+using namespace bw::bench;
 
 namespace {
 
@@ -78,15 +77,6 @@ struct GatewayJob
     qint64 processed = 0;
     qint64 errors = 0;
 };
-
-QString randomId(QRandomGenerator &rng)
-{
-    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    QString id;
-    for (int k = 0; k < 12; ++k)
-        id += QLatin1Char(alphabet[rng.bounded(36)]);
-    return id;
-}
 
 QList<GatewayJob> makeGatewayJobs(int count, QRandomGenerator &rng)
 {
@@ -320,12 +310,6 @@ bool preloadStore(JobStore &store, const QString &dir, const QStringList &identi
            && store.applyUpdates(firstFetch);
 }
 
-[[noreturn]] void fail(const QString &what)
-{
-    QTextStream(stderr) << "bench_refresh: " << what << '\n';
-    std::exit(1);
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -345,13 +329,10 @@ int main(int argc, char *argv[])
     parser.addOption(jobsOption);
     parser.addOption(runsOption);
     parser.process(app);
-    bool ok = false;
-    const int jobCount = parser.value(jobsOption).toInt(&ok);
-    if (!ok || jobCount < 10)
-        fail(QStringLiteral("--jobs needs a number of at least 10"));
-    const int runs = parser.value(runsOption).toInt(&ok);
-    if (!ok || runs < 1)
-        fail(QStringLiteral("--runs needs a positive number"));
+    const int jobCount = intOption(parser, jobsOption, 10,
+                                   QStringLiteral("--jobs needs a number of at least 10"));
+    const int runs
+            = intOption(parser, runsOption, 1, QStringLiteral("--runs needs a positive number"));
 
     QTextStream out(stdout);
     QRandomGenerator rng(20250314);

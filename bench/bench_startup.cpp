@@ -16,7 +16,7 @@
 // Not a test: it asserts nothing and is not registered with CTest. Results and the exact command
 // go to docs/PERFORMANCE.md. The window itself (widgets, first paint) is not part of this figure.
 
-#include "benchtimings.h"
+#include "benchsupport.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/jobtablemodel.h"
 #include "store/jobstore.h"
@@ -35,38 +35,11 @@
 #include <iterator>
 
 using namespace bw;
-using bw::bench::Stopwatch;
-using bw::bench::Timings;
+using namespace bw::bench;
 
 namespace {
 
-const QDateTime kNow(QDate(2025, 3, 15), QTime(12, 0), Qt::UTC);
 const QString kProfile = QStringLiteral("bench");
-
-[[noreturn]] void fail(const QString &what)
-{
-    QTextStream(stderr) << "bench_startup: " << what << '\n';
-    std::exit(1);
-}
-
-// Resident set size in KiB (Linux /proc/self/statm), 0 elsewhere.
-qint64 residentKiB()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields.at(1).toLongLong() * 4 : 0;
-}
-
-QString randomId(QRandomGenerator &rng)
-{
-    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    QString id;
-    for (int k = 0; k < 12; ++k)
-        id += QLatin1Char(alphabet[rng.bounded(36)]);
-    return id;
-}
 
 // Writes `count` stored jobs into `dir` (the child process's whole work).
 int prepare(const QString &dir, int count)
@@ -133,6 +106,7 @@ int prepare(const QString &dir, int count)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("bench_startup"));
     QCommandLineParser parser;
     parser.setApplicationDescription(
             QStringLiteral("Times loading a large stored watch list and measures its memory."));
@@ -147,15 +121,12 @@ int main(int argc, char *argv[])
                                            QStringLiteral("DIR"));
     parser.addOptions({jobsOption, runsOption, prepareOption});
     parser.process(app);
-    bool ok = false;
-    const int jobs = parser.value(jobsOption).toInt(&ok);
-    if (!ok || jobs < 1)
-        fail(QStringLiteral("--jobs needs a positive number"));
+    const int jobs
+            = intOption(parser, jobsOption, 1, QStringLiteral("--jobs needs a positive number"));
     if (parser.isSet(prepareOption))
         return prepare(parser.value(prepareOption), jobs);
-    const int runs = parser.value(runsOption).toInt(&ok);
-    if (!ok || runs < 1)
-        fail(QStringLiteral("--runs needs a positive number"));
+    const int runs
+            = intOption(parser, runsOption, 1, QStringLiteral("--runs needs a positive number"));
 
     QTemporaryDir dir;
     if (!dir.isValid())

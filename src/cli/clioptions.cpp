@@ -156,83 +156,111 @@ struct Options
     }
 };
 
+constexpr std::pair<OutputFormat, QLatin1StringView> kFormatKeys[]{
+        {OutputFormat::Table, QLatin1StringView("table")},
+        {OutputFormat::Json, QLatin1StringView("json")},
+        {OutputFormat::Csv, QLatin1StringView("csv")},
+        {OutputFormat::Html, QLatin1StringView("html")},
+        {OutputFormat::Pdf, QLatin1StringView("pdf")},
+};
+
+// Every command: its name, its line in the overview and its --help text.
+struct CommandInfo
+{
+    CommandKind kind;
+    QString name;
+    QString summary;
+    QString description;
+};
+
+const QList<CommandInfo> &commands()
+{
+    static const QList<CommandInfo> list{
+            CommandInfo{CommandKind::Get, u"get"_s, u"get ID...                 fetch jobs now"_s,
+                        u"Fetches jobs now and prints them in the order given. --provider P "
+                        "other than bedrock reads /v1/batches/ID?provider=P.\nExit status: 0 "
+                        "all fetched, 1 some failed, 2 usage error, 3 gateway unreachable."_s},
+            CommandInfo{CommandKind::List, u"list"_s,
+                        u"list                      the gateway's jobs, filtered"_s,
+                        u"Lists the gateway's jobs (all pages, with the pagination safeguards); "
+                        "the filters are applied locally too. Several providers (--provider "
+                        "a,b; default: the profile's) are listed side by side and "
+                        "merged.\nExit status: 0 listed, 1 the gateway refused (for any "
+                        "provider), 2 usage error, 3 gateway unreachable."_s},
+            CommandInfo{CommandKind::Watch, u"watch"_s,
+                        u"watch ID...               follow jobs: a live table, or JSON lines "
+                        "when piped"_s,
+                        u"Polls jobs with the GUI's policy, through the routes of "
+                        "--provider.\n--format table (the default on a terminal): one row per "
+                        "job, redrawn in place; failures go to stderr.\n--format json (the "
+                        "default when stdout is not a terminal): every observed status change "
+                        "is one JSON line on stdout: "
+                        "{\"identifier\",\"from\"?,\"to\",\"observedAt\",\"job\"} (the first "
+                        "line of a job has no \"from\" unless the store knew an earlier "
+                        "status); progress and failures go to stderr.\nWith --until-terminal "
+                        "the exit status tells the outcome (the worst of several jobs): 0 "
+                        "Completed, 10 PartiallyCompleted, 11 Failed, 12 Stopped, 13 Expired, "
+                        "1 a job cannot be watched (401/403/404...), 3 the gateway did not "
+                        "answer for --give-up-after seconds."_s},
+            CommandInfo{CommandKind::Stop, u"stop"_s,
+                        u"stop ID...                stop jobs (asks first unless --yes)"_s,
+                        u"Stops jobs; with --provider P other than bedrock, cancels P's batches "
+                        "(/v1/batches/ID/cancel?provider=P). Processed records are charged. "
+                        "Never retried.\nExit status: 0 all accepted, 1 some failed, 2 usage "
+                        "error or not confirmed, 3 gateway unreachable."_s},
+            CommandInfo{CommandKind::Export, u"export"_s,
+                        u"export ID...|--all -o F   write a JSON, CSV, HTML or PDF export"_s,
+                        u"Writes an export (atomically). Fetches the jobs first unless "
+                        "--offline, which reads the last-known state from the store.\nThe "
+                        "format comes from --format or the file's suffix.\nExit status: 0 "
+                        "written, 1 some jobs failed or the file could not be written, 2 usage "
+                        "error, 3 gateway unreachable (nothing written)."_s},
+            CommandInfo{CommandKind::Profiles, u"profiles"_s,
+                        u"profiles                  the stored gateway profiles (never their "
+                        "keys)"_s,
+                        u"Lists the stored gateway profiles. Keys are never shown."_s},
+            CommandInfo{CommandKind::TestConnection, u"test-connection"_s,
+                        u"test-connection           is the gateway reachable, the key accepted?"_s,
+                        u"Tests the profile (--profile or --gateway) as the Profiles dialog "
+                        "does: /health, one list page, one retrieve. Says in words whether the "
+                        "gateway is reachable, the key accepted, which route style answers and "
+                        "how many jobs are visible.\nExit status: 0 the connection works, 1 "
+                        "the gateway refused (key, route), 2 usage error or an unusable "
+                        "profile, 3 gateway unreachable."_s},
+            CommandInfo{CommandKind::Results, u"results"_s,
+                        u"results ID...             per-record results: outcomes, error groups, "
+                        "failures"_s,
+                        u"Reads each batch's per-record results through Bifrost's native API "
+                        "(/v1/batches/ID/results?provider=P; P is --provider, default "
+                        "bedrock), streamed and capped by --max-bytes.\nWithout --failed-only: "
+                        "a summary per batch (counts by outcome, error groups); table, json, "
+                        "jsonl or csv (one row per error group).\n--failed-only: one line per "
+                        "record that did not succeed (identifier, custom id, outcome, code, "
+                        "message); jsonl (json is the same), csv or table.\nExit status: 0 "
+                        "read (a note on stderr when capped), 1 some failed, 2 usage error, 3 "
+                        "gateway unreachable."_s},
+    };
+    return list;
+}
+
+const CommandInfo &infoOf(CommandKind command)
+{
+    for (const CommandInfo &c : commands()) {
+        if (c.kind == command)
+            return c;
+    }
+    Q_UNREACHABLE();
+    return commands().constFirst();
+}
+
 QString commandSummary(CommandKind command)
 {
-    switch (command) {
-    case CommandKind::Get:
-        return u"get ID...                 fetch jobs now"_s;
-    case CommandKind::List:
-        return u"list                      the gateway's jobs, filtered"_s;
-    case CommandKind::Watch:
-        return u"watch ID...               follow jobs: a live table, or JSON lines when piped"_s;
-    case CommandKind::Stop:
-        return u"stop ID...                stop jobs (asks first unless --yes)"_s;
-    case CommandKind::Export:
-        return u"export ID...|--all -o F   write a JSON, CSV, HTML or PDF export"_s;
-    case CommandKind::Profiles:
-        return u"profiles                  the stored gateway profiles (never their keys)"_s;
-    case CommandKind::TestConnection:
-        return u"test-connection           is the gateway reachable, the key accepted?"_s;
-    case CommandKind::Results:
-        return u"results ID...             per-record results: outcomes, error groups, failures"_s;
-    }
-    return {};
+    return infoOf(command).summary;
 }
 
 QString commandDescription(CommandKind command)
 {
-    switch (command) {
-    case CommandKind::Get:
-        return u"Fetches jobs now and prints them in the order given. --provider P other than "
-               "bedrock reads /v1/batches/ID?provider=P.\n"
-               "Exit status: 0 all fetched, 1 some failed, 2 usage error, 3 gateway unreachable."_s;
-    case CommandKind::List:
-        return u"Lists the gateway's jobs (all pages, with the pagination safeguards); the filters "
-               "are applied locally too. Several providers (--provider a,b; default: the "
-               "profile's) are listed side by side and merged.\nExit status: 0 listed, 1 the "
-               "gateway refused (for any provider), 2 usage error, 3 gateway unreachable."_s;
-    case CommandKind::Watch:
-        return u"Polls jobs with the GUI's policy, through the routes of --provider.\n--format "
-               u"table (the default on a terminal): "
-               "one row per job, redrawn in place; failures go to stderr.\n--format json (the "
-               "default when stdout is not a terminal): every observed status change is one JSON "
-               "line on stdout: {\"identifier\",\"from\"?,\"to\",\"observedAt\",\"job\"} (the "
-               "first line of a job has no \"from\" unless the store knew an earlier status); "
-               "progress and failures go to stderr.\nWith --until-terminal the exit status tells "
-               "the outcome (the "
-               "worst of several jobs): 0 Completed, 10 PartiallyCompleted, 11 Failed, "
-               "12 Stopped, 13 Expired, 1 a job cannot be watched (401/403/404...), 3 the "
-               "gateway did not answer for --give-up-after seconds."_s;
-    case CommandKind::Stop:
-        return u"Stops jobs; with --provider P other than bedrock, cancels P's batches "
-               "(/v1/batches/ID/cancel?provider=P). Processed records are charged. Never "
-               "retried.\nExit status: 0 all "
-               "accepted, 1 some failed, 2 usage error or not confirmed, 3 gateway "
-               "unreachable."_s;
-    case CommandKind::Export:
-        return u"Writes an export (atomically). Fetches the jobs first unless --offline, which "
-               "reads the last-known state from the store.\nThe format comes from --format or "
-               "the file's suffix.\nExit status: 0 written, 1 some jobs failed or the file could "
-               "not be written, 2 usage error, 3 gateway unreachable (nothing written)."_s;
-    case CommandKind::Profiles:
-        return u"Lists the stored gateway profiles. Keys are never shown."_s;
-    case CommandKind::TestConnection:
-        return u"Tests the profile (--profile or --gateway) as the Profiles dialog does: /health, "
-               "one list page, one retrieve. Says in words whether the gateway is reachable, the "
-               "key accepted, which route style answers and how many jobs are visible.\nExit "
-               "status: 0 the connection works, 1 the gateway refused (key, route), 2 usage "
-               "error or an unusable profile, 3 gateway unreachable."_s;
-    case CommandKind::Results:
-        return u"Reads each batch's per-record results through Bifrost's native API "
-               "(/v1/batches/ID/results?provider=P; P is --provider, default bedrock), streamed "
-               "and capped by --max-bytes.\nWithout --failed-only: a summary per batch (counts "
-               "by outcome, error groups); table, json, jsonl or csv (one row per error group).\n"
-               "--failed-only: one line per record that did not succeed (identifier, custom id, "
-               "outcome, code, message); jsonl (json is the same), csv or table.\nExit status: "
-               "0 read (a note on stderr when capped), 1 some failed, 2 usage error, 3 gateway "
-               "unreachable."_s;
-    }
-    return {};
+    return infoOf(command).description;
 }
 
 void addOptions(QCommandLineParser &parser, const QList<const QCommandLineOption *> &options)
@@ -272,61 +300,31 @@ std::optional<QDateTime> parseTime(const QString &text)
 
 QString commandName(CommandKind command)
 {
-    switch (command) {
-    case CommandKind::Get:
-        return u"get"_s;
-    case CommandKind::List:
-        return u"list"_s;
-    case CommandKind::Watch:
-        return u"watch"_s;
-    case CommandKind::Stop:
-        return u"stop"_s;
-    case CommandKind::Export:
-        return u"export"_s;
-    case CommandKind::Profiles:
-        return u"profiles"_s;
-    case CommandKind::TestConnection:
-        return u"test-connection"_s;
-    case CommandKind::Results:
-        return u"results"_s;
-    }
-    return {};
+    return infoOf(command).name;
 }
 
 std::optional<CommandKind> commandFromName(const QString &name)
 {
-    for (CommandKind c : allCommands()) {
-        if (commandName(c) == name)
-            return c;
+    for (const CommandInfo &c : commands()) {
+        if (c.name == name)
+            return c.kind;
     }
     return std::nullopt;
 }
 
 QList<CommandKind> allCommands()
 {
-    return {CommandKind::Get,
-            CommandKind::List,
-            CommandKind::Watch,
-            CommandKind::Stop,
-            CommandKind::Export,
-            CommandKind::Profiles,
-            CommandKind::TestConnection,
-            CommandKind::Results};
+    QList<CommandKind> out;
+    for (const CommandInfo &c : commands())
+        out.append(c.kind);
+    return out;
 }
 
 QString outputFormatKey(OutputFormat format)
 {
-    switch (format) {
-    case OutputFormat::Table:
-        return u"table"_s;
-    case OutputFormat::Json:
-        return u"json"_s;
-    case OutputFormat::Csv:
-        return u"csv"_s;
-    case OutputFormat::Html:
-        return u"html"_s;
-    case OutputFormat::Pdf:
-        return u"pdf"_s;
+    for (const auto &[f, key] : kFormatKeys) {
+        if (f == format)
+            return QString(key);
     }
     return {};
 }
@@ -334,9 +332,8 @@ QString outputFormatKey(OutputFormat format)
 std::optional<OutputFormat> outputFormatFromKey(const QString &key)
 {
     const QString k = key.trimmed().toLower();
-    for (OutputFormat f : {OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv,
-                           OutputFormat::Html, OutputFormat::Pdf}) {
-        if (outputFormatKey(f) == k)
+    for (const auto &[f, fKey] : kFormatKeys) {
+        if (fKey == k)
             return f;
     }
     if (k == u"htm"_s)

@@ -15,11 +15,6 @@ namespace bw::sim::JobGenerator {
 
 namespace {
 
-constexpr qint64 Sec = 1000;
-constexpr qint64 Min = 60 * Sec;
-constexpr qint64 Hour = 60 * Min;
-constexpr qint64 Day = 24 * Hour;
-
 // Where a job is at the epoch and where it is heading.
 enum class Template {
     CompletedOld,
@@ -73,15 +68,6 @@ constexpr std::array kMix{
         Weighted{Template::StoppingNow, 1},
 };
 
-struct Workload
-{
-    QString name; // job name prefix
-    QString area; // S3 key prefix
-    qint64 minRecords;
-    qint64 maxRecords;
-    bool embeddings;
-};
-
 const QList<Workload> &workloads()
 {
     static const QList<Workload> list{
@@ -130,18 +116,9 @@ const QString kEmbeddingModel = u"amazon.titan-embed-text-v2:0"_s;
 const QString kMainAccount = u"123456789012"_s;
 const QString kOtherAccount = u"210987654321"_s;
 
-QString randomChars(SimRandom &rng, int n, QLatin1StringView alphabet)
-{
-    QString s;
-    s.reserve(n);
-    for (int i = 0; i < n; ++i)
-        s += alphabet.at(rng.bounded(alphabet.size()));
-    return s;
-}
-
 QString hex(SimRandom &rng, int n)
 {
-    return randomChars(rng, n, "0123456789abcdef"_L1);
+    return rng.text(n, "0123456789abcdef"_L1);
 }
 
 QString uuid(SimRandom &rng)
@@ -284,9 +261,8 @@ void planTimeline(SimRandom &rng, Template t, int daysBack, SimulatedJob &job)
     }
     case Template::FailedValidationOld:
         job.endMs = -rng.range(10 * Min, oldest);
-        job.scheduledMs = job.inProgressMs = job.endMs;
-        job.validatingMs = job.endMs - rng.range(1 * Min, 6 * Min);
-        job.submitMs = job.validatingMs - rng.range(10 * Sec, 60 * Sec);
+        forwardFrom(job.endMs);
+        job.inProgressMs = job.endMs;
         job.outcome = Outcome::FailedInValidation;
         break;
     case Template::StoppedOld: {
@@ -303,15 +279,6 @@ void planTimeline(SimRandom &rng, Template t, int daysBack, SimulatedJob &job)
         job.outcome = Outcome::Completed;
         break;
     }
-    case Template::ExpiredOld:
-        job.timeoutHours = 24;
-        job.endMs = -rng.range(2 * Hour, std::max(3 * Hour, oldest));
-        job.submitMs = job.endMs - 24 * Hour;
-        job.validatingMs = job.submitMs + rng.range(10 * Sec, 60 * Sec);
-        job.scheduledMs = job.validatingMs + rng.range(1 * Min, 6 * Min);
-        job.inProgressMs = job.endMs;
-        job.outcome = Outcome::Expired;
-        break;
     case Template::SubmittedNow:
         job.submitMs = -rng.range(0, 40 * Sec);
         job.validatingMs = rng.range(15 * Sec, 90 * Sec);
@@ -340,11 +307,14 @@ void planTimeline(SimRandom &rng, Template t, int daysBack, SimulatedJob &job)
         job.endMs = job.inProgressMs + rng.range(20 * Min, 3 * Hour);
         job.outcome = rng.chance(0.75) ? Outcome::Completed : Outcome::PartiallyCompleted;
         break;
+    case Template::ExpiredOld:
     case Template::ScheduledExpiresSoon:
     case Template::ScheduledNearExpiry:
+        // Queued for the whole 24-hour window: expired long ago, in minutes or in hours.
         job.timeoutHours = 24;
-        job.endMs = t == Template::ScheduledExpiresSoon ? rng.range(90 * Sec, 3 * Min)
-                                                        : rng.range(3 * Hour, 5 * Hour);
+        job.endMs = t == Template::ExpiredOld ? -rng.range(2 * Hour, std::max(3 * Hour, oldest))
+                    : t == Template::ScheduledExpiresSoon ? rng.range(90 * Sec, 3 * Min)
+                                                          : rng.range(3 * Hour, 5 * Hour);
         job.submitMs = job.endMs - 24 * Hour;
         job.validatingMs = job.submitMs + rng.range(10 * Sec, 60 * Sec);
         job.scheduledMs = job.validatingMs + rng.range(1 * Min, 6 * Min);
@@ -417,7 +387,7 @@ QList<SimulatedJob> generate(quint64 seed, int count, const QDateTime &epoch)
 
         QString id;
         do {
-            id = randomChars(rng, 12, "abcdefghijklmnopqrstuvwxyz0123456789"_L1);
+            id = rng.text(12, "abcdefghijklmnopqrstuvwxyz0123456789"_L1);
         } while (ids.contains(id));
         ids.insert(id);
         job.id = id;
@@ -462,8 +432,8 @@ QList<SimulatedJob> generate(quint64 seed, int count, const QDateTime &epoch)
                 = account == kMainAccount ? u"acme-batch-in"_s : u"acme-analytics-batch-in"_s;
         const QString bucketOut
                 = account == kMainAccount ? u"acme-batch-out"_s : u"acme-analytics-batch-out"_s;
-        job.inputS3Uri = u"s3://%1/%2/%3/records.jsonl"_s.arg(bucketIn, w.area, day);
-        job.outputS3Uri = u"s3://%1/%2/%3/"_s.arg(bucketOut, w.area, day);
+        job.inputS3Uri = u"s3://%1/%2/%3/records.jsonl"_s.arg(bucketIn, w.tag, day);
+        job.outputS3Uri = u"s3://%1/%2/%3/"_s.arg(bucketOut, w.tag, day);
         if (rng.chance(0.2))
             job.inputBucketOwner = job.outputBucketOwner = account;
         if (rng.chance(0.3))

@@ -11,11 +11,6 @@ namespace bw::sim {
 
 namespace {
 
-constexpr qint64 Sec = 1000;
-constexpr qint64 Min = 60 * Sec;
-constexpr qint64 Hour = 60 * Min;
-constexpr qint64 Day = 24 * Hour;
-
 quint64 mix(quint64 x)
 {
     // splitmix64: a well-spread hash of one 64-bit value.
@@ -25,15 +20,6 @@ quint64 mix(quint64 x)
     return x ^ (x >> 31);
 }
 
-QString randomChars(SimRandom &rng, int n, QLatin1StringView alphabet)
-{
-    QString s;
-    s.reserve(n);
-    for (int i = 0; i < n; ++i)
-        s += alphabet.at(rng.bounded(alphabet.size()));
-    return s;
-}
-
 QString hexOf(quint64 v, int digits)
 {
     return QString::number(v, 16).rightJustified(digits, u'0').right(digits);
@@ -41,32 +27,39 @@ QString hexOf(quint64 v, int digits)
 
 } // namespace
 
+namespace {
+
+constexpr std::pair<NativeProvider, QLatin1StringView> kProviderNames[]{
+        {NativeProvider::Bedrock, "bedrock"_L1},
+        {NativeProvider::OpenAI, "openai"_L1},
+        {NativeProvider::Anthropic, "anthropic"_L1},
+        {NativeProvider::Gemini, "gemini"_L1},
+};
+
+} // namespace
+
 QList<NativeProvider> allNativeProviders()
 {
-    return {NativeProvider::Bedrock, NativeProvider::OpenAI, NativeProvider::Anthropic,
-            NativeProvider::Gemini};
+    QList<NativeProvider> out;
+    for (const auto &[provider, name] : kProviderNames)
+        out.append(provider);
+    return out;
 }
 
 QString nativeProviderName(NativeProvider provider)
 {
-    switch (provider) {
-    case NativeProvider::Bedrock:
-        return u"bedrock"_s;
-    case NativeProvider::OpenAI:
-        return u"openai"_s;
-    case NativeProvider::Anthropic:
-        return u"anthropic"_s;
-    case NativeProvider::Gemini:
-        return u"gemini"_s;
+    for (const auto &[p, name] : kProviderNames) {
+        if (p == provider)
+            return QString(name);
     }
     return {};
 }
 
 std::optional<NativeProvider> nativeProviderFromName(QStringView name)
 {
-    for (NativeProvider p : allNativeProviders()) {
-        if (name == nativeProviderName(p))
-            return p;
+    for (const auto &[provider, pName] : kProviderNames) {
+        if (name == pName)
+            return provider;
     }
     return std::nullopt;
 }
@@ -192,15 +185,6 @@ constexpr std::array kOrder{
         Template::RunningLong,     Template::FinalizingNow,
 };
 
-struct Workload
-{
-    QString name;
-    QString prefix; // custom ids
-    qint64 minRecords;
-    qint64 maxRecords;
-    bool embeddings;
-};
-
 const QList<Workload> &workloads()
 {
     static const QList<Workload> list{
@@ -220,13 +204,12 @@ QString batchId(NativeProvider provider, SimRandom &rng)
 {
     switch (provider) {
     case NativeProvider::OpenAI:
-        return u"batch_"_s + randomChars(rng, 32, "0123456789abcdef"_L1);
+        return u"batch_"_s + rng.text(32, "0123456789abcdef"_L1);
     case NativeProvider::Anthropic:
         return u"msgbatch_01"_s
-               + randomChars(rng, 22,
-                             "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"_L1);
+               + rng.text(22, "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"_L1);
     case NativeProvider::Gemini:
-        return u"batches/"_s + randomChars(rng, 16, "abcdefghijklmnopqrstuvwxyz0123456789"_L1);
+        return u"batches/"_s + rng.text(16, "abcdefghijklmnopqrstuvwxyz0123456789"_L1);
     case NativeProvider::Bedrock:
         break;
     }
@@ -241,22 +224,17 @@ NativeBatch make(NativeProvider provider, Template t, int round, SimRandom &rng)
     const Workload &w = rng.pick(workloads());
     static const QStringList months{u"jan"_s, u"feb"_s, u"mar"_s, u"apr"_s, u"may"_s, u"jun"_s};
     b.name = w.name + u'-' + rng.pick(months) + QString::number(rng.range(1, 28));
-    b.customIdPrefix = w.prefix;
+    b.customIdPrefix = w.tag;
     b.seed = rng.next();
     b.endpoint = w.embeddings ? u"/v1/embeddings"_s : u"/v1/chat/completions"_s;
     if (provider == NativeProvider::OpenAI) {
-        b.inputFileId
-                = u"file-"_s
-                  + randomChars(rng, 22,
-                                "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz123456789"_L1);
-        b.outputFileId
-                = u"file-"_s
-                  + randomChars(rng, 22,
-                                "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz123456789"_L1);
-        b.errorFileId
-                = u"file-"_s
-                  + randomChars(rng, 22,
-                                "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz123456789"_L1);
+        const auto fileId = [&rng]() -> QString {
+            return u"file-"_s
+                   + rng.text(22, "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz123456789"_L1);
+        };
+        b.inputFileId = fileId();
+        b.outputFileId = fileId();
+        b.errorFileId = fileId();
     }
     b.total = rng.range(w.minRecords, w.maxRecords);
     b.reached = b.total;

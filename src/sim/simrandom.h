@@ -1,10 +1,28 @@
 #pragma once
 
+#include <QLatin1StringView>
+#include <QString>
 #include <QtGlobal>
 
 #include <random>
 
 namespace bw::sim {
+
+// Simulated durations in milliseconds, as the generators' timelines count them.
+constexpr qint64 Sec = 1000;
+constexpr qint64 Min = 60 * Sec;
+constexpr qint64 Hour = 60 * Min;
+constexpr qint64 Day = 24 * Hour;
+
+// What a generator draws a job's name and size from: a kind of work with a range of records.
+struct Workload
+{
+    QString name; // job name (prefix)
+    QString tag;  // Bedrock: the S3 key prefix; native batches: the custom-id prefix
+    qint64 minRecords;
+    qint64 maxRecords;
+    bool embeddings;
+};
 
 // A seeded pseudo-random source whose sequence is the same on every platform and standard
 // library: std::mt19937_64 is fully specified, the std distributions are not, so the
@@ -25,6 +43,15 @@ public:
     qint64 range(qint64 lo, qint64 hi) { return hi <= lo ? lo : lo + bounded(hi - lo + 1); }
     double realRange(double lo, double hi) { return lo + (hi - lo) * real(); }
     bool chance(double p) { return real() < p; }
+    // `n` characters drawn uniformly from `alphabet`.
+    QString text(int n, QLatin1StringView alphabet)
+    {
+        QString s;
+        s.reserve(n);
+        for (int i = 0; i < n; ++i)
+            s += alphabet.at(bounded(alphabet.size()));
+        return s;
+    }
 
     template<typename List>
     const auto &pick(const List &list)

@@ -182,6 +182,15 @@ QString gatewayUrl(const sim::GatewaySimulator &simulator)
     return simulator.baseUrl().toString();
 }
 
+QString jobIn(const sim::GatewaySimulator &simulator, JobStatus status)
+{
+    for (const QString &id : simulator.jobIds()) {
+        if (simulator.jobStatus(id) == status)
+            return id;
+    }
+    return {};
+}
+
 bool isUtcMillisTimestamp(const QString &text)
 {
     static const QRegularExpression re(uR"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$)"_s);

@@ -72,6 +72,9 @@ quint16 closedPort();
 // "http://127.0.0.1:<port>"
 QString gatewayUrl(const sim::GatewaySimulator &simulator);
 
+// The first job of the simulator in `status` (at its frozen epoch); empty when none is.
+QString jobIn(const sim::GatewaySimulator &simulator, JobStatus status);
+
 // Matches a UTC "YYYY-MM-DDTHH:MM:SS.mmmZ".
 bool isUtcMillisTimestamp(const QString &text);
 

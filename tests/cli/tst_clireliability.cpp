@@ -101,13 +101,7 @@ void TstCliReliability::getRetriesA429AfterItsRetryAfter()
     QVERIFY(server.listen());
     const QByteArray body = fixture(u"retrieve-completed.json"_s);
     BW_RETURN_IF_FAILED();
-    auto answered = std::make_shared<int>(0);
-    server.setHandler([answered, body](const LoopbackHttpServer::Request &) {
-        if ((*answered)++ == 0)
-            return Response::json(429, R"({"__type":"ThrottlingException","message":"slow"})")
-                    .withHeader("Retry-After", "1");
-        return Response::json(200, body);
-    });
+    server.respondInTurn({Response::throttled(1)}, Response::json(200, body));
     const CliRun run = runCli({u"get"_s, kId, u"--gateway"_s, urlOf(server), u"--route"_s,
                                u"singular"_s, u"--format"_s, u"json"_s});
     QVERIFY2(run.finished, "batchwatch-cli did not finish");
@@ -133,12 +127,8 @@ void TstCliReliability::listRetriesATransientFailure()
 {
     LoopbackHttpServer server;
     QVERIFY(server.listen());
-    auto answered = std::make_shared<int>(0);
-    server.setHandler([answered](const LoopbackHttpServer::Request &) {
-        if ((*answered)++ == 0)
-            return Response::json(502, R"({"message":"bad gateway"})");
-        return Response::json(200, R"({"invocationJobSummaries":[]})");
-    });
+    server.respondInTurn({Response::json(502, R"({"message":"bad gateway"})")},
+                         Response::json(200, R"({"invocationJobSummaries":[]})"));
     const CliRun run = runCli({u"list"_s, u"--gateway"_s, urlOf(server), u"--format"_s, u"json"_s});
     QVERIFY2(run.finished, "batchwatch-cli did not finish");
     QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));

@@ -11,19 +11,6 @@ using namespace Qt::StringLiterals;
 using namespace bw;
 using namespace bw::test;
 
-namespace {
-
-QString jobIn(const sim::GatewaySimulator &simulator, JobStatus status)
-{
-    for (const QString &id : simulator.jobIds()) {
-        if (simulator.jobStatus(id) == status)
-            return id;
-    }
-    return {};
-}
-
-} // namespace
-
 class TstCliStop : public QObject
 {
     Q_OBJECT

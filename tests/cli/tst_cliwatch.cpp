@@ -20,20 +20,6 @@ using namespace Qt::StringLiterals;
 using namespace bw;
 using namespace bw::test;
 
-namespace {
-
-// The first job of the simulator in `status` (at its frozen epoch).
-QString jobIn(const sim::GatewaySimulator &simulator, JobStatus status)
-{
-    for (const QString &id : simulator.jobIds()) {
-        if (simulator.jobStatus(id) == status)
-            return id;
-    }
-    return {};
-}
-
-} // namespace
-
 class TstCliWatch : public QObject
 {
     Q_OBJECT

@@ -1,5 +1,7 @@
 #include "loopbackhttpserver.h"
 
+#include "httpstatus.h"
+
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -29,50 +31,6 @@ namespace {
 constexpr qint64 kEndlessChunk = 64 * 1024;
 constexpr qint64 kEndlessHighWater = 256 * 1024;
 constexpr qint64 kEndlessDefaultLimit = qint64(1) << 30;
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 204:
-        return "No Content";
-    case 301:
-        return "Moved Permanently";
-    case 302:
-        return "Found";
-    case 303:
-        return "See Other";
-    case 307:
-        return "Temporary Redirect";
-    case 308:
-        return "Permanent Redirect";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 409:
-        return "Conflict";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    default:
-        return "Status";
-    }
-}
 
 bool sameName(QByteArrayView a, QByteArrayView b)
 {
@@ -133,6 +91,12 @@ bool LoopbackHttpServer::Request::hasHeader(QByteArrayView name) const
 LoopbackHttpServer::Response LoopbackHttpServer::Response::json(int status, const QByteArray &body)
 {
     return text(status, "application/json", body);
+}
+
+LoopbackHttpServer::Response LoopbackHttpServer::Response::throttled(int retryAfterSeconds)
+{
+    return json(429, R"({"__type":"ThrottlingException","message":"slow"})")
+            .withHeader("Retry-After", QByteArray::number(retryAfterSeconds));
 }
 
 LoopbackHttpServer::Response LoopbackHttpServer::Response::text(int status,
@@ -305,6 +269,13 @@ void LoopbackHttpServer::respondWith(const Response &response)
     };
 }
 
+void LoopbackHttpServer::respondInTurn(const QList<Response> &first, const Response &then)
+{
+    m_handler = [first, then, answered = qsizetype(0)](const Request &) mutable {
+        return answered < first.size() ? first.at(answered++) : then;
+    };
+}
+
 int LoopbackHttpServer::openConnections() const
 {
     return int(m_connections.size());
@@ -446,8 +417,9 @@ void LoopbackHttpServer::answer(Connection *c, const Response &response)
 
 void LoopbackHttpServer::writeNormal(Connection *c, const Response &response)
 {
+    const QByteArray phrase = reasonPhrase(response.status);
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
-                     + reasonPhrase(response.status) + "\r\n";
+                     + (phrase.isEmpty() ? QByteArray("Status") : phrase) + "\r\n";
     bool hasLength = false;
     for (const Header &h : response.headers) {
         hasLength = hasLength || sameName(h.first, "content-length");

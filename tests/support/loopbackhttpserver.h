@@ -69,6 +69,8 @@ public:
         static Response json(int status, const QByteArray &body);
         static Response text(int status, const QByteArray &contentType, const QByteArray &body);
         static Response redirect(int status, const QByteArray &location);
+        // 429 with AWS's ThrottlingException body and "Retry-After: <seconds>".
+        static Response throttled(int retryAfterSeconds);
         static Response hang();
         static Response reset();
         static Response truncated(int status, const QByteArray &contentType, const QByteArray &body,
@@ -102,6 +104,8 @@ public:
     void setHandler(Handler handler);
     // Answers every request with the same response.
     void respondWith(const Response &response);
+    // Answers the first requests with `first`, one each in turn, and every later one with `then`.
+    void respondInTurn(const QList<Response> &first, const Response &then);
 
     const QList<Request> &requests() const { return m_requests; }
     qsizetype requestCount() const { return m_requests.size(); }

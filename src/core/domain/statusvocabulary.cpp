@@ -15,7 +15,7 @@ QString tr(const char *text)
 
 struct StatusEntry
 {
-    JobStatus code;
+    JobStatus key;
     const char *word;
     const char *description;
 };
@@ -75,7 +75,7 @@ const std::array kStatuses{
 // amber-brown ended by a person or the clock, violet unknown.
 struct GroupEntry
 {
-    StatusGroup group;
+    StatusGroup key;
     const char *word;
     quint32 light;
     quint32 dark;
@@ -96,29 +96,22 @@ const std::array kGroups{
                    0xb9a3e0},
 };
 
-const StatusEntry &entryOf(JobStatus code)
+// The row of `key` (its first member); the table's last row (Unknown) when none has it.
+template<typename Table, typename Key>
+const auto &entryOf(const Table &table, Key key)
 {
-    for (const StatusEntry &e : kStatuses) {
-        if (e.code == code)
+    for (const auto &e : table) {
+        if (e.key == key)
             return e;
     }
-    return kStatuses.back();
-}
-
-const GroupEntry &entryOf(StatusGroup group)
-{
-    for (const GroupEntry &e : kGroups) {
-        if (e.group == group)
-            return e;
-    }
-    return kGroups.back();
+    return table.back();
 }
 
 } // namespace
 
 QString word(JobStatus code)
 {
-    return tr(entryOf(code).word);
+    return tr(entryOf(kStatuses, code).word);
 }
 
 QString word(const Status &status)
@@ -132,22 +125,22 @@ QString word(const Status &status)
 
 QString description(JobStatus code)
 {
-    return tr(entryOf(code).description);
+    return tr(entryOf(kStatuses, code).description);
 }
 
 QString groupWord(StatusGroup group)
 {
-    return tr(entryOf(group).word);
+    return tr(entryOf(kGroups, group).word);
 }
 
 quint32 lightColor(StatusGroup group)
 {
-    return entryOf(group).light;
+    return entryOf(kGroups, group).light;
 }
 
 quint32 darkColor(StatusGroup group)
 {
-    return entryOf(group).dark;
+    return entryOf(kGroups, group).dark;
 }
 
 QString iconName(StatusGroup group)

@@ -28,35 +28,28 @@ public:
         const QJsonValue v = m_obj.value(key);
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
-        double d = 0;
+        std::optional<qint64> n;
         if (v.isDouble()) {
-            d = v.toDouble();
+            n = exactInteger(v.toDouble());
+            if (!n) {
+                problem(key, QStringLiteral("expected an integer, got %1").arg(v.toDouble()));
+                return std::nullopt;
+            }
         } else if (v.isString()) {
             bool ok = false;
-            const qint64 n = v.toString().trimmed().toLongLong(&ok);
+            n = v.toString().trimmed().toLongLong(&ok);
             if (!ok) {
                 problem(key, QStringLiteral("expected an integer, got the string \"%1\"")
                                      .arg(v.toString().left(40)));
                 return std::nullopt;
             }
             problem(key, QStringLiteral("integer sent as a string"));
-            d = static_cast<double>(n);
-            if (n < min) {
-                problem(key, QStringLiteral("%1 is below the minimum %2").arg(n).arg(min));
-                return std::nullopt;
-            }
-            return n;
         } else {
             problem(key, QStringLiteral("expected an integer, got %1").arg(jsonTypeName(v)));
             return std::nullopt;
         }
-        if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9.007199254740992e15) {
-            problem(key, QStringLiteral("expected an integer, got %1").arg(d));
-            return std::nullopt;
-        }
-        const auto n = static_cast<qint64>(d);
-        if (n < min) {
-            problem(key, QStringLiteral("%1 is below the minimum %2").arg(n).arg(min));
+        if (*n < min) {
+            problem(key, QStringLiteral("%1 is below the minimum %2").arg(*n).arg(min));
             return std::nullopt;
         }
         return n;
@@ -70,10 +63,10 @@ public:
         if (v.isDouble()) {
             // Some SDKs serialise timestamps as epoch seconds.
             const double secs = v.toDouble();
-            if (std::isfinite(secs) && secs > 0 && secs < 253402300800.0)
-                return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(secs * 1000.0), Qt::UTC);
-            problem(key, QStringLiteral("number %1 is not a usable epoch time").arg(secs));
-            return std::nullopt;
+            auto parsed = fromEpochSeconds(secs);
+            if (!parsed)
+                problem(key, QStringLiteral("number %1 is not a usable epoch time").arg(secs));
+            return parsed;
         }
         if (!v.isString()) {
             problem(key,
@@ -114,39 +107,6 @@ public:
         return out;
     }
 };
-
-std::optional<QJsonObject> parseObject(const QByteArray &body, QString *why)
-{
-    if (body.trimmed().isEmpty()) {
-        *why = QStringLiteral("the body is empty");
-        return std::nullopt;
-    }
-    if (looksLikeHtml(body)) {
-        *why = QStringLiteral("the body is an HTML page, not JSON");
-        return std::nullopt;
-    }
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError) {
-        *why = QStringLiteral("the body is not valid JSON (%1 at offset %2)")
-                       .arg(err.errorString())
-                       .arg(err.offset);
-        return std::nullopt;
-    }
-    if (!doc.isObject()) {
-        *why = QStringLiteral("the body is JSON but not an object");
-        return std::nullopt;
-    }
-    return doc.object();
-}
-
-GatewayError badBody(const QString &why)
-{
-    GatewayError e;
-    e.kind = GatewayError::Kind::BadBody;
-    e.message = why;
-    return e;
-}
 
 // Why a job body without a readable status is refused: what status (and jobArn, when that is
 // unreadable too) was, then every other field of the wrong type (by name; the values stay out of
@@ -192,6 +152,72 @@ QString firstLine(const QString &text, int maxChars = 300)
     return line;
 }
 
+// inputDataConfig / outputDataConfig: {"<wrapper>": {"<key>": "string", ...}}, the string
+// fields of Config by their API names.
+template<typename Config>
+struct S3ConfigShape
+{
+    QLatin1StringView name;
+    QLatin1StringView wrapper;
+    std::array<std::pair<QLatin1StringView, std::optional<QString> Config::*>, 3> keys;
+};
+
+constexpr S3ConfigShape<InputDataConfig> kInputConfig{
+        QLatin1StringView("inputDataConfig"),
+        QLatin1StringView("s3InputDataConfig"),
+        {{{QLatin1StringView("s3Uri"), &InputDataConfig::s3Uri},
+          {QLatin1StringView("s3InputFormat"), &InputDataConfig::s3InputFormat},
+          {QLatin1StringView("s3BucketOwner"), &InputDataConfig::s3BucketOwner}}}};
+constexpr S3ConfigShape<OutputDataConfig> kOutputConfig{
+        QLatin1StringView("outputDataConfig"),
+        QLatin1StringView("s3OutputDataConfig"),
+        {{{QLatin1StringView("s3Uri"), &OutputDataConfig::s3Uri},
+          {QLatin1StringView("s3EncryptionKeyId"), &OutputDataConfig::s3EncryptionKeyId},
+          {QLatin1StringView("s3BucketOwner"), &OutputDataConfig::s3BucketOwner}}}};
+
+// The config of `shape` read by the codec's rules (problems on "name.wrapper.key"); nullopt when
+// the body has none.
+template<typename Config>
+std::optional<Config> parseS3Config(FieldReader &r, const S3ConfigShape<Config> &shape,
+                                    QList<ParseProblem> &problems)
+{
+    const std::optional<QJsonObject> outer = r.object(shape.name);
+    if (!outer)
+        return std::nullopt;
+    FieldReader outerReader(*outer, problems, QString(shape.name));
+    Config config;
+    if (auto s3 = outerReader.object(shape.wrapper)) {
+        FieldReader s3r(*s3, problems, outerReader.path(shape.wrapper));
+        for (const auto &[key, member] : shape.keys)
+            config.*member = s3r.string(key);
+    }
+    return config;
+}
+
+template<typename Config>
+void putS3Config(QJsonObject &o, const S3ConfigShape<Config> &shape,
+                 const std::optional<Config> &config)
+{
+    if (!config)
+        return;
+    QJsonObject s3;
+    for (const auto &[key, member] : shape.keys) {
+        if (const std::optional<QString> &value = (*config).*member)
+            s3.insert(key, *value);
+    }
+    o.insert(shape.name, QJsonObject{{shape.wrapper, s3}});
+}
+
+// A body of a job route: its object, or the BadBody error, or the gateway's error when a 2xx body
+// is one.
+Expected<QJsonObject> jobBodyObject(const QByteArray &body)
+{
+    Expected<QJsonObject> obj = parseBodyObject(body);
+    if (obj && looksLikeErrorObject(*obj))
+        return parseErrorResponse(200, body, "application/json");
+    return obj;
+}
+
 QString htmlTitle(const QByteArray &body)
 {
     static const QRegularExpression title(QStringLiteral("<title[^>]*>([^<]*)</title>"),
@@ -212,9 +238,7 @@ std::optional<QDateTime> parseTimestamp(QStringView text)
     if (!m.hasMatch()) {
         bool ok = false;
         const double secs = s.toDouble(&ok);
-        if (ok && std::isfinite(secs) && secs > 0 && secs < 253402300800.0)
-            return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(secs * 1000.0), Qt::UTC);
-        return std::nullopt;
+        return ok ? fromEpochSeconds(secs) : std::nullopt;
     }
     const int year = m.capturedView(1).toInt();
     const int month = m.capturedView(2).toInt();
@@ -264,20 +288,15 @@ QString formatTimestamp(const QDateTime &instant)
         for (int k = digits - 1; k >= 0; --k, value /= 10)
             text[at + k] = char16_t(u'0' + value % 10);
     };
-    put(0, date.year(), 4);
-    text[4] = u'-';
-    put(5, date.month(), 2);
-    text[7] = u'-';
-    put(8, date.day(), 2);
-    text[10] = u'T';
-    put(11, time.hour(), 2);
-    text[13] = u':';
-    put(14, time.minute(), 2);
-    text[16] = u':';
-    put(17, time.second(), 2);
-    text[19] = u'.';
-    put(20, time.msec(), 3);
-    text[23] = u'Z';
+    const int values[]{date.year(),   date.month(),  date.day(), time.hour(),
+                       time.minute(), time.second(), time.msec()};
+    constexpr int widths[]{4, 2, 2, 2, 2, 2, 3};
+    constexpr char16_t after[] = u"--T::.Z";
+    for (int f = 0, at = 0; f < 7; ++f) {
+        put(at, values[f], widths[f]);
+        at += widths[f];
+        text[at++] = after[f];
+    }
     return QString(reinterpret_cast<const QChar *>(text), 24);
 }
 
@@ -327,29 +346,8 @@ ParsedJob parseJob(const QJsonObject &object)
                 {QStringLiteral("progressPercent"), QStringLiteral("expected a number")});
     }
 
-    if (auto in = r.object(QLatin1StringView("inputDataConfig"))) {
-        FieldReader outer(*in, out.problems, QStringLiteral("inputDataConfig"));
-        InputDataConfig cfg;
-        if (auto s3 = outer.object(QLatin1StringView("s3InputDataConfig"))) {
-            FieldReader s3r(*s3, out.problems, QStringLiteral("inputDataConfig.s3InputDataConfig"));
-            cfg.s3Uri = s3r.string(QLatin1StringView("s3Uri"));
-            cfg.s3InputFormat = s3r.string(QLatin1StringView("s3InputFormat"));
-            cfg.s3BucketOwner = s3r.string(QLatin1StringView("s3BucketOwner"));
-        }
-        j.inputDataConfig = cfg;
-    }
-    if (auto outCfg = r.object(QLatin1StringView("outputDataConfig"))) {
-        FieldReader outer(*outCfg, out.problems, QStringLiteral("outputDataConfig"));
-        OutputDataConfig cfg;
-        if (auto s3 = outer.object(QLatin1StringView("s3OutputDataConfig"))) {
-            FieldReader s3r(*s3, out.problems,
-                            QStringLiteral("outputDataConfig.s3OutputDataConfig"));
-            cfg.s3Uri = s3r.string(QLatin1StringView("s3Uri"));
-            cfg.s3EncryptionKeyId = s3r.string(QLatin1StringView("s3EncryptionKeyId"));
-            cfg.s3BucketOwner = s3r.string(QLatin1StringView("s3BucketOwner"));
-        }
-        j.outputDataConfig = cfg;
-    }
+    j.inputDataConfig = parseS3Config(r, kInputConfig, out.problems);
+    j.outputDataConfig = parseS3Config(r, kOutputConfig, out.problems);
     if (auto vpc = r.object(QLatin1StringView("vpcConfig"))) {
         FieldReader vr(*vpc, out.problems, QStringLiteral("vpcConfig"));
         VpcConfig cfg;
@@ -362,12 +360,9 @@ ParsedJob parseJob(const QJsonObject &object)
 
 Expected<ParsedJob> parseRetrieveBody(const QByteArray &body)
 {
-    QString why;
-    const auto obj = parseObject(body, &why);
+    const Expected<QJsonObject> obj = jobBodyObject(body);
     if (!obj)
-        return badBody(why);
-    if (looksLikeErrorObject(*obj))
-        return parseErrorResponse(200, body, "application/json");
+        return obj.error();
     ParsedJob parsed = parseJob(*obj);
     if (parsed.job.presentFields().isEmpty() && parsed.problems.isEmpty())
         return badBody(QStringLiteral("the body is a JSON object without any job field"));
@@ -389,12 +384,9 @@ QList<ParseProblem> problemsIn(const QJsonObject &raw)
 
 Expected<ListPage> parseListBody(const QByteArray &body)
 {
-    QString why;
-    const auto obj = parseObject(body, &why);
+    const Expected<QJsonObject> obj = jobBodyObject(body);
     if (!obj)
-        return badBody(why);
-    if (looksLikeErrorObject(*obj))
-        return parseErrorResponse(200, body, "application/json");
+        return obj.error();
 
     ListPage page;
     const QJsonValue summaries = obj->value(QLatin1StringView("invocationJobSummaries"));
@@ -407,20 +399,14 @@ Expected<ListPage> parseListBody(const QByteArray &body)
     } else {
         const QJsonArray arr = summaries.toArray();
         page.jobs.reserve(arr.size());
-        for (qsizetype i = 0; i < arr.size(); ++i) {
-            if (!arr.at(i).isObject()) {
-                page.problems.append({QStringLiteral("invocationJobSummaries[%1]").arg(i),
-                                      QStringLiteral("expected an object, got %1")
-                                              .arg(jsonTypeName(arr.at(i)))});
-                continue;
-            }
-            ParsedJob job = parseJob(arr.at(i).toObject());
-            for (ParseProblem &p : job.problems)
-                page.problems.append(
-                        {QStringLiteral("invocationJobSummaries[%1].").arg(i) + p.field,
-                         p.message});
-            page.jobs.append(std::move(job));
-        }
+        forEachObject(arr, QStringLiteral("invocationJobSummaries"), page.problems,
+                      [&page](const QJsonObject &item, const QString &itemPath) {
+                          ParsedJob job = parseJob(item);
+                          for (ParseProblem &p : job.problems)
+                              page.problems.append({itemPath + u'.' + p.field, p.message});
+                          page.jobs.append(std::move(job));
+                          return true;
+                      });
     }
     const QJsonValue token = obj->value(QLatin1StringView("nextToken"));
     if (token.isString() && !token.toString().isEmpty())
@@ -437,12 +423,9 @@ Expected<StopAck> parseStopBody(const QByteArray &body)
     StopAck ack;
     if (body.trimmed().isEmpty())
         return ack;
-    QString why;
-    const auto obj = parseObject(body, &why);
+    const Expected<QJsonObject> obj = jobBodyObject(body);
     if (!obj)
-        return badBody(why);
-    if (looksLikeErrorObject(*obj))
-        return parseErrorResponse(200, body, "application/json");
+        return obj.error();
     QList<ParseProblem> ignored;
     FieldReader r(*obj, ignored);
     ack.jobArn = r.string(QLatin1StringView("jobArn"));
@@ -555,30 +538,8 @@ QJsonObject toJson(const Job &j)
     putTime("lastModifiedTime", j.lastModifiedTime);
     putTime("endTime", j.endTime);
     putTime("jobExpirationTime", j.jobExpirationTime);
-    if (j.inputDataConfig) {
-        QJsonObject s3;
-        const InputDataConfig &c = *j.inputDataConfig;
-        if (c.s3Uri)
-            s3.insert(QLatin1StringView("s3Uri"), *c.s3Uri);
-        if (c.s3InputFormat)
-            s3.insert(QLatin1StringView("s3InputFormat"), *c.s3InputFormat);
-        if (c.s3BucketOwner)
-            s3.insert(QLatin1StringView("s3BucketOwner"), *c.s3BucketOwner);
-        o.insert(QLatin1StringView("inputDataConfig"),
-                 QJsonObject{{QLatin1StringView("s3InputDataConfig"), s3}});
-    }
-    if (j.outputDataConfig) {
-        QJsonObject s3;
-        const OutputDataConfig &c = *j.outputDataConfig;
-        if (c.s3Uri)
-            s3.insert(QLatin1StringView("s3Uri"), *c.s3Uri);
-        if (c.s3EncryptionKeyId)
-            s3.insert(QLatin1StringView("s3EncryptionKeyId"), *c.s3EncryptionKeyId);
-        if (c.s3BucketOwner)
-            s3.insert(QLatin1StringView("s3BucketOwner"), *c.s3BucketOwner);
-        o.insert(QLatin1StringView("outputDataConfig"),
-                 QJsonObject{{QLatin1StringView("s3OutputDataConfig"), s3}});
-    }
+    putS3Config(o, kInputConfig, j.inputDataConfig);
+    putS3Config(o, kOutputConfig, j.outputDataConfig);
     if (j.vpcConfig) {
         QJsonObject vpc;
         vpc.insert(QLatin1StringView("securityGroupIds"),
@@ -659,13 +620,11 @@ bool readTime(const QJsonValue &v, std::optional<QDateTime> &out)
 
 bool readCount(const QJsonValue &v, std::optional<qint64> &out)
 {
-    if (!v.isDouble())
-        return false;
-    const double d = v.toDouble();
     // The codec's limits: a non-negative integer that a double holds exactly.
-    if (!(d >= 0 && d <= 9007199254740992.0) || d != std::floor(d))
+    const std::optional<qint64> n = v.isDouble() ? exactInteger(v.toDouble()) : std::nullopt;
+    if (!n || *n < 0)
         return false;
-    out = static_cast<qint64>(d);
+    out = n;
     return true;
 }
 
@@ -683,24 +642,22 @@ bool readStringList(const QJsonValue &v, QStringList &out)
     return true;
 }
 
-// {"<wrapper>": {"<key>": "string", ...}} with only the given keys.
-template<typename Config, size_t N>
-bool readS3Config(
-        const QJsonValue &v, QLatin1StringView wrapper,
-        const std::array<std::pair<QLatin1StringView, std::optional<QString> Config::*>, N> &keys,
-        std::optional<Config> &out)
+// {"<wrapper>": {"<key>": "string", ...}} with only the keys of `shape`.
+template<typename Config>
+bool readS3Config(const QJsonValue &v, const S3ConfigShape<Config> &shape,
+                  std::optional<Config> &out)
 {
     if (!v.isObject())
         return false;
     Config config;
     const QJsonObject outer = v.toObject();
     if (!outer.isEmpty()) {
-        const QJsonValue innerValue = outer.value(wrapper);
+        const QJsonValue innerValue = outer.value(shape.wrapper);
         if (outer.size() != 1 || !innerValue.isObject())
             return false;
         const QJsonObject inner = innerValue.toObject();
         qsizetype seen = 0;
-        for (const auto &[key, member] : keys) {
+        for (const auto &[key, member] : shape.keys) {
             const QJsonValue field = inner.value(key);
             if (field.isUndefined())
                 continue;
@@ -734,17 +691,6 @@ bool readVpc(const QJsonValue &v, std::optional<VpcConfig> &out)
 
 bool readStoredJob(const QJsonObject &object, Job &j)
 {
-    static constexpr std::array<
-            std::pair<QLatin1StringView, std::optional<QString> InputDataConfig::*>, 3>
-            inputKeys{{{QLatin1StringView("s3Uri"), &InputDataConfig::s3Uri},
-                       {QLatin1StringView("s3InputFormat"), &InputDataConfig::s3InputFormat},
-                       {QLatin1StringView("s3BucketOwner"), &InputDataConfig::s3BucketOwner}}};
-    static constexpr std::array<
-            std::pair<QLatin1StringView, std::optional<QString> OutputDataConfig::*>, 3>
-            outputKeys{
-                    {{QLatin1StringView("s3Uri"), &OutputDataConfig::s3Uri},
-                     {QLatin1StringView("s3EncryptionKeyId"), &OutputDataConfig::s3EncryptionKeyId},
-                     {QLatin1StringView("s3BucketOwner"), &OutputDataConfig::s3BucketOwner}}};
     static const std::array<QString, JobFieldCount> names = [] {
         std::array<QString, JobFieldCount> out;
         for (int f = 0; f < JobFieldCount; ++f)
@@ -797,12 +743,10 @@ bool readStoredJob(const QJsonObject &object, Job &j)
             ok = readTime(v, j.jobExpirationTime);
             break;
         case JobField::InputDataConfig:
-            ok = readS3Config(v, QLatin1StringView("s3InputDataConfig"), inputKeys,
-                              j.inputDataConfig);
+            ok = readS3Config(v, kInputConfig, j.inputDataConfig);
             break;
         case JobField::OutputDataConfig:
-            ok = readS3Config(v, QLatin1StringView("s3OutputDataConfig"), outputKeys,
-                              j.outputDataConfig);
+            ok = readS3Config(v, kOutputConfig, j.outputDataConfig);
             break;
         case JobField::VpcConfig:
             ok = readVpc(v, j.vpcConfig);

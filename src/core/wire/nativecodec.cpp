@@ -3,8 +3,6 @@
 #include "wire/jsonfieldreader.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QJsonValue>
 
 #include <cmath>
@@ -37,12 +35,12 @@ public:
             problem(key, QStringLiteral("expected a count, got %1").arg(jsonTypeName(v)));
             return std::nullopt;
         }
-        const double d = v.toDouble();
-        if (!std::isfinite(d) || d != std::floor(d) || d < 0 || d > 9.007199254740992e15) {
-            problem(key, QStringLiteral("%1 is not a count").arg(d));
+        const std::optional<qint64> n = exactInteger(v.toDouble());
+        if (!n || *n < 0) {
+            problem(key, QStringLiteral("%1 is not a count").arg(v.toDouble()));
             return std::nullopt;
         }
-        return qint64(d);
+        return n;
     }
 
     std::optional<double> percent(QLatin1StringView key)
@@ -79,46 +77,12 @@ public:
         const double secs = v.toDouble();
         if (secs == 0)
             return std::nullopt;
-        if (!std::isfinite(secs) || secs < 0 || secs >= 253402300800.0) {
+        auto parsed = fromEpochSeconds(secs);
+        if (!parsed)
             problem(key, QStringLiteral("%1 is not a usable Unix time").arg(secs));
-            return std::nullopt;
-        }
-        return QDateTime::fromMSecsSinceEpoch(qint64(secs * 1000.0), Qt::UTC);
+        return parsed;
     }
 };
-
-GatewayError badBody(const QString &why)
-{
-    GatewayError e;
-    e.kind = GatewayError::Kind::BadBody;
-    e.message = why;
-    return e;
-}
-
-std::optional<QJsonObject> parseObject(const QByteArray &body, QString *why)
-{
-    if (body.trimmed().isEmpty()) {
-        *why = QStringLiteral("the body is empty");
-        return std::nullopt;
-    }
-    if (JobCodec::looksLikeHtml(body)) {
-        *why = QStringLiteral("the body is an HTML page, not JSON");
-        return std::nullopt;
-    }
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError) {
-        *why = QStringLiteral("the body is not valid JSON (%1 at offset %2)")
-                       .arg(err.errorString())
-                       .arg(err.offset);
-        return std::nullopt;
-    }
-    if (!doc.isObject()) {
-        *why = QStringLiteral("the body is JSON but not an object");
-        return std::nullopt;
-    }
-    return doc.object();
-}
 
 void readCounts(Reader &top, ParsedJob &out, bool hasProgress)
 {
@@ -229,26 +193,20 @@ ParsedJob parseBatch(const QJsonObject &object, const QString &askedProvider)
         Reader er(*errors, out.problems, QStringLiteral("errors"));
         if (auto data = er.array(QLatin1StringView("data"))) {
             QStringList messages;
-            for (qsizetype i = 0; i < data->size(); ++i) {
-                const QJsonValue item = data->at(i);
-                const QString itemPath = QStringLiteral("errors.data[%1]").arg(i);
-                if (!item.isObject()) {
-                    out.problems.append(
-                            {itemPath,
-                             QStringLiteral("expected an object, got %1").arg(jsonTypeName(item))});
-                    continue;
-                }
-                Reader ir(item.toObject(), out.problems, itemPath);
-                const QString code = ir.code(QLatin1StringView("code")).value_or(QString());
-                const QString message = ir.string(QLatin1StringView("message")).value_or(QString());
-                if (message.isEmpty() && code.isEmpty())
-                    continue;
-                messages.append(code.isEmpty() || message.isEmpty()
-                                        ? code + message
-                                        : QStringLiteral("%1: %2").arg(code, message));
-                if (messages.size() >= 5)
-                    break;
-            }
+            forEachObject(
+                    *data, QStringLiteral("errors.data"), out.problems,
+                    [&](const QJsonObject &item, const QString &itemPath) {
+                        Reader ir(item, out.problems, itemPath);
+                        const QString code = ir.code(QLatin1StringView("code")).value_or(QString());
+                        const QString message
+                                = ir.string(QLatin1StringView("message")).value_or(QString());
+                        if (message.isEmpty() && code.isEmpty())
+                            return true;
+                        messages.append(code.isEmpty() || message.isEmpty()
+                                                ? code + message
+                                                : QStringLiteral("%1: %2").arg(code, message));
+                        return messages.size() < 5;
+                    });
             if (!messages.isEmpty())
                 j.message = messages.join(QStringLiteral("; "));
         }
@@ -264,10 +222,9 @@ ParsedJob parseBatch(const QJsonObject &object, const QString &askedProvider)
 
 Expected<ParsedJob> parseRetrieveBody(const QByteArray &body, const QString &askedProvider)
 {
-    QString why;
-    const std::optional<QJsonObject> obj = parseObject(body, &why);
+    const Expected<QJsonObject> obj = parseBodyObject(body);
     if (!obj)
-        return badBody(why);
+        return obj.error();
     ParsedJob parsed = parseBatch(*obj, askedProvider);
     if (!parsed.job.jobArn)
         return badBody(QStringLiteral("the body names no batch (no \"id\")"));
@@ -281,10 +238,9 @@ Expected<ParsedJob> parseCancelBody(const QByteArray &body, const QString &asked
 
 Expected<NativeListPage> parseListBody(const QByteArray &body, const QString &askedProvider)
 {
-    QString why;
-    const std::optional<QJsonObject> obj = parseObject(body, &why);
+    const Expected<QJsonObject> obj = parseBodyObject(body);
     if (!obj)
-        return badBody(why);
+        return obj.error();
     NativeListPage page;
     Reader r(*obj, page.problems);
     const QJsonValue data = obj->value(QLatin1StringView("data"));
@@ -300,26 +256,19 @@ Expected<NativeListPage> parseListBody(const QByteArray &body, const QString &as
         if (auto p = er.string(QLatin1StringView("provider")); p && !p->isEmpty())
             provider = *p;
     }
-    const QJsonArray items = data.toArray();
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QJsonValue item = items.at(i);
-        const QString itemPath = QStringLiteral("data[%1]").arg(i);
-        if (!item.isObject()) {
-            page.problems.append(
-                    {itemPath,
-                     QStringLiteral("expected an object, got %1").arg(jsonTypeName(item))});
-            continue;
-        }
-        ParsedJob parsed = parseBatch(item.toObject(), provider);
-        for (ParseProblem &p : parsed.problems)
-            p.field = itemPath + u'.' + p.field;
-        page.problems += parsed.problems;
-        if (!parsed.job.jobArn) {
-            page.problems.append({itemPath, QStringLiteral("a batch without an id is left out")});
-            continue;
-        }
-        page.jobs.append(std::move(parsed));
-    }
+    forEachObject(data.toArray(), QStringLiteral("data"), page.problems,
+                  [&](const QJsonObject &item, const QString &itemPath) {
+                      ParsedJob parsed = parseBatch(item, provider);
+                      for (ParseProblem &p : parsed.problems)
+                          p.field = itemPath + u'.' + p.field;
+                      page.problems += parsed.problems;
+                      if (!parsed.job.jobArn)
+                          page.problems.append(
+                                  {itemPath, QStringLiteral("a batch without an id is left out")});
+                      else
+                          page.jobs.append(std::move(parsed));
+                      return true;
+                  });
     page.hasMore = r.boolean(QLatin1StringView("has_more")).value_or(false);
     auto nonEmpty = [](std::optional<QString> s) {
         return s && !s->isEmpty() ? s : std::nullopt;
@@ -343,7 +292,7 @@ ResultRecord parseResultRecord(const QJsonObject &object, QList<ParseProblem> &p
     QString code;
     QString message;
     if (auto result = r.object(QLatin1StringView("result"))) {
-        const QString resultPath = path.isEmpty() ? QStringLiteral("result") : path + u".result";
+        const QString resultPath = r.path(QLatin1StringView("result"));
         Reader rr(*result, problems, resultPath);
         type = rr.string(QLatin1StringView("type"));
         // Anthropic's own shape keeps the error inside the result.
@@ -355,13 +304,12 @@ ResultRecord parseResultRecord(const QJsonObject &object, QList<ParseProblem> &p
     }
     std::optional<QString> statusCode;
     if (auto response = r.object(QLatin1StringView("response"))) {
-        Reader rr(*response, problems,
-                  path.isEmpty() ? QStringLiteral("response") : path + u".response");
+        Reader rr(*response, problems, r.path(QLatin1StringView("response")));
         statusCode = rr.code(QLatin1StringView("status_code"));
     }
     const bool hasError = r.present(QLatin1StringView("error"));
     if (auto err = r.object(QLatin1StringView("error"))) {
-        Reader er(*err, problems, path.isEmpty() ? QStringLiteral("error") : path + u".error");
+        Reader er(*err, problems, r.path(QLatin1StringView("error")));
         if (auto c = er.code(QLatin1StringView("code")); c && !c->isEmpty())
             code = *c;
         else if (auto t = er.string(QLatin1StringView("type"));
@@ -401,10 +349,9 @@ ResultRecord parseResultRecord(const QJsonObject &object, QList<ParseProblem> &p
 Expected<NativeResultsPage> parseResultsBody(const QByteArray &body,
                                              const std::function<void(const ResultRecord &)> &sink)
 {
-    QString why;
-    const std::optional<QJsonObject> obj = parseObject(body, &why);
+    const Expected<QJsonObject> obj = parseBodyObject(body);
     if (!obj)
-        return badBody(why);
+        return obj.error();
     const QJsonValue results = obj->value(QLatin1StringView("results"));
     if (!results.isArray() && !results.isNull())
         return badBody(results.isUndefined()
@@ -414,21 +361,14 @@ Expected<NativeResultsPage> parseResultsBody(const QByteArray &body,
     NativeResultsPage page;
     Reader r(*obj, page.problems);
     page.batchId = r.string(QLatin1StringView("batch_id")).value_or(QString());
-    const QJsonArray items = results.toArray();
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QJsonValue item = items.at(i);
-        const QString itemPath = QStringLiteral("results[%1]").arg(i);
-        if (!item.isObject()) {
-            page.problems.append(
-                    {itemPath,
-                     QStringLiteral("expected an object, got %1").arg(jsonTypeName(item))});
-            continue;
-        }
-        const ResultRecord rec = parseResultRecord(item.toObject(), page.problems, itemPath);
-        ++page.records;
-        if (sink)
-            sink(rec);
-    }
+    forEachObject(results.toArray(), QStringLiteral("results"), page.problems,
+                  [&](const QJsonObject &item, const QString &itemPath) {
+                      const ResultRecord rec = parseResultRecord(item, page.problems, itemPath);
+                      ++page.records;
+                      if (sink)
+                          sink(rec);
+                      return true;
+                  });
     page.hasMore = r.boolean(QLatin1StringView("has_more")).value_or(false);
     if (auto cursor = r.string(QLatin1StringView("next_cursor")); cursor && !cursor->isEmpty())
         page.nextCursor = cursor;

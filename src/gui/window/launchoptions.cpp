@@ -122,20 +122,27 @@ std::optional<LaunchOptions> LaunchOptions::parse(const QStringList &arguments,
         return fail(QCoreApplication::translate("main", "--data-dir needs a directory."));
     if (parser.isSet(screenshot) && options.screenshotFile.isEmpty())
         return fail(QCoreApplication::translate("main", "--screenshot needs a file name."));
-    if (parser.isSet(tab)) {
-        options.tab = parser.value(tab).trimmed().toLower();
-        if (!tabNames().contains(options.tab)) {
-            return fail(QCoreApplication::translate("main", "Unknown tab \"%1\"; use one of: %2.")
-                                .arg(parser.value(tab), tabNames().join(QStringLiteral(", "))));
-        }
-    }
-    if (parser.isSet(view)) {
-        options.view = parser.value(view).trimmed().toLower();
-        if (!viewNames().contains(options.view)) {
-            return fail(QCoreApplication::translate("main", "Unknown view \"%1\"; use one of: %2.")
-                                .arg(parser.value(view), viewNames().join(QStringLiteral(", "))));
-        }
-    }
+    // --tab / --view: lower case, one of `names`; `unknown` says otherwise (%1 the value, %2 the
+    // names).
+    const auto nameOf = [&parser](const QCommandLineOption &option, const QStringList &names,
+                                  const QString &unknown, QString &name) -> std::optional<QString> {
+        if (!parser.isSet(option))
+            return std::nullopt;
+        name = parser.value(option).trimmed().toLower();
+        if (names.contains(name))
+            return std::nullopt;
+        return unknown.arg(parser.value(option), names.join(QStringLiteral(", ")));
+    };
+    if (const auto problem
+        = nameOf(tab, tabNames(),
+                 QCoreApplication::translate("main", "Unknown tab \"%1\"; use one of: %2."),
+                 options.tab))
+        return fail(*problem);
+    if (const auto problem
+        = nameOf(view, viewNames(),
+                 QCoreApplication::translate("main", "Unknown view \"%1\"; use one of: %2."),
+                 options.view))
+        return fail(*problem);
     if (parser.isSet(size)) {
         options.size = parseSize(parser.value(size));
         if (!options.size) {

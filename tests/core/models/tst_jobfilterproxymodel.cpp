@@ -1,6 +1,7 @@
 #include "fixtures.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/jobtablemodel.h"
+#include "watchedjobs.h"
 #include "wire/jobcodec.h"
 
 #include <QAbstractItemModelTester>
@@ -15,31 +16,6 @@ using M = JobTableModel;
 
 const QDateTime kNow = QDateTime(QDate(2025, 3, 15), QTime(12, 0), Qt::UTC);
 
-WatchedJob watched(const ParsedJob &parsed, const QString &identifier)
-{
-    WatchedJob w;
-    w.identifier = identifier;
-    w.profileId = QStringLiteral("prod");
-    w.job = parsed.job;
-    w.rawRetrieve = parsed.raw;
-    w.addedAt = kNow.addDays(-2);
-    w.fetchedAt = kNow.addSecs(-30);
-    w.everReported = parsed.job.presentFields();
-    return w;
-}
-
-WatchedJob retrieved(const QString &fixture, const QString &identifier)
-{
-    const auto parsed = JobCodec::parseRetrieveBody(test::fixture(fixture));
-    if (!parsed) {
-        // Fails this test function only (the fixture's path is reported by test::fixture()).
-        QTest::qFail(qPrintable(QStringLiteral("fixture %1 does not parse").arg(fixture)), __FILE__,
-                     __LINE__);
-        return {};
-    }
-    return watched(*parsed, identifier);
-}
-
 // Identifiers are what the user typed.
 const QString kCompleted = QStringLiteral("k3x9p2m7q1ab");
 const QString kPartial = QStringLiteral("h5j7k9l1m3n5");
@@ -50,22 +26,8 @@ const QString kFinalizing = QStringLiteral("batch_67d3f1a2b9c08190a1e2f3d4c5b6a7
 
 QList<WatchedJob> fixtureJobs()
 {
-    const auto page
-            = JobCodec::parseListBody(test::fixture(QStringLiteral("list-page1-aws-native.json")));
-    if (!page || page->jobs.size() != 3) {
-        // Fails this test function only; placeholder rows keep its indexing valid until the
-        // first comparison returns from it.
-        QTest::qFail("list fixture does not parse", __FILE__, __LINE__);
-        return QList<WatchedJob>(6);
-    }
-    return {
-            watched(page->jobs.at(0), kCompleted),
-            watched(page->jobs.at(1), kPartial),
-            watched(page->jobs.at(2), kScheduled),
-            retrieved(QStringLiteral("retrieve-inprogress-aws-native.json"), kRunning),
-            retrieved(QStringLiteral("retrieve-failed.json"), kFailed),
-            retrieved(QStringLiteral("retrieve-crossprovider-finalizing.json"), kFinalizing),
-    };
+    return test::sixFixtureJobs({kCompleted, kPartial, kScheduled, kRunning, kFailed, kFinalizing},
+                                kNow.addDays(-2), kNow.addSecs(-30), false);
 }
 
 WatchedJob synthetic(const QString &id, JobStatus status)

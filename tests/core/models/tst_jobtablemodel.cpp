@@ -2,6 +2,7 @@
 #include "fixtures.h"
 #include "localzone.h"
 #include "models/jobtablemodel.h"
+#include "watchedjobs.h"
 #include "wire/jobcodec.h"
 
 #include <QAbstractItemModelTester>
@@ -17,56 +18,24 @@ using M = JobTableModel;
 
 const QDateTime kNow = QDateTime(QDate(2025, 3, 14), QTime(15, 0), Qt::UTC);
 
-WatchedJob watched(const ParsedJob &parsed, const QString &identifier, bool fromList)
-{
-    WatchedJob w;
-    w.identifier = identifier;
-    w.profileId = QStringLiteral("prod");
-    w.job = parsed.job;
-    (fromList ? w.rawList : w.rawRetrieve) = parsed.raw;
-    w.addedAt = kNow.addDays(-1);
-    w.fetchedAt = kNow.addSecs(-60);
-    w.everReported = parsed.job.presentFields();
-    return w;
-}
-
 WatchedJob retrieved(const QString &fixture, const QString &identifier)
 {
-    const auto parsed = JobCodec::parseRetrieveBody(test::fixture(fixture));
-    if (!parsed) {
-        // Fails this test function only (the fixture's path is reported by test::fixture()).
-        QTest::qFail(qPrintable(QStringLiteral("fixture %1 does not parse").arg(fixture)), __FILE__,
-                     __LINE__);
-        return {};
-    }
-    return watched(*parsed, identifier, false);
+    return test::watchedFromFixture(fixture, identifier, kNow.addDays(-1), kNow.addSecs(-60));
 }
 
 // Six realistic rows: three AWS list summaries and three retrieves of different gateways.
 QList<WatchedJob> fixtureJobs()
 {
-    const auto page
-            = JobCodec::parseListBody(test::fixture(QStringLiteral("list-page1-aws-native.json")));
-    if (!page || page->jobs.size() != 3) {
-        // Fails this test function only; placeholder rows keep its indexing valid until the
-        // first comparison returns from it.
-        QTest::qFail("list fixture does not parse", __FILE__, __LINE__);
-        return QList<WatchedJob>(6);
-    }
-    return {
-            watched(page->jobs.at(0), QStringLiteral("k3x9p2m7q1ab"), true), // Completed
-            watched(page->jobs.at(1),
-                    QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/"
-                                   "h5j7k9l1m3n5"),
-                    true),                                                   // Partially...
-            watched(page->jobs.at(2), QStringLiteral("a1b2c3d4e5f6"), true), // Scheduled
-            retrieved(QStringLiteral("retrieve-inprogress-aws-native.json"),
-                      QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-"
-                                     "job/m4n8b2v6c0xz")), // InProgress
-            retrieved(QStringLiteral("retrieve-failed.json"), QStringLiteral("q7w2e9r4t1yu")),
-            retrieved(QStringLiteral("retrieve-crossprovider-finalizing.json"),
-                      QStringLiteral("batch_67d3f1a2b9c08190a1e2f3d4c5b6a798")), // "finalizing"
-    };
+    return test::sixFixtureJobs(
+            {QStringLiteral("k3x9p2m7q1ab"), // Completed
+             QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/"
+                            "h5j7k9l1m3n5"), // PartiallyCompleted
+             QStringLiteral("a1b2c3d4e5f6"), // Scheduled
+             QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/"
+                            "m4n8b2v6c0xz"), // InProgress
+             QStringLiteral("q7w2e9r4t1yu"),
+             QStringLiteral("batch_67d3f1a2b9c08190a1e2f3d4c5b6a798")},
+            kNow.addDays(-1), kNow.addSecs(-60), true);
 }
 
 enum FixtureRow { CompletedRow, PartialRow, ScheduledRow, InProgressRow, FailedRow, UnknownRow };

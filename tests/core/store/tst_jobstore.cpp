@@ -226,6 +226,19 @@ private:
     QString m_name;
 };
 
+// A store as schema version `version` wrote it (the first `version` migrations), holding `rows`.
+void writeOldStore(const QString &path, int version, const QStringList &rows)
+{
+    RawDb raw(path);
+    QSqlDatabase db = raw.db();
+    QString error;
+    QVERIFY2(storeschema::migrate(db, storeschema::migrations().mid(0, version), &error),
+             qPrintable(error));
+    QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), version);
+    for (const QString &sql : rows)
+        QVERIFY(raw.exec(sql));
+}
+
 QByteArray fileHash(const QString &path)
 {
     QFile f(path);
@@ -1058,53 +1071,46 @@ void tst_JobStore::mergesJobsWatchedTwiceWhenOpeningAnOldStore()
 {
     const QString arn = QStringLiteral(
             "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab");
-    {
-        // A store as version 1 wrote it: the same job watched by id and by ARN, each with
-        // history of its own; the ARN row was fetched last (after a stop).
-        RawDb raw(dbPath());
-        QSqlDatabase db = raw.db();
-        QString error;
-        QVERIFY2(storeschema::migrate(db, storeschema::migrations().mid(0, 1), &error),
-                 qPrintable(error));
-        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 1);
-        const QStringList rows{
-                QStringLiteral("INSERT INTO profiles (id) VALUES ('p'), ('q')"),
-                QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, status,"
-                               " job_json, raw_retrieve, added_at, fetched_at) VALUES"
-                               " (1, 'p', 'k3x9p2m7q1ab', 'InProgress',"
-                               " '{\"status\":\"InProgress\"}', '{\"status\":\"InProgress\"}',"
-                               " %1, %2)")
-                        .arg(kT0 + kHour)
-                        .arg(kT0 + 2 * kHour),
-                QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, added_at)"
-                               " VALUES (2, 'p', 'other-job', %1)")
-                        .arg(kT0),
-                QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, status,"
-                               " job_json, raw_list, added_at, fetched_at) VALUES"
-                               " (3, 'p', '%1', 'Stopping', '{\"status\":\"Stopping\"}',"
-                               " '{\"status\":\"Stopping\"}', %2, %3)")
-                        .arg(arn)
-                        .arg(kT0)
-                        .arg(kT0 + 3 * kHour),
-                QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, added_at)"
-                               " VALUES (4, 'q', 'k3x9p2m7q1ab', %1)")
-                        .arg(kT0),
-                QStringLiteral("INSERT INTO status_transitions (job_id, from_status, to_status,"
-                               " observed_at) VALUES (1, NULL, 'InProgress', %1),"
-                               " (3, NULL, 'InProgress', %2),"
-                               " (3, 'InProgress', 'Stopping', %3)")
-                        .arg(kT0 + kHour)
-                        .arg(kT0 + kMinute)
-                        .arg(kT0 + 3 * kHour),
-                QStringLiteral("INSERT INTO progress_samples (job_id, at, total, processed,"
-                               " succeeded, failed) VALUES (1, %1, 100, 10, 10, 0),"
-                               " (3, %2, 100, 20, 20, 0)")
-                        .arg(kT0 + kHour)
-                        .arg(kT0 + 2 * kHour),
-        };
-        for (const QString &sql : rows)
-            QVERIFY(raw.exec(sql));
-    }
+    // A store as version 1 wrote it: the same job watched by id and by ARN, each with
+    // history of its own; the ARN row was fetched last (after a stop).
+    writeOldStore(
+            dbPath(), 1,
+            {
+                    QStringLiteral("INSERT INTO profiles (id) VALUES ('p'), ('q')"),
+                    QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, status,"
+                                   " job_json, raw_retrieve, added_at, fetched_at) VALUES"
+                                   " (1, 'p', 'k3x9p2m7q1ab', 'InProgress',"
+                                   " '{\"status\":\"InProgress\"}', '{\"status\":\"InProgress\"}',"
+                                   " %1, %2)")
+                            .arg(kT0 + kHour)
+                            .arg(kT0 + 2 * kHour),
+                    QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, added_at)"
+                                   " VALUES (2, 'p', 'other-job', %1)")
+                            .arg(kT0),
+                    QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, status,"
+                                   " job_json, raw_list, added_at, fetched_at) VALUES"
+                                   " (3, 'p', '%1', 'Stopping', '{\"status\":\"Stopping\"}',"
+                                   " '{\"status\":\"Stopping\"}', %2, %3)")
+                            .arg(arn)
+                            .arg(kT0)
+                            .arg(kT0 + 3 * kHour),
+                    QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, added_at)"
+                                   " VALUES (4, 'q', 'k3x9p2m7q1ab', %1)")
+                            .arg(kT0),
+                    QStringLiteral("INSERT INTO status_transitions (job_id, from_status, to_status,"
+                                   " observed_at) VALUES (1, NULL, 'InProgress', %1),"
+                                   " (3, NULL, 'InProgress', %2),"
+                                   " (3, 'InProgress', 'Stopping', %3)")
+                            .arg(kT0 + kHour)
+                            .arg(kT0 + kMinute)
+                            .arg(kT0 + 3 * kHour),
+                    QStringLiteral("INSERT INTO progress_samples (job_id, at, total, processed,"
+                                   " succeeded, failed) VALUES (1, %1, 100, 10, 10, 0),"
+                                   " (3, %2, 100, 20, 20, 0)")
+                            .arg(kT0 + kHour)
+                            .arg(kT0 + 2 * kHour),
+            });
+    BW_RETURN_IF_FAILED();
 
     JobStore store;
     QVERIFY2(openStore(store), qPrintable(store.lastError()));
@@ -1174,38 +1180,30 @@ void tst_JobStore::twoWritersStoreATransitionOnce()
 
 void tst_JobStore::migrationFromVersion2KeepsTheEarliestOfDuplicates()
 {
-    {
-        // A version-2 store that two writers filled: each transition twice or three times.
-        RawDb raw(dbPath());
-        QSqlDatabase db = raw.db();
-        QString error;
-        QVERIFY2(storeschema::migrate(db, storeschema::migrations().mid(0, 2), &error),
-                 qPrintable(error));
-        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 2);
-        const QStringList rows{
-                QStringLiteral("INSERT INTO profiles (id) VALUES ('p')"),
-                QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, canonical_id,"
-                               " added_at) VALUES (1, 'p', 'k3x9p2m7q1ab', 'k3x9p2m7q1ab', %1),"
-                               " (2, 'p', 'a1b2c3d4e5f6', 'a1b2c3d4e5f6', %1)")
-                        .arg(kT0),
-                QStringLiteral("INSERT INTO status_transitions (id, job_id, from_status, to_status,"
-                               " observed_at, last_modified_time) VALUES"
-                               " (10, 1, NULL, 'Submitted', %1, NULL),"
-                               " (11, 1, NULL, 'Submitted', %2, NULL),"
-                               " (12, 1, 'Submitted', 'InProgress', %3, %4),"
-                               " (13, 1, 'Submitted', 'InProgress', %2, %4),"
-                               " (14, 1, 'Submitted', 'InProgress', %5, %4),"
-                               " (15, 2, NULL, 'Submitted', %2, NULL),"
-                               " (16, 1, 'InProgress', 'Submitted', %5, %6)")
-                        .arg(kT0 + 100)
-                        .arg(kT0 + 50)
-                        .arg(kT0 + 300)
-                        .arg(kT0 + 200)
-                        .arg(kT0 + 400)
-                        .arg(kT0 + 350)};
-        for (const QString &sql : rows)
-            QVERIFY(raw.exec(sql));
-    }
+    // A version-2 store that two writers filled: each transition twice or three times.
+    writeOldStore(
+            dbPath(), 2,
+            {QStringLiteral("INSERT INTO profiles (id) VALUES ('p')"),
+             QStringLiteral("INSERT INTO watched_jobs (id, profile_id, identifier, canonical_id,"
+                            " added_at) VALUES (1, 'p', 'k3x9p2m7q1ab', 'k3x9p2m7q1ab', %1),"
+                            " (2, 'p', 'a1b2c3d4e5f6', 'a1b2c3d4e5f6', %1)")
+                     .arg(kT0),
+             QStringLiteral("INSERT INTO status_transitions (id, job_id, from_status, to_status,"
+                            " observed_at, last_modified_time) VALUES"
+                            " (10, 1, NULL, 'Submitted', %1, NULL),"
+                            " (11, 1, NULL, 'Submitted', %2, NULL),"
+                            " (12, 1, 'Submitted', 'InProgress', %3, %4),"
+                            " (13, 1, 'Submitted', 'InProgress', %2, %4),"
+                            " (14, 1, 'Submitted', 'InProgress', %5, %4),"
+                            " (15, 2, NULL, 'Submitted', %2, NULL),"
+                            " (16, 1, 'InProgress', 'Submitted', %5, %6)")
+                     .arg(kT0 + 100)
+                     .arg(kT0 + 50)
+                     .arg(kT0 + 300)
+                     .arg(kT0 + 200)
+                     .arg(kT0 + 400)
+                     .arg(kT0 + 350)});
+    BW_RETURN_IF_FAILED();
     JobStore store;
     QVERIFY2(openStore(store), qPrintable(store.lastError()));
     const QList<StatusTransition> history

@@ -1,32 +1,14 @@
+#include "gatewayerrors.h"
 #include "tracking/pollpolicy.h"
 
 #include <QRandomGenerator>
 #include <QtTest>
 
 using namespace bw;
+using namespace bw::test;
 
 Q_DECLARE_METATYPE(bw::PollSettings)
 using namespace std::chrono_literals;
-
-namespace {
-
-GatewayError httpError(int status, std::optional<int> retryAfter = {})
-{
-    GatewayError e;
-    e.kind = GatewayError::Kind::Http;
-    e.httpStatus = status;
-    e.retryAfterSeconds = retryAfter;
-    return e;
-}
-
-GatewayError kindError(GatewayError::Kind kind)
-{
-    GatewayError e;
-    e.kind = kind;
-    return e;
-}
-
-} // namespace
 
 class tst_PollPolicy : public QObject
 {

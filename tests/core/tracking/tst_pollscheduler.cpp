@@ -1,3 +1,4 @@
+#include "gatewayerrors.h"
 #include "tracking/clock.h"
 #include "tracking/pollscheduler.h"
 
@@ -8,25 +9,14 @@
 #include <memory>
 
 using namespace bw;
+using namespace bw::test;
 using namespace std::chrono_literals;
 
 namespace {
 
-GatewayError httpError(int status, std::optional<int> retryAfter = {})
-{
-    GatewayError e;
-    e.kind = GatewayError::Kind::Http;
-    e.httpStatus = status;
-    e.retryAfterSeconds = retryAfter;
-    return e;
-}
-
 GatewayError networkError()
 {
-    GatewayError e;
-    e.kind = GatewayError::Kind::Network;
-    e.message = QStringLiteral("Connection refused");
-    return e;
+    return kindError(GatewayError::Kind::Network, QStringLiteral("Connection refused"));
 }
 
 Status st(JobStatus code)

@@ -97,6 +97,23 @@ bool storeSecret(SecretStore &secrets, const QString &secret)
     return QTest::qWaitFor([&] { return written; });
 }
 
+// Opens `store` in `dir` with the profile, and lets one session watch kJob until it is quiet:
+// what the next session finds on start-up.
+void storeOneWatchedJob(StoreWorker &store, const QString &dir)
+{
+    QString error;
+    QVERIFY2(store.openBlocking(dir, &error), qPrintable(error));
+    store.post([](JobStore &s) { s.saveProfile(profile()); });
+    {
+        Rig first(AuthMode::None, &store);
+        first.session->start();
+        QTRY_VERIFY(first.session->isLoaded());
+        first.session->monitor()->watch({JobIdentifier::parse(kJob)});
+        QVERIFY(first.quiet());
+    }
+    store.waitForIdle();
+}
+
 } // namespace
 
 class tst_ProfileSession : public QObject
@@ -188,17 +205,9 @@ void tst_ProfileSession::firstRefreshWaitsForEveryStoredJob()
 {
     QTemporaryDir dir;
     StoreWorker store;
-    QString error;
-    QVERIFY2(store.openBlocking(dir.path(), &error), qPrintable(error));
-    store.post([](JobStore &s) { s.saveProfile(profile()); });
-    {
-        Rig first(AuthMode::None, &store);
-        first.session->start();
-        QTRY_VERIFY(first.session->isLoaded());
-        first.session->monitor()->watch({JobIdentifier::parse(kJob)});
-        QVERIFY(first.quiet());
-        store.waitForIdle();
-    }
+    storeOneWatchedJob(store, dir.path());
+    if (QTest::currentTestFailed())
+        return;
     Rig rig(AuthMode::None, &store);
     rig.gateway.processed = 500;
     QSignalSpy loaded(rig.session.get(), &ProfileSession::loaded);
@@ -220,17 +229,9 @@ void tst_ProfileSession::storedAndLiveSamplesAreMergedOnce()
 {
     QTemporaryDir dir;
     StoreWorker store;
-    QString error;
-    QVERIFY2(store.openBlocking(dir.path(), &error), qPrintable(error));
-    store.post([](JobStore &s) { s.saveProfile(profile()); });
-    {
-        Rig first(AuthMode::None, &store);
-        first.session->start();
-        QTRY_VERIFY(first.session->isLoaded());
-        first.session->monitor()->watch({JobIdentifier::parse(kJob)});
-        QVERIFY(first.quiet());
-    }
-    store.waitForIdle();
+    storeOneWatchedJob(store, dir.path());
+    if (QTest::currentTestFailed())
+        return;
     qsizetype storedSamples = 0;
     store.post([&storedSamples](JobStore &s) {
         storedSamples = s.progressSamplesForProfile(QStringLiteral("p1")).value(kJob).size();

@@ -115,6 +115,32 @@ public:
     LoopbackNam() { setProxy(QNetworkProxy::NoProxy); }
 };
 
+// Retrieves kArn through `client` (callbacks in `context`) and waits for the answer; done() says
+// whether it came.
+std::unique_ptr<Outcome<RetrieveResult>> retrieveOnce(GatewayClient &client, QObject *context)
+{
+    auto out = std::make_unique<Outcome<RetrieveResult>>();
+    client.retrieve(kArn, context, out->callback());
+    static_cast<void>(QTest::qWaitFor([&out] { return out->done(); }));
+    return out;
+}
+
+// One call of each kind (retrieve of kArn, a list page, a stop, health) through `client`,
+// callbacks in `context`; true once all four were answered.
+bool callEveryKind(GatewayClient &client, QObject *context)
+{
+    Outcome<RetrieveResult> retrieved;
+    Outcome<ListPage> listed;
+    Outcome<StopAck> stopped;
+    Outcome<HealthResult> health;
+    client.retrieve(kArn, context, retrieved.callback());
+    client.listPage({}, context, listed.callback());
+    client.stop(kArn, context, stopped.callback());
+    client.health(context, health.callback());
+    return QTest::qWaitFor(
+            [&] { return retrieved.done() && listed.done() && stopped.done() && health.done(); });
+}
+
 bool isOneSentence(const QString &text)
 {
     return !text.isEmpty() && !text.contains(u'\n') && text.endsWith(u'.');
@@ -415,15 +441,7 @@ void tst_GatewayClient::sendsAuthHeaderPerMode()
     client.setSecret(u' ' + kSecret + u'\n'); // pasted with whitespace around it
     QVERIFY(client.hasSecret());
 
-    Outcome<RetrieveResult> retrieved;
-    Outcome<ListPage> listed;
-    Outcome<StopAck> stopped;
-    Outcome<HealthResult> health;
-    client.retrieve(kArn, this, retrieved.callback());
-    client.listPage({}, this, listed.callback());
-    client.stop(kArn, this, stopped.callback());
-    client.health(this, health.callback());
-    QTRY_VERIFY(retrieved.done() && listed.done() && stopped.done() && health.done());
+    QVERIFY2(callEveryKind(client, this), "not every call was answered");
     QCOMPARE(nam.requestCount(), 4);
 
     for (const FakeRequest &r : nam.requests()) {
@@ -471,15 +489,7 @@ void tst_GatewayClient::usesGetForReadsAndAnEmptyPostForStop()
     GatewayClient client(&nam);
     client.setProfile(fakeProfile(RouteStyle::Singular));
 
-    Outcome<RetrieveResult> retrieved;
-    Outcome<ListPage> listed;
-    Outcome<StopAck> stopped;
-    Outcome<HealthResult> health;
-    client.retrieve(kArn, this, retrieved.callback());
-    client.listPage({}, this, listed.callback());
-    client.stop(kArn, this, stopped.callback());
-    client.health(this, health.callback());
-    QTRY_VERIFY(retrieved.done() && listed.done() && stopped.done() && health.done());
+    QVERIFY2(callEveryKind(client, this), "not every call was answered");
 
     QCOMPARE(nam.requestCount(), 4);
     QCOMPARE(nam.requests().at(0).verb, QByteArray("GET"));
@@ -501,15 +511,7 @@ void tst_GatewayClient::setsTimeoutAndRedirectPolicyOnEveryRequest()
     GatewayProfile p = fakeProfile();
     p.timeoutMs = 12345;
     client.setProfile(p);
-    Outcome<RetrieveResult> retrieved;
-    Outcome<ListPage> listed;
-    Outcome<StopAck> stopped;
-    Outcome<HealthResult> health;
-    client.retrieve(kArn, this, retrieved.callback());
-    client.listPage({}, this, listed.callback());
-    client.stop(kArn, this, stopped.callback());
-    client.health(this, health.callback());
-    QTRY_VERIFY(retrieved.done() && listed.done() && stopped.done() && health.done());
+    QVERIFY2(callEveryKind(client, this), "not every call was answered");
     QVERIFY(nam.requestCount() >= 4);
     for (const FakeRequest &r : nam.requests()) {
         QCOMPARE(r.request.transferTimeout(), 12345);
@@ -548,10 +550,9 @@ AiBj/lDLiSd/DdzQzL+MeeTJWHZoEHworfO8IeSrbtgjHwIhAOKi46bN3liiQHr1
             = makeProfile(QUrl(QStringLiteral("https://gw.example.com")), RouteStyle::Singular);
     p.caBundlePath = file.fileName();
     client.setProfile(p);
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY2(out.ok(), out.why());
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY2(out->ok(), out->why());
     const QList<QSslCertificate> cas
             = nam.lastRequest().request.sslConfiguration().caCertificates();
     QVERIFY(cas.contains(expected.first()));
@@ -593,13 +594,12 @@ void tst_GatewayClient::reportsTransportFailures()
     nam.respondWith(FakeResponse::failure(error));
     GatewayClient client(&nam);
     client.setProfile(fakeProfile());
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY(!out.ok());
-    QCOMPARE(out.error().kind, kind);
-    QCOMPARE(out.error().httpStatus, 0);
-    QVERIFY2(isOneSentence(out.error().describe()), qPrintable(out.error().describe()));
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY(!out->ok());
+    QCOMPARE(out->error().kind, kind);
+    QCOMPARE(out->error().httpStatus, 0);
+    QVERIFY2(isOneSentence(out->error().describe()), qPrintable(out->error().describe()));
     // The gateway was not reached: a second route would not fare better.
     QCOMPARE(nam.requestCount(), 1);
     QCOMPARE(client.profile().detectedRoute, RouteStyle::Auto);
@@ -613,13 +613,12 @@ void tst_GatewayClient::timesOutWhenTheGatewayStalls()
     GatewayProfile p = fakeProfile();
     p.timeoutMs = 50;
     client.setProfile(p);
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.error().kind, GatewayError::Kind::Timeout);
-    QVERIFY(out.error().isRetryable());
-    QVERIFY2(out.error().describe().contains(QStringLiteral("in time")),
-             qPrintable(out.error().describe()));
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->error().kind, GatewayError::Kind::Timeout);
+    QVERIFY(out->error().isRetryable());
+    QVERIFY2(out->error().describe().contains(QStringLiteral("in time")),
+             qPrintable(out->error().describe()));
 }
 
 void tst_GatewayClient::reportsHttpErrors_data()
@@ -700,11 +699,10 @@ void tst_GatewayClient::reportsHttpErrors()
     nam.respondWith(response);
     GatewayClient client(&nam);
     client.setProfile(fakeProfile(RouteStyle::Singular));
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY(!out.ok());
-    const GatewayError &e = out.error();
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY(!out->ok());
+    const GatewayError &e = out->error();
     QCOMPARE(e.kind, GatewayError::Kind::Http);
     QCOMPARE(e.httpStatus, status);
     QCOMPARE(e.gatewayType, type);
@@ -741,14 +739,13 @@ void tst_GatewayClient::neverParsesANonJsonSuccessBody()
     nam.respondWith(FakeResponse::text(200, contentType, body));
     GatewayClient client(&nam);
     client.setProfile(fakeProfile(RouteStyle::Singular));
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY2(!out.ok(), "a body that is not declared JSON was used");
-    QCOMPARE(out.error().kind, GatewayError::Kind::BadBody);
-    QCOMPARE(out.error().httpStatus, 200);
-    QVERIFY2(out.error().message.contains(messagePart), qPrintable(out.error().message));
-    QVERIFY(isOneSentence(out.error().describe()));
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY2(!out->ok(), "a body that is not declared JSON was used");
+    QCOMPARE(out->error().kind, GatewayError::Kind::BadBody);
+    QCOMPARE(out->error().httpStatus, 200);
+    QVERIFY2(out->error().message.contains(messagePart), qPrintable(out->error().message));
+    QVERIFY(isOneSentence(out->error().describe()));
 }
 
 void tst_GatewayClient::rejectsTruncatedJson()
@@ -758,12 +755,11 @@ void tst_GatewayClient::rejectsTruncatedJson()
     nam.respondWith(FakeResponse::json(200, whole.left(whole.size() / 2)));
     GatewayClient client(&nam);
     client.setProfile(fakeProfile(RouteStyle::Singular));
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.error().kind, GatewayError::Kind::BadBody);
-    QVERIFY2(out.error().message.contains(QStringLiteral("not valid JSON")),
-             qPrintable(out.error().message));
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->error().kind, GatewayError::Kind::BadBody);
+    QVERIFY2(out->error().message.contains(QStringLiteral("not valid JSON")),
+             qPrintable(out->error().message));
 }
 
 void tst_GatewayClient::abortsWhenContentLengthExceedsTheCap()
@@ -774,12 +770,11 @@ void tst_GatewayClient::abortsWhenContentLengthExceedsTheCap()
     QCOMPARE(client.maxBodyBytes(), qint64(16 * 1024 * 1024));
     client.setMaxBodyBytes(1024);
     client.setProfile(fakeProfile(RouteStyle::Singular));
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.error().kind, GatewayError::Kind::TooLarge);
-    QVERIFY2(out.error().message.contains(QStringLiteral("1 KiB")),
-             qPrintable(out.error().message));
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->error().kind, GatewayError::Kind::TooLarge);
+    QVERIFY2(out->error().message.contains(QStringLiteral("1 KiB")),
+             qPrintable(out->error().message));
     QCOMPARE(nam.abortedReplies(), 1);
     QCOMPARE(nam.bytesDelivered(), 0); // stopped at the headers
 }
@@ -793,10 +788,9 @@ void tst_GatewayClient::abortsWhileStreamingPastTheCap()
     GatewayClient client(&nam);
     client.setMaxBodyBytes(16 * 1024);
     client.setProfile(fakeProfile(RouteStyle::Singular));
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.error().kind, GatewayError::Kind::TooLarge);
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->error().kind, GatewayError::Kind::TooLarge);
     QCOMPARE(nam.abortedReplies(), 1);
     // Aborted at the first chunk past the cap, not after the whole body.
     QVERIFY2(nam.bytesDelivered() <= 16 * 1024 + 1024, QByteArray::number(nam.bytesDelivered()));
@@ -856,14 +850,13 @@ void tst_GatewayClient::cancelsTheWholeRequestOnACrossOriginRedirect()
     p.authMode = AuthMode::VirtualKey;
     client.setProfile(p);
     client.setSecret(kSecret);
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.error().kind, GatewayError::Kind::Redirect);
-    QCOMPARE(out.error().httpStatus, 302);
-    QVERIFY2(out.error().message.contains(QStringLiteral("evil.example.net")),
-             qPrintable(out.error().message));
-    QVERIFY(isOneSentence(out.error().describe()));
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->error().kind, GatewayError::Kind::Redirect);
+    QCOMPARE(out->error().httpStatus, 302);
+    QVERIFY2(out->error().message.contains(QStringLiteral("evil.example.net")),
+             qPrintable(out->error().message));
+    QVERIFY(isOneSentence(out->error().describe()));
     for (const FakeRequest &r : nam.requests())
         QVERIFY2(r.url.host() != QStringLiteral("evil.example.net"), r.encodedUrl());
     // Not a route problem: the plural route is not probed either.
@@ -981,11 +974,10 @@ void tst_GatewayClient::acceptsJsonNotFoundAsEvidenceOfTheRoute()
     GatewayClient client(&nam);
     client.setProfile(fakeProfile());
     QSignalSpy detected(&client, &GatewayClient::routeDetected);
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY(out.error().isNotFound());
-    QCOMPARE(out.error().gatewayType, type);
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY(out->error().isNotFound());
+    QCOMPARE(out->error().gatewayType, type);
     QCOMPARE(nam.requestCount(), 1);
     QCOMPARE(detected.size(), 1);
     QCOMPARE(client.profile().detectedRoute, RouteStyle::Singular);
@@ -999,11 +991,10 @@ void tst_GatewayClient::routeNotFoundJsonIsNoEvidence()
     nam.setRoute(kPluralPath, fixtureResponse(200, "retrieve-completed.json"));
     GatewayClient client(&nam);
     client.setProfile(fakeProfile());
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY2(out.ok(), out.why());
-    QCOMPARE(out.value().routeUsed, RouteStyle::Plural);
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY2(out->ok(), out->why());
+    QCOMPARE(out->value().routeUsed, RouteStyle::Plural);
     QCOMPARE(client.profile().detectedRoute, RouteStyle::Plural);
 }
 
@@ -1016,11 +1007,10 @@ void tst_GatewayClient::prefersThePluralJsonErrorOverASingularPage()
     nam.setRoute(kPluralPath, fixtureResponse(401, "error-401-virtual-key-required.json"));
     GatewayClient client(&nam);
     client.setProfile(fakeProfile());
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY(out.error().isAuthFailure());
-    QCOMPARE(out.error().gatewayType, QStringLiteral("virtual_key_required"));
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY(out->error().isAuthFailure());
+    QCOMPARE(out->error().gatewayType, QStringLiteral("virtual_key_required"));
     QCOMPARE(client.profile().detectedRoute, RouteStyle::Auto);
 }
 
@@ -1049,12 +1039,11 @@ void tst_GatewayClient::saysTheKeyWasRejectedWhenOneWasSent()
     profile.authMode = mode;
     client.setProfile(profile);
     client.setSecret(secret);
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY(out.error().isAuthFailure());
-    QCOMPARE(out.error().isKeyRejected(), rejected);
-    const QString text = out.error().describe();
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY(out->error().isAuthFailure());
+    QCOMPARE(out->error().isKeyRejected(), rejected);
+    const QString text = out->error().describe();
     QCOMPARE(text.startsWith(QStringLiteral("The gateway rejected this key")), rejected);
     QVERIFY2(text.contains(QStringLiteral("virtual key is required")), qPrintable(text));
 }
@@ -1202,16 +1191,15 @@ void tst_GatewayClient::reportsTheMoreTellingAnswerWhenNoRouteAccepts()
     GatewayClient client(&nam);
     client.setProfile(fakeProfile());
     QSignalSpy routeSpy(&client, &GatewayClient::routeDetected);
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.calls, 1);
-    QVERIFY(!out.ok());
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->calls, 1);
+    QVERIFY(!out->ok());
     QCOMPARE(nam.requestCount(), 2);
     QCOMPARE(nam.requests().at(0).encodedPath(), kSingularPath);
     QCOMPARE(nam.requests().at(1).encodedPath(), kPluralPath);
 
-    const GatewayError &e = out.error();
+    const GatewayError &e = out->error();
     QCOMPARE(e.kind, kind);
     QCOMPARE(e.httpStatus, status);
     QCOMPARE(e.gatewayType, type);
@@ -1248,10 +1236,9 @@ void tst_GatewayClient::stopsProbingOnAnswersThatSayNothingAboutRoutes()
     nam.setRoute(kPluralPath, fixtureResponse(200, "retrieve-completed.json"));
     GatewayClient client(&nam);
     client.setProfile(fakeProfile());
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.error().kind, kind);
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->error().kind, kind);
     QCOMPARE(nam.requestCount(), 1);
     QCOMPARE(client.profile().detectedRoute, RouteStyle::Auto);
 }
@@ -1273,10 +1260,9 @@ void tst_GatewayClient::explicitRouteStyleUsesOnlyThatRoute()
     GatewayClient client(&nam);
     client.setProfile(fakeProfile(style));
     QSignalSpy detected(&client, &GatewayClient::routeDetected);
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.error().kind, GatewayError::Kind::BadBody);
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->error().kind, GatewayError::Kind::BadBody);
     QCOMPARE(nam.requestCount(), 1);
     QCOMPARE(nam.lastRequest().encodedPath(), path);
     QCOMPARE(detected.size(), 0);
@@ -1300,10 +1286,9 @@ void tst_GatewayClient::usesTheRouteRememberedInTheProfile()
     GatewayProfile p = fakeProfile();
     p.detectedRoute = RouteStyle::Plural;
     client.setProfile(p);
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY(out.ok());
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY(out->ok());
     QCOMPARE(nam.requestCount(), 1);
     QCOMPARE(nam.lastRequest().encodedPath(), kPluralPath);
 }
@@ -1806,10 +1791,9 @@ void tst_GatewayClient::sendsTheArnOnTheWireEncodedOnce()
     client.setProfile(p);
     client.setSecret(kSecret);
 
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY2(out.ok(), out.why());
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY2(out->ok(), out->why());
     QCOMPARE(server.requestCount(), 1);
     const LoopbackHttpServer::Request &r = server.requests().constFirst();
     QCOMPARE(r.requestLine, QByteArray("GET /ai" + kSingularPath + " HTTP/1.1"));
@@ -1894,12 +1878,11 @@ void tst_GatewayClient::doesNotFollowARedirectToAnotherOrigin()
     p.authMode = AuthMode::VirtualKey;
     client.setProfile(p);
     client.setSecret(kSecret);
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.error().kind, GatewayError::Kind::Redirect);
-    QVERIFY2(out.error().describe().contains(QString::number(other.port())),
-             qPrintable(out.error().describe()));
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->error().kind, GatewayError::Kind::Redirect);
+    QVERIFY2(out->error().describe().contains(QString::number(other.port())),
+             qPrintable(out->error().describe()));
     QCOMPARE(gateway.requestCount(), 1);
     QCOMPARE(gateway.requests().constFirst().header("x-bf-vk"), kSecret.toUtf8());
     // Had the client followed, the other origin would have answered before the callback ran.
@@ -1925,11 +1908,10 @@ void tst_GatewayClient::followsASameOriginRedirect()
     p.authMode = AuthMode::Bearer;
     client.setProfile(p);
     client.setSecret(kSecret);
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY2(out.ok(), out.why());
-    QCOMPARE(out.value().parsed.job.statusCode(), JobStatus::Completed);
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY2(out->ok(), out->why());
+    QCOMPARE(out->value().parsed.job.statusCode(), JobStatus::Completed);
     QCOMPARE(server.requestCount(), 2);
     QCOMPARE(server.requests().at(1).requestLine,
              QByteArray("GET /new" + kSingularPath + " HTTP/1.1"));
@@ -1965,17 +1947,16 @@ void tst_GatewayClient::sameOriginRedirectLoopIsARedirectError()
     p.authMode = AuthMode::Bearer;
     client.setProfile(p);
     client.setSecret(kSecret);
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    const QString text = out.error().describe();
-    if (!toItself && out.error().kind == GatewayError::Kind::Network) {
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    const QString text = out->error().describe();
+    if (!toItself && out->error().kind == GatewayError::Kind::Network) {
         // Qt 6.4 sometimes ends a ping-pong chain itself with a bare HTTP 100 when the machine
         // is busy (3 busy loops on 2 cores: 1 run in 2), before the client sees the loop: the
         // user still reads that redirects went nowhere, never a bare "HTTP 100."
         QVERIFY2(text.contains(QStringLiteral("redirects")), qPrintable(text));
     } else {
-        QVERIFY2(out.error().kind == GatewayError::Kind::Redirect, qPrintable(text));
+        QVERIFY2(out->error().kind == GatewayError::Kind::Redirect, qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("redirect loop")), qPrintable(text));
     }
     QVERIFY2(!text.startsWith(QStringLiteral("HTTP 100")), qPrintable(text));
@@ -1994,11 +1975,10 @@ void tst_GatewayClient::connectionResetIsANetworkError()
     LoopbackNam nam;
     GatewayClient client(&nam);
     client.setProfile(makeProfile(server.baseUrl(), RouteStyle::Singular));
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.error().kind, GatewayError::Kind::Network);
-    QVERIFY(out.error().isUnreachable());
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->error().kind, GatewayError::Kind::Network);
+    QVERIFY(out->error().isUnreachable());
     QVERIFY(server.requestCount() >= 1);
 }
 
@@ -2013,12 +1993,11 @@ void tst_GatewayClient::refusedConnectionIsANetworkError()
     LoopbackNam nam;
     GatewayClient client(&nam);
     client.setProfile(makeProfile(base));
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.error().kind, GatewayError::Kind::Network);
-    QVERIFY2(out.error().message.contains(QStringLiteral("refused")),
-             qPrintable(out.error().message));
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->error().kind, GatewayError::Kind::Network);
+    QVERIFY2(out->error().message.contains(QStringLiteral("refused")),
+             qPrintable(out->error().message));
 }
 
 void tst_GatewayClient::slowGatewayTimesOut()
@@ -2031,10 +2010,9 @@ void tst_GatewayClient::slowGatewayTimesOut()
     GatewayProfile p = makeProfile(server.baseUrl());
     p.timeoutMs = 300;
     client.setProfile(p);
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.error().kind, GatewayError::Kind::Timeout);
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->error().kind, GatewayError::Kind::Timeout);
     QCOMPARE(server.requestCount(), 1);
     QCOMPARE(client.profile().detectedRoute, RouteStyle::Auto);
 }
@@ -2164,16 +2142,15 @@ void tst_GatewayClient::truncatedBodyIsANetworkError()
     LoopbackNam nam;
     GatewayClient client(&nam);
     client.setProfile(makeProfile(server.baseUrl(), RouteStyle::Singular));
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QVERIFY2(!out.ok(), "a truncated body was accepted");
-    QCOMPARE(out.error().kind, GatewayError::Kind::Network);
-    QCOMPARE(out.error().httpStatus, 200);
-    QVERIFY(out.error().isRetryable());
-    QVERIFY2(out.error().describe().startsWith(
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY2(!out->ok(), "a truncated body was accepted");
+    QCOMPARE(out->error().kind, GatewayError::Kind::Network);
+    QCOMPARE(out->error().httpStatus, 200);
+    QVERIFY(out->error().isRetryable());
+    QVERIFY2(out->error().describe().startsWith(
                      QStringLiteral("The connection to the gateway broke off")),
-             qPrintable(out.error().describe()));
+             qPrintable(out->error().describe()));
 }
 
 void tst_GatewayClient::httpsToAPlainHttpServerIsATlsError()
@@ -2188,12 +2165,11 @@ void tst_GatewayClient::httpsToAPlainHttpServerIsATlsError()
     QUrl base = server.baseUrl();
     base.setScheme(QStringLiteral("https"));
     client.setProfile(makeProfile(base));
-    Outcome<RetrieveResult> out;
-    client.retrieve(kArn, this, out.callback());
-    QTRY_VERIFY(out.done());
-    QCOMPARE(out.error().kind, GatewayError::Kind::Tls);
-    QVERIFY(out.error().isUnreachable());
-    QVERIFY2(isOneSentence(out.error().describe()), qPrintable(out.error().describe()));
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QCOMPARE(out->error().kind, GatewayError::Kind::Tls);
+    QVERIFY(out->error().isUnreachable());
+    QVERIFY2(isOneSentence(out->error().describe()), qPrintable(out->error().describe()));
     QCOMPARE(server.requestCount(), 0);
 #else
     QSKIP("built without TLS support");

@@ -46,6 +46,16 @@ GatewayProfile profileFor(const QUrl &baseUrl)
     return p;
 }
 
+// `server` listening and answering every request with `response`; `client` using it.
+bool serve(Server &server, const Server::Response &response, GatewayClient &client)
+{
+    if (!server.listen())
+        return false;
+    server.respondWith(response);
+    client.setProfile(profileFor(server.baseUrl()));
+    return true;
+}
+
 QByteArray queryValue(const Server::Request &r, const QString &key)
 {
     return QUrlQuery(QString::fromLatin1(r.query()))
@@ -130,11 +140,9 @@ void TestGatewayClientNative::retrieveSendsProviderAndOneSegment()
     const QByteArray body = native(fixtureName);
     BW_RETURN_IF_FAILED();
     Server server;
-    QVERIFY(server.listen());
-    server.respondWith(Server::Response::json(200, body));
     LoopbackNam nam;
     GatewayClient client(&nam);
-    client.setProfile(profileFor(server.baseUrl()));
+    QVERIFY(serve(server, Server::Response::json(200, body), client));
     Outcome<NativeRetrieveResult> out;
     client.nativeRetrieve(provider, id, this, out.callback());
     QTRY_VERIFY(out.done());
@@ -240,11 +248,10 @@ void TestGatewayClientNative::listStopsAtPageCap()
     const QByteArray page = native(QStringLiteral("list-openai-page1.json"));
     BW_RETURN_IF_FAILED();
     Server server;
-    QVERIFY(server.listen());
-    server.respondWith(Server::Response::json(200, page)); // has_more, same last_id every time
     LoopbackNam nam;
     GatewayClient client(&nam);
-    client.setProfile(profileFor(server.baseUrl()));
+    // has_more, same last_id every time
+    QVERIFY(serve(server, Server::Response::json(200, page), client));
     Outcome<NativeListResult> out;
     client.nativeListAll({QStringLiteral("openai"), 0, {}}, 5, this, out.callback());
     QTRY_VERIFY(out.done());
@@ -259,11 +266,9 @@ void TestGatewayClientNative::cancelPostsOnce()
     const QByteArray body = native(QStringLiteral("cancel-openai.json"));
     BW_RETURN_IF_FAILED();
     Server server;
-    QVERIFY(server.listen());
-    server.respondWith(Server::Response::json(200, body));
     LoopbackNam nam;
     GatewayClient client(&nam);
-    client.setProfile(profileFor(server.baseUrl()));
+    QVERIFY(serve(server, Server::Response::json(200, body), client));
     Outcome<NativeRetrieveResult> out;
     client.nativeCancel(QStringLiteral("openai"),
                         QStringLiteral("batch_6746c4a1f0e88190a2b1c3d4e5f60718"), this,
@@ -379,11 +384,9 @@ void TestGatewayClientNative::resultsCapSaysCapped()
 void TestGatewayClientNative::resultsCancelOne()
 {
     Server server;
-    QVERIFY(server.listen());
-    server.respondWith(Server::Response::hang());
     LoopbackNam nam;
     GatewayClient client(&nam);
-    client.setProfile(profileFor(server.baseUrl()));
+    QVERIFY(serve(server, Server::Response::hang(), client));
     Outcome<ResultsSummary> cancelled;
     Outcome<ResultsSummary> other;
     const GatewayRequestHandle handle
@@ -411,11 +414,9 @@ void TestGatewayClientNative::resultsFailedRecordsStreamOut()
     const QByteArray body = native(QStringLiteral("results-bedrock.json"));
     BW_RETURN_IF_FAILED();
     Server server;
-    QVERIFY(server.listen());
-    server.respondWith(Server::Response::json(200, body));
     LoopbackNam nam;
     GatewayClient client(&nam);
-    client.setProfile(profileFor(server.baseUrl()));
+    QVERIFY(serve(server, Server::Response::json(200, body), client));
     QList<ResultRecord> failed;
     NativeResultsOptions options;
     options.onFailedRecord = [&failed](const ResultRecord &r) {

@@ -1,4 +1,5 @@
 #include "fixtures.h"
+#include "gatewayerrors.h"
 #include "loopbackhttpserver.h"
 #include "wire/gatewayclient.h"
 #include "wire/retrypolicy.h"
@@ -22,20 +23,14 @@ namespace {
 const QString kId = u"k3x9p2m7q1ab"_s;
 using Response = LoopbackHttpServer::Response;
 
-GatewayError httpError(int status, std::optional<int> retryAfter = std::nullopt)
+// A profile of the gateway at `baseUrl` using the singular routes only (no route probe).
+GatewayProfile singularProfile(const QUrl &baseUrl)
 {
-    GatewayError e;
-    e.kind = GatewayError::Kind::Http;
-    e.httpStatus = status;
-    e.retryAfterSeconds = retryAfter;
-    return e;
-}
-
-GatewayError kindError(GatewayError::Kind kind)
-{
-    GatewayError e;
-    e.kind = kind;
-    return e;
+    GatewayProfile p;
+    p.id = u"t"_s;
+    p.baseUrl = baseUrl;
+    p.routeStyle = RouteStyle::Singular;
+    return p;
 }
 
 RetryPolicy fixedRandom(double value)
@@ -191,19 +186,12 @@ void tst_RetryPolicy::succeedsAfterOneConnectionReset()
     QVERIFY(server.listen());
     // Qt's HTTP layer resends a request once by itself when the connection dies before any
     // byte of the answer: two resets on the wire are one failed attempt of the client.
-    auto answered = std::make_shared<int>(0);
     const QByteArray body = fixture(u"retrieve-completed.json"_s);
     BW_RETURN_IF_FAILED();
-    server.setHandler([answered, body](const LoopbackHttpServer::Request &) {
-        return (*answered)++ < 2 ? Response::reset() : Response::json(200, body);
-    });
+    server.respondInTurn({Response::reset(), Response::reset()}, Response::json(200, body));
     LoopbackNam nam;
     GatewayClient client(&nam);
-    GatewayProfile p;
-    p.id = u"t"_s;
-    p.baseUrl = server.baseUrl();
-    p.routeStyle = RouteStyle::Singular;
-    client.setProfile(p);
+    client.setProfile(singularProfile(server.baseUrl()));
     RecordingScheduler rec;
     std::optional<Expected<RetrieveResult>> out;
     retryIdempotent<RetrieveResult>(
@@ -230,20 +218,10 @@ void tst_RetryPolicy::waitsTheRetryAfterOfA429()
     QVERIFY(server.listen());
     const QByteArray body = fixture(u"retrieve-completed.json"_s);
     BW_RETURN_IF_FAILED();
-    auto answered = std::make_shared<int>(0);
-    server.setHandler([answered, body](const LoopbackHttpServer::Request &) {
-        if ((*answered)++ == 0)
-            return Response::json(429, R"({"__type":"ThrottlingException","message":"slow"})")
-                    .withHeader("Retry-After", "1");
-        return Response::json(200, body);
-    });
+    server.respondInTurn({Response::throttled(1)}, Response::json(200, body));
     LoopbackNam nam;
     GatewayClient client(&nam);
-    GatewayProfile p;
-    p.id = u"t"_s;
-    p.baseUrl = server.baseUrl();
-    p.routeStyle = RouteStyle::Singular;
-    client.setProfile(p);
+    client.setProfile(singularProfile(server.baseUrl()));
     RecordingScheduler rec;
     std::optional<Expected<RetrieveResult>> out;
     retryIdempotent<RetrieveResult>(
@@ -265,11 +243,7 @@ void tst_RetryPolicy::givesUpAfterMaxAttemptsAndSaysHowMany()
     server.respondWith(Response::json(503, R"({"message":"down"})"));
     LoopbackNam nam;
     GatewayClient client(&nam);
-    GatewayProfile p;
-    p.id = u"t"_s;
-    p.baseUrl = server.baseUrl();
-    p.routeStyle = RouteStyle::Singular;
-    client.setProfile(p);
+    client.setProfile(singularProfile(server.baseUrl()));
     RecordingScheduler rec;
     RetryPolicy policy;
     policy.maxAttempts = 4;
@@ -298,11 +272,7 @@ void tst_RetryPolicy::neverRetriesAnAnswerThatWillNotChange()
             Response::json(404, R"({"__type":"ResourceNotFoundException","message":"no job"})"));
     LoopbackNam nam;
     GatewayClient client(&nam);
-    GatewayProfile p;
-    p.id = u"t"_s;
-    p.baseUrl = server.baseUrl();
-    p.routeStyle = RouteStyle::Singular;
-    client.setProfile(p);
+    client.setProfile(singularProfile(server.baseUrl()));
     RecordingScheduler rec;
     std::optional<Expected<RetrieveResult>> out;
     retryIdempotent<RetrieveResult>(

@@ -46,6 +46,31 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return path;
 }
 
+// The profile "p1" of the gateway at `baseUrl`.
+GatewayProfile profileAt(const QUrl &baseUrl)
+{
+    GatewayProfile profile;
+    profile.id = QStringLiteral("p1");
+    profile.baseUrl = baseUrl;
+    return profile;
+}
+
+// The simulated gateway (bifrost flavour) and a client of it with profileAt().
+struct SimulatedGateway
+{
+    sim::GatewaySimulator simulator;
+    QNetworkAccessManager nam;
+    GatewayClient client{&nam};
+
+    bool start()
+    {
+        if (!simulator.start(0))
+            return false;
+        client.setProfile(profileAt(simulator.baseUrl()));
+        return true;
+    }
+};
+
 } // namespace
 
 class TestAddJobsDialog : public QObject
@@ -365,16 +390,10 @@ private Q_SLOTS:
 
     void discoverListsAsSoonAsTheTabIsOpened()
     {
-        sim::GatewaySimulator simulator;
-        QVERIFY(simulator.start(0));
-        QNetworkAccessManager nam;
-        GatewayClient client(&nam);
-        GatewayProfile profile;
-        profile.id = QStringLiteral("p1");
-        profile.baseUrl = simulator.baseUrl();
-        client.setProfile(profile);
+        SimulatedGateway gw;
+        QVERIFY(gw.start());
 
-        AddJobsDialog dialog({}, &client);
+        AddJobsDialog dialog({}, &gw.client);
         QSignalSpy finished(&dialog, &AddJobsDialog::discoverFinished);
         QVERIFY(!dialog.isDiscovering());                 // the Paste tab asks nothing
         dialog.setCurrentTab(AddJobsDialog::DiscoverTab); // no button pressed
@@ -386,16 +405,10 @@ private Q_SLOTS:
     {
         // ListQuery::matches, shared with `batchwatch-cli list` (tst_clilist checks the CLI):
         // a job submitted exactly at both bounds is listed.
-        sim::GatewaySimulator simulator;
-        QVERIFY(simulator.start(0));
-        QNetworkAccessManager nam;
-        GatewayClient client(&nam);
-        GatewayProfile profile;
-        profile.id = QStringLiteral("p1");
-        profile.baseUrl = simulator.baseUrl();
-        client.setProfile(profile);
+        SimulatedGateway gw;
+        QVERIFY(gw.start());
 
-        AddJobsDialog dialog({}, &client);
+        AddJobsDialog dialog({}, &gw.client);
         QSignalSpy finished(&dialog, &AddJobsDialog::discoverFinished);
         dialog.setCurrentTab(AddJobsDialog::DiscoverTab);
         QVERIFY(finished.wait(10000));
@@ -424,16 +437,10 @@ private Q_SLOTS:
 
     void discoverAppliesTheStatusFilterLocally()
     {
-        sim::GatewaySimulator simulator;
-        QVERIFY(simulator.start(0));
-        QNetworkAccessManager nam;
-        GatewayClient client(&nam);
-        GatewayProfile profile;
-        profile.id = QStringLiteral("p1");
-        profile.baseUrl = simulator.baseUrl();
-        client.setProfile(profile);
+        SimulatedGateway gw;
+        QVERIFY(gw.start());
 
-        AddJobsDialog dialog({}, &client);
+        AddJobsDialog dialog({}, &gw.client);
         auto *status = dialog.findChild<QComboBox *>(QStringLiteral("statusFilter"));
         status->setCurrentIndex(status->findData(int(JobStatus::Completed)));
         QSignalSpy finished(&dialog, &AddJobsDialog::discoverFinished);

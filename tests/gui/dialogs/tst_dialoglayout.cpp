@@ -262,6 +262,34 @@ private Q_SLOTS:
             };
         };
 
+        const auto aboutDialog = [this](bool keysPersistent) -> Factory {
+            return [this, keysPersistent] {
+                AboutInfo info;
+                info.dataDirectory = m_dir.path();
+                info.settingsFile = m_dir.filePath(QStringLiteral("batchwatch.conf"));
+                info.keysPersistent = keysPersistent;
+                return std::unique_ptr<QWidget>(std::make_unique<AboutDialog>(info));
+            };
+        };
+        // The Profiles dialog showing `profile`, its keys in `secrets`.
+        const auto profilesDialog = [this](SecretStore *secrets, const char *profile) -> Factory {
+            return [this, secrets, profile] {
+                auto d = std::make_unique<ProfilesDialog>(&m_store, secrets, &m_nam);
+                d->selectProfile(QString::fromLatin1(profile));
+                return std::unique_ptr<QWidget>(std::move(d));
+            };
+        };
+        // The Profiles dialog once its connection test has finished.
+        const Settle connectionTested = [](QWidget *w) {
+            auto *d = static_cast<ProfilesDialog *>(w);
+            QSignalSpy finished(d, &ProfilesDialog::testFinished);
+            d->testConnection();
+            [&] {
+                QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+            }();
+            return w;
+        };
+
         const QList<std::tuple<const char *, Factory, Settle>> widgets{
                 {"welcome",
                  [] {
@@ -270,36 +298,15 @@ private Q_SLOTS:
                      return std::unique_ptr<QWidget>(std::move(w));
                  },
                  itself},
-                {"about",
-                 [this] {
-                     AboutInfo info;
-                     info.dataDirectory = m_dir.path();
-                     info.settingsFile = m_dir.filePath(QStringLiteral("batchwatch.conf"));
-                     info.keysPersistent = true;
-                     return std::unique_ptr<QWidget>(std::make_unique<AboutDialog>(info));
-                 },
-                 itself},
-                {"about, no keychain",
-                 [this] {
-                     AboutInfo info;
-                     info.dataDirectory = m_dir.path();
-                     info.settingsFile = m_dir.filePath(QStringLiteral("batchwatch.conf"));
-                     info.keysPersistent = false;
-                     return std::unique_ptr<QWidget>(std::make_unique<AboutDialog>(info));
-                 },
-                 itself},
+                {"about", aboutDialog(true), itself},
+                {"about, no keychain", aboutDialog(false), itself},
                 {"profiles, empty",
                  [this] {
                      return std::unique_ptr<QWidget>(
                              std::make_unique<ProfilesDialog>(&m_emptyStore, &m_keychain, &m_nam));
                  },
                  itself},
-                {"profiles, filled",
-                 [this] {
-                     auto d = std::make_unique<ProfilesDialog>(&m_store, &m_keychain, &m_nam);
-                     d->selectProfile(QStringLiteral("p1"));
-                     return std::unique_ptr<QWidget>(std::move(d));
-                 },
+                {"profiles, filled", profilesDialog(&m_keychain, "p1"),
                  [](QWidget *w) {
                      auto *key = w->findChild<QLineEdit *>(QStringLiteral("secretEdit"));
                      [&] {
@@ -307,12 +314,7 @@ private Q_SLOTS:
                      }();
                      return w;
                  }},
-                {"profiles, no keychain",
-                 [this] {
-                     auto d = std::make_unique<ProfilesDialog>(&m_store, &m_sessionOnly, &m_nam);
-                     d->selectProfile(QStringLiteral("p1"));
-                     return std::unique_ptr<QWidget>(std::move(d));
-                 },
+                {"profiles, no keychain", profilesDialog(&m_sessionOnly, "p1"),
                  [](QWidget *w) {
                      auto *d = static_cast<ProfilesDialog *>(w);
                      [&] {
@@ -320,21 +322,7 @@ private Q_SLOTS:
                      }();
                      return w;
                  }},
-                {"profiles, tested",
-                 [this] {
-                     auto d = std::make_unique<ProfilesDialog>(&m_store, &m_keychain, &m_nam);
-                     d->selectProfile(QStringLiteral("p2"));
-                     return std::unique_ptr<QWidget>(std::move(d));
-                 },
-                 [](QWidget *w) {
-                     auto *d = static_cast<ProfilesDialog *>(w);
-                     QSignalSpy finished(d, &ProfilesDialog::testFinished);
-                     d->testConnection();
-                     [&] {
-                         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
-                     }();
-                     return w;
-                 }},
+                {"profiles, tested", profilesDialog(&m_keychain, "p2"), connectionTested},
                 {"profiles, test failed",
                  [this] {
                      auto d = std::make_unique<ProfilesDialog>(&m_store, &m_keychain, &m_nam);
@@ -345,15 +333,7 @@ private Q_SLOTS:
                      Q_EMIT url->textEdited(url->text());
                      return std::unique_ptr<QWidget>(std::move(d));
                  },
-                 [](QWidget *w) {
-                     auto *d = static_cast<ProfilesDialog *>(w);
-                     QSignalSpy finished(d, &ProfilesDialog::testFinished);
-                     d->testConnection();
-                     [&] {
-                         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
-                     }();
-                     return w;
-                 }},
+                 connectionTested},
                 {"add jobs, paste",
                  [] {
                      auto d = std::make_unique<AddJobsDialog>(

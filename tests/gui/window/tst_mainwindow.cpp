@@ -477,39 +477,36 @@ private Q_SLOTS:
 
     void showsEveryWatchedJobWithItsStatusBadge()
     {
-        sim::GatewaySimulator simulator(simOptions());
-        QVERIFY(simulator.start(0));
-        const QStringList arns = simulator.jobArns();
-        QVERIFY(seedStore(simulator, arns));
-        auto window = makeWindow({});
-        window->show();
-        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        Watching rig;
+        watchInWindow(rig, -1);
+        if (QTest::currentTestFailed())
+            return;
 
-        const JobFilterProxyModel *proxy = window->proxyModel();
-        QCOMPARE(proxy->rowCount(), int(arns.size()));
+        const JobFilterProxyModel *proxy = rig.window->proxyModel();
+        QCOMPARE(proxy->rowCount(), int(rig.arns.size()));
         QSet<QString> seen;
         for (int row = 0; row < proxy->rowCount(); ++row) {
             const QModelIndex status = proxy->index(row, JobTableModel::StatusColumn);
             const QString arn = status.data(JobTableModel::IdentifierRole).toString();
-            const std::optional<Job> expected = simulator.jobState(arn);
+            const std::optional<Job> expected = rig.simulator.jobState(arn);
             QVERIFY2(expected, qPrintable(arn));
             seen.insert(arn);
             QCOMPARE(proxy->index(row, JobTableModel::NameColumn).data().toString(),
                      expected->jobName.value_or(QString()));
             QCOMPARE(status.data(JobTableModel::StatusTextRole).toString(), expected->statusText());
-            QCOMPARE(window->jobTable()->statusDelegate()->badgeText(status),
+            QCOMPARE(rig.window->jobTable()->statusDelegate()->badgeText(status),
                      StatusPresentation::text(expected->statusCode()));
         }
-        QCOMPARE(seen.size(), arns.size());
-        QCOMPARE(window->connectionText(), QStringLiteral("Online"));
-        QVERIFY(!window->offlineBanner()->isVisibleTo(window.get()));
-        QVERIFY2(window->countsText().contains(QString::number(arns.size())),
-                 qPrintable(window->countsText()));
+        QCOMPARE(seen.size(), rig.arns.size());
+        QCOMPARE(rig.window->connectionText(), QStringLiteral("Online"));
+        QVERIFY(!rig.window->offlineBanner()->isVisibleTo(rig.window.get()));
+        QVERIFY2(rig.window->countsText().contains(QString::number(rig.arns.size())),
+                 qPrintable(rig.window->countsText()));
 
         // The status bar counts the chips' groups, straight from the model: Queued is
         // Submitted/Validating/Scheduled, Running is InProgress/Stopping (PRODUCT §1).
-        auto expectedCounts = [&window] {
-            const JobTableModel *model = window->jobModel();
+        auto expectedCounts = [&rig] {
+            const JobTableModel *model = rig.window->jobModel();
             int queued = 0;
             int running = 0;
             int failed = 0;
@@ -526,59 +523,53 @@ private Q_SLOTS:
                     .arg(locale.toString(model->rowCount()), locale.toString(queued),
                          locale.toString(running), locale.toString(failed));
         };
-        QTRY_COMPARE_WITH_TIMEOUT(window->countsText(), expectedCounts(), kNetworkTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(rig.window->countsText(), expectedCounts(), kNetworkTimeoutMs);
         const JobFilterProxyModel::GroupCounts chips = proxy->countsByGroup();
-        QVERIFY(window->countsText().contains(
+        QVERIFY(rig.window->countsText().contains(
                 QStringLiteral("Running: %1")
                         .arg(QLocale().toString(chips[size_t(StatusGroup::Running)]))));
     }
 
     void selectingAJobFillsTheDetailsPanel()
     {
-        sim::GatewaySimulator simulator(simOptions());
-        QVERIFY(simulator.start(0));
-        const QStringList arns = simulator.jobArns().mid(0, 6);
-        QVERIFY(seedStore(simulator, arns));
-        auto window = makeWindow({});
-        window->show();
-        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        Watching rig;
+        watchInWindow(rig, 6);
+        if (QTest::currentTestFailed())
+            return;
 
-        const QString arn = arns.at(4);
-        const QString name = simulator.jobState(arn)->jobName.value_or(QString());
+        const QString arn = rig.arns.at(4);
+        const QString name = rig.simulator.jobState(arn)->jobName.value_or(QString());
         QVERIFY(!name.isEmpty());
-        const int row = window->jobTable()->rowOf(arn);
+        const int row = rig.window->jobTable()->rowOf(arn);
         QVERIFY(row >= 0);
-        window->jobTable()->selectRow(row);
-        QCOMPARE(window->currentIdentifier(), arn);
-        QCOMPARE(window->detailsPanel()->currentJob(), arn);
-        QTRY_VERIFY(anyContains(visibleTexts(window->detailsPanel()), name));
+        rig.window->jobTable()->selectRow(row);
+        QCOMPARE(rig.window->currentIdentifier(), arn);
+        QCOMPARE(rig.window->detailsPanel()->currentJob(), arn);
+        QTRY_VERIFY(anyContains(visibleTexts(rig.window->detailsPanel()), name));
 
         // By short id and by name, as --select takes them.
-        const QString other = arns.at(1);
-        QVERIFY(window->selectJob(JobIdentifier::parse(other).shortId()));
-        QCOMPARE(window->detailsPanel()->currentJob(), other);
-        QVERIFY(window->selectJob(name));
-        QCOMPARE(window->detailsPanel()->currentJob(), arn);
-        QVERIFY(!window->selectJob(QStringLiteral("no-such-job")));
-        QVERIFY(window->showDetailsTab(QStringLiteral("timeline")));
-        QCOMPARE(window->detailsPanel()->currentTabName(), QStringLiteral("timeline"));
+        const QString other = rig.arns.at(1);
+        QVERIFY(rig.window->selectJob(JobIdentifier::parse(other).shortId()));
+        QCOMPARE(rig.window->detailsPanel()->currentJob(), other);
+        QVERIFY(rig.window->selectJob(name));
+        QCOMPARE(rig.window->detailsPanel()->currentJob(), arn);
+        QVERIFY(!rig.window->selectJob(QStringLiteral("no-such-job")));
+        QVERIFY(rig.window->showDetailsTab(QStringLiteral("timeline")));
+        QCOMPARE(rig.window->detailsPanel()->currentTabName(), QStringLiteral("timeline"));
     }
 
     void stopIsOfferedOnlyForJobsThatHaveNotEnded()
     {
         // Issue 10 item 8: Stop on a finished job asked, sent, then reported 409.
-        sim::GatewaySimulator simulator(simOptions());
-        QVERIFY(simulator.start(0));
-        const QStringList arns = simulator.jobArns().mid(0, 12);
-        QVERIFY(seedStore(simulator, arns));
-        auto window = makeWindow({});
-        window->show();
-        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
-        auto *stop = window->findChild<QAction *>(QStringLiteral("actionStop"));
+        Watching rig;
+        watchInWindow(rig, 12);
+        if (QTest::currentTestFailed())
+            return;
+        auto *stop = rig.window->findChild<QAction *>(QStringLiteral("actionStop"));
         QString ended;
         QString running;
-        for (const QString &arn : arns) {
-            const std::optional<Job> job = simulator.jobState(arn);
+        for (const QString &arn : rig.arns) {
+            const std::optional<Job> job = rig.simulator.jobState(arn);
             if (job && job->status && job->status->isTerminal() && ended.isEmpty())
                 ended = arn;
             if (job && job->status && job->statusCode() == JobStatus::InProgress
@@ -586,35 +577,32 @@ private Q_SLOTS:
                 running = arn;
         }
         QVERIFY(!ended.isEmpty() && !running.isEmpty());
-        window->jobTable()->selectRow(window->jobTable()->rowOf(ended));
+        rig.window->jobTable()->selectRow(rig.window->jobTable()->rowOf(ended));
         QTRY_VERIFY(!stop->isEnabled());
         QVERIFY2(stop->toolTip().contains(QStringLiteral("ended")), qPrintable(stop->toolTip()));
-        window->jobTable()->selectRow(window->jobTable()->rowOf(running));
+        rig.window->jobTable()->selectRow(rig.window->jobTable()->rowOf(running));
         QTRY_VERIFY(stop->isEnabled());
     }
 
     void filtersChangeTheVisibleRows()
     {
-        sim::GatewaySimulator simulator(simOptions());
-        QVERIFY(simulator.start(0));
-        const QStringList arns = simulator.jobArns();
-        QVERIFY(seedStore(simulator, arns));
-        auto window = makeWindow({});
-        window->show();
-        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        Watching rig;
+        watchInWindow(rig, -1);
+        if (QTest::currentTestFailed())
+            return;
 
         int failed = 0;
         int completed = 0;
         int active = 0;
-        for (const QString &arn : arns) {
-            const Status status = Status::fromCode(*simulator.jobStatus(arn));
+        for (const QString &arn : rig.arns) {
+            const Status status = Status::fromCode(*rig.simulator.jobStatus(arn));
             failed += status.group() == StatusGroup::Failed ? 1 : 0;
             completed += status.group() == StatusGroup::Completed ? 1 : 0;
             active += status.isTerminal() ? 0 : 1;
         }
         QVERIFY(failed > 0 && completed > 0 && active > 0);
-        const JobFilterProxyModel *proxy = window->proxyModel();
-        FilterBar *bar = window->filterBar();
+        const JobFilterProxyModel *proxy = rig.window->proxyModel();
+        FilterBar *bar = rig.window->filterBar();
 
         // The chips carry the live counts.
         QVERIFY2(bar->chip(StatusGroup::Failed)->text().contains(QString::number(failed)),
@@ -626,20 +614,20 @@ private Q_SLOTS:
         QCOMPARE(proxy->rowCount(), failed + completed);
         bar->chip(StatusGroup::Failed)->click();
         bar->chip(StatusGroup::Completed)->click();
-        QCOMPARE(proxy->rowCount(), int(arns.size()));
+        QCOMPARE(proxy->rowCount(), int(rig.arns.size()));
 
         // Ctrl+F goes to the search field; a job id finds exactly that job.
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
-        window->jobTable()->setFocus();
-        QTest::keySequence(window.get(), QKeySequence::Find);
+        rig.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(rig.window.get()));
+        rig.window->jobTable()->setFocus();
+        QTest::keySequence(rig.window.get(), QKeySequence::Find);
         QTRY_VERIFY(bar->searchField()->hasFocus());
-        const QString id = JobIdentifier::parse(arns.at(7)).shortId();
+        const QString id = JobIdentifier::parse(rig.arns.at(7)).shortId();
         QTest::keyClicks(bar->searchField(), id);
         QTRY_COMPARE(proxy->rowCount(), 1);
-        QCOMPARE(proxy->index(0, 0).data(JobTableModel::IdentifierRole).toString(), arns.at(7));
+        QCOMPARE(proxy->index(0, 0).data(JobTableModel::IdentifierRole).toString(), rig.arns.at(7));
         bar->searchField()->clear();
-        QTRY_COMPARE(proxy->rowCount(), int(arns.size()));
+        QTRY_COMPARE(proxy->rowCount(), int(rig.arns.size()));
 
         auto *activeOnly = bar->findChild<QCheckBox *>(QStringLiteral("activeOnlyCheck"));
         QVERIFY(activeOnly);
@@ -653,23 +641,18 @@ private Q_SLOTS:
 
     void ctrlCCopiesTheSelectedRowsAsTsv()
     {
-        sim::GatewaySimulator simulator(simOptions());
-        QVERIFY(simulator.start(0));
-        const QStringList arns = simulator.jobArns().mid(0, 5);
-        QVERIFY(seedStore(simulator, arns));
-        auto window = makeWindow({});
-        window->show();
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        Watching rig;
+        watchInWindow(rig, 5, Shown::Active);
+        if (QTest::currentTestFailed())
+            return;
 
-        JobTableView *table = window->jobTable();
+        JobTableView *table = rig.window->jobTable();
         table->clearSelection();
-        const int first = table->rowOf(arns.at(1));
-        const int second = table->rowOf(arns.at(3));
-        table->selectionModel()->select(window->proxyModel()->index(first, 0),
+        const int first = table->rowOf(rig.arns.at(1));
+        const int second = table->rowOf(rig.arns.at(3));
+        table->selectionModel()->select(rig.window->proxyModel()->index(first, 0),
                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        table->selectionModel()->select(window->proxyModel()->index(second, 0),
+        table->selectionModel()->select(rig.window->proxyModel()->index(second, 0),
                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
         table->setFocus();
         QApplication::clipboard()->clear();
@@ -681,7 +664,7 @@ private Q_SLOTS:
         const int columns = int(lines.constFirst().split(u'\t').size());
         QVERIFY(lines.constFirst().startsWith(QStringLiteral("Status\t")));
         for (int i : {1, 3}) {
-            const std::optional<Job> job = simulator.jobState(arns.at(i));
+            const std::optional<Job> job = rig.simulator.jobState(rig.arns.at(i));
             const QString name = job->jobName.value_or(QString());
             bool found = false;
             for (const QString &line : lines.mid(1)) {
@@ -695,7 +678,7 @@ private Q_SLOTS:
         }
         // The full ARN is copied once its column is shown.
         table->horizontalHeader()->setSectionHidden(JobTableModel::IdColumn, false);
-        QVERIFY(table->selectionAsTsv().contains(arns.at(1)));
+        QVERIFY(table->selectionAsTsv().contains(rig.arns.at(1)));
     }
 
     void everyToolbarActionIsInAMenuWithItsStandardShortcut()
@@ -736,30 +719,25 @@ private Q_SLOTS:
 
     void tabMovesFromTheFilterBarToTheTableToTheDetails()
     {
-        sim::GatewaySimulator simulator(simOptions());
-        QVERIFY(simulator.start(0));
-        const QStringList arns = simulator.jobArns().mid(0, 3);
-        QVERIFY(seedStore(simulator, arns));
-        auto window = makeWindow({});
-        window->show();
-        window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
-        QVERIFY(window->selectJob(arns.at(0)));
+        Watching rig;
+        watchInWindow(rig, 3, Shown::Active);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(rig.window->selectJob(rig.arns.at(0)));
 
         // Ctrl+F reaches the search field from anywhere.
-        window->jobTable()->setFocus();
-        QTest::keyClick(window->jobTable(), Qt::Key_F, Qt::ControlModifier);
-        QTRY_VERIFY(window->filterBar()->isAncestorOf(QApplication::focusWidget()));
+        rig.window->jobTable()->setFocus();
+        QTest::keyClick(rig.window->jobTable(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(rig.window->filterBar()->isAncestorOf(QApplication::focusWidget()));
 
         // Tab walks the filter bar, then the table, then the details panel.
         enum Area { Filter, Table, Details, Other };
         auto areaOf = [&](const QWidget *w) {
-            if (window->filterBar()->isAncestorOf(w))
+            if (rig.window->filterBar()->isAncestorOf(w))
                 return Filter;
-            if (w == window->jobTable() || window->jobTable()->isAncestorOf(w))
+            if (w == rig.window->jobTable() || rig.window->jobTable()->isAncestorOf(w))
                 return Table;
-            if (window->detailsPanel()->isAncestorOf(w))
+            if (rig.window->detailsPanel()->isAncestorOf(w))
                 return Details;
             return Other;
         };
@@ -780,26 +758,23 @@ private Q_SLOTS:
 
     void copyAsJsonPutsTheCurrentJobWithItsHistoryOnTheClipboard()
     {
-        sim::GatewaySimulator simulator(simOptions());
-        QVERIFY(simulator.start(0));
-        const QStringList arns = simulator.jobArns().mid(0, 3);
-        QVERIFY(seedStore(simulator, arns));
-        auto window = makeWindow({});
-        window->show();
-        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
-        QVERIFY(window->selectJob(arns.at(1)));
+        Watching rig;
+        watchInWindow(rig, 3);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(rig.window->selectJob(rig.arns.at(1)));
         QApplication::clipboard()->clear();
-        window->findChild<QAction *>(QStringLiteral("actionCopyJson"))->trigger();
+        rig.window->findChild<QAction *>(QStringLiteral("actionCopyJson"))->trigger();
         QTRY_VERIFY(!QApplication::clipboard()->text().isEmpty());
         const QJsonObject copied
                 = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8()).object();
-        QCOMPARE(copied.value(u"identifier").toString(), arns.at(1));
+        QCOMPARE(copied.value(u"identifier").toString(), rig.arns.at(1));
         QCOMPARE(copied.value(u"job").toObject().value(u"jobName").toString(),
-                 simulator.jobState(arns.at(1))->jobName.value_or(QString()));
+                 rig.simulator.jobState(rig.arns.at(1))->jobName.value_or(QString()));
         const QJsonArray history = copied.value(u"history").toArray();
         QCOMPARE(history.size(), 1);
         QCOMPARE(history.at(0).toObject().value(u"to").toString(),
-                 simulator.jobState(arns.at(1))->statusText());
+                 rig.simulator.jobState(rig.arns.at(1))->statusText());
     }
 
     void viewOptionOpensTheOverview()
@@ -829,19 +804,16 @@ private Q_SLOTS:
 
     void exportWritesTheSelectionAsJson()
     {
-        sim::GatewaySimulator simulator(simOptions());
-        QVERIFY(simulator.start(0));
-        const QStringList arns = simulator.jobArns().mid(0, 4);
-        QVERIFY(seedStore(simulator, arns));
-        auto window = makeWindow({});
-        window->show();
-        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        Watching rig;
+        watchInWindow(rig, 4);
+        if (QTest::currentTestFailed())
+            return;
 
-        JobTableView *table = window->jobTable();
+        JobTableView *table = rig.window->jobTable();
         table->clearSelection();
         for (int i : {0, 2}) {
             table->selectionModel()->select(
-                    window->proxyModel()->index(table->rowOf(arns.at(i)), 0),
+                    rig.window->proxyModel()->index(table->rowOf(rig.arns.at(i)), 0),
                     QItemSelectionModel::Select | QItemSelectionModel::Rows);
         }
         const QString path = m_dir->filePath(QStringLiteral("selection.json"));
@@ -853,7 +825,7 @@ private Q_SLOTS:
             dialog->setDestination(path);
             dialog->accept();
         });
-        window->exportJobs();
+        rig.window->exportJobs();
         QVERIFY(handled);
 
         QFile file(path);
@@ -869,7 +841,7 @@ private Q_SLOTS:
         for (const QJsonValue &j : jobs)
             exported << j.toObject().value(u"identifier").toString();
         QCOMPARE(QSet<QString>(exported.begin(), exported.end()),
-                 (QSet<QString>{arns.at(0), arns.at(2)}));
+                 (QSet<QString>{rig.arns.at(0), rig.arns.at(2)}));
         // Each job carries the history observed so far.
         QVERIFY(!jobs.at(0).toObject().value(u"history").toArray().isEmpty());
     }
@@ -1247,6 +1219,29 @@ private:
         options.flavour = sim::Flavour::Aws; // exact statuses, full bodies
         options.speed = 0;                   // frozen: what the test compares stays put
         return options;
+    }
+
+    // A frozen simulator whose first `count` jobs (every job: -1) the store watches, and the main
+    // window over them, shown (and active: Shown::Active) and past its first refresh.
+    struct Watching
+    {
+        sim::GatewaySimulator simulator{simOptions()};
+        QStringList arns;
+        std::unique_ptr<MainWindow> window;
+    };
+    enum class Shown { Inactive, Active };
+    void watchInWindow(Watching &rig, qsizetype count, Shown shown = Shown::Inactive)
+    {
+        QVERIFY(rig.simulator.start(0));
+        rig.arns = rig.simulator.jobArns().mid(0, count);
+        QVERIFY(seedStore(rig.simulator, rig.arns));
+        rig.window = makeWindow({});
+        rig.window->show();
+        if (shown == Shown::Active) {
+            rig.window->activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(rig.window.get()));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(rig.window->isInitialRefreshDone(), kNetworkTimeoutMs);
     }
 
     bool seedStore(const sim::GatewaySimulator &simulator, const QStringList &identifiers,

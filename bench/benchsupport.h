@@ -1,17 +1,66 @@
 #pragma once
 
-// Timing helpers shared by bench_refresh and bench_model (header only, benchmarks only).
+// What every benchmark needs (header only, benchmarks only): its fixed "now", random job ids,
+// failing with one line, reading its count options, resident memory, and timing.
 
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QList>
+#include <QRandomGenerator>
 #include <QString>
 #include <QTextStream>
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <utility>
 
 namespace bw::bench {
+
+// The instant the synthetic jobs are generated around, so that every run sees the same data.
+inline const QDateTime kNow(QDate(2025, 3, 15), QTime(12, 0), Qt::UTC);
+
+// A 12-character [a-z0-9] job id.
+inline QString randomId(QRandomGenerator &rng)
+{
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    QString id;
+    for (int k = 0; k < 12; ++k)
+        id += QLatin1Char(alphabet[rng.bounded(36)]);
+    return id;
+}
+
+// "<application name>: <what>" on stderr, then exit.
+[[noreturn]] inline void fail(const QString &what, int exitCode = 1)
+{
+    QTextStream(stderr) << QCoreApplication::applicationName() << ": " << what << '\n';
+    std::exit(exitCode);
+}
+
+// The integer value of `option`; fails with `message` (exit `exitCode`) below `min`.
+inline int intOption(const QCommandLineParser &parser, const QCommandLineOption &option, int min,
+                     const QString &message, int exitCode = 1)
+{
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (!ok || value < min)
+        fail(message, exitCode);
+    return value;
+}
+
+// Resident set size in KiB (Linux /proc/self/statm), 0 elsewhere.
+inline qint64 residentKiB()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? fields.at(1).toLongLong() * 4 : 0;
+}
 
 // Wall time (QElapsedTimer) and this process's CPU time (std::clock) since start(). On a
 // machine shared with other work the wall time grows with the load; the CPU time much less.
