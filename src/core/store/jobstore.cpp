@@ -4,6 +4,7 @@
 #include "domain/jobkey.h"
 #include "store/resultsjson.h"
 #include "store/samplethinning.h"
+#include "store/storeengine.h"
 #include "store/storeschema.h"
 #include "wire/jobcodec.h"
 
@@ -181,9 +182,9 @@ public:
     bool begin()
     {
         QSqlQuery q(m_db);
-        // IMMEDIATE: take the write lock now (waiting up to busy_timeout) rather than failing
-        // half-way when another connection writes.
-        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        // SQLite: IMMEDIATE takes the write lock now (waiting up to busy_timeout) rather than
+        // failing half-way when another connection writes.
+        if (!q.exec(storeengine::beginWrite(storeengine::engineOf(m_db))))
             return setError(QStringLiteral("could not start a transaction"), q);
         m_inTransaction = true;
         return true;
@@ -496,10 +497,10 @@ private:
                     " ON CONFLICT (profile_id, canonical_id) DO UPDATE SET"
                     " status = excluded.status, job_arn = excluded.job_arn,"
                     " job_json = excluded.job_json,"
-                    " raw_retrieve = CASE WHEN ? THEN watched_jobs.raw_retrieve"
+                    " raw_retrieve = CASE WHEN ? = 1 THEN watched_jobs.raw_retrieve"
                     " ELSE excluded.raw_retrieve END,"
-                    " raw_list = CASE WHEN ? THEN watched_jobs.raw_list ELSE excluded.raw_list END,"
-                    " added_at = CASE WHEN ? THEN watched_jobs.added_at ELSE excluded.added_at END,"
+                    " raw_list = CASE WHEN ? = 1 THEN watched_jobs.raw_list ELSE excluded.raw_list END,"
+                    " added_at = CASE WHEN ? = 1 THEN watched_jobs.added_at ELSE excluded.added_at END,"
                     " fetched_at = excluded.fetched_at, error_kind = excluded.error_kind,"
                     " error_http_status = excluded.error_http_status,"
                     " error_gateway_type = excluded.error_gateway_type,"
@@ -507,7 +508,7 @@ private:
                     " error_retry_after = excluded.error_retry_after,"
                     " last_error_at = excluded.last_error_at, not_found = excluded.not_found,"
                     " ever_reported = excluded.ever_reported,"
-                    " raw_native = CASE WHEN ? THEN watched_jobs.raw_native"
+                    " raw_native = CASE WHEN ? = 1 THEN watched_jobs.raw_native"
                     " ELSE excluded.raw_native END,"
                     " from_native = excluded.from_native"
                     " RETURNING id, raw_retrieve IS NULL, raw_list IS NULL, raw_native IS NULL");
@@ -520,10 +521,10 @@ private:
             return QStringLiteral(
                     "SELECT id FROM watched_jobs WHERE profile_id = ? AND canonical_id = ?");
         case Stmt::InsertTransition:
-            // OR IGNORE: another process may have stored the same transition (schema 3).
-            return QStringLiteral("INSERT OR IGNORE INTO status_transitions (job_id, from_status,"
-                                  " to_status,"
-                                  " observed_at, last_modified_time) VALUES (?, ?, ?, ?, ?)");
+            // DO NOTHING: another process may have stored the same transition (schema 3).
+            return QStringLiteral("INSERT INTO status_transitions (job_id, from_status,"
+                                  " to_status, observed_at, last_modified_time)"
+                                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
         case Stmt::NewestSample:
             return QStringLiteral("SELECT at, total, processed, succeeded, failed"
                                   " FROM progress_samples WHERE job_id = ?"
@@ -652,6 +653,8 @@ bool JobStore::open(const QString &directory)
 {
     close();
     clearError();
+    if (storeengine::isPostgresUrl(directory))
+        return openPostgres(directory);
     QString dir = directory;
     if (dir.isEmpty()) {
         dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -671,87 +674,143 @@ bool JobStore::openInMemory()
     return openConnection(kMemoryDatabase);
 }
 
-bool JobStore::openConnection(const QString &databaseName)
+bool JobStore::addConnection(const QString &driver)
 {
     m_connectionName = QStringLiteral("batchwatch.store.%1").arg(++g_connectionSerial);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-        if (!db.isValid()) {
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(m_connectionName);
-            m_connectionName.clear();
-            return failOpen(QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
-        }
-        db.setDatabaseName(databaseName);
-        m_db = db;
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, m_connectionName);
+    if (!db.isValid()) {
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        m_connectionName.clear();
+        return false;
     }
-    m_path = databaseName;
+    m_db = db;
     m_thread = QThread::currentThread();
+    return true;
+}
 
-    const QString where = databaseName == kMemoryDatabase
-                                  ? QStringLiteral("the in-memory database")
-                                  : QStringLiteral("the database %1")
-                                            .arg(QDir::toNativeSeparators(databaseName));
-    auto abandon = [this, &where](const QString &why) {
-        const QString message = QStringLiteral("Could not open %1: %2").arg(where, why);
-        close();
-        return failOpen(message);
-    };
+namespace {
+
+// The first value of `sql`'s first row into *result (when given); the error text, or empty.
+QString execScalar(const QSqlDatabase &db, const QString &sql, QVariant *result)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return sqlError(q);
+    if (result)
+        *result = q.next() ? q.value(0) : QVariant();
+    return QString();
+}
+
+} // namespace
+
+bool JobStore::openPostgres(const QString &url)
+{
+    QString why;
+    const auto target = storeengine::parsePostgresUrl(url, &why);
+    if (!target)
+        return failOpen(QStringLiteral("Could not open the store %1: %2")
+                                .arg(QUrl(url).toString(QUrl::RemovePassword), why));
+    if (!addConnection(QStringLiteral("QPSQL")))
+        return failOpen(QStringLiteral("Could not open the store %1: the Qt PostgreSQL driver "
+                                       "(QPSQL, Debian package libqt6sql6-psql) is not available")
+                                .arg(target->display));
+    m_db.setHostName(target->host);
+    m_db.setPort(target->port);
+    m_db.setUserName(target->user);
+    m_db.setDatabaseName(target->database);
+    m_db.setConnectOptions(target->connectOptions);
+    m_path = target->display;
     if (!m_db.open())
-        return abandon(m_db.lastError().text());
+        return abandonOpen(m_db.lastError().text());
+    // Several clients may open a new database at once: one migrates, the others wait and find
+    // it done. A session lock, released below (and by the server if this client dies).
+    const QString lock = QString::number(storeschema::ApplicationId);
+    if (why = execScalar(m_db, QStringLiteral("SELECT pg_advisory_lock(%1)").arg(lock), nullptr);
+        !why.isEmpty())
+        return abandonOpen(why);
+    const bool ok = checkOwnership() && migrateSchema();
+    execScalar(m_db, QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lock), nullptr);
+    return ok;
+}
 
-    auto pragma = [this](const QString &sql, QVariant *result) {
-        QSqlQuery q(m_db);
-        if (!q.exec(sql))
-            return sqlError(q);
-        if (result)
-            *result = q.next() ? q.value(0) : QVariant();
-        return QString();
-    };
-    QVariant value;
-    QString why = pragma(QStringLiteral("PRAGMA busy_timeout = 5000"), nullptr);
-    if (!why.isEmpty())
-        return abandon(why);
+bool JobStore::abandonOpen(const QString &why)
+{
+    const QString where = m_path == kMemoryDatabase
+                                  ? QStringLiteral("the in-memory database")
+                          : storeengine::isPostgresUrl(m_path)
+                                  ? QStringLiteral("the store %1").arg(m_path)
+                                  : QStringLiteral("the database %1")
+                                            .arg(QDir::toNativeSeparators(m_path));
+    const QString message = QStringLiteral("Could not open %1: %2").arg(where, why);
+    close();
+    return failOpen(message);
+}
 
-    // Look before touching anything: a file that is not ours, or is newer than this build,
+bool JobStore::checkOwnership()
+{
+    // Look before touching anything: a database that is not ours, or is newer than this build,
     // must be left exactly as it is.
-    if (why = pragma(QStringLiteral("PRAGMA application_id"), &value); !why.isEmpty())
-        return abandon(why);
-    const int applicationId = value.toInt();
-    const int userVersion = storeschema::readUserVersion(m_db, &why);
-    if (userVersion < 0)
-        return abandon(why);
-    if (why = pragma(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), &value); !why.isEmpty())
-        return abandon(why);
-    const bool pristine = value.toInt() == 0 && userVersion == 0;
-    if (!pristine && applicationId != storeschema::ApplicationId)
-        return abandon(QStringLiteral("it is not a batchwatch database; it was left untouched"));
-    if (userVersion > storeschema::currentVersion())
-        return abandon(QStringLiteral("it was written by a newer version of batchwatch (schema "
-                                      "version %1; this version knows up to %2); it was left "
-                                      "untouched")
-                               .arg(userVersion)
-                               .arg(storeschema::currentVersion()));
+    QString why;
+    const auto seen = storeschema::inspect(m_db, &why);
+    if (!seen)
+        return abandonOpen(why);
+    const bool pristine = seen->tables == 0 && seen->version == 0;
+    if (!pristine && seen->applicationId != storeschema::ApplicationId)
+        return abandonOpen(
+                QStringLiteral("it is not a batchwatch database; it was left untouched"));
+    if (seen->version > storeschema::currentVersion())
+        return abandonOpen(QStringLiteral("it was written by a newer version of batchwatch "
+                                          "(schema version %1; this version knows up to %2); it "
+                                          "was left untouched")
+                                   .arg(seen->version)
+                                   .arg(storeschema::currentVersion()));
+    return true;
+}
 
-    if (why = pragma(QStringLiteral("PRAGMA journal_mode = WAL"), &value); !why.isEmpty())
-        return abandon(why);
+bool JobStore::migrateSchema()
+{
+    QString why;
+    const storeengine::Engine engine = storeengine::engineOf(m_db);
+    if (!storeschema::migrate(m_db, storeschema::migrations(engine), &why))
+        return abandonOpen(why);
+    m_ready = true;
+    qCDebug(lcStore) << "opened" << m_path << "schema version" << SchemaVersion;
+    return true;
+}
+
+bool JobStore::openConnection(const QString &databaseName)
+{
+    if (!addConnection(QStringLiteral("QSQLITE")))
+        return failOpen(QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
+    m_db.setDatabaseName(databaseName);
+    m_path = databaseName;
+    if (!m_db.open())
+        return abandonOpen(m_db.lastError().text());
+
+    QVariant value;
+    QString why = execScalar(m_db, QStringLiteral("PRAGMA busy_timeout = 5000"), nullptr);
+    if (!why.isEmpty())
+        return abandonOpen(why);
+    if (!checkOwnership())
+        return false;
+    if (why = execScalar(m_db, QStringLiteral("PRAGMA journal_mode = WAL"), &value);
+        !why.isEmpty())
+        return abandonOpen(why);
     const QString journal = value.toString().toLower();
     if (journal != QLatin1StringView("wal") && databaseName != kMemoryDatabase)
         qCWarning(lcStore) << "WAL journal not available; journal mode is" << journal;
-    if (why = pragma(QStringLiteral("PRAGMA synchronous = NORMAL"), nullptr); !why.isEmpty())
-        return abandon(why);
-    if (why = pragma(QStringLiteral("PRAGMA foreign_keys = ON"), nullptr); !why.isEmpty())
-        return abandon(why);
-    if (why = pragma(QStringLiteral("PRAGMA foreign_keys"), &value); !why.isEmpty())
-        return abandon(why);
+    if (why = execScalar(m_db, QStringLiteral("PRAGMA synchronous = NORMAL"), nullptr);
+        !why.isEmpty())
+        return abandonOpen(why);
+    if (why = execScalar(m_db, QStringLiteral("PRAGMA foreign_keys = ON"), nullptr);
+        !why.isEmpty())
+        return abandonOpen(why);
+    if (why = execScalar(m_db, QStringLiteral("PRAGMA foreign_keys"), &value); !why.isEmpty())
+        return abandonOpen(why);
     if (value.toInt() != 1)
-        return abandon(QStringLiteral("this SQLite does not enforce foreign keys"));
-
-    if (!storeschema::migrate(m_db, storeschema::migrations(), &why))
-        return abandon(why);
-    m_ready = true;
-    qCDebug(lcStore) << "opened" << databaseName << "schema version" << SchemaVersion;
-    return true;
+        return abandonOpen(QStringLiteral("this SQLite does not enforce foreign keys"));
+    return migrateSchema();
 }
 
 void JobStore::close()
@@ -761,7 +820,7 @@ void JobStore::close()
         return;
     if (m_db.isOpen() && QThread::currentThread() == m_thread) {
         // Only on a database this build opened fully: a refused one is left untouched.
-        if (m_ready)
+        if (m_ready && storeengine::engineOf(m_db) == storeengine::Engine::Sqlite)
             QSqlQuery(m_db).exec(QStringLiteral("PRAGMA optimize"));
         m_db.close();
     }

@@ -42,7 +42,9 @@ struct JobUpdate
 
 // The local store (PRODUCT.md §4 "Persistence"): profiles, watched jobs with their last-known
 // state and raw bodies, status transitions and progress samples, in one SQLite file
-// (`batchwatch.sqlite`) through Qt SQL.
+// (`batchwatch.sqlite`) through Qt SQL — or, for a team, in a shared PostgreSQL database
+// (QPSQL) named by a `postgresql://user@host:port/database` URL: same schema, same versions,
+// same behaviour of every call below (storeengine.h says what differs underneath).
 //
 // Threading: each JobStore owns one named database connection, created by open() on the calling
 // thread. Every call must come from that thread; a call from another thread fails (returns
@@ -87,12 +89,15 @@ public:
     // QStandardPaths::AppDataLocation. Creates the directory, migrates the schema to
     // SchemaVersion. Fails — leaving the file untouched — when it is not a batchwatch database or
     // was written by a newer version (lastError() says which). Closes any database open before.
+    // A PostgreSQL URL instead of a directory opens that database (its current schema, creating
+    // the tables when it has none); the password comes from ~/.pgpass, never from the URL.
     bool open(const QString &directory = {});
     // A private in-memory database (demo profile, tests): same behaviour, nothing persists.
     bool openInMemory();
     void close();
     bool isOpen() const;
-    // The database file, or empty when not open (":memory:" for openInMemory()).
+    // The database file, or empty when not open (":memory:" for openInMemory(); the URL,
+    // without any password, for PostgreSQL).
     QString databasePath() const;
     QString lastError() const { return m_lastError; }
 
@@ -161,6 +166,14 @@ Q_SIGNALS:
 
 private:
     bool openConnection(const QString &databaseName);
+    bool openPostgres(const QString &url);
+    // A new named connection with `driver` (m_db, m_thread); false when there is no such driver.
+    bool addConnection(const QString &driver);
+    // Refuses (closing, lastError set) a database of another program or of a newer version.
+    bool checkOwnership();
+    bool migrateSchema();
+    // Closes and fails the open with "Could not open <where>: why".
+    bool abandonOpen(const QString &why);
     // False (with lastError set) when not open or called from another thread.
     bool checkUsable() const;
     void clearError() const { m_lastError.clear(); }
