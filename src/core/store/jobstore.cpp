@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -143,6 +144,22 @@ QString sqlError(const QSqlQuery &q)
     return text.isEmpty() ? QStringLiteral("unknown database error") : text;
 }
 
+// Executes a prepared query. PostgreSQL text cannot hold U+0000 (QPSQL would even cut the
+// statement there): on PostgreSQL a bound text's NUL characters are stored as U+FFFD. JSON
+// columns are unaffected (JSON escapes them).
+bool run(QSqlQuery &q)
+{
+    if (!q.driver() || q.driver()->dbmsType() != QSqlDriver::PostgreSQL)
+        return q.exec();
+    const QVariantList values = q.boundValues();
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &v = values.at(i);
+        if (v.typeId() == QMetaType::QString && !v.isNull() && v.toString().contains(QChar(u'\0')))
+            q.bindValue(int(i), v.toString().replace(QChar(u'\0'), QChar(0xFFFD)));
+    }
+    return q.exec();
+}
+
 QString jobLabel(const QString &profileId, const QString &identifier)
 {
     return QStringLiteral("\"%1\" (profile \"%2\")").arg(identifier, profileId);
@@ -217,7 +234,7 @@ public:
         if (!q)
             return false;
         q->bindValue(0, profileId);
-        if (!q->exec())
+        if (!run(*q))
             return setError(QStringLiteral("could not look up profile \"%1\"").arg(profileId), *q);
         const bool found = q->next();
         q->finish();
@@ -298,7 +315,7 @@ public:
         q->bindValue(i++, keepList ? 1 : 0);
         q->bindValue(i++, keepAddedAt ? 1 : 0);
         q->bindValue(i++, keepNative ? 1 : 0);
-        if (!q->exec()) {
+        if (!run(*q)) {
             setError(QStringLiteral("could not save job %1")
                              .arg(jobLabel(w.profileId, w.identifier)),
                      *q);
@@ -327,7 +344,7 @@ public:
             return std::nullopt;
         q->bindValue(0, profileId);
         q->bindValue(1, jobKeyOf(identifier));
-        if (!q->exec()) {
+        if (!run(*q)) {
             setError(
                     QStringLiteral("could not look up job %1").arg(jobLabel(profileId, identifier)),
                     *q);
@@ -350,7 +367,7 @@ public:
         q->bindValue(0, jobId);
         q->bindValue(1, timeValue(results.fetchedAt));
         q->bindValue(2, jsonBytes(resultsjson::toJson(results)));
-        if (!q->exec())
+        if (!run(*q))
             return setError(QStringLiteral("could not save the results summary"), *q);
         return true;
     }
@@ -367,7 +384,7 @@ public:
         q->bindValue(2, nonNull(t.to.raw()));
         q->bindValue(3, t.observedAt.toMSecsSinceEpoch());
         q->bindValue(4, t.lastModifiedTime ? timeValue(*t.lastModifiedTime) : nullInteger());
-        if (!q->exec())
+        if (!run(*q))
             return setError(QStringLiteral("could not append a status transition"), *q);
         return true;
     }
@@ -382,7 +399,7 @@ public:
         if (!newest)
             return false;
         newest->bindValue(0, jobId);
-        if (!newest->exec())
+        if (!run(*newest))
             return setError(QStringLiteral("could not read progress samples"), *newest);
         std::optional<qint64> prevAt;
         bool sameCounts = false;
@@ -407,7 +424,7 @@ public:
         insert->bindValue(3, s.processed);
         insert->bindValue(4, s.succeeded);
         insert->bindValue(5, s.failed);
-        if (!insert->exec())
+        if (!run(*insert))
             return setError(QStringLiteral("could not record a progress sample"), *insert);
 
         if (!prevAt)
@@ -437,7 +454,7 @@ public:
             return setError(context, q);
         for (int i = 0; i < values.size(); ++i)
             q.bindValue(i, values.at(i));
-        if (!q.exec())
+        if (!run(q))
             return setError(context, q);
         if (rowsAffected)
             *rowsAffected = q.numRowsAffected();
@@ -499,8 +516,10 @@ private:
                     " job_json = excluded.job_json,"
                     " raw_retrieve = CASE WHEN ? = 1 THEN watched_jobs.raw_retrieve"
                     " ELSE excluded.raw_retrieve END,"
-                    " raw_list = CASE WHEN ? = 1 THEN watched_jobs.raw_list ELSE excluded.raw_list END,"
-                    " added_at = CASE WHEN ? = 1 THEN watched_jobs.added_at ELSE excluded.added_at END,"
+                    " raw_list = CASE WHEN ? = 1 THEN watched_jobs.raw_list ELSE excluded.raw_list "
+                    "END,"
+                    " added_at = CASE WHEN ? = 1 THEN watched_jobs.added_at ELSE excluded.added_at "
+                    "END,"
                     " fetched_at = excluded.fetched_at, error_kind = excluded.error_kind,"
                     " error_http_status = excluded.error_http_status,"
                     " error_gateway_type = excluded.error_gateway_type,"
@@ -576,7 +595,7 @@ private:
             return false;
 
         first->bindValue(0, jobId);
-        if (!first->exec())
+        if (!run(*first))
             return setError(QStringLiteral("could not read progress samples"), *first);
         const qint64 firstId = first->next() ? first->value(0).toLongLong() : -1;
         first->finish();
@@ -584,7 +603,7 @@ private:
         range->bindValue(0, jobId);
         range->bindValue(1, window.from);
         range->bindValue(2, window.to);
-        if (!range->exec())
+        if (!run(*range))
             return setError(QStringLiteral("could not read progress samples"), *range);
         QList<samplethinning::Sample> samples;
         while (range->next())
@@ -593,7 +612,7 @@ private:
 
         for (qint64 id : samplethinning::samplesToDrop(samples, firstId, newestAt)) {
             remove->bindValue(0, id);
-            if (!remove->exec())
+            if (!run(*remove))
                 return setError(QStringLiteral("could not thin progress samples"), *remove);
         }
         return true;
@@ -605,7 +624,7 @@ private:
         if (!count)
             return false;
         count->bindValue(0, jobId);
-        if (!count->exec() || !count->next())
+        if (!run(*count) || !count->next())
             return setError(QStringLiteral("could not count progress samples"), *count);
         const qint64 n = count->value(0).toLongLong();
         count->finish();
@@ -617,7 +636,7 @@ private:
             return false;
         trim->bindValue(0, jobId);
         trim->bindValue(1, excess);
-        if (!trim->exec())
+        if (!run(*trim))
             return setError(QStringLiteral("could not bound progress samples"), *trim);
         return true;
     }
@@ -736,12 +755,11 @@ bool JobStore::openPostgres(const QString &url)
 
 bool JobStore::abandonOpen(const QString &why)
 {
-    const QString where = m_path == kMemoryDatabase
-                                  ? QStringLiteral("the in-memory database")
-                          : storeengine::isPostgresUrl(m_path)
-                                  ? QStringLiteral("the store %1").arg(m_path)
-                                  : QStringLiteral("the database %1")
-                                            .arg(QDir::toNativeSeparators(m_path));
+    const QString where
+            = m_path == kMemoryDatabase ? QStringLiteral("the in-memory database")
+              : storeengine::isPostgresUrl(m_path)
+                      ? QStringLiteral("the store %1").arg(m_path)
+                      : QStringLiteral("the database %1").arg(QDir::toNativeSeparators(m_path));
     const QString message = QStringLiteral("Could not open %1: %2").arg(where, why);
     close();
     return failOpen(message);
@@ -794,8 +812,7 @@ bool JobStore::openConnection(const QString &databaseName)
         return abandonOpen(why);
     if (!checkOwnership())
         return false;
-    if (why = execScalar(m_db, QStringLiteral("PRAGMA journal_mode = WAL"), &value);
-        !why.isEmpty())
+    if (why = execScalar(m_db, QStringLiteral("PRAGMA journal_mode = WAL"), &value); !why.isEmpty())
         return abandonOpen(why);
     const QString journal = value.toString().toLower();
     if (journal != QLatin1StringView("wal") && databaseName != kMemoryDatabase)
@@ -803,8 +820,7 @@ bool JobStore::openConnection(const QString &databaseName)
     if (why = execScalar(m_db, QStringLiteral("PRAGMA synchronous = NORMAL"), nullptr);
         !why.isEmpty())
         return abandonOpen(why);
-    if (why = execScalar(m_db, QStringLiteral("PRAGMA foreign_keys = ON"), nullptr);
-        !why.isEmpty())
+    if (why = execScalar(m_db, QStringLiteral("PRAGMA foreign_keys = ON"), nullptr); !why.isEmpty())
         return abandonOpen(why);
     if (why = execScalar(m_db, QStringLiteral("PRAGMA foreign_keys"), &value); !why.isEmpty())
         return abandonOpen(why);
@@ -1019,7 +1035,7 @@ bool JobStore::addWatched(const QString &profileId, const QStringList &identifie
             q.bindValue(1, identifier);
             q.bindValue(2, jobKeyOf(identifier));
             q.bindValue(3, added);
-            ok = q.exec() || w.setError(QStringLiteral("could not add \"%1\"").arg(identifier), q);
+            ok = run(q) || w.setError(QStringLiteral("could not add \"%1\"").arg(identifier), q);
         }
     }
     ok = ok && w.commit();
@@ -1047,8 +1063,7 @@ bool JobStore::removeWatched(const QString &profileId, const QStringList &identi
                 break;
             q.bindValue(0, profileId);
             q.bindValue(1, jobKeyOf(identifier));
-            ok = q.exec()
-                 || w.setError(QStringLiteral("could not remove \"%1\"").arg(identifier), q);
+            ok = run(q) || w.setError(QStringLiteral("could not remove \"%1\"").arg(identifier), q);
         }
     }
     ok = ok && w.commit();
@@ -1063,6 +1078,16 @@ QList<WatchedJob> JobStore::loadWatched(const QString &profileId) const
     clearError();
     if (!checkUsable())
         return {};
+    QList<WatchedJob> out;
+    {
+        // Before the main query: a forward-only query must be the connection's only one
+        // (QPSQL reads it row by row).
+        QSqlQuery count(m_db);
+        count.prepare(QStringLiteral("SELECT COUNT(*) FROM watched_jobs WHERE profile_id = ?"));
+        count.bindValue(0, profileId);
+        if (run(count) && count.next())
+            out.reserve(count.value(0).toLongLong());
+    }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.prepare(QStringLiteral(
@@ -1076,17 +1101,9 @@ QList<WatchedJob> JobStore::loadWatched(const QString &profileId) const
         return {};
     }
     q.bindValue(0, profileId);
-    if (!q.exec()) {
+    if (!run(q)) {
         failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
         return {};
-    }
-    QList<WatchedJob> out;
-    {
-        QSqlQuery count(m_db);
-        count.prepare(QStringLiteral("SELECT COUNT(*) FROM watched_jobs WHERE profile_id = ?"));
-        count.bindValue(0, profileId);
-        if (count.exec() && count.next())
-            out.reserve(count.value(0).toLongLong());
     }
     QHash<QString, JobFields> fieldSets; // most rows share a few distinct sets
     int unreadable = 0;
@@ -1272,7 +1289,7 @@ std::optional<QSqlQuery> JobStore::read(const QString &sql, const QVariantList &
     const bool prepared = q.prepare(sql);
     for (int i = 0; prepared && i < values.size(); ++i)
         q.bindValue(i, values.at(i));
-    if (!prepared || !q.exec()) {
+    if (!prepared || !run(q)) {
         failRead(QStringLiteral("Could not read %1: %2").arg(what, sqlError(q)));
         return std::nullopt;
     }

@@ -14,8 +14,7 @@ Engine engineOf(const QSqlDatabase &db)
 
 QString beginWrite(Engine engine)
 {
-    return engine == Engine::Postgres ? QStringLiteral("BEGIN")
-                                      : QStringLiteral("BEGIN IMMEDIATE");
+    return engine == Engine::Postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
 }
 
 bool isPostgresUrl(const QString &location)
@@ -28,8 +27,8 @@ std::optional<PostgresTarget> parsePostgresUrl(const QString &location, QString 
 {
     const QUrl url(location.trimmed(), QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || (scheme != QLatin1StringView("postgresql")
-                           && scheme != QLatin1StringView("postgres"))) {
+    if (!url.isValid()
+        || (scheme != QLatin1StringView("postgresql") && scheme != QLatin1StringView("postgres"))) {
         *error = QStringLiteral("not a PostgreSQL URL (postgresql://user@host:port/database)");
         return std::nullopt;
     }

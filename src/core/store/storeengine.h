@@ -28,8 +28,8 @@ struct PostgresTarget
 {
     QString host;
     int port = 5432;
-    QString user;     // empty: libpq's default (the login name)
-    QString database; // required
+    QString user;           // empty: libpq's default (the login name)
+    QString database;       // required
     QString connectOptions; // for QSqlDatabase::setConnectOptions
     QString display;        // the URL as logs and messages show it: never a password
 };

@@ -11,9 +11,9 @@
 
 class QSqlDatabase;
 
-// Internal to JobStore: the schema of the store (SQLite, or PostgreSQL for a shared one) and the machinery that brings a
-// database file up to date. Exposed in a header only so that tests can drive the migration
-// mechanism with steps of their own; nothing else should include it.
+// Internal to JobStore: the schema of the store (SQLite, or PostgreSQL for a shared one) and the
+// machinery that brings a database file up to date. Exposed in a header only so that tests can
+// drive the migration mechanism with steps of their own; nothing else should include it.
 namespace bw::storeschema {
 
 // PRAGMA application_id of every batchwatch database ("bwst"), so that a file written by some
