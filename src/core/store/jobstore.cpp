@@ -193,6 +193,7 @@ public:
     Writer &operator=(const Writer &) = delete;
 
     const QString &error() const { return m_error; }
+    bool isPostgres() const { return storeengine::engineOf(m_db) == storeengine::Engine::Postgres; }
     // What this transaction wrote; merge it into JobStore::m_written once committed.
     const Written &pendingWritten() const { return m_pending; }
 
@@ -650,6 +651,48 @@ private:
     std::array<std::optional<QSqlQuery>, static_cast<size_t>(Stmt::Count_)> m_statements;
 };
 
+// The channel a PostgreSQL store announces committed changes on (JobStore::jobsChanged).
+const QString kChangesChannel = QStringLiteral("batchwatch_jobs");
+// NOTIFY payloads must stay below 8000 bytes; a longer list is sent as "the whole profile".
+constexpr qsizetype kMaxPayload = 7000;
+
+// The job keys each write touched, by profile.
+template<typename List, typename JobOf>
+QHash<QString, QStringList> changedKeys(const List &items, JobOf jobOf)
+{
+    QHash<QString, QStringList> out;
+    for (const auto &item : items) {
+        const WatchedJob *w = jobOf(item);
+        QStringList &keys = out[w->profileId];
+        const QString key = jobKeyOf(w->identifier);
+        if (!keys.contains(key))
+            keys.append(key);
+    }
+    return out;
+}
+
+// On PostgreSQL, announces the changes inside the transaction: listeners hear of them when, and
+// only if, it commits. Payload: {"profile": id, "jobs": [job keys]}; no "jobs": the whole
+// profile (its watch list changed, or the list was too long). Nothing on SQLite.
+bool notifyChanged(Writer &w, const QHash<QString, QStringList> &byProfile)
+{
+    if (!w.isPostgres())
+        return true;
+    for (auto it = byProfile.cbegin(); it != byProfile.cend(); ++it) {
+        QJsonObject payload{{QStringLiteral("profile"), it.key()}};
+        if (!it.value().isEmpty())
+            payload.insert(QStringLiteral("jobs"), QJsonArray::fromStringList(it.value()));
+        QByteArray text = jsonBytes(payload);
+        if (text.size() > kMaxPayload)
+            text = jsonBytes(QJsonObject{{QStringLiteral("profile"), it.key()}});
+        if (!w.exec(QStringLiteral("SELECT pg_notify(?, ?)"),
+                    {kChangesChannel, QString::fromUtf8(text)},
+                    QStringLiteral("could not announce the change")))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 // --- JobStore --------------------------------------------------------------------------------
@@ -848,6 +891,41 @@ void JobStore::close()
     m_thread = nullptr;
 }
 
+bool JobStore::listenForChanges()
+{
+    clearError();
+    if (!checkUsable())
+        return false;
+    if (storeengine::engineOf(m_db) != storeengine::Engine::Postgres) {
+        m_lastError = QStringLiteral("only a PostgreSQL store announces changes");
+        return false;
+    }
+    QSqlDriver *driver = m_db.driver();
+    if (driver->subscribedToNotifications().contains(kChangesChannel))
+        return true;
+    if (!driver->subscribeToNotification(kChangesChannel)) {
+        failRead(
+                QStringLiteral("Could not listen for changes: %1").arg(driver->lastError().text()));
+        return false;
+    }
+    connect(driver, &QSqlDriver::notification, this,
+            [this](const QString &name, QSqlDriver::NotificationSource source,
+                   const QVariant &payload) {
+                // This store's own writes are already known to whoever made them.
+                if (name != kChangesChannel || source == QSqlDriver::SelfSource)
+                    return;
+                const QJsonObject o = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+                const QString profileId = o.value(QStringLiteral("profile")).toString();
+                if (profileId.isEmpty())
+                    return; // not ours: ignored
+                QStringList keys;
+                for (const QJsonValue &v : o.value(QStringLiteral("jobs")).toArray())
+                    keys.append(v.toString());
+                Q_EMIT jobsChanged(profileId, keys);
+            });
+    return true;
+}
+
 bool JobStore::isOpen() const
 {
     return m_db.isOpen();
@@ -977,7 +1055,7 @@ bool JobStore::removeProfile(const QString &id)
     const bool ok = w.begin()
                     && w.exec(QStringLiteral("DELETE FROM profiles WHERE id = ?"), {id},
                               QStringLiteral("could not delete it"))
-                    && w.commit();
+                    && notifyChanged(w, {{id, {}}}) && w.commit();
     if (!ok)
         return failWrite(
                 QStringLiteral("Could not remove the profile \"%1\": %2").arg(id, w.error()));
@@ -1038,7 +1116,7 @@ bool JobStore::addWatched(const QString &profileId, const QStringList &identifie
             ok = run(q) || w.setError(QStringLiteral("could not add \"%1\"").arg(identifier), q);
         }
     }
-    ok = ok && w.commit();
+    ok = ok && notifyChanged(w, {{profileId, {}}}) && w.commit();
     if (!ok)
         return failWrite(QStringLiteral("Could not add %1 to profile \"%2\": %3")
                                  .arg(jobCount(identifiers.size()), profileId, w.error()));
@@ -1066,7 +1144,7 @@ bool JobStore::removeWatched(const QString &profileId, const QStringList &identi
             ok = run(q) || w.setError(QStringLiteral("could not remove \"%1\"").arg(identifier), q);
         }
     }
-    ok = ok && w.commit();
+    ok = ok && notifyChanged(w, {{profileId, {}}}) && w.commit();
     if (!ok)
         return failWrite(QStringLiteral("Could not remove %1 from profile \"%2\": %3")
                                  .arg(jobCount(identifiers.size()), profileId, w.error()));
@@ -1074,6 +1152,25 @@ bool JobStore::removeWatched(const QString &profileId, const QStringList &identi
 }
 
 QList<WatchedJob> JobStore::loadWatched(const QString &profileId) const
+{
+    return loadRows(profileId, nullptr);
+}
+
+QList<WatchedJob> JobStore::loadJobs(const QString &profileId, const QStringList &jobKeys) const
+{
+    QList<WatchedJob> out;
+    // In slices, to stay below any engine's limit of bound values.
+    constexpr qsizetype kSlice = 500;
+    for (qsizetype from = 0; from < jobKeys.size(); from += kSlice) {
+        const QStringList slice = jobKeys.mid(from, kSlice);
+        out.append(loadRows(profileId, &slice));
+        if (!m_lastError.isEmpty())
+            return {};
+    }
+    return out;
+}
+
+QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList *keys) const
 {
     clearError();
     if (!checkUsable())
@@ -1085,22 +1182,31 @@ QList<WatchedJob> JobStore::loadWatched(const QString &profileId) const
         QSqlQuery count(m_db);
         count.prepare(QStringLiteral("SELECT COUNT(*) FROM watched_jobs WHERE profile_id = ?"));
         count.bindValue(0, profileId);
-        if (run(count) && count.next())
+        if (!keys && run(count) && count.next())
             out.reserve(count.value(0).toLongLong());
+    }
+    QString only; // one job key per placeholder
+    if (keys) {
+        QStringList marks(keys->size(), QStringLiteral("?"));
+        only = QStringLiteral(" AND canonical_id IN (%1)").arg(marks.join(u','));
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral(
-                "SELECT identifier, job_json, raw_retrieve, raw_list, added_at, fetched_at,"
-                " error_kind, error_http_status, error_gateway_type, error_message,"
-                " error_retry_after, last_error_at, not_found, ever_reported, raw_native,"
-                " from_native, (SELECT summary_json FROM job_results WHERE job_id = "
-                "watched_jobs.id)"
-                " FROM watched_jobs WHERE profile_id = ? ORDER BY id"))) {
+    if (!q.prepare(
+                QStringLiteral(
+                        "SELECT identifier, job_json, raw_retrieve, raw_list, added_at, fetched_at,"
+                        " error_kind, error_http_status, error_gateway_type, error_message,"
+                        " error_retry_after, last_error_at, not_found, ever_reported, raw_native,"
+                        " from_native, (SELECT summary_json FROM job_results WHERE job_id = "
+                        "watched_jobs.id)"
+                        " FROM watched_jobs WHERE profile_id = ?%1 ORDER BY id")
+                        .arg(only))) {
         failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
         return {};
     }
     q.bindValue(0, profileId);
+    for (qsizetype i = 0; keys && i < keys->size(); ++i)
+        q.bindValue(int(i + 1), keys->at(i));
     if (!run(q)) {
         failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
         return {};
@@ -1168,7 +1274,8 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
         if (ok && job.results)
             ok = w.saveResults(*jobId, *job.results);
     }
-    ok = ok && w.commit();
+    ok = ok && notifyChanged(w, changedKeys(jobs, [](const WatchedJob &j) { return &j; }))
+         && w.commit();
     if (ok) {
         const auto &written = w.pendingWritten();
         for (auto it = written.cbegin(); it != written.cend(); ++it)
@@ -1336,7 +1443,8 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
         if (!ok)
             w.attributeError(jobLabel(u.job.profileId, u.job.identifier));
     }
-    ok = ok && w.commit();
+    ok = ok && notifyChanged(w, changedKeys(updates, [](const JobUpdate &u) { return &u.job; }))
+         && w.commit();
     if (ok) {
         const auto &written = w.pendingWritten();
         for (auto it = written.cbegin(); it != written.cend(); ++it)

@@ -129,6 +129,9 @@ public:
     // A row whose stored job cannot be read comes back with an empty Job (and a warning logged)
     // rather than being dropped.
     QList<WatchedJob> loadWatched(const QString &profileId) const;
+    // The profile's jobs with these job keys (jobKeyOf) — what jobsChanged() names — in the order
+    // they were added; keys not watched are left out.
+    QList<WatchedJob> loadJobs(const QString &profileId, const QStringList &jobKeys) const;
     // Inserts or updates every job (all fields of WatchedJob). A raw body equal to the one this
     // store last wrote for the job is left as stored (not serialised again). An update never
     // touches the job's transitions or samples. An invalid addedAt keeps the stored one (or is
@@ -160,7 +163,17 @@ public:
     // Watched jobs themselves are kept. Scans the history; meant to run now and then (start-up).
     bool pruneHistory(const QDateTime &olderThan);
 
+    // --- live updates (PostgreSQL) ---------------------------------------------------------
+    // Every write of a PostgreSQL store announces, in the same transaction (so only once it has
+    // committed), which jobs it changed. After this call, jobsChanged() reports the writes of
+    // every other connection (other clients, the headless poller) while this thread's event
+    // loop runs. False (lastError set) on SQLite or when the server refuses.
+    bool listenForChanges();
+
 Q_SIGNALS:
+    // Another client committed changes to these jobs of the profile (job keys: loadJobs()); an
+    // empty list means the profile's watch list itself changed: reload it all.
+    void jobsChanged(const QString &profileId, const QStringList &jobKeys);
     // A write failed; `message` is what lastError() returns. For a banner, not for a dialog.
     void writeFailed(const QString &message);
 
@@ -182,6 +195,8 @@ private:
     void failRead(const QString &message) const;
     // The one way every history read runs: prepares `sql`, binds `values` in order and executes
     // it; nullopt (lastError "Could not read <what>: …") when not usable or when it fails.
+    // loadWatched() (keys null) or loadJobs() for one slice of keys.
+    QList<WatchedJob> loadRows(const QString &profileId, const QStringList *keys) const;
     std::optional<QSqlQuery> read(const QString &sql, const QVariantList &values,
                                   const QString &what) const;
 

@@ -60,6 +60,7 @@ inline QString execOn(const QString &location, const QStringList &sql)
         if (!db.open()) {
             error = db.lastError().text();
         } else {
+            QSqlQuery(db).exec(QStringLiteral("SET client_min_messages = warning"));
             for (const QString &statement : sql) {
                 QSqlQuery q(db);
                 if (!q.exec(statement)) {
