@@ -3,6 +3,7 @@
 #include "domain/jobkey.h"
 #include "store/jobstore.h"
 #include "store/pollerlease.h"
+#include "store/storeworker.h"
 #include "storebackend.h"
 
 #include <QSignalSpy>
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void anotherClientTakesOverWhenThePollerSessionDies();
     void readersHearOfCommittedChangesOnly();
     void loadJobsReadsOnlyTheChangedJobs();
+    void storeWorkerReportsChangesOnItsOwnerThread();
     void refusesAPasswordInTheUrl();
 
 private:
@@ -204,6 +206,32 @@ void tst_SharedStore::loadJobsReadsOnlyTheChangedJobs()
     QCOMPARE(some.at(0).job.status->raw(), QStringLiteral("InProgress"));
     QCOMPARE(some.at(1).identifier, QStringLiteral("three"));
     QVERIFY(store.loadJobs(p, {}).isEmpty());
+}
+
+void tst_SharedStore::storeWorkerReportsChangesOnItsOwnerThread()
+{
+    const QString p = QStringLiteral("team");
+    StoreWorker viewer;
+    QString error;
+    QVERIFY2(viewer.openBlocking(m_url, &error), qPrintable(error));
+    viewer.listenForChanges();
+    viewer.waitForIdle();
+    QSignalSpy heard(&viewer, &StoreWorker::jobsChanged);
+
+    JobStore poller;
+    QVERIFY(poller.open(m_url));
+    QVERIFY(poller.saveProfile(profile(p)));
+    QVERIFY(poller.saveJobs({job(p, QStringLiteral("j"), QStringLiteral("Submitted"))}));
+    QTRY_COMPARE(heard.size(), 1);
+    QCOMPARE(heard.at(0).at(1).toStringList(), QStringList{QStringLiteral("j")});
+
+    std::optional<QList<WatchedJob>> loaded;
+    viewer.call<QList<WatchedJob>>(
+            [p](JobStore &s) { return s.loadJobs(p, {QStringLiteral("j")}); }, this,
+            [&loaded](QList<WatchedJob> jobs) { loaded = std::move(jobs); });
+    QTRY_VERIFY(loaded.has_value());
+    QCOMPARE(loaded->size(), 1);
+    QCOMPARE(loaded->at(0).job.status->raw(), QStringLiteral("Submitted"));
 }
 
 void tst_SharedStore::refusesAPasswordInTheUrl()
