@@ -9,6 +9,7 @@
 #include "wire/jobcodec.h"
 
 #include <QAtomicInteger>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -875,6 +876,9 @@ bool JobStore::openConnection(const QString &databaseName)
 void JobStore::close()
 {
     m_written.clear();
+    m_reviveUrl.clear();
+    m_reviveThread = nullptr;
+    m_listening = false;
     if (m_connectionName.isEmpty())
         return;
     if (m_db.isOpen() && QThread::currentThread() == m_thread) {
@@ -908,6 +912,7 @@ bool JobStore::listenForChanges()
                 QStringLiteral("Could not listen for changes: %1").arg(driver->lastError().text()));
         return false;
     }
+    m_listening = true;
     connect(driver, &QSqlDriver::notification, this,
             [this](const QString &name, QSqlDriver::NotificationSource source,
                    const QVariant &payload) {
@@ -938,6 +943,11 @@ QString JobStore::databasePath() const
 
 bool JobStore::checkUsable() const
 {
+    if (!m_reviveUrl.isEmpty() && QThread::currentThread() == m_reviveThread) {
+        // Reconnecting replaces the connection: not a change any caller can observe other
+        // than the call succeeding again, hence from a const call too.
+        return const_cast<JobStore *>(this)->reconnect();
+    }
     if (!m_db.isOpen()) {
         m_lastError = QStringLiteral("the job store is not open");
         return false;
@@ -958,8 +968,57 @@ bool JobStore::failOpen(const QString &message)
     return false;
 }
 
+void JobStore::noticeLostConnection() const
+{
+    if (!m_ready || !m_reviveUrl.isEmpty()
+        || storeengine::engineOf(m_db) != storeengine::Engine::Postgres)
+        return;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT 1")))
+        return; // the statement failed, not the connection
+    m_reviveUrl = m_path;
+    m_reviveThread = m_thread;
+    m_reconnectDelayMs = 0;
+    m_nextReconnect = QDeadlineTimer(0);
+    qCWarning(lcStore).noquote() << "lost the connection to" << m_path << "; reconnecting";
+}
+
+bool JobStore::reconnect()
+{
+    const QString url = m_reviveUrl;
+    QThread *const thread = m_reviveThread;
+    if (!m_nextReconnect.hasExpired()) {
+        m_lastError = QStringLiteral("the connection to %1 was lost; next attempt in %2 s")
+                              .arg(url)
+                              .arg((m_nextReconnect.remainingTime() + 999) / 1000);
+        return false;
+    }
+    const bool listening = m_listening;
+    const bool ok = open(url); // closes the dead connection first
+    if (ok) {
+        m_reviveUrl.clear();
+        m_reviveThread = nullptr;
+        qCInfo(lcStore).noquote() << "reconnected to" << url;
+        if (listening)
+            listenForChanges();
+        clearError();
+        return true;
+    }
+    const QString why = m_lastError;
+    m_reviveUrl = url;
+    m_reviveThread = thread;
+    m_reconnectDelayMs = std::clamp(m_reconnectDelayMs * 2, 1000, 30000);
+    m_nextReconnect = QDeadlineTimer(m_reconnectDelayMs);
+    m_lastError = QStringLiteral("the connection to %1 was lost; next attempt in %2 s: %3")
+                          .arg(url)
+                          .arg(m_reconnectDelayMs / 1000)
+                          .arg(why);
+    return false;
+}
+
 bool JobStore::failWrite(const QString &message)
 {
+    noticeLostConnection();
     m_lastError = message;
     qCWarning(lcStore).noquote() << message;
     Q_EMIT writeFailed(message);
@@ -968,6 +1027,7 @@ bool JobStore::failWrite(const QString &message)
 
 void JobStore::failRead(const QString &message) const
 {
+    noticeLostConnection();
     m_lastError = message;
     qCWarning(lcStore).noquote() << message;
 }

@@ -5,6 +5,7 @@
 #include "wire/gatewayprofile.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -192,6 +193,11 @@ private:
     void clearError() const { m_lastError.clear(); }
     bool failOpen(const QString &message);
     bool failWrite(const QString &message);
+    // PostgreSQL: after a failure, checks the connection; a dead one is reopened by the next
+    // call (checkUsable), then retried after 1 s, doubling up to 30 s, until it opens. What was
+    // committed is in the database; the call that found the connection dead failed whole.
+    void noticeLostConnection() const;
+    bool reconnect();
     void failRead(const QString &message) const;
     // The one way every history read runs: prepares `sql`, binds `values` in order and executes
     // it; nullopt (lastError "Could not read <what>: …") when not usable or when it fails.
@@ -210,6 +216,11 @@ private:
     QString m_path;
     QThread *m_thread = nullptr;
     bool m_ready = false; // opened and migrated
+    bool m_listening = false;
+    mutable QString m_reviveUrl; // set while the PostgreSQL connection is lost
+    mutable QThread *m_reviveThread = nullptr;
+    mutable QDeadlineTimer m_nextReconnect;
+    mutable int m_reconnectDelayMs = 0;
     mutable QString m_lastError;
 };
 

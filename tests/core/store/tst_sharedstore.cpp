@@ -52,6 +52,7 @@ private Q_SLOTS:
     void readersHearOfCommittedChangesOnly();
     void loadJobsReadsOnlyTheChangedJobs();
     void storeWorkerReportsChangesOnItsOwnerThread();
+    void reconnectsAfterLosingTheDatabase();
     void refusesAPasswordInTheUrl();
 
 private:
@@ -232,6 +233,36 @@ void tst_SharedStore::storeWorkerReportsChangesOnItsOwnerThread()
     QTRY_VERIFY(loaded.has_value());
     QCOMPARE(loaded->size(), 1);
     QCOMPARE(loaded->at(0).job.status->raw(), QStringLiteral("Submitted"));
+}
+
+void tst_SharedStore::reconnectsAfterLosingTheDatabase()
+{
+    const QString p = QStringLiteral("team");
+    JobStore store;
+    QVERIFY2(store.open(m_url), qPrintable(store.lastError()));
+    QVERIFY(store.saveProfile(profile(p)));
+    QVERIFY(store.listenForChanges());
+    QSignalSpy failed(&store, &JobStore::writeFailed);
+    // The server ends every session but this one (a restart, a lost network).
+    QCOMPARE(storebackend::execOn(m_url, {QStringLiteral("SELECT pg_terminate_backend(pid) FROM "
+                                                         "pg_stat_activity WHERE datname = "
+                                                         "current_database() AND pid <> "
+                                                         "pg_backend_pid()")}),
+             QString());
+    // The write that finds the connection dead fails whole; the next one reconnects.
+    const WatchedJob a = job(p, QStringLiteral("a"), QStringLiteral("InProgress"));
+    QVERIFY(!store.saveJobs({a}));
+    QCOMPARE(failed.size(), 1);
+    QVERIFY2(store.saveJobs({a}), qPrintable(store.lastError()));
+    QCOMPARE(store.loadWatched(p).size(), 1);
+    QCOMPARE(store.profiles().size(), 1); // nothing committed before was lost
+
+    // It listens again, too.
+    QSignalSpy heard(&store, &JobStore::jobsChanged);
+    JobStore other;
+    QVERIFY(other.open(m_url));
+    QVERIFY(other.saveJobs({job(p, QStringLiteral("b"), QStringLiteral("Submitted"))}));
+    QTRY_COMPARE(heard.size(), 1);
 }
 
 void tst_SharedStore::refusesAPasswordInTheUrl()
