@@ -778,11 +778,7 @@ bool JobStore::openPostgres(const QString &url)
         return failOpen(QStringLiteral("Could not open the store %1: the Qt PostgreSQL driver "
                                        "(QPSQL, Debian package libqt6sql6-psql) is not available")
                                 .arg(target->display));
-    m_db.setHostName(target->host);
-    m_db.setPort(target->port);
-    m_db.setUserName(target->user);
-    m_db.setDatabaseName(target->database);
-    m_db.setConnectOptions(target->connectOptions);
+    storeengine::configure(m_db, *target);
     m_path = target->display;
     if (!m_db.open())
         return abandonOpen(m_db.lastError().text());

@@ -68,11 +68,7 @@ bool PollerLease::connectSession()
     }
     m_connectionName = QStringLiteral("batchwatch.lease.%1").arg(++g_leaseSerial);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
-    m_db.setHostName(target->host);
-    m_db.setPort(target->port);
-    m_db.setUserName(target->user);
-    m_db.setDatabaseName(target->database);
-    m_db.setConnectOptions(target->connectOptions);
+    storeengine::configure(m_db, *target);
     QSqlQuery q(m_db);
     if (!m_db.open() || !q.exec(QStringLiteral("SELECT pg_backend_pid()")) || !q.next()) {
         why = m_db.lastError().isValid() ? m_db.lastError().text() : q.lastError().text();

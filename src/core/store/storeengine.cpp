@@ -17,6 +17,15 @@ QString beginWrite(Engine engine)
     return engine == Engine::Postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
 }
 
+void configure(QSqlDatabase &db, const PostgresTarget &target)
+{
+    db.setHostName(target.host);
+    db.setPort(target.port);
+    db.setUserName(target.user);
+    db.setDatabaseName(target.database);
+    db.setConnectOptions(target.connectOptions);
+}
+
 bool isPostgresUrl(const QString &location)
 {
     return location.startsWith(QLatin1StringView("postgresql://"), Qt::CaseInsensitive)

@@ -34,6 +34,9 @@ struct PostgresTarget
     QString display;        // the URL as logs and messages show it: never a password
 };
 
+// Points a QPSQL connection at the target (host, port, user, database, options).
+void configure(QSqlDatabase &db, const PostgresTarget &target);
+
 // True when `location` is a PostgreSQL URL rather than a folder.
 bool isPostgresUrl(const QString &location);
 // nullopt with *error set when the URL is not usable (no database, a password, an unknown

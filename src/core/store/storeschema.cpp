@@ -16,6 +16,20 @@ namespace {
 bool execOne(QSqlDatabase &db, const QString &sql, QString *error);
 bool mergeJobsNamedTwice(QSqlDatabase &db, QString *error);
 
+// The columns of schema 1's profiles table after its key, on both engines.
+const QString kProfileColumns = QStringLiteral(R"(
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL DEFAULT '',
+    base_url TEXT NOT NULL DEFAULT '',
+    auth_mode TEXT NOT NULL DEFAULT 'none',
+    custom_header_name TEXT NOT NULL DEFAULT '',
+    provider TEXT NOT NULL DEFAULT '',
+    route_style TEXT NOT NULL DEFAULT 'auto',
+    detected_route TEXT NOT NULL DEFAULT 'auto',
+    timeout_ms INTEGER NOT NULL DEFAULT 30000,
+    ca_bundle_path TEXT NOT NULL DEFAULT ''
+)");
+
 // Times are INTEGER milliseconds since the epoch (UTC); NULL means "none". Text that a gateway
 // sent is stored verbatim. No column ever holds a credential: profiles carry none, and the
 // schema test asserts that no column name even suggests one.
@@ -27,19 +41,8 @@ QList<Migration> buildMigrations()
                   QStringLiteral("profiles, watched jobs, status transitions, progress samples"),
                   {
                           QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId),
-                          QStringLiteral(R"(CREATE TABLE profiles (
-    seq INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL DEFAULT '',
-    base_url TEXT NOT NULL DEFAULT '',
-    auth_mode TEXT NOT NULL DEFAULT 'none',
-    custom_header_name TEXT NOT NULL DEFAULT '',
-    provider TEXT NOT NULL DEFAULT '',
-    route_style TEXT NOT NULL DEFAULT 'auto',
-    detected_route TEXT NOT NULL DEFAULT 'auto',
-    timeout_ms INTEGER NOT NULL DEFAULT 30000,
-    ca_bundle_path TEXT NOT NULL DEFAULT ''
-))"),
+                          QStringLiteral("CREATE TABLE profiles (seq INTEGER PRIMARY KEY, %1)")
+                                  .arg(kProfileColumns),
                           // job_json: JobCodec::toJson of the merged job, compact UTF-8 JSON
                           // in a BLOB (X'7B7D' is "{}"); raw_*: the last body of each source,
                           // NULL when none. status and job_arn mirror job_json (NULL = not
@@ -150,21 +153,9 @@ QList<Migration> buildPostgresMigrations()
              {QStringLiteral("CREATE TABLE batchwatch_schema (application_id INTEGER NOT NULL,"
                              " version INTEGER NOT NULL)"),
               QStringLiteral("INSERT INTO batchwatch_schema VALUES (%1, 0)").arg(ApplicationId),
-              QStringLiteral(R"(CREATE TABLE profiles (
-    seq %1,
-    id TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL DEFAULT '',
-    base_url TEXT NOT NULL DEFAULT '',
-    auth_mode TEXT NOT NULL DEFAULT 'none',
-    custom_header_name TEXT NOT NULL DEFAULT '',
-    provider TEXT NOT NULL DEFAULT '',
-    route_style TEXT NOT NULL DEFAULT 'auto',
-    detected_route TEXT NOT NULL DEFAULT 'auto',
-    timeout_ms INTEGER NOT NULL DEFAULT 30000,
-    ca_bundle_path TEXT NOT NULL DEFAULT '',
-    providers TEXT NOT NULL DEFAULT 'bedrock'
-))")
-                      .arg(identity),
+              QStringLiteral("CREATE TABLE profiles (seq %1, %2,"
+                             " providers TEXT NOT NULL DEFAULT 'bedrock')")
+                      .arg(identity, kProfileColumns),
               QStringLiteral(R"(CREATE TABLE watched_jobs (
     id %1,
     profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,

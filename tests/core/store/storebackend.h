@@ -33,11 +33,7 @@ inline void configure(QSqlDatabase &db, const QString &location)
 {
     QString error;
     if (const auto t = bw::storeengine::parsePostgresUrl(location, &error)) {
-        db.setHostName(t->host);
-        db.setPort(t->port);
-        db.setUserName(t->user);
-        db.setDatabaseName(t->database);
-        db.setConnectOptions(t->connectOptions);
+        bw::storeengine::configure(db, *t);
     } else {
         db.setDatabaseName(location);
     }
