@@ -12,6 +12,7 @@ BATCHWATCH_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-svg-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
+    libqt6sql6-psql postgresql-15
     libqt6opengl6-dev libxkbcommon-dev libgl-dev libssl3
     xvfb xauth poppler-utils tzdata fonts-dejavu-core fonts-wqy-microhei fonts-noto-color-emoji
     fonts-symbola zsh fish

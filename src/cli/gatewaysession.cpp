@@ -2,6 +2,7 @@
 
 #include "common/appidentity.h"
 #include "store/secretstore.h"
+#include "store/storeengine.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -10,6 +11,7 @@
 #include <QPointer>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -172,7 +174,11 @@ QString GatewaySession::openStoreNow(bool create)
     QString error;
     if (!m_store->openBlocking(m_storeDir, &error)) {
         m_store.reset();
-        return u"cannot open the store in %1: %2"_s.arg(m_storeDir, error);
+        // A URL is named without its password (JobStore refuses one, but says so itself).
+        const QString where = storeengine::isPostgresUrl(m_storeDir)
+                                      ? QUrl(m_storeDir).toString(QUrl::RemovePassword)
+                                      : m_storeDir;
+        return u"cannot open the store in %1: %2"_s.arg(where, error);
     }
     return {};
 }

@@ -1,6 +1,8 @@
 #include "watchcommand.h"
 
 #include "store/jobstore.h"
+#include "store/pollerlease.h"
+#include "store/storeengine.h"
 #include "store/storeworker.h"
 #include "tracking/pollpolicy.h"
 
@@ -78,6 +80,17 @@ void WatchCommand::start()
     connect(m_profileSession, &ProfileSession::loaded, this, &WatchCommand::onLoaded);
     connect(m_monitor, &JobMonitor::jobsUpdated, this, &WatchCommand::onJobsUpdated);
     connect(m_monitor, &JobMonitor::transitionObserved, this, &WatchCommand::onTransition);
+    // A shared PostgreSQL store: only the holder of the gateway's lease polls (issue 15).
+    if (const QString where = m_session->storeDirectory(); storeengine::isPostgresUrl(where)) {
+        auto *lease = new PollerLease(where, m_session->profile().baseUrl, this);
+        m_profileSession->setPaused(ProfileSession::PauseReason::Viewer, true);
+        connect(lease, &PollerLease::heldChanged, this, [this](bool held) {
+            m_profileSession->setPaused(ProfileSession::PauseReason::Viewer, !held);
+            m_console->note(held ? u"this process now polls the gateway"_s
+                                 : u"another client polls the gateway; waiting for its lease"_s);
+        });
+        lease->start();
+    }
 
     if (m_options.untilTerminal) {
         m_giveUpTimer.setInterval(

@@ -4,15 +4,18 @@
 #include "domain/jobkey.h"
 #include "store/resultsjson.h"
 #include "store/samplethinning.h"
+#include "store/storeengine.h"
 #include "store/storeschema.h"
 #include "wire/jobcodec.h"
 
 #include <QAtomicInteger>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -142,6 +145,22 @@ QString sqlError(const QSqlQuery &q)
     return text.isEmpty() ? QStringLiteral("unknown database error") : text;
 }
 
+// Executes a prepared query. PostgreSQL text cannot hold U+0000 (QPSQL would even cut the
+// statement there): on PostgreSQL a bound text's NUL characters are stored as U+FFFD. JSON
+// columns are unaffected (JSON escapes them).
+bool run(QSqlQuery &q)
+{
+    if (!q.driver() || q.driver()->dbmsType() != QSqlDriver::PostgreSQL)
+        return q.exec();
+    const QVariantList values = q.boundValues();
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &v = values.at(i);
+        if (v.typeId() == QMetaType::QString && !v.isNull() && v.toString().contains(QChar(u'\0')))
+            q.bindValue(int(i), v.toString().replace(QChar(u'\0'), QChar(0xFFFD)));
+    }
+    return q.exec();
+}
+
 QString jobLabel(const QString &profileId, const QString &identifier)
 {
     return QStringLiteral("\"%1\" (profile \"%2\")").arg(identifier, profileId);
@@ -175,15 +194,16 @@ public:
     Writer &operator=(const Writer &) = delete;
 
     const QString &error() const { return m_error; }
+    bool isPostgres() const { return storeengine::engineOf(m_db) == storeengine::Engine::Postgres; }
     // What this transaction wrote; merge it into JobStore::m_written once committed.
     const Written &pendingWritten() const { return m_pending; }
 
     bool begin()
     {
         QSqlQuery q(m_db);
-        // IMMEDIATE: take the write lock now (waiting up to busy_timeout) rather than failing
-        // half-way when another connection writes.
-        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        // SQLite: IMMEDIATE takes the write lock now (waiting up to busy_timeout) rather than
+        // failing half-way when another connection writes.
+        if (!q.exec(storeengine::beginWrite(storeengine::engineOf(m_db))))
             return setError(QStringLiteral("could not start a transaction"), q);
         m_inTransaction = true;
         return true;
@@ -216,7 +236,7 @@ public:
         if (!q)
             return false;
         q->bindValue(0, profileId);
-        if (!q->exec())
+        if (!run(*q))
             return setError(QStringLiteral("could not look up profile \"%1\"").arg(profileId), *q);
         const bool found = q->next();
         q->finish();
@@ -297,7 +317,7 @@ public:
         q->bindValue(i++, keepList ? 1 : 0);
         q->bindValue(i++, keepAddedAt ? 1 : 0);
         q->bindValue(i++, keepNative ? 1 : 0);
-        if (!q->exec()) {
+        if (!run(*q)) {
             setError(QStringLiteral("could not save job %1")
                              .arg(jobLabel(w.profileId, w.identifier)),
                      *q);
@@ -326,7 +346,7 @@ public:
             return std::nullopt;
         q->bindValue(0, profileId);
         q->bindValue(1, jobKeyOf(identifier));
-        if (!q->exec()) {
+        if (!run(*q)) {
             setError(
                     QStringLiteral("could not look up job %1").arg(jobLabel(profileId, identifier)),
                     *q);
@@ -349,7 +369,7 @@ public:
         q->bindValue(0, jobId);
         q->bindValue(1, timeValue(results.fetchedAt));
         q->bindValue(2, jsonBytes(resultsjson::toJson(results)));
-        if (!q->exec())
+        if (!run(*q))
             return setError(QStringLiteral("could not save the results summary"), *q);
         return true;
     }
@@ -366,7 +386,7 @@ public:
         q->bindValue(2, nonNull(t.to.raw()));
         q->bindValue(3, t.observedAt.toMSecsSinceEpoch());
         q->bindValue(4, t.lastModifiedTime ? timeValue(*t.lastModifiedTime) : nullInteger());
-        if (!q->exec())
+        if (!run(*q))
             return setError(QStringLiteral("could not append a status transition"), *q);
         return true;
     }
@@ -381,7 +401,7 @@ public:
         if (!newest)
             return false;
         newest->bindValue(0, jobId);
-        if (!newest->exec())
+        if (!run(*newest))
             return setError(QStringLiteral("could not read progress samples"), *newest);
         std::optional<qint64> prevAt;
         bool sameCounts = false;
@@ -406,7 +426,7 @@ public:
         insert->bindValue(3, s.processed);
         insert->bindValue(4, s.succeeded);
         insert->bindValue(5, s.failed);
-        if (!insert->exec())
+        if (!run(*insert))
             return setError(QStringLiteral("could not record a progress sample"), *insert);
 
         if (!prevAt)
@@ -436,7 +456,7 @@ public:
             return setError(context, q);
         for (int i = 0; i < values.size(); ++i)
             q.bindValue(i, values.at(i));
-        if (!q.exec())
+        if (!run(q))
             return setError(context, q);
         if (rowsAffected)
             *rowsAffected = q.numRowsAffected();
@@ -496,10 +516,12 @@ private:
                     " ON CONFLICT (profile_id, canonical_id) DO UPDATE SET"
                     " status = excluded.status, job_arn = excluded.job_arn,"
                     " job_json = excluded.job_json,"
-                    " raw_retrieve = CASE WHEN ? THEN watched_jobs.raw_retrieve"
+                    " raw_retrieve = CASE WHEN ? = 1 THEN watched_jobs.raw_retrieve"
                     " ELSE excluded.raw_retrieve END,"
-                    " raw_list = CASE WHEN ? THEN watched_jobs.raw_list ELSE excluded.raw_list END,"
-                    " added_at = CASE WHEN ? THEN watched_jobs.added_at ELSE excluded.added_at END,"
+                    " raw_list = CASE WHEN ? = 1 THEN watched_jobs.raw_list ELSE excluded.raw_list "
+                    "END,"
+                    " added_at = CASE WHEN ? = 1 THEN watched_jobs.added_at ELSE excluded.added_at "
+                    "END,"
                     " fetched_at = excluded.fetched_at, error_kind = excluded.error_kind,"
                     " error_http_status = excluded.error_http_status,"
                     " error_gateway_type = excluded.error_gateway_type,"
@@ -507,7 +529,7 @@ private:
                     " error_retry_after = excluded.error_retry_after,"
                     " last_error_at = excluded.last_error_at, not_found = excluded.not_found,"
                     " ever_reported = excluded.ever_reported,"
-                    " raw_native = CASE WHEN ? THEN watched_jobs.raw_native"
+                    " raw_native = CASE WHEN ? = 1 THEN watched_jobs.raw_native"
                     " ELSE excluded.raw_native END,"
                     " from_native = excluded.from_native"
                     " RETURNING id, raw_retrieve IS NULL, raw_list IS NULL, raw_native IS NULL");
@@ -520,10 +542,10 @@ private:
             return QStringLiteral(
                     "SELECT id FROM watched_jobs WHERE profile_id = ? AND canonical_id = ?");
         case Stmt::InsertTransition:
-            // OR IGNORE: another process may have stored the same transition (schema 3).
-            return QStringLiteral("INSERT OR IGNORE INTO status_transitions (job_id, from_status,"
-                                  " to_status,"
-                                  " observed_at, last_modified_time) VALUES (?, ?, ?, ?, ?)");
+            // DO NOTHING: another process may have stored the same transition (schema 3).
+            return QStringLiteral("INSERT INTO status_transitions (job_id, from_status,"
+                                  " to_status, observed_at, last_modified_time)"
+                                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
         case Stmt::NewestSample:
             return QStringLiteral("SELECT at, total, processed, succeeded, failed"
                                   " FROM progress_samples WHERE job_id = ?"
@@ -575,7 +597,7 @@ private:
             return false;
 
         first->bindValue(0, jobId);
-        if (!first->exec())
+        if (!run(*first))
             return setError(QStringLiteral("could not read progress samples"), *first);
         const qint64 firstId = first->next() ? first->value(0).toLongLong() : -1;
         first->finish();
@@ -583,7 +605,7 @@ private:
         range->bindValue(0, jobId);
         range->bindValue(1, window.from);
         range->bindValue(2, window.to);
-        if (!range->exec())
+        if (!run(*range))
             return setError(QStringLiteral("could not read progress samples"), *range);
         QList<samplethinning::Sample> samples;
         while (range->next())
@@ -592,7 +614,7 @@ private:
 
         for (qint64 id : samplethinning::samplesToDrop(samples, firstId, newestAt)) {
             remove->bindValue(0, id);
-            if (!remove->exec())
+            if (!run(*remove))
                 return setError(QStringLiteral("could not thin progress samples"), *remove);
         }
         return true;
@@ -604,7 +626,7 @@ private:
         if (!count)
             return false;
         count->bindValue(0, jobId);
-        if (!count->exec() || !count->next())
+        if (!run(*count) || !count->next())
             return setError(QStringLiteral("could not count progress samples"), *count);
         const qint64 n = count->value(0).toLongLong();
         count->finish();
@@ -616,7 +638,7 @@ private:
             return false;
         trim->bindValue(0, jobId);
         trim->bindValue(1, excess);
-        if (!trim->exec())
+        if (!run(*trim))
             return setError(QStringLiteral("could not bound progress samples"), *trim);
         return true;
     }
@@ -629,6 +651,48 @@ private:
     QSet<QString> m_knownProfiles;
     std::array<std::optional<QSqlQuery>, static_cast<size_t>(Stmt::Count_)> m_statements;
 };
+
+// The channel a PostgreSQL store announces committed changes on (JobStore::jobsChanged).
+const QString kChangesChannel = QStringLiteral("batchwatch_jobs");
+// NOTIFY payloads must stay below 8000 bytes; a longer list is sent as "the whole profile".
+constexpr qsizetype kMaxPayload = 7000;
+
+// The job keys each write touched, by profile.
+template<typename List, typename JobOf>
+QHash<QString, QStringList> changedKeys(const List &items, JobOf jobOf)
+{
+    QHash<QString, QStringList> out;
+    for (const auto &item : items) {
+        const WatchedJob *w = jobOf(item);
+        QStringList &keys = out[w->profileId];
+        const QString key = jobKeyOf(w->identifier);
+        if (!keys.contains(key))
+            keys.append(key);
+    }
+    return out;
+}
+
+// On PostgreSQL, announces the changes inside the transaction: listeners hear of them when, and
+// only if, it commits. Payload: {"profile": id, "jobs": [job keys]}; no "jobs": the whole
+// profile (its watch list changed, or the list was too long). Nothing on SQLite.
+bool notifyChanged(Writer &w, const QHash<QString, QStringList> &byProfile)
+{
+    if (!w.isPostgres())
+        return true;
+    for (auto it = byProfile.cbegin(); it != byProfile.cend(); ++it) {
+        QJsonObject payload{{QStringLiteral("profile"), it.key()}};
+        if (!it.value().isEmpty())
+            payload.insert(QStringLiteral("jobs"), QJsonArray::fromStringList(it.value()));
+        QByteArray text = jsonBytes(payload);
+        if (text.size() > kMaxPayload)
+            text = jsonBytes(QJsonObject{{QStringLiteral("profile"), it.key()}});
+        if (!w.exec(QStringLiteral("SELECT pg_notify(?, ?)"),
+                    {kChangesChannel, QString::fromUtf8(text)},
+                    QStringLiteral("could not announce the change")))
+            return false;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -652,6 +716,8 @@ bool JobStore::open(const QString &directory)
 {
     close();
     clearError();
+    if (storeengine::isPostgresUrl(directory))
+        return openPostgres(directory);
     QString dir = directory;
     if (dir.isEmpty()) {
         dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -671,97 +737,149 @@ bool JobStore::openInMemory()
     return openConnection(kMemoryDatabase);
 }
 
-bool JobStore::openConnection(const QString &databaseName)
+bool JobStore::addConnection(const QString &driver)
 {
     m_connectionName = QStringLiteral("batchwatch.store.%1").arg(++g_connectionSerial);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-        if (!db.isValid()) {
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(m_connectionName);
-            m_connectionName.clear();
-            return failOpen(QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
-        }
-        db.setDatabaseName(databaseName);
-        m_db = db;
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, m_connectionName);
+    if (!db.isValid()) {
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        m_connectionName.clear();
+        return false;
     }
-    m_path = databaseName;
+    m_db = db;
     m_thread = QThread::currentThread();
+    return true;
+}
 
-    const QString where = databaseName == kMemoryDatabase
-                                  ? QStringLiteral("the in-memory database")
-                                  : QStringLiteral("the database %1")
-                                            .arg(QDir::toNativeSeparators(databaseName));
-    auto abandon = [this, &where](const QString &why) {
-        const QString message = QStringLiteral("Could not open %1: %2").arg(where, why);
-        close();
-        return failOpen(message);
-    };
+namespace {
+
+// The first value of `sql`'s first row into *result (when given); the error text, or empty.
+QString execScalar(const QSqlDatabase &db, const QString &sql, QVariant *result)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return sqlError(q);
+    if (result)
+        *result = q.next() ? q.value(0) : QVariant();
+    return QString();
+}
+
+} // namespace
+
+bool JobStore::openPostgres(const QString &url)
+{
+    QString why;
+    const auto target = storeengine::parsePostgresUrl(url, &why);
+    if (!target)
+        return failOpen(QStringLiteral("Could not open the store %1: %2")
+                                .arg(QUrl(url).toString(QUrl::RemovePassword), why));
+    if (!addConnection(QStringLiteral("QPSQL")))
+        return failOpen(QStringLiteral("Could not open the store %1: the Qt PostgreSQL driver "
+                                       "(QPSQL, Debian package libqt6sql6-psql) is not available")
+                                .arg(target->display));
+    storeengine::configure(m_db, *target);
+    m_path = target->display;
     if (!m_db.open())
-        return abandon(m_db.lastError().text());
+        return abandonOpen(m_db.lastError().text());
+    // Several clients may open a new database at once: one migrates, the others wait and find
+    // it done. A session lock, released below (and by the server if this client dies).
+    const QString lock = QString::number(storeschema::ApplicationId);
+    if (why = execScalar(m_db, QStringLiteral("SELECT pg_advisory_lock(%1)").arg(lock), nullptr);
+        !why.isEmpty())
+        return abandonOpen(why);
+    const bool ok = checkOwnership() && migrateSchema();
+    execScalar(m_db, QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lock), nullptr);
+    return ok;
+}
 
-    auto pragma = [this](const QString &sql, QVariant *result) {
-        QSqlQuery q(m_db);
-        if (!q.exec(sql))
-            return sqlError(q);
-        if (result)
-            *result = q.next() ? q.value(0) : QVariant();
-        return QString();
-    };
-    QVariant value;
-    QString why = pragma(QStringLiteral("PRAGMA busy_timeout = 5000"), nullptr);
-    if (!why.isEmpty())
-        return abandon(why);
+bool JobStore::abandonOpen(const QString &why)
+{
+    const QString where
+            = m_path == kMemoryDatabase ? QStringLiteral("the in-memory database")
+              : storeengine::isPostgresUrl(m_path)
+                      ? QStringLiteral("the store %1").arg(m_path)
+                      : QStringLiteral("the database %1").arg(QDir::toNativeSeparators(m_path));
+    const QString message = QStringLiteral("Could not open %1: %2").arg(where, why);
+    close();
+    return failOpen(message);
+}
 
-    // Look before touching anything: a file that is not ours, or is newer than this build,
+bool JobStore::checkOwnership()
+{
+    // Look before touching anything: a database that is not ours, or is newer than this build,
     // must be left exactly as it is.
-    if (why = pragma(QStringLiteral("PRAGMA application_id"), &value); !why.isEmpty())
-        return abandon(why);
-    const int applicationId = value.toInt();
-    const int userVersion = storeschema::readUserVersion(m_db, &why);
-    if (userVersion < 0)
-        return abandon(why);
-    if (why = pragma(QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), &value); !why.isEmpty())
-        return abandon(why);
-    const bool pristine = value.toInt() == 0 && userVersion == 0;
-    if (!pristine && applicationId != storeschema::ApplicationId)
-        return abandon(QStringLiteral("it is not a batchwatch database; it was left untouched"));
-    if (userVersion > storeschema::currentVersion())
-        return abandon(QStringLiteral("it was written by a newer version of batchwatch (schema "
-                                      "version %1; this version knows up to %2); it was left "
-                                      "untouched")
-                               .arg(userVersion)
-                               .arg(storeschema::currentVersion()));
+    QString why;
+    const auto seen = storeschema::inspect(m_db, &why);
+    if (!seen)
+        return abandonOpen(why);
+    const bool pristine = seen->tables == 0 && seen->version == 0;
+    if (!pristine && seen->applicationId != storeschema::ApplicationId)
+        return abandonOpen(
+                QStringLiteral("it is not a batchwatch database; it was left untouched"));
+    if (seen->version > storeschema::currentVersion())
+        return abandonOpen(QStringLiteral("it was written by a newer version of batchwatch "
+                                          "(schema version %1; this version knows up to %2); it "
+                                          "was left untouched")
+                                   .arg(seen->version)
+                                   .arg(storeschema::currentVersion()));
+    return true;
+}
 
-    if (why = pragma(QStringLiteral("PRAGMA journal_mode = WAL"), &value); !why.isEmpty())
-        return abandon(why);
+bool JobStore::migrateSchema()
+{
+    QString why;
+    const storeengine::Engine engine = storeengine::engineOf(m_db);
+    if (!storeschema::migrate(m_db, storeschema::migrations(engine), &why))
+        return abandonOpen(why);
+    m_ready = true;
+    qCDebug(lcStore) << "opened" << m_path << "schema version" << SchemaVersion;
+    return true;
+}
+
+bool JobStore::openConnection(const QString &databaseName)
+{
+    if (!addConnection(QStringLiteral("QSQLITE")))
+        return failOpen(QStringLiteral("the Qt SQLite driver (QSQLITE) is not available"));
+    m_db.setDatabaseName(databaseName);
+    m_path = databaseName;
+    if (!m_db.open())
+        return abandonOpen(m_db.lastError().text());
+
+    QVariant value;
+    QString why = execScalar(m_db, QStringLiteral("PRAGMA busy_timeout = 5000"), nullptr);
+    if (!why.isEmpty())
+        return abandonOpen(why);
+    if (!checkOwnership())
+        return false;
+    if (why = execScalar(m_db, QStringLiteral("PRAGMA journal_mode = WAL"), &value); !why.isEmpty())
+        return abandonOpen(why);
     const QString journal = value.toString().toLower();
     if (journal != QLatin1StringView("wal") && databaseName != kMemoryDatabase)
         qCWarning(lcStore) << "WAL journal not available; journal mode is" << journal;
-    if (why = pragma(QStringLiteral("PRAGMA synchronous = NORMAL"), nullptr); !why.isEmpty())
-        return abandon(why);
-    if (why = pragma(QStringLiteral("PRAGMA foreign_keys = ON"), nullptr); !why.isEmpty())
-        return abandon(why);
-    if (why = pragma(QStringLiteral("PRAGMA foreign_keys"), &value); !why.isEmpty())
-        return abandon(why);
+    if (why = execScalar(m_db, QStringLiteral("PRAGMA synchronous = NORMAL"), nullptr);
+        !why.isEmpty())
+        return abandonOpen(why);
+    if (why = execScalar(m_db, QStringLiteral("PRAGMA foreign_keys = ON"), nullptr); !why.isEmpty())
+        return abandonOpen(why);
+    if (why = execScalar(m_db, QStringLiteral("PRAGMA foreign_keys"), &value); !why.isEmpty())
+        return abandonOpen(why);
     if (value.toInt() != 1)
-        return abandon(QStringLiteral("this SQLite does not enforce foreign keys"));
-
-    if (!storeschema::migrate(m_db, storeschema::migrations(), &why))
-        return abandon(why);
-    m_ready = true;
-    qCDebug(lcStore) << "opened" << databaseName << "schema version" << SchemaVersion;
-    return true;
+        return abandonOpen(QStringLiteral("this SQLite does not enforce foreign keys"));
+    return migrateSchema();
 }
 
 void JobStore::close()
 {
     m_written.clear();
+    m_reviveUrl.clear();
+    m_reviveThread = nullptr;
+    m_listening = false;
     if (m_connectionName.isEmpty())
         return;
     if (m_db.isOpen() && QThread::currentThread() == m_thread) {
         // Only on a database this build opened fully: a refused one is left untouched.
-        if (m_ready)
+        if (m_ready && storeengine::engineOf(m_db) == storeengine::Engine::Sqlite)
             QSqlQuery(m_db).exec(QStringLiteral("PRAGMA optimize"));
         m_db.close();
     }
@@ -771,6 +889,42 @@ void JobStore::close()
     m_connectionName.clear();
     m_path.clear();
     m_thread = nullptr;
+}
+
+bool JobStore::listenForChanges()
+{
+    clearError();
+    if (!checkUsable())
+        return false;
+    if (storeengine::engineOf(m_db) != storeengine::Engine::Postgres) {
+        m_lastError = QStringLiteral("only a PostgreSQL store announces changes");
+        return false;
+    }
+    QSqlDriver *driver = m_db.driver();
+    if (driver->subscribedToNotifications().contains(kChangesChannel))
+        return true;
+    if (!driver->subscribeToNotification(kChangesChannel)) {
+        failRead(
+                QStringLiteral("Could not listen for changes: %1").arg(driver->lastError().text()));
+        return false;
+    }
+    m_listening = true;
+    connect(driver, &QSqlDriver::notification, this,
+            [this](const QString &name, QSqlDriver::NotificationSource source,
+                   const QVariant &payload) {
+                // This store's own writes are already known to whoever made them.
+                if (name != kChangesChannel || source == QSqlDriver::SelfSource)
+                    return;
+                const QJsonObject o = QJsonDocument::fromJson(payload.toString().toUtf8()).object();
+                const QString profileId = o.value(QStringLiteral("profile")).toString();
+                if (profileId.isEmpty())
+                    return; // not ours: ignored
+                QStringList keys;
+                for (const QJsonValue &v : o.value(QStringLiteral("jobs")).toArray())
+                    keys.append(v.toString());
+                Q_EMIT jobsChanged(profileId, keys);
+            });
+    return true;
 }
 
 bool JobStore::isOpen() const
@@ -785,6 +939,11 @@ QString JobStore::databasePath() const
 
 bool JobStore::checkUsable() const
 {
+    if (!m_reviveUrl.isEmpty() && QThread::currentThread() == m_reviveThread) {
+        // Reconnecting replaces the connection: not a change any caller can observe other
+        // than the call succeeding again, hence from a const call too.
+        return const_cast<JobStore *>(this)->reconnect();
+    }
     if (!m_db.isOpen()) {
         m_lastError = QStringLiteral("the job store is not open");
         return false;
@@ -805,8 +964,57 @@ bool JobStore::failOpen(const QString &message)
     return false;
 }
 
+void JobStore::noticeLostConnection() const
+{
+    if (!m_ready || !m_reviveUrl.isEmpty()
+        || storeengine::engineOf(m_db) != storeengine::Engine::Postgres)
+        return;
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("SELECT 1")))
+        return; // the statement failed, not the connection
+    m_reviveUrl = m_path;
+    m_reviveThread = m_thread;
+    m_reconnectDelayMs = 0;
+    m_nextReconnect = QDeadlineTimer(0);
+    qCWarning(lcStore).noquote() << "lost the connection to" << m_path << "; reconnecting";
+}
+
+bool JobStore::reconnect()
+{
+    const QString url = m_reviveUrl;
+    QThread *const thread = m_reviveThread;
+    if (!m_nextReconnect.hasExpired()) {
+        m_lastError = QStringLiteral("the connection to %1 was lost; next attempt in %2 s")
+                              .arg(url)
+                              .arg((m_nextReconnect.remainingTime() + 999) / 1000);
+        return false;
+    }
+    const bool listening = m_listening;
+    const bool ok = open(url); // closes the dead connection first
+    if (ok) {
+        m_reviveUrl.clear();
+        m_reviveThread = nullptr;
+        qCInfo(lcStore).noquote() << "reconnected to" << url;
+        if (listening)
+            listenForChanges();
+        clearError();
+        return true;
+    }
+    const QString why = m_lastError;
+    m_reviveUrl = url;
+    m_reviveThread = thread;
+    m_reconnectDelayMs = std::clamp(m_reconnectDelayMs * 2, 1000, 30000);
+    m_nextReconnect = QDeadlineTimer(m_reconnectDelayMs);
+    m_lastError = QStringLiteral("the connection to %1 was lost; next attempt in %2 s: %3")
+                          .arg(url)
+                          .arg(m_reconnectDelayMs / 1000)
+                          .arg(why);
+    return false;
+}
+
 bool JobStore::failWrite(const QString &message)
 {
+    noticeLostConnection();
     m_lastError = message;
     qCWarning(lcStore).noquote() << message;
     Q_EMIT writeFailed(message);
@@ -815,6 +1023,7 @@ bool JobStore::failWrite(const QString &message)
 
 void JobStore::failRead(const QString &message) const
 {
+    noticeLostConnection();
     m_lastError = message;
     qCWarning(lcStore).noquote() << message;
 }
@@ -902,7 +1111,7 @@ bool JobStore::removeProfile(const QString &id)
     const bool ok = w.begin()
                     && w.exec(QStringLiteral("DELETE FROM profiles WHERE id = ?"), {id},
                               QStringLiteral("could not delete it"))
-                    && w.commit();
+                    && notifyChanged(w, {{id, {}}}) && w.commit();
     if (!ok)
         return failWrite(
                 QStringLiteral("Could not remove the profile \"%1\": %2").arg(id, w.error()));
@@ -960,10 +1169,10 @@ bool JobStore::addWatched(const QString &profileId, const QStringList &identifie
             q.bindValue(1, identifier);
             q.bindValue(2, jobKeyOf(identifier));
             q.bindValue(3, added);
-            ok = q.exec() || w.setError(QStringLiteral("could not add \"%1\"").arg(identifier), q);
+            ok = run(q) || w.setError(QStringLiteral("could not add \"%1\"").arg(identifier), q);
         }
     }
-    ok = ok && w.commit();
+    ok = ok && notifyChanged(w, {{profileId, {}}}) && w.commit();
     if (!ok)
         return failWrite(QStringLiteral("Could not add %1 to profile \"%2\": %3")
                                  .arg(jobCount(identifiers.size()), profileId, w.error()));
@@ -988,11 +1197,10 @@ bool JobStore::removeWatched(const QString &profileId, const QStringList &identi
                 break;
             q.bindValue(0, profileId);
             q.bindValue(1, jobKeyOf(identifier));
-            ok = q.exec()
-                 || w.setError(QStringLiteral("could not remove \"%1\"").arg(identifier), q);
+            ok = run(q) || w.setError(QStringLiteral("could not remove \"%1\"").arg(identifier), q);
         }
     }
-    ok = ok && w.commit();
+    ok = ok && notifyChanged(w, {{profileId, {}}}) && w.commit();
     if (!ok)
         return failWrite(QStringLiteral("Could not remove %1 from profile \"%2\": %3")
                                  .arg(jobCount(identifiers.size()), profileId, w.error()));
@@ -1001,33 +1209,63 @@ bool JobStore::removeWatched(const QString &profileId, const QStringList &identi
 
 QList<WatchedJob> JobStore::loadWatched(const QString &profileId) const
 {
+    return loadRows(profileId, nullptr);
+}
+
+QList<WatchedJob> JobStore::loadJobs(const QString &profileId, const QStringList &jobKeys) const
+{
+    QList<WatchedJob> out;
+    // In slices, to stay below any engine's limit of bound values.
+    constexpr qsizetype kSlice = 500;
+    for (qsizetype from = 0; from < jobKeys.size(); from += kSlice) {
+        const QStringList slice = jobKeys.mid(from, kSlice);
+        out.append(loadRows(profileId, &slice));
+        if (!m_lastError.isEmpty())
+            return {};
+    }
+    return out;
+}
+
+QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList *keys) const
+{
     clearError();
     if (!checkUsable())
         return {};
+    QList<WatchedJob> out;
+    {
+        // Before the main query: a forward-only query must be the connection's only one
+        // (QPSQL reads it row by row).
+        QSqlQuery count(m_db);
+        count.prepare(QStringLiteral("SELECT COUNT(*) FROM watched_jobs WHERE profile_id = ?"));
+        count.bindValue(0, profileId);
+        if (!keys && run(count) && count.next())
+            out.reserve(count.value(0).toLongLong());
+    }
+    QString only; // one job key per placeholder
+    if (keys) {
+        QStringList marks(keys->size(), QStringLiteral("?"));
+        only = QStringLiteral(" AND canonical_id IN (%1)").arg(marks.join(u','));
+    }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral(
-                "SELECT identifier, job_json, raw_retrieve, raw_list, added_at, fetched_at,"
-                " error_kind, error_http_status, error_gateway_type, error_message,"
-                " error_retry_after, last_error_at, not_found, ever_reported, raw_native,"
-                " from_native, (SELECT summary_json FROM job_results WHERE job_id = "
-                "watched_jobs.id)"
-                " FROM watched_jobs WHERE profile_id = ? ORDER BY id"))) {
+    if (!q.prepare(
+                QStringLiteral(
+                        "SELECT identifier, job_json, raw_retrieve, raw_list, added_at, fetched_at,"
+                        " error_kind, error_http_status, error_gateway_type, error_message,"
+                        " error_retry_after, last_error_at, not_found, ever_reported, raw_native,"
+                        " from_native, (SELECT summary_json FROM job_results WHERE job_id = "
+                        "watched_jobs.id)"
+                        " FROM watched_jobs WHERE profile_id = ?%1 ORDER BY id")
+                        .arg(only))) {
         failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
         return {};
     }
     q.bindValue(0, profileId);
-    if (!q.exec()) {
+    for (qsizetype i = 0; keys && i < keys->size(); ++i)
+        q.bindValue(int(i + 1), keys->at(i));
+    if (!run(q)) {
         failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
         return {};
-    }
-    QList<WatchedJob> out;
-    {
-        QSqlQuery count(m_db);
-        count.prepare(QStringLiteral("SELECT COUNT(*) FROM watched_jobs WHERE profile_id = ?"));
-        count.bindValue(0, profileId);
-        if (count.exec() && count.next())
-            out.reserve(count.value(0).toLongLong());
     }
     QHash<QString, JobFields> fieldSets; // most rows share a few distinct sets
     int unreadable = 0;
@@ -1092,7 +1330,8 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
         if (ok && job.results)
             ok = w.saveResults(*jobId, *job.results);
     }
-    ok = ok && w.commit();
+    ok = ok && notifyChanged(w, changedKeys(jobs, [](const WatchedJob &j) { return &j; }))
+         && w.commit();
     if (ok) {
         const auto &written = w.pendingWritten();
         for (auto it = written.cbegin(); it != written.cend(); ++it)
@@ -1213,7 +1452,7 @@ std::optional<QSqlQuery> JobStore::read(const QString &sql, const QVariantList &
     const bool prepared = q.prepare(sql);
     for (int i = 0; prepared && i < values.size(); ++i)
         q.bindValue(i, values.at(i));
-    if (!prepared || !q.exec()) {
+    if (!prepared || !run(q)) {
         failRead(QStringLiteral("Could not read %1: %2").arg(what, sqlError(q)));
         return std::nullopt;
     }
@@ -1260,7 +1499,8 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
         if (!ok)
             w.attributeError(jobLabel(u.job.profileId, u.job.identifier));
     }
-    ok = ok && w.commit();
+    ok = ok && notifyChanged(w, changedKeys(updates, [](const JobUpdate &u) { return &u.job; }))
+         && w.commit();
     if (ok) {
         const auto &written = w.pendingWritten();
         for (auto it = written.cbegin(); it != written.cend(); ++it)

@@ -5,6 +5,7 @@
 #include "wire/gatewayprofile.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -42,7 +43,9 @@ struct JobUpdate
 
 // The local store (PRODUCT.md §4 "Persistence"): profiles, watched jobs with their last-known
 // state and raw bodies, status transitions and progress samples, in one SQLite file
-// (`batchwatch.sqlite`) through Qt SQL.
+// (`batchwatch.sqlite`) through Qt SQL — or, for a team, in a shared PostgreSQL database
+// (QPSQL) named by a `postgresql://user@host:port/database` URL: same schema, same versions,
+// same behaviour of every call below (storeengine.h says what differs underneath).
 //
 // Threading: each JobStore owns one named database connection, created by open() on the calling
 // thread. Every call must come from that thread; a call from another thread fails (returns
@@ -87,12 +90,15 @@ public:
     // QStandardPaths::AppDataLocation. Creates the directory, migrates the schema to
     // SchemaVersion. Fails — leaving the file untouched — when it is not a batchwatch database or
     // was written by a newer version (lastError() says which). Closes any database open before.
+    // A PostgreSQL URL instead of a directory opens that database (its current schema, creating
+    // the tables when it has none); the password comes from ~/.pgpass, never from the URL.
     bool open(const QString &directory = {});
     // A private in-memory database (demo profile, tests): same behaviour, nothing persists.
     bool openInMemory();
     void close();
     bool isOpen() const;
-    // The database file, or empty when not open (":memory:" for openInMemory()).
+    // The database file, or empty when not open (":memory:" for openInMemory(); the URL,
+    // without any password, for PostgreSQL).
     QString databasePath() const;
     QString lastError() const { return m_lastError; }
 
@@ -124,6 +130,9 @@ public:
     // A row whose stored job cannot be read comes back with an empty Job (and a warning logged)
     // rather than being dropped.
     QList<WatchedJob> loadWatched(const QString &profileId) const;
+    // The profile's jobs with these job keys (jobKeyOf) — what jobsChanged() names — in the order
+    // they were added; keys not watched are left out.
+    QList<WatchedJob> loadJobs(const QString &profileId, const QStringList &jobKeys) const;
     // Inserts or updates every job (all fields of WatchedJob). A raw body equal to the one this
     // store last wrote for the job is left as stored (not serialised again). An update never
     // touches the job's transitions or samples. An invalid addedAt keeps the stored one (or is
@@ -155,20 +164,45 @@ public:
     // Watched jobs themselves are kept. Scans the history; meant to run now and then (start-up).
     bool pruneHistory(const QDateTime &olderThan);
 
+    // --- live updates (PostgreSQL) ---------------------------------------------------------
+    // Every write of a PostgreSQL store announces, in the same transaction (so only once it has
+    // committed), which jobs it changed. After this call, jobsChanged() reports the writes of
+    // every other connection (other clients, the headless poller) while this thread's event
+    // loop runs. False (lastError set) on SQLite or when the server refuses.
+    bool listenForChanges();
+
 Q_SIGNALS:
+    // Another client committed changes to these jobs of the profile (job keys: loadJobs()); an
+    // empty list means the profile's watch list itself changed: reload it all.
+    void jobsChanged(const QString &profileId, const QStringList &jobKeys);
     // A write failed; `message` is what lastError() returns. For a banner, not for a dialog.
     void writeFailed(const QString &message);
 
 private:
     bool openConnection(const QString &databaseName);
+    bool openPostgres(const QString &url);
+    // A new named connection with `driver` (m_db, m_thread); false when there is no such driver.
+    bool addConnection(const QString &driver);
+    // Refuses (closing, lastError set) a database of another program or of a newer version.
+    bool checkOwnership();
+    bool migrateSchema();
+    // Closes and fails the open with "Could not open <where>: why".
+    bool abandonOpen(const QString &why);
     // False (with lastError set) when not open or called from another thread.
     bool checkUsable() const;
     void clearError() const { m_lastError.clear(); }
     bool failOpen(const QString &message);
     bool failWrite(const QString &message);
+    // PostgreSQL: after a failure, checks the connection; a dead one is reopened by the next
+    // call (checkUsable), then retried after 1 s, doubling up to 30 s, until it opens. What was
+    // committed is in the database; the call that found the connection dead failed whole.
+    void noticeLostConnection() const;
+    bool reconnect();
     void failRead(const QString &message) const;
     // The one way every history read runs: prepares `sql`, binds `values` in order and executes
     // it; nullopt (lastError "Could not read <what>: …") when not usable or when it fails.
+    // loadWatched() (keys null) or loadJobs() for one slice of keys.
+    QList<WatchedJob> loadRows(const QString &profileId, const QStringList *keys) const;
     std::optional<QSqlQuery> read(const QString &sql, const QVariantList &values,
                                   const QString &what) const;
 
@@ -182,6 +216,11 @@ private:
     QString m_path;
     QThread *m_thread = nullptr;
     bool m_ready = false; // opened and migrated
+    bool m_listening = false;
+    mutable QString m_reviveUrl; // set while the PostgreSQL connection is lost
+    mutable QThread *m_reviveThread = nullptr;
+    mutable QDeadlineTimer m_nextReconnect;
+    mutable int m_reconnectDelayMs = 0;
     mutable QString m_lastError;
 };
 

@@ -123,6 +123,16 @@ void StoreWorker::loadHistory(
             [done = std::move(done)](History h) { done(std::move(h.first), std::move(h.second)); });
 }
 
+void StoreWorker::listenForChanges()
+{
+    post([this](JobStore &store) {
+        // Queued to the owner thread (the receiver lives there).
+        if (store.listenForChanges())
+            connect(&store, &JobStore::jobsChanged, this, &StoreWorker::jobsChanged,
+                    Qt::UniqueConnection);
+    });
+}
+
 void StoreWorker::post(std::function<void(JobStore &)> task)
 {
     QMetaObject::invokeMethod(

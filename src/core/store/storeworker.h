@@ -64,6 +64,10 @@ public:
     void loadHistory(const QString &profileId, const QString &identifier, QObject *context,
                      std::function<void(QList<StatusTransition>, QList<ProgressSample>)> done);
 
+    // A PostgreSQL store: from now on, other clients' committed changes are reported by
+    // jobsChanged() (JobStore::listenForChanges). Nothing happens on SQLite.
+    void listenForChanges();
+
     // Runs `task` with the store on the worker thread (the store may be closed if opening
     // failed). For anything the typed calls above do not cover.
     void post(std::function<void(JobStore &)> task);
@@ -89,6 +93,9 @@ public:
 Q_SIGNALS:
     void opened(bool ok, const QString &error);
     void writeFailed(const QString &message);
+    // JobStore::jobsChanged, on the owner thread: reload these jobs (loadJobs), or the whole
+    // profile when the list is empty.
+    void jobsChanged(const QString &profileId, const QStringList &jobKeys);
 
 private:
     void deliver(std::function<void()> fn);

@@ -64,7 +64,8 @@ public:
         Missing,    // needed, none stored: nothing is sent until one is given
         Unreadable, // the SecretStore failed (keyError()); polling runs without a key
     };
-    enum class PauseReason { User = 0x1, Minimised = 0x2 };
+    // Viewer: on a shared store another client holds the gateway's poller lease (PollerLease).
+    enum class PauseReason { User = 0x1, Minimised = 0x2, Viewer = 0x4 };
 
     struct Options
     {

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QTimer>
+#include <QUrl>
+
+namespace bw {
+
+// One poller per gateway on a shared PostgreSQL store (issue 15): whoever holds the gateway's
+// PostgreSQL advisory lock polls it; every other client only reads the store.
+//
+// The lock is a session lock (pg_try_advisory_lock) on a connection of the lease's own, keyed by
+// the gateway URL (keyFor()), so that every client watching one gateway competes for the same
+// lock whatever its profile is called. The server releases it the moment that session ends: the
+// holder closes or crashes (its socket closes), or its connection is terminated or lost (TCP
+// keepalives, about 20 s on the client side, the server's settings on its side).
+//
+// Bound: a client that does not hold the lease tries again every retryInterval() (default 5 s,
+// at most 15 s), so a released lease is taken within one interval (plus a connect when the
+// database itself was unreachable). The holder checks its session on the same timer and reports
+// a lost lease (heldChanged(false)) when the session is gone, then competes again.
+//
+// Threading: lives in, and is used from, one thread with an event loop. Connecting blocks that
+// thread up to the URL's connect_timeout (10 s by default), so a GUI creates it on the store
+// thread; the CLI may use its main thread.
+class PollerLease : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int DefaultRetryMs = 5000;
+    static constexpr int MaxRetryMs = 15000;
+
+    PollerLease(const QString &storeUrl, const QUrl &gatewayUrl, QObject *parent = nullptr);
+    ~PollerLease() override; // releases the lease (closes its session)
+
+    // The lock key of a gateway: the same for every spelling of one URL (case of scheme and
+    // host, default port, trailing slash, user info, query and fragment do not count).
+    static qint64 keyFor(const QUrl &gatewayUrl);
+
+    // Clamped to [50 ms, MaxRetryMs].
+    void setRetryInterval(int ms);
+    int retryInterval() const { return m_timer.interval(); }
+
+    // Tries now, then on the timer. Calling it again is harmless.
+    void start();
+    bool isHeld() const { return m_held; }
+    // The server process of the lease's session (for diagnostics and tests), 0 when none.
+    qint64 backendPid() const { return m_backendPid; }
+    // Why the last attempt failed (the database is unreachable…), empty after a good one.
+    QString lastError() const { return m_lastError; }
+
+Q_SIGNALS:
+    void heldChanged(bool held);
+
+private:
+    void tick();
+    bool connectSession();
+    void dropSession(const QString &why);
+    void setHeld(bool held);
+
+    QString m_storeUrl;
+    qint64 m_key = 0;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QTimer m_timer;
+    bool m_held = false;
+    qint64 m_backendPid = 0;
+    QString m_lastError;
+};
+
+} // namespace bw
