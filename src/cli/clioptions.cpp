@@ -49,8 +49,9 @@ struct Options
             u"Provider of the jobs: bedrock (default; the Bedrock-format "
             "routes) or another Bifrost provider (openai, anthropic, gemini, "
             "...; Bifrost's native /v1/batches routes, where stop cancels). "
-            "One provider is also sent as x-model-provider. list takes several, "
-            "comma-separated (default: the profile's providers)."_s,
+            "One provider is also sent as x-model-provider. list and watch take "
+            "several, comma-separated (default: the profile's providers); watch places each "
+            "job by its id (msgbatch_..., batches/..., batch_..., a job ARN) or PROVIDER:ID."_s,
             u"provider"_s};
     QCommandLineOption timeout{u"timeout"_s, u"Request timeout in seconds (default 30)."_s,
                                u"seconds"_s};
@@ -191,7 +192,11 @@ const QList<CommandInfo> &commands()
                         u"watch ID...               follow jobs: a live table, or JSON lines "
                         "when piped"_s,
                         u"Polls jobs with the GUI's policy, through the routes of "
-                        "--provider.\n--format table (the default on a terminal): one row per "
+                        "--provider. With several providers (--provider a,b; default: the "
+                        "profile's) each job goes to the one its id names (msgbatch_... "
+                        "anthropic, batches/... gemini, batch_... openai, a job ARN bedrock), "
+                        "or write PROVIDER:ID.\n--format table (the default on a terminal): one "
+                        "row per "
                         "job, redrawn in place; failures go to stderr.\n--format json (the "
                         "default when stdout is not a terminal): every observed status change "
                         "is one JSON line on stdout: "
@@ -211,7 +216,8 @@ const QList<CommandInfo> &commands()
             CommandInfo{CommandKind::Export, u"export"_s,
                         u"export ID...|--all -o F   write a JSON, CSV, HTML or PDF export"_s,
                         u"Writes an export (atomically). Fetches the jobs first unless "
-                        "--offline, which reads the last-known state from the store.\nThe "
+                        "--offline, which reads the last-known state from the store; --all "
+                        "fetches each stored job through its own provider's route.\nThe "
                         "format comes from --format or the file's suffix.\nExit status: 0 "
                         "written, 1 some jobs failed or the file could not be written, 2 usage "
                         "error, 3 gateway unreachable (nothing written)."_s},
@@ -453,8 +459,9 @@ ParseResult parseCommandLine(const QStringList &arguments)
         if (const QString problem = GatewayProfile::providersProblem(gw.providers);
             !problem.isEmpty())
             return fail(u"--provider: "_s + problem);
-        if (gw.providers.size() > 1 && *command != CommandKind::List)
-            return fail(u"\"%1\" takes one --provider (only list takes several)"_s.arg(
+        if (gw.providers.size() > 1 && *command != CommandKind::List
+            && *command != CommandKind::Watch)
+            return fail(u"\"%1\" takes one --provider (only list and watch take several)"_s.arg(
                     commandName(*command)));
     }
     if (parser.isSet(o.timeout)) {

@@ -141,8 +141,16 @@ void ExportCommand::start()
         }
     }
     m_fetcher = new JobFetcher(m_session->client(), this);
-    if (!m_options.all)
+    if (m_options.all) {
+        // Each stored job through the route of its own provider (Bedrock: the Bedrock-format
+        // route; any other: Bifrost's native retrieve).
+        QHash<QString, QString> providers;
+        for (const WatchedJob &w : std::as_const(m_stored.jobs))
+            providers.insert(w.identifier, w.job.providerOrBedrock());
+        m_fetcher->setProviders(providers);
+    } else {
         m_fetcher->setProvider(m_session->provider());
+    }
     connect(m_fetcher, &JobFetcher::finished, this, &ExportCommand::onFetched);
     m_fetcher->fetch(toFetch);
 }

@@ -13,8 +13,9 @@ namespace bw::cli {
 // from FILE's suffix; "-o -" writes to stdout). The file is written atomically (ExportTask /
 // Exporter: QSaveFile), so a failed export leaves an earlier file untouched.
 //
-// Which jobs: the identifiers given, or with --all every job the profile watches in the store
-// (without a store: every job the gateway lists, from one list walk).
+// Which jobs: the identifiers given (read through --provider's route), or with --all every job
+// the profile watches in the store, each read through its own provider's route (without a
+// store: every job the gateway lists, from one list walk).
 // What is known about them:
 // - --offline: the store's last-known state and history only; no network. Needs the store
 //   (--profile, or --data-dir with --gateway).

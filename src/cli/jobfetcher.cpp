@@ -31,7 +31,7 @@ void JobFetcher::startNext()
         ++m_inFlight;
         const QPointer<GatewayClient> client = m_client;
         const QString identifier = m_outcomes.at(index).identifier;
-        const QString provider = m_provider;
+        const QString provider = m_providers.value(identifier, m_provider);
         retryIdempotent<RetrieveResult>(
                 m_retry, this,
                 [client, identifier, provider](QObject *context,

@@ -3,6 +3,7 @@
 #include "wire/gatewayclient.h"
 #include "wire/retrypolicy.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -42,6 +43,9 @@ public:
     void setMaxInFlight(int count) { m_maxInFlight = std::max(1, count); }
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     void setProvider(const QString &provider) { m_provider = provider; }
+    // Providers of single identifiers (the stored jobs of several providers); the others go
+    // through provider().
+    void setProviders(const QHash<QString, QString> &byIdentifier) { m_providers = byIdentifier; }
     const QString &provider() const { return m_provider; }
     const RetryPolicy &retryPolicy() const { return m_retry; }
     int maxInFlight() const { return m_maxInFlight; }
@@ -67,6 +71,7 @@ private:
     int m_maxInFlight = kDefaultMaxInFlight;
     RetryPolicy m_retry;
     QString m_provider = QStringLiteral("bedrock");
+    QHash<QString, QString> m_providers;
     QList<Outcome> m_outcomes;
     QList<bool> m_done;
     int m_next = 0;      // next index to start

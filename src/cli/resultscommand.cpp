@@ -1,5 +1,6 @@
 #include "resultscommand.h"
 
+#include "export/failedrecordsexport.h"
 #include "jobformat.h"
 #include "texttable.h"
 
@@ -12,21 +13,6 @@ using namespace Qt::StringLiterals;
 namespace bw::cli {
 
 namespace {
-
-QString outcomeWord(ResultOutcome outcome)
-{
-    switch (outcome) {
-    case ResultOutcome::Succeeded:
-        return u"succeeded"_s;
-    case ResultOutcome::Errored:
-        return u"errored"_s;
-    case ResultOutcome::Expired:
-        return u"expired"_s;
-    case ResultOutcome::Canceled:
-        return u"canceled"_s;
-    }
-    return {};
-}
 
 // One CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
 QString csvField(const QString &text)
@@ -139,28 +125,24 @@ void ResultsCommand::writeRecord(const QString &identifier, const ResultRecord &
     switch (m_options.format) {
     case OutputFormat::Csv:
         m_console->line(QStringList{csvField(identifier), csvField(record.customId),
-                                    outcomeWord(record.outcome), csvField(record.code),
+                                    resultOutcomeKey(record.outcome), csvField(record.code),
                                     csvField(record.message)}
                                 .join(u',')
                                 .toUtf8());
         return;
     case OutputFormat::Table:
-        m_console->line(
-                Text::oneLine(QStringList{identifier, record.customId, outcomeWord(record.outcome),
-                                          record.code, record.message}
-                                      .join(u"  "_s))
-                        .toUtf8());
+        m_console->line(Text::oneLine(QStringList{identifier, record.customId,
+                                                  resultOutcomeKey(record.outcome), record.code,
+                                                  record.message}
+                                              .join(u"  "_s))
+                                .toUtf8());
         return;
     case OutputFormat::Json:
     case OutputFormat::Html:
     case OutputFormat::Pdf:
         break;
     }
-    m_console->line(compact(QJsonObject{{u"identifier"_s, identifier},
-                                        {u"customId"_s, record.customId},
-                                        {u"outcome"_s, outcomeWord(record.outcome)},
-                                        {u"code"_s, record.code},
-                                        {u"message"_s, record.message}}));
+    m_console->line(failedRecordLine(identifier, record));
 }
 
 void ResultsCommand::writeSummary(const QString &identifier, const ResultsSummary &s)

@@ -39,15 +39,49 @@ GatewaySession::Needs WatchCommand::needs() const
     return n;
 }
 
+QString WatchCommand::providerByShape(const JobIdentifier &identifier,
+                                      const QStringList &candidates)
+{
+    const QString &text = identifier.text();
+    QStringList fits;
+    if (text.startsWith(u"msgbatch_"))
+        fits = {u"anthropic"_s};
+    else if (text.startsWith(u"batches/"))
+        fits = {u"gemini"_s, u"vertex"_s};
+    else if (text.startsWith(u"batch_"))
+        fits = {u"openai"_s, u"azure"_s};
+    else if (identifier.kind() == IdentifierKind::Arn || identifier.kind() == IdentifierKind::JobId)
+        fits = {u"bedrock"_s};
+    for (const QString &p : std::as_const(fits)) {
+        if (candidates.contains(p))
+            return p;
+    }
+    return {};
+}
+
 void WatchCommand::start()
 {
     QList<JobIdentifier> ids;
     QString error;
     if (!collectIdentifiers(&ids, &error))
         return usageError(error);
-    for (const JobIdentifier &id : std::as_const(ids)) {
+    m_providers = m_session->providers();
+    for (JobIdentifier id : std::as_const(ids)) {
+        QString provider;
+        // "P:ID" with P one of this run's providers ("arn:…" names none).
+        if (const qsizetype colon = id.text().indexOf(u':'); colon > 0) {
+            const QString named = id.text().left(colon).toLower();
+            if (m_providers.contains(named)) {
+                provider = named;
+                id = JobIdentifier::parse(id.text().mid(colon + 1));
+            }
+        }
+        if (provider.isEmpty())
+            provider = m_providers.size() == 1 ? m_providers.constFirst()
+                                               : providerByShape(id, m_providers);
         if (id.isValid()) {
             m_targets.append(id.text());
+            m_providerOf.insert(id.text(), provider);
             m_state.insert(jobKeyOf(id.text()), Target{});
         } else {
             ++m_invalid;
@@ -109,14 +143,15 @@ bool WatchCommand::tableMode() const
 
 void WatchCommand::drawTable()
 {
-    const bool withProvider = !GatewaySession::isBedrock(m_session->provider());
+    const bool withProvider
+            = m_providers.size() != 1 || !GatewaySession::isBedrock(m_providers.constFirst());
     TextTable table = JobFormat::jobTable(withProvider);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QString &id : std::as_const(m_targets)) {
         const std::optional<WatchedJob> w = m_monitor->job(id);
         Job job = w ? w->job : Job{};
-        if (!job.provider)
-            job.provider = m_session->provider();
+        if (!job.provider && !m_providerOf.value(id).isEmpty())
+            job.provider = m_providerOf.value(id);
         table.addRow(JobFormat::tableCells(id, job, now, withProvider));
     }
     const QString text = table.render(m_console->tableWidth());
@@ -150,13 +185,29 @@ void WatchCommand::onLoaded()
     if (!others.isEmpty())
         m_monitor->scheduler()->removeJobs(others);
 
-    QList<JobIdentifier> fresh;
+    // Each through the source of its provider (bedrock: the Bedrock-format route).
+    QHash<QString, QList<JobIdentifier>> fresh;
+    QStringList order;
+    bool anyUnplaced = false;
     for (const QString &id : std::as_const(m_targets)) {
-        if (!known.contains(id))
-            fresh.append(JobIdentifier::parse(id));
+        if (known.contains(id))
+            continue;
+        const QString provider = m_providerOf.value(id);
+        if (provider.isEmpty()) {
+            m_state[jobKeyOf(id)].givenUp = true;
+            anyUnplaced = true;
+            m_console->error(u"%1: cannot tell which of the providers %2 it belongs to; write it "
+                             "as PROVIDER:%1"_s.arg(id, m_providers.join(u", "_s)));
+            continue;
+        }
+        if (!order.contains(provider))
+            order.append(provider);
+        fresh[provider].append(JobIdentifier::parse(id));
     }
-    // Read through the source of --provider (bedrock: the Bedrock-format route).
-    m_monitor->watch(fresh, m_session->provider());
+    for (const QString &provider : std::as_const(order))
+        m_monitor->watch(fresh.value(provider), provider);
+    if (anyUnplaced)
+        scheduleEvaluate(); // that may have been every job
     // A stored job may have settled (terminal): fetch it anyway, this run reports what is now.
     if (!known.isEmpty())
         m_monitor->refreshNow(known);
@@ -164,6 +215,8 @@ void WatchCommand::onLoaded()
 
 void WatchCommand::onJobsUpdated(const QList<WatchedJob> &jobs)
 {
+    if (isFinished())
+        return; // an answer still on its way after the end says nothing any more
     for (const WatchedJob &w : jobs) {
         auto it = m_state.find(jobKeyOf(w.identifier));
         if (it == m_state.end() || it->givenUp)

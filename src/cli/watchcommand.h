@@ -41,6 +41,12 @@ namespace bw::cli {
 // (the monitor's native source for P; P joins the profile's providers for this run), the table
 // gains a PROVIDER column and each line's "job" carries "provider". A job the store already
 // watches keeps the provider it was added with.
+// Several providers (--provider a,b; without --provider: the profile's providers, as `list`):
+// each job goes to the provider its identifier names — "P:ID" names P explicitly, else its
+// shape (providerByShape: msgbatch_… Anthropic, batches/… Gemini or Vertex, batch_… OpenAI or
+// Azure, a Bedrock job ARN or 12-character id Bedrock), else the one provider given. A job
+// none of that places (and the store does not know) is reported on stderr and not watched,
+// like an invalid identifier.
 //
 // With a store (--data-dir, or --profile), the jobs are watched in it under the profile (an
 // ad-hoc --gateway profile is saved without its key), and every transition and progress sample
@@ -59,6 +65,9 @@ public:
     // The GUI's polling settings (AppSettings of the "batchwatch" application) with `interval`
     // replacing the per-status intervals when set.
     static PollSettings pollSettings(const std::optional<Millis> &interval);
+    // The first of `candidates` (lower case) that the identifier's shape fits; empty when it
+    // fits none of them.
+    static QString providerByShape(const JobIdentifier &identifier, const QStringList &candidates);
 
 private:
     struct Target
@@ -82,8 +91,10 @@ private:
     void drawTable();
     bool tableMode() const;
 
-    QStringList m_targets;          // valid identifiers, in input order
-    QHash<QString, Target> m_state; // by jobKeyOf(identifier): any form of a job finds it
+    QStringList m_targets;                // valid identifiers, in input order
+    QHash<QString, QString> m_providerOf; // target -> provider; empty: not placed
+    QStringList m_providers;              // the providers of this run
+    QHash<QString, Target> m_state;       // by jobKeyOf(identifier): any form of a job finds it
     int m_invalid = 0;
     ProfileSession *m_profileSession = nullptr;
     JobMonitor *m_monitor = nullptr;

@@ -4,7 +4,9 @@
 
 #include "clitestsupport.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QSignalSpy>
@@ -41,6 +43,15 @@ QString batchIn(const sim::GatewaySimulator &simulator, const QString &provider,
     return {};
 }
 
+// `watch ARGS... --until-terminal --format json --data-dir DIR --gateway URL`
+CliRun watchToTheEnd(const sim::GatewaySimulator &simulator, const QString &dataDir,
+                     const QStringList &args)
+{
+    return runCli(QStringList{u"watch"_s} + args
+                  + QStringList{u"--until-terminal"_s, u"--format"_s, u"json"_s, u"--data-dir"_s,
+                                dataDir, u"--gateway"_s, gatewayUrl(simulator)});
+}
+
 } // namespace
 
 class TstCliProviders : public QObject
@@ -56,6 +67,8 @@ private Q_SLOTS:
     void stopCancelsNativeBatch_data();
     void stopCancelsNativeBatch();
     void watchFollowsNativeBatchUntilItEnds();
+    void watchPlacesEachJobWithItsProviderAndExportAllFollows();
+    void watchReportsAJobNoProviderOfTheRunFits();
     void bedrockStaysOnBedrockRoute();
     void usageErrors_data();
     void usageErrors();
@@ -247,9 +260,7 @@ void TstCliProviders::watchFollowsNativeBatchUntilItEnds()
     QVERIFY(!id.isEmpty());
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const CliRun run = runCli({u"watch"_s, id, u"--provider"_s, u"gemini"_s, u"--until-terminal"_s,
-                               u"--format"_s, u"json"_s, u"--data-dir"_s, dir.path(),
-                               u"--gateway"_s, gatewayUrl(*simulator)});
+    const CliRun run = watchToTheEnd(*simulator, dir.path(), {id, u"--provider"_s, u"gemini"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
     const QList<QJsonObject> lines = run.jsonLines();
     QCOMPARE(lines.size(), 1);
@@ -260,11 +271,71 @@ void TstCliProviders::watchFollowsNativeBatchUntilItEnds()
     QVERIFY(!run.errText().contains(u"404"_s));
 
     // A second run finds it in the store, still a Gemini batch.
-    const CliRun again = runCli({u"watch"_s, id, u"--provider"_s, u"gemini"_s,
-                                 u"--until-terminal"_s, u"--format"_s, u"json"_s, u"--data-dir"_s,
-                                 dir.path(), u"--gateway"_s, gatewayUrl(*simulator)});
+    const CliRun again = watchToTheEnd(*simulator, dir.path(), {id, u"--provider"_s, u"gemini"_s});
     QVERIFY2(again.exitCode == 0, qPrintable(again.errText()));
     QCOMPARE(again.jsonLines().size(), 1);
+}
+
+void TstCliProviders::watchPlacesEachJobWithItsProviderAndExportAllFollows()
+{
+    auto simulator = startSimulator(sim::Flavour::Bifrost);
+    const QString openai = batchIn(*simulator, u"openai"_s, u"completed"_s);
+    const QString anthropic = batchIn(*simulator, u"anthropic"_s, u"ended"_s);
+    const QString gemini = batchIn(*simulator, u"gemini"_s, u"completed"_s);
+    const QString bedrock = batchIn(*simulator, u"bedrock"_s, u"Completed"_s);
+    QVERIFY(!openai.isEmpty() && !anthropic.isEmpty() && !gemini.isEmpty() && !bedrock.isEmpty());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // Each by its id's shape, Gemini's named explicitly; one run, one exit status.
+    const CliRun run = watchToTheEnd(*simulator, dir.path(),
+                                     {openai, anthropic, u"gemini:"_s + gemini, bedrock,
+                                      u"--provider"_s, u"bedrock,openai,anthropic,gemini"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
+    QHash<QString, QString> providerOf;
+    for (const QJsonObject &line : run.jsonLines())
+        providerOf.insert(line.value(u"identifier"_s).toString(),
+                          line.value(u"job"_s).toObject().value(u"provider"_s).toString());
+    QCOMPARE(providerOf.size(), 4);
+    QCOMPARE(providerOf.value(openai), u"openai"_s);
+    QCOMPARE(providerOf.value(anthropic), u"anthropic"_s);
+    QCOMPARE(providerOf.value(gemini), u"gemini"_s);
+    QVERIFY(providerOf.contains(bedrock));
+    QVERIFY(!run.errText().contains(u"404"_s));
+
+    // export --all reads each stored job through its own provider's route: no job fails.
+    const QString path = dir.filePath(u"all.json"_s);
+    const CliRun exported
+            = runCli({u"export"_s, u"--all"_s, u"-o"_s, path, u"--format"_s, u"json"_s,
+                      u"--data-dir"_s, dir.path(), u"--gateway"_s, gatewayUrl(*simulator)});
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.errText()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray jobs
+            = QJsonDocument::fromJson(file.readAll()).object().value(u"jobs"_s).toArray();
+    QCOMPARE(jobs.size(), 4);
+    for (const QJsonValue &v : jobs) {
+        const QJsonObject job = v.toObject();
+        QVERIFY2(!job.contains(u"lastError"_s), qPrintable(job.value(u"identifier"_s).toString()));
+        QVERIFY(job.contains(u"fetchedAt"_s));
+    }
+}
+
+void TstCliProviders::watchReportsAJobNoProviderOfTheRunFits()
+{
+    auto simulator = startSimulator(sim::Flavour::Bifrost);
+    const QString openai = batchIn(*simulator, u"openai"_s, u"completed"_s);
+    QVERIFY(!openai.isEmpty());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A Bedrock job id in a run of OpenAI and Anthropic: which of the two is it?
+    const CliRun run
+            = watchToTheEnd(*simulator, dir.path(),
+                            {openai, u"k3x9p2m7q1ab"_s, u"--provider"_s, u"openai,anthropic"_s});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.errText().contains(u"k3x9p2m7q1ab: cannot tell which of the providers openai, "
+                                    "anthropic it belongs to"_s),
+             qPrintable(run.errText()));
+    QCOMPARE(run.jsonLines().size(), 1); // the OpenAI batch was watched all the same
 }
 
 void TstCliProviders::bedrockStaysOnBedrockRoute()

@@ -55,6 +55,9 @@ struct WatchedJob
     // Fields whose current value came from Bifrost's native API rather than the Bedrock-format
     // route (the details panel says which route said what).
     JobFields fromNative;
+    // Record counts taken from the per-record results because the gateway reports none for the
+    // job (JobMonitor::fillCountsFromResults); never stored, derived again from the results.
+    JobFields fromResults;
     // The per-record results, once fetched (absent: never fetched).
     std::optional<ResultsSummary> results;
 

@@ -47,6 +47,42 @@ bool carriesCounts(const Job &job)
            || job.errorRecordCount;
 }
 
+constexpr JobField kCountFields[] = {JobField::TotalRecordCount, JobField::ProcessedRecordCount,
+                                     JobField::SuccessRecordCount, JobField::ErrorRecordCount};
+
+void resetField(Job &job, JobField field)
+{
+    switch (field) {
+    case JobField::TotalRecordCount:
+        job.totalRecordCount.reset();
+        break;
+    case JobField::ProcessedRecordCount:
+        job.processedRecordCount.reset();
+        break;
+    case JobField::SuccessRecordCount:
+        job.successRecordCount.reset();
+        break;
+    case JobField::ErrorRecordCount:
+        job.errorRecordCount.reset();
+        break;
+    default:
+        break;
+    }
+}
+
+// Takes back counts filled from results (see JobMonitor::fillCountsFromResults).
+bool dropCountsFromResults(WatchedJob &w)
+{
+    if (w.fromResults.isEmpty())
+        return false;
+    for (JobField f : kCountFields) {
+        if (w.fromResults.has(f))
+            resetField(w.job, f);
+    }
+    w.fromResults = {};
+    return true;
+}
+
 bool sameCounts(const ProgressSample &a, const ProgressSample &b)
 {
     return a.total == b.total && a.processed == b.processed && a.succeeded == b.succeeded
@@ -259,6 +295,7 @@ void JobMonitor::onStoreLoaded(const QList<WatchedJob> &stored)
         WatchedJob w = s;
         if (w.profileId.isEmpty())
             w.profileId = pid;
+        fillCountsFromResults(w);
         auto it = m_jobs.find(w.identifier);
         if (it != m_jobs.end()) {
             // Watched again while loading: nothing was fetched yet, the stored state is richer.
@@ -731,6 +768,8 @@ bool JobMonitor::applyBody(Tracked &t, const ParsedJob &parsed, BodySource sourc
             incoming.provider = w.job.provider;
     }
     const bool wasEnded = before && before->isTerminal();
+    if (carriesCounts(incoming))
+        dropCountsFromResults(w); // the gateway's own counts win
     w.job.mergeFrom(incoming);
     w.everReported |= incoming.presentFields();
     if (source == BodySource::Native) {
@@ -785,13 +824,18 @@ bool JobMonitor::applyBody(Tracked &t, const ParsedJob &parsed, BodySource sourc
         o.sample = update.sample;
         m_observed.append(o);
     }
-    update.job = w;
-    queue(std::move(update));
     // A job seen ending (or already over when first seen) has results worth reading once; its
     // later reads are on demand. These automatic reads go one at a time (pumpAutoResults): a
     // list of old jobs must not make the gateway read every output file at once.
-    if (statusChanged && !wasEnded && w.job.status && w.job.status->isTerminal()
-        && (!w.results || !w.results->complete) && t.resultsHandle < 0 && resultsSourceFor(w)) {
+    // Results read before it ended (on demand, while it ran) are not its final ones.
+    const bool endedNow = statusChanged && !wasEnded && w.job.status && w.job.status->isTerminal();
+    if (endedNow && w.results)
+        t.resultsStale = true;
+    if (!t.resultsStale)
+        fillCountsFromResults(w);
+    update.job = w;
+    queue(std::move(update));
+    if (endedNow && t.resultsHandle < 0 && resultsSourceFor(w)) {
         if (!m_autoResultsQueue.contains(w.identifier))
             m_autoResultsQueue.append(w.identifier);
         QTimer::singleShot(0, this, [this] { pumpAutoResults(); });
@@ -1048,16 +1092,54 @@ JobSource *JobMonitor::resultsSourceFor(const WatchedJob &w) const
     return m_nativeSources.value(normalisedProvider(w.job.providerOrBedrock())).get();
 }
 
+bool JobMonitor::fillCountsFromResults(WatchedJob &w)
+{
+    for (JobField f : kCountFields) {
+        if (w.job.has(f) && !w.fromResults.has(f))
+            return false; // the gateway reports counts: they stand
+    }
+    const std::optional<ResultsSummary> &r = w.results;
+    const bool ended = w.job.status && w.job.status->isTerminal();
+    const bool readAfterEnd
+            = !w.job.endTime || !r || !r->fetchedAt.isValid() || r->fetchedAt >= *w.job.endTime;
+    if (!ended || !r || !r->complete || r->capped || r->total() == 0 || !readAfterEnd)
+        return dropCountsFromResults(w);
+    const Job before = w.job;
+    w.job.totalRecordCount = r->total();
+    w.job.processedRecordCount = r->total();
+    w.job.successRecordCount = r->succeeded;
+    w.job.errorRecordCount = r->notSucceeded();
+    const bool changed = w.fromResults.isEmpty()
+                         || w.job.totalRecordCount != before.totalRecordCount
+                         || w.job.successRecordCount != before.successRecordCount
+                         || w.job.errorRecordCount != before.errorRecordCount;
+    for (JobField f : kCountFields)
+        w.fromResults.set(f);
+    return changed;
+}
+
+std::optional<JobMonitor::ResultsTarget> JobMonitor::resultsTarget(const QString &identifier) const
+{
+    auto it = m_jobs.constFind(identifier);
+    if (it == m_jobs.cend())
+        return std::nullopt;
+    const JobSource *source = resultsSourceFor(it->w);
+    if (!source)
+        return std::nullopt;
+    const std::optional<QString> &arn = it->w.job.jobArn;
+    return ResultsTarget{source->provider(), arn && !arn->isEmpty() ? *arn : identifier};
+}
+
 bool JobMonitor::fetchResults(const QString &identifier)
 {
     auto it = m_jobs.find(identifier);
     if (it == m_jobs.end() || it->resultsHandle >= 0)
         return false;
     JobSource *source = resultsSourceFor(it->w);
-    if (!source)
+    const std::optional<ResultsTarget> results = resultsTarget(identifier);
+    if (!source || !results)
         return false;
-    const QString target
-            = it->w.job.jobArn && !it->w.job.jobArn->isEmpty() ? *it->w.job.jobArn : identifier;
+    const QString target = results->batchId;
     it->resultsSource = source;
     it->resultsHandle = 0; // taken before the call: a source may not answer synchronously
     const int handle = source->fetchResults(
@@ -1082,7 +1164,7 @@ void JobMonitor::pumpAutoResults()
         const QString id = m_autoResultsQueue.takeFirst();
         auto it = m_jobs.constFind(id);
         if (it == m_jobs.cend() || it->resultsHandle >= 0
-            || (it->w.results && it->w.results->complete))
+            || (it->w.results && it->w.results->complete && !it->resultsStale))
             continue;
         if (fetchResults(id)) {
             m_autoResultsInFlight = id;
@@ -1123,6 +1205,8 @@ void JobMonitor::onResults(const QString &identifier, const Expected<ResultsSumm
         return;
     }
     it->w.results = *result;
+    it->resultsStale = false;
+    fillCountsFromResults(it->w);
     JobUpdate update;
     update.job = it->w;
     update.resultsChanged = true;
@@ -1153,6 +1237,9 @@ void JobMonitor::persistPending()
 {
     if (m_pendingUpdates.isEmpty())
         return;
+    // The store keeps what the gateway said; counts from results are derived again on load.
+    for (JobUpdate &u : m_pendingUpdates)
+        dropCountsFromResults(u.job);
     if (m_store)
         m_store->applyUpdates(m_pendingUpdates);
     m_pendingUpdates.clear();

@@ -98,10 +98,17 @@ struct ConnectionState
 // answers the native route with 404-for-the-route, 405, 501 or a non-JSON body is taken not
 // to have it: no more native reads this session.
 //
-// Results: when a job is first seen ended (or on fetchResults), its per-record results are read
-// through the native source of its provider, kept in WatchedJob.results, stored, and announced
-// by resultsChanged; resultsProgress reports bytes read, resultsFailed a failed read (what was
-// known before is kept).
+// Results: when a job is first seen ended, or is seen ending (results read while it ran are
+// read again), or on fetchResults, its per-record results are read through the native source
+// of its provider, kept in WatchedJob.results, stored, and announced by resultsChanged;
+// resultsProgress reports bytes read, resultsFailed a failed read (what was known before is
+// kept).
+//
+// Counts from results: a job whose gateway reports no record counts (Bedrock through the
+// Bedrock-format route, all-zero native counts) takes them from its results once it has ended
+// and every page was read (fillCountsFromResults; marked in WatchedJob.fromResults). Counts the
+// gateway reports always win and end the fill. The store keeps only what the gateway said: the
+// filled counts are derived again from the stored results when the jobs are loaded.
 //
 // Threading: lives in, and is used from, the thread of its GatewayClient (the GUI thread).
 // The client, store and clock are not owned and must outlive the monitor; the store may be
@@ -217,6 +224,22 @@ public:
     bool fetchResults(const QString &identifier);
     void cancelResults(const QString &identifier);
     bool isFetchingResults(const QString &identifier) const;
+    // Where the job's per-record results are read (for an export of its failed records): the
+    // provider of the source that serves them and the batch id that source knows the job by
+    // (the jobArn the gateway reported, else the identifier). nullopt when the job is not
+    // watched or no source of its provider serves results.
+    struct ResultsTarget
+    {
+        QString provider;
+        QString batchId;
+    };
+    std::optional<ResultsTarget> resultsTarget(const QString &identifier) const;
+    // Fills the record counts of `job` from its results when the gateway reported none of them
+    // (or they were filled before): total = processed = the records read, succeeded, and failed
+    // = the rest, marked in fromResults. Only for a job that has ended whose results were read
+    // in full after it ended (when its end time is known); otherwise an earlier fill is taken
+    // back. Returns true when the job changed.
+    static bool fillCountsFromResults(WatchedJob &job);
 
 Q_SIGNALS:
     void loaded(int count);
@@ -249,7 +272,8 @@ private:
         // The Bedrock route's status at the last native read (set when one was asked for).
         std::optional<Status> enrichedAt;
         bool enriched = false;
-        int resultsHandle = -1; // a results read in flight
+        int resultsHandle = -1;    // a results read in flight
+        bool resultsStale = false; // the results were read before the job ended
         JobSource *resultsSource = nullptr;
     };
     struct Observed

@@ -57,6 +57,17 @@ JobStatus StatusBadgeDelegate::statusCode(const QModelIndex &index) const
     return statusFrom(index.data(m_statusRole));
 }
 
+StatusGroup StatusBadgeDelegate::statusGroup(const QModelIndex &index) const
+{
+    if (m_groupRole >= 0) {
+        bool ok = false;
+        const int group = index.data(m_groupRole).toInt(&ok);
+        if (ok && group >= 0 && group < StatusGroupCount)
+            return static_cast<StatusGroup>(group);
+    }
+    return Status::groupOf(statusCode(index));
+}
+
 QString StatusBadgeDelegate::badgeText(const QModelIndex &index) const
 {
     const JobStatus code = statusCode(index);
@@ -79,10 +90,10 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     // Background, selection and focus exactly as the style draws any item.
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
-    const JobStatus code = statusCode(index);
     const QString text = badgeText(index);
-    const QColor accent = StatusPresentation::color(code, opt.palette);
-    const QIcon icon = StatusPresentation::icon(code, opt.palette);
+    const StatusGroup group = statusGroup(index);
+    const QColor accent = StatusPresentation::color(group, opt.palette);
+    const QIcon icon = StatusPresentation::icon(group, opt.palette);
     const BadgeMetrics m = metricsFor(opt);
 
     const QRect cell = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
@@ -156,6 +167,10 @@ bool StatusBadgeDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
             if (!raw.isEmpty())
                 tip = tr("The gateway reports \"%1\". %2").arg(raw, tip);
         }
+        if (const StatusGroup group = statusGroup(index); group != Status::groupOf(code))
+            tip += u' '
+                   + tr("Shown as %1: the record counts say so.")
+                             .arg(StatusPresentation::groupText(group));
         QToolTip::showText(event->globalPos(), tip, view);
         return true;
     }

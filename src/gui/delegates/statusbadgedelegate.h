@@ -14,6 +14,11 @@ namespace bw {
 //    means "no status yet" and paints "Not reported" in the Unknown style.
 //  - textRole (optional, -1 = unused): the raw status string; shown verbatim when the code is
 //    JobStatus::Unknown, so a status batchwatch does not know still reads as the gateway sent it.
+//  - groupRole (optional, setGroupRole; -1 = unused): the status group as an int holding a
+//    bw::StatusGroup (JobTableModel::StatusGroupRole). When the model answers it, the badge's
+//    colour and icon are the group's — the filter chips' — rather than the raw status's: an
+//    Anthropic "Ended" batch whose counts show failures reads "Ended" in the Failed colour and
+//    icon. Without it, the group of the status code.
 //
 // Background, focus and selection go through QStyle (PE_PanelItemViewItem); the text colour
 // follows the palette (HighlightedText on selected rows). Without a ToolTipRole from the model the
@@ -27,6 +32,8 @@ public:
 
     int statusRole() const { return m_statusRole; }
     int textRole() const { return m_textRole; }
+    void setGroupRole(int role) { m_groupRole = role; }
+    int groupRole() const { return m_groupRole; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
@@ -38,10 +45,13 @@ public:
     QString badgeText(const QModelIndex &index) const;
     // The status the badge draws (its icon and colour); Unknown when the role holds none.
     JobStatus statusCode(const QModelIndex &index) const;
+    // The group whose colour and icon the badge draws.
+    StatusGroup statusGroup(const QModelIndex &index) const;
 
 private:
     int m_statusRole;
     int m_textRole;
+    int m_groupRole = -1;
 };
 
 } // namespace bw

@@ -11,6 +11,7 @@
 #include "details/vpctab.h"
 #include "domain/jobidentifier.h"
 #include "domain/jobmetrics.h"
+#include "export/failedrecordsexport.h"
 #include "models/resultsverdict.h"
 #include "presentation/statuspresentation.h"
 #include "tracking/clock.h"
@@ -21,10 +22,13 @@
 #include "wire/jobcodec.h"
 
 #include <QDataStream>
+#include <QDir>
 #include <QEvent>
 #include <QFontDatabase>
+#include <QHash>
 #include <QIODevice>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QPointer>
 #include <QTimer>
 
@@ -56,6 +60,9 @@ public:
     void tick();
     QDateTime now() const;
     void updateLook();
+    void startExport(const QString &path);
+    void showExportState();
+    void exportFinished(const QString &id, const FailedRecordsExport::Result &result);
 
     JobDetailsPanel *q;
     Ui::JobDetailsPanel ui;
@@ -67,6 +74,9 @@ public:
     WatchedJob job;
     QList<StatusTransition> history;
     QTimer tickTimer;
+    // Exports of failed records in flight, by job identifier (they go on when another job is
+    // shown; a new session cancels them).
+    QHash<QString, FailedRecordsExport *> exports;
 };
 
 JobDetailsPanel::JobDetailsPanel(QWidget *parent)
@@ -106,6 +116,13 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
             d->monitor->cancelResults(d->identifier);
     });
 
+    connect(d->ui.recordsTab, &RecordsTab::exportFailedRequested, this,
+            [this](const QString &path) { d->startExport(path); });
+    connect(d->ui.recordsTab, &RecordsTab::exportCancelRequested, this, [this] {
+        if (FailedRecordsExport *e = d->exports.value(d->identifier))
+            e->cancel();
+    });
+
     connect(d->ui.copyArnButton, &QToolButton::clicked, this, [this] {
         if (!d->job.job.jobArn)
             return;
@@ -131,6 +148,7 @@ JobDetailsPanel::~JobDetailsPanel()
     d->ui.nameLabel->removeEventFilter(this);
     for (const QMetaObject::Connection &c : std::as_const(d->connections))
         disconnect(c);
+    qDeleteAll(std::exchange(d->exports, {})); // unfinished: no file
 }
 
 void JobDetailsPanel::setSession(ProfileSession *session)
@@ -140,6 +158,8 @@ void JobDetailsPanel::setSession(ProfileSession *session)
     for (const QMetaObject::Connection &c : std::as_const(d->connections))
         disconnect(c);
     d->connections.clear();
+    // An export reads through the old session's client: it ends here, leaving no file.
+    qDeleteAll(std::exchange(d->exports, {}));
     d->session = session;
     d->monitor = session ? session->monitor() : nullptr;
     d->connectSession();
@@ -424,11 +444,81 @@ void JobDetailsPanel::Private::applyJob(bool newJob)
     if (ui.recordsTab->isFetching() && job.results && !newJob)
         ui.recordsTab->setFetching(false);
     ui.recordsTab->setJob(job, t);
+    if (newJob)
+        showExportState();
     ui.timelineTab->setJob(job, history, t);
     ui.vpcTab->setJob(job);
     ui.configurationTab->setJob(job, newJob);
     ui.rawTab->setJob(job, newJob);
     updateHeader();
+}
+
+void JobDetailsPanel::Private::startExport(const QString &path)
+{
+    if (!hasJob || exports.contains(identifier))
+        return;
+    const QString id = identifier;
+    const std::optional<JobMonitor::ResultsTarget> target
+            = monitor ? monitor->resultsTarget(id) : std::nullopt;
+    if (!session || !target) {
+        ui.recordsTab->setExportFinished(
+                tr("Not exported: this gateway has no per-record results for this job."), false);
+        return;
+    }
+    auto *run = new FailedRecordsExport(session->client(), q);
+    if (!run->start(target->provider, target->batchId, path, monitor->resultsCapBytes())) {
+        ui.recordsTab->setExportFinished(tr("Not exported: %1").arg(run->lastError()), false);
+        delete run;
+        return;
+    }
+    exports.insert(id, run);
+    connect(run, &FailedRecordsExport::progress, q, [this, id](qint64 bytes, qint64 records) {
+        if (hasJob && identifier == id)
+            ui.recordsTab->setExportProgress(records, bytes);
+    });
+    connect(run, &FailedRecordsExport::finished, q,
+            [this, id](const FailedRecordsExport::Result &result) { exportFinished(id, result); });
+    ui.recordsTab->setExporting(true);
+}
+
+void JobDetailsPanel::Private::exportFinished(const QString &id,
+                                              const FailedRecordsExport::Result &result)
+{
+    if (FailedRecordsExport *run = exports.take(id))
+        run->deleteLater();
+    const QString where = QDir::toNativeSeparators(result.path);
+    QString message;
+    switch (result.outcome) {
+    case FailedRecordsExport::Result::Outcome::Written:
+        if (result.records == 0)
+            message = tr("No failed records: saved an empty file to %1").arg(where);
+        else if (result.records == 1)
+            message = tr("Saved 1 failed record to %1").arg(where);
+        else
+            message = tr("Saved %1 failed records to %2")
+                              .arg(QLocale().toString(result.records), where);
+        if (result.capped)
+            message += tr(" — only the first %1 MiB of the results were read; later records "
+                          "are missing")
+                               .arg(QLocale().toString(double(result.bytesRead) / (1024 * 1024),
+                                                       'f', 0));
+        break;
+    case FailedRecordsExport::Result::Outcome::Cancelled:
+        message = tr("Export cancelled; no file was written.");
+        break;
+    case FailedRecordsExport::Result::Outcome::Failed:
+        message = tr("Not exported: %1").arg(result.errorString);
+        break;
+    }
+    if (hasJob && identifier == id)
+        ui.recordsTab->setExportFinished(message, result.ok());
+    Q_EMIT q->statusMessage(message);
+}
+
+void JobDetailsPanel::Private::showExportState()
+{
+    if (hasJob && exports.contains(identifier))
+        ui.recordsTab->setExporting(true);
 }
 
 void JobDetailsPanel::Private::tick()
@@ -449,7 +539,7 @@ void JobDetailsPanel::Private::updateHeader()
         return;
     const Job &j = job.job;
     updateName();
-    ui.statusBadge->setStatus(j.status);
+    ui.statusBadge->setStatus(j.status, j.statusGroup());
 
     const QString shortId = JobIdentifier::parse(j.jobArn.value_or(job.identifier)).shortId();
     ui.shortIdLabel->setText(shortId);

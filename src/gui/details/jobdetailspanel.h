@@ -33,6 +33,10 @@ class ProfileSession;
 //    setResultsFetching / setResultsBytesRead / setResultsFailed / setResultsRoute report back
 //    for the job shown (other identifiers are ignored). New results arrive with the job
 //    (WatchedJob::results through jobsUpdated) and end the fetching state.
+//    The Records tab's "Export failed records…" runs a FailedRecordsExport through the
+//    session's client for the job's results target (JobMonitor::resultsTarget), at the
+//    monitor's results cap; the outcome ends up in the tab and in statusMessage(). Exports go
+//    on while other jobs are shown; a new session or the panel's end cancels them (no file).
 //  - Tab names (setCurrentTab / currentTabName): "overview", "progress", "records", "timeline",
 //  "vpc",
 //    "configuration", "history", "raw" (case-insensitive on input). setCurrentTab returns

@@ -374,7 +374,8 @@ void OverviewTab::fill()
 void OverviewTab::markNativeFields()
 {
     // Which route said what (issue 11 §2): a value taken from Bifrost's native batch API gets
-    // "· native" after its label, and the label's tooltip says so.
+    // "· native" after its label, counts taken from the per-record results "· from results",
+    // and the label's tooltip says so.
     const struct
     {
         CopyableField *field;
@@ -408,18 +409,27 @@ void OverviewTab::markNativeFields()
             label->setProperty("bw.baseText", base);
         }
         bool native = false;
-        for (const JobField f : row.fields)
+        bool fromResults = false;
+        for (const JobField f : row.fields) {
             native = native || (m_hasJob && m_job.fromNative.has(f));
+            fromResults = fromResults || (m_hasJob && m_job.fromResults.has(f));
+        }
         QString text = base;
-        if (native) {
+        QString tip;
+        if (fromResults) {
             text.chop(1); // the colon
+            text = tr("%1 · from results:").arg(text);
+            tip = tr("Counted from the job's per-record results (the gateway reports no record "
+                     "counts for it)");
+        } else if (native) {
+            text.chop(1);
             text = tr("%1 · native:").arg(text);
+            tip = tr("From Bifrost's native batch API (the Bedrock-format route did not report "
+                     "it)");
         }
         if (label->text() != text)
             label->setText(text);
-        label->setToolTip(native ? tr("From Bifrost's native batch API (the Bedrock-format route "
-                                      "did not report it)")
-                                 : QString());
+        label->setToolTip(tip);
     }
 }
 

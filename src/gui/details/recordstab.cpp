@@ -1,6 +1,7 @@
 #include "details/recordstab.h"
 
 #include "details/detailsformat.h"
+#include "domain/jobidentifier.h"
 #include "domain/jobmetrics.h"
 #include "models/errorgroupmodel.h"
 #include "models/resultsverdict.h"
@@ -9,11 +10,16 @@
 #include "widgets/outcomebar.h"
 
 #include <QAction>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLocale>
 #include <QMenu>
+#include <QRegularExpression>
+#include <QStandardPaths>
 
 namespace bw {
 
@@ -56,6 +62,14 @@ RecordsTab::RecordsTab(QWidget *parent)
         Q_EMIT fetchRequested();
     });
     connect(m_ui->recordsCancelButton, &QPushButton::clicked, this, &RecordsTab::cancelRequested);
+    m_ui->recordsExportRow->addStretch(0);
+    connect(m_ui->recordsExportButton, &QPushButton::clicked, this, &RecordsTab::requestExport);
+    connect(m_ui->recordsExportCancelButton, &QPushButton::clicked, this,
+            &RecordsTab::exportCancelRequested);
+    m_savePathPicker = [](QWidget *owner, const QString &proposed) {
+        return QFileDialog::getSaveFileName(owner, tr("Export Failed Records"), proposed,
+                                            tr("JSON lines (*.jsonl);;All files (*)"));
+    };
 
     updateLook();
     clear();
@@ -74,6 +88,8 @@ void RecordsTab::setJob(const WatchedJob &job, const QDateTime &now)
         m_bytesRead = 0;
         m_fetchError.clear();
         m_route = ResultsRoute::Unknown;
+        m_exporting = false;
+        m_exportMessage.clear();
     }
     // What the job itself tells: a job read through the native API has the results route.
     if (m_route == ResultsRoute::Unknown
@@ -101,6 +117,8 @@ void RecordsTab::clear()
     m_bytesRead = 0;
     m_fetchError.clear();
     m_route = ResultsRoute::Unknown;
+    m_exporting = false;
+    m_exportMessage.clear();
     m_groups->setGroups({});
     updateView();
 }
@@ -140,6 +158,87 @@ void RecordsTab::setFetchFailed(const QString &message)
     m_fetching = false;
     m_fetchError = message;
     updateView();
+}
+
+void RecordsTab::setSavePathPicker(SavePathPicker picker)
+{
+    m_savePathPicker = std::move(picker);
+}
+
+QString RecordsTab::suggestedExportFileName(const WatchedJob &job)
+{
+    QString base = job.job.jobName.value_or(QString()).trimmed();
+    if (base.isEmpty())
+        base = JobIdentifier::parse(job.identifier).shortId();
+    // Only what every file system takes; "batches/abc" (Gemini) becomes "batches_abc".
+    static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9._-]+"));
+    base.replace(unsafe, QStringLiteral("_"));
+    while (base.startsWith(u'.') || base.startsWith(u'_'))
+        base.remove(0, 1);
+    if (base.isEmpty())
+        base = QStringLiteral("batch");
+    return base.left(80) + QStringLiteral("-failed-records.jsonl");
+}
+
+void RecordsTab::requestExport()
+{
+    if (!isExportEnabled())
+        return;
+    if (m_exportFolder.isEmpty())
+        m_exportFolder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString proposed = QDir(m_exportFolder).filePath(suggestedExportFileName(m_job));
+    const QString path = m_savePathPicker ? m_savePathPicker(this, proposed) : QString();
+    if (path.isEmpty())
+        return;
+    m_exportFolder = QFileInfo(path).absolutePath();
+    Q_EMIT exportFailedRequested(path);
+}
+
+void RecordsTab::setExporting(bool exporting)
+{
+    m_exporting = exporting;
+    if (exporting) {
+        m_exportRecords = 0;
+        m_exportMessage.clear();
+    }
+    updateExportRow();
+}
+
+void RecordsTab::setExportProgress(qint64 recordsWritten, qint64 bytesRead)
+{
+    m_exportRecords = recordsWritten;
+    // Like the fetch: the size of the results is not known before the end, so bytes against
+    // the cap.
+    m_ui->recordsExportProgressBar->setRange(0, int(std::max<qint64>(1, m_capBytes / 1024)));
+    m_ui->recordsExportProgressBar->setValue(int(std::min(bytesRead, m_capBytes) / 1024));
+    m_ui->recordsExportProgressBar->setFormat(
+            tr("%n failed record(s) written · %1 MiB read", nullptr, int(recordsWritten))
+                    .arg(mibText(bytesRead)));
+    updateExportRow();
+}
+
+void RecordsTab::setExportFinished(const QString &message, bool ok)
+{
+    m_exporting = false;
+    m_exportMessage = message;
+    m_exportOk = ok;
+    updateExportRow();
+}
+
+bool RecordsTab::isExportEnabled() const
+{
+    return !m_ui->recordsExportButton->isHidden() && m_ui->recordsExportButton->isEnabled();
+}
+
+bool RecordsTab::isExportCancelShown() const
+{
+    return !m_ui->recordsExportCancelButton->isHidden();
+}
+
+QString RecordsTab::exportStatusText() const
+{
+    return m_ui->recordsExportStatusLabel->isHidden() ? QString()
+                                                      : m_ui->recordsExportStatusLabel->text();
 }
 
 bool RecordsTab::isShowingEmptyState() const
@@ -279,6 +378,28 @@ void RecordsTab::updateFetchRow()
     }
     m_ui->recordsFetchStatusLabel->setText(m_fetching ? QString() : m_fetchError);
     m_ui->recordsFetchStatusLabel->setVisible(!m_fetching && !m_fetchError.isEmpty());
+    updateExportRow();
+}
+
+void RecordsTab::updateExportRow()
+{
+    // Results that counted no failure leave nothing to export; without results nobody knows.
+    const bool anyFailed = !m_job.results || m_job.results->notSucceeded() > 0;
+    m_ui->recordsExportButton->setVisible(m_hasJob);
+    m_ui->recordsExportButton->setEnabled(m_hasJob && !m_exporting && anyFailed
+                                          && m_route != ResultsRoute::Unavailable);
+    m_ui->recordsExportButton->setToolTip(
+            anyFailed ? tr("Save the records that did not succeed as JSON lines (custom id, "
+                           "outcome, code, message), ready for resubmission")
+                      : tr("No record failed: there is nothing to export"));
+    m_ui->recordsExportProgressBar->setVisible(m_exporting);
+    m_ui->recordsExportCancelButton->setVisible(m_exporting);
+    m_ui->recordsExportStatusLabel->setText(m_exporting ? QString() : m_exportMessage);
+    m_ui->recordsExportStatusLabel->setVisible(!m_exporting && !m_exportMessage.isEmpty());
+    QPalette pal = palette();
+    if (!m_exportOk)
+        pal.setColor(QPalette::WindowText, StatusPresentation::color(StatusGroup::Failed, pal));
+    m_ui->recordsExportStatusLabel->setPalette(pal);
 }
 
 QList<int> RecordsTab::selectedGroupRows() const

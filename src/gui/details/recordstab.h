@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QTableView;
@@ -31,7 +32,14 @@ class ErrorGroupModel;
 //    setFetching(true) a progress bar shows the bytes read (setBytesRead) against the cap,
 //    with Cancel (cancelRequested()). setFetchFailed() shows why a read failed; what was known
 //    before stays shown.
-// The tab never talks to a gateway: the owner connects the signals to the monitor.
+//  - "Export failed records…" (enabled when the results counted failed records, or when
+//    there are no results yet to tell) asks for a file (savePathPicker, a save dialog by default,
+//    proposing suggestedExportFileName() in the last folder used) and emits
+//    exportFailedRequested(path). While setExporting(true) a busy bar shows the records written
+//    (setExportProgress) with Cancel (exportCancelRequested()); setExportFinished() ends it
+//    with the one line that says what happened ("Saved 234 failed records to …", or why not).
+// The tab never talks to a gateway: the owner connects the signals to the monitor and runs the
+// export (FailedRecordsExport).
 class RecordsTab : public QWidget
 {
     Q_OBJECT
@@ -56,6 +64,17 @@ public:
     void setBytesRead(qint64 bytes);
     void setFetchFailed(const QString &message);
 
+    // Asks where to save the failed records; returns the path, empty when the user gave up.
+    using SavePathPicker = std::function<QString(QWidget *parent, const QString &proposed)>;
+    void setSavePathPicker(SavePathPicker picker);
+    // "<job name or short id>-failed-records.jsonl", safe as a file name on every system.
+    static QString suggestedExportFileName(const WatchedJob &job);
+    void setExporting(bool exporting);
+    bool isExporting() const { return m_exporting; }
+    void setExportProgress(qint64 recordsWritten, qint64 bytesRead);
+    // Ends the exporting state with `message`; `ok` false shows it as a failure.
+    void setExportFinished(const QString &message, bool ok);
+
     // For tests and the keyboard.
     bool isShowingEmptyState() const;
     QString emptyStateText() const; // title and text of the empty state
@@ -64,6 +83,11 @@ public:
     QString summaryText() const;
     QString fetchButtonText() const;
     bool isCancelShown() const;
+    bool isExportEnabled() const;
+    bool isExportCancelShown() const;
+    QString exportStatusText() const;
+    // Clicks "Export failed records…" (for tests and the keyboard).
+    void requestExport();
     QTableView *groupsView() const;
     ErrorGroupModel *groupsModel() const { return m_groups; }
     // Puts the selected groups (all when none is selected) on the clipboard as TSV; returns
@@ -74,6 +98,8 @@ public:
 Q_SIGNALS:
     void fetchRequested();
     void cancelRequested();
+    void exportFailedRequested(const QString &path);
+    void exportCancelRequested();
     void statusMessage(const QString &text);
 
 protected:
@@ -82,6 +108,7 @@ protected:
 private:
     void updateView();
     void updateFetchRow();
+    void updateExportRow();
     void updateLook();
     void showGroupsMenu(const QPoint &pos);
     QList<int> selectedGroupRows() const;
@@ -96,6 +123,12 @@ private:
     bool m_fetching = false;
     qint64 m_bytesRead = 0;
     QString m_fetchError;
+    SavePathPicker m_savePathPicker;
+    QString m_exportFolder; // the folder of the last export, for the next proposal
+    bool m_exporting = false;
+    qint64 m_exportRecords = 0;
+    QString m_exportMessage;
+    bool m_exportOk = true;
 };
 
 } // namespace bw

@@ -32,15 +32,21 @@ StatusBadge::StatusBadge(QWidget *parent)
     setAccessibleName(text());
 }
 
-void StatusBadge::setStatus(const std::optional<Status> &status)
+void StatusBadge::setStatus(const std::optional<Status> &status, std::optional<StatusGroup> group)
 {
-    if (m_status == status)
+    if (m_status == status && m_group == group)
         return;
     m_status = status;
+    m_group = group;
     setAccessibleName(text());
     setToolTip(StatusPresentation::description(status ? status->code() : JobStatus::Unknown));
     updateGeometry();
     update();
+}
+
+StatusGroup StatusBadge::group() const
+{
+    return m_group ? *m_group : Status::groupOf(m_status ? m_status->code() : JobStatus::Unknown);
 }
 
 QString StatusBadge::text() const
@@ -62,8 +68,7 @@ QSize StatusBadge::minimumSizeHint() const
 
 void StatusBadge::paintEvent(QPaintEvent *)
 {
-    const JobStatus code = m_status ? m_status->code() : JobStatus::Unknown;
-    const QColor accent = StatusPresentation::color(code, palette());
+    const QColor accent = StatusPresentation::color(group(), palette());
     const Metrics m = metricsOf(this);
 
     QPainter painter(this);
@@ -82,7 +87,7 @@ void StatusBadge::paintEvent(QPaintEvent *)
     QRect iconRect(0, 0, m.icon, m.icon);
     iconRect.moveCenter(rect().center());
     iconRect.moveLeft(m.padding);
-    StatusPresentation::icon(code, palette())
+    StatusPresentation::icon(group(), palette())
             .paint(&painter, iconRect, Qt::AlignCenter,
                    isEnabled() ? QIcon::Normal : QIcon::Disabled);
     QRect textRect = rect();

@@ -18,8 +18,12 @@ class StatusBadge : public QWidget
 public:
     explicit StatusBadge(QWidget *parent = nullptr);
 
-    void setStatus(const std::optional<Status> &status);
+    // `group` (Job::statusGroup()) gives the colour and icon when it differs from the status's
+    // own group: an Anthropic "Ended" batch with failed records looks like the Failed chip.
+    void setStatus(const std::optional<Status> &status,
+                   std::optional<StatusGroup> group = std::nullopt);
     std::optional<Status> status() const { return m_status; }
+    StatusGroup group() const;
     // The words on the badge.
     QString text() const;
 
@@ -32,6 +36,7 @@ protected:
 
 private:
     std::optional<Status> m_status;
+    std::optional<StatusGroup> m_group;
 };
 
 } // namespace bw

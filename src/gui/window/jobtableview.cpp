@@ -138,6 +138,7 @@ JobTableView::JobTableView(QWidget *parent)
 
     m_statusDelegate = new StatusBadgeDelegate(JobTableModel::JobStatusRole,
                                                JobTableModel::StatusTextRole, this);
+    m_statusDelegate->setGroupRole(JobTableModel::StatusGroupRole);
     m_progressDelegate = new ProgressDelegate(
             JobTableModel::ProgressFractionRole, JobTableModel::ProgressTotalRole,
             JobTableModel::ProgressProcessedRole, JobTableModel::ProgressFailedRole, this);

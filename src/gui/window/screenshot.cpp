@@ -50,12 +50,11 @@ void Screenshot::dataReady()
         return finish(1, tr("no watched job matches \"%1\"").arg(m_options.selectIdentifier));
     if (!m_options.tab.isEmpty() && !window->showDetailsTab(m_options.tab))
         return finish(1, tr("the details panel has no tab \"%1\"").arg(m_options.tab));
-    // The Records tab of a job whose results are being read shows them once read (or failed;
-    // within the timeout).
+    // A job whose results are being read is shown once they are read (or failed; within the
+    // timeout): the Records tab shows them, the row and Overview the counts taken from them.
     JobMonitor *monitor = window->monitor();
     const QString current = window->currentIdentifier();
-    if (m_options.tab.compare(u"records", Qt::CaseInsensitive) == 0 && monitor
-        && monitor->isFetchingResults(current)) {
+    if (monitor && monitor->isFetchingResults(current)) {
         const auto settled = [this, current](const QString &id) {
             if (id == current && !m_done)
                 QTimer::singleShot(m_settleMs, this, &Screenshot::capture);

@@ -203,6 +203,7 @@ private Q_SLOTS:
     void stopWordByProvider();
     void fetchesResultsWhenAJobEndsAndOnDemand();
     void cancelsAResultsRead();
+    void countsComeFromTheResultsWhenTheGatewayReportsNone();
     void listsTheBatchesOfEachProvider();
     void aListedJobKeepsWhatItsSummarySaidUntilItsFirstPoll();
     void readsBifrostsNativeRouteThroughTheClient();
@@ -445,6 +446,61 @@ void tst_JobSources::fetchesResultsWhenAJobEndsAndOnDemand()
     QTRY_COMPARE(changed.size(), 2);
     QVERIFY(rig.job(running).results);
     QVERIFY(!rig.monitor->fetchResults(QStringLiteral("not-watched")));
+}
+
+void tst_JobSources::countsComeFromTheResultsWhenTheGatewayReportsNone()
+{
+    Rig rig;
+    FakeSource *bedrock = rig.addNative(QStringLiteral("bedrock"));
+    const QString silent = jobId(1);   // neither route reports counts (Bifrost's Bedrock jobs)
+    const QString counting = jobId(2); // the native route reports counts
+    bedrock->onRetrieve = [&counting](const QString &identifier) -> Expected<ParsedJob> {
+        Job j = nativeJob(identifier, QStringLiteral("failed"));
+        const bool reports = identifier.endsWith(counting);
+        j.totalRecordCount = reports ? 50 : 0; // all zero: not reported
+        j.processedRecordCount = reports ? 50 : 0;
+        j.successRecordCount = reports ? 45 : 0;
+        j.errorRecordCount = reports ? 5 : 0;
+        return parsed(j);
+    };
+    ResultsSummary summary;
+    summary.succeeded = 41000;
+    summary.errored = 234;
+    summary.complete = true;
+    bedrock->results = summary;
+    rig.routeStatus[silent] = QStringLiteral("Failed");
+    rig.routeStatus[counting] = QStringLiteral("Failed");
+    QSignalSpy changed(rig.monitor.get(), &JobMonitor::resultsChanged);
+    rig.watch({silent, counting});
+    QVERIFY(rig.quiet());
+    QTRY_COMPARE(changed.size(), 2);
+    QVERIFY(rig.quiet());
+
+    const WatchedJob filled = rig.job(silent);
+    QCOMPARE(filled.job.totalRecordCount.value_or(-1), 41234);
+    QCOMPARE(filled.job.processedRecordCount.value_or(-1), 41234);
+    QCOMPARE(filled.job.successRecordCount.value_or(-1), 41000);
+    QCOMPARE(filled.job.errorRecordCount.value_or(-1), 234);
+    QVERIFY(filled.fromResults.has(JobField::TotalRecordCount));
+    QVERIFY(!filled.everReported.has(JobField::TotalRecordCount)); // not the gateway's word
+    QVERIFY(!filled.fromNative.has(JobField::TotalRecordCount));
+
+    // Counts the gateway reported are never replaced.
+    const WatchedJob reported = rig.job(counting);
+    QCOMPARE(reported.job.totalRecordCount.value_or(-1), 50);
+    QCOMPARE(reported.job.errorRecordCount.value_or(-1), 5);
+    QVERIFY(reported.fromResults.isEmpty());
+
+    // A capped read tells too little: no counts from it, and an earlier fill is taken back.
+    ResultsSummary capped = summary;
+    capped.complete = false;
+    capped.capped = true;
+    bedrock->results = capped;
+    QVERIFY(rig.monitor->fetchResults(silent));
+    QTRY_COMPARE(changed.size(), 3);
+    QVERIFY(rig.quiet());
+    QVERIFY(!rig.job(silent).job.totalRecordCount);
+    QVERIFY(rig.job(silent).fromResults.isEmpty());
 }
 
 void tst_JobSources::cancelsAResultsRead()

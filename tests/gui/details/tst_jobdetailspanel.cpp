@@ -7,6 +7,7 @@
 #include "details/overviewtab.h"
 #include "details/progresstab.h"
 #include "details/rawtab.h"
+#include "details/recordstab.h"
 #include "details/timelinetab.h"
 #include "details/vpctab.h"
 #include "detailstestrig.h"
@@ -17,6 +18,7 @@
 #include "models/vpclistmodel.h"
 #include "presentation/apptheme.h"
 #include "presentation/statuspresentation.h"
+#include "tracking/jobsource.h"
 #include "widgets/copyablefield.h"
 #include "widgets/noticebox.h"
 #include "widgets/statusbadge.h"
@@ -28,6 +30,7 @@
 #include <QComboBox>
 #include <QDateTimeAxis>
 #include <QDir>
+#include <QFormLayout>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -43,6 +46,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
@@ -138,6 +142,9 @@ private Q_SLOTS:
     void switchingJobsFillsEveryTabAnew();
     void copiesTheArnAndTheJobAsJson();
     void copyButtonsHaveDistinctIcons();
+    void recordsExportSavesTheFailedRecords();
+    void headerBadgeOfAnEndedBatchWithFailuresIsFailed();
+    void countsFromResultsAreMarkedInTheOverview();
     void tabNamesAndStateRoundTrip();
     void removedJobFallsBackToTheEmptyState();
     void rendersEveryTabInLightAndDark();
@@ -1031,6 +1038,106 @@ void tst_JobDetailsPanel::copyButtonsHaveDistinctIcons()
     const QImage dark = json->icon().pixmap(size).toImage();
     QVERIFY(dark != jsonImage);
     QVERIFY(arn->icon().pixmap(size).toImage() != dark);
+}
+
+namespace {
+// Watches an OpenAI batch served by Bifrost's native routes (`status`, `counts` as its
+// request_counts; its results: two of four records failed) and waits until its results are read.
+bool watchNativeBatch(DetailsRig &rig, const QString &id, const QByteArray &status,
+                      const QByteArray &counts)
+{
+    rig.monitor->setNativeSource(
+            QStringLiteral("openai"),
+            std::make_unique<NativeBatchSource>(&rig.client, QStringLiteral("openai")));
+    auto fallback = [&rig](const FakeRequest &r) {
+        return rig.answer(r);
+    };
+    const QByteArray path = "/v1/batches/" + QUrl::toPercentEncoding(id);
+    rig.nam.setHandler([=](const FakeRequest &r) {
+        if (r.encodedPath() == path + "/results")
+            return FakeResponse::json(
+                    200, R"({"batch_id":"b","results":[)"
+                         R"({"custom_id":"r-1","response":{"status_code":200}},)"
+                         R"({"custom_id":"r-2","error":{"code":"400","message":"Bad input"}},)"
+                         R"({"custom_id":"r-3","response":{"status_code":200}},)"
+                         R"({"custom_id":"r-4","result":{"type":"expired"}}]})");
+        if (r.encodedPath() == path)
+            return FakeResponse::json(200, R"({"id":")" + id.toUtf8() + R"(","status":")" + status
+                                                   + R"(","created_at":1742025600,)"
+                                                   + R"("request_counts":)" + counts + "}");
+        return fallback(r);
+    });
+    rig.monitor->watch({JobIdentifier::parse(id)}, QStringLiteral("openai"));
+    return rig.quiet()
+           && QTest::qWaitFor([&] { return rig.monitor->job(id) && rig.monitor->job(id)->results; })
+           && rig.quiet();
+}
+} // namespace
+
+void tst_JobDetailsPanel::recordsExportSavesTheFailedRecords()
+{
+    const QString id = QStringLiteral("batch_67d3f1a2b9c08190");
+    QVERIFY(watchNativeBatch(*m_rig, id, "completed", R"({"total":4,"completed":2,"failed":2})"));
+    select(id);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("records")));
+    auto *records = tab<RecordsTab>();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString target = dir.filePath(QStringLiteral("failed.jsonl"));
+    QString proposed;
+    records->setSavePathPicker([&](QWidget *, const QString &suggested) {
+        proposed = suggested;
+        return target;
+    });
+    auto *button = records->findChild<QPushButton *>(QStringLiteral("recordsExportButton"));
+    QVERIFY(button && button->isVisible() && button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY2(proposed.endsWith(QStringLiteral("batch_67d3f1a2b9c08190-failed-records.jsonl")),
+             qPrintable(proposed));
+    QSignalSpy messages(m_panel.get(), &JobDetailsPanel::statusMessage);
+    QTRY_VERIFY(!records->exportStatusText().isEmpty());
+    QVERIFY2(records->exportStatusText().startsWith(QStringLiteral("Saved 2 failed records to ")),
+             qPrintable(records->exportStatusText()));
+    QVERIFY(records->exportStatusText().contains(QDir::toNativeSeparators(target)));
+    QCOMPARE(messages.size(), 1);
+    QVERIFY(!records->isExportCancelShown());
+    QFile file(target);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(QJsonDocument::fromJson(lines.at(0)).object().value(u"customId").toString(),
+             QStringLiteral("r-2"));
+    QCOMPARE(QJsonDocument::fromJson(lines.at(1)).object().value(u"outcome").toString(),
+             QStringLiteral("expired"));
+}
+
+void tst_JobDetailsPanel::headerBadgeOfAnEndedBatchWithFailuresIsFailed()
+{
+    const QString id = QStringLiteral("batch_ended0001");
+    QVERIFY(watchNativeBatch(*m_rig, id, "ended", R"({"total":4,"completed":2,"failed":2})"));
+    select(id);
+    auto *badge = m_panel->findChild<StatusBadge *>(QStringLiteral("statusBadge"));
+    QVERIFY(badge);
+    QCOMPARE(badge->text(), StatusPresentation::text(JobStatus::Ended));
+    QCOMPARE(badge->group(), StatusGroup::Failed); // like the Failed chip that counts it
+}
+
+void tst_JobDetailsPanel::countsFromResultsAreMarkedInTheOverview()
+{
+    // All-zero counts on an ended batch are "not reported": the results tell them.
+    const QString id = QStringLiteral("batch_nocounts01");
+    QVERIFY(watchNativeBatch(*m_rig, id, "completed", R"({"total":0,"completed":0,"failed":0})"));
+    select(id);
+    auto *overview = tab<OverviewTab>();
+    CopyableField *records = overview->field(QStringLiteral("recordsField"));
+    QCOMPARE(records->text(), QStringLiteral("4 of 4 processed · 2 succeeded · 2 failed"));
+    QLabel *label = nullptr;
+    for (QFormLayout *f : overview->findChildren<QFormLayout *>()) {
+        if (auto *l = qobject_cast<QLabel *>(f->labelForField(records)))
+            label = l;
+    }
+    QVERIFY(label);
+    QVERIFY2(label->text().contains(QStringLiteral("from results")), qPrintable(label->text()));
 }
 
 void tst_JobDetailsPanel::tabNamesAndStateRoundTrip()

@@ -73,6 +73,10 @@ private Q_SLOTS:
     void copiesGroupsWithCtrlC();
     void saysWhenTheReadWasCapped();
     void fetchShowsProgressWithCancel();
+    void exportIsOfferedWhenRecordsFailedOrNobodyKnows();
+    void exportAsksForAFileAndShowsProgressWithCancel();
+    void suggestedExportFileNameIsSafe_data();
+    void suggestedExportFileNameIsSafe();
 
 private:
     std::unique_ptr<RecordsTab> m_tab;
@@ -217,6 +221,93 @@ void tst_RecordsTab::fetchShowsProgressWithCancel()
     QVERIFY(!m_tab->isCancelShown());
     QVERIFY(fetch->isEnabled());
     QVERIFY(m_tab->isShowingEmptyState());
+}
+
+void tst_RecordsTab::exportIsOfferedWhenRecordsFailedOrNobodyKnows()
+{
+    m_tab->setJob(failedJob(false), kNow); // no results yet: nobody knows, so it may
+    QVERIFY(m_tab->isExportEnabled());
+    m_tab->setJob(failedJob(true), kNow); // 234 errored
+    QVERIFY(m_tab->isExportEnabled());
+
+    WatchedJob clean = failedJob(true);
+    clean.identifier = QStringLiteral("aaaa00000001");
+    clean.results->succeeded = 41234;
+    clean.results->errored = 0;
+    clean.results->errorGroups.clear();
+    m_tab->setJob(clean, kNow);
+    QVERIFY(!m_tab->isExportEnabled()); // every record succeeded: nothing to export
+
+    m_tab->setJob(failedJob(false), kNow);
+    m_tab->setResultsRoute(RecordsTab::ResultsRoute::Unavailable);
+    QVERIFY(!m_tab->isExportEnabled());
+}
+
+void tst_RecordsTab::exportAsksForAFileAndShowsProgressWithCancel()
+{
+    m_tab->setJob(failedJob(true), kNow);
+    QSignalSpy requested(m_tab.get(), &RecordsTab::exportFailedRequested);
+    QString answer; // the user gives up first
+    m_tab->setSavePathPicker([&answer](QWidget *, const QString &) { return answer; });
+    auto *button = m_tab->findChild<QPushButton *>(QStringLiteral("recordsExportButton"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(requested.size(), 0);
+    answer = QStringLiteral("/tmp/out.jsonl");
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), answer);
+
+    m_tab->setExporting(true);
+    QVERIFY(!m_tab->isExportEnabled());
+    QVERIFY(m_tab->isExportCancelShown());
+    m_tab->setExportProgress(120, 3 * 1024 * 1024);
+    auto *bar = m_tab->findChild<QProgressBar *>(QStringLiteral("recordsExportProgressBar"));
+    QVERIFY(bar->isVisible());
+    QVERIFY2(bar->format().startsWith(QStringLiteral("120 failed record")),
+             qPrintable(bar->format()));
+    QSignalSpy cancel(m_tab.get(), &RecordsTab::exportCancelRequested);
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("recordsExportCancelButton")),
+                      Qt::LeftButton);
+    QCOMPARE(cancel.size(), 1);
+    m_tab->setExportFinished(QStringLiteral("Export cancelled; no file was written."), true);
+    QVERIFY(!m_tab->isExportCancelShown());
+    QVERIFY(!bar->isVisible());
+    QVERIFY(m_tab->isExportEnabled());
+    QCOMPARE(m_tab->exportStatusText(), QStringLiteral("Export cancelled; no file was written."));
+
+    // Another job starts afresh.
+    WatchedJob other = failedJob(true);
+    other.identifier = QStringLiteral("aaaa00000002");
+    m_tab->setJob(other, kNow);
+    QVERIFY(m_tab->exportStatusText().isEmpty());
+}
+
+void tst_RecordsTab::suggestedExportFileNameIsSafe_data()
+{
+    QTest::addColumn<QString>("identifier");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("by name") << QStringLiteral("k3x9p2m7q1ab")
+                             << QStringLiteral("nightly eval/2025 03")
+                             << QStringLiteral("nightly_eval_2025_03-failed-records.jsonl");
+    QTest::newRow("gemini id") << QStringLiteral("batches/qv4d75wtf2my4d5c") << QString()
+                               << QStringLiteral("batches_qv4d75wtf2my4d5c-failed-records.jsonl");
+    QTest::newRow("hidden-looking") << QStringLiteral("k3x9p2m7q1ab") << QStringLiteral("..secret")
+                                    << QStringLiteral("secret-failed-records.jsonl");
+    QTest::newRow("nothing usable") << QStringLiteral("k3x9p2m7q1ab") << QStringLiteral("////")
+                                    << QStringLiteral("batch-failed-records.jsonl");
+}
+
+void tst_RecordsTab::suggestedExportFileNameIsSafe()
+{
+    QFETCH(QString, identifier);
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    WatchedJob w;
+    w.identifier = identifier;
+    if (!name.isEmpty())
+        w.job.jobName = name;
+    QCOMPARE(RecordsTab::suggestedExportFileName(w), expected);
 }
 
 QTEST_MAIN(tst_RecordsTab)

@@ -1,8 +1,11 @@
 #include "delegates/expirydelegate.h"
 #include "delegates/progressdelegate.h"
 #include "delegates/statusbadgedelegate.h"
+#include "models/jobtablemodel.h"
 #include "presentation/apptheme.h"
 #include "presentation/statuspresentation.h"
+#include "widgets/statusbadge.h"
+#include "window/jobtableview.h"
 
 #include <QApplication>
 #include <QImage>
@@ -214,6 +217,43 @@ private Q_SLOTS:
             QCOMPARE(delegate.badgeText(model.index(code, 0)),
                      StatusPresentation::text(JobStatus(code)));
         }
+    }
+
+    void endedBatchWithFailuresLooksLikeTheFailedChip()
+    {
+        // Anthropic's "ended" means every record finished; with failed records the Failed chip
+        // counts it, and the badge in the table and the details header must look the same.
+        auto ended = [](const QString &id, qint64 failed) {
+            WatchedJob w;
+            w.identifier = id;
+            w.job.jobArn = id;
+            w.job.provider = QStringLiteral("anthropic");
+            w.job.status = Status::fromString(QStringLiteral("ended"));
+            w.job.totalRecordCount = 100;
+            w.job.processedRecordCount = 100;
+            w.job.successRecordCount = 100 - failed;
+            w.job.errorRecordCount = failed;
+            return w;
+        };
+        JobTableModel model;
+        model.setJobs({ended(QStringLiteral("msgbatch_01Failed"), 7),
+                       ended(QStringLiteral("msgbatch_01AllGood"), 0)});
+        JobTableView view;
+        view.setModel(&model);
+        StatusBadgeDelegate *badges = view.statusDelegate();
+        QVERIFY(badges);
+        const QModelIndex failed = model.index(0, JobTableModel::StatusColumn);
+        const QModelIndex good = model.index(1, JobTableModel::StatusColumn);
+        QCOMPARE(badges->badgeText(failed), StatusPresentation::text(JobStatus::Ended));
+        QCOMPARE(badges->statusGroup(failed), StatusGroup::Failed);
+        QCOMPARE(badges->statusGroup(good), StatusGroup::Completed);
+
+        StatusBadge header;
+        header.setStatus(Status::fromString(QStringLiteral("ended")), StatusGroup::Failed);
+        QCOMPARE(header.group(), StatusGroup::Failed);
+        QCOMPARE(header.text(), StatusPresentation::text(JobStatus::Ended));
+        header.setStatus(Status::fromString(QStringLiteral("ended")));
+        QCOMPARE(header.group(), StatusGroup::Completed);
     }
 
     void badgeDelegateSaysTheStatusInWords()
