@@ -7,8 +7,8 @@
 // ended); every job ends in its true final status with a history that chains; a known field is
 // never blanked by a failed poll; resident memory does not grow with the number of polls.
 //
-// Size: BATCHWATCH_SOAK_JOBS (200) and BATCHWATCH_SOAK_POLLS (at least 2,000 retrieves);
-// scripts/soak.sh runs a larger one.
+// Size: BATCHWATCH_SOAK_JOBS (200) and BATCHWATCH_SOAK_POLLS (at least 2,000 retrieves); the
+// defaults take a few seconds, larger values make a longer soak (docs/RELIABILITY.md, "Soak").
 
 #include "gatewaysimulator.h"
 #include "monitortesting.h"
@@ -140,10 +140,10 @@ void tst_FaultSoak::everyJobReachesItsTrueFinalStatusThroughFaults()
     });
 
     // Each step: every active job polled about once (a minute of poller time), while the
-    // gateway's jobs move on. The jobs' lifecycles (minutes to hours) take about 9 steps of
-    // 1,000 s each: the step is chosen so that they take at least `minimumPolls` retrieves.
+    // gateway's jobs move on by a step that shrinks as more retrieves per job are asked for
+    // (the default, 150 s, gives about 14 per job; jobs that ended before the epoch take 1-2).
     const qint64 gatewaySecondsPerStep
-            = std::clamp<qint64>(qint64(jobCount) * 2000 / minimumPolls, 30, 1800);
+            = std::clamp<qint64>(qint64(jobCount) * 1500 / minimumPolls, 30, 1800);
     QList<qint64> resident;
     int steps = 0;
     while (monitor.scheduler()->activeJobCount() > 0 && steps < 100'000) {
