@@ -48,8 +48,9 @@ qint64 residentBytes()
 }
 
 // Runs the event loop until `monitor` has nothing in flight and nothing due before `clock` moves
-// again. Woken by the monitor's own signal rather than by polling with sleeps, so thousands of
-// steps cost only what their requests cost. False when a request stays in flight for 30 s.
+// again. Requests in flight are waited for on the monitor's own signal rather than by polling
+// with sleeps, so thousands of steps cost only what their requests cost. False when a request
+// stays in flight for 30 s.
 bool settle(JobMonitor &monitor, const Clock &clock)
 {
     QEventLoop loop;
@@ -60,19 +61,18 @@ bool settle(JobMonitor &monitor, const Clock &clock)
         if (count == 0)
             loop.exit(0);
     });
-    for (;;) {
+    for (int round = 0; round < 1000; ++round) {
         while (monitor.requestsInFlight() > 0) {
             guard.start(30'000);
             if (loop.exec() != 0)
                 return false;
         }
-        // Answers are announced at the end of the event-loop turn; due jobs start then too.
-        for (int i = 0; i < 5; ++i)
-            QCoreApplication::processEvents();
-        const QDateTime next = monitor.nextPollAt();
-        if (monitor.requestsInFlight() == 0 && (!next.isValid() || next > clock.now()))
+        // Nothing in flight: one round of the shared wait applies the answers and tells
+        // whether anything fell due meanwhile.
+        if (test::waitUntilMonitorIsQuiet(monitor, clock, 1))
             return true;
     }
+    return false;
 }
 
 } // namespace
