@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Durability soak (issue 12): kill -9 `batchwatch-cli watch` during refresh, `batchwatch-cli
-# export` while it writes, and the CLI while it migrates a store from schema 2, N times each
-# (default 50). After every kill: the store passes PRAGMA integrity_check, every transition
-# `watch` printed before the kill is in the store, and the export target is either absent or a
-# complete document (never half-written).
+# export` while it writes, the CLI while it migrates a store from schema 2, and the desktop app
+# (offscreen) while it polls the same gateway, N times each (default 50). After every kill: the
+# store passes PRAGMA integrity_check, every transition `watch` printed before the kill is in the
+# store, every transition stored before an app kill is still there, and the export target is
+# either absent or a complete document (never half-written).
 #
 #   scripts/durability.sh [N] [BUILD_DIR]       (default 50, build/ci)
 #
@@ -13,7 +14,8 @@ N=${1:-50}
 BUILD=${2:-build/ci}
 CLI="$BUILD/src/cli/batchwatch-cli"
 SIM="$BUILD/src/sim/batchwatch-gateway-sim"
-for tool in "$CLI" "$SIM"; do
+APP="$BUILD/src/app/batchwatch"
+for tool in "$CLI" "$SIM" "$APP"; do
     [ -x "$tool" ] || { echo "durability: $tool is not built" >&2; exit 2; }
 done
 command -v sqlite3 >/dev/null || { echo "durability: needs sqlite3" >&2; exit 2; }
@@ -129,6 +131,41 @@ for i in $(seq "$N"); do
 done
 echo "migration: $N kills, $migrated already at schema 3, $untouched still at 2 (migrated on reopen), $mbad failures"
 failures=$((failures + mbad))
+
+# --- 4. kill -9 of the desktop app during refresh ------------------------------------------------
+# `watch` stores the gateway's profile and the jobs; the app opens that store, polls the same
+# jobs (the settings' 100 ms floor, 20 % faults) and is killed 1-4 s after it started. Every
+# transition row stored before a kill must still be there after it.
+APPDATA="$WORK/app"
+mkdir -p "$APPDATA"
+"$CLI" watch "${IDS[@]}" --format json --interval 0.1 --gateway "$URL" --data-dir "$APPDATA" \
+    >/dev/null 2>&1 &
+pid=$!
+nap 2000
+kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+transitions() {
+    sqlite3 "$APPDATA/batchwatch.sqlite" "SELECT w.identifier || '|' || coalesce(t.from_status, '')
+        || '|' || t.to_status || '|' || coalesce(t.last_modified_time, '') FROM status_transitions t
+        JOIN watched_jobs w ON w.id = t.job_id;" | sort
+}
+transitions > "$WORK/app-before"
+first=$(wc -l < "$WORK/app-before")
+lost=0 abad=0 crashed=0
+for i in $(seq "$N"); do
+    "$APP" --data-dir "$APPDATA" >"$WORK/app.log" 2>&1 &
+    pid=$!
+    nap "$(rand_ms 1000 3000)"
+    # Still running when killed: it did not end (or crash) on its own.
+    kill -0 "$pid" 2>/dev/null || { crashed=$((crashed + 1)); echo "app $i: ended before the kill" >&2; }
+    kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    [ "$(integrity "$APPDATA")" = ok ] || { abad=$((abad + 1)); echo "app $i: integrity failed" >&2; }
+    transitions > "$WORK/app-after"
+    n=$(comm -23 "$WORK/app-before" "$WORK/app-after" | wc -l)
+    [ "$n" -eq 0 ] || { lost=$((lost + n)); echo "app $i: $n stored transitions gone" >&2; }
+    mv "$WORK/app-after" "$WORK/app-before"
+done
+echo "app: $N kills, transitions stored $first before -> $(wc -l < "$WORK/app-before") after, $lost lost, $abad integrity failures, $crashed ended early"
+failures=$((failures + lost + abad + crashed))
 
 [ "$failures" -eq 0 ] && echo "durability: all held" && exit 0
 echo "durability: $failures failures" >&2

@@ -28,7 +28,7 @@ flags+=" -fno-omit-frame-pointer -gline-tables-only"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS="$flags" \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
-    -DBATCHWATCH_FUZZ=ON -DBATCHWATCH_BUILD_TESTS=OFF -DBATCHWATCH_BUILD_BENCH=OFF \
+    -DBATCHWATCH_FUZZ=ON -DBATCHWATCH_BUILD_TESTS=OFF -DBATCHWATCH_BUILD_BENCH=OFF -DBATCHWATCH_PCH=OFF \
     "${launcher[@]}" >/dev/null
 cmake --build "$build" -t "${targets[@]}"
 

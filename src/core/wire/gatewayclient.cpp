@@ -85,6 +85,18 @@ QString formatBytes(qint64 bytes)
     return QStringLiteral("%1 bytes").arg(bytes);
 }
 
+// The value the last response of an exchange gave a header. Qt 6.4 adds each response's header
+// lines to the same reply, joined with ", ": after a same-origin redirect Qt followed, a header
+// the redirect response also carried can read "text/plain, application/json" — or not,
+// depending on whether the redirect's headers reached the reply before the redirect was taken
+// (seen under load: a JSON answer refused as text/plain). Only for headers whose value holds no
+// comma of its own (Content-Type, X-Amzn-Errortype; not Retry-After's HTTP date).
+QByteArray lastResponseValue(const QByteArray &joined)
+{
+    const qsizetype comma = joined.lastIndexOf(',');
+    return comma < 0 ? joined : joined.mid(comma + 1).trimmed();
+}
+
 // A MIME type fit for a message: printable ASCII, bounded, without parameters.
 QString mimeForMessage(const QByteArray &contentType)
 {
@@ -906,6 +918,10 @@ Expected<HttpResponse> GatewayRequest::interpret(QNetworkReply *reply)
     r.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
     r.contentType = reply->rawHeader("Content-Type");
     r.amznErrorType = reply->rawHeader("X-Amzn-Errortype");
+    if (m_redirects > 0) {
+        r.contentType = lastResponseValue(r.contentType);
+        r.amznErrorType = lastResponseValue(r.amznErrorType);
+    }
     r.retryAfter = reply->rawHeader("Retry-After");
     r.body = std::exchange(m_body, {});
     qCDebug(lcClient).noquote().nospace()
