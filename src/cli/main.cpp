@@ -9,6 +9,7 @@
 #include "interrupthandler.h"
 
 #include "common/appidentity.h"
+#include "wire/httptransport.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -29,6 +30,10 @@ int main(int argc, char *argv[])
 
     // HTML and PDF reports paint with Qt Gui: only they get a QGuiApplication, headless unless
     // the caller chose a platform.
+    // Qt's own event dispatcher instead of GLib's: one eventfd write per loop turn instead of
+    // one per posted event (half the system calls of a `get`); the CLI embeds no GLib loop.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     std::unique_ptr<QCoreApplication> app;
     if (parsed.action == ParseResult::Action::Run && needsGuiApplication(parsed.options)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -56,6 +61,10 @@ int main(int argc, char *argv[])
         break;
     }
 
+    // libcurl's transport: a fifth of QNetworkAccessManager's CPU per request on Qt 6.4, and
+    // keep-alive kept (docs/PERFORMANCE.md, "get 5,000 jobs"); BATCHWATCH_HTTP_TRANSPORT=qnam
+    // chooses Qt's.
+    bw::HttpTransport::setPreferredKind(bw::HttpTransport::Kind::Curl);
     QNetworkAccessManager nam;
     auto session = std::make_unique<GatewaySession>(parsed.options.gateway, &nam);
     std::unique_ptr<Command> command = createCommand(parsed.options, session.get(), &console);

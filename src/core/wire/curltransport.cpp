@@ -58,6 +58,10 @@ public:
     ~CurlMulti() override;
 
     CURLM *handle() const { return m_multi; }
+    // Easy handles are kept for the next exchange (curl_easy_reset keeps their buffers and
+    // caches): a transfer costs no handle set-up.
+    CURL *takeEasy();
+    void giveBack(CURL *easy);
     // An exchange has something to signal: done now when not inside curl, else right after.
     void queue(CurlExchange *exchange);
     // The system's CAs followed by those of `path`, read once per path.
@@ -80,6 +84,7 @@ private:
     QTimer m_timer;        // curl's timeout
     QTimer m_dispatchSoon; // events queued outside act()
     QHash<curl_socket_t, Watch> m_watches;
+    QList<CURL *> m_spareEasy;
     QList<QPointer<CurlExchange>> m_pending;
     bool m_acting = false;
     QString m_caPath;
@@ -100,14 +105,14 @@ public:
         if (m_easy) {
             if (m_inMulti)
                 curl_multi_remove_handle(m_multi->handle(), m_easy);
-            curl_easy_cleanup(m_easy);
+            m_multi->giveBack(m_easy);
         }
         curl_slist_free_all(m_headers);
     }
 
     bool begin(QString *error)
     {
-        m_easy = curl_easy_init();
+        m_easy = m_multi->takeEasy();
         if (!m_easy) {
             *error = QStringLiteral("libcurl could not start a transfer");
             return false;
@@ -459,11 +464,31 @@ CurlMulti::CurlMulti()
 
 CurlMulti::~CurlMulti()
 {
+    for (CURL *easy : std::as_const(m_spareEasy))
+        curl_easy_cleanup(easy);
     curl_multi_cleanup(m_multi); // closes the pooled connections; calls onSocket to forget them
     for (const Watch &w : std::as_const(m_watches)) {
         delete w.read;
         delete w.write;
     }
+}
+
+CURL *CurlMulti::takeEasy()
+{
+    if (m_spareEasy.isEmpty())
+        return curl_easy_init();
+    CURL *easy = m_spareEasy.takeLast();
+    curl_easy_reset(easy);
+    return easy;
+}
+
+void CurlMulti::giveBack(CURL *easy)
+{
+    constexpr qsizetype kMaxSpare = 16;
+    if (m_spareEasy.size() < kMaxSpare)
+        m_spareEasy.append(easy);
+    else
+        curl_easy_cleanup(easy);
 }
 
 void CurlMulti::queue(CurlExchange *exchange)
