@@ -6,7 +6,10 @@
 #   bench/run-all.sh [--quick] [--no-build] [--build-dir DIR]
 #
 #   --quick      fewer rows and runs (a smoke run, not figures to quote): bench_model 20,000
-#                rows, bench_refresh 2,000 jobs, bench_startup 20,000 jobs, bench_export 200 jobs
+#                rows, bench_refresh 2,000 jobs, bench_startup 20,000 jobs, bench_export 200 jobs,
+#                get-vs-curl 1,000 jobs
+# get-vs-curl (bench/get-vs-curl.sh: batchwatch-cli get beside curl, no SDK, no strace here) runs
+# when nginx and hyperfine are installed.
 #   --no-build   use the binaries already in the build directory
 #   --build-dir  default build/bench-rel (configured here when missing)
 #
@@ -32,7 +35,8 @@ if [ "$do_build" = 1 ]; then
     if [ ! -f "$build/build.ninja" ]; then
         cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     fi
-    cmake --build "$build" -t bench_model bench_refresh bench_startup bench_export >/dev/null
+    cmake --build "$build" -t bench_model bench_refresh bench_startup bench_export \
+        batchwatch-cli >/dev/null
 fi
 
 if [ "$quick" = 1 ]; then
@@ -40,11 +44,13 @@ if [ "$quick" = 1 ]; then
     refresh_args="--jobs 2000 --runs 1"
     startup_args="--jobs 20000 --runs 1"
     export_args="--jobs 200"
+    get_args="--jobs 1000 --runs 1"
 else
     model_args="--runs 5"
     refresh_args="--runs 5"
     startup_args="--runs 3"
     export_args="--jobs 10000"
+    get_args="--jobs 5000 --runs 5"
 fi
 
 out=$(mktemp -d)
@@ -60,6 +66,12 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 # shellcheck disable=SC2086
 QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} "$build/bench/bench_export" $export_args \
     --dir "$out/export" >"$out/export.txt"
+
+if command -v hyperfine >/dev/null && { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; }; then
+    # shellcheck disable=SC2086
+    "$here/bench/get-vs-curl.sh" --cli "$build/src/cli/batchwatch-cli" $get_args --no-sdk \
+        --no-strace >"$out/get.txt" 2>/dev/null || true
+fi
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 
@@ -87,5 +99,15 @@ awk '
         printf "%-14s %-58s %4s %10.0f %10.0f %10.0f\n", "bench_export", $1 " (" $5 " MiB)", 1,
                $2 * 1000, $2 * 1000, $3 * 1000
     }' "$out/export.txt"
+# get-vs-curl: "<command (34 columns)> <median s> <min s> <x curl> <CPU s> <conns>" rows.
+[ -f "$out/get.txt" ] && awk '
+    /^-+$/ { on = 1; next }
+    on && NF >= 5 && $1 != "" && $0 !~ /jobs,/ {
+        name = substr($0, 1, 34); sub(/ +$/, "", name)
+        split(substr($0, 35), f, " ")
+        if (f[1] ~ /^[0-9.]+$/)
+            printf "%-14s %-58s %4s %10.0f %10.0f %10.0f\n", "get-vs-curl", name " (x curl " f[3] ")",
+                   "-", f[1] * 1000, f[2] * 1000, f[4] * 1000
+    }' "$out/get.txt"
 grep -h "RSS growth" "$out/startup.txt" | sed 's/^/bench_startup  /'
 echo "load average before: $load_before; after: $load_after"

@@ -3,8 +3,9 @@
 # reports and tests independent of what the machine happens to have: CJK text and emoji in job
 # names must render (and be extractable from a PDF) everywhere. The app draws emoji in colour
 # (fonts-noto-color-emoji); a PDF needs them from an outline font (fonts-symbola). Qt loads
-# OpenSSL (libssl3) at run time for its TLS backend; poppler-utils (pdftotext, pdfimages), tzdata,
-# zsh and fish (the shell completion test) are for the tests, so that none of them is skipped.
+# OpenSSL (libssl3) at run time for its TLS backend; libcurl4-openssl-dev is the second HTTP
+# transport (core/wire/curltransport). poppler-utils (pdftotext, pdfimages), tzdata, zsh and
+# fish (the shell completion test) are for the tests, so that none of them is skipped.
 # Sourced by run.sh and test.sh; safe to run again (a no-op when all are present).
 set -euo pipefail
 
@@ -13,7 +14,7 @@ BATCHWATCH_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-svg-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
     libqt6sql6-psql postgresql-15
-    libqt6opengl6-dev libxkbcommon-dev libgl-dev libssl3
+    libqt6opengl6-dev libxkbcommon-dev libgl-dev libssl3 libcurl4-openssl-dev
     xvfb xauth poppler-utils tzdata fonts-dejavu-core fonts-wqy-microhei fonts-noto-color-emoji
     fonts-symbola zsh fish
 )

@@ -46,7 +46,12 @@ Console::Console(std::FILE *out, std::FILE *err, std::FILE *in)
     , m_outTty(isTerminal(out))
     , m_errTty(isTerminal(err))
     , m_inTty(isTerminal(in))
-{}
+{
+    // Off a terminal, one write() per 64 KiB of results rather than per stdio's 4 KiB default
+    // (`get` of 5,000 jobs writes ~6 MiB). Done before anything is written.
+    if (m_out && !m_outTty)
+        std::setvbuf(m_out, nullptr, _IOFBF, 64 * 1024);
+}
 
 Console::~Console()
 {

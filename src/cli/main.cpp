@@ -9,6 +9,7 @@
 #include "interrupthandler.h"
 
 #include "common/appidentity.h"
+#include "wire/httptransport.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -26,6 +27,18 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     const ParseResult parsed = parseCommandLine(arguments);
+
+    // libcurl's transport: a sixth of QNetworkAccessManager's CPU per request on Qt 6.4, and
+    // keep-alive kept (docs/PERFORMANCE.md, "get 5,000 jobs"); BATCHWATCH_HTTP_TRANSPORT=qnam
+    // chooses Qt's.
+    bw::HttpTransport::setPreferredKind(bw::HttpTransport::Kind::Curl);
+    // With it, Qt's own event dispatcher instead of GLib's: one eventfd write per loop turn
+    // instead of one per posted event (a fifth of the write()s of a `get`). Not with Qt's
+    // transport: its keep-alive is lost far more often then (861 connections, not 71, for
+    // 5,000 requests).
+    if (bw::HttpTransport::defaultKind() == bw::HttpTransport::Kind::Curl
+        && !qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
 
     // HTML and PDF reports paint with Qt Gui: only they get a QGuiApplication, headless unless
     // the caller chose a platform.

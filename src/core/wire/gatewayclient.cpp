@@ -1,24 +1,21 @@
 #include "wire/gatewayclient.h"
 
 #include "common/logging.h"
+#include "wire/httptransport.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLocale>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTimeZone>
 #include <QTimer>
+#include <QtNetwork/qtnetworkglobal.h>
 
 #if QT_CONFIG(ssl)
 #include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslError>
 #endif
 
 #include <algorithm>
@@ -328,35 +325,6 @@ QDateTime parseHttpDate(const QByteArray &value)
     return QDateTime::fromString(text, Qt::RFC2822Date);
 }
 
-#if QT_CONFIG(ssl)
-QString certificateName(const QSslCertificate &certificate, bool issuer)
-{
-    QStringList parts;
-    for (const auto attribute : {QSslCertificate::CommonName, QSslCertificate::Organization,
-                                 QSslCertificate::OrganizationalUnitName}) {
-        const QStringList values
-                = issuer ? certificate.issuerInfo(attribute) : certificate.subjectInfo(attribute);
-        const char *key = attribute == QSslCertificate::CommonName     ? "CN"
-                          : attribute == QSslCertificate::Organization ? "O"
-                                                                       : "OU";
-        for (const QString &value : values)
-            parts << QLatin1StringView(key) + u'=' + value.left(80);
-    }
-    return parts.isEmpty() ? QStringLiteral("(none)") : parts.join(QStringLiteral(", "));
-}
-
-// Subject, issuer, validity and SHA-256 fingerprint, on one line.
-QString describeCertificate(const QSslCertificate &certificate)
-{
-    const QByteArray digest = certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper();
-    return QStringLiteral("subject %1; issuer %2; valid %3 to %4; SHA-256 %5")
-            .arg(certificateName(certificate, false), certificateName(certificate, true),
-                 certificate.effectiveDate().toUTC().toString(Qt::ISODate),
-                 certificate.expiryDate().toUTC().toString(Qt::ISODate),
-                 QString::fromLatin1(digest));
-}
-#endif
-
 } // namespace
 
 // The CA certificates of profile().caBundlePath, read once.
@@ -390,15 +358,8 @@ public:
         return request;
     }
 
-    ~GatewayRequest() override
-    {
-        // One read of the guarded pointer, then a plain one: nothing below can delete it.
-        if (QNetworkReply *reply = m_reply.data()) {
-            reply->disconnect(this);
-            reply->abort();
-            reply->deleteLater();
-        }
-    }
+    // An exchange still in flight is aborted without a signal.
+    ~GatewayRequest() override = default;
 
     GatewayClient *client() const { return m_client; }
 
@@ -480,23 +441,23 @@ private:
 
     void abortReply(AbortReason reason)
     {
-        QNetworkReply *reply = m_reply.data();
-        if (!reply)
+        HttpExchange *exchange = m_exchange.get();
+        if (!exchange)
             return;
         if (m_reason == AbortReason::None)
             m_reason = reason;
-        reply->abort(); // emits finished() synchronously; onFinished() clears m_reply
+        exchange->abort(); // emits finished() synchronously; onFinished() takes m_exchange
     }
 
-    std::optional<QNetworkRequest> buildRequest(const QUrl &url, GatewayError *error);
-    void send(const QNetworkRequest &request);
-    void onMetaDataChanged();
+    std::optional<HttpExchangeRequest> buildRequest(const QUrl &url, GatewayError *error);
+    void send(const HttpExchangeRequest &request);
+    void onHeadReceived();
     void onReadyRead();
     void onDownloadProgress(qint64 received, qint64 total);
-    void onRedirected(const QUrl &target);
+    void onRedirected(int status, const QUrl &target);
     void onFinished();
-    Expected<HttpResponse> interpret(QNetworkReply *reply);
-    GatewayError transportError(QNetworkReply *reply, int status) const;
+    Expected<HttpResponse> interpret(HttpExchange *exchange);
+    GatewayError transportError(const HttpExchange *exchange, int status) const;
     GatewayError tooLargeError(int status) const;
 
     void complete(Expected<HttpResponse> outcome)
@@ -549,7 +510,7 @@ private:
     Next m_next;
 
     // The exchange in progress.
-    QPointer<QNetworkReply> m_reply;
+    std::unique_ptr<HttpExchange> m_exchange;
     QByteArray m_verb;
     QUrl m_url;
     QByteArray m_body;
@@ -558,7 +519,6 @@ private:
     int m_redirects = 0;  // same-origin redirects followed in this exchange
     QSet<QUrl> m_visited; // URLs this exchange asked for (a second visit is a loop)
     bool m_redirectLoop = false;
-    QString m_tlsError;
     int m_timeoutMs = kDefaultTimeoutMs;
     AbortReason m_reason = AbortReason::None;
     QElapsedTimer m_elapsed;
@@ -572,7 +532,8 @@ private:
     qint64 bodyCap() const { return m_bodyCap >= 0 ? m_bodyCap : m_client->m_maxBodyBytes; }
 };
 
-std::optional<QNetworkRequest> GatewayRequest::buildRequest(const QUrl &url, GatewayError *error)
+std::optional<HttpExchangeRequest> GatewayRequest::buildRequest(const QUrl &url,
+                                                                GatewayError *error)
 {
     const GatewayProfile &profile = m_client->m_profile;
     const QString scheme = url.scheme().toLower();
@@ -582,15 +543,12 @@ std::optional<QNetworkRequest> GatewayRequest::buildRequest(const QUrl &url, Gat
                            QStringLiteral("the gateway URL is not a valid http or https URL"));
         return std::nullopt;
     }
-    if (!m_client->m_nam) {
-        *error = makeError(GatewayError::Kind::Network,
-                           QStringLiteral("no network access manager is available"));
-        return std::nullopt;
-    }
 
-    QNetworkRequest request(url);
-    request.setRawHeader("Accept", "application/json");
-    request.setRawHeader("User-Agent", "batchwatch/" BATCHWATCH_VERSION);
+    HttpExchangeRequest request;
+    request.verb = m_verb;
+    request.url = url;
+    request.headers.emplaceBack("Accept", "application/json");
+    request.headers.emplaceBack("User-Agent", "batchwatch/" BATCHWATCH_VERSION);
 
     const QString &secret = m_client->m_secret;
     if (profile.authMode != AuthMode::None && !secret.isEmpty()) {
@@ -601,17 +559,17 @@ std::optional<QNetworkRequest> GatewayRequest::buildRequest(const QUrl &url, Gat
             case AuthMode::None:
                 break;
             case AuthMode::Bearer:
-                request.setRawHeader("Authorization", "Bearer " + secret.toUtf8());
+                request.headers.emplaceBack("Authorization", "Bearer " + secret.toUtf8());
                 m_keySent = true;
                 break;
             case AuthMode::VirtualKey:
-                request.setRawHeader("x-bf-vk", secret.toUtf8());
+                request.headers.emplaceBack("x-bf-vk", secret.toUtf8());
                 m_keySent = true;
                 break;
             case AuthMode::CustomHeader: {
                 const QByteArray name = profile.customHeaderName.trimmed().toLatin1();
                 if (isHeaderToken(name)) {
-                    request.setRawHeader(name, secret.toUtf8());
+                    request.headers.emplaceBack(name, secret.toUtf8());
                     m_keySent = true;
                 } else {
                     qCWarning(lcClient) << "the custom auth header name is not a valid header "
@@ -624,19 +582,14 @@ std::optional<QNetworkRequest> GatewayRequest::buildRequest(const QUrl &url, Gat
     }
     const QString provider = profile.provider.trimmed();
     if (!provider.isEmpty() && !hasControlCharacters(provider))
-        request.setRawHeader("x-model-provider", provider.toUtf8());
+        request.headers.emplaceBack("x-model-provider", provider.toUtf8());
 
     m_timeoutMs = profile.timeoutMs > 0 ? profile.timeoutMs : kDefaultTimeoutMs;
-    request.setTransferTimeout(m_timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::UserVerifiedRedirectPolicy);
-    // One more than the client allows: onRedirected() sees the loop first and says so.
-    request.setMaximumRedirectsAllowed(kMaxRedirects + 1);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    // Only the headers set here authenticate; never credentials Qt cached elsewhere.
-    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    request.inactivityTimeoutMs = m_timeoutMs;
+    request.maxRedirects = kMaxRedirects;
+    // The transport stops reading from the socket once this much is buffered and not yet
+    // read, so an oversized body never piles up far past the cap before the abort.
+    request.readBufferBytes = std::clamp<qint64>(bodyCap() + 1, kMinReadBuffer, kMaxReadBuffer);
 
     if (scheme == QLatin1StringView("https") && !profile.caBundlePath.isEmpty()) {
         auto &bundle = m_client->m_caBundle;
@@ -647,11 +600,9 @@ std::optional<QNetworkRequest> GatewayRequest::buildRequest(const QUrl &url, Gat
 #if QT_CONFIG(ssl)
             if (!QFileInfo(profile.caBundlePath).isReadable()) {
                 bundle->error = QStringLiteral("the CA bundle %1 cannot be read").arg(file);
-            } else {
-                bundle->certificates = QSslCertificate::fromPath(profile.caBundlePath, QSsl::Pem);
-                if (bundle->certificates.isEmpty())
-                    bundle->error
-                            = QStringLiteral("the CA bundle %1 holds no PEM certificate").arg(file);
+            } else if (QSslCertificate::fromPath(profile.caBundlePath, QSsl::Pem).isEmpty()) {
+                bundle->error
+                        = QStringLiteral("the CA bundle %1 holds no PEM certificate").arg(file);
             }
 #else
             bundle->error = QStringLiteral("this build has no TLS support for the CA bundle %1")
@@ -662,11 +613,7 @@ std::optional<QNetworkRequest> GatewayRequest::buildRequest(const QUrl &url, Gat
             *error = makeError(GatewayError::Kind::Tls, bundle->error);
             return std::nullopt;
         }
-#if QT_CONFIG(ssl)
-        QSslConfiguration tls = request.sslConfiguration();
-        tls.addCaCertificates(bundle->certificates);
-        request.setSslConfiguration(tls);
-#endif
+        request.caBundlePath = profile.caBundlePath;
     }
     return request;
 }
@@ -682,11 +629,10 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
     m_redirects = 0;
     m_visited = {url};
     m_redirectLoop = false;
-    m_tlsError.clear();
     m_reason = AbortReason::None;
 
     GatewayError setupError;
-    const std::optional<QNetworkRequest> request = buildRequest(url, &setupError);
+    const std::optional<HttpExchangeRequest> request = buildRequest(url, &setupError);
     if (!request) {
         complete(setupError); // settles with a queued callback: still never synchronous
         return;
@@ -705,71 +651,44 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
     send(*request);
 }
 
-void GatewayRequest::send(const QNetworkRequest &request)
+void GatewayRequest::send(const HttpExchangeRequest &request)
 {
     m_elapsed.start();
     qCDebug(lcClient).noquote() << m_operation << m_verb << m_url.path(QUrl::FullyEncoded);
 
-    QNetworkReply *reply = nullptr;
-    if (m_verb == "POST") {
-        // An empty JSON body, said so: without a Content-Type Qt warns on stderr at every stop.
-        QNetworkRequest post = request;
-        post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        reply = m_client->m_nam->post(post, QByteArray());
-    } else {
-        reply = m_client->m_nam->get(request);
+    QString error;
+    m_exchange = m_client->m_transport->start(request, &error);
+    if (!m_exchange) {
+        complete(makeError(GatewayError::Kind::Network, error));
+        return;
     }
-    m_reply = reply;
     m_deadline.start(m_timeoutMs);
-    // Qt's network thread stops reading from the socket once this much is buffered and not yet
-    // read, so an oversized body never piles up far past maxBodyBytes() before the abort.
-    reply->setReadBufferSize(std::clamp<qint64>(bodyCap() + 1, kMinReadBuffer, kMaxReadBuffer));
-    connect(reply, &QNetworkReply::metaDataChanged, this, &GatewayRequest::onMetaDataChanged);
-    connect(reply, &QNetworkReply::readyRead, this, &GatewayRequest::onReadyRead);
-    connect(reply, &QNetworkReply::downloadProgress, this, &GatewayRequest::onDownloadProgress);
-    connect(reply, &QNetworkReply::redirected, this, &GatewayRequest::onRedirected);
-    connect(reply, &QNetworkReply::finished, this, &GatewayRequest::onFinished);
-#if QT_CONFIG(ssl)
-    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
-        // Never ignored: the reply fails with SslHandshakeFailedError and this says why, with
-        // the certificate the gateway showed so that the user can judge it.
-        if (errors.isEmpty() || !m_tlsError.isEmpty())
-            return;
-        QSslCertificate certificate = errors.constFirst().certificate();
-        if (certificate.isNull() && m_reply)
-            certificate = m_reply->sslConfiguration().peerCertificate();
-        m_tlsError = errors.constFirst().errorString();
-        if (!certificate.isNull())
-            m_tlsError += QStringLiteral("; certificate: ") + describeCertificate(certificate);
-    });
-#endif
-    connect(reply, &QObject::destroyed, this, [this] {
-        // The access manager went away with the reply before it finished.
-        if (m_next)
-            complete(makeError(GatewayError::Kind::Network,
-                               QStringLiteral("the network access manager was destroyed")));
-    });
+    HttpExchange *exchange = m_exchange.get();
+    connect(exchange, &HttpExchange::headReceived, this, &GatewayRequest::onHeadReceived);
+    connect(exchange, &HttpExchange::readyRead, this, &GatewayRequest::onReadyRead);
+    connect(exchange, &HttpExchange::downloadProgress, this, &GatewayRequest::onDownloadProgress);
+    connect(exchange, &HttpExchange::redirected, this, &GatewayRequest::onRedirected);
+    connect(exchange, &HttpExchange::finished, this, &GatewayRequest::onFinished);
 }
 
-void GatewayRequest::onMetaDataChanged()
+void GatewayRequest::onHeadReceived()
 {
-    QNetworkReply *reply = m_reply.data();
-    if (!reply || m_reason != AbortReason::None)
+    HttpExchange *exchange = m_exchange.get();
+    if (!exchange || m_reason != AbortReason::None)
         return;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const int status = exchange->status();
     if (status >= 300 && status < 400)
         return; // a redirect's own body is never handed over
-    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-    if (length.isValid() && length.toLongLong() > bodyCap())
+    if (exchange->contentLength() > bodyCap())
         abortReply(AbortReason::TooLarge);
 }
 
 void GatewayRequest::onReadyRead()
 {
-    QNetworkReply *reply = m_reply.data();
-    if (!reply || m_reason != AbortReason::None)
+    HttpExchange *exchange = m_exchange.get();
+    if (!exchange || m_reason != AbortReason::None)
         return;
-    const QByteArray chunk = reply->readAll();
+    const QByteArray chunk = exchange->readAll();
     if (m_body.size() + chunk.size() > bodyCap()) {
         abortReply(AbortReason::TooLarge);
         return;
@@ -781,23 +700,22 @@ void GatewayRequest::onReadyRead()
 
 void GatewayRequest::onDownloadProgress(qint64 received, qint64 total)
 {
-    QNetworkReply *reply = m_reply.data();
-    if (!reply || m_reason != AbortReason::None)
+    HttpExchange *exchange = m_exchange.get();
+    if (!exchange || m_reason != AbortReason::None)
         return;
     if (received > bodyCap() || total > bodyCap()) {
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const int status = exchange->status();
         if (status < 300 || status >= 400)
             abortReply(AbortReason::TooLarge);
     }
 }
 
-void GatewayRequest::onRedirected(const QUrl &target)
+void GatewayRequest::onRedirected(int status, const QUrl &target)
 {
-    QNetworkReply *reply = m_reply.data();
-    if (!reply || m_reason != AbortReason::None)
+    HttpExchange *exchange = m_exchange.get();
+    if (!exchange || m_reason != AbortReason::None)
         return;
     const QUrl resolved = m_url.resolved(target);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     // 301/302/303 turn a POST into a GET: a stop is only ever sent as it was asked.
     const bool keepsMethod = m_verb == "GET" || status == 307 || status == 308;
     if (isSameOrigin(m_url, resolved) && keepsMethod) {
@@ -812,7 +730,7 @@ void GatewayRequest::onRedirected(const QUrl &target)
         m_visited.insert(resolved);
         qCDebug(lcClient).noquote() << m_operation << "follows a same-origin redirect" << status;
         m_body.clear();
-        Q_EMIT reply->redirectAllowed();
+        exchange->followRedirect();
         return;
     }
     m_redirectTarget = resolved;
@@ -822,26 +740,25 @@ void GatewayRequest::onRedirected(const QUrl &target)
 
 void GatewayRequest::onFinished()
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply)
+    // Taken out, and deleted once its finished() emission has returned.
+    std::unique_ptr<HttpExchange> exchange = std::move(m_exchange);
+    if (!exchange)
         return;
-    m_reply = nullptr;
     m_deadline.stop();
-    reply->disconnect(this);
-    reply->deleteLater();
+    exchange->disconnect(this);
+    const auto release = qScopeGuard([&exchange] { exchange.release()->deleteLater(); });
     if (m_reason == AbortReason::ContextGone) {
         settle({});
         return;
     }
-    complete(interpret(reply));
+    complete(interpret(exchange.get()));
 }
 
-// The one place where a QNetworkReply becomes a response or a typed error, in this order:
-// aborted by us -> network error -> HTTP status (the body is judged by the caller).
-Expected<HttpResponse> GatewayRequest::interpret(QNetworkReply *reply)
+// The one place where an exchange becomes a response or a typed error, in this order:
+// aborted by us -> transport failure -> HTTP status (the body is judged by the caller).
+Expected<HttpResponse> GatewayRequest::interpret(HttpExchange *exchange)
 {
-    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const int status = statusAttr.toInt();
+    const int status = exchange->status();
 
     switch (m_reason) {
     case AbortReason::Cancelled:
@@ -884,16 +801,9 @@ Expected<HttpResponse> GatewayRequest::interpret(QNetworkReply *reply)
         break;
     }
 
-    const QNetworkReply::NetworkError code = reply->error();
-    // Network and proxy errors are below 200; Qt also sets content/server error codes next to
-    // an HTTP status, and those are the status's business.
-    const bool transport
-            = code != QNetworkReply::NoError
-              && (!statusAttr.isValid() || code < 100
-                  || (code < 200 && code != QNetworkReply::ProxyAuthenticationRequiredError));
-    if (transport)
-        return transportError(reply, status);
-    if (!statusAttr.isValid() || status <= 0)
+    if (exchange->failure() != HttpExchange::Failure::None)
+        return transportError(exchange, status);
+    if (status <= 0)
         return makeError(GatewayError::Kind::Network,
                          QStringLiteral("the gateway did not send an HTTP response"));
     if (status < 200) {
@@ -908,21 +818,21 @@ Expected<HttpResponse> GatewayRequest::interpret(QNetworkReply *reply)
                                  .arg(status));
     }
 
-    const QByteArray rest = reply->readAll();
+    const QByteArray rest = exchange->readAll();
     if (m_body.size() + rest.size() > bodyCap())
         return tooLargeError(status);
     m_body += rest;
 
     HttpResponse r;
     r.status = status;
-    r.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-    r.contentType = reply->rawHeader("Content-Type");
-    r.amznErrorType = reply->rawHeader("X-Amzn-Errortype");
+    r.reasonPhrase = exchange->reasonPhrase();
+    r.contentType = exchange->header("Content-Type");
+    r.amznErrorType = exchange->header("X-Amzn-Errortype");
     if (m_redirects > 0) {
         r.contentType = lastResponseValue(r.contentType);
         r.amznErrorType = lastResponseValue(r.amznErrorType);
     }
-    r.retryAfter = reply->rawHeader("Retry-After");
+    r.retryAfter = exchange->header("Retry-After");
     r.body = std::exchange(m_body, {});
     qCDebug(lcClient).noquote().nospace()
             << m_operation << " " << m_verb << " -> " << status << ", " << r.body.size()
@@ -940,54 +850,63 @@ GatewayError GatewayRequest::tooLargeError(int status) const
             status);
 }
 
-GatewayError GatewayRequest::transportError(QNetworkReply *reply, int status) const
+GatewayError GatewayRequest::transportError(const HttpExchange *exchange, int status) const
 {
     using Kind = GatewayError::Kind;
-    const QNetworkReply::NetworkError code = reply->error();
+    using Failure = HttpExchange::Failure;
+    const Failure failure = exchange->failure();
     const QString where = originOf(m_url);
-    qCDebug(lcClient).noquote() << m_operation << "network error" << code;
-    switch (code) {
-    case QNetworkReply::OperationCanceledError:
-        // Not aborted by us: Qt aborts a reply when its transfer timeout elapses.
+    const QString tlsError = exchange->tlsError();
+    qCDebug(lcClient).noquote() << m_operation << "transport failure" << int(failure);
+    switch (failure) {
+    case Failure::None:
+        break;
+    case Failure::Aborted: // only ever by this request, which said why first
+        return makeError(Kind::Cancelled, {});
+    case Failure::InactivityTimeout:
         return makeError(Kind::Timeout, QStringLiteral("nothing arrived from %1 for %2 s")
                                                 .arg(where)
                                                 .arg(m_timeoutMs / 1000.0, 0, 'g', 3));
-    case QNetworkReply::TimeoutError:
+    case Failure::ConnectTimeout:
         return makeError(Kind::Timeout,
                          QStringLiteral("the connection to %1 timed out").arg(where));
-    case QNetworkReply::SslHandshakeFailedError:
+    case Failure::Tls:
         return makeError(Kind::Tls,
-                         m_tlsError.isEmpty()
-                                 ? QStringLiteral("%1 (%2)").arg(reply->errorString(), where)
-                                 : QStringLiteral("%1 (%2)").arg(m_tlsError, where));
-    case QNetworkReply::TooManyRedirectsError:
+                         tlsError.isEmpty()
+                                 ? QStringLiteral("%1 (%2)").arg(exchange->errorString(), where)
+                                 : QStringLiteral("%1 (%2)").arg(tlsError, where));
+    case Failure::TooManyRedirects:
         return makeError(Kind::Redirect,
                          QStringLiteral("more than %1 redirects").arg(kMaxRedirects), status);
-    case QNetworkReply::InsecureRedirectError:
+    case Failure::InsecureRedirect:
         return makeError(Kind::Redirect, QStringLiteral("a redirect from https to http"), status);
-    case QNetworkReply::ConnectionRefusedError:
+    case Failure::Refused:
         return makeError(Kind::Network, QStringLiteral("%1 refused the connection").arg(where));
-    case QNetworkReply::HostNotFoundError:
+    case Failure::HostNotFound:
         return makeError(Kind::Network,
                          QStringLiteral("the host %1 was not found").arg(m_url.host()));
-    case QNetworkReply::RemoteHostClosedError:
+    case Failure::RemoteClosed:
         return makeError(Kind::Network,
                          status > 0 ? QStringLiteral("%1 closed the connection before the whole "
                                                      "response arrived")
                                               .arg(where)
                                     : QStringLiteral("%1 closed the connection").arg(where),
                          status);
-    default:
+    case Failure::TransportGone:
+        return makeError(Kind::Network, QStringLiteral("the network access manager was destroyed"));
+    case Failure::Other:
         break;
     }
-    if (!m_tlsError.isEmpty())
-        return makeError(Kind::Tls, QStringLiteral("%1 (%2)").arg(m_tlsError, where));
-    return makeError(Kind::Network, reply->errorString(), status);
+    return makeError(Kind::Network, exchange->errorString(), status);
 }
 
 GatewayClient::GatewayClient(QNetworkAccessManager *nam, QObject *parent)
+    : GatewayClient(HttpTransport::createDefault(nam), parent)
+{}
+
+GatewayClient::GatewayClient(std::unique_ptr<HttpTransport> transport, QObject *parent)
     : QObject(parent)
-    , m_nam(nam)
+    , m_transport(std::move(transport))
 {}
 
 GatewayClient::~GatewayClient()

@@ -3,6 +3,7 @@
 #include "domain/jobidentifier.h"
 #include "wire/gatewayerror.h"
 #include "wire/gatewayprofile.h"
+#include "wire/httptransport.h"
 #include "wire/jobcodec.h"
 #include "wire/listquery.h"
 #include "wire/nativerequests.h"
@@ -20,7 +21,6 @@
 #include <optional>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace bw {
 
@@ -49,8 +49,10 @@ struct HealthResult
     QJsonObject components; // newer Bifrost
 };
 
-// Talks to one gateway profile over the QNetworkAccessManager it is given (not owned; one per
-// process; it must outlive the requests, and live in the client's thread). Every request
+// Talks to one gateway profile through an HttpTransport (wire/httptransport.h): made over the
+// QNetworkAccessManager it is given (not owned; one per process; it must outlive the requests,
+// and live in the client's thread) in HttpTransport::defaultKind(), or the one it is handed.
+// The transport only moves bytes; everything below is this class's rule. Every request
 // carries Accept: application/json, the profile's auth and provider headers and a deadline:
 // each exchange (connect, TLS, headers, same-origin redirects and the whole body together)
 // ends as Kind::Timeout once profile().timeoutMs has passed, however steadily bytes arrive;
@@ -79,6 +81,7 @@ class GatewayClient : public QObject
 
 public:
     explicit GatewayClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
+    explicit GatewayClient(std::unique_ptr<HttpTransport> transport, QObject *parent = nullptr);
     ~GatewayClient() override;
 
     // Takes effect for requests started afterwards. profile().detectedRoute is updated by
@@ -200,7 +203,7 @@ private:
     struct CaBundle;
     GatewayProfile m_profile;
     QString m_secret;
-    QPointer<QNetworkAccessManager> m_nam;
+    std::unique_ptr<HttpTransport> m_transport;
     qint64 m_maxBodyBytes = kDefaultMaxBodyBytes;
     RateLimiter m_rateLimiter;
     int m_inFlight = 0;
