@@ -120,6 +120,12 @@ private Q_SLOTS:
         QTest::newRow("core metrics") << "bw::JobMetrics"
                                       << "just now"
                                       << "gerade eben";
+        QTest::newRow("qt button") << "QPlatformTheme"
+                                   << "Cancel"
+                                   << "Abbrechen";
+        QTest::newRow("qt shortcut") << "QShortcut"
+                                     << "Del"
+                                     << "Entf";
         QTest::newRow("command line") << "main"
                                       << "Keep the database in <dir>."
                                       << "Die Datenbank in <dir> ablegen.";
