@@ -2008,6 +2008,7 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
     <name>bw::ConfigTreeModel</name>
     <message>
         <source>Key</source>
+        <extracomment>Column header: the name of a field in the job&apos;s JSON configuration</extracomment>
         <translation>Feld</translation>
     </message>
     <message>
@@ -2079,6 +2080,125 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
     <message>
         <source>Key refused</source>
         <translation>Schlüssel abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>bw::ConnectionTest</name>
+    <message>
+        <source>plural (/bedrock/model-invocation-jobs/…)</source>
+        <translation>Plural (/bedrock/model-invocation-jobs/…)</translation>
+    </message>
+    <message>
+        <source>singular (/bedrock/model-invocation-job/…)</source>
+        <translation>Singular (/bedrock/model-invocation-job/…)</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>Fix the profile first: %1</source>
+        <translation>Korrigieren Sie zuerst das Profil: %1</translation>
+    </message>
+    <message>
+        <source>Not reachable: %1</source>
+        <translation>Nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Reachable: the gateway answered (it has no /health route).</source>
+        <translation>Erreichbar: Das Gateway hat geantwortet (es hat keine /health-Route).</translation>
+    </message>
+    <message>
+        <source>Reachable, but /health reports a problem: %1</source>
+        <translation>Erreichbar, aber /health meldet ein Problem: %1</translation>
+    </message>
+    <message>
+        <source>Reachable: /health answered “ok”.</source>
+        <translation>Erreichbar: /health antwortete „ok“.</translation>
+    </message>
+    <message>
+        <source>Reachable, but /health answered “%1”.</source>
+        <translation>Erreichbar, aber /health antwortete „%1“.</translation>
+    </message>
+    <message>
+        <source>The gateway needs a key: %1</source>
+        <translation>Das Gateway braucht einen Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Listing jobs failed: %1</source>
+        <translation>Auflisten der Jobs fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>This gateway does not list jobs (%1). Jobs can still be added by id.</source>
+        <translation>Dieses Gateway listet keine Jobs auf (%1). Jobs lassen sich trotzdem per ID hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Access granted without a key.</source>
+        <translation>Zugriff ohne Schlüssel gewährt.</translation>
+    </message>
+    <message>
+        <source>Key accepted.</source>
+        <translation>Schlüssel angenommen.</translation>
+    </message>
+    <message>
+        <source>No jobs are visible with this profile yet.</source>
+        <translation>Mit diesem Profil sind noch keine Jobs sichtbar.</translation>
+    </message>
+    <message>
+        <source>1 job visible on the first page; there are more.</source>
+        <translation>1 Job auf der ersten Seite sichtbar; es gibt weitere.</translation>
+    </message>
+    <message>
+        <source>1 job visible.</source>
+        <translation>1 Job sichtbar.</translation>
+    </message>
+    <message>
+        <source>%1 jobs visible on the first page; there are more.</source>
+        <translation>%1 Jobs auf der ersten Seite sichtbar; es gibt weitere.</translation>
+    </message>
+    <message>
+        <source>%1 jobs visible.</source>
+        <translation>%1 Jobs sichtbar.</translation>
+    </message>
+    <message>
+        <source>Route style detected: %1.</source>
+        <translation>Routenstil erkannt: %1.</translation>
+    </message>
+    <message>
+        <source>The route style could not be detected: %1</source>
+        <translation>Der Routenstil konnte nicht erkannt werden: %1</translation>
+    </message>
+    <message>
+        <source>no route answered with a job</source>
+        <translation>keine Route antwortete mit einem Job</translation>
+    </message>
+    <message>
+        <source>The %1 route answers as expected.</source>
+        <translation>Die Route im Stil %1 antwortet wie erwartet.</translation>
+    </message>
+    <message>
+        <source>The %1 route did not answer with a job: %2</source>
+        <translation>Die Route im Stil %1 antwortete nicht mit einem Job: %2</translation>
+    </message>
+    <message>
+        <source>Bifrost&apos;s native batch API answers for %1.</source>
+        <translation>Bifrosts native Batch-API antwortet für %1.</translation>
+    </message>
+    <message>
+        <source>The gateway does not answer Bifrost&apos;s native batch API: only Bedrock jobs can be watched, with what the Bedrock-format route reports.</source>
+        <translation>Das Gateway beantwortet Bifrosts native Batch-API nicht: Nur Bedrock-Jobs lassen sich beobachten, mit dem, was die Route im Bedrock-Format meldet.</translation>
+    </message>
+    <message>
+        <source>Bifrost&apos;s native batch API does not list %1 batches: %2</source>
+        <translation>Bifrosts native Batch-API listet keine Batches von %1 auf: %2</translation>
+    </message>
+    <message>
+        <source>The connection does not work yet.</source>
+        <translation>Die Verbindung funktioniert noch nicht.</translation>
+    </message>
+    <message>
+        <source>The connection works.</source>
+        <translation>Die Verbindung funktioniert.</translation>
     </message>
 </context>
 <context>
@@ -2360,6 +2480,132 @@ Zum Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>bw::GatewayError</name>
+    <message>
+        <source>The connection to the gateway broke off</source>
+        <translation>Die Verbindung zum Gateway ist abgebrochen</translation>
+    </message>
+    <message>
+        <source>Could not reach the gateway</source>
+        <translation>Das Gateway ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time</source>
+        <translation>Das Gateway hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>Secure connection to the gateway failed</source>
+        <translation>Die sichere Verbindung zum Gateway ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The gateway rejected this key (%1)</source>
+        <translation>Das Gateway hat diesen Schlüssel abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>The gateway sent a response that is not a usable JSON body</source>
+        <translation>Das Gateway sandte eine Antwort ohne brauchbaren JSON-Inhalt</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s response was too large</source>
+        <translation>Die Antwort des Gateways war zu groß</translation>
+    </message>
+    <message>
+        <source>The gateway answered with a redirect that was not followed</source>
+        <translation>Das Gateway antwortete mit einer Umleitung, der nicht gefolgt wurde</translation>
+    </message>
+    <message>
+        <source>The request was cancelled</source>
+        <translation>Die Anfrage wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source> (retry after %1 s)</source>
+        <translation> (neuer Versuch nach %1 s)</translation>
+    </message>
+    <message>
+        <source> (after %1 attempts)</source>
+        <translation> (nach %1 Versuchen)</translation>
+    </message>
+</context>
+<context>
+    <name>bw::GatewayProfile</name>
+    <message>
+        <source>Enter the gateway&apos;s base URL, e.g. http://localhost:8080.</source>
+        <translation>Geben Sie die Basis-URL des Gateways ein, z. B. http://localhost:8080.</translation>
+    </message>
+    <message>
+        <source>The base URL is not a valid URL: %1</source>
+        <translation>Die Basis-URL ist keine gültige URL: %1</translation>
+    </message>
+    <message>
+        <source>The base URL must start with http:// or https://.</source>
+        <translation>Die Basis-URL muss mit http:// oder https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The base URL has no host name.</source>
+        <translation>Die Basis-URL hat keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>Do not put credentials in the URL: give the key as the profile&apos;s key, which is kept in the keychain.</source>
+        <translation>Keine Zugangsdaten in die URL schreiben: Geben Sie den Schlüssel als Schlüssel des Profils an; er wird im Schlüsselbund verwahrt.</translation>
+    </message>
+    <message>
+        <source>The base URL must not have a query (?…) or fragment (#…).</source>
+        <translation>Die Basis-URL darf keine Abfrage (?…) und kein Fragment (#…) haben.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the header that carries the key.</source>
+        <translation>Geben Sie den Namen des Headers ein, der den Schlüssel trägt.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid header name: use letters, digits and - only.</source>
+        <translation>„%1“ ist kein gültiger Header-Name: Nur Buchstaben, Ziffern und - verwenden.</translation>
+    </message>
+    <message>
+        <source>The header %1 is set by batchwatch itself; choose another one.</source>
+        <translation>Den Header %1 setzt batchwatch selbst; wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>Another profile is already called “%1”.</source>
+        <translation>Ein anderes Profil heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>The provider “%1” contains characters a header value cannot carry.</source>
+        <translation>Der Anbieter „%1“ enthält Zeichen, die ein Header-Wert nicht tragen kann.</translation>
+    </message>
+    <message>
+        <source>The timeout must be between 0.1 seconds and one hour.</source>
+        <translation>Das Zeitlimit muss zwischen 0,1 Sekunden und einer Stunde liegen.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 does not exist.</source>
+        <translation>Das CA-Bündel %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 cannot be read.</source>
+        <translation>Das CA-Bündel %1 ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The key for %1 would travel unencrypted over plain http; anyone on the network path can read it. Use https unless the path is trusted.</source>
+        <translation>Der Schlüssel für %1 würde unverschlüsselt über http übertragen; jeder auf dem Netzwerkweg kann ihn lesen. Verwenden Sie https, es sei denn, der Weg ist vertrauenswürdig.</translation>
+    </message>
+    <message>
+        <source>Choose at least one provider to watch.</source>
+        <translation>Wählen Sie mindestens einen Anbieter zum Beobachten.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a provider name: use lower-case letters, digits, &apos;-&apos; or &apos;_&apos; (for example openai).</source>
+        <translation>„%1“ ist kein Anbietername: Kleinbuchstaben, Ziffern, „-“ oder „_“ verwenden (zum Beispiel openai).</translation>
+    </message>
+    <message>
+        <source>The provider %1 is listed twice.</source>
+        <translation>Der Anbieter %1 ist doppelt aufgeführt.</translation>
+    </message>
+</context>
+<context>
     <name>bw::HistoryTab</name>
     <message>
         <source>(first observed)</source>
@@ -2518,6 +2764,18 @@ Zum Beispiel: %2</translation>
     <message>
         <source>Expires %1</source>
         <translation>Läuft ab %1</translation>
+    </message>
+    <message>
+        <source>Jobs over time: no jobs.</source>
+        <translation>Jobs im Zeitverlauf: keine Jobs.</translation>
+    </message>
+    <message>
+        <source>Jobs over time: %1 jobs, from %2 to %3.</source>
+        <translation>Jobs im Zeitverlauf: %1 Jobs, von %2 bis %3.</translation>
+    </message>
+    <message>
+        <source>Jobs over time: 1 job, from %1 to %2.</source>
+        <translation>Jobs im Zeitverlauf: 1 Job, von %1 bis %2.</translation>
     </message>
 </context>
 <context>
@@ -2914,10 +3172,12 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
     </message>
     <message>
         <source>Resume</source>
+        <extracomment>Toolbar button: resume or pause polling the gateway</extracomment>
         <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Pause</source>
+        <extracomment>Toolbar button: stop polling the gateway until resumed (not the jobs)</extracomment>
         <translation>Pausieren</translation>
     </message>
     <message>
@@ -2950,6 +3210,7 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
     </message>
     <message>
         <source>Stop</source>
+        <extracomment>Toolbar button: ask the gateway to stop the selected jobs</extracomment>
         <translation>Stoppen</translation>
     </message>
     <message>
@@ -2982,6 +3243,7 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
     </message>
     <message>
         <source>Cancel</source>
+        <extracomment>Toolbar button: ask the provider to cancel (or the gateway to stop) the selected batches</extracomment>
         <translation>Abbrechen</translation>
     </message>
 </context>
@@ -3809,6 +4071,14 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <source>%1–%2: %3 records</source>
         <translation>%1–%2: %3 Datensätze</translation>
     </message>
+    <message>
+        <source>Records processed per hour: none in the last 24 hours.</source>
+        <translation>Verarbeitete Datensätze pro Stunde: keine in den letzten 24 Stunden.</translation>
+    </message>
+    <message>
+        <source>Records processed per hour: %1 in the last 24 hours; the busiest hour was %2–%3 with %4.</source>
+        <translation>Verarbeitete Datensätze pro Stunde: %1 in den letzten 24 Stunden; die stärkste Stunde war %2–%3 mit %4.</translation>
+    </message>
 </context>
 <context>
     <name>bw::RecordsTab</name>
@@ -4469,6 +4739,14 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Jobs per status: %1.</source>
+        <translation>Jobs je Status: %1.</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,9 @@ void configureActions(Ui::MainWindow &ui, QWidget *window)
     // Short labels beside the toolbar icons; the menus keep the full words.
     ui.actionAddJobs->setIconText(MainWindow::tr("Add"));
     ui.actionRefresh->setIconText(MainWindow::tr("Refresh"));
+    //: Toolbar button: stop polling the gateway until resumed (not the jobs)
     ui.actionPause->setIconText(MainWindow::tr("Pause"));
+    //: Toolbar button: ask the gateway to stop the selected jobs
     ui.actionStop->setIconText(MainWindow::tr("Stop"));
     ui.actionRemove->setIconText(MainWindow::tr("Remove"));
     ui.actionExport->setIconText(MainWindow::tr("Export"));
@@ -241,6 +243,7 @@ void updateActions(Ui::MainWindow &ui, const ActionState &state)
     ui.actionShowJobs->setChecked(!overview);
     ui.actionShowOverview->setChecked(overview);
     ui.actionStop->setText(StopJobsDialog::actionText(selected, stop.cancel));
+    //: Toolbar button: ask the provider to cancel (or the gateway to stop) the selected batches
     ui.actionStop->setIconText(stop.cancel ? MainWindow::tr("Cancel") : MainWindow::tr("Stop"));
 }
 
