@@ -3877,7 +3877,7 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     </message>
     <message>
         <source>%1 · %2 failed</source>
-        <translation>%1 · %2 fehlgeschlagen</translation>
+        <translation>%1 · %2 Fehler</translation>
     </message>
 </context>
 <context>
@@ -4550,6 +4550,11 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>times in UTC</source>
         <translation>Zeiten in UTC</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <extracomment>The language code of this translation (BCP 47, e.g. &quot;de&quot;), for &lt;html lang=&quot;…&quot;&gt;</extracomment>
+        <translation>de</translation>
     </message>
 </context>
 <context>

@@ -211,14 +211,16 @@ public:
 
     QString head() const
     {
-        QString out = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+        //: The language code of this translation (BCP 47, e.g. "de"), for <html lang="…">
+        const QString language = Report::tr("en");
+        QString out = QStringLiteral("<!DOCTYPE html>\n<html lang=\"%4\">\n<head>\n"
                                      "<meta charset=\"utf-8\">\n"
                                      "<meta name=\"viewport\" content=\"width=device-width, "
                                      "initial-scale=1\">\n"
                                      "<meta name=\"generator\" content=\"batchwatch %1\">\n"
                                      "<title>%2</title>\n<style>%3</style>\n</head>\n<body>\n")
                               .arg(QStringLiteral(BATCHWATCH_VERSION), esc(m_header.title),
-                                   styleSheet());
+                                   styleSheet(), esc(language));
         out += QStringLiteral("<header>\n<h1>") + esc(m_header.title) + QStringLiteral("</h1>\n");
         out += QStringLiteral("<p class=\"meta\">");
         QStringList meta;
