@@ -2059,7 +2059,7 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
     </message>
     <message>
         <source>Idle — add jobs to start polling</source>
-        <translation>Untätig — fügen Sie Jobs hinzu, um mit dem Abfragen zu beginnen</translation>
+        <translation>Leerlauf — fügen Sie Jobs hinzu, um mit dem Abfragen zu beginnen</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -3325,7 +3325,7 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
     </message>
     <message>
         <source>%1 about to expire</source>
-        <translation>%1 laufen bald ab</translation>
+        <translation>%1 bald ablaufend</translation>
     </message>
     <message>
         <source>%1: %2</source>
