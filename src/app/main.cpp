@@ -3,6 +3,7 @@
 // documents what the window does with each option).
 #include "common/appidentity.h"
 #include "presentation/statuspresentation.h"
+#include "presentation/uilanguage.h"
 #include "store/jobstore.h"
 #include "window/launchoptions.h"
 #include "window/mainwindow.h"
@@ -51,11 +52,14 @@ int main(int argc, char *argv[])
     int exitCode = 0;
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
+        bw::UiLanguage::install(&app);
         parseOrExit(&exitCode);
         return exitCode;
     }
 
     QApplication app(argc, argv);
+    // The system locale's language, or BATCHWATCH_LANG (e.g. "de", "en") to choose another.
+    bw::UiLanguage::install(&app);
     QApplication::setApplicationDisplayName(QStringLiteral("batchwatch"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.batchwatch"));
     QApplication::setWindowIcon(bw::StatusPresentation::appIcon());

@@ -13,8 +13,6 @@ namespace bw {
 
 namespace {
 
-using ReportText::tr;
-
 QString esc(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -192,7 +190,8 @@ QString progressBar(const std::optional<double> &fraction, StatusGroup group)
 QString idList(const QStringList &ids)
 {
     if (ids.isEmpty())
-        return QStringLiteral("<p class=\"nr\">") + esc(tr("none")) + QStringLiteral("</p>");
+        return QStringLiteral("<p class=\"nr\">") + esc(Report::tr("none"))
+               + QStringLiteral("</p>");
     QString out = QStringLiteral("<ul class=\"ids\">");
     for (const QString &id : ids)
         out += QStringLiteral("<li class=\"mono\">") + esc(id) + QStringLiteral("</li>");
@@ -212,24 +211,26 @@ public:
 
     QString head() const
     {
-        QString out = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+        //: The language code of this translation (BCP 47, e.g. "de"), for <html lang="…">
+        const QString language = Report::tr("en");
+        QString out = QStringLiteral("<!DOCTYPE html>\n<html lang=\"%4\">\n<head>\n"
                                      "<meta charset=\"utf-8\">\n"
                                      "<meta name=\"viewport\" content=\"width=device-width, "
                                      "initial-scale=1\">\n"
                                      "<meta name=\"generator\" content=\"batchwatch %1\">\n"
                                      "<title>%2</title>\n<style>%3</style>\n</head>\n<body>\n")
                               .arg(QStringLiteral(BATCHWATCH_VERSION), esc(m_header.title),
-                                   styleSheet());
+                                   styleSheet(), esc(language));
         out += QStringLiteral("<header>\n<h1>") + esc(m_header.title) + QStringLiteral("</h1>\n");
         out += QStringLiteral("<p class=\"meta\">");
         QStringList meta;
-        meta << esc(tr("Profile: %1")
-                            .arg(m_header.profileName.isEmpty() ? tr("(unnamed)")
+        meta << esc(Report::tr("Profile: %1")
+                            .arg(m_header.profileName.isEmpty() ? Report::tr("(unnamed)")
                                                                 : m_header.profileName));
         if (!m_header.baseUrl.isEmpty())
-            meta << esc(tr("Gateway:")) + QStringLiteral(" <span class=\"mono\">")
+            meta << esc(Report::tr("Gateway:")) + QStringLiteral(" <span class=\"mono\">")
                             + esc(m_header.baseUrl) + QStringLiteral("</span>");
-        meta << esc(tr("Exported %1").arg(m_header.exportedAt));
+        meta << esc(Report::tr("Exported %1").arg(m_header.exportedAt));
         meta << esc(jobCountText(m_header.jobCount));
         out += meta.join(QStringLiteral(" &middot; ")) + QStringLiteral("</p>\n");
         if (!m_header.groupCounts.isEmpty()) {
@@ -249,8 +250,9 @@ public:
         return QStringLiteral("<section class=\"summary\">\n<h3>%1</h3>\n<table>\n<thead><tr>"
                               "<th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th>"
                               "<th>%7</th></tr></thead>\n<tbody>\n")
-                .arg(esc(tr("Summary")), esc(tr("Name")), esc(tr("Job id")), esc(tr("Status")),
-                     esc(tr("Progress")), esc(tr("Submitted")), esc(tr("Duration")));
+                .arg(esc(Report::tr("Summary")), esc(Report::tr("Name")), esc(Report::tr("Job id")),
+                     esc(Report::tr("Status")), esc(Report::tr("Progress")),
+                     esc(Report::tr("Submitted")), esc(Report::tr("Duration")));
     }
 
     QString summaryRow(const ReportSummary &s) const
@@ -283,19 +285,21 @@ public:
                + QStringLiteral("</span></p>\n");
         if (j.notFound)
             out += QStringLiteral("<p class=\"note error\">")
-                   + esc(tr("The gateway last answered that it does not know this job (HTTP "
-                            "404)."))
+                   + esc(Report::tr(
+                           "The gateway last answered that it does not know this job (HTTP "
+                           "404)."))
                    + QStringLiteral("</p>\n");
         if (!j.lastError.isEmpty())
             out += QStringLiteral("<p class=\"note error\">")
-                   + esc(tr("Last poll failed: %1").arg(j.lastError)) + QStringLiteral("</p>\n");
+                   + esc(Report::tr("Last poll failed: %1").arg(j.lastError))
+                   + QStringLiteral("</p>\n");
         if (!j.staleNote.isEmpty())
             out += QStringLiteral("<p class=\"note\">") + esc(j.staleNote)
                    + QStringLiteral("</p>\n");
 
-        out += heading(tr("Fields")) + fieldTable(j.fields, Packing::WideFirst) + u'\n';
+        out += heading(Report::tr("Fields")) + fieldTable(j.fields, Packing::WideFirst) + u'\n';
 
-        out += heading(tr("Progress"));
+        out += heading(Report::tr("Progress"));
         if (j.countsReported) {
             if (s.progressFraction)
                 out += QStringLiteral("<p>") + progressBar(s.progressFraction, s.group)
@@ -303,21 +307,23 @@ public:
             out += fieldTable(j.progress, Packing::InOrder) + u'\n';
         } else {
             out += QStringLiteral("<p class=\"nr\">")
-                   + esc(tr("Record counts: %1").arg(ReportText::notReported()))
+                   + esc(Report::tr("Record counts: %1").arg(ReportText::notReported()))
                    + QStringLiteral("</p>\n");
         }
 
-        out += heading(tr("Timeline")) + timeline(j);
+        out += heading(Report::tr("Timeline")) + timeline(j);
 
-        out += heading(tr("VPC"));
+        out += heading(Report::tr("VPC"));
         switch (j.vpcState) {
         case VpcState::InVpc:
-            out += QStringLiteral("<h4>") + esc(tr("Security groups")) + QStringLiteral("</h4>")
-                   + idList(j.securityGroupIds) + QStringLiteral("<h4>") + esc(tr("Subnets"))
-                   + QStringLiteral("</h4>") + idList(j.subnetIds) + u'\n';
+            out += QStringLiteral("<h4>") + esc(Report::tr("Security groups"))
+                   + QStringLiteral("</h4>") + idList(j.securityGroupIds) + QStringLiteral("<h4>")
+                   + esc(Report::tr("Subnets")) + QStringLiteral("</h4>") + idList(j.subnetIds)
+                   + u'\n';
             break;
         case VpcState::NotInVpc:
-            out += QStringLiteral("<p>") + esc(tr("Not in a VPC.")) + QStringLiteral("</p>\n");
+            out += QStringLiteral("<p>") + esc(Report::tr("Not in a VPC."))
+                   + QStringLiteral("</p>\n");
             break;
         case VpcState::NotReported:
             out += QStringLiteral("<p class=\"nr\">") + esc(ReportText::notReported())
@@ -325,25 +331,25 @@ public:
             break;
         }
 
-        out += heading(tr("Configuration"));
-        out += QStringLiteral("<h4>") + esc(tr("Input")) + QStringLiteral("</h4>");
+        out += heading(Report::tr("Configuration"));
+        out += QStringLiteral("<h4>") + esc(Report::tr("Input")) + QStringLiteral("</h4>");
         out += j.inputReported ? fieldTable(j.inputConfig, Packing::InOrder)
                                : QStringLiteral("<p class=\"nr\">") + esc(ReportText::notReported())
                                          + QStringLiteral("</p>");
-        out += QStringLiteral("<h4>") + esc(tr("Output")) + QStringLiteral("</h4>");
+        out += QStringLiteral("<h4>") + esc(Report::tr("Output")) + QStringLiteral("</h4>");
         out += j.outputReported ? fieldTable(j.outputConfig, Packing::InOrder)
                                 : QStringLiteral("<p class=\"nr\">")
                                           + esc(ReportText::notReported()) + QStringLiteral("</p>");
         out += u'\n';
 
-        out += heading(tr("History")) + history(j);
+        out += heading(Report::tr("History")) + history(j);
 
-        out += heading(tr("Message"));
+        out += heading(Report::tr("Message"));
         if (j.message && !j.message->isEmpty())
             out += QStringLiteral("<pre class=\"message\">") + esc(*j.message)
                    + QStringLiteral("</pre>\n");
         else
-            out += QStringLiteral("<p class=\"nr\">") + esc(tr("No message."))
+            out += QStringLiteral("<p class=\"nr\">") + esc(Report::tr("No message."))
                    + QStringLiteral("</p>\n");
         out += QStringLiteral("</section>\n");
         return out;
@@ -361,8 +367,9 @@ private:
     {
         if (j.chart.isEmpty())
             return QStringLiteral("<p class=\"nr\">")
-                   + esc(tr("No time is known for this job yet.")) + QStringLiteral("</p>\n");
-        const QString alt = tr("Timeline of %1").arg(j.summary.title);
+                   + esc(Report::tr("No time is known for this job yet."))
+                   + QStringLiteral("</p>\n");
+        const QString alt = Report::tr("Timeline of %1").arg(j.summary.title);
         QString out;
         if (m_options.charts == HtmlReportWriter::ChartFormat::Png) {
             // Twice the CSS size: sharp on HiDPI screens and on paper.
@@ -400,13 +407,14 @@ private:
     static QString history(const ReportJob &j)
     {
         if (j.history.isEmpty())
-            return QStringLiteral("<p class=\"nr\">") + esc(tr("No status change observed."))
-                   + QStringLiteral("</p>\n");
+            return QStringLiteral("<p class=\"nr\">")
+                   + esc(Report::tr("No status change observed.")) + QStringLiteral("</p>\n");
         QString out = QStringLiteral("<table>\n<thead><tr><th>%1</th><th>%2</th><th>%3</th>"
                                      "<th>%4</th><th>%5</th></tr></thead>\n<tbody>\n")
-                              .arg(esc(tr("From")), esc(tr("To")), esc(tr("Observed at")),
-                                   esc(tr("Gateway's last modified")),
-                                   esc(tr("Time in previous status")));
+                              .arg(esc(Report::tr("From")), esc(Report::tr("To")),
+                                   esc(Report::tr("Observed at")),
+                                   esc(Report::tr("Gateway's last modified")),
+                                   esc(Report::tr("Time in previous status")));
         for (const ReportJob::HistoryRow &h : j.history) {
             out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td>"
                                   "</tr>\n")

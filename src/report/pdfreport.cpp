@@ -25,8 +25,6 @@ namespace bw {
 
 namespace {
 
-using ReportText::tr;
-
 const QString kChartImageName = QStringLiteral("bw-chart");
 const QString kZebra = QStringLiteral("#f6f7f9");
 
@@ -233,7 +231,7 @@ QString idList(const QStringList &ids)
 {
     if (ids.isEmpty())
         return QStringLiteral("<span style=\"color:%1;font-style:italic\">%2</span>")
-                .arg(ReportPalette::mutedText().name(), esc(tr("none")));
+                .arg(ReportPalette::mutedText().name(), esc(Report::tr("none")));
     QStringList escaped;
     for (const QString &id : ids)
         escaped << esc(id);
@@ -246,13 +244,14 @@ QString headerHtml(const ReportHeader &header)
 {
     QString out = QStringLiteral("<h1 style=\"font-size:16pt\">%1</h1>\n").arg(esc(header.title));
     out += QStringLiteral("<p style=\"color:%1\">").arg(ReportPalette::mutedText().name());
-    out += esc(tr("Profile: %1")
-                       .arg(header.profileName.isEmpty() ? tr("(unnamed)") : header.profileName));
+    out += esc(Report::tr("Profile: %1")
+                       .arg(header.profileName.isEmpty() ? Report::tr("(unnamed)")
+                                                         : header.profileName));
     if (!header.baseUrl.isEmpty())
-        out += QStringLiteral("<br>") + esc(tr("Gateway:"))
+        out += QStringLiteral("<br>") + esc(Report::tr("Gateway:"))
                + QStringLiteral(" <span style=\"%1\">").arg(monoStyle()) + esc(header.baseUrl)
                + QStringLiteral("</span>");
-    out += QStringLiteral("<br>") + esc(tr("Exported %1").arg(header.exportedAt));
+    out += QStringLiteral("<br>") + esc(Report::tr("Exported %1").arg(header.exportedAt));
     out += QStringLiteral("<br>") + esc(jobCountText(header.jobCount));
     out += QStringLiteral("</p>\n");
     if (!header.groupCounts.isEmpty()) {
@@ -270,21 +269,23 @@ QString headerHtml(const ReportHeader &header)
 QString summaryHeadHtml(const ReportHeader &header)
 {
     QString out = QStringLiteral("<html><body>\n") + headerHtml(header)
-                  + heading(tr("Summary (times in UTC)"));
+                  + heading(Report::tr("Summary (times in UTC)"));
     if (header.jobCount == 0)
-        out += muted(tr("No jobs in this export."));
+        out += muted(Report::tr("No jobs in this export."));
     return out + QStringLiteral("</body></html>");
 }
 
 QString historyHtml(const ReportJob &j)
 {
     if (j.history.isEmpty())
-        return muted(tr("No status change observed."));
+        return muted(Report::tr("No status change observed."));
     // One line per transition: 8 pt, the two times side by side.
     QString out = tableStart();
-    out += QStringLiteral("<thead><tr>") + headerCell(tr("From"), 19) + headerCell(tr("To"), 19)
-           + headerCell(tr("Observed at"), 22) + headerCell(tr("Gateway's last modified"), 22)
-           + headerCell(tr("Time in previous status"), 18) + QStringLiteral("</tr></thead>\n");
+    out += QStringLiteral("<thead><tr>") + headerCell(Report::tr("From"), 19)
+           + headerCell(Report::tr("To"), 19) + headerCell(Report::tr("Observed at"), 22)
+           + headerCell(Report::tr("Gateway's last modified"), 22)
+           + headerCell(Report::tr("Time in previous status"), 18)
+           + QStringLiteral("</tr></thead>\n");
     int row = 0;
     for (const ReportJob::HistoryRow &h : j.history) {
         out += rowStart(row++)
@@ -318,23 +319,24 @@ QString jobHtml(const ReportJob &j)
                        .arg(c.tint.name(), c.ink.name(), esc(text));
     };
     if (j.notFound)
-        note(tr("The gateway last answered that it does not know this job (HTTP 404)."), failed);
+        note(Report::tr("The gateway last answered that it does not know this job (HTTP 404)."),
+             failed);
     if (!j.lastError.isEmpty())
-        note(tr("Last poll failed: %1").arg(j.lastError), failed);
+        note(Report::tr("Last poll failed: %1").arg(j.lastError), failed);
     if (!j.staleNote.isEmpty())
         note(j.staleNote, ReportPalette::notObserved());
 
-    out += heading(tr("Fields")) + fieldTable(j.fields, Packing::WideFirst);
+    out += heading(Report::tr("Fields")) + fieldTable(j.fields, Packing::WideFirst);
 
-    out += heading(tr("Progress"));
+    out += heading(Report::tr("Progress"));
     if (j.countsReported)
         out += fieldTable(j.progress, Packing::InOrder);
     else
-        out += muted(tr("Record counts: %1").arg(ReportText::notReported()));
+        out += muted(Report::tr("Record counts: %1").arg(ReportText::notReported()));
 
-    out += heading(tr("Timeline"));
+    out += heading(Report::tr("Timeline"));
     if (j.chart.isEmpty()) {
-        out += muted(tr("No time is known for this job yet."));
+        out += muted(Report::tr("No time is known for this job yet."));
     } else {
         // Replaced by the vector chart object after parsing (see embedCharts).
         out += QStringLiteral("<p style=\"margin-top:2px;margin-bottom:0\"><img src=\"%1\" "
@@ -366,45 +368,45 @@ QString jobHtml(const ReportJob &j)
         }
     }
 
-    out += heading(tr("VPC"));
+    out += heading(Report::tr("VPC"));
     switch (j.vpcState) {
     case VpcState::InVpc:
-        out += tableStart() + rowStart(0) + labelCell(tr("Security groups"))
+        out += tableStart() + rowStart(0) + labelCell(Report::tr("Security groups"))
                + QStringLiteral("<td>") + idList(j.securityGroupIds) + QStringLiteral("</td></tr>")
-               + rowStart(1) + labelCell(tr("Subnets")) + QStringLiteral("<td>")
+               + rowStart(1) + labelCell(Report::tr("Subnets")) + QStringLiteral("<td>")
                + idList(j.subnetIds) + QStringLiteral("</td></tr></table>\n");
         break;
     case VpcState::NotInVpc:
         out += QStringLiteral("<p style=\"margin-top:0;margin-bottom:0\">")
-               + esc(tr("Not in a VPC.")) + QStringLiteral("</p>\n");
+               + esc(Report::tr("Not in a VPC.")) + QStringLiteral("</p>\n");
         break;
     case VpcState::NotReported:
         out += muted(ReportText::notReported());
         break;
     }
 
-    out += heading(tr("Configuration"));
+    out += heading(Report::tr("Configuration"));
     GroupedRows config;
     if (j.inputReported)
-        config.add(tr("Input"), j.inputConfig);
+        config.add(Report::tr("Input"), j.inputConfig);
     else
-        config.addNote(tr("Input"), ReportText::notReported());
+        config.addNote(Report::tr("Input"), ReportText::notReported());
     if (j.outputReported)
-        config.add(tr("Output"), j.outputConfig);
+        config.add(Report::tr("Output"), j.outputConfig);
     else
-        config.addNote(tr("Output"), ReportText::notReported());
+        config.addNote(Report::tr("Output"), ReportText::notReported());
     out += config.table();
 
-    out += heading(tr("History")) + historyHtml(j);
+    out += heading(Report::tr("History")) + historyHtml(j);
 
-    out += heading(tr("Message"));
+    out += heading(Report::tr("Message"));
     if (j.message && !j.message->isEmpty())
         out += QStringLiteral(
                        "<pre style=\"white-space:pre-wrap;margin-top:0;margin-bottom:0;%1\">")
                        .arg(monoStyle())
                + esc(*j.message) + QStringLiteral("</pre>\n");
     else
-        out += muted(tr("No message."));
+        out += muted(Report::tr("No message."));
     out += QStringLiteral("</body></html>");
     return out;
 }
@@ -551,8 +553,9 @@ public:
         m_lineHeight = metrics.height();
         m_rowPadding = metrics.height() * 0.5;
         m_padding = metrics.averageCharWidth() * 0.8;
-        m_columns = {{tr("Name"), 0},     {tr("Job id"), 0},    {tr("Status"), 0},
-                     {tr("Progress"), 0}, {tr("Submitted"), 0}, {tr("Duration"), 0}};
+        m_columns = {{Report::tr("Name"), 0},      {Report::tr("Job id"), 0},
+                     {Report::tr("Status"), 0},    {Report::tr("Progress"), 0},
+                     {Report::tr("Submitted"), 0}, {Report::tr("Duration"), 0}};
 
         // Every column but the name gets the width of its widest cell, capped; the name takes
         // what is left, at least a fifth.
@@ -780,7 +783,7 @@ void drawDecorations(QPainter &painter, const PageGeometry &g, const ReportHeade
     painter.drawText(g.header, Qt::AlignLeft | Qt::AlignBottom, title);
     painter.drawText(g.header, Qt::AlignRight | Qt::AlignBottom, when);
 
-    const QString pageText = tr("page %1 of %2").arg(page).arg(pageCount);
+    const QString pageText = Report::tr("page %1 of %2").arg(page).arg(pageCount);
     const qreal pageWidth = metrics.horizontalAdvance(pageText);
     const QString left
             = metrics.elidedText(header.baseUrl.isEmpty() ? header.profileName : header.baseUrl,

@@ -20,12 +20,7 @@ QString capped(const QString &text)
     if (text.at(cut - 1).isHighSurrogate())
         --cut;
     const qsizetype more = QStringView(text).mid(cut).toUtf8().size();
-    return text.left(cut) + tr(" \u2026 cut, %1 bytes more").arg(more);
-}
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("bw::Report", text);
+    return text.left(cut) + Report::tr(" \u2026 cut, %1 bytes more").arg(more);
 }
 
 QString dateTime(const QDateTime &instant)
@@ -44,7 +39,7 @@ QString compactDateTime(const QDateTime &instant)
 
 QString notReported()
 {
-    return tr("not reported by this gateway");
+    return Report::tr("not reported by this gateway");
 }
 
 QString groupName(StatusGroup group)
@@ -61,7 +56,6 @@ QString percent(double fraction, const QLocale &locale)
 
 namespace {
 
-using ReportText::tr;
 using Field = ReportJob::Field;
 
 Field text(const QString &label, const std::optional<QString> &value, bool monospace = false)
@@ -82,7 +76,7 @@ Field count(const QString &label, const std::optional<qint64> &value, const QLoc
 
 QString rateText(const ProgressRate &rate, const QLocale &locale)
 {
-    return tr("%1 records/min (over %2, %3 samples)")
+    return Report::tr("%1 records/min (over %2, %3 samples)")
             .arg(locale.toString(rate.recordsPerMinute, 'f', 1),
                  JobMetrics::formatDuration(rate.spanSeconds))
             .arg(rate.sampleCount);
@@ -110,12 +104,12 @@ ReportSummary ReportSummary::build(const ExportJob &exportJob, int index, const 
 
     r.progressFraction = JobMetrics::progressFraction(job);
     if (job.processedRecordCount && job.totalRecordCount && *job.totalRecordCount > 0) {
-        r.progressText = tr("%1 / %2 (%3)")
+        r.progressText = Report::tr("%1 / %2 (%3)")
                                  .arg(locale.toString(*job.processedRecordCount),
                                       locale.toString(*job.totalRecordCount),
                                       ReportText::percent(r.progressFraction.value_or(0), locale));
     } else if (job.processedRecordCount) {
-        r.progressText = tr("%1 processed").arg(locale.toString(*job.processedRecordCount));
+        r.progressText = Report::tr("%1 processed").arg(locale.toString(*job.processedRecordCount));
     }
     if (job.submitTime && job.submitTime->isValid()) {
         r.submitted = ReportText::dateTime(*job.submitTime);
@@ -123,7 +117,7 @@ ReportSummary ReportSummary::build(const ExportJob &exportJob, int index, const 
     }
     if (const auto elapsed = JobMetrics::elapsed(job, now)) {
         r.duration = terminal ? JobMetrics::formatDuration(*elapsed)
-                              : tr("%1 so far").arg(JobMetrics::formatDuration(*elapsed));
+                              : Report::tr("%1 so far").arg(JobMetrics::formatDuration(*elapsed));
     }
     return r;
 }
@@ -139,35 +133,40 @@ ReportJob ReportJob::build(const ExportJob &exportJob, int index, const QDateTim
     r.summary = ReportSummary::build(exportJob, index, now, locale);
 
     // Fields.
-    r.fields << text(tr("Name"), job.jobName) << Field{tr("Identifier"), w.identifier, true, true}
-             << text(tr("Job ARN"), job.jobArn, true)
-             << Field{tr("Status"), job.status ? job.status->raw() : QString(),
+    r.fields << text(Report::tr("Name"), job.jobName)
+             << Field{Report::tr("Identifier"), w.identifier, true, true}
+             << text(Report::tr("Job ARN"), job.jobArn, true)
+             << Field{Report::tr("Status"), job.status ? job.status->raw() : QString(),
                       job.status.has_value(), false}
-             << text(tr("Model"), job.modelId, true) << text(tr("Role ARN"), job.roleArn, true)
-             << text(tr("Client request token"), job.clientRequestToken, true)
-             << text(tr("Invocation type"), job.modelInvocationType)
-             << time(tr("Submitted"), job.submitTime)
-             << time(tr("Last modified"), job.lastModifiedTime) << time(tr("Ended"), job.endTime);
-    Field expires = time(tr("Expires"), job.jobExpirationTime);
+             << text(Report::tr("Model"), job.modelId, true)
+             << text(Report::tr("Role ARN"), job.roleArn, true)
+             << text(Report::tr("Client request token"), job.clientRequestToken, true)
+             << text(Report::tr("Invocation type"), job.modelInvocationType)
+             << time(Report::tr("Submitted"), job.submitTime)
+             << time(Report::tr("Last modified"), job.lastModifiedTime)
+             << time(Report::tr("Ended"), job.endTime);
+    Field expires = time(Report::tr("Expires"), job.jobExpirationTime);
     if (JobMetrics::timeToExpiry(job, now)) {
         expires.value += QStringLiteral(" (")
                          + JobMetrics::formatRelative(*job.jobExpirationTime, now) + u')';
         if (JobMetrics::isAtRisk(job, now))
-            expires.value += QStringLiteral(" \u2014 ") + tr("still queued close to expiry");
+            expires.value
+                    += QStringLiteral(" \u2014 ") + Report::tr("still queued close to expiry");
     }
     r.fields << expires;
-    r.fields << Field{tr("Timeout"),
+    r.fields << Field{Report::tr("Timeout"),
                       job.timeoutDurationInHours
-                              ? tr("%1 h").arg(locale.toString(*job.timeoutDurationInHours))
+                              ? Report::tr("%1 h").arg(locale.toString(*job.timeoutDurationInHours))
                               : QString(),
                       job.timeoutDurationInHours.has_value(), false};
-    r.fields << Field{terminal ? tr("Duration") : tr("Elapsed"), r.summary.duration,
+    r.fields << Field{terminal ? Report::tr("Duration") : Report::tr("Elapsed"), r.summary.duration,
                       !r.summary.duration.isEmpty(), false};
-    r.fields << Field{tr("Watched since"), ReportText::dateTime(w.addedAt), w.addedAt.isValid(),
-                      false};
-    r.fields << Field{tr("Last fetched"),
-                      w.fetchedAt.isValid() ? ReportText::dateTime(w.fetchedAt) : tr("never"), true,
-                      false};
+    r.fields << Field{Report::tr("Watched since"), ReportText::dateTime(w.addedAt),
+                      w.addedAt.isValid(), false};
+    r.fields << Field{Report::tr("Last fetched"),
+                      w.fetchedAt.isValid() ? ReportText::dateTime(w.fetchedAt)
+                                            : Report::tr("never"),
+                      true, false};
 
     r.notFound = w.notFound;
     if (w.lastError) {
@@ -176,27 +175,28 @@ ReportJob ReportJob::build(const ExportJob &exportJob, int index, const QDateTim
             r.lastError += QStringLiteral(" (") + ReportText::dateTime(w.lastErrorAt) + u')';
     }
     if (w.isStale() && w.staleSince().isValid())
-        r.staleNote = tr("Last-known data: not confirmed by the gateway since %1.")
+        r.staleNote = Report::tr("Last-known data: not confirmed by the gateway since %1.")
                               .arg(ReportText::dateTime(w.staleSince()));
 
     // Progress.
     r.countsReported = job.totalRecordCount || job.processedRecordCount || job.successRecordCount
                        || job.errorRecordCount;
-    r.progress << count(tr("Total records"), job.totalRecordCount, locale)
-               << count(tr("Processed"), job.processedRecordCount, locale)
-               << count(tr("Succeeded"), job.successRecordCount, locale)
-               << count(tr("Failed"), job.errorRecordCount, locale);
+    r.progress << count(Report::tr("Total records"), job.totalRecordCount, locale)
+               << count(Report::tr("Processed"), job.processedRecordCount, locale)
+               << count(Report::tr("Succeeded"), job.successRecordCount, locale)
+               << count(Report::tr("Failed"), job.errorRecordCount, locale);
     if (r.summary.progressFraction)
-        r.progress << Field{tr("Progress"),
+        r.progress << Field{Report::tr("Progress"),
                             ReportText::percent(*r.summary.progressFraction, locale), true, false};
     if (const auto share = JobMetrics::errorShare(job))
-        r.progress << Field{tr("Error share"), ReportText::percent(*share, locale), true, false};
+        r.progress << Field{Report::tr("Error share"), ReportText::percent(*share, locale), true,
+                            false};
     if (!terminal) {
         if (const auto rate = JobMetrics::processingRate(exportJob.samples, now))
-            r.progress << Field{tr("Rate"), rateText(*rate, locale), true, false};
+            r.progress << Field{Report::tr("Rate"), rateText(*rate, locale), true, false};
         if (const auto eta = JobMetrics::eta(job, exportJob.samples, now))
-            r.progress << Field{tr("Estimated finish"),
-                                tr("%1 (in %2, %3 records left)")
+            r.progress << Field{Report::tr("Estimated finish"),
+                                Report::tr("%1 (in %2, %3 records left)")
                                         .arg(ReportText::dateTime(eta->finishAt),
                                              JobMetrics::formatDuration(eta->seconds),
                                              locale.toString(eta->remainingRecords)),
@@ -213,7 +213,7 @@ ReportJob ReportJob::build(const ExportJob &exportJob, int index, const QDateTim
                           ->at;
         if (const auto rate
             = JobMetrics::processingRate(exportJob.samples, newest, oldest.secsTo(newest) + 1))
-            r.progress << Field{tr("Average rate"), rateText(*rate, locale), true, false};
+            r.progress << Field{Report::tr("Average rate"), rateText(*rate, locale), true, false};
     }
 
     // Timeline.
@@ -221,7 +221,7 @@ ReportJob ReportJob::build(const ExportJob &exportJob, int index, const QDateTim
     for (const TimelineChart::Marker &m : r.chart.markers()) {
         QString name = TimelineChart::markerName(m.kind);
         if (m.beyondAxis)
-            name = tr("%1 (beyond the right edge)").arg(name);
+            name = Report::tr("%1 (beyond the right edge)").arg(name);
         r.markerLegend.append({name, ReportText::dateTime(m.at)});
     }
     for (const TimelineChart::Band &b : r.chart.bands()) {
@@ -240,25 +240,25 @@ ReportJob ReportJob::build(const ExportJob &exportJob, int index, const QDateTim
     r.inputReported = job.inputDataConfig.has_value();
     if (job.inputDataConfig) {
         const InputDataConfig &c = *job.inputDataConfig;
-        r.inputConfig << text(tr("S3 URI"), c.s3Uri, true)
-                      << text(tr("Input format"), c.s3InputFormat)
-                      << text(tr("Bucket owner"), c.s3BucketOwner, true);
+        r.inputConfig << text(Report::tr("S3 URI"), c.s3Uri, true)
+                      << text(Report::tr("Input format"), c.s3InputFormat)
+                      << text(Report::tr("Bucket owner"), c.s3BucketOwner, true);
     }
     r.outputReported = job.outputDataConfig.has_value();
     if (job.outputDataConfig) {
         const OutputDataConfig &c = *job.outputDataConfig;
-        r.outputConfig << text(tr("S3 URI"), c.s3Uri, true)
-                       << text(tr("Encryption key"), c.s3EncryptionKeyId, true)
-                       << text(tr("Bucket owner"), c.s3BucketOwner, true);
+        r.outputConfig << text(Report::tr("S3 URI"), c.s3Uri, true)
+                       << text(Report::tr("Encryption key"), c.s3EncryptionKeyId, true)
+                       << text(Report::tr("Bucket owner"), c.s3BucketOwner, true);
     }
 
     // History, oldest first as stored.
     for (qsizetype i = 0; i < exportJob.history.size(); ++i) {
         const StatusTransition &t = exportJob.history.at(i);
         HistoryRow row;
-        row.from = t.from ? (t.from->raw().isEmpty() ? tr("unknown") : t.from->raw())
+        row.from = t.from ? (t.from->raw().isEmpty() ? Report::tr("unknown") : t.from->raw())
                           : QStringLiteral("\u2014");
-        row.to = t.to.raw().isEmpty() ? tr("unknown") : t.to.raw();
+        row.to = t.to.raw().isEmpty() ? Report::tr("unknown") : t.to.raw();
         row.toGroup = t.to.group();
         row.observedAt = ReportText::dateTime(t.observedAt);
         if (t.lastModifiedTime)
@@ -305,8 +305,8 @@ ReportHeader ReportHeader::build(const ExportInput &input, const QDateTime &expo
     ReportHeader h;
     h.profileName = input.profileName;
     h.title = input.profileName.isEmpty()
-                      ? ReportText::tr("batchwatch report")
-                      : ReportText::tr("batchwatch report \u2014 %1").arg(input.profileName);
+                      ? Report::tr("batchwatch report")
+                      : Report::tr("batchwatch report \u2014 %1").arg(input.profileName);
     h.baseUrl = sanitizedBaseUrlText(input.baseUrl);
     h.exportedAtUtc = exportedAt.toUTC();
     h.exportedAt = ReportText::dateTime(exportedAt);

@@ -4,6 +4,7 @@
 #include "export/exportdata.h"
 #include "timelinechart.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QLocale>
@@ -107,9 +108,14 @@ struct ReportHeader
     static ReportHeader build(const ExportInput &input, const QDateTime &exportedAt);
 };
 
+// The report's one translation context: every word of a report is Report::tr() ("bw::Report").
+struct Report
+{
+    Q_DECLARE_TR_FUNCTIONS(bw::Report)
+};
+
 // Display helpers shared by the report builders.
 namespace ReportText {
-QString tr(const char *text);
 QString dateTime(const QDateTime &instant);        // "2025-03-14 09:26:53 UTC"; "" when invalid
 QString compactDateTime(const QDateTime &instant); // "2025-03-14 09:26" (UTC); "" when invalid
 QString notReported();                             // "not reported by this gateway"

@@ -1,6 +1,7 @@
 #include "timelinechart.h"
 
 #include "domain/timelinelayout.h"
+#include "reportcontent.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -14,11 +15,6 @@
 namespace bw {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("bw::TimelineChart", text);
-}
 
 // Geometry, in CSS pixels.
 constexpr qreal kPlotLeft = 12;
@@ -90,15 +86,15 @@ QString TimelineChart::markerName(ChartMarker marker)
 {
     switch (marker) {
     case ChartMarker::Submitted:
-        return tr("submitted");
+        return Report::tr("submitted");
     case ChartMarker::LastModified:
-        return tr("last modified");
+        return Report::tr("last modified");
     case ChartMarker::Ended:
-        return tr("ended");
+        return Report::tr("ended");
     case ChartMarker::Expires:
-        return tr("expires");
+        return Report::tr("expires");
     case ChartMarker::Now:
-        return tr("now");
+        return Report::tr("now");
     }
     return {};
 }
@@ -116,12 +112,14 @@ TimelineChart TimelineChart::forJob(const ExportJob &exportJob, const QDateTime 
 
     for (const TimelineLayout::Band &b : layout.bands) {
         if (!b.observed) {
-            chart.m_bands.append({b.from, b.to, tr("not observed"), StatusGroup::Unknown, false});
+            chart.m_bands.append(
+                    {b.from, b.to, Report::tr("not observed"), StatusGroup::Unknown, false});
             continue;
         }
         const Status status = b.status.value_or(Status());
-        const QString raw = status.raw().isEmpty() ? tr("unknown") : status.raw();
-        chart.m_bands.append({b.from, b.to, b.lastKnown ? tr("%1 (last known)").arg(raw) : raw,
+        const QString raw = status.raw().isEmpty() ? Report::tr("unknown") : status.raw();
+        chart.m_bands.append({b.from, b.to,
+                              b.lastKnown ? Report::tr("%1 (last known)").arg(raw) : raw,
                               status.group(), true});
     }
     for (const TimelineLayout::Marker &m : layout.markers)
@@ -135,7 +133,8 @@ QString TimelineChart::edgeLabel(const Marker &marker) const
 {
     const QString when = marker.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     if (marker.kind == ChartMarker::Expires)
-        return (m_ended ? tr("expiry time %1 \u2192") : tr("expires %1 \u2192")).arg(when);
+        return (m_ended ? Report::tr("expiry time %1 \u2192") : Report::tr("expires %1 \u2192"))
+                .arg(when);
     return markerName(marker.kind) + u' ' + when + QStringLiteral(" \u2192");
 }
 
@@ -355,7 +354,7 @@ void TimelineChart::layout()
     caption.fontSize = kCaptionFontSize;
     caption.align = Qt::AlignRight;
     caption.anchor = QPointF(kPlotRight, kCaptionBaseline);
-    caption.text = tr("times in UTC");
+    caption.text = Report::tr("times in UTC");
     m_items.push_back(caption);
 }
 

@@ -119,6 +119,7 @@ QVariant ConfigTreeModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractItemModel::headerData(section, orientation, role);
     if (section == KeyColumn)
+        //: Column header: the name of a field in the job's JSON configuration
         return tr("Key");
     if (section == ValueColumn)
         return tr("Value");

@@ -16,13 +16,13 @@ QString routeWords(RouteStyle route)
 {
     switch (route) {
     case RouteStyle::Plural:
-        return QStringLiteral("plural (/bedrock/model-invocation-jobs/…)");
+        return ConnectionTest::tr("plural (/bedrock/model-invocation-jobs/…)");
     case RouteStyle::Singular:
-        return QStringLiteral("singular (/bedrock/model-invocation-job/…)");
+        return ConnectionTest::tr("singular (/bedrock/model-invocation-job/…)");
     case RouteStyle::Auto:
         break;
     }
-    return QStringLiteral("automatic");
+    return ConnectionTest::tr("automatic");
 }
 
 } // namespace
@@ -89,7 +89,7 @@ bool ConnectionTest::begin(const GatewayProfile &profile)
     if (problems.isEmpty())
         return true;
     add(Check::Profile, Outcome::Failed,
-        QStringLiteral("Fix the profile first: %1").arg(problems.constFirst().message));
+        ConnectionTest::tr("Fix the profile first: %1").arg(problems.constFirst().message));
     m_running = false;
     m_result.finished = true;
     Q_EMIT finished(false);
@@ -159,25 +159,27 @@ void ConnectionTest::checkHealth()
                 return finish();
             if (error.isUnreachable()) {
                 add(Check::Reachable, Outcome::Failed,
-                    QStringLiteral("Not reachable: %1").arg(error.describe()));
+                    ConnectionTest::tr("Not reachable: %1").arg(error.describe()));
                 return finish();
             }
             m_result.reachable = true;
             if (error.kind == GatewayError::Kind::Http && error.httpStatus == 404)
                 add(Check::Reachable, Outcome::Ok,
-                    QStringLiteral("Reachable: the gateway answered (it has no /health route)."));
+                    ConnectionTest::tr(
+                            "Reachable: the gateway answered (it has no /health route)."));
             else
                 add(Check::Reachable, Outcome::Warning,
-                    QStringLiteral("Reachable, but /health reports a problem: %1")
+                    ConnectionTest::tr("Reachable, but /health reports a problem: %1")
                             .arg(error.describe()));
         } else {
             m_result.reachable = true;
             if (result->status.compare(QLatin1String("ok"), Qt::CaseInsensitive) == 0)
                 add(Check::Reachable, Outcome::Ok,
-                    QStringLiteral("Reachable: /health answered “ok”."));
+                    ConnectionTest::tr("Reachable: /health answered “ok”."));
             else
                 add(Check::Reachable, Outcome::Warning,
-                    QStringLiteral("Reachable, but /health answered “%1”.").arg(result->status));
+                    ConnectionTest::tr("Reachable, but /health answered “%1”.")
+                            .arg(result->status));
         }
         checkList();
     });
@@ -200,44 +202,44 @@ void ConnectionTest::checkList()
                 m_result.keyAccepted = false;
                 m_result.keyRejected = error.isKeyRejected();
                 add(Check::Key, Outcome::Failed,
-                    error.isKeyRejected()
-                            ? error.describe()
-                            : QStringLiteral("The gateway needs a key: %1").arg(error.describe()));
+                    error.isKeyRejected() ? error.describe()
+                                          : ConnectionTest::tr("The gateway needs a key: %1")
+                                                    .arg(error.describe()));
                 return finish();
             }
             if (error.isUnreachable()) {
                 add(Check::Jobs, Outcome::Failed,
-                    QStringLiteral("Listing jobs failed: %1").arg(error.describe()));
+                    ConnectionTest::tr("Listing jobs failed: %1").arg(error.describe()));
                 return finish();
             }
             const bool unsupported = error.kind == GatewayError::Kind::Http
                                      && (error.httpStatus == 404 || error.httpStatus == 405
                                          || error.httpStatus == 501);
             add(Check::Jobs, Outcome::Warning,
-                unsupported ? QStringLiteral("This gateway does not list jobs (%1). Jobs can "
-                                             "still be added by id.")
+                unsupported ? ConnectionTest::tr("This gateway does not list jobs (%1). Jobs can "
+                                                 "still be added by id.")
                                       .arg(error.describe())
-                            : QStringLiteral("Listing jobs failed: %1").arg(error.describe()));
+                            : ConnectionTest::tr("Listing jobs failed: %1").arg(error.describe()));
             return checkRoute({});
         }
         m_result.keyAccepted = true;
         add(Check::Key, Outcome::Ok,
-            mode == AuthMode::None ? QStringLiteral("Access granted without a key.")
-                                   : QStringLiteral("Key accepted."));
+            mode == AuthMode::None ? ConnectionTest::tr("Access granted without a key.")
+                                   : ConnectionTest::tr("Key accepted."));
         const int n = int(result->jobs.size());
         const bool more = result->nextToken.has_value() && !result->nextToken->isEmpty();
         m_result.jobsVisible = n;
         m_result.moreJobs = more;
         QString jobs;
         if (n == 0)
-            jobs = QStringLiteral("No jobs are visible with this profile yet.");
+            jobs = ConnectionTest::tr("No jobs are visible with this profile yet.");
         else if (n == 1)
-            jobs = more ? QStringLiteral("1 job visible on the first page; there are more.")
-                        : QStringLiteral("1 job visible.");
+            jobs = more ? ConnectionTest::tr("1 job visible on the first page; there are more.")
+                        : ConnectionTest::tr("1 job visible.");
         else
-            jobs = more ? QStringLiteral("%1 jobs visible on the first page; there are more.")
+            jobs = more ? ConnectionTest::tr("%1 jobs visible on the first page; there are more.")
                                    .arg(n)
-                        : QStringLiteral("%1 jobs visible.").arg(n);
+                        : ConnectionTest::tr("%1 jobs visible.").arg(n);
         add(Check::Jobs, Outcome::Ok, jobs);
         QString probe;
         for (const ParsedJob &parsed : result->jobs) {
@@ -283,21 +285,22 @@ void ConnectionTest::checkRoute(const QString &identifier)
                     if (route && *route != RouteStyle::Auto && answered) {
                         m_result.detectedRoute = *route;
                         add(Check::Route, Outcome::Ok,
-                            QStringLiteral("Route style detected: %1.").arg(routeWords(*route)));
+                            ConnectionTest::tr("Route style detected: %1.")
+                                    .arg(routeWords(*route)));
                     } else {
                         m_result.detectedRoute.reset();
                         add(Check::Route, Outcome::Warning,
-                            QStringLiteral("The route style could not be detected: %1")
-                                    .arg(result ? QStringLiteral("no route answered with a job")
+                            ConnectionTest::tr("The route style could not be detected: %1")
+                                    .arg(result ? ConnectionTest::tr("no route answered with a job")
                                                 : result.error().describe()));
                     }
                 } else if (answered) {
                     add(Check::Route, Outcome::Ok,
-                        QStringLiteral("The %1 route answers as expected.")
+                        ConnectionTest::tr("The %1 route answers as expected.")
                                 .arg(routeWords(configured)));
                 } else {
                     add(Check::Route, Outcome::Failed,
-                        QStringLiteral("The %1 route did not answer with a job: %2")
+                        ConnectionTest::tr("The %1 route did not answer with a job: %2")
                                 .arg(routeWords(configured), result.error().describe()));
                 }
                 checkNative(0);
@@ -325,7 +328,8 @@ void ConnectionTest::checkNative(int index)
                     m_result.nativeApi = true;
                     m_result.nativeProviders.append(provider);
                     add(Check::Native, Outcome::Ok,
-                        QStringLiteral("Bifrost's native batch API answers for %1.").arg(provider));
+                        ConnectionTest::tr("Bifrost's native batch API answers for %1.")
+                                .arg(provider));
                     return checkNative(index + 1);
                 }
                 const GatewayError &e = page.error();
@@ -339,14 +343,15 @@ void ConnectionTest::checkNative(int index)
                     m_result.nativeProvidersFailed
                             = GatewayProfile::normalisedProviders(m_client->profile().providers);
                     add(Check::Native, Outcome::Warning,
-                        QStringLiteral("The gateway does not answer Bifrost's native batch API: "
-                                       "only Bedrock jobs can be watched, with what the "
-                                       "Bedrock-format route reports."));
+                        ConnectionTest::tr(
+                                "The gateway does not answer Bifrost's native batch API: "
+                                "only Bedrock jobs can be watched, with what the "
+                                "Bedrock-format route reports."));
                     return finish();
                 }
                 m_result.nativeProvidersFailed.append(provider);
                 add(Check::Native, Outcome::Warning,
-                    QStringLiteral("Bifrost's native batch API does not list %1 batches: %2")
+                    ConnectionTest::tr("Bifrost's native batch API does not list %1 batches: %2")
                             .arg(provider, e.describe()));
                 checkNative(index + 1);
             });
@@ -359,8 +364,8 @@ void ConnectionTest::finish()
     m_running = false;
     if (!m_result.steps.isEmpty())
         add(Check::Summary, m_failed ? Outcome::Failed : Outcome::Ok,
-            m_failed ? QStringLiteral("The connection does not work yet.")
-                     : QStringLiteral("The connection works."));
+            m_failed ? ConnectionTest::tr("The connection does not work yet.")
+                     : ConnectionTest::tr("The connection works."));
     m_result.finished = true;
     if (GatewayClient *client = m_client.data()) {
         if (m_ownsClient)

@@ -1,5 +1,7 @@
 #include "wire/gatewayerror.h"
 
+#include <QCoreApplication>
+
 namespace bw {
 
 QString GatewayError::kindName(Kind kind)
@@ -38,41 +40,52 @@ QString GatewayError::describe() const
     switch (kind) {
     case Kind::Network:
         // With a status, the response had begun: the connection broke off midway.
-        text = httpStatus > 0 ? QStringLiteral("The connection to the gateway broke off")
-                              : QStringLiteral("Could not reach the gateway");
+        text = httpStatus > 0 ? QCoreApplication::translate(
+                       "bw::GatewayError", "The connection to the gateway broke off")
+                              : QCoreApplication::translate("bw::GatewayError",
+                                                            "Could not reach the gateway");
         break;
     case Kind::Timeout:
-        text = QStringLiteral("The gateway did not answer in time");
+        text = QCoreApplication::translate("bw::GatewayError",
+                                           "The gateway did not answer in time");
         break;
     case Kind::Tls:
-        text = QStringLiteral("Secure connection to the gateway failed");
+        text = QCoreApplication::translate("bw::GatewayError",
+                                           "Secure connection to the gateway failed");
         break;
     case Kind::Http:
         text = QStringLiteral("HTTP %1").arg(httpStatus);
         if (!gatewayType.isEmpty())
             text += u' ' + gatewayType;
         if (isKeyRejected())
-            text = QStringLiteral("The gateway rejected this key (%1)").arg(text);
+            text = QCoreApplication::translate("bw::GatewayError",
+                                               "The gateway rejected this key (%1)")
+                           .arg(text);
         break;
     case Kind::BadBody:
-        text = QStringLiteral("The gateway sent a response that is not a usable JSON body");
+        text = QCoreApplication::translate(
+                "bw::GatewayError", "The gateway sent a response that is not a usable JSON body");
         break;
     case Kind::TooLarge:
-        text = QStringLiteral("The gateway's response was too large");
+        text = QCoreApplication::translate("bw::GatewayError",
+                                           "The gateway's response was too large");
         break;
     case Kind::Redirect:
-        text = QStringLiteral("The gateway answered with a redirect that was not followed");
+        text = QCoreApplication::translate(
+                "bw::GatewayError", "The gateway answered with a redirect that was not followed");
         break;
     case Kind::Cancelled:
-        text = QStringLiteral("The request was cancelled");
+        text = QCoreApplication::translate("bw::GatewayError", "The request was cancelled");
         break;
     }
     if (!detail.isEmpty())
         text += QStringLiteral(": ") + detail;
     if (retryAfterSeconds)
-        text += QStringLiteral(" (retry after %1 s)").arg(*retryAfterSeconds);
+        text += QCoreApplication::translate("bw::GatewayError", " (retry after %1 s)")
+                        .arg(*retryAfterSeconds);
     if (attempts > 1)
-        text += QStringLiteral(" (after %1 attempts)").arg(attempts);
+        text += QCoreApplication::translate("bw::GatewayError", " (after %1 attempts)")
+                        .arg(attempts);
     if (!text.endsWith(u'.') && !text.endsWith(QChar(0x2026)))
         text += u'.';
     return text;

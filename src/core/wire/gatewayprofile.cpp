@@ -1,5 +1,6 @@
 #include "wire/gatewayprofile.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QHostAddress>
 
@@ -74,19 +75,25 @@ bool isTokenChar(QChar c)
 QString GatewayProfile::baseUrlProblem(const QUrl &url)
 {
     if (url.isEmpty())
-        return QStringLiteral("Enter the gateway's base URL, e.g. http://localhost:8080.");
+        return QCoreApplication::translate(
+                "bw::GatewayProfile", "Enter the gateway's base URL, e.g. http://localhost:8080.");
     if (!url.isValid())
-        return QStringLiteral("The base URL is not a valid URL: %1").arg(url.errorString());
+        return QCoreApplication::translate("bw::GatewayProfile",
+                                           "The base URL is not a valid URL: %1")
+                .arg(url.errorString());
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
-        return QStringLiteral("The base URL must start with http:// or https://.");
+        return QCoreApplication::translate("bw::GatewayProfile",
+                                           "The base URL must start with http:// or https://.");
     if (url.host().isEmpty())
-        return QStringLiteral("The base URL has no host name.");
+        return QCoreApplication::translate("bw::GatewayProfile", "The base URL has no host name.");
     if (!url.password().isEmpty() || !url.userName().isEmpty())
-        return QStringLiteral("Do not put credentials in the URL: give the key as the "
-                              "profile's key, which is kept in the keychain.");
+        return QCoreApplication::translate("bw::GatewayProfile",
+                                           "Do not put credentials in the URL: give the key as the "
+                                           "profile's key, which is kept in the keychain.");
     if (url.hasQuery() || url.hasFragment())
-        return QStringLiteral("The base URL must not have a query (?…) or fragment (#…).");
+        return QCoreApplication::translate(
+                "bw::GatewayProfile", "The base URL must not have a query (?…) or fragment (#…).");
     return {};
 }
 
@@ -94,9 +101,12 @@ QString GatewayProfile::headerNameProblem(const QString &name)
 {
     const QString header = name.trimmed();
     if (header.isEmpty())
-        return QStringLiteral("Enter the name of the header that carries the key.");
+        return QCoreApplication::translate("bw::GatewayProfile",
+                                           "Enter the name of the header that carries the key.");
     if (!std::all_of(header.cbegin(), header.cend(), isTokenChar))
-        return QStringLiteral("“%1” is not a valid header name: use letters, digits and - only.")
+        return QCoreApplication::translate(
+                       "bw::GatewayProfile",
+                       "“%1” is not a valid header name: use letters, digits and - only.")
                 .arg(header);
     static const QStringList reserved{
             QStringLiteral("host"),         QStringLiteral("content-length"),
@@ -104,7 +114,9 @@ QString GatewayProfile::headerNameProblem(const QString &name)
             QStringLiteral("connection"),   QStringLiteral("transfer-encoding"),
             QStringLiteral("user-agent"),   QStringLiteral("x-model-provider")};
     if (reserved.contains(header.toLower()))
-        return QStringLiteral("The header %1 is set by batchwatch itself; choose another one.")
+        return QCoreApplication::translate(
+                       "bw::GatewayProfile",
+                       "The header %1 is set by batchwatch itself; choose another one.")
                 .arg(header);
     return {};
 }
@@ -116,14 +128,17 @@ QList<ProfileProblem> GatewayProfile::validate(const QList<GatewayProfile> &othe
     QList<ProfileProblem> problems;
     const QString trimmedName = name.trimmed();
     if (checkName && trimmedName.isEmpty())
-        problems.append({Field::Name, QStringLiteral("Give the profile a name.")});
+        problems.append({Field::Name, QCoreApplication::translate("bw::GatewayProfile",
+                                                                  "Give the profile a name.")});
     if (checkName && !trimmedName.isEmpty()) {
         for (const GatewayProfile &other : others) {
             if (other.id != id
                 && other.name.trimmed().compare(trimmedName, Qt::CaseInsensitive) == 0) {
-                problems.append({Field::Name, QStringLiteral("Another profile is already called "
+                problems.append({Field::Name,
+                                 QCoreApplication::translate("bw::GatewayProfile",
+                                                             "Another profile is already called "
                                                              "“%1”.")
-                                                      .arg(trimmedName)});
+                                         .arg(trimmedName)});
                 break;
             }
         }
@@ -135,21 +150,29 @@ QList<ProfileProblem> GatewayProfile::validate(const QList<GatewayProfile> &othe
             problems.append({Field::HeaderName, header});
     }
     if (!provider.isEmpty() && !std::all_of(provider.cbegin(), provider.cend(), isTokenChar))
-        problems.append({Field::Provider,
-                         QStringLiteral("The provider “%1” contains characters a header value "
-                                        "cannot carry.")
-                                 .arg(provider)});
+        problems.append(
+                {Field::Provider,
+                 QCoreApplication::translate("bw::GatewayProfile",
+                                             "The provider “%1” contains characters a header value "
+                                             "cannot carry.")
+                         .arg(provider)});
     if (timeoutMs < kMinTimeoutMs || timeoutMs > kMaxTimeoutMs)
-        problems.append({Field::Timeout, QStringLiteral("The timeout must be between 0.1 seconds "
-                                                        "and one hour.")});
+        problems.append({Field::Timeout,
+                         QCoreApplication::translate("bw::GatewayProfile",
+                                                     "The timeout must be between 0.1 seconds "
+                                                     "and one hour.")});
     if (!caBundlePath.isEmpty()) {
         const QFileInfo ca(caBundlePath);
         if (!ca.exists())
             problems.append({Field::CaBundle,
-                             QStringLiteral("The CA bundle %1 does not exist.").arg(caBundlePath)});
+                             QCoreApplication::translate("bw::GatewayProfile",
+                                                         "The CA bundle %1 does not exist.")
+                                     .arg(caBundlePath)});
         else if (!ca.isFile() || !ca.isReadable())
             problems.append({Field::CaBundle,
-                             QStringLiteral("The CA bundle %1 cannot be read.").arg(caBundlePath)});
+                             QCoreApplication::translate("bw::GatewayProfile",
+                                                         "The CA bundle %1 cannot be read.")
+                                     .arg(caBundlePath)});
     }
     if (const QString p = providersProblem(providers); !p.isEmpty())
         problems.append({Field::Providers, p});
@@ -172,15 +195,18 @@ QString GatewayProfile::cleartextKeyWarning() const
 {
     if (!sendsKeyInClear())
         return {};
-    return QStringLiteral("The key for %1 would travel unencrypted over plain http; anyone on the "
-                          "network path can read it. Use https unless the path is trusted.")
+    return QCoreApplication::translate(
+                   "bw::GatewayProfile",
+                   "The key for %1 would travel unencrypted over plain http; anyone on the "
+                   "network path can read it. Use https unless the path is trusted.")
             .arg(baseUrl.host(QUrl::FullyEncoded));
 }
 
 QString GatewayProfile::providersProblem(const QStringList &providers)
 {
     if (providers.isEmpty())
-        return QStringLiteral("Choose at least one provider to watch.");
+        return QCoreApplication::translate("bw::GatewayProfile",
+                                           "Choose at least one provider to watch.");
     QStringList seen;
     for (const QString &p : providers) {
         const bool token
@@ -189,11 +215,15 @@ QString GatewayProfile::providersProblem(const QStringList &providers)
                              || c == u'_';
                   });
         if (!token)
-            return QStringLiteral("\"%1\" is not a provider name: use lower-case letters, digits, "
-                                  "'-' or '_' (for example openai).")
+            return QCoreApplication::translate(
+                           "bw::GatewayProfile",
+                           "\"%1\" is not a provider name: use lower-case letters, digits, "
+                           "'-' or '_' (for example openai).")
                     .arg(p);
         if (seen.contains(p))
-            return QStringLiteral("The provider %1 is listed twice.").arg(p);
+            return QCoreApplication::translate("bw::GatewayProfile",
+                                               "The provider %1 is listed twice.")
+                    .arg(p);
         seen.append(p);
     }
     return {};

@@ -349,6 +349,7 @@ void JobGanttChart::rebuild()
     updateTimeAxis();
     applyColors();
     placeEdgeLabels();
+    setAccessibleDescription(textSummary());
 }
 
 QString JobGanttChart::shortTime(const QDateTime &t)
@@ -420,6 +421,21 @@ QString JobGanttChart::rowToolTip(int index) const
     if (row.live && valid(job.jobExpirationTime))
         lines << tr("Expires %1")
                          .arg(DetailsFormat::absoluteAndRelative(*job.jobExpirationTime, m_now));
+    return lines.join(u'\n');
+}
+
+QString JobGanttChart::textSummary() const
+{
+    if (m_rows.isEmpty())
+        return tr("Jobs over time: no jobs.");
+    QStringList lines;
+    const QString from = shortTime(m_axisStart);
+    const QString to = shortTime(m_axisEnd);
+    lines << (m_rows.size() == 1 ? tr("Jobs over time: 1 job, from %1 to %2.").arg(from, to)
+                                 : tr("Jobs over time: %1 jobs, from %2 to %3.")
+                                           .arg(QLocale().toString(m_rows.size()), from, to));
+    for (int row = 0; row < m_rows.size(); ++row)
+        lines << rowToolTip(row).replace(u'\n', QStringLiteral("; "));
     return lines.join(u'\n');
 }
 

@@ -69,6 +69,10 @@ public:
     QStringList rowIdentifiers() const;
     QString rowLabel(int row) const;
     QString rowToolTip(int row) const;
+    // The chart in words, for screen readers: how many jobs over which range, then each row
+    // as its tooltip says it. It is also the widget's accessible description, kept current by
+    // setJobs() and setRangeMode().
+    QString textSummary() const;
     int rowHeight() const;
 
     QSize sizeHint() const override;

@@ -136,6 +136,7 @@ void RecordsPerHourChart::setSamples(const QList<QList<ProgressSample>> &samples
     m_valueAxis->setRange(0, std::max<qreal>(10, qreal(top) * 1.1));
     m_valueAxis->applyNiceNumbers();
     applyColors();
+    setAccessibleDescription(textSummary());
 }
 
 int RecordsPerHourChart::labelStep() const
@@ -185,8 +186,22 @@ QString RecordsPerHourChart::barToolTip(int index) const
     const QDateTime from = m_start.addSecs(qint64(index) * 3600).toLocalTime();
     const qint64 n = m_values.at(index);
     return (n == 1 ? tr("%1–%2: 1 record") : tr("%1–%2: %3 records"))
-            .arg(from.toString(QStringLiteral("ddd d MMM HH:mm")),
+            .arg(QLocale().toString(from, QStringLiteral("ddd d MMM HH:mm")),
                  from.addSecs(3600).toString(QStringLiteral("HH:mm")), QLocale().toString(n));
+}
+
+QString RecordsPerHourChart::textSummary() const
+{
+    const auto busiest = std::max_element(m_values.cbegin(), m_values.cend());
+    if (busiest == m_values.cend() || *busiest <= 0)
+        return tr("Records processed per hour: none in the last 24 hours.");
+    const QDateTime from
+            = m_start.addSecs(qint64(busiest - m_values.cbegin()) * 3600).toLocalTime();
+    return tr("Records processed per hour: %1 in the last 24 hours; the busiest hour was "
+              "%2–%3 with %4.")
+            .arg(QLocale().toString(total()), from.toString(QStringLiteral("HH:mm")),
+                 from.addSecs(3600).toString(QStringLiteral("HH:mm")),
+                 QLocale().toString(*busiest));
 }
 
 qint64 RecordsPerHourChart::total() const

@@ -44,6 +44,9 @@ public:
     QStringList hourLabels() const;
     // What hovering bar `index` shows: the hour and its exact count.
     QString barToolTip(int index) const;
+    // The chart in words, for screen readers: the total of the last 24 hours and the busiest
+    // hour. It is also the widget's accessible description, kept current by setSamples().
+    QString textSummary() const;
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -10,6 +10,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
+#include <QLocale>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -86,6 +87,15 @@ QList<StatusGroup> StatusDistributionChart::shownGroups() const
     return groups;
 }
 
+QString StatusDistributionChart::textSummary() const
+{
+    QStringList parts;
+    for (StatusGroup group : shownGroups())
+        parts << tr("%1: %2").arg(StatusPresentation::groupText(group),
+                                  QLocale().toString(m_counts[size_t(group)]));
+    return tr("Jobs per status: %1.").arg(QLocale().createSeparatedList(parts));
+}
+
 QStringList StatusDistributionChart::labels() const
 {
     QStringList out = m_categoryAxis->categories();
@@ -111,7 +121,8 @@ void StatusDistributionChart::rebuild()
     for (StatusGroup group : std::as_const(groups))
         categories.append(tr("%1 · %2")
                                   .arg(StatusPresentation::groupText(group))
-                                  .arg(m_counts[size_t(group)]));
+                                  .arg(QLocale().toString(m_counts[size_t(group)])));
+    setAccessibleDescription(textSummary());
     if (categories != m_categoryAxis->categories()) {
         m_categoryAxis->clear();
         m_categoryAxis->append(categories);

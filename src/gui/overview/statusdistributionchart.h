@@ -38,6 +38,10 @@ public:
     int shownCount(StatusGroup group) const;
     // Where each label is drawn, top to bottom, in view coordinates (inside rect() = not clipped).
     QList<QRectF> labelRects() const;
+    // The chart in words, for screen readers: every shown group with its count, top to bottom
+    // ("Jobs per status: Queued: 9, Running: 17 and Completed: 13."). It is also the widget's
+    // accessible description, kept current by setCounts().
+    QString textSummary() const;
 
     QSize minimumSizeHint() const override;
 

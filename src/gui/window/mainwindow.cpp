@@ -659,6 +659,7 @@ void MainWindow::setPollingPaused(bool paused)
     if (m_ui->actionPause->isChecked() != paused)
         m_ui->actionPause->setChecked(paused);
     m_ui->actionPause->setText(paused ? tr("&Resume Polling") : tr("&Pause Polling"));
+    //: Toolbar button: resume or pause polling the gateway
     m_ui->actionPause->setIconText(paused ? tr("Resume") : tr("Pause"));
     updateActionIcons();
     applyEffectivePause();

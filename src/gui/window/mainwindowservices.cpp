@@ -1,5 +1,7 @@
 #include "window/mainwindowservices.h"
 
+#include "window/mainwindow.h"
+
 #include "common/appsettings.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/exportdialog.h"
@@ -12,6 +14,7 @@
 #include "tracking/jobmonitor.h"
 #include "tracking/profilesession.h"
 #include "window/demomode.h"
+#include "window/mainwindow.h"
 #include "window/mainwindowsetup.h"
 
 #include <QApplication>
@@ -29,10 +32,6 @@
 namespace bw::MainWindowServices {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("bw::MainWindow", text);
-}
 
 // The copy itself, once the history is loaded.
 QString copyLoadedJob(ProfileSession &session, const QString &identifier)
@@ -46,7 +45,7 @@ QString copyLoadedJob(ProfileSession &session, const QString &identifier)
             = JsonExporter::jobToJson(job, SecretRedactor(session.profile().baseUrl));
     QApplication::clipboard()->setText(
             QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
-    return tr("Copied the details of “%1” as JSON")
+    return MainWindow::tr("Copied the details of “%1” as JSON")
             .arg(w->job.jobName.value_or(
                     JobIdentifier::parse(w->job.jobArn.value_or(w->identifier)).shortId()));
 }
@@ -57,7 +56,8 @@ LocalStore openLocalStore(const QString &dataDirectory, int retentionDays, QObje
     LocalStore out;
     out.store = std::make_unique<JobStore>();
     if (!out.store->open(dataDirectory)) {
-        out.error = tr("The local store could not be opened: %1").arg(out.store->lastError());
+        out.error = MainWindow::tr("The local store could not be opened: %1")
+                            .arg(out.store->lastError());
         // Profiles live in memory for this run; monitors run without a store (history in
         // memory only) rather than failing every write.
         out.store->openInMemory();
@@ -159,7 +159,7 @@ void runExport(const ProfileSession &session, AppSettings &settings, const QStri
                          if (!result.ok())
                              return;
                          settings.setLastExportDirectory(QFileInfo(result.path).absolutePath());
-                         done(tr("Exported to %1 (jobs: %2)")
+                         done(MainWindow::tr("Exported to %1 (jobs: %2)")
                                       .arg(QDir::toNativeSeparators(result.path))
                                       .arg(result.jobCount));
                          ExportDialog::offerToOpen(result, parent); // Open / Show in Folder

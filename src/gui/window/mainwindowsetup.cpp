@@ -11,6 +11,7 @@
 #include "window/filterbar.h"
 #include "window/jobtableview.h"
 #include "window/launchoptions.h"
+#include "window/mainwindow.h"
 #include "window/mainwindowservices.h"
 
 #include <QAction>
@@ -25,26 +26,18 @@
 
 namespace bw::MainWindowSetup {
 
-namespace {
-
-// The words keep the main window's translation context.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("bw::MainWindow", text);
-}
-
-} // namespace
-
 void configureActions(Ui::MainWindow &ui, QWidget *window)
 {
     // Short labels beside the toolbar icons; the menus keep the full words.
-    ui.actionAddJobs->setIconText(tr("Add"));
-    ui.actionRefresh->setIconText(tr("Refresh"));
-    ui.actionPause->setIconText(tr("Pause"));
-    ui.actionStop->setIconText(tr("Stop"));
-    ui.actionRemove->setIconText(tr("Remove"));
-    ui.actionExport->setIconText(tr("Export"));
-    ui.actionSettings->setIconText(tr("Settings"));
+    ui.actionAddJobs->setIconText(MainWindow::tr("Add"));
+    ui.actionRefresh->setIconText(MainWindow::tr("Refresh"));
+    //: Toolbar button: stop polling the gateway until resumed (not the jobs)
+    ui.actionPause->setIconText(MainWindow::tr("Pause"));
+    //: Toolbar button: ask the gateway to stop the selected jobs
+    ui.actionStop->setIconText(MainWindow::tr("Stop"));
+    ui.actionRemove->setIconText(MainWindow::tr("Remove"));
+    ui.actionExport->setIconText(MainWindow::tr("Export"));
+    ui.actionSettings->setIconText(MainWindow::tr("Settings"));
 
     // Standard shortcuts where the platform has one.
     ui.actionAddJobs->setShortcut(QKeySequence::New);
@@ -208,13 +201,15 @@ bool confirmRemoval(QWidget *parent, const QStringList &ids, const JobMonitor &m
         const QString name = w ? w->job.jobName.value_or(QString()) : QString();
         names = name.isEmpty() ? JobIdentifier::parse(ids.constFirst()).shortId() : name;
     }
-    const QString question = ids.size() == 1 ? tr("Stop watching “%1”?").arg(names)
-                                             : tr("Stop watching these %1 jobs?").arg(ids.size());
-    QMessageBox box(QMessageBox::Question, tr("Remove from Watch List"), question,
+    const QString question
+            = ids.size() == 1 ? MainWindow::tr("Stop watching “%1”?").arg(names)
+                              : MainWindow::tr("Stop watching these %1 jobs?").arg(ids.size());
+    QMessageBox box(QMessageBox::Question, MainWindow::tr("Remove from Watch List"), question,
                     QMessageBox::NoButton, parent);
-    box.setInformativeText(tr("Their status history on this computer is deleted. The jobs "
-                              "themselves keep running on the gateway."));
-    QPushButton *remove = box.addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    box.setInformativeText(
+            MainWindow::tr("Their status history on this computer is deleted. The jobs "
+                           "themselves keep running on the gateway."));
+    QPushButton *remove = box.addButton(MainWindow::tr("Remove"), QMessageBox::DestructiveRole);
     box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(QMessageBox::Cancel);
     keepTitleVisible(&box);
@@ -248,7 +243,8 @@ void updateActions(Ui::MainWindow &ui, const ActionState &state)
     ui.actionShowJobs->setChecked(!overview);
     ui.actionShowOverview->setChecked(overview);
     ui.actionStop->setText(StopJobsDialog::actionText(selected, stop.cancel));
-    ui.actionStop->setIconText(stop.cancel ? tr("Cancel") : tr("Stop"));
+    //: Toolbar button: ask the provider to cancel (or the gateway to stop) the selected batches
+    ui.actionStop->setIconText(stop.cancel ? MainWindow::tr("Cancel") : MainWindow::tr("Stop"));
 }
 
 int defaultDetailsWidth(int total, int em)

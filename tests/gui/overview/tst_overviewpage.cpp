@@ -94,6 +94,7 @@ private Q_SLOTS:
     void hourAxisShowsAFewReadableHours();
     void ganttRangeIsNotStretchedByAFarExpiry();
     void ganttRecentRangeNotesJobsThatEndedLongAgo();
+    void chartsSayWhatTheyShowInWords();
 
 private:
     std::unique_ptr<JobTableModel> m_model;
@@ -447,6 +448,33 @@ void tst_OverviewPage::ganttRecentRangeNotesJobsThatEndedLongAgo()
     QCOMPARE(chart->rangeMode(), JobGanttChart::RangeMode::All);
     QVERIFY(chart->rangeStart() <= *old.job.submitTime);
     QVERIFY(chart->rowEdgeText(1).isEmpty());
+}
+
+void tst_OverviewPage::chartsSayWhatTheyShowInWords()
+{
+    // A screen reader reads a chart's accessible description: the numbers a sighted user sees.
+    const QList<WatchedJob> jobs = mixedJobs();
+    m_model->setJobs(jobs);
+    m_page->refreshNow();
+    const QString perStatus = distribution()->accessibleDescription();
+    for (const char *expected :
+         {"Queued: 3", "Running: 4", "Completed: 3", "Failed: 2", "Stopped or expired: 2"})
+        QVERIFY2(perStatus.contains(QLatin1String(expected)), qPrintable(perStatus));
+
+    const QString overTime = gantt()->accessibleDescription();
+    QVERIFY2(overTime.contains(QStringLiteral("%1 jobs").arg(gantt()->rowCount())),
+             qPrintable(overTime));
+    for (const WatchedJob &w : jobs)
+        QVERIFY2(overTime.contains(*w.job.jobName), qPrintable(overTime));
+
+    auto *hourly = m_page->findChild<RecordsPerHourChart *>();
+    QVERIFY(hourly->accessibleDescription().contains(QStringLiteral("none")));
+    const QDateTime last = RecordsPerHourChart::firstHourStart(kNow).addSecs(23 * 3600);
+    hourly->setSamples({{sample(last.addSecs(60), 0), sample(last.addSecs(120), 1234)}}, kNow);
+    const QString perHour = hourly->accessibleDescription();
+    QVERIFY2(perHour.contains(QLocale().toString(1234)), qPrintable(perHour));
+    QVERIFY2(perHour.contains(last.toLocalTime().toString(QStringLiteral("HH:mm"))),
+             qPrintable(perHour));
 }
 
 QTEST_MAIN(tst_OverviewPage)

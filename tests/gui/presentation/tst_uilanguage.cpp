@@ -1,0 +1,244 @@
+// The interface language: UiLanguage installs the German translation that the build embeds, the
+// words of every layer (forms, widgets, report, core) come out German, and the translation stays
+// complete — lupdate over today's sources finds nothing unfinished or obsolete.
+#include "domain/statusvocabulary.h"
+#include "presentation/uilanguage.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using namespace bw;
+
+namespace {
+
+struct Message
+{
+    QString context;
+    QString source;
+    QStringList translations; // one, or the numerus forms
+    QString type;             // "", "unfinished", "obsolete", "vanished"
+};
+
+QList<Message> readTs(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QList<Message> messages;
+    QXmlStreamReader xml(&file);
+    QString context;
+    Message current;
+    bool numerus = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        const QStringView name = xml.name();
+        if (name == u"name") {
+            context = xml.readElementText();
+        } else if (name == u"message") {
+            if (!current.source.isNull())
+                messages << current;
+            current = Message{context, QString(), {}, QString()};
+            numerus = xml.attributes().value(QLatin1String("numerus")) == u"yes";
+        } else if (name == u"source") {
+            current.source = xml.readElementText();
+        } else if (name == u"translation") {
+            current.type = xml.attributes().value(QLatin1String("type")).toString();
+            if (!numerus)
+                current.translations << xml.readElementText();
+        } else if (name == u"numerusform") {
+            current.translations << xml.readElementText();
+        }
+    }
+    if (!current.source.isNull())
+        messages << current;
+    return messages;
+}
+
+QSet<QString> placeholders(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("%(\\d+|n)"));
+    QSet<QString> found;
+    for (const QRegularExpressionMatch &match : pattern.globalMatch(text))
+        found << match.captured();
+    return found;
+}
+
+QString tsFile()
+{
+    return QStringLiteral(BATCHWATCH_SOURCE_DIR "/translations/batchwatch_de.ts");
+}
+
+} // namespace
+
+class TestUiLanguage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        qunsetenv("BATCHWATCH_LANG");
+        UiLanguage::install(QCoreApplication::instance(), QStringLiteral("en"));
+        QLocale::setDefault(QLocale::c());
+    }
+
+    void germanIsEmbedded()
+    {
+        QVERIFY(UiLanguage::available().contains(QStringLiteral("de")));
+        QVERIFY(QFile::exists(UiLanguage::translationFile(QStringLiteral("de"))));
+    }
+
+    // One word from each layer, each in the context its code translates it in at run time.
+    void showsEveryLayerInGerman_data()
+    {
+        QTest::addColumn<QString>("context");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("german");
+        QTest::newRow("form") << "MainWindow"
+                              << "&File"
+                              << "&Datei";
+        QTest::newRow("widget") << "bw::MainWindow"
+                                << "Add"
+                                << "Hinzufügen";
+        QTest::newRow("window helper") << "bw::MainWindow"
+                                       << "Remove from Watch List"
+                                       << "Aus Beobachtungsliste entfernen";
+        QTest::newRow("report") << "bw::Report"
+                                << "Summary"
+                                << "Zusammenfassung";
+        QTest::newRow("report chart") << "bw::Report"
+                                      << "submitted"
+                                      << "übermittelt";
+        QTest::newRow("core metrics") << "bw::JobMetrics"
+                                      << "just now"
+                                      << "gerade eben";
+        QTest::newRow("qt button") << "QPlatformTheme"
+                                   << "Cancel"
+                                   << "Abbrechen";
+        QTest::newRow("qt shortcut") << "QShortcut"
+                                     << "Del"
+                                     << "Entf";
+        QTest::newRow("command line") << "main"
+                                      << "Keep the database in <dir>."
+                                      << "Die Datenbank in <dir> ablegen.";
+    }
+    void showsEveryLayerInGerman()
+    {
+        QFETCH(QString, context);
+        QFETCH(QString, source);
+        QFETCH(QString, german);
+        const QLocale locale
+                = UiLanguage::install(QCoreApplication::instance(), QStringLiteral("de"));
+        QCOMPARE(locale.language(), QLocale::German);
+        QCOMPARE(QCoreApplication::translate(context.toUtf8().constData(),
+                                             source.toUtf8().constData()),
+                 german);
+    }
+
+    void statusWordsAreGerman()
+    {
+        UiLanguage::install(QCoreApplication::instance(), QStringLiteral("de_DE"));
+        QCOMPARE(StatusVocabulary::word(JobStatus::Completed), QStringLiteral("Abgeschlossen"));
+        QCOMPARE(StatusVocabulary::groupWord(StatusGroup::Running), QStringLiteral("Läuft"));
+    }
+
+    void numbersFollowTheChosenLanguage()
+    {
+        UiLanguage::install(QCoreApplication::instance(), QStringLiteral("de"));
+        QCOMPARE(QLocale().toString(1234567), QStringLiteral("1.234.567"));
+        UiLanguage::install(QCoreApplication::instance(), QStringLiteral("en"));
+        QCOMPARE(QLocale().toString(1234567), QStringLiteral("1,234,567"));
+    }
+
+    void environmentChoosesTheLanguage()
+    {
+        qputenv("BATCHWATCH_LANG", "de");
+        UiLanguage::install(QCoreApplication::instance());
+        QCOMPARE(QCoreApplication::translate("bw::MainWindow", "Refresh"),
+                 QStringLiteral("Aktualisieren"));
+    }
+
+    // English, or a language without a translation, installs none: the words are the sources.
+    // A later call replaces what an earlier one installed.
+    void englishAndUnknownLanguagesShowTheSource_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << "en";
+        QTest::newRow("en_GB") << "en_GB";
+        QTest::newRow("no translation") << "fi";
+    }
+    void englishAndUnknownLanguagesShowTheSource()
+    {
+        QFETCH(QString, language);
+        UiLanguage::install(QCoreApplication::instance(), QStringLiteral("de"));
+        const QLocale locale = UiLanguage::install(QCoreApplication::instance(), language);
+        QCOMPARE(locale.language(), QLocale::English);
+        QCOMPARE(QCoreApplication::translate("bw::MainWindow", "Add"), QStringLiteral("Add"));
+    }
+
+    // lupdate over the sources into a copy of the .ts: a new or changed tr() string shows up as
+    // unfinished, a removed one as obsolete/vanished. Both fail until the .ts is brought up to
+    // date (translations/README.md).
+    void translationIsComplete()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString copy = dir.filePath(QStringLiteral("batchwatch_de.ts"));
+        QVERIFY(QFile::copy(tsFile(), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        const QString root = QStringLiteral(BATCHWATCH_SOURCE_DIR);
+        QStringList arguments;
+        for (const char *folder : {"src/app", "src/core", "src/gui", "src/report", "ui"})
+            arguments << root + QLatin1Char('/') + QLatin1String(folder);
+        for (const char *include : {"src/core", "src/gui", "src/report"})
+            arguments << QStringLiteral("-I") + root + QLatin1Char('/') + QLatin1String(include);
+        arguments << QStringLiteral("-extensions") << QStringLiteral("cpp,h,ui")
+                  << QStringLiteral("-locations") << QStringLiteral("none")
+                  << QStringLiteral("-silent") << QStringLiteral("-ts") << copy;
+        QProcess lupdate;
+        lupdate.start(QStringLiteral(BATCHWATCH_LUPDATE), arguments);
+        QVERIFY2(lupdate.waitForFinished(60000), qPrintable(lupdate.errorString()));
+        QCOMPARE(lupdate.exitCode(), 0);
+
+        const QList<Message> messages = readTs(copy);
+        QVERIFY(messages.size() > 500);
+        QStringList problems;
+        for (const Message &m : messages) {
+            if (!m.type.isEmpty())
+                problems << QStringLiteral("%1 (%2): %3").arg(m.type, m.context, m.source);
+            else if (m.translations.isEmpty() || m.translations.contains(QString()))
+                problems << QStringLiteral("empty (%1): %2").arg(m.context, m.source);
+        }
+        QVERIFY2(problems.isEmpty(),
+                 qPrintable(QStringLiteral("%1 message(s) to translate or remove, e.g.\n")
+                                    .arg(problems.size())
+                            + problems.mid(0, 15).join(QLatin1Char('\n'))));
+    }
+
+    // A translation keeps exactly the placeholders of its source: a lost %2 drops a value from
+    // the screen, an extra one prints "%3".
+    void translationsKeepPlaceholders()
+    {
+        const QList<Message> messages = readTs(tsFile());
+        QVERIFY(!messages.isEmpty());
+        QStringList problems;
+        for (const Message &m : messages) {
+            for (const QString &translation : m.translations) {
+                if (placeholders(translation) != placeholders(m.source))
+                    problems << m.source + QStringLiteral(" → ") + translation;
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_MAIN(TestUiLanguage)
+#include "tst_uilanguage.moc"
