@@ -1379,6 +1379,22 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
         <source>No record failed.</source>
         <translation>Kein Datensatz ist fehlgeschlagen.</translation>
     </message>
+    <message>
+        <source>Export failed records…</source>
+        <translation>Fehlgeschlagene Datensätze exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the records that did not succeed as JSON lines (custom id, outcome, code, message), ready for resubmission</source>
+        <translation>Die nicht erfolgreichen Datensätze als JSON Lines speichern (Custom-ID, Ergebnis, Code, Meldung), bereit zum erneuten Einreichen</translation>
+    </message>
+    <message>
+        <source>Failed records exported</source>
+        <translation>Fehlgeschlagene Datensätze exportiert</translation>
+    </message>
+    <message>
+        <source>Cancel the export</source>
+        <translation>Export abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2003,6 +2019,10 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
         <source>The gateway reported no jobs.</source>
         <translation>Das Gateway hat keine Jobs gemeldet.</translation>
     </message>
+    <message>
+        <source>Watch these jobs (Ctrl+Return)</source>
+        <translation>Diese Jobs beobachten (Strg+Eingabe)</translation>
+    </message>
 </context>
 <context>
     <name>bw::ConfigTreeModel</name>
@@ -2199,6 +2219,14 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
     <message>
         <source>The connection works.</source>
         <translation>Die Verbindung funktioniert.</translation>
+    </message>
+    <message>
+        <source>The key lists jobs but may not read one: %1</source>
+        <translation>Der Schlüssel listet Jobs auf, darf aber keinen lesen: %1</translation>
+    </message>
+    <message>
+        <source>Reading a job needs a key: %1</source>
+        <translation>Zum Lesen eines Jobs ist ein Schlüssel nötig: %1</translation>
     </message>
 </context>
 <context>
@@ -2407,6 +2435,21 @@ Zum Beispiel: %2</translation>
     <message>
         <source>Show in &amp;Folder</source>
         <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>bw::FailedRecordsExport</name>
+    <message>
+        <source>There is no gateway to read the results from.</source>
+        <translation>Es gibt kein Gateway, von dem die Ergebnisse gelesen werden können.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The results could not be read: %1</source>
+        <translation>Die Ergebnisse konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2752,34 @@ Zum Beispiel: %2</translation>
     <message>
         <source>Not fetched yet</source>
         <translation>Noch nicht abgerufen</translation>
+    </message>
+    <message>
+        <source>Not exported: this gateway has no per-record results for this job.</source>
+        <translation>Nicht exportiert: Dieses Gateway hat für diesen Job keine Ergebnisse pro Datensatz.</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <source>No failed records: saved an empty file to %1</source>
+        <translation>Keine fehlgeschlagenen Datensätze: leere Datei unter %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved 1 failed record to %1</source>
+        <translation>1 fehlgeschlagener Datensatz unter %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved %1 failed records to %2</source>
+        <translation>%1 fehlgeschlagene Datensätze unter %2 gespeichert</translation>
+    </message>
+    <message>
+        <source> — only the first %1 MiB of the results were read; later records are missing</source>
+        <translation> — nur die ersten %1 MiB der Ergebnisse wurden gelesen; spätere Datensätze fehlen</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -3655,6 +3726,14 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <source>From Bifrost&apos;s native batch API (the Bedrock-format route did not report it)</source>
         <translation>Aus Bifrosts nativer Batch-API (die Route im Bedrock-Format meldete es nicht)</translation>
     </message>
+    <message>
+        <source>%1 · from results:</source>
+        <translation>%1 · aus den Ergebnissen:</translation>
+    </message>
+    <message>
+        <source>Counted from the job&apos;s per-record results (the gateway reports no record counts for it)</source>
+        <translation>Aus den Ergebnissen pro Datensatz gezählt (das Gateway meldet für diesen Job keine Datensatzzahlen)</translation>
+    </message>
 </context>
 <context>
     <name>bw::ProfileSession</name>
@@ -3769,10 +3848,6 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <source>Key Kept for This Session Only</source>
-        <translation>Schlüssel nur für diese Sitzung</translation>
-    </message>
-    <message>
         <source>The key of “%1” is kept for this session only.</source>
         <translation>Der Schlüssel von „%1“ wird nur für diese Sitzung behalten.</translation>
     </message>
@@ -3847,6 +3922,15 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Key Not Saved</source>
+        <translation>Schlüssel nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Bedrock route</source>
+        <comment>answers only the Bedrock-format route</comment>
+        <translation>Bedrock-Route</translation>
     </message>
 </context>
 <context>
@@ -4187,6 +4271,29 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>Copy Sample &amp;Ids</source>
         <translation>Beispiel-&amp;IDs kopieren</translation>
+    </message>
+    <message>
+        <source>Export Failed Records</source>
+        <translation>Fehlgeschlagene Datensätze exportieren</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed record(s) written · %1 MiB read</source>
+        <translation>
+            <numerusform>%n fehlgeschlagener Datensatz geschrieben · %1 MiB gelesen</numerusform>
+            <numerusform>%n fehlgeschlagene Datensätze geschrieben · %1 MiB gelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the records that did not succeed as JSON lines (custom id, outcome, code, message), ready for resubmission</source>
+        <translation>Die nicht erfolgreichen Datensätze als JSON Lines speichern (Custom-ID, Ergebnis, Code, Meldung), bereit zum erneuten Einreichen</translation>
+    </message>
+    <message>
+        <source>No record failed: there is nothing to export</source>
+        <translation>Kein Datensatz ist fehlgeschlagen: Es gibt nichts zu exportieren</translation>
     </message>
 </context>
 <context>
@@ -4654,6 +4761,10 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>The gateway reports &quot;%1&quot;. %2</source>
         <translation>Das Gateway meldet „%1“. %2</translation>
+    </message>
+    <message>
+        <source>Shown as %1: the record counts say so.</source>
+        <translation>Als %1 angezeigt: Die Datensatzzahlen sagen es so.</translation>
     </message>
 </context>
 <context>

@@ -270,11 +270,12 @@ void ConnectionTest::checkRoute(const QString &identifier)
                     m_result.keyAccepted = false;
                     m_result.keyRejected = error.isKeyRejected();
                     add(Check::Key, Outcome::Failed,
-                        error.keySent ? QStringLiteral("The key lists jobs but may not read one: "
-                                                       "%1")
-                                                .arg(error.describe())
-                                      : QStringLiteral("Reading a job needs a key: %1")
-                                                .arg(error.describe()));
+                        error.keySent
+                                ? ConnectionTest::tr("The key lists jobs but may not read one: "
+                                                     "%1")
+                                          .arg(error.describe())
+                                : ConnectionTest::tr("Reading a job needs a key: %1")
+                                          .arg(error.describe()));
                     return finish();
                 }
                 std::optional<RouteStyle> route = m_result.detectedRoute;
