@@ -95,6 +95,21 @@ QByteArray readAll(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// A new profile for `url` that watches Bedrock, OpenAI and `others`, tested to the end: false when
+// the test did not finish in time.
+bool testNewProfile(ProfilesDialog &dialog, const QUrl &url, const QString &others = {})
+{
+    dialog.startNewProfile();
+    dialog.show();
+    typeInto(child<QLineEdit>(dialog, "urlEdit"), url.toString());
+    child<QCheckBox>(dialog, "openaiCheck")->click();
+    if (!others.isEmpty())
+        typeInto(child<QLineEdit>(dialog, "otherProvidersEdit"), others);
+    QSignalSpy finished(&dialog, &ProfilesDialog::testFinished);
+    child<QPushButton>(dialog, "testButton")->click();
+    return finished.wait(15000);
+}
+
 } // namespace
 
 class TestProfilesDialog : public QObject
@@ -519,15 +534,8 @@ private Q_SLOTS:
         QNetworkAccessManager nam;
         MemorySecretStore secrets;
         ProfilesDialog dialog(m_store.get(), &secrets, &nam);
-        dialog.startNewProfile();
-        dialog.show();
-        typeInto(child<QLineEdit>(dialog, "urlEdit"), simulator.baseUrl().toString());
-        child<QCheckBox>(dialog, "openaiCheck")->click();
         // mistral: a provider Bifrost knows (no batches here); acme: one it refuses.
-        typeInto(child<QLineEdit>(dialog, "otherProvidersEdit"), QStringLiteral("mistral, acme"));
-        QSignalSpy finished(&dialog, &ProfilesDialog::testFinished);
-        child<QPushButton>(dialog, "testButton")->click();
-        QVERIFY(finished.wait(15000));
+        QVERIFY(testNewProfile(dialog, simulator.baseUrl(), QStringLiteral("mistral, acme")));
 
         QCOMPARE(dialog.providerAnswer(QStringLiteral("bedrock")), QStringLiteral("answers"));
         QCOMPARE(dialog.providerAnswer(QStringLiteral("openai")), QStringLiteral("answers"));
@@ -560,13 +568,7 @@ private Q_SLOTS:
         QNetworkAccessManager nam;
         MemorySecretStore secrets;
         ProfilesDialog dialog(m_store.get(), &secrets, &nam);
-        dialog.startNewProfile();
-        dialog.show();
-        typeInto(child<QLineEdit>(dialog, "urlEdit"), simulator.baseUrl().toString());
-        child<QCheckBox>(dialog, "openaiCheck")->click();
-        QSignalSpy finished(&dialog, &ProfilesDialog::testFinished);
-        child<QPushButton>(dialog, "testButton")->click();
-        QVERIFY(finished.wait(15000));
+        QVERIFY(testNewProfile(dialog, simulator.baseUrl()));
 
         QCOMPARE(dialog.providerAnswer(QStringLiteral("bedrock")), QStringLiteral("Bedrock route"));
         QCOMPARE(dialog.providerAnswer(QStringLiteral("openai")), QStringLiteral("no answer"));
