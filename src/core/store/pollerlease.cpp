@@ -21,8 +21,9 @@ PollerLease::PollerLease(const QString &storeUrl, const QUrl &gatewayUrl, QObjec
     : QObject(parent)
     , m_storeUrl(storeUrl)
     , m_key(keyFor(gatewayUrl))
+    , m_timer(this) // a child: moveToThread() takes it along
 {
-    m_timer.setInterval(DefaultRetryMs);
+    setRetryInterval(defaultRetryInterval());
     connect(&m_timer, &QTimer::timeout, this, &PollerLease::tick);
 }
 
@@ -48,7 +49,15 @@ qint64 PollerLease::keyFor(const QUrl &gatewayUrl)
 
 void PollerLease::setRetryInterval(int ms)
 {
-    m_timer.setInterval(std::clamp(ms, 50, MaxRetryMs));
+    m_retryMs = std::clamp(ms, 50, MaxRetryMs);
+    m_timer.setInterval(m_retryMs);
+}
+
+int PollerLease::defaultRetryInterval()
+{
+    bool ok = false;
+    const int ms = qEnvironmentVariableIntValue("BATCHWATCH_LEASE_RETRY_MS", &ok);
+    return ok ? std::clamp(ms, 50, MaxRetryMs) : DefaultRetryMs;
 }
 
 void PollerLease::start()
@@ -74,9 +83,17 @@ bool PollerLease::connectSession()
         why = m_db.lastError().isValid() ? m_db.lastError().text() : q.lastError().text();
         q = QSqlQuery();
         dropSession(why);
+        // Back off: the retry interval doubled per failed connect, at most MaxRetryMs.
+        ++m_failedConnects;
+        m_timer.setInterval(int(std::min<qint64>(qint64(m_retryMs) << std::min(m_failedConnects, 8),
+                                                 qint64(MaxRetryMs))));
+        setReachable(false);
         return false;
     }
     m_backendPid = q.value(0).toLongLong();
+    m_failedConnects = 0;
+    m_timer.setInterval(m_retryMs);
+    setReachable(true);
     return true;
 }
 
@@ -108,10 +125,22 @@ void PollerLease::tick()
         const QString why = q.lastError().text();
         q = QSqlQuery();
         dropSession(why.isEmpty() ? QStringLiteral("the lease's session ended") : why);
+        // Try to connect again at once: a terminated session is a reconnect away, an
+        // unreachable server reports so now rather than one interval later.
+        connectSession();
         return;
     }
     m_lastError.clear();
     setHeld(q.value(0).toBool());
+    Q_EMIT checked(m_held);
+}
+
+void PollerLease::setReachable(bool reachable)
+{
+    if (reachable == m_reachable)
+        return;
+    m_reachable = reachable;
+    Q_EMIT reachableChanged(reachable, reachable ? QString() : m_lastError);
 }
 
 void PollerLease::setHeld(bool held)

@@ -18,9 +18,13 @@ namespace bw {
 // keepalives, about 20 s on the client side, the server's settings on its side).
 //
 // Bound: a client that does not hold the lease tries again every retryInterval() (default 5 s,
-// at most 15 s), so a released lease is taken within one interval (plus a connect when the
-// database itself was unreachable). The holder checks its session on the same timer and reports
-// a lost lease (heldChanged(false)) when the session is gone, then competes again.
+// at most 15 s; the environment variable BATCHWATCH_LEASE_RETRY_MS sets another default, for
+// tests and impatient teams), so a released lease is taken within one interval (plus a connect
+// when the database itself was unreachable). The holder checks its session on the same timer and
+// reports a lost lease (heldChanged(false)) when the session is gone, then competes again.
+//
+// An unreachable database: reachableChanged(false, why) and connect attempts back off, doubling
+// from the retry interval up to MaxRetryMs; reachableChanged(true) once a session is up again.
 //
 // Threading: lives in, and is used from, one thread with an event loop. Connecting blocks that
 // thread up to the URL's connect_timeout (10 s by default), so a GUI creates it on the store
@@ -42,11 +46,15 @@ public:
 
     // Clamped to [50 ms, MaxRetryMs].
     void setRetryInterval(int ms);
-    int retryInterval() const { return m_timer.interval(); }
+    int retryInterval() const { return m_retryMs; }
+    // BATCHWATCH_LEASE_RETRY_MS when set to a number (clamped as above), else DefaultRetryMs.
+    static int defaultRetryInterval();
 
     // Tries now, then on the timer. Calling it again is harmless.
     void start();
     bool isHeld() const { return m_held; }
+    // False while the database cannot be reached (no session); true before the first attempt.
+    bool isReachable() const { return m_reachable; }
     // The server process of the lease's session (for diagnostics and tests), 0 when none.
     qint64 backendPid() const { return m_backendPid; }
     // Why the last attempt failed (the database is unreachable…), empty after a good one.
@@ -54,19 +62,27 @@ public:
 
 Q_SIGNALS:
     void heldChanged(bool held);
+    // After every attempt the server answered (held or not): the first one tells a viewer that
+    // someone else polls.
+    void checked(bool held);
+    void reachableChanged(bool reachable, const QString &error);
 
 private:
     void tick();
     bool connectSession();
     void dropSession(const QString &why);
     void setHeld(bool held);
+    void setReachable(bool reachable);
 
     QString m_storeUrl;
     qint64 m_key = 0;
     QString m_connectionName;
     QSqlDatabase m_db;
     QTimer m_timer;
+    int m_retryMs = DefaultRetryMs;
+    int m_failedConnects = 0; // in a row: the backoff
     bool m_held = false;
+    bool m_reachable = true;
     qint64 m_backendPid = 0;
     QString m_lastError;
 };

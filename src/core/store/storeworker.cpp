@@ -31,6 +31,8 @@ StoreWorker::~StoreWorker()
     QMetaObject::invokeMethod(
             m_worker,
             [this] {
+                // Adopted objects first (adopt()): they may use the store's thread's timers.
+                qDeleteAll(m_worker->children());
                 m_store.reset();
                 QThread::currentThread()->quit();
             },
@@ -131,6 +133,17 @@ void StoreWorker::listenForChanges()
             connect(&store, &JobStore::jobsChanged, this, &StoreWorker::jobsChanged,
                     Qt::UniqueConnection);
     });
+}
+
+void StoreWorker::adopt(QObject *object)
+{
+    if (!object)
+        return;
+    object->moveToThread(&m_thread);
+    // setParent must run in the thread both now live in.
+    QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, object] { object->setParent(worker); },
+            Qt::QueuedConnection);
 }
 
 void StoreWorker::post(std::function<void(JobStore &)> task)

@@ -68,6 +68,13 @@ public:
     // jobsChanged() (JobStore::listenForChanges). Nothing happens on SQLite.
     void listenForChanges();
 
+    // Moves `object` (living in the owner thread, without a parent) to the worker thread, where
+    // its slots and timers then run, and takes ownership: it is deleted on the worker thread at
+    // the latest when the StoreWorker is destroyed (before the store closes). Delete it earlier
+    // with deleteLater(). For what must not block the owner thread, like a PollerLease's
+    // connect. Its signals reach receivers in the owner thread queued.
+    void adopt(QObject *object);
+
     // Runs `task` with the store on the worker thread (the store may be closed if opening
     // failed). For anything the typed calls above do not cover.
     void post(std::function<void(JobStore &)> task);
