@@ -433,6 +433,123 @@ void JobMonitor::unwatch(const QStringList &identifiers)
         Q_EMIT jobsRemoved(removed);
 }
 
+void JobMonitor::applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList)
+{
+    const QString pid = profileId();
+    // One job is one row whatever form it is named in: match by job key.
+    QHash<QString, QString> localByKey;
+    localByKey.reserve(m_jobs.size());
+    for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it)
+        localByKey.insert(jobKeyOf(it.key()), it.key());
+    QList<WatchedJob> added;
+    QList<WatchedJob> updated;
+    QList<PollScheduler::Seed> seeds;
+    QStringList reseeded;
+    QStringList historyStale;
+    QList<std::pair<QString, StatusTransition>> transitions;
+    QSet<QString> seen;
+    for (WatchedJob w : stored) {
+        if (w.identifier.isEmpty() || (!w.profileId.isEmpty() && w.profileId != pid))
+            continue;
+        w.profileId = pid;
+        fillCountsFromResults(w);
+        const QString key = jobKeyOf(w.identifier);
+        const QString local = localByKey.value(key);
+        if (local.isEmpty()) {
+            Tracked t;
+            t.w = w;
+            t.shortId = shortIdOf(w.identifier);
+            m_jobs.insert(w.identifier, t);
+            m_order.append(w.identifier);
+            localByKey.insert(key, w.identifier);
+            seen.insert(w.identifier);
+            seeds.append(seedFor(w));
+            added.append(w);
+            continue;
+        }
+        seen.insert(local);
+        Tracked &t = m_jobs[local];
+        w.identifier = local; // the form this client knows it by
+        if (!w.addedAt.isValid())
+            w.addedAt = t.w.addedAt;
+        if (w.job == t.w.job && w.fetchedAt == t.w.fetchedAt && w.lastErrorAt == t.w.lastErrorAt)
+            continue;
+        if (w.job.status && t.w.job.status != w.job.status) {
+            // The poller recorded this change with its fetch's time (applyBody stamps both
+            // with one `now`): announce it as observed then, as the poller did.
+            StatusTransition st;
+            st.from = t.w.job.status;
+            st.to = *w.job.status;
+            st.observedAt = w.fetchedAt;
+            st.lastModifiedTime = w.job.lastModifiedTime;
+            transitions.append({local, st});
+        }
+        t.w = w;
+        updated.append(w);
+        if (!m_scheduler->isInFlight(local)) {
+            reseeded.append(local);
+            seeds.append(seedFor(w));
+        }
+        if (auto h = m_history.find(local); h != m_history.end() && h->loaded)
+            historyStale.append(local);
+    }
+    QStringList removed;
+    if (wholeList) {
+        for (const QString &id : std::as_const(m_order)) {
+            if (!seen.contains(id))
+                removed.append(id);
+        }
+        const QSet<QString> gone(removed.cbegin(), removed.cend());
+        for (const QString &id : std::as_const(removed)) {
+            m_jobs.remove(id);
+            m_history.remove(id);
+        }
+        m_order.removeIf([&gone](const QString &id) { return gone.contains(id); });
+        m_pendingUpdates.removeIf(
+                [&gone](const JobUpdate &u) { return gone.contains(u.job.identifier); });
+        m_scheduler->removeJobs(removed);
+    }
+    m_scheduler->removeJobs(reseeded);
+    m_scheduler->addJobs(seeds);
+    if (!added.isEmpty())
+        Q_EMIT jobsAdded(added);
+    if (!updated.isEmpty())
+        Q_EMIT jobsUpdated(updated);
+    if (!removed.isEmpty())
+        Q_EMIT jobsRemoved(removed);
+    QPointer<JobMonitor> self(this);
+    for (const auto &[id, st] : std::as_const(transitions)) {
+        if (!self)
+            return;
+        auto it = m_jobs.constFind(id);
+        if (it != m_jobs.cend())
+            Q_EMIT transitionObserved(id, st, it->w);
+    }
+    // The other client appended transitions and samples: read them (merged with what is here).
+    for (const QString &id : std::as_const(historyStale)) {
+        m_history[id].loaded = false;
+        ensureHistory(id);
+    }
+}
+
+ConnectionState JobMonitor::connectionState() const
+{
+    if (!m_storeUnreachable)
+        return m_connection;
+    ConnectionState offline;
+    offline.kind = ConnectionState::Kind::Offline;
+    offline.lastSuccessAt = m_connection.lastSuccessAt;
+    return offline;
+}
+
+void JobMonitor::setStoreReachable(bool reachable)
+{
+    if (m_storeUnreachable == !reachable)
+        return;
+    m_storeUnreachable = !reachable;
+    Q_EMIT connectionStateChanged(connectionState());
+}
+
 QList<WatchedJob> JobMonitor::jobs() const
 {
     QList<WatchedJob> out;
@@ -1288,7 +1405,7 @@ void JobMonitor::flush()
             Q_EMIT sampleRecorded(o.identifier, *o.sample);
     }
     if (self && connectionChanged)
-        Q_EMIT connectionStateChanged(m_connection);
+        Q_EMIT connectionStateChanged(connectionState());
     if (updated.size() > 100)
         qCDebug(lcPoller) << "announced" << updated.size() << "jobs in" << timer.elapsed() << "ms";
 }

@@ -159,6 +159,14 @@ public:
     // jobsRemoved with those that were watched.
     void unwatch(const QStringList &identifiers);
 
+    // A shared store (issue 15): another client — the poller of the gateway — committed these
+    // jobs (JobStore::loadJobs / loadWatched rows). Takes their stored state as this monitor's
+    // without writing anything back: jobs not watched here are added (jobsAdded), changed ones
+    // replaced (jobsUpdated; the scheduler re-seeded from their status, a loaded history read
+    // again), and — when `wholeList` is the profile's entire watch list — those no longer in it
+    // dropped (jobsRemoved). Nothing is emitted for a job that did not change.
+    void applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList);
+
     QList<WatchedJob> jobs() const; // in the order they were added
     std::optional<WatchedJob> job(const QString &identifier) const;
     bool contains(const QString &identifier) const { return m_jobs.contains(identifier); }
@@ -177,7 +185,12 @@ public:
     void resume();
     bool isPaused() const;
     QDateTime nextPollAt() const;
-    ConnectionState connectionState() const { return m_connection; }
+    // The gateway's state — or Offline (lastSuccessAt kept, no lastError) while a shared
+    // store's database cannot be reached (setStoreReachable): what the rows show is stale.
+    ConnectionState connectionState() const;
+    // A shared store's session says whether its database is reachable (ProfileSession).
+    void setStoreReachable(bool reachable);
+    bool isStoreReachable() const { return !m_storeUnreachable; }
     // Scheduler requests plus stop requests in flight.
     int requestsInFlight() const;
 
@@ -341,6 +354,7 @@ private:
 
     ConnectionState m_connection;
     ConnectionState m_announcedConnection;
+    bool m_storeUnreachable = false;
     int m_stopsInFlight = 0;
     int m_announcedInFlight = 0;
 };
