@@ -1,6 +1,8 @@
 #include "tracking/profilesession.h"
 
+#include "domain/jobkey.h"
 #include "store/jobstore.h"
+#include "store/pollerlease.h"
 #include "store/secretstore.h"
 #include "store/storeworker.h"
 #include "wire/gatewayclient.h"
@@ -28,6 +30,10 @@ ProfileSession::ProfileSession(GatewayClient *client, const Options &options, QO
 
 ProfileSession::~ProfileSession()
 {
+    // The lease lives on the store's thread: ended there (its session, and with it the lock,
+    // closes; another client takes over within its retry interval).
+    if (m_lease)
+        m_lease->deleteLater();
     // The monitor goes first (it uses the client); neither announces anything on the way out.
     m_monitor->disconnect(this);
     delete m_monitor;
@@ -41,7 +47,9 @@ ProfileSession::~ProfileSession()
 void ProfileSession::init(const Options &options)
 {
     qRegisterMetaType<bw::ProfileSession::KeyState>();
+    qRegisterMetaType<bw::ProfileSession::Sharing>();
     m_store = options.store;
+    m_sharedStore = options.store ? options.sharedStore : QString();
     m_secrets = options.secrets;
     m_monitor = new JobMonitor(m_client, options.store, options.pollSettings, options.clock, this);
     m_nativeSources = options.nativeSources;
@@ -76,7 +84,17 @@ GatewayProfile ProfileSession::profile() const
 void ProfileSession::setProfile(const GatewayProfile &profile)
 {
     const bool neededKey = m_client->profile().authMode != AuthMode::None;
+    const bool otherGateway = PollerLease::keyFor(m_client->profile().baseUrl)
+                              != PollerLease::keyFor(profile.baseUrl);
     m_client->setProfile(profile);
+    if (otherGateway && m_lease) {
+        // Another gateway is another lease: give this one up, compete for the new one.
+        m_lease->disconnect(this);
+        m_lease->deleteLater();
+        m_lease = nullptr;
+        onLeaseHeld(false);
+        startLease();
+    }
     if (m_nativeSources)
         m_monitor->useNativeSources(profile.providers);
     if (profile.authMode == AuthMode::None) {
@@ -104,6 +122,14 @@ void ProfileSession::start()
         m_keyState = KeyState::Reading;
     else
         m_keyState = KeyState::Missing;
+    if (!m_sharedStore.isEmpty()) {
+        // A shared store: nothing goes out before this session holds the gateway's lease.
+        m_pauseReasons |= int(PauseReason::Viewer);
+        setSharing(Sharing::Connecting);
+        m_store->listenForChanges();
+        connect(m_store, &StoreWorker::jobsChanged, this, &ProfileSession::onStoreChanged);
+        startLease();
+    }
     // Nothing goes out before the key is known; the stored rows show meanwhile.
     applyPause();
     m_monitor->loadFromStore();
@@ -221,20 +247,139 @@ bool ProfileSession::hasGatewayAnswered() const
     return m_monitor->connectionState().kind != ConnectionState::Kind::Unknown;
 }
 
+void ProfileSession::startLease()
+{
+    if (m_sharedStore.isEmpty() || !m_store)
+        return;
+    auto *lease = new PollerLease(m_sharedStore, m_client->profile().baseUrl);
+    // Queued (the lease lives on the store's thread); a lease given up may still have a report
+    // on its way: only the current one counts.
+    connect(lease, &PollerLease::heldChanged, this, [this, lease](bool held) {
+        if (lease == m_lease)
+            onLeaseHeld(held);
+    });
+    connect(lease, &PollerLease::checked, this, [this, lease](bool held) {
+        if (lease == m_lease && !held && m_sharing == Sharing::Connecting)
+            setSharing(Sharing::Viewing);
+    });
+    connect(lease, &PollerLease::reachableChanged, this, [this, lease](bool reachable) {
+        if (lease == m_lease)
+            onLeaseReachable(reachable);
+    });
+    m_store->adopt(lease); // its connect and checks run on the store's thread from now on
+    QMetaObject::invokeMethod(lease, &PollerLease::start, Qt::QueuedConnection);
+    m_lease = lease;
+}
+
+void ProfileSession::setSharing(Sharing sharing)
+{
+    if (sharing == m_sharing)
+        return;
+    m_sharing = sharing;
+    // A viewer sends nothing: its first refresh is what the store holds.
+    if (sharing == Sharing::Viewing || sharing == Sharing::StoreUnreachable)
+        finishInitialRefresh();
+    Q_EMIT sharingChanged(sharing);
+}
+
+void ProfileSession::onLeaseHeld(bool held)
+{
+    if (!held) {
+        setSharing(m_sharing == Sharing::StoreUnreachable ? Sharing::StoreUnreachable
+                                                          : Sharing::Viewing);
+        setPaused(PauseReason::Viewer, true);
+        return;
+    }
+    setSharing(Sharing::Polling);
+    // Taking over: the previous poller's last commits first — so that nothing it recorded is
+    // observed (and recorded) again — then the scheduler decides what is due.
+    reloadFromStore({}, [this] {
+        if (m_lease && m_sharing == Sharing::Polling)
+            setPaused(PauseReason::Viewer, false);
+    });
+}
+
+void ProfileSession::onLeaseReachable(bool reachable)
+{
+    if (!reachable) {
+        setSharing(Sharing::StoreUnreachable);
+        m_monitor->setStoreReachable(false);
+        return;
+    }
+    m_monitor->setStoreReachable(true);
+    if (m_sharing == Sharing::StoreUnreachable)
+        setSharing(m_lease && m_lease->isHeld() ? Sharing::Polling : Sharing::Viewing);
+    // Changes announced while the connection was down were not heard: read everything.
+    reloadFromStore({});
+}
+
+void ProfileSession::onStoreChanged(const QString &profileId, const QStringList &jobKeys)
+{
+    if (profileId != m_client->profile().id)
+        return;
+    reloadFromStore(jobKeys);
+}
+
+void ProfileSession::reloadFromStore(const QStringList &jobKeys, std::function<void()> then)
+{
+    if (!m_store)
+        return;
+    if (!m_loaded) {
+        // The load itself reads the newest rows (it is queued after this commit's notice).
+        if (then)
+            m_afterLoad.append(std::move(then));
+        // The load in flight may have read before this commit: read these again after it.
+        if (jobKeys.isEmpty())
+            m_changedWhileLoading.insert(QString());
+        for (const QString &k : jobKeys)
+            m_changedWhileLoading.insert(k);
+        return;
+    }
+    const QString profileId = m_client->profile().id;
+    const bool whole = jobKeys.isEmpty();
+    using Read = std::pair<bool, QList<WatchedJob>>; // ok, rows
+    m_store->call<Read>(
+            [profileId, jobKeys, whole](JobStore &store) {
+                QList<WatchedJob> rows
+                        = whole ? store.loadWatched(profileId) : store.loadJobs(profileId, jobKeys);
+                return Read(store.lastError().isEmpty(), std::move(rows));
+            },
+            this,
+            [this, whole, then = std::move(then)](Read read) {
+                // A failed read is empty: never take it for "nothing is watched".
+                if (read.first)
+                    m_monitor->applyStoredJobs(read.second, whole);
+                if (then)
+                    then();
+            });
+}
+
 void ProfileSession::onMonitorLoaded()
 {
     m_loaded = true;
+    if (!m_changedWhileLoading.isEmpty()) {
+        const QSet<QString> changed = std::exchange(m_changedWhileLoading, {});
+        reloadFromStore(changed.contains(QString())
+                                ? QStringList()
+                                : QStringList(changed.cbegin(), changed.cend()));
+    }
     // Jobs whose first answer the initial refresh waits for: everything still polled.
     for (const WatchedJob &w : m_monitor->jobs()) {
         if (!m_monitor->scheduler()->isSettled(w.identifier))
             m_awaitingFirstAnswer.insert(w.identifier);
     }
     loadStoredSamples();
+    QPointer<ProfileSession> self(this);
     Q_EMIT loaded();
-    if (m_keyState == KeyState::Missing)
+    if (!self)
+        return;
+    if (m_keyState == KeyState::Missing || m_sharing == Sharing::Viewing
+        || m_sharing == Sharing::StoreUnreachable)
         finishInitialRefresh();
     else
         checkInitialRefresh({});
+    for (const auto &then : std::exchange(m_afterLoad, {}))
+        then();
 }
 
 void ProfileSession::onJobsUpdated(const QList<WatchedJob> &jobs)
@@ -322,6 +467,23 @@ QString ProfileSession::findIdentifier(const QString &text) const
     for (const WatchedJob &w : jobs) {
         if (w.job.jobName.value_or(QString()) == wanted)
             return w.identifier;
+    }
+    return {};
+}
+
+QString ProfileSession::sharingText(Sharing sharing)
+{
+    switch (sharing) {
+    case Sharing::Local:
+        return {};
+    case Sharing::Connecting:
+        return tr("Shared store: waiting for the poller lease");
+    case Sharing::Polling:
+        return tr("Polling for the team");
+    case Sharing::Viewing:
+        return tr("Viewing: another batchwatch polls this gateway");
+    case Sharing::StoreUnreachable:
+        return tr("Shared store unreachable: reconnecting");
     }
     return {};
 }

@@ -11,12 +11,15 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
+
 class QNetworkAccessManager;
 
 namespace bw {
 
 class Clock;
 class GatewayClient;
+class PollerLease;
 class SecretStore;
 class StoreWorker;
 
@@ -51,6 +54,16 @@ class StoreWorker;
 // than the newest stored one of its job); samplesLoaded() then announces the merged set, and
 // every later sample is announced by sampleAdded(). samples() is the merged set at any time.
 //
+// A shared store (Options::sharedStore, a postgresql:// URL; issue 15): one poller per gateway.
+// start() pauses the session as a Viewer, listens for the store's changes and competes for the
+// gateway's PollerLease (run on the store's thread, so that a slow connect never blocks this
+// one). Holding it, the session polls (sharing() Polling); otherwise it stays paused and follows
+// what the poller commits (Viewing): each jobsChanged() of the profile reloads just those jobs
+// into the monitor (JobMonitor::applyStoredJobs: jobsAdded/jobsUpdated/jobsRemoved, so views
+// update row by row). When the lease's database session cannot be had (StoreUnreachable) the
+// monitor's connection state reads Offline until it is back (the lease reconnects with backoff);
+// then the whole list is read again, as it is when this session takes the lease over.
+//
 // Lives in, and is used from, the thread of the client (the GUI's or the CLI's main thread).
 class ProfileSession : public QObject
 {
@@ -66,6 +79,8 @@ public:
     };
     // Viewer: on a shared store another client holds the gateway's poller lease (PollerLease).
     enum class PauseReason { User = 0x1, Minimised = 0x2, Viewer = 0x4 };
+    // Who polls the gateway (see above). Local: not a shared store, this session polls.
+    enum class Sharing { Local, Connecting, Polling, Viewing, StoreUnreachable };
 
     struct Options
     {
@@ -78,6 +93,9 @@ public:
         // Read the profile's providers through Bifrost's native batch API (JobMonitor::
         // useNativeSources): other providers' batches, fuller Bedrock jobs, results.
         bool nativeSources = true;
+        // A PostgreSQL store URL (the one `store` opened): poll only while holding the
+        // gateway's lease, view otherwise (see above). Empty: this session polls.
+        QString sharedStore;
     };
     using Samples = QHash<QString, QList<ProgressSample>>;
 
@@ -131,6 +149,11 @@ public:
     const Samples &samples() const { return m_samples; }
     bool areSamplesLoaded() const { return m_samplesLoaded; }
 
+    Sharing sharing() const { return m_sharing; }
+    // Words for the status bar ("Viewing: another batchwatch polls this gateway"…); empty for
+    // Local.
+    static QString sharingText(Sharing sharing);
+
     static QString keyStateText(KeyState state);
 
 Q_SIGNALS:
@@ -140,6 +163,7 @@ Q_SIGNALS:
     void pausedChanged(bool paused);
     void samplesLoaded(const bw::ProfileSession::Samples &samples);
     void sampleAdded(const QString &identifier, const bw::ProgressSample &sample);
+    void sharingChanged(bw::ProfileSession::Sharing sharing);
 
 private:
     void init(const Options &options);
@@ -152,6 +176,13 @@ private:
     void loadStoredSamples();
     void checkInitialRefresh(const QList<WatchedJob> &jobs);
     void finishInitialRefresh();
+    void startLease();
+    void setSharing(Sharing sharing);
+    void onLeaseHeld(bool held);
+    void onLeaseReachable(bool reachable);
+    void onStoreChanged(const QString &profileId, const QStringList &jobKeys);
+    // Empty keys: the whole watch list. `then` runs once the rows are in the monitor.
+    void reloadFromStore(const QStringList &jobKeys, std::function<void()> then = {});
 
     GatewayClient *m_client = nullptr;
     bool m_ownsClient = false;
@@ -173,8 +204,14 @@ private:
     bool m_nativeSources = true;     // Options::nativeSources
     QObject *m_secretRead = nullptr; // context of the secret read in flight
     bool m_refreshAfterKey = false;
+    QString m_sharedStore;         // Options::sharedStore
+    QPointer<PollerLease> m_lease; // lives on the store's thread (StoreWorker::adopt)
+    Sharing m_sharing = Sharing::Local;
+    QSet<QString> m_changedWhileLoading; // job keys; "" for the whole list
+    QList<std::function<void()>> m_afterLoad;
 };
 
 } // namespace bw
 
 Q_DECLARE_METATYPE(bw::ProfileSession::KeyState)
+Q_DECLARE_METATYPE(bw::ProfileSession::Sharing)
