@@ -3757,6 +3757,22 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <source>The key could not be read</source>
         <translation>Der Schlüssel konnte nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>Shared store: waiting for the poller lease</source>
+        <translation>Gemeinsamer Speicher: wartet auf die Abfrage-Sperre</translation>
+    </message>
+    <message>
+        <source>Polling for the team</source>
+        <translation>Fragt für das Team ab</translation>
+    </message>
+    <message>
+        <source>Viewing: another batchwatch polls this gateway</source>
+        <translation>Nur Ansicht: ein anderes batchwatch fragt dieses Gateway ab</translation>
+    </message>
+    <message>
+        <source>Shared store unreachable: reconnecting</source>
+        <translation>Gemeinsamer Speicher nicht erreichbar: verbinde neu</translation>
+    </message>
 </context>
 <context>
     <name>bw::ProfileSwitcher</name>
@@ -4836,6 +4852,14 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>Queued: Submitted, Validating or Scheduled. Running: InProgress or Stopping. Failed: Failed or PartiallyCompleted. The status chips count the same groups.</source>
         <translation>Ausstehend: Übermittelt, Wird geprüft oder Geplant. Läuft: In Bearbeitung oder Wird gestoppt. Fehlgeschlagen: Fehlgeschlagen oder Teilweise abgeschlossen. Die Status-Chips zählen dieselben Gruppen.</translation>
+    </message>
+    <message>
+        <source>Shared store</source>
+        <translation>Gemeinsamer Speicher</translation>
+    </message>
+    <message>
+        <source>Another client polls</source>
+        <translation>Ein anderer Client fragt ab</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include "presentation/statuspresentation.h"
 #include "store/jobstore.h"
 #include "store/secretstore.h"
+#include "store/storeengine.h"
 #include "store/storeworker.h"
 #include "ui_mainwindow.h"
 #include "window/connectionindicator.h"
@@ -440,6 +441,10 @@ bool MainWindow::openSession(const GatewayProfile &profile, bool demo)
     options.secrets = demo ? nullptr : m_secrets;
     options.pollSettings = m_settings->pollSettings();
     options.rememberDetectedRoute = !demo;
+    // A team's shared store: this window polls only while it holds the gateway's lease, and
+    // otherwise shows what the team's poller commits (issue 15).
+    if (!demo && storeengine::isPostgresUrl(m_options.dataDirectory))
+        options.sharedStore = m_options.dataDirectory;
     m_session = std::make_unique<ProfileSession>(profile, m_nam, options);
     m_sessionIsDemo = demo;
     ProfileSession *session = m_session.get();
@@ -451,6 +456,7 @@ bool MainWindow::openSession(const GatewayProfile &profile, bool demo)
     connect(session, &ProfileSession::initialRefreshFinished, this,
             &MainWindow::initialRefreshFinished);
     connect(session, &ProfileSession::keyStateChanged, this, &MainWindow::onKeyStateChanged);
+    connect(session, &ProfileSession::sharingChanged, this, &MainWindow::updateStatusBar);
     connect(monitor, &JobMonitor::jobsAdded, this, &MainWindow::onJobsAdded);
     connect(monitor, &JobMonitor::jobsUpdated, this, &MainWindow::updateStatusBar);
     connect(monitor, &JobMonitor::connectionStateChanged, this, &MainWindow::updateStatusBar);

@@ -24,6 +24,8 @@ StatusBarFields::StatusBarFields(QStatusBar *bar, QObject *parent)
     };
     m_indicator = new ConnectionIndicator(bar);
     bar->addPermanentWidget(m_indicator);
+    m_sharing = makeLabel(QStringLiteral("sharingLabel"), tr("Shared store"));
+    m_sharing->hide();
     m_lastRefresh = makeLabel(QStringLiteral("lastRefreshLabel"), tr("Last refresh"));
     m_nextPoll = makeLabel(QStringLiteral("nextPollLabel"), tr("Next poll"));
     m_inFlight = makeLabel(QStringLiteral("inFlightLabel"), tr("Requests in flight"));
@@ -33,6 +35,11 @@ StatusBarFields::StatusBarFields(QStatusBar *bar, QObject *parent)
 QString StatusBarFields::connectionText() const
 {
     return m_indicator->text();
+}
+
+QString StatusBarFields::sharingText() const
+{
+    return m_sharing->text();
 }
 
 QString StatusBarFields::countsText() const
@@ -45,10 +52,14 @@ void StatusBarFields::update(const ProfileSession *session, const JobFilterProxy
 {
     if (!session) {
         m_indicator->setSituation({}, {}, {});
-        for (QLabel *label : {m_lastRefresh, m_nextPoll, m_inFlight, m_counts})
+        for (QLabel *label : {m_sharing, m_lastRefresh, m_nextPoll, m_inFlight, m_counts})
             label->clear();
+        m_sharing->hide();
         return;
     }
+    const QString sharing = ProfileSession::sharingText(session->sharing());
+    m_sharing->setText(sharing);
+    m_sharing->setVisible(!sharing.isEmpty());
     const JobMonitor *monitor = session->monitor();
     ConnectionIndicator::Situation situation;
     situation.kind = monitor->connectionState().kind;
@@ -66,7 +77,11 @@ void StatusBarFields::update(const ProfileSession *session, const JobFilterProxy
     m_lastRefresh->setToolTip(last.isValid() ? JobMetrics::formatRelative(last, now) : QString());
 
     QString next;
-    if (session->isPaused()) {
+    if (session->isPausedBy(ProfileSession::PauseReason::Viewer)
+        && !session->isPausedBy(ProfileSession::PauseReason::User)
+        && !session->isPausedBy(ProfileSession::PauseReason::Minimised)) {
+        next = tr("Another client polls");
+    } else if (session->isPaused()) {
         next = tr("Polling paused");
     } else if (session->keyState() == ProfileSession::KeyState::Missing) {
         next = tr("Waiting for a key");

@@ -15,10 +15,11 @@ class JobFilterProxyModel;
 class ProfileSession;
 
 // The permanent fields of the main window's status bar, left to right: the connection
-// indicator, the last refresh, the next poll, the requests in flight and the job counts (the
-// same groups as the status chips, so the numbers always agree). Plain-text labels with
-// object names (connectionLabel, lastRefreshLabel, nextPollLabel, inFlightLabel, countsLabel)
-// and accessible names.
+// indicator, who polls a shared store's gateway (shown only on a shared store: "Polling for the
+// team" or "Viewing: another batchwatch polls this gateway"), the last refresh, the next poll,
+// the requests in flight and the job counts (the same groups as the status chips, so the
+// numbers always agree). Plain-text labels with object names (connectionLabel, sharingLabel,
+// lastRefreshLabel, nextPollLabel, inFlightLabel, countsLabel) and accessible names.
 class StatusBarFields : public QObject
 {
     Q_OBJECT
@@ -31,9 +32,11 @@ public:
     void update(const ProfileSession *session, const JobFilterProxyModel &proxy, int watched);
     QString connectionText() const;
     QString countsText() const;
+    QString sharingText() const;
 
 private:
     ConnectionIndicator *m_indicator = nullptr;
+    QLabel *m_sharing = nullptr;
     QLabel *m_lastRefresh = nullptr;
     QLabel *m_nextPoll = nullptr;
     QLabel *m_inFlight = nullptr;
