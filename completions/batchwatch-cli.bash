@@ -13,7 +13,7 @@ _batchwatch_cli_command_options()
     case $1 in
         get) echo --from-file ;;
         list) echo --status --name-contains --max --submitted-after --submitted-before ;;
-        watch) echo --from-file --until-terminal --interval --give-up-after ;;
+        watch) echo --from-file --all --until-terminal --interval --give-up-after ;;
         stop) echo --from-file --yes ;;
         export) echo --from-file --all --output --offline ;;
         results) echo --failed-only --max-bytes ;;
@@ -73,7 +73,7 @@ _batchwatch_cli()
     local program=${words[0]:-batchwatch-cli}
     command -v -- "$program" >/dev/null 2>&1 || program=batchwatch-cli
     local takes_value=" --gateway --profile --token-env --auth --route --provider --timeout
-        --max-rate --format --data-dir --from-file --status --name-contains --max
+        --max-rate --format --data-dir --store --from-file --status --name-contains --max
         --submitted-after --submitted-before --interval --give-up-after --output -o --max-bytes "
     local commands="get list watch stop export profiles test-connection results"
 
@@ -83,12 +83,12 @@ _batchwatch_cli()
         word=${words[i]}
         case $word in
             --profile=*) profile=${word#*=} ;;
-            --data-dir=*) datadir=${word#*=} ;;
+            --data-dir=* | --store=*) datadir=${word#*=} ;;
             -*)
                 if [[ $takes_value == *" $word "* ]]; then
                     ((i++))
                     [[ $word == --profile ]] && profile=${words[i]}
-                    [[ $word == --data-dir ]] && datadir=${words[i]}
+                    [[ $word == --data-dir || $word == --store ]] && datadir=${words[i]}
                 fi
                 ;;
             *) [[ -z $command && " $commands " == *" $word "* ]] && command=$word ;;
@@ -118,7 +118,7 @@ _batchwatch_cli()
                     2>/dev/null | _batchwatch_cli_first_csv_field)
                 ;;
             --token-env) mapfile -t candidates < <(compgen -e) ;;
-            --data-dir)
+            --data-dir | --store)
                 mapfile -t candidates < <(compgen -d -- "$cur")
                 filenames=1
                 ;;
@@ -131,7 +131,7 @@ _batchwatch_cli()
     elif [[ $cur == -* ]]; then
         # shellcheck disable=SC2207 # option names never contain white space
         candidates=(--help --version --gateway --profile --token-env --auth --route --provider
-            --timeout --max-rate --format --data-dir
+            --timeout --max-rate --format --data-dir --store
             $(_batchwatch_cli_command_options "$command"))
     elif [[ -z $command ]]; then
         read -r -a candidates <<<"$commands"

@@ -36,6 +36,7 @@ end
 
 function __batchwatch_cli_datadir_args
     set -l dir (__batchwatch_cli_option_value --data-dir)
+    test -n "$dir"; or set dir (__batchwatch_cli_option_value --store)
     test -n "$dir"; and printf '%s\n' --data-dir $dir
 end
 
@@ -86,7 +87,8 @@ complete -c batchwatch-cli -l provider -x -a 'bedrock openai azure anthropic gem
 complete -c batchwatch-cli -l timeout -x -d 'request timeout in seconds'
 complete -c batchwatch-cli -l max-rate -x -d 'requests per second at most'
 complete -c batchwatch-cli -l format -x -a '(__batchwatch_cli_formats)' -d 'output format'
-complete -c batchwatch-cli -l data-dir -x -a '(__fish_complete_directories)' -d 'directory of the local store'
+complete -c batchwatch-cli -l data-dir -x -a '(__fish_complete_directories)' -d 'directory of the local store, or postgresql://...'
+complete -c batchwatch-cli -l store -x -a '(__fish_complete_directories)' -d 'the same as --data-dir'
 
 # Command options.
 complete -c batchwatch-cli -n '__fish_seen_subcommand_from get watch stop export' -l from-file -r -F -d 'read identifiers from a file'
@@ -95,6 +97,7 @@ complete -c batchwatch-cli -n '__fish_seen_subcommand_from list' -l name-contain
 complete -c batchwatch-cli -n '__fish_seen_subcommand_from list' -l max -x -d 'at most this many jobs'
 complete -c batchwatch-cli -n '__fish_seen_subcommand_from list' -l submitted-after -x -d 'submitted at or after (ISO 8601)'
 complete -c batchwatch-cli -n '__fish_seen_subcommand_from list' -l submitted-before -x -d 'submitted at or before (ISO 8601)'
+complete -c batchwatch-cli -n '__fish_seen_subcommand_from watch' -l all -d 'every watched job of the profile in the store'
 complete -c batchwatch-cli -n '__fish_seen_subcommand_from watch' -l until-terminal -d 'exit once every job has ended'
 complete -c batchwatch-cli -n '__fish_seen_subcommand_from watch' -l interval -x -d 'poll every this many seconds'
 complete -c batchwatch-cli -n '__fish_seen_subcommand_from watch' -l give-up-after -x -d 'exit 3 after this many seconds without an answer'

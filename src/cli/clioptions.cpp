@@ -65,9 +65,14 @@ struct Options
                               "html or pdf."_s,
                               u"format"_s};
     QCommandLineOption dataDir{u"data-dir"_s,
-                               u"Directory of the local store (batchwatch.sqlite). Default: the "
-                               "GUI's data directory."_s,
+                               u"Directory of the local store (batchwatch.sqlite), or a team's "
+                               "shared store postgresql://USER@HOST:PORT/DATABASE (password in "
+                               "~/.pgpass). Default: the GUI's data directory."_s,
                                u"dir"_s};
+    QCommandLineOption store{u"store"_s,
+                             u"The same as --data-dir (for a shared store: --store "
+                             "postgresql://...)."_s,
+                             u"dir|url"_s};
 
     // commands
     QCommandLineOption fromFile{u"from-file"_s,
@@ -120,8 +125,8 @@ struct Options
 
     QList<const QCommandLineOption *> globals() const
     {
-        return {&gateway,  &profile, &tokenEnv, &auth,   &route,
-                &provider, &timeout, &maxRate,  &format, &dataDir};
+        return {&gateway, &profile, &tokenEnv, &auth,    &route, &provider,
+                &timeout, &maxRate, &format,   &dataDir, &store};
     }
     QList<const QCommandLineOption *> commandOptions(CommandKind command) const
     {
@@ -131,7 +136,7 @@ struct Options
         case CommandKind::List:
             return {&status, &nameContains, &max, &submittedAfter, &submittedBefore};
         case CommandKind::Watch:
-            return {&fromFile, &untilTerminal, &interval, &giveUpAfter};
+            return {&fromFile, &all, &untilTerminal, &interval, &giveUpAfter};
         case CommandKind::Stop:
             return {&fromFile, &yes};
         case CommandKind::Export:
@@ -206,7 +211,11 @@ const QList<CommandInfo> &commands()
                         "the exit status tells the outcome (the worst of several jobs): 0 "
                         "Completed, 10 PartiallyCompleted, 11 Failed, 12 Stopped, 13 Expired, "
                         "1 a job cannot be watched (401/403/404...), 3 the gateway did not "
-                        "answer for --give-up-after seconds."_s},
+                        "answer for --give-up-after seconds.\n--all follows "
+                        "every job the profile watches in the store, and jobs added to it while "
+                        "running: the headless poller of a team (--store postgresql://...), "
+                        "which polls only while it holds the gateway's lease and otherwise "
+                        "follows the poller's changes."_s},
             CommandInfo{CommandKind::Stop, u"stop"_s,
                         u"stop ID...                stop jobs (asks first unless --yes)"_s,
                         u"Stops jobs; with --provider P other than bedrock, cancels P's batches "
@@ -478,10 +487,14 @@ ParseResult parseCommandLine(const QStringList &arguments)
                         "(0: no ceiling)"_s);
         gw.maxRate = rate;
     }
-    if (parser.isSet(o.dataDir)) {
-        gw.dataDir = parser.value(o.dataDir).trimmed();
+    if (parser.isSet(o.dataDir) && parser.isSet(o.store))
+        return fail(u"give --data-dir or --store, not both (they are one option)"_s);
+    if (parser.isSet(o.dataDir) || parser.isSet(o.store)) {
+        const bool isStore = parser.isSet(o.store);
+        gw.dataDir = parser.value(isStore ? o.store : o.dataDir).trimmed();
         if (gw.dataDir.isEmpty())
-            return fail(u"--data-dir needs a directory"_s);
+            return fail(isStore ? u"--store needs a directory or a postgresql:// URL"_s
+                                : u"--data-dir needs a directory"_s);
     }
     if (*command != CommandKind::Profiles && gw.gatewayUrl.isEmpty() && gw.profileName.isEmpty())
         return fail(u"no gateway: give --gateway URL or --profile NAME"_s);
@@ -541,10 +554,17 @@ ParseResult parseCommandLine(const QStringList &arguments)
             return fail(u"--from-file needs a file name or \"-\""_s);
     }
 
+    if (*command == CommandKind::Watch && parser.isSet(o.all)) {
+        opt.all = true;
+        if (!opt.identifiers.isEmpty() || !opt.fromFile.isEmpty())
+            return fail(u"give job ids or --all, not both"_s);
+    }
     switch (*command) {
     case CommandKind::Get:
     case CommandKind::Watch:
     case CommandKind::Stop:
+        if (opt.all)
+            break;
         if (opt.identifiers.isEmpty() && opt.fromFile.isEmpty())
             return fail(u"\"%1\" needs at least one job id or ARN (or --from-file)"_s.arg(name));
         break;

@@ -72,7 +72,7 @@ struct CliOptions
     // stop
     bool yes = false;
 
-    // export
+    // export, watch: every watched job of the profile in the store
     bool all = false;
     QString outputPath; // "-" is standard output
     bool offline = false;

@@ -88,7 +88,7 @@ void WatchCommand::start()
             m_console->error(id.text() + u": invalid identifier: "_s + id.invalidReason());
         }
     }
-    if (m_targets.isEmpty()) {
+    if (m_targets.isEmpty() && !m_options.all) {
         m_console->error(u"no valid job identifier to watch"_s);
         return finish(ExitFailed);
     }
@@ -101,6 +101,10 @@ void WatchCommand::start()
     m_sinceAnswer.start();
     ProfileSession::Options options;
     options.store = store;
+    // A shared PostgreSQL store: only the holder of the gateway's lease polls (issue 15); the
+    // others follow what it commits.
+    if (const QString where = m_session->storeDirectory(); storeengine::isPostgresUrl(where))
+        options.sharedStore = where;
     options.pollSettings = pollSettings(m_options.interval);
     if (const Millis floor = PollPolicy(options.pollSettings).floor();
         m_options.interval && *m_options.interval < floor) {
@@ -114,18 +118,26 @@ void WatchCommand::start()
     connect(m_profileSession, &ProfileSession::loaded, this, &WatchCommand::onLoaded);
     connect(m_monitor, &JobMonitor::jobsUpdated, this, &WatchCommand::onJobsUpdated);
     connect(m_monitor, &JobMonitor::transitionObserved, this, &WatchCommand::onTransition);
-    // A shared PostgreSQL store: only the holder of the gateway's lease polls (issue 15).
-    if (const QString where = m_session->storeDirectory(); storeengine::isPostgresUrl(where)) {
-        auto *lease = new PollerLease(where, m_session->profile().baseUrl, this);
-        m_profileSession->setPaused(ProfileSession::PauseReason::Viewer, true);
-        connect(lease, &PollerLease::heldChanged, this, [this](bool held) {
-            m_profileSession->setPaused(ProfileSession::PauseReason::Viewer, !held);
-            m_console->note(held ? u"this process now polls the gateway"_s
-                                 : u"another client polls the gateway; waiting for its lease"_s);
-        });
-        lease->start();
-    }
-
+    connect(m_monitor, &JobMonitor::jobsAdded, this, &WatchCommand::onJobsAdded);
+    connect(m_monitor, &JobMonitor::jobsUpdated, this, &WatchCommand::keepOthersUnpolled);
+    connect(m_profileSession, &ProfileSession::sharingChanged, this,
+            [this](ProfileSession::Sharing sharing) {
+                switch (sharing) {
+                case ProfileSession::Sharing::Polling:
+                    m_console->note(u"this process now polls the gateway"_s);
+                    break;
+                case ProfileSession::Sharing::Viewing:
+                    m_console->note(u"another client polls the gateway; following its changes "
+                                    "and waiting for its lease"_s);
+                    break;
+                case ProfileSession::Sharing::StoreUnreachable:
+                    m_console->note(u"the shared store cannot be reached; reconnecting"_s);
+                    break;
+                case ProfileSession::Sharing::Local:
+                case ProfileSession::Sharing::Connecting:
+                    break;
+                }
+            });
     if (m_options.untilTerminal) {
         m_giveUpTimer.setInterval(
                 std::clamp<int>(int(m_options.giveUpAfter.count() / 4), 20, 1000));
@@ -174,6 +186,14 @@ void WatchCommand::onLoaded()
     if (tableMode())
         drawTable();
     // The store may hold more jobs of this profile (the GUI's watch list): poll only ours.
+    if (m_options.all) {
+        // Every job the profile watches, now and as the store gains them (onJobsAdded).
+        onJobsAdded(m_monitor->jobs());
+        scheduleEvaluate();
+        if (tableMode())
+            drawTable();
+        return;
+    }
     QStringList others;
     QStringList known;
     for (const WatchedJob &w : m_monitor->jobs()) {
@@ -211,6 +231,38 @@ void WatchCommand::onLoaded()
     // A stored job may have settled (terminal): fetch it anyway, this run reports what is now.
     if (!known.isEmpty())
         m_monitor->refreshNow(known);
+}
+
+void WatchCommand::onJobsAdded(const QList<WatchedJob> &jobs)
+{
+    if (!m_options.all) {
+        keepOthersUnpolled(jobs);
+        return;
+    }
+    for (const WatchedJob &w : jobs) {
+        const QString key = jobKeyOf(w.identifier);
+        if (m_state.contains(key))
+            continue;
+        m_targets.append(w.identifier);
+        m_providerOf.insert(w.identifier, w.job.provider.value_or(QString()));
+        m_state.insert(key, Target{});
+    }
+}
+
+void WatchCommand::keepOthersUnpolled(const QList<WatchedJob> &jobs)
+{
+    // A shared store's changes bring the profile's other jobs in (JobMonitor::applyStoredJobs):
+    // without --all, this run polls only its own.
+    if (m_options.all || !m_monitor)
+        return;
+    QStringList others;
+    for (const WatchedJob &w : jobs) {
+        if (!m_state.contains(jobKeyOf(w.identifier))
+            && m_monitor->scheduler()->contains(w.identifier))
+            others.append(w.identifier);
+    }
+    if (!others.isEmpty())
+        m_monitor->scheduler()->removeJobs(others);
 }
 
 void WatchCommand::onJobsUpdated(const QList<WatchedJob> &jobs)

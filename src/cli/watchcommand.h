@@ -50,7 +50,13 @@ namespace bw::cli {
 //
 // With a store (--data-dir, or --profile), the jobs are watched in it under the profile (an
 // ad-hoc --gateway profile is saved without its key), and every transition and progress sample
-// is recorded, as the GUI does; the profile's other watched jobs are not polled.
+// is recorded, as the GUI does; the profile's other watched jobs are not polled — unless --all:
+// then every job the profile watches in the store is a target, including those added to it
+// while this runs (another client's watch list).
+//
+// A shared store (--store / --data-dir postgresql://…, issue 15): the ProfileSession polls only
+// while it holds the gateway's PollerLease; otherwise it follows the poller's commits, so the
+// output is the same whoever polls (a note on stderr says which).
 class WatchCommand final : public Command
 {
     Q_OBJECT
@@ -79,6 +85,8 @@ private:
     };
 
     void onLoaded();
+    void onJobsAdded(const QList<WatchedJob> &jobs);
+    void keepOthersUnpolled(const QList<WatchedJob> &jobs);
     void onJobsUpdated(const QList<WatchedJob> &jobs);
     void onTransition(const QString &identifier, const StatusTransition &transition,
                       const WatchedJob &job);

@@ -150,7 +150,8 @@ void TstShellCompletion::completes_data()
             u"test-connection"_s, u"watch"_s});
     addRow("command prefix", u"batchwatch-cli te"_s, {u"test-connection"_s});
     addRow("options of list", u"batchwatch-cli list --s"_s,
-           {u"--status"_s, u"--submitted-after"_s, u"--submitted-before"_s});
+           {u"--status"_s, u"--store"_s, u"--submitted-after"_s, u"--submitted-before"_s});
+    addRow("options of watch", u"batchwatch-cli watch --a"_s, {u"--all"_s, u"--auth"_s});
     addRow("no option of another command", u"batchwatch-cli get --ma"_s, {u"--max-rate"_s});
     addRow("options after an id", u"batchwatch-cli export job-1 --o"_s,
            {u"--offline"_s, u"--output"_s});
