@@ -1,12 +1,19 @@
 // A team's shared PostgreSQL store (issue 15): one poller per gateway through PollerLease, and
 // live updates through LISTEN/NOTIFY. PostgreSQL only: skipped without BATCHWATCH_TEST_PG.
 #include "domain/jobkey.h"
+#include "fakenetworkaccessmanager.h"
+#include "models/jobtablemodel.h"
 #include "store/jobstore.h"
 #include "store/pollerlease.h"
 #include "store/storeworker.h"
 #include "storebackend.h"
+#include "tracking/profilesession.h"
 
+#include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QtTest>
 
 #include <memory>
@@ -36,6 +43,79 @@ GatewayProfile profile(const QString &id)
     return p;
 }
 
+const QString kJobId = QStringLiteral("k3x9p2m7q1ab");
+
+// The one gateway a team watches: one job whose status and progress the test sets. Every
+// client reaches it through its own access manager, so each client's requests are counted
+// apart.
+struct TeamGateway
+{
+    FakeResponse answer() const
+    {
+        const QJsonObject body{
+                {QStringLiteral("jobArn"),
+                 QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/")
+                         + kJobId},
+                {QStringLiteral("status"), status},
+                {QStringLiteral("totalRecordCount"), 1000},
+                {QStringLiteral("processedRecordCount"), processed},
+                {QStringLiteral("successRecordCount"), processed},
+                {QStringLiteral("errorRecordCount"), 0}};
+        return FakeResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    QString status = QStringLiteral("InProgress");
+    qint64 processed = 100;
+};
+
+GatewayProfile teamProfile()
+{
+    GatewayProfile p = profile(QStringLiteral("team"));
+    p.baseUrl = QUrl(QStringLiteral("http://gateway.test"));
+    p.routeStyle = RouteStyle::Singular;
+    return p;
+}
+
+// One desktop of the team: its own store connection, access manager, session and table model
+// (wired as the main window wires them).
+struct TeamClient
+{
+    TeamClient(const QString &url, TeamGateway &gateway)
+    {
+        QString error;
+        opened = store.openBlocking(url, &error);
+        nam.setHandler([&gateway](const FakeRequest &) { return gateway.answer(); });
+        ProfileSession::Options options;
+        options.store = &store;
+        options.sharedStore = url;
+        options.nativeSources = false;
+        options.pollSettings.bulkRefresh = false;
+        options.pollSettings.minimumJobInterval = PollSettings::kHardMinimumJobInterval;
+        options.pollSettings.fixedInterval = std::chrono::milliseconds(200);
+        session = std::make_unique<ProfileSession>(teamProfile(), &nam, options);
+        JobMonitor *monitor = session->monitor();
+        QObject::connect(monitor, &JobMonitor::jobsAdded, &model, &JobTableModel::upsertJobs);
+        QObject::connect(monitor, &JobMonitor::jobsUpdated, &model, &JobTableModel::upsertJobs);
+        QObject::connect(monitor, &JobMonitor::jobsRemoved, &model, &JobTableModel::removeJobs);
+    }
+    // The status the table shows for the job ("" while it has no row).
+    QString shownStatus() const
+    {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex i = model.index(row, JobTableModel::StatusColumn);
+            if (i.data(JobTableModel::IdentifierRole).toString() == kJobId)
+                return i.data(JobTableModel::StatusTextRole).toString();
+        }
+        return {};
+    }
+
+    StoreWorker store;
+    bool opened = false;
+    FakeNetworkAccessManager nam;
+    JobTableModel model;
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+    std::unique_ptr<ProfileSession> session;
+};
+
 } // namespace
 
 class tst_SharedStore : public QObject
@@ -43,6 +123,7 @@ class tst_SharedStore : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
 
     void sameGatewayIsOneKeyHoweverSpelled();
@@ -54,6 +135,10 @@ private Q_SLOTS:
     void storeWorkerReportsChangesOnItsOwnerThread();
     void reconnectsAfterLosingTheDatabase();
     void refusesAPasswordInTheUrl();
+    // ProfileSession on a shared store (the desktop and `watch` as viewers).
+    void viewerFollowsThePollerRowByRowAndSendsNothing();
+    void viewerTakesOverWhenThePollerGoes();
+    void unreachableStoreShowsOfflineAndPollsNothing();
 
 private:
     // Ends a client's session from outside, as a crash or a lost network does.
@@ -63,8 +148,17 @@ private:
     QString m_url;
 };
 
+void tst_SharedStore::initTestCase()
+{
+    // Sessions take their lease's retry interval from here: a takeover in a tenth of a second
+    // (the product's bound is 15 s; the mechanism is the same).
+    qputenv("BATCHWATCH_LEASE_RETRY_MS", "100");
+}
+
 void tst_SharedStore::init()
 {
+    if (QByteArray(QTest::currentTestFunction()) == "unreachableStoreShowsOfflineAndPollsNothing")
+        return; // needs no PostgreSQL at all
     QString skip;
     m_url = storebackend::freshPostgres(&skip);
     if (m_url.isEmpty())
@@ -274,6 +368,132 @@ void tst_SharedStore::refusesAPasswordInTheUrl()
     QVERIFY2(store.lastError().contains(QLatin1StringView(".pgpass")),
              qPrintable(store.lastError()));
     QVERIFY(!store.lastError().contains(QLatin1StringView("hunter2")));
+}
+
+void tst_SharedStore::viewerFollowsThePollerRowByRowAndSendsNothing()
+{
+    TeamGateway gateway;
+    TeamClient poller(m_url, gateway);
+    QVERIFY(poller.opened);
+    poller.store.post([](JobStore &s) {
+        s.saveProfile(teamProfile());
+        s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
+    });
+    poller.session->start();
+    QTRY_COMPARE(poller.session->sharing(), ProfileSession::Sharing::Polling);
+    QTRY_COMPARE(poller.shownStatus(), QStringLiteral("InProgress"));
+
+    TeamClient viewer(m_url, gateway);
+    QVERIFY(viewer.opened);
+    QSignalSpy transitions(viewer.session->monitor(), &JobMonitor::transitionObserved);
+    viewer.session->start();
+    QTRY_COMPARE(viewer.session->sharing(), ProfileSession::Sharing::Viewing);
+    QVERIFY(viewer.session->isPausedBy(ProfileSession::PauseReason::Viewer));
+    QCOMPARE(ProfileSession::sharingText(viewer.session->sharing()),
+             QStringLiteral("Viewing: another batchwatch polls this gateway"));
+    QCOMPARE(ProfileSession::sharingText(poller.session->sharing()),
+             QStringLiteral("Polling for the team"));
+    QTRY_COMPARE(viewer.shownStatus(), QStringLiteral("InProgress"));
+    QTRY_VERIFY(viewer.session->isInitialRefreshDone());
+
+    // The gateway moves on: the poller sees it, the viewer's table follows the store, row by
+    // row (no reset), and the viewer never asked the gateway anything.
+    QSignalSpy resets(&viewer.model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&viewer.model, &QAbstractItemModel::dataChanged);
+    gateway.processed = 1000;
+    gateway.status = QStringLiteral("Completed");
+    QTRY_COMPARE(poller.shownStatus(), QStringLiteral("Completed"));
+    QTRY_COMPARE(viewer.shownStatus(), QStringLiteral("Completed"));
+    QCOMPARE(resets.size(), 0);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(viewer.model.rowCount(), 1);
+    QTRY_VERIFY(!transitions.isEmpty());
+    QCOMPARE(transitions.constLast().at(1).value<StatusTransition>().to.raw(),
+             QStringLiteral("Completed"));
+    QCOMPARE(viewer.nam.requestCount(), 0);
+    QVERIFY(poller.nam.requestCount() > 0);
+}
+
+void tst_SharedStore::viewerTakesOverWhenThePollerGoes()
+{
+    TeamGateway gateway;
+    auto poller = std::make_unique<TeamClient>(m_url, gateway);
+    QVERIFY(poller->opened);
+    poller->store.post([](JobStore &s) {
+        s.saveProfile(teamProfile());
+        s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
+    });
+    poller->session->start();
+    QTRY_COMPARE(poller->session->sharing(), ProfileSession::Sharing::Polling);
+    TeamClient viewer(m_url, gateway);
+    QVERIFY(viewer.opened);
+    viewer.session->start();
+    QTRY_COMPARE(viewer.session->sharing(), ProfileSession::Sharing::Viewing);
+    QTRY_COMPARE(viewer.shownStatus(), QStringLiteral("InProgress"));
+    QCOMPARE(viewer.nam.requestCount(), 0);
+
+    // The poller goes (the window closes; a crash ends its session the same way).
+    poller.reset();
+    QTRY_COMPARE_WITH_TIMEOUT(viewer.session->sharing(), ProfileSession::Sharing::Polling,
+                              PollerLease::MaxRetryMs);
+    QVERIFY(!viewer.session->isPaused());
+    QTRY_VERIFY(viewer.nam.requestCount() > 0);
+    gateway.status = QStringLiteral("Completed");
+    QTRY_COMPARE(viewer.shownStatus(), QStringLiteral("Completed"));
+    viewer.store.waitForIdle();
+    QTRY_VERIFY(!viewer.session->monitor()->requestsInFlight());
+    viewer.store.waitForIdle();
+
+    // One history: the change the first poller recorded was not recorded again by the second.
+    JobStore reader;
+    QVERIFY(reader.open(m_url));
+    auto recorded = [&reader] {
+        QStringList to;
+        for (const StatusTransition &t : reader.transitions(teamProfile().id, kJobId))
+            to << t.to.raw();
+        return to;
+    };
+    QTRY_COMPARE(recorded(),
+                 (QStringList{QStringLiteral("InProgress"), QStringLiteral("Completed")}));
+}
+
+void tst_SharedStore::unreachableStoreShowsOfflineAndPollsNothing()
+{
+    // The lease's database cannot be reached (a closed port): the session says so, shows the
+    // offline state the gateway's loss shows, and sends nothing.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    const QString url = QStringLiteral("postgresql://nobody@127.0.0.1:%1/none").arg(port);
+
+    StoreWorker store;
+    store.openInMemory();
+    store.post([](JobStore &s) {
+        s.saveProfile(teamProfile());
+        s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
+    });
+    FakeNetworkAccessManager nam;
+    TeamGateway gateway;
+    nam.setHandler([&gateway](const FakeRequest &) { return gateway.answer(); });
+    ProfileSession::Options options;
+    options.store = &store;
+    options.sharedStore = url;
+    options.nativeSources = false;
+    ProfileSession session(teamProfile(), &nam, options);
+    QSignalSpy states(session.monitor(), &JobMonitor::connectionStateChanged);
+    session.start();
+    QTRY_COMPARE(session.sharing(), ProfileSession::Sharing::StoreUnreachable);
+    QCOMPARE(session.monitor()->connectionState().kind, ConnectionState::Kind::Offline);
+    QVERIFY(!states.isEmpty());
+    QCOMPARE(states.constLast().at(0).value<ConnectionState>().kind,
+             ConnectionState::Kind::Offline);
+    QTRY_VERIFY(session.isLoaded());
+    QCOMPARE(session.monitor()->jobCount(), 1); // the stored rows still show
+    QVERIFY(session.isPausedBy(ProfileSession::PauseReason::Viewer));
+    QCOMPARE(ProfileSession::sharingText(session.sharing()),
+             QStringLiteral("Shared store unreachable: reconnecting"));
+    QCOMPARE(nam.requestCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_SharedStore)
