@@ -230,7 +230,7 @@ void WatchCommand::onLoaded()
         scheduleEvaluate(); // that may have been every job
     // A stored job may have settled (terminal): fetch it anyway, this run reports what is now.
     if (!known.isEmpty())
-        m_monitor->refreshNow(known);
+        m_profileSession->refreshNow(known); // a viewer reads the store instead
 }
 
 void WatchCommand::onJobsAdded(const QList<WatchedJob> &jobs)

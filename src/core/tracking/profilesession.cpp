@@ -156,6 +156,14 @@ void ProfileSession::reloadSecret()
 
 bool ProfileSession::refreshNow(const QStringList &identifiers)
 {
+    if (isPausedBy(PauseReason::Viewer)) {
+        // A viewer asks the store, not the gateway: the poller's newest commits.
+        QStringList keys;
+        for (const QString &id : identifiers)
+            keys << jobKeyOf(id);
+        reloadFromStore(keys);
+        return false;
+    }
     if (m_keyState == KeyState::Reading)
         m_refreshAfterKey = true;
     if (isWaitingForKey())
@@ -172,7 +180,7 @@ void ProfileSession::setSecret(const QString &secret)
     else
         setKeyState(m_client->hasSecret() ? KeyState::Present : KeyState::Missing);
     applyPause();
-    if (m_keyState == KeyState::Present)
+    if (m_keyState == KeyState::Present && !isPausedBy(PauseReason::Viewer))
         m_monitor->refreshNow();
 }
 
@@ -201,7 +209,7 @@ void ProfileSession::readSecret()
         applyPause();
         if (m_keyState == KeyState::Missing)
             finishInitialRefresh();
-        else if (std::exchange(m_refreshAfterKey, false))
+        else if (std::exchange(m_refreshAfterKey, false) && !isPausedBy(PauseReason::Viewer))
             m_monitor->refreshNow();
     });
 }
@@ -284,6 +292,7 @@ void ProfileSession::setSharing(Sharing sharing)
 
 void ProfileSession::onLeaseHeld(bool held)
 {
+    m_leaseHeld = held;
     if (!held) {
         setSharing(m_sharing == Sharing::StoreUnreachable ? Sharing::StoreUnreachable
                                                           : Sharing::Viewing);
@@ -308,7 +317,7 @@ void ProfileSession::onLeaseReachable(bool reachable)
     }
     m_monitor->setStoreReachable(true);
     if (m_sharing == Sharing::StoreUnreachable)
-        setSharing(m_lease && m_lease->isHeld() ? Sharing::Polling : Sharing::Viewing);
+        setSharing(m_leaseHeld ? Sharing::Polling : Sharing::Viewing);
     // Changes announced while the connection was down were not heard: read everything.
     reloadFromStore({});
 }

@@ -125,7 +125,8 @@ public:
     // then refreshes every job.
     void reloadSecret();
     // JobMonitor::refreshNow — except while the key is Reading (the refresh follows once it is
-    // read) or Missing (nothing is sent: it would only be refused). False when not sent now.
+    // read) or Missing (nothing is sent: it would only be refused), and for a viewer of a
+    // shared store, which reads the jobs from the store instead. False when not sent now.
     bool refreshNow(const QStringList &identifiers = {});
     // Gives the client this key (empty: none) and resumes if it was Missing.
     void setSecret(const QString &secret);
@@ -207,6 +208,7 @@ private:
     QString m_sharedStore;         // Options::sharedStore
     QPointer<PollerLease> m_lease; // lives on the store's thread (StoreWorker::adopt)
     Sharing m_sharing = Sharing::Local;
+    bool m_leaseHeld = false; // as last reported (the lease itself lives on another thread)
     QSet<QString> m_changedWhileLoading; // job keys; "" for the whole list
     QList<std::function<void()>> m_afterLoad;
 };
