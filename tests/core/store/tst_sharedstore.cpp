@@ -19,6 +19,7 @@
 #include <memory>
 
 using namespace bw;
+using namespace bw::test;
 
 namespace {
 
@@ -52,15 +53,15 @@ struct TeamGateway
 {
     FakeResponse answer() const
     {
-        const QJsonObject body{
-                {QStringLiteral("jobArn"),
-                 QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/")
-                         + kJobId},
-                {QStringLiteral("status"), status},
-                {QStringLiteral("totalRecordCount"), 1000},
-                {QStringLiteral("processedRecordCount"), processed},
-                {QStringLiteral("successRecordCount"), processed},
-                {QStringLiteral("errorRecordCount"), 0}};
+        const QJsonObject body{{QStringLiteral("jobArn"),
+                                QString(QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:"
+                                                       "model-invocation-job/")
+                                        + kJobId)},
+                               {QStringLiteral("status"), status},
+                               {QStringLiteral("totalRecordCount"), 1000},
+                               {QStringLiteral("processedRecordCount"), processed},
+                               {QStringLiteral("successRecordCount"), processed},
+                               {QStringLiteral("errorRecordCount"), 0}};
         return FakeResponse::json(200, QJsonDocument(body).toJson(QJsonDocument::Compact));
     }
     QString status = QStringLiteral("InProgress");
