@@ -94,7 +94,7 @@ void TstCliTeam::killedPollerHandsOverWithoutLosingOrRepeatingAChange()
     auto first
             = std::make_unique<CliProcess>(QStringList{u"watch"_s} + ids + common, env(u"key-a"_s));
     QVERIFY2(first->waitForErrText("this process now polls the gateway"), first->errSoFar());
-    QVERIFY2(first->waitForLines(int(ids.size())), first->outSoFar());
+    QVERIFY2(first->waitForLines(int(ids.size())), first->errSoFar().constData());
 
     CliProcess second(QStringList{u"watch"_s, u"--all"_s, u"--until-terminal"_s} + common,
                       env(u"key-b"_s));

@@ -433,7 +433,8 @@ void JobMonitor::unwatch(const QStringList &identifiers)
         Q_EMIT jobsRemoved(removed);
 }
 
-void JobMonitor::applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList)
+void JobMonitor::applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList,
+                                 const QDateTime &readAt)
 {
     const QString pid = profileId();
     // One job is one row whatever form it is named in: match by job key.
@@ -496,8 +497,12 @@ void JobMonitor::applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList
     QStringList removed;
     if (wholeList) {
         for (const QString &id : std::as_const(m_order)) {
-            if (!seen.contains(id))
-                removed.append(id);
+            if (seen.contains(id))
+                continue;
+            const QDateTime addedAt = m_jobs.value(id).w.addedAt;
+            if (readAt.isValid() && addedAt.isValid() && addedAt >= readAt)
+                continue; // watched here after the read was asked for
+            removed.append(id);
         }
         const QSet<QString> gone(removed.cbegin(), removed.cend());
         for (const QString &id : std::as_const(removed)) {

@@ -164,8 +164,11 @@ public:
     // without writing anything back: jobs not watched here are added (jobsAdded), changed ones
     // replaced (jobsUpdated; the scheduler re-seeded from their status, a loaded history read
     // again), and — when `wholeList` is the profile's entire watch list — those no longer in it
-    // dropped (jobsRemoved). Nothing is emitted for a job that did not change.
-    void applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList);
+    // dropped (jobsRemoved) — except jobs watched here at or after `readAt` (when the rows were
+    // asked for): the read may have run before their own write. Nothing is emitted for a job
+    // that did not change.
+    void applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList,
+                         const QDateTime &readAt = {});
 
     QList<WatchedJob> jobs() const; // in the order they were added
     std::optional<WatchedJob> job(const QString &identifier) const;

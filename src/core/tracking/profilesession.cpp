@@ -334,10 +334,12 @@ void ProfileSession::reloadFromStore(const QStringList &jobKeys, std::function<v
     if (!m_store)
         return;
     if (!m_loaded) {
-        // The load itself reads the newest rows (it is queued after this commit's notice).
-        if (then)
+        // A takeover (`then`): the load in flight reads the newest rows anyway.
+        if (then) {
             m_afterLoad.append(std::move(then));
-        // The load in flight may have read before this commit: read these again after it.
+            return;
+        }
+        // A notice: the load in flight may have read before that commit: read again after it.
         if (jobKeys.isEmpty())
             m_changedWhileLoading.insert(QString());
         for (const QString &k : jobKeys)
@@ -346,6 +348,7 @@ void ProfileSession::reloadFromStore(const QStringList &jobKeys, std::function<v
     }
     const QString profileId = m_client->profile().id;
     const bool whole = jobKeys.isEmpty();
+    const QDateTime readAt = m_monitor->clock()->now();
     using Read = std::pair<bool, QList<WatchedJob>>; // ok, rows
     m_store->call<Read>(
             [profileId, jobKeys, whole](JobStore &store) {
@@ -354,10 +357,10 @@ void ProfileSession::reloadFromStore(const QStringList &jobKeys, std::function<v
                 return Read(store.lastError().isEmpty(), std::move(rows));
             },
             this,
-            [this, whole, then = std::move(then)](Read read) {
+            [this, whole, readAt, then = std::move(then)](Read read) {
                 // A failed read is empty: never take it for "nothing is watched".
                 if (read.first)
-                    m_monitor->applyStoredJobs(read.second, whole);
+                    m_monitor->applyStoredJobs(read.second, whole, readAt);
                 if (then)
                     then();
             });
