@@ -128,6 +128,7 @@ private Q_SLOTS:
     void storedAndLiveSamplesAreMergedOnce();
     void findsJobsByEveryNameTheyGo();
     void savedProvidersTakeEffectWithoutARestart();
+    void anotherClientsCommitsApplyRowByRowWithoutRequests();
 };
 
 void tst_ProfileSession::pauseReasonsAreArbitrated()
@@ -340,6 +341,68 @@ void tst_ProfileSession::savedProvidersTakeEffectWithoutARestart()
     w = monitor->job(batch);
     QVERIFY(w->lastError);
     QCOMPARE(w->job.statusText(), QStringLiteral("in_progress")); // what was known stays
+}
+
+void tst_ProfileSession::anotherClientsCommitsApplyRowByRowWithoutRequests()
+{
+    // What a viewer of a shared store does with the poller's commits (JobMonitor::
+    // applyStoredJobs), without PostgreSQL: rows as the store would hand them over.
+    Rig rig;
+    rig.session->setPaused(ProfileSession::PauseReason::Viewer, true);
+    rig.session->start();
+    QTRY_VERIFY(rig.session->isLoaded());
+    JobMonitor *monitor = rig.session->monitor();
+    QSignalSpy added(monitor, &JobMonitor::jobsAdded);
+    QSignalSpy updated(monitor, &JobMonitor::jobsUpdated);
+    QSignalSpy removed(monitor, &JobMonitor::jobsRemoved);
+    QSignalSpy transitions(monitor, &JobMonitor::transitionObserved);
+    auto row = [&rig](int i, const QString &status) {
+        WatchedJob w;
+        w.profileId = QStringLiteral("p1");
+        w.identifier = jobId(i);
+        w.addedAt = rig.clock.now();
+        w.fetchedAt = rig.clock.now();
+        w.job.status = Status::fromString(status);
+        return w;
+    };
+    WatchedJob a = row(1, QStringLiteral("InProgress"));
+    WatchedJob b = row(2, QStringLiteral("Submitted"));
+    monitor->applyStoredJobs({a, b}, true, rig.clock.now());
+    QCOMPARE(added.size(), 1);
+    QCOMPARE(monitor->jobCount(), 2);
+    // The same rows again change nothing.
+    monitor->applyStoredJobs({a, b}, true, rig.clock.now());
+    QCOMPARE(updated.size(), 0);
+
+    // The poller saw b end: one row updated, its change announced, no longer polled here.
+    rig.clock.advance(1000);
+    b.job.status = Status::fromString(QStringLiteral("Completed"));
+    b.fetchedAt = rig.clock.now();
+    monitor->applyStoredJobs({b}, false, rig.clock.now());
+    QCOMPARE(updated.size(), 1);
+    QCOMPARE(monitor->job(jobId(2))->job.status->raw(), QStringLiteral("Completed"));
+    QCOMPARE(transitions.size(), 1);
+    const auto change = transitions.at(0).at(1).value<StatusTransition>();
+    QCOMPARE(change.from->raw(), QStringLiteral("Submitted"));
+    QCOMPARE(change.to.raw(), QStringLiteral("Completed"));
+    QCOMPARE(change.observedAt, b.fetchedAt);
+    QVERIFY(monitor->scheduler()->isSettled(jobId(2)));
+
+    // The whole list without a: another client stopped watching it. A job watched here after
+    // that list was read stays (its own write may have come after the read).
+    const QDateTime readAt = rig.clock.now();
+    rig.clock.advance(1000);
+    monitor->watch({JobIdentifier::parse(jobId(3))});
+    monitor->applyStoredJobs({b}, true, readAt);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.at(0).at(0).toStringList(), QStringList{jobId(1)});
+    QVERIFY(monitor->contains(jobId(3)));
+    QVERIFY(!monitor->contains(jobId(1)));
+    QCOMPARE(rig.nam.requestCount(), 0); // a viewer asks the gateway nothing
+    // A refresh asked of a viewer reads the store, not the gateway.
+    QVERIFY(!rig.session->refreshNow());
+    QTest::qWait(50);
+    QCOMPARE(rig.nam.requestCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ProfileSession)
