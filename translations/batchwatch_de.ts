@@ -5251,6 +5251,10 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <source>Removed from the watch list: %1</source>
         <translation>Von der Beobachtungsliste entfernt: %1</translation>
     </message>
+    <message>
+        <source>Another client polls this gateway: reading its latest from the shared store</source>
+        <translation>Ein anderer Client fragt dieses Gateway ab: lese seinen neuesten Stand aus dem gemeinsamen Speicher</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -57,6 +57,12 @@ bool WatchListActions::refresh()
     if (!m_session)
         return false;
     if (!m_session->refreshNow()) {
+        // A viewer of a shared store reads what the team's poller committed instead.
+        if (m_session->isPausedBy(ProfileSession::PauseReason::Viewer)) {
+            Q_EMIT statusMessage(tr("Another client polls this gateway: reading its latest "
+                                    "from the shared store"));
+            return false;
+        }
         Q_EMIT statusMessage(m_session->keyState() == ProfileSession::KeyState::Missing
                                      ? tr("No key stored for this profile: enter it to refresh")
                                      : tr("Refreshing once the key is read…"));
