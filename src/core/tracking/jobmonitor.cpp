@@ -448,6 +448,7 @@ void JobMonitor::applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList
     QStringList reseeded;
     QStringList historyStale;
     QList<std::pair<QString, StatusTransition>> transitions;
+    QList<std::pair<QString, ProgressSample>> samples;
     QSet<QString> seen;
     for (WatchedJob w : stored) {
         if (w.identifier.isEmpty() || (!w.profileId.isEmpty() && w.profileId != pid))
@@ -484,6 +485,22 @@ void JobMonitor::applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList
             st.observedAt = w.fetchedAt;
             st.lastModifiedTime = w.job.lastModifiedTime;
             transitions.append({local, st});
+        }
+        if (w.job.totalRecordCount && w.fetchedAt.isValid()
+            && (w.job.processedRecordCount != t.w.job.processedRecordCount
+                || w.job.successRecordCount != t.w.job.successRecordCount
+                || w.job.errorRecordCount != t.w.job.errorRecordCount
+                || w.job.totalRecordCount != t.w.job.totalRecordCount)) {
+            // The poller recorded a progress sample of these counts at its fetch: the same one
+            // here, so that rate and ETA follow too.
+            ProgressSample sample;
+            sample.at = w.fetchedAt;
+            sample.total = w.job.totalRecordCount.value_or(0);
+            sample.processed = w.job.processedRecordCount.value_or(0);
+            sample.succeeded = w.job.successRecordCount.value_or(0);
+            sample.failed = w.job.errorRecordCount.value_or(0);
+            t.lastSample = sample;
+            samples.append({local, sample});
         }
         t.w = w;
         updated.append(w);
@@ -529,6 +546,12 @@ void JobMonitor::applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList
         auto it = m_jobs.constFind(id);
         if (it != m_jobs.cend())
             Q_EMIT transitionObserved(id, st, it->w);
+    }
+    for (const auto &[id, sample] : std::as_const(samples)) {
+        if (!self)
+            return;
+        if (m_jobs.contains(id))
+            Q_EMIT sampleRecorded(id, sample);
     }
     // The other client appended transitions and samples: read them (merged with what is here).
     for (const QString &id : std::as_const(historyStale)) {

@@ -163,7 +163,9 @@ public:
     // jobs (JobStore::loadJobs / loadWatched rows). Takes their stored state as this monitor's
     // without writing anything back: jobs not watched here are added (jobsAdded), changed ones
     // replaced (jobsUpdated; the scheduler re-seeded from their status, a loaded history read
-    // again), and — when `wholeList` is the profile's entire watch list — those no longer in it
+    // again; a new status announced by transitionObserved and new counts by sampleRecorded,
+    // both stamped with the poller's fetch), and — when `wholeList` is the profile's entire
+    // watch list — those no longer in it
     // dropped (jobsRemoved) — except jobs watched here at or after `readAt` (when the rows were
     // asked for): the read may have run before their own write. Nothing is emitted for a job
     // that did not change.

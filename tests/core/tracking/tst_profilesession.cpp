@@ -374,6 +374,22 @@ void tst_ProfileSession::anotherClientsCommitsApplyRowByRowWithoutRequests()
     monitor->applyStoredJobs({a, b}, true, rig.clock.now());
     QCOMPARE(updated.size(), 0);
 
+    // The poller read new counts of a: the same progress sample reaches the sample feed.
+    QSignalSpy samples(rig.session.get(), &ProfileSession::sampleAdded);
+    rig.clock.advance(1000);
+    a.job.totalRecordCount = 1000;
+    a.job.processedRecordCount = 400;
+    a.job.successRecordCount = 390;
+    a.job.errorRecordCount = 10;
+    a.fetchedAt = rig.clock.now();
+    monitor->applyStoredJobs({a}, false, rig.clock.now());
+    QTRY_COMPARE(samples.size(), 1);
+    const auto sample = samples.at(0).at(1).value<ProgressSample>();
+    QCOMPARE(sample.at, a.fetchedAt);
+    QCOMPARE(sample.processed, 400);
+    QCOMPARE(sample.failed, 10);
+    updated.clear();
+
     // The poller saw b end: one row updated, its change announced, no longer polled here.
     rig.clock.advance(1000);
     b.job.status = Status::fromString(QStringLiteral("Completed"));
