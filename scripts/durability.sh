@@ -7,15 +7,23 @@
 # either absent or a complete document (never half-written).
 #
 #   scripts/durability.sh [N] [BUILD_DIR]       (default 50, build/ci)
+#   DURABILITY_SECTIONS="4" scripts/durability.sh 50    (only some scenarios: 1 refresh,
+#                                                        2 export, 3 migration, 4 app)
 #
 # Needs sqlite3 and python3. Prints one summary line per scenario; exit 1 on any failure.
 set -u
 N=${1:-50}
 BUILD=${2:-build/ci}
+SECTIONS=" ${DURABILITY_SECTIONS:-1 2 3 4} "
+# Export and migration work on the store that the refresh scenario fills.
+case "$SECTIONS" in *" 2 "* | *" 3 "*) SECTIONS=" 1$SECTIONS" ;; esac
+want() { case "$SECTIONS" in *" $1 "*) return 0 ;; esac; return 1; }
 CLI="$BUILD/src/cli/batchwatch-cli"
 SIM="$BUILD/src/sim/batchwatch-gateway-sim"
 APP="$BUILD/src/app/batchwatch"
-for tool in "$CLI" "$SIM" "$APP"; do
+TOOLS=("$CLI" "$SIM")
+want 4 && TOOLS+=("$APP")
+for tool in "${TOOLS[@]}"; do
     [ -x "$tool" ] || { echo "durability: $tool is not built" >&2; exit 2; }
 done
 command -v sqlite3 >/dev/null || { echo "durability: needs sqlite3" >&2; exit 2; }
@@ -50,6 +58,7 @@ failures=0
 DATA="$WORK/refresh"
 mkdir -p "$DATA"
 printed=0 missing=0 bad=0
+if want 1; then
 for i in $(seq "$N"); do
     "$CLI" watch "${IDS[@]}" --format json --interval 0.1 --gateway "$URL" --data-dir "$DATA" \
         > "$WORK/watch.out" 2>/dev/null &
@@ -74,9 +83,11 @@ for line in open(sys.argv[1], encoding="utf-8"):
 done
 echo "refresh: $N kills, $printed printed transitions checked, $missing missing, $bad integrity failures"
 failures=$((failures + missing + bad))
+fi
 
 # --- 2. kill -9 during export ------------------------------------------------------------------
 half=0 complete=0 absent=0
+if want 2; then
 for i in $(seq "$N"); do
     for fmt in json pdf; do
         out="$WORK/export-$i.$fmt"
@@ -99,12 +110,18 @@ for i in $(seq "$N"); do
 done
 echo "export: $((2 * N)) kills (json, pdf), $absent left no file, $complete complete, $half half-written"
 failures=$((failures + half))
+fi
 
 # --- 3. kill -9 during a migration from schema 2 -----------------------------------------------
-# A schema-2 store with history written twice (as two writers did), migrated by the next open.
+# A schema-2 store with history written twice (as two writers did), migrated by the next open:
+# the store of section 1 without what schemas 3-5 added (the unique index of transitions, native
+# bodies, providers and results, the request ceiling).
 MIG="$WORK/migrate"
 mkdir -p "$MIG"
+if want 3; then
 sqlite3 "$DATA/batchwatch.sqlite" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
+# The schema this build writes: what a migrated store ends at.
+CUR=$(sqlite3 "$DATA/batchwatch.sqlite" 'PRAGMA user_version;')
 migrated=0 untouched=0 mbad=0
 for i in $(seq "$N"); do
     rm -f "$MIG"/batchwatch.sqlite*
@@ -112,6 +129,11 @@ for i in $(seq "$N"); do
     sqlite3 "$MIG/batchwatch.sqlite" "DROP INDEX IF EXISTS status_transitions_once;
         INSERT INTO status_transitions (job_id, from_status, to_status, observed_at, last_modified_time)
             SELECT job_id, from_status, to_status, observed_at + 1, last_modified_time FROM status_transitions;
+        DROP TABLE job_results;
+        ALTER TABLE watched_jobs DROP COLUMN raw_native;
+        ALTER TABLE watched_jobs DROP COLUMN from_native;
+        ALTER TABLE profiles DROP COLUMN providers;
+        ALTER TABLE profiles DROP COLUMN max_requests_per_second;
         PRAGMA user_version = 2;" || exit 2
     before=$(sqlite3 "$MIG/batchwatch.sqlite" 'SELECT COUNT(DISTINCT job_id || from_status || to_status) FROM status_transitions;')
     "$CLI" export --all --offline --format json --output "$WORK/m.json" --gateway "$URL" \
@@ -123,14 +145,15 @@ for i in $(seq "$N"); do
     v=$(sqlite3 "$MIG/batchwatch.sqlite" 'PRAGMA user_version;')
     after=$(sqlite3 "$MIG/batchwatch.sqlite" 'SELECT COUNT(DISTINCT job_id || from_status || to_status) FROM status_transitions;')
     [ "$after" = "$before" ] || { mbad=$((mbad + 1)); echo "migration $i: $before distinct transitions became $after" >&2; }
-    if [ "$v" = 3 ]; then migrated=$((migrated + 1)); else untouched=$((untouched + 1)); fi
+    if [ "$v" = "$CUR" ]; then migrated=$((migrated + 1)); else untouched=$((untouched + 1)); fi
     # The next open finishes what the kill interrupted.
     "$CLI" export --all --offline --format json --output "$WORK/m.json" --gateway "$URL" \
         --data-dir "$MIG" >/dev/null 2>&1
-    [ "$(sqlite3 "$MIG/batchwatch.sqlite" 'PRAGMA user_version;')" = 3 ] || { mbad=$((mbad + 1)); echo "migration $i: not migrated on reopen" >&2; }
+    [ "$(sqlite3 "$MIG/batchwatch.sqlite" 'PRAGMA user_version;')" = "$CUR" ] || { mbad=$((mbad + 1)); echo "migration $i: not migrated on reopen" >&2; }
 done
-echo "migration: $N kills, $migrated already at schema 3, $untouched still at 2 (migrated on reopen), $mbad failures"
+echo "migration: $N kills, $migrated already at schema $CUR, $untouched not yet (migrated on reopen), $mbad failures"
 failures=$((failures + mbad))
+fi
 
 # --- 4. kill -9 of the desktop app during refresh ------------------------------------------------
 # `watch` stores the gateway's profile and the jobs; the app opens that store, polls the same
@@ -138,6 +161,7 @@ failures=$((failures + mbad))
 # transition row stored before a kill must still be there after it.
 APPDATA="$WORK/app"
 mkdir -p "$APPDATA"
+if want 4; then
 "$CLI" watch "${IDS[@]}" --format json --interval 0.1 --gateway "$URL" --data-dir "$APPDATA" \
     >/dev/null 2>&1 &
 pid=$!
@@ -166,6 +190,7 @@ for i in $(seq "$N"); do
 done
 echo "app: $N kills, transitions stored $first before -> $(wc -l < "$WORK/app-before") after, $lost lost, $abad integrity failures, $crashed ended early"
 failures=$((failures + lost + abad + crashed))
+fi
 
 [ "$failures" -eq 0 ] && echo "durability: all held" && exit 0
 echo "durability: $failures failures" >&2

@@ -166,6 +166,84 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>a single text</source>
+        <translation>ein einzelner Text</translation>
+    </message>
+    <message>
+        <source>a date and time</source>
+        <translation>ein Datum mit Uhrzeit</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>wahr oder falsch</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a percentage from 0 to 100</source>
+        <translation>ein Prozentwert von 0 bis 100</translation>
+    </message>
+    <message>
+        <source>the text “%1”</source>
+        <translation>der Text „%1“</translation>
+    </message>
+    <message>
+        <source>the number %1</source>
+        <translation>die Zahl %1</translation>
+    </message>
+    <message>
+        <source>%1 where %2 was expected</source>
+        <comment>a number where text was expected</comment>
+        <translation>%1, wo %2 erwartet wurde</translation>
+    </message>
+    <message>
+        <source>not %1</source>
+        <comment>not a number</comment>
+        <translation>nicht %1</translation>
+    </message>
+    <message>
+        <source>a whole number sent as text</source>
+        <translation>eine ganze Zahl, als Text gesendet</translation>
+    </message>
+    <message>
+        <source>%1, below the smallest allowed value %2</source>
+        <translation>%1, unter dem kleinsten erlaubten Wert %2</translation>
+    </message>
+    <message>
+        <source>the number %1, which is not a usable time</source>
+        <translation>die Zahl %1, die keine brauchbare Zeitangabe ist</translation>
+    </message>
+    <message>
+        <source>“%1”, which is not a date and time</source>
+        <translation>„%1“, das kein Datum mit Uhrzeit ist</translation>
+    </message>
+    <message>
+        <source>reported, but not readable: %1</source>
+        <translation>gemeldet, aber nicht lesbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1001,6 +1079,22 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
     <message>
         <source>Connection test results</source>
         <translation>Ergebnisse des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest ceiling:</source>
+        <translation>Anfragen&amp;obergrenze:</translation>
+    </message>
+    <message>
+        <source>No ceiling</source>
+        <translation>Keine Obergrenze</translation>
+    </message>
+    <message>
+        <source>Request ceiling in requests per second</source>
+        <translation>Anfragenobergrenze in Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>At most this many requests per second go to this gateway; more wait their turn, none is dropped. It keeps many watched jobs or a short poll interval from flooding the gateway or running into its own rate limit. 0: no ceiling.</source>
+        <translation>Höchstens so viele Anfragen pro Sekunde gehen an dieses Gateway; weitere warten, bis sie an der Reihe sind, keine wird verworfen. So überfluten viele beobachtete Jobs oder ein kurzes Abfrageintervall das Gateway nicht und laufen nicht in sein eigenes Ratenlimit. 0: keine Obergrenze.</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2741,10 @@ Zum Beispiel: %2</translation>
         <source>The provider %1 is listed twice.</source>
         <translation>Der Anbieter %1 ist doppelt aufgeführt.</translation>
     </message>
+    <message>
+        <source>The request ceiling must be between 0 (no ceiling) and %1 requests per second.</source>
+        <translation>Die Anfragenobergrenze muss zwischen 0 (keine Obergrenze) und %1 Anfragen pro Sekunde liegen.</translation>
+    </message>
 </context>
 <context>
     <name>bw::HistoryTab</name>
@@ -3948,6 +4046,16 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <comment>answers only the Bedrock-format route</comment>
         <translation>Bedrock-Route</translation>
     </message>
+    <message>
+        <source> request per second</source>
+        <comment>after 1</comment>
+        <translation> Anfrage pro Sekunde</translation>
+    </message>
+    <message>
+        <source> requests per second</source>
+        <comment>after a number</comment>
+        <translation> Anfragen pro Sekunde</translation>
+    </message>
 </context>
 <context>
     <name>bw::ProgressDelegate</name>
@@ -4151,6 +4259,23 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>Copied the list summary</source>
         <translation>Listenzusammenfassung kopiert</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>field: why it could not be read</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the body</source>
+        <translation>der Antworttext</translation>
+    </message>
+    <message>
+        <source>1 field of this response could not be read</source>
+        <translation>1 Feld dieser Antwort war nicht lesbar</translation>
+    </message>
+    <message>
+        <source>%1 fields of this response could not be read</source>
+        <translation>%1 Felder dieser Antwort waren nicht lesbar</translation>
     </message>
 </context>
 <context>

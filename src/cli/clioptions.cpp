@@ -56,8 +56,9 @@ struct Options
     QCommandLineOption timeout{u"timeout"_s, u"Request timeout in seconds (default 30)."_s,
                                u"seconds"_s};
     QCommandLineOption maxRate{u"max-rate"_s,
-                               u"At most this many requests per second to the gateway (default "
-                               "20; 0: no ceiling). Requests over it wait their turn."_s,
+                               u"At most this many requests per second to the gateway (default: "
+                               "the profile's request ceiling; 20 with --gateway; 0: no "
+                               "ceiling). Requests over it wait their turn."_s,
                                u"per-second"_s};
     QCommandLineOption format{u"format"_s,
                               u"Output format: table (default), json or csv; watch: table (default "

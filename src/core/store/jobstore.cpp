@@ -1037,9 +1037,10 @@ QList<GatewayProfile> JobStore::profiles() const
         return {};
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, name, base_url, auth_mode, custom_header_name, provider,"
-                               " route_style, detected_route, timeout_ms, ca_bundle_path, providers"
-                               " FROM profiles ORDER BY seq"))) {
+    if (!q.exec(QStringLiteral(
+                "SELECT id, name, base_url, auth_mode, custom_header_name, provider,"
+                " route_style, detected_route, timeout_ms, ca_bundle_path, providers,"
+                " max_requests_per_second FROM profiles ORDER BY seq"))) {
         failRead(QStringLiteral("Could not read profiles: %1").arg(sqlError(q)));
         return {};
     }
@@ -1057,6 +1058,7 @@ QList<GatewayProfile> JobStore::profiles() const
         p.timeoutMs = q.value(8).toInt();
         p.caBundlePath = q.value(9).toString();
         p.providers = GatewayProfile::providersFromText(q.value(10).toString());
+        p.maxRequestsPerSecond = q.value(11).toInt();
         out.append(std::move(p));
     }
     return out;
@@ -1077,8 +1079,8 @@ bool JobStore::saveProfile(const GatewayProfile &profile)
               && w.exec(QStringLiteral(
                                 "INSERT INTO profiles (id, name, base_url, auth_mode,"
                                 " custom_header_name, provider, route_style, detected_route,"
-                                " timeout_ms, ca_bundle_path, providers)"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                " timeout_ms, ca_bundle_path, providers, max_requests_per_second)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
                                 " base_url = excluded.base_url, auth_mode = excluded.auth_mode,"
                                 " custom_header_name = excluded.custom_header_name,"
@@ -1086,13 +1088,15 @@ bool JobStore::saveProfile(const GatewayProfile &profile)
                                 " detected_route = excluded.detected_route,"
                                 " timeout_ms = excluded.timeout_ms,"
                                 " ca_bundle_path = excluded.ca_bundle_path,"
-                                " providers = excluded.providers"),
+                                " providers = excluded.providers,"
+                                " max_requests_per_second = excluded.max_requests_per_second"),
                         {profile.id, nonNull(profile.name), nonNull(url),
                          authModeKey(profile.authMode), nonNull(profile.customHeaderName),
                          nonNull(profile.provider), routeStyleKey(profile.routeStyle),
                          routeStyleKey(profile.detectedRoute), profile.timeoutMs,
                          nonNull(profile.caBundlePath),
-                         GatewayProfile::providersText(profile.providers)},
+                         GatewayProfile::providersText(profile.providers),
+                         profile.maxRequestsPerSecond},
                         QStringLiteral("could not write it"))
               && w.commit();
     if (!ok)

@@ -72,7 +72,7 @@ class JobStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 4; // see storeschema.cpp
+    static constexpr int SchemaVersion = 5; // see storeschema.cpp
 
     // Progress samples are thinned on every write by the policy of samplethinning.h, so what is
     // stored never depends on how the samples were batched: it is always that policy applied to

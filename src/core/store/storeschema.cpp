@@ -1,6 +1,7 @@
 #include "store/storeschema.h"
 
 #include "domain/jobkey.h"
+#include "wire/gatewayprofile.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -29,6 +30,18 @@ const QString kProfileColumns = QStringLiteral(R"(
     timeout_ms INTEGER NOT NULL DEFAULT 30000,
     ca_bundle_path TEXT NOT NULL DEFAULT ''
 )");
+
+// Version 5, the same on both engines: profiles.max_requests_per_second, the request ceiling
+// (GatewayProfile::maxRequestsPerSecond; 0 = none). Profiles stored before it keep the ceiling
+// every client had until then (RateLimiter's default, 20 a second).
+Migration requestCeilingStep()
+{
+    return {5,
+            QStringLiteral("a request ceiling per profile"),
+            {QStringLiteral("ALTER TABLE profiles ADD COLUMN max_requests_per_second INTEGER NOT "
+                            "NULL DEFAULT %1")
+                     .arg(GatewayProfile::kDefaultMaxRequestsPerSecond)}};
+}
 
 // Times are INTEGER milliseconds since the epoch (UTC); NULL means "none". Text that a gateway
 // sent is stored verbatim. No column ever holds a credential: profiles carry none, and the
@@ -139,6 +152,7 @@ QList<Migration> buildMigrations()
     fetched_at INTEGER,
     summary_json BLOB NOT NULL
 ))")}});
+    steps.append(requestCeilingStep());
 
     return steps;
 }
@@ -213,7 +227,8 @@ QList<Migration> buildPostgresMigrations()
     job_id BIGINT PRIMARY KEY REFERENCES watched_jobs(id) ON DELETE CASCADE,
     fetched_at BIGINT,
     summary_json BYTEA NOT NULL
-))")}}};
+))")}},
+            requestCeilingStep()};
 }
 
 bool failWith(const QSqlQuery &q, QString *error)

@@ -920,8 +920,17 @@ GatewayClient::~GatewayClient()
 void GatewayClient::setProfile(const GatewayProfile &profile)
 {
     m_profile = profile;
+    // Set only when it changes: a limiter keeps its slots (and a burst set on it) otherwise.
+    if (!m_rateOverride && m_rateLimiter.ratePerSecond() != double(profile.maxRequestsPerSecond))
+        m_rateLimiter.setRate(profile.maxRequestsPerSecond);
     if (m_caBundle && m_caBundle->path != profile.caBundlePath)
         m_caBundle.reset();
+}
+
+void GatewayClient::setMaxRequestRate(double perSecond)
+{
+    m_rateOverride = perSecond;
+    m_rateLimiter.setRate(perSecond);
 }
 
 void GatewayClient::setSecret(const QString &secret)

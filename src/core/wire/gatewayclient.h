@@ -85,7 +85,8 @@ public:
     ~GatewayClient() override;
 
     // Takes effect for requests started afterwards. profile().detectedRoute is updated by
-    // route detection (see retrieve()); callers persist it from routeDetected().
+    // route detection (see retrieve()); callers persist it from routeDetected(). The profile's
+    // maxRequestsPerSecond becomes the request ceiling, unless setMaxRequestRate() set one.
     void setProfile(const GatewayProfile &profile);
     const GatewayProfile &profile() const { return m_profile; }
     // The secret for the profile's auth mode (surrounding whitespace is dropped); kept in
@@ -99,9 +100,10 @@ public:
     qint64 maxBodyBytes() const { return m_maxBodyBytes; }
 
     // The ceiling on requests this client sends (every exchange: probes, pages, retries,
-    // stops), RateLimiter::kDefaultRatePerSecond unless set; 0 = no ceiling. Requests over it
-    // wait their turn (queued, never failed); the deadline starts when one goes out.
-    void setMaxRequestRate(double perSecond) { m_rateLimiter.setRate(perSecond); }
+    // stops): the profile's maxRequestsPerSecond, or this rate once set here (the CLI's
+    // --max-rate), whatever profile comes later; 0 = no ceiling. Requests over it wait their
+    // turn (queued, never failed); the deadline starts when one goes out.
+    void setMaxRequestRate(double perSecond);
     double maxRequestRate() const { return m_rateLimiter.ratePerSecond(); }
     // The limiter itself (tests inject a clock).
     RateLimiter &rateLimiter() { return m_rateLimiter; }
@@ -206,6 +208,7 @@ private:
     std::unique_ptr<HttpTransport> m_transport;
     qint64 m_maxBodyBytes = kDefaultMaxBodyBytes;
     RateLimiter m_rateLimiter;
+    std::optional<double> m_rateOverride; // setMaxRequestRate(): wins over the profile's
     int m_inFlight = 0;
     QList<GatewayRequest *> m_requests;   // unsettled calls, children of this client
     std::unique_ptr<CaBundle> m_caBundle; // loaded once per caBundlePath

@@ -161,6 +161,12 @@ QList<ProfileProblem> GatewayProfile::validate(const QList<GatewayProfile> &othe
                          QCoreApplication::translate("bw::GatewayProfile",
                                                      "The timeout must be between 0.1 seconds "
                                                      "and one hour.")});
+    if (maxRequestsPerSecond < 0 || maxRequestsPerSecond > kMaxRequestsPerSecond)
+        problems.append({Field::RequestRate,
+                         QCoreApplication::translate("bw::GatewayProfile",
+                                                     "The request ceiling must be between 0 (no "
+                                                     "ceiling) and %1 requests per second.")
+                                 .arg(kMaxRequestsPerSecond)});
     if (!caBundlePath.isEmpty()) {
         const QFileInfo ca(caBundlePath);
         if (!ca.exists())

@@ -33,7 +33,16 @@ struct GatewayProfile;
 // One thing that keeps a profile from being used, in words a user can act on.
 struct ProfileProblem
 {
-    enum class Field { Name, BaseUrl, HeaderName, Provider, Timeout, CaBundle, Providers };
+    enum class Field {
+        Name,
+        BaseUrl,
+        HeaderName,
+        Provider,
+        Timeout,
+        RequestRate,
+        CaBundle,
+        Providers
+    };
     Field field = Field::Name;
     QString message; // one sentence, e.g. "The base URL must start with http:// or https://."
 
@@ -53,6 +62,10 @@ struct GatewayProfile
     RouteStyle routeStyle = RouteStyle::Auto;
     RouteStyle detectedRoute = RouteStyle::Auto; // Auto = not detected yet
     int timeoutMs = 30000;
+    // The request ceiling: at most this many requests per second go to this gateway (0: no
+    // ceiling), so that many jobs at a short interval queue their polls instead of hammering
+    // the gateway. GatewayClient::setProfile applies it; the CLI's --max-rate overrides it.
+    int maxRequestsPerSecond = kDefaultMaxRequestsPerSecond;
     QString caBundlePath;
     // The providers whose batches this profile watches through Bifrost's native API (lower-case
     // tokens such as "bedrock", "openai", "anthropic", "gemini"); never empty when valid.
@@ -60,15 +73,20 @@ struct GatewayProfile
 
     static constexpr int kMinTimeoutMs = 100;            // what `--timeout 0.1` allows
     static constexpr int kMaxTimeoutMs = 60 * 60 * 1000; // one hour
+    // RateLimiter::kDefaultRatePerSecond; what a profile stored before the ceiling existed has.
+    static constexpr int kDefaultMaxRequestsPerSecond = 20;
+    static constexpr int kMaxRequestsPerSecond = 10000; // what --max-rate allows
 
-    // Every problem, in form order (name, URL, header, provider, timeout, CA bundle); empty when
-    // the profile can be saved and used. The one rule for the Profiles dialog and the CLI:
+    // Every problem, in form order (name, URL, header, provider, timeout, request ceiling, CA
+    // bundle); empty when the profile can be saved and used. The one rule for the Profiles dialog
+    // and the CLI:
     //  - name: not blank, unique among `others` (case-insensitive; same id = same profile).
     //    Skipped when `checkName` is false (a CLI --gateway profile has no name).
     //  - baseUrl: see baseUrlProblem().
     //  - CustomHeader: a header name (RFC 9110 token) that batchwatch does not set itself.
     //  - provider: empty, or a token a header value can carry.
     //  - timeoutMs: kMinTimeoutMs..kMaxTimeoutMs.
+    //  - maxRequestsPerSecond: 0..kMaxRequestsPerSecond.
     //  - caBundlePath: empty, or a readable file.
     //  - providers: see providersProblem() (reported on Field::Providers).
     QList<ProfileProblem> validate(const QList<GatewayProfile> &others = {},

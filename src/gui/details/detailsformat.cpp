@@ -8,6 +8,7 @@
 #include <QFontDatabase>
 #include <QFontInfo>
 #include <QGuiApplication>
+#include <QRegularExpression>
 
 namespace bw {
 
@@ -24,6 +25,78 @@ QString DetailsFormat::notReported()
 QString DetailsFormat::empty()
 {
     return tr("(empty)");
+}
+
+namespace {
+
+// The core's words for a JSON value or an expected type (jsonTypeName(), the codecs' "expected
+// ..." texts) in the user's words.
+QString typeWords(const QString &core)
+{
+    static const QRegularExpression quoted(QStringLiteral(R"re(^the string "(.*)"$)re"),
+                                           QRegularExpression::DotMatchesEverythingOption);
+    if (core == QLatin1StringView("a string"))
+        return DetailsFormat::tr("text");
+    if (core == QLatin1StringView("a single string"))
+        return DetailsFormat::tr("a single text");
+    if (core == QLatin1StringView("a timestamp string"))
+        return DetailsFormat::tr("a date and time");
+    if (core == QLatin1StringView("an integer"))
+        return DetailsFormat::tr("a whole number");
+    if (core == QLatin1StringView("a number"))
+        return DetailsFormat::tr("a number");
+    if (core == QLatin1StringView("a boolean"))
+        return DetailsFormat::tr("true or false");
+    if (core == QLatin1StringView("an array"))
+        return DetailsFormat::tr("a list");
+    if (core == QLatin1StringView("an object"))
+        return DetailsFormat::tr("an object");
+    if (core == QLatin1StringView("null"))
+        return DetailsFormat::tr("null");
+    if (core == QLatin1StringView("a percentage from 0 to 100"))
+        return DetailsFormat::tr("a percentage from 0 to 100");
+    if (const QRegularExpressionMatch m = quoted.match(core); m.hasMatch())
+        return DetailsFormat::tr("the text “%1”").arg(m.captured(1));
+    bool number = false;
+    core.toDouble(&number);
+    if (number)
+        return DetailsFormat::tr("the number %1").arg(core);
+    return core;
+}
+
+} // namespace
+
+QString DetailsFormat::problemReason(const QString &message)
+{
+    static const QRegularExpression expectedGot(QStringLiteral("^expected (.+?), got (.+)$"),
+                                                QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression expected(QStringLiteral("^expected (.+)$"));
+    static const QRegularExpression belowMinimum(
+            QStringLiteral("^(-?\\d+) is below the minimum (-?\\d+)$"));
+    static const QRegularExpression epoch(
+            QStringLiteral("^number (.+) is not a usable epoch time$"));
+    static const QRegularExpression notTimestamp(
+            QStringLiteral(R"re(^"(.*)" is not an ISO 8601 timestamp$)re"),
+            QRegularExpression::DotMatchesEverythingOption);
+    if (const QRegularExpressionMatch m = expectedGot.match(message); m.hasMatch())
+        return tr("%1 where %2 was expected", "a number where text was expected")
+                .arg(typeWords(m.captured(2)), typeWords(m.captured(1)));
+    if (const QRegularExpressionMatch m = expected.match(message); m.hasMatch())
+        return tr("not %1", "not a number").arg(typeWords(m.captured(1)));
+    if (message == QLatin1StringView("integer sent as a string"))
+        return tr("a whole number sent as text");
+    if (const QRegularExpressionMatch m = belowMinimum.match(message); m.hasMatch())
+        return tr("%1, below the smallest allowed value %2").arg(m.captured(1), m.captured(2));
+    if (const QRegularExpressionMatch m = epoch.match(message); m.hasMatch())
+        return tr("the number %1, which is not a usable time").arg(m.captured(1));
+    if (const QRegularExpressionMatch m = notTimestamp.match(message); m.hasMatch())
+        return tr("“%1”, which is not a date and time").arg(m.captured(1));
+    return message;
+}
+
+QString DetailsFormat::unreadable(const QString &reason)
+{
+    return tr("reported, but not readable: %1").arg(reason);
 }
 
 QString DetailsFormat::absoluteTime(const QDateTime &instant)

@@ -21,6 +21,13 @@ public:
     // "(empty)": the gateway reported the field with an empty value.
     static QString empty();
 
+    // Why a field the gateway sent could not be read, in the user's words, from the message of
+    // a JobCodec ParseProblem: "expected a string, got a number" -> "a number where text was
+    // expected". A message of no known form comes back as it is.
+    static QString problemReason(const QString &message);
+    // "reported, but not readable: <reason>": a field that came with a value of the wrong type.
+    static QString unreadable(const QString &reason);
+
     // Local time "2025-03-14 09:15:02 CET" (the table's convention); empty for invalid.
     static QString absoluteTime(const QDateTime &instant);
     // UTC "2025-03-14T08:15:02.417Z" (what copies and tooltips carry); empty for invalid.

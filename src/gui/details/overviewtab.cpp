@@ -11,6 +11,8 @@
 #include <QEvent>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace bw {
 
 namespace {
@@ -163,6 +165,11 @@ void OverviewTab::setJob(const WatchedJob &job, const QDateTime &now)
     m_job = job;
     m_now = now;
     m_hasJob = true;
+    m_problems.clear();
+    for (const QJsonObject &body : {job.rawRetrieve, job.rawList}) {
+        if (!body.isEmpty())
+            m_problems += JobCodec::problemsIn(body);
+    }
     fill();
 }
 
@@ -179,6 +186,7 @@ void OverviewTab::clear()
 {
     m_hasJob = false;
     m_job = {};
+    m_problems.clear();
     fill();
 }
 
@@ -346,6 +354,7 @@ void OverviewTab::fill()
     }
 
     markNativeFields();
+    markUnreadableFields();
 
     m_ui->notFoundBox->setVisible(m_hasJob && w.notFound);
     if (w.notFound) {
@@ -430,6 +439,65 @@ void OverviewTab::markNativeFields()
         if (label->text() != text)
             label->setText(text);
         label->setToolTip(tip);
+    }
+}
+
+void OverviewTab::markUnreadableFields()
+{
+    if (m_problems.isEmpty())
+        return;
+    // Each field with the API paths it shows; a problem on a path, or on an object holding it
+    // (inputDataConfig sent as a string), makes a field without a value "not readable".
+    const auto in = [](const char *key) -> QString {
+        return QStringLiteral("inputDataConfig.s3InputDataConfig.") + QLatin1StringView(key);
+    };
+    const auto out = [](const char *key) -> QString {
+        return QStringLiteral("outputDataConfig.s3OutputDataConfig.") + QLatin1StringView(key);
+    };
+    const struct
+    {
+        CopyableField *field;
+        QStringList paths;
+    } rows[] = {
+            {m_ui->nameField, {QStringLiteral("jobName")}},
+            {m_ui->statusRawField, {QStringLiteral("status")}},
+            {m_ui->arnField, {QStringLiteral("jobArn")}},
+            {m_ui->modelField, {QStringLiteral("modelId")}},
+            {m_ui->invocationTypeField, {QStringLiteral("modelInvocationType")}},
+            {m_ui->roleArnField, {QStringLiteral("roleArn")}},
+            {m_ui->tokenField, {QStringLiteral("clientRequestToken")}},
+            {m_ui->messageField, {QStringLiteral("message")}},
+            {m_ui->recordsField,
+             {QStringLiteral("totalRecordCount"), QStringLiteral("processedRecordCount"),
+              QStringLiteral("successRecordCount"), QStringLiteral("errorRecordCount")}},
+            {m_ui->submitField, {QStringLiteral("submitTime")}},
+            {m_ui->lastModifiedField, {QStringLiteral("lastModifiedTime")}},
+            {m_ui->endField, {QStringLiteral("endTime")}},
+            {m_ui->expiryField, {QStringLiteral("jobExpirationTime")}},
+            {m_ui->timeoutField, {QStringLiteral("timeoutDurationInHours")}},
+            {m_ui->inputUriField, {in("s3Uri")}},
+            {m_ui->inputFormatField, {in("s3InputFormat")}},
+            {m_ui->inputOwnerField, {in("s3BucketOwner")}},
+            {m_ui->outputUriField, {out("s3Uri")}},
+            {m_ui->outputOwnerField, {out("s3BucketOwner")}},
+            {m_ui->kmsKeyField, {out("s3EncryptionKeyId")}},
+    };
+    for (const auto &row : rows) {
+        if (row.field->state() != CopyableField::State::NotReported)
+            continue; // a value was read after all (from another body, or despite the problem)
+        QStringList reasons;
+        for (const ParseProblem &p : std::as_const(m_problems)) {
+            const bool hits
+                    = std::any_of(row.paths.cbegin(), row.paths.cend(), [&p](const QString &path) {
+                          return path == p.field || path.startsWith(p.field + u'.');
+                      });
+            const QString reason = DetailsFormat::problemReason(p.message);
+            if (hits && !reasons.contains(reason))
+                reasons << reason;
+        }
+        if (reasons.isEmpty())
+            continue;
+        row.field->setPlaceholder(DetailsFormat::unreadable(reasons.join(QStringLiteral("; "))));
     }
 }
 

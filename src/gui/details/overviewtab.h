@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/watchedjob.h"
+#include "wire/jobcodec.h"
 
 #include <QDateTime>
 #include <QWidget>
@@ -18,9 +19,11 @@ class NoticeBox;
 
 // The details panel's Overview tab: every scalar field of the job and of its watch record, each
 // copyable (CopyableField). Fields no response ever carried say "not reported by this gateway"
-// (dimmed, italic); empty ones "(empty)". The failure message of a Failed, PartiallyCompleted
-// or Stopped job is a framed block at the top; a 404 and the last fetch error get one too.
-// Times show local time and a relative form ("5 min ago"), copy as UTC ISO 8601.
+// (dimmed, italic); empty ones "(empty)"; one the gateway sent with a value of the wrong type
+// "reported, but not readable: <why>" (JobCodec::problemsIn of the raw bodies). The failure message
+// of a Failed, PartiallyCompleted or Stopped job is a framed block at the top; a 404 and the last
+// fetch error get one too. Times show local time and a relative form ("5 min ago"), copy as UTC ISO
+// 8601.
 //
 // setJob() updates every field in place (selections survive when a value did not change);
 // setNow() refreshes the relative times only. The sections sit in two columns when there is
@@ -54,11 +57,13 @@ protected:
 private:
     void fill();
     void markNativeFields();
+    void markUnreadableFields();
     void updateColumns();
     void updateLook();
 
     std::unique_ptr<Ui::OverviewTab> m_ui;
     WatchedJob m_job;
+    QList<ParseProblem> m_problems; // of the job's raw retrieve and list bodies
     QDateTime m_now;
     bool m_hasJob = false;
     int m_columns = 0;

@@ -3,6 +3,8 @@
 #include "details/detailsformat.h"
 #include "presentation/statuspresentation.h"
 #include "ui_rawtab.h"
+#include "widgets/noticebox.h"
+#include "wire/jobcodec.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -37,6 +39,11 @@ RawTab::RawTab(QWidget *parent)
     m_sourceRow->setContentsMargins(0, 0, 0, 0);
     m_sourceRow->addStretch(1);
     m_ui->outerLayout->insertLayout(0, m_sourceRow);
+    m_problemsBox = new NoticeBox(this);
+    m_problemsBox->setObjectName(QStringLiteral("problemsBox"));
+    m_problemsBox->setCollapsedLines(6);
+    m_problemsBox->setVisible(false);
+    m_ui->outerLayout->insertWidget(m_ui->outerLayout->indexOf(m_ui->stack), m_problemsBox);
     m_ui->sourceCombo->addItem(tr("Last retrieve response"), int(Source::Retrieve));
     m_ui->sourceCombo->addItem(tr("Last list summary"), int(Source::List));
     m_ui->textEdit->setUndoRedoEnabled(false);
@@ -153,6 +160,7 @@ void RawTab::showSource(bool fromTop)
     m_ui->infoLabel->setVisible(!m_ui->infoLabel->text().isEmpty());
     arrangeBar();
 
+    showProblems(body);
     const QString text = any ? pretty(body) : QString();
     if (text == m_text)
         return;
@@ -170,6 +178,27 @@ void RawTab::showSource(bool fromTop)
         edit->horizontalScrollBar()->setValue(horizontal);
     }
     highlightMatches();
+}
+
+void RawTab::showProblems(const QJsonObject &body)
+{
+    const QList<ParseProblem> problems
+            = body.isEmpty() ? QList<ParseProblem>() : JobCodec::problemsIn(body);
+    m_problemsBox->setVisible(!problems.isEmpty());
+    if (problems.isEmpty())
+        return;
+    QStringList lines;
+    for (const ParseProblem &p : problems)
+        lines << tr("%1: %2", "field: why it could not be read")
+                         .arg(p.field.isEmpty() ? tr("the body") : p.field,
+                              DetailsFormat::problemReason(p.message));
+    m_problemsBox->setTitle(
+            problems.size() == 1
+                    ? tr("1 field of this response could not be read")
+                    : tr("%1 fields of this response could not be read").arg(problems.size()));
+    m_problemsBox->setText(lines.join(u'\n'));
+    m_problemsBox->setAccent(StatusPresentation::warningColor(palette()),
+                             StatusPresentation::signIcon(SignIcon::Warning, palette()));
 }
 
 int RawTab::find(const QString &text)
@@ -340,6 +369,8 @@ void RawTab::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         updateLook();
         highlightMatches();
+        if (m_problemsBox)
+            showProblems(m_source == Source::Retrieve ? m_retrieve : m_list);
     }
 }
 

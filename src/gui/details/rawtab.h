@@ -19,11 +19,15 @@ class RawTab;
 
 namespace bw {
 
+class NoticeBox;
+
 // The details panel's Raw tab: the last response body of the job, pretty-printed
 // (QJsonDocument::Indented), monospace, read-only. A source selector appears when both a
 // retrieve body and a list summary exist. Searchable: the find field (Ctrl+F while the tab has
 // focus; F3 / Shift+F3 or Enter / Shift+Enter for next / previous) highlights every match and
-// says "2 of 5". Copy puts the shown body on the clipboard.
+// says "2 of 5". Copy puts the shown body on the clipboard. Fields of the shown body that had a
+// value of the wrong type (JobCodec::problemsIn) are listed above it, field by field with the
+// reason in words; the list is absent when there are none.
 //
 // A refresh with a different body keeps the scroll position and the search; the same body
 // changes nothing.
@@ -47,6 +51,8 @@ public:
     bool hasSource(Source source) const;
 
     QString text() const; // what is shown
+    // The list of fields that could not be read (hidden when there are none).
+    NoticeBox *problemsBox() const { return m_problemsBox; }
     QPlainTextEdit *textEdit() const;
 
     // Searches for `text` (case-insensitive), highlights all matches and selects the next one
@@ -76,8 +82,10 @@ private:
     void updateMatchLabel();
     void copyText();
     void updateLook();
+    void showProblems(const QJsonObject &body);
 
     std::unique_ptr<Ui::RawTab> m_ui;
+    NoticeBox *m_problemsBox = nullptr;
     QJsonObject m_retrieve;
     QJsonObject m_list;
     Source m_source = Source::Retrieve;

@@ -8,11 +8,14 @@
 #include "wire/gatewayclient.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QTimer>
 #include <QUuid>
 
 namespace bw {
@@ -30,6 +33,25 @@ struct ProfilesDialog::Entry
 };
 
 namespace {
+
+// A word-wrapped label asks for the height of its text at the width it has. A box layout only
+// learns a label's height for its width when asked for heightForWidth, which the splitter and
+// the dialog never do: without this the pane would give the note the height it needs and
+// squeeze the form above it instead of growing the dialog.
+bool fitWrappedHeight(QLabel *label)
+{
+    if (!label->wordWrap() || label->width() <= 0)
+        return false;
+    // heightForWidth() never answers less than the label's minimum height: ask without it.
+    const int before = label->minimumHeight();
+    label->setMinimumHeight(0);
+    const int need
+            = label->text().isEmpty() ? 0 : std::max(0, label->heightForWidth(label->width()));
+    label->setMinimumHeight(need);
+    // And no taller: its size hint guesses its lines at a width of its own.
+    label->setMaximumHeight(need > 0 ? need : QWIDGETSIZE_MAX);
+    return need != before;
+}
 
 // The providers offered as checkboxes, in the order they are listed and saved; any other goes
 // in the free field.
@@ -73,6 +95,8 @@ ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAc
     fitTestResults();
     connect(m_test, &ConnectionTest::stepAdded, this, &ProfilesDialog::onTestStep);
     connect(m_test, &ConnectionTest::finished, this, &ProfilesDialog::finishTest);
+    for (QLabel *label : {m_ui->emptyHintLabel, m_ui->secretNoteLabel, m_ui->validationLabel})
+        label->installEventFilter(this);
     m_ui->profileList->setMinimumWidth(fontMetrics().averageCharWidth() * 24);
     m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
@@ -103,6 +127,7 @@ ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAc
             e->secretDirty = true;
             e->secretLoaded = true;
             refreshListItem(m_ui->profileList->currentRow());
+            updateSecretNote(); // "No key entered" goes once there is one, and comes back
         }
     });
     connect(m_ui->showSecretCheck, &QCheckBox::toggled, this, [this](bool show) {
@@ -114,6 +139,15 @@ ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAc
     connect(m_ui->otherProvidersEdit, &QLineEdit::textEdited, this, edited);
     connect(m_ui->routeCombo, &QComboBox::currentIndexChanged, this, edited);
     connect(m_ui->timeoutSpin, &QSpinBox::valueChanged, this, edited);
+    m_ui->rateSpin->setMaximum(GatewayProfile::kMaxRequestsPerSecond);
+    const auto rateSuffix = [this](int perSecond) {
+        // Two whole phrases rather than a plural form: English has no translation file.
+        m_ui->rateSpin->setSuffix(perSecond == 1 ? tr(" request per second", "after 1")
+                                                 : tr(" requests per second", "after a number"));
+    };
+    rateSuffix(m_ui->rateSpin->value());
+    connect(m_ui->rateSpin, &QSpinBox::valueChanged, this, rateSuffix);
+    connect(m_ui->rateSpin, &QSpinBox::valueChanged, this, edited);
     connect(m_ui->caEdit, &QLineEdit::textChanged, this, edited);
     connect(m_ui->caBrowseButton, &QPushButton::clicked, this, [this] {
         const QString start = m_ui->caEdit->text().isEmpty()
@@ -366,6 +400,7 @@ void ProfilesDialog::showEntry(int row)
     showProviderAnswers();
     m_ui->routeCombo->setCurrentIndex(m_ui->routeCombo->findData(int(e.profile.routeStyle)));
     m_ui->timeoutSpin->setValue(std::max(1, (e.profile.timeoutMs + 999) / 1000));
+    m_ui->rateSpin->setValue(e.profile.maxRequestsPerSecond);
     m_ui->caEdit->setText(e.profile.caBundlePath);
     m_ui->showSecretCheck->setChecked(false);
     if (!valid || e.secretLoaded) {
@@ -450,6 +485,7 @@ void ProfilesDialog::readForm()
         p.detectedRoute = RouteStyle::Auto; // detect again
     }
     p.timeoutMs = m_ui->timeoutSpin->value() * 1000;
+    p.maxRequestsPerSecond = m_ui->rateSpin->value();
     p.caBundlePath = m_ui->caEdit->text().trimmed();
     if (!(p == before)) {
         e->dirty = true;
@@ -478,6 +514,7 @@ void ProfilesDialog::revalidate()
 {
     const QString message = validationMessage();
     m_ui->validationLabel->setText(message);
+    fitWrappedHeight(m_ui->validationLabel);
     m_ui->validationLabel->setVisible(!message.isEmpty());
     QPalette pal = m_ui->validationLabel->palette();
     pal.setColor(QPalette::WindowText, StatusPresentation::color(StatusGroup::Failed, palette()));
@@ -511,18 +548,20 @@ void ProfilesDialog::updateSecretNote()
     // A keychain that is missing or failing is a warning (with its sign, so it reads as one
     // without colour); a missing key is only a remark.
     const bool warning = !parts.isEmpty();
+    // The form's auth mode, not the entry's: this runs before readForm() when it changes.
+    const auto mode = static_cast<AuthMode>(m_ui->authCombo->currentData().toInt());
     if (const Entry *e = currentEntry();
-        e && e->profile.authMode != AuthMode::None && e->secretLoaded && e->secret.isEmpty())
+        e && mode != AuthMode::None && e->secretLoaded && e->secret.isEmpty())
         parts << tr("No key entered: requests are sent without one.");
     const QString text = parts.join(u' ');
     m_ui->secretNoteLabel->setText(text);
+    fitWrappedHeight(m_ui->secretNoteLabel);
     const int em = fontMetrics().height();
     m_ui->secretNoteIcon->setPixmap(
             warning ? StatusPresentation::signIcon(SignIcon::Warning, palette())
                               .pixmap(QSize(em, em), devicePixelRatioF())
                     : QPixmap());
     m_ui->secretNoteIcon->setVisible(warning);
-    const auto mode = static_cast<AuthMode>(m_ui->authCombo->currentData().toInt());
     m_ui->secretNoteBox->setVisible(!text.isEmpty() && mode != AuthMode::None
                                     && currentEntry() != nullptr);
     if (isVisible())
@@ -829,6 +868,18 @@ void ProfilesDialog::showProviderAnswers()
     others.removeIf([](const QString &p) { return knownProviders().contains(p); });
     others.sort();
     show(m_ui->otherProvidersAnswer, others);
+}
+
+bool ProfilesDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize) {
+        auto *label = qobject_cast<QLabel *>(watched);
+        // The label's height changed with its width: the dialog grows when the form would
+        // otherwise be squeezed (once the layout has taken the new minimum).
+        if (label && fitWrappedHeight(label) && isVisible())
+            QTimer::singleShot(0, this, [this] { fitHeightToWidth(this); });
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void ProfilesDialog::showEvent(QShowEvent *event)

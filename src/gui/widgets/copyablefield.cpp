@@ -214,12 +214,18 @@ void CopyableField::fitLabelHeight()
 {
     // A wrapped value (a long ARN) can need more lines at this width than the layout gave it:
     // forms in a scroll area do not follow height-for-width, so ask for the height, again
-    // whenever the width, the text or the font changes.
+    // whenever the width, the text or the font changes. And no more than that: a wrapped
+    // label's size hint guesses its lines at a width of its own (about 80 characters), so a
+    // sentence that fits one line of a wide form would keep an empty second line below it.
+    // (heightForWidth() never answers less than the minimum height: it is asked without one.)
     if (m_label->width() <= 0)
         return;
+    const int before = m_label->minimumHeight();
+    m_label->setMinimumHeight(0);
     const int need = m_label->heightForWidth(m_label->width());
-    if (need > 0 && m_label->minimumHeight() != need)
-        m_label->setMinimumHeight(need);
+    m_label->setMinimumHeight(need > 0 ? need : before);
+    if (need > 0)
+        m_label->setMaximumHeight(need);
 }
 
 void CopyableField::copySelectionOrAll()

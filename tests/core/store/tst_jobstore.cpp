@@ -395,6 +395,7 @@ private Q_SLOTS:
     void savingAProfileAgainUpdatesItInPlace();
     void neverStoresAPasswordFromTheBaseUrl();
     void remembersTheDetectedRoute();
+    void profilesStoredBeforeTheRequestCeilingKeepTheDefault();
 
     // watched jobs
     void watchedJobRoundTripsEveryField();
@@ -681,6 +682,7 @@ void tst_JobStore::profilesRoundTripEveryField()
     full.detectedRoute = RouteStyle::Plural;
     full.timeoutMs = 12345;
     full.caBundlePath = QStringLiteral("/etc/ssl/corp ca.pem");
+    full.maxRequestsPerSecond = 7;
 
     GatewayProfile defaults;
     defaults.id = QStringLiteral("defaults");
@@ -688,6 +690,7 @@ void tst_JobStore::profilesRoundTripEveryField()
     GatewayProfile bearer = makeProfile(QStringLiteral("bearer"));
     bearer.authMode = AuthMode::Bearer;
     bearer.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:8080"));
+    bearer.maxRequestsPerSecond = 0; // no ceiling
     GatewayProfile vk = makeProfile(QStringLiteral("vk"));
     vk.authMode = AuthMode::VirtualKey;
     vk.routeStyle = RouteStyle::Plural;
@@ -788,6 +791,46 @@ void tst_JobStore::remembersTheDetectedRoute()
 }
 
 // --- watched jobs ------------------------------------------------------------------------------
+
+void tst_JobStore::profilesStoredBeforeTheRequestCeilingKeepTheDefault()
+{
+    const storeengine::Engine engine
+            = m_pg.isEmpty() ? storeengine::Engine::Sqlite : storeengine::Engine::Postgres;
+    {
+        // The store as version 4 left it (the last one without the column), with a profile.
+        QList<storeschema::Migration> before = storeschema::migrations(engine);
+        before.removeIf([](const storeschema::Migration &m) { return m.toVersion > 4; });
+        RawDb raw(dbPath());
+        QSqlDatabase db = raw.db();
+        QString error;
+        QVERIFY2(storeschema::migrate(db, before, &error), qPrintable(error));
+        QCOMPARE(storeschema::readUserVersion(db, &error), 4);
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO profiles (id, name, base_url) VALUES"
+                                        " ('old', 'Old gateway', 'http://localhost:8080')")));
+    }
+    GatewayProfile expected;
+    expected.id = QStringLiteral("old");
+    expected.name = QStringLiteral("Old gateway");
+    {
+        JobStore store;
+        QVERIFY2(openStore(store), qPrintable(store.lastError()));
+        const QList<GatewayProfile> loaded = store.profiles();
+        QCOMPARE(loaded.size(), 1);
+        // The ceiling every client had before it could be set.
+        QCOMPARE(loaded.constFirst().maxRequestsPerSecond, 20);
+        QVERIFY(loaded.constFirst() == expected);
+        GatewayProfile changed = loaded.constFirst();
+        changed.maxRequestsPerSecond = 0;
+        QVERIFY2(store.saveProfile(changed), qPrintable(store.lastError()));
+    }
+    JobStore store;
+    QVERIFY(openStore(store));
+    QCOMPARE(store.profiles().value(0).maxRequestsPerSecond, 0);
+    RawDb raw(dbPath());
+    QSqlDatabase db = raw.db();
+    QString error;
+    QCOMPARE(storeschema::readUserVersion(db, &error), JobStore::SchemaVersion);
+}
 
 void tst_JobStore::watchedJobRoundTripsEveryField()
 {

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void queuesInOrderInsteadOfRefusing();
     void zeroMeansNoLimit();
     void clientQueuesRequestsOverTheRate();
+    void clientTakesTheCeilingOfItsProfile();
+    void anExplicitRateWinsOverTheProfile();
 };
 
 void tst_RateLimiter::letsABurstGoThenSpacesRequests()
@@ -108,6 +110,66 @@ void tst_RateLimiter::clientQueuesRequestsOverTheRate()
     QCOMPARE(server.requestCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(ok, 3, 10000);
     QCOMPARE(failed, 0);
+}
+
+void tst_RateLimiter::clientTakesTheCeilingOfItsProfile()
+{
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    const QByteArray body = fixture(u"retrieve-completed.json"_s);
+    BW_RETURN_IF_FAILED();
+    server.respondWith(LoopbackHttpServer::Response::json(200, body));
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy::NoProxy);
+    GatewayClient client(&nam);
+    QCOMPARE(client.maxRequestRate(), RateLimiter::kDefaultRatePerSecond);
+    GatewayProfile p;
+    p.id = u"t"_s;
+    p.baseUrl = server.baseUrl();
+    p.routeStyle = RouteStyle::Singular;
+    p.maxRequestsPerSecond = 2; // a burst of 2, then one every 500 ms
+    client.setProfile(p);
+    QCOMPARE(client.maxRequestRate(), 2.0);
+    int ok = 0;
+    int failed = 0;
+    for (int i = 0; i < 3; ++i) {
+        client.retrieve(u"k3x9p2m7q1ab"_s, this,
+                        [&ok, &failed](Expected<RetrieveResult> r) { ++(r ? ok : failed); });
+    }
+    QTRY_COMPARE(server.requestCount(), 2);
+    // The third waits its turn (500 ms) instead of going out with the others, as it would at
+    // the default ceiling of 20.
+    QVERIFY(ok <= 2);
+    QCOMPARE(server.requestCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(ok, 3, 10000);
+    QCOMPARE(failed, 0);
+
+    // 0: no ceiling. A profile saved again with it lifts the ceiling for the next requests.
+    p.maxRequestsPerSecond = 0;
+    client.setProfile(p);
+    QCOMPARE(client.maxRequestRate(), 0.0);
+    for (int i = 0; i < 1000; ++i)
+        QCOMPARE(client.rateLimiter().reserve(), 0);
+}
+
+void tst_RateLimiter::anExplicitRateWinsOverTheProfile()
+{
+    QNetworkAccessManager nam;
+    GatewayClient client(&nam);
+    GatewayProfile p;
+    p.maxRequestsPerSecond = 5;
+    client.setProfile(p);
+    QCOMPARE(client.maxRequestRate(), 5.0);
+    // batchwatch-cli --max-rate: set before or after the profile, it stays.
+    client.setMaxRequestRate(50);
+    QCOMPARE(client.maxRequestRate(), 50.0);
+    p.maxRequestsPerSecond = 1;
+    client.setProfile(p);
+    QCOMPARE(client.maxRequestRate(), 50.0);
+    GatewayClient other(&nam);
+    other.setMaxRequestRate(0);
+    other.setProfile(p);
+    QCOMPARE(other.maxRequestRate(), 0.0);
 }
 
 QTEST_GUILESS_MAIN(tst_RateLimiter)

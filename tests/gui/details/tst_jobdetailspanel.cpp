@@ -66,6 +66,8 @@ const QString kQueued = QStringLiteral("aaaa00000003");    // Submitted, total 0
 const QString kNoVpc = QStringLiteral("aaaa00000004");     // full body without vpcConfig
 const QString kLifecycle = QStringLiteral("aaaa00000005"); // moves through its statuses
 const QString kEmptyToken = QStringLiteral("aaaa00000006");
+const QString kOddTypes = QStringLiteral("dddd00000001");    // some fields of the wrong type
+const QString kWithMessage = QStringLiteral("dddd00000002"); // running, with a message
 
 QJsonObject fixtureObject(const QString &name)
 {
@@ -115,6 +117,8 @@ private Q_SLOTS:
     void showsWhenTheSelectedJobIsNotWatched();
     void overviewShowsFieldsAndNotReportedForASparseJob();
     void overviewTellsEmptyFromNotReported();
+    void overviewSaysWhyAFieldOfTheWrongTypeIsUnreadable();
+    void overviewMessageRowIsAsTallAsItsText();
     void headerGivesTheNameItsOwnLine();
     void statusRowShowsTheGatewayWordOnlyWhenItTellsMore();
     void overviewSaysCountsAreNotKnownWhileValidating();
@@ -137,6 +141,7 @@ private Q_SLOTS:
     void historyColumnsFitThePanel();
     void rawShowsPrettyJsonAndFindsText();
     void rawOffersBothSourcesWhenBothExist();
+    void rawListsTheFieldsThatCouldNotBeRead();
     void rawToolbarLetsThePanelShrink();
     void refreshOfTheSameJobKeepsTheViews();
     void switchingJobsFillsEveryTabAnew();
@@ -195,7 +200,21 @@ void tst_JobDetailsPanel::init()
     emptyToken.insert(QStringLiteral("jobArn"), QString(kArnPrefix + kEmptyToken));
     emptyToken.insert(QStringLiteral("clientRequestToken"), QString());
     m_rig->bodies[kEmptyToken] = emptyToken;
-    QVERIFY(m_rig->watch({kFailed, kRunning, kQueued, kNoVpc, kLifecycle, kEmptyToken}));
+    QJsonObject oddTypes = fullBody(kOddTypes, QStringLiteral("InProgress"));
+    oddTypes.insert(QStringLiteral("modelId"), 42);
+    oddTypes.insert(QStringLiteral("jobName"),
+                    QJsonArray{QStringLiteral("a"), QStringLiteral("b")});
+    oddTypes.insert(QStringLiteral("totalRecordCount"), QStringLiteral("ten"));
+    oddTypes.insert(QStringLiteral("outputDataConfig"), QStringLiteral("s3://out/"));
+    m_rig->bodies[kOddTypes] = oddTypes;
+    QJsonObject withMessage = fullBody(kWithMessage, QStringLiteral("InProgress"));
+    withMessage.insert(QStringLiteral("message"),
+                       QStringLiteral("Records are being processed in the order they were "
+                                      "submitted; the output appears in the bucket when the job "
+                                      "ends."));
+    m_rig->bodies[kWithMessage] = withMessage;
+    QVERIFY(m_rig->watch({kFailed, kRunning, kQueued, kNoVpc, kLifecycle, kEmptyToken, kOddTypes,
+                          kWithMessage}));
 
     m_panel = std::make_unique<JobDetailsPanel>();
     m_panel->resize(1100, 640);
@@ -354,6 +373,64 @@ void tst_JobDetailsPanel::overviewTellsEmptyFromNotReported()
     QVERIFY(!tokenLabel->font().italic());
     QVERIFY(modelLabel->palette().color(QPalette::WindowText)
             != tokenLabel->palette().color(QPalette::WindowText));
+}
+
+void tst_JobDetailsPanel::overviewSaysWhyAFieldOfTheWrongTypeIsUnreadable()
+{
+    select(kOddTypes);
+    auto *overview = tab<OverviewTab>();
+    // Reported, but not as text: never "not reported by this gateway".
+    CopyableField *model = overview->field(QStringLiteral("modelField"));
+    QCOMPARE(model->state(), CopyableField::State::NotReported);
+    QCOMPARE(model->text(),
+             QStringLiteral("reported, but not readable: a number where text was expected"));
+    QVERIFY(model->copyText().isEmpty());
+    QCOMPARE(overview->field(QStringLiteral("nameField"))->text(),
+             QStringLiteral("reported, but not readable: a list where text was expected"));
+    QCOMPARE(overview->field(QStringLiteral("recordsField"))->text(),
+             QStringLiteral("reported, but not readable: the text “ten” where a whole number "
+                            "was expected"));
+    // A whole object of the wrong type leaves every field inside it unreadable.
+    QCOMPARE(overview->field(QStringLiteral("outputUriField"))->text(),
+             QStringLiteral("reported, but not readable: text where an object was expected"));
+    // What it did read stays, and what it never sent is still "not reported".
+    QCOMPARE(overview->field(QStringLiteral("inputUriField"))->text(),
+             QString(u"s3://in/" + kOddTypes + u".jsonl"));
+    QCOMPARE(overview->field(QStringLiteral("tokenField"))->text(),
+             QStringLiteral("not reported by this gateway"));
+
+    // The next job of the panel has no problems: nothing of this one sticks.
+    select(kNoVpc);
+    QCOMPARE(overview->field(QStringLiteral("modelField"))->text(),
+             QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"));
+    QCOMPARE(overview->field(QStringLiteral("tokenField"))->text(),
+             QStringLiteral("not reported by this gateway"));
+}
+
+void tst_JobDetailsPanel::overviewMessageRowIsAsTallAsItsText()
+{
+    select(kWithMessage);
+    auto *overview = tab<OverviewTab>();
+    CopyableField *message = overview->field(QStringLiteral("messageField"));
+    QVERIFY(message->isVisible());
+    QVERIFY(message->text().startsWith(u"Records are being processed"));
+    auto *label = message->findChild<QLabel *>();
+    // What the text needs at a width, asked of a label without a minimum height of its own.
+    QLabel probe;
+    probe.setWordWrap(true);
+    probe.setFont(label->font());
+    probe.setText(label->text());
+    // At any width the panel gives it: as many lines as the text needs, no empty one below,
+    // also after a narrower width needed more lines.
+    for (const int width : {1100, 560, 1400}) {
+        m_panel->resize(width, 640);
+        QTRY_COMPARE(label->height(), probe.heightForWidth(label->width()));
+        // The row: the text's lines, or the copy button when that is taller; never a line more.
+        QTRY_VERIFY2(message->height() < label->height() + label->fontMetrics().lineSpacing(),
+                     qPrintable(QStringLiteral("%1 px for %2 px of text")
+                                        .arg(message->height())
+                                        .arg(label->height())));
+    }
 }
 
 void tst_JobDetailsPanel::overviewSaysCountsAreNotKnownWhileValidating()
@@ -913,6 +990,31 @@ void tst_JobDetailsPanel::rawOffersBothSourcesWhenBothExist()
     QVERIFY(raw.setSource(RawTab::Source::Retrieve));
     QVERIFY(raw.text().contains(QStringLiteral("support-tickets-triage-0314")));
     QCOMPARE(combo->currentData().toInt(), int(RawTab::Source::Retrieve));
+}
+
+void tst_JobDetailsPanel::rawListsTheFieldsThatCouldNotBeRead()
+{
+    select(kOddTypes);
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("raw")));
+    auto *raw = tab<RawTab>();
+    NoticeBox *problems = raw->problemsBox();
+    QVERIFY(problems->isVisible());
+    QCOMPARE(problems->title(), QStringLiteral("4 fields of this response could not be read"));
+    const QStringList lines = problems->text().split(u'\n');
+    QCOMPARE(lines,
+             (QStringList{QStringLiteral("jobName: a list where text was expected"),
+                          QStringLiteral("modelId: a number where text was expected"),
+                          QStringLiteral("totalRecordCount: the text “ten” where a whole number "
+                                         "was expected"),
+                          QStringLiteral("outputDataConfig: text where an object was expected")}));
+    // Above the body, which is still shown whole.
+    QVERIFY(problems->geometry().bottom() <= raw->textEdit()->mapTo(raw, QPoint(0, 0)).y());
+    QVERIFY(raw->text().contains(QStringLiteral("\"ten\"")));
+
+    // A body without problems has no list at all.
+    select(kRunning);
+    QVERIFY(!problems->isVisible());
+    QVERIFY(problems->isHidden());
 }
 
 void tst_JobDetailsPanel::rawToolbarLetsThePanelShrink()

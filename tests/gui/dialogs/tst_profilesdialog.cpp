@@ -2,6 +2,7 @@
 #include "store/jobstore.h"
 #include "store/secretstore.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,6 +16,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -525,6 +527,150 @@ private Q_SLOTS:
         QVERIFY(!child<QCheckBox>(again, "bedrockCheck")->isChecked());
         QVERIFY(child<QCheckBox>(again, "anthropicCheck")->isChecked());
         QCOMPARE(child<QLineEdit>(again, "otherProvidersEdit")->text(), QStringLiteral("mistral"));
+    }
+
+    void theKeyNoteFollowsWhatIsTyped()
+    {
+        MemorySecretStore secrets;
+        ProfilesDialog dialog(m_store.get(), &secrets, nullptr);
+        dialog.show();
+        dialog.startNewProfile();
+        setAuth(dialog, AuthMode::Bearer);
+        QVERIFY2(dialog.secretNote().contains(u"No key entered"), qPrintable(dialog.secretNote()));
+        typeInto(child<QLineEdit>(dialog, "secretEdit"), QStringLiteral("sk-typed"));
+        QVERIFY2(!dialog.secretNote().contains(u"No key entered"), qPrintable(dialog.secretNote()));
+        // The memory store's own note stays: only the remark about the key goes.
+        QVERIFY(dialog.secretNote().contains(u"this session only"));
+        typeInto(child<QLineEdit>(dialog, "secretEdit"), QString());
+        QVERIFY(dialog.secretNote().contains(u"No key entered"));
+    }
+
+    void theNoteWithoutAKeychainLeavesTheFormItsRoom()
+    {
+        // The lead's screenshot: with "No keychain service…" shown, the providers grid was
+        // squeezed onto itself although the dialog had room to grow.
+        GatewayProfile p;
+        p.id = QStringLiteral("p1");
+        p.name = QStringLiteral("Stored");
+        p.authMode = AuthMode::Bearer;
+        QVERIFY(m_store->saveProfile(p));
+        FallbackSecretStore secrets(std::make_unique<NoKeychainStore>());
+        ProfilesDialog dialog(m_store.get(), &secrets, nullptr);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTRY_VERIFY(dialog.secretNote().contains(u"No keychain service is running"));
+        auto *note = child<QLabel>(dialog, "secretNoteLabel");
+        QTRY_VERIFY(note->isVisible());
+        // The note as tall as its text, not more (heightForWidth answers at least the minimum
+        // height: a label without one tells what the text needs).
+        QLabel probe;
+        probe.setWordWrap(true);
+        probe.setFont(note->font());
+        probe.setText(note->text());
+        QTRY_COMPARE(note->height(), probe.heightForWidth(note->width()));
+        // Every row of the grid at its full height, one below the other, and the form above
+        // the note.
+        const auto rect = [&dialog](const char *name) {
+            QWidget *w = child<QWidget>(dialog, name);
+            return QRect(w->mapTo(&dialog, QPoint(0, 0)), w->size());
+        };
+        for (const char *name : {"bedrockCheck", "anthropicCheck", "otherProvidersEdit",
+                                 "routeCombo", "timeoutSpin", "rateSpin", "caEdit"}) {
+            QWidget *w = child<QWidget>(dialog, name);
+            QTRY_VERIFY2(w->height() >= w->minimumSizeHint().height(), name);
+        }
+        QVERIFY(rect("bedrockCheck").bottom() < rect("anthropicCheck").top());
+        QVERIFY(rect("anthropicCheck").bottom() < rect("otherProvidersEdit").top());
+        QVERIFY(rect("otherProvidersEdit").bottom() < rect("routeCombo").top());
+        QVERIFY(rect("caEdit").bottom() < rect("secretNoteLabel").top());
+    }
+
+    void tabReachesEveryControlInReadingOrder()
+    {
+        GatewayProfile p;
+        p.id = QStringLiteral("p1");
+        p.name = QStringLiteral("Stored");
+        p.authMode = AuthMode::CustomHeader;
+        p.customHeaderName = QStringLiteral("x-api-key");
+        QVERIFY(m_store->saveProfile(p));
+        MemorySecretStore secrets;
+        QNetworkAccessManager nam;
+        ProfilesDialog dialog(m_store.get(), &secrets, &nam);
+        dialog.show();
+        QApplication::setActiveWindow(&dialog);
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QTRY_VERIFY(child<QLineEdit>(dialog, "secretEdit")->isEnabled());
+        auto *first = child<QWidget>(dialog, "profileList");
+        first->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), first);
+        QStringList seen;
+        for (int i = 0; i < 60; ++i) {
+            QWidget *w = QApplication::focusWidget();
+            QVERIFY(w);
+            const auto *button = qobject_cast<QAbstractButton *>(w);
+            seen << (w->objectName().isEmpty() && button ? button->text().remove(u'&')
+                                                         : w->objectName());
+            QTest::keyClick(w, Qt::Key_Tab);
+            if (QApplication::focusWidget() == first)
+                break;
+        }
+        const QStringList form{
+                QStringLiteral("profileList"),     QStringLiteral("newButton"),
+                QStringLiteral("duplicateButton"), QStringLiteral("deleteButton"),
+                QStringLiteral("nameEdit"),        QStringLiteral("urlEdit"),
+                QStringLiteral("authCombo"),       QStringLiteral("headerNameEdit"),
+                QStringLiteral("secretEdit"),      QStringLiteral("showSecretCheck"),
+                QStringLiteral("providerEdit"),    QStringLiteral("bedrockCheck"),
+                QStringLiteral("openaiCheck"),     QStringLiteral("anthropicCheck"),
+                QStringLiteral("geminiCheck"),     QStringLiteral("otherProvidersEdit"),
+                QStringLiteral("routeCombo"),      QStringLiteral("timeoutSpin"),
+                QStringLiteral("rateSpin"),        QStringLiteral("caEdit"),
+                QStringLiteral("caBrowseButton"),  QStringLiteral("testButton"),
+                QStringLiteral("testResults")};
+        QVERIFY2(seen.mid(0, form.size()) == form, qPrintable(seen.join(u' ')));
+        // Then the dialog's buttons, and round again.
+        QStringList buttons = seen.mid(form.size());
+        buttons.sort();
+        QCOMPARE(buttons, (QStringList{QStringLiteral("Apply"), QStringLiteral("Cancel"),
+                                       QStringLiteral("OK")}));
+    }
+
+    void savesTheRequestCeiling()
+    {
+        MemorySecretStore secrets;
+        ProfilesDialog dialog(m_store.get(), &secrets, nullptr);
+        dialog.show();
+        dialog.startNewProfile();
+        typeInto(child<QLineEdit>(dialog, "urlEdit"), QStringLiteral("https://gw.example.com"));
+        auto *spin = child<QSpinBox>(dialog, "rateSpin");
+        // A new profile has the ceiling every client had before it could be set, and says why
+        // it is there.
+        QCOMPARE(spin->value(), 20);
+        QCOMPARE(spin->text(), QStringLiteral("20 requests per second"));
+        QVERIFY(spin->toolTip().contains(u"rate limit"));
+        // Typed like a user: the field, its number, Tab.
+        spin->setFocus();
+        spin->selectAll();
+        QTest::keyClicks(spin, QStringLiteral("5"));
+        QTest::keyClick(spin, Qt::Key_Tab);
+        QCOMPARE(dialog.currentProfile().maxRequestsPerSecond, 5);
+        QSignalSpy saved(&dialog, &ProfilesDialog::profileSaved);
+        QVERIFY(dialog.apply());
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(saved.constFirst().constFirst().value<GatewayProfile>().maxRequestsPerSecond, 5);
+        QCOMPARE(m_store->profiles().constFirst().maxRequestsPerSecond, 5);
+
+        // 0 reads as no ceiling, and is saved as such.
+        spin->setValue(0);
+        QCOMPARE(spin->text(), QStringLiteral("No ceiling"));
+        QVERIFY(dialog.apply());
+        QCOMPARE(m_store->profiles().constFirst().maxRequestsPerSecond, 0);
+
+        ProfilesDialog again(m_store.get(), &secrets, nullptr);
+        spin->setValue(1);
+        again.selectProfile(m_store->profiles().constFirst().id);
+        QCOMPARE(child<QSpinBox>(again, "rateSpin")->value(), 0);
+        QCOMPARE(spin->text(), QStringLiteral("1 request per second"));
     }
 
     void testConnectionShowsEachProvidersAnswerBesideIt()
