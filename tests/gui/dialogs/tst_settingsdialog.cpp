@@ -29,6 +29,11 @@ class TestSettingsDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
+    }
+
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
@@ -103,4 +108,5 @@ private:
 };
 
 QTEST_MAIN(TestSettingsDialog)
+#include "presentation/uilanguage.h"
 #include "tst_settingsdialog.moc"

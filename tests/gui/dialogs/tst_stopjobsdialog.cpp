@@ -56,6 +56,11 @@ class TestStopJobsDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
+    }
+
     void namesTheJobsAndWarnsAboutCharges()
     {
         FakeStopper stopper;
@@ -233,4 +238,5 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestStopJobsDialog)
+#include "presentation/uilanguage.h"
 #include "tst_stopjobsdialog.moc"

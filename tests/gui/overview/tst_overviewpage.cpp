@@ -76,6 +76,11 @@ class tst_OverviewPage : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
+    }
+
     void init();
     void cleanup();
 
@@ -478,4 +483,5 @@ void tst_OverviewPage::chartsSayWhatTheyShowInWords()
 }
 
 QTEST_MAIN(tst_OverviewPage)
+#include "presentation/uilanguage.h"
 #include "tst_overviewpage.moc"
