@@ -1,5 +1,6 @@
 #include "common/appsettings.h"
 #include "dialogs/settingsdialog.h"
+#include "presentation/uilanguage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -108,5 +109,4 @@ private:
 };
 
 QTEST_MAIN(TestSettingsDialog)
-#include "presentation/uilanguage.h"
 #include "tst_settingsdialog.moc"

@@ -1,4 +1,5 @@
 #include "dialogs/stopjobsdialog.h"
+#include "presentation/uilanguage.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -238,5 +239,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestStopJobsDialog)
-#include "presentation/uilanguage.h"
 #include "tst_stopjobsdialog.moc"

@@ -7,6 +7,7 @@
 #include "overview/statusdistributionchart.h"
 #include "presentation/apptheme.h"
 #include "presentation/statuspresentation.h"
+#include "presentation/uilanguage.h"
 
 #include <QBarSeries>
 #include <QBarSet>
@@ -483,5 +484,4 @@ void tst_OverviewPage::chartsSayWhatTheyShowInWords()
 }
 
 QTEST_MAIN(tst_OverviewPage)
-#include "presentation/uilanguage.h"
 #include "tst_overviewpage.moc"
