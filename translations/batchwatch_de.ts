@@ -1489,6 +1489,10 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
         <source>Cancel the export</source>
         <translation>Export abbrechen</translation>
     </message>
+    <message>
+        <source>Cancel reading the results</source>
+        <translation>Lesen der Ergebnisse abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1962,10 +1966,6 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
         <translation>Die abgelehnte Kennung &amp;trotzdem hinzufügen</translation>
     </message>
     <message>
-        <source>Add the %1 refused identifiers an&amp;yway</source>
-        <translation>Die %1 abgelehnten Kennungen &amp;trotzdem hinzufügen</translation>
-    </message>
-    <message>
         <source>Not added: %1</source>
         <translation>Nicht hinzugefügt: %1</translation>
     </message>
@@ -1986,56 +1986,12 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
         <translation>derselbe Job wie %1, zusammengeführt</translation>
     </message>
     <message>
-        <source>given %1 times, merged</source>
-        <translation>%1-mal angegeben, zusammengeführt</translation>
-    </message>
-    <message>
         <source>Paste identifiers above or load them from files.</source>
         <translation>Fügen Sie oben Kennungen ein oder laden Sie sie aus Dateien.</translation>
     </message>
     <message>
-        <source>1 job to add.</source>
-        <translation>1 Job hinzuzufügen.</translation>
-    </message>
-    <message>
-        <source>%1 jobs to add.</source>
-        <translation>%1 Jobs hinzuzufügen.</translation>
-    </message>
-    <message>
-        <source>%1 already watched.</source>
-        <translation>%1 bereits beobachtet.</translation>
-    </message>
-    <message>
-        <source>1 invalid.</source>
-        <translation>1 ungültig.</translation>
-    </message>
-    <message>
-        <source>%1 invalid.</source>
-        <translation>%1 ungültig.</translation>
-    </message>
-    <message>
-        <source>1 duplicate merged.</source>
-        <translation>1 Duplikat zusammengeführt.</translation>
-    </message>
-    <message>
-        <source>%1 duplicates merged.</source>
-        <translation>%1 Duplikate zusammengeführt.</translation>
-    </message>
-    <message>
-        <source>&amp;Watch 1 Job</source>
-        <translation>1 Job &amp;beobachten</translation>
-    </message>
-    <message>
-        <source>&amp;Watch %1 Jobs</source>
-        <translation>%1 Jobs &amp;beobachten</translation>
-    </message>
-    <message>
         <source>&amp;Watch Selected</source>
         <translation>Auswahl &amp;beobachten</translation>
-    </message>
-    <message>
-        <source>&amp;Watch %1 Selected</source>
-        <translation>%1 ausgewählte &amp;beobachten</translation>
     </message>
     <message>
         <source>Choose filters and press “List Jobs”.</source>
@@ -2046,36 +2002,12 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
         <translation>Jobs werden aufgelistet…</translation>
     </message>
     <message>
-        <source>Listing jobs… %1 listed, waiting for %2.</source>
-        <translation>Jobs werden aufgelistet… %1 aufgelistet, warte auf %2.</translation>
-    </message>
-    <message>
-        <source>1 job listed</source>
-        <translation>1 Job aufgelistet</translation>
-    </message>
-    <message>
-        <source>%1 jobs listed</source>
-        <translation>%1 Jobs aufgelistet</translation>
-    </message>
-    <message>
         <source> from %1.</source>
         <translation> von %1.</translation>
     </message>
     <message>
-        <source>%1 more did not match the filters.</source>
-        <translation>%1 weitere passten nicht zu den Filtern.</translation>
-    </message>
-    <message>
         <source>%1 could not be listed: %2</source>
         <translation>%1 konnte nicht aufgelistet werden: %2</translation>
-    </message>
-    <message>
-        <source>1 job listed.</source>
-        <translation>1 Job aufgelistet.</translation>
-    </message>
-    <message>
-        <source>%1 jobs listed.</source>
-        <translation>%1 Jobs aufgelistet.</translation>
     </message>
     <message>
         <source>The gateway could not list jobs: %1</source>
@@ -2084,10 +2016,6 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
     <message>
         <source>More are available.</source>
         <translation>Es gibt weitere.</translation>
-    </message>
-    <message>
-        <source>Stopped after %1 pages.</source>
-        <translation>Nach %1 Seiten angehalten.</translation>
     </message>
     <message>
         <source>That is every job the gateway reported.</source>
@@ -2116,6 +2044,97 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
     <message>
         <source>Watch these jobs (Ctrl+Return)</source>
         <translation>Diese Jobs beobachten (Strg+Eingabe)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add the %n refused identifier(s) an&amp;yway</source>
+        <translation>
+            <numerusform>Die %n abgelehnte Kennung &amp;trotzdem hinzufügen</numerusform>
+            <numerusform>Die %n abgelehnten Kennungen &amp;trotzdem hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>given %n time(s), merged</source>
+        <translation>
+            <numerusform>%n-mal angegeben, zusammengeführt</numerusform>
+            <numerusform>%n-mal angegeben, zusammengeführt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) to add.</source>
+        <translation>
+            <numerusform>%n Job hinzuzufügen.</numerusform>
+            <numerusform>%n Jobs hinzuzufügen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already watched.</source>
+        <translation>
+            <numerusform>%n bereits beobachtet.</numerusform>
+            <numerusform>%n bereits beobachtet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid.</source>
+        <translation>
+            <numerusform>%n ungültig.</numerusform>
+            <numerusform>%n ungültig.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s) merged.</source>
+        <translation>
+            <numerusform>%n Duplikat zusammengeführt.</numerusform>
+            <numerusform>%n Duplikate zusammengeführt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Watch %n Job(s)</source>
+        <translation>
+            <numerusform>%n Job &amp;beobachten</numerusform>
+            <numerusform>%n Jobs &amp;beobachten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Watch %n Selected</source>
+        <translation>
+            <numerusform>%n ausgewählten &amp;beobachten</numerusform>
+            <numerusform>%n ausgewählte &amp;beobachten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Listing jobs… %n listed, waiting for %1.</source>
+        <translation>
+            <numerusform>Jobs werden aufgelistet… %n aufgelistet, warte auf %1.</numerusform>
+            <numerusform>Jobs werden aufgelistet… %n aufgelistet, warte auf %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) listed</source>
+        <translation>
+            <numerusform>%n Job aufgelistet</numerusform>
+            <numerusform>%n Jobs aufgelistet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more did not match the filters.</source>
+        <translation>
+            <numerusform>%n weiterer passte nicht zu den Filtern.</numerusform>
+            <numerusform>%n weitere passten nicht zu den Filtern.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) listed.</source>
+        <translation>
+            <numerusform>%n Job aufgelistet.</numerusform>
+            <numerusform>%n Jobs aufgelistet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n page(s).</source>
+        <translation>
+            <numerusform>Nach %n Seite angehalten.</numerusform>
+            <numerusform>Nach %n Seiten angehalten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2596,10 +2615,6 @@ Zum Beispiel: %2</translation>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>%1, count %2</source>
-        <translation>%1, Anzahl %2</translation>
-    </message>
-    <message>
         <source>Showing %1 jobs. Click to stop filtering on this status.</source>
         <translation>Zeigt Jobs mit Status %1. Klicken, um diesen Statusfilter aufzuheben.</translation>
     </message>
@@ -2614,6 +2629,13 @@ Zum Beispiel: %2</translation>
     <message>
         <source>Shown: %1 of %2</source>
         <translation>Gezeigt: %1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n job(s)</source>
+        <translation>
+            <numerusform>%1, %n Job</numerusform>
+            <numerusform>%1, %n Jobs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2796,21 +2818,19 @@ Zum Beispiel: %2</translation>
         <source>&amp;Copy Rows</source>
         <translation>Zeilen &amp;kopieren</translation>
     </message>
-    <message>
-        <source>Copied 1 transition</source>
-        <translation>1 Übergang kopiert</translation>
+    <message numerus="yes">
+        <source>Copied %n transition(s)</source>
+        <translation>
+            <numerusform>%n Übergang kopiert</numerusform>
+            <numerusform>%n Übergänge kopiert</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Copied %1 transitions</source>
-        <translation>%1 Übergänge kopiert</translation>
-    </message>
-    <message>
-        <source>1 status observed since %1. Times are local; hover a time for UTC.</source>
-        <translation>1 Status seit %1 beobachtet. Zeiten in Ortszeit; für UTC auf eine Zeit zeigen.</translation>
-    </message>
-    <message>
-        <source>%1 statuses observed since %2. Times are local; hover a time for UTC.</source>
-        <translation>%1 Status seit %2 beobachtet. Zeiten in Ortszeit; für UTC auf eine Zeit zeigen.</translation>
+    <message numerus="yes">
+        <source>%n status(es) observed since %1. Times are local; hover a time for UTC.</source>
+        <translation>
+            <numerusform>%n Status seit %1 beobachtet. Zeiten in Ortszeit; für UTC auf eine Zeit zeigen.</numerusform>
+            <numerusform>%n Status seit %1 beobachtet. Zeiten in Ortszeit; für UTC auf eine Zeit zeigen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2938,13 +2958,12 @@ Zum Beispiel: %2</translation>
         <source>Jobs over time: no jobs.</source>
         <translation>Jobs im Zeitverlauf: keine Jobs.</translation>
     </message>
-    <message>
-        <source>Jobs over time: %1 jobs, from %2 to %3.</source>
-        <translation>Jobs im Zeitverlauf: %1 Jobs, von %2 bis %3.</translation>
-    </message>
-    <message>
-        <source>Jobs over time: 1 job, from %1 to %2.</source>
-        <translation>Jobs im Zeitverlauf: 1 Job, von %1 bis %2.</translation>
+    <message numerus="yes">
+        <source>Jobs over time: %Ln job(s), from %1 to %2.</source>
+        <translation>
+            <numerusform>Jobs im Zeitverlauf: %Ln Job, von %1 bis %2.</numerusform>
+            <numerusform>Jobs im Zeitverlauf: %Ln Jobs, von %1 bis %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3399,10 +3418,6 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
         <translation>„%1“ nicht mehr beobachten?</translation>
     </message>
     <message>
-        <source>Stop watching these %1 jobs?</source>
-        <translation>Diese %1 Jobs nicht mehr beobachten?</translation>
-    </message>
-    <message>
         <source>Remove from Watch List</source>
         <translation>Aus Beobachtungsliste entfernen</translation>
     </message>
@@ -3414,6 +3429,13 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
         <source>Cancel</source>
         <extracomment>Toolbar button: ask the provider to cancel (or the gateway to stop) the selected batches</extracomment>
         <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop watching these %n job(s)?</source>
+        <translation>
+            <numerusform>Diesen %n Job nicht mehr beobachten?</numerusform>
+            <numerusform>Diese %n Jobs nicht mehr beobachten?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3457,56 +3479,12 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
         <translation>weniger als eine Minute</translation>
     </message>
     <message>
-        <source>1 minute</source>
-        <translation>1 Minute</translation>
-    </message>
-    <message>
-        <source>%1 minutes</source>
-        <translation>%1 Minuten</translation>
-    </message>
-    <message>
-        <source>1 hour</source>
-        <translation>1 Stunde</translation>
-    </message>
-    <message>
-        <source>%1 hours</source>
-        <translation>%1 Stunden</translation>
-    </message>
-    <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <source>1 job watched</source>
-        <translation>1 Job beobachtet</translation>
-    </message>
-    <message>
-        <source>%1 jobs watched</source>
-        <translation>%1 Jobs beobachtet</translation>
-    </message>
-    <message>
-        <source>%1 active</source>
-        <translation>%1 aktiv</translation>
-    </message>
-    <message>
-        <source>%1 failed</source>
-        <translation>%1 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>%1 about to expire</source>
-        <translation>%1 bald ablaufend</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>%1 jobs: %2</source>
-        <translation>%1 Jobs: %2</translation>
-    </message>
-    <message>
-        <source>%1 jobs have ended</source>
-        <translation>%1 Jobs sind beendet</translation>
     </message>
     <message>
         <source>%1
@@ -3519,10 +3497,6 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
         <translation>Läuft bald ab: %1</translation>
     </message>
     <message>
-        <source>%1 queued jobs are about to expire</source>
-        <translation>%1 wartende Jobs laufen bald ab</translation>
-    </message>
-    <message>
         <source>Still %1; it expires in %2 (%3) unless it starts.</source>
         <translation>Noch %1; läuft in %2 (%3) ab, wenn er nicht startet.</translation>
     </message>
@@ -3533,6 +3507,69 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
     <message>
         <source>and %1 more</source>
         <translation>und %1 weitere</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) watched</source>
+        <translation>
+            <numerusform>%n Job beobachtet</numerusform>
+            <numerusform>%n Jobs beobachtet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n aktiv</numerusform>
+            <numerusform>%n aktiv</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n about to expire</source>
+        <translation>
+            <numerusform>%n bald ablaufend</numerusform>
+            <numerusform>%n bald ablaufend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s): %1</source>
+        <translation>
+            <numerusform>%n Job: %1</numerusform>
+            <numerusform>%n Jobs: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) have ended</source>
+        <translation>
+            <numerusform>%n Job ist beendet</numerusform>
+            <numerusform>%n Jobs sind beendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued job(s) are about to expire</source>
+        <translation>
+            <numerusform>%n wartender Job läuft bald ab</numerusform>
+            <numerusform>%n wartende Jobs laufen bald ab</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3656,32 +3693,40 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
         <translation>Letzte Aktivität: vom ersten der laufenden, wartenden und kürzlich beendeten Jobs bis jetzt. Früher beendete Jobs sind am linken Rand vermerkt.</translation>
     </message>
     <message>
-        <source>1 job watched on this profile</source>
-        <translation>1 Job in diesem Profil beobachtet</translation>
-    </message>
-    <message>
-        <source>%1 jobs watched on this profile</source>
-        <translation>%1 Jobs in diesem Profil beobachtet</translation>
-    </message>
-    <message>
         <source>No job passes the current filters</source>
         <translation>Kein Job passiert die aktuellen Filter</translation>
     </message>
     <message>
-        <source>Showing the first %1 of %2 visible jobs</source>
-        <translation>Zeigt die ersten %1 von %2 sichtbaren Jobs</translation>
-    </message>
-    <message>
-        <source>%1 of %2 jobs pass the current filters</source>
-        <translation>%1 von %2 Jobs passieren die aktuellen Filter</translation>
-    </message>
-    <message>
-        <source>%1 records in the last 24 hours</source>
-        <translation>%1 Datensätze in den letzten 24 Stunden</translation>
-    </message>
-    <message>
         <source>No records were processed in the last 24 hours, or the gateway does not report record counts.</source>
         <translation>In den letzten 24 Stunden wurden keine Datensätze verarbeitet, oder das Gateway meldet keine Datensatzzahlen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln job(s) watched on this profile</source>
+        <translation>
+            <numerusform>%Ln Job in diesem Profil beobachtet</numerusform>
+            <numerusform>%Ln Jobs in diesem Profil beobachtet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the first %1 of %Ln visible job(s)</source>
+        <translation>
+            <numerusform>Die ersten %1 von %Ln sichtbaren Job</numerusform>
+            <numerusform>Die ersten %1 von %Ln sichtbaren Jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln job(s) pass the current filters</source>
+        <translation>
+            <numerusform>%1 von %Ln Job passiert die aktuellen Filter</numerusform>
+            <numerusform>%1 von %Ln Jobs passieren die aktuellen Filter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) in the last 24 hours</source>
+        <translation>
+            <numerusform>%Ln Datensatz in den letzten 24 Stunden</numerusform>
+            <numerusform>%Ln Datensätze in den letzten 24 Stunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4289,20 +4334,19 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <translation>Verarbeitete Datensätze pro Stunde</translation>
     </message>
     <message>
-        <source>%1–%2: 1 record</source>
-        <translation>%1–%2: 1 Datensatz</translation>
-    </message>
-    <message>
-        <source>%1–%2: %3 records</source>
-        <translation>%1–%2: %3 Datensätze</translation>
-    </message>
-    <message>
         <source>Records processed per hour: none in the last 24 hours.</source>
         <translation>Verarbeitete Datensätze pro Stunde: keine in den letzten 24 Stunden.</translation>
     </message>
     <message>
         <source>Records processed per hour: %1 in the last 24 hours; the busiest hour was %2–%3 with %4.</source>
         <translation>Verarbeitete Datensätze pro Stunde: %1 in den letzten 24 Stunden; die stärkste Stunde war %2–%3 mit %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1–%2: %Ln record(s)</source>
+        <translation>
+            <numerusform>%1–%2: %Ln Datensatz</numerusform>
+            <numerusform>%1–%2: %Ln Datensätze</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4334,14 +4378,6 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>Results are read when the job ends; fetch them now to see what has been written so far.</source>
         <translation>Die Ergebnisse werden gelesen, wenn der Job endet; rufen Sie sie jetzt ab, um zu sehen, was bisher geschrieben wurde.</translation>
-    </message>
-    <message>
-        <source>1 record read</source>
-        <translation>1 Datensatz gelesen</translation>
-    </message>
-    <message>
-        <source>%1 records read</source>
-        <translation>%1 Datensätze gelesen</translation>
     </message>
     <message>
         <source> · fetched %1</source>
@@ -4435,6 +4471,13 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>No record failed: there is nothing to export</source>
         <translation>Kein Datensatz ist fehlgeschlagen: Es gibt nichts zu exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) read</source>
+        <translation>
+            <numerusform>%Ln Datensatz gelesen</numerusform>
+            <numerusform>%Ln Datensätze gelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4885,16 +4928,19 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <translation>Ein Job, der bei Erreichen seiner Ablaufzeit noch wartet, läuft ab, ohne ausgeführt zu werden.</translation>
     </message>
     <message>
-        <source>%1 hours before the job expires</source>
-        <translation>%1 Stunden vor dem Ablauf des Jobs</translation>
-    </message>
-    <message>
         <source>%1 h %2 min before the job expires</source>
         <translation>%1 h %2 min vor dem Ablauf des Jobs</translation>
     </message>
+    <message numerus="yes">
+        <source>%n hour(s) before the job expires</source>
+        <translation>
+            <numerusform>%n Stunde vor dem Ablauf des Jobs</numerusform>
+            <numerusform>%n Stunden vor dem Ablauf des Jobs</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>1 hour before the job expires</source>
-        <translation>1 Stunde vor dem Ablauf des Jobs</translation>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
     </message>
 </context>
 <context>
@@ -4994,14 +5040,6 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <translation>Jobs je Status</translation>
     </message>
     <message>
-        <source>%1: 1 job</source>
-        <translation>%1: 1 Job</translation>
-    </message>
-    <message>
-        <source>%1: %2 jobs</source>
-        <translation>%1: %2 Jobs</translation>
-    </message>
-    <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -5012,6 +5050,13 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>Jobs per status: %1.</source>
         <translation>Jobs je Status: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln job(s)</source>
+        <translation>
+            <numerusform>%1: %Ln Job</numerusform>
+            <numerusform>%1: %Ln Jobs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5045,44 +5090,16 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <translation>Den Job „%1“ stoppen?</translation>
     </message>
     <message>
-        <source>Cancel %1 Batches</source>
-        <translation>%1 Batches abbrechen</translation>
-    </message>
-    <message>
-        <source>Stop %1 Jobs</source>
-        <translation>%1 Jobs stoppen</translation>
-    </message>
-    <message>
-        <source>Cancel these %1 batches?</source>
-        <translation>Diese %1 Batches abbrechen?</translation>
-    </message>
-    <message>
-        <source>Stop these %1 jobs?</source>
-        <translation>Diese %1 Jobs stoppen?</translation>
-    </message>
-    <message>
         <source>(One selected job has already ended and is left out.)</source>
         <translation>(Ein ausgewählter Job ist bereits beendet und wird ausgelassen.)</translation>
-    </message>
-    <message>
-        <source>(%1 selected jobs have already ended and are left out.)</source>
-        <translation>(%1 ausgewählte Jobs sind bereits beendet und werden ausgelassen.)</translation>
     </message>
     <message>
         <source>&amp;Stop Job</source>
         <translation>Job &amp;stoppen</translation>
     </message>
     <message>
-        <source>&amp;Stop %1 Jobs</source>
-        <translation>%1 Jobs &amp;stoppen</translation>
-    </message>
-    <message>
         <source>&amp;Cancel Batch</source>
         <translation>Batch &amp;abbrechen</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel %1 Batches</source>
-        <translation>%1 Batches &amp;abbrechen</translation>
     </message>
     <message>
         <source>&amp;Keep Running</source>
@@ -5205,48 +5222,92 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <translation>Noch wurde nichts gesendet. Die Stoppanfragen werden gesendet, wenn Sie „%1 Jobs stoppen“ drücken.</translation>
     </message>
     <message>
-        <source>1 cancel request accepted.</source>
-        <translation>1 Abbruchanfrage angenommen.</translation>
-    </message>
-    <message>
-        <source>%1 cancel requests accepted.</source>
-        <translation>%1 Abbruchanfragen angenommen.</translation>
-    </message>
-    <message>
-        <source>1 stop request accepted.</source>
-        <translation>1 Stoppanfrage angenommen.</translation>
-    </message>
-    <message>
-        <source>%1 stop requests accepted.</source>
-        <translation>%1 Stoppanfragen angenommen.</translation>
-    </message>
-    <message>
-        <source>1 job could no longer be stopped.</source>
-        <translation>1 Job ließ sich nicht mehr stoppen.</translation>
-    </message>
-    <message>
-        <source>%1 jobs could no longer be stopped.</source>
-        <translation>%1 Jobs ließen sich nicht mehr stoppen.</translation>
-    </message>
-    <message>
-        <source>1 request failed.</source>
-        <translation>1 Anfrage fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>%1 requests failed.</source>
-        <translation>%1 Anfragen fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>Waiting for 1 answer…</source>
-        <translation>Warte auf 1 Antwort…</translation>
-    </message>
-    <message>
-        <source>Waiting for %1 answers…</source>
-        <translation>Warte auf %1 Antworten…</translation>
-    </message>
-    <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n Batch(es)</source>
+        <translation>
+            <numerusform>%n Batch abbrechen</numerusform>
+            <numerusform>%n Batches abbrechen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop %n Job(s)</source>
+        <translation>
+            <numerusform>%n Job stoppen</numerusform>
+            <numerusform>%n Jobs stoppen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel these %n batch(es)?</source>
+        <translation>
+            <numerusform>Diesen %n Batch abbrechen?</numerusform>
+            <numerusform>Diese %n Batches abbrechen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stop these %n job(s)?</source>
+        <translation>
+            <numerusform>Diesen %n Job stoppen?</numerusform>
+            <numerusform>Diese %n Jobs stoppen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n selected job(s) have already ended and are left out.)</source>
+        <translation>
+            <numerusform>(%n ausgewählter Job ist bereits beendet und wird ausgelassen.)</numerusform>
+            <numerusform>(%n ausgewählte Jobs sind bereits beendet und werden ausgelassen.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Stop %n Job(s)</source>
+        <translation>
+            <numerusform>%n Job &amp;stoppen</numerusform>
+            <numerusform>%n Jobs &amp;stoppen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Cancel %n Batch(es)</source>
+        <translation>
+            <numerusform>%n Batch &amp;abbrechen</numerusform>
+            <numerusform>%n Batches &amp;abbrechen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancel request(s) accepted.</source>
+        <translation>
+            <numerusform>%n Abbruchanfrage angenommen.</numerusform>
+            <numerusform>%n Abbruchanfragen angenommen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stop request(s) accepted.</source>
+        <translation>
+            <numerusform>%n Stoppanfrage angenommen.</numerusform>
+            <numerusform>%n Stoppanfragen angenommen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) could no longer be stopped.</source>
+        <translation>
+            <numerusform>%n Job ließ sich nicht mehr stoppen.</numerusform>
+            <numerusform>%n Jobs ließen sich nicht mehr stoppen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) failed.</source>
+        <translation>
+            <numerusform>%n Anfrage fehlgeschlagen.</numerusform>
+            <numerusform>%n Anfragen fehlgeschlagen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n answer(s)…</source>
+        <translation>
+            <numerusform>Warte auf %n Antwort…</numerusform>
+            <numerusform>Warte auf %n Antworten…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -328,6 +328,8 @@ QString AppSettings::themeKey(bw::Theme theme)
         return QStringLiteral("light");
     case bw::Theme::Dark:
         return QStringLiteral("dark");
+    case bw::Theme::HighContrast:
+        return QStringLiteral("high-contrast");
     }
     return QStringLiteral("system");
 }
@@ -341,6 +343,8 @@ std::optional<bw::Theme> AppSettings::themeFromKey(const QString &text)
         return bw::Theme::Light;
     if (k == u"dark")
         return bw::Theme::Dark;
+    if (k == u"high-contrast")
+        return bw::Theme::HighContrast;
     return std::nullopt;
 }
 

@@ -18,7 +18,7 @@ class QSettings;
 
 namespace bw {
 
-enum class Theme { System, Light, Dark };
+enum class Theme { System, Light, Dark, HighContrast };
 
 // What the user can be notified about (PRODUCT.md §4 "Notifications").
 enum class NotificationEvent {
@@ -169,7 +169,7 @@ public:
     // --- appearance and history ------------------------------------------------------------
     bw::Theme theme() const; // default System
     void setTheme(bw::Theme theme);
-    static QString themeKey(bw::Theme theme); // "system", "light", "dark"
+    static QString themeKey(bw::Theme theme); // "system", "light", "dark", "high-contrast"
     static std::optional<bw::Theme> themeFromKey(const QString &key);
     int historyRetentionDays() const; // default 90; 0 = keep forever
     void setHistoryRetentionDays(int days);

@@ -183,6 +183,17 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     bar.state.setFlag(QStyle::State_Selected, false);
     bar.direction = option.direction;
     bar.palette = option.palette;
+    // The words are drawn over the filled part in the text colour: a highlight they do not read
+    // on (the high-contrast palette's yellow under white words) is darkened or lightened, away
+    // from the text, until they do.
+    const QColor words = option.palette.color(QPalette::Text);
+    QColor chunk = option.palette.color(QPalette::Highlight);
+    if (StatusPresentation::contrastRatio(words, chunk) < 3.0) {
+        const bool darken = StatusPresentation::relativeLuminance(words) > 0.5;
+        for (int i = 0; i < 40 && StatusPresentation::contrastRatio(words, chunk) < 4.5; ++i)
+            chunk = darken ? chunk.darker(110) : chunk.lighter(110);
+        bar.palette.setColor(QPalette::Highlight, chunk);
+    }
     bar.fontMetrics = option.fontMetrics;
     bar.rect = area;
     bar.minimum = 0;

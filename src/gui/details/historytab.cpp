@@ -254,8 +254,7 @@ void HistoryTab::copySelection()
         lines.append(cells.join(u'\t'));
     }
     DetailsFormat::copyToClipboard(lines.join(u'\n') + u'\n');
-    Q_EMIT statusMessage(lines.size() == 1 ? tr("Copied 1 transition")
-                                           : tr("Copied %1 transitions").arg(lines.size()));
+    Q_EMIT statusMessage(tr("Copied %n transition(s)", nullptr, int(lines.size())));
 }
 
 void HistoryTab::updateSummary()
@@ -272,11 +271,9 @@ void HistoryTab::updateSummary()
     // The same compact local form as the table's time columns.
     const QString since = CompactTimeDelegate::compact(list.constFirst().observedAt);
     m_ui->summaryLabel->setText(
-            rows == 1 ? tr("1 status observed since %1. Times are local; hover a time for UTC.")
-                                .arg(since)
-                      : tr("%1 statuses observed since %2. Times are local; hover a time for UTC.")
-                                .arg(rows)
-                                .arg(since));
+            tr("%n status(es) observed since %1. Times are local; hover a time for UTC.", nullptr,
+               rows)
+                    .arg(since));
     m_ui->summaryLabel->setVisible(true);
 }
 

@@ -46,7 +46,14 @@ RecordsTab::RecordsTab(QWidget *parent)
     m_groups = new ErrorGroupModel(this);
     m_ui->recordsGroupsView->setModel(m_groups);
     m_ui->recordsGroupsView->verticalHeader()->setVisible(false);
-    m_ui->recordsGroupsView->horizontalHeader()->setStretchLastSection(true);
+    // The message takes the room the other columns leave; what does not fit is elided and in
+    // full in its tooltip (the sample ids too), so nothing needs sideways scrolling.
+    QHeaderView *groupsHeader = m_ui->recordsGroupsView->horizontalHeader();
+    groupsHeader->setStretchLastSection(false);
+    groupsHeader->setSectionResizeMode(QHeaderView::Interactive);
+    groupsHeader->setSectionResizeMode(ErrorGroupModel::MessageColumn, QHeaderView::Stretch);
+    m_ui->recordsGroupsView->setTextElideMode(Qt::ElideRight);
+    m_ui->recordsGroupsView->viewport()->installEventFilter(this);
     m_ui->recordsGroupsView->sortByColumn(ErrorGroupModel::CountColumn, Qt::DescendingOrder);
 
     auto *copy = new QAction(tr("&Copy"), m_ui->recordsGroupsView);
@@ -97,8 +104,10 @@ void RecordsTab::setJob(const WatchedJob &job, const QDateTime &now)
         m_route = ResultsRoute::Available;
     const QList<ResultsSummary::ErrorGroup> groups
             = job.results ? job.results->errorGroups : QList<ResultsSummary::ErrorGroup>();
-    if (groups != m_groups->groups())
+    if (groups != m_groups->groups()) {
         m_groups->setGroups(groups);
+        fitGroupColumns();
+    }
     updateView();
 }
 
@@ -314,8 +323,7 @@ void RecordsTab::updateView()
         m_ui->recordsVerdictLabel->setText(verdict);
         m_ui->recordsVerdictLabel->setVisible(!verdict.isEmpty());
 
-        QString summary = r.total() == 1 ? tr("1 record read")
-                                         : tr("%1 records read").arg(locale.toString(r.total()));
+        QString summary = tr("%Ln record(s) read", nullptr, int(r.total()));
         if (r.fetchedAt.isValid())
             summary += tr(" · fetched %1").arg(JobMetrics::formatRelative(r.fetchedAt, m_now));
         if (!r.complete && !r.capped)
@@ -487,13 +495,39 @@ void RecordsTab::updateLook()
     m_ui->recordsEmptyTitle->setFont(title);
     m_ui->recordsGroupsTitle->setFont(bold);
     m_ui->recordsEmptyLayout->setContentsMargins(2 * em, em, 2 * em, em);
-    const QFontMetrics fm = fontMetrics();
-    QHeaderView *header = m_ui->recordsGroupsView->horizontalHeader();
-    header->resizeSection(ErrorGroupModel::CodeColumn,
-                          fm.horizontalAdvance(QStringLiteral("invalid_request_error")) + em);
-    header->resizeSection(ErrorGroupModel::MessageColumn, 24 * fm.averageCharWidth());
-    header->resizeSection(ErrorGroupModel::CountColumn,
-                          fm.horizontalAdvance(QStringLiteral("999,999,999")) + em);
+    fitGroupColumns();
+}
+
+bool RecordsTab::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->recordsGroupsView->viewport() && event->type() == QEvent::Resize)
+        fitGroupColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void RecordsTab::fitGroupColumns()
+{
+    // The count as wide as a big number; the code and the sample ids as wide as a typical one
+    // (an "invalid_request_error", two ids) but each at most a quarter of what is left, so the
+    // message (stretched) keeps about half of a narrow details panel. Cut text is elided and in
+    // full in the tooltip.
+    QTableView *view = m_ui->recordsGroupsView;
+    const QFontMetrics fm = view->fontMetrics();
+    const int em = fm.height();
+    QHeaderView *header = view->horizontalHeader();
+    // As wide as what they show (and their title), not as wide as they could ever need.
+    const QAbstractItemView *items = view; // sizeHintForColumn() is public there
+    const auto needed = [items, header](int column) {
+        return std::max(items->sizeHintForColumn(column), header->sectionSizeHint(column));
+    };
+    const int count = needed(ErrorGroupModel::CountColumn);
+    const int rest = std::max(0, view->viewport()->width() - count);
+    const int code = std::min(needed(ErrorGroupModel::CodeColumn), std::max(4 * em, rest / 4));
+    const int samples
+            = std::min(needed(ErrorGroupModel::SampleIdsColumn), std::max(4 * em, rest / 4));
+    header->resizeSection(ErrorGroupModel::CodeColumn, code);
+    header->resizeSection(ErrorGroupModel::CountColumn, count);
+    header->resizeSection(ErrorGroupModel::SampleIdsColumn, samples);
 }
 
 } // namespace bw

@@ -104,12 +104,15 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateView();
     void updateFetchRow();
     void updateExportRow();
     void updateLook();
+    // Sizes the error groups' columns to the table's width (see the .cpp).
+    void fitGroupColumns();
     void showGroupsMenu(const QPoint &pos);
     QList<int> selectedGroupRows() const;
 

@@ -453,7 +453,7 @@ void AddJobsDialog::classifyNow()
     m_ui->addAnywayCheck->setVisible(forcible > 0);
     m_ui->addAnywayCheck->setText(
             forcible == 1 ? tr("Add the refused identifier an&yway")
-                          : tr("Add the %1 refused identifiers an&yway").arg(forcible));
+                          : tr("Add the %n refused identifier(s) an&yway", nullptr, forcible));
 
     m_classModel->removeRows(0, m_classModel->rowCount());
     int valid = 0, invalid = 0, watched = 0, duplicates = 0;
@@ -496,7 +496,7 @@ void AddJobsDialog::classifyNow()
         if (!forms.isEmpty())
             notes << tr("same job as %1, merged").arg(forms.join(QStringLiteral(", ")));
         else if (count > 1)
-            notes << tr("given %1 times, merged").arg(count);
+            notes << tr("given %n time(s), merged", nullptr, count);
         auto *noteItem = readOnlyItem(notes.join(QStringLiteral("; ")));
         noteItem->setToolTip(noteItem->text());
         rows.append({idItem, kindItem, noteItem});
@@ -518,14 +518,13 @@ void AddJobsDialog::classifyNow()
     if (m_classified.isEmpty()) {
         summary << tr("Paste identifiers above or load them from files.");
     } else {
-        summary << (valid == 1 ? tr("1 job to add.") : tr("%1 jobs to add.").arg(valid));
+        summary << tr("%n job(s) to add.", nullptr, valid);
         if (watched > 0)
-            summary << tr("%1 already watched.").arg(watched);
+            summary << tr("%n already watched.", nullptr, watched);
         if (invalid > 0)
-            summary << (invalid == 1 ? tr("1 invalid.") : tr("%1 invalid.").arg(invalid));
+            summary << tr("%n invalid.", nullptr, invalid);
         if (duplicates > 0)
-            summary << (duplicates == 1 ? tr("1 duplicate merged.")
-                                        : tr("%1 duplicates merged.").arg(duplicates));
+            summary << tr("%n duplicate(s) merged.", nullptr, duplicates);
     }
     if (!m_fileError.isEmpty())
         summary << m_fileError;
@@ -580,11 +579,11 @@ void AddJobsDialog::updateOkButton()
     QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
     if (currentTab() == PasteTab) {
         const qsizetype n = pastedIdentifiersToAdd().size();
-        ok->setText(n == 1 ? tr("&Watch 1 Job") : tr("&Watch %1 Jobs").arg(n));
+        ok->setText(tr("&Watch %n Job(s)", nullptr, int(n)));
         ok->setEnabled(n > 0);
     } else {
         const qsizetype n = selectedDiscoveredIdentifiers().size();
-        ok->setText(n == 0 ? tr("&Watch Selected") : tr("&Watch %1 Selected").arg(n));
+        ok->setText(n == 0 ? tr("&Watch Selected") : tr("&Watch %n Selected", nullptr, int(n)));
         ok->setEnabled(n > 0);
     }
 }
@@ -806,15 +805,15 @@ void AddJobsDialog::updateDiscoverStatus(const QString &error)
     } else if (m_busy && m_monitor) {
         text = m_providersListed.isEmpty()
                        ? tr("Listing jobs…")
-                       : tr("Listing jobs… %1 listed, waiting for %2.")
-                                 .arg(m_discoverModel->rowCount())
+                       : tr("Listing jobs… %n listed, waiting for %1.", nullptr,
+                            m_discoverModel->rowCount())
                                  .arg(m_providersPending.join(QStringLiteral(", ")));
     } else if (m_busy) {
         text = tr("Listing jobs…");
     } else if (m_monitor) {
         const int rows = m_discoverModel->rowCount();
         QStringList parts;
-        parts << (rows == 1 ? tr("1 job listed") : tr("%1 jobs listed").arg(rows));
+        parts << tr("%n job(s) listed", nullptr, rows);
         QStringList listed = m_providersListed;
         for (QString &p : listed)
             p = JobTableModel::providerLabel(p);
@@ -823,7 +822,7 @@ void AddJobsDialog::updateDiscoverStatus(const QString &error)
         else
             parts.last() += u'.';
         if (m_hiddenByFilters > 0)
-            parts << tr("%1 more did not match the filters.").arg(m_hiddenByFilters);
+            parts << tr("%n more did not match the filters.", nullptr, m_hiddenByFilters);
         QStringList failed = m_providerErrors.keys();
         failed.sort();
         for (const QString &p : std::as_const(failed))
@@ -833,15 +832,15 @@ void AddJobsDialog::updateDiscoverStatus(const QString &error)
     } else {
         const int rows = m_discoverModel->rowCount();
         QStringList parts;
-        parts << (rows == 1 ? tr("1 job listed.") : tr("%1 jobs listed.").arg(rows));
+        parts << tr("%n job(s) listed.", nullptr, rows);
         if (m_hiddenByFilters > 0)
-            parts << tr("%1 more did not match the filters.").arg(m_hiddenByFilters);
+            parts << tr("%n more did not match the filters.", nullptr, m_hiddenByFilters);
         if (!error.isEmpty())
             parts << tr("The gateway could not list jobs: %1").arg(error);
         else if (m_nextToken)
             parts << tr("More are available.");
         else if (m_truncated)
-            parts << tr("Stopped after %1 pages.").arg(m_pages);
+            parts << tr("Stopped after %n page(s).", nullptr, m_pages);
         else
             parts << tr("That is every job the gateway reported.");
         text = parts.join(u' ');

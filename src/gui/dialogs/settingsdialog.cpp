@@ -47,6 +47,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     m_ui->themeCombo->addItem(tr("Follow the system"), int(Theme::System));
     m_ui->themeCombo->addItem(tr("Light"), int(Theme::Light));
     m_ui->themeCombo->addItem(tr("Dark"), int(Theme::Dark));
+    m_ui->themeCombo->addItem(tr("High contrast"), int(Theme::HighContrast));
     m_ui->expirySpin->setToolTip(
             tr("A job that is still queued when its expiration time passes expires without "
                "running."));
@@ -100,10 +101,8 @@ void SettingsDialog::updateExpiryHint()
     if (minutes >= 60) {
         const int hours = minutes / 60;
         const int rest = minutes % 60;
-        hint = rest == 0 ? tr("%1 hours before the job expires").arg(hours)
+        hint = rest == 0 ? tr("%n hour(s) before the job expires", nullptr, hours)
                          : tr("%1 h %2 min before the job expires").arg(hours).arg(rest);
-        if (hours == 1 && rest == 0)
-            hint = tr("1 hour before the job expires");
     }
     m_ui->expirySpin->setAccessibleDescription(hint);
     m_ui->expirySpin->setStatusTip(hint);

@@ -66,25 +66,25 @@ StopJobsDialog::StopJobsDialog(const QList<Target> &targets, StopFunction stop, 
         m_ui->questionLabel->setText(m_cancel ? tr("Cancel the batch “%1”?").arg(name)
                                               : tr("Stop the job “%1”?").arg(name));
     } else {
-        setWindowTitle(m_cancel ? tr("Cancel %1 Batches").arg(count)
-                                : tr("Stop %1 Jobs").arg(count));
-        m_ui->questionLabel->setText(m_cancel ? tr("Cancel these %1 batches?").arg(count)
-                                              : tr("Stop these %1 jobs?").arg(count));
+        setWindowTitle(m_cancel ? tr("Cancel %n Batch(es)", nullptr, count)
+                                : tr("Stop %n Job(s)", nullptr, count));
+        m_ui->questionLabel->setText(m_cancel ? tr("Cancel these %n batch(es)?", nullptr, count)
+                                              : tr("Stop these %n job(s)?", nullptr, count));
     }
     if (ended > 0) {
         m_ui->questionLabel->setText(
                 m_ui->questionLabel->text() + u' '
                 + (ended == 1 ? tr("(One selected job has already ended and is left out.)")
-                              : tr("(%1 selected jobs have already ended and are left out.)")
-                                        .arg(ended)));
+                              : tr("(%n selected job(s) have already ended and are left out.)",
+                                   nullptr, ended)));
     }
     QFont question = m_ui->questionLabel->font();
     question.setBold(true);
     m_ui->questionLabel->setFont(question);
 
-    QString stopText = count == 1 ? tr("&Stop Job") : tr("&Stop %1 Jobs").arg(count);
+    QString stopText = count == 1 ? tr("&Stop Job") : tr("&Stop %n Job(s)", nullptr, count);
     if (m_cancel)
-        stopText = count == 1 ? tr("&Cancel Batch") : tr("&Cancel %1 Batches").arg(count);
+        stopText = count == 1 ? tr("&Cancel Batch") : tr("&Cancel %n Batch(es)", nullptr, count);
     m_stopButton = m_ui->buttonBox->addButton(stopText, QDialogButtonBox::AcceptRole);
     // Beside "Cancel Batch", a plain "Cancel" would be ambiguous.
     if (m_cancel)
@@ -304,19 +304,15 @@ void StopJobsDialog::updateSummary()
     }
     QStringList parts;
     if (m_cancel)
-        parts << (accepted == 1 ? tr("1 cancel request accepted.")
-                                : tr("%1 cancel requests accepted.").arg(accepted));
+        parts << tr("%n cancel request(s) accepted.", nullptr, accepted);
     else
-        parts << (accepted == 1 ? tr("1 stop request accepted.")
-                                : tr("%1 stop requests accepted.").arg(accepted));
+        parts << tr("%n stop request(s) accepted.", nullptr, accepted);
     if (notStoppable > 0)
-        parts << (notStoppable == 1 ? tr("1 job could no longer be stopped.")
-                                    : tr("%1 jobs could no longer be stopped.").arg(notStoppable));
+        parts << tr("%n job(s) could no longer be stopped.", nullptr, notStoppable);
     if (failed > 0)
-        parts << (failed == 1 ? tr("1 request failed.") : tr("%1 requests failed.").arg(failed));
+        parts << tr("%n request(s) failed.", nullptr, failed);
     if (pending > 0)
-        parts << (pending == 1 ? tr("Waiting for 1 answer…")
-                               : tr("Waiting for %1 answers…").arg(pending));
+        parts << tr("Waiting for %n answer(s)…", nullptr, pending);
     // Every problem in full, so nobody has to hover to learn why a job was not stopped.
     QStringList lines{parts.join(u' ')};
     for (const Target &t : std::as_const(m_targets)) {

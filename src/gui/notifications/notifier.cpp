@@ -38,11 +38,11 @@ QString durationWords(qint64 seconds)
         return Notifier::tr("less than a minute");
     const qint64 minutes = seconds / 60;
     if (minutes < 60)
-        return minutes == 1 ? Notifier::tr("1 minute") : Notifier::tr("%1 minutes").arg(minutes);
+        return Notifier::tr("%n minute(s)", nullptr, int(minutes));
     const qint64 hours = minutes / 60;
     const qint64 rest = minutes % 60;
     if (rest == 0)
-        return hours == 1 ? Notifier::tr("1 hour") : Notifier::tr("%1 hours").arg(hours);
+        return Notifier::tr("%n hour(s)", nullptr, int(hours));
     return Notifier::tr("%1 h %2 min").arg(hours).arg(rest);
 }
 
@@ -57,14 +57,13 @@ QString JobNotice::displayName() const
 QString NotificationSummary::toolTip() const
 {
     QStringList parts;
-    parts << (watched == 1 ? Notifier::tr("1 job watched")
-                           : Notifier::tr("%1 jobs watched").arg(watched));
+    parts << Notifier::tr("%n job(s) watched", nullptr, watched);
     if (active > 0)
-        parts << Notifier::tr("%1 active").arg(active);
+        parts << Notifier::tr("%n active", nullptr, active);
     if (failed > 0)
-        parts << Notifier::tr("%1 failed").arg(failed);
+        parts << Notifier::tr("%n failed", nullptr, failed);
     if (atRisk > 0)
-        parts << Notifier::tr("%1 about to expire").arg(atRisk);
+        parts << Notifier::tr("%n about to expire", nullptr, atRisk);
     return QStringLiteral("batchwatch — ") + parts.join(QStringLiteral(", "));
 }
 
@@ -85,8 +84,9 @@ QString Notifier::transitionTitle(const QList<JobNotice> &notices)
     const bool same = std::all_of(notices.cbegin(), notices.cend(),
                                   [first](const JobNotice &n) { return n.to.code() == first; });
     if (same && first != JobStatus::Unknown)
-        return tr("%1 jobs: %2").arg(notices.size()).arg(StatusPresentation::text(first));
-    return tr("%1 jobs have ended").arg(notices.size());
+        return tr("%n job(s): %1", nullptr, int(notices.size()))
+                .arg(StatusPresentation::text(first));
+    return tr("%n job(s) have ended", nullptr, int(notices.size()));
 }
 
 QString Notifier::transitionBody(const QList<JobNotice> &notices)
@@ -132,7 +132,7 @@ QString Notifier::expiryTitle(const QList<JobNotice> &notices)
 {
     if (notices.size() == 1)
         return tr("About to expire: %1").arg(notices.constFirst().displayName());
-    return tr("%1 queued jobs are about to expire").arg(notices.size());
+    return tr("%n queued job(s) are about to expire", nullptr, int(notices.size()));
 }
 
 QString Notifier::expiryBody(const QList<JobNotice> &notices, const QDateTime &now)

@@ -431,9 +431,8 @@ QString JobGanttChart::textSummary() const
     QStringList lines;
     const QString from = shortTime(m_axisStart);
     const QString to = shortTime(m_axisEnd);
-    lines << (m_rows.size() == 1 ? tr("Jobs over time: 1 job, from %1 to %2.").arg(from, to)
-                                 : tr("Jobs over time: %1 jobs, from %2 to %3.")
-                                           .arg(QLocale().toString(m_rows.size()), from, to));
+    lines << tr("Jobs over time: %Ln job(s), from %1 to %2.", nullptr, int(m_rows.size()))
+                     .arg(from, to);
     for (int row = 0; row < m_rows.size(); ++row)
         lines << rowToolTip(row).replace(u'\n', QStringLiteral("; "));
     return lines.join(u'\n');

@@ -237,8 +237,7 @@ void OverviewPage::Private::refresh()
         }
     }
     ui.distributionChart->setCounts(counts);
-    ui.distributionNote->setText(watched == 1 ? tr("1 job watched on this profile")
-                                              : tr("%1 jobs watched on this profile").arg(watched));
+    ui.distributionNote->setText(tr("%Ln job(s) watched on this profile", nullptr, watched));
 
     // Gantt of the visible rows, in the table's order.
     QList<WatchedJob> rows;
@@ -263,21 +262,20 @@ void OverviewPage::Private::refresh()
     if (visibleRows == 0 && watched > 0)
         ganttNote = tr("No job passes the current filters");
     else if (visibleRows > rows.size())
-        ganttNote = tr("Showing the first %1 of %2 visible jobs")
-                            .arg(locale.toString(rows.size()), locale.toString(visibleRows));
+        ganttNote = tr("Showing the first %1 of %Ln visible job(s)", nullptr, visibleRows)
+                            .arg(locale.toString(rows.size()));
     else if (visibleRows < watched)
-        ganttNote = tr("%1 of %2 jobs pass the current filters")
-                            .arg(locale.toString(visibleRows), locale.toString(watched));
+        ganttNote = tr("%1 of %Ln job(s) pass the current filters", nullptr, watched)
+                            .arg(locale.toString(visibleRows));
     ui.ganttNote->setText(ganttNote);
     ui.ganttNote->setVisible(!ganttNote.isEmpty());
 
     // Records processed per hour.
     ui.hourlyChart->setSamples(recentSamples(t), t);
     const qint64 total = ui.hourlyChart->total();
-    ui.hourlyNote->setText(
-            total > 0 ? tr("%1 records in the last 24 hours").arg(locale.toString(total))
-                      : tr("No records were processed in the last 24 hours, or "
-                           "the gateway does not report record counts."));
+    ui.hourlyNote->setText(total > 0 ? tr("%Ln record(s) in the last 24 hours", nullptr, int(total))
+                                     : tr("No records were processed in the last 24 hours, or "
+                                          "the gateway does not report record counts."));
 }
 
 void OverviewPage::Private::updateLook()

@@ -185,9 +185,9 @@ QString RecordsPerHourChart::barToolTip(int index) const
         return {};
     const QDateTime from = m_start.addSecs(qint64(index) * 3600).toLocalTime();
     const qint64 n = m_values.at(index);
-    return (n == 1 ? tr("%1–%2: 1 record") : tr("%1–%2: %3 records"))
+    return tr("%1–%2: %Ln record(s)", nullptr, int(n))
             .arg(QLocale().toString(from, QStringLiteral("ddd d MMM HH:mm")),
-                 from.addSecs(3600).toString(QStringLiteral("HH:mm")), QLocale().toString(n));
+                 from.addSecs(3600).toString(QStringLiteral("HH:mm")));
 }
 
 QString RecordsPerHourChart::textSummary() const

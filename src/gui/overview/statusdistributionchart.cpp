@@ -45,8 +45,7 @@ StatusDistributionChart::StatusDistributionChart(QWidget *parent)
             const int n = m_counts[size_t(group)];
             QToolTip::showText(
                     QCursor::pos(),
-                    n == 1 ? tr("%1: 1 job").arg(StatusPresentation::groupText(group))
-                           : tr("%1: %2 jobs").arg(StatusPresentation::groupText(group)).arg(n),
+                    tr("%1: %Ln job(s)", nullptr, n).arg(StatusPresentation::groupText(group)),
                     this);
         });
     }

@@ -1,9 +1,13 @@
 #include "presentation/apptheme.h"
 
+#include <QAbstractSpinBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QFont>
 #include <QFontDatabase>
 #include <QFontInfo>
+#include <QPainter>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -23,6 +27,86 @@ const Original &original()
                             QApplication::palette()};
     return o;
 }
+
+// Fusion with edges: Fusion draws the frames of fields, boxes and buttons in the window colour
+// a little darker, which on the high-contrast palette's black is black — a search field or a
+// check box would show no edge at all. This draws a light edge around them, and the keyboard
+// focus as a thick ring in the highlight colour.
+class HighContrastStyle : public QProxyStyle
+{
+public:
+    HighContrastStyle()
+        : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion")))
+    {}
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        if (element == PE_FrameFocusRect) {
+            ring(painter, option->rect, option->palette.color(QPalette::Highlight), 2);
+            return;
+        }
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        switch (element) {
+        case PE_PanelLineEdit:
+            // An editable combo or a spin box draws its own edge (below).
+            if (widget && widget->parentWidget()
+                && (qobject_cast<const QComboBox *>(widget->parentWidget())
+                    || qobject_cast<const QAbstractSpinBox *>(widget->parentWidget())))
+                break;
+            edge(option, painter);
+            break;
+        case PE_IndicatorCheckBox:
+        case PE_IndicatorRadioButton:
+        case PE_PanelButtonCommand:
+        case PE_Frame:
+            edge(option, painter, element == PE_IndicatorRadioButton);
+            break;
+        default:
+            break;
+        }
+    }
+
+    void drawComplexControl(ComplexControl control, const QStyleOptionComplex *option,
+                            QPainter *painter, const QWidget *widget) const override
+    {
+        QProxyStyle::drawComplexControl(control, option, painter, widget);
+        if (control == CC_ComboBox || control == CC_SpinBox)
+            edge(option, painter);
+    }
+
+private:
+    static void ring(QPainter *painter, const QRect &rect, const QColor &color, int width)
+    {
+        painter->save();
+        painter->setPen(QPen(color, width));
+        painter->setBrush(Qt::NoBrush);
+        const int inset = width / 2;
+        painter->drawRect(
+                rect.adjusted(inset, inset, -inset - 1 + width % 2, -inset - 1 + width % 2));
+        painter->restore();
+    }
+
+    static void edge(const QStyleOption *option, QPainter *painter, bool round = false)
+    {
+        const bool focus = option->state.testFlag(State_HasFocus);
+        const bool enabled = option->state.testFlag(State_Enabled);
+        const QColor color
+                = focus ? option->palette.color(QPalette::Highlight)
+                        : option->palette.color(enabled ? QPalette::Active : QPalette::Disabled,
+                                                QPalette::WindowText);
+        if (round) {
+            painter->save();
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(QPen(color, 1));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5));
+            painter->restore();
+            return;
+        }
+        ring(painter, option->rect, color, focus ? 2 : 1);
+    }
+};
 
 } // namespace
 
@@ -71,6 +155,44 @@ QPalette AppTheme::darkPalette()
     return p;
 }
 
+QPalette AppTheme::highContrastPalette()
+{
+    QPalette p;
+    const QColor black(Qt::black);
+    const QColor white(Qt::white);
+    const QColor yellow(0xff, 0xff, 0x00);
+    // Fusion draws frames in the Window colour darkened and bevels from Light/Dark: a button a
+    // shade above black and light edges keep controls visible as controls.
+    const QColor button(0x1f, 0x1f, 0x1f);
+    p.setColor(QPalette::Window, black);
+    p.setColor(QPalette::WindowText, white);
+    p.setColor(QPalette::Base, black);
+    p.setColor(QPalette::AlternateBase, QColor(0x14, 0x14, 0x14));
+    p.setColor(QPalette::ToolTipBase, black);
+    p.setColor(QPalette::ToolTipText, white);
+    p.setColor(QPalette::PlaceholderText, QColor(0xc8, 0xc8, 0xc8));
+    p.setColor(QPalette::Text, white);
+    p.setColor(QPalette::Button, button);
+    p.setColor(QPalette::ButtonText, white);
+    p.setColor(QPalette::BrightText, yellow);
+    p.setColor(QPalette::Light, white);
+    p.setColor(QPalette::Midlight, QColor(0xc0, 0xc0, 0xc0));
+    p.setColor(QPalette::Mid, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::Dark, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Shadow, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Highlight, yellow);
+    p.setColor(QPalette::HighlightedText, black);
+    p.setColor(QPalette::Link, QColor(0x00, 0xff, 0xff));
+    p.setColor(QPalette::LinkVisited, QColor(0xff, 0x99, 0xff));
+    // Disabled is dimmer but still readable (8:1 on black).
+    const QColor disabledText(0xa0, 0xa0, 0xa0);
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabledText);
+    p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x80, 0x80, 0x00));
+    p.setColor(QPalette::Disabled, QPalette::Button, black);
+    return p;
+}
+
 void AppTheme::apply(Theme theme)
 {
     const Original &o = original();
@@ -87,6 +209,10 @@ void AppTheme::apply(Theme theme)
     case Theme::Dark:
         QApplication::setStyle(QStringLiteral("Fusion"));
         QApplication::setPalette(darkPalette());
+        break;
+    case Theme::HighContrast:
+        QApplication::setStyle(new HighContrastStyle); // the application owns it
+        QApplication::setPalette(highContrastPalette());
         break;
     }
     applyEmojiFallback();

@@ -9,9 +9,9 @@ namespace bw {
 
 // The application-wide look for the user's theme setting (AppSettings::theme()).
 // System restores the platform's own style and palette as they were at the first call;
-// Light and Dark switch to the Fusion style with a matching palette (Qt 6.4 has no colour
-// scheme API, so "dark" is a palette). StatusPresentation derives its colour variants from the
-// palette's window lightness, so badges and icons follow. Call from the GUI thread after the
+// Light, Dark and HighContrast switch to the Fusion style with a matching palette (Qt 6.4 has no
+// colour scheme API, so "dark" is a palette). StatusPresentation derives its colour variants from
+// the palette's window lightness, so badges and icons follow. Call from the GUI thread after the
 // QApplication exists; connect AppSettings::themeChanged to apply().
 //
 // apply() also gives the application font its emoji fallback (applyEmojiFallback()).
@@ -29,6 +29,9 @@ public:
     static QStringList emojiFamilies();
     static QPalette lightPalette();
     static QPalette darkPalette();
+    // White on black, yellow selection and focus, cyan links: every text role at least 7:1
+    // against its background (WCAG AAA), for users who need more than the dark theme gives.
+    static QPalette highContrastPalette();
 };
 
 } // namespace bw

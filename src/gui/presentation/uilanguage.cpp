@@ -13,6 +13,9 @@ constexpr auto kDirectory = ":/i18n";
 constexpr auto kBaseName = "batchwatch";
 // Marks the translators install() owns, so that a second call replaces them.
 constexpr auto kOwnerTag = "batchwatch.uiLanguage";
+// The English plural forms ("batchwatch-plurals_en.qm"), owned by installPlurals().
+constexpr auto kPluralsName = "batchwatch-plurals";
+constexpr auto kPluralsTag = "batchwatch.plurals";
 
 // Qt's own words that batchwatch shows: standard dialog buttons, shortcut names in menus, the
 // context menu of text fields. qtbase_<lang>.qm has them, but many systems lack it (Debian ships
@@ -85,12 +88,12 @@ QStringList candidates(const QString &language)
     return QLocale::system().uiLanguages();
 }
 
-void removeOwn(QCoreApplication *app)
+void removeOwn(QCoreApplication *app, const char *tag = kOwnerTag)
 {
     const QList<QTranslator *> own
             = app->findChildren<QTranslator *>(QString(), Qt::FindDirectChildrenOnly);
     for (QTranslator *translator : own) {
-        if (translator->objectName() == QLatin1String(kOwnerTag)) {
+        if (translator->objectName() == QLatin1String(tag)) {
             QCoreApplication::removeTranslator(translator);
             delete translator;
         }
@@ -98,10 +101,10 @@ void removeOwn(QCoreApplication *app)
 }
 
 bool load(QCoreApplication *app, const QLocale &locale, const QString &name,
-          const QString &directory)
+          const QString &directory, const char *tag = kOwnerTag)
 {
     auto *translator = new QTranslator(app);
-    translator->setObjectName(QLatin1String(kOwnerTag));
+    translator->setObjectName(QLatin1String(tag));
     if (!translator->load(locale, name, QStringLiteral("_"), directory)) {
         delete translator;
         return false;
@@ -129,9 +132,18 @@ QString UiLanguage::translationFile(const QString &name)
            + QLatin1Char('_') + name + QStringLiteral(".qm");
 }
 
+void UiLanguage::installPlurals(QCoreApplication *app)
+{
+    removeOwn(app, kPluralsTag);
+    load(app, QLocale(QLocale::English, QLocale::UnitedStates), QLatin1String(kPluralsName),
+         QLatin1String(kDirectory), kPluralsTag);
+}
+
 QLocale UiLanguage::install(QCoreApplication *app, const QString &language)
 {
     removeOwn(app);
+    // First, so that the language's own translation, installed after it, is asked first.
+    installPlurals(app);
     const bool explicitChoice = !language.isEmpty() || qEnvironmentVariableIsSet("BATCHWATCH_LANG");
     for (const QString &candidate : candidates(language)) {
         const QLocale locale(candidate);

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
+#include <QPolygonF>
 #include <QStyle>
 
 namespace bw {
@@ -143,10 +144,37 @@ QIcon ConnectionIndicator::dot(ConnectionState::Kind kind, const QPalette &palet
         painter.setBrush(color);
     }
     painter.drawEllipse(circle);
-    if (kind == ConnectionState::Kind::AuthFailed || kind == ConnectionState::Kind::Offline) {
-        painter.setPen(QPen(palette.color(QPalette::Base), std::max(1.0, size / 8.0)));
-        painter.drawLine(QPointF(circle.left() + circle.width() * 0.25, circle.center().y()),
-                         QPointF(circle.right() - circle.width() * 0.25, circle.center().y()));
+    // A mark per state, so that the dot tells it by shape as well as colour (beside its words):
+    // a tick online, "!" for gateway errors, a bar offline or refused, a ring before any poll.
+    // The mark is drawn in the colour that stands out most from the dot's.
+    const QColor mark = StatusPresentation::contrastRatio(Qt::white, color)
+                                        >= StatusPresentation::contrastRatio(Qt::black, color)
+                                ? QColor(Qt::white)
+                                : QColor(Qt::black);
+    const qreal w = circle.width();
+    const QPointF c = circle.center();
+    QPen pen(mark, std::max(1.0, size / 8.0), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    painter.setBrush(Qt::NoBrush);
+    switch (kind) {
+    case ConnectionState::Kind::Unknown:
+        break;
+    case ConnectionState::Kind::Online:
+        painter.setPen(pen);
+        painter.drawPolyline(QPolygonF({QPointF(c.x() - w * 0.24, c.y() + w * 0.02),
+                                        QPointF(c.x() - w * 0.06, c.y() + w * 0.2),
+                                        QPointF(c.x() + w * 0.26, c.y() - w * 0.18)}));
+        break;
+    case ConnectionState::Kind::Degraded:
+        painter.setPen(pen);
+        painter.drawLine(QPointF(c.x(), c.y() - w * 0.26), QPointF(c.x(), c.y() + w * 0.06));
+        painter.drawPoint(QPointF(c.x(), c.y() + w * 0.24));
+        break;
+    case ConnectionState::Kind::Offline:
+    case ConnectionState::Kind::AuthFailed:
+        painter.setPen(pen);
+        painter.drawLine(QPointF(circle.left() + w * 0.25, c.y()),
+                         QPointF(circle.right() - w * 0.25, c.y()));
+        break;
     }
     return QIcon(pixmap);
 }

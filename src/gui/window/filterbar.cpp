@@ -81,6 +81,10 @@ FilterBar::FilterBar(QWidget *parent)
     m_providerCombo->addItem(tr("All providers"), QString());
     m_providerCombo->setVisible(false);
     m_ui->searchRow->insertWidget(m_ui->searchRow->indexOf(m_ui->rangeLabel), m_providerCombo);
+    // Tab follows the eye: the provider sits between the search and the range, the chips (made
+    // above, on the second row) come after the first row's Clear button.
+    setTabOrder(m_ui->searchEdit, m_providerCombo);
+    setTabOrder(m_providerCombo, m_ui->rangeCombo);
     connect(m_providerCombo, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_updating)
             userChanged();
@@ -312,7 +316,7 @@ void FilterBar::updateChips()
         const QString text = tr("%1 · %2").arg(name, QLocale().toString(n));
         if (chip->text() != text)
             chip->setText(text);
-        chip->setAccessibleName(tr("%1, count %2").arg(name).arg(n));
+        chip->setAccessibleName(tr("%1, %n job(s)", nullptr, n).arg(name));
         chip->setToolTip(chip->isChecked()
                                  ? tr("Showing %1 jobs. Click to stop filtering on this status.")
                                            .arg(name.toLower())

@@ -201,9 +201,9 @@ bool confirmRemoval(QWidget *parent, const QStringList &ids, const JobMonitor &m
         const QString name = w ? w->job.jobName.value_or(QString()) : QString();
         names = name.isEmpty() ? JobIdentifier::parse(ids.constFirst()).shortId() : name;
     }
-    const QString question
-            = ids.size() == 1 ? MainWindow::tr("Stop watching “%1”?").arg(names)
-                              : MainWindow::tr("Stop watching these %1 jobs?").arg(ids.size());
+    const QString question = ids.size() == 1 ? MainWindow::tr("Stop watching “%1”?").arg(names)
+                                             : MainWindow::tr("Stop watching these %n job(s)?",
+                                                              nullptr, int(ids.size()));
     QMessageBox box(QMessageBox::Question, MainWindow::tr("Remove from Watch List"), question,
                     QMessageBox::NoButton, parent);
     box.setInformativeText(

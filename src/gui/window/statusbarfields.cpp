@@ -91,10 +91,15 @@ void StatusBarFields::update(const ProfileSession *session, const JobFilterProxy
         const qint64 seconds = now.secsTo(at);
         next = seconds <= 0 ? tr("Polling now")
                             : tr("Next poll in %1").arg(JobMetrics::formatDuration(seconds));
-    } else {
-        next = monitor->jobCount() > 0 ? tr("All jobs settled") : tr("Nothing to poll");
+    } else if (monitor->jobCount() > 0) {
+        next = tr("All jobs settled");
+    } else if (!situation.nothingWatched || situation.kind != ConnectionState::Kind::Unknown) {
+        next = tr("Nothing to poll");
     }
+    // With nothing watched before any poll the indicator already says "Idle — add jobs to start
+    // polling"; a second field saying "Nothing to poll" beside it would only repeat it.
     m_nextPoll->setText(next);
+    m_nextPoll->setVisible(!next.isEmpty());
     m_inFlight->setText(tr("In flight: %1").arg(monitor->requestsInFlight()));
 
     // The same groups as the status chips (PRODUCT §1: Queued is Submitted/Validating/

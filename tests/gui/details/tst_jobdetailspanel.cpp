@@ -18,6 +18,7 @@
 #include "models/vpclistmodel.h"
 #include "presentation/apptheme.h"
 #include "presentation/statuspresentation.h"
+#include "presentation/uilanguage.h"
 #include "tracking/jobsource.h"
 #include "widgets/copyablefield.h"
 #include "widgets/noticebox.h"
@@ -173,6 +174,7 @@ private:
 
 void tst_JobDetailsPanel::initTestCase()
 {
+    UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
     // Local times are compared as text: fix the zone here, not only in CTest's environment, so
     // the test passes however it is run (Berlin: UTC+1 in mid-March, before the DST change).
     qputenv("TZ", "Europe/Berlin");

@@ -1,6 +1,9 @@
 #include "details/recordstab.h"
 #include "models/errorgroupmodel.h"
+#include "presentation/uilanguage.h"
 #include "widgets/outcomebar.h"
+
+#include "taborder.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -14,6 +17,7 @@
 #include <memory>
 
 using namespace bw;
+using namespace bw::test;
 
 namespace {
 const QDateTime kNow = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
@@ -64,6 +68,11 @@ class tst_RecordsTab : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
+    }
+
     void init();
     void cleanup();
     void saysResultsWereNeverFetched();
@@ -77,6 +86,9 @@ private Q_SLOTS:
     void exportAsksForAFileAndShowsProgressWithCancel();
     void suggestedExportFileNameIsSafe_data();
     void suggestedExportFileNameIsSafe();
+    void refreshAndExportSitOnOneRow();
+    void tabGoesFromTheButtonsToTheGroups();
+    void groupTableShowsMessagesAndSamplesInFull();
 
 private:
     std::unique_ptr<RecordsTab> m_tab;
@@ -308,6 +320,85 @@ void tst_RecordsTab::suggestedExportFileNameIsSafe()
     if (!name.isEmpty())
         w.job.jobName = name;
     QCOMPARE(RecordsTab::suggestedExportFileName(w), expected);
+}
+
+void tst_RecordsTab::refreshAndExportSitOnOneRow()
+{
+    // The lead saw Refresh and "Export failed records…" on two rows: they are one toolbar.
+    m_tab->setJob(failedJob(true), kNow);
+    QCoreApplication::processEvents();
+    auto *fetch = m_tab->findChild<QPushButton *>(QStringLiteral("recordsFetchButton"));
+    auto *exportButton = m_tab->findChild<QPushButton *>(QStringLiteral("recordsExportButton"));
+    QVERIFY(fetch->isVisible() && exportButton->isVisible());
+    const QRect a(fetch->mapTo(m_tab.get(), QPoint()), fetch->size());
+    const QRect b(exportButton->mapTo(m_tab.get(), QPoint()), exportButton->size());
+    QCOMPARE(a.center().y(), b.center().y());
+    QVERIFY(b.left() > a.right());                                     // Export right of Refresh
+    QVERIFY(b.left() - a.right() < 3 * m_tab->fontMetrics().height()); // side by side
+
+    // While the results are read the progress shows under them; the buttons stay put.
+    m_tab->setFetching(true);
+    QCoreApplication::processEvents();
+    auto *progress = m_tab->findChild<QProgressBar *>(QStringLiteral("recordsProgressBar"));
+    QVERIFY(progress->isVisible());
+    QVERIFY(progress->mapTo(m_tab.get(), QPoint()).y() > a.bottom());
+    QCOMPARE(QRect(fetch->mapTo(m_tab.get(), QPoint()), fetch->size()).center().y(),
+             a.center().y());
+}
+
+void tst_RecordsTab::tabGoesFromTheButtonsToTheGroups()
+{
+    m_tab->setJob(failedJob(true), kNow);
+    QCoreApplication::processEvents();
+    QCOMPARE(tabOrder(m_tab.get()),
+             names({"recordsFetchButton", "recordsExportButton", "recordsGroupsView"}));
+    // Reading: Refresh is disabled, its Cancel comes after Export on the row below.
+    m_tab->setFetching(true);
+    QCoreApplication::processEvents();
+    QCOMPARE(tabOrder(m_tab.get()),
+             names({"recordsExportButton", "recordsCancelButton", "recordsGroupsView"}));
+    // Tab leaves the table instead of walking its cells.
+    QCOMPARE(viewsThatTrapTab(m_tab.get()), QStringList());
+}
+
+void tst_RecordsTab::groupTableShowsMessagesAndSamplesInFull()
+{
+    // The lead saw Message and Sample ids cut with no way to read them.
+    WatchedJob job = failedJob(true);
+    const QString longMessage = QStringLiteral(
+            "Input is too long for requested model: the prompt has 210,344 tokens and the "
+            "model accepts at most 200,000");
+    job.results->errorGroups[1].message = longMessage;
+    job.results->errorGroups[1].exampleMessage = longMessage;
+    m_tab->resize(900, 480);
+    m_tab->setJob(job, kNow);
+    QCoreApplication::processEvents();
+    QTableView *view = m_tab->groupsView();
+    const QHeaderView *header = view->horizontalHeader();
+    // Every column on screen, none wider than the view: no sideways scrolling to find one.
+    int total = 0;
+    for (int c = 0; c < header->count(); ++c) {
+        QVERIFY2(header->sectionSize(c) > 2 * view->fontMetrics().averageCharWidth(),
+                 qPrintable(QString::number(c)));
+        total += header->sectionSize(c);
+    }
+    QVERIFY2(total <= view->viewport()->width() + 1,
+             qPrintable(QStringLiteral("%1 > %2").arg(total).arg(view->viewport()->width())));
+    // The message gets the most room; what does not fit is elided and in full in the tooltip.
+    for (int c : {ErrorGroupModel::CodeColumn, ErrorGroupModel::CountColumn,
+                  ErrorGroupModel::SampleIdsColumn})
+        QVERIFY(header->sectionSize(ErrorGroupModel::MessageColumn) > header->sectionSize(c));
+    QCOMPARE(view->textElideMode(), Qt::ElideRight);
+    const QAbstractItemModel *model = view->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex message = model->index(row, ErrorGroupModel::MessageColumn);
+        QVERIFY(model->index(row, ErrorGroupModel::SampleIdsColumn)
+                        .data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(QStringLiteral("rec-0")));
+        if (message.data().toString().startsWith(QStringLiteral("Input is too long")))
+            QVERIFY(message.data(Qt::ToolTipRole).toString().contains(QStringLiteral("200,000")));
+    }
 }
 
 QTEST_MAIN(tst_RecordsTab)

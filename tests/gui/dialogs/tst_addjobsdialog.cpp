@@ -1,4 +1,5 @@
 #include "dialogs/addjobsdialog.h"
+#include "presentation/uilanguage.h"
 #include "tracking/jobmonitor.h"
 
 #include <QCheckBox>
@@ -78,6 +79,11 @@ class TestAddJobsDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
+    }
+
     void classifiesEachPastedIdentifier_data()
     {
         QTest::addColumn<QString>("pasted");

@@ -3,7 +3,8 @@
 // for screen readers, and the dialog fits a 1280×720 screen.
 //
 // With BATCHWATCH_SHOT_DIR set, each state is also saved there as "<state>-<theme>.png" (e.g.
-// profiles-tested-dark.png) for a human to look at; nothing is written otherwise:
+// profiles-tested-dark.png) for a human to look at, in the high-contrast theme too; nothing is
+// written otherwise:
 //   QT_QPA_PLATFORM=offscreen BATCHWATCH_SHOT_DIR=/tmp/dialogs ./build/tests/gui/tst_dialoglayout
 #include "common/appsettings.h"
 #include "dialogs/aboutdialog.h"
@@ -14,6 +15,7 @@
 #include "dialogs/settingsdialog.h"
 #include "dialogs/stopjobsdialog.h"
 #include "presentation/apptheme.h"
+#include "presentation/uilanguage.h"
 #include "store/jobstore.h"
 #include "store/secretstore.h"
 #include "tracking/jobmonitor.h"
@@ -166,6 +168,7 @@ class TestDialogLayout : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
         QVERIFY(m_dir.isValid());
         QVERIFY(m_emptyDir.isValid());
         QVERIFY(m_store.open(m_dir.path()));
@@ -536,7 +539,12 @@ private Q_SLOTS:
                      return progress;
                  }},
         };
-        for (const char *theme : {"light", "dark"}) {
+        // The high-contrast theme only for pictures a human looks at (it adds a row per state);
+        // tst_statuspresentation checks its contrast.
+        QList<const char *> themes{"light", "dark"};
+        if (qEnvironmentVariableIsSet("BATCHWATCH_SHOT_DIR"))
+            themes << "high-contrast";
+        for (const char *theme : std::as_const(themes)) {
             for (const auto &[name, factory, settle] : widgets) {
                 if (QByteArrayView(name).startsWith("export, ")
                     && QByteArrayView(name).endsWith("pdf")
@@ -557,7 +565,7 @@ private Q_SLOTS:
         QFETCH(Factory, factory);
         QFETCH(Settle, settle);
         QFETCH(QString, theme);
-        AppTheme::apply(theme == u"dark" ? Theme::Dark : Theme::Light);
+        AppTheme::apply(AppSettings::themeFromKey(theme).value_or(Theme::Light));
         const auto restore = qScopeGuard([] { AppTheme::apply(Theme::System); });
         const std::unique_ptr<QWidget> widget = factory();
         widget->show();

@@ -1,5 +1,6 @@
 #include "common/appsettings.h"
 #include "dialogs/settingsdialog.h"
+#include "presentation/uilanguage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -29,6 +30,11 @@ class TestSettingsDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
+    }
+
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();

@@ -1,4 +1,5 @@
 #include "dialogs/stopjobsdialog.h"
+#include "presentation/uilanguage.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -56,6 +57,11 @@ class TestStopJobsDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
+    }
+
     void namesTheJobsAndWarnsAboutCharges()
     {
         FakeStopper stopper;

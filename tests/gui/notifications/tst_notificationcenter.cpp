@@ -1,6 +1,7 @@
 #include "common/appsettings.h"
 #include "notifications/notificationcenter.h"
 #include "notifications/notifier.h"
+#include "presentation/uilanguage.h"
 #include "tracking/jobmonitor.h"
 #include "wire/gatewayclient.h"
 
@@ -55,6 +56,11 @@ class TestNotificationCenter : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
+    }
+
     void init()
     {
         QVERIFY(m_dir.isValid());

@@ -7,6 +7,7 @@
 #include "overview/statusdistributionchart.h"
 #include "presentation/apptheme.h"
 #include "presentation/statuspresentation.h"
+#include "presentation/uilanguage.h"
 
 #include <QBarSeries>
 #include <QBarSet>
@@ -76,6 +77,11 @@ class tst_OverviewPage : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
+    }
+
     void init();
     void cleanup();
 

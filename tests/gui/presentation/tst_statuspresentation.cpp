@@ -10,8 +10,10 @@
 #include <QApplication>
 #include <QImage>
 #include <QPainter>
+#include <QScopeGuard>
 #include <QSet>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QStyleFactory>
 #include <QTableView>
 #include <QtTest>
@@ -189,6 +191,48 @@ private Q_SLOTS:
         QCOMPARE(StatusPresentation::color(StatusGroup::Failed),
                  StatusPresentation::lightColor(StatusGroup::Failed));
         AppTheme::apply(Theme::System);
+    }
+
+    // The high-contrast theme: every text the user reads stands at least 7:1 against its
+    // background (WCAG AAA), status colours and the warning colour at least 4.5:1 against the
+    // table's background, and the selection and focus are not the window's colour.
+    void highContrastThemeIsReadable()
+    {
+        AppTheme::apply(Theme::HighContrast);
+        const auto restore = qScopeGuard([] { AppTheme::apply(Theme::System); });
+        const QPalette p = QApplication::palette();
+        const QList<std::pair<QPalette::ColorRole, QPalette::ColorRole>> pairs{
+                {QPalette::WindowText, QPalette::Window},
+                {QPalette::Text, QPalette::Base},
+                {QPalette::Text, QPalette::AlternateBase},
+                {QPalette::ButtonText, QPalette::Button},
+                {QPalette::HighlightedText, QPalette::Highlight},
+                {QPalette::ToolTipText, QPalette::ToolTipBase},
+                {QPalette::Link, QPalette::Base},
+                {QPalette::LinkVisited, QPalette::Base},
+                {QPalette::PlaceholderText, QPalette::Base}};
+        for (const auto &[text, background] : pairs) {
+            const double ratio
+                    = StatusPresentation::contrastRatio(p.color(text), p.color(background));
+            QVERIFY2(ratio >= 7.0, qPrintable(QStringLiteral("role %1 on %2: %3:1")
+                                                      .arg(int(text))
+                                                      .arg(int(background))
+                                                      .arg(ratio)));
+        }
+        QVERIFY(StatusPresentation::contrastRatio(p.color(QPalette::Disabled, QPalette::Text),
+                                                  p.color(QPalette::Base))
+                >= 4.5);
+        for (int g = 0; g < StatusGroupCount; ++g) {
+            QVERIFY(StatusPresentation::contrastRatio(StatusPresentation::color(StatusGroup(g)),
+                                                      p.color(QPalette::Base))
+                    >= 4.5);
+        }
+        QVERIFY(StatusPresentation::contrastRatio(StatusPresentation::warningColor(),
+                                                  p.color(QPalette::Base))
+                >= 4.5);
+        QVERIFY(StatusPresentation::contrastRatio(p.color(QPalette::Highlight),
+                                                  p.color(QPalette::Window))
+                >= 7.0);
     }
 
     void actionIconsExist()

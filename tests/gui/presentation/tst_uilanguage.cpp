@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -74,6 +75,12 @@ QSet<QString> placeholders(const QString &text)
 QString tsFile()
 {
     return QStringLiteral(BATCHWATCH_SOURCE_DIR "/translations/batchwatch_de.ts");
+}
+
+// English's plural forms ("%n job(s)" → "1 job", "2 jobs"), lupdate -pluralonly.
+QString pluralsFile()
+{
+    return QStringLiteral(BATCHWATCH_SOURCE_DIR "/translations/batchwatch-plurals_en.ts");
 }
 
 } // namespace
@@ -184,15 +191,46 @@ private Q_SLOTS:
         QCOMPARE(QCoreApplication::translate("bw::MainWindow", "Add"), QStringLiteral("Add"));
     }
 
+    // A count reads as a count in both languages: "1 job", "3 jobs"; "1 Job", "3 Jobs".
+    void countsTakeTheirPluralForm_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("en 1") << "en" << 1 << "1 job to add.";
+        QTest::newRow("en 3") << "en" << 3 << "3 jobs to add.";
+        QTest::newRow("en 0") << "en" << 0 << "0 jobs to add.";
+        QTest::newRow("de 1") << "de" << 1 << "1 Job hinzuzufügen.";
+        QTest::newRow("de 3") << "de" << 3 << "3 Jobs hinzuzufügen.";
+    }
+    void countsTakeTheirPluralForm()
+    {
+        QFETCH(QString, language);
+        QFETCH(int, n);
+        QFETCH(QString, expected);
+        UiLanguage::install(QCoreApplication::instance(), language);
+        QCOMPARE(QCoreApplication::translate("bw::AddJobsDialog", "%n job(s) to add.", nullptr, n),
+                 expected);
+    }
+
     // lupdate over the sources into a copy of the .ts: a new or changed tr() string shows up as
     // unfinished, a removed one as obsolete/vanished. Both fail until the .ts is brought up to
     // date (translations/README.md).
+    void translationIsComplete_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("pluralOnly");
+        QTest::newRow("German") << tsFile() << false;
+        QTest::newRow("English plural forms") << pluralsFile() << true;
+    }
     void translationIsComplete()
     {
+        QFETCH(QString, file);
+        QFETCH(bool, pluralOnly);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString copy = dir.filePath(QStringLiteral("batchwatch_de.ts"));
-        QVERIFY(QFile::copy(tsFile(), copy));
+        const QString copy = dir.filePath(QFileInfo(file).fileName());
+        QVERIFY(QFile::copy(file, copy));
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
         const QString root = QStringLiteral(BATCHWATCH_SOURCE_DIR);
         QStringList arguments;
@@ -203,13 +241,15 @@ private Q_SLOTS:
         arguments << QStringLiteral("-extensions") << QStringLiteral("cpp,h,ui")
                   << QStringLiteral("-locations") << QStringLiteral("none")
                   << QStringLiteral("-silent") << QStringLiteral("-ts") << copy;
+        if (pluralOnly)
+            arguments << QStringLiteral("-pluralonly");
         QProcess lupdate;
         lupdate.start(QStringLiteral(BATCHWATCH_LUPDATE), arguments);
         QVERIFY2(lupdate.waitForFinished(60000), qPrintable(lupdate.errorString()));
         QCOMPARE(lupdate.exitCode(), 0);
 
         const QList<Message> messages = readTs(copy);
-        QVERIFY(messages.size() > 500);
+        QVERIFY(messages.size() > (pluralOnly ? 20 : 500));
         QStringList problems;
         for (const Message &m : messages) {
             if (!m.type.isEmpty())
@@ -225,9 +265,16 @@ private Q_SLOTS:
 
     // A translation keeps exactly the placeholders of its source: a lost %2 drops a value from
     // the screen, an extra one prints "%3".
+    void translationsKeepPlaceholders_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("German") << tsFile();
+        QTest::newRow("English plural forms") << pluralsFile();
+    }
     void translationsKeepPlaceholders()
     {
-        const QList<Message> messages = readTs(tsFile());
+        QFETCH(QString, file);
+        const QList<Message> messages = readTs(file);
         QVERIFY(!messages.isEmpty());
         QStringList problems;
         for (const Message &m : messages) {

@@ -1,6 +1,7 @@
 #include "models/jobfilterproxymodel.h"
 #include "models/jobtablemodel.h"
 #include "presentation/statuspresentation.h"
+#include "presentation/uilanguage.h"
 #include "window/filterbar.h"
 
 #include <QCheckBox>
@@ -62,6 +63,11 @@ class TestFilterBar : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
+    }
+
     void init()
     {
         m_model = std::make_unique<JobTableModel>([] { return kNow; });

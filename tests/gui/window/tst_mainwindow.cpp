@@ -13,6 +13,7 @@
 #include "overview/overviewpage.h"
 #include "overview/recordsperhourchart.h"
 #include "presentation/statuspresentation.h"
+#include "presentation/uilanguage.h"
 #include "store/jobstore.h"
 #include "store/secretstore.h"
 #include "tracking/jobmonitor.h"
@@ -25,6 +26,8 @@
 #include "window/offlinebanner.h"
 #include "window/screenshot.h"
 #include "window/welcomepanel.h"
+
+#include "taborder.h"
 
 #include <QAction>
 #include <QApplication>
@@ -44,7 +47,9 @@
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QToolBar>
@@ -127,6 +132,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        UiLanguage::installPlurals(QCoreApplication::instance()); // "1 job", "2 jobs"
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setApplicationName(QStringLiteral("batchwatch-tests"));
     }
@@ -283,6 +289,42 @@ private Q_SLOTS:
         QTest::newRow("1280x800") << QSize(1280, 800) << essential;
         QTest::newRow("1440x900") << QSize(1440, 900)
                                   << (essential + QList<int>{JobTableModel::IdColumn});
+    }
+
+    // Tab goes where the eye goes: the filter bar (search, range, the status chips), the views'
+    // tabs, the table, then the details (its buttons, its tabs); the table keeps no Tab for
+    // itself, and the keyboard starts in the table.
+    void tabFollowsTheReadingOrder()
+    {
+        LaunchOptions options;
+        options.demo = true;
+        options.size = QSize(1400, 860);
+        auto window = makeWindow(options);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        QTRY_VERIFY(!window->currentIdentifier().isEmpty());
+        QCoreApplication::processEvents();
+        const QStringList order = bw::test::tabOrder(window.get());
+        const QStringList landmarks = bw::test::names(
+                {"searchEdit", "rangeCombo", "activeOnlyCheck", "chip_queued", "chip_running",
+                 "chip_failed", "viewTabs.tabs", "jobTable", "copyJsonButton", "tabWidget.tabs"});
+        qsizetype last = -1;
+        for (const QString &name : landmarks) {
+            const qsizetype at = order.indexOf(name);
+            QVERIFY2(at > last, qPrintable(QStringLiteral("%1 at %2 in: %3")
+                                                   .arg(name)
+                                                   .arg(at)
+                                                   .arg(order.join(QStringLiteral(", ")))));
+            last = at;
+        }
+        QCOMPARE(bw::test::viewsThatTrapTab(window->jobTable()), QStringList());
+        // The keyboard starts in the table; Tab from there goes on to the details.
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window->jobTable()));
+        QTest::keyClick(window->jobTable(), Qt::Key_Tab);
+        QVERIFY(QApplication::focusWidget());
+        QVERIFY2(window->detailsPanel()->isAncestorOf(QApplication::focusWidget()),
+                 qPrintable(bw::test::tabStopName(QApplication::focusWidget())));
     }
 
     void defaultLayoutShowsWhatMattersUncut()
@@ -1084,9 +1126,15 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
         QCOMPARE(window->connectionText(), QStringLiteral("Idle — add jobs to start polling"));
         QVERIFY(window->profileSwitcher()->toolTip().contains(QStringLiteral("Idle")));
+        // One message, not two: the next-poll field does not repeat it ("Nothing to poll").
+        const auto *nextPoll = window->findChild<QLabel *>(QStringLiteral("nextPollLabel"));
+        QVERIFY(nextPoll->text().isEmpty());
+        QVERIFY(!nextPoll->isVisibleTo(window.get()));
         window->monitor()->watch({JobIdentifier::parse(simulator.jobArns().constFirst())});
         QTRY_COMPARE_WITH_TIMEOUT(window->connectionText(), QStringLiteral("Online"),
                                   kNetworkTimeoutMs);
+        QTRY_VERIFY(nextPoll->isVisibleTo(window.get()));
+        QVERIFY(!nextPoll->text().isEmpty());
     }
 
     void pausingStopsPollingUntilResumed()
