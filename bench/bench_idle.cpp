@@ -103,8 +103,10 @@ int main(int argc, char *argv[])
             QStringLiteral("The simulated gateway: aws (default; full list entries) or bifrost "
                            "(sparse list entries)."),
             QStringLiteral("name"), QStringLiteral("aws"));
-    parser.addOptions(
-            {appOption, jobsOption, secondsOption, settleOption, activeOption, flavourOption});
+    const QCommandLineOption logOption(
+            QStringLiteral("log"), QStringLiteral("Print every request of the window on stderr."));
+    parser.addOptions({appOption, jobsOption, secondsOption, settleOption, activeOption,
+                       flavourOption, logOption});
     parser.process(app);
     const QString appPath = parser.value(appOption);
     if (appPath.isEmpty() || !QFile::exists(appPath))
@@ -155,13 +157,19 @@ int main(int argc, char *argv[])
     QMap<QString, int> byRoute;
     int total = 0;
     bool counting = false;
+    bool heardAny = false;
+    const bool log = parser.isSet(logOption);
     QElapsedTimer sinceLastRequest;
     sinceLastRequest.start();
     QObject::connect(&simulator, &GatewaySimulator::requestReceived,
                      [&](const QString &method, const QString &path) {
                          sinceLastRequest.restart();
+                         heardAny = true;
                          if (!counting)
                              return;
+                         if (log)
+                             std::fprintf(stderr, "%s %s\n", qUtf8Printable(method),
+                                          qUtf8Printable(path));
                          ++total;
                          ++byRoute[routeOf(method, path)];
                      });
@@ -181,12 +189,14 @@ int main(int argc, char *argv[])
     const qint64 pid = process.processId();
 
     // Settle: the first fetches (and the confirmation of terminal statuses) are over when the
-    // gateway has heard nothing for `settle` seconds.
+    // gateway, having heard from the app, has heard nothing for `settle` seconds (loading ten
+    // thousand jobs takes a while before the first request).
     QElapsedTimer waited;
     waited.start();
     waitMs(2000);
     if (!active) {
-        while (sinceLastRequest.elapsed() < settle * 1000 && waited.elapsed() < 300'000)
+        while ((!heardAny || sinceLastRequest.elapsed() < settle * 1000)
+               && waited.elapsed() < 300'000)
             waitMs(500);
     }
     const qint64 settledMs = waited.elapsed();
