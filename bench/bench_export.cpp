@@ -7,7 +7,10 @@
 // time of the process (on a shared machine wall time grows with the load, CPU time much less),
 // jobs per second (wall), file size and peak resident memory during that export (Linux).
 //
-//   bench_export [--jobs N] [--formats json,csv,html,pdf] [--dir DIR] [--keep]
+//   bench_export [--jobs N] [--formats json,csv,html,pdf] [--report full|summary] [--dir DIR]
+//                [--keep]
+//
+// --report summary writes the HTML and PDF reports as the summary table only (issue 13).
 //
 // Not a test: it asserts nothing and is not registered with CTest. Results and the exact
 // command go to docs/PERFORMANCE.md.
@@ -242,7 +245,11 @@ int main(int argc, char *argv[])
                                        QStringLiteral("DIR"));
     const QCommandLineOption keepOption(QStringLiteral("keep"),
                                         QStringLiteral("Keep the temporary directory."));
-    parser.addOptions({jobsOption, formatsOption, dirOption, keepOption});
+    const QCommandLineOption reportOption(
+            QStringLiteral("report"),
+            QStringLiteral("HTML and PDF: full (default) or summary (the summary table only)."),
+            QStringLiteral("full|summary"), QStringLiteral("full"));
+    parser.addOptions({jobsOption, formatsOption, dirOption, keepOption, reportOption});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -291,7 +298,14 @@ int main(int argc, char *argv[])
                     .arg(QStringLiteral("notes"));
     out.flush();
 
-    const Exporter exporter;
+    ExportOptions exportOptions;
+    if (parser.value(reportOption) == u"summary")
+        exportOptions.reportLayout = ReportLayout::Summary;
+    else if (parser.value(reportOption) != u"full") {
+        QTextStream(stderr) << "bench_export: --report must be full or summary\n";
+        return 2;
+    }
+    const Exporter exporter(exportOptions);
     int failures = 0;
     for (const ExportFormat format : std::as_const(formats)) {
         const QString path = QDir(dir).filePath(QStringLiteral("bench.") + exportFormatKey(format));
@@ -300,7 +314,8 @@ int main(int argc, char *argv[])
         const std::clock_t cpuStart = std::clock();
         timer.restart();
         const ExportResult r = exporter.run(input, format, path, [&](int done, int total) {
-            if (format == ExportFormat::Pdf && done == total / 2 && halfway < 0)
+            if (format == ExportFormat::Pdf && exportOptions.reportLayout == ReportLayout::Full
+                && done == total / 2 && halfway < 0)
                 halfway = timer.elapsed();
             return true;
         });

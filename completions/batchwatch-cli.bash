@@ -15,7 +15,7 @@ _batchwatch_cli_command_options()
         list) echo --status --name-contains --max --submitted-after --submitted-before ;;
         watch) echo --from-file --all --until-terminal --interval --give-up-after ;;
         stop) echo --from-file --yes ;;
-        export) echo --from-file --all --output --offline ;;
+        export) echo --from-file --all --output --offline --report ;;
         results) echo --failed-only --max-bytes ;;
     esac
 }
@@ -74,7 +74,7 @@ _batchwatch_cli()
     command -v -- "$program" >/dev/null 2>&1 || program=batchwatch-cli
     local takes_value=" --gateway --profile --token-env --auth --route --provider --timeout
         --max-rate --format --data-dir --store --from-file --status --name-contains --max
-        --submitted-after --submitted-before --interval --give-up-after --output -o --max-bytes "
+        --submitted-after --submitted-before --interval --give-up-after --output -o --max-bytes --report "
     local commands="get list watch stop export profiles test-connection results"
 
     # The command, the profile and the data directory given so far.
@@ -103,6 +103,7 @@ _batchwatch_cli()
         case $prev in
             --format) read -r -a candidates <<<"$(_batchwatch_cli_formats "$command")" ;;
             --route) candidates=(auto plural singular) ;;
+            --report) candidates=(full summary) ;;
             --auth) candidates=(x-bf-vk bearer none header:) ;;
             --provider) candidates=(bedrock openai azure anthropic gemini vertex) ;;
             --status)

@@ -105,6 +105,7 @@ complete -c batchwatch-cli -n '__fish_seen_subcommand_from stop' -s y -l yes -d 
 complete -c batchwatch-cli -n '__fish_seen_subcommand_from export' -l all -d 'every watched job of the profile'
 complete -c batchwatch-cli -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'write the export to this file'
 complete -c batchwatch-cli -n '__fish_seen_subcommand_from export' -l offline -d 'export the last-known state from the store'
+complete -c batchwatch-cli -n '__fish_seen_subcommand_from export' -l report -x -a 'full summary' -d 'HTML/PDF: the full report or the summary table only'
 complete -c batchwatch-cli -n '__fish_seen_subcommand_from results' -l failed-only -d 'print the records that did not succeed'
 complete -c batchwatch-cli -n '__fish_seen_subcommand_from results' -l max-bytes -x -d 'read at most this many bytes per batch'
 

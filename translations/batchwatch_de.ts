@@ -283,6 +283,18 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
         <source>&amp;Browse…</source>
         <translation>&amp;Durchsuchen…</translation>
     </message>
+    <message>
+        <source>Report:</source>
+        <translation>Bericht:</translation>
+    </message>
+    <message>
+        <source>Summary &amp;table (one row per job)</source>
+        <translation>Übersichts&amp;tabelle (eine Zeile je Job)</translation>
+    </message>
+    <message>
+        <source>F&amp;ull report (every job&apos;s own page)</source>
+        <translation>&amp;Vollständiger Bericht (jeder Job auf eigenen Seiten)</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -2548,6 +2560,14 @@ Zum Beispiel: %2</translation>
     <message>
         <source>Show in &amp;Folder</source>
         <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>The report&apos;s head and one table with a row per job: quick to write and to read for many jobs.</source>
+        <translation>Der Kopf des Berichts und eine Tabelle mit einer Zeile je Job: schnell geschrieben und auch bei vielen Jobs gut lesbar.</translation>
+    </message>
+    <message>
+        <source>The table, then every job&apos;s fields, timeline and history on pages of its own.</source>
+        <translation>Die Tabelle, danach Felder, Zeitleiste und Verlauf jedes Jobs auf eigenen Seiten.</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,11 @@ struct Options
                               u"file"_s};
     QCommandLineOption offline{u"offline"_s,
                                u"Export the last-known state from the store; no network."_s};
+    QCommandLineOption report{u"report"_s,
+                              u"HTML and PDF exports: full (default: the summary table, then "
+                              "every job's own section or pages) or summary (the summary table "
+                              "only: one row per job, fast for thousands of jobs)."_s,
+                              u"full|summary"_s};
     QCommandLineOption failedOnly{u"failed-only"_s,
                                   u"Print the records that did not succeed (custom id, code, "
                                   "message), ready for resubmission."_s};
@@ -141,7 +146,7 @@ struct Options
         case CommandKind::Stop:
             return {&fromFile, &yes};
         case CommandKind::Export:
-            return {&fromFile, &all, &output, &offline};
+            return {&fromFile, &all, &output, &offline, &report};
         case CommandKind::Profiles:
         case CommandKind::TestConnection:
             return {};
@@ -228,7 +233,8 @@ const QList<CommandInfo> &commands()
                         u"Writes an export (atomically). Fetches the jobs first unless "
                         "--offline, which reads the last-known state from the store; --all "
                         "fetches each stored job through its own provider's route.\nThe "
-                        "format comes from --format or the file's suffix.\nExit status: 0 "
+                        "format comes from --format or the file's suffix. --report summary writes "
+                        "an HTML or PDF report of the summary table only.\nExit status: 0 "
                         "written, 1 some jobs failed or the file could not be written, 2 usage "
                         "error, 3 gateway unreachable (nothing written)."_s},
             CommandInfo{CommandKind::Profiles, u"profiles"_s,
@@ -655,6 +661,15 @@ ParseResult parseCommandLine(const QStringList &arguments)
                 return fail(u"\"export\" needs --format json|csv|html|pdf (or a file name "
                             "ending in one of them)"_s);
             opt.format = *inferred;
+        }
+        if (parser.isSet(o.report)) {
+            const QString layout = parser.value(o.report).trimmed().toLower();
+            if (layout == u"summary"_s)
+                opt.summaryReport = true;
+            else if (layout != u"full"_s)
+                return fail(u"--report must be full or summary"_s);
+            if (opt.format != OutputFormat::Html && opt.format != OutputFormat::Pdf)
+                return fail(u"--report applies to HTML and PDF exports only"_s);
         }
         if (opt.offline && gw.profileName.isEmpty() && gw.dataDir.isEmpty())
             return fail(u"--offline reads the store: give --profile NAME or --data-dir DIR"_s);

@@ -76,6 +76,7 @@ struct CliOptions
     bool all = false;
     QString outputPath; // "-" is standard output
     bool offline = false;
+    bool summaryReport = false; // --report summary: HTML/PDF with the summary table only
 
     // results (--format jsonl sets format Json and jsonLines)
     bool failedOnly = false;

@@ -36,9 +36,11 @@ ExportFormat exportFormatOf(OutputFormat format)
     return ExportFormat::Json;
 }
 
-std::unique_ptr<ExportWriter> createWriter(ExportFormat format)
+Exporter exporterFor(const CliOptions &options)
 {
-    return Exporter().createWriter(format);
+    ExportOptions o;
+    o.reportLayout = options.summaryReport ? ReportLayout::Summary : ReportLayout::Full;
+    return Exporter(o);
 }
 
 } // namespace
@@ -262,7 +264,7 @@ void ExportCommand::write(const QList<ExportJob> &jobs, int failures)
         return !InterruptHandler::signalled();
     };
     if (m_options.outputPath == u"-"_s) {
-        std::unique_ptr<ExportWriter> writer = createWriter(format);
+        std::unique_ptr<ExportWriter> writer = exporterFor(m_options).createWriter(format);
         QFile out;
         m_console->flush();
         if (!writer || !out.open(stdout, QIODevice::WriteOnly)) {
@@ -272,7 +274,7 @@ void ExportCommand::write(const QList<ExportJob> &jobs, int failures)
             out.flush();
         }
     } else {
-        result = Exporter().run(input, format, m_options.outputPath, cancelOnSignal);
+        result = exporterFor(m_options).run(input, format, m_options.outputPath, cancelOnSignal);
     }
     if (InterruptHandler::signalled()) {
         m_console->error(

@@ -14,12 +14,13 @@ std::unique_ptr<ExportWriter> Exporter::createWriter(ExportFormat format) const
     case ExportFormat::Csv:
         return std::make_unique<CsvExporter>(CsvExporter::Options{m_options.csvByteOrderMark});
     case ExportFormat::Html:
-        return std::make_unique<HtmlReportWriter>(
-                HtmlReportWriter::Options{m_options.locale, m_options.htmlCharts});
+        return std::make_unique<HtmlReportWriter>(HtmlReportWriter::Options{
+                m_options.locale, m_options.htmlCharts, m_options.reportLayout});
     case ExportFormat::Pdf: {
         PdfReportWriter::Options pdf;
         pdf.locale = m_options.locale;
         pdf.pageSize = m_options.pageSize;
+        pdf.layout = m_options.reportLayout;
         return std::make_unique<PdfReportWriter>(pdf);
     }
     }

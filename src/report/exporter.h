@@ -19,6 +19,8 @@ struct ExportOptions
     QLocale locale;               // HTML/PDF: number formatting and the default page size
     std::optional<QPageSize::PageSizeId> pageSize; // PDF: default by locale (Letter US/CA, A4)
     HtmlReportWriter::ChartFormat htmlCharts = HtmlReportWriter::ChartFormat::Svg;
+    // HTML/PDF: the full report, or the summary table only (large selections).
+    ReportLayout reportLayout = ReportLayout::Full;
 };
 
 // The one entry point for exports in every format (PRODUCT.md §5):

@@ -255,10 +255,12 @@ public:
                      esc(Report::tr("Submitted")), esc(Report::tr("Duration")));
     }
 
-    QString summaryRow(const ReportSummary &s) const
+    // `link`: the name links to the job's own section (the full report has one).
+    QString summaryRow(const ReportSummary &s, bool link) const
     {
-        QString row = QStringLiteral("<tr><td><a href=\"#%1\">%2</a></td>")
-                              .arg(esc(s.anchor), esc(s.title));
+        QString row = link ? QStringLiteral("<tr><td><a href=\"#%1\">%2</a></td>")
+                                      .arg(esc(s.anchor), esc(s.title))
+                           : QStringLiteral("<tr><td>") + esc(s.title) + QStringLiteral("</td>");
         row += QStringLiteral("<td class=\"mono\" title=\"%1\">%2</td>")
                        .arg(esc(s.identifier), esc(s.shortId));
         row += QStringLiteral("<td>") + badge(s.status, s.group) + QStringLiteral("</td>");
@@ -447,19 +449,25 @@ ExportResult generate(const HtmlReportWriter::Options &options, const ExportInpu
 
     const HtmlBuilder builder(options, input);
     const QDateTime now = effectiveExportedAt(input);
+    const bool full = options.layout == ReportLayout::Full;
     QString chunk = builder.head() + builder.summaryStart();
     for (int i = 0; i < total; ++i) {
         chunk += builder.summaryRow(
-                ReportSummary::build(input.jobs.at(i), i + 1, now, options.locale));
+                ReportSummary::build(input.jobs.at(i), i + 1, now, options.locale), full);
         if (chunk.size() > 256 * 1024) {
             if (!sink(chunk))
                 return ExportResult::failed({});
             chunk.clear();
         }
+        // The summary report is this table only: its progress is the rows.
+        if (!full && progress && !progress(i + 1, total))
+            return ExportResult::cancelled();
     }
     chunk += HtmlBuilder::summaryEnd();
     if (!sink(chunk))
         return ExportResult::failed({});
+    if (!full)
+        return sink(HtmlBuilder::tail()) ? ExportResult::written(total) : ExportResult::failed({});
     for (int i = 0; i < total; ++i) {
         if (!sink(builder.jobSection(i)))
             return ExportResult::failed({});

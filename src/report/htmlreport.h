@@ -1,6 +1,7 @@
 #pragma once
 
 #include "export/exportwriter.h"
+#include "reportlayout.h"
 
 #include <QLocale>
 
@@ -17,6 +18,8 @@ namespace bw {
 // and long text on whole rows). Printing starts each job on a new page, in a compact print
 // style so that a typical job fits on one sheet.
 //
+// ReportLayout::Summary writes the head and the summary table only, for large selections.
+//
 // With the default SVG charts it needs no QGuiApplication (the CLI can write it headless);
 // ChartFormat::Png paints PNG data URIs and then needs one (needsGuiApplication()).
 class HtmlReportWriter final : public ExportWriter
@@ -31,6 +34,8 @@ public:
     {
         QLocale locale; // number formatting
         ChartFormat charts = ChartFormat::Svg;
+        // Summary: the head and the summary table only (names do not link; no job sections).
+        ReportLayout layout = ReportLayout::Full;
     };
 
     HtmlReportWriter() = default;

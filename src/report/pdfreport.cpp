@@ -510,6 +510,10 @@ public:
         doc->setDocumentMargin(0);
         // Content first, layout second: changing formats (embedCharts) while
         // QTextDocumentLayout is still laying out lazily leaves later blocks without a layout.
+        // A null page size keeps QTextDocumentLayout from laying anything out until the final
+        // page size is set: without it the document was laid out once more (in part) for the
+        // screen's metrics and no width when the layout was created.
+        doc->setPageSize(QSizeF(0, 0));
         doc->setHtml(html);
         embedCharts(*doc);
         QAbstractTextDocumentLayout *layout = doc->documentLayout();
@@ -840,7 +844,8 @@ ExportResult PdfReportWriter::write(const ExportInput &input, QIODevice &device,
                                     const ExportProgress &progress)
 {
     const int jobs = int(input.jobs.size());
-    const int total = 2 * jobs;
+    const bool full = m_options.layout == ReportLayout::Full;
+    const int total = full ? 2 * jobs : jobs;
     if (!reportProgress(progress, 0, total))
         return ExportResult::cancelled();
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
@@ -866,8 +871,12 @@ ExportResult PdfReportWriter::write(const ExportInput &input, QIODevice &device,
 
     QList<ReportSummary> summaries;
     summaries.reserve(jobs);
-    for (int i = 0; i < jobs; ++i)
+    for (int i = 0; i < jobs; ++i) {
         summaries.append(ReportSummary::build(input.jobs.at(i), i + 1, now, locale));
+        // The summary report is the table only: its progress is the rows.
+        if (!full && i % 64 == 63 && !reportProgress(progress, i + 1, total))
+            return ExportResult::cancelled();
+    }
     const SummaryTable table(summaries, &writer, geometry.body.width());
     const auto head = factory.make(summaryHeadHtml(header));
     const qreal headHeight = head->documentLayout()->documentSize().height();
@@ -881,10 +890,11 @@ ExportResult PdfReportWriter::write(const ExportInput &input, QIODevice &device,
     // for pass 2 (about 100 KiB each); beyond that budget they are laid out again, so that ten
     // thousand jobs do not need a gigabyte.
     constexpr int kKeptDocuments = 300;
-    std::vector<std::unique_ptr<QTextDocument>> kept(size_t(std::min(jobs, kKeptDocuments)));
+    const int jobPages = full ? jobs : 0; // jobs that get pages of their own
+    std::vector<std::unique_ptr<QTextDocument>> kept(size_t(std::min(jobPages, kKeptDocuments)));
     QList<int> pages;
-    pages.reserve(jobs);
-    for (int i = 0; i < jobs; ++i) {
+    pages.reserve(jobPages);
+    for (int i = 0; i < jobPages; ++i) {
         const ReportJob job = ReportJob::build(input.jobs.at(i), i + 1, now, locale, redactor);
         auto doc = factory.make(jobHtml(job), job.chart);
         pages.append(doc->pageCount());
@@ -918,7 +928,7 @@ ExportResult PdfReportWriter::write(const ExportInput &input, QIODevice &device,
         if (chunks.at(c).count > 0)
             table.paint(painter, origin, chunks.at(c).first, chunks.at(c).count);
     }
-    for (int i = 0; i < jobs; ++i) {
+    for (int i = 0; i < jobPages; ++i) {
         std::unique_ptr<QTextDocument> doc;
         if (i < kKeptDocuments) {
             doc = std::move(kept[size_t(i)]);
@@ -935,6 +945,8 @@ ExportResult PdfReportWriter::write(const ExportInput &input, QIODevice &device,
     }
     if (!painter.end())
         return ExportResult::failed(QStringLiteral("the PDF writer could not finish"));
+    if (!full && !reportProgress(progress, total, total))
+        return ExportResult::cancelled();
     return ExportResult::written(jobs);
 }
 

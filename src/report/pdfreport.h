@@ -1,6 +1,7 @@
 #pragma once
 
 #include "export/exportwriter.h"
+#include "reportlayout.h"
 
 #include <QLocale>
 #include <QPageSize>
@@ -38,6 +39,9 @@ public:
         QLocale locale; // numbers, and the page size unless pageSize is set
         std::optional<QPageSize::PageSizeId> pageSize;
         int resolution = 1200; // dpi of the PDF coordinate system (QPdfWriter's default)
+        // Summary: the head and the summary table only, no per-job pages (seconds for ten
+        // thousand jobs instead of minutes).
+        ReportLayout layout = ReportLayout::Full;
     };
 
     PdfReportWriter() = default;
@@ -46,7 +50,8 @@ public:
     {}
 
     ExportFormat format() const override { return ExportFormat::Pdf; }
-    // Progress units: twice the jobs (layout pass, then painting pass).
+    // Progress units: twice the jobs (layout pass, then painting pass); the jobs once for the
+    // summary layout.
     ExportResult write(const ExportInput &input, QIODevice &device,
                        const ExportProgress &progress = {}) override;
 

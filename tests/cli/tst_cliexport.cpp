@@ -35,6 +35,7 @@ private Q_SLOTS:
     void writesEveryFormat_data();
     void writesEveryFormat();
     void takesFormatFromFileSuffix();
+    void writesTheSummaryReportWhenAsked();
     void exitsThreeAndWritesNothingWhenUnreachable();
     void exportsLastKnownStateOffline();
     void listsProfilesWithoutSecrets();
@@ -116,6 +117,40 @@ void TstCliExport::takesFormatFromFileSuffix()
                                u"--gateway"_s, gatewayUrl(*simulator)});
     QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
     QVERIFY(QString::fromUtf8(readFile(path)).contains(u"identifier,jobArn"_s));
+}
+
+void TstCliExport::writesTheSummaryReportWhenAsked()
+{
+    // Issue 13: `--report summary` writes the summary table only; it applies to reports only.
+    QTemporaryDir dir;
+    auto simulator = startSimulator(sim::Flavour::Aws);
+    const QStringList ids = simulator->jobIds().mid(0, 3);
+    const QString path = dir.filePath(u"summary.html"_s);
+    const QStringList gateway{u"--gateway"_s, gatewayUrl(*simulator)};
+    const CliRun run = runCli(QStringList{u"export"_s} + ids
+                              + QStringList{u"--report"_s, u"summary"_s, u"-o"_s, path} + gateway);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
+    const QString html = QString::fromUtf8(readFile(path));
+    QVERIFY(html.contains(u"<table>"_s));
+    for (const QString &id : ids)
+        QVERIFY2(html.contains(id), qPrintable(id));
+    QVERIFY(!html.contains(u"class=\"job\""_s));
+
+    const CliRun full = runCli(QStringList{u"export"_s} + ids
+                               + QStringList{u"--report"_s, u"full"_s, u"-o"_s, path} + gateway);
+    QVERIFY2(full.exitCode == 0, qPrintable(full.errText()));
+    QCOMPARE(QString::fromUtf8(readFile(path)).count(u"class=\"job\""_s), ids.size());
+
+    const CliRun csv = runCli(
+            QStringList{u"export"_s} + ids
+            + QStringList{u"--report"_s, u"summary"_s, u"-o"_s, dir.filePath(u"jobs.csv"_s)}
+            + gateway);
+    QCOMPARE(csv.exitCode, 2);
+    QVERIFY2(csv.errText().contains(u"--report"_s), qPrintable(csv.errText()));
+    const CliRun bogus = runCli(QStringList{u"export"_s} + ids
+                                + QStringList{u"--report"_s, u"short"_s, u"-o"_s, path} + gateway);
+    QCOMPARE(bogus.exitCode, 2);
+    QVERIFY(!QFile::exists(dir.filePath(u"jobs.csv"_s)));
 }
 
 void TstCliExport::exitsThreeAndWritesNothingWhenUnreachable()

@@ -157,6 +157,7 @@ void TstShellCompletion::completes_data()
            {u"--offline"_s, u"--output"_s});
     addRow("export formats", u"batchwatch-cli export --format "_s,
            {u"csv"_s, u"html"_s, u"json"_s, u"pdf"_s});
+    addRow("report layouts", u"batchwatch-cli export --report "_s, {u"full"_s, u"summary"_s});
     addRow("results formats", u"batchwatch-cli results --format j"_s, {u"json"_s, u"jsonl"_s});
     addRow("format of a later command", u"batchwatch-cli stop --format "_s,
            {u"json"_s, u"table"_s});

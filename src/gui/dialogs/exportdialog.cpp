@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -61,10 +62,12 @@ QString fileFilter(ExportFormat format)
 }
 
 // Runs on the worker thread.
-ExportResult runExport(const ExportInput &input, ExportFormat format, const QString &path,
-                       const ExportProgress &progress)
+ExportResult runExport(const ExportInput &input, ExportFormat format, ReportLayout layout,
+                       const QString &path, const ExportProgress &progress)
 {
-    return Exporter().run(input, format, path, progress);
+    ExportOptions options;
+    options.reportLayout = layout;
+    return Exporter(options).run(input, format, path, progress);
 }
 
 } // namespace
@@ -89,8 +92,19 @@ ExportDialog::ExportDialog(int selectedCount, int filteredCount, InputProvider p
         m_ui->formatCombo->addItem(formatName(f), int(f));
     connect(m_ui->formatCombo, &QComboBox::currentIndexChanged, this, [this] {
         updateFormatHint();
+        updateReportChoice();
         followFormatSuffix();
     });
+
+    // Its own group: the scope's radio buttons share the same parent.
+    m_reportGroup.addButton(m_ui->summaryRadio);
+    m_reportGroup.addButton(m_ui->fullRadio);
+    m_ui->summaryRadio->setChecked(true);
+    m_ui->summaryRadio->setToolTip(tr("The report's head and one table with a row per job: "
+                                      "quick to write and to read for many jobs."));
+    m_ui->fullRadio->setToolTip(tr("The table, then every job's fields, timeline and history "
+                                   "on pages of its own."));
+    connect(m_ui->selectionRadio, &QRadioButton::toggled, this, &ExportDialog::updateReportChoice);
 
     const QLocale locale;
     m_ui->selectionRadio->setText(tr("&Selected jobs (%1)").arg(locale.toString(selectedCount)));
@@ -117,6 +131,7 @@ ExportDialog::ExportDialog(int selectedCount, int filteredCount, InputProvider p
     connect(&m_progressTimer, &QTimer::timeout, this, &ExportDialog::updateProgress);
 
     updateFormatHint();
+    updateReportChoice();
     setMessage({}, false);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(false);
     const int em = fontMetrics().height();
@@ -160,6 +175,44 @@ void ExportDialog::setScope(Scope s)
         m_ui->selectionRadio->setChecked(true);
     else
         m_ui->filteredRadio->setChecked(true);
+}
+
+int ExportDialog::scopeCount() const
+{
+    return scope() == Scope::Selection ? m_selectedCount : m_filteredCount;
+}
+
+bool ExportDialog::offersSummaryReport() const
+{
+    const ExportFormat f = format();
+    return (f == ExportFormat::Html || f == ExportFormat::Pdf)
+           && scopeCount() > kSummaryReportSuggestedAbove;
+}
+
+ReportLayout ExportDialog::reportLayout() const
+{
+    return offersSummaryReport() && m_ui->summaryRadio->isChecked() ? ReportLayout::Summary
+                                                                    : ReportLayout::Full;
+}
+
+void ExportDialog::setReportLayout(ReportLayout layout)
+{
+    if (layout == ReportLayout::Summary)
+        m_ui->summaryRadio->setChecked(true);
+    else
+        m_ui->fullRadio->setChecked(true);
+}
+
+void ExportDialog::updateReportChoice()
+{
+    const bool offered = offersSummaryReport();
+    int row = -1;
+    QFormLayout::ItemRole role{};
+    m_ui->formLayout->getWidgetPosition(m_ui->reportLabel, &row, &role);
+    if (row >= 0)
+        m_ui->formLayout->setRowVisible(row, offered);
+    if (isVisible())
+        fitHeightToWidth(this);
 }
 
 QString ExportDialog::destination() const
@@ -274,21 +327,23 @@ void ExportDialog::accept()
     }
 
     const ExportFormat f = format();
+    const ReportLayout layout = reportLayout();
     const int generation = ++m_generation;
     setBusy(true);
     setMessage(tr("Collecting jobs…"), false);
     if (!m_provider) {
-        startExport({}, f, path);
+        startExport({}, f, layout, path);
         return;
     }
-    m_provider(scope(), this, [this, f, path, generation](ExportInput input) {
+    m_provider(scope(), this, [this, f, layout, path, generation](ExportInput input) {
         if (generation != m_generation || !m_exporting)
             return; // cancelled while collecting
-        startExport(input, f, path);
+        startExport(input, f, layout, path);
     });
 }
 
-void ExportDialog::startExport(const ExportInput &input, ExportFormat f, const QString &path)
+void ExportDialog::startExport(const ExportInput &input, ExportFormat f, ReportLayout layout,
+                               const QString &path)
 {
     m_state = std::make_shared<Progress>();
     m_state->total = int(input.jobs.size());
@@ -306,8 +361,8 @@ void ExportDialog::startExport(const ExportInput &input, ExportFormat f, const Q
     connect(m_progress, &QProgressDialog::canceled, this, &ExportDialog::cancelExport);
     m_progressTimer.start();
 
-    m_watcher.setFuture(QtConcurrent::run([input, f, path, state] {
-        return runExport(input, f, path, [state](int done, int total) {
+    m_watcher.setFuture(QtConcurrent::run([input, f, layout, path, state] {
+        return runExport(input, f, layout, path, [state](int done, int total) {
             state->done = done;
             state->total = total;
             return !state->cancel.load();
@@ -445,6 +500,8 @@ void ExportDialog::setBusy(bool busy)
     m_ui->formatCombo->setEnabled(!busy);
     m_ui->selectionRadio->setEnabled(!busy && m_selectedCount > 0);
     m_ui->filteredRadio->setEnabled(!busy && m_filteredCount > 0);
+    m_ui->summaryRadio->setEnabled(!busy);
+    m_ui->fullRadio->setEnabled(!busy);
     m_ui->destinationEdit->setEnabled(!busy);
     m_ui->browseButton->setEnabled(!busy);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!busy && !destination().isEmpty());

@@ -2,7 +2,9 @@
 
 #include "export/exportdata.h"
 #include "export/exportwriter.h"
+#include "reportlayout.h"
 
+#include <QButtonGroup>
 #include <QDialog>
 #include <QFutureWatcher>
 #include <QMessageBox>
@@ -31,6 +33,9 @@ namespace bw {
 // cancellable QProgressDialog. The dialog closes (Accepted) once the file is written; a failure
 // or a cancel keeps it open with the reason. exportFinished() reports every outcome.
 //
+// A report (HTML or PDF) of more than kSummaryReportSuggestedAbove jobs offers "Summary table"
+// (one row per job, no per-job pages; the default) or "Full report"; smaller reports are full.
+//
 // Formats whose writer is not built in (HTML and PDF without batchwatch_report) are not offered.
 class ExportDialog : public QDialog
 {
@@ -55,6 +60,12 @@ public:
     void setFormat(ExportFormat format);
     Scope scope() const;
     void setScope(Scope scope);
+    // The report the export writes: Summary only when it is offered and chosen.
+    ReportLayout reportLayout() const;
+    // Chooses between the two reports (takes effect while the choice is offered).
+    void setReportLayout(ReportLayout layout);
+    // Whether the dialog offers the summary table: an HTML or PDF report of a large scope.
+    bool offersSummaryReport() const;
     QString destination() const;
     void setDestination(const QString &path);
     // A default destination: `directory`/`baseName`.<suffix of the format>; the suffix follows
@@ -105,14 +116,18 @@ private:
 
     void chooseFile();
     void updateFormatHint();
+    void updateReportChoice();
+    int scopeCount() const;
     void followFormatSuffix();
-    void startExport(const ExportInput &input, ExportFormat format, const QString &path);
+    void startExport(const ExportInput &input, ExportFormat format, ReportLayout layout,
+                     const QString &path);
     void updateProgress();
     void finishExport();
     void setMessage(const QString &text, bool error);
     void setBusy(bool busy);
 
     std::unique_ptr<Ui::ExportDialog> m_ui;
+    QButtonGroup m_reportGroup;
     InputProvider m_provider;
     int m_selectedCount = 0;
     int m_filteredCount = 0;

@@ -59,6 +59,11 @@
 
 namespace bw {
 
+namespace {
+constexpr int kActiveTickMs = 1000;
+constexpr int kIdleTickMs = 60'000;
+} // namespace
+
 MainWindow::MainWindow(const LaunchOptions &options, QNetworkAccessManager *nam, QWidget *parent)
     : MainWindow(options, nam, Services{}, parent)
 {}
@@ -135,7 +140,10 @@ MainWindow::MainWindow(const LaunchOptions &options, QNetworkAccessManager *nam,
     });
     connect(m_ui->viewTabs, &QTabWidget::currentChanged, this, [this] { updateActions(); });
 
-    m_tickTimer.setInterval(1000);
+    // Every second while something shown moves; once a minute when every job has ended (the
+    // "Submitted … ago" column), so that an idle window costs nothing (issue 13). Any change of
+    // the table wakes it up again at once.
+    m_tickTimer.setInterval(kActiveTickMs);
     connect(&m_tickTimer, &QTimer::timeout, this, &MainWindow::tick);
     m_tickTimer.start();
 
@@ -165,6 +173,9 @@ MainWindow::~MainWindow()
 void MainWindow::setUpModels()
 {
     m_model = new JobTableModel(this);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::wakeTicks);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::wakeTicks);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::wakeTicks);
     m_model->setExpiryWarningThreshold(qint64(m_settings->expiryWarningThreshold().count()) * 60);
     m_proxy = new JobFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
@@ -788,8 +799,38 @@ void MainWindow::updateStatusBar()
 
 void MainWindow::tick()
 {
+    m_ticking = true;
     m_model->tick();
+    m_ticking = false;
     updateStatusBar();
+    const int interval = needsSecondTicks() ? kActiveTickMs : kIdleTickMs;
+    if (m_tickTimer.interval() != interval)
+        m_tickTimer.setInterval(interval);
+}
+
+bool MainWindow::needsSecondTicks() const
+{
+    if (m_session && m_session->monitor()->nextPollAt().isValid())
+        return true; // "Next poll in 12 s"
+    const QDateTime recent = QDateTime::currentDateTimeUtc().addSecs(-120);
+    for (int row = 0, rows = m_model->rowCount(); row < rows; ++row) {
+        const QModelIndex index = m_model->index(row, JobTableModel::StatusColumn);
+        if (!index.data(JobTableModel::IsTerminalRole).toBool())
+            return true;
+        const QDateTime submitted = m_model->index(row, JobTableModel::SubmittedColumn)
+                                            .data(JobTableModel::SubmitTimeRole)
+                                            .toDateTime();
+        if (submitted.isValid() && submitted > recent)
+            return true;
+    }
+    return false;
+}
+
+void MainWindow::wakeTicks()
+{
+    if (m_ticking || m_tickTimer.interval() == kActiveTickMs)
+        return;
+    m_tickTimer.start(kActiveTickMs);
 }
 
 void MainWindow::showStatusMessage(const QString &text)

@@ -201,6 +201,11 @@ private:
     void updateStatusBar();
     void updateWindowTitle();
     void tick();
+    // Whether anything shown changes from one second to the next: an active job (elapsed
+    // time, ETA, expiry), a poll countdown, or a job submitted within the last two minutes
+    // ("40 s ago"). When nothing does, the table is updated once a minute.
+    bool needsSecondTicks() const;
+    void wakeTicks();
     void showStatusMessage(const QString &text);
     void onNotificationClicked(const QString &profileId, const QString &identifier);
     void onCurrentRowChanged();
@@ -236,6 +241,7 @@ private:
     StatusBarFields *m_statusFields = nullptr;
 
     QTimer m_tickTimer;
+    bool m_ticking = false; // the model is being ticked (its own dataChanged wakes nothing)
     bool m_userPaused = false;
     bool m_minimisedPause = false;
     QString m_pendingSelect;

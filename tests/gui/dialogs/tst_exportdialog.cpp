@@ -306,6 +306,58 @@ private Q_SLOTS:
         QVERIFY(ok->isEnabled());
     }
 
+    void offersTheSummaryTableForALargeReport()
+    {
+        // Issue 13: a report of more than 50 jobs asks "Summary table" or "Full report", summary
+        // by default; JSON, CSV and small reports do not ask.
+        auto asked = std::make_shared<QList<ExportDialog::Scope>>();
+        const int many = kSummaryReportSuggestedAbove + 10;
+        ExportDialog dialog(3, many, immediate(sampleInput(many), asked));
+        dialog.show();
+        auto *summary = dialog.findChild<QRadioButton *>(QStringLiteral("summaryRadio"));
+        auto *full = dialog.findChild<QRadioButton *>(QStringLiteral("fullRadio"));
+        QVERIFY(summary && full);
+
+        dialog.setFormat(ExportFormat::Pdf);
+        dialog.setScope(ExportDialog::Scope::FilteredView);
+        QVERIFY(dialog.offersSummaryReport());
+        QVERIFY(summary->isVisible() && full->isVisible());
+        QVERIFY(summary->isChecked());
+        QCOMPARE(dialog.reportLayout(), ReportLayout::Summary);
+
+        // The scope's buttons and the report's are two separate choices.
+        full->click();
+        QVERIFY(full->isChecked());
+        QCOMPARE(dialog.scope(), ExportDialog::Scope::FilteredView);
+        QCOMPARE(dialog.reportLayout(), ReportLayout::Full);
+        summary->click();
+
+        // Three selected jobs: a full report, nothing to ask.
+        dialog.setScope(ExportDialog::Scope::Selection);
+        QVERIFY(!dialog.offersSummaryReport());
+        QVERIFY(!summary->isVisible());
+        QCOMPARE(dialog.reportLayout(), ReportLayout::Full);
+        dialog.setScope(ExportDialog::Scope::FilteredView);
+        dialog.setFormat(ExportFormat::Csv);
+        QVERIFY(!dialog.offersSummaryReport());
+        QVERIFY(!summary->isVisible());
+
+        // The summary HTML report: every job's row, no job sections.
+        dialog.setFormat(ExportFormat::Html);
+        QVERIFY(summary->isVisible() && summary->isChecked());
+        const QString path = m_dir.filePath(QStringLiteral("summary.html"));
+        dialog.setDestination(path);
+        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+        dialog.accept();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(dialog.result().ok());
+        QCOMPARE(dialog.result().jobCount, many);
+        const QString html = QString::fromUtf8(readAll(path));
+        for (int i = 0; i < many; ++i)
+            QVERIFY(html.contains(QStringLiteral(">batch &quot;%1&quot;, with comma<").arg(i)));
+        QVERIFY(!html.contains(QStringLiteral("class=\"job\"")));
+    }
+
 private:
     QTemporaryDir m_dir;
 };
