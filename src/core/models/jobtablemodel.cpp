@@ -6,6 +6,7 @@
 #include "models/resultsverdict.h"
 
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 
@@ -684,7 +685,15 @@ JobTableModel::Row JobTableModel::makeRow(const WatchedJob &job) const
 void JobTableModel::computeDerived(Row &row) const
 {
     const Job &job = row.job.job;
-    const QList<ProgressSample> samples = m_samples.value(jobKeyOf(row.job.identifier));
+    // Most rows have no samples (terminal jobs, a fresh start): no key to make then.
+    static const QList<ProgressSample> kNoSamples;
+    const QList<ProgressSample> *found = &kNoSamples;
+    if (!m_samples.isEmpty()) {
+        const auto it = m_samples.constFind(jobKeyOf(row.job.identifier));
+        if (it != m_samples.constEnd())
+            found = &*it;
+    }
+    const QList<ProgressSample> &samples = *found;
     row.elapsed = JobMetrics::elapsed(job, m_now);
     row.toExpiry = JobMetrics::timeToExpiry(job, m_now);
     row.atRisk = JobMetrics::isAtRisk(job, m_now, m_expiryThreshold);
@@ -790,17 +799,20 @@ void JobTableModel::setJobs(const QList<WatchedJob> &jobs)
     beginResetModel();
     m_rows.clear();
     m_rowByIdentifier.clear();
+    m_rows.reserve(jobs.size());
+    m_rowByIdentifier.reserve(jobs.size());
     for (const WatchedJob &job : jobs) {
         if (job.identifier.isEmpty()) {
             qCWarning(lcModel) << "ignoring a watched job without identifier";
             continue;
         }
-        const auto it = m_rowByIdentifier.constFind(jobKeyOf(job.identifier));
+        const QString key = jobKeyOf(job.identifier);
+        const auto it = m_rowByIdentifier.constFind(key);
         if (it != m_rowByIdentifier.constEnd()) {
             m_rows[*it] = makeRow(job);
             continue;
         }
-        m_rowByIdentifier.insert(jobKeyOf(job.identifier), int(m_rows.size()));
+        m_rowByIdentifier.insert(key, int(m_rows.size()));
         m_rows.append(makeRow(job));
     }
     endResetModel();
@@ -808,8 +820,22 @@ void JobTableModel::setJobs(const QList<WatchedJob> &jobs)
 
 void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
 {
+    // Changed rows are diffed role by role (RowChange) until more than half of the rows have
+    // changed: from then on one ranged dataChanged will announce the union of rows, columns and
+    // roles (emitChanges), so a row needs comparing only until its first difference and on the
+    // (column, role) pairs not in the union yet — most of a 10,000-row refresh renders one or two
+    // cells twice rather than every candidate role.
     QList<RowChange> changes;
     QHash<int, qsizetype> changeOfRow;
+    bool ranged = false;
+    QList<int> unionRoles[ColumnCount];
+    QSet<int> changedRows;
+    int top = int(m_rows.size());
+    int bottom = -1;
+    const auto addToUnion = [&unionRoles](int column, int role) {
+        if (!unionRoles[column].contains(role))
+            unionRoles[column].append(role);
+    };
     QList<WatchedJob> inserts;
     QHash<QString, qsizetype> insertOf;
 
@@ -845,19 +871,77 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
             current.searchText = makeSearchText(current);
         computeDerived(current);
 
-        const auto known = changeOfRow.constFind(row);
-        if (known != changeOfRow.constEnd()) {
-            diffRow(before, row, candidates, changes[*known]);
-        } else {
-            RowChange change;
-            if (diffRow(before, row, candidates, change)) {
+        bool rowChanged = false;
+        if (!ranged) {
+            const auto known = changeOfRow.constFind(row);
+            RowChange fresh;
+            RowChange &change = known != changeOfRow.constEnd() ? changes[*known] : fresh;
+            rowChanged = diffRow(before, row, candidates, change);
+            if (known == changeOfRow.constEnd() && rowChanged) {
                 changeOfRow.insert(row, changes.size());
-                changes.append(change);
+                changes.append(fresh);
+            }
+            if (rowChanged) {
+                for (int column = 0; column < ColumnCount; ++column) {
+                    for (const int role : std::as_const(change.roles[column]))
+                        addToUnion(column, role);
+                }
+            }
+        } else {
+            const Row &after = m_rows.at(row);
+            for (const int role : {int(StaleRole), int(NotFoundRole)}) {
+                if ((rowChanged && unionRoles[0].contains(role))
+                    || cellData(before, 0, role) == cellData(after, 0, role))
+                    continue;
+                rowChanged = true;
+                for (int column = 0; column < ColumnCount; ++column)
+                    addToUnion(column, role);
+            }
+            for (int column = 0; column < ColumnCount; ++column) {
+                if (!(candidates & columnBit(column)))
+                    continue;
+                for (const int role : rolesOfColumn(column)) {
+                    if (rowChanged && unionRoles[column].contains(role))
+                        continue;
+                    if (cellData(before, column, role) == cellData(after, column, role))
+                        continue;
+                    rowChanged = true;
+                    addToUnion(column, role);
+                }
+            }
+        }
+        if (rowChanged) {
+            changedRows.insert(row);
+            top = std::min(top, row);
+            bottom = std::max(bottom, row);
+            // The condition emitChanges() announces a ranged signal on.
+            if (!ranged && changedRows.size() > 1 && changedRows.size() * 2 > m_rows.size()) {
+                ranged = true;
+                changes.clear();
+                changeOfRow.clear();
             }
         }
     }
 
-    emitChanges(changes);
+    if (ranged) {
+        int left = ColumnCount;
+        int right = -1;
+        QList<int> roles;
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (unionRoles[column].isEmpty())
+                continue;
+            left = std::min(left, column);
+            right = std::max(right, column);
+            for (const int role : std::as_const(unionRoles[column])) {
+                if (!roles.contains(role))
+                    roles.append(role);
+            }
+        }
+        std::sort(roles.begin(), roles.end());
+        Q_EMIT dataChanged(index(top, left), index(bottom, right), roles);
+    } else {
+        emitChanges(changes);
+    }
 
     if (!inserts.isEmpty()) {
         const int first = int(m_rows.size());
