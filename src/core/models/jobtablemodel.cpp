@@ -6,7 +6,6 @@
 #include "models/resultsverdict.h"
 
 #include <QLocale>
-#include <QSet>
 
 #include <algorithm>
 
@@ -820,21 +819,48 @@ void JobTableModel::setJobs(const QList<WatchedJob> &jobs)
 
 void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
 {
-    // Changed rows are diffed role by role (RowChange) until more than half of the rows have
-    // changed: from then on one ranged dataChanged will announce the union of rows, columns and
-    // roles (emitChanges), so a row needs comparing only until its first difference and on the
-    // (column, role) pairs not in the union yet — most of a 10,000-row refresh renders one or two
-    // cells twice rather than every candidate role.
-    QList<RowChange> changes;
-    QHash<int, qsizetype> changeOfRow;
-    bool ranged = false;
+    // A changed row is first compared only until its first difference and on the (column, role)
+    // pairs not yet in the union of all changes: when more than half of the rows change, one
+    // ranged dataChanged announces that union (as emitChanges() does), so most of a 10,000-row
+    // refresh renders one or two cells twice rather than every candidate role. When fewer rows
+    // changed, each is diffed in full at the end and announced cell by cell.
+    struct Changed
+    {
+        int row;
+        quint32 candidates;
+        Row before; // the row before this call
+    };
+    QList<Changed> changed;
+    QHash<int, qsizetype> changedOfRow;
     QList<int> unionRoles[ColumnCount];
-    QSet<int> changedRows;
-    int top = int(m_rows.size());
-    int bottom = -1;
     const auto addToUnion = [&unionRoles](int column, int role) {
         if (!unionRoles[column].contains(role))
             unionRoles[column].append(role);
+    };
+    // Whether `after` differs from `before` on a candidate role, adding differing pairs not in the
+    // union yet.
+    const auto differs = [&](const Row &before, const Row &after, quint32 candidates) {
+        bool any = false;
+        for (const int role : {int(StaleRole), int(NotFoundRole)}) {
+            if ((any && unionRoles[0].contains(role))
+                || cellData(before, 0, role) == cellData(after, 0, role))
+                continue;
+            any = true;
+            for (int column = 0; column < ColumnCount; ++column)
+                addToUnion(column, role);
+        }
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (!(candidates & columnBit(column)))
+                continue;
+            for (const int role : rolesOfColumn(column)) {
+                if ((any && unionRoles[column].contains(role))
+                    || cellData(before, column, role) == cellData(after, column, role))
+                    continue;
+                any = true;
+                addToUnion(column, role);
+            }
+        }
+        return any;
     };
     QList<WatchedJob> inserts;
     QHash<QString, qsizetype> insertOf;
@@ -858,7 +884,7 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
         }
 
         const int row = *it;
-        const Row before = m_rows.at(row);
+        Row before = m_rows.at(row);
         Row &current = m_rows[row];
         quint32 candidates
                 = columnsForFields(fieldDiff(before.job.job, job.job)) | columnBit(StaleColumn);
@@ -871,59 +897,24 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
             current.searchText = makeSearchText(current);
         computeDerived(current);
 
-        bool rowChanged = false;
-        if (!ranged) {
-            const auto known = changeOfRow.constFind(row);
-            RowChange fresh;
-            RowChange &change = known != changeOfRow.constEnd() ? changes[*known] : fresh;
-            rowChanged = diffRow(before, row, candidates, change);
-            if (known == changeOfRow.constEnd() && rowChanged) {
-                changeOfRow.insert(row, changes.size());
-                changes.append(fresh);
-            }
-            if (rowChanged) {
-                for (int column = 0; column < ColumnCount; ++column) {
-                    for (const int role : std::as_const(change.roles[column]))
-                        addToUnion(column, role);
-                }
-            }
-        } else {
-            const Row &after = m_rows.at(row);
-            for (const int role : {int(StaleRole), int(NotFoundRole)}) {
-                if ((rowChanged && unionRoles[0].contains(role))
-                    || cellData(before, 0, role) == cellData(after, 0, role))
-                    continue;
-                rowChanged = true;
-                for (int column = 0; column < ColumnCount; ++column)
-                    addToUnion(column, role);
-            }
-            for (int column = 0; column < ColumnCount; ++column) {
-                if (!(candidates & columnBit(column)))
-                    continue;
-                for (const int role : rolesOfColumn(column)) {
-                    if (rowChanged && unionRoles[column].contains(role))
-                        continue;
-                    if (cellData(before, column, role) == cellData(after, column, role))
-                        continue;
-                    rowChanged = true;
-                    addToUnion(column, role);
-                }
-            }
-        }
-        if (rowChanged) {
-            changedRows.insert(row);
-            top = std::min(top, row);
-            bottom = std::max(bottom, row);
-            // The condition emitChanges() announces a ranged signal on.
-            if (!ranged && changedRows.size() > 1 && changedRows.size() * 2 > m_rows.size()) {
-                ranged = true;
-                changes.clear();
-                changeOfRow.clear();
-            }
+        // A row met again in this call is compared with its state before the call.
+        if (const auto known = changedOfRow.constFind(row); known != changedOfRow.constEnd()) {
+            Changed &c = changed[*known];
+            c.candidates |= candidates;
+            differs(c.before, current, c.candidates);
+        } else if (differs(before, current, candidates)) {
+            changedOfRow.insert(row, changed.size());
+            changed.append({row, candidates, std::move(before)});
         }
     }
 
-    if (ranged) {
+    if (changed.size() > 1 && changed.size() * 2 > m_rows.size()) {
+        int top = int(m_rows.size());
+        int bottom = -1;
+        for (const Changed &c : std::as_const(changed)) {
+            top = std::min(top, c.row);
+            bottom = std::max(bottom, c.row);
+        }
         int left = ColumnCount;
         int right = -1;
         QList<int> roles;
@@ -940,6 +931,13 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
         std::sort(roles.begin(), roles.end());
         Q_EMIT dataChanged(index(top, left), index(bottom, right), roles);
     } else {
+        QList<RowChange> changes;
+        changes.reserve(changed.size());
+        for (const Changed &c : std::as_const(changed)) {
+            RowChange change;
+            if (diffRow(c.before, c.row, c.candidates, change))
+                changes.append(change);
+        }
         emitChanges(changes);
     }
 
