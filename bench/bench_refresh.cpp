@@ -20,6 +20,11 @@
 //   model     JobTableModel::upsertJobs of every job, alone and under a JobFilterProxyModel
 //             sorted by progress (as the job table shows it);
 //   samples   JobTableModel::addProgressSample for each recorded sample (rate and ETA).
+//   stall     the longest event-loop stall while the refresh reaches the model as the app
+//             delivers it (JobMonitor::jobsUpdated, queued, to upsertJobs of a model under a
+//             proxy sorted by progress): a zero-interval timer ticks whenever the loop is idle;
+//             the figure is the gap between two ticks with the most CPU time in it (its wall
+//             time beside it; on a loaded machine read the CPU column).
 // and the start-up read: JobStore::loadWatched of all N jobs (store reopened each run).
 //
 //   bench_refresh [--jobs N] [--runs N]
@@ -36,16 +41,20 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <iterator>
 #include <utility>
 
@@ -258,6 +267,7 @@ JobUpdate applyBody(WatchedJob &w, std::optional<ProgressSample> &lastSample,
         }
     }
     update.job = w;
+    update.rawRetrieveText = parsed.rawText; // the body as received, for the store
     return update;
 }
 
@@ -308,6 +318,49 @@ bool preloadStore(JobStore &store, const QString &dir, const QStringList &identi
     return store.open(dir) && store.saveProfile(profile)
            && store.addWatched(kProfileId, identifiers, kStart.addSecs(-3600))
            && store.applyUpdates(firstFetch);
+}
+
+struct Stall
+{
+    double wallMs = 0;
+    double cpuMs = 0;
+};
+
+// Runs an event loop into which `work` is posted as one queued call (as a queued signal delivers
+// it), ticking a zero-interval timer whenever the loop is idle, until the loop has idled for
+// 100 ms after the work; returns the gap between two ticks with the most CPU time.
+template<typename Work>
+Stall longestStall(Work work)
+{
+    QEventLoop loop;
+    QTimer ticker;
+    ticker.setInterval(0);
+    QElapsedTimer wall;
+    std::clock_t lastCpu = 0;
+    Stall longest;
+    QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
+        const std::clock_t cpu = std::clock();
+        const double cpuMs = double(cpu - lastCpu) * 1000.0 / CLOCKS_PER_SEC;
+        const double wallMs = double(wall.nsecsElapsed()) / 1e6;
+        if (cpuMs > longest.cpuMs)
+            longest = {wallMs, cpuMs};
+        lastCpu = cpu;
+        wall.start();
+    });
+    QTimer::singleShot(20, &loop, [&loop, &work] {
+        QMetaObject::invokeMethod(
+                &loop,
+                [&loop, &work] {
+                    work();
+                    QTimer::singleShot(100, &loop, &QEventLoop::quit);
+                },
+                Qt::QueuedConnection);
+    });
+    lastCpu = std::clock();
+    wall.start();
+    ticker.start();
+    loop.exec();
+    return longest;
 }
 
 } // namespace
@@ -448,6 +501,18 @@ int main(int argc, char *argv[])
                 model.upsertJobs(updatedJobs);
                 timings.add(QStringLiteral("model upsertJobs, proxy sorted by progress") + tag,
                             timer);
+            }
+            {
+                JobTableModel model([refreshAt] { return refreshAt; });
+                JobFilterProxyModel proxy;
+                proxy.setSourceModel(&model);
+                model.setJobs(base.jobs);
+                proxy.sort(JobTableModel::ProgressColumn, Qt::DescendingOrder);
+                const Stall stall
+                        = longestStall([&model, &updatedJobs] { model.upsertJobs(updatedJobs); });
+                timings.add(QStringLiteral("longest event-loop stall, refresh to sorted model")
+                                    + tag,
+                            stall.wallMs, stall.cpuMs);
             }
         }
     }

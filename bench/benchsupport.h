@@ -99,6 +99,19 @@ public:
         m_rows.append({operation, {wall}, {cpu}});
     }
 
+    // A figure measured otherwise (an event-loop stall): its wall and CPU milliseconds.
+    void add(const QString &operation, double wallMs, double cpuMs)
+    {
+        for (Row &row : m_rows) {
+            if (row.operation == operation) {
+                row.wall.append(wallMs);
+                row.cpu.append(cpuMs);
+                return;
+            }
+        }
+        m_rows.append({operation, {wallMs}, {cpuMs}});
+    }
+
     void print(QTextStream &out) const
     {
         int width = int(qstrlen("operation"));

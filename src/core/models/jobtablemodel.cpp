@@ -684,7 +684,15 @@ JobTableModel::Row JobTableModel::makeRow(const WatchedJob &job) const
 void JobTableModel::computeDerived(Row &row) const
 {
     const Job &job = row.job.job;
-    const QList<ProgressSample> samples = m_samples.value(jobKeyOf(row.job.identifier));
+    // Most rows have no samples (terminal jobs, a fresh start): no key to make then.
+    static const QList<ProgressSample> kNoSamples;
+    const QList<ProgressSample> *found = &kNoSamples;
+    if (!m_samples.isEmpty()) {
+        const auto it = m_samples.constFind(jobKeyOf(row.job.identifier));
+        if (it != m_samples.constEnd())
+            found = &*it;
+    }
+    const QList<ProgressSample> &samples = *found;
     row.elapsed = JobMetrics::elapsed(job, m_now);
     row.toExpiry = JobMetrics::timeToExpiry(job, m_now);
     row.atRisk = JobMetrics::isAtRisk(job, m_now, m_expiryThreshold);
@@ -790,17 +798,20 @@ void JobTableModel::setJobs(const QList<WatchedJob> &jobs)
     beginResetModel();
     m_rows.clear();
     m_rowByIdentifier.clear();
+    m_rows.reserve(jobs.size());
+    m_rowByIdentifier.reserve(jobs.size());
     for (const WatchedJob &job : jobs) {
         if (job.identifier.isEmpty()) {
             qCWarning(lcModel) << "ignoring a watched job without identifier";
             continue;
         }
-        const auto it = m_rowByIdentifier.constFind(jobKeyOf(job.identifier));
+        const QString key = jobKeyOf(job.identifier);
+        const auto it = m_rowByIdentifier.constFind(key);
         if (it != m_rowByIdentifier.constEnd()) {
             m_rows[*it] = makeRow(job);
             continue;
         }
-        m_rowByIdentifier.insert(jobKeyOf(job.identifier), int(m_rows.size()));
+        m_rowByIdentifier.insert(key, int(m_rows.size()));
         m_rows.append(makeRow(job));
     }
     endResetModel();
@@ -808,8 +819,49 @@ void JobTableModel::setJobs(const QList<WatchedJob> &jobs)
 
 void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
 {
-    QList<RowChange> changes;
-    QHash<int, qsizetype> changeOfRow;
+    // A changed row is first compared only until its first difference and on the (column, role)
+    // pairs not yet in the union of all changes: when more than half of the rows change, one
+    // ranged dataChanged announces that union (as emitChanges() does), so most of a 10,000-row
+    // refresh renders one or two cells twice rather than every candidate role. When fewer rows
+    // changed, each is diffed in full at the end and announced cell by cell.
+    struct Changed
+    {
+        int row;
+        quint32 candidates;
+        Row before; // the row before this call
+    };
+    QList<Changed> changed;
+    QHash<int, qsizetype> changedOfRow;
+    QList<int> unionRoles[ColumnCount];
+    const auto addToUnion = [&unionRoles](int column, int role) {
+        if (!unionRoles[column].contains(role))
+            unionRoles[column].append(role);
+    };
+    // Whether `after` differs from `before` on a candidate role, adding differing pairs not in the
+    // union yet.
+    const auto differs = [&](const Row &before, const Row &after, quint32 candidates) {
+        bool any = false;
+        for (const int role : {int(StaleRole), int(NotFoundRole)}) {
+            if ((any && unionRoles[0].contains(role))
+                || cellData(before, 0, role) == cellData(after, 0, role))
+                continue;
+            any = true;
+            for (int column = 0; column < ColumnCount; ++column)
+                addToUnion(column, role);
+        }
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (!(candidates & columnBit(column)))
+                continue;
+            for (const int role : rolesOfColumn(column)) {
+                if ((any && unionRoles[column].contains(role))
+                    || cellData(before, column, role) == cellData(after, column, role))
+                    continue;
+                any = true;
+                addToUnion(column, role);
+            }
+        }
+        return any;
+    };
     QList<WatchedJob> inserts;
     QHash<QString, qsizetype> insertOf;
 
@@ -832,7 +884,7 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
         }
 
         const int row = *it;
-        const Row before = m_rows.at(row);
+        Row before = m_rows.at(row);
         Row &current = m_rows[row];
         quint32 candidates
                 = columnsForFields(fieldDiff(before.job.job, job.job)) | columnBit(StaleColumn);
@@ -845,19 +897,49 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
             current.searchText = makeSearchText(current);
         computeDerived(current);
 
-        const auto known = changeOfRow.constFind(row);
-        if (known != changeOfRow.constEnd()) {
-            diffRow(before, row, candidates, changes[*known]);
-        } else {
-            RowChange change;
-            if (diffRow(before, row, candidates, change)) {
-                changeOfRow.insert(row, changes.size());
-                changes.append(change);
-            }
+        // A row met again in this call is compared with its state before the call.
+        if (const auto known = changedOfRow.constFind(row); known != changedOfRow.constEnd()) {
+            Changed &c = changed[*known];
+            c.candidates |= candidates;
+            differs(c.before, current, c.candidates);
+        } else if (differs(before, current, candidates)) {
+            changedOfRow.insert(row, changed.size());
+            changed.append({row, candidates, std::move(before)});
         }
     }
 
-    emitChanges(changes);
+    if (changed.size() > 1 && changed.size() * 2 > m_rows.size()) {
+        int top = int(m_rows.size());
+        int bottom = -1;
+        for (const Changed &c : std::as_const(changed)) {
+            top = std::min(top, c.row);
+            bottom = std::max(bottom, c.row);
+        }
+        int left = ColumnCount;
+        int right = -1;
+        QList<int> roles;
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (unionRoles[column].isEmpty())
+                continue;
+            left = std::min(left, column);
+            right = std::max(right, column);
+            for (const int role : std::as_const(unionRoles[column])) {
+                if (!roles.contains(role))
+                    roles.append(role);
+            }
+        }
+        std::sort(roles.begin(), roles.end());
+        Q_EMIT dataChanged(index(top, left), index(bottom, right), roles);
+    } else {
+        QList<RowChange> changes;
+        changes.reserve(changed.size());
+        for (const Changed &c : std::as_const(changed)) {
+            RowChange change;
+            if (diffRow(c.before, c.row, c.candidates, change))
+                changes.append(change);
+        }
+        emitChanges(changes);
+    }
 
     if (!inserts.isEmpty()) {
         const int first = int(m_rows.size());

@@ -246,7 +246,8 @@ public:
         return true;
     }
 
-    std::optional<qint64> saveJob(const WatchedJob &w)
+    // `retrieveText`: w.rawRetrieve as received (JobUpdate::rawRetrieveText), or empty.
+    std::optional<qint64> saveJob(const WatchedJob &w, const QByteArray &retrieveText = {})
     {
         if (w.profileId.isEmpty() || w.identifier.isEmpty()) {
             setError(QStringLiteral("a watched job needs a profile id and an identifier"));
@@ -263,13 +264,13 @@ public:
             if (const auto known = m_written->constFind(memoKey); known != m_written->constEnd())
                 before = &*known;
         }
-        const QByteArray json = jsonBytes(JobCodec::toJson(w.job));
+        const QByteArray json = JobCodec::toJsonBytes(w.job);
         bool lostBody = false;
-        std::optional<qint64> id = upsertJob(w, canonical, json, before, &lostBody);
+        std::optional<qint64> id = upsertJob(w, canonical, json, retrieveText, before, &lostBody);
         if (id && lostBody) {
             // A kept body is not there: the row was made anew (removed by another process
             // meanwhile). Write every body.
-            id = upsertJob(w, canonical, json, nullptr, nullptr);
+            id = upsertJob(w, canonical, json, retrieveText, nullptr, nullptr);
         }
         if (id)
             m_pending.insert(memoKey, {w.rawRetrieve, w.rawList, w.rawNative});
@@ -278,7 +279,7 @@ public:
 
     // `lostBody`: set when a body kept as written is not in the row.
     std::optional<qint64> upsertJob(const WatchedJob &w, const QString &canonical,
-                                    const QByteArray &json,
+                                    const QByteArray &json, const QByteArray &retrieveText,
                                     const storedetail::WrittenBodies *before, bool *lostBody)
     {
         QSqlQuery *q = statement(Stmt::UpsertJob);
@@ -298,7 +299,10 @@ public:
         q->bindValue(i++, statusValue(w.job.status));
         q->bindValue(i++, w.job.jobArn ? QVariant(nonNull(*w.job.jobArn)) : nullText());
         q->bindValue(i++, json);
-        q->bindValue(i++, keepRetrieve ? kept : rawBodyValue(w.rawRetrieve));
+        q->bindValue(i++, keepRetrieve ? kept
+                          : !retrieveText.isEmpty() && !w.rawRetrieve.isEmpty()
+                                  ? QVariant(retrieveText)
+                                  : rawBodyValue(w.rawRetrieve));
         q->bindValue(i++, keepList ? kept : rawBodyValue(w.rawList));
         q->bindValue(i++, addedAt.toMSecsSinceEpoch());
         q->bindValue(i++, timeValue(w.fetchedAt));
@@ -397,20 +401,31 @@ public:
             return setError(QStringLiteral("a progress sample has no time"));
         const qint64 at = s.at.toMSecsSinceEpoch();
 
+        // One query tells the newest sample, the first one and how many there are: what
+        // deciding, thinning and bounding need, so that a young job's sample costs two
+        // statements (this and the insert) rather than five.
         QSqlQuery *newest = statement(Stmt::NewestSample);
         if (!newest)
             return false;
         newest->bindValue(0, jobId);
+        newest->bindValue(1, jobId);
+        newest->bindValue(2, jobId);
         if (!run(*newest))
             return setError(QStringLiteral("could not read progress samples"), *newest);
         std::optional<qint64> prevAt;
         bool sameCounts = false;
+        qint64 firstId = -1;
+        qint64 firstAt = 0;
+        qint64 count = 0;
         if (newest->next()) {
             prevAt = newest->value(0).toLongLong();
             sameCounts = newest->value(1).toLongLong() == s.total
                          && newest->value(2).toLongLong() == s.processed
                          && newest->value(3).toLongLong() == s.succeeded
                          && newest->value(4).toLongLong() == s.failed;
+            firstId = newest->value(5).toLongLong();
+            firstAt = newest->value(6).toLongLong();
+            count = newest->value(7).toLongLong();
         }
         newest->finish();
 
@@ -433,10 +448,17 @@ public:
             return true; // the first sample: nothing to thin
 
         const qint64 newestAt = std::max(at, *prevAt);
+        // A sample older than the newest (a clock change) may be the new first one: look it up.
+        const bool firstKnown = at >= *prevAt;
+        qint64 dropped = 0;
         bool ok = true;
-        for (const samplethinning::Window &w : samplethinning::windowsToRethin(at, *prevAt))
-            ok = ok && thin(jobId, w, newestAt);
-        return ok && enforceSampleBound(jobId);
+        for (const samplethinning::Window &w : samplethinning::windowsToRethin(at, *prevAt)) {
+            // No sample lies before the first: a window ending earlier holds none.
+            if (firstKnown && w.to < firstAt)
+                continue;
+            ok = ok && thin(jobId, w, newestAt, firstKnown ? firstId : UnknownFirst, &dropped);
+        }
+        return ok && enforceSampleBound(jobId, count + 1 - dropped);
     }
 
     bool exec(const QString &sql, const QString &context)
@@ -547,9 +569,14 @@ private:
                                   " to_status, observed_at, last_modified_time)"
                                   " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
         case Stmt::NewestSample:
-            return QStringLiteral("SELECT at, total, processed, succeeded, failed"
-                                  " FROM progress_samples WHERE job_id = ?"
-                                  " ORDER BY at DESC, id DESC LIMIT 1");
+            // No row when the job has no sample.
+            return QStringLiteral(
+                    "SELECT n.at, n.total, n.processed, n.succeeded, n.failed, f.id, f.at,"
+                    " (SELECT COUNT(*) FROM progress_samples WHERE job_id = ?)"
+                    " FROM (SELECT at, total, processed, succeeded, failed FROM progress_samples"
+                    " WHERE job_id = ? ORDER BY at DESC, id DESC LIMIT 1) n,"
+                    " (SELECT id, at FROM progress_samples WHERE job_id = ?"
+                    " ORDER BY at, id LIMIT 1) f");
         case Stmt::InsertSample:
             return QStringLiteral("INSERT INTO progress_samples (job_id, at, total, processed,"
                                   " succeeded, failed) VALUES (?, ?, ?, ?, ?, ?)");
@@ -587,20 +614,28 @@ private:
         return &*slot;
     }
 
-    // Applies the thinning policy to the job's samples taken in the window.
-    bool thin(qint64 jobId, const samplethinning::Window &window, qint64 newestAt)
+    // Applies the thinning policy to the job's samples taken in the window. `firstId`: the
+    // job's first sample when the caller knows it, UnknownFirst to look it up; adds the number
+    // of samples deleted to `dropped`.
+    static constexpr qint64 UnknownFirst = std::numeric_limits<qint64>::min();
+    bool thin(qint64 jobId, const samplethinning::Window &window, qint64 newestAt, qint64 firstId,
+              qint64 *dropped)
     {
-        QSqlQuery *first = statement(Stmt::FirstSample);
         QSqlQuery *range = statement(Stmt::SamplesInRange);
         QSqlQuery *remove = statement(Stmt::DeleteSample);
-        if (!first || !range || !remove)
+        if (!range || !remove)
             return false;
 
-        first->bindValue(0, jobId);
-        if (!run(*first))
-            return setError(QStringLiteral("could not read progress samples"), *first);
-        const qint64 firstId = first->next() ? first->value(0).toLongLong() : -1;
-        first->finish();
+        if (firstId == UnknownFirst) {
+            QSqlQuery *first = statement(Stmt::FirstSample);
+            if (!first)
+                return false;
+            first->bindValue(0, jobId);
+            if (!run(*first))
+                return setError(QStringLiteral("could not read progress samples"), *first);
+            firstId = first->next() ? first->value(0).toLongLong() : -1;
+            first->finish();
+        }
 
         range->bindValue(0, jobId);
         range->bindValue(1, window.from);
@@ -616,12 +651,17 @@ private:
             remove->bindValue(0, id);
             if (!run(*remove))
                 return setError(QStringLiteral("could not thin progress samples"), *remove);
+            *dropped += remove->numRowsAffected();
         }
         return true;
     }
 
-    bool enforceSampleBound(qint64 jobId)
+    // `expectedCount`: the job's samples as this transaction counted them; only when that is
+    // over the bound are they counted again (another writer may have removed some meanwhile).
+    bool enforceSampleBound(qint64 jobId, qint64 expectedCount)
     {
+        if (samplethinning::excess(expectedCount) == 0)
+            return true;
         QSqlQuery *count = statement(Stmt::CountSamples);
         if (!count)
             return false;
@@ -657,17 +697,22 @@ const QString kChangesChannel = QStringLiteral("batchwatch_jobs");
 // NOTIFY payloads must stay below 8000 bytes; a longer list is sent as "the whole profile".
 constexpr qsizetype kMaxPayload = 7000;
 
-// The job keys each write touched, by profile.
+// The job keys each write touched, by profile, each once in the order first written. Only
+// PostgreSQL announces them (empty on SQLite: nothing to make).
 template<typename List, typename JobOf>
-QHash<QString, QStringList> changedKeys(const List &items, JobOf jobOf)
+QHash<QString, QStringList> changedKeys(const Writer &w, const List &items, JobOf jobOf)
 {
     QHash<QString, QStringList> out;
+    if (!w.isPostgres())
+        return out;
+    QSet<QString> seen;
     for (const auto &item : items) {
-        const WatchedJob *w = jobOf(item);
-        QStringList &keys = out[w->profileId];
-        const QString key = jobKeyOf(w->identifier);
-        if (!keys.contains(key))
-            keys.append(key);
+        const WatchedJob *job = jobOf(item);
+        QString key = jobKeyOf(job->identifier);
+        if (!seen.contains(job->profileId + u'\n' + key)) {
+            seen.insert(job->profileId + u'\n' + key);
+            out[job->profileId].append(std::move(key));
+        }
     }
     return out;
 }
@@ -1334,7 +1379,7 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
         if (ok && job.results)
             ok = w.saveResults(*jobId, *job.results);
     }
-    ok = ok && notifyChanged(w, changedKeys(jobs, [](const WatchedJob &j) { return &j; }))
+    ok = ok && notifyChanged(w, changedKeys(w, jobs, [](const WatchedJob &j) { return &j; }))
          && w.commit();
     if (ok) {
         const auto &written = w.pendingWritten();
@@ -1489,7 +1534,7 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
     for (const JobUpdate &u : updates) {
         if (!ok)
             break;
-        const std::optional<qint64> jobId = w.saveJob(u.job);
+        const std::optional<qint64> jobId = w.saveJob(u.job, u.rawRetrieveText);
         ok = jobId.has_value();
         for (const StatusTransition &t : u.newTransitions) {
             if (!ok)
@@ -1503,7 +1548,7 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
         if (!ok)
             w.attributeError(jobLabel(u.job.profileId, u.job.identifier));
     }
-    ok = ok && notifyChanged(w, changedKeys(updates, [](const JobUpdate &u) { return &u.job; }))
+    ok = ok && notifyChanged(w, changedKeys(w, updates, [](const JobUpdate &u) { return &u.job; }))
          && w.commit();
     if (ok) {
         const auto &written = w.pendingWritten();

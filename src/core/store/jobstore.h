@@ -39,6 +39,10 @@ struct JobUpdate
     QList<StatusTransition> newTransitions; // appended in order
     std::optional<ProgressSample> sample;
     bool resultsChanged = false; // job.results is new: store it (schema 4 job_results)
+    // job.rawRetrieve as the gateway sent it (ParsedJob::rawText), when this update took it from
+    // a whole retrieve body: the store writes these bytes rather than serialising the object
+    // again. Empty: job.rawRetrieve is serialised. Must be the text job.rawRetrieve was read from.
+    QByteArray rawRetrieveText = {};
 };
 
 // The local store (PRODUCT.md §4 "Persistence"): profiles, watched jobs with their last-known

@@ -979,6 +979,8 @@ bool JobMonitor::applyBody(Tracked &t, const ParsedJob &parsed, BodySource sourc
     if (!t.resultsStale)
         fillCountsFromResults(w);
     update.job = w;
+    if (source == BodySource::Retrieve)
+        update.rawRetrieveText = parsed.rawText; // the store writes the body as received
     queue(std::move(update));
     if (endedNow && t.resultsHandle < 0 && resultsSourceFor(w)) {
         if (!m_autoResultsQueue.contains(w.identifier))

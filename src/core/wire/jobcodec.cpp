@@ -5,12 +5,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QTimeZone>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -374,6 +376,7 @@ Expected<ParsedJob> parseRetrieveBody(const QByteArray &body)
             [](const ParseProblem &p) { return p.field == QLatin1StringView("status"); });
     if ((!parsed.job.jobArn && !parsed.job.status) || statusUnreadable)
         return badBody(unreadableJob(*obj, parsed.problems, parsed.job.jobArn.has_value()));
+    parsed.rawText = body;
     return parsed;
 }
 
@@ -565,6 +568,318 @@ QJsonObject toJson(const Job &j)
     if (j.progressPercent)
         o.insert(QLatin1StringView("progressPercent"), *j.progressPercent);
     return o;
+}
+
+namespace {
+
+// --- writing toJson's output directly --------------------------------------------------------
+// What QJsonDocument::toJson(Compact) makes of toJson's object: keys in sorted order, strings
+// escaped as Qt escapes them, numbers as QJsonValue holds them. tst_jobcodec compares the two.
+
+class CompactWriter
+{
+public:
+    explicit CompactWriter(QByteArray &out)
+        : m_out(out)
+    {}
+
+    // `"key":` after a comma unless it is the object's first member.
+    void key(const char *name)
+    {
+        if (m_needComma)
+            m_out.append(',');
+        m_out.append('"').append(name).append("\":");
+        m_needComma = true;
+    }
+    void open(char bracket)
+    {
+        m_out.append(bracket);
+        m_needComma = false;
+    }
+    void close(char bracket)
+    {
+        m_out.append(bracket);
+        m_needComma = true;
+    }
+    void arrayItem()
+    {
+        if (m_needComma)
+            m_out.append(',');
+        m_needComma = true;
+    }
+    // False on a UTF-16 surrogate: the caller falls back to QJsonDocument for the whole job.
+    bool string(const QString &text)
+    {
+        m_out.append('"');
+        const char16_t *begin = reinterpret_cast<const char16_t *>(text.constData());
+        const char16_t *end = begin + text.size();
+        const char16_t *run = begin; // start of the characters not yet copied
+        for (const char16_t *p = begin; p != end; ++p) {
+            const char16_t c = *p;
+            if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\')
+                continue;
+            flushAscii(run, p);
+            run = p + 1;
+            if (c >= 0x80) {
+                if (c >= 0xD800 && c <= 0xDFFF)
+                    return false;
+                if (c < 0x800) {
+                    m_out.append(char(0xC0 | (c >> 6)));
+                } else {
+                    m_out.append(char(0xE0 | (c >> 12)));
+                    m_out.append(char(0x80 | ((c >> 6) & 0x3F)));
+                }
+                m_out.append(char(0x80 | (c & 0x3F)));
+                continue;
+            }
+            m_out.append('\\');
+            switch (c) {
+            case u'"':
+                m_out.append('"');
+                break;
+            case u'\\':
+                m_out.append('\\');
+                break;
+            case u'\b':
+                m_out.append('b');
+                break;
+            case u'\f':
+                m_out.append('f');
+                break;
+            case u'\n':
+                m_out.append('n');
+                break;
+            case u'\r':
+                m_out.append('r');
+                break;
+            case u'\t':
+                m_out.append('t');
+                break;
+            default: {
+                static const char hex[] = "0123456789abcdef";
+                m_out.append("u00").append(hex[c >> 4]).append(hex[c & 0xF]);
+                break;
+            }
+            }
+        }
+        flushAscii(run, end);
+        m_out.append('"');
+        return true;
+    }
+    // A number as QJsonValue(double) keeps it: an integral value in qint64's range as an integer.
+    void number(double d)
+    {
+        constexpr double kTwo63 = 9223372036854775808.0;
+        if (std::isfinite(d) && d == std::trunc(d) && d >= -kTwo63 && d < kTwo63)
+            m_out.append(QByteArray::number(static_cast<qint64>(d)));
+        else if (std::isfinite(d))
+            m_out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+        else
+            m_out.append("null");
+    }
+
+private:
+    void flushAscii(const char16_t *from, const char16_t *to)
+    {
+        const qsizetype n = to - from;
+        if (n <= 0)
+            return;
+        const qsizetype at = m_out.size();
+        m_out.resize(at + n);
+        char *dst = m_out.data() + at;
+        for (qsizetype i = 0; i < n; ++i)
+            dst[i] = char(from[i]);
+    }
+
+    QByteArray &m_out;
+    bool m_needComma = false;
+};
+
+// One member of toJson's object: writes it when the job has it (false: give up, see string()).
+using MemberWriter = bool (*)(CompactWriter &, const Job &);
+
+template<std::optional<QString> Job::*Member>
+bool writeString(CompactWriter &w, const Job &j, const char *name)
+{
+    if (!(j.*Member))
+        return true;
+    w.key(name);
+    return w.string(*(j.*Member));
+}
+
+template<std::optional<QDateTime> Job::*Member>
+bool writeTime(CompactWriter &w, const Job &j, const char *name)
+{
+    const std::optional<QDateTime> &t = j.*Member;
+    if (!t || !t->isValid())
+        return true;
+    w.key(name);
+    return w.string(formatTimestamp(*t));
+}
+
+template<std::optional<qint64> Job::*Member>
+bool writeCount(CompactWriter &w, const Job &j, const char *name)
+{
+    if (!(j.*Member))
+        return true;
+    w.key(name);
+    w.number(static_cast<double>(*(j.*Member)));
+    return true;
+}
+
+// {"<wrapper>":{<present keys, sorted>}}
+template<typename Config>
+bool writeS3(CompactWriter &w, const std::optional<Config> &config,
+             const S3ConfigShape<Config> &shape)
+{
+    if (!config)
+        return true;
+    w.key(shape.name.data());
+    w.open('{');
+    w.key(shape.wrapper.data());
+    w.open('{');
+    std::array<std::pair<QLatin1StringView, std::optional<QString> Config::*>, 3> keys = shape.keys;
+    std::sort(keys.begin(), keys.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &[key, member] : keys) {
+        if (const std::optional<QString> &value = (*config).*member) {
+            w.key(key.data());
+            if (!w.string(*value))
+                return false;
+        }
+    }
+    w.close('}');
+    w.close('}');
+    return true;
+}
+
+bool writeStringList(CompactWriter &w, const char *name, const QStringList &list)
+{
+    w.key(name);
+    w.open('[');
+    for (const QString &s : list) {
+        w.arrayItem();
+        if (!w.string(s))
+            return false;
+    }
+    w.close(']');
+    return true;
+}
+
+struct NamedMember
+{
+    const char *name;
+    bool (*write)(CompactWriter &, const Job &, const char *);
+};
+
+#define BW_STRING(field)                                                                           \
+    NamedMember                                                                                    \
+    {                                                                                              \
+#field, &writeString < &Job::field>                                                        \
+    }
+#define BW_TIME(field)                                                                             \
+    NamedMember                                                                                    \
+    {                                                                                              \
+#field, &writeTime < &Job::field>                                                          \
+    }
+#define BW_COUNT(field)                                                                            \
+    NamedMember                                                                                    \
+    {                                                                                              \
+#field, &writeCount < &Job::field>                                                         \
+    }
+
+// Every member toJson writes, in the order QJsonObject keeps keys (sorted).
+const std::array<NamedMember, JobFieldCount> &sortedMembers()
+{
+    static const std::array<NamedMember, JobFieldCount> members = [] {
+        std::array<NamedMember, JobFieldCount> m{
+                BW_STRING(jobArn),
+                NamedMember{"status",
+                            [](CompactWriter &w, const Job &j, const char *name) {
+                                if (!j.status)
+                                    return true;
+                                w.key(name);
+                                return w.string(j.status->raw());
+                            }},
+                BW_STRING(jobName),
+                BW_STRING(modelId),
+                BW_STRING(roleArn),
+                BW_STRING(clientRequestToken),
+                BW_STRING(message),
+                BW_TIME(submitTime),
+                BW_TIME(lastModifiedTime),
+                BW_TIME(endTime),
+                BW_TIME(jobExpirationTime),
+                NamedMember{"inputDataConfig",
+                            [](CompactWriter &w, const Job &j, const char *) {
+                                return writeS3(w, j.inputDataConfig, kInputConfig);
+                            }},
+                NamedMember{"outputDataConfig",
+                            [](CompactWriter &w, const Job &j, const char *) {
+                                return writeS3(w, j.outputDataConfig, kOutputConfig);
+                            }},
+                NamedMember{"vpcConfig",
+                            [](CompactWriter &w, const Job &j, const char *name) {
+                                if (!j.vpcConfig)
+                                    return true;
+                                w.key(name);
+                                w.open('{');
+                                const bool ok = writeStringList(w, "securityGroupIds",
+                                                                j.vpcConfig->securityGroupIds)
+                                                && writeStringList(w, "subnetIds",
+                                                                   j.vpcConfig->subnetIds);
+                                w.close('}');
+                                return ok;
+                            }},
+                BW_COUNT(timeoutDurationInHours),
+                BW_STRING(modelInvocationType),
+                BW_COUNT(totalRecordCount),
+                BW_COUNT(processedRecordCount),
+                BW_COUNT(successRecordCount),
+                BW_COUNT(errorRecordCount),
+                BW_STRING(provider),
+                BW_TIME(inProgressAt),
+                BW_TIME(finalizingAt),
+                BW_TIME(completedAt),
+                BW_TIME(failedAt),
+                BW_TIME(expiredAt),
+                BW_TIME(cancellingAt),
+                BW_TIME(cancelledAt),
+                NamedMember{"progressPercent",
+                            [](CompactWriter &w, const Job &j, const char *name) {
+                                if (!j.progressPercent)
+                                    return true;
+                                w.key(name);
+                                w.number(*j.progressPercent);
+                                return true;
+                            }},
+        };
+        std::sort(m.begin(), m.end(), [](const NamedMember &a, const NamedMember &b) {
+            return std::strcmp(a.name, b.name) < 0;
+        });
+        return m;
+    }();
+    return members;
+}
+
+#undef BW_STRING
+#undef BW_TIME
+#undef BW_COUNT
+
+} // namespace
+
+QByteArray toJsonBytes(const Job &job)
+{
+    QByteArray out;
+    out.reserve(1024);
+    CompactWriter w(out);
+    w.open('{');
+    for (const NamedMember &m : sortedMembers()) {
+        if (!m.write(w, job, m.name))
+            return QJsonDocument(toJson(job)).toJson(QJsonDocument::Compact);
+    }
+    w.close('}');
+    return out;
 }
 
 namespace {

@@ -27,6 +27,10 @@ struct ParsedJob
     Job job;
     QJsonObject raw; // the object exactly as received, unknown fields included
     QList<ParseProblem> problems;
+    // The body `raw` was read from, as received, when it was a whole response body
+    // (parseRetrieveBody); empty otherwise. The store writes these bytes instead of serialising
+    // `raw` again (JobUpdate::rawRetrieveText).
+    QByteArray rawText;
 };
 
 struct ListPage
@@ -80,6 +84,9 @@ bool looksLikeHtml(const QByteArray &body);
 // The job as the API would send it: API field names, timestamps normalised by formatTimestamp,
 // absent fields omitted, status as the gateway's raw string.
 QJsonObject toJson(const Job &job);
+// toJson(job) as compact JSON text, written directly without building the object (the store's
+// job_json column): the same bytes as QJsonDocument(toJson(job)).toJson(Compact), keys sorted.
+QByteArray toJsonBytes(const Job &job);
 // The inverse of toJson (how the store reads a job back): toJson's exact shape is read quickly;
 // anything else (an older or newer shape, a row written by hand) is read as parseJob reads it.
 // For every job, fromJson(toJson(job)) == job.

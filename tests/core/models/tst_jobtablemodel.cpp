@@ -106,6 +106,8 @@ private Q_SLOTS:
     void aJobTheGatewayDoesNotKnowSaysNotFound();
     void aJobWithoutANameShowsItsShortIdAsName();
     void oneRangedSignalWhenMostRowsChange();
+    void theRangedSignalCarriesWhatEachRowAloneWouldAnnounce();
+    void aRowUpdatedTwiceInOneCallAnnouncesBothChanges();
     void unchangedRecordsAreNotAnnounced();
     void neverResetsWhileUpserting();
     void removesContiguousRangesHighestFirst();
@@ -409,6 +411,76 @@ void tst_JobTableModel::oneRangedSignalWhenMostRowsChange()
                                                M::ErrorShareRole, M::MessageRole};
     const QList<Change> ranged{{1, M::NameColumn, 4, M::MessageColumn, unionRoles}};
     QCOMPARE(describe(recorded(changed)), describe(ranged));
+}
+
+void tst_JobTableModel::theRangedSignalCarriesWhatEachRowAloneWouldAnnounce()
+{
+    const QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
+    // Five of six rows change; several change different roles of the same column, and later
+    // rows change roles that earlier ones did not.
+    QList<WatchedJob> next = jobs;
+    next[CompletedRow].job.message = QStringLiteral("done, with notes");
+    next[PartialRow].job.processedRecordCount = 1;
+    next[ScheduledRow].job.status = Status::fromCode(JobStatus::InProgress);
+    next[InProgressRow].job.totalRecordCount = 90000;
+    next[InProgressRow].job.message = QStringLiteral("slow");
+    next[FailedRow].lastError = GatewayError{};
+    next[FailedRow].job.jobName = QStringLiteral("renamed");
+
+    // Each row alone (one row of six: announced cell by cell, exactly).
+    QList<int> expectedRoles;
+    int left = M::ColumnCount;
+    int right = -1;
+    for (int row = 0; row < int(jobs.size()); ++row) {
+        M alone([] { return kNow; });
+        alone.setJobs(jobs);
+        QSignalSpy spy(&alone, &M::dataChanged);
+        alone.upsertJobs({next.at(row)});
+        for (const Change &c : recorded(spy)) {
+            left = std::min(left, c.left);
+            right = std::max(right, c.right);
+            for (int role : c.roles) {
+                if (!expectedRoles.contains(role))
+                    expectedRoles.append(role);
+            }
+        }
+    }
+    QVERIFY(expectedRoles.contains(M::ProgressTotalRole));
+    QVERIFY(expectedRoles.contains(M::ProgressProcessedRole));
+    QVERIFY(expectedRoles.contains(M::StaleRole));
+
+    m_model->setJobs(jobs);
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+    m_model->upsertJobs(next);
+    const QList<Change> ranged{{CompletedRow, left, FailedRow, right, expectedRoles}};
+    QCOMPARE(describe(recorded(changed)), describe(ranged));
+}
+
+void tst_JobTableModel::aRowUpdatedTwiceInOneCallAnnouncesBothChanges()
+{
+    const QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
+    m_model->setJobs(jobs);
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+
+    WatchedJob first = jobs.at(InProgressRow);
+    first.job.message = QStringLiteral("slow");
+    WatchedJob second = first;
+    second.job.processedRecordCount = 12500;
+    m_model->upsertJobs({first, second});
+
+    const QList<Change> expected{
+            cells(InProgressRow, M::ProgressColumn, M::ProgressColumn,
+                  kTextRoles
+                          + QList<int>{M::ProgressProcessedRole, M::ProgressFractionRole,
+                                       M::ErrorShareRole}),
+            cells(InProgressRow, M::MessageColumn, M::MessageColumn,
+                  kTextRoles + QList<int>{M::MessageRole}),
+    };
+    QCOMPARE(describe(recorded(changed)), describe(expected));
+    QCOMPARE(m_model->index(InProgressRow, M::MessageColumn).data().toString(),
+             QStringLiteral("slow"));
 }
 
 void tst_JobTableModel::unchangedRecordsAreNotAnnounced()

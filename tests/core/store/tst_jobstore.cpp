@@ -435,6 +435,7 @@ private Q_SLOTS:
 
     // the write path
     void rewritesOnlyChangedRawBodies();
+    void writesTheRetrieveBodyAsReceived();
     void restoresRawBodiesOfARowRemovedElsewhere();
 
 private:
@@ -2037,6 +2038,44 @@ void tst_JobStore::rewritesOnlyChangedRawBodies()
     QCOMPARE(store.loadWatched(QStringLiteral("p")).constFirst().rawRetrieve, second);
     QVERIFY(store.applyUpdates({broken}));
     QCOMPARE(store.loadWatched(QStringLiteral("p")).constFirst().rawRetrieve, third);
+}
+
+void tst_JobStore::writesTheRetrieveBodyAsReceived()
+{
+    // The monitor hands over the body as the gateway sent it: that text is stored (not the
+    // object serialised again) and reads back as the same object.
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+    WatchedJob w = fullJob(QStringLiteral("p"), QStringLiteral("k3x9p2m7q1ab"));
+    const QByteArray received
+            = "{\n  \"status\" : \"InProgress\",\n  \"processedRecordCount\": 10,\n"
+              "  \"note\": \"caf\u00e9 \\u00e9\"\n}\n";
+    JobUpdate update;
+    update.job = w;
+    update.job.rawRetrieve = QJsonDocument::fromJson(received).object();
+    QVERIFY(!update.job.rawRetrieve.isEmpty());
+    update.rawRetrieveText = received;
+    QVERIFY2(store.applyUpdates({update}), qPrintable(store.lastError()));
+
+    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.constFirst().rawRetrieve, update.job.rawRetrieve);
+    {
+        RawDb raw(dbPath());
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT raw_retrieve FROM watched_jobs")).toByteArray(),
+                 received);
+    }
+
+    // Without the text (any other writer), the object is serialised as before.
+    const QJsonObject next{{QStringLiteral("status"), QStringLiteral("Completed")}};
+    update.job.rawRetrieve = next;
+    update.rawRetrieveText.clear();
+    QVERIFY(store.applyUpdates({update}));
+    QCOMPARE(store.loadWatched(QStringLiteral("p")).constFirst().rawRetrieve, next);
+    RawDb raw(dbPath());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT raw_retrieve FROM watched_jobs")).toByteArray(),
+             QJsonDocument(next).toJson(QJsonDocument::Compact));
 }
 
 void tst_JobStore::restoresRawBodiesOfARowRemovedElsewhere()

@@ -39,6 +39,8 @@ private Q_SLOTS:
     void roundTripsThroughJson();
     void nativeFieldsRoundTripThroughTheStoredShape();
     void fromJsonReadsToJsonBackAndAnyOtherShapeAsParseJob();
+    void toJsonBytesWritesWhatQJsonDocumentWrote_data();
+    void toJsonBytesWritesWhatQJsonDocumentWrote();
     void survivesHugeAndHostileInput();
 };
 
@@ -521,6 +523,79 @@ void tst_JobCodec::fromJsonReadsToJsonBackAndAnyOtherShapeAsParseJob()
         // The gateway's own body is not toJson's shape: read as parseJob reads it.
         QVERIFY2(JobCodec::fromJson(r->raw) == r->job, qPrintable(name));
     }
+}
+
+void tst_JobCodec::toJsonBytesWritesWhatQJsonDocumentWrote_data()
+{
+    QTest::addColumn<Job>("job");
+    // Every retrieve fixture, as the gateways report jobs.
+    for (const QString &name : test::fixtureNames()) {
+        if (!name.startsWith(QLatin1StringView("retrieve-")))
+            continue;
+        const auto r = JobCodec::parseRetrieveBody(test::fixture(name));
+        if (r.hasValue())
+            QTest::newRow(qPrintable(name)) << r->job;
+    }
+    QTest::newRow("empty job") << Job();
+
+    const QDateTime t0(QDate(2026, 3, 1), QTime(10, 0, 0, 7), Qt::UTC);
+    Job every;
+    every.jobArn = u"arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/abc"_s;
+    every.status = Status::fromString(u"InProgress"_s);
+    every.jobName = u"näme / 名前 \"quoted\" back\\slash"_s;
+    every.modelId = u"anthropic.claude-3-haiku-20240307-v1:0"_s;
+    every.roleArn = QString(); // present but empty
+    every.clientRequestToken = u"tab\there\nnew line\r\b\f"_s;
+    every.message = QString(u"control \x01 \x1f del \x7f nul "_s) + QChar(u'\0') + u" end"_s;
+    every.submitTime = t0;
+    every.lastModifiedTime = t0.addMSecs(1234);
+    every.endTime = QDateTime(); // present but invalid: left out
+    every.jobExpirationTime = t0.addDays(3);
+    every.inputDataConfig = InputDataConfig{u"s3://in/x.jsonl"_s, u"JSONL"_s, u"123"_s};
+    every.outputDataConfig = OutputDataConfig{u"s3://out/"_s, std::nullopt, u"123"_s};
+    every.vpcConfig = VpcConfig{{u"sg-1"_s}, {u"subnet-1"_s, u"subnet-2"_s}};
+    every.timeoutDurationInHours = 72;
+    every.modelInvocationType = u"InvokeModel"_s;
+    every.totalRecordCount = 0;
+    every.processedRecordCount = (qint64(1) << 53) + 1; // not exact as a double
+    every.successRecordCount = std::numeric_limits<qint64>::max();
+    every.errorRecordCount = 12345678901LL;
+    every.provider = u"gemini"_s;
+    every.inProgressAt = t0.addSecs(60);
+    every.finalizingAt = t0.addSecs(120);
+    every.completedAt = t0.addSecs(180);
+    every.failedAt = t0.addSecs(240);
+    every.expiredAt = t0.addSecs(300);
+    every.cancellingAt = t0.addSecs(360);
+    every.cancelledAt = t0.addSecs(420);
+    every.progressPercent = 33.333333333333336;
+    QTest::newRow("every field, hostile text") << every;
+
+    Job emptyConfigs;
+    emptyConfigs.status = Status::fromString(u"Submitted"_s);
+    emptyConfigs.inputDataConfig = InputDataConfig{};
+    emptyConfigs.outputDataConfig = OutputDataConfig{};
+    emptyConfigs.vpcConfig = VpcConfig{};
+    emptyConfigs.progressPercent = 100.0;
+    QTest::newRow("empty configs, whole percentage") << emptyConfigs;
+
+    Job fractions;
+    fractions.status = Status::fromString(u"in_progress"_s);
+    fractions.progressPercent = 1e-7;
+    fractions.totalRecordCount = -5; // never from the codec, but written all the same
+    QTest::newRow("tiny percentage, negative count") << fractions;
+
+    Job surrogates;
+    surrogates.jobName = u"emoji 😀 and a lone "_s + QChar(0xD800);
+    surrogates.status = Status::fromString(u"Completed"_s);
+    QTest::newRow("surrogates (written through QJsonDocument)") << surrogates;
+}
+
+void tst_JobCodec::toJsonBytesWritesWhatQJsonDocumentWrote()
+{
+    QFETCH(Job, job);
+    const QByteArray expected = QJsonDocument(JobCodec::toJson(job)).toJson(QJsonDocument::Compact);
+    QCOMPARE(JobCodec::toJsonBytes(job), expected);
 }
 
 void tst_JobCodec::nativeFieldsRoundTripThroughTheStoredShape()
