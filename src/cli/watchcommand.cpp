@@ -251,9 +251,11 @@ void WatchCommand::onJobsAdded(const QList<WatchedJob> &jobs)
 
 void WatchCommand::keepOthersUnpolled(const QList<WatchedJob> &jobs)
 {
-    // A shared store's changes bring the profile's other jobs in (JobMonitor::applyStoredJobs):
-    // without --all, this run polls only its own.
-    if (m_options.all || !m_monitor)
+    // Without --all, this run polls only its own jobs. On a shared store, though, the holder of
+    // the lease polls for everyone on the profile (the others only view): a `watch ID` that
+    // took the lease polls the profile's other jobs too, and prints only its own.
+    if (m_options.all || !m_monitor
+        || m_profileSession->sharing() != ProfileSession::Sharing::Local)
         return;
     QStringList others;
     for (const WatchedJob &w : jobs) {

@@ -17,10 +17,11 @@ namespace {
 QAtomicInteger<quint64> g_leaseSerial;
 }
 
-PollerLease::PollerLease(const QString &storeUrl, const QUrl &gatewayUrl, QObject *parent)
+PollerLease::PollerLease(const QString &storeUrl, const QUrl &gatewayUrl, const QString &profileId,
+                         QObject *parent)
     : QObject(parent)
     , m_storeUrl(storeUrl)
-    , m_key(keyFor(gatewayUrl))
+    , m_key(keyFor(gatewayUrl, profileId))
     , m_timer(this) // a child: moveToThread() takes it along
 {
     setRetryInterval(defaultRetryInterval());
@@ -33,7 +34,7 @@ PollerLease::~PollerLease()
     dropSession({});
 }
 
-qint64 PollerLease::keyFor(const QUrl &gatewayUrl)
+qint64 PollerLease::keyFor(const QUrl &gatewayUrl, const QString &profileId)
 {
     QUrl u = gatewayUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment
                                  | QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
@@ -42,7 +43,8 @@ qint64 PollerLease::keyFor(const QUrl &gatewayUrl)
     if ((u.scheme() == QLatin1StringView("https") && u.port() == 443)
         || (u.scheme() == QLatin1StringView("http") && u.port() == 80))
         u.setPort(-1);
-    const QByteArray text = QByteArray("batchwatch poller\n") + u.toEncoded(QUrl::FullyEncoded);
+    const QByteArray text = QByteArray("batchwatch poller\n") + u.toEncoded(QUrl::FullyEncoded)
+                            + '\n' + profileId.toUtf8();
     const QByteArray digest = QCryptographicHash::hash(text, QCryptographicHash::Sha256);
     return qFromBigEndian<qint64>(digest.constData());
 }

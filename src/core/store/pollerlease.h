@@ -12,8 +12,8 @@ namespace bw {
 // PostgreSQL advisory lock polls it; every other client only reads the store.
 //
 // The lock is a session lock (pg_try_advisory_lock) on a connection of the lease's own, keyed by
-// the gateway URL (keyFor()), so that every client watching one gateway competes for the same
-// lock whatever its profile is called. The server releases it the moment that session ends: the
+// the gateway URL and the profile (keyFor()), so that every client watching one profile's
+// gateway competes for the same lock. The server releases it the moment that session ends: the
 // holder closes or crashes (its socket closes), or its connection is terminated or lost (TCP
 // keepalives, about 20 s on the client side, the server's settings on its side).
 //
@@ -37,12 +37,16 @@ public:
     static constexpr int DefaultRetryMs = 5000;
     static constexpr int MaxRetryMs = 15000;
 
-    PollerLease(const QString &storeUrl, const QUrl &gatewayUrl, QObject *parent = nullptr);
+    PollerLease(const QString &storeUrl, const QUrl &gatewayUrl, const QString &profileId,
+                QObject *parent = nullptr);
     ~PollerLease() override; // releases the lease (closes its session)
 
-    // The lock key of a gateway: the same for every spelling of one URL (case of scheme and
-    // host, default port, trailing slash, user info, query and fragment do not count).
-    static qint64 keyFor(const QUrl &gatewayUrl);
+    // The lock key of a gateway and profile: the same for every spelling of one URL (case of
+    // scheme and host, default port, trailing slash, user info, query and fragment do not
+    // count). The profile is part of it because the holder polls its own profile's jobs: two
+    // profiles on one gateway (other providers, other keys) have a poller each, or the second
+    // profile's jobs would wait for changes nobody makes.
+    static qint64 keyFor(const QUrl &gatewayUrl, const QString &profileId = {});
 
     // Clamped to [50 ms, MaxRetryMs].
     void setRetryInterval(int ms);

@@ -32,7 +32,8 @@ StoreWorker::~StoreWorker()
             m_worker,
             [this] {
                 // Adopted objects first (adopt()): they may use the store's thread's timers.
-                qDeleteAll(m_worker->children());
+                const QObjectList adopted = m_worker->children(); // each delete edits the list
+                qDeleteAll(adopted);
                 m_store.reset();
                 QThread::currentThread()->quit();
             },

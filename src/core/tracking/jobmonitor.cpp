@@ -476,6 +476,11 @@ void JobMonitor::applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList
             w.addedAt = t.w.addedAt;
         if (w.job == t.w.job && w.fetchedAt == t.w.fetchedAt && w.lastErrorAt == t.w.lastErrorAt)
             continue;
+        // A read asked for before this client's own newer answer was applied brings an older
+        // row: keep what is newer, or the job would step back (Completed → InProgress), be
+        // polled again and record its end twice.
+        if (w.fetchedAt.isValid() && t.w.fetchedAt.isValid() && w.fetchedAt < t.w.fetchedAt)
+            continue;
         if (w.job.status && t.w.job.status != w.job.status) {
             // The poller recorded this change with its fetch's time (applyBody stamps both
             // with one `now`): announce it as observed then, as the poller did.

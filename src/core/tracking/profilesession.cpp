@@ -84,8 +84,9 @@ GatewayProfile ProfileSession::profile() const
 void ProfileSession::setProfile(const GatewayProfile &profile)
 {
     const bool neededKey = m_client->profile().authMode != AuthMode::None;
-    const bool otherGateway = PollerLease::keyFor(m_client->profile().baseUrl)
-                              != PollerLease::keyFor(profile.baseUrl);
+    const bool otherGateway
+            = PollerLease::keyFor(m_client->profile().baseUrl, m_client->profile().id)
+              != PollerLease::keyFor(profile.baseUrl, profile.id);
     m_client->setProfile(profile);
     if (otherGateway && m_lease) {
         // Another gateway is another lease: give this one up, compete for the new one.
@@ -259,7 +260,8 @@ void ProfileSession::startLease()
 {
     if (m_sharedStore.isEmpty() || !m_store)
         return;
-    auto *lease = new PollerLease(m_sharedStore, m_client->profile().baseUrl);
+    auto *lease
+            = new PollerLease(m_sharedStore, m_client->profile().baseUrl, m_client->profile().id);
     // Queued (the lease lives on the store's thread); a lease given up may still have a report
     // on its way: only the current one counts.
     connect(lease, &PollerLease::heldChanged, this, [this, lease](bool held) {

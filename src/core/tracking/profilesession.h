@@ -54,7 +54,8 @@ class StoreWorker;
 // than the newest stored one of its job); samplesLoaded() then announces the merged set, and
 // every later sample is announced by sampleAdded(). samples() is the merged set at any time.
 //
-// A shared store (Options::sharedStore, a postgresql:// URL; issue 15): one poller per gateway.
+// A shared store (Options::sharedStore, a postgresql:// URL; issue 15): one poller per gateway
+// and profile.
 // start() pauses the session as a Viewer, listens for the store's changes and competes for the
 // gateway's PollerLease (run on the store's thread, so that a slow connect never blocks this
 // one). Holding it, the session polls (sharing() Polling); otherwise it stays paused and follows

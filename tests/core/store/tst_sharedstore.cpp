@@ -168,7 +168,7 @@ void tst_SharedStore::init()
 
 std::unique_ptr<PollerLease> tst_SharedStore::lease(const QUrl &gateway)
 {
-    auto l = std::make_unique<PollerLease>(m_url, gateway);
+    auto l = std::make_unique<PollerLease>(m_url, gateway, QStringLiteral("team"));
     l->setRetryInterval(100); // the product's bound is 15 s; the mechanism is the same
     return l;
 }
@@ -189,6 +189,14 @@ void tst_SharedStore::sameGatewayIsOneKeyHoweverSpelled()
              key);
     QVERIFY(PollerLease::keyFor(QUrl(QStringLiteral("https://bifrost.example.com/v2"))) != key);
     QVERIFY(PollerLease::keyFor(QUrl(QStringLiteral("https://other.example.com/v1"))) != key);
+    // The holder polls its own profile's jobs: another profile on the same gateway has a lease
+    // of its own, or its jobs would wait for a poller that never asks for them.
+    const qint64 profileKey = PollerLease::keyFor(kGateway, QStringLiteral("team-bedrock"));
+    QCOMPARE(PollerLease::keyFor(QUrl(QStringLiteral("https://BIFROST.example.com/v1/")),
+                                 QStringLiteral("team-bedrock")),
+             profileKey);
+    QVERIFY(PollerLease::keyFor(kGateway, QStringLiteral("team-openai")) != profileKey);
+    QVERIFY(profileKey != key);
 }
 
 void tst_SharedStore::onlyOneClientPollsAGateway()
