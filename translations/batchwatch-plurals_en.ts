@@ -240,6 +240,33 @@
     </message>
 </context>
 <context>
+    <name>bw::ProfilesDialog</name>
+    <message numerus="yes">
+        <source>Delete %n profile(s): %1?</source>
+        <translation>
+            <numerusform>Delete %n profile: %1?</numerusform>
+            <numerusform>Delete %n profiles: %1?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bw::RawTab</name>
+    <message numerus="yes">
+        <source>%n field(s) of this response could not be read</source>
+        <translation>
+            <numerusform>%n field of this response could not be read</numerusform>
+            <numerusform>%n fields of this response could not be read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bw::RecordsPerHourChart</name>
     <message numerus="yes">
         <source>%1–%2: %Ln record(s)</source>

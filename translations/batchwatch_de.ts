@@ -4011,10 +4011,6 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <translation>Das Profil „%1“ löschen?</translation>
     </message>
     <message>
-        <source>Delete %1 profiles: %2?</source>
-        <translation>%1 Profile löschen: %2?</translation>
-    </message>
-    <message>
         <source>Delete Profiles</source>
         <translation>Profile löschen</translation>
     </message>
@@ -4120,6 +4116,13 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <source> requests per second</source>
         <comment>after a number</comment>
         <translation> Anfragen pro Sekunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n profile(s): %1?</source>
+        <translation>
+            <numerusform>%n Profil löschen: %1?</numerusform>
+            <numerusform>%n Profile löschen: %1?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4310,14 +4313,6 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <source>1 match</source>
-        <translation>1 Treffer</translation>
-    </message>
-    <message>
-        <source>%1 matches</source>
-        <translation>%1 Treffer</translation>
-    </message>
-    <message>
         <source>Copied the retrieve response</source>
         <translation>Abrufantwort kopiert</translation>
     </message>
@@ -4334,13 +4329,19 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <source>the body</source>
         <translation>der Antworttext</translation>
     </message>
-    <message>
-        <source>1 field of this response could not be read</source>
-        <translation>1 Feld dieser Antwort war nicht lesbar</translation>
+    <message numerus="yes">
+        <source>%n field(s) of this response could not be read</source>
+        <translation>
+            <numerusform>%n Feld dieser Antwort war nicht lesbar</numerusform>
+            <numerusform>%n Felder dieser Antwort waren nicht lesbar</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 fields of this response could not be read</source>
-        <translation>%1 Felder dieser Antwort waren nicht lesbar</translation>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5051,6 +5052,10 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>Another client polls</source>
         <translation>Ein anderer Client fragt ab</translation>
+    </message>
+    <message>
+        <source>Waiting for the poller lease</source>
+        <translation>Wartet auf die Abfrage-Sperre</translation>
     </message>
 </context>
 <context>

@@ -394,6 +394,22 @@ bool hasSchemaTable(QSqlDatabase &db, QString *error, bool *has)
     return v.has_value();
 }
 
+// The version again, inside the migration's transaction: on PostgreSQL the schema row is locked
+// (FOR UPDATE) until the transaction ends; SQLite's BEGIN IMMEDIATE already holds the write lock.
+int versionInTransaction(QSqlDatabase &db, QString *error)
+{
+    if (storeengine::engineOf(db) != storeengine::Engine::Postgres)
+        return readUserVersion(db, error);
+    bool has = false;
+    if (!hasSchemaTable(db, error, &has))
+        return -1;
+    if (!has)
+        return 0;
+    const auto v
+            = scalar(db, QStringLiteral("SELECT version FROM batchwatch_schema FOR UPDATE"), error);
+    return v ? v->toInt() : -1;
+}
+
 } // namespace
 
 int readUserVersion(QSqlDatabase &db, QString *error)
@@ -467,6 +483,23 @@ bool migrate(QSqlDatabase &db, const QList<Migration> &steps, QString *error)
                              .arg(step.toVersion)
                              .arg(why);
             return false;
+        }
+        // A team upgrading one shared store at once: another client may have made this step
+        // since `current` was read. Read the version again under the lock and skip what is made
+        // (the first step creates the schema row, so there is nothing to lock before it).
+        if (step.toVersion > 1) {
+            const int now = versionInTransaction(db, &why);
+            if (now < 0 || now >= step.toVersion) {
+                QString ignored;
+                execOne(db, QStringLiteral("ROLLBACK"), &ignored);
+                if (now >= step.toVersion)
+                    continue;
+                *error = QStringLiteral("could not read the schema version before migrating to "
+                                        "version %1: %2")
+                                 .arg(step.toVersion)
+                                 .arg(why);
+                return false;
+            }
         }
         bool ok = true;
         for (const QString &sql : step.statements) {

@@ -193,9 +193,7 @@ void RawTab::showProblems(const QJsonObject &body)
                          .arg(p.field.isEmpty() ? tr("the body") : p.field,
                               DetailsFormat::problemReason(p.message));
     m_problemsBox->setTitle(
-            problems.size() == 1
-                    ? tr("1 field of this response could not be read")
-                    : tr("%1 fields of this response could not be read").arg(problems.size()));
+            tr("%n field(s) of this response could not be read", nullptr, int(problems.size())));
     m_problemsBox->setText(lines.join(u'\n'));
     m_problemsBox->setAccent(StatusPresentation::warningColor(palette()),
                              StatusPresentation::signIcon(SignIcon::Warning, palette()));
@@ -308,7 +306,7 @@ void RawTab::updateMatchLabel()
         } else if (const int current = currentMatch(); current > 0) {
             text = tr("%1 of %2").arg(current).arg(m_matchCount);
         } else {
-            text = m_matchCount == 1 ? tr("1 match") : tr("%1 matches").arg(m_matchCount);
+            text = tr("%n match(es)", nullptr, m_matchCount);
         }
     }
     m_ui->matchLabel->setText(text);

@@ -206,8 +206,7 @@ ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAc
     m_confirmRemoval = [this](const QStringList &names) {
         const QString text = names.size() == 1
                                      ? tr("Delete the profile “%1”?").arg(names.constFirst())
-                                     : tr("Delete %1 profiles: %2?")
-                                               .arg(names.size())
+                                     : tr("Delete %n profile(s): %1?", nullptr, int(names.size()))
                                                .arg(names.join(QStringLiteral(", ")));
         QMessageBox box(QMessageBox::Question, tr("Delete Profiles"), text, QMessageBox::Cancel,
                         this);

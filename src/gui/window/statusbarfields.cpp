@@ -80,7 +80,10 @@ void StatusBarFields::update(const ProfileSession *session, const JobFilterProxy
     if (session->isPausedBy(ProfileSession::PauseReason::Viewer)
         && !session->isPausedBy(ProfileSession::PauseReason::User)
         && !session->isPausedBy(ProfileSession::PauseReason::Minimised)) {
-        next = tr("Another client polls");
+        // Until the lease has answered, nobody is known to poll.
+        next = session->sharing() == ProfileSession::Sharing::Viewing
+                       ? tr("Another client polls")
+                       : tr("Waiting for the poller lease");
     } else if (session->isPaused()) {
         next = tr("Polling paused");
     } else if (session->keyState() == ProfileSession::KeyState::Missing) {
