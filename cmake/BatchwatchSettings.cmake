@@ -42,6 +42,15 @@ target_compile_definitions(batchwatch_settings INTERFACE
 # A binary that ran nothing but skips (QSKIP) is reported as skipped, not passed; a binary that
 # failed anything is still a failure, and one that passed real tests beside skipped rows (e.g.
 # tst_jobstore without PostgreSQL) is a pass. See BATCHWATCH_TEST_SKIP_REGEX.
+# The suite's longest tests, mostly waiting on loopback servers, child processes and timers rather
+# than computing: CTest starts them first (COST), so that a parallel run does not end waiting on
+# one of them alone. (After a run CTest keeps measured costs in Testing/Temporary/; this list
+# orders the first run on a clean build, as in CI.)
+set(BATCHWATCH_LONG_TESTS
+    tst_jobstore tst_mainwindow tst_monitorloopback tst_pdfreport tst_clireliability
+    tst_jobmonitor tst_cliwatch tst_shellcompletion tst_jobdetailspanel tst_cliget
+    tst_gatewaysimulator tst_clientsimulator tst_gatewayclient)
+
 function(batchwatch_add_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
     qt_add_executable(${name} ${ARG_SOURCES})
@@ -53,6 +62,9 @@ function(batchwatch_add_test name)
     endif()
     set_property(GLOBAL APPEND PROPERTY BATCHWATCH_TEST_NAMES ${name})
     set(home "${BATCHWATCH_TEST_HOMES_DIR}/${name}")
+    if(name IN_LIST BATCHWATCH_LONG_TESTS)
+        set_tests_properties(${name} PROPERTIES COST 100)
+    endif()
     set_tests_properties(${name} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}
         LABELS "${ARG_LABELS}"

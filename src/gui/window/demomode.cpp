@@ -86,6 +86,10 @@ GatewayProfile DemoMode::profile() const
     p.authMode = AuthMode::None;
     p.routeStyle = RouteStyle::Singular;
     p.timeoutMs = 10000;
+    // The demo gateway lives in this process and protects no one's budget: the request
+    // ceiling (20 per second by default) would stretch the first refresh of its 60 jobs
+    // (about 120 reads) to six seconds of a spinner.
+    p.maxRequestsPerSecond = 0;
     p.providers = demoProviders();
     return p;
 }
