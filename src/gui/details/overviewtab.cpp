@@ -114,6 +114,10 @@ OverviewTab::OverviewTab(QWidget *parent)
     // Each form label names its field ("Job ARN:"): the field uses the name in messages and
     // for accessibility, and the label becomes its buddy.
     for (QFormLayout *form : {m_ui->jobForm, m_ui->timesForm, m_ui->dataForm, m_ui->watchForm}) {
+        // In a narrow panel (a 1024 px window, a long German label such as "Datensätze · aus
+        // den Ergebnissen:") a field that no longer fits beside its label goes below it,
+        // instead of the form growing wider than the panel and hiding the copy buttons.
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows);
         for (int row = 0; row < form->rowCount(); ++row) {
             auto *label = qobject_cast<QLabel *>(
                     form->itemAt(row, QFormLayout::LabelRole)
