@@ -414,4 +414,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>bw::VpcTab</name>
+    <message numerus="yes">
+        <source>Copied %n security group ID(s)</source>
+        <translation>
+            <numerusform>Copied %n security group ID</numerusform>
+            <numerusform>Copied %n security group IDs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n subnet ID(s)</source>
+        <translation>
+            <numerusform>Copied %n subnet ID</numerusform>
+            <numerusform>Copied %n subnet IDs</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -3987,14 +3987,6 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <translation>Automatisch erkennen</translation>
     </message>
     <message>
-        <source>Plural: /bedrock/model-invocation-jobs/{id} (published document)</source>
-        <translation>Plural: /bedrock/model-invocation-jobs/{id} (veröffentlichtes Dokument)</translation>
-    </message>
-    <message>
-        <source>Singular: /bedrock/model-invocation-job/{id} (AWS, Bifrost)</source>
-        <translation>Singular: /bedrock/model-invocation-job/{id} (AWS, Bifrost)</translation>
-    </message>
-    <message>
         <source>Choose CA Bundle</source>
         <translation>CA-Bündel wählen</translation>
     </message>
@@ -4123,6 +4115,22 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
             <numerusform>%n Profil löschen: %1?</numerusform>
             <numerusform>%n Profile löschen: %1?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Plural: …/model-invocation-jobs/{id}</source>
+        <translation>Plural: …/model-invocation-jobs/{id}</translation>
+    </message>
+    <message>
+        <source>GET /bedrock/model-invocation-jobs/{id}, as in the published document</source>
+        <translation>GET /bedrock/model-invocation-jobs/{id}, wie im veröffentlichten Dokument</translation>
+    </message>
+    <message>
+        <source>Singular: …/model-invocation-job/{id}</source>
+        <translation>Singular: …/model-invocation-job/{id}</translation>
+    </message>
+    <message>
+        <source>GET /bedrock/model-invocation-job/{id}, as AWS Bedrock and Bifrost serve it</source>
+        <translation>GET /bedrock/model-invocation-job/{id}, wie AWS Bedrock und Bifrost es anbieten</translation>
     </message>
 </context>
 <context>
@@ -5380,28 +5388,12 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
 <context>
     <name>bw::VpcTab</name>
     <message>
-        <source>security group ids</source>
-        <translation>Sicherheitsgruppen-IDs</translation>
-    </message>
-    <message>
-        <source>subnet ids</source>
-        <translation>Subnetz-IDs</translation>
-    </message>
-    <message>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <source>Copy &amp;All %1</source>
-        <translation>Alle %1 &amp;kopieren</translation>
-    </message>
-    <message>
         <source>Copied %1</source>
         <translation>%1 kopiert</translation>
-    </message>
-    <message>
-        <source>Copied %1 %2</source>
-        <translation>%1 %2 kopiert</translation>
     </message>
     <message>
         <source>In a VPC</source>
@@ -5430,6 +5422,28 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>VPC: %1</source>
         <translation>VPC: %1</translation>
+    </message>
+    <message>
+        <source>Copy &amp;All Security Group IDs</source>
+        <translation>&amp;Alle Sicherheitsgruppen-IDs kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;All Subnet IDs</source>
+        <translation>&amp;Alle Subnetz-IDs kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n security group ID(s)</source>
+        <translation>
+            <numerusform>%n Sicherheitsgruppen-ID kopiert</numerusform>
+            <numerusform>%n Sicherheitsgruppen-IDs kopiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n subnet ID(s)</source>
+        <translation>
+            <numerusform>%n Subnetz-ID kopiert</numerusform>
+            <numerusform>%n Subnetz-IDs kopiert</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -27,14 +27,24 @@ void setText(CopyableField *field, const std::optional<QString> &value)
         field->setValue(*value);
 }
 
+// "2025-03-14 09:15:02 CET (vor 15 s)" with the relative part unbreakable: wrapped in a
+// narrow column it moves to the next line whole, instead of leaving "s)" alone there.
+QString timeText(const QDateTime &instant, const QDateTime &now)
+{
+    QString text = DetailsFormat::absoluteAndRelative(instant, now);
+    const QString relative = JobMetrics::formatRelative(instant, now);
+    if (!relative.isEmpty() && relative.contains(u' '))
+        text.replace(relative, QString(relative).replace(u' ', QChar::Nbsp));
+    return text;
+}
+
 void setTime(CopyableField *field, const std::optional<QDateTime> &value, const QDateTime &now)
 {
     if (!value || !value->isValid()) {
         field->setNotReported();
         return;
     }
-    field->setValue(DetailsFormat::absoluteAndRelative(*value, now),
-                    DetailsFormat::utcTime(*value));
+    field->setValue(timeText(*value, now), DetailsFormat::utcTime(*value));
     field->setValueToolTip(DetailsFormat::utcTime(*value));
 }
 
@@ -46,7 +56,7 @@ void setLocalTime(CopyableField *field, const QDateTime &value, const QDateTime 
         field->setPlaceholder(placeholder);
         return;
     }
-    field->setValue(DetailsFormat::absoluteAndRelative(value, now), DetailsFormat::utcTime(value));
+    field->setValue(timeText(value, now), DetailsFormat::utcTime(value));
     field->setValueToolTip(DetailsFormat::utcTime(value));
 }
 
@@ -104,6 +114,10 @@ OverviewTab::OverviewTab(QWidget *parent)
     // Each form label names its field ("Job ARN:"): the field uses the name in messages and
     // for accessibility, and the label becomes its buddy.
     for (QFormLayout *form : {m_ui->jobForm, m_ui->timesForm, m_ui->dataForm, m_ui->watchForm}) {
+        // In a narrow panel (a 1024 px window, a long German label such as "Datensätze · aus
+        // den Ergebnissen:") a field that no longer fits beside its label goes below it,
+        // instead of the form growing wider than the panel and hiding the copy buttons.
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows);
         for (int row = 0; row < form->rowCount(); ++row) {
             auto *label = qobject_cast<QLabel *>(
                     form->itemAt(row, QFormLayout::LabelRole)
@@ -341,9 +355,7 @@ void OverviewTab::fill()
     setLocalTime(m_ui->addedField, w.addedAt, now, m_hasJob ? tr("unknown") : QString());
     setLocalTime(m_ui->fetchedField, w.fetchedAt, now, m_hasJob ? tr("never") : QString());
     if (w.lastError) {
-        const QString when = w.lastErrorAt.isValid()
-                                     ? DetailsFormat::absoluteAndRelative(w.lastErrorAt, now)
-                                     : QString();
+        const QString when = w.lastErrorAt.isValid() ? timeText(w.lastErrorAt, now) : QString();
         const QString text = when.isEmpty() ? w.lastError->describe()
                                             : tr("%1 — %2").arg(when, w.lastError->describe());
         m_ui->lastErrorField->setValue(text, w.lastError->describe());

@@ -21,8 +21,8 @@ VpcTab::VpcTab(QWidget *parent)
     , m_subnets(new VpcListModel(VpcListModel::Kind::Subnets, this))
 {
     m_ui->setupUi(this);
-    setUpView(m_ui->securityGroupsView, m_securityGroups, tr("security group ids"));
-    setUpView(m_ui->subnetsView, m_subnets, tr("subnet ids"));
+    setUpView(m_ui->securityGroupsView, m_securityGroups);
+    setUpView(m_ui->subnetsView, m_subnets);
     connect(m_securityGroups, &VpcListModel::stateChanged, this, &VpcTab::updateState);
     connect(m_securityGroups, &QAbstractItemModel::rowsInserted, this, &VpcTab::updateState);
     connect(m_securityGroups, &QAbstractItemModel::rowsRemoved, this, &VpcTab::updateState);
@@ -36,7 +36,7 @@ VpcTab::VpcTab(QWidget *parent)
 
 VpcTab::~VpcTab() = default;
 
-void VpcTab::setUpView(QListView *view, VpcListModel *model, const QString &what)
+void VpcTab::setUpView(QListView *view, VpcListModel *model)
 {
     view->setModel(model);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -44,24 +44,26 @@ void VpcTab::setUpView(QListView *view, VpcListModel *model, const QString &what
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
     view->addAction(copy);
-    connect(copy, &QAction::triggered, this, [this, view, what] { copySelected(view, what); });
+    connect(copy, &QAction::triggered, this, [this, view, model] { copySelected(view, model); });
     connect(view, &QWidget::customContextMenuRequested, this,
-            [this, view, model, copy, what](const QPoint &pos) {
+            [this, view, model, copy](const QPoint &pos) {
                 QMenu menu(this);
                 copy->setEnabled(view->selectionModel()->hasSelection()
                                  || view->indexAt(pos).isValid());
                 if (!view->selectionModel()->hasSelection() && view->indexAt(pos).isValid())
                     view->setCurrentIndex(view->indexAt(pos));
                 menu.addAction(copy);
-                QAction *all = menu.addAction(tr("Copy &All %1").arg(what));
+                QAction *all = menu.addAction(model->kind() == VpcListModel::Kind::SecurityGroups
+                                                      ? tr("Copy &All Security Group IDs")
+                                                      : tr("Copy &All Subnet IDs"));
                 all->setEnabled(model->rowCount() > 0);
                 if (menu.exec(view->viewport()->mapToGlobal(pos)) == all)
-                    copyAll(model, what);
+                    copyAll(model);
                 copy->setEnabled(true);
             });
 }
 
-void VpcTab::copySelected(QListView *view, const QString &what)
+void VpcTab::copySelected(QListView *view, VpcListModel *model)
 {
     QModelIndexList rows = view->selectionModel()->selectedIndexes();
     if (rows.isEmpty() && view->currentIndex().isValid())
@@ -73,19 +75,27 @@ void VpcTab::copySelected(QListView *view, const QString &what)
         ids.append(index.data().toString());
     if (ids.isEmpty())
         return;
-    DetailsFormat::copyToClipboard(ids.join(u'\n'));
-    Q_EMIT statusMessage(ids.size() == 1 ? tr("Copied %1").arg(ids.constFirst())
-                                         : tr("Copied %1 %2").arg(ids.size()).arg(what));
+    copied(model, ids);
 }
 
-void VpcTab::copyAll(VpcListModel *model, const QString &what)
+void VpcTab::copyAll(VpcListModel *model)
 {
     const QStringList ids = model->ids();
     if (ids.isEmpty())
         return;
+    copied(model, ids);
+}
+
+void VpcTab::copied(const VpcListModel *model, const QStringList &ids)
+{
     DetailsFormat::copyToClipboard(ids.join(u'\n'));
-    Q_EMIT statusMessage(ids.size() == 1 ? tr("Copied %1").arg(ids.constFirst())
-                                         : tr("Copied %1 %2").arg(ids.size()).arg(what));
+    const int n = int(ids.size());
+    if (n == 1)
+        Q_EMIT statusMessage(tr("Copied %1").arg(ids.constFirst()));
+    else if (model->kind() == VpcListModel::Kind::SecurityGroups)
+        Q_EMIT statusMessage(tr("Copied %n security group ID(s)", nullptr, n));
+    else
+        Q_EMIT statusMessage(tr("Copied %n subnet ID(s)", nullptr, n));
 }
 
 void VpcTab::setJob(const WatchedJob &job)

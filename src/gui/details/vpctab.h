@@ -48,9 +48,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void setUpView(QListView *view, VpcListModel *model, const QString &what);
-    void copySelected(QListView *view, const QString &what);
-    void copyAll(VpcListModel *model, const QString &what);
+    void setUpView(QListView *view, VpcListModel *model);
+    void copySelected(QListView *view, VpcListModel *model);
+    void copyAll(VpcListModel *model);
+    // Puts `ids` on the clipboard and says so: the id itself, or how many of which kind.
+    void copied(const VpcListModel *model, const QStringList &ids);
     void updateState();
     void updateLook();
 

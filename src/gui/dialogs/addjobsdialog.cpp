@@ -234,6 +234,8 @@ AddJobsDialog::AddJobsDialog(const QSet<QString> &alreadyWatched, GatewayClient 
 
     // Sized from the font: room for ARNs without scrolling sideways.
     resize(fontMetrics().averageCharWidth() * 130, fontMetrics().lineSpacing() * 32);
+    // Ctrl+N, then type or paste: the keys go to the paste field, not to the tab bar.
+    m_ui->pasteEdit->setFocus(Qt::OtherFocusReason);
     classifyNow();
     updateDiscoverStatus();
 }

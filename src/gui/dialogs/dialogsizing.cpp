@@ -3,8 +3,11 @@
 #include <QFontMetrics>
 #include <QGridLayout>
 #include <QLayout>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QSpacerItem>
+#include <QStyle>
+#include <QStyleOptionFrame>
 #include <QWidget>
 
 namespace bw {
@@ -32,6 +35,38 @@ void keepTitleVisible(QMessageBox *box)
     const int width = fm.horizontalAdvance(box->windowTitle()) * 6 / 5 + 10 * fm.height();
     grid->addItem(new QSpacerItem(width, 0, QSizePolicy::Minimum, QSizePolicy::Fixed),
                   grid->rowCount(), 0, 1, grid->columnCount());
+}
+
+int placeholderWidth(const QLineEdit *edit)
+{
+    if (!edit || edit->placeholderText().isEmpty())
+        return 0;
+    // As QLineEdit::sizeHint() and paintEvent() measure: the text, QLineEdit's margin of 2 px on
+    // either side and the text margins, then the style's frame around it.
+    const QMargins margins = edit->textMargins();
+    const int text = edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 2 * 2
+                     + margins.left() + margins.right() + 1;
+    QStyleOptionFrame option;
+    option.initFrom(edit);
+    option.lineWidth = edit->hasFrame() ? edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth,
+                                                                     &option, edit)
+                                        : 0;
+    return edit->style()
+            ->sizeFromContents(QStyle::CT_LineEdit, &option,
+                               QSize(text, edit->fontMetrics().height()), edit)
+            .width();
+}
+
+void fitPlaceholders(QWidget *root)
+{
+    if (!root)
+        return;
+    const auto edits = root->findChildren<QLineEdit *>();
+    for (QLineEdit *edit : edits) {
+        const int needed = placeholderWidth(edit);
+        if (needed > edit->minimumWidth())
+            edit->setMinimumWidth(needed);
+    }
 }
 
 } // namespace bw

@@ -1,5 +1,6 @@
 #pragma once
 
+class QLineEdit;
 class QMessageBox;
 class QWidget;
 
@@ -15,5 +16,13 @@ void fitHeightToWidth(QWidget *window);
 // title is narrower than the title, which the window manager then cuts. Call before exec():
 // the box becomes at least as wide as its title plus room for the window's buttons.
 void keepTitleVisible(QMessageBox *box);
+
+// The width a line edit needs to show its placeholder text whole (frame and margins included);
+// 0 without one. A line edit's size hint is a fixed number of characters, whatever its
+// placeholder says, and a longer translation is cut off.
+int placeholderWidth(const QLineEdit *edit);
+
+// Makes every line edit in `root` with a placeholder at least placeholderWidth() wide.
+void fitPlaceholders(QWidget *root);
 
 } // namespace bw

@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QSplitter>
 #include <QTimer>
 #include <QUuid>
 
@@ -76,16 +77,27 @@ ProfilesDialog::ProfilesDialog(JobStore *store, SecretStore *secrets, QNetworkAc
     m_ui->setupUi(this);
     const int em = fontMetrics().height();
 
+    // Each choice readable whole: the form asks for the width of the longest.
+    m_ui->authCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_ui->routeCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_ui->authCombo->addItem(tr("None"), int(AuthMode::None));
     m_ui->authCombo->addItem(tr("Bearer token (Authorization header)"), int(AuthMode::Bearer));
     m_ui->authCombo->addItem(tr("Bifrost virtual key (x-bf-vk header)"), int(AuthMode::VirtualKey));
     m_ui->authCombo->addItem(tr("Custom header"), int(AuthMode::CustomHeader));
     m_ui->routeCombo->addItem(tr("Detect automatically"), int(RouteStyle::Auto));
-    m_ui->routeCombo->addItem(tr("Plural: /bedrock/model-invocation-jobs/{id} (published "
-                                 "document)"),
-                              int(RouteStyle::Plural));
-    m_ui->routeCombo->addItem(tr("Singular: /bedrock/model-invocation-job/{id} (AWS, Bifrost)"),
+    // The path in the choice, who serves it in the tooltip: the whole choice stays readable in
+    // the narrower form of a small screen.
+    m_ui->routeCombo->addItem(tr("Plural: …/model-invocation-jobs/{id}"), int(RouteStyle::Plural));
+    m_ui->routeCombo->setItemData(
+            m_ui->routeCombo->count() - 1,
+            tr("GET /bedrock/model-invocation-jobs/{id}, as in the published document"),
+            Qt::ToolTipRole);
+    m_ui->routeCombo->addItem(tr("Singular: …/model-invocation-job/{id}"),
                               int(RouteStyle::Singular));
+    m_ui->routeCombo->setItemData(m_ui->routeCombo->count() - 1,
+                                  tr("GET /bedrock/model-invocation-job/{id}, as AWS Bedrock and "
+                                     "Bifrost serve it"),
+                                  Qt::ToolTipRole);
     m_ui->newButton->setIcon(StatusPresentation::actionIcon(ActionIcon::Add, palette()));
     m_ui->deleteButton->setIcon(StatusPresentation::actionIcon(ActionIcon::Remove, palette()));
     m_ui->testResults->setIconSize(QSize(em, em));
@@ -884,7 +896,38 @@ bool ProfilesDialog::eventFilter(QObject *watched, QEvent *event)
 void ProfilesDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);
+    if (!m_widthFitted) {
+        m_widthFitted = true;
+        fitWidth();
+    }
     fitHeightToWidth(this);
+}
+
+void ProfilesDialog::fitWidth()
+{
+    // On its first show the splitter shares its width by the panes' size hints: the list pane
+    // asks for its row of buttons or a list view's fixed 256 px, and the form got what was left
+    // of the dialog — too little for "Bearer-Token (Authorization-Header)" or a German
+    // placeholder. Setting the sizes earlier does not help: that first show replaces them. So
+    // here, once shown: the dialog grows to hold the list at its least and the form at the
+    // width its fields ask for (within the screen), and the form gets every pixel beyond the
+    // list's least.
+    fitPlaceholders(this);
+    QSplitter *splitter = m_ui->splitter;
+    const int list = std::max(m_ui->listPane->minimumSizeHint().width(),
+                              m_ui->profileList->minimumWidth());
+    const int form = m_ui->editorPane->sizeHint().width();
+    const int outside = width() - splitter->width();
+    int wanted = outside + list + splitter->handleWidth() + form;
+    if (screen())
+        wanted = std::min(wanted,
+                          screen()->availableGeometry().width() - 2 * fontMetrics().height());
+    if (wanted > width())
+        resize(wanted, height());
+    if (layout())
+        layout()->activate();
+    const int total = splitter->width() - splitter->handleWidth();
+    splitter->setSizes({list, std::max(0, total - list)});
 }
 
 } // namespace bw

@@ -133,6 +133,7 @@ private:
     struct Entry;
 
     void loadProfiles();
+    void fitWidth();
     void addEntry(Entry entry, bool select);
     void showEntry(int row);
     void readForm();
@@ -161,6 +162,7 @@ private:
     QString m_secretReadError;
     QString m_secretWriteError;
     bool m_loadingForm = false;
+    bool m_widthFitted = false; // fitWidth() ran on the first show
     std::function<bool(const QStringList &)> m_confirmRemoval;
     std::function<void(const QStringList &)> m_sessionOnlyNotice;
     QStringList m_sessionOnlyNames; // keys of the last apply() kept in memory only

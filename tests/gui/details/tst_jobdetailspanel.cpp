@@ -42,6 +42,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -122,6 +123,7 @@ private Q_SLOTS:
     void overviewMessageRowIsAsTallAsItsText();
     void headerGivesTheNameItsOwnLine();
     void statusRowShowsTheGatewayWordOnlyWhenItTellsMore();
+    void overviewFitsANarrowPanel();
     void overviewSaysCountsAreNotKnownWhileValidating();
     void overviewMakesTheFailureMessageProminent();
     void overviewShortensALongFailureMessage();
@@ -286,6 +288,10 @@ void tst_JobDetailsPanel::overviewShowsFieldsAndNotReportedForASparseJob()
     CopyableField *submitted = overview->field(QStringLiteral("submitField"));
     QCOMPARE(submitted->copyText(), QStringLiteral("2025-03-15T02:00:04.000Z"));
     QVERIFY(submitted->text().startsWith(QStringLiteral("2025-03-15 03:00:04")));
+    // "(… ago)" never breaks inside: no line ends with "ago)" or "s)" alone on it.
+    const QString relative = submitted->text().section(u'(', 1);
+    QVERIFY2(relative.endsWith(u')') && !relative.contains(u' ') && relative.contains(QChar::Nbsp),
+             qPrintable(submitted->text()));
     // The header strip.
     QCOMPARE(m_panel->findChild<QLabel *>(QStringLiteral("nameLabel"))->text(),
              QStringLiteral("nightly-eval-small"));
@@ -356,6 +362,22 @@ void tst_JobDetailsPanel::statusRowShowsTheGatewayWordOnlyWhenItTellsMore()
     select(unknown);
     QVERIFY(raw->text().contains(QStringLiteral("Paused")));
     QCOMPARE(raw->copyText(), QStringLiteral("Paused"));
+}
+
+void tst_JobDetailsPanel::overviewFitsANarrowPanel()
+{
+    // The panel beside the table of a 1024 px window: every row (the status badge with the
+    // gateway's word beside it, the copy buttons) within the panel, nothing scrolled out of
+    // sight sideways.
+    const QString unknown = QStringLiteral("aaaa00000010");
+    m_rig->bodies[unknown] = fullBody(unknown, QStringLiteral("Paused"));
+    QVERIFY(m_rig->watch({unknown}));
+    select(unknown);
+    m_panel->resize(360, 640);
+    auto *scroll = tab<OverviewTab>()->findChild<QScrollArea *>(QStringLiteral("scrollArea"));
+    QVERIFY(scroll);
+    QTRY_VERIFY(scroll->widget()->width() <= scroll->viewport()->width());
+    QVERIFY(!scroll->horizontalScrollBar()->isVisible());
 }
 
 void tst_JobDetailsPanel::overviewTellsEmptyFromNotReported()
@@ -790,6 +812,15 @@ void tst_JobDetailsPanel::vpcIdsAreCopyable()
     QTest::keySequence(view, QKeySequence::Copy);
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("subnet-0fedcba9876543210"));
     QCOMPARE(messages.size(), 1);
+    QCOMPARE(messages.at(0).at(0).toString(), QStringLiteral("Copied subnet-0fedcba9876543210"));
+    // Several: how many, in a plural of their own ("2 subnet IDs", not "2 subnet ids").
+    view->selectAll();
+    QTest::keySequence(view, QKeySequence::Copy);
+    const int rows = view->model()->rowCount();
+    QVERIFY(rows > 1);
+    QCOMPARE(QGuiApplication::clipboard()->text().split(u'\n').size(), rows);
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.at(1).at(0).toString(), QStringLiteral("Copied %1 subnet IDs").arg(rows));
 }
 
 void tst_JobDetailsPanel::configurationShowsTheS3Uris()

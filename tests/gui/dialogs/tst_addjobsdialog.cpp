@@ -237,6 +237,18 @@ private Q_SLOTS:
         QTRY_VERIFY(okButton(dialog)->isEnabled());
     }
 
+    void opensWithThePasteFieldFocused()
+    {
+        // Ctrl+N and typing at once: the ids go in without a Tab first.
+        AddJobsDialog dialog({});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *edit = dialog.findChild<QPlainTextEdit *>(QStringLiteral("pasteEdit"));
+        QTRY_COMPARE(QApplication::focusWidget(), edit);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("k3x9p2m7q1ab"));
+        QTRY_COMPARE(dialog.classificationModel()->rowCount(), 1);
+    }
+
     void acceptReturnsValidNewIdentifiersInOrder()
     {
         AddJobsDialog dialog({QStringLiteral("aaaaaaaaaaaa")});

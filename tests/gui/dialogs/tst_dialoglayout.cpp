@@ -1,6 +1,6 @@
 // Every dialog and the welcome panel, in every state a user meets them in, at their default size
-// and in the light and dark themes: nothing clipped, every input reachable by keyboard and named
-// for screen readers, and the dialog fits a 1280×720 screen.
+// in the light and dark themes and in German: nothing clipped, every input reachable by keyboard
+// and named for screen readers, and the dialog fits a 1280×720 screen.
 //
 // With BATCHWATCH_SHOT_DIR set, each state is also saved there as "<state>-<theme>.png" (e.g.
 // profiles-tested-dark.png) for a human to look at, in the high-contrast theme too; nothing is
@@ -38,6 +38,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStyleOptionComboBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -115,6 +116,40 @@ QStringList clippedTexts(QWidget *root)
                                 .arg(label->width())
                                 .arg(label->sizeHint().width());
         }
+    }
+    // A choice of a combo box as wide as its field (whichever the user picks), and a
+    // placeholder as wide as its line edit.
+    const auto combos = root->findChildren<QComboBox *>();
+    for (QComboBox *combo : combos) {
+        if (!combo->isVisibleTo(root) || combo->isEditable())
+            continue;
+        QStyleOptionComboBox option;
+        option.initFrom(combo);
+        option.editable = false;
+        option.frame = combo->hasFrame();
+        const int field = combo->style()
+                                  ->subControlRect(QStyle::CC_ComboBox, &option,
+                                                   QStyle::SC_ComboBoxEditField, combo)
+                                  .width();
+        for (int i = 0; i < combo->count(); ++i) {
+            const int icon = combo->itemIcon(i).isNull() ? 0 : combo->iconSize().width() + 4;
+            const int needed = combo->fontMetrics().horizontalAdvance(combo->itemText(i)) + icon;
+            if (needed > field + 1)
+                problems << QStringLiteral("combo %1: \"%2\" needs %3 px, has %4")
+                                    .arg(combo->objectName(), combo->itemText(i))
+                                    .arg(needed)
+                                    .arg(field);
+        }
+    }
+    const auto edits = root->findChildren<QLineEdit *>();
+    for (QLineEdit *edit : edits) {
+        if (!edit->isVisibleTo(root) || edit->placeholderText().isEmpty())
+            continue;
+        if (placeholderWidth(edit) > edit->width() + 1)
+            problems << QStringLiteral("line edit %1 is %2 px wide, its placeholder needs %3")
+                                .arg(edit->objectName())
+                                .arg(edit->width())
+                                .arg(placeholderWidth(edit));
     }
     const auto buttons = root->findChildren<QAbstractButton *>();
     for (QAbstractButton *button : buttons) {
@@ -237,6 +272,7 @@ private Q_SLOTS:
         QTest::addColumn<Factory>("factory");
         QTest::addColumn<Settle>("settle");
         QTest::addColumn<QString>("theme");
+        QTest::addColumn<QString>("language");
 
         const auto itself = [](QWidget *w) {
             return w;
@@ -541,10 +577,12 @@ private Q_SLOTS:
         };
         // The high-contrast theme only for pictures a human looks at (it adds a row per state);
         // tst_statuspresentation checks its contrast.
-        QList<const char *> themes{"light", "dark"};
+        // And German's longer words in the light theme (issue 14: a German auth choice was cut).
+        QList<std::pair<const char *, const char *>> runs{{"light", "en"}, {"dark", "en"}};
         if (qEnvironmentVariableIsSet("BATCHWATCH_SHOT_DIR"))
-            themes << "high-contrast";
-        for (const char *theme : std::as_const(themes)) {
+            runs.append(std::pair("high-contrast", "en"));
+        runs.append(std::pair("light", "de"));
+        for (const auto &[theme, language] : std::as_const(runs)) {
             for (const auto &[name, factory, settle] : widgets) {
                 if (QByteArrayView(name).startsWith("export, ")
                     && QByteArrayView(name).endsWith("pdf")
@@ -553,9 +591,13 @@ private Q_SLOTS:
                 if (QByteArrayView(name).endsWith("html")
                     && !ExportDialog::availableFormats().contains(ExportFormat::Html))
                     continue;
-                QTest::newRow(qPrintable(QStringLiteral("%1, %2").arg(QString::fromLatin1(name),
-                                                                      QString::fromLatin1(theme))))
-                        << factory << Settle(settle) << QString::fromLatin1(theme);
+                QString tag = QStringLiteral("%1, %2").arg(QString::fromLatin1(name),
+                                                           QString::fromLatin1(theme));
+                if (QByteArrayView(language) != "en")
+                    tag += QStringLiteral(", ") + QString::fromLatin1(language);
+                QTest::newRow(qPrintable(tag))
+                        << factory << Settle(settle) << QString::fromLatin1(theme)
+                        << QString::fromLatin1(language);
             }
         }
     }
@@ -565,8 +607,18 @@ private Q_SLOTS:
         QFETCH(Factory, factory);
         QFETCH(Settle, settle);
         QFETCH(QString, theme);
+        QFETCH(QString, language);
         AppTheme::apply(AppSettings::themeFromKey(theme).value_or(Theme::Light));
-        const auto restore = qScopeGuard([] { AppTheme::apply(Theme::System); });
+        const QLocale locale;
+        if (language != u"en")
+            UiLanguage::install(QCoreApplication::instance(), language);
+        const auto restore = qScopeGuard([language, locale] {
+            AppTheme::apply(Theme::System);
+            if (language != u"en") {
+                UiLanguage::install(QCoreApplication::instance(), QStringLiteral("en"));
+                QLocale::setDefault(locale);
+            }
+        });
         const std::unique_ptr<QWidget> widget = factory();
         widget->show();
         QVERIFY(QTest::qWaitForWindowExposed(widget.get()));

@@ -6,6 +6,7 @@
 #include "common/appsettings.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/addjobsdialog.h"
+#include "dialogs/exportdialog.h"
 #include "dialogs/settingsdialog.h"
 #include "dialogs/stopjobsdialog.h"
 #include "window/welcomepanel.h"
@@ -139,6 +140,44 @@ private Q_SLOTS:
         QCOMPARE(tabOrder(&dialog).join(kSeparator),
                  (withButtons(&dialog, expected)).join(kSeparator));
         QCOMPARE(viewsThatTrapTab(&dialog), QStringList());
+    }
+
+    // Format, scope, the report's layout when offered, destination, then the buttons; with no
+    // selection its choice is disabled and skipped.
+    void exportDialog_data()
+    {
+        QTest::addColumn<int>("selected");
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("json, selection") << 3 << int(ExportFormat::Json)
+                                         << names({"formatCombo", "selectionRadio", "filteredRadio",
+                                                   "destinationEdit", "browseButton", "buttonBox"});
+        QTest::newRow("json, nothing selected")
+                << 0 << int(ExportFormat::Json)
+                << names({"formatCombo", "filteredRadio", "destinationEdit", "browseButton",
+                          "buttonBox"});
+        if (ExportDialog::availableFormats().contains(ExportFormat::Html)) {
+            QTest::newRow("html, large")
+                    << 3 << int(ExportFormat::Html)
+                    << names({"formatCombo", "selectionRadio", "filteredRadio", "summaryRadio",
+                              "fullRadio", "destinationEdit", "browseButton", "buttonBox"});
+        }
+    }
+
+    void exportDialog()
+    {
+        QFETCH(int, selected);
+        QFETCH(int, format);
+        QFETCH(QStringList, expected);
+        ExportDialog dialog(
+                selected, kSummaryReportSuggestedAbove + 100,
+                [](ExportDialog::Scope, QObject *, std::function<void(ExportInput)>) {});
+        dialog.setFormat(ExportFormat(format));
+        dialog.setScope(ExportDialog::Scope::FilteredView); // the large one: a report offers
+                                                            // its summary
+        showAndSettle(&dialog);
+        QCOMPARE(tabOrder(&dialog).join(kSeparator),
+                 (withButtons(&dialog, expected)).join(kSeparator));
     }
 
     void stopJobsDialog()
