@@ -287,6 +287,11 @@ QString ParseProblem::message() const
         return QStringLiteral("an entry without an identifier is left out");
     case Kind::MoreEntries:
         return QStringLiteral("%1 more entries are not %2").arg(value, expectedWords(expected));
+    case Kind::TooManyEntries:
+        return QStringLiteral("%1 more entries were not read (a page holds at most %2)")
+                .arg(value, limit);
+    case Kind::MoreProblems:
+        return QStringLiteral("%1 more problems in the entries are not listed").arg(value);
     }
     return {};
 }
@@ -312,6 +317,10 @@ QString ParseProblem::kindName() const
         return QStringLiteral("left-out");
     case Kind::MoreEntries:
         return QStringLiteral("more-entries");
+    case Kind::TooManyEntries:
+        return QStringLiteral("too-many-entries");
+    case Kind::MoreProblems:
+        return QStringLiteral("more-problems");
     }
     return {};
 }

@@ -134,6 +134,9 @@ struct ParseProblem
         LeftOut,        // an entry of a list without an identifier was left out
         MoreEntries,    // `value` more entries of the list were not `expected` either (only
                         // the first few are listed one by one)
+        TooManyEntries, // a list page with more entries than a page holds: `value` more were
+                        // not read (at most `limit` are)
+        MoreProblems,   // `value` more problems in the entries of a list page, not listed
     };
 
     QString field; // API field path, e.g. "vpcConfig.subnetIds[1]"; empty for the body itself

@@ -400,14 +400,16 @@ Expected<ListPage> parseListBody(const QByteArray &body)
                                .arg(jsonTypeName(summaries)));
     } else {
         const QJsonArray arr = summaries.toArray();
-        page.jobs.reserve(arr.size());
+        page.jobs.reserve(std::min<qsizetype>(arr.size(), kMaxListEntries));
+        ListPageProblems limits(page.problems, QStringLiteral("invocationJobSummaries"),
+                                arr.size());
         forEachObject(arr, QStringLiteral("invocationJobSummaries"), page.problems,
-                      [&page](const QJsonObject &item, const QString &itemPath) {
+                      [&page, &limits](const QJsonObject &item, const QString &itemPath) {
+                          if (!limits.take())
+                              return false;
                           ParsedJob job = parseJob(item);
-                          for (ParseProblem p : job.problems) {
-                              p.field = itemPath + u'.' + p.field;
-                              page.problems.append(std::move(p));
-                          }
+                          for (const ParseProblem &p : std::as_const(job.problems))
+                              limits.add(itemPath, p);
                           page.jobs.append(std::move(job));
                           return true;
                       });

@@ -149,6 +149,32 @@ void EntryProblems::add(qsizetype index, const QJsonValue &found)
                                                   m_expected, jsonValueType(found)));
 }
 
+ListPageProblems::~ListPageProblems()
+{
+    if (m_leftOut > 0)
+        m_problems.append({m_listPath,
+                           ParseProblem::Kind::MoreProblems,
+                           ValueType::None,
+                           ValueType::None,
+                           QString::number(m_leftOut),
+                           {}});
+    if (m_entries > kMaxListEntries)
+        m_problems.append({m_listPath, ParseProblem::Kind::TooManyEntries, ValueType::Object,
+                           ValueType::None, QString::number(m_entries - kMaxListEntries),
+                           QString::number(kMaxListEntries)});
+}
+
+void ListPageProblems::add(const QString &itemPath, ParseProblem p)
+{
+    if (m_added >= kMaxListProblems) {
+        ++m_leftOut;
+        return;
+    }
+    ++m_added;
+    p.field = p.field.isEmpty() ? itemPath : itemPath + u'.' + p.field;
+    m_problems.append(std::move(p));
+}
+
 void forEachObject(const QJsonArray &array, const QString &name, QList<ParseProblem> &problems,
                    const std::function<bool(const QJsonObject &, const QString &)> &each)
 {

@@ -38,6 +38,38 @@ QString unreadableJob(const QJsonObject &obj, const QList<ParseProblem> &problem
 // problem of kind MoreEntries (a hostile body of millions of wrong entries stays small).
 inline constexpr int kMaxEntryProblems = 10;
 
+// A list page (of jobs or batches) is read up to kMaxListEntries entries (a real page holds at
+// most 1,000); the rest are one TooManyEntries problem. The problems of its entries are kept up
+// to kMaxListProblems, the rest counted in one MoreProblems problem: a hostile 16 MiB page of a
+// million bad entries stays a few MB, not a GB.
+inline constexpr int kMaxListEntries = 10000;
+inline constexpr int kMaxListProblems = 100;
+
+class ListPageProblems
+{
+public:
+    ListPageProblems(QList<ParseProblem> &problems, QString listPath, qsizetype entries)
+        : m_problems(problems)
+        , m_listPath(std::move(listPath))
+        , m_entries(entries)
+    {}
+    ~ListPageProblems();
+    ListPageProblems(const ListPageProblems &) = delete;
+    ListPageProblems &operator=(const ListPageProblems &) = delete;
+    // False once kMaxListEntries entries were read: stop.
+    bool take() { return m_read++ < kMaxListEntries; }
+    // One problem of the entry at `itemPath` (its field relative to the entry).
+    void add(const QString &itemPath, ParseProblem p);
+
+private:
+    QList<ParseProblem> &m_problems;
+    QString m_listPath;
+    qsizetype m_entries = 0;
+    qsizetype m_read = 0;
+    qsizetype m_added = 0;
+    qsizetype m_leftOut = 0;
+};
+
 // Unix seconds as a UTC instant; nullopt unless finite, after the epoch and before the year 10000.
 std::optional<QDateTime> fromEpochSeconds(double secs);
 // `d` as an integer when it is a whole number a double holds exactly (|d| <= 2^53); else nullopt.

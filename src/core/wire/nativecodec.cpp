@@ -306,24 +306,28 @@ Expected<NativeListPage> parseListBody(const QByteArray &body, const QString &as
         if (auto p = er.string(QLatin1StringView("provider")); p && !p->isEmpty())
             provider = *p;
     }
-    forEachObject(data.toArray(), QStringLiteral("data"), page.problems,
-                  [&](const QJsonObject &item, const QString &itemPath) {
-                      ParsedJob parsed = parseBatch(item, provider);
-                      for (ParseProblem p : parsed.problems) {
-                          p.field = itemPath + u'.' + p.field;
-                          page.problems.append(std::move(p));
-                      }
-                      if (!parsed.job.jobArn)
-                          page.problems.append({itemPath,
-                                                ParseProblem::Kind::LeftOut,
-                                                ValueType::Object,
-                                                ValueType::Object,
-                                                {},
-                                                {}});
-                      else
-                          page.jobs.append(std::move(parsed));
-                      return true;
-                  });
+    const QJsonArray items = data.toArray();
+    {
+        ListPageProblems limits(page.problems, QStringLiteral("data"), items.size());
+        forEachObject(items, QStringLiteral("data"), page.problems,
+                      [&](const QJsonObject &item, const QString &itemPath) {
+                          if (!limits.take())
+                              return false;
+                          ParsedJob parsed = parseBatch(item, provider);
+                          for (const ParseProblem &p : std::as_const(parsed.problems))
+                              limits.add(itemPath, p);
+                          if (!parsed.job.jobArn)
+                              limits.add(itemPath, {{},
+                                                    ParseProblem::Kind::LeftOut,
+                                                    ValueType::Object,
+                                                    ValueType::Object,
+                                                    {},
+                                                    {}});
+                          else
+                              page.jobs.append(std::move(parsed));
+                          return true;
+                      });
+    } // `limits` adds its counts here, before the page is returned
     page.hasMore = r.boolean(QLatin1StringView("has_more")).value_or(false);
     auto nonEmpty = [](std::optional<QString> s) {
         return s && !s->isEmpty() ? s : std::nullopt;

@@ -710,6 +710,21 @@ void tst_JobCodec::manyWrongFieldsStayAFewProblems()
     QVERIFY2(text.contains(u"jobName, modelId"_s) && text.contains(u" and 2 more"_s),
              qPrintable(text));
     QVERIFY2(!text.contains(u"processedRecordCount"_s), qPrintable(text));
+
+    // A list page of 12,000 summaries of the wrong shape: 10,000 read, 100 problems listed.
+    QByteArray list = R"({"invocationJobSummaries":[)";
+    for (int i = 0; i < 12000; ++i)
+        list += i ? R"(,{"jobArn":1})" : R"({"jobArn":1})";
+    list += "]}";
+    const auto page = JobCodec::parseListBody(list);
+    QVERIFY(page.hasValue());
+    QCOMPARE(page->jobs.size(), 10000);
+    QCOMPARE(page->problems.size(), 102);
+    QCOMPARE(page->problems.at(0).field, u"invocationJobSummaries[0].jobArn"_s);
+    QCOMPARE(page->problems.at(100).kind, ParseProblem::Kind::MoreProblems);
+    QCOMPARE(page->problems.at(100).value, u"9900"_s);
+    QCOMPARE(page->problems.at(101).kind, ParseProblem::Kind::TooManyEntries);
+    QCOMPARE(page->problems.at(101).value, u"2000"_s);
 }
 
 void tst_JobCodec::formatsTimestampsAsQDateTimeDid_data()
