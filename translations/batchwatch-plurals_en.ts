@@ -2,6 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DetailsFormat</name>
+    <message numerus="yes">
+        <source>%n more entries, each not %1</source>
+        <comment>3 more entries, each not text</comment>
+        <translation>
+            <numerusform>%n more entry, not %1</numerusform>
+            <numerusform>%n more entries, each not %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more entries, not read</source>
+        <translation>
+            <numerusform>%n more entry, not read</numerusform>
+            <numerusform>%n more entries, not read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more problems, not listed</source>
+        <translation>
+            <numerusform>%n more problem, not listed</numerusform>
+            <numerusform>%n more problems, not listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bw::AddJobsDialog</name>
     <message numerus="yes">
         <source>Add the %n refused identifier(s) an&amp;yway</source>

@@ -171,10 +171,6 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
         <translation>Text</translation>
     </message>
     <message>
-        <source>a single text</source>
-        <translation>ein einzelner Text</translation>
-    </message>
-    <message>
         <source>a date and time</source>
         <translation>ein Datum mit Uhrzeit</translation>
     </message>
@@ -220,11 +216,6 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
         <translation>%1, wo %2 erwartet wurde</translation>
     </message>
     <message>
-        <source>not %1</source>
-        <comment>not a number</comment>
-        <translation>nicht %1</translation>
-    </message>
-    <message>
         <source>a whole number sent as text</source>
         <translation>eine ganze Zahl, als Text gesendet</translation>
     </message>
@@ -243,6 +234,48 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
     <message>
         <source>reported, but not readable: %1</source>
         <translation>gemeldet, aber nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>ein Wert</translation>
+    </message>
+    <message>
+        <source>a count (a whole number from 0)</source>
+        <translation>eine Anzahl (eine ganze Zahl ab 0)</translation>
+    </message>
+    <message>
+        <source>a time in Unix seconds</source>
+        <translation>eine Zeit in Unix-Sekunden</translation>
+    </message>
+    <message>
+        <source>more records finished (%1) than the total (%2)</source>
+        <translation>mehr Datensätze beendet (%1) als insgesamt (%2)</translation>
+    </message>
+    <message>
+        <source>an entry without an identifier, left out</source>
+        <translation>ein Eintrag ohne Kennung, ausgelassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more entries, each not %1</source>
+        <comment>3 more entries, each not text</comment>
+        <translation>
+            <numerusform>%n weiterer Eintrag, nicht %1</numerusform>
+            <numerusform>%n weitere Einträge, jeweils nicht %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more entries, not read</source>
+        <translation>
+            <numerusform>%n weiterer Eintrag, nicht gelesen</numerusform>
+            <numerusform>%n weitere Einträge, nicht gelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more problems, not listed</source>
+        <translation>
+            <numerusform>%n weiteres Problem, nicht aufgeführt</numerusform>
+            <numerusform>%n weitere Probleme, nicht aufgeführt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4309,10 +4342,6 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <translation>Der Eintrag des Jobs in der letzten Listenantwort; es ist noch keine Abrufantwort eingegangen.</translation>
     </message>
     <message>
-        <source>Both a retrieve response and a list summary are known; the selector switches between them.</source>
-        <translation>Eine Abrufantwort und eine Listenzusammenfassung liegen vor; die Auswahl wechselt zwischen ihnen.</translation>
-    </message>
-    <message>
         <source>No match</source>
         <translation>Kein Treffer</translation>
     </message>
@@ -4350,6 +4379,22 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
             <numerusform>%n Treffer</numerusform>
             <numerusform>%n Treffer</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Last native batch response</source>
+        <translation>Letzte native Batch-Antwort</translation>
+    </message>
+    <message>
+        <source>The batch as Bifrost&apos;s native batch API (/v1/batches) last reported it, pretty-printed with its keys in alphabetical order.</source>
+        <translation>Der Batch, wie ihn Bifrosts native Batch-API (/v1/batches) zuletzt gemeldet hat, formatiert und mit alphabetisch sortierten Schlüsseln.</translation>
+    </message>
+    <message>
+        <source>More than one response is known; the selector switches between them.</source>
+        <translation>Mehr als eine Antwort liegt vor; die Auswahl wechselt zwischen ihnen.</translation>
+    </message>
+    <message>
+        <source>Copied the native batch response</source>
+        <translation>Native Batch-Antwort kopiert</translation>
     </message>
 </context>
 <context>

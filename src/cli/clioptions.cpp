@@ -240,7 +240,10 @@ const QList<CommandInfo> &commands()
             CommandInfo{CommandKind::Profiles, u"profiles"_s,
                         u"profiles                  the stored gateway profiles (never their "
                         "keys)"_s,
-                        u"Lists the stored gateway profiles. Keys are never shown."_s},
+                        u"Lists the stored gateway profiles: name, id, URL, how the key is "
+                        "sent, route, providers and the request ceiling (requests per second; "
+                        "none or 0: no ceiling; --max-rate overrides it for one run). Keys are "
+                        "never shown."_s},
             CommandInfo{CommandKind::TestConnection, u"test-connection"_s,
                         u"test-connection           is the gateway reachable, the key accepted?"_s,
                         u"Tests the profile (--profile or --gateway) as the Profiles dialog "

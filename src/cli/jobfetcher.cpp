@@ -76,7 +76,8 @@ void JobFetcher::settle(int index, Outcome outcome)
         ++m_succeeded;
     } else {
         ++m_failed;
-        if (outcome.error && outcome.error->isUnreachable())
+        // A timeout after the gateway began to answer (a trickling body) is not "unreachable".
+        if (outcome.error && outcome.error->isUnreachable() && outcome.error->httpStatus == 0)
             ++m_unreachable;
     }
     m_outcomes[index] = std::move(outcome);

@@ -102,8 +102,15 @@ QJsonObject JobFormat::fetchedEntry(const QString &identifier, const Job &job,
         entry.insert(u"fetchedAt"_s, JobCodec::formatTimestamp(fetchedAt));
     if (!problems.isEmpty()) {
         QJsonArray list;
-        for (const ParseProblem &p : problems)
-            list.append(QJsonObject{{u"field"_s, p.field}, {u"message"_s, p.message}});
+        for (const ParseProblem &p : problems) {
+            QJsonObject problem{
+                    {u"field"_s, p.field}, {u"kind"_s, p.kindName()}, {u"message"_s, p.message()}};
+            if (p.expected != ValueType::None)
+                problem.insert(u"expected"_s, valueTypeName(p.expected));
+            if (p.found != ValueType::None)
+                problem.insert(u"found"_s, valueTypeName(p.found));
+            list.append(problem);
+        }
         entry.insert(u"problems"_s, list);
     }
     return entry;

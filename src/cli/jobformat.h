@@ -48,7 +48,8 @@ std::optional<int> percentDone(const Job &job);
 // --- JSON (get; stop and list reuse the error entry) ---------------------------------------
 // {"identifier","job","fetchedAt","problems"?}: job as JobCodec::toJson (API names, UTC .mmmZ
 // timestamps, absent fields omitted, raw status); problems, only when there are any, lists the
-// fields the gateway sent with the wrong type as [{"field","message"}].
+// fields the gateway sent with the wrong type as [{"field","kind","expected"?,"found"?,
+// "message"}] (ParseProblem: kind as kindName(), types as valueTypeName(), message English).
 QJsonObject fetchedEntry(const QString &identifier, const Job &job, const QDateTime &fetchedAt,
                          const QList<ParseProblem> &problems = {});
 // {"identifier"?,"httpStatus"?,"type"?,"message"}: httpStatus only when an HTTP answer came,

@@ -32,6 +32,10 @@ void ProfilesCommand::start()
         return p.authMode == AuthMode::CustomHeader ? u"header:"_s + p.customHeaderName
                                                     : authModeKey(p.authMode);
     };
+    // The request ceiling; `none` when there is none.
+    auto rateText = [](const GatewayProfile &p, const QString &none) {
+        return p.maxRequestsPerSecond > 0 ? QString::number(p.maxRequestsPerSecond) : none;
+    };
     switch (m_options.format) {
     case OutputFormat::Json: {
         QJsonArray list;
@@ -49,6 +53,8 @@ void ProfilesCommand::start()
             if (p.detectedRoute != RouteStyle::Auto)
                 o.insert(u"detectedRoute"_s, routeStyleKey(p.detectedRoute));
             o.insert(u"timeoutSeconds"_s, double(p.timeoutMs) / 1000.0);
+            // The request ceiling (0: none); --max-rate overrides it for one run.
+            o.insert(u"maxRequestsPerSecond"_s, p.maxRequestsPerSecond);
             list.append(o);
         }
         QJsonObject doc;
@@ -57,11 +63,13 @@ void ProfilesCommand::start()
         break;
     }
     case OutputFormat::Csv: {
-        QString out = CsvExporter::formatRow(
-                {u"name"_s, u"id"_s, u"baseUrl"_s, u"auth"_s, u"route"_s, u"provider"_s});
+        QString out
+                = CsvExporter::formatRow({u"name"_s, u"id"_s, u"baseUrl"_s, u"auth"_s, u"route"_s,
+                                          u"provider"_s, u"maxRequestsPerSecond"_s});
         for (const GatewayProfile &p : profiles)
             out += CsvExporter::formatRow({p.name, p.id, sanitizedBaseUrlText(p.baseUrl),
-                                           authText(p), routeStyleKey(p.routeStyle), p.provider});
+                                           authText(p), routeStyleKey(p.routeStyle), p.provider,
+                                           rateText(p, u"0"_s)});
         m_console->write(out);
         break;
     }
@@ -71,10 +79,11 @@ void ProfilesCommand::start()
                          {u"URL"_s, 16, false},
                          {u"AUTH"_s, 0, false},
                          {u"ROUTE"_s, 0, false},
-                         {u"PROVIDER"_s, 8, false}});
+                         {u"PROVIDER"_s, 8, false},
+                         {u"MAX/S"_s, 0, true}});
         for (const GatewayProfile &p : profiles)
             table.addRow({p.name, p.id, sanitizedBaseUrlText(p.baseUrl), authText(p),
-                          routeStyleKey(p.routeStyle), p.provider});
+                          routeStyleKey(p.routeStyle), p.provider, rateText(p, u"none"_s)});
         if (profiles.isEmpty())
             m_console->note(u"No profiles in %1"_s.arg(m_session->storeDirectory()));
         else

@@ -240,10 +240,12 @@ void TstCliExport::listsProfilesWithoutSecrets()
         a.name = u"Production"_s;
         a.baseUrl = QUrl(u"https://gw.example.com/ai"_s);
         a.authMode = AuthMode::Bearer;
+        a.maxRequestsPerSecond = 5;
         GatewayProfile b;
         b.id = u"b"_s;
         b.name = u"Local"_s;
         b.baseUrl = QUrl(u"http://localhost:8080"_s);
+        b.maxRequestsPerSecond = 0; // no ceiling
         QVERIFY(store.saveProfile(a));
         QVERIFY(store.saveProfile(b));
     }
@@ -255,9 +257,23 @@ void TstCliExport::listsProfilesWithoutSecrets()
     QCOMPARE(profiles.at(0).toObject().value(u"name"_s).toString(), u"Production"_s);
     QCOMPARE(profiles.at(0).toObject().value(u"auth"_s).toString(), u"bearer"_s);
     QCOMPARE(profiles.at(1).toObject().value(u"baseUrl"_s).toString(), u"http://localhost:8080"_s);
+    // The request ceiling, in every format (0: none).
+    QCOMPARE(profiles.at(0).toObject().value(u"maxRequestsPerSecond"_s).toInt(-1), 5);
+    QCOMPARE(profiles.at(1).toObject().value(u"maxRequestsPerSecond"_s).toInt(-1), 0);
     const CliRun table = runCli({u"profiles"_s, u"--data-dir"_s, dir.path()});
     QCOMPARE(table.outText().count(u'\n'), 3);
     QVERIFY(table.outText().contains(u"Production"_s));
+    const QStringList rows = table.outText().split(u'\n');
+    QVERIFY2(rows.at(0).trimmed().endsWith(u"MAX/S"_s), qPrintable(rows.at(0)));
+    QVERIFY2(rows.at(1).trimmed().endsWith(u" 5"_s), qPrintable(rows.at(1)));
+    QVERIFY2(rows.at(2).trimmed().endsWith(u" none"_s), qPrintable(rows.at(2)));
+    const CliRun csv
+            = runCli({u"profiles"_s, u"--data-dir"_s, dir.path(), u"--format"_s, u"csv"_s});
+    const QStringList lines = csv.outText().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines.at(0).trimmed().endsWith(u",maxRequestsPerSecond"_s), qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).trimmed().endsWith(u",5"_s), qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(2).trimmed().endsWith(u",0"_s), qPrintable(lines.at(2)));
 }
 
 QTEST_GUILESS_MAIN(TstCliExport)

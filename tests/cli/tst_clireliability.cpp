@@ -56,6 +56,7 @@ class TstCliReliability : public QObject
 private Q_SLOTS:
     void refusesAJobBodyWithoutIdentityOrStatus();
     void listsWrongTypesAsProblemsInJson();
+    void tricklingAnswerIsNotUnreachable();
     void getRetriesA429AfterItsRetryAfter();
     void getGivesUpAfterBoundedAttempts();
     void listRetriesATransientFailure();
@@ -85,6 +86,36 @@ void TstCliReliability::refusesAJobBodyWithoutIdentityOrStatus()
     const QString message = errors.at(0).toObject().value(u"message"_s).toString();
     for (const QString &name : {u"jobArn"_s, u"status"_s, u"totalRecordCount"_s})
         QVERIFY2(message.contains(name), qPrintable(message));
+
+    // A native batch without a readable id nor status is an error that names them.
+    LoopbackHttpServer native;
+    QVERIFY(native.listen());
+    native.respondWith(
+            Response::json(200, R"({"id":7,"status":["in_progress"],"created_at":"yesterday"})"));
+    const CliRun nativeRun = runCli(
+            {u"get"_s, u"batch_n1"_s, u"--provider"_s, u"openai"_s, u"--gateway"_s, urlOf(native)});
+    QVERIFY2(nativeRun.finished, "batchwatch-cli did not finish");
+    QCOMPARE(nativeRun.exitCode, 1);
+    QVERIFY2(nativeRun.errText().contains(
+                     u"no readable id (a number) nor status (an array); also of the wrong type: "
+                     "created_at"_s),
+             qPrintable(nativeRun.errText()));
+}
+
+// A gateway that answers HTTP 200 and then trickles past the deadline was reached: get says
+// so and exits 1, not 3 ("cannot reach the gateway").
+void TstCliReliability::tricklingAnswerIsNotUnreachable()
+{
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    server.respondWith(
+            Response::trickle(200, "application/json", fixture(u"retrieve-completed.json"_s), 100));
+    const CliRun run = runCli({u"get"_s, kId, u"--gateway"_s, urlOf(server), u"--route"_s,
+                               u"singular"_s, u"--timeout"_s, u"0.2"_s});
+    QVERIFY2(run.finished, "batchwatch-cli did not finish");
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.errText().contains(u"began to answer (HTTP 200)"_s), qPrintable(run.errText()));
+    QVERIFY2(!run.errText().contains(u"cannot reach"_s), qPrintable(run.errText()));
 }
 
 void TstCliReliability::listsWrongTypesAsProblemsInJson()
@@ -107,6 +138,28 @@ void TstCliReliability::listsWrongTypesAsProblemsInJson()
     for (const QJsonValue &p : entry.value(u"problems"_s).toArray())
         fields << p.toObject().value(u"field"_s).toString();
     QCOMPARE(fields, (QStringList{u"totalRecordCount"_s, u"processedRecordCount"_s}));
+    QCOMPARE(entry.value(u"problems"_s).toArray().at(0).toObject().value(u"kind"_s).toString(),
+             u"wrong-type"_s);
+
+    // The same through Bifrost's native route.
+    LoopbackHttpServer native;
+    QVERIFY(native.listen());
+    native.respondWith(
+            Response::json(200, R"({"id":"batch_n1","object":"batch","status":"in_progress",)"
+                                R"("created_at":"yesterday","request_counts":{"total":"many"}})"));
+    const CliRun nativeRun = runCli({u"get"_s, u"batch_n1"_s, u"--provider"_s, u"openai"_s,
+                                     u"--gateway"_s, urlOf(native), u"--format"_s, u"json"_s});
+    QVERIFY2(nativeRun.finished, "batchwatch-cli did not finish");
+    QVERIFY2(nativeRun.exitCode == 0, qPrintable(nativeRun.errText()));
+    const QJsonObject nativeEntry = nativeRun.json().value(u"jobs"_s).toArray().at(0).toObject();
+    QStringList nativeFields;
+    QStringList kinds;
+    for (const QJsonValue &p : nativeEntry.value(u"problems"_s).toArray()) {
+        nativeFields << p.toObject().value(u"field"_s).toString();
+        kinds << p.toObject().value(u"kind"_s).toString();
+    }
+    QCOMPARE(nativeFields, (QStringList{u"created_at"_s, u"request_counts.total"_s}));
+    QCOMPARE(kinds, (QStringList{u"not-a-time"_s, u"wrong-type"_s}));
 }
 
 void TstCliReliability::getRetriesA429AfterItsRetryAfter()

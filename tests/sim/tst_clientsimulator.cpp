@@ -112,7 +112,7 @@ QString describe(const QList<ParseProblem> &problems)
 {
     QStringList parts;
     for (const ParseProblem &p : problems)
-        parts << p.field + u' ' + p.message;
+        parts << p.field + u' ' + p.message();
     return parts.join(u"; "_s);
 }
 

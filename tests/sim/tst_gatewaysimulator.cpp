@@ -827,7 +827,7 @@ void tst_GatewaySimulator::everyBodyParsesWithoutProblems()
             QCOMPARE(r.status, 200);
             const auto parsed = JobCodec::parseRetrieveBody(r.body);
             QVERIFY(parsed.hasValue());
-            QVERIFY2(parsed->problems.isEmpty(), qPrintable(parsed->problems.value(0).message));
+            QVERIFY2(parsed->problems.isEmpty(), qPrintable(parsed->problems.value(0).message()));
             QCOMPARE(*parsed->job.jobArn, arn);
             QVERIFY(parsed->job.status->code() != JobStatus::Unknown);
         }

@@ -179,3 +179,150 @@ bool operator==(const Job &a, const Job &b)
 }
 
 } // namespace bw
+
+namespace bw {
+
+namespace {
+
+// How message() names an expected type ("expected a string").
+QString expectedWords(ValueType type)
+{
+    switch (type) {
+    case ValueType::None:
+        return QStringLiteral("a value");
+    case ValueType::Null:
+        return QStringLiteral("null");
+    case ValueType::Boolean:
+        return QStringLiteral("a boolean");
+    case ValueType::Number:
+        return QStringLiteral("a number");
+    case ValueType::WholeNumber:
+        return QStringLiteral("an integer");
+    case ValueType::Count:
+        return QStringLiteral("a count");
+    case ValueType::Percentage:
+        return QStringLiteral("a percentage from 0 to 100");
+    case ValueType::Text:
+        return QStringLiteral("a string");
+    case ValueType::Timestamp:
+        return QStringLiteral("a timestamp string");
+    case ValueType::UnixTime:
+        return QStringLiteral("Unix seconds");
+    case ValueType::List:
+        return QStringLiteral("an array");
+    case ValueType::Object:
+        return QStringLiteral("an object");
+    }
+    return QStringLiteral("a value");
+}
+
+// How message() names what came ("got a number", "got the string \"ten\"").
+QString foundWords(ValueType type, const QString &value)
+{
+    if (!value.isEmpty()) {
+        if (type == ValueType::Text)
+            return QStringLiteral("the string \"%1\"").arg(value);
+        return value;
+    }
+    return expectedWords(type == ValueType::WholeNumber || type == ValueType::Count
+                                         || type == ValueType::Percentage
+                                         || type == ValueType::UnixTime
+                                 ? ValueType::Number
+                         : type == ValueType::Timestamp ? ValueType::Text
+                                                        : type);
+}
+
+} // namespace
+
+QString valueTypeName(ValueType type)
+{
+    switch (type) {
+    case ValueType::None:
+        return {};
+    case ValueType::Null:
+        return QStringLiteral("null");
+    case ValueType::Boolean:
+        return QStringLiteral("boolean");
+    case ValueType::Number:
+        return QStringLiteral("number");
+    case ValueType::WholeNumber:
+        return QStringLiteral("whole-number");
+    case ValueType::Count:
+        return QStringLiteral("count");
+    case ValueType::Percentage:
+        return QStringLiteral("percentage");
+    case ValueType::Text:
+        return QStringLiteral("text");
+    case ValueType::Timestamp:
+        return QStringLiteral("timestamp");
+    case ValueType::UnixTime:
+        return QStringLiteral("unix-time");
+    case ValueType::List:
+        return QStringLiteral("list");
+    case ValueType::Object:
+        return QStringLiteral("object");
+    }
+    return {};
+}
+
+QString ParseProblem::message() const
+{
+    switch (kind) {
+    case Kind::WrongType:
+    case Kind::NotWholeNumber:
+    case Kind::OutOfRange:
+        return QStringLiteral("expected %1, got %2")
+                .arg(expectedWords(expected), foundWords(found, value));
+    case Kind::NumberAsText:
+        return QStringLiteral("integer sent as a string");
+    case Kind::BelowMinimum:
+        return QStringLiteral("%1 is below the minimum %2").arg(value, limit);
+    case Kind::NotATime:
+        return found == ValueType::Text
+                       ? QStringLiteral("\"%1\" is not a usable time").arg(value)
+                       : QStringLiteral("number %1 is not a usable time").arg(value);
+    case Kind::CountsDisagree:
+        return QStringLiteral("%1 records finished out of a total of %2").arg(value, limit);
+    case Kind::LeftOut:
+        return QStringLiteral("an entry without an identifier is left out");
+    case Kind::MoreEntries:
+        return QStringLiteral("%1 more entries are not %2").arg(value, expectedWords(expected));
+    case Kind::TooManyEntries:
+        return QStringLiteral("%1 more entries were not read (a page holds at most %2)")
+                .arg(value, limit);
+    case Kind::MoreProblems:
+        return QStringLiteral("%1 more problems in the entries are not listed").arg(value);
+    }
+    return {};
+}
+
+QString ParseProblem::kindName() const
+{
+    switch (kind) {
+    case Kind::WrongType:
+        return QStringLiteral("wrong-type");
+    case Kind::NotWholeNumber:
+        return QStringLiteral("not-whole-number");
+    case Kind::NumberAsText:
+        return QStringLiteral("number-as-text");
+    case Kind::BelowMinimum:
+        return QStringLiteral("below-minimum");
+    case Kind::OutOfRange:
+        return QStringLiteral("out-of-range");
+    case Kind::NotATime:
+        return QStringLiteral("not-a-time");
+    case Kind::CountsDisagree:
+        return QStringLiteral("counts-disagree");
+    case Kind::LeftOut:
+        return QStringLiteral("left-out");
+    case Kind::MoreEntries:
+        return QStringLiteral("more-entries");
+    case Kind::TooManyEntries:
+        return QStringLiteral("too-many-entries");
+    case Kind::MoreProblems:
+        return QStringLiteral("more-problems");
+    }
+    return {};
+}
+
+} // namespace bw

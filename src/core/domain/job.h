@@ -100,6 +100,69 @@ private:
     static_assert(JobFieldCount <= 64);
 };
 
+// What a field of a response body should hold, or what it held (ParseProblem).
+enum class ValueType : quint8 {
+    None,        // not said
+    Null,        // JSON null
+    Boolean,     // true or false
+    Number,      // any JSON number
+    WholeNumber, // an integer (Bedrock's counts, timeoutDurationInHours)
+    Count,       // a whole number from 0 (Bifrost's request_counts)
+    Percentage,  // a number from 0 to 100
+    Text,        // a JSON string
+    Timestamp,   // an ISO 8601 date and time as text (or epoch seconds)
+    UnixTime,    // Unix seconds as a number (Bifrost's *_at)
+    List,        // a JSON array
+    Object       // a JSON object
+};
+
+// Something in a response body that could not be used as it was. The field is left "not
+// reported" and the problem is kept so the user can see why. Machine-readable: `kind`, the
+// field's path and the types say what happened; views put it in their own (translated) words,
+// and message() is the English sentence for logs and `--format json`.
+struct ParseProblem
+{
+    enum class Kind : quint8 {
+        WrongType,      // a value of type `found` where `expected` was expected (`value`: the
+                        // text when a string came where a number or time was meant)
+        NotWholeNumber, // the number `value` where `expected` (a whole number, a count) was
+        NumberAsText,   // a whole number sent as text; it was read all the same
+        BelowMinimum,   // the number `value` is below the smallest allowed, `limit`
+        OutOfRange,     // the number `value` is outside what `expected` allows (a percentage)
+        NotATime,       // `value` (a `found` Text or Number) is no usable date and time
+        CountsDisagree, // more records finished (`value`) than the total (`limit`)
+        LeftOut,        // an entry of a list without an identifier was left out
+        MoreEntries,    // `value` more entries of the list were not `expected` either (only
+                        // the first few are listed one by one)
+        TooManyEntries, // a list page with more entries than a page holds: `value` more were
+                        // not read (at most `limit` are)
+        MoreProblems,   // `value` more problems in the entries of a list page, not listed
+    };
+
+    QString field; // API field path, e.g. "vpcConfig.subnetIds[1]"; empty for the body itself
+    Kind kind = Kind::WrongType;
+    ValueType expected = ValueType::None;
+    ValueType found = ValueType::None;
+    QString value; // the offending value as text (cut to 60 characters), when it says why
+    QString limit; // BelowMinimum: the minimum; CountsDisagree: the total
+
+    // The English sentence: "expected a string, got a number", "-5 is below the minimum 0".
+    QString message() const;
+    // A stable name of the kind for machines: "wrong-type", "not-whole-number", ...
+    QString kindName() const;
+
+    static ParseProblem wrongType(QString field, ValueType expected, ValueType found,
+                                  QString value = {})
+    {
+        return {std::move(field), Kind::WrongType, expected, found, std::move(value), {}};
+    }
+
+    friend bool operator==(const ParseProblem &, const ParseProblem &) = default;
+};
+
+// A stable lower-case name of a value type ("text", "whole-number", ...).
+QString valueTypeName(ValueType type);
+
 // A batch job as one gateway reports it. The field set is the Bedrock one; jobs from Bifrost's
 // native API fill the same fields (id -> jobArn, created_at -> submitTime, expires_at ->
 // jobExpirationTime, request_counts -> the record counts, input_file_id -> inputDataConfig,

@@ -379,6 +379,19 @@ public:
             e.keySent = true;
             result = Expected<T>(std::move(e));
         }
+        // A careless gateway may echo the key it was sent ("invalid virtual key: sk-…"): its
+        // words never carry the key on into messages, logs, the store or the CLI's output.
+        if (!result) {
+            const QString &secret = m_client->m_secret;
+            const GatewayError &e = result.error();
+            if (secret.size() >= 4
+                && (e.message.contains(secret) || e.gatewayType.contains(secret))) {
+                GatewayError redacted = e;
+                redacted.message.replace(secret, QStringLiteral("[redacted]"));
+                redacted.gatewayType.replace(secret, QStringLiteral("[redacted]"));
+                result = Expected<T>(std::move(redacted));
+            }
+        }
         if (!result)
             logFailure(result.error());
         settle([done, result = std::move(result)] {
@@ -768,10 +781,16 @@ Expected<HttpResponse> GatewayRequest::interpret(HttpExchange *exchange)
         return tooLargeError(status);
     case AbortReason::Deadline:
         qCDebug(lcClient).noquote() << m_operation << "deadline of" << m_timeoutMs << "ms passed";
+        // A gateway that began to answer (a body trickling in) was reached: say so.
         return makeError(GatewayError::Kind::Timeout,
-                         QStringLiteral("no complete answer from %1 within %2 s")
-                                 .arg(originOf(m_url))
-                                 .arg(m_timeoutMs / 1000.0, 0, 'g', 3),
+                         status > 0 ? QStringLiteral("%1 began to answer (HTTP %2) but the whole "
+                                                     "answer did not arrive within %3 s")
+                                              .arg(originOf(m_url))
+                                              .arg(status)
+                                              .arg(m_timeoutMs / 1000.0, 0, 'g', 3)
+                                    : QStringLiteral("no complete answer from %1 within %2 s")
+                                              .arg(originOf(m_url))
+                                              .arg(m_timeoutMs / 1000.0, 0, 'g', 3),
                          status);
     case AbortReason::Redirect: {
         const QString hop = m_redirectStatus > 0 ? QStringLiteral("HTTP %1").arg(m_redirectStatus)

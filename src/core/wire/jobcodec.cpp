@@ -34,24 +34,38 @@ public:
         if (v.isDouble()) {
             n = exactInteger(v.toDouble());
             if (!n) {
-                problem(key, QStringLiteral("expected an integer, got %1").arg(v.toDouble()));
+                problem(key, {{},
+                              ParseProblem::Kind::NotWholeNumber,
+                              ValueType::WholeNumber,
+                              ValueType::Number,
+                              QString::number(v.toDouble()),
+                              {}});
                 return std::nullopt;
             }
         } else if (v.isString()) {
             bool ok = false;
             n = v.toString().trimmed().toLongLong(&ok);
             if (!ok) {
-                problem(key, QStringLiteral("expected an integer, got the string \"%1\"")
-                                     .arg(v.toString().left(40)));
+                wrongType(key, ValueType::WholeNumber, v, v.toString().left(40));
                 return std::nullopt;
             }
-            problem(key, QStringLiteral("integer sent as a string"));
+            problem(key, {{},
+                          ParseProblem::Kind::NumberAsText,
+                          ValueType::WholeNumber,
+                          ValueType::Text,
+                          {},
+                          {}});
         } else {
-            problem(key, QStringLiteral("expected an integer, got %1").arg(jsonTypeName(v)));
+            wrongType(key, ValueType::WholeNumber, v);
             return std::nullopt;
         }
         if (*n < min) {
-            problem(key, QStringLiteral("%1 is below the minimum %2").arg(*n).arg(min));
+            problem(key, {{},
+                          ParseProblem::Kind::BelowMinimum,
+                          ValueType::WholeNumber,
+                          ValueType::Number,
+                          QString::number(*n),
+                          QString::number(min)});
             return std::nullopt;
         }
         return n;
@@ -67,18 +81,26 @@ public:
             const double secs = v.toDouble();
             auto parsed = fromEpochSeconds(secs);
             if (!parsed)
-                problem(key, QStringLiteral("number %1 is not a usable epoch time").arg(secs));
+                problem(key, {{},
+                              ParseProblem::Kind::NotATime,
+                              ValueType::Timestamp,
+                              ValueType::Number,
+                              QString::number(secs, 'g', 15),
+                              {}});
             return parsed;
         }
         if (!v.isString()) {
-            problem(key,
-                    QStringLiteral("expected a timestamp string, got %1").arg(jsonTypeName(v)));
+            wrongType(key, ValueType::Timestamp, v);
             return std::nullopt;
         }
         auto parsed = parseTimestamp(v.toString());
         if (!parsed)
-            problem(key, QStringLiteral("\"%1\" is not an ISO 8601 timestamp")
-                                 .arg(v.toString().left(60)));
+            problem(key, {{},
+                          ParseProblem::Kind::NotATime,
+                          ValueType::Timestamp,
+                          ValueType::Text,
+                          v.toString().left(60),
+                          {}});
         return parsed;
     }
 
@@ -89,53 +111,25 @@ public:
         if (v.isUndefined() || v.isNull())
             return out;
         if (v.isString()) {
-            problem(key, QStringLiteral("expected an array, got a single string"));
+            wrongType(key, ValueType::List, v, v.toString().left(60));
             out << v.toString();
             return out;
         }
         if (!v.isArray()) {
-            problem(key, QStringLiteral("expected an array, got %1").arg(jsonTypeName(v)));
+            wrongType(key, ValueType::List, v);
             return out;
         }
         const QJsonArray arr = v.toArray();
+        EntryProblems bad(m_problems, path(key), ValueType::Text);
         for (qsizetype i = 0; i < arr.size(); ++i) {
             if (arr.at(i).isString())
                 out << arr.at(i).toString();
             else
-                m_problems.append(
-                        {path(key) + QStringLiteral("[%1]").arg(i),
-                         QStringLiteral("expected a string, got %1").arg(jsonTypeName(arr.at(i)))});
+                bad.add(i, arr.at(i));
         }
         return out;
     }
 };
-
-// Why a job body without a readable status is refused: what status (and jobArn, when that is
-// unreadable too) was, then every other field of the wrong type (by name; the values stay out of
-// messages).
-QString unreadableJob(const QJsonObject &obj, const QList<ParseProblem> &problems, bool arnReadable)
-{
-    auto what = [&obj](const char *key) {
-        const QJsonValue v = obj.value(QLatin1StringView(key));
-        return v.isUndefined() || v.isNull() ? QStringLiteral("missing") : jsonTypeName(v);
-    };
-    QString text
-            = arnReadable
-                      ? QStringLiteral("the job body has no readable status (%1)")
-                                .arg(what("status"))
-                      : QStringLiteral("the job body has no readable jobArn (%1) nor status (%2)")
-                                .arg(what("jobArn"), what("status"));
-    QStringList others;
-    for (const ParseProblem &p : problems) {
-        if (p.field != QLatin1StringView("jobArn") && p.field != QLatin1StringView("status")
-            && !others.contains(p.field))
-            others << p.field;
-    }
-    if (!others.isEmpty())
-        text += QStringLiteral("; also of the wrong type: %1")
-                        .arg(others.join(QStringLiteral(", ")));
-    return text;
-}
 
 bool looksLikeErrorObject(const QJsonObject &obj)
 {
@@ -342,10 +336,14 @@ ParsedJob parseJob(const QJsonObject &object)
             j.progressPercent = d;
         else
             out.problems.append({QStringLiteral("progressPercent"),
-                                 QStringLiteral("expected a percentage from 0 to 100")});
+                                 ParseProblem::Kind::OutOfRange,
+                                 ValueType::Percentage,
+                                 ValueType::Number,
+                                 QString::number(d),
+                                 {}});
     } else if (!p.isUndefined() && !p.isNull()) {
-        out.problems.append(
-                {QStringLiteral("progressPercent"), QStringLiteral("expected a number")});
+        out.problems.append(ParseProblem::wrongType(QStringLiteral("progressPercent"),
+                                                    ValueType::Percentage, jsonValueType(p)));
     }
 
     j.inputDataConfig = parseS3Config(r, kInputConfig, out.problems);
@@ -375,7 +373,8 @@ Expected<ParsedJob> parseRetrieveBody(const QByteArray &body)
             parsed.problems.cbegin(), parsed.problems.cend(),
             [](const ParseProblem &p) { return p.field == QLatin1StringView("status"); });
     if ((!parsed.job.jobArn && !parsed.job.status) || statusUnreadable)
-        return badBody(unreadableJob(*obj, parsed.problems, parsed.job.jobArn.has_value()));
+        return badBody(unreadableJob(*obj, parsed.problems, QLatin1StringView("job"),
+                                     QLatin1StringView("jobArn"), parsed.job.jobArn.has_value()));
     parsed.rawText = body;
     return parsed;
 }
@@ -401,12 +400,16 @@ Expected<ListPage> parseListBody(const QByteArray &body)
                                .arg(jsonTypeName(summaries)));
     } else {
         const QJsonArray arr = summaries.toArray();
-        page.jobs.reserve(arr.size());
+        page.jobs.reserve(std::min<qsizetype>(arr.size(), kMaxListEntries));
+        ListPageProblems limits(page.problems, QStringLiteral("invocationJobSummaries"),
+                                arr.size());
         forEachObject(arr, QStringLiteral("invocationJobSummaries"), page.problems,
-                      [&page](const QJsonObject &item, const QString &itemPath) {
+                      [&page, &limits](const QJsonObject &item, const QString &itemPath) {
+                          if (!limits.take())
+                              return false;
                           ParsedJob job = parseJob(item);
-                          for (ParseProblem &p : job.problems)
-                              page.problems.append({itemPath + u'.' + p.field, p.message});
+                          for (const ParseProblem &p : std::as_const(job.problems))
+                              limits.add(itemPath, p);
                           page.jobs.append(std::move(job));
                           return true;
                       });
@@ -415,9 +418,8 @@ Expected<ListPage> parseListBody(const QByteArray &body)
     if (token.isString() && !token.toString().isEmpty())
         page.nextToken = token.toString();
     else if (!token.isUndefined() && !token.isNull() && !token.isString())
-        page.problems.append(
-                {QStringLiteral("nextToken"),
-                 QStringLiteral("expected a string, got %1").arg(jsonTypeName(token))});
+        page.problems.append(ParseProblem::wrongType(QStringLiteral("nextToken"), ValueType::Text,
+                                                     jsonValueType(token)));
     return page;
 }
 

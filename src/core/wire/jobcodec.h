@@ -13,15 +13,6 @@
 
 namespace bw {
 
-// Something in a body that could not be used as it was. The field is left "not reported" and
-// the problem is kept so the user can see why.
-struct ParseProblem
-{
-    QString field; // API field path, e.g. "vpcConfig.subnetIds[1]"; empty for the body itself
-    QString message;
-    friend bool operator==(const ParseProblem &, const ParseProblem &) = default;
-};
-
 struct ParsedJob
 {
     Job job;

@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QSet>
 
 #include <cmath>
 
@@ -26,6 +27,27 @@ QString jsonTypeName(const QJsonValue &value)
         break;
     }
     return QStringLiteral("undefined");
+}
+
+ValueType jsonValueType(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return ValueType::Null;
+    case QJsonValue::Bool:
+        return ValueType::Boolean;
+    case QJsonValue::Double:
+        return ValueType::Number;
+    case QJsonValue::String:
+        return ValueType::Text;
+    case QJsonValue::Array:
+        return ValueType::List;
+    case QJsonValue::Object:
+        return ValueType::Object;
+    case QJsonValue::Undefined:
+        break;
+    }
+    return ValueType::None;
 }
 
 GatewayError badBody(const QString &why)
@@ -67,18 +89,103 @@ std::optional<qint64> exactInteger(double d)
     return static_cast<qint64>(d);
 }
 
+QString unreadableJob(const QJsonObject &obj, const QList<ParseProblem> &problems,
+                      QLatin1StringView noun, QLatin1StringView idKey, bool idReadable)
+{
+    auto what = [&obj](QLatin1StringView key) {
+        const QJsonValue v = obj.value(key);
+        if (v.isUndefined() || v.isNull())
+            return QStringLiteral("missing");
+        if (v.isString() && v.toString().isEmpty())
+            return QStringLiteral("empty");
+        return jsonTypeName(v);
+    };
+    const QLatin1StringView status("status");
+    const QJsonValue statusValue = obj.value(status);
+    const bool statusReadable = statusValue.isString() && !statusValue.toString().isEmpty();
+    QString text;
+    if (idReadable)
+        text = QStringLiteral("the %1 body has no readable status (%2)").arg(noun, what(status));
+    else if (statusReadable)
+        text = QStringLiteral("the %1 body has no readable %2 (%3)").arg(noun, idKey, what(idKey));
+    else
+        text = QStringLiteral("the %1 body has no readable %2 (%3) nor status (%4)")
+                       .arg(noun, idKey, what(idKey), what(status));
+    QStringList others;
+    QSet<QString> seen;
+    qsizetype more = 0;
+    for (const ParseProblem &p : problems) {
+        if (p.field == idKey || p.field == status || seen.contains(p.field))
+            continue;
+        seen.insert(p.field);
+        if (others.size() < kMaxEntryProblems)
+            others << p.field;
+        else
+            ++more;
+    }
+    if (!others.isEmpty())
+        text += QStringLiteral("; also of the wrong type: %1")
+                        .arg(others.join(QStringLiteral(", ")));
+    if (more > 0)
+        text += QStringLiteral(" and %1 more").arg(more);
+    return text;
+}
+
+EntryProblems::~EntryProblems()
+{
+    if (m_count > kMaxEntryProblems)
+        m_problems.append({m_listPath,
+                           ParseProblem::Kind::MoreEntries,
+                           m_expected,
+                           ValueType::None,
+                           QString::number(m_count - kMaxEntryProblems),
+                           {}});
+}
+
+void EntryProblems::add(qsizetype index, const QJsonValue &found)
+{
+    if (m_count++ < kMaxEntryProblems)
+        m_problems.append(ParseProblem::wrongType(m_listPath + QStringLiteral("[%1]").arg(index),
+                                                  m_expected, jsonValueType(found)));
+}
+
+ListPageProblems::~ListPageProblems()
+{
+    if (m_leftOut > 0)
+        m_problems.append({m_listPath,
+                           ParseProblem::Kind::MoreProblems,
+                           ValueType::None,
+                           ValueType::None,
+                           QString::number(m_leftOut),
+                           {}});
+    if (m_entries > kMaxListEntries)
+        m_problems.append({m_listPath, ParseProblem::Kind::TooManyEntries, ValueType::Object,
+                           ValueType::None, QString::number(m_entries - kMaxListEntries),
+                           QString::number(kMaxListEntries)});
+}
+
+void ListPageProblems::add(const QString &itemPath, ParseProblem p)
+{
+    if (m_added >= kMaxListProblems) {
+        ++m_leftOut;
+        return;
+    }
+    ++m_added;
+    p.field = p.field.isEmpty() ? itemPath : itemPath + u'.' + p.field;
+    m_problems.append(std::move(p));
+}
+
 void forEachObject(const QJsonArray &array, const QString &name, QList<ParseProblem> &problems,
                    const std::function<bool(const QJsonObject &, const QString &)> &each)
 {
+    EntryProblems bad(problems, name, ValueType::Object);
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue item = array.at(i);
-        const QString itemPath = name + QStringLiteral("[%1]").arg(i);
         if (!item.isObject()) {
-            problems.append({itemPath,
-                             QStringLiteral("expected an object, got %1").arg(jsonTypeName(item))});
+            bad.add(i, item);
             continue;
         }
-        if (!each(item.toObject(), itemPath))
+        if (!each(item.toObject(), name + QStringLiteral("[%1]").arg(i)))
             return;
     }
 }
@@ -87,16 +194,14 @@ namespace {
 
 // The value of `key` when it has the type `is` accepts; a problem naming `expected` otherwise.
 template<typename T, typename Is, typename To>
-std::optional<T> typed(JsonFieldReader &r, QLatin1StringView key, Is is, To to,
-                       const char *expected)
+std::optional<T> typed(JsonFieldReader &r, QLatin1StringView key, Is is, To to, ValueType expected)
 {
     const QJsonValue v = r.value(key);
     if (v.isUndefined() || v.isNull())
         return std::nullopt;
     if (is(v))
         return to(v);
-    r.problem(key, QStringLiteral("expected %1, got %2")
-                           .arg(QLatin1StringView(expected), jsonTypeName(v)));
+    r.wrongType(key, expected, v);
     return std::nullopt;
 }
 
@@ -106,28 +211,28 @@ std::optional<QString> JsonFieldReader::string(QLatin1StringView key)
 {
     return typed<QString>(
             *this, key, [](const QJsonValue &v) { return v.isString(); },
-            [](const QJsonValue &v) { return v.toString(); }, "a string");
+            [](const QJsonValue &v) { return v.toString(); }, ValueType::Text);
 }
 
 std::optional<bool> JsonFieldReader::boolean(QLatin1StringView key)
 {
     return typed<bool>(
             *this, key, [](const QJsonValue &v) { return v.isBool(); },
-            [](const QJsonValue &v) { return v.toBool(); }, "a boolean");
+            [](const QJsonValue &v) { return v.toBool(); }, ValueType::Boolean);
 }
 
 std::optional<QJsonObject> JsonFieldReader::object(QLatin1StringView key)
 {
     return typed<QJsonObject>(
             *this, key, [](const QJsonValue &v) { return v.isObject(); },
-            [](const QJsonValue &v) { return v.toObject(); }, "an object");
+            [](const QJsonValue &v) { return v.toObject(); }, ValueType::Object);
 }
 
 std::optional<QJsonArray> JsonFieldReader::array(QLatin1StringView key)
 {
     return typed<QJsonArray>(
             *this, key, [](const QJsonValue &v) { return v.isArray(); },
-            [](const QJsonValue &v) { return v.toArray(); }, "an array");
+            [](const QJsonValue &v) { return v.toArray(); }, ValueType::List);
 }
 
 } // namespace bw

@@ -15,8 +15,10 @@
 
 namespace bw {
 
-// How a problem names what a field held: "a number", "an array", "null", ...
+// How an error message names what a field held: "a number", "an array", "null", ...
 QString jsonTypeName(const QJsonValue &value);
+// The type of a JSON value as a ParseProblem says what was found (Undefined: None).
+ValueType jsonValueType(const QJsonValue &value);
 
 // A GatewayError of kind BadBody whose message is `why`.
 GatewayError badBody(const QString &why);
@@ -24,14 +26,82 @@ GatewayError badBody(const QString &why);
 // one ("the body is empty", an HTML page, not valid JSON, JSON but not an object).
 Expected<QJsonObject> parseBodyObject(const QByteArray &body);
 
+// Why a job body without a readable identity or status is refused: "the <noun> body has no
+// readable status (an array)" when the identifier was read, "... no readable <idKey> (a
+// number)" when the status was, "... no readable <idKey> (missing) nor status (empty)" when
+// neither; then the other fields of the wrong type by path (at most ten, then how many more).
+// The values stay out of the message.
+QString unreadableJob(const QJsonObject &obj, const QList<ParseProblem> &problems,
+                      QLatin1StringView noun, QLatin1StringView idKey, bool idReadable);
+
+// At most this many entries of one list are reported one by one; the rest are counted in one
+// problem of kind MoreEntries (a hostile body of millions of wrong entries stays small).
+inline constexpr int kMaxEntryProblems = 10;
+
+// A list page (of jobs or batches) is read up to kMaxListEntries entries (a real page holds at
+// most 1,000); the rest are one TooManyEntries problem. The problems of its entries are kept up
+// to kMaxListProblems, the rest counted in one MoreProblems problem: a hostile 16 MiB page of a
+// million bad entries stays a few MB, not a GB.
+inline constexpr int kMaxListEntries = 10000;
+inline constexpr int kMaxListProblems = 100;
+
+class ListPageProblems
+{
+public:
+    ListPageProblems(QList<ParseProblem> &problems, QString listPath, qsizetype entries)
+        : m_problems(problems)
+        , m_listPath(std::move(listPath))
+        , m_entries(entries)
+    {}
+    ~ListPageProblems();
+    ListPageProblems(const ListPageProblems &) = delete;
+    ListPageProblems &operator=(const ListPageProblems &) = delete;
+    // False once kMaxListEntries entries were read: stop.
+    bool take() { return m_read++ < kMaxListEntries; }
+    // One problem of the entry at `itemPath` (its field relative to the entry).
+    void add(const QString &itemPath, ParseProblem p);
+
+private:
+    QList<ParseProblem> &m_problems;
+    QString m_listPath;
+    qsizetype m_entries = 0;
+    qsizetype m_read = 0;
+    qsizetype m_added = 0;
+    qsizetype m_leftOut = 0;
+};
+
 // Unix seconds as a UTC instant; nullopt unless finite, after the epoch and before the year 10000.
 std::optional<QDateTime> fromEpochSeconds(double secs);
 // `d` as an integer when it is a whole number a double holds exactly (|d| <= 2^53); else nullopt.
 std::optional<qint64> exactInteger(double d);
 
+// The entries of one list (at `listPath`) that are not of the `expected` type: the first
+// kMaxEntryProblems are problems of their own ("listPath[i]"), the rest are counted in one
+// MoreEntries problem on the list, appended when this goes out of scope.
+class EntryProblems
+{
+public:
+    EntryProblems(QList<ParseProblem> &problems, QString listPath, ValueType expected)
+        : m_problems(problems)
+        , m_listPath(std::move(listPath))
+        , m_expected(expected)
+    {}
+    ~EntryProblems();
+    EntryProblems(const EntryProblems &) = delete;
+    EntryProblems &operator=(const EntryProblems &) = delete;
+    void add(qsizetype index, const QJsonValue &found);
+
+private:
+    QList<ParseProblem> &m_problems;
+    QString m_listPath;
+    ValueType m_expected;
+    qsizetype m_count = 0;
+};
+
 // Calls `each(object, path)` for the elements of `array` (named `name` in problems) that are
-// objects, with path "name[i]"; any other element is a problem at that path. Stops early when
-// `each` returns false.
+// objects, with path "name[i]"; any other element is a problem at that path (the first
+// kMaxEntryProblems, then one MoreEntries problem on `name`). Stops early when `each` returns
+// false.
 void forEachObject(const QJsonArray &array, const QString &name, QList<ParseProblem> &problems,
                    const std::function<bool(const QJsonObject &, const QString &)> &each);
 
@@ -52,9 +122,17 @@ public:
     {
         return m_prefix.isEmpty() ? QString(key) : m_prefix + u'.' + key;
     }
-    void problem(QLatin1StringView key, const QString &message)
+    // Records `p` on this reader's path of `key`.
+    void problem(QLatin1StringView key, ParseProblem p)
     {
-        m_problems.append({path(key), message});
+        p.field = path(key);
+        m_problems.append(std::move(p));
+    }
+    // `key` held `v` where a value of type `expected` was meant.
+    void wrongType(QLatin1StringView key, ValueType expected, const QJsonValue &v,
+                   QString value = {})
+    {
+        problem(key, ParseProblem::wrongType({}, expected, jsonValueType(v), std::move(value)));
     }
     QJsonValue value(QLatin1StringView key) const { return m_obj.value(key); }
     bool present(QLatin1StringView key) const

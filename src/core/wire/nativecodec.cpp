@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonValue>
 
+#include <algorithm>
 #include <cmath>
 
 namespace bw::NativeCodec {
@@ -32,12 +33,24 @@ public:
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
         if (!v.isDouble()) {
-            problem(key, QStringLiteral("expected a count, got %1").arg(jsonTypeName(v)));
+            wrongType(key, ValueType::Count, v, v.isString() ? v.toString().left(40) : QString());
             return std::nullopt;
         }
         const std::optional<qint64> n = exactInteger(v.toDouble());
         if (!n || *n < 0) {
-            problem(key, QStringLiteral("%1 is not a count").arg(v.toDouble()));
+            const QString number = QString::number(v.toDouble(), 'g', 15);
+            problem(key, n ? ParseProblem{{},
+                                          ParseProblem::Kind::BelowMinimum,
+                                          ValueType::Count,
+                                          ValueType::Number,
+                                          number,
+                                          QStringLiteral("0")}
+                           : ParseProblem{{},
+                                          ParseProblem::Kind::NotWholeNumber,
+                                          ValueType::Count,
+                                          ValueType::Number,
+                                          number,
+                                          {}});
             return std::nullopt;
         }
         return n;
@@ -48,10 +61,18 @@ public:
         const QJsonValue v = m_obj.value(key);
         if (v.isUndefined() || v.isNull())
             return std::nullopt;
-        const double d = v.toDouble(-1);
-        if (!v.isDouble() || !std::isfinite(d) || d < 0 || d > 100) {
-            problem(key, QStringLiteral("expected a percentage 0..100, got %1")
-                                 .arg(v.isDouble() ? QString::number(d) : jsonTypeName(v)));
+        if (!v.isDouble()) {
+            wrongType(key, ValueType::Percentage, v);
+            return std::nullopt;
+        }
+        const double d = v.toDouble();
+        if (!std::isfinite(d) || d < 0 || d > 100) {
+            problem(key, {{},
+                          ParseProblem::Kind::OutOfRange,
+                          ValueType::Percentage,
+                          ValueType::Number,
+                          QString::number(d),
+                          {}});
             return std::nullopt;
         }
         return d;
@@ -67,11 +88,16 @@ public:
             // Tolerated: an ISO 8601 string or seconds as a string.
             auto parsed = JobCodec::parseTimestamp(v.toString());
             if (!parsed)
-                problem(key, QStringLiteral("\"%1\" is not a time").arg(v.toString().left(60)));
+                problem(key, {{},
+                              ParseProblem::Kind::NotATime,
+                              ValueType::UnixTime,
+                              ValueType::Text,
+                              v.toString().left(60),
+                              {}});
             return parsed;
         }
         if (!v.isDouble()) {
-            problem(key, QStringLiteral("expected Unix seconds, got %1").arg(jsonTypeName(v)));
+            wrongType(key, ValueType::UnixTime, v);
             return std::nullopt;
         }
         const double secs = v.toDouble();
@@ -79,7 +105,12 @@ public:
             return std::nullopt;
         auto parsed = fromEpochSeconds(secs);
         if (!parsed)
-            problem(key, QStringLiteral("%1 is not a usable Unix time").arg(secs));
+            problem(key, {{},
+                          ParseProblem::Kind::NotATime,
+                          ValueType::UnixTime,
+                          ValueType::Number,
+                          QString::number(secs, 'g', 15),
+                          {}});
         return parsed;
     }
 };
@@ -91,12 +122,13 @@ void readCounts(Reader &top, ParsedJob &out, bool hasProgress)
         return;
     Reader r(*countsObj, out.problems, QStringLiteral("request_counts"));
     const auto total = r.count(QLatin1StringView("total"));
+    const auto pending = r.count(QLatin1StringView("pending"));
+    const qsizetype problemsBefore = out.problems.size(); // of the counts the others come from
     const auto completed = r.count(QLatin1StringView("completed"));
     const auto failed = r.count(QLatin1StringView("failed"));
     const auto succeeded = r.count(QLatin1StringView("succeeded"));
     const auto expired = r.count(QLatin1StringView("expired"));
     const auto canceled = r.count(QLatin1StringView("canceled"));
-    const auto pending = r.count(QLatin1StringView("pending"));
 
     auto v = [](const std::optional<qint64> &n) {
         return n.value_or(0);
@@ -109,6 +141,11 @@ void readCounts(Reader &top, ParsedJob &out, bool hasProgress)
     Job &j = out.job;
     if (total && *total > 0)
         j.totalRecordCount = total;
+    // A count that is there but unreadable would make every count derived from it wrong (a
+    // "succeeded" sent as text is not zero successes): only the total is kept then.
+    // (An unreadable total only loses the total.)
+    if (out.problems.size() > problemsBefore)
+        return;
     // Gemini reports a percentage, with completed/failed left at zero: those zeros say nothing.
     if (hasProgress && v(completed) == 0 && v(failed) == 0 && v(succeeded) == 0)
         return;
@@ -128,10 +165,9 @@ void readCounts(Reader &top, ParsedJob &out, bool hasProgress)
         j.processedRecordCount = v(completed);
         j.successRecordCount = v(completed) - qMin(v(failed), v(completed));
     } else {
-        out.problems.append({QStringLiteral("request_counts"),
-                             QStringLiteral("%1 records finished out of a total of %2")
-                                     .arg(processed)
-                                     .arg(*total)});
+        out.problems.append({QStringLiteral("request_counts"), ParseProblem::Kind::CountsDisagree,
+                             ValueType::Count, ValueType::Count, QString::number(processed),
+                             QString::number(*total)});
         j.processedRecordCount = processed;
     }
 }
@@ -193,6 +229,7 @@ ParsedJob parseBatch(const QJsonObject &object, const QString &askedProvider)
         Reader er(*errors, out.problems, QStringLiteral("errors"));
         if (auto data = er.array(QLatin1StringView("data"))) {
             QStringList messages;
+            int read = 0; // entries read: only the first ones count (five messages at most)
             forEachObject(
                     *data, QStringLiteral("errors.data"), out.problems,
                     [&](const QJsonObject &item, const QString &itemPath) {
@@ -200,12 +237,12 @@ ParsedJob parseBatch(const QJsonObject &object, const QString &askedProvider)
                         const QString code = ir.code(QLatin1StringView("code")).value_or(QString());
                         const QString message
                                 = ir.string(QLatin1StringView("message")).value_or(QString());
-                        if (message.isEmpty() && code.isEmpty())
-                            return true;
-                        messages.append(code.isEmpty() || message.isEmpty()
-                                                ? code + message
-                                                : QStringLiteral("%1: %2").arg(code, message));
-                        return messages.size() < 5;
+                        ++read;
+                        if (!message.isEmpty() || !code.isEmpty())
+                            messages.append(code.isEmpty() || message.isEmpty()
+                                                    ? code + message
+                                                    : QStringLiteral("%1: %2").arg(code, message));
+                        return messages.size() < 5 && read < kMaxEntryProblems;
                     });
             if (!messages.isEmpty())
                 j.message = messages.join(QStringLiteral("; "));
@@ -226,9 +263,22 @@ Expected<ParsedJob> parseRetrieveBody(const QByteArray &body, const QString &ask
     if (!obj)
         return obj.error();
     ParsedJob parsed = parseBatch(*obj, askedProvider);
-    if (!parsed.job.jobArn)
-        return badBody(QStringLiteral("the body names no batch (no \"id\")"));
+    // As for a Bedrock-format job (JobCodec::parseRetrieveBody): a batch is followed by its id
+    // and its status, so one whose id cannot be read, or whose status is there but unreadable,
+    // is an error that names them (the last known state stays); a status left out is only not
+    // reported. Other fields of the wrong type stay problems on the job.
+    const bool statusUnreadable = std::any_of(
+            parsed.problems.cbegin(), parsed.problems.cend(),
+            [](const ParseProblem &p) { return p.field == QLatin1StringView("status"); });
+    if (!parsed.job.jobArn || statusUnreadable)
+        return badBody(unreadableJob(*obj, parsed.problems, QLatin1StringView("batch"),
+                                     QLatin1StringView("id"), parsed.job.jobArn.has_value()));
     return parsed;
+}
+
+QList<ParseProblem> problemsIn(const QJsonObject &raw)
+{
+    return parseBatch(raw).problems;
 }
 
 Expected<ParsedJob> parseCancelBody(const QByteArray &body, const QString &askedProvider)
@@ -256,19 +306,28 @@ Expected<NativeListPage> parseListBody(const QByteArray &body, const QString &as
         if (auto p = er.string(QLatin1StringView("provider")); p && !p->isEmpty())
             provider = *p;
     }
-    forEachObject(data.toArray(), QStringLiteral("data"), page.problems,
-                  [&](const QJsonObject &item, const QString &itemPath) {
-                      ParsedJob parsed = parseBatch(item, provider);
-                      for (ParseProblem &p : parsed.problems)
-                          p.field = itemPath + u'.' + p.field;
-                      page.problems += parsed.problems;
-                      if (!parsed.job.jobArn)
-                          page.problems.append(
-                                  {itemPath, QStringLiteral("a batch without an id is left out")});
-                      else
-                          page.jobs.append(std::move(parsed));
-                      return true;
-                  });
+    const QJsonArray items = data.toArray();
+    {
+        ListPageProblems limits(page.problems, QStringLiteral("data"), items.size());
+        forEachObject(items, QStringLiteral("data"), page.problems,
+                      [&](const QJsonObject &item, const QString &itemPath) {
+                          if (!limits.take())
+                              return false;
+                          ParsedJob parsed = parseBatch(item, provider);
+                          for (const ParseProblem &p : std::as_const(parsed.problems))
+                              limits.add(itemPath, p);
+                          if (!parsed.job.jobArn)
+                              limits.add(itemPath, {{},
+                                                    ParseProblem::Kind::LeftOut,
+                                                    ValueType::Object,
+                                                    ValueType::Object,
+                                                    {},
+                                                    {}});
+                          else
+                              page.jobs.append(std::move(parsed));
+                          return true;
+                      });
+    } // `limits` adds its counts here, before the page is returned
     page.hasMore = r.boolean(QLatin1StringView("has_more")).value_or(false);
     auto nonEmpty = [](std::optional<QString> s) {
         return s && !s->isEmpty() ? s : std::nullopt;

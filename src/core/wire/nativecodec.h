@@ -55,8 +55,14 @@ namespace NativeCodec {
 // (Bifrost always sends request_counts, all zeros when the provider said nothing): never
 // "0 of 0".
 ParsedJob parseBatch(const QJsonObject &object, const QString &askedProvider = {});
-// A 2xx retrieve (or cancel) body: BadBody when it is not a JSON object or has no id.
+// A 2xx retrieve (or cancel) body. BadBody when it is not a JSON object, when its id is
+// missing, empty or not text, or when its status is there but not text (the message names id
+// and status, what they were, and the other fields of the wrong type). Otherwise fields of the
+// wrong type stay "not reported" and are listed in ParsedJob::problems.
 Expected<ParsedJob> parseRetrieveBody(const QByteArray &body, const QString &askedProvider = {});
+// The problems parseBatch finds in a native body kept from earlier (WatchedJob::rawNative):
+// what the Raw tab and the Overview list for it.
+QList<ParseProblem> problemsIn(const QJsonObject &raw);
 Expected<ParsedJob> parseCancelBody(const QByteArray &body, const QString &askedProvider = {});
 // A 2xx list body {"object":"list","data":[...],"has_more","first_id","last_id",...}.
 Expected<NativeListPage> parseListBody(const QByteArray &body, const QString &askedProvider = {});

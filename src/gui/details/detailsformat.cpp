@@ -8,7 +8,6 @@
 #include <QFontDatabase>
 #include <QFontInfo>
 #include <QGuiApplication>
-#include <QRegularExpression>
 
 namespace bw {
 
@@ -29,69 +28,80 @@ QString DetailsFormat::empty()
 
 namespace {
 
-// The core's words for a JSON value or an expected type (jsonTypeName(), the codecs' "expected
-// ..." texts) in the user's words.
-QString typeWords(const QString &core)
+// What a field should hold, in the user's words ("where a whole number was expected").
+QString expectedWords(ValueType type)
 {
-    static const QRegularExpression quoted(QStringLiteral(R"re(^the string "(.*)"$)re"),
-                                           QRegularExpression::DotMatchesEverythingOption);
-    if (core == QLatin1StringView("a string"))
-        return DetailsFormat::tr("text");
-    if (core == QLatin1StringView("a single string"))
-        return DetailsFormat::tr("a single text");
-    if (core == QLatin1StringView("a timestamp string"))
-        return DetailsFormat::tr("a date and time");
-    if (core == QLatin1StringView("an integer"))
-        return DetailsFormat::tr("a whole number");
-    if (core == QLatin1StringView("a number"))
-        return DetailsFormat::tr("a number");
-    if (core == QLatin1StringView("a boolean"))
-        return DetailsFormat::tr("true or false");
-    if (core == QLatin1StringView("an array"))
-        return DetailsFormat::tr("a list");
-    if (core == QLatin1StringView("an object"))
-        return DetailsFormat::tr("an object");
-    if (core == QLatin1StringView("null"))
+    switch (type) {
+    case ValueType::None:
+        return DetailsFormat::tr("a value");
+    case ValueType::Null:
         return DetailsFormat::tr("null");
-    if (core == QLatin1StringView("a percentage from 0 to 100"))
+    case ValueType::Boolean:
+        return DetailsFormat::tr("true or false");
+    case ValueType::Number:
+        return DetailsFormat::tr("a number");
+    case ValueType::WholeNumber:
+        return DetailsFormat::tr("a whole number");
+    case ValueType::Count:
+        return DetailsFormat::tr("a count (a whole number from 0)");
+    case ValueType::Percentage:
         return DetailsFormat::tr("a percentage from 0 to 100");
-    if (const QRegularExpressionMatch m = quoted.match(core); m.hasMatch())
-        return DetailsFormat::tr("the text “%1”").arg(m.captured(1));
-    bool number = false;
-    core.toDouble(&number);
-    if (number)
-        return DetailsFormat::tr("the number %1").arg(core);
-    return core;
+    case ValueType::Text:
+        return DetailsFormat::tr("text");
+    case ValueType::Timestamp:
+        return DetailsFormat::tr("a date and time");
+    case ValueType::UnixTime:
+        return DetailsFormat::tr("a time in Unix seconds");
+    case ValueType::List:
+        return DetailsFormat::tr("a list");
+    case ValueType::Object:
+        return DetailsFormat::tr("an object");
+    }
+    return DetailsFormat::tr("a value");
+}
+
+// What came instead: the value itself when the core kept it ("the text “ten”", "the number
+// 3.5"), else its type.
+QString foundWords(const ParseProblem &p)
+{
+    if (!p.value.isEmpty())
+        return p.found == ValueType::Text ? DetailsFormat::tr("the text “%1”").arg(p.value)
+                                          : DetailsFormat::tr("the number %1").arg(p.value);
+    return expectedWords(p.found);
 }
 
 } // namespace
 
-QString DetailsFormat::problemReason(const QString &message)
+QString DetailsFormat::problemReason(const ParseProblem &p)
 {
-    static const QRegularExpression expectedGot(QStringLiteral("^expected (.+?), got (.+)$"),
-                                                QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression expected(QStringLiteral("^expected (.+)$"));
-    static const QRegularExpression belowMinimum(
-            QStringLiteral("^(-?\\d+) is below the minimum (-?\\d+)$"));
-    static const QRegularExpression epoch(
-            QStringLiteral("^number (.+) is not a usable epoch time$"));
-    static const QRegularExpression notTimestamp(
-            QStringLiteral(R"re(^"(.*)" is not an ISO 8601 timestamp$)re"),
-            QRegularExpression::DotMatchesEverythingOption);
-    if (const QRegularExpressionMatch m = expectedGot.match(message); m.hasMatch())
+    using Kind = ParseProblem::Kind;
+    switch (p.kind) {
+    case Kind::WrongType:
+    case Kind::NotWholeNumber:
+    case Kind::OutOfRange:
         return tr("%1 where %2 was expected", "a number where text was expected")
-                .arg(typeWords(m.captured(2)), typeWords(m.captured(1)));
-    if (const QRegularExpressionMatch m = expected.match(message); m.hasMatch())
-        return tr("not %1", "not a number").arg(typeWords(m.captured(1)));
-    if (message == QLatin1StringView("integer sent as a string"))
+                .arg(foundWords(p), expectedWords(p.expected));
+    case Kind::NumberAsText:
         return tr("a whole number sent as text");
-    if (const QRegularExpressionMatch m = belowMinimum.match(message); m.hasMatch())
-        return tr("%1, below the smallest allowed value %2").arg(m.captured(1), m.captured(2));
-    if (const QRegularExpressionMatch m = epoch.match(message); m.hasMatch())
-        return tr("the number %1, which is not a usable time").arg(m.captured(1));
-    if (const QRegularExpressionMatch m = notTimestamp.match(message); m.hasMatch())
-        return tr("“%1”, which is not a date and time").arg(m.captured(1));
-    return message;
+    case Kind::BelowMinimum:
+        return tr("%1, below the smallest allowed value %2").arg(p.value, p.limit);
+    case Kind::NotATime:
+        return p.found == ValueType::Text
+                       ? tr("“%1”, which is not a date and time").arg(p.value)
+                       : tr("the number %1, which is not a usable time").arg(p.value);
+    case Kind::CountsDisagree:
+        return tr("more records finished (%1) than the total (%2)").arg(p.value, p.limit);
+    case Kind::LeftOut:
+        return tr("an entry without an identifier, left out");
+    case Kind::TooManyEntries:
+        return tr("%n more entries, not read", nullptr, p.value.toInt());
+    case Kind::MoreProblems:
+        return tr("%n more problems, not listed", nullptr, p.value.toInt());
+    case Kind::MoreEntries:
+        return tr("%n more entries, each not %1", "3 more entries, each not text", p.value.toInt())
+                .arg(expectedWords(p.expected));
+    }
+    return p.message();
 }
 
 QString DetailsFormat::unreadable(const QString &reason)

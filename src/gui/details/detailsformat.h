@@ -9,6 +9,8 @@
 
 namespace bw {
 
+struct ParseProblem;
+
 // Shared wording and formatting of the details panel and the overview page, so every tab says
 // "not reported" and shows an instant the same way.
 class DetailsFormat
@@ -21,10 +23,10 @@ public:
     // "(empty)": the gateway reported the field with an empty value.
     static QString empty();
 
-    // Why a field the gateway sent could not be read, in the user's words, from the message of
-    // a JobCodec ParseProblem: "expected a string, got a number" -> "a number where text was
-    // expected". A message of no known form comes back as it is.
-    static QString problemReason(const QString &message);
+    // Why a field the gateway sent could not be read, in the user's words, from the problem's
+    // kind and types (never from the core's English message): a WrongType problem expecting
+    // Text and finding a Number -> "a number where text was expected".
+    static QString problemReason(const ParseProblem &problem);
     // "reported, but not readable: <reason>": a field that came with a value of the wrong type.
     static QString unreadable(const QString &reason);
 

@@ -7,6 +7,7 @@
 #include "widgets/copyablefield.h"
 #include "widgets/noticebox.h"
 #include "widgets/statusbadge.h"
+#include "wire/nativecodec.h"
 
 #include <QEvent>
 #include <QLocale>
@@ -184,6 +185,8 @@ void OverviewTab::setJob(const WatchedJob &job, const QDateTime &now)
         if (!body.isEmpty())
             m_problems += JobCodec::problemsIn(body);
     }
+    if (!job.rawNative.isEmpty())
+        m_problems += NativeCodec::problemsIn(job.rawNative);
     fill();
 }
 
@@ -458,8 +461,10 @@ void OverviewTab::markUnreadableFields()
 {
     if (m_problems.isEmpty())
         return;
-    // Each field with the API paths it shows; a problem on a path, or on an object holding it
-    // (inputDataConfig sent as a string), makes a field without a value "not readable".
+    // Each field with the API paths it shows, of the Bedrock-format bodies and of Bifrost's
+    // native ones; a problem on a path, on an object holding it (inputDataConfig sent as a
+    // string) or inside it (an entry of errors.data), makes a field without a value "not
+    // readable". The reason is put in words from the problem's kind, never from its English.
     const auto in = [](const char *key) -> QString {
         return QStringLiteral("inputDataConfig.s3InputDataConfig.") + QLatin1StringView(key);
     };
@@ -471,26 +476,35 @@ void OverviewTab::markUnreadableFields()
         CopyableField *field;
         QStringList paths;
     } rows[] = {
-            {m_ui->nameField, {QStringLiteral("jobName")}},
+            {m_ui->nameField,
+             {QStringLiteral("jobName"), QStringLiteral("metadata.job_name"),
+              QStringLiteral("metadata.display_name")}},
             {m_ui->statusRawField, {QStringLiteral("status")}},
-            {m_ui->arnField, {QStringLiteral("jobArn")}},
+            {m_ui->arnField, {QStringLiteral("jobArn"), QStringLiteral("id")}},
             {m_ui->modelField, {QStringLiteral("modelId")}},
             {m_ui->invocationTypeField, {QStringLiteral("modelInvocationType")}},
             {m_ui->roleArnField, {QStringLiteral("roleArn")}},
             {m_ui->tokenField, {QStringLiteral("clientRequestToken")}},
-            {m_ui->messageField, {QStringLiteral("message")}},
+            {m_ui->messageField, {QStringLiteral("message"), QStringLiteral("errors.data")}},
             {m_ui->recordsField,
              {QStringLiteral("totalRecordCount"), QStringLiteral("processedRecordCount"),
-              QStringLiteral("successRecordCount"), QStringLiteral("errorRecordCount")}},
-            {m_ui->submitField, {QStringLiteral("submitTime")}},
+              QStringLiteral("successRecordCount"), QStringLiteral("errorRecordCount"),
+              QStringLiteral("request_counts.total"), QStringLiteral("request_counts.completed"),
+              QStringLiteral("request_counts.failed"), QStringLiteral("request_counts.succeeded"),
+              QStringLiteral("request_counts.expired"), QStringLiteral("request_counts.canceled")}},
+            {m_ui->submitField, {QStringLiteral("submitTime"), QStringLiteral("created_at")}},
             {m_ui->lastModifiedField, {QStringLiteral("lastModifiedTime")}},
-            {m_ui->endField, {QStringLiteral("endTime")}},
-            {m_ui->expiryField, {QStringLiteral("jobExpirationTime")}},
+            {m_ui->endField,
+             {QStringLiteral("endTime"), QStringLiteral("completed_at"),
+              QStringLiteral("failed_at"), QStringLiteral("expired_at"),
+              QStringLiteral("cancelled_at")}},
+            {m_ui->expiryField,
+             {QStringLiteral("jobExpirationTime"), QStringLiteral("expires_at")}},
             {m_ui->timeoutField, {QStringLiteral("timeoutDurationInHours")}},
-            {m_ui->inputUriField, {in("s3Uri")}},
+            {m_ui->inputUriField, {in("s3Uri"), QStringLiteral("input_file_id")}},
             {m_ui->inputFormatField, {in("s3InputFormat")}},
             {m_ui->inputOwnerField, {in("s3BucketOwner")}},
-            {m_ui->outputUriField, {out("s3Uri")}},
+            {m_ui->outputUriField, {out("s3Uri"), QStringLiteral("output_file_id")}},
             {m_ui->outputOwnerField, {out("s3BucketOwner")}},
             {m_ui->kmsKeyField, {out("s3EncryptionKeyId")}},
     };
@@ -501,10 +515,14 @@ void OverviewTab::markUnreadableFields()
         for (const ParseProblem &p : std::as_const(m_problems)) {
             const bool hits
                     = std::any_of(row.paths.cbegin(), row.paths.cend(), [&p](const QString &path) {
-                          return path == p.field || path.startsWith(p.field + u'.');
+                          return path == p.field || path.startsWith(p.field + u'.')
+                                 || p.field.startsWith(path + u'.')
+                                 || p.field.startsWith(path + u'[');
                       });
-            const QString reason = DetailsFormat::problemReason(p.message);
-            if (hits && !reasons.contains(reason))
+            if (!hits)
+                continue;
+            const QString reason = DetailsFormat::problemReason(p);
+            if (!reasons.contains(reason))
                 reasons << reason;
         }
         if (reasons.isEmpty())

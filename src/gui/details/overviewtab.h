@@ -20,7 +20,8 @@ class NoticeBox;
 // The details panel's Overview tab: every scalar field of the job and of its watch record, each
 // copyable (CopyableField). Fields no response ever carried say "not reported by this gateway"
 // (dimmed, italic); empty ones "(empty)"; one the gateway sent with a value of the wrong type
-// "reported, but not readable: <why>" (JobCodec::problemsIn of the raw bodies). The failure message
+// "reported, but not readable: <why>" (JobCodec/NativeCodec::problemsIn of the raw bodies, put in
+// words by DetailsFormat::problemReason from the problem's kind). The failure message
 // of a Failed, PartiallyCompleted or Stopped job is a framed block at the top; a 404 and the last
 // fetch error get one too. Times show local time and a relative form ("5 min ago"), copy as UTC ISO
 // 8601.
@@ -63,7 +64,7 @@ private:
 
     std::unique_ptr<Ui::OverviewTab> m_ui;
     WatchedJob m_job;
-    QList<ParseProblem> m_problems; // of the job's raw retrieve and list bodies
+    QList<ParseProblem> m_problems; // of the job's raw retrieve, list and native bodies
     QDateTime m_now;
     bool m_hasJob = false;
     int m_columns = 0;

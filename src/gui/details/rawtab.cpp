@@ -5,6 +5,7 @@
 #include "ui_rawtab.h"
 #include "widgets/noticebox.h"
 #include "wire/jobcodec.h"
+#include "wire/nativecodec.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -44,8 +45,6 @@ RawTab::RawTab(QWidget *parent)
     m_problemsBox->setCollapsedLines(6);
     m_problemsBox->setVisible(false);
     m_ui->outerLayout->insertWidget(m_ui->outerLayout->indexOf(m_ui->stack), m_problemsBox);
-    m_ui->sourceCombo->addItem(tr("Last retrieve response"), int(Source::Retrieve));
-    m_ui->sourceCombo->addItem(tr("Last list summary"), int(Source::List));
     m_ui->textEdit->setUndoRedoEnabled(false);
     m_ui->textEdit->setTabChangesFocus(true);
     m_ui->previousButton->setAccessibleName(tr("Previous match"));
@@ -98,17 +97,51 @@ QString RawTab::text() const
     return m_text;
 }
 
+const QJsonObject &RawTab::body(Source source) const
+{
+    switch (source) {
+    case Source::Retrieve:
+        return m_retrieve;
+    case Source::List:
+        return m_list;
+    case Source::Native:
+        break;
+    }
+    return m_native;
+}
+
 bool RawTab::hasSource(Source source) const
 {
-    return source == Source::Retrieve ? !m_retrieve.isEmpty() : !m_list.isEmpty();
+    return !body(source).isEmpty();
+}
+
+QString RawTab::sourceName(Source source)
+{
+    switch (source) {
+    case Source::Retrieve:
+        return tr("Last retrieve response");
+    case Source::List:
+        return tr("Last list summary");
+    case Source::Native:
+        break;
+    }
+    return tr("Last native batch response");
 }
 
 void RawTab::setJob(const WatchedJob &job, bool newJob)
 {
     m_retrieve = job.rawRetrieve;
     m_list = job.rawList;
-    if (newJob || !hasSource(m_source))
-        m_source = !m_retrieve.isEmpty() ? Source::Retrieve : Source::List;
+    m_native = job.rawNative;
+    if (newJob || !hasSource(m_source)) {
+        m_source = Source::Retrieve;
+        for (Source s : {Source::Retrieve, Source::List, Source::Native}) {
+            if (hasSource(s)) {
+                m_source = s;
+                break;
+            }
+        }
+    }
     showSource(newJob);
 }
 
@@ -116,6 +149,7 @@ void RawTab::clear()
 {
     m_retrieve = {};
     m_list = {};
+    m_native = {};
     m_source = Source::Retrieve;
     showSource(true);
 }
@@ -133,34 +167,59 @@ bool RawTab::setSource(Source source)
 
 void RawTab::showSource(bool fromTop)
 {
-    const bool both = !m_retrieve.isEmpty() && !m_list.isEmpty();
-    m_ui->sourceLabel->setVisible(both);
-    m_ui->sourceCombo->setVisible(both);
-    m_ui->sourceCombo->setCurrentIndex(m_ui->sourceCombo->findData(int(m_source)));
+    // The selector offers the sources that have a body, in a fixed order.
+    QList<Source> sources;
+    for (Source s : {Source::Retrieve, Source::List, Source::Native}) {
+        if (hasSource(s))
+            sources << s;
+    }
+    QComboBox *combo = m_ui->sourceCombo;
+    bool same = combo->count() == sources.size();
+    for (int i = 0; same && i < combo->count(); ++i)
+        same = combo->itemData(i).toInt() == int(sources.at(i));
+    if (!same) {
+        combo->clear();
+        for (Source s : std::as_const(sources))
+            combo->addItem(sourceName(s), int(s));
+    }
+    const bool several = sources.size() > 1;
+    m_ui->sourceLabel->setVisible(several);
+    combo->setVisible(several);
+    combo->setCurrentIndex(combo->findData(int(m_source)));
 
-    const QJsonObject &body = m_source == Source::Retrieve ? m_retrieve : m_list;
+    const QJsonObject &body = this->body(m_source);
     const bool any = !body.isEmpty();
     m_ui->stack->setCurrentWidget(any ? static_cast<QWidget *>(m_ui->textEdit) : m_ui->emptyPage);
     for (QWidget *w :
          {static_cast<QWidget *>(m_ui->findEdit), static_cast<QWidget *>(m_ui->nextButton),
           static_cast<QWidget *>(m_ui->previousButton), static_cast<QWidget *>(m_ui->copyButton)})
         w->setEnabled(any);
-    if (!both && any)
-        m_ui->infoLabel->setText(m_source == Source::Retrieve
-                                         ? tr("The body of the last retrieve (GET) response, "
-                                              "pretty-printed with its keys in alphabetical "
-                                              "order.")
-                                         : tr("The job's entry in the last list response; no "
-                                              "retrieve response has arrived yet."));
-    else if (both)
-        m_ui->infoLabel->setText(tr("Both a retrieve response and a list summary are known; "
-                                    "the selector switches between them."));
-    else
+    if (!several && any) {
+        switch (m_source) {
+        case Source::Retrieve:
+            m_ui->infoLabel->setText(tr("The body of the last retrieve (GET) response, "
+                                        "pretty-printed with its keys in alphabetical order."));
+            break;
+        case Source::List:
+            m_ui->infoLabel->setText(tr("The job's entry in the last list response; no "
+                                        "retrieve response has arrived yet."));
+            break;
+        case Source::Native:
+            m_ui->infoLabel->setText(tr("The batch as Bifrost's native batch API "
+                                        "(/v1/batches) last reported it, pretty-printed with "
+                                        "its keys in alphabetical order."));
+            break;
+        }
+    } else if (several) {
+        m_ui->infoLabel->setText(tr("More than one response is known; the selector switches "
+                                    "between them."));
+    } else {
         m_ui->infoLabel->clear();
+    }
     m_ui->infoLabel->setVisible(!m_ui->infoLabel->text().isEmpty());
     arrangeBar();
 
-    showProblems(body);
+    showProblems();
     const QString text = any ? pretty(body) : QString();
     if (text == m_text)
         return;
@@ -180,10 +239,15 @@ void RawTab::showSource(bool fromTop)
     highlightMatches();
 }
 
-void RawTab::showProblems(const QJsonObject &body)
+void RawTab::showProblems()
 {
-    const QList<ParseProblem> problems
-            = body.isEmpty() ? QList<ParseProblem>() : JobCodec::problemsIn(body);
+    // Each body is read by the codec of its route; the reasons are put in words from the
+    // problems' kinds (translated), never from the core's English.
+    const QJsonObject &body = this->body(m_source);
+    const QList<ParseProblem> problems = body.isEmpty() ? QList<ParseProblem>()
+                                         : m_source == Source::Native
+                                                 ? NativeCodec::problemsIn(body)
+                                                 : JobCodec::problemsIn(body);
     m_problemsBox->setVisible(!problems.isEmpty());
     if (problems.isEmpty())
         return;
@@ -191,7 +255,7 @@ void RawTab::showProblems(const QJsonObject &body)
     for (const ParseProblem &p : problems)
         lines << tr("%1: %2", "field: why it could not be read")
                          .arg(p.field.isEmpty() ? tr("the body") : p.field,
-                              DetailsFormat::problemReason(p.message));
+                              DetailsFormat::problemReason(p));
     m_problemsBox->setTitle(
             tr("%n field(s) of this response could not be read", nullptr, int(problems.size())));
     m_problemsBox->setText(lines.join(u'\n'));
@@ -324,7 +388,8 @@ void RawTab::copyText()
         return;
     DetailsFormat::copyToClipboard(m_text);
     Q_EMIT statusMessage(m_source == Source::Retrieve ? tr("Copied the retrieve response")
-                                                      : tr("Copied the list summary"));
+                         : m_source == Source::List   ? tr("Copied the list summary")
+                                                      : tr("Copied the native batch response"));
 }
 
 bool RawTab::eventFilter(QObject *watched, QEvent *event)
@@ -368,7 +433,7 @@ void RawTab::changeEvent(QEvent *event)
         updateLook();
         highlightMatches();
         if (m_problemsBox)
-            showProblems(m_source == Source::Retrieve ? m_retrieve : m_list);
+            showProblems();
     }
 }
 
@@ -441,10 +506,11 @@ void RawTab::updateLook()
     // Room for a short search term at least; it grows up to a comfortable width.
     m_ui->findEdit->setMinimumWidth(fontMetrics().averageCharWidth() * 10);
     m_ui->findEdit->setMaximumWidth(fontMetrics().averageCharWidth() * 36);
+    // Of every source's name (the selector lists only those that have a body).
     int longest = 0;
-    for (int i = 0; i < m_ui->sourceCombo->count(); ++i)
-        longest = std::max(longest, m_ui->sourceCombo->fontMetrics().horizontalAdvance(
-                                            m_ui->sourceCombo->itemText(i)));
+    for (Source source : {Source::Retrieve, Source::List, Source::Native})
+        longest = std::max(longest,
+                           m_ui->sourceCombo->fontMetrics().horizontalAdvance(sourceName(source)));
     // The whole item text plus the frame and the arrow.
     m_ui->sourceCombo->setMaximumWidth(longest + 3 * fontMetrics().height());
     QPalette dim = palette();

@@ -22,12 +22,13 @@ namespace bw {
 class NoticeBox;
 
 // The details panel's Raw tab: the last response body of the job, pretty-printed
-// (QJsonDocument::Indented), monospace, read-only. A source selector appears when both a
-// retrieve body and a list summary exist. Searchable: the find field (Ctrl+F while the tab has
-// focus; F3 / Shift+F3 or Enter / Shift+Enter for next / previous) highlights every match and
-// says "2 of 5". Copy puts the shown body on the clipboard. Fields of the shown body that had a
-// value of the wrong type (JobCodec::problemsIn) are listed above it, field by field with the
-// reason in words; the list is absent when there are none.
+// (QJsonDocument::Indented), monospace, read-only. A source selector appears when more than one
+// of a retrieve body, a list summary and a body of Bifrost's native batch API exist. Searchable:
+// the find field (Ctrl+F while the tab has focus; F3 / Shift+F3 or Enter / Shift+Enter for next
+// / previous) highlights every match and says "2 of 5". Copy puts the shown body on the
+// clipboard. Fields of the shown body that had a value of the wrong type (JobCodec::problemsIn,
+// NativeCodec::problemsIn for a native body) are listed above it, field by field with the
+// reason in words (DetailsFormat::problemReason); the list is absent when there are none.
 //
 // A refresh with a different body keeps the scroll position and the search; the same body
 // changes nothing.
@@ -36,7 +37,7 @@ class RawTab : public QWidget
     Q_OBJECT
 
 public:
-    enum class Source { Retrieve, List };
+    enum class Source { Retrieve, List, Native };
     Q_ENUM(Source)
 
     explicit RawTab(QWidget *parent = nullptr);
@@ -82,12 +83,15 @@ private:
     void updateMatchLabel();
     void copyText();
     void updateLook();
-    void showProblems(const QJsonObject &body);
+    void showProblems();
+    const QJsonObject &body(Source source) const;
+    static QString sourceName(Source source);
 
     std::unique_ptr<Ui::RawTab> m_ui;
     NoticeBox *m_problemsBox = nullptr;
     QJsonObject m_retrieve;
     QJsonObject m_list;
+    QJsonObject m_native;
     Source m_source = Source::Retrieve;
     QString m_text;
     int m_matchCount = 0;

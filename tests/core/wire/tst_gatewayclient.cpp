@@ -194,6 +194,7 @@ private Q_SLOTS:
     void prefersThePluralJsonErrorOverASingularPage();
     void saysTheKeyWasRejectedWhenOneWasSent_data();
     void saysTheKeyWasRejectedWhenOneWasSent();
+    void neverRepeatsAKeyTheGatewayEchoes();
     void reportsTheMoreTellingAnswerWhenNoRouteAccepts_data();
     void reportsTheMoreTellingAnswerWhenNoRouteAccepts();
     void stopsProbingOnAnswersThatSayNothingAboutRoutes_data();
@@ -1046,6 +1047,29 @@ void tst_GatewayClient::saysTheKeyWasRejectedWhenOneWasSent()
     const QString text = out->error().describe();
     QCOMPARE(text.startsWith(QStringLiteral("The gateway rejected this key")), rejected);
     QVERIFY2(text.contains(QStringLiteral("virtual key is required")), qPrintable(text));
+}
+
+// A careless gateway (or a proxy in front of it) echoes the key it was sent in its error: the
+// error the client gives on never carries it (the CLI prints it, the app stores it).
+void tst_GatewayClient::neverRepeatsAKeyTheGatewayEchoes()
+{
+    FakeNetworkAccessManager nam;
+    nam.setRoute(kSingularPath,
+                 FakeResponse::json(401, R"({"error":{"message":"invalid virtual key: )"
+                                                 + kSecret.toUtf8() + R"(","type":"auth_)"
+                                                 + kSecret.toUtf8() + R"("},"status_code":401})"));
+    GatewayClient client(&nam);
+    GatewayProfile profile = fakeProfile(RouteStyle::Singular);
+    profile.authMode = AuthMode::VirtualKey;
+    client.setProfile(profile);
+    client.setSecret(kSecret);
+    const auto out = retrieveOnce(client, this);
+    QVERIFY2(out->done(), "no answer");
+    QVERIFY(out->error().isKeyRejected());
+    const QString text = out->error().describe();
+    QVERIFY2(!text.contains(kSecret), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("invalid virtual key: [redacted]")), qPrintable(text));
+    QVERIFY(!out->error().gatewayType.contains(kSecret));
 }
 
 void tst_GatewayClient::reportsTheMoreTellingAnswerWhenNoRouteAccepts_data()
@@ -2036,6 +2060,9 @@ void tst_GatewayClient::tricklingBodyEndsAtTheDeadline()
     QCOMPARE(out.error().httpStatus, 200);
     QVERIFY(out.error().isRetryable());
     QVERIFY2(isOneSentence(out.error().describe()), qPrintable(out.error().describe()));
+    // It was reached: the sentence says the answer began and did not finish.
+    QVERIFY2(out.error().describe().contains(QStringLiteral("began to answer (HTTP 200)")),
+             qPrintable(out.error().describe()));
     QTRY_COMPARE(server.closedConnections(), 1);
 }
 

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void toJsonBytesWritesWhatQJsonDocumentWrote_data();
     void toJsonBytesWritesWhatQJsonDocumentWrote();
     void survivesHugeAndHostileInput();
+    void manyWrongFieldsStayAFewProblems();
 };
 
 void tst_JobCodec::parsesEveryFixture_data()
@@ -89,7 +90,7 @@ void tst_JobCodec::parsesEveryFixture()
         QVERIFY2(job.hasValue(), qPrintable(job ? QString() : job.error().describe()));
         QVERIFY(job->job.jobArn.has_value());
         QVERIFY(job->job.status.has_value());
-        QVERIFY2(job->problems.isEmpty(), qPrintable(job->problems.value(0).message));
+        QVERIFY2(job->problems.isEmpty(), qPrintable(job->problems.value(0).message()));
         QCOMPARE(QJsonDocument(job->raw), QJsonDocument::fromJson(body));
     }
 }
@@ -204,35 +205,64 @@ void tst_JobCodec::toleratesEmptyVpcConfig()
 
 void tst_JobCodec::wrongTypesBecomeProblemsNotValues_data()
 {
+    using Kind = ParseProblem::Kind;
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("field");
+    // What a view puts in its own words (never parsing the English message).
+    QTest::addColumn<ParseProblem::Kind>("kind");
+    QTest::addColumn<ValueType>("expected");
+    QTest::addColumn<ValueType>("found");
+    QTest::addColumn<QString>("value");
     QTest::newRow("count string word")
-            << QByteArray(R"({"jobArn":"a","totalRecordCount":"many"})") << "totalRecordCount";
+            << QByteArray(R"({"jobArn":"a","totalRecordCount":"many"})") << "totalRecordCount"
+            << Kind::WrongType << ValueType::WholeNumber << ValueType::Text << "many";
     QTest::newRow("count fraction")
-            << QByteArray(R"({"jobArn":"a","processedRecordCount":1.5})") << "processedRecordCount";
+            << QByteArray(R"({"jobArn":"a","processedRecordCount":1.5})") << "processedRecordCount"
+            << Kind::NotWholeNumber << ValueType::WholeNumber << ValueType::Number << "1.5";
     QTest::newRow("count negative")
-            << QByteArray(R"({"jobArn":"a","errorRecordCount":-4})") << "errorRecordCount";
-    QTest::newRow("time bool") << QByteArray(R"({"jobArn":"a","submitTime":true})") << "submitTime";
+            << QByteArray(R"({"jobArn":"a","errorRecordCount":-4})") << "errorRecordCount"
+            << Kind::BelowMinimum << ValueType::WholeNumber << ValueType::Number << "-4";
+    QTest::newRow("time bool") << QByteArray(R"({"jobArn":"a","submitTime":true})") << "submitTime"
+                               << Kind::WrongType << ValueType::Timestamp << ValueType::Boolean
+                               << "";
     QTest::newRow("time garbage") << QByteArray(R"({"jobArn":"a","endTime":"not a time"})")
-                                  << "endTime";
-    QTest::newRow("vpc array") << QByteArray(R"({"jobArn":"a","vpcConfig":[]})") << "vpcConfig";
+                                  << "endTime" << Kind::NotATime << ValueType::Timestamp
+                                  << ValueType::Text << "not a time";
+    QTest::newRow("vpc array") << QByteArray(R"({"jobArn":"a","vpcConfig":[]})") << "vpcConfig"
+                               << Kind::WrongType << ValueType::Object << ValueType::List << "";
     QTest::newRow("subnet number") << QByteArray(R"({"jobArn":"a","vpcConfig":{"subnetIds":[1]}})")
-                                   << "vpcConfig.subnetIds[0]";
+                                   << "vpcConfig.subnetIds[0]" << Kind::WrongType << ValueType::Text
+                                   << ValueType::Number << "";
     QTest::newRow("s3Uri object") << QByteArray(
             R"({"jobArn":"a","inputDataConfig":{"s3InputDataConfig":{"s3Uri":{}}}})")
-                                  << "inputDataConfig.s3InputDataConfig.s3Uri";
-    QTest::newRow("name array") << QByteArray(R"({"jobArn":"a","jobName":["x"]})") << "jobName";
+                                  << "inputDataConfig.s3InputDataConfig.s3Uri" << Kind::WrongType
+                                  << ValueType::Text << ValueType::Object << "";
+    QTest::newRow("name array") << QByteArray(R"({"jobArn":"a","jobName":["x"]})") << "jobName"
+                                << Kind::WrongType << ValueType::Text << ValueType::List << "";
+    QTest::newRow("progress too high")
+            << QByteArray(R"({"jobArn":"a","progressPercent":101})") << "progressPercent"
+            << Kind::OutOfRange << ValueType::Percentage << ValueType::Number << "101";
 }
 
 void tst_JobCodec::wrongTypesBecomeProblemsNotValues()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, field);
+    QFETCH(ParseProblem::Kind, kind);
+    QFETCH(ValueType, expected);
+    QFETCH(ValueType, found);
+    QFETCH(QString, value);
     const auto r = JobCodec::parseRetrieveBody(body);
     QVERIFY(r.hasValue());
     QCOMPARE(*r->job.jobArn, QStringLiteral("a"));
     QCOMPARE(r->problems.size(), 1);
-    QCOMPARE(r->problems.first().field, field);
+    const ParseProblem &p = r->problems.first();
+    QCOMPARE(p.field, field);
+    QCOMPARE(p.kind, kind);
+    QCOMPARE(p.expected, expected);
+    QCOMPARE(p.found, found);
+    QCOMPARE(p.value, value);
+    QVERIFY(!p.message().isEmpty());
     const auto top = jobFieldFromName(field.section(u'.', 0, 0));
     QVERIFY(top.has_value());
     if (*top != JobField::VpcConfig && *top != JobField::InputDataConfig)
@@ -647,6 +677,54 @@ void tst_JobCodec::survivesHugeAndHostileInput()
     QVERIFY(!JobCodec::parseRetrieveBody(QByteArray("\x00\xff\xfe", 3)).hasValue());
     const GatewayError e = JobCodec::parseErrorResponse(500, QByteArray(5000, 'y'));
     QVERIFY(e.describe().size() < 400);
+}
+
+// A hostile body of a million wrong list entries, or of many wrong fields, gives a few problems
+// and a short error, not a million lines.
+void tst_JobCodec::manyWrongFieldsStayAFewProblems()
+{
+    constexpr int kEntries = 200000;
+    QByteArray subnets = R"({"jobArn":"a","status":"InProgress","vpcConfig":{"subnetIds":[)";
+    for (int i = 0; i < kEntries; ++i)
+        subnets += i ? ",1" : "1";
+    subnets += "]}}";
+    const auto r = JobCodec::parseRetrieveBody(subnets);
+    QVERIFY(r.hasValue());
+    QCOMPARE(r->problems.size(), 11);
+    QCOMPARE(r->problems.at(9).field, u"vpcConfig.subnetIds[9]"_s);
+    QCOMPARE(r->problems.at(10).kind, ParseProblem::Kind::MoreEntries);
+    QCOMPARE(r->problems.at(10).field, u"vpcConfig.subnetIds"_s);
+    QCOMPARE(r->problems.at(10).value, QString::number(kEntries - 10));
+    QCOMPARE(JobCodec::problemsIn(r->raw), r->problems);
+
+    // Status unreadable and twelve other fields of the wrong type: ten are named.
+    QByteArray manyFields = R"({"jobArn":1,"status":[1])";
+    for (const char *key : {"jobName", "modelId", "roleArn", "clientRequestToken", "message",
+                            "submitTime", "lastModifiedTime", "endTime", "jobExpirationTime",
+                            "modelInvocationType", "totalRecordCount", "processedRecordCount"})
+        manyFields += QByteArray(",\"") + key + "\":[]";
+    manyFields += '}';
+    const auto refused = JobCodec::parseRetrieveBody(manyFields);
+    QVERIFY(!refused.hasValue());
+    const QString text = refused.error().describe();
+    QVERIFY2(text.contains(u"jobName, modelId"_s) && text.contains(u" and 2 more"_s),
+             qPrintable(text));
+    QVERIFY2(!text.contains(u"processedRecordCount"_s), qPrintable(text));
+
+    // A list page of 12,000 summaries of the wrong shape: 10,000 read, 100 problems listed.
+    QByteArray list = R"({"invocationJobSummaries":[)";
+    for (int i = 0; i < 12000; ++i)
+        list += i ? R"(,{"jobArn":1})" : R"({"jobArn":1})";
+    list += "]}";
+    const auto page = JobCodec::parseListBody(list);
+    QVERIFY(page.hasValue());
+    QCOMPARE(page->jobs.size(), 10000);
+    QCOMPARE(page->problems.size(), 102);
+    QCOMPARE(page->problems.at(0).field, u"invocationJobSummaries[0].jobArn"_s);
+    QCOMPARE(page->problems.at(100).kind, ParseProblem::Kind::MoreProblems);
+    QCOMPARE(page->problems.at(100).value, u"9900"_s);
+    QCOMPARE(page->problems.at(101).kind, ParseProblem::Kind::TooManyEntries);
+    QCOMPARE(page->problems.at(101).value, u"2000"_s);
 }
 
 void tst_JobCodec::formatsTimestampsAsQDateTimeDid_data()

@@ -23,6 +23,7 @@
 #include "widgets/copyablefield.h"
 #include "widgets/noticebox.h"
 #include "widgets/statusbadge.h"
+#include "wire/nativecodec.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -99,6 +100,32 @@ QJsonObject fullBody(const QString &id, const QString &status)
     };
 }
 
+// An OpenAI batch read through Bifrost's native API with fields of the wrong type: the creation
+// time as a word, the name as a number, the total as text.
+QJsonObject oddNativeBody()
+{
+    return QJsonDocument::fromJson(R"({"id":"batch_odd1","object":"batch","status":"in_progress",)"
+                                   R"("created_at":"yesterday","metadata":{"job_name":7},)"
+                                   R"("request_counts":{"total":"many"},)"
+                                   R"("extra_fields":{"provider":"openai"}})")
+            .object();
+}
+
+// The job as the monitor keeps one that only the native route reported.
+WatchedJob nativeOnlyJob(const QJsonObject &body)
+{
+    WatchedJob w;
+    w.identifier = QStringLiteral("batch_odd1");
+    w.profileId = QStringLiteral("p1");
+    w.job = NativeCodec::parseBatch(body, QStringLiteral("openai")).job;
+    w.rawNative = body;
+    w.everReported = w.job.presentFields();
+    w.fromNative = w.job.presentFields();
+    w.addedAt = kRigStart;
+    w.fetchedAt = kRigStart;
+    return w;
+}
+
 QWidget *currentPage(const JobDetailsPanel &panel)
 {
     return panel.findChild<QStackedWidget *>(QStringLiteral("stack"))->currentWidget();
@@ -145,6 +172,9 @@ private Q_SLOTS:
     void rawShowsPrettyJsonAndFindsText();
     void rawOffersBothSourcesWhenBothExist();
     void rawListsTheFieldsThatCouldNotBeRead();
+    void rawListsTheFieldsOfANativeBodyThatCouldNotBeRead();
+    void overviewSaysWhyANativeFieldIsUnreadable();
+    void problemsAreInTheUiLanguage();
     void rawToolbarLetsThePanelShrink();
     void refreshOfTheSameJobKeepsTheViews();
     void switchingJobsFillsEveryTabAnew();
@@ -1048,6 +1078,119 @@ void tst_JobDetailsPanel::rawListsTheFieldsThatCouldNotBeRead()
     select(kRunning);
     QVERIFY(!problems->isVisible());
     QVERIFY(problems->isHidden());
+}
+
+void tst_JobDetailsPanel::rawListsTheFieldsOfANativeBodyThatCouldNotBeRead()
+{
+    RawTab raw;
+    raw.resize(900, 600);
+    raw.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&raw));
+    const QJsonObject body = oddNativeBody();
+    WatchedJob w = nativeOnlyJob(body);
+    raw.setJob(w, true);
+    // The only body is the native one: it is shown, with its problems, read by the native codec.
+    QCOMPARE(raw.source(), RawTab::Source::Native);
+    QVERIFY(raw.text().contains(QStringLiteral("\"yesterday\"")));
+    auto *combo = raw.findChild<QComboBox *>(QStringLiteral("sourceCombo"));
+    QVERIFY(!combo->isVisible());
+    NoticeBox *problems = raw.problemsBox();
+    QVERIFY(problems->isVisible());
+    QCOMPARE(problems->title(), QStringLiteral("3 fields of this response could not be read"));
+    QCOMPARE(problems->text().split(u'\n'),
+             (QStringList{QStringLiteral("created_at: “yesterday”, which is not a date and time"),
+                          QStringLiteral("metadata.job_name: a number where text was expected"),
+                          QStringLiteral("request_counts.total: the text “many” where a count (a "
+                                         "whole number from 0) was expected")}));
+
+    // A Bedrock-format body beside it: the selector offers both, each with its own problems.
+    w.rawRetrieve = QJsonObject{{QStringLiteral("jobArn"), QStringLiteral("batch_odd1")},
+                                {QStringLiteral("status"), QStringLiteral("InProgress")},
+                                {QStringLiteral("modelId"), 42}};
+    raw.setJob(w, true);
+    QVERIFY(combo->isVisible());
+    QCOMPARE(combo->count(), 2);
+    // The selector may grow to show its longest source name whole (it was squeezed to "Le").
+    for (int i = 0; i < combo->count(); ++i)
+        QVERIFY(combo->maximumWidth() > combo->fontMetrics().horizontalAdvance(combo->itemText(i)));
+    QCOMPARE(raw.source(), RawTab::Source::Retrieve);
+    QCOMPARE(problems->text(), QStringLiteral("modelId: a number where text was expected"));
+    QVERIFY(!raw.setSource(RawTab::Source::List)); // no list summary
+    QVERIFY(raw.setSource(RawTab::Source::Native));
+    QCOMPARE(combo->currentData().toInt(), int(RawTab::Source::Native));
+    QCOMPARE(problems->title(), QStringLiteral("3 fields of this response could not be read"));
+    // A refresh keeps the user's choice.
+    raw.setJob(w, false);
+    QCOMPARE(raw.source(), RawTab::Source::Native);
+
+    // A native body without problems has no list.
+    QJsonObject fine = body;
+    fine.insert(QStringLiteral("created_at"), 1742029200);
+    fine.remove(QStringLiteral("metadata"));
+    fine.remove(QStringLiteral("request_counts"));
+    raw.setJob(nativeOnlyJob(fine), true);
+    QVERIFY(problems->isHidden());
+}
+
+void tst_JobDetailsPanel::overviewSaysWhyANativeFieldIsUnreadable()
+{
+    OverviewTab overview;
+    overview.resize(1000, 700);
+    overview.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&overview));
+    overview.setJob(nativeOnlyJob(oddNativeBody()), kRigStart);
+    QCOMPARE(overview.field(QStringLiteral("submitField"))->text(),
+             QStringLiteral("reported, but not readable: “yesterday”, which is not a date and "
+                            "time"));
+    QCOMPARE(overview.field(QStringLiteral("nameField"))->text(),
+             QStringLiteral("reported, but not readable: a number where text was expected"));
+    QCOMPARE(overview.field(QStringLiteral("recordsField"))->text(),
+             QStringLiteral("reported, but not readable: the text “many” where a count (a whole "
+                            "number from 0) was expected"));
+    // What was read stays; what never came is still "not reported".
+    QCOMPARE(overview.field(QStringLiteral("arnField"))->copyText(), QStringLiteral("batch_odd1"));
+    QCOMPARE(overview.field(QStringLiteral("expiryField"))->text(), DetailsFormat::notReported());
+}
+
+// The reasons come from the problems' kinds, so they follow the interface language: under the
+// German UI the Overview and the Raw tab say in German why a field could not be read.
+void tst_JobDetailsPanel::problemsAreInTheUiLanguage()
+{
+    const QLocale before;
+    UiLanguage::install(QCoreApplication::instance(), QStringLiteral("de"));
+    const auto restore = qScopeGuard([&before] {
+        UiLanguage::install(QCoreApplication::instance(), QStringLiteral("en"));
+        QLocale::setDefault(before);
+    });
+    const QJsonObject odd = m_rig->bodies.value(kOddTypes);
+    WatchedJob w;
+    w.identifier = kOddTypes;
+    w.profileId = QStringLiteral("p1");
+    w.job = JobCodec::parseJob(odd).job;
+    w.rawRetrieve = odd;
+    w.everReported = w.job.presentFields();
+    w.addedAt = kRigStart;
+
+    OverviewTab overview;
+    overview.setJob(w, kRigStart);
+    QCOMPARE(overview.field(QStringLiteral("modelField"))->text(),
+             QStringLiteral("gemeldet, aber nicht lesbar: eine Zahl, wo Text erwartet wurde"));
+    QCOMPARE(overview.field(QStringLiteral("recordsField"))->text(),
+             QStringLiteral("gemeldet, aber nicht lesbar: der Text „ten“, wo eine ganze Zahl "
+                            "erwartet wurde"));
+    RawTab raw;
+    raw.setJob(w, true);
+    QCOMPARE(raw.problemsBox()->title(),
+             QStringLiteral("4 Felder dieser Antwort waren nicht lesbar"));
+    QVERIFY2(raw.problemsBox()->text().contains(
+                     QStringLiteral("modelId: eine Zahl, wo Text erwartet wurde")),
+             qPrintable(raw.problemsBox()->text()));
+
+    // The native route's reasons too.
+    raw.setJob(nativeOnlyJob(oddNativeBody()), true);
+    QCOMPARE(raw.problemsBox()->text().split(u'\n').value(2),
+             QStringLiteral("request_counts.total: der Text „many“, wo eine Anzahl (eine ganze "
+                            "Zahl ab 0) erwartet wurde"));
 }
 
 void tst_JobDetailsPanel::rawToolbarLetsThePanelShrink()
