@@ -43,6 +43,22 @@ Migration requestCeilingStep()
                      .arg(GatewayProfile::kDefaultMaxRequestsPerSecond)}};
 }
 
+// Version 6, the same on both engines: removed_jobs, one tombstone per job a client stopped
+// watching (profile, job key, when, UTC ms). A plain save of a job with a tombstone writes
+// nothing, so a client that has not yet heard of the removal (a poller's refresh in flight)
+// cannot watch it again for the whole team; only adding the job again (addWatched) clears it.
+Migration removalTombstoneStep()
+{
+    return {6,
+            QStringLiteral("tombstones of removed jobs"),
+            {QStringLiteral(R"(CREATE TABLE removed_jobs (
+    profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    canonical_id TEXT NOT NULL,
+    removed_at BIGINT NOT NULL,
+    PRIMARY KEY (profile_id, canonical_id)
+))")}};
+}
+
 // Times are INTEGER milliseconds since the epoch (UTC); NULL means "none". Text that a gateway
 // sent is stored verbatim. No column ever holds a credential: profiles carry none, and the
 // schema test asserts that no column name even suggests one.
@@ -153,6 +169,7 @@ QList<Migration> buildMigrations()
     summary_json BLOB NOT NULL
 ))")}});
     steps.append(requestCeilingStep());
+    steps.append(removalTombstoneStep());
 
     return steps;
 }
@@ -228,7 +245,8 @@ QList<Migration> buildPostgresMigrations()
     fetched_at BIGINT,
     summary_json BYTEA NOT NULL
 ))")}},
-            requestCeilingStep()};
+            requestCeilingStep(),
+            removalTombstoneStep()};
 }
 
 bool failWith(const QSqlQuery &q, QString *error)

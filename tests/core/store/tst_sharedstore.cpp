@@ -139,6 +139,7 @@ private Q_SLOTS:
     // ProfileSession on a shared store (the desktop and `watch` as viewers).
     void viewerFollowsThePollerRowByRowAndSendsNothing();
     void viewerTakesOverWhenThePollerGoes();
+    void aRemovedJobStaysRemovedForTheWholeTeam();
     void unreachableStoreShowsOfflineAndPollsNothing();
 
 private:
@@ -464,6 +465,48 @@ void tst_SharedStore::viewerTakesOverWhenThePollerGoes()
     };
     QTRY_COMPARE(recorded(),
                  (QStringList{QStringLiteral("InProgress"), QStringLiteral("Completed")}));
+}
+
+void tst_SharedStore::aRemovedJobStaysRemovedForTheWholeTeam()
+{
+    TeamGateway gateway;
+    TeamClient poller(m_url, gateway);
+    QVERIFY(poller.opened);
+    poller.store.post([](JobStore &s) {
+        s.saveProfile(teamProfile());
+        s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
+    });
+    poller.session->start();
+    QTRY_COMPARE(poller.session->sharing(), ProfileSession::Sharing::Polling);
+    QTRY_COMPARE(poller.shownStatus(), QStringLiteral("InProgress"));
+    TeamClient viewer(m_url, gateway);
+    QVERIFY(viewer.opened);
+    viewer.session->start();
+    QTRY_COMPARE(viewer.session->sharing(), ProfileSession::Sharing::Viewing);
+    QTRY_COMPARE(viewer.shownStatus(), QStringLiteral("InProgress"));
+
+    // A change is announced to the poller and its read of the job is on its way when the job
+    // is removed there: the read runs before the removal and still holds the job.
+    Q_EMIT poller.store.jobsChanged(teamProfile().id, {jobKeyOf(kJobId)});
+    poller.session->monitor()->unwatch({kJobId});
+    bool read = false;
+    QObject context;
+    poller.store.call<int>([](JobStore &) { return 0; }, &context, [&read](int) { read = true; });
+    QTRY_VERIFY(read); // every reply queued before it has been applied
+    QVERIFY(!poller.session->monitor()->contains(kJobId));
+    QCOMPARE(poller.model.rowCount(), 0);
+
+    // The other desktop hears of the removal, and polling goes on without bringing it back.
+    QTRY_COMPARE(viewer.model.rowCount(), 0);
+    QVERIFY(!viewer.session->monitor()->contains(kJobId));
+    const int requests = poller.nam.requestCount();
+    gateway.status = QStringLiteral("Completed");
+    poller.session->refreshNow();
+    poller.store.waitForIdle();
+    JobStore reader;
+    QVERIFY(reader.open(m_url));
+    QVERIFY(reader.loadWatched(teamProfile().id).isEmpty());
+    QCOMPARE(poller.nam.requestCount(), requests);
 }
 
 void tst_SharedStore::unreachableStoreShowsOfflineAndPollsNothing()
