@@ -69,6 +69,27 @@ void PollerLease::start()
     tick();
 }
 
+void PollerLease::setWilling(bool willing)
+{
+    if (willing == m_willing)
+        return;
+    m_willing = willing;
+    if (!willing && m_held) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(m_key))) {
+            const QString why = q.lastError().text();
+            q = QSqlQuery();
+            dropSession(why); // the session, and the lock with it, is gone anyway
+            return;
+        }
+        setHeld(false);
+        Q_EMIT checked(false);
+        return;
+    }
+    if (willing && m_timer.isActive())
+        tick();
+}
+
 bool PollerLease::connectSession()
 {
     QString why;
@@ -121,8 +142,10 @@ void PollerLease::tick()
         return;
     QSqlQuery q(m_db);
     // The holder only checks that its session (and with it the lock) is still there.
-    const QString sql = m_held ? QStringLiteral("SELECT true")
-                               : QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(m_key);
+    // An unwilling client only checks its session (for reachability) and takes nothing.
+    const QString sql = m_held      ? QStringLiteral("SELECT true")
+                        : m_willing ? QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(m_key)
+                                    : QStringLiteral("SELECT false");
     if (!q.exec(sql) || !q.next()) {
         const QString why = q.lastError().text();
         q = QSqlQuery();

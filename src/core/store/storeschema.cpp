@@ -47,16 +47,25 @@ Migration requestCeilingStep()
 // watching (profile, job key, when, UTC ms). A plain save of a job with a tombstone writes
 // nothing, so a client that has not yet heard of the removal (a poller's refresh in flight)
 // cannot watch it again for the whole team; only adding the job again (addWatched) clears it.
-Migration removalTombstoneStep()
+// On PostgreSQL it also repairs the default of watched_jobs.job_json: version 4 declared the
+// three bytes "{7d" (not "{}"), so every job just added read as unreadable until its first poll.
+Migration removalTombstoneStep(storeengine::Engine engine)
 {
-    return {6,
-            QStringLiteral("tombstones of removed jobs"),
-            {QStringLiteral(R"(CREATE TABLE removed_jobs (
+    Migration step{6,
+                   QStringLiteral("tombstones of removed jobs"),
+                   {QStringLiteral(R"(CREATE TABLE removed_jobs (
     profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
     canonical_id TEXT NOT NULL,
     removed_at BIGINT NOT NULL,
     PRIMARY KEY (profile_id, canonical_id)
 ))")}};
+    if (engine == storeengine::Engine::Postgres) {
+        step.statements << QStringLiteral("ALTER TABLE watched_jobs ALTER COLUMN job_json"
+                                          " SET DEFAULT decode('7b7d', 'hex')")
+                        << QStringLiteral("UPDATE watched_jobs SET job_json = decode('7b7d', 'hex')"
+                                          " WHERE job_json = decode('7b3764', 'hex')");
+    }
+    return step;
 }
 
 // Times are INTEGER milliseconds since the epoch (UTC); NULL means "none". Text that a gateway
@@ -169,7 +178,7 @@ QList<Migration> buildMigrations()
     summary_json BLOB NOT NULL
 ))")}});
     steps.append(requestCeilingStep());
-    steps.append(removalTombstoneStep());
+    steps.append(removalTombstoneStep(storeengine::Engine::Sqlite));
 
     return steps;
 }
@@ -246,7 +255,7 @@ QList<Migration> buildPostgresMigrations()
     summary_json BYTEA NOT NULL
 ))")}},
             requestCeilingStep(),
-            removalTombstoneStep()};
+            removalTombstoneStep(storeengine::Engine::Postgres)};
 }
 
 bool failWith(const QSqlQuery &q, QString *error)

@@ -220,7 +220,24 @@ void ProfileSession::setKeyState(KeyState state)
     if (state == m_keyState)
         return;
     m_keyState = state;
+    updateLeaseWillingness();
     Q_EMIT keyStateChanged(state);
+}
+
+bool ProfileSession::canPoll() const
+{
+    return m_keyState == KeyState::NotNeeded || m_keyState == KeyState::Present;
+}
+
+void ProfileSession::updateLeaseWillingness()
+{
+    if (!m_lease)
+        return;
+    // Without its key this client would hold the lease and send nothing: leave it to a client
+    // that has the key (the lease lives on the store's thread).
+    QMetaObject::invokeMethod(
+            m_lease, [lease = m_lease, willing = canPoll()] { lease->setWilling(willing); },
+            Qt::QueuedConnection);
 }
 
 void ProfileSession::setPaused(PauseReason reason, bool paused)
@@ -276,7 +293,8 @@ void ProfileSession::startLease()
         if (lease == m_lease)
             onLeaseReachable(reachable);
     });
-    m_store->adopt(lease); // its connect and checks run on the store's thread from now on
+    lease->setWilling(canPoll()); // still on this thread, before it starts
+    m_store->adopt(lease);        // its connect and checks run on the store's thread from now on
     QMetaObject::invokeMethod(lease, &PollerLease::start, Qt::QueuedConnection);
     m_lease = lease;
 }

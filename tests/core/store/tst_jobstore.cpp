@@ -1079,6 +1079,8 @@ void tst_JobStore::unicodeTextRoundTrips()
 
 void tst_JobStore::addWatchedIgnoresDuplicatesAndKeepsOrder()
 {
+    // A job just added has no fields yet, and reads as such (PostgreSQL's schema 4 stored "{7d").
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("could not be read")));
     JobStore store;
     QVERIFY(openStore(store));
     QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));

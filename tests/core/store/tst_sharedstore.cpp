@@ -68,9 +68,10 @@ struct TeamGateway
     qint64 processed = 100;
 };
 
-GatewayProfile teamProfile()
+GatewayProfile teamProfile(AuthMode auth = AuthMode::None)
 {
     GatewayProfile p = profile(QStringLiteral("team"));
+    p.authMode = auth;
     p.baseUrl = QUrl(QStringLiteral("http://gateway.test"));
     p.routeStyle = RouteStyle::Singular;
     return p;
@@ -80,7 +81,7 @@ GatewayProfile teamProfile()
 // (wired as the main window wires them).
 struct TeamClient
 {
-    TeamClient(const QString &url, TeamGateway &gateway)
+    TeamClient(const QString &url, TeamGateway &gateway, AuthMode auth = AuthMode::None)
     {
         QString error;
         opened = store.openBlocking(url, &error);
@@ -92,7 +93,7 @@ struct TeamClient
         options.pollSettings.bulkRefresh = false;
         options.pollSettings.minimumJobInterval = PollSettings::kHardMinimumJobInterval;
         options.pollSettings.fixedInterval = std::chrono::milliseconds(200);
-        session = std::make_unique<ProfileSession>(teamProfile(), &nam, options);
+        session = std::make_unique<ProfileSession>(teamProfile(auth), &nam, options);
         JobMonitor *monitor = session->monitor();
         QObject::connect(monitor, &JobMonitor::jobsAdded, &model, &JobTableModel::upsertJobs);
         QObject::connect(monitor, &JobMonitor::jobsUpdated, &model, &JobTableModel::upsertJobs);
@@ -140,6 +141,7 @@ private Q_SLOTS:
     void viewerFollowsThePollerRowByRowAndSendsNothing();
     void viewerTakesOverWhenThePollerGoes();
     void aRemovedJobStaysRemovedForTheWholeTeam();
+    void onlyAClientWithTheKeyTakesThePolling();
     void unreachableStoreShowsOfflineAndPollsNothing();
 
 private:
@@ -507,6 +509,38 @@ void tst_SharedStore::aRemovedJobStaysRemovedForTheWholeTeam()
     QVERIFY(reader.open(m_url));
     QVERIFY(reader.loadWatched(teamProfile().id).isEmpty());
     QCOMPARE(poller.nam.requestCount(), requests);
+}
+
+void tst_SharedStore::onlyAClientWithTheKeyTakesThePolling()
+{
+    // A desktop without the gateway key would hold the lease and send nothing: nobody would
+    // poll. It views, even when nobody else polls, until it has the key.
+    TeamGateway gateway;
+    TeamClient keyless(m_url, gateway, AuthMode::VirtualKey);
+    QVERIFY(keyless.opened);
+    keyless.store.post([](JobStore &s) {
+        s.saveProfile(teamProfile());
+        s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
+    });
+    keyless.session->start();
+    QTRY_COMPARE(keyless.session->sharing(), ProfileSession::Sharing::Viewing);
+    QTRY_COMPARE(keyless.shownStatus(), QStringLiteral(" ").trimmed()); // loaded, never polled
+
+    TeamClient keyed(m_url, gateway, AuthMode::VirtualKey);
+    QVERIFY(keyed.opened);
+    keyed.session->setSecret(QStringLiteral("team-key"));
+    keyed.session->start();
+    QTRY_COMPARE(keyed.session->sharing(), ProfileSession::Sharing::Polling);
+    QTRY_COMPARE(keyless.shownStatus(), QStringLiteral("InProgress"));
+    QVERIFY(keyless.session->isPausedBy(ProfileSession::PauseReason::Viewer));
+
+    // The key moves: the one that lost it gives the lease up, the one that got it polls.
+    keyless.session->setSecret(QStringLiteral("team-key"));
+    keyed.session->setSecret(QString());
+    QTRY_COMPARE_WITH_TIMEOUT(keyless.session->sharing(), ProfileSession::Sharing::Polling,
+                              PollerLease::MaxRetryMs);
+    QTRY_COMPARE(keyed.session->sharing(), ProfileSession::Sharing::Viewing);
+    QTRY_VERIFY(keyless.nam.requestCount() > 0);
 }
 
 void tst_SharedStore::unreachableStoreShowsOfflineAndPollsNothing()
