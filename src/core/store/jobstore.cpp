@@ -20,6 +20,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <array>
@@ -1063,6 +1064,42 @@ void JobStore::noticeLostConnection() const
     m_reconnectDelayMs = 0;
     m_nextReconnect = QDeadlineTimer(0);
     qCWarning(lcStore).noquote() << "lost the connection to" << m_path << "; reconnecting";
+    scheduleRevive();
+}
+
+void JobStore::scheduleRevive() const
+{
+    // A listener (a viewer) may make no call of its own for a long time: nothing would reconnect
+    // it, and it would hear of nothing again. It reconnects on its own, with the same backoff.
+    if (!m_listening || m_reviveScheduled || m_reviveUrl.isEmpty()
+        || QThread::currentThread() != m_reviveThread)
+        return;
+    m_reviveScheduled = true;
+    const qint64 wait = std::clamp<qint64>(m_nextReconnect.remainingTime(), 250, 30000);
+    auto *self = const_cast<JobStore *>(this);
+    QTimer::singleShot(std::chrono::milliseconds(wait), self, [self] {
+        self->m_reviveScheduled = false;
+        if (self->m_reviveUrl.isEmpty())
+            return; // a call reconnected meanwhile
+        self->clearError();
+        if (!self->checkUsable())
+            self->scheduleRevive();
+    });
+}
+
+void JobStore::announceEverythingChanged()
+{
+    // What other clients committed while the connection was down was announced to nobody here:
+    // every profile is to be read again.
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT id FROM profiles ORDER BY seq")))
+        return;
+    QStringList ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    q.finish();
+    for (const QString &id : std::as_const(ids))
+        Q_EMIT jobsChanged(id, {});
 }
 
 bool JobStore::reconnect()
@@ -1081,8 +1118,8 @@ bool JobStore::reconnect()
         m_reviveUrl.clear();
         m_reviveThread = nullptr;
         qCInfo(lcStore).noquote() << "reconnected to" << url;
-        if (listening)
-            listenForChanges();
+        if (listening && listenForChanges())
+            announceEverythingChanged();
         clearError();
         return true;
     }
@@ -1095,6 +1132,8 @@ bool JobStore::reconnect()
                           .arg(url)
                           .arg(m_reconnectDelayMs / 1000)
                           .arg(why);
+    m_listening = listening; // open() failed: still a listener to revive
+    scheduleRevive();
     return false;
 }
 

@@ -207,6 +207,11 @@ private:
     // committed is in the database; the call that found the connection dead failed whole.
     void noticeLostConnection() const;
     bool reconnect();
+    // A listener whose connection was lost tries to reconnect on its own (on its thread's event
+    // loop, with the backoff above); once reconnected it listens again and reports every
+    // profile changed (jobsChanged with no keys): what was announced meanwhile was not heard.
+    void scheduleRevive() const;
+    void announceEverythingChanged();
     void failRead(const QString &message) const;
     // The one way every history read runs: prepares `sql`, binds `values` in order and executes
     // it; nullopt (lastError "Could not read <what>: …") when not usable or when it fails.
@@ -230,6 +235,7 @@ private:
     mutable QThread *m_reviveThread = nullptr;
     mutable QDeadlineTimer m_nextReconnect;
     mutable int m_reconnectDelayMs = 0;
+    mutable bool m_reviveScheduled = false;
     mutable QString m_lastError;
 };
 

@@ -137,6 +137,7 @@ private Q_SLOTS:
     void storeWorkerReportsChangesOnItsOwnerThread();
     void reconnectsAfterLosingTheDatabase();
     void refusesAPasswordInTheUrl();
+    void aListenerReconnectsByItselfAndReadsEverythingAgain();
     // ProfileSession on a shared store (the desktop and `watch` as viewers).
     void viewerFollowsThePollerRowByRowAndSendsNothing();
     void viewerTakesOverWhenThePollerGoes();
@@ -369,6 +370,34 @@ void tst_SharedStore::reconnectsAfterLosingTheDatabase()
     QVERIFY(other.open(m_url));
     QVERIFY(other.saveJobs({job(p, QStringLiteral("b"), QStringLiteral("Submitted"))}));
     QTRY_COMPARE(heard.size(), 1);
+}
+
+void tst_SharedStore::aListenerReconnectsByItselfAndReadsEverythingAgain()
+{
+    // A viewer makes no call of its own once a read has found the connection dead (the database
+    // restarted): it reconnects by itself, listens again and says every profile changed, since
+    // what was announced meanwhile reached nobody.
+    const QString p = QStringLiteral("team");
+    JobStore viewer;
+    QVERIFY2(viewer.open(m_url), qPrintable(viewer.lastError()));
+    QVERIFY(viewer.saveProfile(profile(p)));
+    QVERIFY(viewer.listenForChanges());
+    QCOMPARE(storebackend::execOn(m_url, {QStringLiteral("SELECT pg_terminate_backend(pid) FROM "
+                                                         "pg_stat_activity WHERE datname = "
+                                                         "current_database() AND pid <> "
+                                                         "pg_backend_pid()")}),
+             QString());
+    viewer.loadWatched(p);
+    QVERIFY(!viewer.lastError().isEmpty());
+    QSignalSpy heard(&viewer, &JobStore::jobsChanged);
+    QTRY_VERIFY(!heard.isEmpty());
+    QCOMPARE(heard.constFirst().at(0).toString(), p);
+    QVERIFY(heard.constFirst().at(1).toStringList().isEmpty()); // the whole profile
+
+    JobStore poller;
+    QVERIFY(poller.open(m_url));
+    QVERIFY(poller.saveJobs({job(p, QStringLiteral("j"), QStringLiteral("InProgress"))}));
+    QTRY_COMPARE(heard.constLast().at(1).toStringList(), QStringList{QStringLiteral("j")});
 }
 
 void tst_SharedStore::refusesAPasswordInTheUrl()
