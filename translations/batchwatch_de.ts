@@ -3457,6 +3457,10 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
             <numerusform>Diese %n Jobs nicht mehr beobachten?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>They are removed for the whole team, with their status history in the shared store. The jobs themselves keep running on the gateway.</source>
+        <translation>Sie werden für das ganze Team entfernt, mit ihrem Statusverlauf im gemeinsamen Speicher. Die Jobs selbst laufen auf dem Gateway weiter.</translation>
+    </message>
 </context>
 <context>
     <name>bw::MemorySecretStore</name>
