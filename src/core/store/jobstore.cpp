@@ -1031,6 +1031,14 @@ bool JobStore::checkUsable() const
         // than the call succeeding again, hence from a const call too.
         return const_cast<JobStore *>(this)->reconnect();
     }
+    if (!m_db.isOpen() && m_ready && QThread::currentThread() == m_thread
+        && storeengine::engineOf(m_db) == storeengine::Engine::Postgres) {
+        // QPSQL closes a connection the server ended (a restart) by itself, with no call of
+        // ours failing: that is a lost connection too.
+        noticeLostConnection();
+        if (!m_reviveUrl.isEmpty())
+            return const_cast<JobStore *>(this)->reconnect();
+    }
     if (!m_db.isOpen()) {
         m_lastError = QStringLiteral("the job store is not open");
         return false;
