@@ -3940,6 +3940,10 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <source>Shared store unreachable: reconnecting</source>
         <translation>Gemeinsamer Speicher nicht erreichbar: verbinde neu</translation>
     </message>
+    <message>
+        <source>Viewing: nobody polls this gateway (a client with its key would)</source>
+        <translation>Nur Ansicht: niemand fragt dieses Gateway ab (ein Client mit seinem Schlüssel würde es)</translation>
+    </message>
 </context>
 <context>
     <name>bw::ProfileSwitcher</name>

@@ -73,8 +73,9 @@ public:
 Q_SIGNALS:
     void heldChanged(bool held);
     // After every attempt the server answered (held or not): the first one tells a viewer that
-    // someone else polls.
-    void checked(bool held);
+    // someone else polls. `polled`: some client holds the lease (this one or another); false
+    // only when this client is unwilling and nobody holds it — nobody polls.
+    void checked(bool held, bool polled = true);
     void reachableChanged(bool reachable, const QString &error);
 
 private:

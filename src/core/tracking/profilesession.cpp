@@ -285,9 +285,12 @@ void ProfileSession::startLease()
         if (lease == m_lease)
             onLeaseHeld(held);
     });
-    connect(lease, &PollerLease::checked, this, [this, lease](bool held) {
-        if (lease == m_lease && !held && m_sharing == Sharing::Connecting)
-            setSharing(Sharing::Viewing);
+    connect(lease, &PollerLease::checked, this, [this, lease](bool held, bool polled) {
+        if (lease != m_lease || held)
+            return;
+        if (m_sharing == Sharing::Connecting || m_sharing == Sharing::Viewing
+            || m_sharing == Sharing::Unpolled)
+            setSharing(polled ? Sharing::Viewing : Sharing::Unpolled);
     });
     connect(lease, &PollerLease::reachableChanged, this, [this, lease](bool reachable) {
         if (lease == m_lease)
@@ -305,7 +308,8 @@ void ProfileSession::setSharing(Sharing sharing)
         return;
     m_sharing = sharing;
     // A viewer sends nothing: its first refresh is what the store holds.
-    if (sharing == Sharing::Viewing || sharing == Sharing::StoreUnreachable)
+    if (sharing == Sharing::Viewing || sharing == Sharing::Unpolled
+        || sharing == Sharing::StoreUnreachable)
         finishInitialRefresh();
     Q_EMIT sharingChanged(sharing);
 }
@@ -406,7 +410,7 @@ void ProfileSession::onMonitorLoaded()
     if (!self)
         return;
     if (m_keyState == KeyState::Missing || m_sharing == Sharing::Viewing
-        || m_sharing == Sharing::StoreUnreachable)
+        || m_sharing == Sharing::Unpolled || m_sharing == Sharing::StoreUnreachable)
         finishInitialRefresh();
     else
         checkInitialRefresh({});
@@ -514,6 +518,8 @@ QString ProfileSession::sharingText(Sharing sharing)
         return tr("Polling for the team");
     case Sharing::Viewing:
         return tr("Viewing: another batchwatch polls this gateway");
+    case Sharing::Unpolled:
+        return tr("Viewing: nobody polls this gateway (a client with its key would)");
     case Sharing::StoreUnreachable:
         return tr("Shared store unreachable: reconnecting");
     }

@@ -83,7 +83,8 @@ public:
     // Viewer: on a shared store another client holds the gateway's poller lease (PollerLease).
     enum class PauseReason { User = 0x1, Minimised = 0x2, Viewer = 0x4 };
     // Who polls the gateway (see above). Local: not a shared store, this session polls.
-    enum class Sharing { Local, Connecting, Polling, Viewing, StoreUnreachable };
+    // Unpolled: a viewer that cannot poll (no key) while nobody holds the lease.
+    enum class Sharing { Local, Connecting, Polling, Viewing, Unpolled, StoreUnreachable };
 
     struct Options
     {

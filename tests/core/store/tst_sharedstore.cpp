@@ -554,7 +554,10 @@ void tst_SharedStore::onlyAClientWithTheKeyTakesThePolling()
         s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
     });
     keyless.session->start();
-    QTRY_COMPARE(keyless.session->sharing(), ProfileSession::Sharing::Viewing);
+    // Nobody polls: it says so rather than that another client does.
+    QTRY_COMPARE(keyless.session->sharing(), ProfileSession::Sharing::Unpolled);
+    QCOMPARE(ProfileSession::sharingText(keyless.session->sharing()),
+             QStringLiteral("Viewing: nobody polls this gateway (a client with its key would)"));
     QTRY_COMPARE(keyless.shownStatus(), QStringLiteral(" ").trimmed()); // loaded, never polled
 
     TeamClient keyed(m_url, gateway, AuthMode::VirtualKey);
@@ -563,6 +566,7 @@ void tst_SharedStore::onlyAClientWithTheKeyTakesThePolling()
     keyed.session->start();
     QTRY_COMPARE(keyed.session->sharing(), ProfileSession::Sharing::Polling);
     QTRY_COMPARE(keyless.shownStatus(), QStringLiteral("InProgress"));
+    QTRY_COMPARE(keyless.session->sharing(), ProfileSession::Sharing::Viewing);
     QVERIFY(keyless.session->isPausedBy(ProfileSession::PauseReason::Viewer));
 
     // The key moves: the one that lost it gives the lease up, the one that got it polls.
