@@ -114,8 +114,8 @@ fi
 
 # --- 3. kill -9 during a migration from schema 2 -----------------------------------------------
 # A schema-2 store with history written twice (as two writers did), migrated by the next open:
-# the store of section 1 without what schemas 3-5 added (the unique index of transitions, native
-# bodies, providers and results, the request ceiling).
+# the store of section 1 without what schemas 3-6 added (the unique index of transitions, native
+# bodies, providers and results, the request ceiling, removal tombstones).
 MIG="$WORK/migrate"
 mkdir -p "$MIG"
 if want 3; then
@@ -130,6 +130,7 @@ for i in $(seq "$N"); do
         INSERT INTO status_transitions (job_id, from_status, to_status, observed_at, last_modified_time)
             SELECT job_id, from_status, to_status, observed_at + 1, last_modified_time FROM status_transitions;
         DROP TABLE job_results;
+        DROP TABLE removed_jobs;
         ALTER TABLE watched_jobs DROP COLUMN raw_native;
         ALTER TABLE watched_jobs DROP COLUMN from_native;
         ALTER TABLE profiles DROP COLUMN providers;

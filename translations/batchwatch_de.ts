@@ -3490,6 +3490,10 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
             <numerusform>Diese %n Jobs nicht mehr beobachten?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>They are removed for the whole team, with their status history in the shared store. The jobs themselves keep running on the gateway.</source>
+        <translation>Sie werden für das ganze Team entfernt, mit ihrem Statusverlauf im gemeinsamen Speicher. Die Jobs selbst laufen auf dem Gateway weiter.</translation>
+    </message>
 </context>
 <context>
     <name>bw::MemorySecretStore</name>
@@ -3968,6 +3972,10 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     <message>
         <source>Shared store unreachable: reconnecting</source>
         <translation>Gemeinsamer Speicher nicht erreichbar: verbinde neu</translation>
+    </message>
+    <message>
+        <source>Viewing: nobody polls this gateway (a client with its key would)</source>
+        <translation>Nur Ansicht: niemand fragt dieses Gateway ab (ein Client mit seinem Schlüssel würde es)</translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,10 @@ void WatchCommand::start()
                     m_console->note(u"another client polls the gateway; following its changes "
                                     "and waiting for its lease"_s);
                     break;
+                case ProfileSession::Sharing::Unpolled:
+                    m_console->note(u"nobody polls the gateway, and this process has no key "
+                                    "to poll it; following the shared store"_s);
+                    break;
                 case ProfileSession::Sharing::StoreUnreachable:
                     m_console->note(u"the shared store cannot be reached; reconnecting"_s);
                     break;

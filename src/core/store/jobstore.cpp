@@ -20,6 +20,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <array>
@@ -174,6 +175,10 @@ QString jobCount(qsizetype count)
 
 // --- the write side ------------------------------------------------------------------------------
 
+// The first key of the advisory lock a PostgreSQL write takes on a profile's watch list ("bw"
+// and 1; the poller lease uses single 64-bit keys, another key space).
+constexpr int kWatchListLockClass = 0x62770001;
+
 // One write transaction with its prepared statements. Rolls back unless committed.
 class Writer
 {
@@ -246,16 +251,52 @@ public:
         return true;
     }
 
+    // Serialises this transaction with every other one that changes the profile's watch list
+    // (addWatched, removeWatched, a save that might create a row) and reads the profile's
+    // tombstones (schema 6 removed_jobs), once per transaction. SQLite's write transaction
+    // already holds the file's lock; PostgreSQL takes a transaction-scoped advisory lock on
+    // the profile, so a removal committed while a save runs is seen by that save.
+    bool guardWatchList(const QString &profileId)
+    {
+        if (m_removed.contains(profileId))
+            return true;
+        if (isPostgres()
+            && !exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1, hashtext(?))")
+                             .arg(kWatchListLockClass),
+                     {profileId}, QStringLiteral("could not lock the watch list")))
+            return false;
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(
+                    QStringLiteral("SELECT canonical_id FROM removed_jobs WHERE profile_id = ?")))
+            return setError(QStringLiteral("could not read removed jobs"), q);
+        q.bindValue(0, profileId);
+        if (!run(q))
+            return setError(QStringLiteral("could not read removed jobs"), q);
+        QSet<QString> removed;
+        while (q.next())
+            removed.insert(q.value(0).toString());
+        m_removed.insert(profileId, std::move(removed));
+        return true;
+    }
+
+    // What saveJob() returns for a job removed from the watch list (a tombstone): nothing was
+    // written, and nothing of its history may be.
+    static constexpr qint64 NotWatched = 0;
+
     // `retrieveText`: w.rawRetrieve as received (JobUpdate::rawRetrieveText), or empty.
+    // NotWatched when the job was removed (only addWatched watches it again).
     std::optional<qint64> saveJob(const WatchedJob &w, const QByteArray &retrieveText = {})
     {
         if (w.profileId.isEmpty() || w.identifier.isEmpty()) {
             setError(QStringLiteral("a watched job needs a profile id and an identifier"));
             return std::nullopt;
         }
-        if (!requireProfile(w.profileId))
+        if (!requireProfile(w.profileId) || !guardWatchList(w.profileId))
             return std::nullopt;
         const QString canonical = jobKeyOf(w.identifier);
+        if (m_removed.value(w.profileId).contains(canonical))
+            return NotWatched;
         const QString memoKey = w.profileId + u'\n' + canonical;
         const storedetail::WrittenBodies *before = nullptr;
         if (const auto it = m_pending.constFind(memoKey); it != m_pending.constEnd())
@@ -268,8 +309,8 @@ public:
         bool lostBody = false;
         std::optional<qint64> id = upsertJob(w, canonical, json, retrieveText, before, &lostBody);
         if (id && lostBody) {
-            // A kept body is not there: the row was made anew (removed by another process
-            // meanwhile). Write every body.
+            // A kept body is not there: the row was made anew (removed and added again by
+            // another process meanwhile). Write every body.
             id = upsertJob(w, canonical, json, retrieveText, nullptr, nullptr);
         }
         if (id)
@@ -689,6 +730,7 @@ private:
     bool m_inTransaction = false;
     QString m_error;
     QSet<QString> m_knownProfiles;
+    QHash<QString, QSet<QString>> m_removed; // tombstoned job keys by profile (guardWatchList)
     std::array<std::optional<QSqlQuery>, static_cast<size_t>(Stmt::Count_)> m_statements;
 };
 
@@ -989,6 +1031,14 @@ bool JobStore::checkUsable() const
         // than the call succeeding again, hence from a const call too.
         return const_cast<JobStore *>(this)->reconnect();
     }
+    if (!m_db.isOpen() && m_ready && QThread::currentThread() == m_thread
+        && storeengine::engineOf(m_db) == storeengine::Engine::Postgres) {
+        // QPSQL closes a connection the server ended (a restart) by itself, with no call of
+        // ours failing: that is a lost connection too.
+        noticeLostConnection();
+        if (!m_reviveUrl.isEmpty())
+            return const_cast<JobStore *>(this)->reconnect();
+    }
     if (!m_db.isOpen()) {
         m_lastError = QStringLiteral("the job store is not open");
         return false;
@@ -1022,6 +1072,42 @@ void JobStore::noticeLostConnection() const
     m_reconnectDelayMs = 0;
     m_nextReconnect = QDeadlineTimer(0);
     qCWarning(lcStore).noquote() << "lost the connection to" << m_path << "; reconnecting";
+    scheduleRevive();
+}
+
+void JobStore::scheduleRevive() const
+{
+    // A listener (a viewer) may make no call of its own for a long time: nothing would reconnect
+    // it, and it would hear of nothing again. It reconnects on its own, with the same backoff.
+    if (!m_listening || m_reviveScheduled || m_reviveUrl.isEmpty()
+        || QThread::currentThread() != m_reviveThread)
+        return;
+    m_reviveScheduled = true;
+    const qint64 wait = std::clamp<qint64>(m_nextReconnect.remainingTime(), 250, 30000);
+    auto *self = const_cast<JobStore *>(this);
+    QTimer::singleShot(std::chrono::milliseconds(wait), self, [self] {
+        self->m_reviveScheduled = false;
+        if (self->m_reviveUrl.isEmpty())
+            return; // a call reconnected meanwhile
+        self->clearError();
+        if (!self->checkUsable())
+            self->scheduleRevive();
+    });
+}
+
+void JobStore::announceEverythingChanged()
+{
+    // What other clients committed while the connection was down was announced to nobody here:
+    // every profile is to be read again.
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT id FROM profiles ORDER BY seq")))
+        return;
+    QStringList ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    q.finish();
+    for (const QString &id : std::as_const(ids))
+        Q_EMIT jobsChanged(id, {});
 }
 
 bool JobStore::reconnect()
@@ -1040,8 +1126,8 @@ bool JobStore::reconnect()
         m_reviveUrl.clear();
         m_reviveThread = nullptr;
         qCInfo(lcStore).noquote() << "reconnected to" << url;
-        if (listening)
-            listenForChanges();
+        if (listening && listenForChanges())
+            announceEverythingChanged();
         clearError();
         return true;
     }
@@ -1054,6 +1140,8 @@ bool JobStore::reconnect()
                           .arg(url)
                           .arg(m_reconnectDelayMs / 1000)
                           .arg(why);
+    m_listening = listening; // open() failed: still a listener to revive
+    scheduleRevive();
     return false;
 }
 
@@ -1198,15 +1286,21 @@ bool JobStore::addWatched(const QString &profileId, const QStringList &identifie
     const qint64 added
             = (addedAt.isValid() ? addedAt : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
     Writer w(m_db);
-    bool ok = w.begin() && w.requireProfile(profileId);
+    bool ok = w.begin() && w.requireProfile(profileId) && w.guardWatchList(profileId);
     if (ok) {
         QSqlQuery q(m_db);
+        QSqlQuery revive(m_db);
         // A job already watched in another form (id vs ARN) is left as it is too.
         ok = q.prepare(QStringLiteral(
                      "INSERT INTO watched_jobs (profile_id, identifier, canonical_id,"
                      " added_at) VALUES (?, ?, ?, ?)"
                      " ON CONFLICT DO NOTHING"))
              || w.setError(QStringLiteral("could not prepare the insert"), q);
+        // Adding a removed job again is what lifts its tombstone.
+        ok = ok
+             && (revive.prepare(QStringLiteral(
+                         "DELETE FROM removed_jobs WHERE profile_id = ? AND canonical_id = ?"))
+                 || w.setError(QStringLiteral("could not prepare the insert"), revive));
         for (const QString &identifier : identifiers) {
             if (!ok)
                 break;
@@ -1218,7 +1312,10 @@ bool JobStore::addWatched(const QString &profileId, const QStringList &identifie
             q.bindValue(1, identifier);
             q.bindValue(2, jobKeyOf(identifier));
             q.bindValue(3, added);
-            ok = run(q) || w.setError(QStringLiteral("could not add \"%1\"").arg(identifier), q);
+            revive.bindValue(0, profileId);
+            revive.bindValue(1, jobKeyOf(identifier));
+            const QString what = QStringLiteral("could not add \"%1\"").arg(identifier);
+            ok = (run(revive) || w.setError(what, revive)) && (run(q) || w.setError(what, q));
         }
     }
     ok = ok && notifyChanged(w, {{profileId, {}}}) && w.commit();
@@ -1234,19 +1331,34 @@ bool JobStore::removeWatched(const QString &profileId, const QStringList &identi
     clearError();
     if (!checkUsable())
         return failWrite(m_lastError);
+    const qint64 removedAt = QDateTime::currentMSecsSinceEpoch();
     Writer w(m_db);
-    bool ok = w.begin();
+    bool ok = w.begin() && w.guardWatchList(profileId);
     if (ok) {
         QSqlQuery q(m_db);
+        QSqlQuery tombstone(m_db);
         ok = q.prepare(QStringLiteral(
                      "DELETE FROM watched_jobs WHERE profile_id = ? AND canonical_id = ?"))
              || w.setError(QStringLiteral("could not prepare the delete"), q);
+        // The tombstone: a save of this job by a client that has not heard of the removal yet
+        // writes nothing (Writer::saveJob). Only for a profile that exists (its key).
+        ok = ok
+             && (tombstone.prepare(QStringLiteral(
+                         "INSERT INTO removed_jobs (profile_id, canonical_id, removed_at)"
+                         " SELECT id, CAST(? AS TEXT), CAST(? AS BIGINT) FROM profiles WHERE id = ?"
+                         " ON CONFLICT (profile_id, canonical_id)"
+                         " DO UPDATE SET removed_at = excluded.removed_at"))
+                 || w.setError(QStringLiteral("could not prepare the delete"), tombstone));
         for (const QString &identifier : identifiers) {
             if (!ok)
                 break;
             q.bindValue(0, profileId);
             q.bindValue(1, jobKeyOf(identifier));
-            ok = run(q) || w.setError(QStringLiteral("could not remove \"%1\"").arg(identifier), q);
+            tombstone.bindValue(0, jobKeyOf(identifier));
+            tombstone.bindValue(1, removedAt);
+            tombstone.bindValue(2, profileId);
+            const QString what = QStringLiteral("could not remove \"%1\"").arg(identifier);
+            ok = (run(q) || w.setError(what, q)) && (run(tombstone) || w.setError(what, tombstone));
         }
     }
     ok = ok && notifyChanged(w, {{profileId, {}}}) && w.commit();
@@ -1376,7 +1488,7 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
             break;
         const std::optional<qint64> jobId = w.saveJob(job);
         ok = jobId.has_value();
-        if (ok && job.results)
+        if (ok && job.results && *jobId != Writer::NotWatched)
             ok = w.saveResults(*jobId, *job.results);
     }
     ok = ok && notifyChanged(w, changedKeys(w, jobs, [](const WatchedJob &j) { return &j; }))
@@ -1536,6 +1648,8 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
             break;
         const std::optional<qint64> jobId = w.saveJob(u.job, u.rawRetrieveText);
         ok = jobId.has_value();
+        if (ok && *jobId == Writer::NotWatched)
+            continue; // removed meanwhile: its history goes with it
         for (const StatusTransition &t : u.newTransitions) {
             if (!ok)
                 break;
@@ -1593,6 +1707,8 @@ bool JobStore::pruneHistory(const QDateTime &olderThan)
                         {cutoff}, QStringLiteral("could not delete old transitions"))
               && w.exec(QStringLiteral("DELETE FROM progress_samples WHERE at < ?"), {cutoff},
                         QStringLiteral("could not delete old progress samples"))
+              && w.exec(QStringLiteral("DELETE FROM removed_jobs WHERE removed_at < ?"), {cutoff},
+                        QStringLiteral("could not delete old tombstones"))
               && w.commit();
     if (!ok)
         return failWrite(QStringLiteral("Could not prune the history: %1").arg(w.error()));

@@ -76,7 +76,7 @@ class JobStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 5; // see storeschema.cpp
+    static constexpr int SchemaVersion = 6; // see storeschema.cpp
 
     // Progress samples are thinned on every write by the policy of samplethinning.h, so what is
     // stored never depends on how the samples were batched: it is always that policy applied to
@@ -122,12 +122,14 @@ public:
 
     // --- watched jobs ----------------------------------------------------------------------
     // Starts watching `identifiers` (in order) on the profile; jobs already watched, in any
-    // form, are left as they are (their identifier and addedAt too). Fails on an empty identifier
-    // or an unknown profile.
+    // form, are left as they are (their identifier and addedAt too). Adding a removed job again
+    // lifts its tombstone (removeWatched). Fails on an empty identifier or an unknown profile.
     bool addWatched(const QString &profileId, const QStringList &identifiers,
                     const QDateTime &addedAt);
-    // Stops watching, deleting each job with its transitions and samples. Unknown identifiers
-    // are ignored.
+    // Stops watching, deleting each job with its transitions and samples, and leaves a tombstone
+    // (schema 6 removed_jobs: job key and time): from then on a save of the job (saveJobs,
+    // applyUpdates) — say by a poller whose refresh was in flight, in any process — writes
+    // nothing, until addWatched() adds it again. Unknown identifiers are ignored.
     bool removeWatched(const QString &profileId, const QStringList &identifiers);
     // The profile's watched jobs with their last-known state, in the order they were added.
     // Meant for start-up: one indexed query and no network; 10,000 jobs take a few hundred ms.
@@ -140,7 +142,8 @@ public:
     // Inserts or updates every job (all fields of WatchedJob). A raw body equal to the one this
     // store last wrote for the job is left as stored (not serialised again). An update never
     // touches the job's transitions or samples. An invalid addedAt keeps the stored one (or is
-    // "now" for a new row). Note: saving a job that was removed watches it again.
+    // "now" for a new row). A job that was removed (removeWatched) is skipped:
+    // a save never watches it again, only addWatched() does.
     bool saveJobs(const QList<WatchedJob> &jobs);
 
     // --- history ---------------------------------------------------------------------------
@@ -155,8 +158,9 @@ public:
 
     // The main write path: the result of a whole refresh. For each update, in order: the job is
     // saved as by saveJobs(), its new transitions appended, its sample recorded (thinned as
-    // described above). All in ONE transaction: on any failure nothing of the batch is kept.
-    // A job may appear more than once in a batch (its updates apply in order).
+    // described above) — or, for a removed job, nothing of it written. All in ONE transaction: on
+    // any failure nothing of the batch is kept. A job may appear more than once in a batch (its
+    // updates apply in order).
     bool applyUpdates(const QList<JobUpdate> &updates);
 
     // Oldest first. A sample without a valid time is rejected (the batch fails).
@@ -164,7 +168,8 @@ public:
                                           const QString &identifier) const;
     QHash<QString, QList<ProgressSample>> progressSamplesForProfile(const QString &profileId) const;
 
-    // History retention: deletes transitions observed, and samples taken, before `olderThan`.
+    // History retention: deletes transitions observed, samples taken, and tombstones of jobs
+    // removed before `olderThan`.
     // Watched jobs themselves are kept. Scans the history; meant to run now and then (start-up).
     bool pruneHistory(const QDateTime &olderThan);
 
@@ -202,6 +207,11 @@ private:
     // committed is in the database; the call that found the connection dead failed whole.
     void noticeLostConnection() const;
     bool reconnect();
+    // A listener whose connection was lost tries to reconnect on its own (on its thread's event
+    // loop, with the backoff above); once reconnected it listens again and reports every
+    // profile changed (jobsChanged with no keys): what was announced meanwhile was not heard.
+    void scheduleRevive() const;
+    void announceEverythingChanged();
     void failRead(const QString &message) const;
     // The one way every history read runs: prepares `sql`, binds `values` in order and executes
     // it; nullopt (lastError "Could not read <what>: …") when not usable or when it fails.
@@ -225,6 +235,7 @@ private:
     mutable QThread *m_reviveThread = nullptr;
     mutable QDeadlineTimer m_nextReconnect;
     mutable int m_reconnectDelayMs = 0;
+    mutable bool m_reviveScheduled = false;
     mutable QString m_lastError;
 };
 

@@ -69,6 +69,28 @@ void PollerLease::start()
     tick();
 }
 
+void PollerLease::setWilling(bool willing)
+{
+    if (willing == m_willing)
+        return;
+    m_willing = willing;
+    if (!willing && m_held) {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(m_key))) {
+            const QString why = q.lastError().text();
+            q = QSqlQuery();
+            dropSession(why); // the session, and the lock with it, is gone anyway
+            return;
+        }
+        setHeld(false);
+        if (m_timer.isActive())
+            tick(); // is anybody else polling?
+        return;
+    }
+    if (willing && m_timer.isActive())
+        tick();
+}
+
 bool PollerLease::connectSession()
 {
     QString why;
@@ -121,8 +143,17 @@ void PollerLease::tick()
         return;
     QSqlQuery q(m_db);
     // The holder only checks that its session (and with it the lock) is still there.
-    const QString sql = m_held ? QStringLiteral("SELECT true")
-                               : QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(m_key);
+    // An unwilling client takes nothing; it only looks whether anybody holds the lease (a
+    // bigint advisory key is classid = its high half, objid = its low half, objsubid = 1).
+    const quint64 key = quint64(m_key);
+    const QString sql
+            = m_held      ? QStringLiteral("SELECT true")
+              : m_willing ? QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(m_key)
+                          : QStringLiteral("SELECT false, EXISTS (SELECT 1 FROM pg_locks WHERE"
+                                           " locktype = 'advisory' AND granted AND objsubid = 1"
+                                           " AND classid::bigint = %1 AND objid::bigint = %2)")
+                                    .arg(key >> 32)
+                                    .arg(key & 0xffffffffULL);
     if (!q.exec(sql) || !q.next()) {
         const QString why = q.lastError().text();
         q = QSqlQuery();
@@ -134,7 +165,9 @@ void PollerLease::tick()
     }
     m_lastError.clear();
     setHeld(q.value(0).toBool());
-    Q_EMIT checked(m_held);
+    // Willing and refused: another client holds it.
+    const bool polled = m_held || m_willing || q.value(1).toBool();
+    Q_EMIT checked(m_held, polled);
 }
 
 void PollerLease::setReachable(bool reachable)

@@ -56,6 +56,12 @@ public:
 
     // Tries now, then on the timer. Calling it again is harmless.
     void start();
+    // Whether this client may take the lease (default true). A client that cannot poll — its
+    // gateway key is missing — must not: it would hold the lease and send nothing, and nobody
+    // would poll. Unwilling, it keeps its session (reachability, checked(false)) and gives the
+    // lease up at once if it holds it; willing again, it tries at once.
+    void setWilling(bool willing);
+    bool isWilling() const { return m_willing; }
     bool isHeld() const { return m_held; }
     // False while the database cannot be reached (no session); true before the first attempt.
     bool isReachable() const { return m_reachable; }
@@ -67,8 +73,9 @@ public:
 Q_SIGNALS:
     void heldChanged(bool held);
     // After every attempt the server answered (held or not): the first one tells a viewer that
-    // someone else polls.
-    void checked(bool held);
+    // someone else polls. `polled`: some client holds the lease (this one or another); false
+    // only when this client is unwilling and nobody holds it — nobody polls.
+    void checked(bool held, bool polled = true);
     void reachableChanged(bool reachable, const QString &error);
 
 private:
@@ -86,6 +93,7 @@ private:
     int m_retryMs = DefaultRetryMs;
     int m_failedConnects = 0; // in a row: the backoff
     bool m_held = false;
+    bool m_willing = true;
     bool m_reachable = true;
     qint64 m_backendPid = 0;
     QString m_lastError;

@@ -43,6 +43,31 @@ Migration requestCeilingStep()
                      .arg(GatewayProfile::kDefaultMaxRequestsPerSecond)}};
 }
 
+// Version 6, the same on both engines: removed_jobs, one tombstone per job a client stopped
+// watching (profile, job key, when, UTC ms). A plain save of a job with a tombstone writes
+// nothing, so a client that has not yet heard of the removal (a poller's refresh in flight)
+// cannot watch it again for the whole team; only adding the job again (addWatched) clears it.
+// On PostgreSQL it also repairs the default of watched_jobs.job_json: version 4 declared the
+// three bytes "{7d" (not "{}"), so every job just added read as unreadable until its first poll.
+Migration removalTombstoneStep(storeengine::Engine engine)
+{
+    Migration step{6,
+                   QStringLiteral("tombstones of removed jobs"),
+                   {QStringLiteral(R"(CREATE TABLE removed_jobs (
+    profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    canonical_id TEXT NOT NULL,
+    removed_at BIGINT NOT NULL,
+    PRIMARY KEY (profile_id, canonical_id)
+))")}};
+    if (engine == storeengine::Engine::Postgres) {
+        step.statements << QStringLiteral("ALTER TABLE watched_jobs ALTER COLUMN job_json"
+                                          " SET DEFAULT decode('7b7d', 'hex')")
+                        << QStringLiteral("UPDATE watched_jobs SET job_json = decode('7b7d', 'hex')"
+                                          " WHERE job_json = decode('7b3764', 'hex')");
+    }
+    return step;
+}
+
 // Times are INTEGER milliseconds since the epoch (UTC); NULL means "none". Text that a gateway
 // sent is stored verbatim. No column ever holds a credential: profiles carry none, and the
 // schema test asserts that no column name even suggests one.
@@ -153,6 +178,7 @@ QList<Migration> buildMigrations()
     summary_json BLOB NOT NULL
 ))")}});
     steps.append(requestCeilingStep());
+    steps.append(removalTombstoneStep(storeengine::Engine::Sqlite));
 
     return steps;
 }
@@ -228,7 +254,8 @@ QList<Migration> buildPostgresMigrations()
     fetched_at BIGINT,
     summary_json BYTEA NOT NULL
 ))")}},
-            requestCeilingStep()};
+            requestCeilingStep(),
+            removalTombstoneStep(storeengine::Engine::Postgres)};
 }
 
 bool failWith(const QSqlQuery &q, QString *error)

@@ -364,6 +364,7 @@ QStringList JobMonitor::watch(const QList<JobIdentifier> &identifiers, const QSt
         m_jobs.insert(id.text(), t);
         m_order.append(id.text());
         m_unwatchedWhileLoading.remove(id.text());
+        m_removedAt.remove(jobKeyOf(id.text()));
         added.append(id.text());
         addedJobs.append(t.w);
         seeds.append(PollScheduler::Seed{id.text(), {}, false, false});
@@ -409,10 +410,12 @@ void JobMonitor::unwatch(const QStringList &identifiers)
 {
     QStringList removed;
     QSet<QString> gone;
+    const QDateTime now = m_clock->now();
     for (const QString &id : identifiers) {
         if (gone.contains(id))
             continue;
         gone.insert(id);
+        m_removedAt.insert(jobKeyOf(id), now);
         if (m_jobs.remove(id) > 0)
             removed.append(id);
         m_history.remove(id);
@@ -454,8 +457,14 @@ void JobMonitor::applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList
         if (w.identifier.isEmpty() || (!w.profileId.isEmpty() && w.profileId != pid))
             continue;
         w.profileId = pid;
-        fillCountsFromResults(w);
         const QString key = jobKeyOf(w.identifier);
+        if (const auto removedAt = m_removedAt.constFind(key); removedAt != m_removedAt.cend()) {
+            // Unwatched here after this read was asked for: the row is from before the removal.
+            if (!readAt.isValid() || readAt <= *removedAt)
+                continue;
+            m_removedAt.erase(removedAt); // read after it: watched again (addWatched)
+        }
+        fillCountsFromResults(w);
         const QString local = localByKey.value(key);
         if (local.isEmpty()) {
             Tracked t;
@@ -516,6 +525,11 @@ void JobMonitor::applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList
         if (auto h = m_history.find(local); h != m_history.end() && h->loaded)
             historyStale.append(local);
     }
+    // A read asked for after a removal sees the store without the job: that tombstone has done
+    // its work.
+    if (readAt.isValid())
+        m_removedAt.removeIf(
+                [&readAt](QHash<QString, QDateTime>::iterator it) { return it.value() < readAt; });
     QStringList removed;
     if (wholeList) {
         for (const QString &id : std::as_const(m_order)) {

@@ -167,8 +167,10 @@ public:
     // both stamped with the poller's fetch), and — when `wholeList` is the profile's entire
     // watch list — those no longer in it
     // dropped (jobsRemoved) — except jobs watched here at or after `readAt` (when the rows were
-    // asked for): the read may have run before their own write. Nothing is emitted for a job
-    // that did not change.
+    // asked for): the read may have run before their own write. A job unwatched here at or
+    // after `readAt` (or with no `readAt`) is not brought back by the rows of that read; a read
+    // asked for after the removal that still holds it means it was added again: it is.
+    // Nothing is emitted for a job that did not change.
     void applyStoredJobs(const QList<WatchedJob> &stored, bool wholeList,
                          const QDateTime &readAt = {});
 
@@ -350,6 +352,10 @@ private:
     bool m_loadRequested = false;
     QList<PollScheduler::Seed> m_deferredSeeds; // watched while loading
     QSet<QString> m_unwatchedWhileLoading;
+    // Jobs unwatched here, by job key, with the clock's time of the removal: a store read asked
+    // for before then still holds them and must not bring them back (applyStoredJobs). Dropped
+    // once a read asked for after the removal has been applied, or when watched again here.
+    QHash<QString, QDateTime> m_removedAt;
 
     QList<JobUpdate> m_pendingUpdates;
     QStringList m_dirty;

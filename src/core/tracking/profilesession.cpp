@@ -220,7 +220,24 @@ void ProfileSession::setKeyState(KeyState state)
     if (state == m_keyState)
         return;
     m_keyState = state;
+    updateLeaseWillingness();
     Q_EMIT keyStateChanged(state);
+}
+
+bool ProfileSession::canPoll() const
+{
+    return m_keyState == KeyState::NotNeeded || m_keyState == KeyState::Present;
+}
+
+void ProfileSession::updateLeaseWillingness()
+{
+    if (!m_lease)
+        return;
+    // Without its key this client would hold the lease and send nothing: leave it to a client
+    // that has the key (the lease lives on the store's thread).
+    QMetaObject::invokeMethod(
+            m_lease, [lease = m_lease, willing = canPoll()] { lease->setWilling(willing); },
+            Qt::QueuedConnection);
 }
 
 void ProfileSession::setPaused(PauseReason reason, bool paused)
@@ -268,15 +285,19 @@ void ProfileSession::startLease()
         if (lease == m_lease)
             onLeaseHeld(held);
     });
-    connect(lease, &PollerLease::checked, this, [this, lease](bool held) {
-        if (lease == m_lease && !held && m_sharing == Sharing::Connecting)
-            setSharing(Sharing::Viewing);
+    connect(lease, &PollerLease::checked, this, [this, lease](bool held, bool polled) {
+        if (lease != m_lease || held)
+            return;
+        if (m_sharing == Sharing::Connecting || m_sharing == Sharing::Viewing
+            || m_sharing == Sharing::Unpolled)
+            setSharing(polled ? Sharing::Viewing : Sharing::Unpolled);
     });
     connect(lease, &PollerLease::reachableChanged, this, [this, lease](bool reachable) {
         if (lease == m_lease)
             onLeaseReachable(reachable);
     });
-    m_store->adopt(lease); // its connect and checks run on the store's thread from now on
+    lease->setWilling(canPoll()); // still on this thread, before it starts
+    m_store->adopt(lease);        // its connect and checks run on the store's thread from now on
     QMetaObject::invokeMethod(lease, &PollerLease::start, Qt::QueuedConnection);
     m_lease = lease;
 }
@@ -287,7 +308,8 @@ void ProfileSession::setSharing(Sharing sharing)
         return;
     m_sharing = sharing;
     // A viewer sends nothing: its first refresh is what the store holds.
-    if (sharing == Sharing::Viewing || sharing == Sharing::StoreUnreachable)
+    if (sharing == Sharing::Viewing || sharing == Sharing::Unpolled
+        || sharing == Sharing::StoreUnreachable)
         finishInitialRefresh();
     Q_EMIT sharingChanged(sharing);
 }
@@ -388,7 +410,7 @@ void ProfileSession::onMonitorLoaded()
     if (!self)
         return;
     if (m_keyState == KeyState::Missing || m_sharing == Sharing::Viewing
-        || m_sharing == Sharing::StoreUnreachable)
+        || m_sharing == Sharing::Unpolled || m_sharing == Sharing::StoreUnreachable)
         finishInitialRefresh();
     else
         checkInitialRefresh({});
@@ -496,6 +518,8 @@ QString ProfileSession::sharingText(Sharing sharing)
         return tr("Polling for the team");
     case Sharing::Viewing:
         return tr("Viewing: another batchwatch polls this gateway");
+    case Sharing::Unpolled:
+        return tr("Viewing: nobody polls this gateway (a client with its key would)");
     case Sharing::StoreUnreachable:
         return tr("Shared store unreachable: reconnecting");
     }

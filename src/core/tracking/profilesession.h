@@ -59,11 +59,13 @@ class StoreWorker;
 // start() pauses the session as a Viewer, listens for the store's changes and competes for the
 // gateway's PollerLease (run on the store's thread, so that a slow connect never blocks this
 // one). Holding it, the session polls (sharing() Polling); otherwise it stays paused and follows
-// what the poller commits (Viewing): each jobsChanged() of the profile reloads just those jobs
-// into the monitor (JobMonitor::applyStoredJobs: jobsAdded/jobsUpdated/jobsRemoved, so views
-// update row by row). When the lease's database session cannot be had (StoreUnreachable) the
-// monitor's connection state reads Offline until it is back (the lease reconnects with backoff);
-// then the whole list is read again, as it is when this session takes the lease over.
+// what the poller commits (Viewing). A session that cannot poll — its key is missing, unreadable
+// or still being read — does not compete (PollerLease::setWilling) and gives the lease up if it
+// held it, so that a client with the key polls. Each jobsChanged() of the profile reloads just
+// those jobs into the monitor (JobMonitor::applyStoredJobs: jobsAdded/jobsUpdated/jobsRemoved,
+// so views update row by row). When the lease's database session cannot be had (StoreUnreachable)
+// the monitor's connection state reads Offline until it is back (the lease reconnects with
+// backoff); then the whole list is read again, as it is when this session takes the lease over.
 //
 // Lives in, and is used from, the thread of the client (the GUI's or the CLI's main thread).
 class ProfileSession : public QObject
@@ -81,7 +83,8 @@ public:
     // Viewer: on a shared store another client holds the gateway's poller lease (PollerLease).
     enum class PauseReason { User = 0x1, Minimised = 0x2, Viewer = 0x4 };
     // Who polls the gateway (see above). Local: not a shared store, this session polls.
-    enum class Sharing { Local, Connecting, Polling, Viewing, StoreUnreachable };
+    // Unpolled: a viewer that cannot poll (no key) while nobody holds the lease.
+    enum class Sharing { Local, Connecting, Polling, Viewing, Unpolled, StoreUnreachable };
 
     struct Options
     {
@@ -171,6 +174,9 @@ private:
     void init(const Options &options);
     void readSecret();
     void setKeyState(KeyState state);
+    // The key is there (or none is needed): this client may take the poller lease.
+    bool canPoll() const;
+    void updateLeaseWillingness();
     void applyPause();
     void onMonitorLoaded();
     void onJobsUpdated(const QList<WatchedJob> &jobs);

@@ -193,7 +193,7 @@ StopJobsDialog::StopFunction stopper(const ProfileSession &session)
     };
 }
 
-bool confirmRemoval(QWidget *parent, const QStringList &ids, const JobMonitor &monitor)
+bool confirmRemoval(QWidget *parent, const QStringList &ids, const JobMonitor &monitor, bool shared)
 {
     QString names;
     if (ids.size() == 1) {
@@ -207,8 +207,11 @@ bool confirmRemoval(QWidget *parent, const QStringList &ids, const JobMonitor &m
     QMessageBox box(QMessageBox::Question, MainWindow::tr("Remove from Watch List"), question,
                     QMessageBox::NoButton, parent);
     box.setInformativeText(
-            MainWindow::tr("Their status history on this computer is deleted. The jobs "
-                           "themselves keep running on the gateway."));
+            shared ? MainWindow::tr("They are removed for the whole team, with their status "
+                                    "history in the shared store. The jobs themselves keep "
+                                    "running on the gateway.")
+                   : MainWindow::tr("Their status history on this computer is deleted. The jobs "
+                                    "themselves keep running on the gateway."));
     QPushButton *remove = box.addButton(MainWindow::tr("Remove"), QMessageBox::DestructiveRole);
     box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(QMessageBox::Cancel);

@@ -48,7 +48,9 @@ StopJobsDialog::StopFunction stopper(const ProfileSession &session);
 
 // Asks whether to stop watching `ids` (named by job name, else short id, when one): true for
 // Remove. The jobs themselves keep running on the gateway.
-bool confirmRemoval(QWidget *parent, const QStringList &ids, const JobMonitor &monitor);
+// `shared`: the session's store is a team's (ProfileSession::Sharing other than Local).
+bool confirmRemoval(QWidget *parent, const QStringList &ids, const JobMonitor &monitor,
+                    bool shared = false);
 
 // Which actions apply now, and their words: nothing but Profiles, Settings and About without
 // a session; Stop only for jobs not known to have ended (its tooltip says why not), and

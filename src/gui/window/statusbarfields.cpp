@@ -81,8 +81,9 @@ void StatusBarFields::update(const ProfileSession *session, const JobFilterProxy
         && !session->isPausedBy(ProfileSession::PauseReason::User)
         && !session->isPausedBy(ProfileSession::PauseReason::Minimised)) {
         // Until the lease has answered, nobody is known to poll.
-        next = session->sharing() == ProfileSession::Sharing::Viewing
-                       ? tr("Another client polls")
+        next = session->sharing() == ProfileSession::Sharing::Viewing ? tr("Another client polls")
+               : session->sharing() == ProfileSession::Sharing::Unpolled
+                       ? tr("Waiting for a key")
                        : tr("Waiting for the poller lease");
     } else if (session->isPaused()) {
         next = tr("Polling paused");

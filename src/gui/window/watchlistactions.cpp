@@ -94,7 +94,8 @@ void WatchListActions::remove(const QStringList &identifiers)
 {
     if (!m_session || identifiers.isEmpty())
         return;
-    if (!MainWindowSetup::confirmRemoval(m_window, identifiers, *m_session->monitor())
+    const bool shared = m_session->sharing() != ProfileSession::Sharing::Local;
+    if (!MainWindowSetup::confirmRemoval(m_window, identifiers, *m_session->monitor(), shared)
         || !m_session)
         return;
     m_session->monitor()->unwatch(identifiers);

@@ -68,9 +68,10 @@ struct TeamGateway
     qint64 processed = 100;
 };
 
-GatewayProfile teamProfile()
+GatewayProfile teamProfile(AuthMode auth = AuthMode::None)
 {
     GatewayProfile p = profile(QStringLiteral("team"));
+    p.authMode = auth;
     p.baseUrl = QUrl(QStringLiteral("http://gateway.test"));
     p.routeStyle = RouteStyle::Singular;
     return p;
@@ -80,7 +81,7 @@ GatewayProfile teamProfile()
 // (wired as the main window wires them).
 struct TeamClient
 {
-    TeamClient(const QString &url, TeamGateway &gateway)
+    TeamClient(const QString &url, TeamGateway &gateway, AuthMode auth = AuthMode::None)
     {
         QString error;
         opened = store.openBlocking(url, &error);
@@ -92,7 +93,7 @@ struct TeamClient
         options.pollSettings.bulkRefresh = false;
         options.pollSettings.minimumJobInterval = PollSettings::kHardMinimumJobInterval;
         options.pollSettings.fixedInterval = std::chrono::milliseconds(200);
-        session = std::make_unique<ProfileSession>(teamProfile(), &nam, options);
+        session = std::make_unique<ProfileSession>(teamProfile(auth), &nam, options);
         JobMonitor *monitor = session->monitor();
         QObject::connect(monitor, &JobMonitor::jobsAdded, &model, &JobTableModel::upsertJobs);
         QObject::connect(monitor, &JobMonitor::jobsUpdated, &model, &JobTableModel::upsertJobs);
@@ -136,9 +137,12 @@ private Q_SLOTS:
     void storeWorkerReportsChangesOnItsOwnerThread();
     void reconnectsAfterLosingTheDatabase();
     void refusesAPasswordInTheUrl();
+    void aListenerReconnectsByItselfAndReadsEverythingAgain();
     // ProfileSession on a shared store (the desktop and `watch` as viewers).
     void viewerFollowsThePollerRowByRowAndSendsNothing();
     void viewerTakesOverWhenThePollerGoes();
+    void aRemovedJobStaysRemovedForTheWholeTeam();
+    void onlyAClientWithTheKeyTakesThePolling();
     void unreachableStoreShowsOfflineAndPollsNothing();
 
 private:
@@ -368,6 +372,36 @@ void tst_SharedStore::reconnectsAfterLosingTheDatabase()
     QTRY_COMPARE(heard.size(), 1);
 }
 
+void tst_SharedStore::aListenerReconnectsByItselfAndReadsEverythingAgain()
+{
+    // A viewer makes no call of its own once a read has found the connection dead (the database
+    // restarted): it reconnects by itself, listens again and says every profile changed, since
+    // what was announced meanwhile reached nobody.
+    const QString p = QStringLiteral("team");
+    JobStore viewer;
+    QVERIFY2(viewer.open(m_url), qPrintable(viewer.lastError()));
+    QVERIFY(viewer.saveProfile(profile(p)));
+    QVERIFY(viewer.listenForChanges());
+    QCOMPARE(storebackend::execOn(m_url, {QStringLiteral("SELECT pg_terminate_backend(pid) FROM "
+                                                         "pg_stat_activity WHERE datname = "
+                                                         "current_database() AND pid <> "
+                                                         "pg_backend_pid()")}),
+             QString());
+    QSignalSpy heard(&viewer, &JobStore::jobsChanged);
+    // QPSQL hears the server end the session on the listening socket and closes the
+    // connection itself; the next read finds it closed.
+    QTRY_VERIFY(!viewer.isOpen());
+    viewer.loadWatched(p);
+    QTRY_VERIFY(!heard.isEmpty());
+    QCOMPARE(heard.constFirst().at(0).toString(), p);
+    QVERIFY(heard.constFirst().at(1).toStringList().isEmpty()); // the whole profile
+
+    JobStore poller;
+    QVERIFY(poller.open(m_url));
+    QVERIFY(poller.saveJobs({job(p, QStringLiteral("j"), QStringLiteral("InProgress"))}));
+    QTRY_COMPARE(heard.constLast().at(1).toStringList(), QStringList{QStringLiteral("j")});
+}
+
 void tst_SharedStore::refusesAPasswordInTheUrl()
 {
     QUrl withPassword(m_url);
@@ -464,6 +498,84 @@ void tst_SharedStore::viewerTakesOverWhenThePollerGoes()
     };
     QTRY_COMPARE(recorded(),
                  (QStringList{QStringLiteral("InProgress"), QStringLiteral("Completed")}));
+}
+
+void tst_SharedStore::aRemovedJobStaysRemovedForTheWholeTeam()
+{
+    TeamGateway gateway;
+    TeamClient poller(m_url, gateway);
+    QVERIFY(poller.opened);
+    poller.store.post([](JobStore &s) {
+        s.saveProfile(teamProfile());
+        s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
+    });
+    poller.session->start();
+    QTRY_COMPARE(poller.session->sharing(), ProfileSession::Sharing::Polling);
+    QTRY_COMPARE(poller.shownStatus(), QStringLiteral("InProgress"));
+    TeamClient viewer(m_url, gateway);
+    QVERIFY(viewer.opened);
+    viewer.session->start();
+    QTRY_COMPARE(viewer.session->sharing(), ProfileSession::Sharing::Viewing);
+    QTRY_COMPARE(viewer.shownStatus(), QStringLiteral("InProgress"));
+
+    // A change is announced to the poller and its read of the job is on its way when the job
+    // is removed there: the read runs before the removal and still holds the job.
+    Q_EMIT poller.store.jobsChanged(teamProfile().id, {jobKeyOf(kJobId)});
+    poller.session->monitor()->unwatch({kJobId});
+    bool read = false;
+    QObject context;
+    poller.store.call<int>([](JobStore &) { return 0; }, &context, [&read](int) { read = true; });
+    QTRY_VERIFY(read); // every reply queued before it has been applied
+    QVERIFY(!poller.session->monitor()->contains(kJobId));
+    QCOMPARE(poller.model.rowCount(), 0);
+
+    // The other desktop hears of the removal, and polling goes on without bringing it back.
+    QTRY_COMPARE(viewer.model.rowCount(), 0);
+    QVERIFY(!viewer.session->monitor()->contains(kJobId));
+    const int requests = poller.nam.requestCount();
+    gateway.status = QStringLiteral("Completed");
+    poller.session->refreshNow();
+    poller.store.waitForIdle();
+    JobStore reader;
+    QVERIFY(reader.open(m_url));
+    QVERIFY(reader.loadWatched(teamProfile().id).isEmpty());
+    QCOMPARE(poller.nam.requestCount(), requests);
+}
+
+void tst_SharedStore::onlyAClientWithTheKeyTakesThePolling()
+{
+    // A desktop without the gateway key would hold the lease and send nothing: nobody would
+    // poll. It views, even when nobody else polls, until it has the key.
+    TeamGateway gateway;
+    TeamClient keyless(m_url, gateway, AuthMode::VirtualKey);
+    QVERIFY(keyless.opened);
+    keyless.store.post([](JobStore &s) {
+        s.saveProfile(teamProfile());
+        s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
+    });
+    keyless.session->start();
+    // Nobody polls: it says so rather than that another client does.
+    QTRY_COMPARE(keyless.session->sharing(), ProfileSession::Sharing::Unpolled);
+    QCOMPARE(ProfileSession::sharingText(keyless.session->sharing()),
+             QStringLiteral("Viewing: nobody polls this gateway (a client with its key would)"));
+    QTRY_COMPARE(keyless.shownStatus(), QStringLiteral(" ").trimmed()); // loaded, never polled
+
+    TeamClient keyed(m_url, gateway, AuthMode::VirtualKey);
+    QVERIFY(keyed.opened);
+    keyed.session->setSecret(QStringLiteral("team-key"));
+    keyed.session->start();
+    QTRY_COMPARE(keyed.session->sharing(), ProfileSession::Sharing::Polling);
+    QTRY_COMPARE(keyless.shownStatus(), QStringLiteral("InProgress"));
+    QTRY_COMPARE(keyless.session->sharing(), ProfileSession::Sharing::Viewing);
+    QVERIFY(keyless.session->isPausedBy(ProfileSession::PauseReason::Viewer));
+
+    // The key moves: the one that lost it gives the lease up, the one that got it polls.
+    keyless.session->setSecret(QStringLiteral("team-key"));
+    keyed.session->setSecret(QString());
+    QTRY_COMPARE_WITH_TIMEOUT(keyless.session->sharing(), ProfileSession::Sharing::Polling,
+                              PollerLease::MaxRetryMs);
+    QTRY_COMPARE(keyed.session->sharing(), ProfileSession::Sharing::Viewing);
+    QTRY_VERIFY(keyless.nam.requestCount() > 0);
 }
 
 void tst_SharedStore::unreachableStoreShowsOfflineAndPollsNothing()

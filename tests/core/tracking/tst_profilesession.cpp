@@ -129,6 +129,7 @@ private Q_SLOTS:
     void findsJobsByEveryNameTheyGo();
     void savedProvidersTakeEffectWithoutARestart();
     void anotherClientsCommitsApplyRowByRowWithoutRequests();
+    void aReadFromBeforeARemovalDoesNotBringTheJobBack();
 };
 
 void tst_ProfileSession::pauseReasonsAreArbitrated()
@@ -418,6 +419,44 @@ void tst_ProfileSession::anotherClientsCommitsApplyRowByRowWithoutRequests()
     // A refresh asked of a viewer reads the store, not the gateway.
     QVERIFY(!rig.session->refreshNow());
     QTest::qWait(50);
+    QCOMPARE(rig.nam.requestCount(), 0);
+}
+
+void tst_ProfileSession::aReadFromBeforeARemovalDoesNotBringTheJobBack()
+{
+    // A store read was asked for, then the job was removed here before the rows came back:
+    // they hold it still, but it stays removed. A read asked for after the removal that still
+    // holds the job means someone added it again: then it is back.
+    Rig rig;
+    rig.session->setPaused(ProfileSession::PauseReason::Viewer, true);
+    rig.session->start();
+    QTRY_VERIFY(rig.session->isLoaded());
+    JobMonitor *monitor = rig.session->monitor();
+    WatchedJob a;
+    a.profileId = QStringLiteral("p1");
+    a.identifier = jobId(1);
+    a.addedAt = rig.clock.now();
+    a.fetchedAt = rig.clock.now();
+    a.job.status = Status::fromString(QStringLiteral("InProgress"));
+    monitor->applyStoredJobs({a}, true, rig.clock.now());
+    QVERIFY(monitor->contains(jobId(1)));
+
+    QSignalSpy added(monitor, &JobMonitor::jobsAdded);
+    QSignalSpy updated(monitor, &JobMonitor::jobsUpdated);
+    const QDateTime readAt = rig.clock.now();
+    rig.clock.advance(1000);
+    monitor->unwatch({jobId(1)});
+    monitor->applyStoredJobs({a}, false, readAt);      // the changed rows only
+    monitor->applyStoredJobs({a}, true, readAt);       // the whole list
+    monitor->applyStoredJobs({a}, false, QDateTime()); // a read of unknown age
+    QVERIFY(!monitor->contains(jobId(1)));
+    QCOMPARE(added.size(), 0);
+    QCOMPARE(updated.size(), 0);
+
+    rig.clock.advance(1000);
+    monitor->applyStoredJobs({a}, false, rig.clock.now());
+    QVERIFY(monitor->contains(jobId(1)));
+    QCOMPARE(added.size(), 1);
     QCOMPARE(rig.nam.requestCount(), 0);
 }
 
