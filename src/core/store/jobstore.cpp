@@ -509,8 +509,8 @@ public:
     }
 
     // Binds the 20 columns of one job from position *i on (a kept body as NULL).
-    static void bindJob(QSqlQuery &q, int &i, const WatchedJob &w, const QString &canonical,
-                        const QByteArray &json, const QByteArray &retrieveText, int keep)
+    void bindJob(QSqlQuery &q, int &i, const WatchedJob &w, const QString &canonical,
+                 const QByteArray &json, const QByteArray &retrieveText, int keep)
     {
         const QVariant kept(QMetaType::fromType<QByteArray>());
         const QDateTime addedAt
@@ -537,9 +537,22 @@ public:
                     e && e->retryAfterSeconds ? QVariant(*e->retryAfterSeconds) : nullInteger());
         q.bindValue(i++, timeValue(w.lastErrorAt));
         q.bindValue(i++, w.notFound ? 1 : 0);
-        q.bindValue(i++, nonNull(fieldsText(w.everReported)));
+        q.bindValue(i++, fieldsTextOf(w.everReported));
         q.bindValue(i++, (keep & KeepNative) ? kept : rawBodyValue(w.rawNative));
-        q.bindValue(i++, nonNull(fieldsText(w.fromNative)));
+        q.bindValue(i++, fieldsTextOf(w.fromNative));
+    }
+
+    // fieldsText(), remembered: a refresh's jobs share a few distinct sets.
+    const QString &fieldsTextOf(const JobFields &fields)
+    {
+        for (const auto &[known, text] : std::as_const(m_fieldTexts)) {
+            if (known == fields)
+                return text;
+        }
+        if (m_fieldTexts.size() >= 64)
+            m_fieldTexts.clear();
+        m_fieldTexts.append({fields, nonNull(fieldsText(fields))});
+        return m_fieldTexts.constLast().second;
     }
 
     // Rows per multi-row upsert: 20 values a row stays below SQLite's oldest bound of 999.
@@ -1001,6 +1014,7 @@ private:
     std::array<std::optional<QSqlQuery>, static_cast<size_t>(Stmt::Count_)> m_statements;
     QHash<int, QSqlQuery> m_batchStatements; // batchStatement(): by what is kept and rows
     storedetail::SampleCache *m_samples = nullptr;
+    QList<std::pair<JobFields, QString>> m_fieldTexts; // fieldsTextOf()
     // What this transaction changed of m_samples (nullopt: forget the job); merged on commit.
     QHash<qint64, std::optional<storedetail::SampleState>> m_pendingSamples;
 };
@@ -1663,7 +1677,11 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
             known = fieldSets.insert(reported, fieldsFrom(reported));
         w.everReported = *known;
         w.rawNative = objectFrom(q.value(14)).value_or(QJsonObject());
-        w.fromNative = fieldsFrom(q.value(15).toString());
+        const QString native = q.value(15).toString();
+        auto nativeSet = fieldSets.constFind(native);
+        if (nativeSet == fieldSets.constEnd())
+            nativeSet = fieldSets.insert(native, fieldsFrom(native));
+        w.fromNative = *nativeSet;
         if (const auto results = objectFrom(q.value(16)))
             w.results = resultsjson::fromJson(*results);
         out.append(std::move(w));
