@@ -224,6 +224,7 @@ public:
     {
         m_statements.fill(std::nullopt); // finish every statement before COMMIT
         m_batchStatements.clear();
+        m_transitionStatements.clear();
         QSqlQuery q(m_db);
         if (m_samples) {
             const std::optional<std::pair<qint64, qint64>> now = fileVersion();
@@ -268,6 +269,7 @@ public:
     {
         m_statements.fill(std::nullopt);
         m_batchStatements.clear();
+        m_transitionStatements.clear();
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("ROLLBACK")))
             qCWarning(lcStore) << "rollback failed:" << sqlError(q);
@@ -661,6 +663,47 @@ public:
         return true;
     }
 
+    // Appends each transition to its job (one multi-row statement per 100), in order.
+    bool appendTransitions(const QList<std::pair<qint64, StatusTransition>> &transitions)
+    {
+        constexpr qsizetype kRows = 100;
+        for (qsizetype from = 0; from < transitions.size(); from += kRows) {
+            const qsizetype n = std::min(kRows, transitions.size() - from);
+            if (n == 1) {
+                if (!appendTransition(transitions.at(from).first, transitions.at(from).second))
+                    return false;
+                continue;
+            }
+            QString sql = QStringLiteral("INSERT INTO status_transitions (job_id, from_status,"
+                                         " to_status, observed_at, last_modified_time) VALUES ");
+            for (qsizetype r = 0; r < n; ++r)
+                sql += r == 0 ? QStringLiteral("(?, ?, ?, ?, ?)")
+                              : QStringLiteral(",(?, ?, ?, ?, ?)");
+            sql += QStringLiteral(" ON CONFLICT DO NOTHING");
+            auto it = m_transitionStatements.find(int(n));
+            if (it == m_transitionStatements.end()) {
+                QSqlQuery q(m_db);
+                if (!q.prepare(sql))
+                    return setError(QStringLiteral("could not prepare a statement"), q);
+                it = m_transitionStatements.insert(int(n), std::move(q));
+            }
+            QSqlQuery &q = *it;
+            int i = 0;
+            for (qsizetype k = from; k < from + n; ++k) {
+                const StatusTransition &t = transitions.at(k).second;
+                q.bindValue(i++, transitions.at(k).first);
+                q.bindValue(i++, statusValue(t.from));
+                q.bindValue(i++, nonNull(t.to.raw()));
+                q.bindValue(i++, t.observedAt.toMSecsSinceEpoch());
+                q.bindValue(i++,
+                            t.lastModifiedTime ? timeValue(*t.lastModifiedTime) : nullInteger());
+            }
+            if (!run(q))
+                return setError(QStringLiteral("could not append %1 status transitions").arg(n), q);
+        }
+        return true;
+    }
+
     bool recordSample(qint64 jobId, const ProgressSample &s)
     {
         if (!s.at.isValid())
@@ -1012,7 +1055,8 @@ private:
     QString m_error;
     QSet<QString> m_knownProfiles;
     std::array<std::optional<QSqlQuery>, static_cast<size_t>(Stmt::Count_)> m_statements;
-    QHash<int, QSqlQuery> m_batchStatements; // batchStatement(): by what is kept and rows
+    QHash<int, QSqlQuery> m_batchStatements;      // batchStatement(): by what is kept and rows
+    QHash<int, QSqlQuery> m_transitionStatements; // appendTransitions(): by rows
     storedetail::SampleCache *m_samples = nullptr;
     QList<std::pair<JobFields, QString>> m_fieldTexts; // fieldsTextOf()
     // What this transaction changed of m_samples (nullopt: forget the job); merged on commit.
@@ -1874,6 +1918,7 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
     QList<Writer::JobRef> slice;
     QList<qint64> ids;
     QSet<QString> inSlice;
+    QList<std::pair<qint64, StatusTransition>> transitions;
     for (qsizetype from = 0; ok && from < updates.size();) {
         slice.clear();
         inSlice.clear();
@@ -1899,13 +1944,21 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
         } else {
             ok = w.saveJobBatch(slice, &ids);
         }
+        // PostgreSQL: the slice's transitions in multi-row statements after its samples.
+        transitions.clear();
         for (qsizetype i = from; ok && i < to; ++i) {
             const JobUpdate &u = updates.at(i);
             const qint64 jobId = ids.at(i - from);
             for (const StatusTransition &t : u.newTransitions) {
                 if (!ok)
                     break;
-                ok = w.appendTransition(jobId, t);
+                if (kSlice == 1) {
+                    ok = w.appendTransition(jobId, t);
+                } else if (!t.observedAt.isValid()) {
+                    ok = w.setError(QStringLiteral("a status transition has no observation time"));
+                } else {
+                    transitions.append({jobId, t});
+                }
             }
             if (ok && u.sample)
                 ok = w.recordSample(jobId, *u.sample);
@@ -1914,6 +1967,7 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
             if (!ok)
                 w.attributeError(jobLabel(u.job.profileId, u.job.identifier));
         }
+        ok = ok && w.appendTransitions(transitions);
         from = to;
     }
     ok = ok && notifyChanged(w, changedKeys(w, updates, [](const JobUpdate &u) { return &u.job; }))
