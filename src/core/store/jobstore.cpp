@@ -704,6 +704,51 @@ public:
         return true;
     }
 
+    // Reads what recordSample() needs of each job's samples, for every job of `jobIds` (no job
+    // twice) in one query, for the next recordSample() of each job.
+    bool preloadSamples(const QList<qint64> &jobIds)
+    {
+        if (jobIds.isEmpty())
+            return true;
+        QString marks;
+        for (qsizetype i = 0; i < jobIds.size(); ++i)
+            marks += i == 0 ? QStringLiteral("?") : QStringLiteral(",?");
+        QSqlQuery q(m_db);
+        if (!q.prepare(
+                    QStringLiteral("SELECT job_id, at, total, processed, succeeded, failed, "
+                                   "first_id, first_at, n"
+                                   " FROM (SELECT job_id, at, total, processed, succeeded, failed,"
+                                   " FIRST_VALUE(id) OVER (PARTITION BY job_id ORDER BY at, id) AS "
+                                   "first_id,"
+                                   " FIRST_VALUE(at) OVER (PARTITION BY job_id ORDER BY at, id) AS "
+                                   "first_at,"
+                                   " COUNT(*) OVER (PARTITION BY job_id) AS n,"
+                                   " ROW_NUMBER() OVER (PARTITION BY job_id ORDER BY at DESC, id "
+                                   "DESC) AS rn"
+                                   " FROM progress_samples WHERE job_id IN (%1)) s WHERE rn = 1")
+                            .arg(marks)))
+            return setError(QStringLiteral("could not read progress samples"), q);
+        for (qsizetype i = 0; i < jobIds.size(); ++i) {
+            q.bindValue(int(i), jobIds.at(i));
+            m_preloaded.insert(jobIds.at(i), std::nullopt); // no sample unless read below
+        }
+        if (!run(q))
+            return setError(QStringLiteral("could not read progress samples"), q);
+        while (q.next()) {
+            storedetail::SampleState st;
+            st.newestAt = q.value(1).toLongLong();
+            st.total = q.value(2).toLongLong();
+            st.processed = q.value(3).toLongLong();
+            st.succeeded = q.value(4).toLongLong();
+            st.failed = q.value(5).toLongLong();
+            st.firstId = q.value(6).toLongLong();
+            st.firstAt = q.value(7).toLongLong();
+            st.count = q.value(8).toLongLong();
+            m_preloaded.insert(q.value(0).toLongLong(), st);
+        }
+        return true;
+    }
+
     bool recordSample(qint64 jobId, const ProgressSample &s)
     {
         if (!s.at.isValid())
@@ -714,8 +759,17 @@ public:
         // many there are. SQLite: as an earlier transaction of this store left them, when it
         // knows them; else one query, so that a young job's sample costs two statements (this
         // and the insert) rather than five — or, known, one.
-        std::optional<storedetail::SampleState> before = knownSamples(jobId);
-        if (!before) {
+        std::optional<storedetail::SampleState> before;
+        bool known = false;
+        if (const auto it = m_preloaded.constFind(jobId); it != m_preloaded.constEnd()) {
+            before = *it; // read by preloadSamples(); true until this sample is recorded
+            known = true;
+            m_preloaded.erase(it);
+        } else {
+            before = knownSamples(jobId);
+            known = before.has_value();
+        }
+        if (!known) {
             QSqlQuery *newest = statement(Stmt::NewestSample);
             if (!newest)
                 return false;
@@ -1057,6 +1111,8 @@ private:
     std::array<std::optional<QSqlQuery>, static_cast<size_t>(Stmt::Count_)> m_statements;
     QHash<int, QSqlQuery> m_batchStatements;      // batchStatement(): by what is kept and rows
     QHash<int, QSqlQuery> m_transitionStatements; // appendTransitions(): by rows
+    // preloadSamples(): each job's samples as read (nullopt: none), until its next sample.
+    QHash<qint64, std::optional<storedetail::SampleState>> m_preloaded;
     storedetail::SampleCache *m_samples = nullptr;
     QList<std::pair<JobFields, QString>> m_fieldTexts; // fieldsTextOf()
     // What this transaction changed of m_samples (nullopt: forget the job); merged on commit.
@@ -1944,8 +2000,17 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
         } else {
             ok = w.saveJobBatch(slice, &ids);
         }
-        // PostgreSQL: the slice's transitions in multi-row statements after its samples.
+        // PostgreSQL: the samples of the slice's jobs read in one query, and the slice's
+        // transitions in multi-row statements after its samples.
         transitions.clear();
+        if (ok && kSlice > 1) {
+            QList<qint64> sampled;
+            for (qsizetype i = from; i < to; ++i) {
+                if (updates.at(i).sample)
+                    sampled.append(ids.at(i - from));
+            }
+            ok = w.preloadSamples(sampled);
+        }
         for (qsizetype i = from; ok && i < to; ++i) {
             const JobUpdate &u = updates.at(i);
             const qint64 jobId = ids.at(i - from);
