@@ -447,16 +447,13 @@ public:
                                     const QByteArray &json, const QByteArray &retrieveText,
                                     const storedetail::WrittenBodies *before, bool *lostBody)
     {
-        QSqlQuery *q = statement(Stmt::UpsertJob);
+        // What is kept is in the statement's text (one statement per combination), not bound.
+        const int keep = keepFlags(w, before);
+        QSqlQuery *q = batchStatement(keep, 1);
         if (!q)
             return std::nullopt;
-        const int keep = keepFlags(w, before);
         int i = 0;
         bindJob(*q, i, w, canonical, json, retrieveText, keep);
-        q->bindValue(i++, (keep & KeepRetrieve) ? 1 : 0);
-        q->bindValue(i++, (keep & KeepList) ? 1 : 0);
-        q->bindValue(i++, (keep & KeepAddedAt) ? 1 : 0);
-        q->bindValue(i++, (keep & KeepNative) ? 1 : 0);
         if (!run(*q)) {
             setError(QStringLiteral("could not save job %1")
                              .arg(jobLabel(w.profileId, w.identifier)),
@@ -468,10 +465,10 @@ public:
             id = q->value(0).toLongLong();
             if (lostBody)
                 *lostBody = ((keep & KeepRetrieve) && !w.rawRetrieve.isEmpty()
-                             && q->value(1).toBool())
-                            || ((keep & KeepList) && !w.rawList.isEmpty() && q->value(2).toBool())
+                             && q->value(3).toBool())
+                            || ((keep & KeepList) && !w.rawList.isEmpty() && q->value(4).toBool())
                             || ((keep & KeepNative) && !w.rawNative.isEmpty()
-                                && q->value(3).toBool());
+                                && q->value(5).toBool());
         }
         q->finish();
         if (!id)
@@ -680,14 +677,17 @@ public:
                 sql += r == 0 ? QStringLiteral("(?, ?, ?, ?, ?)")
                               : QStringLiteral(",(?, ?, ?, ?, ?)");
             sql += QStringLiteral(" ON CONFLICT DO NOTHING");
-            auto it = m_transitionStatements.find(int(n));
-            if (it == m_transitionStatements.end()) {
-                QSqlQuery q(m_db);
-                if (!q.prepare(sql))
-                    return setError(QStringLiteral("could not prepare a statement"), q);
-                it = m_transitionStatements.insert(int(n), std::move(q));
+            QSqlQuery *prepared = nullptr;
+            if (auto found = m_transitionStatements.find(int(n));
+                found != m_transitionStatements.end()) {
+                prepared = &*found;
+            } else {
+                QSqlQuery fresh(m_db);
+                if (!fresh.prepare(sql))
+                    return setError(QStringLiteral("could not prepare a statement"), fresh);
+                prepared = &*m_transitionStatements.insert(int(n), std::move(fresh));
             }
-            QSqlQuery &q = *it;
+            QSqlQuery &q = *prepared;
             int i = 0;
             for (qsizetype k = from; k < from + n; ++k) {
                 const StatusTransition &t = transitions.at(k).second;
@@ -913,7 +913,6 @@ public:
 private:
     enum class Stmt {
         ProfileExists,
-        UpsertJob,
         UpsertResults,
         FindJob,
         InsertTransition,
@@ -932,35 +931,6 @@ private:
         switch (s) {
         case Stmt::ProfileExists:
             return QStringLiteral("SELECT 1 FROM profiles WHERE id = ?");
-        case Stmt::UpsertJob:
-            return QStringLiteral(
-                    "INSERT INTO watched_jobs (profile_id, identifier, canonical_id, status, "
-                    "job_arn,"
-                    " job_json, raw_retrieve, raw_list, added_at, fetched_at, error_kind, "
-                    "error_http_status,"
-                    " error_gateway_type, error_message, error_retry_after, last_error_at,"
-                    " not_found, ever_reported, raw_native, from_native)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (profile_id, canonical_id) DO UPDATE SET"
-                    " status = excluded.status, job_arn = excluded.job_arn,"
-                    " job_json = excluded.job_json,"
-                    " raw_retrieve = CASE WHEN ? = 1 THEN watched_jobs.raw_retrieve"
-                    " ELSE excluded.raw_retrieve END,"
-                    " raw_list = CASE WHEN ? = 1 THEN watched_jobs.raw_list ELSE excluded.raw_list "
-                    "END,"
-                    " added_at = CASE WHEN ? = 1 THEN watched_jobs.added_at ELSE excluded.added_at "
-                    "END,"
-                    " fetched_at = excluded.fetched_at, error_kind = excluded.error_kind,"
-                    " error_http_status = excluded.error_http_status,"
-                    " error_gateway_type = excluded.error_gateway_type,"
-                    " error_message = excluded.error_message,"
-                    " error_retry_after = excluded.error_retry_after,"
-                    " last_error_at = excluded.last_error_at, not_found = excluded.not_found,"
-                    " ever_reported = excluded.ever_reported,"
-                    " raw_native = CASE WHEN ? = 1 THEN watched_jobs.raw_native"
-                    " ELSE excluded.raw_native END,"
-                    " from_native = excluded.from_native"
-                    " RETURNING id, raw_retrieve IS NULL, raw_list IS NULL, raw_native IS NULL");
         case Stmt::UpsertResults:
             return QStringLiteral(
                     "INSERT INTO job_results (job_id, fetched_at, summary_json) VALUES (?, ?, ?)"
