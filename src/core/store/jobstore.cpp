@@ -225,6 +225,7 @@ public:
         m_statements.fill(std::nullopt); // finish every statement before COMMIT
         m_batchStatements.clear();
         m_transitionStatements.clear();
+        m_sampleStatements.clear();
         QSqlQuery q(m_db);
         if (m_samples) {
             const std::optional<std::pair<qint64, qint64>> now = fileVersion();
@@ -270,6 +271,7 @@ public:
         m_statements.fill(std::nullopt);
         m_batchStatements.clear();
         m_transitionStatements.clear();
+        m_sampleStatements.clear();
         QSqlQuery q(m_db);
         if (!q.exec(QStringLiteral("ROLLBACK")))
             qCWarning(lcStore) << "rollback failed:" << sqlError(q);
@@ -749,12 +751,82 @@ public:
         return true;
     }
 
+    // A sample to insert: its job, the sample, and what was stored of the job's samples before.
+    struct NewSample
+    {
+        qint64 jobId = 0;
+        const ProgressSample *sample = nullptr;
+        std::optional<storedetail::SampleState> before;
+    };
+
     bool recordSample(qint64 jobId, const ProgressSample &s)
+    {
+        std::optional<NewSample> fresh;
+        if (!decideSample(jobId, s, &fresh))
+            return false;
+        if (!fresh)
+            return true; // nothing new to chart
+        QSqlQuery *insert = statement(Stmt::InsertSample);
+        if (!insert)
+            return false;
+        insert->bindValue(0, jobId);
+        insert->bindValue(1, s.at.toMSecsSinceEpoch());
+        insert->bindValue(2, s.total);
+        insert->bindValue(3, s.processed);
+        insert->bindValue(4, s.succeeded);
+        insert->bindValue(5, s.failed);
+        if (!run(*insert))
+            return setError(QStringLiteral("could not record a progress sample"), *insert);
+        return afterSampleInserted(*fresh, insert->lastInsertId().toLongLong());
+    }
+
+    // Inserts the samples (one multi-row statement per 80), then thins each job after its own.
+    bool recordSamples(const QList<NewSample> &samples)
+    {
+        constexpr qsizetype kRows = 80;
+        for (qsizetype from = 0; from < samples.size(); from += kRows) {
+            const qsizetype n = std::min(kRows, samples.size() - from);
+            QString sql = QStringLiteral("INSERT INTO progress_samples (job_id, at, total,"
+                                         " processed, succeeded, failed) VALUES ");
+            for (qsizetype r = 0; r < n; ++r)
+                sql += r == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?)")
+                              : QStringLiteral(",(?, ?, ?, ?, ?, ?)");
+            QSqlQuery *prepared = nullptr;
+            if (auto found = m_sampleStatements.find(int(n)); found != m_sampleStatements.end()) {
+                prepared = &*found;
+            } else {
+                QSqlQuery q(m_db);
+                if (!q.prepare(sql))
+                    return setError(QStringLiteral("could not prepare a statement"), q);
+                prepared = &*m_sampleStatements.insert(int(n), std::move(q));
+            }
+            int i = 0;
+            for (qsizetype k = from; k < from + n; ++k) {
+                const ProgressSample &s = *samples.at(k).sample;
+                prepared->bindValue(i++, samples.at(k).jobId);
+                prepared->bindValue(i++, s.at.toMSecsSinceEpoch());
+                prepared->bindValue(i++, s.total);
+                prepared->bindValue(i++, s.processed);
+                prepared->bindValue(i++, s.succeeded);
+                prepared->bindValue(i++, s.failed);
+            }
+            if (!run(*prepared))
+                return setError(QStringLiteral("could not record %1 progress samples").arg(n),
+                                *prepared);
+        }
+        for (const NewSample &fresh : samples) {
+            if (!afterSampleInserted(fresh, -1))
+                return false;
+        }
+        return true;
+    }
+
+    // Whether the job's sample `s` is new to chart: *fresh set when it is (nothing when not).
+    bool decideSample(qint64 jobId, const ProgressSample &s, std::optional<NewSample> *fresh)
     {
         if (!s.at.isValid())
             return setError(QStringLiteral("a progress sample has no time"));
         const qint64 at = s.at.toMSecsSinceEpoch();
-
         // What deciding, thinning and bounding need: the newest sample, the first one and how
         // many there are. SQLite: as an earlier transaction of this store left them, when it
         // knows them; else one query, so that a young job's sample costs two statements (this
@@ -792,34 +864,34 @@ public:
             }
             newest->finish();
         }
+        if (before) {
+            const bool sameCounts = before->total == s.total && before->processed == s.processed
+                                    && before->succeeded == s.succeeded
+                                    && before->failed == s.failed;
+            if (samplethinning::isRedundant(at, before->newestAt, sameCounts))
+                return true; // nothing new to chart
+        }
+        *fresh = NewSample{jobId, &s, before};
+        return true;
+    }
+
+    // After the sample of `fresh` was inserted (`insertedId`: its id, or -1 when unknown): thins
+    // and bounds the job's samples, and remembers what is now stored (SQLite).
+    bool afterSampleInserted(const NewSample &fresh, qint64 insertedId)
+    {
+        const qint64 jobId = fresh.jobId;
+        const ProgressSample &s = *fresh.sample;
+        const qint64 at = s.at.toMSecsSinceEpoch();
         std::optional<qint64> prevAt;
-        bool sameCounts = false;
         qint64 firstId = -1;
         qint64 firstAt = 0;
         qint64 count = 0;
-        if (before) {
-            prevAt = before->newestAt;
-            sameCounts = before->total == s.total && before->processed == s.processed
-                         && before->succeeded == s.succeeded && before->failed == s.failed;
-            firstId = before->firstId;
-            firstAt = before->firstAt;
-            count = before->count;
+        if (fresh.before) {
+            prevAt = fresh.before->newestAt;
+            firstId = fresh.before->firstId;
+            firstAt = fresh.before->firstAt;
+            count = fresh.before->count;
         }
-
-        if (prevAt && samplethinning::isRedundant(at, *prevAt, sameCounts))
-            return true; // nothing new to chart
-
-        QSqlQuery *insert = statement(Stmt::InsertSample);
-        if (!insert)
-            return false;
-        insert->bindValue(0, jobId);
-        insert->bindValue(1, at);
-        insert->bindValue(2, s.total);
-        insert->bindValue(3, s.processed);
-        insert->bindValue(4, s.succeeded);
-        insert->bindValue(5, s.failed);
-        if (!run(*insert))
-            return setError(QStringLiteral("could not record a progress sample"), *insert);
 
         storedetail::SampleState after;
         after.newestAt = at;
@@ -830,7 +902,7 @@ public:
         if (!prevAt) {
             // The first sample: nothing to thin.
             if (m_samples) {
-                after.firstId = insert->lastInsertId().toLongLong();
+                after.firstId = insertedId;
                 after.firstAt = at;
                 after.count = 1;
                 m_pendingSamples.insert(jobId,
@@ -1081,6 +1153,7 @@ private:
     std::array<std::optional<QSqlQuery>, static_cast<size_t>(Stmt::Count_)> m_statements;
     QHash<int, QSqlQuery> m_batchStatements;      // batchStatement(): by what is kept and rows
     QHash<int, QSqlQuery> m_transitionStatements; // appendTransitions(): by rows
+    QHash<int, QSqlQuery> m_sampleStatements;     // recordSamples(): by rows
     // preloadSamples(): each job's samples as read (nullopt: none), until its next sample.
     QHash<qint64, std::optional<storedetail::SampleState>> m_preloaded;
     storedetail::SampleCache *m_samples = nullptr;
@@ -1945,6 +2018,7 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
     QList<qint64> ids;
     QSet<QString> inSlice;
     QList<std::pair<qint64, StatusTransition>> transitions;
+    QList<Writer::NewSample> samples;
     for (qsizetype from = 0; ok && from < updates.size();) {
         slice.clear();
         inSlice.clear();
@@ -1970,9 +2044,11 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
         } else {
             ok = w.saveJobBatch(slice, &ids);
         }
-        // PostgreSQL: the samples of the slice's jobs read in one query, and the slice's
-        // transitions in multi-row statements after its samples.
+        // PostgreSQL: what is stored of the samples of the slice's jobs is read in one query;
+        // the slice's new samples and its transitions go in multi-row statements after the
+        // loop (each job thinned after its own sample is in).
         transitions.clear();
+        samples.clear();
         if (ok && kSlice > 1) {
             QList<qint64> sampled;
             for (qsizetype i = from; i < to; ++i) {
@@ -1995,14 +2071,22 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
                     transitions.append({jobId, t});
                 }
             }
-            if (ok && u.sample)
-                ok = w.recordSample(jobId, *u.sample);
+            if (ok && u.sample) {
+                if (kSlice == 1) {
+                    ok = w.recordSample(jobId, *u.sample);
+                } else {
+                    std::optional<Writer::NewSample> fresh;
+                    ok = w.decideSample(jobId, *u.sample, &fresh);
+                    if (ok && fresh)
+                        samples.append(std::move(*fresh));
+                }
+            }
             if (ok && u.resultsChanged && u.job.results)
                 ok = w.saveResults(jobId, *u.job.results);
             if (!ok)
                 w.attributeError(jobLabel(u.job.profileId, u.job.identifier));
         }
-        ok = ok && w.appendTransitions(transitions);
+        ok = ok && w.recordSamples(samples) && w.appendTransitions(transitions);
         from = to;
     }
     ok = ok && notifyChanged(w, changedKeys(w, updates, [](const JobUpdate &u) { return &u.job; }))
