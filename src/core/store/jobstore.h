@@ -29,6 +29,26 @@ struct WrittenBodies
     QJsonObject list;
     QJsonObject native;
 };
+// What recording a progress sample needs to know of a job's samples (implementation detail).
+struct SampleState
+{
+    qint64 newestAt = 0;
+    qint64 total = 0;
+    qint64 processed = 0;
+    qint64 succeeded = 0;
+    qint64 failed = 0;
+    qint64 firstId = -1;
+    qint64 firstAt = 0;
+    qint64 count = 0;
+};
+// SQLite: SampleState of each job by row id as applyUpdates left it, valid while the file is
+// what this connection last committed (implementation detail).
+struct SampleCache
+{
+    QHash<qint64, SampleState> jobs;
+    qint64 dataVersion = -1; // PRAGMA data_version after the last applyUpdates
+    qint64 changes = -1;     // total_changes() after it
+};
 } // namespace storedetail
 
 // Everything one refresh learned about one job: its new state, the status changes it observed
@@ -224,6 +244,9 @@ private:
     // to the one written is not serialised and written again. Only what a committed transaction
     // wrote; forgotten when jobs are removed or the file changes.
     QHash<QString, storedetail::WrittenBodies> m_written;
+    // SQLite: each job's samples as applyUpdates knows them, so that a sample is recorded
+    // without reading the job's samples first. Dropped when any other write happened since.
+    storedetail::SampleCache m_samples;
 
     QSqlDatabase m_db;
     QString m_connectionName;

@@ -438,6 +438,8 @@ private Q_SLOTS:
     void writesTheRetrieveBodyAsReceived();
     void restoresRawBodiesOfARowRemovedElsewhere();
     void aSaveNeverWatchesARemovedJobAgain();
+    void aLargeRefreshReadsBackAsEachJobAlone();
+    void aSampleIsDecidedOnWhatIsStoredAfterOtherWrites();
 
 private:
     bool openStore(JobStore &store) { return store.open(location()); }
@@ -2151,6 +2153,112 @@ void tst_JobStore::aSaveNeverWatchesARemovedJobAgain()
     QVERIFY(desktop.pruneHistory(QDateTime::currentDateTimeUtc().addSecs(1)));
     QVERIFY(poller.saveJobs({fullJob(p, QStringLiteral("kept"))}));
     QCOMPARE(desktop.loadWatched(p).size(), 2);
+}
+
+void tst_JobStore::aLargeRefreshReadsBackAsEachJobAlone()
+{
+    // More jobs than one multi-row statement holds, bodies kept and changed in turn, a job not
+    // watched before in the middle and one job updated twice: each reads back as written, in
+    // the order watched, with its own history.
+    const QString p = QStringLiteral("p");
+    JobStore store;
+    QVERIFY(openStore(store));
+    QVERIFY(store.saveProfile(makeProfile(p)));
+    constexpr int kJobs = 100;
+    QList<WatchedJob> jobs;
+    QStringList ids;
+    for (int i = 0; i < kJobs; ++i) {
+        WatchedJob w = fullJob(p, QStringLiteral("job%1").arg(i, 4, 10, QLatin1Char('0')));
+        w.rawRetrieve.insert(QStringLiteral("n"), i);
+        w.rawNative.insert(QStringLiteral("n"), i);
+        jobs << w;
+        if (i != 77)
+            ids << w.identifier;
+    }
+    QVERIFY(store.addWatched(p, ids, utc(kT0)));
+    QList<JobUpdate> first;
+    for (int i = 0; i < kJobs; ++i) {
+        if (i != 77)
+            first << JobUpdate{jobs[i], {}, sample(kT0 + i, i)};
+    }
+    QVERIFY2(store.applyUpdates(first), qPrintable(store.lastError()));
+
+    QList<JobUpdate> refresh;
+    for (int i = 0; i < kJobs; ++i) {
+        WatchedJob &w = jobs[i];
+        w.fetchedAt = utc(kT0 + 60'000 + i);
+        if (i % 3 == 0)
+            w.rawRetrieve.insert(QStringLiteral("n"), i + 1000); // changed; the others kept
+        if (i % 5 == 0)
+            w.rawList = QJsonObject(); // a body gone
+        if (i % 2 == 0)
+            w.lastError.reset();
+        w.job.processedRecordCount = 600 + i;
+        refresh << JobUpdate{w,
+                             {transition(QStringLiteral("InProgress"), QStringLiteral("Stopping"),
+                                         kT0 + 60'000 + i)},
+                             sample(kT0 + 60'000 + i, 600 + i)};
+        if (i == 50) {
+            // The same job again, later in the same refresh: the later one is what stays.
+            w.rawRetrieve.insert(QStringLiteral("again"), true);
+            w.job.message = QStringLiteral("updated twice");
+            refresh << JobUpdate{w, {}, std::nullopt};
+        }
+    }
+    QVERIFY2(store.applyUpdates(refresh), qPrintable(store.lastError()));
+
+    const QList<WatchedJob> loaded = store.loadWatched(p);
+    QCOMPARE(loaded.size(), kJobs);
+    QList<WatchedJob> expected = jobs;
+    expected.move(77, kJobs - 1);                    // watched last: saved first by the refresh
+    expected.last().addedAt = loaded.last().addedAt; // the store's time: it had none
+    for (int i = 0; i < kJobs; ++i) {
+        if (expected[i].identifier != jobs[77].identifier)
+            expected[i].addedAt = utc(kT0);
+        COMPARE_JOBS(loaded[i], expected[i]);
+    }
+    for (int i = 0; i < kJobs; ++i) {
+        const QList<StatusTransition> history = store.transitions(p, jobs[i].identifier);
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history[0].observedAt, utc(kT0 + 60'000 + i));
+        const QList<ProgressSample> samples = store.progressSamples(p, jobs[i].identifier);
+        QCOMPARE(samples.size(), i == 77 ? 1 : 2);
+        QCOMPARE(samples.last().processed, 600 + i);
+    }
+}
+
+void tst_JobStore::aSampleIsDecidedOnWhatIsStoredAfterOtherWrites()
+{
+    // Whether a sample is new is decided on the samples stored, also when another connection
+    // recorded one meanwhile or this one pruned them.
+    const QString p = QStringLiteral("p");
+    const QString id = QStringLiteral("j");
+    const WatchedJob w = makeJob(p, id);
+    const qint64 bucket = (kT0 / JobStore::FineBucketMs + 1) * JobStore::FineBucketMs;
+    JobStore mine;
+    JobStore other;
+    QVERIFY(openStore(mine));
+    QVERIFY(openStore(other));
+    QVERIFY(mine.saveProfile(makeProfile(p)));
+    QVERIFY(mine.applyUpdates({{w, {}, sample(bucket + 10'000, 7)}}));
+    QVERIFY(other.applyUpdates({{w, {}, sample(bucket + 20'000, 8)}}));
+    // The same counts as the newest stored sample, in its bucket: nothing new.
+    QVERIFY(mine.applyUpdates({{w, {}, sample(bucket + 30'000, 8)}}));
+    QCOMPARE(mine.progressSamples(p, id).size(), 2);
+
+    QVERIFY(mine.pruneHistory(utc(bucket + JobStore::FineBucketMs)));
+    QCOMPARE(mine.progressSamples(p, id).size(), 0);
+    // No sample is stored any more: this one is the first.
+    QVERIFY(mine.applyUpdates({{w, {}, sample(bucket + 40'000, 8)}}));
+    const QList<ProgressSample> samples = mine.progressSamples(p, id);
+    QCOMPARE(samples.size(), 1);
+    QCOMPARE(samples[0].at, utc(bucket + 40'000));
+
+    // Removed and added again by another client: the samples went with the removal.
+    QVERIFY(other.removeWatched(p, {id}));
+    QVERIFY(other.addWatched(p, {id}, utc(bucket)));
+    QVERIFY(mine.applyUpdates({{w, {}, sample(bucket + 50'000, 8)}}));
+    QCOMPARE(mine.progressSamples(p, id).size(), 1);
 }
 
 int main(int argc, char *argv[])
