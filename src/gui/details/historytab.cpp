@@ -48,6 +48,19 @@ public:
         QStyle *style = widget ? widget->style() : QApplication::style();
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
     }
+
+    // As wide as the words painted: "(first observed)" is narrower than a badge would be.
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QSize badge = StatusBadgeDelegate::sizeHint(option, index);
+        if (index.data(TransitionHistoryModel::JobStatusRole).isValid())
+            return badge;
+        QFont italic = option.font;
+        italic.setItalic(true);
+        const int words
+                = QFontMetrics(italic).horizontalAdvance(HistoryTab::tr("(first observed)"));
+        return {words + QFontMetrics(italic).height(), badge.height()};
+    }
 };
 
 // Short headers, so the five columns fit the details panel; the full meaning in the tooltip.
