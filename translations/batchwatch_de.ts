@@ -2692,6 +2692,129 @@ Zum Beispiel: %2</translation>
     </message>
 </context>
 <context>
+    <name>bw::GatewayClient</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>the gateway answered HTTP %1 with an empty body</source>
+        <translation>das Gateway antwortete mit HTTP %1 und leerem Inhalt</translation>
+    </message>
+    <message>
+        <source>the gateway answered HTTP %1 without a Content-Type, so the body was not read as JSON</source>
+        <translation>das Gateway antwortete mit HTTP %1 ohne Content-Type, daher wurde der Inhalt nicht als JSON gelesen</translation>
+    </message>
+    <message>
+        <source>the gateway answered HTTP %1 with %2 instead of JSON</source>
+        <translation>das Gateway antwortete mit HTTP %1 und %2 statt JSON</translation>
+    </message>
+    <message>
+        <source> (an HTML page, not an API route)</source>
+        <translation> (eine HTML-Seite, keine API-Route)</translation>
+    </message>
+    <message>
+        <source>the health body is not valid JSON (%1 at offset %2)</source>
+        <translation>die Health-Antwort ist kein gültiges JSON (%1 an Position %2)</translation>
+    </message>
+    <message>
+        <source>the health body is JSON but not an object</source>
+        <translation>die Health-Antwort ist JSON, aber kein Objekt</translation>
+    </message>
+    <message>
+        <source>the gateway URL is not a valid http or https URL</source>
+        <translation>die Gateway-URL ist keine gültige http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>the CA bundle %1 cannot be read</source>
+        <translation>das CA-Bundle %1 ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>the CA bundle %1 holds no PEM certificate</source>
+        <translation>das CA-Bundle %1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>this build has no TLS support for the CA bundle %1</source>
+        <translation>dieser Build hat keine TLS-Unterstützung für das CA-Bundle %1</translation>
+    </message>
+    <message>
+        <source>no complete answer from %1 within %2 s</source>
+        <translation>keine vollständige Antwort von %1 innerhalb von %2 s</translation>
+    </message>
+    <message>
+        <source>a redirect</source>
+        <translation>eine Weiterleitung</translation>
+    </message>
+    <message>
+        <source>a redirect loop (more than %1 redirects within %2)</source>
+        <translation>eine Weiterleitungsschleife (mehr als %1 Weiterleitungen innerhalb von %2)</translation>
+    </message>
+    <message>
+        <source>a redirect loop (%1 back to an address already visited, after %2 redirects within %3)</source>
+        <translation>eine Weiterleitungsschleife (%1 zurück zu einer schon besuchten Adresse, nach %2 Weiterleitungen innerhalb von %3)</translation>
+    </message>
+    <message>
+        <source>%1 would turn this %2 into a GET</source>
+        <translation>%1 würde dieses %2 in ein GET verwandeln</translation>
+    </message>
+    <message>
+        <source>%1 to %2, another origin than the gateway (%3)</source>
+        <translation>%1 nach %2, einem anderen Ursprung als dem des Gateways (%3)</translation>
+    </message>
+    <message>
+        <source>the gateway did not send an HTTP response</source>
+        <translation>das Gateway hat keine HTTP-Antwort gesendet</translation>
+    </message>
+    <message>
+        <source> after %1 redirects</source>
+        <translation> nach %1 Weiterleitungen</translation>
+    </message>
+    <message>
+        <source>no final answer from %1%2 (only HTTP %3)</source>
+        <translation>keine endgültige Antwort von %1%2 (nur HTTP %3)</translation>
+    </message>
+    <message>
+        <source>more than %1, the limit for one response</source>
+        <translation>mehr als %1, die Grenze für eine Antwort</translation>
+    </message>
+    <message>
+        <source>nothing arrived from %1 for %2 s</source>
+        <translation>von %1 kam %2 s lang nichts an</translation>
+    </message>
+    <message>
+        <source>the connection to %1 timed out</source>
+        <translation>die Verbindung zu %1 hat das Zeitlimit überschritten</translation>
+    </message>
+    <message>
+        <source>more than %1 redirects</source>
+        <translation>mehr als %1 Weiterleitungen</translation>
+    </message>
+    <message>
+        <source>a redirect from https to http</source>
+        <translation>eine Weiterleitung von https nach http</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection</source>
+        <translation>%1 hat die Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>the host %1 was not found</source>
+        <translation>der Host %1 wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the whole response arrived</source>
+        <translation>%1 hat die Verbindung geschlossen, bevor die ganze Antwort ankam</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection</source>
+        <translation>%1 hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>the network access manager was destroyed</source>
+        <translation>der Netzwerkzugriff wurde beendet</translation>
+    </message>
+</context>
+<context>
     <name>bw::GatewayError</name>
     <message>
         <source>The connection to the gateway broke off</source>

@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "wire/httptransport.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -79,7 +80,7 @@ QString formatBytes(qint64 bytes)
         return QStringLiteral("%1 MiB").arg(bytes / (1024 * 1024));
     if (bytes >= 1024 && bytes % 1024 == 0)
         return QStringLiteral("%1 KiB").arg(bytes / 1024);
-    return QStringLiteral("%1 bytes").arg(bytes);
+    return QCoreApplication::translate("bw::GatewayClient", "%1 bytes").arg(bytes);
 }
 
 // The value the last response of an exchange gave a header. Qt 6.4 adds each response's header
@@ -145,17 +146,23 @@ GatewayError notJsonError(const HttpResponse &r)
     const QString mime = mimeForMessage(r.contentType);
     QString text;
     if (r.body.trimmed().isEmpty())
-        text = QStringLiteral("the gateway answered HTTP %1 with an empty body").arg(r.status);
+        text = QCoreApplication::translate("bw::GatewayClient",
+                                           "the gateway answered HTTP %1 with an empty body")
+                       .arg(r.status);
     else if (mime.isEmpty())
-        text = QStringLiteral("the gateway answered HTTP %1 without a Content-Type, so the body "
-                              "was not read as JSON")
+        text = QCoreApplication::translate(
+                       "bw::GatewayClient",
+                       "the gateway answered HTTP %1 without a Content-Type, so the body "
+                       "was not read as JSON")
                        .arg(r.status);
     else
-        text = QStringLiteral("the gateway answered HTTP %1 with %2 instead of JSON")
+        text = QCoreApplication::translate("bw::GatewayClient",
+                                           "the gateway answered HTTP %1 with %2 instead of JSON")
                        .arg(r.status)
                        .arg(mime);
     if (JobCodec::looksLikeHtml(r.body))
-        text += QStringLiteral(" (an HTML page, not an API route)");
+        text += QCoreApplication::translate("bw::GatewayClient",
+                                            " (an HTML page, not an API route)");
     return makeError(GatewayError::Kind::BadBody, text, r.status);
 }
 
@@ -187,13 +194,16 @@ Expected<HealthResult> parseHealthBody(const QByteArray &body)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError)
-        return makeError(GatewayError::Kind::BadBody,
-                         QStringLiteral("the health body is not valid JSON (%1 at offset %2)")
-                                 .arg(err.errorString())
-                                 .arg(err.offset));
+        return makeError(
+                GatewayError::Kind::BadBody,
+                QCoreApplication::translate("bw::GatewayClient",
+                                            "the health body is not valid JSON (%1 at offset %2)")
+                        .arg(err.errorString())
+                        .arg(err.offset));
     if (!doc.isObject())
         return makeError(GatewayError::Kind::BadBody,
-                         QStringLiteral("the health body is JSON but not an object"));
+                         QCoreApplication::translate("bw::GatewayClient",
+                                                     "the health body is JSON but not an object"));
     const QJsonObject o = doc.object();
     HealthResult h;
     h.status = o.value(QLatin1StringView("status")).toString();
@@ -552,8 +562,10 @@ std::optional<HttpExchangeRequest> GatewayRequest::buildRequest(const QUrl &url,
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty()
         || (scheme != QLatin1StringView("http") && scheme != QLatin1StringView("https"))) {
-        *error = makeError(GatewayError::Kind::Network,
-                           QStringLiteral("the gateway URL is not a valid http or https URL"));
+        *error = makeError(
+                GatewayError::Kind::Network,
+                QCoreApplication::translate("bw::GatewayClient",
+                                            "the gateway URL is not a valid http or https URL"));
         return std::nullopt;
     }
 
@@ -612,13 +624,19 @@ std::optional<HttpExchangeRequest> GatewayRequest::buildRequest(const QUrl &url,
             const QString file = QFileInfo(profile.caBundlePath).fileName();
 #if QT_CONFIG(ssl)
             if (!QFileInfo(profile.caBundlePath).isReadable()) {
-                bundle->error = QStringLiteral("the CA bundle %1 cannot be read").arg(file);
+                bundle->error = QCoreApplication::translate("bw::GatewayClient",
+                                                            "the CA bundle %1 cannot be read")
+                                        .arg(file);
             } else if (QSslCertificate::fromPath(profile.caBundlePath, QSsl::Pem).isEmpty()) {
                 bundle->error
-                        = QStringLiteral("the CA bundle %1 holds no PEM certificate").arg(file);
+                        = QCoreApplication::translate("bw::GatewayClient",
+                                                      "the CA bundle %1 holds no PEM certificate")
+                                  .arg(file);
             }
 #else
-            bundle->error = QStringLiteral("this build has no TLS support for the CA bundle %1")
+            bundle->error = QCoreApplication::translate(
+                                    "bw::GatewayClient",
+                                    "this build has no TLS support for the CA bundle %1")
                                     .arg(file);
 #endif
         }
@@ -782,35 +800,46 @@ Expected<HttpResponse> GatewayRequest::interpret(HttpExchange *exchange)
     case AbortReason::Deadline:
         qCDebug(lcClient).noquote() << m_operation << "deadline of" << m_timeoutMs << "ms passed";
         // A gateway that began to answer (a body trickling in) was reached: say so.
-        return makeError(GatewayError::Kind::Timeout,
-                         status > 0 ? QStringLiteral("%1 began to answer (HTTP %2) but the whole "
-                                                     "answer did not arrive within %3 s")
-                                              .arg(originOf(m_url))
-                                              .arg(status)
-                                              .arg(m_timeoutMs / 1000.0, 0, 'g', 3)
-                                    : QStringLiteral("no complete answer from %1 within %2 s")
-                                              .arg(originOf(m_url))
-                                              .arg(m_timeoutMs / 1000.0, 0, 'g', 3),
-                         status);
+        return makeError(
+                GatewayError::Kind::Timeout,
+                status > 0 ? QCoreApplication::translate(
+                                     "bw::GatewayClient",
+                                     "%1 began to answer (HTTP %2) but the whole answer did "
+                                     "not arrive within %3 s")
+                                     .arg(originOf(m_url))
+                                     .arg(status)
+                                     .arg(m_timeoutMs / 1000.0, 0, 'g', 3)
+                           : QCoreApplication::translate("bw::GatewayClient",
+                                                         "no complete answer from %1 within %2 s")
+                                     .arg(originOf(m_url))
+                                     .arg(m_timeoutMs / 1000.0, 0, 'g', 3),
+                status);
     case AbortReason::Redirect: {
         const QString hop = m_redirectStatus > 0 ? QStringLiteral("HTTP %1").arg(m_redirectStatus)
-                                                 : QStringLiteral("a redirect");
+                                                 : QCoreApplication::translate("bw::GatewayClient",
+                                                                               "a redirect");
         QString text;
         if (m_redirectLoop)
             text = m_redirects > kMaxRedirects
-                           ? QStringLiteral("a redirect loop (more than %1 redirects within %2)")
+                           ? QCoreApplication::translate(
+                                     "bw::GatewayClient",
+                                     "a redirect loop (more than %1 redirects within %2)")
                                      .arg(kMaxRedirects)
                                      .arg(originOf(m_url))
-                           : QStringLiteral("a redirect loop (%1 back to an address already "
-                                            "visited, after %2 redirects within %3)")
+                           : QCoreApplication::translate(
+                                     "bw::GatewayClient",
+                                     "a redirect loop (%1 back to an address already "
+                                     "visited, after %2 redirects within %3)")
                                      .arg(hop)
                                      .arg(m_redirects)
                                      .arg(originOf(m_url));
         else if (isSameOrigin(m_url, m_redirectTarget))
-            text = QStringLiteral("%1 would turn this %2 into a GET")
+            text = QCoreApplication::translate("bw::GatewayClient",
+                                               "%1 would turn this %2 into a GET")
                            .arg(hop, QString::fromLatin1(m_verb));
         else
-            text = QStringLiteral("%1 to %2, another origin than the gateway (%3)")
+            text = QCoreApplication::translate("bw::GatewayClient",
+                                               "%1 to %2, another origin than the gateway (%3)")
                            .arg(hop, originOf(m_redirectTarget), originOf(m_url));
         qCWarning(lcClient).noquote()
                 << m_operation << "redirect not followed:" << m_redirectStatus;
@@ -824,15 +853,18 @@ Expected<HttpResponse> GatewayRequest::interpret(HttpExchange *exchange)
         return transportError(exchange, status);
     if (status <= 0)
         return makeError(GatewayError::Kind::Network,
-                         QStringLiteral("the gateway did not send an HTTP response"));
+                         QCoreApplication::translate("bw::GatewayClient",
+                                                     "the gateway did not send an HTTP response"));
     if (status < 200) {
         // An informational status is never an answer. Qt 6.4 ends some chains of same-origin
         // redirects this way when the machine is busy (seen with ping-pong redirects).
-        const QString after = m_redirects > 0
-                                      ? QStringLiteral(" after %1 redirects").arg(m_redirects)
-                                      : QString();
+        const QString after = m_redirects > 0 ? QCoreApplication::translate("bw::GatewayClient",
+                                                                            " after %1 redirects")
+                                                        .arg(m_redirects)
+                                              : QString();
         return makeError(GatewayError::Kind::Network,
-                         QStringLiteral("no final answer from %1%2 (only HTTP %3)")
+                         QCoreApplication::translate("bw::GatewayClient",
+                                                     "no final answer from %1%2 (only HTTP %3)")
                                  .arg(originOf(m_url), after)
                                  .arg(status));
     }
@@ -863,10 +895,11 @@ Expected<HttpResponse> GatewayRequest::interpret(HttpExchange *exchange)
 GatewayError GatewayRequest::tooLargeError(int status) const
 {
     qCWarning(lcClient).noquote() << m_operation << "response over" << bodyCap() << "bytes aborted";
-    return makeError(
-            GatewayError::Kind::TooLarge,
-            QStringLiteral("more than %1, the limit for one response").arg(formatBytes(bodyCap())),
-            status);
+    return makeError(GatewayError::Kind::TooLarge,
+                     QCoreApplication::translate("bw::GatewayClient",
+                                                 "more than %1, the limit for one response")
+                             .arg(formatBytes(bodyCap())),
+                     status);
 }
 
 GatewayError GatewayRequest::transportError(const HttpExchange *exchange, int status) const
@@ -883,12 +916,16 @@ GatewayError GatewayRequest::transportError(const HttpExchange *exchange, int st
     case Failure::Aborted: // only ever by this request, which said why first
         return makeError(Kind::Cancelled, {});
     case Failure::InactivityTimeout:
-        return makeError(Kind::Timeout, QStringLiteral("nothing arrived from %1 for %2 s")
-                                                .arg(where)
-                                                .arg(m_timeoutMs / 1000.0, 0, 'g', 3));
+        return makeError(
+                Kind::Timeout,
+                QCoreApplication::translate("bw::GatewayClient", "nothing arrived from %1 for %2 s")
+                        .arg(where)
+                        .arg(m_timeoutMs / 1000.0, 0, 'g', 3));
     case Failure::ConnectTimeout:
-        return makeError(Kind::Timeout,
-                         QStringLiteral("the connection to %1 timed out").arg(where));
+        return makeError(
+                Kind::Timeout,
+                QCoreApplication::translate("bw::GatewayClient", "the connection to %1 timed out")
+                        .arg(where));
     case Failure::Tls:
         return makeError(Kind::Tls,
                          tlsError.isEmpty()
@@ -896,23 +933,37 @@ GatewayError GatewayRequest::transportError(const HttpExchange *exchange, int st
                                  : QStringLiteral("%1 (%2)").arg(tlsError, where));
     case Failure::TooManyRedirects:
         return makeError(Kind::Redirect,
-                         QStringLiteral("more than %1 redirects").arg(kMaxRedirects), status);
+                         QCoreApplication::translate("bw::GatewayClient", "more than %1 redirects")
+                                 .arg(kMaxRedirects),
+                         status);
     case Failure::InsecureRedirect:
-        return makeError(Kind::Redirect, QStringLiteral("a redirect from https to http"), status);
+        return makeError(
+                Kind::Redirect,
+                QCoreApplication::translate("bw::GatewayClient", "a redirect from https to http"),
+                status);
     case Failure::Refused:
-        return makeError(Kind::Network, QStringLiteral("%1 refused the connection").arg(where));
+        return makeError(Kind::Network, QCoreApplication::translate("bw::GatewayClient",
+                                                                    "%1 refused the connection")
+                                                .arg(where));
     case Failure::HostNotFound:
-        return makeError(Kind::Network,
-                         QStringLiteral("the host %1 was not found").arg(m_url.host()));
+        return makeError(Kind::Network, QCoreApplication::translate("bw::GatewayClient",
+                                                                    "the host %1 was not found")
+                                                .arg(m_url.host()));
     case Failure::RemoteClosed:
         return makeError(Kind::Network,
-                         status > 0 ? QStringLiteral("%1 closed the connection before the whole "
-                                                     "response arrived")
+                         status > 0 ? QCoreApplication::translate(
+                                              "bw::GatewayClient",
+                                              "%1 closed the connection before the whole "
+                                              "response arrived")
                                               .arg(where)
-                                    : QStringLiteral("%1 closed the connection").arg(where),
+                                    : QCoreApplication::translate("bw::GatewayClient",
+                                                                  "%1 closed the connection")
+                                              .arg(where),
                          status);
     case Failure::TransportGone:
-        return makeError(Kind::Network, QStringLiteral("the network access manager was destroyed"));
+        return makeError(Kind::Network,
+                         QCoreApplication::translate("bw::GatewayClient",
+                                                     "the network access manager was destroyed"));
     case Failure::Other:
         break;
     }

@@ -25,6 +25,8 @@ namespace bw {
 
 namespace {
 
+// The dynamic property that records whether this chart shows a legend marker.
+constexpr char kLegendShown[] = "bw.legendShown";
 constexpr qreal kBandLow = 0.14;
 constexpr qreal kBandHigh = 0.62;
 constexpr qreal kYMax = 1.0;
@@ -168,7 +170,7 @@ void JobTimelineChart::rebuildSeries()
         legendSeen.append(name);
         const auto markers = chart()->legend()->markers(area);
         for (QLegendMarker *m : markers)
-            m->setVisible(firstOfItsName);
+            showInLegend(m, firstOfItsName);
         const int index = int(i);
         connect(area, &QAreaSeries::hovered, this, [this, index](const QPointF &, bool state) {
             if (state)
@@ -232,7 +234,7 @@ void JobTimelineChart::rebuildSeries()
             // The symbol stands for the marker in the legend; its stem does not.
             const auto lineMarkers = chart()->legend()->markers(ms.line);
             for (QLegendMarker *m : lineMarkers)
-                m->setVisible(false);
+                showInLegend(m, false);
         }
         m_markerSeries.append(ms);
     }
@@ -255,7 +257,7 @@ void JobTimelineChart::updateExpiryLegend()
             continue;
         const auto pointMarkers = chart()->legend()->markers(ms.point);
         for (QLegendMarker *m : pointMarkers)
-            m->setVisible(!expiryAtEdge());
+            showInLegend(m, !expiryAtEdge());
     }
 }
 
@@ -326,13 +328,77 @@ QString JobTimelineChart::expiryEdgeText() const
 
 void JobTimelineChart::updateMargins()
 {
-    // A line above the plot for the edge label when there is one.
+    // A line above the plot for the edge label when there is one, and below it the legend.
     const QFontMetrics fm(font());
     const int side = fm.averageCharWidth() * 4;
     const int top = expiryEdgeText().isEmpty() ? fm.height() / 4 : fm.height() * 3 / 2;
-    const QMargins margins(side, top, side, fm.height() / 4);
+    const int legendHeight = placeLegend(side);
+    const QMargins margins(side, top, side, fm.height() / 4 + legendHeight);
     if (chart()->margins() != margins)
         chart()->setMargins(margins);
+}
+
+void JobTimelineChart::showInLegend(QLegendMarker *marker, bool shown)
+{
+    marker->setVisible(shown);
+    marker->setProperty(kLegendShown, shown);
+}
+
+int JobTimelineChart::placeLegend(int side)
+{
+    // Attached to the chart, Qt keeps the legend on one line (or, at the side, in at most
+    // 40 % of the width) and cuts names off ("Nicht beoba…", "Übermittlun…"). When the names do
+    // not fit on one line below the plot, the legend is detached and wraps them into rows,
+    // for which the bottom margin makes room.
+    QLegend *legend = chart()->legend();
+    const QFontMetrics fm(legend->font());
+    // An entry as Qt lays it out: margins, symbol, spacing, the label in a text item with its
+    // own margins; estimated generously, since an entry pushed past the edge would be cut.
+    QList<qreal> widths;
+    const auto markers = legend->markers();
+    for (const QLegendMarker *m : markers) {
+        // What this chart decided, not QLegendMarker::isVisible(), which also answers false
+        // while the legend's items are hidden (a tab not shown yet).
+        const QVariant shown = m->property(kLegendShown);
+        if (!shown.isValid() || shown.toBool())
+            widths.append(fm.horizontalAdvance(m->label()) + fm.height() * 2 + 16);
+    }
+    const qreal available = chart()->size().width() - 2 * side;
+    qreal total = 0;
+    for (qreal w : std::as_const(widths))
+        total += w;
+    if (widths.isEmpty() || total <= available || available <= 0) {
+        m_legendRows = 0;
+        if (!legend->isAttachedToChart()) {
+            legend->attachToChart();
+            legend->setAlignment(Qt::AlignBottom);
+        }
+        return 0;
+    }
+    // Qt's detached layout starts a new row when the entry just placed would not fit again
+    // after itself; narrowing the legend by the spread of the widths keeps a longer next entry
+    // inside the chart.
+    const auto [shortest, longest] = std::minmax_element(widths.cbegin(), widths.cend());
+    const qreal width = std::max(*longest, available - (*longest - *shortest));
+    int rows = 1;
+    qreal x = 0;
+    for (qsizetype i = 0; i < widths.size(); ++i) {
+        x += widths.at(i);
+        if (x + widths.at(i) > width && i + 1 < widths.size()) {
+            ++rows;
+            x = 0;
+        }
+    }
+    const int rowHeight = fm.height() + 14;
+    const int height = rows * rowHeight;
+    if (legend->isAttachedToChart())
+        legend->detachFromChart();
+    legend->setAlignment(Qt::AlignTop);
+    legend->setGeometry(
+            QRectF(side, chart()->size().height() - fm.height() / 4 - height, width, height));
+    legend->update();
+    m_legendRows = rows;
+    return height;
 }
 
 void JobTimelineChart::placeLabels()
@@ -543,12 +609,7 @@ QString JobTimelineChart::markerName(Marker marker)
 void JobTimelineChart::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
-    // A narrow chart lists its legend down the right side, where the names fit; a wide one
-    // along the bottom, where it costs no width.
-    const bool narrow = width() < fontMetrics().averageCharWidth() * 120;
-    const Qt::Alignment side = narrow ? Qt::AlignRight : Qt::AlignBottom;
-    if (chart()->legend()->alignment() != side)
-        chart()->legend()->setAlignment(side);
+    updateMargins();
     updateAxis();
     placeLabels();
 }

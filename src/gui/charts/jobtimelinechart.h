@@ -12,6 +12,7 @@ QT_BEGIN_NAMESPACE
 class QAreaSeries;
 class QCategoryAxis;
 class QGraphicsSimpleTextItem;
+class QLegendMarker;
 class QLineSeries;
 class QScatterSeries;
 class QValueAxis;
@@ -62,6 +63,8 @@ public:
 
     const Layout &currentLayout() const { return m_layout; }
     bool isEmpty() const { return m_layout.isEmpty(); }
+    // Rows of the legend below the plot when its names do not fit on one line (0 when they do).
+    int legendRows() const { return m_legendRows; }
     // What hovering shows.
     QString bandToolTip(int band) const;
     QString markerToolTip(Marker marker) const;
@@ -94,6 +97,8 @@ private:
     void updateAxis();
     void placeLabels();
     void updateMargins();
+    int placeLegend(int side);
+    static void showInLegend(QLegendMarker *marker, bool shown);
     QString signature() const;
     bool expiryAtEdge() const;
     void updateExpiryLegend();
@@ -114,6 +119,7 @@ private:
     QList<QGraphicsSimpleTextItem *> m_bandLabels;
     QList<MarkerSeries> m_markerSeries;
     QGraphicsSimpleTextItem *m_edgeLabel = nullptr;
+    int m_legendRows = 0; // rows of the wrapped legend below the plot; 0: one line, attached
 };
 
 } // namespace bw

@@ -119,6 +119,11 @@ bool ProgressDelegate::isIndeterminate(const QModelIndex &index) const
 
 QString ProgressDelegate::progressText(const QModelIndex &index) const
 {
+    return progressText(index, true);
+}
+
+QString ProgressDelegate::progressText(const QModelIndex &index, bool withFailed) const
+{
     const QLocale locale;
     const auto total = countFrom(index.data(m_totalRole));
     const auto processed = countFrom(index.data(m_processedRole));
@@ -140,9 +145,35 @@ QString ProgressDelegate::progressText(const QModelIndex &index) const
     } else {
         return tr("Waiting for counts");
     }
-    if (failed && *failed > 0)
+    if (withFailed && failed && *failed > 0)
         text = tr("%1 · %2 failed").arg(text, locale.toString(*failed));
     return text;
+}
+
+int ProgressDelegate::textPadding(const QFontMetrics &fm)
+{
+    // The cell margin (paint(): a quarter em) and half an em inside the bar's frame.
+    const int em = fm.height();
+    return std::max(2, em / 4) + em / 2;
+}
+
+QString ProgressDelegate::widestText()
+{
+    const QLocale locale;
+    const QString counts = tr("%1 / %2").arg(locale.toString(99999), locale.toString(99999));
+    return tr("%1 · %2 failed").arg(counts, locale.toString(999));
+}
+
+QString ProgressDelegate::fittedText(const QModelIndex &index, const QFontMetrics &fm,
+                                     int width) const
+{
+    const QString full = progressText(index, true);
+    if (fm.horizontalAdvance(full) <= width)
+        return full;
+    const QString counts = progressText(index, false);
+    if (fm.horizontalAdvance(counts) <= width)
+        return counts;
+    return fm.elidedText(counts, Qt::ElideRight, width);
 }
 
 void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -156,12 +187,14 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget);
 
-    const QString text = progressText(index);
     const auto fraction = fractionFrom(index.data(m_fractionRole));
     const int em = option.fontMetrics.height();
     const int vMargin = std::max(1, em / 6);
     const int hMargin = std::max(2, em / 4);
     const QRect area = option.rect.adjusted(hMargin, vMargin, -hMargin, -vMargin);
+    // The words keep clear of the bar's ends instead of running edge to edge.
+    const QString text = fittedText(index, option.fontMetrics,
+                                    option.rect.width() - 2 * textPadding(option.fontMetrics));
 
     if (!fraction && (hasEnded(index) || !countsReported(index))) {
         // No bar for an ended job without counts, nor where counts are never reported: just
@@ -170,8 +203,7 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         QPalette palette = option.palette;
         if (!selected)
             palette.setColor(QPalette::Text, option.palette.color(QPalette::PlaceholderText));
-        style->drawItemText(painter, area, Qt::AlignCenter, palette, true,
-                            option.fontMetrics.elidedText(text, Qt::ElideRight, area.width()),
+        style->drawItemText(painter, area, Qt::AlignCenter, palette, true, text,
                             selected ? QPalette::HighlightedText : QPalette::Text);
         return;
     }
@@ -199,7 +231,7 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     bar.minimum = 0;
     bar.maximum = kBarMaximum;
     bar.progress = fraction ? int(*fraction * kBarMaximum + 0.5) : 0;
-    bar.text = option.fontMetrics.elidedText(text, Qt::ElideRight, area.width());
+    bar.text = text;
     bar.textAlignment = Qt::AlignCenter;
     if (fraction) {
         bar.textVisible = false;
@@ -240,7 +272,8 @@ QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
 {
     const QString text = progressText(index);
     const int em = option.fontMetrics.height();
-    const int width = option.fontMetrics.horizontalAdvance(text) + 2 * em;
+    const int width = option.fontMetrics.horizontalAdvance(text)
+                      + 2 * textPadding(option.fontMetrics) + em / 2;
     return {std::max(width, 6 * em), em + 2 * std::max(1, em / 6) + 4};
 }
 

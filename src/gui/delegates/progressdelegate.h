@@ -50,12 +50,23 @@ public:
     // "Not reported" (ended without counts, or never reported) / "No records" (ended with a
     // total of 0), ...
     QString progressText(const QModelIndex &index) const;
+    // The words as painted in a bar `width` pixels wide: the whole text when it fits with
+    // padding inside the bar's edges, else without the failure count (the strip along the
+    // bottom still shows its share), else that elided.
+    QString fittedText(const QModelIndex &index, const QFontMetrics &fm, int width) const;
+    // Room a bar's text keeps from each edge of the cell: the cell margin and the padding.
+    static int textPadding(const QFontMetrics &fm);
+    // The widest text a bar usually carries ("99,999 / 99,999 · 999 failed" in the current
+    // language and locale), for a column width that shows it whole.
+    static QString widestText();
     // True when `index` is drawn as an indeterminate (busy) bar.
     bool isIndeterminate(const QModelIndex &index) const;
     // True when the status of `index` (see statusRole) is terminal.
     bool hasEnded(const QModelIndex &index) const;
 
 private:
+    QString progressText(const QModelIndex &index, bool withFailed) const;
+
     int m_fractionRole;
     int m_totalRole;
     int m_processedRole;

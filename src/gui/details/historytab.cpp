@@ -48,6 +48,19 @@ public:
         QStyle *style = widget ? widget->style() : QApplication::style();
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
     }
+
+    // As wide as the words painted: "(first observed)" is narrower than a badge would be.
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QSize badge = StatusBadgeDelegate::sizeHint(option, index);
+        if (index.data(TransitionHistoryModel::JobStatusRole).isValid())
+            return badge;
+        QFont italic = option.font;
+        italic.setItalic(true);
+        const int words
+                = QFontMetrics(italic).horizontalAdvance(HistoryTab::tr("(first observed)"));
+        return {words + QFontMetrics(italic).height(), badge.height()};
+    }
 };
 
 // Short headers, so the five columns fit the details panel; the full meaning in the tooltip.
@@ -129,6 +142,7 @@ HistoryTab::HistoryTab(QWidget *parent)
     view->horizontalHeader()->setHighlightSections(false);
     view->setTextElideMode(Qt::ElideRight);
     applyResizeModes();
+    view->viewport()->installEventFilter(this);
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     auto *copy = new QAction(DetailsFormat::copyIcon(palette()), tr("&Copy Rows"), view);
     copy->setShortcut(QKeySequence::Copy);
@@ -145,6 +159,8 @@ HistoryTab::HistoryTab(QWidget *parent)
             });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryTab::updateSummary);
     connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryTab::updateSummary);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryTab::fitTimeColumns);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryTab::fitTimeColumns);
     updateLook();
     updateSummary();
 }
@@ -218,8 +234,56 @@ void HistoryTab::applyResizeModes()
     header->setStretchLastSection(false);
     header->setMinimumSectionSize(fontMetrics().averageCharWidth() * 6);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(TransitionHistoryModel::ObservedAtColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(TransitionHistoryModel::LastModifiedColumn, QHeaderView::Stretch);
+    fitTimeColumns();
+}
+
+void HistoryTab::fitTimeColumns()
+{
+    // The two times share what the other columns leave (they share it equally) while each
+    // keeps at least its header's width; a time may then lose its last digits to an ellipsis
+    // (the tooltip has it whole). In a panel narrower than that (a 1024 px window, German
+    // headers) they keep their whole width instead and the table scrolls sideways: squeezed,
+    // they cut their headers to "Beobach…" and their times to "7 …".
+    const QAbstractItemView *view = m_ui->tableView; // sizeHintForColumn() is public here
+    QHeaderView *header = m_ui->tableView->horizontalHeader();
+    const auto isTime = [](int column) {
+        return column == TransitionHistoryModel::ObservedAtColumn
+               || column == TransitionHistoryModel::LastModifiedColumn;
+    };
+    const auto wanted = [&](int column) {
+        return std::max(header->sectionSizeHint(column), view->sizeHintForColumn(column));
+    };
+    int others = 0;
+    int timeHeader = 0;
+    int timeCount = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (header->isSectionHidden(column))
+            continue;
+        if (isTime(column)) {
+            timeHeader = std::max(timeHeader, header->sectionSizeHint(column));
+            ++timeCount;
+        } else {
+            others += wanted(column);
+        }
+    }
+    const bool fits = others + timeCount * timeHeader <= view->viewport()->width();
+    for (int column = 0; column < header->count(); ++column) {
+        if (!isTime(column))
+            continue;
+        if (fits) {
+            header->setSectionResizeMode(column, QHeaderView::Stretch);
+        } else {
+            header->setSectionResizeMode(column, QHeaderView::Interactive);
+            header->resizeSection(column, wanted(column));
+        }
+    }
+}
+
+bool HistoryTab::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->tableView->viewport() && event->type() == QEvent::Resize)
+        fitTimeColumns();
+    return QWidget::eventFilter(watched, event);
 }
 
 QString HistoryTab::displayedText(int row, int column) const

@@ -49,12 +49,14 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void copySelection();
     void updateSummary();
     void updateLook();
     void applyResizeModes();
+    void fitTimeColumns();
 
     std::unique_ptr<Ui::HistoryTab> m_ui;
     TransitionHistoryModel *m_model = nullptr;

@@ -329,8 +329,10 @@ int JobTableView::defaultWidth(int column) const
     case JobTableModel::ModelColumn:
         return 20 * ch;
     case JobTableModel::ProgressColumn:
-        // The longest text the bar carries (ProgressDelegate::progressText), uncut.
-        return fm.horizontalAdvance(QStringLiteral("99,999 / 99,999 · 999 failed")) + em;
+        // The longest text the bar usually carries, in the interface's language, uncut and
+        // clear of the bar's ends.
+        return fm.horizontalAdvance(ProgressDelegate::widestText())
+               + 2 * ProgressDelegate::textPadding(fm) + em / 2;
     case JobTableModel::SubmittedColumn:
     case JobTableModel::LastChangeColumn:
         return fm.horizontalAdvance(QStringLiteral("23 h 59 min ago")) + em;

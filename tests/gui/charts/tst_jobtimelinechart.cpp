@@ -89,6 +89,7 @@ private Q_SLOTS:
     void aJobFirstSeenAfterItEndedIsKnownFromItsEnd();
     void chartShowsTheBandsAndMarkersAsSeries();
     void legendListsEachStatusOnce();
+    void narrowChartWrapsTheLegendInsteadOfCuttingNames();
     void movesTheNowLineWithoutRecreatingSeries();
     void hoverTextsGiveExactTimes();
     void followsTheDarkPalette();
@@ -368,6 +369,29 @@ void tst_JobTimelineChart::legendListsEachStatusOnce()
     QCOMPARE(visible, (QStringList{QStringLiteral("Not observed"),
                                    StatusPresentation::text(JobStatus::Submitted),
                                    StatusPresentation::text(JobStatus::InProgress)}));
+}
+
+void tst_JobTimelineChart::narrowChartWrapsTheLegendInsteadOfCuttingNames()
+{
+    // Five names do not fit one line of a chart in a narrow details panel (1024 px window):
+    // the legend wraps into rows below the plot, inside the chart, instead of cutting names.
+    JobTimelineChart chart;
+    chart.resize(360, 300);
+    chart.setJob(job(JobStatus::InProgress), threeTransitions().mid(0, 2), at(11));
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QLegend *legend = chart.chart()->legend();
+    QTRY_VERIFY(chart.legendRows() >= 2);
+    QVERIFY(!legend->isAttachedToChart());
+    const QRectF inside = QRectF(QPointF(0, 0), chart.chart()->size());
+    QVERIFY2(inside.contains(legend->geometry()), "the legend stays inside the chart");
+    QVERIFY2(chart.chart()->plotArea().bottom() < legend->geometry().top(),
+             "the legend is below the plot, not over it");
+    // Wide enough for one line: attached below the plot, as before.
+    chart.resize(1400, 300);
+    QTRY_COMPARE(chart.legendRows(), 0);
+    QVERIFY(legend->isAttachedToChart());
+    QCOMPARE(legend->alignment(), Qt::AlignBottom);
 }
 
 void tst_JobTimelineChart::movesTheNowLineWithoutRecreatingSeries()

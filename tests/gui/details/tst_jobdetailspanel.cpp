@@ -991,6 +991,17 @@ void tst_JobDetailsPanel::historyColumnsFitThePanel()
                 right() <= view->viewport()->width() && right() >= view->viewport()->width() - 2,
                 qPrintable(QStringLiteral("%1 of %2").arg(right()).arg(view->viewport()->width())));
     }
+    // Narrower than the columns' words (German at 1024 px): the times keep their whole width,
+    // header included, and the table scrolls sideways instead of cutting them to "7 …".
+    m_panel->resize(300, 640);
+    const QHeaderView *header = view->horizontalHeader();
+    QTRY_VERIFY(view->horizontalScrollBar()->maximum() > 0);
+    for (const int column : {int(TransitionHistoryModel::ObservedAtColumn),
+                             int(TransitionHistoryModel::LastModifiedColumn)}) {
+        QTRY_VERIFY(header->sectionSize(column) >= header->sectionSizeHint(column));
+        QVERIFY(header->sectionSize(column)
+                >= static_cast<const QAbstractItemView *>(view)->sizeHintForColumn(column));
+    }
 }
 
 void tst_JobDetailsPanel::rawShowsPrettyJsonAndFindsText()

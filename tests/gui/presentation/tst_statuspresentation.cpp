@@ -368,6 +368,24 @@ private Q_SLOTS:
         QCOMPARE(delegate.progressText(model.index(3, 0)), QStringLiteral("40 processed"));
         QVERIFY(delegate.isIndeterminate(model.index(3, 0)));
 
+        // A bar too narrow for the whole text drops the failure count (the strip shows it)
+        // before cutting digits; one wide enough shows it all.
+        const QFontMetrics fm(QApplication::font());
+        const QModelIndex row0 = model.index(0, 0);
+        const int whole = fm.horizontalAdvance(QStringLiteral("1234 / 5000 · 12 failed"));
+        QCOMPARE(delegate.fittedText(row0, fm, whole), QStringLiteral("1234 / 5000 · 12 failed"));
+        QCOMPARE(delegate.fittedText(row0, fm, whole - 1), QStringLiteral("1234 / 5000"));
+        QVERIFY(delegate.fittedText(row0, fm, fm.horizontalAdvance(QStringLiteral("1234")))
+                        .endsWith(QChar(0x2026)));
+        // The job table's default column holds the widest usual text whole, clear of the ends.
+        JobTableModel jobs;
+        JobTableView table;
+        table.setModel(&jobs);
+        const QFontMetrics tableFm = table.fontMetrics();
+        QVERIFY(table.columnWidth(JobTableModel::ProgressColumn)
+                        - 2 * ProgressDelegate::textPadding(tableFm)
+                >= tableFm.horizontalAdvance(ProgressDelegate::widestText()));
+
         // Painting every kind of row through the style works.
         QTableView view;
         view.setModel(&model);

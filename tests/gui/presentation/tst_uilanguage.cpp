@@ -127,6 +127,10 @@ private Q_SLOTS:
         QTest::newRow("core metrics") << "bw::JobMetrics"
                                       << "just now"
                                       << "gerade eben";
+        // The details of a connection error, shown in the offline banner and the Overview.
+        QTest::newRow("core connection detail") << "bw::GatewayClient"
+                                                << "%1 refused the connection"
+                                                << "%1 hat die Verbindung abgelehnt";
         QTest::newRow("qt button") << "QPlatformTheme"
                                    << "Cancel"
                                    << "Abbrechen";
