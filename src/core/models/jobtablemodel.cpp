@@ -8,6 +8,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <array>
 
 namespace bw {
 
@@ -17,19 +18,34 @@ constexpr quint32 columnBit(int column)
     return quint32(1) << column;
 }
 
+// The fields shown in a column (see columnsForFields) whose value changed, appeared or
+// disappeared (a record replaced by the store), compared as Job::mergeFrom compares them, without
+// copying and merging a Job per row. The fields no column shows (the role ARN, client token, data
+// and VPC configs, timeout, invocation type, the per-status instants) are not compared: a change
+// of theirs announces nothing (WatchedJobRole is re-read only with an announced cell).
 JobFields fieldDiff(const Job &before, const Job &after)
 {
-    // mergeFrom reports values that changed or appeared; a field that disappeared (a record
-    // replaced by the store) counts as changed too.
-    Job merged = before;
-    JobFields changed = merged.mergeFrom(after);
-    const JobFields a = before.presentFields();
-    const JobFields b = after.presentFields();
-    for (int i = 0; i < JobFieldCount; ++i) {
-        const auto f = static_cast<JobField>(i);
-        if (a.has(f) != b.has(f))
-            changed.set(f);
-    }
+    JobFields changed;
+    const auto diff = [&changed](const auto &a, const auto &b, JobField field) {
+        if (a.has_value() != b.has_value() || (a && !(*a == *b)))
+            changed.set(field);
+    };
+    static_assert(JobFieldCount == 29, "fieldDiff(): is the new JobField shown in a column?");
+    diff(before.jobArn, after.jobArn, JobField::JobArn);
+    diff(before.status, after.status, JobField::Status);
+    diff(before.jobName, after.jobName, JobField::JobName);
+    diff(before.modelId, after.modelId, JobField::ModelId);
+    diff(before.message, after.message, JobField::Message);
+    diff(before.submitTime, after.submitTime, JobField::SubmitTime);
+    diff(before.lastModifiedTime, after.lastModifiedTime, JobField::LastModifiedTime);
+    diff(before.endTime, after.endTime, JobField::EndTime);
+    diff(before.jobExpirationTime, after.jobExpirationTime, JobField::JobExpirationTime);
+    diff(before.totalRecordCount, after.totalRecordCount, JobField::TotalRecordCount);
+    diff(before.processedRecordCount, after.processedRecordCount, JobField::ProcessedRecordCount);
+    diff(before.successRecordCount, after.successRecordCount, JobField::SuccessRecordCount);
+    diff(before.errorRecordCount, after.errorRecordCount, JobField::ErrorRecordCount);
+    diff(before.provider, after.provider, JobField::Provider);
+    diff(before.progressPercent, after.progressPercent, JobField::ProgressPercent);
     return changed;
 }
 
@@ -560,7 +576,18 @@ QString JobTableModel::providerLabel(const QString &provider)
     return labels.value(provider.toLower(), provider);
 }
 
-QList<int> JobTableModel::rolesOfColumn(int column)
+const QList<int> &JobTableModel::rolesOfColumn(int column)
+{
+    static const std::array<QList<int>, ColumnCount> roles = [] {
+        std::array<QList<int>, ColumnCount> all;
+        for (int c = 0; c < ColumnCount; ++c)
+            all[size_t(c)] = makeRolesOfColumn(c);
+        return all;
+    }();
+    return roles[size_t(std::clamp(column, 0, ColumnCount - 1))];
+}
+
+QList<int> JobTableModel::makeRolesOfColumn(int column)
 {
     QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, RawValueRole};
     switch (Column(column)) {
@@ -650,6 +677,7 @@ quint32 JobTableModel::columnsForFields(const JobFields &fields)
         case JobField::VpcConfig:
         case JobField::TimeoutDurationInHours:
         case JobField::ModelInvocationType:
+            break; // not shown in the table (fieldDiff() does not compare them)
         case JobField::Provider:
             columns |= columnBit(ProviderColumn);
             break;
@@ -730,58 +758,95 @@ bool JobTableModel::diffRow(const Row &before, int row, quint32 candidateColumns
     return any;
 }
 
-void JobTableModel::emitChanges(const QList<RowChange> &changes)
+namespace {
+// Up to this many changed rows are announced cell by cell; more are announced in ranges.
+constexpr qsizetype kCellByCellRows = 8;
+} // namespace
+
+void JobTableModel::emitChanges(QList<RowChange> changes)
 {
     if (changes.isEmpty())
         return;
 
     if (changes.size() > 1 && changes.size() * 2 > m_rows.size()) {
-        int top = int(m_rows.size());
-        int bottom = -1;
-        int left = ColumnCount;
-        int right = -1;
-        QList<int> roles;
-        for (const RowChange &c : changes) {
-            for (int column = 0; column < ColumnCount; ++column) {
-                if (c.roles[column].isEmpty())
-                    continue;
-                top = std::min(top, c.row);
-                bottom = std::max(bottom, c.row);
-                left = std::min(left, column);
-                right = std::max(right, column);
-                for (const int role : c.roles[column]) {
-                    if (!roles.contains(role))
-                        roles.append(role);
-                }
-            }
-        }
-        if (bottom < 0)
-            return;
-        std::sort(roles.begin(), roles.end());
-        Q_EMIT dataChanged(index(top, left), index(bottom, right), roles);
+        emitUnion(changes, 0, changes.size() - 1);
+        return;
+    }
+    if (changes.size() <= kCellByCellRows) {
+        for (const RowChange &c : std::as_const(changes))
+            emitRowCells(c);
         return;
     }
 
-    for (const RowChange &c : changes) {
-        int column = 0;
-        while (column < ColumnCount) {
-            if (c.roles[column].isEmpty()) {
-                ++column;
+    // Many rows, scattered: a sorted QSortFilterProxyModel re-sorts (a layout change, O(rows))
+    // for each dataChanged touching its sort column, so 1,000 single-row signals cost it 1,000
+    // layout changes. Rows closer than `gap` to the previous changed row share one ranged
+    // signal (the union of their cells and roles; the rows between are announced too, which
+    // costs a receiver one look at each); a row alone in its stretch is announced cell by cell.
+    std::sort(changes.begin(), changes.end(),
+              [](const RowChange &a, const RowChange &b) { return a.row < b.row; });
+    const int gap = std::max(64, int(m_rows.size() / 64));
+    qsizetype first = 0;
+    while (first < changes.size()) {
+        qsizetype last = first;
+        while (last + 1 < changes.size() && changes.at(last + 1).row - changes.at(last).row <= gap)
+            ++last;
+        if (last == first)
+            emitRowCells(changes.at(first));
+        else
+            emitUnion(changes, first, last);
+        first = last + 1;
+    }
+}
+
+void JobTableModel::emitUnion(const QList<RowChange> &changes, qsizetype first, qsizetype last)
+{
+    int top = int(m_rows.size());
+    int bottom = -1;
+    int left = ColumnCount;
+    int right = -1;
+    QList<int> roles;
+    for (qsizetype i = first; i <= last; ++i) {
+        const RowChange &c = changes.at(i);
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (c.roles[column].isEmpty())
                 continue;
+            top = std::min(top, c.row);
+            bottom = std::max(bottom, c.row);
+            left = std::min(left, column);
+            right = std::max(right, column);
+            for (const int role : c.roles[column]) {
+                if (!roles.contains(role))
+                    roles.append(role);
             }
-            QList<int> roles = c.roles[column];
-            std::sort(roles.begin(), roles.end());
-            int last = column;
-            while (last + 1 < ColumnCount) {
-                QList<int> next = c.roles[last + 1];
-                std::sort(next.begin(), next.end());
-                if (next != roles)
-                    break;
-                ++last;
-            }
-            Q_EMIT dataChanged(index(c.row, column), index(c.row, last), roles);
-            column = last + 1;
         }
+    }
+    if (bottom < 0)
+        return;
+    std::sort(roles.begin(), roles.end());
+    Q_EMIT dataChanged(index(top, left), index(bottom, right), roles);
+}
+
+void JobTableModel::emitRowCells(const RowChange &c)
+{
+    int column = 0;
+    while (column < ColumnCount) {
+        if (c.roles[column].isEmpty()) {
+            ++column;
+            continue;
+        }
+        QList<int> roles = c.roles[column];
+        std::sort(roles.begin(), roles.end());
+        int last = column;
+        while (last + 1 < ColumnCount) {
+            QList<int> next = c.roles[last + 1];
+            std::sort(next.begin(), next.end());
+            if (next != roles)
+                break;
+            ++last;
+        }
+        Q_EMIT dataChanged(index(c.row, column), index(c.row, last), roles);
+        column = last + 1;
     }
 }
 
@@ -826,12 +891,14 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
     // changed, each is diffed in full at the end and announced cell by cell.
     struct Changed
     {
-        int row;
-        quint32 candidates;
+        int row = -1;
+        quint32 candidates = 0;
         Row before; // the row before this call
     };
     QList<Changed> changed;
+    changed.reserve(std::min(jobs.size(), m_rows.size()));
     QHash<int, qsizetype> changedOfRow;
+    changedOfRow.reserve(std::min(jobs.size(), m_rows.size()));
     QList<int> unionRoles[ColumnCount];
     const auto addToUnion = [&unionRoles](int column, int role) {
         if (!unionRoles[column].contains(role))
@@ -884,17 +951,21 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
         }
 
         const int row = *it;
-        Row before = m_rows.at(row);
+        // The row before this call is moved out (not copied) and kept only when it differs.
         Row &current = m_rows[row];
+        Row before = std::move(current);
         quint32 candidates
                 = columnsForFields(fieldDiff(before.job.job, job.job)) | columnBit(StaleColumn);
         if (before.job.results != job.results)
             candidates |= columnBit(StatusColumn); // the tooltip tells what the results say
         current.job = job;
         current.job.identifier = before.job.identifier; // the row keeps the form first given
+        current.shortId = before.shortId;
         if (job.job.jobName != before.job.job.jobName || job.job.jobArn != before.job.job.jobArn
             || job.job.modelId != before.job.job.modelId)
             current.searchText = makeSearchText(current);
+        else
+            current.searchText = before.searchText;
         computeDerived(current);
 
         // A row met again in this call is compared with its state before the call.
@@ -904,7 +975,10 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
             differs(c.before, current, c.candidates);
         } else if (differs(before, current, candidates)) {
             changedOfRow.insert(row, changed.size());
-            changed.append({row, candidates, std::move(before)});
+            Changed &c = changed.emplaceBack();
+            c.row = row;
+            c.candidates = candidates;
+            c.before = std::move(before);
         }
     }
 
