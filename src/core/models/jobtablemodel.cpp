@@ -785,7 +785,7 @@ void JobTableModel::emitChanges(QList<RowChange> changes)
     // costs a receiver one look at each); a row alone in its stretch is announced cell by cell.
     std::sort(changes.begin(), changes.end(),
               [](const RowChange &a, const RowChange &b) { return a.row < b.row; });
-    const int gap = std::max(64, int(m_rows.size() / 64));
+    const int gap = stretchGap();
     qsizetype first = 0;
     while (first < changes.size()) {
         qsizetype last = first;
@@ -797,6 +797,11 @@ void JobTableModel::emitChanges(QList<RowChange> changes)
             emitUnion(changes, first, last);
         first = last + 1;
     }
+}
+
+int JobTableModel::stretchGap() const
+{
+    return std::max(64, int(m_rows.size() / 64));
 }
 
 void JobTableModel::emitUnion(const QList<RowChange> &changes, qsizetype first, qsizetype last)
@@ -899,35 +904,40 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
     changed.reserve(std::min(jobs.size(), m_rows.size()));
     QHash<int, qsizetype> changedOfRow;
     changedOfRow.reserve(std::min(jobs.size(), m_rows.size()));
-    QList<int> unionRoles[ColumnCount];
-    const auto addToUnion = [&unionRoles](int column, int role) {
-        if (!unionRoles[column].contains(role))
-            unionRoles[column].append(role);
-    };
-    // Whether `after` differs from `before` on a candidate role, adding differing pairs not in the
-    // union yet.
+    using Union = QList<int>[ColumnCount];
+    Union unionRoles;
+    // Whether `after` differs from `before` on a candidate role, adding to `acc` the differing
+    // pairs not in it yet (so `acc` ends as the complete union of the rows compared into it).
+    const auto differsInto
+            = [this](Union &acc, const Row &before, const Row &after, quint32 candidates) {
+                  const auto add = [&acc](int column, int role) {
+                      if (!acc[column].contains(role))
+                          acc[column].append(role);
+                  };
+                  bool any = false;
+                  for (const int role : {int(StaleRole), int(NotFoundRole)}) {
+                      if ((any && acc[0].contains(role))
+                          || cellData(before, 0, role) == cellData(after, 0, role))
+                          continue;
+                      any = true;
+                      for (int column = 0; column < ColumnCount; ++column)
+                          add(column, role);
+                  }
+                  for (int column = 0; column < ColumnCount; ++column) {
+                      if (!(candidates & columnBit(column)))
+                          continue;
+                      for (const int role : rolesOfColumn(column)) {
+                          if ((any && acc[column].contains(role))
+                              || cellData(before, column, role) == cellData(after, column, role))
+                              continue;
+                          any = true;
+                          add(column, role);
+                      }
+                  }
+                  return any;
+              };
     const auto differs = [&](const Row &before, const Row &after, quint32 candidates) {
-        bool any = false;
-        for (const int role : {int(StaleRole), int(NotFoundRole)}) {
-            if ((any && unionRoles[0].contains(role))
-                || cellData(before, 0, role) == cellData(after, 0, role))
-                continue;
-            any = true;
-            for (int column = 0; column < ColumnCount; ++column)
-                addToUnion(column, role);
-        }
-        for (int column = 0; column < ColumnCount; ++column) {
-            if (!(candidates & columnBit(column)))
-                continue;
-            for (const int role : rolesOfColumn(column)) {
-                if ((any && unionRoles[column].contains(role))
-                    || cellData(before, column, role) == cellData(after, column, role))
-                    continue;
-                any = true;
-                addToUnion(column, role);
-            }
-        }
-        return any;
+        return differsInto(unionRoles, before, after, candidates);
     };
     QList<WatchedJob> inserts;
     QHash<QString, qsizetype> insertOf;
@@ -1004,6 +1014,39 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
         }
         std::sort(roles.begin(), roles.end());
         Q_EMIT dataChanged(index(top, left), index(bottom, right), roles);
+    } else if (changed.size() > kCellByCellRows) {
+        // In stretches, as emitChanges() cuts them; the union of a stretch is built lazily (as
+        // above, from the rows before this call), a lone row is diffed in full.
+        std::sort(changed.begin(), changed.end(),
+                  [](const Changed &a, const Changed &b) { return a.row < b.row; });
+        const int gap = stretchGap();
+        qsizetype first = 0;
+        while (first < changed.size()) {
+            qsizetype last = first;
+            while (last + 1 < changed.size()
+                   && changed.at(last + 1).row - changed.at(last).row <= gap)
+                ++last;
+            if (last == first) {
+                const Changed &c = changed.at(first);
+                RowChange change;
+                if (diffRow(c.before, c.row, c.candidates, change))
+                    emitRowCells(change);
+            } else {
+                RowChange stretch;
+                for (qsizetype i = first; i <= last; ++i) {
+                    const Changed &c = changed.at(i);
+                    differsInto(stretch.roles, c.before, m_rows.at(c.row), c.candidates);
+                }
+                RowChange top;
+                RowChange bottom;
+                top.row = changed.at(first).row;
+                bottom.row = changed.at(last).row;
+                for (int column = 0; column < ColumnCount; ++column)
+                    top.roles[column] = bottom.roles[column] = stretch.roles[column];
+                emitUnion({top, bottom}, 0, 1);
+            }
+            first = last + 1;
+        }
     } else {
         QList<RowChange> changes;
         changes.reserve(changed.size());

@@ -208,6 +208,8 @@ private:
     // many (see the class comment).
     void emitChanges(QList<RowChange> changes);
     void emitRowCells(const RowChange &change);
+    // Changed rows at most this far apart share one ranged signal (see the class comment).
+    int stretchGap() const;
     void emitUnion(const QList<RowChange> &changes, qsizetype first, qsizetype last);
     void recomputeAndAnnounce(quint32 candidateColumns);
     void rebuildIndex();
