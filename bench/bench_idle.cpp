@@ -6,8 +6,11 @@
 // measures over `--seconds`: the app's CPU time (utime + stime from /proc/PID/stat) and every
 // request the gateway received, by route.
 //
-//   bench_idle --app build/ci/src/app/batchwatch [--jobs N] [--seconds S] [--settle S] [--active]
-//              [--flavour aws|bifrost]
+//   bench_idle --app build/ci/src/app/batchwatch [--jobs N] [--seconds S] [--settle S]
+//              [--max-settle S] [--active] [--flavour aws|bifrost]
+//
+// Without --active a second line tells the settling phase: when the last request before the
+// window came (seconds after the app started), how many requests by route, and their rate.
 //
 // Default: every simulated job has ended (the simulator's clock is moved 60 days on), the idle
 // case of issue 13: no request, < 1 % CPU. --active: only jobs that are still running are
@@ -92,9 +95,12 @@ int main(int argc, char *argv[])
                                            QStringLiteral("s"), QStringLiteral("60"));
     const QCommandLineOption settleOption(
             QStringLiteral("settle"),
-            QStringLiteral("Seconds without a request before measuring (default 10; at most "
-                           "300 s of waiting)."),
+            QStringLiteral("Seconds without a request before measuring (default 10)."),
             QStringLiteral("s"), QStringLiteral("10"));
+    const QCommandLineOption maxSettleOption(
+            QStringLiteral("max-settle"),
+            QStringLiteral("Longest wait for the app to settle, in seconds (default 300)."),
+            QStringLiteral("s"), QStringLiteral("300"));
     const QCommandLineOption activeOption(
             QStringLiteral("active"),
             QStringLiteral("Watch running jobs only, with the clock running; measure from start."));
@@ -105,8 +111,8 @@ int main(int argc, char *argv[])
             QStringLiteral("name"), QStringLiteral("aws"));
     const QCommandLineOption logOption(
             QStringLiteral("log"), QStringLiteral("Print every request of the window on stderr."));
-    parser.addOptions({appOption, jobsOption, secondsOption, settleOption, activeOption,
-                       flavourOption, logOption});
+    parser.addOptions({appOption, jobsOption, secondsOption, settleOption, maxSettleOption,
+                       activeOption, flavourOption, logOption});
     parser.process(app);
     const QString appPath = parser.value(appOption);
     if (appPath.isEmpty() || !QFile::exists(appPath))
@@ -114,8 +120,10 @@ int main(int argc, char *argv[])
     const int jobs = intOption(parser, jobsOption, 1, QStringLiteral("--jobs needs a number"), 2);
     const int seconds
             = intOption(parser, secondsOption, 1, QStringLiteral("--seconds needs a number"), 2);
-    const int settle = std::min(
-            300, intOption(parser, settleOption, 0, QStringLiteral("--settle needs a number"), 2));
+    const int settle
+            = intOption(parser, settleOption, 0, QStringLiteral("--settle needs a number"), 2);
+    const int maxSettle = intOption(parser, maxSettleOption, 1,
+                                    QStringLiteral("--max-settle needs a number"), 2);
     const bool active = parser.isSet(activeOption);
 
     // The gateway: enough jobs that `jobs` of them are in the wanted state.
@@ -156,6 +164,12 @@ int main(int argc, char *argv[])
 
     QMap<QString, int> byRoute;
     int total = 0;
+    // Requests while settling (before the window), by route, and when the last one came.
+    QMap<QString, int> settlingByRoute;
+    int settlingTotal = 0;
+    qint64 lastSettlingRequestMs = 0;
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     bool counting = false;
     bool heardAny = false;
     const bool log = parser.isSet(logOption);
@@ -165,8 +179,12 @@ int main(int argc, char *argv[])
                      [&](const QString &method, const QString &path) {
                          sinceLastRequest.restart();
                          heardAny = true;
-                         if (!counting)
+                         if (!counting) {
+                             ++settlingTotal;
+                             ++settlingByRoute[routeOf(method, path)];
+                             lastSettlingRequestMs = sinceStart.elapsed();
                              return;
+                         }
                          if (log)
                              std::fprintf(stderr, "%s %s\n", qUtf8Printable(method),
                                           qUtf8Printable(path));
@@ -196,7 +214,7 @@ int main(int argc, char *argv[])
     waitMs(2000);
     if (!active) {
         while ((!heardAny || sinceLastRequest.elapsed() < settle * 1000)
-               && waited.elapsed() < 300'000)
+               && waited.elapsed() < maxSettle * 1000LL)
             waitMs(500);
     }
     const qint64 settledMs = waited.elapsed();
@@ -226,5 +244,19 @@ int main(int argc, char *argv[])
         routes << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
     std::printf(" %s |\n", qUtf8Printable(routes.isEmpty() ? QStringLiteral("-")
                                                            : routes.join(QStringLiteral(", "))));
+    if (!active) {
+        // The settling phase: requests until the last one before the window (the first fetches
+        // and the confirmation of every terminal status), and their rate.
+        QStringList settlingRoutes;
+        for (auto it = settlingByRoute.cbegin(); it != settlingByRoute.cend(); ++it)
+            settlingRoutes << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+        const double busy = lastSettlingRequestMs / 1000.0;
+        std::printf("settling: last request %.0f s after start%s; %d requests (%s), %.0f per "
+                    "minute\n",
+                    busy,
+                    settledMs >= maxSettle * 1000LL ? " (not settled: --max-settle reached)" : "",
+                    settlingTotal, qUtf8Printable(settlingRoutes.join(QStringLiteral(", "))),
+                    busy > 0 ? settlingTotal * 60.0 / busy : 0.0);
+    }
     return 0;
 }

@@ -27,7 +27,9 @@
 //             time beside it; on a loaded machine read the CPU column).
 // and the start-up read: JobStore::loadWatched of all N jobs (store reopened each run).
 //
-//   bench_refresh [--jobs N] [--runs N]
+//   bench_refresh [--jobs N] [--runs N] [--model-only]
+//
+// --model-only skips the store stages (applyUpdates, loadWatched): the GUI-thread figures alone.
 //
 // Each run starts from the same preloaded state; the table gives the median and the minimum
 // over the runs. Not a test: it asserts nothing and is not registered with CTest. Results and
@@ -379,9 +381,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption runsOption(QStringLiteral("runs"),
                                         QStringLiteral("Runs per operation (default 5)."),
                                         QStringLiteral("N"), QStringLiteral("5"));
+    const QCommandLineOption modelOnlyOption(
+            QStringLiteral("model-only"),
+            QStringLiteral("Only the GUI-thread stages (model, samples, stall): no store."));
     parser.addOption(jobsOption);
     parser.addOption(runsOption);
+    parser.addOption(modelOnlyOption);
     parser.process(app);
+    const bool modelOnly = parser.isSet(modelOnlyOption);
     const int jobCount = intOption(parser, jobsOption, 10,
                                    QStringLiteral("--jobs needs a number of at least 10"));
     const int runs
@@ -461,7 +468,7 @@ int main(int argc, char *argv[])
             const QList<JobUpdate> updates = mergeAll(state, parsed, refreshAt);
             timings.add(QStringLiteral("merge (Job::mergeFrom, JobUpdate)") + tag, timer);
 
-            {
+            if (!modelOnly) {
                 QTemporaryDir dir;
                 JobStore store;
                 if (!dir.isValid() || !preloadStore(store, dir.path(), identifiers, firstFetch))
@@ -518,7 +525,7 @@ int main(int argc, char *argv[])
     }
 
     // Start-up: the whole watch list from the store, as JobMonitor::loadFromStore reads it.
-    {
+    if (!modelOnly) {
         QTemporaryDir dir;
         {
             JobStore store;

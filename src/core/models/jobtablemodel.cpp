@@ -8,6 +8,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <array>
 
 namespace bw {
 
@@ -17,19 +18,34 @@ constexpr quint32 columnBit(int column)
     return quint32(1) << column;
 }
 
+// The fields shown in a column (see columnsForFields) whose value changed, appeared or
+// disappeared (a record replaced by the store), compared as Job::mergeFrom compares them, without
+// copying and merging a Job per row. The fields no column shows (the role ARN, client token, data
+// and VPC configs, timeout, invocation type, the per-status instants) are not compared: a change
+// of theirs announces nothing (WatchedJobRole is re-read only with an announced cell).
 JobFields fieldDiff(const Job &before, const Job &after)
 {
-    // mergeFrom reports values that changed or appeared; a field that disappeared (a record
-    // replaced by the store) counts as changed too.
-    Job merged = before;
-    JobFields changed = merged.mergeFrom(after);
-    const JobFields a = before.presentFields();
-    const JobFields b = after.presentFields();
-    for (int i = 0; i < JobFieldCount; ++i) {
-        const auto f = static_cast<JobField>(i);
-        if (a.has(f) != b.has(f))
-            changed.set(f);
-    }
+    JobFields changed;
+    const auto diff = [&changed](const auto &a, const auto &b, JobField field) {
+        if (a.has_value() != b.has_value() || (a && !(*a == *b)))
+            changed.set(field);
+    };
+    static_assert(JobFieldCount == 29, "fieldDiff(): is the new JobField shown in a column?");
+    diff(before.jobArn, after.jobArn, JobField::JobArn);
+    diff(before.status, after.status, JobField::Status);
+    diff(before.jobName, after.jobName, JobField::JobName);
+    diff(before.modelId, after.modelId, JobField::ModelId);
+    diff(before.message, after.message, JobField::Message);
+    diff(before.submitTime, after.submitTime, JobField::SubmitTime);
+    diff(before.lastModifiedTime, after.lastModifiedTime, JobField::LastModifiedTime);
+    diff(before.endTime, after.endTime, JobField::EndTime);
+    diff(before.jobExpirationTime, after.jobExpirationTime, JobField::JobExpirationTime);
+    diff(before.totalRecordCount, after.totalRecordCount, JobField::TotalRecordCount);
+    diff(before.processedRecordCount, after.processedRecordCount, JobField::ProcessedRecordCount);
+    diff(before.successRecordCount, after.successRecordCount, JobField::SuccessRecordCount);
+    diff(before.errorRecordCount, after.errorRecordCount, JobField::ErrorRecordCount);
+    diff(before.provider, after.provider, JobField::Provider);
+    diff(before.progressPercent, after.progressPercent, JobField::ProgressPercent);
     return changed;
 }
 
@@ -560,7 +576,18 @@ QString JobTableModel::providerLabel(const QString &provider)
     return labels.value(provider.toLower(), provider);
 }
 
-QList<int> JobTableModel::rolesOfColumn(int column)
+const QList<int> &JobTableModel::rolesOfColumn(int column)
+{
+    static const std::array<QList<int>, ColumnCount> roles = [] {
+        std::array<QList<int>, ColumnCount> all;
+        for (int c = 0; c < ColumnCount; ++c)
+            all[size_t(c)] = makeRolesOfColumn(c);
+        return all;
+    }();
+    return roles[size_t(std::clamp(column, 0, ColumnCount - 1))];
+}
+
+QList<int> JobTableModel::makeRolesOfColumn(int column)
 {
     QList<int> roles{Qt::DisplayRole, Qt::ToolTipRole, RawValueRole};
     switch (Column(column)) {
@@ -650,6 +677,7 @@ quint32 JobTableModel::columnsForFields(const JobFields &fields)
         case JobField::VpcConfig:
         case JobField::TimeoutDurationInHours:
         case JobField::ModelInvocationType:
+            break; // not shown in the table (fieldDiff() does not compare them)
         case JobField::Provider:
             columns |= columnBit(ProviderColumn);
             break;
@@ -730,58 +758,100 @@ bool JobTableModel::diffRow(const Row &before, int row, quint32 candidateColumns
     return any;
 }
 
-void JobTableModel::emitChanges(const QList<RowChange> &changes)
+namespace {
+// Up to this many changed rows are announced cell by cell; more are announced in ranges.
+constexpr qsizetype kCellByCellRows = 8;
+} // namespace
+
+void JobTableModel::emitChanges(QList<RowChange> changes)
 {
     if (changes.isEmpty())
         return;
 
     if (changes.size() > 1 && changes.size() * 2 > m_rows.size()) {
-        int top = int(m_rows.size());
-        int bottom = -1;
-        int left = ColumnCount;
-        int right = -1;
-        QList<int> roles;
-        for (const RowChange &c : changes) {
-            for (int column = 0; column < ColumnCount; ++column) {
-                if (c.roles[column].isEmpty())
-                    continue;
-                top = std::min(top, c.row);
-                bottom = std::max(bottom, c.row);
-                left = std::min(left, column);
-                right = std::max(right, column);
-                for (const int role : c.roles[column]) {
-                    if (!roles.contains(role))
-                        roles.append(role);
-                }
-            }
-        }
-        if (bottom < 0)
-            return;
-        std::sort(roles.begin(), roles.end());
-        Q_EMIT dataChanged(index(top, left), index(bottom, right), roles);
+        emitUnion(changes, 0, changes.size() - 1);
+        return;
+    }
+    if (changes.size() <= kCellByCellRows) {
+        for (const RowChange &c : std::as_const(changes))
+            emitRowCells(c);
         return;
     }
 
-    for (const RowChange &c : changes) {
-        int column = 0;
-        while (column < ColumnCount) {
-            if (c.roles[column].isEmpty()) {
-                ++column;
+    // Many rows, scattered: a sorted QSortFilterProxyModel re-sorts (a layout change, O(rows))
+    // for each dataChanged touching its sort column, so 1,000 single-row signals cost it 1,000
+    // layout changes. Rows closer than `gap` to the previous changed row share one ranged
+    // signal (the union of their cells and roles; the rows between are announced too, which
+    // costs a receiver one look at each); a row alone in its stretch is announced cell by cell.
+    std::sort(changes.begin(), changes.end(),
+              [](const RowChange &a, const RowChange &b) { return a.row < b.row; });
+    const int gap = stretchGap();
+    qsizetype first = 0;
+    while (first < changes.size()) {
+        qsizetype last = first;
+        while (last + 1 < changes.size() && changes.at(last + 1).row - changes.at(last).row <= gap)
+            ++last;
+        if (last == first)
+            emitRowCells(changes.at(first));
+        else
+            emitUnion(changes, first, last);
+        first = last + 1;
+    }
+}
+
+int JobTableModel::stretchGap() const
+{
+    return std::max(64, int(m_rows.size() / 64));
+}
+
+void JobTableModel::emitUnion(const QList<RowChange> &changes, qsizetype first, qsizetype last)
+{
+    int top = int(m_rows.size());
+    int bottom = -1;
+    int left = ColumnCount;
+    int right = -1;
+    QList<int> roles;
+    for (qsizetype i = first; i <= last; ++i) {
+        const RowChange &c = changes.at(i);
+        for (int column = 0; column < ColumnCount; ++column) {
+            if (c.roles[column].isEmpty())
                 continue;
+            top = std::min(top, c.row);
+            bottom = std::max(bottom, c.row);
+            left = std::min(left, column);
+            right = std::max(right, column);
+            for (const int role : c.roles[column]) {
+                if (!roles.contains(role))
+                    roles.append(role);
             }
-            QList<int> roles = c.roles[column];
-            std::sort(roles.begin(), roles.end());
-            int last = column;
-            while (last + 1 < ColumnCount) {
-                QList<int> next = c.roles[last + 1];
-                std::sort(next.begin(), next.end());
-                if (next != roles)
-                    break;
-                ++last;
-            }
-            Q_EMIT dataChanged(index(c.row, column), index(c.row, last), roles);
-            column = last + 1;
         }
+    }
+    if (bottom < 0)
+        return;
+    std::sort(roles.begin(), roles.end());
+    Q_EMIT dataChanged(index(top, left), index(bottom, right), roles);
+}
+
+void JobTableModel::emitRowCells(const RowChange &c)
+{
+    int column = 0;
+    while (column < ColumnCount) {
+        if (c.roles[column].isEmpty()) {
+            ++column;
+            continue;
+        }
+        QList<int> roles = c.roles[column];
+        std::sort(roles.begin(), roles.end());
+        int last = column;
+        while (last + 1 < ColumnCount) {
+            QList<int> next = c.roles[last + 1];
+            std::sort(next.begin(), next.end());
+            if (next != roles)
+                break;
+            ++last;
+        }
+        Q_EMIT dataChanged(index(c.row, column), index(c.row, last), roles);
+        column = last + 1;
     }
 }
 
@@ -826,41 +896,48 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
     // changed, each is diffed in full at the end and announced cell by cell.
     struct Changed
     {
-        int row;
-        quint32 candidates;
+        int row = -1;
+        quint32 candidates = 0;
         Row before; // the row before this call
     };
     QList<Changed> changed;
+    changed.reserve(std::min(jobs.size(), m_rows.size()));
     QHash<int, qsizetype> changedOfRow;
-    QList<int> unionRoles[ColumnCount];
-    const auto addToUnion = [&unionRoles](int column, int role) {
-        if (!unionRoles[column].contains(role))
-            unionRoles[column].append(role);
-    };
-    // Whether `after` differs from `before` on a candidate role, adding differing pairs not in the
-    // union yet.
+    changedOfRow.reserve(std::min(jobs.size(), m_rows.size()));
+    using Union = QList<int>[ColumnCount];
+    Union unionRoles;
+    // Whether `after` differs from `before` on a candidate role, adding to `acc` the differing
+    // pairs not in it yet (so `acc` ends as the complete union of the rows compared into it).
+    const auto differsInto
+            = [this](Union &acc, const Row &before, const Row &after, quint32 candidates) {
+                  const auto add = [&acc](int column, int role) {
+                      if (!acc[column].contains(role))
+                          acc[column].append(role);
+                  };
+                  bool any = false;
+                  for (const int role : {int(StaleRole), int(NotFoundRole)}) {
+                      if ((any && acc[0].contains(role))
+                          || cellData(before, 0, role) == cellData(after, 0, role))
+                          continue;
+                      any = true;
+                      for (int column = 0; column < ColumnCount; ++column)
+                          add(column, role);
+                  }
+                  for (int column = 0; column < ColumnCount; ++column) {
+                      if (!(candidates & columnBit(column)))
+                          continue;
+                      for (const int role : rolesOfColumn(column)) {
+                          if ((any && acc[column].contains(role))
+                              || cellData(before, column, role) == cellData(after, column, role))
+                              continue;
+                          any = true;
+                          add(column, role);
+                      }
+                  }
+                  return any;
+              };
     const auto differs = [&](const Row &before, const Row &after, quint32 candidates) {
-        bool any = false;
-        for (const int role : {int(StaleRole), int(NotFoundRole)}) {
-            if ((any && unionRoles[0].contains(role))
-                || cellData(before, 0, role) == cellData(after, 0, role))
-                continue;
-            any = true;
-            for (int column = 0; column < ColumnCount; ++column)
-                addToUnion(column, role);
-        }
-        for (int column = 0; column < ColumnCount; ++column) {
-            if (!(candidates & columnBit(column)))
-                continue;
-            for (const int role : rolesOfColumn(column)) {
-                if ((any && unionRoles[column].contains(role))
-                    || cellData(before, column, role) == cellData(after, column, role))
-                    continue;
-                any = true;
-                addToUnion(column, role);
-            }
-        }
-        return any;
+        return differsInto(unionRoles, before, after, candidates);
     };
     QList<WatchedJob> inserts;
     QHash<QString, qsizetype> insertOf;
@@ -884,17 +961,21 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
         }
 
         const int row = *it;
-        Row before = m_rows.at(row);
+        // The row before this call is moved out (not copied) and kept only when it differs.
         Row &current = m_rows[row];
+        Row before = std::move(current);
         quint32 candidates
                 = columnsForFields(fieldDiff(before.job.job, job.job)) | columnBit(StaleColumn);
         if (before.job.results != job.results)
             candidates |= columnBit(StatusColumn); // the tooltip tells what the results say
         current.job = job;
         current.job.identifier = before.job.identifier; // the row keeps the form first given
+        current.shortId = before.shortId;
         if (job.job.jobName != before.job.job.jobName || job.job.jobArn != before.job.job.jobArn
             || job.job.modelId != before.job.job.modelId)
             current.searchText = makeSearchText(current);
+        else
+            current.searchText = before.searchText;
         computeDerived(current);
 
         // A row met again in this call is compared with its state before the call.
@@ -904,7 +985,10 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
             differs(c.before, current, c.candidates);
         } else if (differs(before, current, candidates)) {
             changedOfRow.insert(row, changed.size());
-            changed.append({row, candidates, std::move(before)});
+            Changed &c = changed.emplaceBack();
+            c.row = row;
+            c.candidates = candidates;
+            c.before = std::move(before);
         }
     }
 
@@ -930,6 +1014,39 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
         }
         std::sort(roles.begin(), roles.end());
         Q_EMIT dataChanged(index(top, left), index(bottom, right), roles);
+    } else if (changed.size() > kCellByCellRows) {
+        // In stretches, as emitChanges() cuts them; the union of a stretch is built lazily (as
+        // above, from the rows before this call), a lone row is diffed in full.
+        std::sort(changed.begin(), changed.end(),
+                  [](const Changed &a, const Changed &b) { return a.row < b.row; });
+        const int gap = stretchGap();
+        qsizetype first = 0;
+        while (first < changed.size()) {
+            qsizetype last = first;
+            while (last + 1 < changed.size()
+                   && changed.at(last + 1).row - changed.at(last).row <= gap)
+                ++last;
+            if (last == first) {
+                const Changed &c = changed.at(first);
+                RowChange change;
+                if (diffRow(c.before, c.row, c.candidates, change))
+                    emitRowCells(change);
+            } else {
+                RowChange stretch;
+                for (qsizetype i = first; i <= last; ++i) {
+                    const Changed &c = changed.at(i);
+                    differsInto(stretch.roles, c.before, m_rows.at(c.row), c.candidates);
+                }
+                RowChange top;
+                RowChange bottom;
+                top.row = changed.at(first).row;
+                bottom.row = changed.at(last).row;
+                for (int column = 0; column < ColumnCount; ++column)
+                    top.roles[column] = bottom.roles[column] = stretch.roles[column];
+                emitUnion({top, bottom}, 0, 1);
+            }
+            first = last + 1;
+        }
     } else {
         QList<RowChange> changes;
         changes.reserve(changed.size());

@@ -43,7 +43,11 @@ namespace bw {
 //  - upsertJobs() inserts new rows in one beginInsertRows block at the end and announces
 //    changed rows with dataChanged on exactly the cells and roles whose value changed; a change
 //    of StaleRole/NotFoundRole covers the whole row. When more than half of the rows change, one
-//    ranged dataChanged covers them (the union of rows, columns and roles).
+//    ranged dataChanged covers them (the union of rows, columns and roles). When more than eight
+//    but at most half change, changed rows closer than max(64, rows / 64) to the previous one
+//    share one ranged signal (the union of theirs; the unchanged rows between are covered too),
+//    and a changed row alone in its stretch is announced cell by cell: a sorted proxy re-sorts
+//    once per signal touching its sort column, not once per changed row.
 //  - WatchedJobRole returns the current record; it is not listed in dataChanged roles: re-read it
 //    when any cell of its row is announced.
 //  - tick()/setNow() announce the time-dependent columns (Submitted..ETA and Stale) of every
@@ -200,12 +204,19 @@ private:
     // Compares `before` with the current row `row` on the candidate columns and records the
     // roles whose value differs.
     bool diffRow(const Row &before, int row, quint32 candidateColumns, RowChange &out) const;
-    void emitChanges(const QList<RowChange> &changes);
+    // Announces what changed: cell by cell for a few rows; one ranged signal over the union for
+    // many (see the class comment).
+    void emitChanges(QList<RowChange> changes);
+    void emitRowCells(const RowChange &change);
+    // Changed rows at most this far apart share one ranged signal (see the class comment).
+    int stretchGap() const;
+    void emitUnion(const QList<RowChange> &changes, qsizetype first, qsizetype last);
     void recomputeAndAnnounce(quint32 candidateColumns);
     void rebuildIndex();
 
     static quint32 columnsForFields(const JobFields &fields);
-    static QList<int> rolesOfColumn(int column);
+    static const QList<int> &rolesOfColumn(int column);
+    static QList<int> makeRolesOfColumn(int column);
 
     Clock m_clock;
     QDateTime m_now;

@@ -11,6 +11,8 @@ namespace bw {
 namespace {
 // QTimer takes an int; a day is far beyond any interval we arm.
 constexpr qint64 kMaxTimerMs = 24LL * 3600 * 1000;
+// A list walk started at once should refresh at least this many jobs per page it reads.
+constexpr int kJobsPerPage = 10;
 } // namespace
 
 PollScheduler::PollScheduler(const PollSettings &settings, Clock *clock, QObject *parent)
@@ -416,11 +418,24 @@ void PollScheduler::finishFlight(const QString &id)
     }
 }
 
-bool PollScheduler::bulkAllowed() const
+bool PollScheduler::bulkRouteOpen() const
 {
     const PollSettings &s = settings();
-    return s.bulkRefresh && !m_listInFlight && m_listRoute != ListRoute::Useless
-           && s.bulkThreshold > 0;
+    return s.bulkRefresh && m_listRoute != ListRoute::Useless && s.bulkThreshold > 0;
+}
+
+bool PollScheduler::bulkAllowed() const
+{
+    return bulkRouteOpen() && !m_listInFlight;
+}
+
+int PollScheduler::pagesPerWalk() const
+{
+    // Every tracked job is on the gateway's list, so a walk reads at least this many pages.
+    const PollSettings &s = settings();
+    const qint64 perPage = std::max(1, s.listMaxResults);
+    const qint64 pages = (qint64(m_entries.size()) + perPage - 1) / perPage;
+    return int(std::clamp<qint64>(pages, 1, std::max(1, s.listMaxPages)));
 }
 
 void PollScheduler::startList(const QStringList &ids)
@@ -495,19 +510,44 @@ void PollScheduler::pump()
         const Queue::value_type *first = head();
         return first && first->first <= now ? first : nullptr;
     };
+    m_bulkHeldUntilMs = -1;
     if (!m_paused && !holdActive(now) && slotFree() && due()) {
-        if (bulkAllowed()) {
-            // Every job in the bulk queue due within the window rides along. The scan ends at
-            // the window, and what it finds is either taken or fewer than the threshold.
+        // A list walk reads every page of the list however few jobs it is for: it starts only
+        // when a job of the bulk queue is due (never for a retrieve that is due), and then for
+        // every bulk job due within the window. When that is at least the threshold but fewer
+        // than kJobsPerPage per page a walk reads, the due jobs wait (at most bulkWindow past
+        // their due time, or until the walk in flight has ended) for companions, so that jobs
+        // coming due one after another (confirming thousands of ended jobs retrieved one by
+        // one) share a walk instead of starting a whole walk every few seconds. Once they have
+        // waited, they go by one walk if it reads fewer pages than they are jobs, else by
+        // retrieves.
+        const Queue::value_type *bulkHead = m_bulkQueue.empty() ? nullptr : &*m_bulkQueue.begin();
+        if (bulkHead && bulkHead->first <= now && bulkRouteOpen()) {
             QStringList candidates;
             const qint64 horizon = now + s.bulkWindow.count();
             for (auto q = m_bulkQueue.cbegin(); q != m_bulkQueue.cend() && q->first <= horizon; ++q)
                 candidates.append(q->second);
-            if (candidates.size() >= s.bulkThreshold)
+            const int count = int(candidates.size());
+            const int pages = pagesPerWalk();
+            const qint64 waitUntil = bulkHead->first + s.bulkWindow.count();
+            const bool mayWait = count >= s.bulkThreshold && now < waitUntil;
+            if (m_listInFlight) {
+                if (mayWait)
+                    m_bulkHeldUntilMs = waitUntil;
+            } else if (count >= std::max(s.bulkThreshold, pages * kJobsPerPage)
+                       || (count >= s.bulkThreshold && !mayWait && count > pages)) {
                 startList(candidates);
+            } else if (mayWait) {
+                m_bulkHeldUntilMs = waitUntil;
+            }
         }
         while (!m_paused && slotFree()) {
             const Queue::value_type *first = due();
+            if (first && m_bulkHeldUntilMs >= 0 && !m_bulkQueue.empty()
+                && first == &*m_bulkQueue.begin())
+                first = m_soloQueue.empty() || m_soloQueue.begin()->first > now
+                                ? nullptr
+                                : &*m_soloQueue.begin();
             if (!first)
                 break;
             dispatchRetrieve(first->second);
@@ -522,7 +562,14 @@ qint64 PollScheduler::nextDueMs() const
     const Queue::value_type *first = head();
     if (m_paused || !first)
         return -1;
-    return std::max(first->first, m_holdUntilMs);
+    qint64 due = first->first;
+    if (m_bulkHeldUntilMs >= 0 && !m_bulkQueue.empty()) {
+        // Due bulk jobs wait for a list walk until then (see pump()).
+        due = std::max(m_bulkQueue.begin()->first, m_bulkHeldUntilMs);
+        if (!m_soloQueue.empty())
+            due = std::min(due, m_soloQueue.begin()->first);
+    }
+    return std::max(due, m_holdUntilMs);
 }
 
 void PollScheduler::rearm()

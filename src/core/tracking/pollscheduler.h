@@ -38,9 +38,12 @@ namespace bw {
 //   profile (one countdown, see holdUntil()) — refresh-now bypasses the hold;
 // - due jobs are kept in one priority queue ordered by due time and ONE single-shot QTimer is
 //   armed to the earliest due time, so 10,000 jobs cost one timer;
-// - when at least bulkThreshold jobs are due within bulkWindow and the list route has not
-//   proved useless, they are refreshed by one list walk; jobs the walk did not refresh are
-//   retrieved one by one right after;
+// - when a job of the bulk queue is due, at least bulkThreshold jobs are due within bulkWindow
+//   and the list route has not proved useless, they are refreshed by one list walk; jobs the
+//   walk did not refresh are retrieved one by one right after. A walk reads the whole list
+//   (pagesPerWalk()): while fewer than ten jobs per page are due, they wait up to bulkWindow
+//   past their due time for more to join them, then go by one walk if it reads fewer pages than
+//   they are jobs, else by retrieves;
 // - pause() stops new timer-driven requests (in-flight ones complete); refreshNow() works
 //   while paused and ignores due times and holds, but never the in-flight cap.
 //
@@ -172,7 +175,10 @@ private:
     void setListRoute(ListRoute route);
     bool slotFree() const { return inFlight() < std::max(1, settings().maxInFlight); }
     bool holdActive(qint64 now) const { return m_holdUntilMs > now; }
-    bool bulkAllowed() const;
+    bool bulkRouteOpen() const; // the list route may be used (a walk may be in flight)
+    bool bulkAllowed() const;   // ... and no walk is in flight
+    // The pages one list walk reads at least (every tracked job is on the list).
+    int pagesPerWalk() const;
     void startList(const QStringList &ids);
     void dispatchRetrieve(QString id); // by value: callers pass queue entries it erases
     void schedulePump();
@@ -208,7 +214,10 @@ private:
     ListRoute m_listRoute = ListRoute::Untried;
 
     qint64 m_holdUntilMs = 0; // monotonic; no hold when <= now
-    qint64 m_holdSeq = 0;     // requests with a sequence number <= this predate the hold
+    // Due bulk jobs wait for companions for a list walk until then (monotonic; -1: they do
+    // not wait). Set by pump().
+    qint64 m_bulkHeldUntilMs = -1;
+    qint64 m_holdSeq = 0; // requests with a sequence number <= this predate the hold
     int m_profileFailures = 0;
 
     int m_announcedInFlight = 0;

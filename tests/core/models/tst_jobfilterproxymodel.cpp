@@ -57,6 +57,7 @@ private Q_SLOTS:
     void absentValuesSortLastInBothOrders();
     void sortsStatusByLifecycle();
     void resortsWhenASortedValueChanges();
+    void resortsOnceForScatteredChangesAndKeepsTheCurrentRow();
     void filtersByStatusGroups_data();
     void filtersByStatusGroups();
     void searchesNameIdArnAndModel_data();
@@ -257,6 +258,49 @@ void tst_JobFilterProxyModel::resortsWhenASortedValueChanges()
     m_source->upsertJobs({jobs.at(2)});
     QCOMPARE(layout.size(), 1);
     QCOMPARE(visibleIds().mid(0, 3), (QStringList{kPartial, kScheduled, kRunning}));
+}
+
+void tst_JobFilterProxyModel::resortsOnceForScatteredChangesAndKeepsTheCurrentRow()
+{
+    // 200 running jobs sorted by progress; a refresh moves one job in ten to the other end.
+    QList<WatchedJob> jobs;
+    for (int i = 0; i < 200; ++i) {
+        WatchedJob w = synthetic(QStringLiteral("job%1").arg(i, 3, 10, QLatin1Char('0')),
+                                 JobStatus::InProgress);
+        w.job.totalRecordCount = 1000;
+        w.job.processedRecordCount = 100 + i;
+        jobs.append(w);
+    }
+    m_source->setJobs(jobs);
+    m_proxy->sort(M::ProgressColumn, Qt::AscendingOrder);
+    QItemSelectionModel selection(m_proxy.get());
+    const auto proxyRowOf = [this](const QString &id) {
+        return m_proxy->mapFromSource(m_source->index(m_source->rowOf(id), 0)).row();
+    };
+    const QString current = QStringLiteral("job050");
+    const QString selected = QStringLiteral("job051");
+    selection.setCurrentIndex(m_proxy->index(proxyRowOf(current), 0),
+                              QItemSelectionModel::NoUpdate);
+    selection.select(m_proxy->index(proxyRowOf(selected), 0),
+                     QItemSelectionModel::Select | QItemSelectionModel::Rows);
+
+    for (int i = 0; i < 200; i += 10)
+        jobs[i].job.processedRecordCount = 900 + i / 10; // past every other job
+    QSignalSpy layout(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+    m_source->upsertJobs(jobs);
+    QCOMPARE(layout.size(), 1); // not one re-sort per changed row
+
+    QStringList expected;
+    for (int i = 0; i < 200; ++i) {
+        if (i % 10 != 0)
+            expected << QStringLiteral("job%1").arg(i, 3, 10, QLatin1Char('0'));
+    }
+    for (int i = 0; i < 200; i += 10)
+        expected << QStringLiteral("job%1").arg(i, 3, 10, QLatin1Char('0'));
+    QCOMPARE(visibleIds(), expected);
+    QCOMPARE(selection.currentIndex().row(), proxyRowOf(current));
+    QCOMPARE(selection.selectedRows().size(), 1);
+    QCOMPARE(selection.selectedRows().constFirst().row(), proxyRowOf(selected));
 }
 
 void tst_JobFilterProxyModel::filtersByStatusGroups_data()

@@ -86,6 +86,25 @@ Change cells(int row, int left, int right, QList<int> roles)
 }
 
 const QList<int> kTextRoles{Qt::DisplayRole, Qt::ToolTipRole, M::RawValueRole};
+
+// `n` running jobs, job0000 to job0nnn, each with its own progress.
+QList<WatchedJob> runningJobs(int n)
+{
+    QList<WatchedJob> out;
+    for (int i = 0; i < n; ++i) {
+        WatchedJob w;
+        w.identifier = QStringLiteral("job%1").arg(i, 4, 10, QLatin1Char('0'));
+        w.job.jobArn = w.identifier;
+        w.job.jobName = QStringLiteral("triage-%1").arg(i);
+        w.job.status = Status::fromCode(JobStatus::InProgress);
+        w.job.submitTime = kNow.addSecs(-3600 - i);
+        w.job.totalRecordCount = 1000;
+        w.job.processedRecordCount = i % 1000;
+        w.fetchedAt = kNow.addSecs(-30);
+        out.append(w);
+    }
+    return out;
+}
 } // namespace
 
 class tst_JobTableModel : public QObject
@@ -107,6 +126,7 @@ private Q_SLOTS:
     void aJobWithoutANameShowsItsShortIdAsName();
     void oneRangedSignalWhenMostRowsChange();
     void theRangedSignalCarriesWhatEachRowAloneWouldAnnounce();
+    void scatteredChangesAreAnnouncedInRanges();
     void aRowUpdatedTwiceInOneCallAnnouncesBothChanges();
     void unchangedRecordsAreNotAnnounced();
     void neverResetsWhileUpserting();
@@ -455,6 +475,60 @@ void tst_JobTableModel::theRangedSignalCarriesWhatEachRowAloneWouldAnnounce()
     m_model->upsertJobs(next);
     const QList<Change> ranged{{CompletedRow, left, FailedRow, right, expectedRoles}};
     QCOMPARE(describe(recorded(changed)), describe(ranged));
+}
+
+void tst_JobTableModel::scatteredChangesAreAnnouncedInRanges()
+{
+    // One row in ten of 300 changes (fewer than half), plus one row far from the others: a
+    // sorted proxy re-sorts for every signal touching its sort column, so the stretch of close
+    // rows is one ranged signal carrying what each of its rows alone announces, and the far row
+    // is announced cell by cell, exactly as alone.
+    const QList<WatchedJob> jobs = runningJobs(300);
+    QList<WatchedJob> next = jobs;
+    QList<int> changedRows;
+    for (int row = 0; row <= 200; row += 10) {
+        changedRows << row;
+        if (row == 50)
+            next[row].job.message = QStringLiteral("slow");
+        else if (row == 120)
+            next[row].job.status = Status::fromCode(JobStatus::Completed);
+        else
+            next[row].job.processedRecordCount = *jobs.at(row).job.processedRecordCount + 7;
+    }
+    const int farRow = 290;
+    next[farRow].job.jobName = QStringLiteral("renamed");
+
+    const auto alone = [&](int row) {
+        M model([] { return kNow; });
+        model.setJobs(jobs);
+        QSignalSpy spy(&model, &M::dataChanged);
+        model.upsertJobs({next.at(row)});
+        return recorded(spy);
+    };
+    Change stretch{changedRows.first(), M::ColumnCount, changedRows.last(), -1, {}};
+    for (const int row : std::as_const(changedRows)) {
+        const QList<Change> own = alone(row);
+        QVERIFY2(!own.isEmpty(), qPrintable(QString::number(row)));
+        for (const Change &c : own) {
+            stretch.left = std::min(stretch.left, c.left);
+            stretch.right = std::max(stretch.right, c.right);
+            for (const int role : c.roles) {
+                if (!stretch.roles.contains(role))
+                    stretch.roles.append(role);
+            }
+        }
+    }
+    QVERIFY(stretch.roles.contains(M::MessageRole));
+    QVERIFY(stretch.roles.contains(M::StatusGroupRole));
+    QVERIFY(stretch.roles.contains(M::ProgressProcessedRole));
+
+    m_model->setJobs(jobs);
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+    m_model->upsertJobs(next); // every job, as a refresh hands them over
+    QCOMPARE(describe(recorded(changed)), describe(QList<Change>{stretch} + alone(farRow)));
+    QCOMPARE(m_model->index(120, M::StatusColumn).data(M::JobStatusRole).toInt(),
+             int(JobStatus::Completed));
+    QCOMPARE(m_model->index(farRow, M::NameColumn).data().toString(), QStringLiteral("renamed"));
 }
 
 void tst_JobTableModel::aRowUpdatedTwiceInOneCallAnnouncesBothChanges()

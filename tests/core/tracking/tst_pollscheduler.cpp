@@ -146,6 +146,7 @@ private Q_SLOTS:
     void unreachableGatewayHoldsTheProfileWithOneCountdown();
     void refreshesManyDueJobsWithOneListWalk();
     void listWalkTakesAlongJobsDueSoon();
+    void jobsComingDueOneByOneShareFewListWalks();
     void givesUpTheListRouteWhenItIsUseless();
     void fallsBackToRetrievesWhenTheListRouteFails();
     void transientListFailureBacksOffItsJobs();
@@ -561,6 +562,48 @@ void tst_PollScheduler::listWalkTakesAlongJobsDueSoon()
     QCOMPARE(rig.lists.size(), 2);
     QCOMPARE(rig.lists.at(1).size(), 20);
     QVERIFY(rig.retrieves.isEmpty());
+}
+
+void tst_PollScheduler::jobsComingDueOneByOneShareFewListWalks()
+{
+    // 200 jobs on a list of 20 per page: every walk reads 10 pages. The first walk refreshed
+    // none of them (summaries lack what a retrieve carries), so they are retrieved one by one,
+    // ten a second, and every one has ended: their confirming fetches come due 15 s after
+    // their retrieve, ten a second, from 15 s to 35 s.
+    PollSettings settings;
+    settings.listMaxResults = 20;
+    Rig rig(settings);
+    const QStringList all = ids(200);
+    for (const QString &id : all)
+        rig.scheduler->addJob(id);
+    rig.spin();
+    QCOMPARE(rig.lists.size(), 1);
+    rig.listDone({}, true);
+
+    qsizetype walksAnswered = 1;
+    for (int step = 0; step < 600; ++step) { // 60 s
+        if (rig.lists.size() > walksAnswered) {
+            QHash<QString, std::optional<Status>> refreshed;
+            for (const QString &id : rig.lists.constLast())
+                refreshed.insert(id, st(JobStatus::Completed));
+            walksAnswered = rig.lists.size();
+            rig.listDone(refreshed, true);
+        }
+        for (const QString &id : std::as_const(rig.retrieves)) {
+            if (rig.outstanding.contains(id)) {
+                rig.succeed(id, st(JobStatus::Completed));
+                break;
+            }
+        }
+        rig.advance(100ms);
+    }
+
+    for (const QString &id : all)
+        QVERIFY2(rig.scheduler->isSettled(id), qPrintable(id));
+    QCOMPARE(rig.retrieves.size(), 200); // each confirmed by a walk, not by a retrieve
+    // Each walk waited for enough jobs to be due (up to the bulk window): two walks confirm the
+    // 200, not one walk every few seconds for the twenty due next.
+    QCOMPARE(rig.lists.size(), 3);
 }
 
 void tst_PollScheduler::givesUpTheListRouteWhenItIsUseless()
