@@ -2813,6 +2813,10 @@ Zum Beispiel: %2</translation>
         <source>the network access manager was destroyed</source>
         <translation>der Netzwerkzugriff wurde beendet</translation>
     </message>
+    <message>
+        <source>%1 began to answer (HTTP %2) but the whole answer did not arrive within %3 s</source>
+        <translation>%1 hat zu antworten begonnen (HTTP %2), aber die vollständige Antwort kam nicht innerhalb von %3 s an</translation>
+    </message>
 </context>
 <context>
     <name>bw::GatewayError</name>
