@@ -286,12 +286,18 @@ QString ParseProblem::message() const
     case Kind::LeftOut:
         return QStringLiteral("an entry without an identifier is left out");
     case Kind::MoreEntries:
-        return QStringLiteral("%1 more entries are not %2").arg(value, expectedWords(expected));
+        return (value == u"1" ? QStringLiteral("%1 more entry is not %2")
+                              : QStringLiteral("%1 more entries are not %2"))
+                .arg(value, expectedWords(expected));
     case Kind::TooManyEntries:
-        return QStringLiteral("%1 more entries were not read (a page holds at most %2)")
+        return (value == u"1"
+                        ? QStringLiteral("%1 more entry was not read (a page holds at most %2)")
+                        : QStringLiteral("%1 more entries were not read (a page holds at most %2)"))
                 .arg(value, limit);
     case Kind::MoreProblems:
-        return QStringLiteral("%1 more problems in the entries are not listed").arg(value);
+        return (value == u"1" ? QStringLiteral("%1 more problem in the entries is not listed")
+                              : QStringLiteral("%1 more problems in the entries are not listed"))
+                .arg(value);
     }
     return {};
 }

@@ -61,6 +61,70 @@ GatewayError makeError(GatewayError::Kind kind, const QString &message, int http
     return e;
 }
 
+// A detail batchwatch words itself ("… refused the connection"), in English and in the
+// interface's language at once: the English goes into GatewayError::message, which is stored
+// (the store is shared with the CLI and, on PostgreSQL, with a whole team), the translation
+// into GatewayError::shownMessage for this process's views. The CLI installs no translator:
+// both are English there.
+class ClientText
+{
+public:
+    ClientText() = default;
+    // `source` is marked with QT_TRANSLATE_NOOP("bw::GatewayClient", …) for lupdate.
+    explicit ClientText(const char *source)
+        : m_english(QString::fromUtf8(source))
+        , m_shown(QCoreApplication::translate("bw::GatewayClient", source))
+    {}
+    // Words that are the same in every language ("HTTP 301", a host name).
+    static ClientText verbatim(const QString &text)
+    {
+        ClientText t;
+        t.m_english = text;
+        t.m_shown = text;
+        return t;
+    }
+
+    template<typename... Args>
+    ClientText arg(const Args &...args) const
+    {
+        ClientText t;
+        t.m_english = m_english.arg(in(args, true)...);
+        t.m_shown = m_shown.arg(in(args, false)...);
+        return t;
+    }
+    ClientText &operator+=(const ClientText &other)
+    {
+        m_english += other.m_english;
+        m_shown += other.m_shown;
+        return *this;
+    }
+
+    const QString &english() const { return m_english; }
+    const QString &shown() const { return m_shown; }
+
+private:
+    template<typename T>
+    static const T &in(const T &value, bool)
+    {
+        return value;
+    }
+    static const QString &in(const ClientText &value, bool english)
+    {
+        return english ? value.m_english : value.m_shown;
+    }
+
+    QString m_english;
+    QString m_shown;
+};
+
+GatewayError makeError(GatewayError::Kind kind, const ClientText &message, int httpStatus = 0)
+{
+    GatewayError e = makeError(kind, message.english(), httpStatus);
+    if (message.shown() != message.english())
+        e.shownMessage = message.shown();
+    return e;
+}
+
 QString originOf(const QUrl &url)
 {
     const int port = url.port(url.scheme() == QLatin1StringView("https") ? 443 : 80);
@@ -74,13 +138,13 @@ bool isSameOrigin(const QUrl &a, const QUrl &b)
            && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && originOf(a) == originOf(b);
 }
 
-QString formatBytes(qint64 bytes)
+ClientText formatBytes(qint64 bytes)
 {
     if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0)
-        return QStringLiteral("%1 MiB").arg(bytes / (1024 * 1024));
+        return ClientText::verbatim(QStringLiteral("%1 MiB").arg(bytes / (1024 * 1024)));
     if (bytes >= 1024 && bytes % 1024 == 0)
-        return QStringLiteral("%1 KiB").arg(bytes / 1024);
-    return QCoreApplication::translate("bw::GatewayClient", "%1 bytes").arg(bytes);
+        return ClientText::verbatim(QStringLiteral("%1 KiB").arg(bytes / 1024));
+    return ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "%1 bytes")).arg(bytes);
 }
 
 // The value the last response of an exchange gave a header. Qt 6.4 adds each response's header
@@ -144,25 +208,26 @@ GatewayError httpError(const HttpResponse &r)
 GatewayError notJsonError(const HttpResponse &r)
 {
     const QString mime = mimeForMessage(r.contentType);
-    QString text;
+    ClientText text;
     if (r.body.trimmed().isEmpty())
-        text = QCoreApplication::translate("bw::GatewayClient",
-                                           "the gateway answered HTTP %1 with an empty body")
+        text = ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                            "the gateway answered HTTP %1 with an empty body"))
                        .arg(r.status);
     else if (mime.isEmpty())
-        text = QCoreApplication::translate(
-                       "bw::GatewayClient",
-                       "the gateway answered HTTP %1 without a Content-Type, so the body "
-                       "was not read as JSON")
+        text = ClientText(
+                       QT_TRANSLATE_NOOP(
+                               "bw::GatewayClient",
+                               "the gateway answered HTTP %1 without a Content-Type, so the body "
+                               "was not read as JSON"))
                        .arg(r.status);
     else
-        text = QCoreApplication::translate("bw::GatewayClient",
-                                           "the gateway answered HTTP %1 with %2 instead of JSON")
+        text = ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                            "the gateway answered HTTP %1 with %2 instead of JSON"))
                        .arg(r.status)
                        .arg(mime);
     if (JobCodec::looksLikeHtml(r.body))
-        text += QCoreApplication::translate("bw::GatewayClient",
-                                            " (an HTML page, not an API route)");
+        text += ClientText(
+                QT_TRANSLATE_NOOP("bw::GatewayClient", " (an HTML page, not an API route)"));
     return makeError(GatewayError::Kind::BadBody, text, r.status);
 }
 
@@ -196,14 +261,15 @@ Expected<HealthResult> parseHealthBody(const QByteArray &body)
     if (err.error != QJsonParseError::NoError)
         return makeError(
                 GatewayError::Kind::BadBody,
-                QCoreApplication::translate("bw::GatewayClient",
-                                            "the health body is not valid JSON (%1 at offset %2)")
+                ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                             "the health body is not valid JSON (%1 at offset %2)"))
                         .arg(err.errorString())
                         .arg(err.offset));
     if (!doc.isObject())
-        return makeError(GatewayError::Kind::BadBody,
-                         QCoreApplication::translate("bw::GatewayClient",
-                                                     "the health body is JSON but not an object"));
+        return makeError(
+                GatewayError::Kind::BadBody,
+                ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                             "the health body is JSON but not an object")));
     const QJsonObject o = doc.object();
     HealthResult h;
     h.status = o.value(QLatin1StringView("status")).toString();
@@ -341,7 +407,8 @@ QDateTime parseHttpDate(const QByteArray &value)
 struct GatewayClient::CaBundle
 {
     QString path;
-    QString error; // empty when loaded
+    QString error;      // empty when loaded; English (stored with the job's error)
+    QString errorShown; // the same in the interface's language
 #if QT_CONFIG(ssl)
     QList<QSslCertificate> certificates;
 #endif
@@ -391,11 +458,12 @@ public:
         }
         // A careless gateway may echo the key it was sent ("invalid virtual key: sk-…"): its
         // words never carry the key on into messages, logs, the store or the CLI's output.
-        if (!result) {
-            const QString &secret = m_client->m_secret;
+        // The key this request sent and the client's key now (changed while it was out).
+        for (const QString &secret : {m_sentSecret, m_client->m_secret}) {
+            if (result || secret.size() < 4)
+                continue;
             const GatewayError &e = result.error();
-            if (secret.size() >= 4
-                && (e.message.contains(secret) || e.gatewayType.contains(secret))) {
+            if (e.message.contains(secret) || e.gatewayType.contains(secret)) {
                 GatewayError redacted = e;
                 redacted.message.replace(secret, QStringLiteral("[redacted]"));
                 redacted.gatewayType.replace(secret, QStringLiteral("[redacted]"));
@@ -420,7 +488,7 @@ public:
         // Moved out first: settling clears m_fail while the handler would still be running.
         const auto fail = std::exchange(m_fail, {});
         if (!m_settled && fail)
-            fail(makeError(GatewayError::Kind::Cancelled, {}));
+            fail(makeError(GatewayError::Kind::Cancelled, QString()));
     }
 
     // Route detection found `style` for the profile identified by (id, baseUrl).
@@ -530,6 +598,7 @@ private:
     QLatin1StringView m_operation;
     std::function<void(const GatewayError &)> m_fail;
     bool m_keySent = false; // a request of this exchange carried the key
+    QString m_sentSecret;   // the key it carried (the client's may change while it is out)
     Next m_next;
 
     // The exchange in progress.
@@ -564,8 +633,8 @@ std::optional<HttpExchangeRequest> GatewayRequest::buildRequest(const QUrl &url,
         || (scheme != QLatin1StringView("http") && scheme != QLatin1StringView("https"))) {
         *error = makeError(
                 GatewayError::Kind::Network,
-                QCoreApplication::translate("bw::GatewayClient",
-                                            "the gateway URL is not a valid http or https URL"));
+                ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                             "the gateway URL is not a valid http or https URL")));
         return std::nullopt;
     }
 
@@ -576,6 +645,8 @@ std::optional<HttpExchangeRequest> GatewayRequest::buildRequest(const QUrl &url,
     request.headers.emplaceBack("User-Agent", "batchwatch/" BATCHWATCH_VERSION);
 
     const QString &secret = m_client->m_secret;
+    if (profile.authMode != AuthMode::None && !secret.isEmpty() && !hasControlCharacters(secret))
+        m_sentSecret = secret;
     if (profile.authMode != AuthMode::None && !secret.isEmpty()) {
         if (hasControlCharacters(secret)) {
             qCWarning(lcClient) << "the secret holds control characters; not sent";
@@ -622,26 +693,30 @@ std::optional<HttpExchangeRequest> GatewayRequest::buildRequest(const QUrl &url,
             bundle = std::make_unique<GatewayClient::CaBundle>();
             bundle->path = profile.caBundlePath;
             const QString file = QFileInfo(profile.caBundlePath).fileName();
+            ClientText problem;
 #if QT_CONFIG(ssl)
             if (!QFileInfo(profile.caBundlePath).isReadable()) {
-                bundle->error = QCoreApplication::translate("bw::GatewayClient",
-                                                            "the CA bundle %1 cannot be read")
-                                        .arg(file);
+                problem = ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                       "the CA bundle %1 cannot be read"))
+                                  .arg(file);
             } else if (QSslCertificate::fromPath(profile.caBundlePath, QSsl::Pem).isEmpty()) {
-                bundle->error
-                        = QCoreApplication::translate("bw::GatewayClient",
-                                                      "the CA bundle %1 holds no PEM certificate")
+                problem = ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                       "the CA bundle %1 holds no PEM certificate"))
                                   .arg(file);
             }
 #else
-            bundle->error = QCoreApplication::translate(
-                                    "bw::GatewayClient",
-                                    "this build has no TLS support for the CA bundle %1")
-                                    .arg(file);
+            problem = ClientText(QT_TRANSLATE_NOOP(
+                                         "bw::GatewayClient",
+                                         "this build has no TLS support for the CA bundle %1"))
+                              .arg(file);
 #endif
+            bundle->error = problem.english();
+            bundle->errorShown = problem.shown();
         }
         if (!bundle->error.isEmpty()) {
             *error = makeError(GatewayError::Kind::Tls, bundle->error);
+            if (bundle->errorShown != bundle->error)
+                error->shownMessage = bundle->errorShown;
             return std::nullopt;
         }
         request.caBundlePath = profile.caBundlePath;
@@ -794,7 +869,7 @@ Expected<HttpResponse> GatewayRequest::interpret(HttpExchange *exchange)
     switch (m_reason) {
     case AbortReason::Cancelled:
     case AbortReason::ContextGone:
-        return makeError(GatewayError::Kind::Cancelled, {});
+        return makeError(GatewayError::Kind::Cancelled, QString());
     case AbortReason::TooLarge:
         return tooLargeError(status);
     case AbortReason::Deadline:
@@ -802,44 +877,48 @@ Expected<HttpResponse> GatewayRequest::interpret(HttpExchange *exchange)
         // A gateway that began to answer (a body trickling in) was reached: say so.
         return makeError(
                 GatewayError::Kind::Timeout,
-                status > 0 ? QCoreApplication::translate(
-                                     "bw::GatewayClient",
-                                     "%1 began to answer (HTTP %2) but the whole answer did "
-                                     "not arrive within %3 s")
-                                     .arg(originOf(m_url))
-                                     .arg(status)
-                                     .arg(m_timeoutMs / 1000.0, 0, 'g', 3)
-                           : QCoreApplication::translate("bw::GatewayClient",
-                                                         "no complete answer from %1 within %2 s")
-                                     .arg(originOf(m_url))
-                                     .arg(m_timeoutMs / 1000.0, 0, 'g', 3),
+                status > 0
+                        ? ClientText(
+                                  QT_TRANSLATE_NOOP(
+                                          "bw::GatewayClient",
+                                          "%1 began to answer (HTTP %2) but the whole answer did "
+                                          "not arrive within %3 s"))
+                                  .arg(originOf(m_url))
+                                  .arg(status)
+                                  .arg(m_timeoutMs / 1000.0, 0, 'g', 3)
+                        : ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                       "no complete answer from %1 within %2 s"))
+                                  .arg(originOf(m_url))
+                                  .arg(m_timeoutMs / 1000.0, 0, 'g', 3),
                 status);
     case AbortReason::Redirect: {
-        const QString hop = m_redirectStatus > 0 ? QStringLiteral("HTTP %1").arg(m_redirectStatus)
-                                                 : QCoreApplication::translate("bw::GatewayClient",
-                                                                               "a redirect");
-        QString text;
+        const ClientText hop
+                = m_redirectStatus > 0
+                          ? ClientText::verbatim(QStringLiteral("HTTP %1").arg(m_redirectStatus))
+                          : ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "a redirect"));
+        ClientText text;
         if (m_redirectLoop)
             text = m_redirects > kMaxRedirects
-                           ? QCoreApplication::translate(
-                                     "bw::GatewayClient",
-                                     "a redirect loop (more than %1 redirects within %2)")
+                           ? ClientText(
+                                     QT_TRANSLATE_NOOP(
+                                             "bw::GatewayClient",
+                                             "a redirect loop (more than %1 redirects within %2)"))
                                      .arg(kMaxRedirects)
                                      .arg(originOf(m_url))
-                           : QCoreApplication::translate(
-                                     "bw::GatewayClient",
-                                     "a redirect loop (%1 back to an address already "
-                                     "visited, after %2 redirects within %3)")
+                           : ClientText(QT_TRANSLATE_NOOP(
+                                                "bw::GatewayClient",
+                                                "a redirect loop (%1 back to an address already "
+                                                "visited, after %2 redirects within %3)"))
                                      .arg(hop)
                                      .arg(m_redirects)
                                      .arg(originOf(m_url));
         else if (isSameOrigin(m_url, m_redirectTarget))
-            text = QCoreApplication::translate("bw::GatewayClient",
-                                               "%1 would turn this %2 into a GET")
+            text = ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                "%1 would turn this %2 into a GET"))
                            .arg(hop, QString::fromLatin1(m_verb));
         else
-            text = QCoreApplication::translate("bw::GatewayClient",
-                                               "%1 to %2, another origin than the gateway (%3)")
+            text = ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                "%1 to %2, another origin than the gateway (%3)"))
                            .arg(hop, originOf(m_redirectTarget), originOf(m_url));
         qCWarning(lcClient).noquote()
                 << m_operation << "redirect not followed:" << m_redirectStatus;
@@ -852,19 +931,21 @@ Expected<HttpResponse> GatewayRequest::interpret(HttpExchange *exchange)
     if (exchange->failure() != HttpExchange::Failure::None)
         return transportError(exchange, status);
     if (status <= 0)
-        return makeError(GatewayError::Kind::Network,
-                         QCoreApplication::translate("bw::GatewayClient",
-                                                     "the gateway did not send an HTTP response"));
+        return makeError(
+                GatewayError::Kind::Network,
+                ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                             "the gateway did not send an HTTP response")));
     if (status < 200) {
         // An informational status is never an answer. Qt 6.4 ends some chains of same-origin
         // redirects this way when the machine is busy (seen with ping-pong redirects).
-        const QString after = m_redirects > 0 ? QCoreApplication::translate("bw::GatewayClient",
-                                                                            " after %1 redirects")
-                                                        .arg(m_redirects)
-                                              : QString();
+        const ClientText after = m_redirects > 0
+                                         ? ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                                        " after %1 redirects"))
+                                                   .arg(m_redirects)
+                                         : ClientText();
         return makeError(GatewayError::Kind::Network,
-                         QCoreApplication::translate("bw::GatewayClient",
-                                                     "no final answer from %1%2 (only HTTP %3)")
+                         ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                      "no final answer from %1%2 (only HTTP %3)"))
                                  .arg(originOf(m_url), after)
                                  .arg(status));
     }
@@ -885,6 +966,16 @@ Expected<HttpResponse> GatewayRequest::interpret(HttpExchange *exchange)
     }
     r.retryAfter = exchange->header("Retry-After");
     r.body = std::exchange(m_body, {});
+    if (!r.is2xx() && m_sentSecret.size() >= 4) {
+        // An error body that echoes the key is cleaned before it is read: the parsers cut long
+        // words (a first line of 300 characters, a title of 120), and a key cut in half would
+        // pass the check on the whole key in deliver().
+        const QByteArray key = m_sentSecret.toUtf8();
+        r.body.replace(key, "[redacted]");
+        r.reasonPhrase.replace(key, "[redacted]");
+        r.contentType.replace(key, "[redacted]");
+        r.amznErrorType.replace(key, "[redacted]");
+    }
     qCDebug(lcClient).noquote().nospace()
             << m_operation << " " << m_verb << " -> " << status << ", " << r.body.size()
             << " bytes of " << mimeForMessage(r.contentType) << " in " << m_elapsed.elapsed()
@@ -896,8 +987,8 @@ GatewayError GatewayRequest::tooLargeError(int status) const
 {
     qCWarning(lcClient).noquote() << m_operation << "response over" << bodyCap() << "bytes aborted";
     return makeError(GatewayError::Kind::TooLarge,
-                     QCoreApplication::translate("bw::GatewayClient",
-                                                 "more than %1, the limit for one response")
+                     ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                  "more than %1, the limit for one response"))
                              .arg(formatBytes(bodyCap())),
                      status);
 }
@@ -914,17 +1005,17 @@ GatewayError GatewayRequest::transportError(const HttpExchange *exchange, int st
     case Failure::None:
         break;
     case Failure::Aborted: // only ever by this request, which said why first
-        return makeError(Kind::Cancelled, {});
+        return makeError(Kind::Cancelled, QString());
     case Failure::InactivityTimeout:
-        return makeError(
-                Kind::Timeout,
-                QCoreApplication::translate("bw::GatewayClient", "nothing arrived from %1 for %2 s")
-                        .arg(where)
-                        .arg(m_timeoutMs / 1000.0, 0, 'g', 3));
+        return makeError(Kind::Timeout,
+                         ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                      "nothing arrived from %1 for %2 s"))
+                                 .arg(where)
+                                 .arg(m_timeoutMs / 1000.0, 0, 'g', 3));
     case Failure::ConnectTimeout:
         return makeError(
                 Kind::Timeout,
-                QCoreApplication::translate("bw::GatewayClient", "the connection to %1 timed out")
+                ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "the connection to %1 timed out"))
                         .arg(where));
     case Failure::Tls:
         return makeError(Kind::Tls,
@@ -932,38 +1023,40 @@ GatewayError GatewayRequest::transportError(const HttpExchange *exchange, int st
                                  ? QStringLiteral("%1 (%2)").arg(exchange->errorString(), where)
                                  : QStringLiteral("%1 (%2)").arg(tlsError, where));
     case Failure::TooManyRedirects:
-        return makeError(Kind::Redirect,
-                         QCoreApplication::translate("bw::GatewayClient", "more than %1 redirects")
-                                 .arg(kMaxRedirects),
-                         status);
+        return makeError(
+                Kind::Redirect,
+                ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "more than %1 redirects"))
+                        .arg(kMaxRedirects),
+                status);
     case Failure::InsecureRedirect:
         return makeError(
                 Kind::Redirect,
-                QCoreApplication::translate("bw::GatewayClient", "a redirect from https to http"),
+                ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "a redirect from https to http")),
                 status);
     case Failure::Refused:
-        return makeError(Kind::Network, QCoreApplication::translate("bw::GatewayClient",
-                                                                    "%1 refused the connection")
+        return makeError(Kind::Network, ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                                     "%1 refused the connection"))
                                                 .arg(where));
     case Failure::HostNotFound:
-        return makeError(Kind::Network, QCoreApplication::translate("bw::GatewayClient",
-                                                                    "the host %1 was not found")
+        return makeError(Kind::Network, ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                                     "the host %1 was not found"))
                                                 .arg(m_url.host()));
     case Failure::RemoteClosed:
-        return makeError(Kind::Network,
-                         status > 0 ? QCoreApplication::translate(
-                                              "bw::GatewayClient",
-                                              "%1 closed the connection before the whole "
-                                              "response arrived")
-                                              .arg(where)
-                                    : QCoreApplication::translate("bw::GatewayClient",
-                                                                  "%1 closed the connection")
-                                              .arg(where),
-                         status);
+        return makeError(
+                Kind::Network,
+                status > 0
+                        ? ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                       "%1 closed the connection before the whole "
+                                                       "response arrived"))
+                                  .arg(where)
+                        : ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                       "%1 closed the connection"))
+                                  .arg(where),
+                status);
     case Failure::TransportGone:
         return makeError(Kind::Network,
-                         QCoreApplication::translate("bw::GatewayClient",
-                                                     "the network access manager was destroyed"));
+                         ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                      "the network access manager was destroyed")));
     case Failure::Other:
         break;
     }

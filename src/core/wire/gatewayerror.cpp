@@ -32,7 +32,8 @@ QString GatewayError::describe() const
     // Messages can be multi-line (up to 2 KiB); a sentence shows the first line only.
     // A TLS failure keeps the certificate's details (subject, issuer, validity, fingerprint).
     const int cap = kind == Kind::Tls ? 700 : 300;
-    QString detail = message.section(u'\n', 0, 0).trimmed();
+    QString detail
+            = (shownMessage.isEmpty() ? message : shownMessage).section(u'\n', 0, 0).trimmed();
     if (detail.size() > cap)
         detail = detail.left(cap - 1) + QChar(0x2026);
 

@@ -28,6 +28,11 @@ struct GatewayError
     int httpStatus = 0;  // 0 when there was no HTTP response
     QString gatewayType; // "ResourceNotFoundException", "virtual_key_required", ...
     QString message;     // the gateway's or the network stack's words, may be empty
+    // batchwatch's own words of `message` in the interface's language, when they differ (a
+    // German desktop: "… hat die Verbindung abgelehnt"). Only for this process's views:
+    // `message` is what is stored, exported and printed by the CLI, so a store shared with the
+    // CLI or a team never holds one desktop's language. Empty otherwise.
+    QString shownMessage;
     std::optional<int> retryAfterSeconds;
     // The request carried a key. A 401/403 then means the key was rejected, whatever the
     // gateway's words say ("a virtual key is required …" is Bifrost's answer to a wrong one).

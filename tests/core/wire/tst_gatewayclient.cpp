@@ -1070,6 +1070,17 @@ void tst_GatewayClient::neverRepeatsAKeyTheGatewayEchoes()
     QVERIFY2(!text.contains(kSecret), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("invalid virtual key: [redacted]")), qPrintable(text));
     QVERIFY(!out->error().gatewayType.contains(kSecret));
+
+    // The key where the readers cut a long message (300 characters of its first line): no
+    // piece of it may remain either.
+    const QByteArray padding(285, 'x');
+    nam.setRoute(kSingularPath,
+                 FakeResponse::json(403, R"({"message":")" + padding + " key " + kSecret.toUtf8()
+                                                 + R"( is not allowed"})"));
+    const auto cut = retrieveOnce(client, this);
+    QVERIFY2(cut->done(), "no answer");
+    const QString cutText = cut->error().describe() + cut->error().message;
+    QVERIFY2(!cutText.contains(kSecret.left(6)), qPrintable(cutText));
 }
 
 void tst_GatewayClient::reportsTheMoreTellingAnswerWhenNoRouteAccepts_data()

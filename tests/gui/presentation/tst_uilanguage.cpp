@@ -3,13 +3,17 @@
 // complete — lupdate over today's sources finds nothing unfinished or obsolete.
 #include "domain/statusvocabulary.h"
 #include "presentation/uilanguage.h"
+#include "wire/gatewayclient.h"
+#include "wire/gatewayprofile.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -95,6 +99,37 @@ private Q_SLOTS:
         qunsetenv("BATCHWATCH_LANG");
         UiLanguage::install(QCoreApplication::instance(), QStringLiteral("en"));
         QLocale::setDefault(QLocale::c());
+    }
+
+    void aConnectionErrorIsShownInGermanButKeptInEnglish()
+    {
+        // The German desktop shows "… hat die Verbindung abgelehnt"; what it keeps (the store,
+        // shared with the CLI and maybe a team) is the English sentence.
+        UiLanguage::install(QCoreApplication::instance(), QStringLiteral("de"));
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        } // closed: nothing listens there now
+        QNetworkAccessManager nam;
+        GatewayClient client(&nam);
+        GatewayProfile profile;
+        profile.id = QStringLiteral("p");
+        profile.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        profile.maxRequestsPerSecond = 0;
+        client.setProfile(profile);
+        std::optional<GatewayError> error;
+        client.health(&client, [&](Expected<HealthResult> r) {
+            QVERIFY(!r);
+            error = r.error();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(error.has_value(), 15000);
+        QVERIFY2(error->message.contains(u"refused the connection"), qPrintable(error->message));
+        QVERIFY2(error->shownMessage.contains(u"hat die Verbindung abgelehnt"),
+                 qPrintable(error->shownMessage));
+        QVERIFY2(error->describe().contains(u"hat die Verbindung abgelehnt"),
+                 qPrintable(error->describe()));
     }
 
     void germanIsEmbedded()
