@@ -304,7 +304,11 @@ void MainWindow::openStore()
     m_storeWorker = opened.worker;
     if (m_storeWorker) {
         connect(m_storeWorker, &StoreWorker::writeFailed, this, [this](const QString &message) {
-            showStatusMessage(tr("Could not save to the local store: %1").arg(message));
+            // A shared store's lost connection: the poller keeps the batch and writes it again
+            // once reconnected (StoreWorker); the team's store is not "local".
+            showStatusMessage(storeengine::isPostgresUrl(m_options.dataDirectory)
+                                      ? tr("Could not save to the shared store: %1").arg(message)
+                                      : tr("Could not save to the local store: %1").arg(message));
         });
         return;
     }

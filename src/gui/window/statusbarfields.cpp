@@ -65,6 +65,8 @@ void StatusBarFields::update(const ProfileSession *session, const JobFilterProxy
     situation.kind = monitor->connectionState().kind;
     situation.keyMissing = session->keyState() == ProfileSession::KeyState::Missing;
     situation.nothingWatched = session->isLoaded() && monitor->jobCount() == 0;
+    situation.viewing = session->sharing() == ProfileSession::Sharing::Viewing
+                        || session->sharing() == ProfileSession::Sharing::Unpolled;
     m_indicator->setSituation(session->profile().id, session->profile().name, situation);
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
