@@ -671,6 +671,7 @@ void tst_SharedStore::unreachableStoreShowsOfflineAndPollsNothing()
     session.start();
     QTRY_COMPARE(session.sharing(), ProfileSession::Sharing::StoreUnreachable);
     QCOMPARE(session.monitor()->connectionState().kind, ConnectionState::Kind::Offline);
+    QVERIFY(session.monitor()->connectionState().storeUnreachable); // the store, not the gateway
     QVERIFY(!states.isEmpty());
     QCOMPARE(states.constLast().at(0).value<ConnectionState>().kind,
              ConnectionState::Kind::Offline);
