@@ -3502,6 +3502,14 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
         <source>Could not save to the shared store: %1</source>
         <translation>Speichern im gemeinsamen Speicher fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>The shared store&apos;s connection was lost: the changes are kept and saved once it is back</source>
+        <translation>Die Verbindung zum gemeinsamen Speicher ist verloren: die Änderungen werden aufbewahrt und gespeichert, sobald er wieder da ist</translation>
+    </message>
+    <message>
+        <source>The changes kept while the shared store was away are saved</source>
+        <translation>Die aufbewahrten Änderungen sind im gemeinsamen Speicher gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>bw::MemorySecretStore</name>

@@ -310,6 +310,14 @@ void MainWindow::openStore()
                                       ? tr("Could not save to the shared store: %1").arg(message)
                                       : tr("Could not save to the local store: %1").arg(message));
         });
+        // The store's message says the batch was not written; on a lost connection it is kept
+        // and written again (StoreWorker), which the user learns here.
+        connect(m_storeWorker, &StoreWorker::unwrittenBatchesChanged, this, [this](int batches) {
+            showStatusMessage(batches > 0 ? tr("The shared store's connection was lost: the "
+                                               "changes are kept and saved once it is back")
+                                          : tr("The changes kept while the shared store was "
+                                               "away are saved"));
+        });
         return;
     }
     m_lastError = opened.error;
