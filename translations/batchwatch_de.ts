@@ -2259,6 +2259,10 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
         <source>Key refused</source>
         <translation>Schlüssel abgelehnt</translation>
     </message>
+    <message>
+        <source>Following the shared store</source>
+        <translation>Folgt dem gemeinsamen Speicher</translation>
+    </message>
 </context>
 <context>
     <name>bw::ConnectionTest</name>
@@ -3621,6 +3625,18 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
         <source>They are removed for the whole team, with their status history in the shared store. The jobs themselves keep running on the gateway.</source>
         <translation>Sie werden für das ganze Team entfernt, mit ihrem Statusverlauf im gemeinsamen Speicher. Die Jobs selbst laufen auf dem Gateway weiter.</translation>
     </message>
+    <message>
+        <source>Could not save to the shared store: %1</source>
+        <translation>Speichern im gemeinsamen Speicher fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The shared store&apos;s connection was lost: the changes are kept and saved once it is back</source>
+        <translation>Die Verbindung zum gemeinsamen Speicher ist verloren: die Änderungen werden aufbewahrt und gespeichert, sobald er wieder da ist</translation>
+    </message>
+    <message>
+        <source>The changes kept while the shared store was away are saved</source>
+        <translation>Die aufbewahrten Änderungen sind im gemeinsamen Speicher gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>bw::MemorySecretStore</name>
@@ -3825,6 +3841,10 @@ Jobs lassen sich weiter beobachten, aber nach dem Beenden von batchwatch bleibt 
     <message>
         <source>Last successful refresh: %1 (%2).</source>
         <translation>Letzte erfolgreiche Aktualisierung: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The shared store cannot be reached.</source>
+        <translation>Der gemeinsame Speicher ist nicht erreichbar.</translation>
     </message>
 </context>
 <context>

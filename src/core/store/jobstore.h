@@ -125,6 +125,16 @@ public:
     // without any password, for PostgreSQL).
     QString databasePath() const;
     QString lastError() const { return m_lastError; }
+    // A PostgreSQL connection was found lost and is being re-established (with backoff): a write
+    // that failed meanwhile failed for that alone and may be written again (StoreWorker does).
+    bool isReconnecting() const { return !m_reviveUrl.isEmpty(); }
+    // Reconnects a lost connection when its backoff allows (nothing else); true when the store
+    // is usable now. Emits nothing; lastError() says why not.
+    bool ensureUsable() const
+    {
+        clearError();
+        return checkUsable();
+    }
 
     static QString fileName(); // "batchwatch.sqlite"
 

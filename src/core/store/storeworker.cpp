@@ -14,12 +14,19 @@ StoreWorker::StoreWorker(QObject *parent)
     m_worker->moveToThread(&m_thread);
     m_thread.start();
     connect(this, &StoreWorker::opened, this, [this](bool ok) { m_open = ok; });
+    connect(this, &StoreWorker::unwrittenBatchesChanged, this,
+            [this](int batches) { m_unwrittenCount = batches; });
     QMetaObject::invokeMethod(
             m_worker,
             [this] {
                 m_store = std::make_unique<JobStore>();
                 // Queued to the owner thread (the receiver lives there).
                 connect(m_store.get(), &JobStore::writeFailed, this, &StoreWorker::writeFailed);
+                m_retryTimer = new QTimer(m_worker);
+                m_retryTimer->setSingleShot(true);
+                m_retryTimer->setInterval(RetryMs);
+                connect(m_retryTimer, &QTimer::timeout, m_worker,
+                        [this] { writeUnwritten(*m_store); });
             },
             Qt::QueuedConnection);
 }
@@ -31,6 +38,11 @@ StoreWorker::~StoreWorker()
     QMetaObject::invokeMethod(
             m_worker,
             [this] {
+                // Kept batches get a last chance (the connection may be back by now).
+                if (!m_unwritten.isEmpty() && !writeUnwritten(*m_store))
+                    qCWarning(lcStore) << "closing with" << m_unwritten.size()
+                                       << "batch(es) of updates unwritten (the store is lost)";
+                m_retryTimer = nullptr; // a child of m_worker: deleted below
                 // Adopted objects first (adopt()): they may use the store's thread's timers.
                 const QObjectList adopted = m_worker->children(); // each delete edits the list
                 qDeleteAll(adopted);
@@ -97,7 +109,49 @@ void StoreWorker::applyUpdates(const QList<JobUpdate> &updates)
 {
     if (updates.isEmpty())
         return;
-    post([updates](JobStore &store) { store.applyUpdates(updates); });
+    post([this, updates](JobStore &store) {
+        m_unwritten.append(updates);
+        writeUnwritten(store);
+    });
+}
+
+bool StoreWorker::writeUnwritten(JobStore &store)
+{
+    while (!m_unwritten.isEmpty()) {
+        // Still reconnecting (its backoff not over, or the server still down): wait, quietly.
+        if (store.isReconnecting() && !store.ensureUsable())
+            break;
+        if (store.applyUpdates(m_unwritten.constFirst())) {
+            m_unwritten.removeFirst();
+            continue;
+        }
+        if (!store.isReconnecting()) {
+            // Refused for another reason: it would be refused again (reported, as before).
+            m_unwritten.removeFirst();
+            continue;
+        }
+        qCWarning(lcStore) << "keeping" << m_unwritten.size()
+                           << "batch(es) of updates to write once the store has reconnected";
+        break;
+    }
+    reportUnwritten();
+    if (m_unwritten.isEmpty()) {
+        if (m_retryTimer)
+            m_retryTimer->stop();
+        return true;
+    }
+    if (m_retryTimer && !m_retryTimer->isActive())
+        m_retryTimer->start();
+    return false;
+}
+
+void StoreWorker::reportUnwritten()
+{
+    const int count = int(m_unwritten.size());
+    if (count == m_unwrittenReported)
+        return;
+    m_unwrittenReported = count;
+    deliver([this, count] { Q_EMIT unwrittenBatchesChanged(count); });
 }
 
 void StoreWorker::setProfileDetectedRoute(const QString &profileId, RouteStyle route)
@@ -150,7 +204,15 @@ void StoreWorker::adopt(QObject *object)
 void StoreWorker::post(std::function<void(JobStore &)> task)
 {
     QMetaObject::invokeMethod(
-            m_worker, [this, task = std::move(task)] { task(*m_store); }, Qt::QueuedConnection);
+            m_worker,
+            [this, task = std::move(task)] {
+                // Kept batches first, so that whatever was asked for after them — a read, a
+                // removal — finds them written.
+                if (!m_unwritten.isEmpty())
+                    writeUnwritten(*m_store);
+                task(*m_store);
+            },
+            Qt::QueuedConnection);
 }
 
 void StoreWorker::waitForIdle()

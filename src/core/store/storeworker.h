@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 #include <QThread>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -34,6 +35,13 @@ namespace bw {
 //
 // Failures: a failed open is reported by opened(false, error); a failed write by writeFailed()
 // (the JobStore's message); reads that fail give empty results, as JobStore does.
+// A batch of applyUpdates() that fails because a PostgreSQL connection was lost
+// (JobStore::isReconnecting) is kept, not dropped: it is written again once the store has
+// reconnected (tried every RetryMs, the store's own backoff deciding when it really connects),
+// before anything queued after it, and every batch that arrives meanwhile waits behind it, so
+// the batches reach the store whole and in order (a status change written twice is stored once:
+// the store's unique key on transitions). unwrittenBatches() counts them. Any other failed write
+// is reported and dropped, as before.
 class StoreWorker : public QObject
 {
     Q_OBJECT
@@ -92,6 +100,12 @@ public:
         });
     }
 
+    // How often kept batches (see above) are tried again while the store reconnects.
+    static constexpr int RetryMs = 500;
+    // Batches of applyUpdates() kept for a lost connection, not written yet (owner thread's
+    // view, updated when the number changes).
+    int unwrittenBatches() const { return m_unwrittenCount; }
+
     // Blocks until every task queued so far has run. Not from the worker thread.
     void waitForIdle();
     // True between a successful open and destruction.
@@ -103,14 +117,25 @@ Q_SIGNALS:
     // JobStore::jobsChanged, on the owner thread: reload these jobs (loadJobs), or the whole
     // profile when the list is empty.
     void jobsChanged(const QString &profileId, const QStringList &jobKeys);
+    // unwrittenBatches() changed: 0 once everything kept has been written.
+    void unwrittenBatchesChanged(int batches);
 
 private:
     void deliver(std::function<void()> fn);
+    // On the worker thread: writes the kept batches in order; false while some remain.
+    bool writeUnwritten(JobStore &store);
+    void reportUnwritten();
 
     QThread m_thread;
     QObject *m_worker = nullptr;       // lives on m_thread: the queue's receiver
     std::unique_ptr<JobStore> m_store; // created, used and destroyed on m_thread only
     bool m_open = false;               // owner-thread view, updated by opened()
+    int m_unwrittenCount = 0;          // owner-thread view of m_unwritten.size()
+    // Worker thread only: batches kept for a lost connection, oldest first, and what tries them
+    // again.
+    QList<QList<JobUpdate>> m_unwritten;
+    int m_unwrittenReported = 0;
+    QTimer *m_retryTimer = nullptr;
 };
 
 } // namespace bw

@@ -104,7 +104,7 @@ bool sameError(const std::optional<GatewayError> &a, const std::optional<Gateway
 bool significantlyDifferent(const ConnectionState &a, const ConnectionState &b)
 {
     if (a.kind != b.kind || a.lastSuccessAt != b.lastSuccessAt
-        || !sameError(a.lastError, b.lastError))
+        || a.storeUnreachable != b.storeUnreachable || !sameError(a.lastError, b.lastError))
         return true;
     if (a.nextRetryAt.isValid() != b.nextRetryAt.isValid())
         return true;
@@ -214,7 +214,8 @@ QString ConnectionState::kindKey(Kind kind)
 
 bool operator==(const ConnectionState &a, const ConnectionState &b)
 {
-    return a.kind == b.kind && a.lastSuccessAt == b.lastSuccessAt && a.nextRetryAt == b.nextRetryAt
+    return a.kind == b.kind && a.storeUnreachable == b.storeUnreachable
+           && a.lastSuccessAt == b.lastSuccessAt && a.nextRetryAt == b.nextRetryAt
            && sameError(a.lastError, b.lastError);
 }
 
@@ -586,6 +587,7 @@ ConnectionState JobMonitor::connectionState() const
     ConnectionState offline;
     offline.kind = ConnectionState::Kind::Offline;
     offline.lastSuccessAt = m_connection.lastSuccessAt;
+    offline.storeUnreachable = true;
     return offline;
 }
 

@@ -47,6 +47,9 @@ struct ConnectionState
     // is Degraded, Offline or AuthFailed; invalid otherwise or when nothing is scheduled.
     QDateTime nextRetryAt;
     std::optional<GatewayError> lastError; // what made it Degraded, Offline or AuthFailed
+    // Offline because a shared store's database cannot be reached, whatever the gateway does
+    // (JobMonitor::setStoreReachable): the views name the store, not the gateway.
+    bool storeUnreachable = false;
 
     static QString kindKey(Kind kind); // "unknown", "online", "degraded", "offline", "auth-failed"
     friend bool operator==(const ConnectionState &a, const ConnectionState &b);

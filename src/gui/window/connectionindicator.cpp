@@ -97,6 +97,8 @@ QString ConnectionIndicator::words(const Situation &situation)
             return tr("No key stored");
         if (situation.nothingWatched)
             return tr("Idle — add jobs to start polling");
+        if (situation.viewing)
+            return tr("Following the shared store");
         return tr("Connecting…");
     case ConnectionState::Kind::Online:
         return tr("Online");

@@ -32,6 +32,9 @@ public:
         ConnectionState::Kind kind = ConnectionState::Kind::Unknown;
         bool keyMissing = false;
         bool nothingWatched = false;
+        // A viewer of a shared store: another client polls, this one sends nothing, so the
+        // gateway's state stays unknown here — not "Connecting…".
+        bool viewing = false;
         friend bool operator==(const Situation &, const Situation &) = default;
     };
 

@@ -304,7 +304,19 @@ void MainWindow::openStore()
     m_storeWorker = opened.worker;
     if (m_storeWorker) {
         connect(m_storeWorker, &StoreWorker::writeFailed, this, [this](const QString &message) {
-            showStatusMessage(tr("Could not save to the local store: %1").arg(message));
+            // A shared store's lost connection: the poller keeps the batch and writes it again
+            // once reconnected (StoreWorker); the team's store is not "local".
+            showStatusMessage(storeengine::isPostgresUrl(m_options.dataDirectory)
+                                      ? tr("Could not save to the shared store: %1").arg(message)
+                                      : tr("Could not save to the local store: %1").arg(message));
+        });
+        // The store's message says the batch was not written; on a lost connection it is kept
+        // and written again (StoreWorker), which the user learns here.
+        connect(m_storeWorker, &StoreWorker::unwrittenBatchesChanged, this, [this](int batches) {
+            showStatusMessage(batches > 0 ? tr("The shared store's connection was lost: the "
+                                               "changes are kept and saved once it is back")
+                                          : tr("The changes kept while the shared store was "
+                                               "away are saved"));
         });
         return;
     }

@@ -152,7 +152,8 @@ void OfflineBanner::updateText()
     QString what;
     switch (m_state.kind) {
     case ConnectionState::Kind::Offline:
-        what = tr("The gateway cannot be reached.");
+        what = m_state.storeUnreachable ? tr("The shared store cannot be reached.")
+                                        : tr("The gateway cannot be reached.");
         break;
     case ConnectionState::Kind::Degraded:
         what = tr("The gateway is answering with errors.");

@@ -42,7 +42,17 @@ void SessionViews::attach(ProfileSession *session)
     c << connect(monitor, &JobMonitor::jobsUpdated, m_model, &JobTableModel::upsertJobs);
     c << connect(monitor, &JobMonitor::jobsRemoved, m_model, &JobTableModel::removeJobs);
     c << connect(monitor, &JobMonitor::connectionStateChanged, m_banner,
-                 &OfflineBanner::setConnectionState);
+                 [this](ConnectionState state) {
+                     // The status bar's "Last refresh" is the session's: on a shared store the
+                     // team's poller's refreshes count too. The banner's "last successful
+                     // refresh" is never an older one (a desktop that polled earlier and now
+                     // views would otherwise name its own last poll while the store is down).
+                     const QDateTime last = m_session ? m_session->lastSuccessAt() : QDateTime();
+                     if (last.isValid()
+                         && (!state.lastSuccessAt.isValid() || last > state.lastSuccessAt))
+                         state.lastSuccessAt = last;
+                     m_banner->setConnectionState(state);
+                 });
     c << connect(session, &ProfileSession::keyStateChanged, m_banner,
                  [this](ProfileSession::KeyState state) {
                      m_banner->setKeyMissing(state == ProfileSession::KeyState::Missing);

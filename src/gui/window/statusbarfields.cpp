@@ -62,7 +62,12 @@ void StatusBarFields::update(const ProfileSession *session, const JobFilterProxy
     m_sharing->setVisible(!sharing.isEmpty());
     const JobMonitor *monitor = session->monitor();
     ConnectionIndicator::Situation situation;
-    situation.kind = monitor->connectionState().kind;
+    // A viewer sends the gateway nothing: what its monitor last heard itself (when it polled
+    // before another client took over) is stale; it follows the store.
+    situation.viewing = session->sharing() == ProfileSession::Sharing::Viewing
+                        || session->sharing() == ProfileSession::Sharing::Unpolled;
+    situation.kind
+            = situation.viewing ? ConnectionState::Kind::Unknown : monitor->connectionState().kind;
     situation.keyMissing = session->keyState() == ProfileSession::KeyState::Missing;
     situation.nothingWatched = session->isLoaded() && monitor->jobCount() == 0;
     m_indicator->setSituation(session->profile().id, session->profile().name, situation);

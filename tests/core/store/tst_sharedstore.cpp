@@ -136,6 +136,7 @@ private Q_SLOTS:
     void loadJobsReadsOnlyTheChangedJobs();
     void storeWorkerReportsChangesOnItsOwnerThread();
     void reconnectsAfterLosingTheDatabase();
+    void aBatchThatFindsTheConnectionGoneIsWrittenOnceReconnected();
     void refusesAPasswordInTheUrl();
     void aListenerReconnectsByItselfAndReadsEverythingAgain();
     // ProfileSession on a shared store (the desktop and `watch` as viewers).
@@ -372,6 +373,70 @@ void tst_SharedStore::reconnectsAfterLosingTheDatabase()
     QTRY_COMPARE(heard.size(), 1);
 }
 
+void tst_SharedStore::aBatchThatFindsTheConnectionGoneIsWrittenOnceReconnected()
+{
+    // The poller's write finds its connection ended (the database restarted): the batch — with
+    // a status change in it — is kept and written once the store is back, before the batches
+    // that came meanwhile, and a change written twice is stored once.
+    const QString p = QStringLiteral("team");
+    const QString id = QStringLiteral("j");
+    StoreWorker poller;
+    QString error;
+    QVERIFY2(poller.openBlocking(m_url, &error), qPrintable(error));
+    poller.post([p, id](JobStore &s) {
+        s.saveProfile(profile(p));
+        s.addWatched(p, {id}, QDateTime::currentDateTimeUtc());
+    });
+    poller.waitForIdle();
+    QSignalSpy failed(&poller, &StoreWorker::writeFailed);
+    QSignalSpy unwritten(&poller, &StoreWorker::unwrittenBatchesChanged);
+    auto update = [&](const QString &from, const QString &to, qint64 at) {
+        JobUpdate u;
+        u.job = job(p, id, to);
+        u.job.fetchedAt = QDateTime::fromMSecsSinceEpoch(1'750'000'000'000 + at, Qt::UTC);
+        u.newTransitions.append(
+                {Status::fromString(from), Status::fromString(to), u.job.fetchedAt, {}});
+        return u;
+    };
+    // The server ends every session but this one (a restart, a lost network).
+    QCOMPARE(storebackend::execOn(m_url, {QStringLiteral("SELECT pg_terminate_backend(pid) FROM "
+                                                         "pg_stat_activity WHERE datname = "
+                                                         "current_database() AND pid <> "
+                                                         "pg_backend_pid()")}),
+             QString());
+    poller.applyUpdates({update(QStringLiteral("Submitted"), QStringLiteral("InProgress"), 0)});
+    QTRY_COMPARE(failed.size(), 1); // it did find the connection gone
+    // Kept, then written on the worker's own retry (no later call needed).
+    QTRY_COMPARE(poller.unwrittenBatches(), 0);
+    QVERIFY(!unwritten.isEmpty());
+    QCOMPARE(unwritten.constFirst().at(0).toInt(), 1);
+
+    // Lost again; this time more batches arrive while the first one waits.
+    QCOMPARE(storebackend::execOn(m_url, {QStringLiteral("SELECT pg_terminate_backend(pid) FROM "
+                                                         "pg_stat_activity WHERE datname = "
+                                                         "current_database() AND pid <> "
+                                                         "pg_backend_pid()")}),
+             QString());
+    poller.applyUpdates({update(QStringLiteral("InProgress"), QStringLiteral("Stopping"), 1000)});
+    poller.applyUpdates({update(QStringLiteral("Stopping"), QStringLiteral("Stopped"), 2000)});
+    // The last again (a poller that recorded it twice): the unique key keeps one.
+    poller.applyUpdates({update(QStringLiteral("Stopping"), QStringLiteral("Stopped"), 2000)});
+    QTRY_COMPARE(failed.size(), 2);
+    QTRY_COMPARE(poller.unwrittenBatches(), 0);
+
+    JobStore reader;
+    QVERIFY(reader.open(m_url));
+    QStringList seen;
+    for (const StatusTransition &t : reader.transitions(p, id))
+        seen << QStringLiteral("%1>%2").arg(t.from ? t.from->raw() : QString(), t.to.raw());
+    QCOMPARE(seen, QStringList({QStringLiteral("Submitted>InProgress"),
+                                QStringLiteral("InProgress>Stopping"),
+                                QStringLiteral("Stopping>Stopped")}));
+    const QList<WatchedJob> rows = reader.loadWatched(p);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.at(0).job.status->raw(), QStringLiteral("Stopped"));
+}
+
 void tst_SharedStore::aListenerReconnectsByItselfAndReadsEverythingAgain()
 {
     // A viewer makes no call of its own once a read has found the connection dead (the database
@@ -606,6 +671,7 @@ void tst_SharedStore::unreachableStoreShowsOfflineAndPollsNothing()
     session.start();
     QTRY_COMPARE(session.sharing(), ProfileSession::Sharing::StoreUnreachable);
     QCOMPARE(session.monitor()->connectionState().kind, ConnectionState::Kind::Offline);
+    QVERIFY(session.monitor()->connectionState().storeUnreachable); // the store, not the gateway
     QVERIFY(!states.isEmpty());
     QCOMPARE(states.constLast().at(0).value<ConnectionState>().kind,
              ConnectionState::Kind::Offline);

@@ -19,6 +19,7 @@
 #include "tracking/jobmonitor.h"
 #include "tracking/profilesession.h"
 #include "widgets/copyablefield.h"
+#include "window/connectionindicator.h"
 #include "window/demomode.h"
 #include "window/filterbar.h"
 #include "window/jobtableview.h"
@@ -1135,6 +1136,32 @@ private Q_SLOTS:
                                   kNetworkTimeoutMs);
         QTRY_VERIFY(nextPoll->isVisibleTo(window.get()));
         QVERIFY(!nextPoll->text().isEmpty());
+    }
+
+    // Issue 15: while only a shared store's database is down the banner names the store, not
+    // the gateway; a viewer (another client polls, this one sends nothing) is not "Connecting…"
+    // for good.
+    void sharedStoreStatesNameTheStore()
+    {
+        OfflineBanner banner;
+        ConnectionState lost;
+        lost.kind = ConnectionState::Kind::Offline;
+        banner.setConnectionState(lost);
+        QVERIFY2(banner.headline().startsWith(QStringLiteral("The gateway cannot be reached.")),
+                 qPrintable(banner.headline()));
+        lost.storeUnreachable = true;
+        banner.setConnectionState(lost);
+        QVERIFY2(
+                banner.headline().startsWith(QStringLiteral("The shared store cannot be reached.")),
+                qPrintable(banner.headline()));
+
+        ConnectionIndicator::Situation situation;
+        QCOMPARE(ConnectionIndicator::words(situation), QStringLiteral("Connecting…"));
+        situation.viewing = true;
+        QCOMPARE(ConnectionIndicator::words(situation),
+                 QStringLiteral("Following the shared store"));
+        situation.keyMissing = true; // a viewer without the key says that first
+        QCOMPARE(ConnectionIndicator::words(situation), QStringLiteral("No key stored"));
     }
 
     void pausingStopsPollingUntilResumed()
