@@ -4551,6 +4551,10 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <source>Copied the native batch response</source>
         <translation>Native Batch-Antwort kopiert</translation>
     </message>
+    <message>
+        <source>Parts of this response could not be read</source>
+        <translation>Teile dieser Antwort konnten nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>bw::RecordsPerHourChart</name>

@@ -257,14 +257,15 @@ void RawTab::showProblems()
                          .arg(p.field.isEmpty() ? tr("the body") : p.field,
                               DetailsFormat::problemReason(p));
     // The summary lines ("900 more problems …", "… more entries were not read") are not fields.
-    const auto fields = std::count_if(problems.cbegin(), problems.cend(), [](const ParseProblem &p) {
-        return p.kind != ParseProblem::Kind::MoreEntries
-               && p.kind != ParseProblem::Kind::MoreProblems
-               && p.kind != ParseProblem::Kind::TooManyEntries;
-    });
-    m_problemsBox->setTitle(fields > 0 ? tr("%n field(s) of this response could not be read",
-                                            nullptr, int(fields))
-                                       : tr("Parts of this response could not be read"));
+    const auto fields
+            = std::count_if(problems.cbegin(), problems.cend(), [](const ParseProblem &p) {
+                  return p.kind != ParseProblem::Kind::MoreEntries
+                         && p.kind != ParseProblem::Kind::MoreProblems
+                         && p.kind != ParseProblem::Kind::TooManyEntries;
+              });
+    m_problemsBox->setTitle(
+            fields > 0 ? tr("%n field(s) of this response could not be read", nullptr, int(fields))
+                       : tr("Parts of this response could not be read"));
     m_problemsBox->setText(lines.join(u'\n'));
     m_problemsBox->setAccent(StatusPresentation::warningColor(palette()),
                              StatusPresentation::signIcon(SignIcon::Warning, palette()));
