@@ -77,7 +77,7 @@ void JobFetcher::settle(int index, Outcome outcome)
     } else {
         ++m_failed;
         // A timeout after the gateway began to answer (a trickling body) is not "unreachable".
-        if (outcome.error && outcome.error->isUnreachable() && outcome.error->httpStatus == 0)
+        if (outcome.error && outcome.error->isUnreachable())
             ++m_unreachable;
     }
     m_outcomes[index] = std::move(outcome);

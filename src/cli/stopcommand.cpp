@@ -18,6 +18,11 @@ QString StopCommand::failureText(const GatewayError &error, bool cancel)
         return (cancel ? u"batch can no longer be cancelled ("_s
                        : u"job is no longer stoppable ("_s)
                + error.describe() + u')';
+    // The gateway had begun to answer: the stop may well have been accepted.
+    if (error.isAnswerIncomplete())
+        return error.describe()
+               + (cancel ? u" The cancel may have been accepted: check with get."_s
+                         : u" The stop may have been accepted: check with get."_s);
     return error.describe();
 }
 

@@ -297,7 +297,9 @@ void WatchCommand::onJobsUpdated(const QList<WatchedJob> &jobs)
             && (!t.lastErrorAt.isValid() || w.lastErrorAt > t.lastErrorAt)) {
             t.lastErrorAt = w.lastErrorAt;
             const GatewayError &e = *w.lastError;
-            if (e.isUnreachable()) {
+            // A body that trickles past the deadline is no answer either: --give-up-after
+            // still ends a watch of a gateway that never completes one.
+            if (e.isUnreachable() || e.isAnswerIncomplete()) {
                 m_lastOutcomeUnreachable = true;
                 m_lastUnreachable = e;
             } else {

@@ -57,6 +57,8 @@ private Q_SLOTS:
     void refusesAJobBodyWithoutIdentityOrStatus();
     void listsWrongTypesAsProblemsInJson();
     void tricklingAnswerIsNotUnreachable();
+    void everyCommandCountsATricklingGatewayAsReached_data();
+    void everyCommandCountsATricklingGatewayAsReached();
     void getRetriesA429AfterItsRetryAfter();
     void getGivesUpAfterBoundedAttempts();
     void listRetriesATransientFailure();
@@ -116,6 +118,37 @@ void TstCliReliability::tricklingAnswerIsNotUnreachable()
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.errText().contains(u"began to answer (HTTP 200)"_s), qPrintable(run.errText()));
     QVERIFY2(!run.errText().contains(u"cannot reach"_s), qPrintable(run.errText()));
+}
+
+void TstCliReliability::everyCommandCountsATricklingGatewayAsReached_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("list") << QStringList{u"list"_s} << u"listing failed: "_s;
+    // The gateway began to answer the POST: the stop may have gone through.
+    QTest::newRow("stop") << QStringList{u"stop"_s, kId, u"--yes"_s, u"--route"_s, u"singular"_s}
+                          << u"The stop may have been accepted: check with get."_s;
+    QTest::newRow("results") << QStringList{u"results"_s, kId, u"--route"_s, u"singular"_s}
+                             << kId + u": "_s;
+}
+
+// list, stop and results, like get: HTTP 200 and then a body trickling past the deadline is a
+// failure of a gateway that was reached (exit 1), not "cannot reach the gateway" (exit 3).
+void TstCliReliability::everyCommandCountsATricklingGatewayAsReached()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, says);
+    LoopbackHttpServer server;
+    QVERIFY(server.listen());
+    server.respondWith(
+            Response::trickle(200, "application/json", fixture(u"retrieve-completed.json"_s), 100));
+    const CliRun run
+            = runCli(args + QStringList{u"--gateway"_s, urlOf(server), u"--timeout"_s, u"0.2"_s});
+    QVERIFY2(run.finished, "batchwatch-cli did not finish");
+    QVERIFY2(run.exitCode == 1, qPrintable(ownLines(run)));
+    QVERIFY2(run.errText().contains(says), qPrintable(ownLines(run)));
+    QVERIFY2(run.errText().contains(u"began to answer (HTTP 200)"_s), qPrintable(ownLines(run)));
+    QVERIFY2(!run.errText().contains(u"cannot reach"_s), qPrintable(ownLines(run)));
 }
 
 void TstCliReliability::listsWrongTypesAsProblemsInJson()

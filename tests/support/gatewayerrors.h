@@ -27,4 +27,20 @@ inline GatewayError kindError(GatewayError::Kind kind, const QString &message = 
     return e;
 }
 
+// A gateway that began to answer (HTTP `status`) and then trickled past the deadline.
+inline GatewayError trickled(int status = 200)
+{
+    GatewayError e = kindError(GatewayError::Kind::Timeout);
+    e.httpStatus = status;
+    return e;
+}
+
+// A gateway that began to answer (HTTP `status`) and then closed the connection midway.
+inline GatewayError brokeOff(int status = 200)
+{
+    GatewayError e = kindError(GatewayError::Kind::Network);
+    e.httpStatus = status;
+    return e;
+}
+
 } // namespace bw::test

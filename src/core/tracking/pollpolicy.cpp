@@ -96,7 +96,10 @@ Millis PollPolicy::afterFailure(const GatewayError &error, int consecutiveFailur
 
 bool PollPolicy::holdsProfile(const GatewayError &error)
 {
-    if (error.isUnreachable())
+    // A gateway that began to answer and then trickled past the deadline (or broke off) is
+    // reached but no more useful than an unreachable one: every request would hold a slot for
+    // the whole deadline, so one countdown holds them all back as well.
+    if (error.isUnreachable() || error.isAnswerIncomplete())
         return true;
     if (error.kind != GatewayError::Kind::Http)
         return false;
@@ -115,6 +118,10 @@ Millis PollPolicy::profileHold(const GatewayError &error, int consecutiveFailure
 bool PollPolicy::listErrorDisablesRoute(const GatewayError &error)
 {
     if (error.isUnreachable() || error.kind == GatewayError::Kind::Cancelled)
+        return false;
+    // A page that began to arrive and then broke off or trickled past the deadline says the
+    // gateway is slow, not that it has no list route: the walk is tried again later.
+    if (error.isAnswerIncomplete())
         return false;
     if (error.kind == GatewayError::Kind::Http) {
         // The whole gateway is busy or refusing us: a retrieve would fare no better.

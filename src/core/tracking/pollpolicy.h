@@ -110,13 +110,16 @@ public:
 
     // Whether a failure should hold every request of the profile back until its delay has
     // passed: the gateway is unreachable (one countdown instead of thousands of doomed
-    // requests), rate-limiting us with a Retry-After, or rejecting our credentials (401).
+    // requests), its answers break off or trickle past the deadline, rate-limiting us with a
+    // Retry-After, or rejecting our credentials (401).
     static bool holdsProfile(const GatewayError &error);
     // Delay of such a profile-wide hold after the n-th consecutive profile-level failure.
     Millis profileHold(const GatewayError &error, int consecutiveFailures, double draw) const;
 
     // Whether a failed list walk means the list route is of no use on this gateway (as opposed
-    // to a transient failure that would have hit a retrieve just the same).
+    // to a transient failure that would have hit a retrieve just the same). A page that began
+    // to answer and then trickled past the deadline or broke off keeps the route: its jobs back
+    // off as after a failed retrieve and the walk is tried again when they are due.
     static bool listErrorDisablesRoute(const GatewayError &error);
     // Whether a list walk that matched `matched` of `asked` jobs was worth it: it saved at
     // least bulkThreshold retrieves, or covered at least half of the jobs asked for.

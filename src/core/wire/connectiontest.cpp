@@ -207,7 +207,8 @@ void ConnectionTest::checkList()
                                                     .arg(error.describe()));
                 return finish();
             }
-            if (error.isUnreachable()) {
+            // Began to answer but never finished (a trickling page): no usable answer either.
+            if (error.isUnreachable() || error.isAnswerIncomplete()) {
                 add(Check::Jobs, Outcome::Failed,
                     ConnectionTest::tr("Listing jobs failed: %1").arg(error.describe()));
                 return finish();

@@ -57,10 +57,19 @@ struct GatewayError
     {
         return kind == Kind::Http && (httpStatus == 401 || httpStatus == 403);
     }
-    // True when no HTTP response came back at all (gateway unreachable).
+    // True when no HTTP response came back at all (gateway unreachable): a network, timeout or
+    // TLS failure before any status arrived. A gateway that began to answer (httpStatus set)
+    // and then broke off or trickled past the deadline was reached; it is not unreachable.
     bool isUnreachable() const
     {
-        return kind == Kind::Network || kind == Kind::Timeout || kind == Kind::Tls;
+        return httpStatus == 0
+               && (kind == Kind::Network || kind == Kind::Timeout || kind == Kind::Tls);
+    }
+    // True for a network failure or timeout after the gateway had begun to answer: the answer
+    // broke off midway or did not arrive in time (a trickling body).
+    bool isAnswerIncomplete() const
+    {
+        return httpStatus > 0 && (kind == Kind::Network || kind == Kind::Timeout);
     }
 };
 

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void givesUpTheListRouteOnlyForRouteFailures();
     void judgesWhetherAListWalkWasWorthIt_data();
     void judgesWhetherAListWalkWasWorthIt();
+    void unreachableMeansNoAnswerBegan_data();
+    void unreachableMeansNoAnswerBegan();
 };
 
 void tst_PollPolicy::pollsEachStatusGroupAtItsInterval_data()
@@ -312,6 +314,8 @@ void tst_PollPolicy::holdsTheWholeProfileOnlyForGatewayWideFailures_data()
     QTest::addColumn<bool>("holds");
     QTest::newRow("network") << kindError(GatewayError::Kind::Network) << true;
     QTest::newRow("timeout") << kindError(GatewayError::Kind::Timeout) << true;
+    QTest::newRow("trickled past the deadline") << trickled() << true;
+    QTest::newRow("broke off midway") << brokeOff() << true;
     QTest::newRow("tls") << kindError(GatewayError::Kind::Tls) << true;
     QTest::newRow("401") << httpError(401) << true;
     QTest::newRow("429 Retry-After") << httpError(429, 30) << true;
@@ -340,6 +344,8 @@ void tst_PollPolicy::givesUpTheListRouteOnlyForRouteFailures_data()
     QTest::newRow("HTML body") << kindError(GatewayError::Kind::BadBody) << true;
     QTest::newRow("network") << kindError(GatewayError::Kind::Network) << false;
     QTest::newRow("timeout") << kindError(GatewayError::Kind::Timeout) << false;
+    QTest::newRow("page trickled past the deadline") << trickled() << false;
+    QTest::newRow("page broke off midway") << brokeOff() << false;
     QTest::newRow("401") << httpError(401) << false;
     QTest::newRow("429") << httpError(429) << false;
     QTest::newRow("503 Retry-After") << httpError(503, 10) << false;
@@ -374,4 +380,29 @@ void tst_PollPolicy::judgesWhetherAListWalkWasWorthIt()
 }
 
 QTEST_GUILESS_MAIN(tst_PollPolicy)
+void tst_PollPolicy::unreachableMeansNoAnswerBegan_data()
+{
+    QTest::addColumn<GatewayError>("error");
+    QTest::addColumn<bool>("unreachable");
+    QTest::addColumn<bool>("incomplete");
+    QTest::newRow("refused") << kindError(GatewayError::Kind::Network) << true << false;
+    QTest::newRow("no status in time") << kindError(GatewayError::Kind::Timeout) << true << false;
+    QTest::newRow("tls") << kindError(GatewayError::Kind::Tls) << true << false;
+    QTest::newRow("HTTP 200, body trickled") << trickled() << false << true;
+    QTest::newRow("HTTP 200, broke off") << brokeOff() << false << true;
+    QTest::newRow("HTTP 502") << httpError(502) << false << false;
+    QTest::newRow("bad body") << kindError(GatewayError::Kind::BadBody) << false << false;
+}
+
+// The CLI's exit 3 and the app's Offline state ask isUnreachable(): a gateway that sent a
+// status was reached, however the rest of its answer went.
+void tst_PollPolicy::unreachableMeansNoAnswerBegan()
+{
+    QFETCH(GatewayError, error);
+    QFETCH(bool, unreachable);
+    QFETCH(bool, incomplete);
+    QCOMPARE(error.isUnreachable(), unreachable);
+    QCOMPARE(error.isAnswerIncomplete(), incomplete);
+}
+
 #include "tst_pollpolicy.moc"

@@ -150,6 +150,7 @@ private Q_SLOTS:
     void givesUpTheListRouteWhenItIsUseless();
     void fallsBackToRetrievesWhenTheListRouteFails();
     void transientListFailureBacksOffItsJobs();
+    void tricklingListPageKeepsTheRouteAndWalksAgainLater();
     void jitterSpreadsDueTimesWithinTenPercent();
     void newSettingsRescheduleWaitingJobs();
     void removingAJobInFlightFreesItsSlot();
@@ -655,6 +656,41 @@ void tst_PollScheduler::transientListFailureBacksOffItsJobs()
     for (const QString &id : all)
         QCOMPARE(rig.scheduler->consecutiveFailures(id), 1);
     QCOMPARE(rig.clock.now().msecsTo(rig.scheduler->holdUntil()), qint64(5'000));
+}
+
+// A list page that began to arrive (HTTP 200) and trickled past the deadline is not
+// "unreachable" any more, but it is no reason to give up the list route for the session
+// either: the jobs back off as after a failed retrieve, and the walk is tried again.
+void tst_PollScheduler::tricklingListPageKeepsTheRouteAndWalksAgainLater()
+{
+    Rig rig;
+    const QStringList all = ids(25);
+    for (const QString &id : all)
+        rig.scheduler->addJob(id);
+    rig.spin();
+    QCOMPARE(rig.lists.size(), 1);
+    QSignalSpy route(rig.scheduler.get(), &PollScheduler::listRouteChanged);
+    rig.listFailed(trickled());
+    QCOMPARE(rig.scheduler->listRoute(), PollScheduler::ListRoute::Untried);
+    QCOMPARE(route.size(), 0);
+    QVERIFY(rig.retrieves.isEmpty()); // no burst of 25 retrieves at the slow gateway
+    for (const QString &id : all)
+        QCOMPARE(rig.scheduler->consecutiveFailures(id), 1);
+    QCOMPARE(rig.clock.now().msecsTo(rig.scheduler->holdUntil()), qint64(5'000));
+
+    // After the backoff the jobs are probed by retrieves (small answers that may well get
+    // through), at most maxInFlight at once; the route is still there for the next walk.
+    rig.advance(5s);
+    QCOMPARE(rig.retrieves.size(), 4);
+    QCOMPARE(rig.lists.size(), 1);
+    while (rig.retrieves.size() < 25 || !rig.outstanding.isEmpty())
+        rig.succeed(*rig.outstanding.cbegin(), st(JobStatus::InProgress));
+    QCOMPARE(rig.lists.size(), 1);
+    QCOMPARE(rig.scheduler->listRoute(), PollScheduler::ListRoute::Untried);
+    rig.advance(15s);
+    QCOMPARE(rig.lists.size(), 2); // due together again: one walk for all 25
+    QCOMPARE(rig.lists.at(1).size(), 25);
+    QCOMPARE(rig.retrieves.size(), 25);
 }
 
 void tst_PollScheduler::jitterSpreadsDueTimesWithinTenPercent()
