@@ -447,6 +447,7 @@ void JobFilterProxyModel::rankTexts() const
 {
     m_unrankedCompares = 0;
     const int rows = int(m_keys.size());
+    m_cold.reserve(m_cold.size() + m_keys.size()); // at most one new text per row
     for (int row = 0; row < rows; ++row)
         keyAt(m_keys, row, JobTableModel::RawValueRole);
 
