@@ -8,13 +8,16 @@
 // table, and each of these is timed on its own:
 //   load           JobTableModel::setJobs (model reset; the proxy maps every row);
 //   sort           JobFilterProxyModel::sort by name, submitted, progress and status, from
-//                  the unsorted state;
+//                  the unsorted state; by name again in the other order (the sort keys of
+//                  the names kept, as when the user flips the order);
 //   filter         a text filter, a status-group filter (queued + running) and active-only,
 //                  each from no filter, with the table sorted by submitted (newest first), and
 //                  clearing a text filter again;
 //   tick           JobTableModel::tick() one minute on (what the table's refresh timer does):
 //                  with the table sorted by submitted, and sorted by elapsed (a column tick
-//                  changes, so the proxy re-sorts).
+//                  changes, so the proxy re-sorts);
+//   rename         1,000 rows (every 100th) renamed in one upsertJobs, sorted by name: the
+//                  proxy moves each renamed row (dynamic sort).
 //
 //   bench_model [--rows N] [--runs N]
 //
@@ -205,6 +208,14 @@ int main(int argc, char *argv[])
     for (auto it = data.samples.cbegin(); it != data.samples.cend(); ++it)
         model.setProgressSamples(it.key(), it.value());
 
+    // Every 100th job renamed: each row moves to another place in the name order.
+    QList<WatchedJob> renamed;
+    for (qsizetype i = 0; i < data.jobs.size(); i += 100) {
+        WatchedJob w = data.jobs.at(i);
+        w.job.jobName = QStringLiteral("renamed-%1").arg(data.jobs.size() - i);
+        renamed.append(w);
+    }
+
     Timings timings;
     Stopwatch timer;
     const auto timed = [&timings, &timer](const QString &operation, const auto &op) {
@@ -231,6 +242,11 @@ int main(int argc, char *argv[])
                   [&, c = column] { proxy.sort(c, Qt::AscendingOrder); });
         }
 
+        proxy.sort(JobTableModel::NameColumn, Qt::AscendingOrder);
+        proxy.sort(-1);
+        timed(QStringLiteral("sort by name again (descending)"),
+              [&] { proxy.sort(JobTableModel::NameColumn, Qt::DescendingOrder); });
+
         // Filters from "everything shown", with the table's usual sort.
         proxy.sort(JobTableModel::SubmittedColumn, Qt::DescendingOrder);
         timed(QStringLiteral("text filter \"triage\""),
@@ -252,6 +268,10 @@ int main(int argc, char *argv[])
         timed(QStringLiteral("tick(), sorted by submitted"), [&] { model.tick(); });
         proxy.sort(JobTableModel::ElapsedColumn, Qt::DescendingOrder);
         timed(QStringLiteral("tick(), sorted by elapsed"), [&] { model.tick(); });
+
+        proxy.sort(JobTableModel::NameColumn, Qt::AscendingOrder);
+        timed(QStringLiteral("rename %1 rows, sorted by name").arg(renamed.size()),
+              [&] { model.upsertJobs(renamed); });
     }
 
     timings.print(out);

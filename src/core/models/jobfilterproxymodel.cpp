@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <bit>
 
 namespace bw {
@@ -307,6 +308,10 @@ bool JobFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &r
             return false;
         return sortOrder() == Qt::AscendingOrder ? !rValid : !lValid;
     }
+    if (l.kind == SortKey::Kind::Text && r.kind == SortKey::Kind::Text
+        && (l.value < 0 || r.value < 0) && l.cold != r.cold
+        && ++m_unrankedCompares > qsizetype(m_keys.size() / 4))
+        rankTexts(); // ranks l and r in place
     int c = compareKeys(l, r);
     if (c == 0 && left.column() == JobTableModel::StatusColumn) {
         c = compareKeys(keyAt(m_tieKeys, left.row(), JobTableModel::StatusTextRole),
@@ -365,6 +370,7 @@ JobFilterProxyModel::SortKey JobFilterProxyModel::makeKey(const QVariant &value)
         key.value = value.toDateTime().toMSecsSinceEpoch();
     } else if (value.typeId() == QMetaType::QString) {
         key.kind = SortKey::Kind::Text;
+        key.value = -1; // unranked
         const QString text = value.toString();
         if (const auto known = m_textIndex.constFind(text); known != m_textIndex.constEnd()) {
             key.cold = *known;
@@ -419,6 +425,8 @@ int JobFilterProxyModel::compareKeys(const SortKey &a, const SortKey &b) const
         case Kind::Text: {
             if (a.cold == b.cold)
                 return 0;
+            if (a.value >= 0 && b.value >= 0)
+                return threeWay(a.value, b.value);
             const ColdKey &x = m_cold[a.cold];
             const ColdKey &y = m_cold[b.cold];
             const int c = x.collation->compare(*y.collation);
@@ -435,9 +443,52 @@ int JobFilterProxyModel::compareKeys(const SortKey &a, const SortKey &b) const
     return compareValues(valueOf(a), valueOf(b));
 }
 
+void JobFilterProxyModel::rankTexts() const
+{
+    m_unrankedCompares = 0;
+    const int rows = int(m_keys.size());
+    m_cold.reserve(m_cold.size() + m_keys.size()); // at most one new text per row
+    for (int row = 0; row < rows; ++row)
+        keyAt(m_keys, row, JobTableModel::RawValueRole);
+
+    // The distinct texts, with their collation keys side by side in one array: sorting it
+    // reads far less memory than comparing through rows (QModelIndex, key, cold entry).
+    struct Text
+    {
+        QCollatorSortKey collation;
+        quint32 cold;
+    };
+    std::vector<char> listed(m_cold.size(), 0);
+    std::vector<Text> texts;
+    for (const SortKey &key : m_keys) {
+        if (key.kind == SortKey::Kind::Text && !listed[key.cold]) {
+            listed[key.cold] = 1;
+            texts.push_back({*m_cold[key.cold].collation, key.cold});
+        }
+    }
+    // The order of compareKeys() on unranked keys: collation, then exact text.
+    const auto order = [this](const Text &a, const Text &b) {
+        const int c = a.collation.compare(b.collation);
+        return c != 0 ? c < 0 : m_cold[a.cold].text.compare(m_cold[b.cold].text) < 0;
+    };
+    std::sort(texts.begin(), texts.end(), order);
+    std::vector<qint64> rank(m_cold.size(), -1);
+    qint64 next = 0;
+    for (size_t i = 0; i < texts.size(); ++i) {
+        if (i > 0 && order(texts[i - 1], texts[i]))
+            ++next; // equal texts (kept twice in m_cold) share a rank
+        rank[texts[i].cold] = next;
+    }
+    for (SortKey &key : m_keys) {
+        if (key.kind == SortKey::Kind::Text)
+            key.value = rank[key.cold];
+    }
+}
+
 void JobFilterProxyModel::forgetKeys() const
 {
     m_useVerdicts = false;
+    m_unrankedCompares = 0;
     m_keys.clear();
     m_tieKeys.clear();
     m_cold.clear();

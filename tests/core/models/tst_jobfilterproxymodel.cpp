@@ -73,6 +73,8 @@ private Q_SLOTS:
     void countsAnEndedBatchWithFailuresAsFailed();
     void keyedSortFollowsCollationThroughChanges_data();
     void keyedSortFollowsCollationThroughChanges();
+    void rankedNameSortMatchesTheCollator_data();
+    void rankedNameSortMatchesTheCollator();
     void sortsEqualStatusesByTextThenSourceOrder();
     void largeFilterChangeIsOneLayoutChange();
     void smallFilterChangeMovesRows();
@@ -666,6 +668,100 @@ void tst_JobFilterProxyModel::keyedSortFollowsCollationThroughChanges()
     m_proxy->setFilterText(QStringLiteral("nightly"));
     m_proxy->setFilterText(QString());
     QCOMPARE(namesOf(visibleIds()), namesOf(expectedByName(order)));
+}
+
+void tst_JobFilterProxyModel::rankedNameSortMatchesTheCollator_data()
+{
+    // A null QString stands for a job without a name.
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<Qt::SortOrder>("order");
+    const QList<std::pair<const char *, QStringList>> sets{
+            {"case and accents",
+             {QStringLiteral("Résumé"), QStringLiteral("resume"), QStringLiteral("RESUME"),
+              QStringLiteral("résumé"), QStringLiteral("Resume"), QStringLiteral("rèsumé"),
+              QStringLiteral("Äpfel"), QStringLiteral("apfel"), QStringLiteral("Apfel"),
+              QStringLiteral("zebra"), QStringLiteral("Zebra"), QStringLiteral("Ångström"),
+              QStringLiteral("angstrom")}},
+            {"digits in numeric mode",
+             {QStringLiteral("job-9"), QStringLiteral("job-10"), QStringLiteral("job-09"),
+              QStringLiteral("job-010"), QStringLiteral("job-1"), QStringLiteral("job-001"),
+              QStringLiteral("job-100"), QStringLiteral("Job-2"), QStringLiteral("job-2a"),
+              QStringLiteral("job-2"), QStringLiteral("v1.10"), QStringLiteral("v1.9"),
+              QStringLiteral("v1.2.3"), QStringLiteral("99999999999999999999"),
+              QStringLiteral("100000000000000000000")}},
+            {"shared prefixes",
+             {QStringLiteral("support-tickets-triage-1"), QStringLiteral("support-tickets-triage"),
+              QStringLiteral("support-tickets-triage-1-"),
+              QStringLiteral("support-tickets-triage-10"),
+              QStringLiteral("support-tickets-triage-2"), QStringLiteral("support-tickets"),
+              QStringLiteral("support"), QStringLiteral("support-tickets-triage-1a"),
+              QStringLiteral("support-tickets-triage-1 "),
+              QStringLiteral("Support-Tickets-Triage-1")}},
+            {"ties, empty names and no names",
+             {QStringLiteral("same"), QString(), QStringLiteral(""), QStringLiteral("same"),
+              QStringLiteral("Same"), QStringLiteral("same "), QStringLiteral(" same"),
+              QStringLiteral(""), QString(), QStringLiteral("SAME"), QStringLiteral("same")}},
+            {"punctuation and spaces",
+             {QStringLiteral("b 1"), QStringLiteral("b-1"), QStringLiteral("b_1"),
+              QStringLiteral("b.1"), QStringLiteral("b1"), QStringLiteral("b/1"),
+              QStringLiteral("b+1"), QStringLiteral("(b1)"), QStringLiteral("b\t1"),
+              QStringLiteral("b  1")}},
+            {"other scripts",
+             {QStringLiteral("Ωmega"), QStringLiteral("omega"), QStringLiteral("日本"),
+              QStringLiteral("中文"), QStringLiteral("кошка"), QStringLiteral("Кошка"),
+              QStringLiteral("cat"), QStringLiteral("😀x"), QStringLiteral("ß"),
+              QStringLiteral("ss"), QStringLiteral("SS"), QStringLiteral("e\u0301"),
+              QStringLiteral("é")}},
+    };
+    for (const auto &[tag, names] : sets) {
+        QTest::addRow("%s, ascending", tag) << names << Qt::AscendingOrder;
+        QTest::addRow("%s, descending", tag) << names << Qt::DescendingOrder;
+    }
+}
+
+void tst_JobFilterProxyModel::rankedNameSortMatchesTheCollator()
+{
+    // A sort ranks the names once and compares ranks: the order must be the collator's
+    // exactly (then exact text, then source order), and renamed rows must still move to where
+    // the collator puts them while the other rows keep their ranks.
+    QFETCH(QStringList, names);
+    QFETCH(Qt::SortOrder, order);
+    QList<WatchedJob> jobs;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        WatchedJob w = synthetic(QStringLiteral("job%1").arg(i, 2, 10, QLatin1Char('0')),
+                                 JobStatus::InProgress);
+        if (!names.at(i).isNull())
+            w.job.jobName = names.at(i);
+        jobs << w;
+    }
+    m_source->upsertJobs(jobs);
+    m_proxy->sort(M::NameColumn, order);
+    QCOMPARE(visibleIds(), expectedByName(order));
+
+    // Renames (dynamic sort): one to the front, one to the end, one between two ranked names,
+    // one to an exact copy of another, one losing its name.
+    const auto namesOf = [this](const QStringList &ids) {
+        QStringList out;
+        for (const QString &id : ids) {
+            const QVariant name
+                    = m_source->index(m_source->rowOf(id), M::NameColumn).data(M::RawValueRole);
+            out << (name.isValid() ? name.toString() : QStringLiteral("<none>"));
+        }
+        return out;
+    };
+    jobs[0].job.jobName = QStringLiteral("!");
+    jobs[1].job.jobName = QStringLiteral("\uFFEE");
+    jobs[2].job.jobName
+            = names.at(4).isNull() ? QStringLiteral("x") : names.at(4) + QLatin1Char('a');
+    jobs[3].job.jobName = jobs.at(5).job.jobName;
+    jobs[6].job.jobName.reset();
+    m_source->upsertJobs({jobs.at(0), jobs.at(1), jobs.at(2), jobs.at(3), jobs.at(6)});
+    QCOMPARE(namesOf(visibleIds()), namesOf(expectedByName(order)));
+
+    // A full sort again, from the unsorted state (ranks made afresh), gives the exact order.
+    m_proxy->sort(-1);
+    m_proxy->sort(M::NameColumn, order);
+    QCOMPARE(visibleIds(), expectedByName(order));
 }
 
 void tst_JobFilterProxyModel::sortsEqualStatusesByTextThenSourceOrder()
