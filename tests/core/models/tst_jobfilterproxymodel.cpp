@@ -86,6 +86,8 @@ private:
     // The name order the proxy promises, computed here from the source's names: collation
     // (case-insensitive, numeric), then exact text, then source order; absent names last.
     QStringList expectedByName(Qt::SortOrder order) const;
+    // The source's names of `ids`, "<none>" for a job without one.
+    QStringList namesOf(const QStringList &ids) const;
 
     std::unique_ptr<M> m_source;
     std::unique_ptr<JobFilterProxyModel> m_proxy;
@@ -572,6 +574,17 @@ void tst_JobFilterProxyModel::countsAnEndedBatchWithFailuresAsFailed()
     QCOMPARE(visibleIds(), QStringList{ended.identifier});
 }
 
+QStringList tst_JobFilterProxyModel::namesOf(const QStringList &ids) const
+{
+    QStringList out;
+    for (const QString &id : ids) {
+        const QVariant name
+                = m_source->index(m_source->rowOf(id), M::NameColumn).data(M::RawValueRole);
+        out << (name.isValid() ? name.toString() : QStringLiteral("<none>"));
+    }
+    return out;
+}
+
 QStringList tst_JobFilterProxyModel::expectedByName(Qt::SortOrder order) const
 {
     QCollator collator;
@@ -632,17 +645,8 @@ void tst_JobFilterProxyModel::keyedSortFollowsCollationThroughChanges()
     m_proxy->sort(M::NameColumn, order);
     QCOMPARE(visibleIds(), expectedByName(order));
 
-    // After a sort, a row that moves is placed after the rows it equals: compare the names.
-    const auto namesOf = [this](const QStringList &ids) {
-        QStringList out;
-        for (const QString &id : ids) {
-            const QVariant name
-                    = m_source->index(m_source->rowOf(id), M::NameColumn).data(M::RawValueRole);
-            out << (name.isValid() ? name.toString() : QStringLiteral("<none>"));
-        }
-        return out;
-    };
-
+    // After a sort, a row that moves is placed after the rows it equals: compare the names
+    // (namesOf).
     // New rows between the known ones.
     QList<WatchedJob> added;
     for (const char *name : {"nightly-3", "NIGHTLY-10", "a", "unnamed"}) {
@@ -740,15 +744,6 @@ void tst_JobFilterProxyModel::rankedNameSortMatchesTheCollator()
 
     // Renames (dynamic sort): one to the front, one to the end, one between two ranked names,
     // one to an exact copy of another, one losing its name.
-    const auto namesOf = [this](const QStringList &ids) {
-        QStringList out;
-        for (const QString &id : ids) {
-            const QVariant name
-                    = m_source->index(m_source->rowOf(id), M::NameColumn).data(M::RawValueRole);
-            out << (name.isValid() ? name.toString() : QStringLiteral("<none>"));
-        }
-        return out;
-    };
     jobs[0].job.jobName = QStringLiteral("!");
     jobs[1].job.jobName = QStringLiteral("\uFFEE");
     jobs[2].job.jobName

@@ -99,6 +99,24 @@ struct TeamClient
         QObject::connect(monitor, &JobMonitor::jobsUpdated, &model, &JobTableModel::upsertJobs);
         QObject::connect(monitor, &JobMonitor::jobsRemoved, &model, &JobTableModel::removeJobs);
     }
+    // Stores the team's profile and its one job through this client.
+    void storeTheTeamJob()
+    {
+        store.post([](JobStore &s) {
+            s.saveProfile(teamProfile());
+            s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
+        });
+    }
+    // Stores the job, starts, and waits until this client polls and shows the job running.
+    bool startsPolling()
+    {
+        storeTheTeamJob();
+        session->start();
+        return QTest::qWaitFor([this] {
+            return session->sharing() == ProfileSession::Sharing::Polling
+                   && shownStatus() == u"InProgress";
+        });
+    }
     // The status the table shows for the job ("" while it has no row).
     QString shownStatus() const
     {
@@ -483,13 +501,7 @@ void tst_SharedStore::viewerFollowsThePollerRowByRowAndSendsNothing()
     TeamGateway gateway;
     TeamClient poller(m_url, gateway);
     QVERIFY(poller.opened);
-    poller.store.post([](JobStore &s) {
-        s.saveProfile(teamProfile());
-        s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
-    });
-    poller.session->start();
-    QTRY_COMPARE(poller.session->sharing(), ProfileSession::Sharing::Polling);
-    QTRY_COMPARE(poller.shownStatus(), QStringLiteral("InProgress"));
+    QVERIFY(poller.startsPolling());
 
     TeamClient viewer(m_url, gateway);
     QVERIFY(viewer.opened);
@@ -527,10 +539,7 @@ void tst_SharedStore::viewerTakesOverWhenThePollerGoes()
     TeamGateway gateway;
     auto poller = std::make_unique<TeamClient>(m_url, gateway);
     QVERIFY(poller->opened);
-    poller->store.post([](JobStore &s) {
-        s.saveProfile(teamProfile());
-        s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
-    });
+    poller->storeTheTeamJob();
     poller->session->start();
     QTRY_COMPARE(poller->session->sharing(), ProfileSession::Sharing::Polling);
     TeamClient viewer(m_url, gateway);
@@ -570,13 +579,7 @@ void tst_SharedStore::aRemovedJobStaysRemovedForTheWholeTeam()
     TeamGateway gateway;
     TeamClient poller(m_url, gateway);
     QVERIFY(poller.opened);
-    poller.store.post([](JobStore &s) {
-        s.saveProfile(teamProfile());
-        s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
-    });
-    poller.session->start();
-    QTRY_COMPARE(poller.session->sharing(), ProfileSession::Sharing::Polling);
-    QTRY_COMPARE(poller.shownStatus(), QStringLiteral("InProgress"));
+    QVERIFY(poller.startsPolling());
     TeamClient viewer(m_url, gateway);
     QVERIFY(viewer.opened);
     viewer.session->start();
@@ -614,10 +617,7 @@ void tst_SharedStore::onlyAClientWithTheKeyTakesThePolling()
     TeamGateway gateway;
     TeamClient keyless(m_url, gateway, AuthMode::VirtualKey);
     QVERIFY(keyless.opened);
-    keyless.store.post([](JobStore &s) {
-        s.saveProfile(teamProfile());
-        s.addWatched(teamProfile().id, {kJobId}, QDateTime::currentDateTimeUtc());
-    });
+    keyless.storeTheTeamJob();
     keyless.session->start();
     // Nobody polls: it says so rather than that another client does.
     QTRY_COMPARE(keyless.session->sharing(), ProfileSession::Sharing::Unpolled);
