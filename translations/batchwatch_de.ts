@@ -2237,7 +2237,7 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
     </message>
     <message>
         <source>Idle — add jobs to start polling</source>
-        <translation>Leerlauf — fügen Sie Jobs hinzu, um mit dem Abfragen zu beginnen</translation>
+        <translation>Leerlauf — Jobs hinzufügen, um abzufragen</translation>
     </message>
     <message>
         <source>Connecting…</source>
