@@ -2227,8 +2227,10 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
             m_written.insert(it.key(), it.value());
     }
     if (!ok)
+        // "written", not "kept": a StoreWorker keeps a batch that found the connection gone and
+        // writes it again once the store is back.
         return failWrite(QStringLiteral("Could not save the refresh of %1; nothing of it "
-                                        "was kept: %2")
+                                        "was written: %2")
                                  .arg(jobCount(updates.size()), w.error()));
     return true;
 }
