@@ -144,13 +144,16 @@ void PollerLease::tick()
     QSqlQuery q(m_db);
     // The holder only checks that its session (and with it the lock) is still there.
     // An unwilling client takes nothing; it only looks whether anybody holds the lease (a
-    // bigint advisory key is classid = its high half, objid = its low half, objsubid = 1).
+    // bigint advisory key is classid = its high half, objid = its low half, objsubid = 1), in
+    // this database only: pg_locks lists every database of the server.
     const quint64 key = quint64(m_key);
     const QString sql
             = m_held      ? QStringLiteral("SELECT true")
               : m_willing ? QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(m_key)
                           : QStringLiteral("SELECT false, EXISTS (SELECT 1 FROM pg_locks WHERE"
                                            " locktype = 'advisory' AND granted AND objsubid = 1"
+                                           " AND database = (SELECT oid FROM pg_database WHERE"
+                                           " datname = current_database())"
                                            " AND classid::bigint = %1 AND objid::bigint = %2)")
                                     .arg(key >> 32)
                                     .arg(key & 0xffffffffULL);
