@@ -458,6 +458,25 @@ std::optional<Inspection> inspect(QSqlDatabase &db, QString *error)
 {
     Inspection out;
     const bool postgres = storeengine::engineOf(db) == storeengine::Engine::Postgres;
+    if (!postgres) {
+        // One statement, one snapshot: another process creating the store at this moment is
+        // seen before or after its migration, never half-way (three reads could see its
+        // tables but not yet its application id, and call the store someone else's).
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT (SELECT user_version FROM pragma_user_version),"
+                                   " (SELECT application_id FROM pragma_application_id),"
+                                   " (SELECT COUNT(*) FROM sqlite_master)"))
+            || !q.next()) {
+            *error = q.lastError().text();
+            if (error->isEmpty())
+                *error = QStringLiteral("no result");
+            return std::nullopt;
+        }
+        out.version = q.value(0).toInt();
+        out.applicationId = q.value(1).toInt();
+        out.tables = q.value(2).toInt();
+        return out;
+    }
     out.version = readUserVersion(db, error);
     if (out.version < 0)
         return std::nullopt;
@@ -511,10 +530,22 @@ bool migrate(QSqlDatabase &db, const QList<Migration> &steps, QString *error)
                              .arg(why);
             return false;
         }
-        // A team upgrading one shared store at once: another client may have made this step
-        // since `current` was read. Read the version again under the lock and skip what is made
-        // (the first step creates the schema row, so there is nothing to lock before it).
-        if (step.toVersion > 1) {
+        // A team upgrading one shared store at once, or two processes opening a new store at
+        // once: another may have made this step since `current` was read. Read the version
+        // again under the lock and skip what is made. Before the first step there is no schema
+        // row to lock on PostgreSQL: a transaction-scoped advisory lock stands in for it.
+        if (step.toVersion == 1 && engine == storeengine::Engine::Postgres
+            && !execOne(
+                    db,
+                    QStringLiteral("SELECT pg_advisory_xact_lock(hashtext('batchwatch schema'))"),
+                    &why)) {
+            QString ignored;
+            execOne(db, QStringLiteral("ROLLBACK"), &ignored);
+            *error = QStringLiteral("could not lock the schema before migrating to version 1: %1")
+                             .arg(why);
+            return false;
+        }
+        {
             const int now = versionInTransaction(db, &why);
             if (now < 0 || now >= step.toVersion) {
                 QString ignored;

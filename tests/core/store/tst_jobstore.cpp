@@ -18,8 +18,11 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+
 #include <QThread>
 #include <QtTest>
+#include <memory>
+#include <vector>
 
 #include <algorithm>
 #include <cstdio>
@@ -432,6 +435,7 @@ private Q_SLOTS:
     void refusesCallsFromAnotherThread();
     void twoStoresShareOneFile();
     void committedBatchesSurviveKill9();
+    void aNewStoreOpenedByManyProcessesAtOnceOpensInEach();
 
     // the write path
     void rewritesOnlyChangedRawBodies();
@@ -1922,6 +1926,31 @@ void tst_JobStore::twoStoresShareOneFile()
     QCOMPARE(gui.profiles().size(), 1); // separate databases
 }
 
+void tst_JobStore::aNewStoreOpenedByManyProcessesAtOnceOpensInEach()
+{
+    // Two `batchwatch-cli` started at once on a new, empty data folder: one failed with "schema
+    // migration to version 1 … table profiles already exists". Each process must open the store.
+    if (!m_pg.isEmpty())
+        QSKIP("a new store each round: the SQLite half (the PostgreSQL test database exists)");
+    for (int round = 0; round < 4; ++round) {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        std::vector<std::unique_ptr<QProcess>> children;
+        for (int i = 0; i < 4; ++i) {
+            auto child = std::make_unique<QProcess>();
+            child->setProcessChannelMode(QProcess::MergedChannels);
+            child->start(QCoreApplication::applicationFilePath(),
+                         {QStringLiteral("--open"), dir.path()});
+            children.push_back(std::move(child));
+        }
+        for (const auto &child : children) {
+            QVERIFY2(child->waitForFinished(30000), qPrintable(child->errorString()));
+            QVERIFY2(child->exitStatus() == QProcess::NormalExit && child->exitCode() == 0,
+                     child->readAll().constData());
+        }
+    }
+}
+
 void tst_JobStore::committedBatchesSurviveKill9()
 {
     // Each round kills a writer at a different point and checks what it had reported.
@@ -2264,6 +2293,13 @@ void tst_JobStore::aSampleIsDecidedOnWhatIsStoredAfterOtherWrites()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    if (argc == 3 && qstrcmp(argv[1], "--open") == 0) {
+        JobStore store;
+        if (store.open(QString::fromLocal8Bit(argv[2])))
+            return 0;
+        std::fprintf(stderr, "open failed: %s\n", qPrintable(store.lastError()));
+        return 2;
+    }
     if (argc == 4 && qstrcmp(argv[1], "--writer") == 0)
         return runWriter(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
     tst_JobStore test;
