@@ -190,6 +190,11 @@ void tst_FaultSoak::everyJobReachesItsTrueFinalStatusThroughFaults()
     const qint64 late = *std::max_element(resident.cend() - quarter, resident.cend());
     qInfo("resident: %lld KiB in the first quarter, %lld KiB in the last", early / 1024,
           late / 1024);
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer keeps freed memory in quarantine (256 MiB by default): resident memory
+    // grows by design there; LeakSanitizer checks for leaks at exit instead.
+    return;
+#endif
     QVERIFY2(late <= early + early / 4 + 8 * 1024 * 1024,
              qPrintable(QStringLiteral("%1 KiB -> %2 KiB").arg(early / 1024).arg(late / 1024)));
 }

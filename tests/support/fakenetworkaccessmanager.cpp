@@ -390,7 +390,14 @@ FakeNetworkAccessManager::FakeNetworkAccessManager(QObject *parent)
     : QNetworkAccessManager(parent)
 {}
 
-FakeNetworkAccessManager::~FakeNetworkAccessManager() = default;
+FakeNetworkAccessManager::~FakeNetworkAccessManager()
+{
+    // Replies still alive are children: QObject would delete them after this destructor, when
+    // the object is only a QNetworkAccessManager any more, and their own destructors count
+    // themselves down here (UBSan: member access of a FakeNetworkAccessManager that is gone).
+    const auto replies = findChildren<QNetworkReply *>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(replies);
+}
 
 void FakeNetworkAccessManager::setHandler(Handler handler)
 {

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScrollBar>
@@ -139,6 +140,13 @@ private Q_SLOTS:
 
     void cleanup()
     {
+        // A notice a test left open (the "Key Not Saved" box is not modal and has no window
+        // behind it here): closed, so each test starts alone and nothing outlives the suite.
+        const auto windows = QApplication::topLevelWidgets();
+        for (QWidget *w : windows) {
+            if (qobject_cast<QMessageBox *>(w))
+                delete w;
+        }
         m_store.reset();
         m_dataDir.reset();
     }
