@@ -13,6 +13,28 @@ using namespace bw;
 using namespace bw::test;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// Sends three retrieves at once through `client`: `atOnce` of them reach `server` at once, the
+// rest wait their turn, and all three succeed in the end.
+void threeRetrievesGoOutAtThePace(GatewayClient &client, const LoopbackHttpServer &server,
+                                  int atOnce, QObject *context)
+{
+    int ok = 0;
+    int failed = 0;
+    for (int i = 0; i < 3; ++i) {
+        client.retrieve(u"k3x9p2m7q1ab"_s, context,
+                        [&ok, &failed](Expected<RetrieveResult> r) { ++(r ? ok : failed); });
+    }
+    QTRY_COMPARE(server.requestCount(), atOnce);
+    QVERIFY(ok <= atOnce);
+    QCOMPARE(server.requestCount(), atOnce);
+    QTRY_COMPARE_WITH_TIMEOUT(ok, 3, 10000);
+    QCOMPARE(failed, 0);
+}
+
+} // namespace
+
 class tst_RateLimiter : public QObject
 {
     Q_OBJECT
@@ -98,18 +120,8 @@ void tst_RateLimiter::clientQueuesRequestsOverTheRate()
     p.routeStyle = RouteStyle::Singular;
     client.setProfile(p);
     client.rateLimiter().setRate(2, 1); // one at once, then one every 500 ms
-    int ok = 0;
-    int failed = 0;
-    for (int i = 0; i < 3; ++i) {
-        client.retrieve(u"k3x9p2m7q1ab"_s, this,
-                        [&ok, &failed](Expected<RetrieveResult> r) { ++(r ? ok : failed); });
-    }
-    QTRY_COMPARE(server.requestCount(), 1);
     // The other two wait their turn (500 and 1,000 ms) instead of going out at once.
-    QVERIFY(ok <= 1);
-    QCOMPARE(server.requestCount(), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(ok, 3, 10000);
-    QCOMPARE(failed, 0);
+    threeRetrievesGoOutAtThePace(client, server, 1, this);
 }
 
 void tst_RateLimiter::clientTakesTheCeilingOfItsProfile()
@@ -130,19 +142,10 @@ void tst_RateLimiter::clientTakesTheCeilingOfItsProfile()
     p.maxRequestsPerSecond = 2; // a burst of 2, then one every 500 ms
     client.setProfile(p);
     QCOMPARE(client.maxRequestRate(), 2.0);
-    int ok = 0;
-    int failed = 0;
-    for (int i = 0; i < 3; ++i) {
-        client.retrieve(u"k3x9p2m7q1ab"_s, this,
-                        [&ok, &failed](Expected<RetrieveResult> r) { ++(r ? ok : failed); });
-    }
-    QTRY_COMPARE(server.requestCount(), 2);
     // The third waits its turn (500 ms) instead of going out with the others, as it would at
     // the default ceiling of 20.
-    QVERIFY(ok <= 2);
-    QCOMPARE(server.requestCount(), 2);
-    QTRY_COMPARE_WITH_TIMEOUT(ok, 3, 10000);
-    QCOMPARE(failed, 0);
+    threeRetrievesGoOutAtThePace(client, server, 2, this);
+    BW_RETURN_IF_FAILED();
 
     // 0: no ceiling. A profile saved again with it lifts the ceiling for the next requests.
     p.maxRequestsPerSecond = 0;
