@@ -178,6 +178,8 @@ QString jobCount(qsizetype count)
 // The first key of the advisory lock a PostgreSQL write takes on a profile's watch list ("bw"
 // and 1; the poller lease uses single 64-bit keys, another key space).
 constexpr int kWatchListLockClass = 0x62770001;
+// How long a SQLite statement waits for another process's lock before "database is locked".
+constexpr int kBusyTimeoutMs = 5000;
 
 // One write transaction with its prepared statements. Rolls back unless committed.
 class Writer
@@ -1338,6 +1340,29 @@ QString execScalar(const QSqlDatabase &db, const QString &sql, QVariant *result)
     return QString();
 }
 
+// Switches a SQLite file to the WAL journal, the mode every batchwatch store uses. SQLite
+// changes the journal mode under an exclusive lock and, unlike other statements, answers
+// "database is locked" at once rather than waiting out busy_timeout while another process holds
+// the file (two `batchwatch-cli` starting together on a new folder). Tried again for as long as
+// busy_timeout would have waited. The mode now in force goes into *mode.
+QString switchToWal(const QSqlDatabase &db, QVariant *mode)
+{
+    constexpr int kSqliteBusy = 5; // SQLITE_BUSY, also in the low byte of its extended codes
+    const QDeadlineTimer deadline(kBusyTimeoutMs);
+    for (unsigned long pause = 2;; pause = std::min(pause * 2, 50UL)) {
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
+            *mode = q.next() ? q.value(0) : QVariant();
+            return QString();
+        }
+        bool numeric = false;
+        const int code = q.lastError().nativeErrorCode().toInt(&numeric);
+        if (!numeric || (code & 0xff) != kSqliteBusy || deadline.hasExpired())
+            return sqlError(q);
+        QThread::msleep(pause);
+    }
+}
+
 } // namespace
 
 bool JobStore::openPostgres(const QString &url)
@@ -1420,12 +1445,13 @@ bool JobStore::openConnection(const QString &databaseName)
         return abandonOpen(m_db.lastError().text());
 
     QVariant value;
-    QString why = execScalar(m_db, QStringLiteral("PRAGMA busy_timeout = 5000"), nullptr);
+    QString why = execScalar(m_db, QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs),
+                             nullptr);
     if (!why.isEmpty())
         return abandonOpen(why);
     if (!checkOwnership())
         return false;
-    if (why = execScalar(m_db, QStringLiteral("PRAGMA journal_mode = WAL"), &value); !why.isEmpty())
+    if (why = switchToWal(m_db, &value); !why.isEmpty())
         return abandonOpen(why);
     const QString journal = value.toString().toLower();
     if (journal != QLatin1StringView("wal") && databaseName != kMemoryDatabase)
