@@ -59,7 +59,9 @@ namespace bw {
 // — because the store's history of it from then on is the other poller's, which has seen what
 // this one saw or what followed it. This does not depend on the lease, whose own session
 // reconnects on its own schedule (up to 15 s after the store's): a client that still is (or is
-// again) the poller loses nothing, one that was replaced overwrites nothing newer.
+// again) the poller loses nothing, one that was replaced overwrites nothing newer. (The read and
+// the write are two transactions: a write of the other poller landing between them can still be
+// overwritten; a condition in JobStore::applyUpdates' upsert would close that.)
 class StoreWorker : public QObject
 {
     Q_OBJECT
