@@ -2285,6 +2285,9 @@ bool JobStore::pruneHistory(const QDateTime &olderThan)
     if (!olderThan.isValid())
         return failWrite(QStringLiteral("Could not prune the history: no cut-off time given"));
     const qint64 cutoff = olderThan.toMSecsSinceEpoch();
+    // A fixed, team-wide lifetime: not the caller's retention (see the header).
+    const qint64 tombstoneCutoff
+            = QDateTime::currentDateTimeUtc().addDays(-TombstoneLifetimeDays).toMSecsSinceEpoch();
     Writer w(m_db);
     const bool ok
             = w.begin()
@@ -2292,8 +2295,8 @@ bool JobStore::pruneHistory(const QDateTime &olderThan)
                         {cutoff}, QStringLiteral("could not delete old transitions"))
               && w.exec(QStringLiteral("DELETE FROM progress_samples WHERE at < ?"), {cutoff},
                         QStringLiteral("could not delete old progress samples"))
-              && w.exec(QStringLiteral("DELETE FROM removed_jobs WHERE removed_at < ?"), {cutoff},
-                        QStringLiteral("could not delete old tombstones"))
+              && w.exec(QStringLiteral("DELETE FROM removed_jobs WHERE removed_at < ?"),
+                        {tombstoneCutoff}, QStringLiteral("could not delete old tombstones"))
               && w.commit();
     if (!ok)
         return failWrite(QStringLiteral("Could not prune the history: %1").arg(w.error()));

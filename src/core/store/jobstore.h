@@ -198,10 +198,16 @@ public:
                                           const QString &identifier) const;
     QHash<QString, QList<ProgressSample>> progressSamplesForProfile(const QString &profileId) const;
 
-    // History retention: deletes transitions observed, samples taken, and tombstones of jobs
-    // removed before `olderThan`.
-    // Watched jobs themselves are kept. Scans the history; meant to run now and then (start-up).
+    // History retention: deletes transitions observed and samples taken before `olderThan`.
+    // Watched jobs themselves are kept. Tombstones (removeWatched) do not follow `olderThan`,
+    // which is one client's setting: on a shared store one user's 1-day retention would drop
+    // the team's tombstones and let a late save bring a removed job back. They go after the
+    // fixed TombstoneLifetimeDays, the same for every client. Scans the history; meant to run
+    // now and then (start-up).
     bool pruneHistory(const QDateTime &olderThan);
+    // How long a tombstone lasts, whatever any client's retention: far longer than any refresh
+    // stays in flight or any kept batch (StoreWorker) waits for a lost connection.
+    static constexpr int TombstoneLifetimeDays = 90;
 
     // --- live updates (PostgreSQL) ---------------------------------------------------------
     // Every write of a PostgreSQL store announces, in the same transaction (so only once it has

@@ -2177,9 +2177,21 @@ void tst_JobStore::aSaveNeverWatchesARemovedJobAgain()
     QCOMPARE(left.constLast().job.statusCode(), JobStatus::Completed);
     QCOMPARE(desktop.progressSamples(p, arn).size(), 1);
 
-    // Tombstones go with the history they outlived.
+    // Tombstones outlive one client's history retention (here: keep nothing): on a shared
+    // store that is another user's setting, and the removal is the team's.
     QVERIFY(desktop.removeWatched(p, {QStringLiteral("kept")}));
     QVERIFY(desktop.pruneHistory(QDateTime::currentDateTimeUtc().addSecs(1)));
+    QVERIFY(poller.saveJobs({fullJob(p, QStringLiteral("kept"))}));
+    QCOMPARE(desktop.loadWatched(p).size(), 1);
+    // They last the fixed team-wide lifetime, however long a client's retention: past it, a
+    // prune (any retention) drops them, and a late save is an ordinary save again.
+    const qint64 outlived = QDateTime::currentDateTimeUtc()
+                                    .addDays(-JobStore::TombstoneLifetimeDays)
+                                    .addSecs(-3600)
+                                    .toMSecsSinceEpoch();
+    QVERIFY(raw.exec(QStringLiteral("UPDATE removed_jobs SET removed_at = %1").arg(outlived)));
+    QVERIFY(desktop.pruneHistory(
+            QDateTime::currentDateTimeUtc().addDays(-10 * JobStore::TombstoneLifetimeDays)));
     QVERIFY(poller.saveJobs({fullJob(p, QStringLiteral("kept"))}));
     QCOMPARE(desktop.loadWatched(p).size(), 2);
 }
