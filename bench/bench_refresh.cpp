@@ -26,7 +26,9 @@
 //             the figure is the gap between two ticks with the most CPU time in it (its wall
 //             time beside it; on a loaded machine read the CPU column). Twice: with the list
 //             passed as the monitor's signal passes it (const, copied into the rows:
-//             upsertJobs) and handed over (moved into the rows: upsertTakenJobs).
+//             upsertJobs) and handed over (moved into the rows: upsertTakenJobs); then as
+//             the app delivers it, 2,000 jobs per pass (JobMonitor::setAnnounceSliceSize),
+//             with the CPU of all slices together.
 //   view      with --view, the same stall with a QTableView showing the sorted proxy (1400x860,
 //             on the platform QT_QPA_PLATFORM names: run it under Xvfb to include the
 //             repaint), longest gap including the view's layout and paint passes.
