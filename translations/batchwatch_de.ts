@@ -2921,6 +2921,14 @@ Zum Beispiel: %2</translation>
         <source>&quot;results&quot; is %1, not a list of records</source>
         <translation>„results“ ist %1, keine Liste von Datensätzen</translation>
     </message>
+    <message>
+        <source>the gateway answered with an HTML page</source>
+        <translation>das Gateway antwortete mit einer HTML-Seite</translation>
+    </message>
+    <message>
+        <source>the gateway answered with an HTML page (%1)</source>
+        <translation>das Gateway antwortete mit einer HTML-Seite (%1)</translation>
+    </message>
 </context>
 <context>
     <name>bw::GatewayError</name>

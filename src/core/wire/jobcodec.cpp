@@ -1,5 +1,6 @@
 #include "wire/jobcodec.h"
 
+#include "wire/clienttext.h"
 #include "wire/jsonfieldreader.h"
 
 #include <QJsonArray>
@@ -507,10 +508,20 @@ GatewayError parseErrorResponse(int httpStatus, const QByteArray &body,
         e.gatewayType = cleanErrorType(type);
         e.message = message.left(4096);
     } else if (looksLikeHtml(body)) {
+        // batchwatch's words (the page's title is the gateway's): shown in the interface's
+        // language, stored in English.
         const QString title = htmlTitle(body);
-        e.message = title.isEmpty() ? QStringLiteral("the gateway answered with an HTML page")
-                                    : QStringLiteral("the gateway answered with an HTML page (%1)")
-                                              .arg(title.left(120));
+        const ClientText text
+                = title.isEmpty()
+                          ? ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                         "the gateway answered with an HTML page"))
+                          : ClientText(QT_TRANSLATE_NOOP(
+                                               "bw::GatewayClient",
+                                               "the gateway answered with an HTML page (%1)"))
+                                    .arg(title.left(120));
+        e.message = text.english();
+        if (text.shown() != text.english())
+            e.shownMessage = text.shown();
     } else if (!trimmed.isEmpty()) {
         Q_UNUSED(contentType);
         e.message = firstLine(QString::fromUtf8(trimmed.left(4096)));

@@ -1261,6 +1261,14 @@ void tst_JobDetailsPanel::refusedBodiesAreInTheUiLanguage()
               }).error();
     QCOMPARE(results.shownMessage,
              QStringLiteral("„results“ ist eine Zahl, keine Liste von Datensätzen"));
+    // A proxy's error page is batchwatch's words too (its title is the proxy's).
+    const GatewayError page = JobCodec::parseErrorResponse(
+            502, "<html><head><title>502 Bad Gateway</title></head></html>", "text/html");
+    QCOMPARE(page.message,
+             QStringLiteral("the gateway answered with an HTML page (502 Bad Gateway)"));
+    QCOMPARE(page.describe(),
+             QStringLiteral(
+                     "HTTP 502: das Gateway antwortete mit einer HTML-Seite (502 Bad Gateway)."));
 }
 
 void tst_JobDetailsPanel::rawToolbarLetsThePanelShrink()
