@@ -1189,6 +1189,45 @@ private Q_SLOTS:
         QCOMPARE(ConnectionIndicator::words(situation), QStringLiteral("No key stored"));
     }
 
+    // A gateway that answers with errors is not offline: the banner says so in its words and by
+    // its sign, a shape of its own (a cloud with "!", not struck out), not by colour alone; the
+    // status bar by its words and the mark in its dot.
+    void gatewayErrorsHaveTheirOwnSign()
+    {
+        OfflineBanner banner;
+        auto *icon = banner.findChild<QLabel *>(QStringLiteral("offlineIcon"));
+        QVERIFY(icon);
+        // The shape: where the icon is drawn at all, whatever the colour.
+        auto shape = [icon] {
+            return icon->pixmap().toImage().convertToFormat(QImage::Format_Alpha8);
+        };
+        ConnectionState state;
+        state.kind = ConnectionState::Kind::Offline;
+        banner.setConnectionState(state);
+        QCOMPARE(banner.sign(), SignIcon::Offline);
+        const QImage offline = shape();
+        QVERIFY(!offline.isNull());
+
+        state.kind = ConnectionState::Kind::Degraded;
+        banner.setConnectionState(state);
+        QVERIFY2(banner.headline().startsWith(
+                         QStringLiteral("The gateway is answering with errors.")),
+                 qPrintable(banner.headline()));
+        QCOMPARE(banner.sign(), SignIcon::GatewayErrors);
+        QVERIFY(shape() != offline);
+
+        state.kind = ConnectionState::Kind::Offline; // and back
+        banner.setConnectionState(state);
+        QCOMPARE(shape(), offline);
+
+        ConnectionIndicator::Situation errors;
+        errors.kind = ConnectionState::Kind::Degraded;
+        ConnectionIndicator::Situation down;
+        down.kind = ConnectionState::Kind::Offline;
+        QCOMPARE(ConnectionIndicator::words(errors), QStringLiteral("Gateway errors"));
+        QCOMPARE(ConnectionIndicator::words(down), QStringLiteral("Offline"));
+    }
+
     void pausingStopsPollingUntilResumed()
     {
         sim::GatewaySimulator simulator(simOptions());
