@@ -96,7 +96,7 @@ class JobStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 6; // see storeschema.cpp
+    static constexpr int SchemaVersion = 7; // see storeschema.cpp
 
     // Progress samples are thinned on every write by the policy of samplethinning.h, so what is
     // stored never depends on how the samples were batched: it is always that policy applied to
