@@ -27,9 +27,10 @@
 //             time beside it; on a loaded machine read the CPU column).
 // and the start-up read: JobStore::loadWatched of all N jobs (store reopened each run).
 //
-//   bench_refresh [--jobs N] [--runs N] [--model-only]
+//   bench_refresh [--jobs N] [--runs N] [--model-only | --store-only]
 //
-// --model-only skips the store stages (applyUpdates, loadWatched): the GUI-thread figures alone.
+// --model-only skips the store stages (applyUpdates, loadWatched): the GUI-thread figures alone;
+// --store-only skips the model stages: the store thread's figures (and decode, merge) alone.
 //
 // Each run starts from the same preloaded state; the table gives the median and the minimum
 // over the runs. Not a test: it asserts nothing and is not registered with CTest. Results and
@@ -386,9 +387,14 @@ int main(int argc, char *argv[])
             QStringLiteral("Only the GUI-thread stages (model, samples, stall): no store."));
     parser.addOption(jobsOption);
     parser.addOption(runsOption);
+    const QCommandLineOption storeOnlyOption(
+            QStringLiteral("store-only"),
+            QStringLiteral("Only the store stages (applyUpdates, loadWatched): no model."));
     parser.addOption(modelOnlyOption);
+    parser.addOption(storeOnlyOption);
     parser.process(app);
     const bool modelOnly = parser.isSet(modelOnlyOption);
+    const bool storeOnly = parser.isSet(storeOnlyOption) && !modelOnly;
     const int jobCount = intOption(parser, jobsOption, 10,
                                    QStringLiteral("--jobs needs a number of at least 10"));
     const int runs
@@ -479,6 +485,8 @@ int main(int argc, char *argv[])
                 timings.add(QStringLiteral("store applyUpdates, one transaction") + tag, timer);
             }
 
+            if (storeOnly)
+                continue;
             const QList<WatchedJob> updatedJobs = jobsOf(updates);
             {
                 JobTableModel model([refreshAt] { return refreshAt; });

@@ -1534,6 +1534,11 @@ bool JobStore::openConnection(const QString &databaseName)
     if (why = execScalar(m_db, QStringLiteral("PRAGMA synchronous = NORMAL"), nullptr);
         !why.isEmpty())
         return abandonOpen(why);
+    // The WAL is checkpointed when the thread is idle (afterWrite), not inside a refresh's
+    // COMMIT: a 10,000-job refresh writes far more than the default 1,000 pages.
+    if (why = execScalar(m_db, QStringLiteral("PRAGMA wal_autocheckpoint = 0"), nullptr);
+        !why.isEmpty())
+        return abandonOpen(why);
     if (why = execScalar(m_db, QStringLiteral("PRAGMA foreign_keys = ON"), nullptr); !why.isEmpty())
         return abandonOpen(why);
     if (why = execScalar(m_db, QStringLiteral("PRAGMA foreign_keys"), &value); !why.isEmpty())
@@ -1545,6 +1550,11 @@ bool JobStore::openConnection(const QString &databaseName)
 
 void JobStore::close()
 {
+    if (m_ready && m_uncheckpointedJobs > 0 && m_db.isOpen()
+        && QThread::currentThread() == m_thread)
+        checkpoint();
+    m_checkpointScheduled = false;
+    m_uncheckpointedJobs = 0;
     m_written.clear();
     m_samples = {};
     m_reviveUrl.clear();
@@ -1564,6 +1574,45 @@ void JobStore::close()
     m_connectionName.clear();
     m_path.clear();
     m_thread = nullptr;
+}
+
+bool JobStore::checkpoint()
+{
+    m_checkpointScheduled = false;
+    if (!m_ready || !m_db.isOpen() || QThread::currentThread() != m_thread
+        || storeengine::engineOf(m_db) != storeengine::Engine::Sqlite || m_path == kMemoryDatabase)
+        return true;
+    m_uncheckpointedJobs = 0;
+    QSqlQuery q(m_db);
+    // PASSIVE: copies what no reader still needs and waits for nothing; busy is normal.
+    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"))) {
+        qCWarning(lcStore) << "WAL checkpoint failed:" << sqlError(q);
+        return false;
+    }
+    return true;
+}
+
+void JobStore::afterWrite(qsizetype jobs)
+{
+    if (storeengine::engineOf(m_db) != storeengine::Engine::Sqlite || m_path == kMemoryDatabase)
+        return;
+    m_uncheckpointedJobs += jobs;
+    if (m_uncheckpointedJobs > UncheckpointedJobLimit) {
+        checkpoint();
+        return;
+    }
+    if (m_checkpointScheduled)
+        return;
+    m_checkpointScheduled = true;
+    // Queued: runs once the events already posted to this thread (the next refresh, say) are
+    // handled, then the WAL is copied while nothing else waits.
+    QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_checkpointScheduled)
+                    checkpoint();
+            },
+            Qt::QueuedConnection);
 }
 
 bool JobStore::listenForChanges()
@@ -2094,6 +2143,7 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
     if (!ok)
         return failWrite(
                 QStringLiteral("Could not save %1: %2").arg(jobCount(jobs.size()), w.error()));
+    afterWrite(jobs.size());
     return true;
 }
 
@@ -2334,6 +2384,7 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
         return failWrite(QStringLiteral("Could not save the refresh of %1; nothing of it "
                                         "was written: %2")
                                  .arg(jobCount(updates.size()), w.error()));
+    afterWrite(updates.size());
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -443,6 +444,7 @@ private Q_SLOTS:
     void restoresRawBodiesOfARowRemovedElsewhere();
     void migrationToVersion7KeepsEveryRawBody();
     void rewritesOnlyTheRawBodiesThatChanged();
+    void checkpointsTheWalWhenIdleNotInTheCommit();
     void aSaveNeverWatchesARemovedJobAgain();
     void aLargeRefreshReadsBackAsEachJobAlone();
     void aSampleIsDecidedOnWhatIsStoredAfterOtherWrites();
@@ -2208,6 +2210,50 @@ void tst_JobStore::migrationToVersion7KeepsEveryRawBody()
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(),
                  QStringLiteral("ok"));
     }
+}
+
+void tst_JobStore::checkpointsTheWalWhenIdleNotInTheCommit()
+{
+    // A refresh's COMMIT leaves its pages in the WAL; they are copied into the file once the
+    // thread's event loop is idle. Meanwhile the refresh is committed: another connection
+    // reads it, and the files as a crash would leave them (file and WAL) hold it.
+    STOREBACKEND_SQLITE_ONLY(m_pg, "the WAL");
+    JobStore store;
+    QVERIFY(openStore(store));
+    const QString p = QStringLiteral("p");
+    QVERIFY(store.saveProfile(makeProfile(p)));
+    QList<JobUpdate> updates;
+    for (int i = 0; i < 300; ++i) {
+        JobUpdate u;
+        u.job = fullJob(p, QStringLiteral("job%1").arg(i, 9, 10, QLatin1Char('0')));
+        updates.append(u);
+    }
+    QVERIFY(store.checkpoint()); // the profile and schema in the file
+    const qint64 fileBefore = QFileInfo(dbPath()).size();
+    QVERIFY2(store.applyUpdates(updates), qPrintable(store.lastError()));
+    // Committed, not yet checkpointed: the file is as it was, the WAL holds the jobs.
+    QCOMPARE(QFileInfo(dbPath()).size(), fileBefore);
+    QVERIFY(QFileInfo(dbPath() + QStringLiteral("-wal")).size() > 300 * 1024);
+    {
+        JobStore reader;
+        QVERIFY(reader.open(m_dir->path()));
+        QCOMPARE(reader.loadWatched(p).size(), 300);
+    }
+    const QString crashed = QDir(m_dir->path()).filePath(QStringLiteral("crashed"));
+    QVERIFY(QDir().mkpath(crashed));
+    for (const QString &suffix : {QString(), QStringLiteral("-wal")})
+        QVERIFY(QFile::copy(dbPath() + suffix,
+                            QDir(crashed).filePath(JobStore::fileName() + suffix)));
+    {
+        JobStore afterCrash;
+        QVERIFY2(afterCrash.open(crashed), qPrintable(afterCrash.lastError()));
+        const QList<WatchedJob> loaded = afterCrash.loadWatched(p);
+        QCOMPARE(loaded.size(), 300);
+        COMPARE_JOBS(loaded.constLast(), updates.constLast().job);
+    }
+    // Idle: the WAL goes into the file.
+    QTRY_VERIFY(QFileInfo(dbPath()).size() > fileBefore + 300 * 1024);
+    COMPARE_JOBS(store.loadWatched(p).constLast(), updates.constLast().job);
 }
 
 void tst_JobStore::rewritesOnlyTheRawBodiesThatChanged()
