@@ -162,6 +162,33 @@ bool run(QSqlQuery &q)
     return q.exec();
 }
 
+// The name of bound value `i` of a statement written with named placeholders (":v0", ":v1", …;
+// see placeholders()). Qt 6.4's positional QSqlQuery::bindValue makes this name with
+// QString::arg on every call (QSqlResultPrivate::fieldSerial); bound by a name made once, a
+// value costs a hash lookup.
+const QString &placeholder(int i)
+{
+    static const QStringList names = [] {
+        QStringList out;
+        for (int n = 0; n < 1000; ++n)
+            out.append(QStringLiteral(":v%1").arg(n));
+        return out;
+    }();
+    return names.at(i);
+}
+
+// "(:vF, :vF+1, …)" for `count` values from `first` on.
+QString placeholders(int first, int count)
+{
+    QString out = QStringLiteral("(");
+    for (int i = first; i < first + count; ++i) {
+        if (i > first)
+            out += QStringLiteral(", ");
+        out += placeholder(i);
+    }
+    return out + u')';
+}
+
 QString jobLabel(const QString &profileId, const QString &identifier)
 {
     return QStringLiteral("\"%1\" (profile \"%2\")").arg(identifier, profileId);
@@ -590,13 +617,16 @@ public:
                     const BodyWrite &b = *group.at(k);
                     const WatchedJob &w = *b.job;
                     const QByteArray *text = b.retrieveText;
-                    q->bindValue(i++, b.id);
-                    q->bindValue(i++, (keep & KeepRetrieve) ? kept
-                                      : text && !text->isEmpty() && !w.rawRetrieve.isEmpty()
-                                              ? QVariant(*text)
-                                              : rawBodyValue(w.rawRetrieve));
-                    q->bindValue(i++, (keep & KeepList) ? kept : rawBodyValue(w.rawList));
-                    q->bindValue(i++, (keep & KeepNative) ? kept : rawBodyValue(w.rawNative));
+                    q->bindValue(placeholder(i++), b.id);
+                    q->bindValue(placeholder(i++),
+                                 (keep & KeepRetrieve) ? kept
+                                 : text && !text->isEmpty() && !w.rawRetrieve.isEmpty()
+                                         ? QVariant(*text)
+                                         : rawBodyValue(w.rawRetrieve));
+                    q->bindValue(placeholder(i++),
+                                 (keep & KeepList) ? kept : rawBodyValue(w.rawList));
+                    q->bindValue(placeholder(i++),
+                                 (keep & KeepNative) ? kept : rawBodyValue(w.rawNative));
                 }
                 if (!run(*q))
                     return setError(
@@ -619,31 +649,32 @@ public:
                | ((group & 4) ? KeepNative : 0);
     }
 
-    // Binds the 17 columns of one job's watched_jobs row from position *i on.
+    // Binds the 17 columns of one job's watched_jobs row from position *i on
+    // (named placeholders: placeholder()).
     void bindJob(QSqlQuery &q, int &i, const WatchedJob &w, const QString &canonical,
                  const QByteArray &json, int keep)
     {
         const QDateTime addedAt
                 = (keep & KeepAddedAt) ? QDateTime::currentDateTimeUtc() : w.addedAt;
         const std::optional<GatewayError> &e = w.lastError;
-        q.bindValue(i++, w.profileId);
-        q.bindValue(i++, w.identifier);
-        q.bindValue(i++, canonical);
-        q.bindValue(i++, statusValue(w.job.status));
-        q.bindValue(i++, w.job.jobArn ? QVariant(nonNull(*w.job.jobArn)) : nullText());
-        q.bindValue(i++, json);
-        q.bindValue(i++, addedAt.toMSecsSinceEpoch());
-        q.bindValue(i++, timeValue(w.fetchedAt));
-        q.bindValue(i++, e ? QVariant(GatewayError::kindName(e->kind)) : nullText());
-        q.bindValue(i++, e ? e->httpStatus : 0);
-        q.bindValue(i++, e ? nonNull(e->gatewayType) : QStringLiteral(""));
-        q.bindValue(i++, e ? nonNull(e->message) : QStringLiteral(""));
+        q.bindValue(placeholder(i++), w.profileId);
+        q.bindValue(placeholder(i++), w.identifier);
+        q.bindValue(placeholder(i++), canonical);
+        q.bindValue(placeholder(i++), statusValue(w.job.status));
+        q.bindValue(placeholder(i++), w.job.jobArn ? QVariant(nonNull(*w.job.jobArn)) : nullText());
+        q.bindValue(placeholder(i++), json);
+        q.bindValue(placeholder(i++), addedAt.toMSecsSinceEpoch());
+        q.bindValue(placeholder(i++), timeValue(w.fetchedAt));
+        q.bindValue(placeholder(i++), e ? QVariant(GatewayError::kindName(e->kind)) : nullText());
+        q.bindValue(placeholder(i++), e ? e->httpStatus : 0);
+        q.bindValue(placeholder(i++), e ? nonNull(e->gatewayType) : QStringLiteral(""));
+        q.bindValue(placeholder(i++), e ? nonNull(e->message) : QStringLiteral(""));
         q.bindValue(i++,
                     e && e->retryAfterSeconds ? QVariant(*e->retryAfterSeconds) : nullInteger());
-        q.bindValue(i++, timeValue(w.lastErrorAt));
-        q.bindValue(i++, w.notFound ? 1 : 0);
-        q.bindValue(i++, fieldsTextOf(w.everReported));
-        q.bindValue(i++, fieldsTextOf(w.fromNative));
+        q.bindValue(placeholder(i++), timeValue(w.lastErrorAt));
+        q.bindValue(placeholder(i++), w.notFound ? 1 : 0);
+        q.bindValue(placeholder(i++), fieldsTextOf(w.everReported));
+        q.bindValue(placeholder(i++), fieldsTextOf(w.fromNative));
     }
 
     // fieldsText(), remembered: a refresh's jobs share a few distinct sets.
@@ -662,8 +693,10 @@ public:
     // Rows per multi-row upsert of watched_jobs: 17 values a row stays below SQLite's oldest
     // bound of 999 (PostgreSQL only; see applyUpdates).
     static constexpr int kBatchRows = 48;
+    static constexpr int kJobValues = 17; // bindJob()
     // Rows per multi-row upsert of job_bodies on PostgreSQL: 4 values a row.
     static constexpr int kBodyRows = 120;
+    static_assert(kBatchRows * kJobValues <= 1000 && kBodyRows * 4 <= 1000, "placeholder()");
 
     // The upsert of `rows` jobs' watched_jobs rows that keep added_at or not (`keep`), prepared
     // once per transaction. It returns each row's id, profile, job key and which bodies
@@ -679,12 +712,10 @@ public:
                 " job_json, added_at, fetched_at, error_kind, error_http_status,"
                 " error_gateway_type, error_message, error_retry_after, last_error_at, not_found,"
                 " ever_reported, from_native) VALUES ");
-        const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        sql.reserve(sql.size() + rows * (row.size() + 2) + 1200);
         for (int r = 0; r < rows; ++r) {
             if (r > 0)
                 sql += u',';
-            sql += row;
+            sql += placeholders(r * kJobValues, kJobValues);
         }
         sql += QStringLiteral(
                        " ON CONFLICT (profile_id, canonical_id) DO UPDATE SET"
@@ -726,7 +757,7 @@ public:
         QString sql = QStringLiteral(
                 "INSERT INTO job_bodies (job_id, raw_retrieve, raw_list, raw_native) VALUES ");
         for (int r = 0; r < rows; ++r)
-            sql += r == 0 ? QStringLiteral("(?, ?, ?, ?)") : QStringLiteral(",(?, ?, ?, ?)");
+            sql += (r == 0 ? QString() : QStringLiteral(",")) + placeholders(r * 4, 4);
         QStringList set;
         for (const auto &[flag, name] :
              {std::pair{KeepRetrieve, "raw_retrieve"}, std::pair{KeepList, "raw_list"},
@@ -785,11 +816,12 @@ public:
         QSqlQuery *q = statement(Stmt::InsertTransition);
         if (!q)
             return false;
-        q->bindValue(0, jobId);
-        q->bindValue(1, statusValue(t.from));
-        q->bindValue(2, nonNull(t.to.raw()));
-        q->bindValue(3, t.observedAt.toMSecsSinceEpoch());
-        q->bindValue(4, t.lastModifiedTime ? timeValue(*t.lastModifiedTime) : nullInteger());
+        q->bindValue(placeholder(0), jobId);
+        q->bindValue(placeholder(1), statusValue(t.from));
+        q->bindValue(placeholder(2), nonNull(t.to.raw()));
+        q->bindValue(placeholder(3), t.observedAt.toMSecsSinceEpoch());
+        q->bindValue(placeholder(4),
+                     t.lastModifiedTime ? timeValue(*t.lastModifiedTime) : nullInteger());
         if (!run(*q))
             return setError(QStringLiteral("could not append a status transition"), *q);
         return true;
@@ -902,12 +934,12 @@ public:
         QSqlQuery *insert = statement(Stmt::InsertSample);
         if (!insert)
             return false;
-        insert->bindValue(0, jobId);
-        insert->bindValue(1, s.at.toMSecsSinceEpoch());
-        insert->bindValue(2, s.total);
-        insert->bindValue(3, s.processed);
-        insert->bindValue(4, s.succeeded);
-        insert->bindValue(5, s.failed);
+        insert->bindValue(placeholder(0), jobId);
+        insert->bindValue(placeholder(1), s.at.toMSecsSinceEpoch());
+        insert->bindValue(placeholder(2), s.total);
+        insert->bindValue(placeholder(3), s.processed);
+        insert->bindValue(placeholder(4), s.succeeded);
+        insert->bindValue(placeholder(5), s.failed);
         if (!run(*insert))
             return setError(QStringLiteral("could not record a progress sample"), *insert);
         return afterSampleInserted(*fresh, insert->lastInsertId().toLongLong());
@@ -1148,7 +1180,8 @@ private:
             // DO NOTHING: another process may have stored the same transition (schema 3).
             return QStringLiteral("INSERT INTO status_transitions (job_id, from_status,"
                                   " to_status, observed_at, last_modified_time)"
-                                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                                  " VALUES %1 ON CONFLICT DO NOTHING")
+                    .arg(placeholders(0, 5));
         case Stmt::NewestSample:
             // No row when the job has no sample.
             return QStringLiteral(
@@ -1160,7 +1193,8 @@ private:
                     " ORDER BY at, id LIMIT 1) f");
         case Stmt::InsertSample:
             return QStringLiteral("INSERT INTO progress_samples (job_id, at, total, processed,"
-                                  " succeeded, failed) VALUES (?, ?, ?, ?, ?, ?)");
+                                  " succeeded, failed) VALUES %1")
+                    .arg(placeholders(0, 6));
         case Stmt::FirstSample:
             return QStringLiteral("SELECT id FROM progress_samples WHERE job_id = ?"
                                   " ORDER BY at, id LIMIT 1");
