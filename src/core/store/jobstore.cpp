@@ -1637,6 +1637,12 @@ void JobStore::afterWrite(qsizetype jobs)
     }
     if (m_checkpointScheduled)
         return;
+    if (thread() != m_thread) {
+        // This object's events go to another thread than the one using the store: no idle
+        // moment of the store's thread to wait for.
+        checkpoint();
+        return;
+    }
     m_checkpointScheduled = true;
     // Queued: runs once the events already posted to this thread (the next refresh, say) are
     // handled, then the WAL is copied while nothing else waits.
