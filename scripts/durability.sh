@@ -131,11 +131,10 @@ for i in $(seq "$N"); do
             SELECT job_id, from_status, to_status, observed_at + 1, last_modified_time FROM status_transitions;
         DROP TABLE job_results;
         DROP TABLE removed_jobs;
-        ALTER TABLE watched_jobs ADD COLUMN raw_retrieve BLOB;
-        ALTER TABLE watched_jobs ADD COLUMN raw_list BLOB;
         UPDATE watched_jobs SET (raw_retrieve, raw_list) =
             (SELECT raw_retrieve, raw_list FROM job_bodies WHERE job_id = watched_jobs.id);
         DROP TABLE job_bodies;
+        ALTER TABLE watched_jobs DROP COLUMN raw_native;
         ALTER TABLE watched_jobs DROP COLUMN from_native;
         ALTER TABLE profiles DROP COLUMN providers;
         ALTER TABLE profiles DROP COLUMN max_requests_per_second;

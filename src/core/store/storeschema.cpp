@@ -90,9 +90,13 @@ Migration separateBodiesStep(storeengine::Engine engine)
                             " SELECT id, raw_retrieve, raw_list, raw_native FROM watched_jobs"
                             " WHERE raw_retrieve IS NOT NULL OR raw_list IS NOT NULL"
                             " OR raw_native IS NOT NULL ORDER BY id"),
-             QStringLiteral("ALTER TABLE watched_jobs DROP COLUMN raw_retrieve"),
-             QStringLiteral("ALTER TABLE watched_jobs DROP COLUMN raw_list"),
-             QStringLiteral("ALTER TABLE watched_jobs DROP COLUMN raw_native")}};
+             // The old columns stay, emptied: a batchwatch of version 6 still running on a
+             // shared store (it read the schema version when it opened, not since) keeps
+             // writing its rows without an error instead of failing every write once another
+             // client has migrated. What it writes there is read by nobody of version 7.
+             QStringLiteral("UPDATE watched_jobs SET raw_retrieve = NULL, raw_list = NULL,"
+                            " raw_native = NULL WHERE raw_retrieve IS NOT NULL"
+                            " OR raw_list IS NOT NULL OR raw_native IS NOT NULL")}};
 }
 
 // Times are INTEGER milliseconds since the epoch (UTC); NULL means "none". Text that a gateway

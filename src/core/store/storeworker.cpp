@@ -231,7 +231,9 @@ std::optional<QList<JobUpdate>> StoreWorker::keptUpdatesToWrite(JobStore &store,
         const KeptJob &kept = *m_kept.constFind(key);
         const QDateTime &mine = kept.newest.job.fetchedAt;
         const auto stored = storedAt.constFind(key);
-        if (mine.isValid() && stored != storedAt.cend() && *stored > mine.toMSecsSinceEpoch()) {
+        // A kept state never fetched (only errors while the database was down) is older than
+        // any state the store holds.
+        if (stored != storedAt.cend() && (!mine.isValid() || *stored > mine.toMSecsSinceEpoch())) {
             ++*superseded;
             continue;
         }
@@ -252,6 +254,48 @@ std::optional<QList<JobUpdate>> StoreWorker::keptUpdatesToWrite(JobStore &store,
         out.append(std::move(last));
     }
     return out;
+}
+
+void StoreWorker::writeEachProfile(JobStore &store, const QList<JobUpdate> &updates)
+{
+    QStringList order;
+    QHash<QString, QList<JobUpdate>> byProfile;
+    for (const JobUpdate &u : updates) {
+        auto it = byProfile.find(u.job.profileId);
+        if (it == byProfile.end()) {
+            order.append(u.job.profileId);
+            it = byProfile.insert(u.job.profileId, {});
+        }
+        it->append(u);
+    }
+    for (const QString &profileId : std::as_const(order)) {
+        if (order.size() > 1 && store.applyUpdates(byProfile.value(profileId))) {
+            forgetProfile(profileId);
+            continue;
+        }
+        if (store.isReconnecting())
+            return; // lost meanwhile: what is left stays kept, in order
+        qCWarning(lcStore).noquote()
+                << "dropping the kept updates of" << byProfile.value(profileId).size()
+                << "job state(s) of profile" << profileId
+                << "that the store refused:" << store.lastError();
+        forgetProfile(profileId);
+    }
+}
+
+void StoreWorker::forgetProfile(const QString &profileId)
+{
+    const QString prefix = profileId + u'\n';
+    for (auto it = m_keptOrder.begin(); it != m_keptOrder.end();) {
+        if (it->startsWith(prefix)) {
+            m_kept.remove(*it);
+            it = m_keptOrder.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (m_kept.isEmpty())
+        m_keptBatches = 0;
 }
 
 void StoreWorker::clearKept()
@@ -281,8 +325,11 @@ bool StoreWorker::writeUnwritten(JobStore &store)
         } else if (updates->isEmpty() || store.applyUpdates(*updates)) {
             clearKept();
         } else if (!store.isReconnecting()) {
-            // Refused for another reason: it would be refused again (reported, as before).
-            clearKept();
+            // Refused for another reason: it would be refused again (reported, as before). The
+            // kept jobs of several profiles went in one transaction: one refused profile (removed
+            // by another client meanwhile, say) must not take the others' updates with it, so
+            // each profile is written on its own and only the refused ones are dropped.
+            writeEachProfile(store, *updates);
         } else {
             qCWarning(lcStore) << "keeping" << m_keptBatches << "batch(es) of updates ("
                                << m_kept.size() << "jobs) to write once the store has reconnected";

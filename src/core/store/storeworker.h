@@ -162,6 +162,10 @@ private:
     std::optional<QList<JobUpdate>> keptUpdatesToWrite(JobStore &store, bool check,
                                                        int *superseded) const;
     void clearKept();
+    // After the kept updates of several profiles were refused together: each profile's written
+    // on its own; those refused are dropped (logged), the rest are written.
+    void writeEachProfile(JobStore &store, const QList<JobUpdate> &updates);
+    void forgetProfile(const QString &profileId);
     void reportUnwritten();
 
     QThread m_thread;

@@ -159,6 +159,7 @@ private Q_SLOTS:
     void aBatchThatFindsTheConnectionGoneIsWrittenOnceReconnected();
     void aKeptBatchNeverOverwritesWhatTheNextPollerRecorded();
     void keptBatchesAreHeldPerJobWhileTheDatabaseIsDown();
+    void aRefusedProfileKeepsTheOtherProfilesKeptUpdates();
     void refusesAPasswordInTheUrl();
     void aListenerReconnectsByItselfAndReadsEverythingAgain();
     // ProfileSession on a shared store (the desktop and `watch` as viewers).
@@ -610,6 +611,75 @@ void tst_SharedStore::keptBatchesAreHeldPerJobWhileTheDatabaseIsDown()
              qPrintable(QString::number(samples.size())));
     QCOMPARE(samples.constFirst().processed, 0);
     QCOMPARE(samples.constLast().processed, kPolls - 1);
+}
+
+void tst_SharedStore::aRefusedProfileKeepsTheOtherProfilesKeptUpdates()
+{
+    // While the database is down the poller keeps the updates of two profiles; meanwhile another
+    // client (whose session outlived the outage) removes one of them. Once back, that profile's
+    // updates are refused and dropped; the other profile's are written all the same.
+    const QString gone = QStringLiteral("gone");
+    const QString kept = QStringLiteral("kept");
+    const QString id = QStringLiteral("j");
+    StoreWorker poller;
+    QString error;
+    QVERIFY2(poller.openBlocking(m_url, &error), qPrintable(error));
+    poller.post([gone, kept, id](JobStore &s) {
+        for (const QString &p : {gone, kept}) {
+            s.saveProfile(profile(p));
+            s.addWatched(p, {id}, QDateTime::currentDateTimeUtc());
+        }
+    });
+    poller.waitForIdle();
+    const QString otherName = QStringLiteral("another-client");
+    auto removeOther = qScopeGuard([&] { QSqlDatabase::removeDatabase(otherName); });
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), otherName);
+        storebackend::configure(other, m_url);
+        QVERIFY2(other.open(), qPrintable(other.lastError().text()));
+        QSqlQuery pidQuery(other);
+        QVERIFY(pidQuery.exec(QStringLiteral("SELECT pg_backend_pid()")) && pidQuery.next());
+        const int otherPid = pidQuery.value(0).toInt();
+        const QString admin = qEnvironmentVariable(storebackend::kUrlVariable);
+        const QString database = QUrl(m_url).path().mid(1);
+        auto up = qScopeGuard([&] {
+            storebackend::execOn(admin, {QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS "
+                                                        "true")
+                                                 .arg(database)});
+        });
+        QCOMPARE(storebackend::execOn(
+                         admin,
+                         {QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(database),
+                          QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                         "WHERE datname = '%1' AND pid <> %2")
+                                  .arg(database)
+                                  .arg(otherPid)}),
+                 QString());
+        poller.applyUpdates({polled(gone, id, QStringLiteral("Submitted"),
+                                    QStringLiteral("InProgress"), 1000, 10),
+                             polled(kept, id, QStringLiteral("Submitted"),
+                                    QStringLiteral("InProgress"), 1000, 10)});
+        poller.waitForIdle();
+        QTRY_COMPARE(poller.keptJobs(), 2);
+        QSqlQuery remove(other);
+        QVERIFY2(remove.exec(QStringLiteral("DELETE FROM profiles WHERE id = '%1'").arg(gone)),
+                 qPrintable(remove.lastError().text()));
+        other.close();
+    }
+    QCOMPARE(storebackend::execOn(qEnvironmentVariable(storebackend::kUrlVariable),
+                                  {QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true")
+                                           .arg(QUrl(m_url).path().mid(1))}),
+             QString());
+    QTRY_COMPARE_WITH_TIMEOUT(poller.keptJobs(), 0, 10000);
+
+    JobStore reader;
+    QVERIFY(reader.open(m_url));
+    const auto stored = storedJob(reader, kept, id);
+    QVERIFY(stored);
+    QCOMPARE(stored->job.status->raw(), QStringLiteral("InProgress"));
+    QCOMPARE(transitionsOf(reader, kept, id),
+             QStringList({QStringLiteral("Submitted>InProgress")}));
+    QVERIFY(reader.loadWatched(gone).isEmpty());
 }
 
 void tst_SharedStore::aListenerReconnectsByItselfAndReadsEverythingAgain()
