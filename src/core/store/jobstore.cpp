@@ -1957,7 +1957,12 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
         WatchedJob w;
         w.profileId = profileId;
         w.identifier = q.value(0).toString();
-        if (const auto job = objectFrom(q.value(1)))
+        // What toJsonBytes wrote is read directly; any other text as before.
+        const QVariant jobValue = q.value(1);
+        if (auto direct
+            = jobValue.isNull() ? std::nullopt : JobCodec::fromJsonBytes(jobValue.toByteArray()))
+            w.job = std::move(*direct);
+        else if (const auto job = objectFrom(jobValue))
             w.job = JobCodec::fromJson(*job);
         else
             ++unreadable;

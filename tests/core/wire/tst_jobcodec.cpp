@@ -45,6 +45,8 @@ private Q_SLOTS:
     void storedBodyReadsAsQJsonDocumentReadsIt_data();
     void storedBodyReadsAsQJsonDocumentReadsIt();
     void storedBodyCheckTakesTheQuickPathForGatewayBodies();
+    void directReaderReadsWhatFromJsonReads_data();
+    void directReaderReadsWhatFromJsonReads();
     void survivesHugeAndHostileInput();
     void manyWrongFieldsStayAFewProblems();
 };
@@ -822,6 +824,109 @@ void tst_JobCodec::storedBodyCheckTakesTheQuickPathForGatewayBodies()
         QVERIFY(body.isSameAs(RawBody::fromJsonText(text)));
         QVERIFY(!body.isSameAs(RawBody(object))); // cheap: text and object are not compared
         QVERIFY(body == RawBody(object));
+    }
+}
+
+namespace {
+// How the store read job_json before the direct reader: QJsonDocument, then fromJson (nullopt:
+// not JSON, a row counted unreadable).
+std::optional<Job> readJobAsBefore(const QByteArray &text)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    return JobCodec::fromJson(doc.object());
+}
+} // namespace
+
+void tst_JobCodec::directReaderReadsWhatFromJsonReads_data()
+{
+    toJsonBytesWritesWhatQJsonDocumentWrote_data();
+}
+
+void tst_JobCodec::directReaderReadsWhatFromJsonReads()
+{
+    QFETCH(Job, job);
+    const QByteArray text = JobCodec::toJsonBytes(job);
+    // What gateways report and the store writes is read directly (start-up reads 100,000).
+    const QByteArrayView tag(QTest::currentDataTag());
+    if ((tag.startsWith("retrieve-") && tag != "retrieve-edge-unknown-status.json")
+        || tag == "empty job" || tag == "empty configs, whole percentage") {
+        const std::optional<Job> direct = JobCodec::fromJsonBytes(text);
+        QVERIFY(direct);
+        QVERIFY(*direct == job);
+    }
+    // The text as written, cut short, with a byte changed or whitespace added, the members
+    // reordered or doubled, and a stray member: whatever the direct reader reads is what the
+    // reader before it read (anything it does not read, that reader still reads).
+    QList<QByteArray> texts{text, text + ' ', ' ' + text, "{\"x\":1," + text.mid(1),
+                            text.left(text.size() - 1) + ",\"x\":1}"};
+    const QJsonObject object = QJsonDocument::fromJson(text).object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        QJsonObject one{{it.key(), it.value()}};
+        const QByteArray member = QJsonDocument(one).toJson(QJsonDocument::Compact);
+        texts << "{" + member.mid(1, member.size() - 2) + "," + text.mid(1); // doubled/first
+    }
+    const qsizetype step = text.size() / 150 + 1;
+    for (qsizetype n = 0; n < text.size(); n += step) {
+        texts << text.left(n);
+        for (const char c : QByteArrayView("\"\\:,{}[]0 9.e-\x7f\xc3\xff")) {
+            QByteArray changed = text;
+            changed[n] = c;
+            texts << changed;
+        }
+        texts << text.left(n) + ' ' + text.mid(n);
+    }
+    for (const QByteArray &t : std::as_const(texts)) {
+        const std::optional<Job> direct = JobCodec::fromJsonBytes(t);
+        if (!direct)
+            continue;
+        const std::optional<Job> before = readJobAsBefore(t);
+        if (!before || !(*before == *direct))
+            QFAIL(qPrintable(
+                    u"read differently: %1"_s.arg(QString::fromLatin1(t.toPercentEncoding()))));
+    }
+    // Hand-picked values at the edges of what the direct reader takes.
+    const QList<QByteArray> edges = {
+            "{}",
+            "{\"progressPercent\":100}",
+            "{\"progressPercent\":100.0000000001}",
+            "{\"progressPercent\":0.1}",
+            "{\"progressPercent\":00.1}",
+            "{\"progressPercent\":1.}",
+            "{\"progressPercent\":99.99999999999999999999}",
+            "{\"totalRecordCount\":999999999999999}",
+            "{\"totalRecordCount\":9999999999999999}",
+            "{\"totalRecordCount\":01}",
+            "{\"totalRecordCount\":-1}",
+            "{\"jobName\":\"\\u001f\\u0000\\u007f\\u00e9\"}",
+            "{\"jobName\":\"\\u00E9\"}",
+            "{\"jobName\":\"caf\xc3\xa9 \xe6\x97\xa5 \xef\xbf\xbd\"}",
+            "{\"jobName\":\"\xef\xbf\xbe\"}",
+            "{\"jobName\":\"\xed\xa0\x80\"}",
+            "{\"jobName\":\"\xc0\xaf\"}",
+            "{\"jobName\":\"\xf0\x9f\x9a\x80\"}",
+            "{\"submitTime\":\"2026-02-30T10:00:00.000Z\"}",
+            "{\"submitTime\":\"2026-03-01T10:00:00+02:00\"}",
+            "{\"submitTime\":\"yesterday\"}",
+            "{\"status\":\"\"}",
+            "{\"inputDataConfig\":{\"s3InputDataConfig\":{}}}",
+            "{\"inputDataConfig\":{}}",
+            "{\"inputDataConfig\":{\"s3InputDataConfig\":{\"s3Uri\":\"a\",\"s3BucketOwner\":\"b\"}}"
+            "}",
+            "{\"inputDataConfig\":{\"s3InputDataConfig\":{\"s3BucketOwner\":\"b\",\"s3Uri\":\"a\"}}"
+            "}",
+            "{\"outputDataConfig\":{\"s3InputDataConfig\":{\"s3Uri\":\"a\"}}}",
+            "{\"vpcConfig\":{\"securityGroupIds\":[],\"subnetIds\":[\"a\",\"b\"]}}",
+            "{\"vpcConfig\":{\"subnetIds\":[\"a\"]}}",
+            "{\"vpcConfig\":{\"securityGroupIds\":[1],\"subnetIds\":[]}}",
+    };
+    for (const QByteArray &t : edges) {
+        const std::optional<Job> direct = JobCodec::fromJsonBytes(t);
+        const std::optional<Job> before = readJobAsBefore(t);
+        if (direct && (!before || !(*before == *direct)))
+            QFAIL(qPrintable(u"read differently: %1"_s.arg(QString::fromUtf8(t))));
     }
 }
 
