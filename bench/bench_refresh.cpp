@@ -16,7 +16,8 @@
 //   merge     Job::mergeFrom into the WatchedJob, raw body, fetchedAt, and the JobUpdate with
 //             its transition and progress sample (what JobMonitor::applyBody does);
 //   store     JobStore::applyUpdates of every job in one transaction (a successful fetch moves
-//             fetchedAt, so unchanged jobs are written too);
+//             fetchedAt, so unchanged jobs are written too), then the WAL checkpoint the store
+//             runs once its thread is idle (JobStore::checkpoint; before it was inside COMMIT);
 //   model     JobTableModel::upsertJobs of every job, alone and under a JobFilterProxyModel
 //             sorted by progress (as the job table shows it);
 //   samples   JobTableModel::addProgressSample for each recorded sample (rate and ETA).
@@ -24,12 +25,20 @@
 //             delivers it (JobMonitor::jobsUpdated, queued, to upsertJobs of a model under a
 //             proxy sorted by progress): a zero-interval timer ticks whenever the loop is idle;
 //             the figure is the gap between two ticks with the most CPU time in it (its wall
-//             time beside it; on a loaded machine read the CPU column).
+//             time beside it; on a loaded machine read the CPU column). Twice: with the list
+//             passed as the monitor's signal passes it (const, copied into the rows:
+//             upsertJobs) and handed over (moved into the rows: upsertTakenJobs); then as
+//             the app delivers it, 2,000 jobs per pass (JobMonitor::setAnnounceSliceSize),
+//             with the CPU of all slices together.
+//   view      with --view, the same stall with a QTableView showing the sorted proxy (1400x860,
+//             on the platform QT_QPA_PLATFORM names: run it under Xvfb to include the
+//             repaint), longest gap including the view's layout and paint passes.
 // and the start-up read: JobStore::loadWatched of all N jobs (store reopened each run).
 //
-//   bench_refresh [--jobs N] [--runs N] [--model-only]
+//   bench_refresh [--jobs N] [--runs N] [--model-only [--view] | --store-only]
 //
-// --model-only skips the store stages (applyUpdates, loadWatched): the GUI-thread figures alone.
+// --model-only skips the store stages (applyUpdates, loadWatched): the GUI-thread figures alone;
+// --store-only skips the model stages: the store thread's figures (and decode, merge) alone.
 //
 // Each run starts from the same preloaded state; the table gives the median and the minimum
 // over the runs. Not a test: it asserts nothing and is not registered with CTest. Results and
@@ -41,6 +50,7 @@
 #include "store/jobstore.h"
 #include "wire/jobcodec.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -49,6 +59,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -58,6 +69,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <iterator>
+#include <memory>
 #include <utility>
 
 using namespace bw;
@@ -319,7 +331,8 @@ bool preloadStore(JobStore &store, const QString &dir, const QStringList &identi
     profile.name = QStringLiteral("Benchmark gateway");
     return store.open(dir) && store.saveProfile(profile)
            && store.addWatched(kProfileId, identifiers, kStart.addSecs(-3600))
-           && store.applyUpdates(firstFetch);
+           && store.applyUpdates(firstFetch)
+           && store.checkpoint(); // as the store's idle thread does after the first fetch
 }
 
 struct Stall
@@ -330,7 +343,8 @@ struct Stall
 
 // Runs an event loop into which `work` is posted as one queued call (as a queued signal delivers
 // it), ticking a zero-interval timer whenever the loop is idle, until the loop has idled for
-// 100 ms after the work; returns the gap between two ticks with the most CPU time.
+// 100 ms after the work called its `done` (which it may do in a later pass); returns the gap
+// between two ticks with the most CPU time.
 template<typename Work>
 Stall longestStall(Work work)
 {
@@ -353,8 +367,7 @@ Stall longestStall(Work work)
         QMetaObject::invokeMethod(
                 &loop,
                 [&loop, &work] {
-                    work();
-                    QTimer::singleShot(100, &loop, &QEventLoop::quit);
+                    work([&loop] { QTimer::singleShot(100, &loop, &QEventLoop::quit); });
                 },
                 Qt::QueuedConnection);
     });
@@ -365,11 +378,35 @@ Stall longestStall(Work work)
     return longest;
 }
 
+// As JobMonitor announces a large batch when asked for slices (setAnnounceSliceSize, which the
+// app's SessionViews sets to 2,000): one jobsUpdated of kSlice jobs per pass of the event loop,
+// each slice built from the monitor's jobs in that pass.
+constexpr qsizetype kSlice = 2000;
+
+template<typename Deliver, typename Done>
+void announceInSlices(const QList<WatchedJob> &jobs, Deliver deliver, Done done, qsizetype from = 0)
+{
+    deliver(jobs.mid(from, kSlice));
+    if (from + kSlice >= jobs.size()) {
+        done();
+        return;
+    }
+    QTimer::singleShot(0, QCoreApplication::instance(), [&jobs, deliver, done, from] {
+        announceInSlices(jobs, deliver, done, from + kSlice);
+    });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // --view needs a QApplication (widgets); everything else runs without a display.
+    bool viewWanted = false;
+    for (int i = 1; i < argc; ++i)
+        viewWanted |= qstrcmp(argv[i], "--view") == 0;
+    std::unique_ptr<QCoreApplication> appHolder(viewWanted ? new QApplication(argc, argv)
+                                                           : new QCoreApplication(argc, argv));
+    QCoreApplication &app = *appHolder;
     QCoreApplication::setApplicationName(QStringLiteral("bench_refresh"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -386,9 +423,19 @@ int main(int argc, char *argv[])
             QStringLiteral("Only the GUI-thread stages (model, samples, stall): no store."));
     parser.addOption(jobsOption);
     parser.addOption(runsOption);
+    const QCommandLineOption viewOption(
+            QStringLiteral("view"),
+            QStringLiteral("Also the stall with a QTableView showing the sorted proxy (a display:"
+                           " Xvfb)."));
+    const QCommandLineOption storeOnlyOption(
+            QStringLiteral("store-only"),
+            QStringLiteral("Only the store stages (applyUpdates, loadWatched): no model."));
     parser.addOption(modelOnlyOption);
+    parser.addOption(viewOption);
+    parser.addOption(storeOnlyOption);
     parser.process(app);
     const bool modelOnly = parser.isSet(modelOnlyOption);
+    const bool storeOnly = parser.isSet(storeOnlyOption) && !modelOnly;
     const int jobCount = intOption(parser, jobsOption, 10,
                                    QStringLiteral("--jobs needs a number of at least 10"));
     const int runs
@@ -477,8 +524,16 @@ int main(int argc, char *argv[])
                 if (!store.applyUpdates(updates))
                     fail(store.lastError());
                 timings.add(QStringLiteral("store applyUpdates, one transaction") + tag, timer);
+                // What the store thread does next, once idle (since schema 7): the checkpoint
+                // that SQLite used to run inside the COMMIT above.
+                timer.start();
+                if (!store.checkpoint())
+                    fail(QStringLiteral("the WAL checkpoint failed"));
+                timings.add(QStringLiteral("store WAL checkpoint after it (idle)") + tag, timer);
             }
 
+            if (storeOnly)
+                continue;
             const QList<WatchedJob> updatedJobs = jobsOf(updates);
             {
                 JobTableModel model([refreshAt] { return refreshAt; });
@@ -515,11 +570,94 @@ int main(int argc, char *argv[])
                 proxy.setSourceModel(&model);
                 model.setJobs(base.jobs);
                 proxy.sort(JobTableModel::ProgressColumn, Qt::DescendingOrder);
-                const Stall stall
-                        = longestStall([&model, &updatedJobs] { model.upsertJobs(updatedJobs); });
+                const Stall stall = longestStall([&model, &updatedJobs](auto done) {
+                    model.upsertJobs(updatedJobs);
+                    done();
+                });
                 timings.add(QStringLiteral("longest event-loop stall, refresh to sorted model")
                                     + tag,
                             stall.wallMs, stall.cpuMs);
+            }
+            {
+                JobTableModel model([refreshAt] { return refreshAt; });
+                JobFilterProxyModel proxy;
+                proxy.setSourceModel(&model);
+                model.setJobs(base.jobs);
+                proxy.sort(JobTableModel::ProgressColumn, Qt::DescendingOrder);
+                QList<WatchedJob> handed = updatedJobs;
+                handed.detach(); // the monitor's own list: copied out of its jobs
+                const Stall stall = longestStall([&model, &handed](auto done) {
+                    model.upsertTakenJobs(std::move(handed));
+                    done();
+                });
+                timings.add(QStringLiteral("longest stall, handed over (upsertTakenJobs)") + tag,
+                            stall.wallMs, stall.cpuMs);
+            }
+            {
+                JobTableModel model([refreshAt] { return refreshAt; });
+                JobFilterProxyModel proxy;
+                proxy.setSourceModel(&model);
+                model.setJobs(base.jobs);
+                proxy.sort(JobTableModel::ProgressColumn, Qt::DescendingOrder);
+                // Besides the longest pass: the CPU of all slices together (the model and the
+                // proxy), and the wall time from the first slice to the last.
+                double slicesCpuMs = 0;
+                QElapsedTimer slicesWall;
+                double slicesWallMs = 0;
+                const Stall stall = longestStall([&](auto done) {
+                    slicesWall.start();
+                    announceInSlices(
+                            updatedJobs,
+                            [&model, &slicesCpuMs](const QList<WatchedJob> &slice) {
+                                const std::clock_t before = std::clock();
+                                model.upsertJobs(slice);
+                                slicesCpuMs
+                                        += double(std::clock() - before) * 1000.0 / CLOCKS_PER_SEC;
+                            },
+                            [&slicesWall, &slicesWallMs, done] {
+                                slicesWallMs = double(slicesWall.nsecsElapsed()) / 1e6;
+                                done();
+                            });
+                });
+                timings.add(QStringLiteral("longest stall, %1 jobs per pass (the app)").arg(kSlice)
+                                    + tag,
+                            stall.wallMs, stall.cpuMs);
+                timings.add(QStringLiteral("all %1-job slices together").arg(kSlice) + tag,
+                            slicesWallMs, slicesCpuMs);
+            }
+            if (viewWanted) {
+                JobTableModel model([refreshAt] { return refreshAt; });
+                JobFilterProxyModel proxy;
+                proxy.setSourceModel(&model);
+                model.setJobs(base.jobs);
+                proxy.sort(JobTableModel::ProgressColumn, Qt::DescendingOrder);
+                QTableView view;
+                view.setModel(&proxy);
+                view.resize(1400, 860);
+                view.show();
+                QEventLoop settle; // shown and painted once before the refresh
+                QTimer::singleShot(300, &settle, &QEventLoop::quit);
+                settle.exec();
+                const Stall whole = longestStall([&model, &updatedJobs](auto done) {
+                    model.upsertJobs(updatedJobs);
+                    done();
+                });
+                timings.add(QStringLiteral("longest stall with a QTableView shown") + tag,
+                            whole.wallMs, whole.cpuMs);
+                // The refresh back to its first state, then again in slices, as the app does.
+                model.upsertJobs(base.jobs);
+                QTimer::singleShot(300, &settle, &QEventLoop::quit);
+                settle.exec();
+                const Stall sliced = longestStall([&](auto done) {
+                    announceInSlices(
+                            updatedJobs,
+                            [&model](const QList<WatchedJob> &slice) { model.upsertJobs(slice); },
+                            done);
+                });
+                timings.add(
+                        QStringLiteral("longest stall with a QTableView, %1 per pass").arg(kSlice)
+                                + tag,
+                        sliced.wallMs, sliced.cpuMs);
             }
         }
     }

@@ -3,7 +3,7 @@
 #   bench, operation, runs, median wall ms, min wall ms, median CPU ms.
 # The load average is printed before and after: on a shared machine read the CPU column.
 #
-#   bench/run-all.sh [--quick] [--no-build] [--build-dir DIR]
+#   bench/run-all.sh [--quick] [--no-build] [--build-dir DIR] [--team-store URL]
 #
 #   --quick      fewer rows and runs (a smoke run, not figures to quote): bench_model 20,000
 #                rows, bench_refresh 2,000 jobs, bench_startup 20,000 jobs, bench_export 200 jobs,
@@ -12,6 +12,14 @@
 # when nginx and hyperfine are installed.
 #   --no-build   use the binaries already in the build directory
 #   --build-dir  default build/bench-rel (configured here when missing)
+#   --team-store postgresql://USER@HOST:PORT/DATABASE
+#                also runs bench_team (a team on one shared PostgreSQL store: gateway requests
+#                per minute and end-to-end latency with 1, 5 and 20 clients on 1,000 active jobs,
+#                and a 10,000-job refresh on SQLite and PostgreSQL) against that database, which
+#                it may fill; default $BATCHWATCH_BENCH_PG, else bench_team is skipped.
+#                A throwaway one: eval "$(scripts/pg-test-cluster.sh start)", then
+#                --team-store "$BATCHWATCH_TEST_PG" (and BATCHWATCH_BENCH_PG_UID=$(id -u nobody)
+#                under root, for the server's CPU). --quick: 1 and 5 clients, 200 jobs.
 #
 # Figures to quote and the commands behind them: docs/PERFORMANCE.md.
 set -eu
@@ -20,12 +28,14 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build="$here/build/bench-rel"
 quick=0
 do_build=1
+team_store=${BATCHWATCH_BENCH_PG:-}
 while [ $# -gt 0 ]; do
     case "$1" in
     --quick) quick=1 ;;
     --no-build) do_build=0 ;;
     --build-dir) shift; build=$1 ;;
-    -h | --help) sed -n '2,14p' "$0"; exit 0 ;;
+    --team-store) shift; team_store=$1 ;;
+    -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "run-all.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -37,6 +47,9 @@ if [ "$do_build" = 1 ]; then
     fi
     cmake --build "$build" -t bench_model bench_refresh bench_startup bench_export \
         batchwatch-cli >/dev/null
+    if [ -n "$team_store" ]; then
+        cmake --build "$build" -t bench_team >/dev/null
+    fi
 fi
 
 if [ "$quick" = 1 ]; then
@@ -45,12 +58,14 @@ if [ "$quick" = 1 ]; then
     startup_args="--jobs 20000 --runs 1"
     export_args="--jobs 200"
     get_args="--jobs 1000 --runs 1"
+    team_args="--clients 1,5 --jobs 200 --window 10 --samples 3 --refresh-jobs 2000 --runs 1"
 else
     model_args="--runs 5"
     refresh_args="--runs 5"
     startup_args="--runs 3"
     export_args="--jobs 10000"
     get_args="--jobs 5000 --runs 5"
+    team_args="--clients 1,5,20 --jobs 1000 --window 60 --samples 10 --refresh-jobs 10000 --runs 3"
 fi
 
 out=$(mktemp -d)
@@ -71,6 +86,18 @@ if command -v hyperfine >/dev/null && { command -v nginx >/dev/null || [ -x /usr
     # shellcheck disable=SC2086
     "$here/bench/get-vs-curl.sh" --cli "$build/src/cli/batchwatch-cli" $get_args --no-sdk \
         --no-strace >"$out/get.txt" 2>/dev/null || true
+fi
+
+if [ -n "$team_store" ]; then
+    # The server's processes, for its CPU time: bench_team counts those of the user postgres
+    # unless BATCHWATCH_BENCH_PG_UID names another (scripts/pg-test-cluster.sh's cluster runs as
+    # nobody under root).
+    server_uid=""
+    if [ -n "${BATCHWATCH_BENCH_PG_UID:-}" ]; then
+        server_uid="--server-uid $BATCHWATCH_BENCH_PG_UID"
+    fi
+    # shellcheck disable=SC2086
+    "$build/bench/bench_team" --store "$team_store" $team_args $server_uid >"$out/team.txt"
 fi
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
@@ -110,4 +137,10 @@ awk '
                    "-", f[1] * 1000, f[2] * 1000, f[4] * 1000
     }' "$out/get.txt"
 grep -h "RSS growth" "$out/startup.txt" | sed 's/^/bench_startup  /'
+# bench_team: its own two tables (clients; store refresh), as it prints them.
+if [ -f "$out/team.txt" ]; then
+    echo
+    echo "bench_team (shared PostgreSQL store):"
+    grep -v "^load average" "$out/team.txt" | sed '/^$/d; s/^/  /'
+fi
 echo "load average before: $load_before; after: $load_after"

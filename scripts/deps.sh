@@ -60,5 +60,5 @@ batchwatch_install_deps() {
 }
 
 # Only for scripts/fuzz.sh and scripts/sanitize.sh (never installed by the default path): clang
-# and its runtime libraries (libFuzzer, ASan, UBSan).
-BATCHWATCH_FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+# and its runtime libraries (libFuzzer, ASan, UBSan); GNU time for the figures they print.
+BATCHWATCH_FUZZ_PACKAGES=(clang libclang-rt-14-dev time)

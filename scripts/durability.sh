@@ -114,8 +114,8 @@ fi
 
 # --- 3. kill -9 during a migration from schema 2 -----------------------------------------------
 # A schema-2 store with history written twice (as two writers did), migrated by the next open:
-# the store of section 1 without what schemas 3-6 added (the unique index of transitions, native
-# bodies, providers and results, the request ceiling, removal tombstones).
+# the store of section 1 without what schemas 3-7 added (the unique index of transitions, native
+# bodies, providers and results, the request ceiling, removal tombstones, the bodies' own table).
 MIG="$WORK/migrate"
 mkdir -p "$MIG"
 if want 3; then
@@ -131,7 +131,11 @@ for i in $(seq "$N"); do
             SELECT job_id, from_status, to_status, observed_at + 1, last_modified_time FROM status_transitions;
         DROP TABLE job_results;
         DROP TABLE removed_jobs;
-        ALTER TABLE watched_jobs DROP COLUMN raw_native;
+        ALTER TABLE watched_jobs ADD COLUMN raw_retrieve BLOB;
+        ALTER TABLE watched_jobs ADD COLUMN raw_list BLOB;
+        UPDATE watched_jobs SET (raw_retrieve, raw_list) =
+            (SELECT raw_retrieve, raw_list FROM job_bodies WHERE job_id = watched_jobs.id);
+        DROP TABLE job_bodies;
         ALTER TABLE watched_jobs DROP COLUMN from_native;
         ALTER TABLE profiles DROP COLUMN providers;
         ALTER TABLE profiles DROP COLUMN max_requests_per_second;

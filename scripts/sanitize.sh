@@ -10,7 +10,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 source "$here/deps.sh"
-batchwatch_install_deps
+batchwatch_install_deps time # GNU time, for the figures it prints
 
 all=0
 if [ "${1:-}" = "--all" ]; then

@@ -2821,6 +2821,114 @@ Zum Beispiel: %2</translation>
         <source>%1 began to answer (HTTP %2) but the whole answer did not arrive within %3 s</source>
         <translation>%1 hat zu antworten begonnen (HTTP %2), aber die vollständige Antwort kam nicht innerhalb von %3 s an</translation>
     </message>
+    <message>
+        <source>the body is a JSON object without any job field</source>
+        <translation>die Antwort ist ein JSON-Objekt ohne ein einziges Job-Feld</translation>
+    </message>
+    <message>
+        <source>job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>the body has no invocationJobSummaries</source>
+        <translation>die Antwort enthält kein invocationJobSummaries</translation>
+    </message>
+    <message>
+        <source>invocationJobSummaries is %1, not an array</source>
+        <translation>invocationJobSummaries ist %1, keine Liste</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>ein Text</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>the body is empty</source>
+        <translation>die Antwort ist leer</translation>
+    </message>
+    <message>
+        <source>the body is an HTML page, not JSON</source>
+        <translation>die Antwort ist eine HTML-Seite, kein JSON</translation>
+    </message>
+    <message>
+        <source>the body is not valid JSON (%1 at offset %2)</source>
+        <translation>die Antwort ist kein gültiges JSON (%1 an Position %2)</translation>
+    </message>
+    <message>
+        <source>the body is JSON but not an object</source>
+        <translation>die Antwort ist JSON, aber kein Objekt</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>the %1 body has no readable status (%2)</source>
+        <translation>die %1-Antwort hat keinen lesbaren Status (%2)</translation>
+    </message>
+    <message>
+        <source>the %1 body has no readable %2 (%3)</source>
+        <translation>die %1-Antwort hat kein lesbares %2 (%3)</translation>
+    </message>
+    <message>
+        <source>the %1 body has no readable %2 (%3) nor status (%4)</source>
+        <translation>die %1-Antwort hat weder ein lesbares %2 (%3) noch einen lesbaren Status (%4)</translation>
+    </message>
+    <message>
+        <source>; also of the wrong type: %1</source>
+        <translation>; außerdem vom falschen Typ: %1</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> und %1 weitere</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>&quot;data&quot; is %1, not a list of batches</source>
+        <translation>„data“ ist %1, keine Liste von Batches</translation>
+    </message>
+    <message>
+        <source>the body is not a list of batches (no &quot;data&quot;)</source>
+        <translation>die Antwort ist keine Liste von Batches (kein „data“)</translation>
+    </message>
+    <message>
+        <source>the body is not a results page (no &quot;results&quot;)</source>
+        <translation>die Antwort ist keine Ergebnisseite (kein „results“)</translation>
+    </message>
+    <message>
+        <source>&quot;results&quot; is %1, not a list of records</source>
+        <translation>„results“ ist %1, keine Liste von Datensätzen</translation>
+    </message>
+    <message>
+        <source>the gateway answered with an HTML page</source>
+        <translation>das Gateway antwortete mit einer HTML-Seite</translation>
+    </message>
+    <message>
+        <source>the gateway answered with an HTML page (%1)</source>
+        <translation>das Gateway antwortete mit einer HTML-Seite (%1)</translation>
+    </message>
 </context>
 <context>
     <name>bw::GatewayError</name>

@@ -30,7 +30,8 @@ namespace bw {
 // Needs a QGuiApplication in the process (fonts); the offscreen platform is enough
 // (QT_QPA_PLATFORM=offscreen). Without one write() fails with an explanation instead of
 // aborting. May run on a worker thread: it paints with QPainter on the QPdfWriter only (no
-// QPixmap). Throughput: roughly 20-30 ms of CPU per job (see docs/PERFORMANCE.md).
+// QPixmap). Throughput: roughly 10-12 ms of CPU per job in an optimised build (see
+// docs/PERFORMANCE.md).
 class PdfReportWriter final : public ExportWriter
 {
 public:

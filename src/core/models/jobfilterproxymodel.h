@@ -47,7 +47,10 @@ class JobTableModel;
 // change that shows or hides many rows (more than LargeFilterChange) is applied as one layout
 // change (layoutAboutToBeChanged/layoutChanged, persistent indexes kept) instead of one
 // rowsRemoved/rowsInserted per interval, which costs O(rows) per interval in QSortFilterProxyModel;
-// a smaller change still arrives as row removals and insertions.
+// a smaller change still arrives as row removals and insertions. Likewise a source dataChanged
+// of BulkResortRows rows or more on the sort column (a large refresh, or one slice of it)
+// re-sorts every row once (one layout change, O(rows log rows) on the kept keys) instead of
+// moving the changed rows one proxy interval at a time (O(changed rows x rows)).
 //
 // Counts: countsByGroup() counts the SOURCE rows per status group (ignoring every filter), for
 // the chips; countsChanged() fires when a count changes. visibleCount() is the number of rows
@@ -65,6 +68,9 @@ public:
     using GroupCounts = std::array<int, StatusGroupCount>; // indexed by int(StatusGroup)
     // Above this many rows shown or hidden by one filter change, the change is a layout change.
     static constexpr int LargeFilterChange = 256;
+    // A dataChanged of at least this many rows on the sort column re-sorts every row once
+    // instead of moving the changed ones (see connectKeyInvalidation()).
+    static constexpr int BulkResortRows = 256;
 
     explicit JobFilterProxyModel(QObject *parent = nullptr);
     ~JobFilterProxyModel() override;
@@ -163,6 +169,7 @@ private:
     // filterAcceptsRow() of every source row for the filter being applied, while refilter() runs.
     mutable std::vector<char> m_verdicts;
     mutable bool m_useVerdicts = false;
+    bool m_bulkResort = false; // a dataChanged is being passed on without re-sorting
     mutable std::vector<ColdKey> m_cold;
     mutable qsizetype m_unrankedCompares = 0;    // texts compared by collation since rankTexts()
     mutable QHash<QString, quint32> m_textIndex; // m_cold of a few repeated texts (status, model)

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <type_traits>
 
 namespace bw {
 
@@ -887,8 +888,33 @@ void JobTableModel::setJobs(const QList<WatchedJob> &jobs)
     endResetModel();
 }
 
+int JobTableModel::findRow(const QString &identifier, int hint) const
+{
+    // The identifier a row keeps is unique among the rows (one row per job key), so a row with
+    // the very same identifier is the job's row whatever its key.
+    if (hint >= 0 && hint < m_rows.size() && m_rows.at(hint).job.identifier == identifier)
+        return hint;
+    return m_rowByIdentifier.value(jobKeyOf(identifier), -1);
+}
+
 void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
 {
+    upsertImpl(jobs);
+}
+
+void JobTableModel::upsertTakenJobs(QList<WatchedJob> &&jobs)
+{
+    QList<WatchedJob> taken = std::move(jobs);
+    upsertImpl(taken);
+}
+
+template<typename Jobs>
+void JobTableModel::upsertImpl(Jobs &jobs)
+{
+    // Jobs is a QList<WatchedJob> whose records may be moved from, or a const one (copied).
+    constexpr bool kMove = !std::is_const_v<Jobs>;
+    if constexpr (kMove)
+        jobs.detach(); // shared with a caller's copy: moving from it would detach per record
     // A changed row is first compared only until its first difference and on the (column, role)
     // pairs not yet in the union of all changes: when more than half of the rows change, one
     // ranged dataChanged announces that union (as emitChanges() does), so most of a 10,000-row
@@ -942,25 +968,32 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
     QList<WatchedJob> inserts;
     QHash<QString, qsizetype> insertOf;
 
-    for (const WatchedJob &job : jobs) {
+    int hint = 0; // the row after the previous one found
+    for (auto &job : jobs) {
         if (job.identifier.isEmpty()) {
             qCWarning(lcModel) << "ignoring a watched job without identifier";
             continue;
         }
-        const QString key = jobKeyOf(job.identifier);
-        const auto it = m_rowByIdentifier.constFind(key);
-        if (it == m_rowByIdentifier.constEnd()) {
+        const int row = findRow(job.identifier, hint);
+        if (row < 0) {
+            const QString key = jobKeyOf(job.identifier);
             const auto pending = insertOf.constFind(key);
             if (pending != insertOf.constEnd()) {
-                inserts[*pending] = job;
+                if constexpr (kMove)
+                    inserts[*pending] = std::move(job);
+                else
+                    inserts[*pending] = job;
             } else {
                 insertOf.insert(key, inserts.size());
-                inserts.append(job);
+                if constexpr (kMove)
+                    inserts.append(std::move(job));
+                else
+                    inserts.append(job);
             }
             continue;
         }
+        hint = row + 1;
 
-        const int row = *it;
         // The row before this call is moved out (not copied) and kept only when it differs.
         Row &current = m_rows[row];
         Row before = std::move(current);
@@ -968,11 +1001,15 @@ void JobTableModel::upsertJobs(const QList<WatchedJob> &jobs)
                 = columnsForFields(fieldDiff(before.job.job, job.job)) | columnBit(StaleColumn);
         if (before.job.results != job.results)
             candidates |= columnBit(StatusColumn); // the tooltip tells what the results say
-        current.job = job;
+        if constexpr (kMove)
+            current.job = std::move(job);
+        else
+            current.job = job;
         current.job.identifier = before.job.identifier; // the row keeps the form first given
         current.shortId = before.shortId;
-        if (job.job.jobName != before.job.job.jobName || job.job.jobArn != before.job.job.jobArn
-            || job.job.modelId != before.job.job.modelId)
+        const Job &now = current.job.job;
+        if (now.jobName != before.job.job.jobName || now.jobArn != before.job.job.jobArn
+            || now.modelId != before.job.job.modelId)
             current.searchText = makeSearchText(current);
         else
             current.searchText = before.searchText;

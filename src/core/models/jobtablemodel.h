@@ -148,8 +148,13 @@ public:
     // Rows are per job, not per identifier form: every call taking an identifier accepts any form
     // of the job (id, ARN; see jobKeyOf) and a row keeps the identifier it was first given.
     // Updates known rows in place and appends unknown ones (see the class comment). An
-    // identifier given twice: the later record wins.
+    // identifier given twice: the later record wins. upsertTakenJobs() takes the records over
+    // (moves them into the rows) instead of copying them and announces exactly the same (a
+    // name of its own: connect() to &upsertJobs stays unambiguous).
+    // Rows are looked up by the identifier as given first (a refresh usually names its rows in
+    // the form and order they were added), by the job's key only when that misses.
     void upsertJobs(const QList<WatchedJob> &jobs);
+    void upsertTakenJobs(QList<WatchedJob> &&jobs);
     // Removes the rows of these identifiers (unknown ones are ignored), one beginRemoveRows per
     // contiguous range, highest first. Their progress samples are dropped too.
     void removeJobs(const QStringList &identifiers);
@@ -198,6 +203,12 @@ private:
     };
 
     Row makeRow(const WatchedJob &job) const;
+    // upsertJobs() for both forms: Jobs is QList<WatchedJob> (moved from) or a const one.
+    template<typename Jobs>
+    void upsertImpl(Jobs &jobs);
+    // The row of `identifier`: `hint` first when that row was given the very same identifier,
+    // else by jobKeyOf; -1 when unknown.
+    int findRow(const QString &identifier, int hint) const;
     void computeDerived(Row &row) const;
     QVariant cellData(const Row &row, int column, int role) const;
     static QString makeSearchText(const Row &row);

@@ -172,6 +172,33 @@ bool run(QSqlQuery &q)
     return q.exec();
 }
 
+// The name of bound value `i` of a statement written with named placeholders (":v0", ":v1", …;
+// see placeholders()). Qt 6.4's positional QSqlQuery::bindValue makes this name with
+// QString::arg on every call (QSqlResultPrivate::fieldSerial); bound by a name made once, a
+// value costs a hash lookup.
+const QString &placeholder(int i)
+{
+    static const QStringList names = [] {
+        QStringList out;
+        for (int n = 0; n < 1000; ++n)
+            out.append(QStringLiteral(":v%1").arg(n));
+        return out;
+    }();
+    return names.at(i);
+}
+
+// "(:vF, :vF+1, …)" for `count` values from `first` on.
+QString placeholders(int first, int count)
+{
+    QString out = QStringLiteral("(");
+    for (int i = first; i < first + count; ++i) {
+        if (i > first)
+            out += QStringLiteral(", ");
+        out += placeholder(i);
+    }
+    return out + u')';
+}
+
 QString jobLabel(const QString &profileId, const QString &identifier)
 {
     return QStringLiteral("\"%1\" (profile \"%2\")").arg(identifier, profileId);
@@ -241,6 +268,7 @@ public:
     {
         m_statements.fill(std::nullopt); // finish every statement before COMMIT
         m_batchStatements.clear();
+        m_bodyStatements.clear();
         m_transitionStatements.clear();
         m_sampleStatements.clear();
         QSqlQuery q(m_db);
@@ -287,6 +315,7 @@ public:
     {
         m_statements.fill(std::nullopt);
         m_batchStatements.clear();
+        m_bodyStatements.clear();
         m_transitionStatements.clear();
         m_sampleStatements.clear();
         QSqlQuery q(m_db);
@@ -360,18 +389,33 @@ public:
         if (m_removed.value(w.profileId).contains(canonical))
             return NotWatched;
         const QString memoKey = w.profileId + u'\n' + canonical;
-        const storedetail::WrittenBodies *before = writtenBefore(memoKey);
+        const int keep = keepFlags(w, writtenBefore(memoKey));
         const QByteArray json = JobCodec::toJsonBytes(w.job);
-        bool lostBody = false;
-        std::optional<qint64> id = upsertJob(w, canonical, json, retrieveText, before, &lostBody);
-        if (id && lostBody) {
-            // A kept body is not there: the row was made anew (removed and added again by
-            // another process meanwhile). Write every body.
-            id = upsertJob(w, canonical, json, retrieveText, nullptr, nullptr);
+        QSqlQuery *q = jobStatement(keep, 1);
+        if (!q)
+            return std::nullopt;
+        int i = 0;
+        bindJob(*q, i, w, canonical, json, keep);
+        if (!run(*q)) {
+            setError(QStringLiteral("could not save job %1")
+                             .arg(jobLabel(w.profileId, w.identifier)),
+                     *q);
+            return std::nullopt;
         }
-        if (id)
-            m_pending.insert(memoKey, {w.rawRetrieve, w.rawList, w.rawNative});
-        return id;
+        std::optional<BodyWrite> body;
+        if (q->next())
+            body = BodyWrite{q->value(0).toLongLong(), &w, &retrieveText, keep,
+                             q->value(3).isNull() ? 0 : q->value(3).toInt()};
+        q->finish();
+        if (!body) {
+            setError(QStringLiteral("saving job %1 returned no row")
+                             .arg(jobLabel(w.profileId, w.identifier)));
+            return std::nullopt;
+        }
+        if (!writeBodies({*body}))
+            return std::nullopt;
+        m_pending.insert(memoKey, {w.rawRetrieve, w.rawList, w.rawNative});
+        return body->id;
     }
 
     // One job of a batch for saveJobBatch(): the job and its retrieve body as received (or null).
@@ -382,9 +426,9 @@ public:
     };
 
     // Saves every job of `jobs` (no job twice) with one multi-row upsert per group of jobs
-    // whose bodies are kept alike, up to kBatchRows rows a statement, rather than one statement
-    // per job; *ids gets each job's row id, in the order of `jobs`. What is written is what
-    // saveJob() writes for each job alone.
+    // whose added_at is kept alike, up to kBatchRows rows a statement, rather than one
+    // statement per job, then the bodies that changed (writeBodies); *ids gets each job's row
+    // id, in the order of `jobs`. What is written is what saveJob() writes for each job alone.
     bool saveJobBatch(const QList<JobRef> &jobs, QList<qint64> *ids)
     {
         struct Row
@@ -392,14 +436,14 @@ public:
             QString canonical;
             QString memoKey;
             QByteArray json;
-            const storedetail::WrittenBodies *before = nullptr;
             int keep = 0;         // KeepRetrieve | KeepList | KeepAddedAt | KeepNative
             bool removed = false; // tombstoned: nothing is written (NotWatched, as saveJob)
+            bool known = false;   // this store wrote the job before
         };
         ids->fill(-1, jobs.size());
         QList<Row> rows(jobs.size());
-        std::array<QList<qsizetype>, 16> byKeep; // row indices by what they keep
-        bool anyUnknown = false; // a job this store has not written: maybe a new row
+        std::array<QList<qsizetype>, 2> byKeep; // row indices by whether added_at is kept
+        bool anyUnknown = false;                // a job this store has not written: maybe a new row
         for (qsizetype i = 0; i < jobs.size(); ++i) {
             const WatchedJob &w = *jobs.at(i).job;
             if (w.profileId.isEmpty() || w.identifier.isEmpty()) {
@@ -419,11 +463,11 @@ public:
                 continue;
             }
             r.memoKey = w.profileId + u'\n' + r.canonical;
-            r.before = writtenBefore(r.memoKey);
+            const storedetail::WrittenBodies *before = writtenBefore(r.memoKey);
             r.json = JobCodec::toJsonBytes(w.job);
-            r.keep = keepFlags(w, r.before);
-            byKeep[static_cast<size_t>(r.keep)].append(i);
-            anyUnknown = anyUnknown || !r.before;
+            r.keep = keepFlags(w, before);
+            byKeep[(r.keep & KeepAddedAt) ? 1 : 0].append(i);
+            anyUnknown = anyUnknown || !before;
         }
         // Each group is one statement per kBatchRows rows. Grouped by what they keep, rows are
         // written out of order; a new row's id must follow the order of `jobs` (jobs load in
@@ -435,7 +479,8 @@ public:
                 if (rows.at(i).removed)
                     continue;
                 if (groups.isEmpty()
-                    || rows.at(groups.constLast().constFirst()).keep != rows.at(i).keep)
+                    || (rows.at(groups.constLast().constFirst()).keep & KeepAddedAt)
+                               != (rows.at(i).keep & KeepAddedAt))
                     groups.append(QList<qsizetype>());
                 groups.last().append(i);
             }
@@ -452,21 +497,19 @@ public:
             if (!rows.at(i).removed)
                 rowOfKey.insert(rows.at(i).memoKey, i);
         }
-        QList<qsizetype> lost; // rows whose kept body was not there
+        QList<BodyWrite> bodies;
+        bodies.reserve(jobs.size());
         for (const QList<qsizetype> &group : std::as_const(groups)) {
-            const int keep = rows.at(group.constFirst()).keep;
+            const int keep = rows.at(group.constFirst()).keep & KeepAddedAt;
             for (qsizetype from = 0; from < group.size(); from += kBatchRows) {
                 const qsizetype n = std::min<qsizetype>(kBatchRows, group.size() - from);
-                QSqlQuery *q = batchStatement(keep, int(n));
+                QSqlQuery *q = jobStatement(keep, int(n));
                 if (!q)
                     return false;
                 int b = 0;
                 for (qsizetype k = from; k < from + n; ++k) {
                     const qsizetype i = group.at(k);
-                    const WatchedJob &w = *jobs.at(i).job;
-                    const QByteArray *text = jobs.at(i).retrieveText;
-                    bindJob(*q, b, w, rows.at(i).canonical, rows.at(i).json,
-                            text ? *text : QByteArray(), keep);
+                    bindJob(*q, b, *jobs.at(i).job, rows.at(i).canonical, rows.at(i).json, keep);
                 }
                 if (!run(*q))
                     return setError(QStringLiteral("could not save %1").arg(jobCount(n)), *q);
@@ -479,11 +522,9 @@ public:
                     const qsizetype i = *it;
                     ++returned;
                     (*ids)[i] = q->value(0).toLongLong();
-                    const WatchedJob &w = *jobs.at(i).job;
-                    if (((keep & KeepRetrieve) && !w.rawRetrieve.isEmpty() && q->value(3).toBool())
-                        || ((keep & KeepList) && !w.rawList.isEmpty() && q->value(4).toBool())
-                        || ((keep & KeepNative) && !w.rawNative.isEmpty() && q->value(5).toBool()))
-                        lost.append(i);
+                    bodies.append({(*ids)[i], jobs.at(i).job, jobs.at(i).retrieveText,
+                                   rows.at(i).keep,
+                                   q->value(3).isNull() ? 0 : q->value(3).toInt()});
                 }
                 q->finish();
                 if (returned != n)
@@ -492,18 +533,8 @@ public:
                                             .arg(returned));
             }
         }
-        // A kept body is not there: the row was made anew (removed by another process
-        // meanwhile). Write every body of it.
-        for (qsizetype i : std::as_const(lost)) {
-            const WatchedJob &w = *jobs.at(i).job;
-            const QByteArray *text = jobs.at(i).retrieveText;
-            const std::optional<qint64> id
-                    = upsertJob(w, rows.at(i).canonical, rows.at(i).json,
-                                text ? *text : QByteArray(), nullptr, nullptr);
-            if (!id)
-                return false;
-            (*ids)[i] = *id;
-        }
+        if (!writeBodies(bodies))
+            return false;
         for (qsizetype i = 0; i < jobs.size(); ++i) {
             if (rows.at(i).removed)
                 continue;
@@ -513,43 +544,21 @@ public:
         return true;
     }
 
-    // `lostBody`: set when a body kept as written is not in the row.
-    std::optional<qint64> upsertJob(const WatchedJob &w, const QString &canonical,
-                                    const QByteArray &json, const QByteArray &retrieveText,
-                                    const storedetail::WrittenBodies *before, bool *lostBody)
-    {
-        // What is kept is in the statement's text (one statement per combination), not bound.
-        const int keep = keepFlags(w, before);
-        QSqlQuery *q = batchStatement(keep, 1);
-        if (!q)
-            return std::nullopt;
-        int i = 0;
-        bindJob(*q, i, w, canonical, json, retrieveText, keep);
-        if (!run(*q)) {
-            setError(QStringLiteral("could not save job %1")
-                             .arg(jobLabel(w.profileId, w.identifier)),
-                     *q);
-            return std::nullopt;
-        }
-        std::optional<qint64> id;
-        if (q->next()) {
-            id = q->value(0).toLongLong();
-            if (lostBody)
-                *lostBody = ((keep & KeepRetrieve) && !w.rawRetrieve.isEmpty()
-                             && q->value(3).toBool())
-                            || ((keep & KeepList) && !w.rawList.isEmpty() && q->value(4).toBool())
-                            || ((keep & KeepNative) && !w.rawNative.isEmpty()
-                                && q->value(5).toBool());
-        }
-        q->finish();
-        if (!id)
-            setError(QStringLiteral("saving job %1 returned no row")
-                             .arg(jobLabel(w.profileId, w.identifier)));
-        return id;
-    }
-
-    // What of a stored row an upsert keeps rather than writes.
+    // What of a stored job an upsert keeps rather than writes: a raw body (job_bodies) equal to
+    // the one this store last wrote, or added_at.
     enum Keep { KeepRetrieve = 1, KeepList = 2, KeepAddedAt = 4, KeepNative = 8 };
+    // Which bodies job_bodies holds (not NULL), as the job's upsert returns them.
+    enum Stored { StoredRetrieve = 1, StoredList = 2, StoredNative = 4 };
+
+    // A job's row was written (id); its bodies are to be written unless kept.
+    struct BodyWrite
+    {
+        qint64 id = 0;
+        const WatchedJob *job = nullptr;
+        const QByteArray *retrieveText = nullptr; // as received, or null / empty
+        int keep = 0;                             // Keep flags the job was saved with
+        int stored = 0;                           // Stored flags: which bodies the row held before
+    };
 
     // What this store last wrote of the job's bodies (this transaction first), or null.
     const storedetail::WrittenBodies *writtenBefore(const QString &memoKey) const
@@ -578,38 +587,104 @@ public:
         return keep;
     }
 
-    // Binds the 20 columns of one job from position *i on (a kept body as NULL).
-    void bindJob(QSqlQuery &q, int &i, const WatchedJob &w, const QString &canonical,
-                 const QByteArray &json, const QByteArray &retrieveText, int keep)
+    // Writes the bodies of each job that are not kept, in one upsert of job_bodies per job on
+    // SQLite (a statement costs no round trip there) and one per kBodyRows jobs on PostgreSQL.
+    // A job whose bodies are all kept, or that has none and had none, writes nothing. A kept
+    // body that is not stored (the row was made anew: the job was removed and added again by
+    // another process meanwhile) is written after all.
+    bool writeBodies(const QList<BodyWrite> &writes)
     {
-        const QVariant kept(QMetaType::fromType<QByteArray>());
+        std::array<QList<const BodyWrite *>, 8> byKeep; // by which bodies are kept (bodyGroup)
+        for (const BodyWrite &b : writes) {
+            const WatchedJob &w = *b.job;
+            int keep = b.keep & (KeepRetrieve | KeepList | KeepNative);
+            if (((keep & KeepRetrieve) && !w.rawRetrieve.isEmpty() && !(b.stored & StoredRetrieve))
+                || ((keep & KeepList) && !w.rawList.isEmpty() && !(b.stored & StoredList))
+                || ((keep & KeepNative) && !w.rawNative.isEmpty() && !(b.stored & StoredNative)))
+                keep = 0; // lost: write all
+            const bool changes
+                    = (!(keep & KeepRetrieve)
+                       && (!w.rawRetrieve.isEmpty() || (b.stored & StoredRetrieve)))
+                      || (!(keep & KeepList) && (!w.rawList.isEmpty() || (b.stored & StoredList)))
+                      || (!(keep & KeepNative)
+                          && (!w.rawNative.isEmpty() || (b.stored & StoredNative)));
+            if (!changes)
+                continue;
+            byKeep[bodyGroup(keep)].append(&b);
+        }
+        const int rowsPerStatement = isPostgres() ? kBodyRows : 1;
+        for (size_t g = 0; g < byKeep.size(); ++g) {
+            const QList<const BodyWrite *> &group = byKeep[g];
+            const int keep = keepOfBodyGroup(int(g));
+            for (qsizetype from = 0; from < group.size(); from += rowsPerStatement) {
+                const qsizetype n = std::min<qsizetype>(rowsPerStatement, group.size() - from);
+                QSqlQuery *q = bodyStatement(keep, int(n));
+                if (!q)
+                    return false;
+                const QVariant kept(QMetaType::fromType<QByteArray>());
+                int i = 0;
+                for (qsizetype k = from; k < from + n; ++k) {
+                    const BodyWrite &b = *group.at(k);
+                    const WatchedJob &w = *b.job;
+                    const QByteArray *text = b.retrieveText;
+                    q->bindValue(placeholder(i++), b.id);
+                    q->bindValue(placeholder(i++),
+                                 (keep & KeepRetrieve) ? kept
+                                 : text && !text->isEmpty() && !w.rawRetrieve.isEmpty()
+                                         ? QVariant(*text)
+                                         : rawBodyValue(w.rawRetrieve));
+                    q->bindValue(placeholder(i++),
+                                 (keep & KeepList) ? kept : rawBodyValue(w.rawList));
+                    q->bindValue(placeholder(i++),
+                                 (keep & KeepNative) ? kept : rawBodyValue(w.rawNative));
+                }
+                if (!run(*q))
+                    return setError(
+                            QStringLiteral("could not save the raw bodies of %1").arg(jobCount(n)),
+                            *q);
+            }
+        }
+        return true;
+    }
+
+    // Index of a combination of kept bodies (0-7) and back.
+    static size_t bodyGroup(int keep)
+    {
+        return ((keep & KeepRetrieve) ? 1 : 0) | ((keep & KeepList) ? 2 : 0)
+               | ((keep & KeepNative) ? 4 : 0);
+    }
+    static int keepOfBodyGroup(int group)
+    {
+        return ((group & 1) ? KeepRetrieve : 0) | ((group & 2) ? KeepList : 0)
+               | ((group & 4) ? KeepNative : 0);
+    }
+
+    // Binds the 17 columns of one job's watched_jobs row from position *i on
+    // (named placeholders: placeholder()).
+    void bindJob(QSqlQuery &q, int &i, const WatchedJob &w, const QString &canonical,
+                 const QByteArray &json, int keep)
+    {
         const QDateTime addedAt
                 = (keep & KeepAddedAt) ? QDateTime::currentDateTimeUtc() : w.addedAt;
         const std::optional<GatewayError> &e = w.lastError;
-        q.bindValue(i++, w.profileId);
-        q.bindValue(i++, w.identifier);
-        q.bindValue(i++, canonical);
-        q.bindValue(i++, statusValue(w.job.status));
-        q.bindValue(i++, w.job.jobArn ? QVariant(nonNull(*w.job.jobArn)) : nullText());
-        q.bindValue(i++, json);
-        q.bindValue(i++, (keep & KeepRetrieve) ? kept
-                         : !retrieveText.isEmpty() && !w.rawRetrieve.isEmpty()
-                                 ? QVariant(retrieveText)
-                                 : rawBodyValue(w.rawRetrieve));
-        q.bindValue(i++, (keep & KeepList) ? kept : rawBodyValue(w.rawList));
-        q.bindValue(i++, addedAt.toMSecsSinceEpoch());
-        q.bindValue(i++, timeValue(w.fetchedAt));
-        q.bindValue(i++, e ? QVariant(GatewayError::kindName(e->kind)) : nullText());
-        q.bindValue(i++, e ? e->httpStatus : 0);
-        q.bindValue(i++, e ? nonNull(e->gatewayType) : QStringLiteral(""));
-        q.bindValue(i++, e ? nonNull(e->message) : QStringLiteral(""));
+        q.bindValue(placeholder(i++), w.profileId);
+        q.bindValue(placeholder(i++), w.identifier);
+        q.bindValue(placeholder(i++), canonical);
+        q.bindValue(placeholder(i++), statusValue(w.job.status));
+        q.bindValue(placeholder(i++), w.job.jobArn ? QVariant(nonNull(*w.job.jobArn)) : nullText());
+        q.bindValue(placeholder(i++), json);
+        q.bindValue(placeholder(i++), addedAt.toMSecsSinceEpoch());
+        q.bindValue(placeholder(i++), timeValue(w.fetchedAt));
+        q.bindValue(placeholder(i++), e ? QVariant(GatewayError::kindName(e->kind)) : nullText());
+        q.bindValue(placeholder(i++), e ? e->httpStatus : 0);
+        q.bindValue(placeholder(i++), e ? nonNull(e->gatewayType) : QStringLiteral(""));
+        q.bindValue(placeholder(i++), e ? nonNull(e->message) : QStringLiteral(""));
         q.bindValue(i++,
                     e && e->retryAfterSeconds ? QVariant(*e->retryAfterSeconds) : nullInteger());
-        q.bindValue(i++, timeValue(w.lastErrorAt));
-        q.bindValue(i++, w.notFound ? 1 : 0);
-        q.bindValue(i++, fieldsTextOf(w.everReported));
-        q.bindValue(i++, (keep & KeepNative) ? kept : rawBodyValue(w.rawNative));
-        q.bindValue(i++, fieldsTextOf(w.fromNative));
+        q.bindValue(placeholder(i++), timeValue(w.lastErrorAt));
+        q.bindValue(placeholder(i++), w.notFound ? 1 : 0);
+        q.bindValue(placeholder(i++), fieldsTextOf(w.everReported));
+        q.bindValue(placeholder(i++), fieldsTextOf(w.fromNative));
     }
 
     // fieldsText(), remembered: a refresh's jobs share a few distinct sets.
@@ -625,51 +700,55 @@ public:
         return m_fieldTexts.constLast().second;
     }
 
-    // Rows per multi-row upsert: 20 values a row stays below SQLite's oldest bound of 999.
+    // Rows per multi-row upsert of watched_jobs: 17 values a row stays below SQLite's oldest
+    // bound of 999 (PostgreSQL only; see applyUpdates).
     static constexpr int kBatchRows = 48;
+    static constexpr int kJobValues = 17; // bindJob()
+    // Rows per multi-row upsert of job_bodies on PostgreSQL: 4 values a row.
+    static constexpr int kBodyRows = 120;
+    static_assert(kBatchRows * kJobValues <= 1000 && kBodyRows * 4 <= 1000, "placeholder()");
 
-    // The upsert of `rows` jobs that keep what `keep` says (SQL literals, not bound values, so
-    // that each row needs no flags of its own), prepared once per transaction.
-    QSqlQuery *batchStatement(int keep, int rows)
+    // The upsert of `rows` jobs' watched_jobs rows that keep added_at or not (`keep`), prepared
+    // once per transaction. It returns each row's id, profile, job key and which bodies
+    // job_bodies holds for it (Stored flags; NULL when it has no row there).
+    QSqlQuery *jobStatement(int keep, int rows)
     {
-        const int key = keep * (kBatchRows + 1) + rows;
+        const bool keepAddedAt = keep & KeepAddedAt;
+        const int key = (keepAddedAt ? 1 : 0) * (kBatchRows + 1) + rows;
         if (auto it = m_batchStatements.find(key); it != m_batchStatements.end())
             return &*it;
         QString sql = QStringLiteral(
                 "INSERT INTO watched_jobs (profile_id, identifier, canonical_id, status, job_arn,"
-                " job_json, raw_retrieve, raw_list, added_at, fetched_at, error_kind,"
-                " error_http_status, error_gateway_type, error_message, error_retry_after,"
-                " last_error_at, not_found, ever_reported, raw_native, from_native) VALUES ");
-        const QString row
-                = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        sql.reserve(sql.size() + rows * (row.size() + 2) + 1200);
+                " job_json, added_at, fetched_at, error_kind, error_http_status,"
+                " error_gateway_type, error_message, error_retry_after, last_error_at, not_found,"
+                " ever_reported, from_native) VALUES ");
         for (int r = 0; r < rows; ++r) {
             if (r > 0)
                 sql += u',';
-            sql += row;
+            sql += placeholders(r * kJobValues, kJobValues);
         }
-        const auto column = [keep](Keep flag, const char *name) {
-            const QString n = QString::fromLatin1(name);
-            return (keep & flag) ? QStringLiteral("%1 = watched_jobs.%1").arg(n)
-                                 : QStringLiteral("%1 = excluded.%1").arg(n);
-        };
         sql += QStringLiteral(
                        " ON CONFLICT (profile_id, canonical_id) DO UPDATE SET"
                        " status = excluded.status, job_arn = excluded.job_arn,"
-                       " job_json = excluded.job_json, %1, %2, %3,"
+                       " job_json = excluded.job_json, %1,"
                        " fetched_at = excluded.fetched_at, error_kind = excluded.error_kind,"
                        " error_http_status = excluded.error_http_status,"
                        " error_gateway_type = excluded.error_gateway_type,"
                        " error_message = excluded.error_message,"
                        " error_retry_after = excluded.error_retry_after,"
                        " last_error_at = excluded.last_error_at, not_found = excluded.not_found,"
-                       " ever_reported = excluded.ever_reported, %4,"
+                       " ever_reported = excluded.ever_reported,"
                        " from_native = excluded.from_native"
-                       " RETURNING id, profile_id, canonical_id, raw_retrieve IS NULL, raw_list IS "
-                       "NULL,"
-                       " raw_native IS NULL")
-                       .arg(column(KeepRetrieve, "raw_retrieve"), column(KeepList, "raw_list"),
-                            column(KeepAddedAt, "added_at"), column(KeepNative, "raw_native"));
+                       " RETURNING id, profile_id, canonical_id,"
+                       " (SELECT CASE WHEN b.raw_retrieve IS NULL THEN 0 ELSE %2 END"
+                       " + CASE WHEN b.raw_list IS NULL THEN 0 ELSE %3 END"
+                       " + CASE WHEN b.raw_native IS NULL THEN 0 ELSE %4 END"
+                       " FROM job_bodies b WHERE b.job_id = watched_jobs.id)")
+                       .arg(keepAddedAt ? QStringLiteral("added_at = watched_jobs.added_at")
+                                        : QStringLiteral("added_at = excluded.added_at"))
+                       .arg(int(StoredRetrieve))
+                       .arg(int(StoredList))
+                       .arg(int(StoredNative));
         QSqlQuery q(m_db);
         if (!q.prepare(sql)) {
             setError(QStringLiteral("could not prepare a statement"), q);
@@ -678,6 +757,32 @@ public:
         return &*m_batchStatements.insert(key, std::move(q));
     }
 
+    // The upsert of `rows` jobs' job_bodies rows that keep the bodies `keep` says (as stored;
+    // bound as NULL), prepared once per transaction.
+    QSqlQuery *bodyStatement(int keep, int rows)
+    {
+        const int key = int(bodyGroup(keep)) * (kBodyRows + 1) + rows;
+        if (auto it = m_bodyStatements.find(key); it != m_bodyStatements.end())
+            return &*it;
+        QString sql = QStringLiteral(
+                "INSERT INTO job_bodies (job_id, raw_retrieve, raw_list, raw_native) VALUES ");
+        for (int r = 0; r < rows; ++r)
+            sql += (r == 0 ? QString() : QStringLiteral(",")) + placeholders(r * 4, 4);
+        QStringList set;
+        for (const auto &[flag, name] :
+             {std::pair{KeepRetrieve, "raw_retrieve"}, std::pair{KeepList, "raw_list"},
+              std::pair{KeepNative, "raw_native"}}) {
+            if (!(keep & flag))
+                set.append(QStringLiteral("%1 = excluded.%1").arg(QLatin1StringView(name)));
+        }
+        sql += QStringLiteral(" ON CONFLICT (job_id) DO UPDATE SET ") + set.join(u", ");
+        QSqlQuery q(m_db);
+        if (!q.prepare(sql)) {
+            setError(QStringLiteral("could not prepare a statement"), q);
+            return nullptr;
+        }
+        return &*m_bodyStatements.insert(key, std::move(q));
+    }
     // The row id of a watched job; nullopt with error() set when it is not watched.
     std::optional<qint64> findJob(const QString &profileId, const QString &identifier)
     {
@@ -721,11 +826,12 @@ public:
         QSqlQuery *q = statement(Stmt::InsertTransition);
         if (!q)
             return false;
-        q->bindValue(0, jobId);
-        q->bindValue(1, statusValue(t.from));
-        q->bindValue(2, nonNull(t.to.raw()));
-        q->bindValue(3, t.observedAt.toMSecsSinceEpoch());
-        q->bindValue(4, t.lastModifiedTime ? timeValue(*t.lastModifiedTime) : nullInteger());
+        q->bindValue(placeholder(0), jobId);
+        q->bindValue(placeholder(1), statusValue(t.from));
+        q->bindValue(placeholder(2), nonNull(t.to.raw()));
+        q->bindValue(placeholder(3), t.observedAt.toMSecsSinceEpoch());
+        q->bindValue(placeholder(4),
+                     t.lastModifiedTime ? timeValue(*t.lastModifiedTime) : nullInteger());
         if (!run(*q))
             return setError(QStringLiteral("could not append a status transition"), *q);
         return true;
@@ -838,12 +944,12 @@ public:
         QSqlQuery *insert = statement(Stmt::InsertSample);
         if (!insert)
             return false;
-        insert->bindValue(0, jobId);
-        insert->bindValue(1, s.at.toMSecsSinceEpoch());
-        insert->bindValue(2, s.total);
-        insert->bindValue(3, s.processed);
-        insert->bindValue(4, s.succeeded);
-        insert->bindValue(5, s.failed);
+        insert->bindValue(placeholder(0), jobId);
+        insert->bindValue(placeholder(1), s.at.toMSecsSinceEpoch());
+        insert->bindValue(placeholder(2), s.total);
+        insert->bindValue(placeholder(3), s.processed);
+        insert->bindValue(placeholder(4), s.succeeded);
+        insert->bindValue(placeholder(5), s.failed);
         if (!run(*insert))
             return setError(QStringLiteral("could not record a progress sample"), *insert);
         return afterSampleInserted(*fresh, insert->lastInsertId().toLongLong());
@@ -1084,7 +1190,8 @@ private:
             // DO NOTHING: another process may have stored the same transition (schema 3).
             return QStringLiteral("INSERT INTO status_transitions (job_id, from_status,"
                                   " to_status, observed_at, last_modified_time)"
-                                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                                  " VALUES %1 ON CONFLICT DO NOTHING")
+                    .arg(placeholders(0, 5));
         case Stmt::NewestSample:
             // No row when the job has no sample.
             return QStringLiteral(
@@ -1096,7 +1203,8 @@ private:
                     " ORDER BY at, id LIMIT 1) f");
         case Stmt::InsertSample:
             return QStringLiteral("INSERT INTO progress_samples (job_id, at, total, processed,"
-                                  " succeeded, failed) VALUES (?, ?, ?, ?, ?, ?)");
+                                  " succeeded, failed) VALUES %1")
+                    .arg(placeholders(0, 6));
         case Stmt::FirstSample:
             return QStringLiteral("SELECT id FROM progress_samples WHERE job_id = ?"
                                   " ORDER BY at, id LIMIT 1");
@@ -1221,7 +1329,8 @@ private:
     QSet<QString> m_knownProfiles;
     QHash<QString, QSet<QString>> m_removed; // tombstoned job keys by profile (guardWatchList)
     std::array<std::optional<QSqlQuery>, static_cast<size_t>(Stmt::Count_)> m_statements;
-    QHash<int, QSqlQuery> m_batchStatements;      // batchStatement(): by what is kept and rows
+    QHash<int, QSqlQuery> m_batchStatements;      // jobStatement(): by what is kept and rows
+    QHash<int, QSqlQuery> m_bodyStatements;       // bodyStatement(): by what is kept and rows
     QHash<int, QSqlQuery> m_transitionStatements; // appendTransitions(): by rows
     QHash<int, QSqlQuery> m_sampleStatements;     // recordSamples(): by rows
     // preloadSamples(): each job's samples as read (nullopt: none), until its next sample.
@@ -1469,6 +1578,11 @@ bool JobStore::openConnection(const QString &databaseName)
     if (why = execScalar(m_db, QStringLiteral("PRAGMA synchronous = NORMAL"), nullptr);
         !why.isEmpty())
         return abandonOpen(why);
+    // The WAL is checkpointed when the thread is idle (afterWrite), not inside a refresh's
+    // COMMIT: a 10,000-job refresh writes far more than the default 1,000 pages.
+    if (why = execScalar(m_db, QStringLiteral("PRAGMA wal_autocheckpoint = 0"), nullptr);
+        !why.isEmpty())
+        return abandonOpen(why);
     if (why = execScalar(m_db, QStringLiteral("PRAGMA foreign_keys = ON"), nullptr); !why.isEmpty())
         return abandonOpen(why);
     if (why = execScalar(m_db, QStringLiteral("PRAGMA foreign_keys"), &value); !why.isEmpty())
@@ -1480,6 +1594,11 @@ bool JobStore::openConnection(const QString &databaseName)
 
 void JobStore::close()
 {
+    if (m_ready && m_uncheckpointedJobs > 0 && m_db.isOpen()
+        && QThread::currentThread() == m_thread)
+        checkpoint();
+    m_checkpointScheduled = false;
+    m_uncheckpointedJobs = 0;
     m_written.clear();
     m_samples = {};
     m_reviveUrl.clear();
@@ -1499,6 +1618,51 @@ void JobStore::close()
     m_connectionName.clear();
     m_path.clear();
     m_thread = nullptr;
+}
+
+bool JobStore::checkpoint()
+{
+    m_checkpointScheduled = false;
+    if (!m_ready || !m_db.isOpen() || QThread::currentThread() != m_thread
+        || storeengine::engineOf(m_db) != storeengine::Engine::Sqlite || m_path == kMemoryDatabase)
+        return true;
+    m_uncheckpointedJobs = 0;
+    QSqlQuery q(m_db);
+    // PASSIVE: copies what no reader still needs and waits for nothing; busy is normal.
+    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"))) {
+        qCWarning(lcStore) << "WAL checkpoint failed:" << sqlError(q);
+        return false;
+    }
+    return true;
+}
+
+void JobStore::afterWrite(qsizetype jobs)
+{
+    if (storeengine::engineOf(m_db) != storeengine::Engine::Sqlite || m_path == kMemoryDatabase)
+        return;
+    m_uncheckpointedJobs += jobs;
+    if (m_uncheckpointedJobs > UncheckpointedJobLimit) {
+        checkpoint();
+        return;
+    }
+    if (m_checkpointScheduled)
+        return;
+    if (thread() != m_thread) {
+        // This object's events go to another thread than the one using the store: no idle
+        // moment of the store's thread to wait for.
+        checkpoint();
+        return;
+    }
+    m_checkpointScheduled = true;
+    // Queued: runs once the events already posted to this thread (the next refresh, say) are
+    // handled, then the WAL is copied while nothing else waits.
+    QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_checkpointScheduled)
+                    checkpoint();
+            },
+            Qt::QueuedConnection);
 }
 
 bool JobStore::listenForChanges()
@@ -1928,18 +2092,19 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
     QString only; // one job key per placeholder
     if (keys) {
         QStringList marks(keys->size(), QStringLiteral("?"));
-        only = QStringLiteral(" AND canonical_id IN (%1)").arg(marks.join(u','));
+        only = QStringLiteral(" AND w.canonical_id IN (%1)").arg(marks.join(u','));
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.prepare(
                 QStringLiteral(
-                        "SELECT identifier, job_json, raw_retrieve, raw_list, added_at, fetched_at,"
-                        " error_kind, error_http_status, error_gateway_type, error_message,"
-                        " error_retry_after, last_error_at, not_found, ever_reported, raw_native,"
-                        " from_native, (SELECT summary_json FROM job_results WHERE job_id = "
-                        "watched_jobs.id)"
-                        " FROM watched_jobs WHERE profile_id = ?%1 ORDER BY id")
+                        "SELECT w.identifier, w.job_json, b.raw_retrieve, b.raw_list, w.added_at,"
+                        " w.fetched_at, w.error_kind, w.error_http_status, w.error_gateway_type,"
+                        " w.error_message, w.error_retry_after, w.last_error_at, w.not_found,"
+                        " w.ever_reported, b.raw_native, w.from_native,"
+                        " (SELECT r.summary_json FROM job_results r WHERE r.job_id = w.id)"
+                        " FROM watched_jobs w LEFT JOIN job_bodies b ON b.job_id = w.id"
+                        " WHERE w.profile_id = ?%1 ORDER BY w.id")
                         .arg(only))) {
         failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
         return {};
@@ -2032,6 +2197,7 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
     if (!ok)
         return failWrite(
                 QStringLiteral("Could not save %1: %2").arg(jobCount(jobs.size()), w.error()));
+    afterWrite(jobs.size());
     return true;
 }
 
@@ -2272,6 +2438,7 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
         return failWrite(QStringLiteral("Could not save the refresh of %1; nothing of it "
                                         "was written: %2")
                                  .arg(jobCount(updates.size()), w.error()));
+    afterWrite(updates.size());
     return true;
 }
 
@@ -2299,6 +2466,9 @@ bool JobStore::pruneHistory(const QDateTime &olderThan)
     if (!olderThan.isValid())
         return failWrite(QStringLiteral("Could not prune the history: no cut-off time given"));
     const qint64 cutoff = olderThan.toMSecsSinceEpoch();
+    // A fixed, team-wide lifetime: not the caller's retention (see the header).
+    const qint64 tombstoneCutoff
+            = QDateTime::currentDateTimeUtc().addDays(-TombstoneLifetimeDays).toMSecsSinceEpoch();
     Writer w(m_db);
     const bool ok
             = w.begin()
@@ -2306,8 +2476,8 @@ bool JobStore::pruneHistory(const QDateTime &olderThan)
                         {cutoff}, QStringLiteral("could not delete old transitions"))
               && w.exec(QStringLiteral("DELETE FROM progress_samples WHERE at < ?"), {cutoff},
                         QStringLiteral("could not delete old progress samples"))
-              && w.exec(QStringLiteral("DELETE FROM removed_jobs WHERE removed_at < ?"), {cutoff},
-                        QStringLiteral("could not delete old tombstones"))
+              && w.exec(QStringLiteral("DELETE FROM removed_jobs WHERE removed_at < ?"),
+                        {tombstoneCutoff}, QStringLiteral("could not delete old tombstones"))
               && w.commit();
     if (!ok)
         return failWrite(QStringLiteral("Could not prune the history: %1").arg(w.error()));

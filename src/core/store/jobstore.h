@@ -83,6 +83,12 @@ struct JobUpdate
 // Durability: the file is in WAL mode with synchronous=NORMAL. Every write below is ONE
 // transaction: it happens completely or not at all, and once it has returned true it survives
 // the process being killed at any moment afterwards (not necessarily an OS crash or power loss).
+// The WAL is copied back into the file (checkpointed) when the thread's event loop is next idle
+// after a saveJobs() or applyUpdates(), not inside their COMMIT (wal_autocheckpoint is off on
+// this connection): a checkpoint() after a large refresh, or when more than
+// UncheckpointedJobLimit jobs were written without one (no event loop), and on close(). It
+// changes nothing of the above: a committed transaction is in the WAL whether or not it has
+// been checkpointed.
 //
 // Keys: one job is one row, whatever form it is named in (jobKeyOf: its id, its ARN, a gateway's
 // form of it). A row keeps the identifier exactly as the user first gave it — never the jobArn a
@@ -96,7 +102,7 @@ class JobStore : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int SchemaVersion = 6; // see storeschema.cpp
+    static constexpr int SchemaVersion = 7; // see storeschema.cpp
 
     // Progress samples are thinned on every write by the policy of samplethinning.h, so what is
     // stored never depends on how the samples were batched: it is always that policy applied to
@@ -198,10 +204,16 @@ public:
                                           const QString &identifier) const;
     QHash<QString, QList<ProgressSample>> progressSamplesForProfile(const QString &profileId) const;
 
-    // History retention: deletes transitions observed, samples taken, and tombstones of jobs
-    // removed before `olderThan`.
-    // Watched jobs themselves are kept. Scans the history; meant to run now and then (start-up).
+    // History retention: deletes transitions observed and samples taken before `olderThan`.
+    // Watched jobs themselves are kept. Tombstones (removeWatched) do not follow `olderThan`,
+    // which is one client's setting: on a shared store one user's 1-day retention would drop
+    // the team's tombstones and let a late save bring a removed job back. They go after the
+    // fixed TombstoneLifetimeDays, the same for every client. Scans the history; meant to run
+    // now and then (start-up).
     bool pruneHistory(const QDateTime &olderThan);
+    // How long a tombstone lasts, whatever any client's retention: far longer than any refresh
+    // stays in flight or any kept batch (StoreWorker) waits for a lost connection.
+    static constexpr int TombstoneLifetimeDays = 90;
 
     // --- live updates (PostgreSQL) ---------------------------------------------------------
     // Every write of a PostgreSQL store announces, in the same transaction (so only once it has
@@ -209,6 +221,16 @@ public:
     // every other connection (other clients, the headless poller) while this thread's event
     // loop runs. False (lastError set) on SQLite or when the server refuses.
     bool listenForChanges();
+
+    // --- the WAL (SQLite) ------------------------------------------------------------------
+    // Copies what the WAL holds into the database file as far as no reader prevents it
+    // (PRAGMA wal_checkpoint(PASSIVE)); what it could not copy waits for the next one. Called
+    // on its own after writes (see Durability); public for benchmarks and tests. True on
+    // PostgreSQL and for an in-memory store (nothing to do).
+    bool checkpoint();
+    // Jobs written since the last checkpoint after which the next write checkpoints at once,
+    // whatever the event loop does (bounds the WAL of a thread without an event loop).
+    static constexpr qint64 UncheckpointedJobLimit = 50000;
 
 Q_SIGNALS:
     // Another client committed changes to these jobs of the profile (job keys: loadJobs()); an
@@ -264,6 +286,10 @@ private:
     QThread *m_thread = nullptr;
     bool m_ready = false; // opened and migrated
     bool m_listening = false;
+    bool m_checkpointScheduled = false; // checkpoint() is posted to this thread's event loop
+    qint64 m_uncheckpointedJobs = 0;    // jobs written since the last checkpoint
+    // After a committed write of `jobs` jobs: posts checkpoint() or, past the limit, runs it.
+    void afterWrite(qsizetype jobs);
     mutable QString m_reviveUrl; // set while the PostgreSQL connection is lost
     mutable QThread *m_reviveThread = nullptr;
     mutable QDeadlineTimer m_nextReconnect;

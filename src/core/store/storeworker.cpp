@@ -1,10 +1,46 @@
 #include "store/storeworker.h"
 
 #include "common/logging.h"
+#include "domain/jobkey.h"
+#include "store/samplethinning.h"
 
 #include <QMetaObject>
+#include <QSet>
+
+#include <algorithm>
 
 namespace bw {
+
+namespace {
+
+// Thins kept samples (oldest first) as the store thins a job's samples: by their age relative to
+// the newest, then at most MaxSamplesPerJob, the first always kept.
+void thin(QList<ProgressSample> &samples)
+{
+    namespace st = samplethinning;
+    if (samples.size() < 3)
+        return;
+    QList<st::Sample> inTimeOrder;
+    inTimeOrder.reserve(samples.size());
+    for (qsizetype i = 0; i < samples.size(); ++i)
+        inTimeOrder.append({i, samples.at(i).at.toMSecsSinceEpoch()});
+    std::stable_sort(inTimeOrder.begin(), inTimeOrder.end(),
+                     [](const st::Sample &a, const st::Sample &b) { return a.at < b.at; });
+    const QList<qint64> drop = st::samplesToDrop(inTimeOrder, 0, inTimeOrder.constLast().at);
+    const QSet<qint64> dropped(drop.cbegin(), drop.cend());
+    QList<ProgressSample> left;
+    left.reserve(samples.size() - dropped.size());
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        if (!dropped.contains(i))
+            left.append(samples.at(i));
+    }
+    // The bound: the oldest after the first go.
+    if (const qint64 over = st::excess(left.size()); over > 0)
+        left.remove(1, over);
+    samples = std::move(left);
+}
+
+} // namespace
 
 StoreWorker::StoreWorker(QObject *parent)
     : QObject(parent)
@@ -14,8 +50,6 @@ StoreWorker::StoreWorker(QObject *parent)
     m_worker->moveToThread(&m_thread);
     m_thread.start();
     connect(this, &StoreWorker::opened, this, [this](bool ok) { m_open = ok; });
-    connect(this, &StoreWorker::unwrittenBatchesChanged, this,
-            [this](int batches) { m_unwrittenCount = batches; });
     QMetaObject::invokeMethod(
             m_worker,
             [this] {
@@ -39,9 +73,10 @@ StoreWorker::~StoreWorker()
             m_worker,
             [this] {
                 // Kept batches get a last chance (the connection may be back by now).
-                if (!m_unwritten.isEmpty() && !writeUnwritten(*m_store))
-                    qCWarning(lcStore) << "closing with" << m_unwritten.size()
-                                       << "batch(es) of updates unwritten (the store is lost)";
+                if (!m_kept.isEmpty() && !writeUnwritten(*m_store))
+                    qCWarning(lcStore)
+                            << "closing with" << m_keptBatches << "batch(es) (" << m_kept.size()
+                            << "jobs) of updates unwritten (the store is lost)";
                 m_retryTimer = nullptr; // a child of m_worker: deleted below
                 // Adopted objects first (adopt()): they may use the store's thread's timers.
                 const QObjectList adopted = m_worker->children(); // each delete edits the list
@@ -110,32 +145,151 @@ void StoreWorker::applyUpdates(const QList<JobUpdate> &updates)
     if (updates.isEmpty())
         return;
     post([this, updates](JobStore &store) {
-        m_unwritten.append(updates);
-        writeUnwritten(store);
+        // post() has tried what was kept first: still some means still reconnecting, and this
+        // batch waits with it (in order).
+        if (!m_kept.isEmpty()) {
+            keep(updates);
+            writeUnwritten(store);
+            return;
+        }
+        if (store.applyUpdates(updates))
+            return;
+        if (!store.isReconnecting())
+            return; // refused for another reason: reported (writeFailed), as before
+        keep(updates);
+        qCWarning(lcStore) << "keeping the updates of" << m_kept.size()
+                           << "job(s) to write once the store has reconnected";
+        reportUnwritten();
+        if (m_retryTimer && !m_retryTimer->isActive())
+            m_retryTimer->start();
     });
+}
+
+void StoreWorker::keep(const QList<JobUpdate> &updates)
+{
+    ++m_keptBatches;
+    for (const JobUpdate &u : updates) {
+        const QString key = u.job.profileId + u'\n' + jobKeyOf(u.job.identifier);
+        auto it = m_kept.find(key);
+        if (it == m_kept.end()) {
+            it = m_kept.insert(key, KeptJob());
+            m_keptOrder.append(key);
+        }
+        KeptJob &kept = *it;
+        // The last state given is the newest (the monitor's order); results given earlier are
+        // in it too, so "results changed" carries over.
+        const bool resultsChanged = kept.newest.resultsChanged || u.resultsChanged;
+        kept.newest = u;
+        kept.newest.newTransitions.clear();
+        kept.newest.sample.reset();
+        kept.newest.resultsChanged = resultsChanged;
+        kept.transitions.append(u.newTransitions);
+        if (!u.sample || !u.sample->at.isValid())
+            continue;
+        const ProgressSample &s = *u.sample;
+        if (!kept.samples.isEmpty()) {
+            const ProgressSample &last = kept.samples.constLast();
+            const bool sameCounts = last.total == s.total && last.processed == s.processed
+                                    && last.succeeded == s.succeeded && last.failed == s.failed;
+            if (samplethinning::isRedundant(s.at.toMSecsSinceEpoch(), last.at.toMSecsSinceEpoch(),
+                                            sameCounts))
+                continue;
+        }
+        kept.samples.append(s);
+        // Thinned as the store would (by age relative to the newest), whenever the list has
+        // doubled since the last time: amortised constant work per sample.
+        if (kept.samples.size() < 64 || kept.samples.size() < 2 * kept.thinnedAt)
+            continue;
+        thin(kept.samples);
+        kept.thinnedAt = kept.samples.size();
+    }
+}
+
+std::optional<QList<JobUpdate>> StoreWorker::keptUpdatesToWrite(JobStore &store, bool check,
+                                                                int *superseded) const
+{
+    // What the store holds of the kept jobs now (one read per profile).
+    QHash<QString, QStringList> keysByProfile;
+    for (const QString &key : check ? m_keptOrder : QStringList()) {
+        const qsizetype cut = key.indexOf(u'\n');
+        keysByProfile[key.left(cut)].append(key.mid(cut + 1));
+    }
+    QHash<QString, qint64> storedAt; // by kept key: the stored row's fetched_at
+    for (auto it = keysByProfile.cbegin(); it != keysByProfile.cend(); ++it) {
+        const QList<WatchedJob> rows = store.loadJobs(it.key(), it.value());
+        if (!store.lastError().isEmpty())
+            return std::nullopt;
+        for (const WatchedJob &row : rows) {
+            if (row.fetchedAt.isValid())
+                storedAt.insert(it.key() + u'\n' + jobKeyOf(row.identifier),
+                                row.fetchedAt.toMSecsSinceEpoch());
+        }
+    }
+    QList<JobUpdate> out;
+    *superseded = 0;
+    for (const QString &key : m_keptOrder) {
+        const KeptJob &kept = *m_kept.constFind(key);
+        const QDateTime &mine = kept.newest.job.fetchedAt;
+        const auto stored = storedAt.constFind(key);
+        if (mine.isValid() && stored != storedAt.cend() && *stored > mine.toMSecsSinceEpoch()) {
+            ++*superseded;
+            continue;
+        }
+        // One update per kept sample (a JobUpdate carries one), each with the newest state; the
+        // transitions and the results go with the last.
+        QList<ProgressSample> samples = kept.samples;
+        thin(samples);
+        for (qsizetype i = 0; i + 1 < samples.size(); ++i) {
+            JobUpdate u = kept.newest;
+            u.resultsChanged = false;
+            u.sample = samples.at(i);
+            out.append(std::move(u));
+        }
+        JobUpdate last = kept.newest;
+        last.newTransitions = kept.transitions;
+        if (!samples.isEmpty())
+            last.sample = samples.constLast();
+        out.append(std::move(last));
+    }
+    return out;
+}
+
+void StoreWorker::clearKept()
+{
+    m_kept.clear();
+    m_keptOrder.clear();
+    m_keptBatches = 0;
 }
 
 bool StoreWorker::writeUnwritten(JobStore &store)
 {
-    while (!m_unwritten.isEmpty()) {
-        // Still reconnecting (its backoff not over, or the server still down): wait, quietly.
-        if (store.isReconnecting() && !store.ensureUsable())
-            break;
-        if (store.applyUpdates(m_unwritten.constFirst())) {
-            m_unwritten.removeFirst();
-            continue;
+    // Still reconnecting (its backoff not over, or the server still down): wait, quietly.
+    if (!m_kept.isEmpty() && (!store.isReconnecting() || store.ensureUsable())) {
+        int superseded = 0;
+        std::optional<QList<JobUpdate>> updates = keptUpdatesToWrite(store, true, &superseded);
+        if (!updates && !store.isReconnecting()) {
+            // The check could not be read for another reason: written as kept, rather than lost.
+            qCWarning(lcStore).noquote()
+                    << "could not read the store's rows of the kept updates:" << store.lastError();
+            updates = keptUpdatesToWrite(store, false, &superseded);
         }
-        if (!store.isReconnecting()) {
+        if (superseded > 0)
+            qCInfo(lcStore) << "dropping the kept updates of" << superseded
+                            << "job(s): the store holds newer ones (another poller's)";
+        if (!updates) {
+            // Lost again while reading: later.
+        } else if (updates->isEmpty() || store.applyUpdates(*updates)) {
+            clearKept();
+        } else if (!store.isReconnecting()) {
             // Refused for another reason: it would be refused again (reported, as before).
-            m_unwritten.removeFirst();
-            continue;
+            clearKept();
+        } else {
+            qCWarning(lcStore) << "keeping" << m_keptBatches << "batch(es) of updates ("
+                               << m_kept.size() << "jobs) to write once the store has reconnected";
         }
-        qCWarning(lcStore) << "keeping" << m_unwritten.size()
-                           << "batch(es) of updates to write once the store has reconnected";
-        break;
     }
     reportUnwritten();
-    if (m_unwritten.isEmpty()) {
+    if (m_kept.isEmpty()) {
         if (m_retryTimer)
             m_retryTimer->stop();
         return true;
@@ -147,11 +301,19 @@ bool StoreWorker::writeUnwritten(JobStore &store)
 
 void StoreWorker::reportUnwritten()
 {
-    const int count = int(m_unwritten.size());
-    if (count == m_unwrittenReported)
+    const int batches = m_keptBatches;
+    const int jobs = int(m_kept.size());
+    if (batches == m_unwrittenReported && jobs == m_keptJobsReported)
         return;
-    m_unwrittenReported = count;
-    deliver([this, count] { Q_EMIT unwrittenBatchesChanged(count); });
+    const bool batchesChanged = batches != m_unwrittenReported;
+    m_unwrittenReported = batches;
+    m_keptJobsReported = jobs;
+    deliver([this, batches, jobs, batchesChanged] {
+        m_unwrittenCount = batches;
+        m_keptJobsCount = jobs;
+        if (batchesChanged)
+            Q_EMIT unwrittenBatchesChanged(batches);
+    });
 }
 
 void StoreWorker::setProfileDetectedRoute(const QString &profileId, RouteStyle route)
@@ -208,7 +370,7 @@ void StoreWorker::post(std::function<void(JobStore &)> task)
             [this, task = std::move(task)] {
                 // Kept batches first, so that whatever was asked for after them — a read, a
                 // removal — finds them written.
-                if (!m_unwritten.isEmpty())
+                if (!m_kept.isEmpty())
                     writeUnwritten(*m_store);
                 task(*m_store);
             },

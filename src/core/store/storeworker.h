@@ -4,6 +4,7 @@
 #include "store/jobstore.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -14,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace bw {
@@ -38,10 +40,28 @@ namespace bw {
 // A batch of applyUpdates() that fails because a PostgreSQL connection was lost
 // (JobStore::isReconnecting) is kept, not dropped: it is written again once the store has
 // reconnected (tried every RetryMs, the store's own backoff deciding when it really connects),
-// before anything queued after it, and every batch that arrives meanwhile waits behind it, so
+// before anything queued after it, and every batch that arrives meanwhile waits with it, so
 // the batches reach the store whole and in order (a status change written twice is stored once:
 // the store's unique key on transitions). unwrittenBatches() counts them. Any other failed write
 // is reported and dropped, as before.
+//
+// Kept batches are held per job, not per batch, so that a long outage costs memory by the jobs
+// watched rather than by the polls made: each job keeps its newest state (the last one given),
+// every status transition in order, and its progress samples thinned as the store would thin
+// them (samplethinning.h: a sample with the newest's counts in its 5-minute bucket is not kept,
+// older ones go per bucket, at most MaxSamplesPerJob). keptJobs() counts them.
+//
+// Written late, a kept job may be older than what the store holds: while the database was down
+// this client may have lost the poller lease (PollerLease), and the new poller has recorded
+// later observations of the same jobs. So the replay first reads the stored rows of the kept
+// jobs and writes only the jobs whose kept state is at least as new as the stored one
+// (fetchedAt); a job the store holds newer is dropped whole — its state, transitions and samples
+// — because the store's history of it from then on is the other poller's, which has seen what
+// this one saw or what followed it. This does not depend on the lease, whose own session
+// reconnects on its own schedule (up to 15 s after the store's): a client that still is (or is
+// again) the poller loses nothing, one that was replaced overwrites nothing newer. (The read and
+// the write are two transactions: a write of the other poller landing between them can still be
+// overwritten; a condition in JobStore::applyUpdates' upsert would close that.)
 class StoreWorker : public QObject
 {
     Q_OBJECT
@@ -105,6 +125,8 @@ public:
     // Batches of applyUpdates() kept for a lost connection, not written yet (owner thread's
     // view, updated when the number changes).
     int unwrittenBatches() const { return m_unwrittenCount; }
+    // The jobs those batches are held as (one entry per job, see above); owner thread's view.
+    int keptJobs() const { return m_keptJobsCount; }
 
     // Blocks until every task queued so far has run. Not from the worker thread.
     void waitForIdle();
@@ -122,19 +144,39 @@ Q_SIGNALS:
 
 private:
     void deliver(std::function<void()> fn);
-    // On the worker thread: writes the kept batches in order; false while some remain.
+    // What is kept of one job (see above).
+    struct KeptJob
+    {
+        JobUpdate newest; // its state; newTransitions and sample unused
+        QList<StatusTransition> transitions;
+        QList<ProgressSample> samples; // oldest first, thinned
+        qsizetype thinnedAt = 0;       // samples.size() after the last thinning
+    };
+
+    // On the worker thread: adds a batch to what is kept.
+    void keep(const QList<JobUpdate> &updates);
+    // On the worker thread: writes what is kept; false while some remains.
     bool writeUnwritten(JobStore &store);
+    // On the worker thread: the kept jobs as updates; with `check`, without those the store
+    // holds newer (counted in *superseded), and nullopt when the store could not be read.
+    std::optional<QList<JobUpdate>> keptUpdatesToWrite(JobStore &store, bool check,
+                                                       int *superseded) const;
+    void clearKept();
     void reportUnwritten();
 
     QThread m_thread;
     QObject *m_worker = nullptr;       // lives on m_thread: the queue's receiver
     std::unique_ptr<JobStore> m_store; // created, used and destroyed on m_thread only
     bool m_open = false;               // owner-thread view, updated by opened()
-    int m_unwrittenCount = 0;          // owner-thread view of m_unwritten.size()
-    // Worker thread only: batches kept for a lost connection, oldest first, and what tries them
-    // again.
-    QList<QList<JobUpdate>> m_unwritten;
+    int m_unwrittenCount = 0;          // owner-thread view of m_keptBatches
+    int m_keptJobsCount = 0;           // owner-thread view of m_kept.size()
+    // Worker thread only: what is kept for a lost connection — the jobs in the order first
+    // kept, how many batches they hold — and what tries them again.
+    QStringList m_keptOrder;
+    QHash<QString, KeptJob> m_kept;
+    int m_keptBatches = 0;
     int m_unwrittenReported = 0;
+    int m_keptJobsReported = 0;
     QTimer *m_retryTimer = nullptr;
 };
 

@@ -232,6 +232,9 @@ JobMonitor::JobMonitor(GatewayClient *client, StoreWorker *store, const PollSett
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
     connect(&m_flushTimer, &QTimer::timeout, this, &JobMonitor::flush);
+    m_sliceTimer.setSingleShot(true);
+    m_sliceTimer.setInterval(0);
+    connect(&m_sliceTimer, &QTimer::timeout, this, &JobMonitor::announceSlice);
 
     connect(m_scheduler, &PollScheduler::retrieveRequested, this, &JobMonitor::onRetrieveRequested);
     connect(m_scheduler, &PollScheduler::listRefreshRequested, this, &JobMonitor::onListRequested);
@@ -1421,13 +1424,6 @@ void JobMonitor::flush()
 
     const QStringList dirty = std::exchange(m_dirty, {});
     m_dirtySet.clear();
-    QList<WatchedJob> updated;
-    updated.reserve(dirty.size());
-    for (const QString &id : dirty) {
-        auto it = m_jobs.constFind(id);
-        if (it != m_jobs.cend())
-            updated.append(it->w);
-    }
     const QList<Observed> observed = std::exchange(m_observed, {});
 
     using Kind = ConnectionState::Kind;
@@ -1439,10 +1435,81 @@ void JobMonitor::flush()
     if (connectionChanged)
         m_announcedConnection = m_connection;
 
+    if ((m_sliceSize > 0 && dirty.size() > m_sliceSize) || !m_announcing.isEmpty()
+        || m_sliceTimer.isActive()) {
+        // In slices (setAnnounceSliceSize); a batch that comes meanwhile joins the slices.
+        for (const QString &id : dirty) {
+            if (!m_announcingSet.contains(id)) {
+                m_announcingSet.insert(id);
+                m_announcing.append(id);
+            }
+        }
+        m_announcingObserved.append(observed);
+        m_announcingConnection = m_announcingConnection || connectionChanged;
+        if (!m_sliceTimer.isActive())
+            announceSlice();
+        qCDebug(lcPoller) << "announcing" << dirty.size() << "jobs in slices of" << m_sliceSize;
+        return;
+    }
+
+    QList<WatchedJob> updated;
+    updated.reserve(dirty.size());
+    for (const QString &id : dirty) {
+        auto it = m_jobs.constFind(id);
+        if (it != m_jobs.cend())
+            updated.append(it->w);
+    }
     // Handlers may call back into the monitor: everything emitted below is a copy.
     QPointer<JobMonitor> self(this);
     if (!updated.isEmpty())
         Q_EMIT jobsUpdated(updated);
+    if (!self)
+        return;
+    announceObserved(observed, connectionChanged);
+    if (updated.size() > 100)
+        qCDebug(lcPoller) << "announced" << updated.size() << "jobs in" << timer.elapsed() << "ms";
+}
+
+void JobMonitor::setAnnounceSliceSize(int jobs)
+{
+    m_sliceSize = std::max(0, jobs);
+}
+
+void JobMonitor::announceSlice()
+{
+    // The next slice, each job in its state now (a job removed meanwhile is skipped).
+    const qsizetype count = m_sliceSize > 0 ? std::min<qsizetype>(m_sliceSize, m_announcing.size())
+                                            : m_announcing.size();
+    QList<WatchedJob> updated;
+    updated.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        const QString &id = m_announcing.at(i);
+        m_announcingSet.remove(id);
+        auto it = m_jobs.constFind(id);
+        if (it != m_jobs.cend())
+            updated.append(it->w);
+    }
+    m_announcing.remove(0, count);
+    QPointer<JobMonitor> self(this);
+    if (!updated.isEmpty())
+        Q_EMIT jobsUpdated(updated);
+    if (!self)
+        return;
+    if (count > 0) {
+        // The next pass of the event loop: the next slice, or, once none is left, what follows
+        // the batch (a batch that comes in this pass joins the slices rather than being
+        // announced beside this one).
+        m_sliceTimer.start();
+        return;
+    }
+    const QList<Observed> observed = std::exchange(m_announcingObserved, {});
+    announceObserved(observed, std::exchange(m_announcingConnection, false));
+}
+
+void JobMonitor::announceObserved(const QList<Observed> &observed, bool connectionChanged)
+{
+    // Handlers may call back into the monitor: everything emitted below is a copy.
+    QPointer<JobMonitor> self(this);
     for (const Observed &o : observed) {
         if (!self)
             return;
@@ -1457,8 +1524,6 @@ void JobMonitor::flush()
     }
     if (self && connectionChanged)
         Q_EMIT connectionStateChanged(connectionState());
-    if (updated.size() > 100)
-        qCDebug(lcPoller) << "announced" << updated.size() << "jobs in" << timer.elapsed() << "ms";
 }
 
 } // namespace bw

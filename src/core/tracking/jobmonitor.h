@@ -83,7 +83,9 @@ struct ConnectionState
 // Signals are batched: everything applied within one event-loop turn is announced once, at the
 // end of the turn, in this order: jobsUpdated (each job once, latest state), then
 // transitionObserved and sampleRecorded in the order they were observed, then
-// connectionStateChanged if it changed. jobsAdded and jobsRemoved are emitted synchronously
+// connectionStateChanged if it changed — unless the owner asked for slices
+// (setAnnounceSliceSize): then a batch of many jobs is announced over a few passes of the event
+// loop, in the same order. jobsAdded and jobsRemoved are emitted synchronously
 // from watch() / unwatch() (and from the store load). No signal is emitted from a destructor.
 //
 // Sources: each job is polled, stopped and read for results through the JobSource of its
@@ -203,6 +205,18 @@ public:
     bool isStoreReachable() const { return !m_storeUnreachable; }
     // Scheduler requests plus stop requests in flight.
     int requestsInFlight() const;
+
+    // Announcing a batch of many jobs in slices (issue 13: no event-loop stall over 50 ms for
+    // a 10,000-job refresh; a view re-reads what jobsUpdated names in the same pass). 0, the
+    // default: every batch in one jobsUpdated, as the class comment says. N > 0: a batch of
+    // more than N jobs is announced N jobs per jobsUpdated, one jobsUpdated per event-loop
+    // pass, each job in its state at that pass; the batch's transitionObserved and
+    // sampleRecorded (in the order observed) and connectionStateChanged follow its last slice.
+    // A batch that comes while slices are still to come joins them (a job still waiting is
+    // announced once, in its latest state; its transitions follow the last slice in order).
+    void setAnnounceSliceSize(int jobs);
+    int announceSliceSize() const { return m_sliceSize; }
+    bool isAnnouncing() const { return !m_announcing.isEmpty(); } // slices still to come
 
     // Sends one stop request per job (never retried, not part of polling), reports each result
     // through `perJob` (on this thread; may be null), then fetches the job at once whatever the
@@ -330,6 +344,8 @@ private:
     void scheduleFlush();
     void persistPending();
     void flush();
+    void announceSlice();
+    void announceObserved(const QList<Observed> &observed, bool connectionChanged);
     void announceInFlight();
     PollScheduler::Seed seedFor(const WatchedJob &w) const;
 
@@ -365,6 +381,14 @@ private:
     QSet<QString> m_dirtySet;
     QList<Observed> m_observed;
     QTimer m_flushTimer;
+    // Sliced announcement (setAnnounceSliceSize): jobs still to announce, in order, and what
+    // follows the last slice.
+    int m_sliceSize = 0;
+    QStringList m_announcing;
+    QSet<QString> m_announcingSet;
+    QList<Observed> m_announcingObserved;
+    bool m_announcingConnection = false;
+    QTimer m_sliceTimer;
 
     ConnectionState m_connection;
     ConnectionState m_announcedConnection;

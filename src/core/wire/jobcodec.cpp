@@ -1,5 +1,6 @@
 #include "wire/jobcodec.h"
 
+#include "wire/clienttext.h"
 #include "wire/jsonfieldreader.h"
 
 #include <QJsonArray>
@@ -365,7 +366,8 @@ Expected<ParsedJob> parseRetrieveBody(const QByteArray &body)
         return obj.error();
     ParsedJob parsed = parseJob(*obj);
     if (parsed.job.presentFields().isEmpty() && parsed.problems.isEmpty())
-        return badBody(QStringLiteral("the body is a JSON object without any job field"));
+        return badBody(ClientText(QT_TRANSLATE_NOOP(
+                "bw::GatewayClient", "the body is a JSON object without any job field")));
     // A job is followed for its status: one that is there but unreadable (a number, an array)
     // makes the whole answer untrustworthy, so it is an error — the last known state stays —
     // rather than a job of unknown status. A status left out (or null) is only not reported.
@@ -373,7 +375,8 @@ Expected<ParsedJob> parseRetrieveBody(const QByteArray &body)
             parsed.problems.cbegin(), parsed.problems.cend(),
             [](const ParseProblem &p) { return p.field == QLatin1StringView("status"); });
     if ((!parsed.job.jobArn && !parsed.job.status) || statusUnreadable)
-        return badBody(unreadableJob(*obj, parsed.problems, QLatin1StringView("job"),
+        return badBody(unreadableJob(*obj, parsed.problems,
+                                     ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "job")),
                                      QLatin1StringView("jobArn"), parsed.job.jobArn.has_value()));
     parsed.rawText = body;
     return parsed;
@@ -394,9 +397,11 @@ Expected<ListPage> parseListBody(const QByteArray &body)
     const QJsonValue summaries = obj->value(QLatin1StringView("invocationJobSummaries"));
     if (summaries.isUndefined() || summaries.isNull()) {
         if (!obj->contains(QLatin1StringView("nextToken")))
-            return badBody(QStringLiteral("the body has no invocationJobSummaries"));
+            return badBody(ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                        "the body has no invocationJobSummaries")));
     } else if (!summaries.isArray()) {
-        return badBody(QStringLiteral("invocationJobSummaries is %1, not an array")
+        return badBody(ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                    "invocationJobSummaries is %1, not an array"))
                                .arg(jsonTypeName(summaries)));
     } else {
         const QJsonArray arr = summaries.toArray();
@@ -503,10 +508,20 @@ GatewayError parseErrorResponse(int httpStatus, const QByteArray &body,
         e.gatewayType = cleanErrorType(type);
         e.message = message.left(4096);
     } else if (looksLikeHtml(body)) {
+        // batchwatch's words (the page's title is the gateway's): shown in the interface's
+        // language, stored in English.
         const QString title = htmlTitle(body);
-        e.message = title.isEmpty() ? QStringLiteral("the gateway answered with an HTML page")
-                                    : QStringLiteral("the gateway answered with an HTML page (%1)")
-                                              .arg(title.left(120));
+        const ClientText text
+                = title.isEmpty()
+                          ? ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                         "the gateway answered with an HTML page"))
+                          : ClientText(QT_TRANSLATE_NOOP(
+                                               "bw::GatewayClient",
+                                               "the gateway answered with an HTML page (%1)"))
+                                    .arg(title.left(120));
+        e.message = text.english();
+        if (text.shown() != text.english())
+            e.shownMessage = text.shown();
     } else if (!trimmed.isEmpty()) {
         Q_UNUSED(contentType);
         e.message = firstLine(QString::fromUtf8(trimmed.left(4096)));

@@ -8,25 +8,25 @@
 
 namespace bw {
 
-QString jsonTypeName(const QJsonValue &value)
+ClientText jsonTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
-        return QStringLiteral("null");
+        return ClientText::verbatim(QStringLiteral("null"));
     case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
+        return ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "a boolean"));
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "a number"));
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "a string"));
     case QJsonValue::Array:
-        return QStringLiteral("an array");
+        return ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "an array"));
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "an object"));
     case QJsonValue::Undefined:
         break;
     }
-    return QStringLiteral("undefined");
+    return ClientText::verbatim(QStringLiteral("undefined"));
 }
 
 ValueType jsonValueType(const QJsonValue &value)
@@ -50,28 +50,33 @@ ValueType jsonValueType(const QJsonValue &value)
     return ValueType::None;
 }
 
-GatewayError badBody(const QString &why)
+GatewayError badBody(const ClientText &why)
 {
     GatewayError e;
     e.kind = GatewayError::Kind::BadBody;
-    e.message = why;
+    e.message = why.english();
+    if (why.shown() != why.english())
+        e.shownMessage = why.shown();
     return e;
 }
 
 Expected<QJsonObject> parseBodyObject(const QByteArray &body)
 {
     if (body.trimmed().isEmpty())
-        return badBody(QStringLiteral("the body is empty"));
+        return badBody(ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "the body is empty")));
     if (JobCodec::looksLikeHtml(body))
-        return badBody(QStringLiteral("the body is an HTML page, not JSON"));
+        return badBody(ClientText(
+                QT_TRANSLATE_NOOP("bw::GatewayClient", "the body is an HTML page, not JSON")));
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError)
-        return badBody(QStringLiteral("the body is not valid JSON (%1 at offset %2)")
+        return badBody(ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                    "the body is not valid JSON (%1 at offset %2)"))
                                .arg(err.errorString())
                                .arg(err.offset));
     if (!doc.isObject())
-        return badBody(QStringLiteral("the body is JSON but not an object"));
+        return badBody(ClientText(
+                QT_TRANSLATE_NOOP("bw::GatewayClient", "the body is JSON but not an object")));
     return doc.object();
 }
 
@@ -89,28 +94,34 @@ std::optional<qint64> exactInteger(double d)
     return static_cast<qint64>(d);
 }
 
-QString unreadableJob(const QJsonObject &obj, const QList<ParseProblem> &problems,
-                      QLatin1StringView noun, QLatin1StringView idKey, bool idReadable)
+ClientText unreadableJob(const QJsonObject &obj, const QList<ParseProblem> &problems,
+                         const ClientText &noun, QLatin1StringView idKey, bool idReadable)
 {
     auto what = [&obj](QLatin1StringView key) {
         const QJsonValue v = obj.value(key);
         if (v.isUndefined() || v.isNull())
-            return QStringLiteral("missing");
+            return ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "missing"));
         if (v.isString() && v.toString().isEmpty())
-            return QStringLiteral("empty");
+            return ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "empty"));
         return jsonTypeName(v);
     };
     const QLatin1StringView status("status");
     const QJsonValue statusValue = obj.value(status);
     const bool statusReadable = statusValue.isString() && !statusValue.toString().isEmpty();
-    QString text;
+    const ClientText key = ClientText::verbatim(idKey);
+    ClientText text;
     if (idReadable)
-        text = QStringLiteral("the %1 body has no readable status (%2)").arg(noun, what(status));
+        text = ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                            "the %1 body has no readable status (%2)"))
+                       .arg(noun, what(status));
     else if (statusReadable)
-        text = QStringLiteral("the %1 body has no readable %2 (%3)").arg(noun, idKey, what(idKey));
+        text = ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                            "the %1 body has no readable %2 (%3)"))
+                       .arg(noun, key, what(idKey));
     else
-        text = QStringLiteral("the %1 body has no readable %2 (%3) nor status (%4)")
-                       .arg(noun, idKey, what(idKey), what(status));
+        text = ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                            "the %1 body has no readable %2 (%3) nor status (%4)"))
+                       .arg(noun, key, what(idKey), what(status));
     QStringList others;
     QSet<QString> seen;
     qsizetype more = 0;
@@ -124,10 +135,10 @@ QString unreadableJob(const QJsonObject &obj, const QList<ParseProblem> &problem
             ++more;
     }
     if (!others.isEmpty())
-        text += QStringLiteral("; also of the wrong type: %1")
+        text += ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "; also of the wrong type: %1"))
                         .arg(others.join(QStringLiteral(", ")));
     if (more > 0)
-        text += QStringLiteral(" and %1 more").arg(more);
+        text += ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", " and %1 more")).arg(more);
     return text;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "wire/clienttext.h"
 #include "wire/jobcodec.h"
 
 #include <QByteArray>
@@ -15,13 +16,15 @@
 
 namespace bw {
 
-// How an error message names what a field held: "a number", "an array", "null", ...
-QString jsonTypeName(const QJsonValue &value);
+// How an error message names what a field held: "a number", "an array", "null", ... (in
+// English and in the interface's language).
+ClientText jsonTypeName(const QJsonValue &value);
 // The type of a JSON value as a ParseProblem says what was found (Undefined: None).
 ValueType jsonValueType(const QJsonValue &value);
 
-// A GatewayError of kind BadBody whose message is `why`.
-GatewayError badBody(const QString &why);
+// A GatewayError of kind BadBody whose message is `why` in English, and its shownMessage `why`
+// in the interface's language (when a translator is installed: the app's views show it).
+GatewayError badBody(const ClientText &why);
 // A 2xx body that must be one JSON object: the object, or a BadBody error saying why it is not
 // one ("the body is empty", an HTML page, not valid JSON, JSON but not an object).
 Expected<QJsonObject> parseBodyObject(const QByteArray &body);
@@ -31,8 +34,9 @@ Expected<QJsonObject> parseBodyObject(const QByteArray &body);
 // number)" when the status was, "... no readable <idKey> (missing) nor status (empty)" when
 // neither; then the other fields of the wrong type by path (at most ten, then how many more).
 // The values stay out of the message.
-QString unreadableJob(const QJsonObject &obj, const QList<ParseProblem> &problems,
-                      QLatin1StringView noun, QLatin1StringView idKey, bool idReadable);
+// `noun` is "job" or "batch" (translated), `idKey` the identifier's key (never translated).
+ClientText unreadableJob(const QJsonObject &obj, const QList<ParseProblem> &problems,
+                         const ClientText &noun, QLatin1StringView idKey, bool idReadable);
 
 // At most this many entries of one list are reported one by one; the rest are counted in one
 // problem of kind MoreEntries (a hostile body of millions of wrong entries stays small).

@@ -271,7 +271,8 @@ Expected<ParsedJob> parseRetrieveBody(const QByteArray &body, const QString &ask
             parsed.problems.cbegin(), parsed.problems.cend(),
             [](const ParseProblem &p) { return p.field == QLatin1StringView("status"); });
     if (!parsed.job.jobArn || statusUnreadable)
-        return badBody(unreadableJob(*obj, parsed.problems, QLatin1StringView("batch"),
+        return badBody(unreadableJob(*obj, parsed.problems,
+                                     ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient", "batch")),
                                      QLatin1StringView("id"), parsed.job.jobArn.has_value()));
     return parsed;
 }
@@ -295,10 +296,12 @@ Expected<NativeListPage> parseListBody(const QByteArray &body, const QString &as
     Reader r(*obj, page.problems);
     const QJsonValue data = obj->value(QLatin1StringView("data"));
     if (!data.isArray() && !data.isNull() && !data.isUndefined())
-        return badBody(
-                QStringLiteral("\"data\" is %1, not a list of batches").arg(jsonTypeName(data)));
+        return badBody(ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                    "\"data\" is %1, not a list of batches"))
+                               .arg(jsonTypeName(data)));
     if (data.isUndefined() && !obj->contains(QLatin1StringView("has_more")))
-        return badBody(QStringLiteral("the body is not a list of batches (no \"data\")"));
+        return badBody(ClientText(QT_TRANSLATE_NOOP(
+                "bw::GatewayClient", "the body is not a list of batches (no \"data\")")));
 
     QString provider = askedProvider;
     if (auto extra = r.object(QLatin1StringView("extra_fields"))) {
@@ -413,10 +416,14 @@ Expected<NativeResultsPage> parseResultsBody(const QByteArray &body,
         return obj.error();
     const QJsonValue results = obj->value(QLatin1StringView("results"));
     if (!results.isArray() && !results.isNull())
-        return badBody(results.isUndefined()
-                               ? QStringLiteral("the body is not a results page (no \"results\")")
-                               : QStringLiteral("\"results\" is %1, not a list of records")
-                                         .arg(jsonTypeName(results)));
+        return badBody(
+                results.isUndefined()
+                        ? ClientText(QT_TRANSLATE_NOOP(
+                                "bw::GatewayClient",
+                                "the body is not a results page (no \"results\")"))
+                        : ClientText(QT_TRANSLATE_NOOP("bw::GatewayClient",
+                                                       "\"results\" is %1, not a list of records"))
+                                  .arg(jsonTypeName(results)));
     NativeResultsPage page;
     Reader r(*obj, page.problems);
     page.batchId = r.string(QLatin1StringView("batch_id")).value_or(QString());

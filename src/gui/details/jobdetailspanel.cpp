@@ -28,8 +28,11 @@
 #include <QHash>
 #include <QIODevice>
 #include <QJsonDocument>
+#include <QLayout>
 #include <QLocale>
 #include <QPointer>
+#include <QStyle>
+#include <QTabBar>
 #include <QTimer>
 
 namespace bw {
@@ -234,6 +237,16 @@ bool JobDetailsPanel::setCurrentTab(const QString &name)
 QString JobDetailsPanel::currentTabName() const
 {
     return tabNames().value(d->ui.tabWidget->currentIndex());
+}
+
+int JobDetailsPanel::widthShowingEveryTab() const
+{
+    // The tab bar's hint lays out every tab whole; around it, the panel's margins, the tab
+    // widget's frame and a little air.
+    const QMargins margins = layout() ? layout()->contentsMargins() : QMargins();
+    const int frame = 2 * style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, this);
+    return d->ui.tabWidget->tabBar()->sizeHint().width() + margins.left() + margins.right() + frame
+           + fontMetrics().height() / 2;
 }
 
 QByteArray JobDetailsPanel::saveState() const

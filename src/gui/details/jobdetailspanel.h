@@ -63,6 +63,8 @@ public:
     bool setCurrentTab(const QString &name);
     QString currentTabName() const;
     static QStringList tabNames();
+    // How wide the panel must be for its tab bar to show every tab (no scroll arrows).
+    int widthShowingEveryTab() const;
 
     QByteArray saveState() const;
     bool restoreState(const QByteArray &state);

@@ -390,8 +390,12 @@ void OverviewTab::fill()
                                   .arg(JobMetrics::formatRelative(w.fetchedAt, now))
                         : tr("This job could not be fetched yet"));
         m_ui->errorBox->setText(w.lastError->describe());
+        // Unreachable, or reached and answering with errors: a sign for each (as the banner).
         m_ui->errorBox->setAccent(StatusPresentation::warningColor(palette()),
-                                  StatusPresentation::signIcon(SignIcon::Offline, palette()));
+                                  StatusPresentation::signIcon(w.lastError->isUnreachable()
+                                                                       ? SignIcon::Offline
+                                                                       : SignIcon::GatewayErrors,
+                                                               palette()));
     }
 }
 

@@ -273,6 +273,10 @@ QIcon StatusPresentation::signIcon(SignIcon sign, const QPalette &palette)
         const QColor fill = warningColor(palette);
         return tintedSvgIcon(QStringLiteral(":/icons/warning.svg"), fill, textColorOn(fill));
     }
+    case SignIcon::GatewayErrors: {
+        const QColor fill = warningColor(palette);
+        return tintedSvgIcon(QStringLiteral(":/icons/gateway-errors.svg"), fill, textColorOn(fill));
+    }
     case SignIcon::Offline:
         break;
     }

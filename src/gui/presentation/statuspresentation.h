@@ -25,8 +25,9 @@ enum class ActionIcon {
 
 // Signs used outside the status badge (banners, expiry countdowns, stale rows).
 enum class SignIcon {
-    Warning, // e.g. a queued job about to expire
-    Offline, // gateway unreachable, rows show last-known data
+    Warning,       // e.g. a queued job about to expire
+    Offline,       // gateway unreachable, rows show last-known data
+    GatewayErrors, // the gateway answers, but with errors (a cloud with "!", not struck out)
 };
 
 // The GUI's face of the status vocabulary (domain/statusvocabulary.h, shared with the report):

@@ -19,8 +19,10 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QStyle>
 #include <QStyledItemDelegate>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -135,6 +137,10 @@ JobTableView::JobTableView(QWidget *parent)
     horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
             &JobTableView::showHeaderMenu);
+    connect(horizontalHeader(), &QHeaderView::sectionResized, this, [this](int logical) {
+        if (!m_sizingColumns && logical == JobTableModel::NameColumn)
+            m_nameWidthChosen = true;
+    });
 
     m_statusDelegate = new StatusBadgeDelegate(JobTableModel::JobStatusRole,
                                                JobTableModel::StatusTextRole, this);
@@ -225,6 +231,46 @@ void JobTableView::resizeEvent(QResizeEvent *event)
 {
     QTableView::resizeEvent(event);
     updateEmptyHint();
+    fitNameColumn();
+}
+
+void JobTableView::scheduleFitNameColumn()
+{
+    if (m_nameWidthChosen || m_nameFitPending)
+        return;
+    m_nameFitPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_nameFitPending = false;
+        fitNameColumn();
+    });
+}
+
+void JobTableView::fitNameColumn()
+{
+    QHeaderView *header = horizontalHeader();
+    if (m_nameWidthChosen || !model() || isColumnHidden(JobTableModel::NameColumn))
+        return;
+    int last = -1; // the stretched section: it keeps its own default width at least
+    for (int visual = header->count() - 1; visual >= 0 && last < 0; --visual) {
+        if (!header->isSectionHidden(header->logicalIndex(visual)))
+            last = header->logicalIndex(visual);
+    }
+    if (last < 0 || last == JobTableModel::NameColumn)
+        return;
+    int others = defaultWidth(last);
+    for (int column = 0; column < header->count(); ++column) {
+        if (column != last && column != JobTableModel::NameColumn
+            && !header->isSectionHidden(column))
+            others += header->sectionSize(column);
+    }
+    const int shipped = defaultWidth(JobTableModel::NameColumn);
+    // Measured over the rows QHeaderView would measure (resizeContentsPrecision), not all.
+    const int wanted = std::max(shipped, sizeHintForColumn(JobTableModel::NameColumn));
+    const int width = std::clamp(viewport()->width() - others, shipped, wanted);
+    if (width == header->sectionSize(JobTableModel::NameColumn))
+        return;
+    const QScopedValueRollback guard(m_sizingColumns, true);
+    header->resizeSection(JobTableModel::NameColumn, width);
 }
 
 JobTableView::~JobTableView() = default;
@@ -253,6 +299,10 @@ void JobTableView::setModel(QAbstractItemModel *model)
             m_modelConnections.append(
                     connect(model, signal, this, &JobTableView::updateProviderColumn));
         }
+        m_modelConnections.append(connect(model, &QAbstractItemModel::rowsInserted, this,
+                                          &JobTableView::scheduleFitNameColumn));
+        m_modelConnections.append(connect(model, &QAbstractItemModel::modelReset, this,
+                                          &JobTableView::scheduleFitNameColumn));
         m_modelConnections.append(connect(model, &QAbstractItemModel::modelReset, this,
                                           &JobTableView::updateProviderColumn));
         m_modelConnections.append(
@@ -285,8 +335,10 @@ void JobTableView::updateProviderColumn()
         else
             several = provider != first;
     }
-    if (isColumnHidden(JobTableModel::ProviderColumn) == several)
+    if (isColumnHidden(JobTableModel::ProviderColumn) == several) {
         setColumnHidden(JobTableModel::ProviderColumn, !several);
+        scheduleFitNameColumn();
+    }
 }
 
 void JobTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -398,12 +450,17 @@ void JobTableView::resetColumns()
         if (from >= 0 && from != visual)
             header->moveSection(from, visual);
     }
-    for (int column = 0; column < model()->columnCount(); ++column) {
-        header->setSectionHidden(column, !isShownByDefault(column));
-        header->resizeSection(column, defaultWidth(column));
+    {
+        const QScopedValueRollback guard(m_sizingColumns, true);
+        for (int column = 0; column < model()->columnCount(); ++column) {
+            header->setSectionHidden(column, !isShownByDefault(column));
+            header->resizeSection(column, defaultWidth(column));
+        }
     }
     m_providerColumnChosen = false;
+    m_nameWidthChosen = false;
     updateProviderColumn();
+    fitNameColumn();
 }
 
 QByteArray JobTableView::saveHeaderState() const
@@ -413,8 +470,12 @@ QByteArray JobTableView::saveHeaderState() const
 
 bool JobTableView::restoreHeaderState(const QByteArray &state)
 {
-    if (state.isEmpty() || !horizontalHeader()->restoreState(state))
-        return false;
+    {
+        const QScopedValueRollback guard(m_sizingColumns, true);
+        if (state.isEmpty() || !horizontalHeader()->restoreState(state))
+            return false;
+    }
+    m_nameWidthChosen = true; // the width it was left at
     // A state from another version may hide the status: it must always show.
     horizontalHeader()->setSectionHidden(JobTableModel::StatusColumn, false);
     return true;
@@ -438,6 +499,7 @@ void JobTableView::showHeaderMenu(const QPoint &pos)
             if (column == JobTableModel::ProviderColumn)
                 m_providerColumnChosen = true;
             header->setSectionHidden(column, !on);
+            scheduleFitNameColumn();
         });
     }
     menu.addSeparator();

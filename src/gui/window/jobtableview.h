@@ -96,12 +96,19 @@ private:
     // The Provider column shows while the jobs come from more than one provider, until the
     // user shows or hides it in the header menu.
     void updateProviderColumn();
+    // Room the table has to spare (a wide window) goes to the Name column, up to what its
+    // names need, until the user sizes that column or a remembered layout does.
+    void fitNameColumn();
+    void scheduleFitNameColumn();
 
     StatusBadgeDelegate *m_statusDelegate = nullptr;
     ProgressDelegate *m_progressDelegate = nullptr;
     ExpiryDelegate *m_expiryDelegate = nullptr;
     QWidget *m_emptyHint = nullptr;
     bool m_providerColumnChosen = false;
+    bool m_nameWidthChosen = false;
+    bool m_sizingColumns = false; // resizes of our own, not the user's
+    bool m_nameFitPending = false;
     QList<QMetaObject::Connection> m_modelConnections;
 };
 

@@ -398,7 +398,8 @@ void MainWindow::showEvent(QShowEvent *event)
     // The shipped split, once the splitter has its real width (a remembered one wins).
     if (m_screenshotMode || m_settings->windowState(WindowStateKey::MainSplitter).isEmpty()) {
         const int total = m_ui->mainSplitter->width();
-        const int details = MainWindowSetup::defaultDetailsWidth(total, fontMetrics().height());
+        const int details = MainWindowSetup::defaultDetailsWidth(
+                total, fontMetrics().height(), m_ui->detailsPanel->widthShowingEveryTab());
         m_ui->mainSplitter->setSizes({total - details, details});
     }
 }

@@ -250,12 +250,16 @@ void updateActions(Ui::MainWindow &ui, const ActionState &state)
     ui.actionStop->setIconText(stop.cancel ? MainWindow::tr("Cancel") : MainWindow::tr("Stop"));
 }
 
-int defaultDetailsWidth(int total, int em)
+int defaultDetailsWidth(int total, int em, int everyTab)
 {
     // The table gets most of the width (status, name, progress, expiry and age uncut at
     // 1280 px, the identifier too at 1440 px), the details a column as wide as its forms need
-    // and no more.
-    return std::clamp(total * 32 / 100, std::min(27 * em, total / 2), 36 * em);
+    // and no more -- except that on a wide screen every tab of the details shows (at 1920 px
+    // they need about 600 px: the table keeps over 1,300).
+    const int shipped = std::clamp(total * 32 / 100, std::min(27 * em, total / 2), 36 * em);
+    if (everyTab > shipped && everyTab <= total * 35 / 100)
+        return everyTab;
+    return shipped;
 }
 
 } // namespace bw::MainWindowSetup

@@ -66,7 +66,9 @@ struct ActionState
 void updateActions(Ui::MainWindow &ui, const ActionState &state);
 
 // The details panel's share of the main splitter `total` pixels wide when nothing is
-// remembered: about a third, at least 27 em (never more than half), at most 36 em.
-int defaultDetailsWidth(int total, int em);
+// remembered: about a third, at least 27 em (never more than half), at most 36 em; wider, up
+// to `everyTab` (the width that shows all of its tabs), when that is at most 35 % of a wide
+// window, so that no tab hides behind scroll arrows there.
+int defaultDetailsWidth(int total, int em, int everyTab);
 
 } // namespace bw::MainWindowSetup

@@ -44,6 +44,7 @@ OfflineBanner::OfflineBanner(QWidget *parent)
     m_detailLabel->setTextFormat(Qt::PlainText);
     m_detailLabel->setWordWrap(true);
     m_detailLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_iconLabel->setObjectName(QStringLiteral("offlineIcon"));
     m_headlineLabel->setObjectName(QStringLiteral("offlineHeadline"));
     m_detailLabel->setObjectName(QStringLiteral("offlineDetail"));
     m_retryButton->setObjectName(QStringLiteral("offlineRetryButton"));
@@ -83,8 +84,10 @@ void OfflineBanner::setConnectionState(const ConnectionState &state)
     const bool kindChanged = state.kind != m_state.kind;
     m_state = state;
     updateVisibility();
-    if (kindChanged)
+    if (kindChanged) {
+        updateIcon();
         update();
+    }
 }
 
 void OfflineBanner::setKeyMissing(bool missing)
@@ -93,6 +96,7 @@ void OfflineBanner::setKeyMissing(bool missing)
         return;
     m_keyMissing = missing;
     updateVisibility();
+    updateIcon();
     update();
 }
 
@@ -205,6 +209,22 @@ QColor OfflineBanner::accent() const
     return StatusPresentation::color(StatusGroup::Failed, palette());
 }
 
+SignIcon OfflineBanner::sign() const
+{
+    // A gateway that answers with errors is not offline: its own sign (a cloud with "!", not
+    // struck out), so that the state reads from the icon and the words, not from the colour.
+    return m_state.kind == ConnectionState::Kind::Degraded && !m_keyMissing
+                   ? SignIcon::GatewayErrors
+                   : SignIcon::Offline;
+}
+
+void OfflineBanner::updateIcon()
+{
+    const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this);
+    m_iconLabel->setPixmap(StatusPresentation::signIcon(sign(), palette())
+                                   .pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
+}
+
 void OfflineBanner::paintEvent(QPaintEvent *event)
 {
     QFrame::paintEvent(event);
@@ -237,9 +257,7 @@ void OfflineBanner::updateLook()
         box->setContentsMargins(em * 2 / 3, em / 2, em / 2, em / 2);
         box->setSpacing(em * 2 / 3);
     }
-    const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this);
-    m_iconLabel->setPixmap(StatusPresentation::signIcon(SignIcon::Offline, palette())
-                                   .pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
+    updateIcon();
     QFont bold = font();
     bold.setBold(true);
     m_headlineLabel->setFont(bold);

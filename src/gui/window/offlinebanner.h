@@ -1,5 +1,6 @@
 #pragma once
 
+#include "presentation/statuspresentation.h"
 #include "tracking/jobmonitor.h"
 
 #include <QDateTime>
@@ -32,6 +33,8 @@ namespace bw {
 //    keychain service runs): shown whatever the state, saying so instead of blaming the
 //    gateway (nothing was sent), with an "Enter Key…" button (editProfileRequested()) and no
 //    Retry.
+//  - Its sign tells the state without the colour: a cloud with "!" while the gateway answers
+//    with errors (Degraded), a struck-out cloud otherwise (sign()).
 //  - headline() and detail() are the two lines shown (for tests and screen readers; the
 //    accessible name is the headline).
 class OfflineBanner : public QFrame
@@ -56,6 +59,9 @@ public:
 
     QString headline() const;
     QString detail() const;
+    // The sign beside the words: GatewayErrors while the gateway answers with errors
+    // (Degraded), Offline otherwise.
+    SignIcon sign() const;
 
 Q_SIGNALS:
     void retryRequested();
@@ -69,6 +75,7 @@ private:
     void updateText();
     void updateVisibility();
     void updateLook();
+    void updateIcon();
     QColor accent() const;
 
     ConnectionState m_state;

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void sortsStatusByLifecycle();
     void resortsWhenASortedValueChanges();
     void resortsOnceForScatteredChangesAndKeepsTheCurrentRow();
+    void aLargeChangeIsSortedAndFilteredAsAWhole();
     void filtersByStatusGroups_data();
     void filtersByStatusGroups();
     void searchesNameIdArnAndModel_data();
@@ -305,6 +306,64 @@ void tst_JobFilterProxyModel::resortsOnceForScatteredChangesAndKeepsTheCurrentRo
     QCOMPARE(selection.currentIndex().row(), proxyRowOf(current));
     QCOMPARE(selection.selectedRows().size(), 1);
     QCOMPARE(selection.selectedRows().constFirst().row(), proxyRowOf(selected));
+}
+
+void tst_JobFilterProxyModel::aLargeChangeIsSortedAndFilteredAsAWhole()
+{
+    // 320 running jobs, only running ones shown, sorted by progress; one refresh (one ranged
+    // signal over ~320 rows: re-sorted as a whole) moves every third job past the others and
+    // ends every seventh.
+    const auto idOf = [](int i) {
+        return QStringLiteral("job%1").arg(i, 3, 10, QLatin1Char('0'));
+    };
+    QList<WatchedJob> jobs;
+    for (int i = 0; i < 320; ++i) {
+        WatchedJob w = synthetic(idOf(i), JobStatus::InProgress);
+        w.job.totalRecordCount = 10000;
+        w.job.processedRecordCount = 100 + i;
+        jobs.append(w);
+    }
+    m_source->setJobs(jobs);
+    m_proxy->setStatusGroups({StatusGroup::Running});
+    m_proxy->sort(M::ProgressColumn, Qt::AscendingOrder);
+    QItemSelectionModel selection(m_proxy.get());
+    const auto proxyRowOf = [this](const QString &id) {
+        return m_proxy->mapFromSource(m_source->index(m_source->rowOf(id), 0)).row();
+    };
+    const QString current = idOf(3); // moves to the far end
+    selection.setCurrentIndex(m_proxy->index(proxyRowOf(current), 0),
+                              QItemSelectionModel::NoUpdate);
+
+    for (int i = 0; i < 320; ++i) {
+        if (i % 3 == 0)
+            jobs[i].job.processedRecordCount = 5000 + i;
+        if (i % 7 == 0)
+            jobs[i].job.status = Status::fromCode(JobStatus::Completed);
+    }
+    QSignalSpy changed(m_source.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy layout(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+    m_source->upsertJobs(jobs);
+    QVERIFY(changed.size() <= 2); // ranged, not per row
+    QCOMPARE(layout.size(), 1);
+
+    QStringList expected;
+    for (const bool moved : {false, true}) {
+        for (int i = 0; i < 320; ++i) {
+            if (i % 7 != 0 && (i % 3 == 0) == moved)
+                expected << idOf(i);
+        }
+    }
+    QCOMPARE(visibleIds(), expected);
+    QCOMPARE(m_proxy->visibleCount(), int(expected.size()));
+    QCOMPARE(selection.currentIndex().row(), proxyRowOf(current));
+    QCOMPARE(selection.currentIndex().data(M::IdentifierRole).toString(), current);
+
+    // A later small change still moves its row alone, in order.
+    jobs[1].job.processedRecordCount = 9999;
+    m_source->upsertJobs({jobs.at(1)});
+    expected.removeOne(idOf(1));
+    expected.append(idOf(1));
+    QCOMPARE(visibleIds(), expected);
 }
 
 void tst_JobFilterProxyModel::filtersByStatusGroups_data()

@@ -141,6 +141,7 @@ private Q_SLOTS:
     void givesTheRawBodyThroughTheRecordRole();
     void laterDuplicateInOneUpsertWins();
     void oneRowPerJobWhateverFormItIsNamed();
+    void aRefreshLandsOnItsRowsInAnyOrderOrFormCopiedOrTaken();
     void namesEveryColumn();
     void showsTheProviderOfEachJob();
     void takesProgressFromTheProvidersPercentWithoutCounts();
@@ -912,6 +913,66 @@ void tst_JobTableModel::oneRowPerJobWhateverFormItIsNamed()
     m_model->removeJobs({byArn.identifier});
     QCOMPARE(m_model->rowCount(), 5);
     QCOMPARE(m_model->rowOf(QStringLiteral("k3x9p2m7q1ab")), -1);
+}
+
+void tst_JobTableModel::aRefreshLandsOnItsRowsInAnyOrderOrFormCopiedOrTaken()
+{
+    const QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
+    // A refresh usually names its rows as they were added and in their order; this one does
+    // not always: rows out of order, one by its bare id although its ARN was typed, a new job
+    // among them and one job twice (the later record wins).
+    WatchedJob completed = jobs.at(CompletedRow);
+    completed.job.message = QStringLiteral("first");
+    WatchedJob inProgress = jobs.at(InProgressRow);
+    inProgress.job.processedRecordCount = 777;
+    WatchedJob byId = jobs.at(PartialRow);
+    byId.identifier = QStringLiteral("h5j7k9l1m3n5");
+    byId.job.message = QStringLiteral("named by its id");
+    const WatchedJob fresh = runningJobs(1).at(0);
+    WatchedJob failed = jobs.at(FailedRow);
+    failed.job.jobName = QStringLiteral("renamed");
+    WatchedJob completedAgain = completed;
+    completedAgain.job.message = QStringLiteral("second");
+    const QList<WatchedJob> refresh{completed, inProgress, byId, fresh, failed, completedAgain};
+
+    // Copied (upsertJobs) and taken over (upsertTakenJobs): the same rows, the same signals.
+    QStringList announced;
+    for (const bool take : {false, true}) {
+        M model([] { return kNow; });
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setJobs(jobs);
+        QSignalSpy changed(&model, &M::dataChanged);
+        QSignalSpy inserted(&model, &M::rowsInserted);
+        if (take) {
+            QList<WatchedJob> handed = refresh;
+            model.upsertTakenJobs(std::move(handed));
+        } else {
+            model.upsertJobs(refresh);
+        }
+        announced << describe(recorded(changed));
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.rowCount(), 7);
+        const auto cell = [&model](int row, int column, int role) {
+            return model.index(row, column).data(role);
+        };
+        QCOMPARE(cell(CompletedRow, M::MessageColumn, M::MessageRole).toString(),
+                 QStringLiteral("second"));
+        QCOMPARE(cell(PartialRow, M::MessageColumn, M::MessageRole).toString(),
+                 QStringLiteral("named by its id"));
+        QCOMPARE(cell(PartialRow, M::IdColumn, M::IdentifierRole).toString(),
+                 jobs.at(PartialRow).identifier); // the row keeps the form first given
+        QCOMPARE(cell(InProgressRow, M::ProgressColumn, M::ProgressProcessedRole).toLongLong(),
+                 qint64(777));
+        QCOMPARE(cell(FailedRow, M::NameColumn, Qt::DisplayRole).toString(),
+                 QStringLiteral("renamed"));
+        QCOMPARE(cell(6, M::IdColumn, M::IdentifierRole).toString(), fresh.identifier);
+        for (const int row : {int(ScheduledRow), int(UnknownRow)})
+            QVERIFY(model.jobAt(row)->job == jobs.at(row).job); // rows not named: untouched
+    }
+    QVERIFY(!announced.at(0).isEmpty());
+    QCOMPARE(announced.at(1), announced.at(0));
 }
 
 void tst_JobTableModel::namesEveryColumn()

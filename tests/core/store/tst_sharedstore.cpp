@@ -12,11 +12,13 @@
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QtTest>
 
 #include <memory>
+#include <optional>
 
 using namespace bw;
 using namespace bw::test;
@@ -155,6 +157,8 @@ private Q_SLOTS:
     void storeWorkerReportsChangesOnItsOwnerThread();
     void reconnectsAfterLosingTheDatabase();
     void aBatchThatFindsTheConnectionGoneIsWrittenOnceReconnected();
+    void aKeptBatchNeverOverwritesWhatTheNextPollerRecorded();
+    void keptBatchesAreHeldPerJobWhileTheDatabaseIsDown();
     void refusesAPasswordInTheUrl();
     void aListenerReconnectsByItselfAndReadsEverythingAgain();
     // ProfileSession on a shared store (the desktop and `watch` as viewers).
@@ -453,6 +457,159 @@ void tst_SharedStore::aBatchThatFindsTheConnectionGoneIsWrittenOnceReconnected()
     const QList<WatchedJob> rows = reader.loadWatched(p);
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.at(0).job.status->raw(), QStringLiteral("Stopped"));
+}
+
+namespace {
+
+// An update of job `id` as a poller makes it: the new state, fetched at `at` (ms after a fixed
+// instant), with its transition and a progress sample.
+JobUpdate polled(const QString &p, const QString &id, const QString &from, const QString &to,
+                 qint64 at, qint64 processed = 0)
+{
+    JobUpdate u;
+    u.job = job(p, id, to);
+    u.job.fetchedAt = QDateTime::fromMSecsSinceEpoch(1'750'000'000'000 + at, Qt::UTC);
+    if (from != to)
+        u.newTransitions.append(
+                {Status::fromString(from), Status::fromString(to), u.job.fetchedAt, {}});
+    u.sample = ProgressSample{u.job.fetchedAt, 1000, processed, processed, 0};
+    return u;
+}
+
+QStringList transitionsOf(JobStore &store, const QString &p, const QString &id)
+{
+    QStringList seen;
+    for (const StatusTransition &t : store.transitions(p, id))
+        seen << QStringLiteral("%1>%2").arg(t.from ? t.from->raw() : QString(), t.to.raw());
+    return seen;
+}
+
+std::optional<WatchedJob> storedJob(JobStore &store, const QString &p, const QString &id)
+{
+    for (const WatchedJob &w : store.loadWatched(p)) {
+        if (w.identifier == id)
+            return w;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+void tst_SharedStore::aKeptBatchNeverOverwritesWhatTheNextPollerRecorded()
+{
+    // The poller's write finds the database gone and is kept. Meanwhile another client takes
+    // the lease and records a later state of one of its jobs. When the kept batch is written at
+    // last, that job must not go back to what the first poller saw; the job nobody recorded
+    // since gets its kept state.
+    const QString p = QStringLiteral("team");
+    const QString taken = QStringLiteral("j");
+    const QString untouched = QStringLiteral("k");
+    StoreWorker first;
+    QString error;
+    QVERIFY2(first.openBlocking(m_url, &error), qPrintable(error));
+    first.post([p, taken, untouched](JobStore &s) {
+        s.saveProfile(profile(p));
+        s.addWatched(p, {taken, untouched}, QDateTime::currentDateTimeUtc());
+    });
+    first.waitForIdle();
+    QSignalSpy failed(&first, &StoreWorker::writeFailed);
+    QSignalSpy unwritten(&first, &StoreWorker::unwrittenBatchesChanged);
+    QCOMPARE(storebackend::execOn(m_url, {QStringLiteral("SELECT pg_terminate_backend(pid) FROM "
+                                                         "pg_stat_activity WHERE datname = "
+                                                         "current_database() AND pid <> "
+                                                         "pg_backend_pid()")}),
+             QString());
+    // The next poller (connected since) sees the job finish.
+    JobStore next;
+    QVERIFY2(next.open(m_url), qPrintable(next.lastError()));
+    QVERIFY(next.applyUpdates({polled(p, taken, QStringLiteral("InProgress"),
+                                      QStringLiteral("Completed"), 5000, 1000)}));
+    // The first poller's batch, from before: kept, then written on its retry.
+    first.applyUpdates(
+            {polled(p, taken, QStringLiteral("InProgress"), QStringLiteral("Stopping"), 1000, 400),
+             polled(p, untouched, QStringLiteral("Submitted"), QStringLiteral("InProgress"), 1000,
+                    300)});
+    QTRY_COMPARE(failed.size(), 1);
+    QTRY_VERIFY(!unwritten.isEmpty() && unwritten.constLast().at(0).toInt() == 0);
+    QCOMPARE(unwritten.constFirst().at(0).toInt(), 1);
+    QCOMPARE(first.keptJobs(), 0);
+
+    const auto finished = storedJob(next, p, taken);
+    QVERIFY(finished);
+    QCOMPARE(finished->job.status->raw(), QStringLiteral("Completed"));
+    QCOMPARE(transitionsOf(next, p, taken), QStringList{QStringLiteral("InProgress>Completed")});
+    QCOMPARE(next.progressSamples(p, taken).size(), 1);
+    const auto kept = storedJob(next, p, untouched);
+    QVERIFY(kept);
+    QCOMPARE(kept->job.status->raw(), QStringLiteral("InProgress"));
+    QCOMPARE(transitionsOf(next, p, untouched),
+             QStringList{QStringLiteral("Submitted>InProgress")});
+}
+
+void tst_SharedStore::keptBatchesAreHeldPerJobWhileTheDatabaseIsDown()
+{
+    // The database stays down while the poller goes on polling: what it keeps grows with the
+    // jobs, not with the polls, and once the database is back the job's newest state, every
+    // transition and the progress (thinned as the store thins it) are written.
+    const QString p = QStringLiteral("team");
+    const QString id = QStringLiteral("j");
+    StoreWorker poller;
+    QString error;
+    QVERIFY2(poller.openBlocking(m_url, &error), qPrintable(error));
+    poller.post([p, id](JobStore &s) {
+        s.saveProfile(profile(p));
+        s.addWatched(p, {id}, QDateTime::currentDateTimeUtc());
+    });
+    poller.waitForIdle();
+    // Down: no new session is let in, and the poller's is ended.
+    const QString admin = qEnvironmentVariable(storebackend::kUrlVariable);
+    const QString database = QUrl(m_url).path().mid(1);
+    auto up = qScopeGuard([&] {
+        storebackend::execOn(
+                admin, {QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(database)});
+    });
+    QCOMPARE(storebackend::execOn(
+                     admin,
+                     {QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(database),
+                      QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                     "WHERE datname = '%1'")
+                              .arg(database)}),
+             QString());
+    // Five hours of polls a minute apart, the job running, then finishing.
+    constexpr int kPolls = 300;
+    constexpr qint64 kMinute = 60'000;
+    QString status = QStringLiteral("Submitted");
+    for (int i = 0; i < kPolls; ++i) {
+        const QString now
+                = i + 1 < kPolls ? QStringLiteral("InProgress") : QStringLiteral("Completed");
+        poller.applyUpdates({polled(p, id, status, now, i * kMinute, i)});
+        status = now;
+    }
+    poller.waitForIdle();
+    QTRY_COMPARE(poller.unwrittenBatches(), kPolls);
+    QCOMPARE(poller.keptJobs(), 1);
+
+    up.dismiss();
+    QCOMPARE(storebackend::execOn(admin, {QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS "
+                                                         "true")
+                                                  .arg(database)}),
+             QString());
+    QTRY_COMPARE_WITH_TIMEOUT(poller.unwrittenBatches(), 0, 10000);
+    QCOMPARE(poller.keptJobs(), 0);
+
+    JobStore reader;
+    QVERIFY(reader.open(m_url));
+    const auto stored = storedJob(reader, p, id);
+    QVERIFY(stored);
+    QCOMPARE(stored->job.status->raw(), QStringLiteral("Completed"));
+    QCOMPARE(transitionsOf(reader, p, id), QStringList({QStringLiteral("Submitted>InProgress"),
+                                                        QStringLiteral("InProgress>Completed")}));
+    const QList<ProgressSample> samples = reader.progressSamples(p, id);
+    // The last hour whole, the four before it one per 5 minutes, and the first.
+    QVERIFY2(samples.size() <= 61 + 4 * 12 + 1 && samples.size() > 61,
+             qPrintable(QString::number(samples.size())));
+    QCOMPARE(samples.constFirst().processed, 0);
+    QCOMPARE(samples.constLast().processed, kPolls - 1);
 }
 
 void tst_SharedStore::aListenerReconnectsByItselfAndReadsEverythingAgain()

@@ -1,5 +1,6 @@
 #include "fakenetworkaccessmanager.h"
 #include "fixtures.h"
+#include "models/jobtablemodel.h"
 #include "monitortesting.h"
 #include "store/jobstore.h"
 #include "store/storeworker.h"
@@ -7,6 +8,7 @@
 #include "tracking/jobmonitor.h"
 #include "wire/gatewayclient.h"
 
+#include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -204,6 +206,7 @@ private Q_SLOTS:
     void reportsAuthFailure();
     void persistsAndReloadsThroughAJobStore();
     void refreshesManyJobsWithOneListWalkAndRetrievesTheRest();
+    void aSlicedRefreshAnnouncesEveryStatusChangeOnceInOrder();
     void fallsBackToRetrievesWhenTheListRouteAnswersHtml();
     void stopsOnceAndRefreshesAtOnce();
     void unwatchedJobsAreNoLongerPolled();
@@ -608,6 +611,101 @@ void tst_JobMonitor::refreshesManyJobsWithOneListWalkAndRetrievesTheRest()
     QCOMPARE(rig.job(ids.at(3)).job.statusCode(), JobStatus::Completed);
     QCOMPARE(rig.monitor->history(ids.at(4)).constLast().to.code(), JobStatus::Failed);
     QCOMPARE(rig.monitor->scheduler()->listRoute(), PollScheduler::ListRoute::Useful);
+}
+
+void tst_JobMonitor::aSlicedRefreshAnnouncesEveryStatusChangeOnceInOrder()
+{
+    // The GUI announces 2,000 jobs per pass of the event loop; here 4 of 25, beside a monitor
+    // that announces each batch at once. Both feed a table as the GUI does.
+    Rig sliced; // bulk refresh on: the 25 jobs are refreshed by one list walk
+    Rig whole;
+    sliced.monitor->setAnnounceSliceSize(4);
+    QStringList ids;
+    for (int i = 0; i < 25; ++i)
+        ids.append(jobId(200 + i));
+    JobTableModel slicedModel;
+    JobTableModel wholeModel;
+    QAbstractItemModelTester tester(&slicedModel,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    int passes = 0; // passes of the event loop, counted by a zero-interval timer
+    QTimer ticker;
+    ticker.setInterval(0);
+    connect(&ticker, &QTimer::timeout, this, [&passes] { ++passes; });
+    QList<qsizetype> sliceSizes;
+    QList<int> slicePasses;
+    QStringList slicedChanges;
+    QStringList wholeChanges;
+    QStringList shownLate; // a status change announced before its row showed it
+    const auto follow = [&](Rig &rig, JobTableModel &model, QStringList &changes, bool record) {
+        connect(rig.monitor.get(), &JobMonitor::jobsAdded, &model, &JobTableModel::upsertJobs);
+        connect(rig.monitor.get(), &JobMonitor::jobsUpdated, &model,
+                [&, record](const QList<WatchedJob> &jobs) {
+                    model.upsertJobs(jobs);
+                    if (record) {
+                        sliceSizes << jobs.size();
+                        slicePasses << passes;
+                    }
+                });
+        connect(rig.monitor.get(), &JobMonitor::transitionObserved, &model,
+                [&](const QString &id, const StatusTransition &t, const WatchedJob &) {
+                    changes << id + u" -> " + t.to.raw();
+                    const QModelIndex status = model.index(model.rowOf(id), 0);
+                    if (status.data(JobTableModel::JobStatusRole).toInt() != int(t.to.code()))
+                        shownLate << id;
+                });
+    };
+    follow(sliced, slicedModel, slicedChanges, true);
+    follow(whole, wholeModel, wholeChanges, false);
+    for (Rig *rig : {&sliced, &whole}) {
+        rig->client.rateLimiter().setRate(0); // no pacing: the test is about announcing
+        for (const QString &id : std::as_const(ids))
+            rig->gateway.jobs[id] = jobBody(id, QStringLiteral("InProgress"));
+        rig->watch(ids);
+        QVERIFY(rig->quiet());
+        QTRY_VERIFY(!rig->monitor->isAnnouncing());
+    }
+    QCOMPARE(slicedModel.rowCount(), 25);
+    QVERIFY(shownLate.isEmpty());
+
+    // Every job ends, most of them completed; the next walk sees it.
+    sliceSizes.clear();
+    slicePasses.clear();
+    slicedChanges.clear();
+    wholeChanges.clear();
+    ticker.start();
+    for (Rig *rig : {&sliced, &whole}) {
+        for (int i = 0; i < ids.size(); ++i)
+            rig->gateway.jobs[ids.at(i)][u"status"]
+                    = i % 5 == 0 ? QStringLiteral("Failed") : QStringLiteral("Completed");
+        rig->advance(15s);
+        QVERIFY(rig->quiet());
+        QTRY_VERIFY(!rig->monitor->isAnnouncing());
+        QVERIFY(rig->quiet());
+    }
+    ticker.stop();
+
+    // At most four jobs announced in any one pass of the event loop.
+    QVERIFY(sliceSizes.size() >= 7);
+    QHash<int, qsizetype> perPass;
+    for (qsizetype i = 0; i < sliceSizes.size(); ++i)
+        perPass[slicePasses.at(i)] += sliceSizes.at(i);
+    for (auto it = perPass.cbegin(); it != perPass.cend(); ++it)
+        QVERIFY2(it.value() <= 4,
+                 qPrintable(QStringLiteral("%1 jobs in pass %2").arg(it.value()).arg(it.key())));
+    // Every status change once, in the order the monitor without slices announces them, and
+    // only once its row shows it.
+    QCOMPARE(slicedChanges.size(), 25);
+    QCOMPARE(slicedChanges, wholeChanges);
+    QVERIFY2(shownLate.isEmpty(), qPrintable(shownLate.join(u' ')));
+    // Every row right in the end.
+    QCOMPARE(slicedModel.rowCount(), 25);
+    for (int i = 0; i < ids.size(); ++i) {
+        const int row = slicedModel.rowOf(ids.at(i));
+        QVERIFY(row >= 0);
+        QCOMPARE(slicedModel.index(row, 0).data(JobTableModel::JobStatusRole).toInt(),
+                 int(i % 5 == 0 ? JobStatus::Failed : JobStatus::Completed));
+        QCOMPARE(slicedModel.jobAt(row)->job, sliced.job(ids.at(i)).job);
+    }
 }
 
 void tst_JobMonitor::fallsBackToRetrievesWhenTheListRouteAnswersHtml()

@@ -14,6 +14,7 @@
 #include "domain/jobmetrics.h"
 #include "fixtures.h"
 #include "models/configtreemodel.h"
+#include "models/jobtablemodel.h"
 #include "models/transitionhistorymodel.h"
 #include "models/vpclistmodel.h"
 #include "presentation/apptheme.h"
@@ -176,6 +177,7 @@ private Q_SLOTS:
     void rawListsTheFieldsOfANativeBodyThatCouldNotBeRead();
     void overviewSaysWhyANativeFieldIsUnreadable();
     void problemsAreInTheUiLanguage();
+    void refusedBodiesAreInTheUiLanguage();
     void rawToolbarLetsThePanelShrink();
     void refreshOfTheSameJobKeepsTheViews();
     void switchingJobsFillsEveryTabAnew();
@@ -1228,6 +1230,71 @@ void tst_JobDetailsPanel::problemsAreInTheUiLanguage()
     QCOMPARE(raw.problemsBox()->text().split(u'\n').value(2),
              QStringLiteral("request_counts.total: der Text „many“, wo eine Anzahl (eine ganze "
                             "Zahl ab 0) erwartet wurde"));
+}
+
+void tst_JobDetailsPanel::refusedBodiesAreInTheUiLanguage()
+{
+    const QLocale before;
+    UiLanguage::install(QCoreApplication::instance(), QStringLiteral("de"));
+    const auto restore = qScopeGuard([&before] {
+        UiLanguage::install(QCoreApplication::instance(), QStringLiteral("en"));
+        QLocale::setDefault(before);
+    });
+    // The running job's next answer has a number for jobArn and a list for status: the core
+    // refuses it (the last known state stays) with a sentence that names both, stored and
+    // printed in English, shown in the interface's language.
+    QJsonObject body = m_running;
+    body.insert(QStringLiteral("jobArn"), 5);
+    body.insert(QStringLiteral("status"), QJsonArray{QStringLiteral("InProgress")});
+    body.insert(QStringLiteral("modelId"), 7);
+    m_rig->bodies[kRunning] = body;
+    m_rig->monitor->refreshNow({kRunning});
+    QTRY_VERIFY(m_rig->monitor->job(kRunning)->lastError.has_value());
+    const GatewayError error = *m_rig->monitor->job(kRunning)->lastError;
+    QCOMPARE(error.message,
+             QStringLiteral("the job body has no readable jobArn (a number) nor status (an array); "
+                            "also of the wrong type: modelId"));
+    const QString german
+            = QStringLiteral("Das Gateway sandte eine Antwort ohne brauchbaren JSON-Inhalt: die "
+                             "Job-Antwort hat weder ein lesbares jobArn (eine Zahl) noch einen "
+                             "lesbaren Status (eine Liste); außerdem vom falschen Typ: modelId.");
+    QCOMPARE(error.describe(), german);
+
+    // The Overview's error box and the row's error in the jobs table.
+    select(kRunning);
+    auto *overview = tab<OverviewTab>();
+    QTRY_VERIFY(overview->errorBox()->isVisible());
+    QCOMPARE(overview->errorBox()->text(), german);
+    JobTableModel model;
+    model.setJobs(m_rig->monitor->jobs());
+    const int row = model.rowOf(kRunning);
+    QVERIFY(row >= 0);
+    const QModelIndex staleCell = model.index(row, JobTableModel::StaleColumn);
+    QCOMPARE(staleCell.data(JobTableModel::LastErrorRole).toString(), german);
+    QVERIFY2(staleCell.data(Qt::ToolTipRole).toString().contains(german),
+             qPrintable(staleCell.data(Qt::ToolTipRole).toString()));
+
+    // The other refusals of a body: each its own sentence, none left in English.
+    const GatewayError notJson = NativeCodec::parseRetrieveBody("[1, 2]", {}).error();
+    QCOMPARE(notJson.message, QStringLiteral("the body is JSON but not an object"));
+    QCOMPARE(notJson.shownMessage, QStringLiteral("die Antwort ist JSON, aber kein Objekt"));
+    const GatewayError batch
+            = NativeCodec::parseRetrieveBody(R"({"id":"batch_1","status":false})", {}).error();
+    QCOMPARE(batch.shownMessage,
+             QStringLiteral("die Batch-Antwort hat keinen lesbaren Status (ein Wahrheitswert)"));
+    const GatewayError results
+            = NativeCodec::parseResultsBody(R"({"results":3})", [](const ResultRecord &) {
+              }).error();
+    QCOMPARE(results.shownMessage,
+             QStringLiteral("„results“ ist eine Zahl, keine Liste von Datensätzen"));
+    // A proxy's error page is batchwatch's words too (its title is the proxy's).
+    const GatewayError page = JobCodec::parseErrorResponse(
+            502, "<html><head><title>502 Bad Gateway</title></head></html>", "text/html");
+    QCOMPARE(page.message,
+             QStringLiteral("the gateway answered with an HTML page (502 Bad Gateway)"));
+    QCOMPARE(page.describe(),
+             QStringLiteral(
+                     "HTTP 502: das Gateway antwortete mit einer HTML-Seite (502 Bad Gateway)."));
 }
 
 void tst_JobDetailsPanel::rawToolbarLetsThePanelShrink()

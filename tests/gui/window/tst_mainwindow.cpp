@@ -290,6 +290,8 @@ private Q_SLOTS:
         QTest::newRow("1280x800") << QSize(1280, 800) << essential;
         QTest::newRow("1440x900") << QSize(1440, 900)
                                   << (essential + QList<int>{JobTableModel::IdColumn});
+        QTest::newRow("1920x1080")
+                << QSize(1920, 1080) << (essential + QList<int>{JobTableModel::IdColumn});
     }
 
     // Tab goes where the eye goes: the filter bar (search, range, the status chips), the views'
@@ -363,6 +365,29 @@ private Q_SLOTS:
         }
         // The details panel keeps room for its forms: wrapped values are shown whole.
         QVERIFY(window->detailsPanel()->width() >= 20 * window->fontMetrics().height());
+        if (size.width() >= 1920) {
+            // The room a wide table has to spare shows the names whole (they are elided in
+            // the middle when narrower), and the columns still fit.
+            const QAbstractItemView *view = table; // sizeHintForColumn() is public here
+            const int nameWidth = view->sizeHintForColumn(JobTableModel::NameColumn);
+            QTRY_VERIFY2(table->columnWidth(JobTableModel::NameColumn) >= nameWidth,
+                         qPrintable(QStringLiteral("%1 of %2")
+                                            .arg(table->columnWidth(JobTableModel::NameColumn))
+                                            .arg(nameWidth)));
+            for (int column : std::as_const(columns)) {
+                const int left = table->columnViewportPosition(column);
+                QVERIFY(left >= 0 && left + table->columnWidth(column) <= room);
+            }
+            // A wide screen shows every tab of the details whole, none behind scroll arrows.
+            const QTabBar *bar = window->detailsPanel()->findChild<QTabWidget *>()->tabBar();
+            for (int i = 0; i < bar->count(); ++i)
+                QVERIFY2(bar->rect().contains(bar->tabRect(i)),
+                         qPrintable(QStringLiteral("%1 at %2+%3 of %4")
+                                            .arg(bar->tabText(i))
+                                            .arg(bar->tabRect(i).x())
+                                            .arg(bar->tabRect(i).width())
+                                            .arg(bar->width())));
+        }
         QVERIFY(!window->currentIdentifier().isEmpty()); // the first row, selected at start
         auto *tab = window->detailsPanel()->findChild<OverviewTab *>();
         for (const QString &field : {QStringLiteral("arnField"), QStringLiteral("roleArnField")}) {
@@ -1162,6 +1187,45 @@ private Q_SLOTS:
                  QStringLiteral("Following the shared store"));
         situation.keyMissing = true; // a viewer without the key says that first
         QCOMPARE(ConnectionIndicator::words(situation), QStringLiteral("No key stored"));
+    }
+
+    // A gateway that answers with errors is not offline: the banner says so in its words and by
+    // its sign, a shape of its own (a cloud with "!", not struck out), not by colour alone; the
+    // status bar by its words and the mark in its dot.
+    void gatewayErrorsHaveTheirOwnSign()
+    {
+        OfflineBanner banner;
+        auto *icon = banner.findChild<QLabel *>(QStringLiteral("offlineIcon"));
+        QVERIFY(icon);
+        // The shape: where the icon is drawn at all, whatever the colour.
+        auto shape = [icon] {
+            return icon->pixmap().toImage().convertToFormat(QImage::Format_Alpha8);
+        };
+        ConnectionState state;
+        state.kind = ConnectionState::Kind::Offline;
+        banner.setConnectionState(state);
+        QCOMPARE(banner.sign(), SignIcon::Offline);
+        const QImage offline = shape();
+        QVERIFY(!offline.isNull());
+
+        state.kind = ConnectionState::Kind::Degraded;
+        banner.setConnectionState(state);
+        QVERIFY2(banner.headline().startsWith(
+                         QStringLiteral("The gateway is answering with errors.")),
+                 qPrintable(banner.headline()));
+        QCOMPARE(banner.sign(), SignIcon::GatewayErrors);
+        QVERIFY(shape() != offline);
+
+        state.kind = ConnectionState::Kind::Offline; // and back
+        banner.setConnectionState(state);
+        QCOMPARE(shape(), offline);
+
+        ConnectionIndicator::Situation errors;
+        errors.kind = ConnectionState::Kind::Degraded;
+        ConnectionIndicator::Situation down;
+        down.kind = ConnectionState::Kind::Offline;
+        QCOMPARE(ConnectionIndicator::words(errors), QStringLiteral("Gateway errors"));
+        QCOMPARE(ConnectionIndicator::words(down), QStringLiteral("Offline"));
     }
 
     void pausingStopsPollingUntilResumed()
