@@ -2302,7 +2302,7 @@ void tst_JobStore::rewritesOnlyTheRawBodiesThatChanged()
     ua.job = a;
     ua.job.fetchedAt = utc(kT0 + 60000);
     ua.job.job.processedRecordCount = 600;
-    ua.job.rawRetrieve.insert(QStringLiteral("processedRecordCount"), 600);
+    insertInto(ua.job.rawRetrieve, QStringLiteral("processedRecordCount"), 600);
     JobUpdate ub;
     ub.job = b;
     ub.job.fetchedAt = utc(kT0 + 60000);
@@ -2317,7 +2317,7 @@ void tst_JobStore::rewritesOnlyTheRawBodiesThatChanged()
     QCOMPARE(loaded.size(), 2);
     COMPARE_JOBS(loaded[0], ua.job);
     COMPARE_JOBS(loaded[1], ub.job);
-    QCOMPARE(loaded[1].rawRetrieve, b.rawRetrieve);
+    QCOMPARE(loaded[1].rawRetrieve.object(), b.rawRetrieve.object());
 
     // Another store (a restart) knows nothing it wrote: it writes the bodies again, and they
     // still read back the same.
