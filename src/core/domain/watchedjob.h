@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/job.h"
+#include "domain/rawbody.h"
 #include "domain/resultssummary.h"
 #include "wire/gatewayerror.h"
 
@@ -41,12 +42,14 @@ struct WatchedJob
 {
     QString identifier; // exactly as the user gave it: the local key (with profileId)
     QString profileId;
-    Job job;                 // merged from every response
-    QJsonObject rawRetrieve; // last retrieve body (empty if none yet)
-    QJsonObject rawList;     // last list summary (empty if none yet)
-    QJsonObject rawNative;   // last body of Bifrost's native retrieve (empty if none yet)
-    QDateTime addedAt;       // when the user started watching
-    QDateTime fetchedAt;     // last successful fetch (invalid: never)
+    Job job; // merged from every response
+    // The last body of each source (empty if none yet). Kept as read from the store until
+    // something asks for the object (RawBody::object()).
+    RawBody rawRetrieve;                   // last retrieve body
+    RawBody rawList;                       // last list summary
+    RawBody rawNative;                     // last body of Bifrost's native retrieve
+    QDateTime addedAt;                     // when the user started watching
+    QDateTime fetchedAt;                   // last successful fetch (invalid: never)
     std::optional<GatewayError> lastError; // last failed fetch, cleared by a success
     QDateTime lastErrorAt;
     bool notFound = false; // last answer was a 404: not found on this gateway (never deleted)
@@ -62,7 +65,10 @@ struct WatchedJob
     std::optional<ResultsSummary> results;
 
     // Newest raw body of either source (retrieve wins when both exist).
-    QJsonObject rawBody() const { return rawRetrieve.isEmpty() ? rawList : rawRetrieve; }
+    QJsonObject rawBody() const
+    {
+        return rawRetrieve.isEmpty() ? rawList.object() : rawRetrieve.object();
+    }
     // Stale: the last poll failed (or the job was never fetched) — the row shows last-known data.
     bool isStale() const { return lastError.has_value() || !fetchedAt.isValid(); }
     // Since when the row has not been confirmed (fetchedAt, or addedAt when never fetched).

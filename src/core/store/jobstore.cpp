@@ -74,11 +74,21 @@ QByteArray jsonBytes(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
-// An empty object means "no body yet" (WatchedJob) and is stored as NULL.
-QVariant rawBodyValue(const QJsonObject &object)
+// An empty body means "no body yet" (WatchedJob) and is stored as NULL. A body read from the
+// store is written back as the text it was read from.
+QVariant rawBodyValue(const RawBody &body)
 {
-    return object.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
-                            : QVariant(jsonBytes(object));
+    return body.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                          : QVariant(body.toJsonText());
+}
+
+// A raw body column (BLOB or TEXT, NULL: none). Unreadable text is no body: the merged job is
+// what the views show. Read lazily (RawBody): most bodies are never looked at.
+RawBody rawBodyFrom(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    return RawBody::fromJsonText(v.toByteArray());
 }
 
 // Accepts BLOB and TEXT alike (a row edited by hand may hold text).
@@ -566,13 +576,13 @@ public:
     static int keepFlags(const WatchedJob &w, const storedetail::WrittenBodies *before)
     {
         int keep = 0;
-        if (before && before->retrieve == w.rawRetrieve)
+        if (before && before->retrieve.isSameAs(w.rawRetrieve))
             keep |= KeepRetrieve;
-        if (before && before->list == w.rawList)
+        if (before && before->list.isSameAs(w.rawList))
             keep |= KeepList;
         if (!w.addedAt.isValid())
             keep |= KeepAddedAt;
-        if (before && before->native == w.rawNative)
+        if (before && before->native.isSameAs(w.rawNative))
             keep |= KeepNative;
         return keep;
     }
@@ -2112,13 +2122,17 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
         WatchedJob w;
         w.profileId = profileId;
         w.identifier = q.value(0).toString();
-        if (const auto job = objectFrom(q.value(1)))
+        // What toJsonBytes wrote is read directly; any other text as before.
+        const QVariant jobValue = q.value(1);
+        if (auto direct
+            = jobValue.isNull() ? std::nullopt : JobCodec::fromJsonBytes(jobValue.toByteArray()))
+            w.job = std::move(*direct);
+        else if (const auto job = objectFrom(jobValue))
             w.job = JobCodec::fromJson(*job);
         else
             ++unreadable;
-        // An unreadable raw body is dropped: the merged job above is what the views show.
-        w.rawRetrieve = objectFrom(q.value(2)).value_or(QJsonObject());
-        w.rawList = objectFrom(q.value(3)).value_or(QJsonObject());
+        w.rawRetrieve = rawBodyFrom(q.value(2));
+        w.rawList = rawBodyFrom(q.value(3));
         w.addedAt = timeFrom(q.value(4));
         w.fetchedAt = timeFrom(q.value(5));
         if (const QVariant kind = q.value(6); !kind.isNull()) {
@@ -2138,7 +2152,7 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
         if (known == fieldSets.constEnd())
             known = fieldSets.insert(reported, fieldsFrom(reported));
         w.everReported = *known;
-        w.rawNative = objectFrom(q.value(14)).value_or(QJsonObject());
+        w.rawNative = rawBodyFrom(q.value(14));
         const QString native = q.value(15).toString();
         auto nativeSet = fieldSets.constFind(native);
         if (nativeSet == fieldSets.constEnd())

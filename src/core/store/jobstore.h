@@ -25,9 +25,9 @@ namespace storedetail {
 // What JobStore last wrote of one job's raw bodies (implementation detail).
 struct WrittenBodies
 {
-    QJsonObject retrieve;
-    QJsonObject list;
-    QJsonObject native;
+    RawBody retrieve;
+    RawBody list;
+    RawBody native;
 };
 // What recording a progress sample needs to know of a job's samples (implementation detail).
 struct SampleState

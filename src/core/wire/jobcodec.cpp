@@ -915,11 +915,8 @@ bool readString(const QJsonValue &v, std::optional<QString> &out)
     return true;
 }
 
-bool readTime(const QJsonValue &v, std::optional<QDateTime> &out)
+bool readTimeText(const QString &s, std::optional<QDateTime> &out)
 {
-    if (!v.isString())
-        return false;
-    const QString s = v.toString();
     // JobCodec::formatTimestamp: "YYYY-MM-DDTHH:MM:SS.mmmZ"
     if (s.size() == 24 && s[4] == u'-' && s[7] == u'-' && s[10] == u'T' && s[13] == u':'
         && s[16] == u':' && s[19] == u'.' && s[23] == u'Z') {
@@ -948,6 +945,11 @@ bool readTime(const QJsonValue &v, std::optional<QDateTime> &out)
     }
     out = parseTimestamp(s);
     return out.has_value();
+}
+
+bool readTime(const QJsonValue &v, std::optional<QDateTime> &out)
+{
+    return v.isString() && readTimeText(v.toString(), out);
 }
 
 bool readCount(const QJsonValue &v, std::optional<qint64> &out)
@@ -1145,6 +1147,390 @@ Job fromJson(const QJsonObject &object)
     if (readStoredJob(object, job))
         return job;
     return parseJob(object).job;
+}
+
+namespace {
+
+// --- reading toJsonBytes' text directly ----------------------------------------------------------
+// The mirror of CompactWriter: the exact text toJsonBytes writes (no whitespace, keys in its
+// order, strings escaped its way, counts as integers) is read without QJsonDocument. Anything
+// else, even valid JSON meaning the same, gives up (nullopt) and fromJson reads it instead.
+class StoredJobReader
+{
+public:
+    explicit StoredJobReader(QByteArrayView text)
+        : p(text.data())
+        , e(text.data() + text.size())
+    {}
+
+    std::optional<Job> read()
+    {
+        Job j;
+        if (!take('{'))
+            return std::nullopt;
+        if (take('}'))
+            return p == e ? std::optional<Job>(j) : std::nullopt;
+        const auto &members = storedMembers();
+        size_t next = 0; // keys come in the writer's order, each once
+        for (;;) {
+            if (!take('"'))
+                return std::nullopt;
+            const char *nameStart = p;
+            while (p != e && *p != '"')
+                ++p;
+            if (p == e)
+                return std::nullopt;
+            const QByteArrayView name(nameStart, p - nameStart);
+            ++p;
+            while (next < members.size() && name != members[next].name)
+                ++next;
+            if (next == members.size() || !take(':') || !members[next].read(*this, j))
+                return std::nullopt;
+            ++next;
+            if (take('}'))
+                return p == e ? std::optional<Job>(std::move(j)) : std::nullopt;
+            if (!take(','))
+                return std::nullopt;
+        }
+    }
+
+private:
+    struct Member
+    {
+        QByteArrayView name;
+        bool (*read)(StoredJobReader &, Job &);
+    };
+
+    bool take(char c)
+    {
+        if (p == e || *p != c)
+            return false;
+        ++p;
+        return true;
+    }
+    bool takeWord(QByteArrayView word)
+    {
+        if (e - p < word.size() || QByteArrayView(p, word.size()) != word)
+            return false;
+        p += word.size();
+        return true;
+    }
+
+    // A string as CompactWriter writes it: printable ASCII, two- and three-byte UTF-8 (no
+    // surrogates, no noncharacters), and its escapes.
+    bool string(QString &out)
+    {
+        if (!take('"'))
+            return false;
+        const char *start = p;
+        while (p != e && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20
+               && static_cast<unsigned char>(*p) < 0x80)
+            ++p;
+        if (p != e && *p == '"') { // the common case: plain ASCII
+            out = QString::fromLatin1(start, p - start);
+            ++p;
+            return true;
+        }
+        out = QString::fromLatin1(start, p - start);
+        while (p != e) {
+            const auto c = static_cast<unsigned char>(*p);
+            if (c == '"') {
+                ++p;
+                out.squeeze();
+                return true;
+            }
+            if (c < 0x20)
+                return false;
+            if (c < 0x80 && c != '\\') {
+                out.append(QChar(char16_t(c)));
+                ++p;
+                continue;
+            }
+            if (c == '\\') {
+                ++p;
+                if (p == e)
+                    return false;
+                char16_t decoded = 0;
+                switch (*p) {
+                case '"':
+                    decoded = u'"';
+                    break;
+                case '\\':
+                    decoded = u'\\';
+                    break;
+                case 'b':
+                    decoded = u'\b';
+                    break;
+                case 'f':
+                    decoded = u'\f';
+                    break;
+                case 'n':
+                    decoded = u'\n';
+                    break;
+                case 'r':
+                    decoded = u'\r';
+                    break;
+                case 't':
+                    decoded = u'\t';
+                    break;
+                case 'u': {
+                    // Only what the writer writes: \u00XX for the other control characters.
+                    if (e - p < 5 || p[1] != '0' || p[2] != '0')
+                        return false;
+                    const int high = hexDigit(p[3]);
+                    const int low = hexDigit(p[4]);
+                    if (high < 0 || high > 1 || low < 0)
+                        return false;
+                    decoded = char16_t(high * 16 + low);
+                    p += 4;
+                    break;
+                }
+                default:
+                    return false;
+                }
+                out.append(QChar(decoded));
+                ++p;
+                continue;
+            }
+            // Two or three bytes of UTF-8 (four would be a surrogate pair: the writer never
+            // writes one).
+            const auto byte = [this](qsizetype i) {
+                return e - p > i ? static_cast<unsigned char>(p[i]) : 0u;
+            };
+            char16_t code = 0;
+            if (c >= 0xC2 && c <= 0xDF) {
+                const unsigned b1 = byte(1);
+                if (b1 < 0x80 || b1 > 0xBF)
+                    return false;
+                code = char16_t(((c & 0x1F) << 6) | (b1 & 0x3F));
+                p += 2;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                const unsigned b1 = byte(1);
+                const unsigned b2 = byte(2);
+                if (b1 < (c == 0xE0 ? 0xA0u : 0x80u) || b1 > (c == 0xED ? 0x9Fu : 0xBFu)
+                    || b2 < 0x80 || b2 > 0xBF)
+                    return false;
+                code = char16_t(((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F));
+                if ((code >= 0xFDD0 && code <= 0xFDEF) || code >= 0xFFFE)
+                    return false;
+                p += 3;
+            } else {
+                return false;
+            }
+            out.append(QChar(code));
+        }
+        return false;
+    }
+
+    static int hexDigit(char c)
+    {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        return -1; // the writer writes lower case only
+    }
+
+    bool optionalString(std::optional<QString> &out)
+    {
+        QString s;
+        if (!string(s))
+            return false;
+        out = std::move(s);
+        return true;
+    }
+
+    bool time(std::optional<QDateTime> &out)
+    {
+        QString s;
+        return string(s) && readTimeText(s, out);
+    }
+
+    // A count: a non-negative integer of at most 15 digits (a double holds it exactly).
+    bool count(std::optional<qint64> &out)
+    {
+        const char *start = p;
+        qint64 n = 0;
+        while (p != e && *p >= '0' && *p <= '9') {
+            n = n * 10 + (*p - '0');
+            ++p;
+        }
+        const qsizetype digits = p - start;
+        if (digits == 0 || digits > 15 || (digits > 1 && *start == '0'))
+            return false;
+        out = n;
+        return true;
+    }
+
+    // progressPercent, 0..100: an integer or a plain decimal of a few digits (no exponent,
+    // whose reading is left to QJsonDocument).
+    bool percent(std::optional<double> &out)
+    {
+        const char *start = p;
+        while (p != e && ((*p >= '0' && *p <= '9') || *p == '.'))
+            ++p;
+        const QByteArrayView text(start, p - start);
+        if (text.isEmpty() || text.size() > 24 || text.front() == '.' || text.back() == '.'
+            || text.count('.') > 1 || (text.size() > 1 && text[0] == '0' && text[1] != '.'))
+            return false;
+        bool ok = false;
+        const double d = text.toDouble(&ok);
+        if (!ok || !(d >= 0 && d <= 100))
+            return false;
+        out = d;
+        return true;
+    }
+
+    bool stringList(QStringList &out)
+    {
+        if (!take('['))
+            return false;
+        if (take(']'))
+            return true;
+        for (;;) {
+            QString s;
+            if (!string(s))
+                return false;
+            out.append(std::move(s));
+            if (take(']'))
+                return true;
+            if (!take(','))
+                return false;
+        }
+    }
+
+    // {"<wrapper>":{<keys of shape, in the writer's (sorted) order>}}
+    template<typename Config>
+    bool s3(const S3ConfigShape<Config> &shape, std::optional<Config> &out)
+    {
+        if (!take('{') || !take('"') || !takeWord(QByteArrayView(shape.wrapper.data()))
+            || !take('"') || !take(':') || !take('{'))
+            return false;
+        std::array<std::pair<QLatin1StringView, std::optional<QString> Config::*>, 3> keys
+                = shape.keys;
+        std::sort(keys.begin(), keys.end(),
+                  [](const auto &a, const auto &b) { return a.first < b.first; });
+        Config config;
+        size_t next = 0;
+        if (!take('}')) {
+            for (;;) {
+                if (!take('"'))
+                    return false;
+                while (next < keys.size() && !takeWord(QByteArrayView(keys[next].first.data())))
+                    ++next;
+                if (next == keys.size() || !take('"') || !take(':')
+                    || !optionalString(config.*(keys[next].second)))
+                    return false;
+                ++next;
+                if (take('}'))
+                    break;
+                if (!take(','))
+                    return false;
+            }
+        }
+        if (!take('}'))
+            return false;
+        out = std::move(config);
+        return true;
+    }
+
+    bool vpc(std::optional<VpcConfig> &out)
+    {
+        VpcConfig config;
+        if (!takeWord("{\"securityGroupIds\":") || !stringList(config.securityGroupIds)
+            || !takeWord(",\"subnetIds\":") || !stringList(config.subnetIds) || !take('}'))
+            return false;
+        out = std::move(config);
+        return true;
+    }
+
+    template<std::optional<QString> Job::*M>
+    static bool readString(StoredJobReader &r, Job &j)
+    {
+        return r.optionalString(j.*M);
+    }
+    template<std::optional<QDateTime> Job::*M>
+    static bool readTimeMember(StoredJobReader &r, Job &j)
+    {
+        return r.time(j.*M);
+    }
+    template<std::optional<qint64> Job::*M>
+    static bool readCountMember(StoredJobReader &r, Job &j)
+    {
+        return r.count(j.*M);
+    }
+
+    // The members in toJsonBytes' order (sortedMembers()).
+    static const std::array<Member, JobFieldCount> &storedMembers()
+    {
+        static const std::array<Member, JobFieldCount> members = [] {
+            std::array<Member, JobFieldCount> m{
+                    Member{"jobArn", &readString<&Job::jobArn>},
+                    Member{"status",
+                           [](StoredJobReader &r, Job &j) {
+                               QString s;
+                               if (!r.string(s))
+                                   return false;
+                               j.status = Status::fromString(s);
+                               return true;
+                           }},
+                    Member{"jobName", &readString<&Job::jobName>},
+                    Member{"modelId", &readString<&Job::modelId>},
+                    Member{"roleArn", &readString<&Job::roleArn>},
+                    Member{"clientRequestToken", &readString<&Job::clientRequestToken>},
+                    Member{"message", &readString<&Job::message>},
+                    Member{"submitTime", &readTimeMember<&Job::submitTime>},
+                    Member{"lastModifiedTime", &readTimeMember<&Job::lastModifiedTime>},
+                    Member{"endTime", &readTimeMember<&Job::endTime>},
+                    Member{"jobExpirationTime", &readTimeMember<&Job::jobExpirationTime>},
+                    Member{"inputDataConfig",
+                           [](StoredJobReader &r, Job &j) {
+                               return r.s3(kInputConfig, j.inputDataConfig);
+                           }},
+                    Member{"outputDataConfig",
+                           [](StoredJobReader &r, Job &j) {
+                               return r.s3(kOutputConfig, j.outputDataConfig);
+                           }},
+                    Member{"vpcConfig",
+                           [](StoredJobReader &r, Job &j) {
+                               return r.vpc(j.vpcConfig);
+                           }},
+                    Member{"timeoutDurationInHours",
+                           &readCountMember<&Job::timeoutDurationInHours>},
+                    Member{"modelInvocationType", &readString<&Job::modelInvocationType>},
+                    Member{"totalRecordCount", &readCountMember<&Job::totalRecordCount>},
+                    Member{"processedRecordCount", &readCountMember<&Job::processedRecordCount>},
+                    Member{"successRecordCount", &readCountMember<&Job::successRecordCount>},
+                    Member{"errorRecordCount", &readCountMember<&Job::errorRecordCount>},
+                    Member{"provider", &readString<&Job::provider>},
+                    Member{"inProgressAt", &readTimeMember<&Job::inProgressAt>},
+                    Member{"finalizingAt", &readTimeMember<&Job::finalizingAt>},
+                    Member{"completedAt", &readTimeMember<&Job::completedAt>},
+                    Member{"failedAt", &readTimeMember<&Job::failedAt>},
+                    Member{"expiredAt", &readTimeMember<&Job::expiredAt>},
+                    Member{"cancellingAt", &readTimeMember<&Job::cancellingAt>},
+                    Member{"cancelledAt", &readTimeMember<&Job::cancelledAt>},
+                    Member{"progressPercent",
+                           [](StoredJobReader &r, Job &j) {
+                               return r.percent(j.progressPercent);
+                           }},
+            };
+            std::sort(m.begin(), m.end(),
+                      [](const Member &a, const Member &b) { return a.name < b.name; });
+            return m;
+        }();
+        return members;
+    }
+
+    const char *p;
+    const char *e;
+};
+
+} // namespace
+
+std::optional<Job> fromJsonBytes(QByteArrayView text)
+{
+    return StoredJobReader(text).read();
 }
 
 } // namespace bw::JobCodec

@@ -82,6 +82,10 @@ QByteArray toJsonBytes(const Job &job);
 // anything else (an older or newer shape, a row written by hand) is read as parseJob reads it.
 // For every job, fromJson(toJson(job)) == job.
 Job fromJson(const QJsonObject &object);
+// toJsonBytes' text read back directly, without QJsonDocument (the store's job_json column at
+// start-up): nullopt for any text toJsonBytes would not have written (the caller reads that with
+// fromJson). Whenever it gives a job, it is fromJson(QJsonDocument::fromJson(text).object()).
+std::optional<Job> fromJsonBytes(QByteArrayView text);
 
 } // namespace JobCodec
 } // namespace bw

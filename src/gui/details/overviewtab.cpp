@@ -181,12 +181,12 @@ void OverviewTab::setJob(const WatchedJob &job, const QDateTime &now)
     m_now = now;
     m_hasJob = true;
     m_problems.clear();
-    for (const QJsonObject &body : {job.rawRetrieve, job.rawList}) {
-        if (!body.isEmpty())
-            m_problems += JobCodec::problemsIn(body);
+    for (const RawBody *body : {&job.rawRetrieve, &job.rawList}) {
+        if (!body->isEmpty())
+            m_problems += JobCodec::problemsIn(body->object());
     }
     if (!job.rawNative.isEmpty())
-        m_problems += NativeCodec::problemsIn(job.rawNative);
+        m_problems += NativeCodec::problemsIn(job.rawNative.object());
     fill();
 }
 

@@ -130,9 +130,9 @@ QString RawTab::sourceName(Source source)
 
 void RawTab::setJob(const WatchedJob &job, bool newJob)
 {
-    m_retrieve = job.rawRetrieve;
-    m_list = job.rawList;
-    m_native = job.rawNative;
+    m_retrieve = job.rawRetrieve.object();
+    m_list = job.rawList.object();
+    m_native = job.rawNative.object();
     if (newJob || !hasSource(m_source)) {
         m_source = Source::Retrieve;
         for (Source s : {Source::Retrieve, Source::List, Source::Native}) {

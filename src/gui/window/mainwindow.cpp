@@ -1,5 +1,6 @@
 #include "window/mainwindow.h"
 
+#include "common/logging.h"
 #include "details/jobdetailspanel.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/addjobsdialog.h"
@@ -41,6 +42,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -62,6 +64,38 @@ namespace bw {
 namespace {
 constexpr int kActiveTickMs = 1000;
 constexpr int kIdleTickMs = 60'000;
+
+// Logs (batchwatch.gui, info) when the job table first paints after the watch list loaded, with
+// the wall clock, so that start-up can be timed from launch to the first painted table
+// (docs/PERFORMANCE.md, "Start-up and memory").
+class FirstPaintLogger : public QObject
+{
+public:
+    FirstPaintLogger(QWidget *viewport, int rows)
+        : QObject(viewport)
+        , m_rows(rows)
+    {
+        viewport->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            qCInfo(lcGui).nospace()
+                    << "watch list of " << m_rows << " jobs first painted at epoch ms "
+                    << QDateTime::currentMSecsSinceEpoch();
+            watched->removeEventFilter(this);
+            deleteLater();
+        }
+        return false;
+    }
+
+private:
+    int m_rows = 0;
+    bool m_done = false;
+};
 } // namespace
 
 MainWindow::MainWindow(const LaunchOptions &options, QNetworkAccessManager *nam, QWidget *parent)
@@ -553,6 +587,8 @@ void MainWindow::onMonitorLoaded()
     if (!m_ui->jobTable->currentIndex().isValid() && m_proxy->rowCount() > 0)
         m_ui->jobTable->selectRow(0);
     updateStatusBar();
+    if (lcGui().isInfoEnabled())
+        new FirstPaintLogger(m_ui->jobTable->viewport(), m_proxy->rowCount());
     Q_EMIT profileLoaded(m_session->profile().id);
 }
 

@@ -62,6 +62,14 @@ WatchedJob makeJob(const QString &profileId, const QString &identifier)
 }
 
 // A job with every field of WatchedJob (and of Job) set to something distinctive.
+// Sets one member of a kept raw body.
+void insertInto(RawBody &body, const QString &key, const QJsonValue &value)
+{
+    QJsonObject object = body.object();
+    object.insert(key, value);
+    body = object;
+}
+
 WatchedJob fullJob(const QString &profileId, const QString &identifier)
 {
     WatchedJob w = makeJob(profileId, identifier);
@@ -100,8 +108,8 @@ WatchedJob fullJob(const QString &profileId, const QString &identifier)
     j.cancelledAt = utc(kT0 + 704);
     j.progressPercent = 37.5;
     w.rawRetrieve = JobCodec::toJson(j);
-    w.rawRetrieve.insert(QStringLiteral("someUnknownField"),
-                         QJsonArray{1, 2.5, true, QJsonValue()});
+    insertInto(w.rawRetrieve, QStringLiteral("someUnknownField"),
+               QJsonArray{1, 2.5, true, QJsonValue()});
     w.rawList = QJsonObject{{QStringLiteral("jobArn"), *j.jobArn},
                             {QStringLiteral("status"), QStringLiteral("Scheduled")}};
     w.fetchedAt = utc(kT0 + 5000);
@@ -129,8 +137,8 @@ void compareJobs(const WatchedJob &actual, const WatchedJob &expected)
     QCOMPARE(JobCodec::toJson(actual.job), JobCodec::toJson(expected.job));
     QVERIFY(actual.job.presentFields() == expected.job.presentFields());
     QVERIFY(actual.job == expected.job);
-    QCOMPARE(actual.rawRetrieve, expected.rawRetrieve);
-    QCOMPARE(actual.rawList, expected.rawList);
+    QCOMPARE(actual.rawRetrieve.object(), expected.rawRetrieve.object());
+    QCOMPARE(actual.rawList.object(), expected.rawList.object());
     QCOMPARE(actual.addedAt, expected.addedAt);
     QCOMPARE(actual.fetchedAt, expected.fetchedAt);
     QCOMPARE(actual.fetchedAt.isValid(), expected.fetchedAt.isValid());
@@ -145,7 +153,7 @@ void compareJobs(const WatchedJob &actual, const WatchedJob &expected)
     QCOMPARE(actual.lastErrorAt, expected.lastErrorAt);
     QCOMPARE(actual.notFound, expected.notFound);
     QVERIFY(actual.everReported == expected.everReported);
-    QCOMPARE(actual.rawNative, expected.rawNative);
+    QCOMPARE(actual.rawNative.object(), expected.rawNative.object());
     QVERIFY(actual.fromNative == expected.fromNative);
 }
 
@@ -978,7 +986,7 @@ void tst_JobStore::keepsNotReportedApartFromEmpty()
     QVERIFY(!j.modelId.has_value());
     QVERIFY(!j.errorRecordCount.has_value());
     QCOMPARE(loaded[0].lastError->retryAfterSeconds, std::optional<int>(0));
-    QVERIFY(loaded[0].rawRetrieve.value(QStringLiteral("message")).isNull());
+    QVERIFY(loaded[0].rawRetrieve.object().value(QStringLiteral("message")).isNull());
 
     const Job &a = loaded[1].job;
     QVERIFY(a.presentFields().isEmpty());
@@ -1867,7 +1875,7 @@ void tst_JobStore::survivesABrokenDatabase()
     QCOMPARE(loaded[1].identifier, QStringLiteral("mangled"));
     QVERIFY(loaded[1].job.presentFields().isEmpty()); // shown without fields, not dropped
     QVERIFY(loaded[1].rawList.isEmpty());
-    QCOMPARE(loaded[1].rawRetrieve, good.rawRetrieve);
+    QCOMPARE(loaded[1].rawRetrieve.object(), good.rawRetrieve.object());
     QCOMPARE(loaded[1].fetchedAt, good.fetchedAt);
 
     {
@@ -2051,14 +2059,14 @@ void tst_JobStore::rewritesOnlyChangedRawBodies()
     QVERIFY(store.saveJobs({w}));
 
     // Equal but not the same object, with another field changed beside it.
-    w.rawRetrieve = QJsonDocument::fromJson(QJsonDocument(first).toJson()).object();
+    w.rawRetrieve.object() = QJsonDocument::fromJson(QJsonDocument(first).toJson()).object();
     w.fetchedAt = utc(kT0 + 60'000);
     JobUpdate update;
     update.job = w;
     QVERIFY(store.applyUpdates({update}));
     QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
     QCOMPARE(loaded.size(), 1);
-    QCOMPARE(loaded.constFirst().rawRetrieve, first);
+    QCOMPARE(loaded.constFirst().rawRetrieve.object(), first);
     QCOMPARE(loaded.constFirst().fetchedAt, utc(kT0 + 60'000));
 
     // A changed body, and one that goes away, are written.
@@ -2067,8 +2075,8 @@ void tst_JobStore::rewritesOnlyChangedRawBodies()
     update.job.rawList = QJsonObject();
     QVERIFY(store.applyUpdates({update}));
     loaded = store.loadWatched(QStringLiteral("p"));
-    QCOMPARE(loaded.constFirst().rawRetrieve, second);
-    QCOMPARE(loaded.constFirst().rawList, QJsonObject());
+    QCOMPARE(loaded.constFirst().rawRetrieve.object(), second);
+    QCOMPARE(loaded.constFirst().rawList.object(), QJsonObject());
 
     // A failed batch leaves nothing behind, not even in what the store remembers writing.
     const QJsonObject third{{QStringLiteral("status"), QStringLiteral("Failed")}};
@@ -2077,9 +2085,9 @@ void tst_JobStore::rewritesOnlyChangedRawBodies()
     JobUpdate orphan;
     orphan.job = makeJob(QStringLiteral("no-such-profile"), QStringLiteral("x"));
     QVERIFY(!store.applyUpdates({broken, orphan}));
-    QCOMPARE(store.loadWatched(QStringLiteral("p")).constFirst().rawRetrieve, second);
+    QCOMPARE(store.loadWatched(QStringLiteral("p")).constFirst().rawRetrieve.object(), second);
     QVERIFY(store.applyUpdates({broken}));
-    QCOMPARE(store.loadWatched(QStringLiteral("p")).constFirst().rawRetrieve, third);
+    QCOMPARE(store.loadWatched(QStringLiteral("p")).constFirst().rawRetrieve.object(), third);
 }
 
 void tst_JobStore::writesTheRetrieveBodyAsReceived()
@@ -2102,7 +2110,7 @@ void tst_JobStore::writesTheRetrieveBodyAsReceived()
 
     const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
     QCOMPARE(loaded.size(), 1);
-    QCOMPARE(loaded.constFirst().rawRetrieve, update.job.rawRetrieve);
+    QCOMPARE(loaded.constFirst().rawRetrieve.object(), update.job.rawRetrieve.object());
     {
         RawDb raw(dbPath());
         QCOMPARE(raw.scalar(QStringLiteral("SELECT raw_retrieve FROM job_bodies")).toByteArray(),
@@ -2114,7 +2122,7 @@ void tst_JobStore::writesTheRetrieveBodyAsReceived()
     update.job.rawRetrieve = next;
     update.rawRetrieveText.clear();
     QVERIFY(store.applyUpdates({update}));
-    QCOMPARE(store.loadWatched(QStringLiteral("p")).constFirst().rawRetrieve, next);
+    QCOMPARE(store.loadWatched(QStringLiteral("p")).constFirst().rawRetrieve.object(), next);
     RawDb raw(dbPath());
     QCOMPARE(raw.scalar(QStringLiteral("SELECT raw_retrieve FROM job_bodies")).toByteArray(),
              QJsonDocument(next).toJson(QJsonDocument::Compact));
@@ -2301,7 +2309,7 @@ void tst_JobStore::rewritesOnlyTheRawBodiesThatChanged()
     ua.job = a;
     ua.job.fetchedAt = utc(kT0 + 60000);
     ua.job.job.processedRecordCount = 600;
-    ua.job.rawRetrieve.insert(QStringLiteral("processedRecordCount"), 600);
+    insertInto(ua.job.rawRetrieve, QStringLiteral("processedRecordCount"), 600);
     JobUpdate ub;
     ub.job = b;
     ub.job.fetchedAt = utc(kT0 + 60000);
@@ -2316,7 +2324,7 @@ void tst_JobStore::rewritesOnlyTheRawBodiesThatChanged()
     QCOMPARE(loaded.size(), 2);
     COMPARE_JOBS(loaded[0], ua.job);
     COMPARE_JOBS(loaded[1], ub.job);
-    QCOMPARE(loaded[1].rawRetrieve, b.rawRetrieve);
+    QCOMPARE(loaded[1].rawRetrieve.object(), b.rawRetrieve.object());
 
     // Another store (a restart) knows nothing it wrote: it writes the bodies again, and they
     // still read back the same.
@@ -2349,8 +2357,8 @@ void tst_JobStore::restoresRawBodiesOfARowRemovedElsewhere()
     QVERIFY(mine.saveJobs({w}));
     const QList<WatchedJob> loaded = other.loadWatched(QStringLiteral("p"));
     QCOMPARE(loaded.size(), 1);
-    QCOMPARE(loaded.constFirst().rawRetrieve, body);
-    QCOMPARE(loaded.constFirst().rawNative, w.rawNative);
+    QCOMPARE(loaded.constFirst().rawRetrieve.object(), body);
+    QCOMPARE(loaded.constFirst().rawNative.object(), w.rawNative.object());
 }
 
 void tst_JobStore::aSaveNeverWatchesARemovedJobAgain()
@@ -2428,8 +2436,8 @@ void tst_JobStore::aLargeRefreshReadsBackAsEachJobAlone()
     QStringList ids;
     for (int i = 0; i < kJobs; ++i) {
         WatchedJob w = fullJob(p, QStringLiteral("job%1").arg(i, 4, 10, QLatin1Char('0')));
-        w.rawRetrieve.insert(QStringLiteral("n"), i);
-        w.rawNative.insert(QStringLiteral("n"), i);
+        insertInto(w.rawRetrieve, QStringLiteral("n"), i);
+        insertInto(w.rawNative, QStringLiteral("n"), i);
         jobs << w;
         if (i != 77)
             ids << w.identifier;
@@ -2447,7 +2455,7 @@ void tst_JobStore::aLargeRefreshReadsBackAsEachJobAlone()
         WatchedJob &w = jobs[i];
         w.fetchedAt = utc(kT0 + 60'000 + i);
         if (i % 3 == 0)
-            w.rawRetrieve.insert(QStringLiteral("n"), i + 1000); // changed; the others kept
+            insertInto(w.rawRetrieve, QStringLiteral("n"), i + 1000); // changed; the others kept
         if (i % 5 == 0)
             w.rawList = QJsonObject(); // a body gone
         if (i % 2 == 0)
@@ -2459,7 +2467,7 @@ void tst_JobStore::aLargeRefreshReadsBackAsEachJobAlone()
                              sample(kT0 + 60'000 + i, 600 + i)};
         if (i == 50) {
             // The same job again, later in the same refresh: the later one is what stays.
-            w.rawRetrieve.insert(QStringLiteral("again"), true);
+            insertInto(w.rawRetrieve, QStringLiteral("again"), true);
             w.job.message = QStringLiteral("updated twice");
             refresh << JobUpdate{w, {}, std::nullopt};
         }

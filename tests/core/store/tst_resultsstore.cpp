@@ -201,7 +201,7 @@ void tst_ResultsStore::keepsNativeBodiesAndResultsAcrossARestart()
     QCOMPARE(jobs.size(), 1);
     const WatchedJob &back = jobs.constFirst();
     QCOMPARE(back.job.provider.value_or(QString()), QStringLiteral("gemini"));
-    QCOMPARE(back.rawNative, w.rawNative);
+    QCOMPARE(back.rawNative.object(), w.rawNative.object());
     QCOMPARE(back.fromNative, w.fromNative);
     QCOMPARE(back.results.value_or(ResultsSummary()), *w.results);
 }

@@ -286,7 +286,7 @@ void tst_JobMonitor::mergesSparseBodiesKeepingLastKnownFields()
     WatchedJob w = rig.job(a);
     QCOMPARE(w.job.modelId, QStringLiteral("anthropic.claude-3-haiku-20240307-v1:0"));
     QCOMPARE(w.job.processedRecordCount, qint64(11842));
-    QCOMPARE(QJsonDocument(w.rawRetrieve), QJsonDocument::fromJson(full));
+    QCOMPARE(QJsonDocument(w.rawRetrieve.object()), QJsonDocument::fromJson(full));
     QVERIFY(!w.isStale());
     const QDateTime firstFetch = w.fetchedAt;
 
@@ -301,7 +301,7 @@ void tst_JobMonitor::mergesSparseBodiesKeepingLastKnownFields()
              QStringLiteral("arn:aws:iam::123456789012:role/BedrockBatchInferenceRole"));
     QCOMPARE(w.job.processedRecordCount, qint64(11842));
     QVERIFY(w.job.vpcConfig.has_value());
-    QCOMPARE(w.rawRetrieve, sparse); // the raw body is the latest one
+    QCOMPARE(w.rawRetrieve.object(), sparse); // the raw body is the latest one
     QVERIFY(w.rawList.isEmpty());
     QVERIFY(w.everReported.has(JobField::RoleArn));
     QCOMPARE(w.fetchedAt, firstFetch.addSecs(15));
@@ -443,7 +443,7 @@ void tst_JobMonitor::keepsRowsOnNetworkFailureAndShowsOffline()
     QVERIFY(after.isStale());
     QCOMPARE(after.staleSince(), before.fetchedAt);
     QVERIFY(after.job == before.job); // every field kept
-    QCOMPARE(after.rawRetrieve, before.rawRetrieve);
+    QCOMPARE(after.rawRetrieve.object(), before.rawRetrieve.object());
 
     const ConnectionState offline = rig.monitor->connectionState();
     QCOMPARE(offline.kind, ConnectionState::Kind::Offline);
@@ -516,7 +516,7 @@ void tst_JobMonitor::persistsAndReloadsThroughAJobStore()
     for (int i = 0; i < 2; ++i) {
         QCOMPARE(after.at(i).identifier, before.at(i).identifier);
         QVERIFY(after.at(i).job == before.at(i).job);
-        QCOMPARE(after.at(i).rawRetrieve, before.at(i).rawRetrieve);
+        QCOMPARE(after.at(i).rawRetrieve.object(), before.at(i).rawRetrieve.object());
         QCOMPARE(after.at(i).fetchedAt, before.at(i).fetchedAt);
         QCOMPARE(after.at(i).everReported, before.at(i).everReported);
         QCOMPARE(after.at(i).notFound, before.at(i).notFound);

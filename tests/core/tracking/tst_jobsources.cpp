@@ -231,7 +231,7 @@ void tst_JobSources::pollsABatchThroughTheSourceOfItsProvider()
     QCOMPARE(w.job.processedRecordCount.value_or(-1), 4);
     QVERIFY(w.fromNative.has(JobField::Status));
     QVERIFY(w.fromNative.has(JobField::TotalRecordCount));
-    QCOMPARE(w.rawNative.value(QStringLiteral("id")).toString(), id);
+    QCOMPARE(w.rawNative.object().value(QStringLiteral("id")).toString(), id);
     QVERIFY(w.rawRetrieve.isEmpty());
     QVERIFY(!w.isStale());
 }
@@ -319,7 +319,8 @@ void tst_JobSources::fillsBedrockJobsFromTheNativeRouteWhenFirstSeenAndOnStatusC
     QVERIFY(!w.fromNative.has(JobField::Status));
     QVERIFY(!w.fromNative.has(JobField::JobArn));
     QVERIFY(w.everReported.has(JobField::JobExpirationTime));
-    QCOMPARE(w.rawNative.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
+    QCOMPARE(w.rawNative.object().value(QStringLiteral("status")).toString(),
+             QStringLiteral("failed"));
 
     // Polls with the same status do not read the native route again.
     for (int i = 0; i < 3; ++i) {

@@ -1,3 +1,4 @@
+#include "domain/rawbody.h"
 #include "fixtures.h"
 #include "wire/jobcodec.h"
 
@@ -41,6 +42,11 @@ private Q_SLOTS:
     void fromJsonReadsToJsonBackAndAnyOtherShapeAsParseJob();
     void toJsonBytesWritesWhatQJsonDocumentWrote_data();
     void toJsonBytesWritesWhatQJsonDocumentWrote();
+    void storedBodyReadsAsQJsonDocumentReadsIt_data();
+    void storedBodyReadsAsQJsonDocumentReadsIt();
+    void storedBodyCheckTakesTheQuickPathForGatewayBodies();
+    void directReaderReadsWhatFromJsonReads_data();
+    void directReaderReadsWhatFromJsonReads();
     void survivesHugeAndHostileInput();
     void manyWrongFieldsStayAFewProblems();
 };
@@ -663,6 +669,265 @@ void tst_JobCodec::nativeFieldsRoundTripThroughTheStoredShape()
     QVERIFY(!parsed.job.progressPercent);
     QCOMPARE(parsed.problems.size(), 1);
     QCOMPARE(parsed.problems.front().field, QStringLiteral("progressPercent"));
+}
+
+namespace {
+// What loading a stored raw body gave before RawBody: the object QJsonDocument reads, or none.
+QJsonObject readAsBefore(const QByteArray &text)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+    return error.error == QJsonParseError::NoError && doc.isObject() ? doc.object() : QJsonObject();
+}
+} // namespace
+
+void tst_JobCodec::storedBodyReadsAsQJsonDocumentReadsIt_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    for (const QString &name : test::fixtureNames()) {
+        const QByteArray text = test::fixture(name);
+        QTest::newRow(qPrintable(name)) << text;
+        QTest::newRow(qPrintable(name + u" compact"_s))
+                << QJsonDocument::fromJson(text).toJson(QJsonDocument::Compact);
+    }
+    const QList<QByteArray> hostile = {
+            "",
+            " ",
+            "null",
+            "[]",
+            "[{\"a\":1}]",
+            "\"text\"",
+            "42",
+            "{}",
+            " { \t\r\n } ",
+            "{\"a\":1}",
+            " {\"a\" : [ 1 , -2.5 , true , false , null , { } , [ ] , \"x\" ] } \n",
+            "{\"a\":1} x",
+            "{\"a\":1}}",
+            "{\"a\":1,}",
+            "{,\"a\":1}",
+            "{\"a\" 1}",
+            "{\"a\":}",
+            "{a:1}",
+            "{'a':1}",
+            "{\"a\":01}",
+            "{\"a\":-}",
+            "{\"a\":1.}",
+            "{\"a\":.5}",
+            "{\"a\":+1}",
+            "{\"a\":1e5}",
+            "{\"a\":1e999}",
+            "{\"a\":-1E-999}",
+            "{\"a\":123456789012345678901234567890}",
+            "{\"a\":9223372036854775807}",
+            "{\"a\":-0}",
+            "{\"a\":NaN}",
+            "{\"a\":Infinity}",
+            "{\"a\":tru}",
+            "{\"a\":nul}",
+            "{\"a\":truex}",
+            "{\"a\":\"\\u00e9\\u0000\\/\\b\\f\\n\\r\\t\\\"\\\\\"}",
+            "{\"a\":\"\\ud83d\\ude00\"}",
+            "{\"a\":\"\\ud800\"}",
+            "{\"a\":\"\\udc00x\"}",
+            "{\"a\":\"\\u12\"}",
+            "{\"a\":\"\\x41\"}",
+            "{\"a\":\"\\'\"}",
+            "{\"a\":\"tab\there\"}",
+            "{\"a\":\"nul\0byte\"}",
+            "{\"a\":\"caf\xc3\xa9\"}",
+            "{\"a\":\"bad \xc3\"}",
+            "{\"a\":\"bad \xff\xfe\"}",
+            "{\"a\":\"overlong \xc0\xaf\"}",
+            "{\"\xe2\x82\xac\":1}",
+            "{\"a\":\"\xe6\x97\xa5 \xf0\x9f\x9a\x80 \xc2\x80 \xdf\xbf \xef\xbf\xbd "
+            "\xf4\x8f\xbf\xbd\"}",
+            "{\"a\":\"surrogate \xed\xa0\x80\"}",
+            "{\"a\":\"overlong \xe0\x80\xaf \xf0\x80\x80\xaf\"}",
+            "{\"a\":\"above \xf4\x90\x80\x80 \xf5\x80\x80\x80\"}",
+            "{\"a\":\"cut \xe6\x97\"}",
+            "{\"a\":\"cut \xf0\x9f\x9a\"}",
+            "{\"a\":\"stray \x80\xbf\"}",
+            "{\"a\":\"nonchar \xef\xbf\xbe \xef\xbf\xbf \xef\xb7\x90\"}",
+            "{\"a\":\"nonchar \xf0\x9f\xbf\xbf\"}",
+            "{\"a\":\"unterminated}",
+            "{\"a\":[1,2}",
+            "{\"a\":{\"b\":[}]}",
+            "{\"a\":1,\"a\":2}",
+            "\xef\xbb\xbf{\"a\":1}",
+            "{\"a\":1}\0",
+            "{\"a\":1\v}",
+            "{\"a\":1\f}",
+            "\x01{\"a\":1}",
+    };
+    for (qsizetype i = 0; i < hostile.size(); ++i)
+        QTest::newRow(qPrintable(u"hostile %1"_s.arg(i))) << hostile.at(i);
+    QTest::newRow("NUL inside") << QByteArray("{\"a\":\"x\0y\"}", 11);
+    QByteArray deep = "{\"a\":";
+    for (int i = 0; i < 200; ++i)
+        deep += "[";
+    deep += "1";
+    for (int i = 0; i < 200; ++i)
+        deep += "]";
+    deep += "}";
+    QTest::newRow("nested 200 deep") << deep;
+    QByteArray shallow = "{\"a\":";
+    for (int i = 0; i < 60; ++i)
+        shallow += "{\"b\":";
+    shallow += "1";
+    for (int i = 0; i < 61; ++i)
+        shallow += "}";
+    QTest::newRow("nested 60 deep") << shallow;
+    QTest::newRow("long string") << "{\"a\":\"" + QByteArray(1 << 20, 'x') + "\"}";
+}
+
+void tst_JobCodec::storedBodyReadsAsQJsonDocumentReadsIt()
+{
+    QFETCH(QByteArray, text);
+    // The whole text, shorter parts of it (a row cut off when it was written), and the text
+    // with one byte changed, at up to 200 places each: reading it through RawBody gives what
+    // QJsonDocument gives.
+    QList<QByteArray> texts{text};
+    if (text.size() < 4096) {
+        const qsizetype step = text.size() / 200 + 1;
+        for (qsizetype n = 0; n < text.size(); n += step) {
+            texts << text.left(n);
+            QByteArray changed = text;
+            changed[n] = "}]\",:0 \\x\x80"[n % 10];
+            texts << changed;
+        }
+    }
+    for (const QByteArray &t : std::as_const(texts)) {
+        const QJsonObject expected = readAsBefore(t);
+        const RawBody body = RawBody::fromJsonText(t);
+        if (body.isEmpty() != expected.isEmpty() || body.object() != expected)
+            QFAIL(qPrintable(
+                    u"read differently: %1"_s.arg(QString::fromLatin1(t.toPercentEncoding()))));
+        // Written back, it is read as the same object again.
+        QCOMPARE(readAsBefore(body.toJsonText()), expected);
+        QVERIFY(body == RawBody(expected));
+    }
+}
+
+void tst_JobCodec::storedBodyCheckTakesTheQuickPathForGatewayBodies()
+{
+    // Start-up reads 100,000 stored bodies: the ones gateways send must not need a parse.
+    for (const QString &name : test::fixtureNames()) {
+        if (!name.startsWith(QLatin1StringView("retrieve-")))
+            continue;
+        const QByteArray text = test::fixture(name);
+        QVERIFY2(rawbodydetail::isCertainlyNonEmptyObject(text), qPrintable(name));
+        const QJsonObject object = QJsonDocument::fromJson(text).object();
+        const RawBody body = RawBody::fromJsonText(text);
+        QCOMPARE(body.toJsonText(), text); // kept as it was read, written back unchanged
+        QCOMPARE(body.object(), object);
+        QVERIFY(body.isSameAs(RawBody::fromJsonText(text)));
+        QVERIFY(!body.isSameAs(RawBody(object))); // cheap: text and object are not compared
+        QVERIFY(body == RawBody(object));
+    }
+}
+
+namespace {
+// How the store read job_json before the direct reader: QJsonDocument, then fromJson (nullopt:
+// not JSON, a row counted unreadable).
+std::optional<Job> readJobAsBefore(const QByteArray &text)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    return JobCodec::fromJson(doc.object());
+}
+} // namespace
+
+void tst_JobCodec::directReaderReadsWhatFromJsonReads_data()
+{
+    toJsonBytesWritesWhatQJsonDocumentWrote_data();
+}
+
+void tst_JobCodec::directReaderReadsWhatFromJsonReads()
+{
+    QFETCH(Job, job);
+    const QByteArray text = JobCodec::toJsonBytes(job);
+    // What gateways report and the store writes is read directly (start-up reads 100,000).
+    const QByteArrayView tag(QTest::currentDataTag());
+    if ((tag.startsWith("retrieve-") && tag != "retrieve-edge-unknown-status.json")
+        || tag == "empty job" || tag == "empty configs, whole percentage") {
+        const std::optional<Job> direct = JobCodec::fromJsonBytes(text);
+        QVERIFY(direct);
+        QVERIFY(*direct == job);
+    }
+    // The text as written, cut short, with a byte changed or whitespace added, the members
+    // reordered or doubled, and a stray member: whatever the direct reader reads is what the
+    // reader before it read (anything it does not read, that reader still reads).
+    QList<QByteArray> texts{text, text + ' ', ' ' + text, "{\"x\":1," + text.mid(1),
+                            text.left(text.size() - 1) + ",\"x\":1}"};
+    const QJsonObject object = QJsonDocument::fromJson(text).object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        QJsonObject one{{it.key(), it.value()}};
+        const QByteArray member = QJsonDocument(one).toJson(QJsonDocument::Compact);
+        texts << "{" + member.mid(1, member.size() - 2) + "," + text.mid(1); // doubled/first
+    }
+    const qsizetype step = text.size() / 150 + 1;
+    for (qsizetype n = 0; n < text.size(); n += step) {
+        texts << text.left(n);
+        for (const char c : QByteArrayView("\"\\:,{}[]0 9.e-\x7f\xc3\xff")) {
+            QByteArray changed = text;
+            changed[n] = c;
+            texts << changed;
+        }
+        texts << text.left(n) + ' ' + text.mid(n);
+    }
+    for (const QByteArray &t : std::as_const(texts)) {
+        const std::optional<Job> direct = JobCodec::fromJsonBytes(t);
+        if (!direct)
+            continue;
+        const std::optional<Job> before = readJobAsBefore(t);
+        if (!before || !(*before == *direct))
+            QFAIL(qPrintable(
+                    u"read differently: %1"_s.arg(QString::fromLatin1(t.toPercentEncoding()))));
+    }
+    // Hand-picked values at the edges of what the direct reader takes.
+    const QList<QByteArray> edges = {
+            "{}",
+            "{\"progressPercent\":100}",
+            "{\"progressPercent\":100.0000000001}",
+            "{\"progressPercent\":0.1}",
+            "{\"progressPercent\":00.1}",
+            "{\"progressPercent\":1.}",
+            "{\"progressPercent\":99.99999999999999999999}",
+            "{\"totalRecordCount\":999999999999999}",
+            "{\"totalRecordCount\":9999999999999999}",
+            "{\"totalRecordCount\":01}",
+            "{\"totalRecordCount\":-1}",
+            "{\"jobName\":\"\\u001f\\u0000\\u007f\\u00e9\"}",
+            "{\"jobName\":\"\\u00E9\"}",
+            "{\"jobName\":\"caf\xc3\xa9 \xe6\x97\xa5 \xef\xbf\xbd\"}",
+            "{\"jobName\":\"\xef\xbf\xbe\"}",
+            "{\"jobName\":\"\xed\xa0\x80\"}",
+            "{\"jobName\":\"\xc0\xaf\"}",
+            "{\"jobName\":\"\xf0\x9f\x9a\x80\"}",
+            "{\"submitTime\":\"2026-02-30T10:00:00.000Z\"}",
+            "{\"submitTime\":\"2026-03-01T10:00:00+02:00\"}",
+            "{\"submitTime\":\"yesterday\"}",
+            "{\"status\":\"\"}",
+            "{\"inputDataConfig\":{\"s3InputDataConfig\":{}}}",
+            "{\"inputDataConfig\":{}}",
+            "{\"inputDataConfig\":{\"s3InputDataConfig\":{\"s3Uri\":\"a\",\"s3BucketOwner\":\"b\"}}"
+            "}",
+            "{\"inputDataConfig\":{\"s3InputDataConfig\":{\"s3BucketOwner\":\"b\",\"s3Uri\":\"a\"}}"
+            "}",
+            "{\"outputDataConfig\":{\"s3InputDataConfig\":{\"s3Uri\":\"a\"}}}",
+            "{\"vpcConfig\":{\"securityGroupIds\":[],\"subnetIds\":[\"a\",\"b\"]}}",
+            "{\"vpcConfig\":{\"subnetIds\":[\"a\"]}}",
+            "{\"vpcConfig\":{\"securityGroupIds\":[1],\"subnetIds\":[]}}",
+    };
+    for (const QByteArray &t : edges) {
+        const std::optional<Job> direct = JobCodec::fromJsonBytes(t);
+        const std::optional<Job> before = readJobAsBefore(t);
+        if (direct && (!before || !(*before == *direct)))
+            QFAIL(qPrintable(u"read differently: %1"_s.arg(QString::fromUtf8(t))));
+    }
 }
 
 void tst_JobCodec::survivesHugeAndHostileInput()

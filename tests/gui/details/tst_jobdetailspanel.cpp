@@ -172,6 +172,7 @@ private Q_SLOTS:
     void historyColumnsFitThePanel();
     void rawShowsPrettyJsonAndFindsText();
     void rawOffersBothSourcesWhenBothExist();
+    void rawShowsABodyReadFromTheStoreAsTheResponseItWas();
     void rawListsTheFieldsThatCouldNotBeRead();
     void rawListsTheFieldsOfANativeBodyThatCouldNotBeRead();
     void overviewSaysWhyANativeFieldIsUnreadable();
@@ -1066,6 +1067,31 @@ void tst_JobDetailsPanel::rawOffersBothSourcesWhenBothExist()
     QVERIFY(raw.setSource(RawTab::Source::Retrieve));
     QVERIFY(raw.text().contains(QStringLiteral("support-tickets-triage-0314")));
     QCOMPARE(combo->currentData().toInt(), int(RawTab::Source::Retrieve));
+}
+
+void tst_JobDetailsPanel::rawShowsABodyReadFromTheStoreAsTheResponseItWas()
+{
+    // A job loaded at start-up keeps its bodies as the stored text (RawBody): the Raw tab shows
+    // them exactly as it shows the responses they were, problems included.
+    RawTab raw;
+    raw.resize(900, 600);
+    raw.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&raw));
+    WatchedJob w = nativeOnlyJob(oddNativeBody());
+    w.rawNative = RawBody::fromJsonText(QJsonDocument(oddNativeBody()).toJson());
+    raw.setJob(w, true);
+    QCOMPARE(raw.source(), RawTab::Source::Native);
+    QCOMPARE(raw.text(),
+             QString::fromUtf8(QJsonDocument(oddNativeBody()).toJson(QJsonDocument::Indented)));
+    QCOMPARE(raw.problemsBox()->title(),
+             QStringLiteral("3 fields of this response could not be read"));
+
+    w.rawRetrieve = RawBody::fromJsonText(QJsonDocument(m_running).toJson(QJsonDocument::Compact));
+    raw.setJob(w, false);
+    QVERIFY(raw.setSource(RawTab::Source::Retrieve));
+    QCOMPARE(raw.text(),
+             QString::fromUtf8(QJsonDocument(m_running).toJson(QJsonDocument::Indented)));
+    QVERIFY(raw.problemsBox()->isHidden());
 }
 
 void tst_JobDetailsPanel::rawListsTheFieldsThatCouldNotBeRead()
