@@ -280,10 +280,10 @@ void JobMonitor::loadFromStore()
         return;
     }
     m_store->loadWatched(profileId(), this,
-                         [this](QList<WatchedJob> stored) { onStoreLoaded(stored); });
+                         [this](QList<WatchedJob> stored) { onStoreLoaded(std::move(stored)); });
 }
 
-void JobMonitor::onStoreLoaded(const QList<WatchedJob> &stored)
+void JobMonitor::onStoreLoaded(QList<WatchedJob> stored)
 {
     m_loading = false;
     const QString pid = profileId();
@@ -292,35 +292,42 @@ void JobMonitor::onStoreLoaded(const QList<WatchedJob> &stored)
     QStringList order;
     QSet<QString> inOrder;
     QList<PollScheduler::Seed> seeds;
-    for (const WatchedJob &s : stored) {
-        if (s.identifier.isEmpty() || m_unwatchedWhileLoading.contains(s.identifier)
-            || inOrder.contains(s.identifier))
+    // Sized once (100,000 stored jobs would grow every table by doubling), and each stored job
+    // is moved into its Tracked: the one copy made is the one jobsAdded carries (issue 13).
+    added.reserve(stored.size());
+    order.reserve(stored.size() + m_order.size());
+    inOrder.reserve(stored.size());
+    seeds.reserve(stored.size() + m_deferredSeeds.size());
+    m_jobs.reserve(m_jobs.size() + stored.size());
+    for (WatchedJob &w : stored) {
+        if (w.identifier.isEmpty() || m_unwatchedWhileLoading.contains(w.identifier))
             continue;
-        WatchedJob w = s;
+        const qsizetype known = inOrder.size();
+        inOrder.insert(w.identifier);
+        if (inOrder.size() == known)
+            continue; // a second row of the same identifier
         if (w.profileId.isEmpty())
             w.profileId = pid;
         fillCountsFromResults(w);
+        order.append(w.identifier);
+        seeds.append(seedFor(w));
         auto it = m_jobs.find(w.identifier);
         if (it != m_jobs.end()) {
             // Watched again while loading: nothing was fetched yet, the stored state is richer.
             it->w = w;
-            replaced.append(w);
+            replaced.append(std::move(w));
         } else {
-            Tracked t;
-            t.w = w;
+            Tracked &t = m_jobs[w.identifier];
             t.shortId = shortIdOf(w.identifier);
-            m_jobs.insert(w.identifier, t);
             added.append(w);
+            t.w = std::move(w);
         }
-        order.append(w.identifier);
-        inOrder.insert(w.identifier);
-        seeds.append(seedFor(w));
     }
     for (const QString &id : std::as_const(m_order)) {
         if (!inOrder.contains(id))
             order.append(id);
     }
-    m_order = order;
+    m_order = std::move(order);
     for (const PollScheduler::Seed &seed : std::as_const(m_deferredSeeds)) {
         if (m_jobs.contains(seed.id))
             seeds.append(seed); // already-stored ones are skipped by the scheduler

@@ -180,6 +180,8 @@ public:
                          const QDateTime &readAt = {});
 
     QList<WatchedJob> jobs() const; // in the order they were added
+    // The identifiers of jobs(), in the same order, without copying a job.
+    QStringList identifiers() const { return m_order; }
     std::optional<WatchedJob> job(const QString &identifier) const;
     bool contains(const QString &identifier) const { return m_jobs.contains(identifier); }
     int jobCount() const { return int(m_jobs.size()); }
@@ -331,7 +333,7 @@ private:
     JobSource *resultsSourceFor(const WatchedJob &w) const;
     void retireSource(std::shared_ptr<JobSource> source);
     void onListed(const QStringList &identifiers, const Expected<QList<ParsedJob>> &result);
-    void onStoreLoaded(const QList<WatchedJob> &stored);
+    void onStoreLoaded(QList<WatchedJob> stored);
 
     // Merges one successful body; returns true when the status changed (or was seen first).
     bool applyBody(Tracked &t, const ParsedJob &parsed, BodySource source, const QDateTime &now);

@@ -400,9 +400,11 @@ void ProfileSession::onMonitorLoaded()
                                 : QStringList(changed.cbegin(), changed.cend()));
     }
     // Jobs whose first answer the initial refresh waits for: everything still polled.
-    for (const WatchedJob &w : m_monitor->jobs()) {
-        if (!m_monitor->scheduler()->isSettled(w.identifier))
-            m_awaitingFirstAnswer.insert(w.identifier);
+    // By identifier: copying every job (jobs()) cost 11 % of a 100,000-job start-up (issue 13).
+    const PollScheduler *scheduler = m_monitor->scheduler();
+    for (const QString &id : m_monitor->identifiers()) {
+        if (!scheduler->isSettled(id))
+            m_awaitingFirstAnswer.insert(id);
     }
     loadStoredSamples();
     QPointer<ProfileSession> self(this);

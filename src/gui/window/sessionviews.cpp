@@ -46,7 +46,16 @@ void SessionViews::attach(ProfileSession *session)
                          m_model->setProgressSamples(it.key(), it.value());
                  });
     c << connect(session, &ProfileSession::sampleAdded, m_model, &JobTableModel::addProgressSample);
-    c << connect(monitor, &JobMonitor::jobsAdded, m_model, &JobTableModel::upsertJobs);
+    // The stored watch list arrives as one jobsAdded before the session has loaded: into an
+    // empty table it is one reset with the rows reserved (setJobs) rather than 100,000 appends
+    // (issue 13; docs/PERFORMANCE.md, "Start-up and memory"). An empty table has no selection,
+    // current row or scroll position to keep. Everything later goes through upsertJobs.
+    c << connect(monitor, &JobMonitor::jobsAdded, m_model, [this](const QList<WatchedJob> &jobs) {
+        if (m_model->rowCount() == 0 && m_session && !m_session->isLoaded())
+            m_model->setJobs(jobs);
+        else
+            m_model->upsertJobs(jobs);
+    });
     c << connect(monitor, &JobMonitor::jobsUpdated, m_model, &JobTableModel::upsertJobs);
     c << connect(monitor, &JobMonitor::jobsRemoved, m_model, &JobTableModel::removeJobs);
     c << connect(monitor, &JobMonitor::connectionStateChanged, m_banner,
