@@ -957,6 +957,24 @@ private Q_SLOTS:
         checkRows();
         if (QTest::currentTestFailed())
             return;
+        // The stored rows reach the empty table as one model reset (issue 13): it shows them in
+        // its sort, newest submitted first, with the first row current.
+        const JobTableView *table = window->jobTable();
+        const QAbstractItemModel *shown = table->model();
+        QCOMPARE(shown->rowCount(), int(arns.size()));
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(),
+                 int(JobTableModel::SubmittedColumn));
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        for (int row = 1; row < shown->rowCount(); ++row) {
+            const auto submitted = [shown](int r) {
+                return shown->index(r, JobTableModel::SubmittedColumn)
+                        .data(JobTableModel::RawValueRole)
+                        .toDateTime();
+            };
+            QVERIFY(submitted(row).isValid());
+            QVERIFY(submitted(row - 1) >= submitted(row));
+        }
+        QCOMPARE(table->currentIndex().row(), 0);
 
         // The gateway does not answer: the banner says so, the rows stay, marked stale.
         QTRY_VERIFY_WITH_TIMEOUT(window->offlineBanner()->isVisibleTo(window.get()),
