@@ -1352,7 +1352,8 @@ private:
         const char *start = p;
         qint64 n = 0;
         while (p != e && *p >= '0' && *p <= '9') {
-            n = n * 10 + (*p - '0');
+            if (p - start < 16) // more digits are refused below; no overflow on the way there
+                n = n * 10 + (*p - '0');
             ++p;
         }
         const qsizetype digits = p - start;
