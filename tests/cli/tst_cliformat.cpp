@@ -358,7 +358,8 @@ void TstCliFormat::directJsonEntryIsWhatQJsonDocumentWrote()
 
     // Problems, from a body with wrong types and hostile values in them.
     const auto wrong = JobCodec::parseRetrieveBody(
-            "{\"jobArn\":\"arn:x\",\"status\":\"InProgress\",\"jobName\":[1],\"totalRecordCount\":\"12\","
+            "{\"jobArn\":\"arn:x\",\"status\":\"InProgress\",\"jobName\":[1],\"totalRecordCount\":"
+            "\"12\","
             "\"processedRecordCount\":1.5,\"successRecordCount\":-3,\"submitTime\":\"not \\\"a\\\" "
             "time \\u0001 \\u00e9\",\"endTime\":true,\"progressPercent\":250,"
             "\"vpcConfig\":{\"subnetIds\":[\"a\",7]}}");
