@@ -50,10 +50,12 @@ void GetCommand::onOutcome(int index)
     const Job &job = o.result->parsed.job;
     switch (m_options.format) {
     case OutputFormat::Json: {
-        QByteArray entry = m_written == 0 ? QByteArrayLiteral("\n") : QByteArrayLiteral(",\n");
-        entry += JobFormat::compact(JobFormat::fetchedEntry(o.identifier, job, o.result->fetchedAt,
-                                                            o.result->parsed.problems));
-        m_console->write(entry);
+        // One buffer for every entry: truncate() keeps its capacity.
+        m_entry.truncate(0);
+        m_entry.append(m_written == 0 ? "\n" : ",\n");
+        JobFormat::appendFetchedEntry(m_entry, o.identifier, job, o.result->fetchedAt,
+                                      o.result->parsed.problems);
+        m_console->write(m_entry);
         break;
     }
     case OutputFormat::Csv:

@@ -37,6 +37,7 @@ private:
     QList<JobIdentifier> m_ids;
     QStringList m_validIds;
     int m_written = 0;
+    QByteArray m_entry; // the JSON entry being written (reused)
     bool m_withProvider = false;
     TextTable m_table = JobFormat::jobTable();
 };

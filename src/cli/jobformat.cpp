@@ -116,6 +116,71 @@ QJsonObject JobFormat::fetchedEntry(const QString &identifier, const Job &job,
     return entry;
 }
 
+namespace {
+// fetchedEntry's object as QJsonDocument writes it: keys sorted ("fetchedAt" < "identifier" <
+// "job" < "problems"; "expected" < "field" < "found" < "kind" < "message"). False on a UTF-16
+// surrogate anywhere (the caller writes the entry the old way, which repairs lone ones).
+bool writeFetchedEntry(QByteArray &out, const QString &identifier, const Job &job,
+                       const QDateTime &fetchedAt, const QList<ParseProblem> &problems)
+{
+    out.append('{');
+    if (fetchedAt.isValid()) {
+        out.append("\"fetchedAt\":");
+        if (!JobCodec::appendJsonString(out, JobCodec::formatTimestamp(fetchedAt)))
+            return false;
+        out.append(',');
+    }
+    out.append("\"identifier\":");
+    if (!JobCodec::appendJsonString(out, identifier))
+        return false;
+    out.append(",\"job\":");
+    if (!JobCodec::appendJsonBytes(out, job))
+        return false;
+    if (!problems.isEmpty()) {
+        out.append(",\"problems\":[");
+        bool first = true;
+        for (const ParseProblem &p : problems) {
+            out.append(first ? "{" : ",{");
+            first = false;
+            if (p.expected != ValueType::None) {
+                out.append("\"expected\":");
+                if (!JobCodec::appendJsonString(out, valueTypeName(p.expected)))
+                    return false;
+                out.append(',');
+            }
+            out.append("\"field\":");
+            if (!JobCodec::appendJsonString(out, p.field))
+                return false;
+            if (p.found != ValueType::None) {
+                out.append(",\"found\":");
+                if (!JobCodec::appendJsonString(out, valueTypeName(p.found)))
+                    return false;
+            }
+            out.append(",\"kind\":");
+            if (!JobCodec::appendJsonString(out, p.kindName()))
+                return false;
+            out.append(",\"message\":");
+            if (!JobCodec::appendJsonString(out, p.message()))
+                return false;
+            out.append('}');
+        }
+        out.append(']');
+    }
+    out.append('}');
+    return true;
+}
+} // namespace
+
+void JobFormat::appendFetchedEntry(QByteArray &out, const QString &identifier, const Job &job,
+                                   const QDateTime &fetchedAt, const QList<ParseProblem> &problems)
+{
+    const qsizetype start = out.size();
+    if (writeFetchedEntry(out, identifier, job, fetchedAt, problems))
+        return;
+    out.truncate(start);
+    out.append(compact(fetchedEntry(identifier, job, fetchedAt, problems)));
+}
+
 QString JobFormat::errorMessage(const GatewayError &error)
 {
     const QString message = error.message.trimmed();

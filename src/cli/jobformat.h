@@ -52,6 +52,10 @@ std::optional<int> percentDone(const Job &job);
 // "message"}] (ParseProblem: kind as kindName(), types as valueTypeName(), message English).
 QJsonObject fetchedEntry(const QString &identifier, const Job &job, const QDateTime &fetchedAt,
                          const QList<ParseProblem> &problems = {});
+// compact(fetchedEntry(...)) appended to `out`, written directly without building the object
+// (get writes 5,000 of them): byte for byte the same text.
+void appendFetchedEntry(QByteArray &out, const QString &identifier, const Job &job,
+                        const QDateTime &fetchedAt, const QList<ParseProblem> &problems = {});
 // {"identifier"?,"httpStatus"?,"type"?,"message"}: httpStatus only when an HTTP answer came,
 // type only when the gateway named one; message is the gateway's or network stack's full text
 // (GatewayError::describe() when that is empty). `identifier` is left out when empty.

@@ -1,11 +1,15 @@
 // The CLI's pure parts: command-line parsing and output formatting, without a process.
 
 #include "clioptions.h"
+#include "fixtures.h"
 #include "jobformat.h"
 #include "texttable.h"
+#include "wire/jobcodec.h"
 
 #include <QJsonObject>
 #include <QTest>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace bw;
@@ -18,6 +22,7 @@ class TstCliFormat : public QObject
 private Q_SLOTS:
     void oneLineRemovesBreaksAndTerminalControls();
     void jsonNeverCarriesALoneSurrogate();
+    void directJsonEntryIsWhatQJsonDocumentWrote();
     void elidesToDisplayWidthWithEllipsis_data();
     void elidesToDisplayWidthWithEllipsis();
     void tableShrinksWidestColumnsFirstAndDropsEmptyOnes();
@@ -294,6 +299,106 @@ void TstCliFormat::jsonNeverCarriesALoneSurrogate()
     const QByteArray line = JobFormat::compact(cut);
     QVERIFY2(!line.contains("\\ud83d"), line.constData());
     QVERIFY2(line.contains("\\ufffd"), line.constData());
+}
+
+void TstCliFormat::directJsonEntryIsWhatQJsonDocumentWrote()
+{
+    // `get --format json` writes each entry directly (appendFetchedEntry); a script reading it
+    // must see exactly the bytes the QJsonObject path wrote, for every job a gateway can send.
+    struct Case
+    {
+        QString name;
+        QString identifier;
+        Job job;
+        QList<ParseProblem> problems;
+    };
+    QList<Case> cases;
+    const QStringList names = test::fixtureNames();
+    QVERIFY(names.size() >= 15);
+    int fromFixtures = 0;
+    for (const QString &name : names) {
+        const QByteArray body = test::fixture(name);
+        BW_RETURN_IF_FAILED();
+        if (const auto r = JobCodec::parseRetrieveBody(body)) {
+            cases.append({name, r->job.jobArn.value_or(QString()), r->job, r->problems});
+            ++fromFixtures;
+        }
+        if (const auto page = JobCodec::parseListBody(body)) {
+            for (const ParsedJob &j : page->jobs)
+                cases.append({name, j.job.jobArn.value_or(QString()), j.job, j.problems});
+            fromFixtures += int(page->jobs.size());
+        }
+    }
+    QVERIFY(fromFixtures >= 15);
+
+    // Every field, with hostile text and numbers a double cannot hold.
+    const QDateTime t0(QDate(2026, 3, 1), QTime(10, 0, 0, 7), Qt::UTC);
+    Job every;
+    every.jobArn = u"arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/abc"_s;
+    every.status = Status::fromString(u"InProgress"_s);
+    every.jobName = u"n\u00e4me / \u540d\u524d \"quoted\" back\\slash"_s;
+    every.roleArn = QString();
+    every.clientRequestToken = u"tab\there\nnew line\r\b\f"_s;
+    every.message = QString(u"control \x01 \x1f del \x7f nul "_s) + QChar(u'\0') + u" end"_s;
+    every.submitTime = t0;
+    every.endTime = QDateTime();
+    every.inputDataConfig = InputDataConfig{u"s3://in/x.jsonl"_s, u"JSONL"_s, u"123"_s};
+    every.outputDataConfig = OutputDataConfig{u"s3://out/"_s, std::nullopt, u"123"_s};
+    every.vpcConfig = VpcConfig{{u"sg-1"_s}, {u"subnet-1"_s, u"subnet-2"_s}};
+    every.timeoutDurationInHours = 72;
+    every.totalRecordCount = 0;
+    every.processedRecordCount = (qint64(1) << 53) + 1;
+    every.successRecordCount = std::numeric_limits<qint64>::max();
+    every.errorRecordCount = std::numeric_limits<qint64>::min();
+    every.provider = u"gemini"_s;
+    every.cancelledAt = t0.addSecs(420);
+    every.progressPercent = 33.333333333333336;
+    cases.append({u"every field"_s, u"id \"\\ \x01\x7f \u00e9\u20ac"_s, every, {}});
+    cases.append({u"empty job, empty identifier"_s, QString(), Job(), {}});
+
+    // Problems, from a body with wrong types and hostile values in them.
+    const auto wrong = JobCodec::parseRetrieveBody(
+            "{\"jobArn\":\"arn:x\",\"status\":\"InProgress\",\"jobName\":[1],\"totalRecordCount\":"
+            "\"12\","
+            "\"processedRecordCount\":1.5,\"successRecordCount\":-3,\"submitTime\":\"not \\\"a\\\" "
+            "time \\u0001 \\u00e9\",\"endTime\":true,\"progressPercent\":250,"
+            "\"vpcConfig\":{\"subnetIds\":[\"a\",7]}}");
+    QVERIFY2(wrong, qPrintable(wrong ? QString() : wrong.error().describe()));
+    QVERIFY(wrong->problems.size() >= 5);
+    cases.append({u"problems"_s, u"arn:x"_s, wrong->job, wrong->problems});
+
+    // Surrogates: pairs kept, lone ones replaced (the old path's repair), wherever they are.
+    const QString rocket = QString::fromUtf8("\xF0\x9F\x9A\x80");
+    Job paired = every;
+    paired.jobName = u"emoji "_s + rocket;
+    cases.append({u"paired surrogate in the job"_s, u"x"_s, paired, {}});
+    Job lone = every;
+    lone.message = u"cut "_s + rocket.left(1);
+    cases.append({u"lone surrogate in the job"_s, u"x"_s, lone, {}});
+    cases.append({u"lone surrogate in the identifier"_s, u"id-"_s + rocket.left(1), every, {}});
+    QList<ParseProblem> surrogateProblem = wrong->problems;
+    surrogateProblem.first().field = u"f"_s + rocket.right(1);
+    cases.append({u"lone surrogate in a problem"_s, u"arn:x"_s, wrong->job, surrogateProblem});
+
+    const QList<QDateTime> times{t0, QDateTime(),
+                                 QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59, 999), Qt::UTC)};
+    for (const Case &c : std::as_const(cases)) {
+        for (const QDateTime &fetchedAt : times) {
+            const QByteArray expected = JobFormat::compact(
+                    JobFormat::fetchedEntry(c.identifier, c.job, fetchedAt, c.problems));
+            QByteArray out = ",\n";
+            JobFormat::appendFetchedEntry(out, c.identifier, c.job, fetchedAt, c.problems);
+            if (out != ",\n" + expected) {
+                qsizetype at = 0;
+                while (at < expected.size() && out.at(at + 2) == expected.at(at))
+                    ++at;
+                QFAIL(qPrintable(c.name + u": differs at byte "_s + QString::number(at) + u": "_s
+                                 + QString::fromUtf8(out.mid(at + 2, 60)) + u" | "_s
+                                 + QString::fromUtf8(expected.mid(at, 60))));
+            }
+            QVERIFY2(!out.contains("\\ud"), qPrintable(c.name));
+        }
+    }
 }
 
 #include "tst_cliformat.moc"

@@ -683,11 +683,12 @@ public:
         m_out.append('"');
         return true;
     }
-    // A number as QJsonValue(double) keeps it: an integral value in qint64's range as an integer.
+    // A number as QJsonValue(double) keeps it: an integral value in qint64's range as an integer
+    // (-2^63 excepted: Qt writes it as the double it is, -9223372036854776000, like +2^63).
     void number(double d)
     {
         constexpr double kTwo63 = 9223372036854775808.0;
-        if (std::isfinite(d) && d == std::trunc(d) && d >= -kTwo63 && d < kTwo63)
+        if (std::isfinite(d) && d == std::trunc(d) && d > -kTwo63 && d < kTwo63)
             m_out.append(QByteArray::number(static_cast<qint64>(d)));
         else if (std::isfinite(d))
             m_out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
@@ -885,17 +886,37 @@ const std::array<NamedMember, JobFieldCount> &sortedMembers()
 
 } // namespace
 
+bool appendJsonBytes(QByteArray &out, const Job &job)
+{
+    const qsizetype start = out.size();
+    CompactWriter w(out);
+    w.open('{');
+    for (const NamedMember &m : sortedMembers()) {
+        if (!m.write(w, job, m.name)) {
+            out.truncate(start);
+            return false;
+        }
+    }
+    w.close('}');
+    return true;
+}
+
+bool appendJsonString(QByteArray &out, const QString &text)
+{
+    const qsizetype start = out.size();
+    CompactWriter w(out);
+    if (w.string(text))
+        return true;
+    out.truncate(start);
+    return false;
+}
+
 QByteArray toJsonBytes(const Job &job)
 {
     QByteArray out;
     out.reserve(1024);
-    CompactWriter w(out);
-    w.open('{');
-    for (const NamedMember &m : sortedMembers()) {
-        if (!m.write(w, job, m.name))
-            return QJsonDocument(toJson(job)).toJson(QJsonDocument::Compact);
-    }
-    w.close('}');
+    if (!appendJsonBytes(out, job))
+        return QJsonDocument(toJson(job)).toJson(QJsonDocument::Compact);
     return out;
 }
 

@@ -78,6 +78,13 @@ QJsonObject toJson(const Job &job);
 // toJson(job) as compact JSON text, written directly without building the object (the store's
 // job_json column): the same bytes as QJsonDocument(toJson(job)).toJson(Compact), keys sorted.
 QByteArray toJsonBytes(const Job &job);
+// toJsonBytes' text appended to `out` (a caller's reused buffer, or a larger document being
+// written). False, with `out` as it was, when the job holds a UTF-16 surrogate anywhere (the
+// caller then writes it through QJsonDocument, as toJsonBytes does).
+bool appendJsonBytes(QByteArray &out, const Job &job);
+// `text` appended to `out` as a JSON string, quotes included, escaped exactly as
+// QJsonDocument::toJson escapes it. False, with `out` as it was, on a UTF-16 surrogate.
+bool appendJsonString(QByteArray &out, const QString &text);
 // The inverse of toJson (how the store reads a job back): toJson's exact shape is read quickly;
 // anything else (an older or newer shape, a row written by hand) is read as parseJob reads it.
 // For every job, fromJson(toJson(job)) == job.

@@ -621,6 +621,12 @@ void tst_JobCodec::toJsonBytesWritesWhatQJsonDocumentWrote_data()
     fractions.totalRecordCount = -5; // never from the codec, but written all the same
     QTest::newRow("tiny percentage, negative count") << fractions;
 
+    Job extremes;
+    extremes.totalRecordCount = std::numeric_limits<qint64>::min(); // -2^63, a double to Qt
+    extremes.processedRecordCount = std::numeric_limits<qint64>::min() + 1;
+    extremes.errorRecordCount = -(qint64(1) << 53) - 1;
+    QTest::newRow("smallest counts") << extremes;
+
     Job surrogates;
     surrogates.jobName = u"emoji 😀 and a lone "_s + QChar(0xD800);
     surrogates.status = Status::fromString(u"Completed"_s);
