@@ -462,6 +462,40 @@ void tst_SharedStore::aBatchThatFindsTheConnectionGoneIsWrittenOnceReconnected()
 
 namespace {
 
+// Opens `poller` on `url` with each of `profiles` watching job `id`; the error, or empty.
+QString openWatching(StoreWorker &poller, const QString &url, const QStringList &profiles,
+                     const QString &id)
+{
+    QString error;
+    if (!poller.openBlocking(url, &error))
+        return error.isEmpty() ? QStringLiteral("could not open") : error;
+    poller.post([profiles, id](JobStore &s) {
+        for (const QString &p : profiles) {
+            s.saveProfile(profile(p));
+            s.addWatched(p, {id}, QDateTime::currentDateTimeUtc());
+        }
+    });
+    poller.waitForIdle();
+    return QString();
+}
+
+// Lets connections to the database of `url` in again (`allow`), or keeps new ones out and ends
+// every session there but the one whose backend pid is `spared`; the error, or empty.
+QString setDatabaseOpen(const QString &url, bool allow, int spared = 0)
+{
+    const QString admin = qEnvironmentVariable(storebackend::kUrlVariable);
+    const QString database = QUrl(url).path().mid(1);
+    QStringList sql{
+            QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS %2")
+                    .arg(database, allow ? QStringLiteral("true") : QStringLiteral("false"))};
+    if (!allow)
+        sql << QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                              "datname = '%1' AND pid <> %2")
+                        .arg(database)
+                        .arg(spared);
+    return storebackend::execOn(admin, sql);
+}
+
 // An update of job `id` as a poller makes it: the new state, fetched at `at` (ms after a fixed
 // instant), with its transition and a progress sample.
 JobUpdate polled(const QString &p, const QString &id, const QString &from, const QString &to,
@@ -555,27 +589,10 @@ void tst_SharedStore::keptBatchesAreHeldPerJobWhileTheDatabaseIsDown()
     const QString p = QStringLiteral("team");
     const QString id = QStringLiteral("j");
     StoreWorker poller;
-    QString error;
-    QVERIFY2(poller.openBlocking(m_url, &error), qPrintable(error));
-    poller.post([p, id](JobStore &s) {
-        s.saveProfile(profile(p));
-        s.addWatched(p, {id}, QDateTime::currentDateTimeUtc());
-    });
-    poller.waitForIdle();
+    QCOMPARE(openWatching(poller, m_url, {p}, id), QString());
     // Down: no new session is let in, and the poller's is ended.
-    const QString admin = qEnvironmentVariable(storebackend::kUrlVariable);
-    const QString database = QUrl(m_url).path().mid(1);
-    auto up = qScopeGuard([&] {
-        storebackend::execOn(
-                admin, {QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(database)});
-    });
-    QCOMPARE(storebackend::execOn(
-                     admin,
-                     {QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(database),
-                      QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                     "WHERE datname = '%1'")
-                              .arg(database)}),
-             QString());
+    auto up = qScopeGuard([&] { setDatabaseOpen(m_url, true); });
+    QCOMPARE(setDatabaseOpen(m_url, false), QString());
     // Five hours of polls a minute apart, the job running, then finishing.
     constexpr int kPolls = 300;
     constexpr qint64 kMinute = 60'000;
@@ -591,10 +608,7 @@ void tst_SharedStore::keptBatchesAreHeldPerJobWhileTheDatabaseIsDown()
     QCOMPARE(poller.keptJobs(), 1);
 
     up.dismiss();
-    QCOMPARE(storebackend::execOn(admin, {QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS "
-                                                         "true")
-                                                  .arg(database)}),
-             QString());
+    QCOMPARE(setDatabaseOpen(m_url, true), QString());
     QTRY_COMPARE_WITH_TIMEOUT(poller.unwrittenBatches(), 0, 10000);
     QCOMPARE(poller.keptJobs(), 0);
 
@@ -622,15 +636,7 @@ void tst_SharedStore::aRefusedProfileKeepsTheOtherProfilesKeptUpdates()
     const QString kept = QStringLiteral("kept");
     const QString id = QStringLiteral("j");
     StoreWorker poller;
-    QString error;
-    QVERIFY2(poller.openBlocking(m_url, &error), qPrintable(error));
-    poller.post([gone, kept, id](JobStore &s) {
-        for (const QString &p : {gone, kept}) {
-            s.saveProfile(profile(p));
-            s.addWatched(p, {id}, QDateTime::currentDateTimeUtc());
-        }
-    });
-    poller.waitForIdle();
+    QCOMPARE(openWatching(poller, m_url, {gone, kept}, id), QString());
     const QString otherName = QStringLiteral("another-client");
     auto removeOther = qScopeGuard([&] { QSqlDatabase::removeDatabase(otherName); });
     {
@@ -640,21 +646,8 @@ void tst_SharedStore::aRefusedProfileKeepsTheOtherProfilesKeptUpdates()
         QSqlQuery pidQuery(other);
         QVERIFY(pidQuery.exec(QStringLiteral("SELECT pg_backend_pid()")) && pidQuery.next());
         const int otherPid = pidQuery.value(0).toInt();
-        const QString admin = qEnvironmentVariable(storebackend::kUrlVariable);
-        const QString database = QUrl(m_url).path().mid(1);
-        auto up = qScopeGuard([&] {
-            storebackend::execOn(admin, {QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS "
-                                                        "true")
-                                                 .arg(database)});
-        });
-        QCOMPARE(storebackend::execOn(
-                         admin,
-                         {QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(database),
-                          QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                                         "WHERE datname = '%1' AND pid <> %2")
-                                  .arg(database)
-                                  .arg(otherPid)}),
-                 QString());
+        auto up = qScopeGuard([&] { setDatabaseOpen(m_url, true); });
+        QCOMPARE(setDatabaseOpen(m_url, false, otherPid), QString());
         poller.applyUpdates({polled(gone, id, QStringLiteral("Submitted"),
                                     QStringLiteral("InProgress"), 1000, 10),
                              polled(kept, id, QStringLiteral("Submitted"),
@@ -665,11 +658,9 @@ void tst_SharedStore::aRefusedProfileKeepsTheOtherProfilesKeptUpdates()
         QVERIFY2(remove.exec(QStringLiteral("DELETE FROM profiles WHERE id = '%1'").arg(gone)),
                  qPrintable(remove.lastError().text()));
         other.close();
+        up.dismiss(); // opened again below
     }
-    QCOMPARE(storebackend::execOn(qEnvironmentVariable(storebackend::kUrlVariable),
-                                  {QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true")
-                                           .arg(QUrl(m_url).path().mid(1))}),
-             QString());
+    QCOMPARE(setDatabaseOpen(m_url, true), QString());
     QTRY_COMPARE_WITH_TIMEOUT(poller.keptJobs(), 0, 10000);
 
     JobStore reader;
