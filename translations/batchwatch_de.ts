@@ -3410,10 +3410,6 @@ beobachtet als %2</translation>
         <translation>Seit %1</translation>
     </message>
     <message>
-        <source>passed %1 ago</source>
-        <translation>vor %1 überschritten</translation>
-    </message>
-    <message>
         <source>Expires %1</source>
         <translation>Läuft ab %1</translation>
     </message>
@@ -3450,6 +3446,14 @@ bei %2 Datensätzen/min in den letzten %3 (%4 Messungen)</translation>
     <message>
         <source>Bedrock (the provider was not reported)</source>
         <translation>Bedrock (der Anbieter wurde nicht gemeldet)</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>Expiry passed %1 ago, at %2</source>
+        <translation>Ablaufzeit vor %1 überschritten, am %2</translation>
     </message>
 </context>
 <context>

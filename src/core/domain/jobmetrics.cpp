@@ -185,6 +185,23 @@ QString formatDuration(qint64 seconds)
     return tr("%1 d %2 h").arg(seconds / kDay).arg(hours);
 }
 
+QString formatCoarseDuration(qint64 seconds)
+{
+    if (seconds < 0) {
+        const qint64 magnitude = seconds == std::numeric_limits<qint64>::min()
+                                         ? std::numeric_limits<qint64>::max()
+                                         : -seconds;
+        return QLatin1Char('-') + formatCoarseDuration(magnitude);
+    }
+    if (seconds < kMinute)
+        return tr("%1 s").arg(seconds);
+    if (seconds < kHour)
+        return tr("%1 min").arg(seconds / kMinute);
+    if (seconds < kDay)
+        return tr("%1 h").arg(seconds / kHour);
+    return tr("%1 d").arg(seconds / kDay);
+}
+
 QString formatRelative(const QDateTime &instant, const QDateTime &now)
 {
     if (!instant.isValid() || !now.isValid())

@@ -92,6 +92,10 @@ VpcState vpcState(const WatchedJob &job);
 // "3 d 4 h", "2 d". Negative durations get a leading '-'.
 QString formatDuration(qint64 seconds);
 
+// The largest unit alone, truncated: "45 s", "12 min", "2 h", "3 d" (for narrow cells where the
+// exact figure is in the tool tip). Negative durations get a leading '-'.
+QString formatCoarseDuration(qint64 seconds);
+
 // "5 min ago", "in 3 h", "just now" (within 5 s). Empty for an invalid instant.
 QString formatRelative(const QDateTime &instant, const QDateTime &now);
 

@@ -443,12 +443,18 @@ QVariant JobTableModel::cellData(const Row &row, int column, int role) const
         case Qt::DisplayRole:
             if (!row.toExpiry)
                 return QString();
+            // A passed expiry says only its largest unit ("1 h ago"): the column is sized for
+            // "23 h 59 min"; the tool tip has the exact figure.
             if (*row.toExpiry < 0)
-                return tr("passed %1 ago").arg(JobMetrics::formatDuration(-*row.toExpiry));
+                return tr("%1 ago").arg(JobMetrics::formatCoarseDuration(-*row.toExpiry));
             return JobMetrics::formatDuration(*row.toExpiry);
         case Qt::ToolTipRole:
             if (!row.toExpiry || !job.jobExpirationTime)
                 return QString();
+            if (*row.toExpiry < 0)
+                return tr("Expiry passed %1 ago, at %2")
+                        .arg(JobMetrics::formatDuration(-*row.toExpiry),
+                             absoluteTime(*job.jobExpirationTime));
             return tr("Expires %1").arg(absoluteTime(*job.jobExpirationTime));
         case RawValueRole:
             return optionalVariant(row.toExpiry);

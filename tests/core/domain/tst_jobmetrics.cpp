@@ -4,6 +4,8 @@
 
 #include <QtTest>
 
+#include <limits>
+
 using namespace bw;
 
 namespace {
@@ -76,6 +78,8 @@ private Q_SLOTS:
     void tellsNotInVpcFromNotReported();
     void formatsDurations_data();
     void formatsDurations();
+    void formatsCoarseDurations_data();
+    void formatsCoarseDurations();
     void formatsRelativeTimes_data();
     void formatsRelativeTimes();
 };
@@ -472,6 +476,29 @@ void tst_JobMetrics::formatsDurations()
     QFETCH(qint64, seconds);
     QFETCH(QString, text);
     QCOMPARE(JobMetrics::formatDuration(seconds), text);
+}
+
+void tst_JobMetrics::formatsCoarseDurations_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("seconds") << qint64(59) << QStringLiteral("59 s");
+    QTest::newRow("minutes truncated") << qint64(59 * 60 + 59) << QStringLiteral("59 min");
+    QTest::newRow("hours, minutes dropped")
+            << qint64(23 * 3600 + 59 * 60) << QStringLiteral("23 h");
+    QTest::newRow("days, hours dropped") << qint64(3 * 86400 + 23 * 3600) << QStringLiteral("3 d");
+    QTest::newRow("negative") << qint64(-2 * 3600 - 60) << QStringLiteral("-2 h");
+    QTest::newRow("most negative")
+            << std::numeric_limits<qint64>::min()
+            << QStringLiteral("-%1 d").arg(std::numeric_limits<qint64>::max() / 86400);
+}
+
+void tst_JobMetrics::formatsCoarseDurations()
+{
+    QFETCH(qint64, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(JobMetrics::formatCoarseDuration(seconds), text);
 }
 
 void tst_JobMetrics::formatsRelativeTimes_data()

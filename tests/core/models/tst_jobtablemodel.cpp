@@ -777,7 +777,16 @@ void tst_JobTableModel::flagsQueuedJobsNearExpiryAndFollowsTheThreshold()
     m_model->tick();
     QVERIFY(expires.data(M::AtRiskRole).toBool());
     QCOMPARE(expires.data(M::RawValueRole).toLongLong(), qint64(-3600));
-    QCOMPARE(expires.data().toString(), QStringLiteral("passed 1 h ago"));
+    QCOMPARE(expires.data().toString(), QStringLiteral("1 h ago"));
+    QVERIFY2(expires.data(Qt::ToolTipRole).toString().startsWith(u"Expiry passed 1 h ago, at "),
+             qPrintable(expires.data(Qt::ToolTipRole).toString()));
+
+    // Only the largest unit in the cell, the exact figure in the tool tip.
+    m_clock = kNow.addSecs(6 * 3600 + 25 * 60);
+    m_model->tick();
+    QCOMPARE(expires.data().toString(), QStringLiteral("1 h ago"));
+    QVERIFY2(expires.data(Qt::ToolTipRole).toString().startsWith(u"Expiry passed 1 h 25 min ago"),
+             qPrintable(expires.data(Qt::ToolTipRole).toString()));
 }
 
 void tst_JobTableModel::estimatesCompletionFromProgressSamples()
