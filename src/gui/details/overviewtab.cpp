@@ -108,6 +108,8 @@ OverviewTab::OverviewTab(QWidget *parent)
     m_ui->setupUi(this);
     m_ui->scrollArea->viewport()->setAutoFillBackground(false);
     m_ui->contents->setAutoFillBackground(false);
+    m_ui->statusRowLayout->setAlignment(m_ui->statusBadge, Qt::AlignLeft);
+    m_ui->statusRow->installEventFilter(this);
 
     const auto fields = findChildren<CopyableField *>();
     for (CopyableField *f : fields)
@@ -235,6 +237,7 @@ void OverviewTab::fill()
         m_ui->statusRawField->setValueToolTip({});
     }
     m_ui->statusBadge->setVisible(job.status.has_value());
+    updateStatusRow();
     setText(m_ui->arnField, job.jobArn);
     // Usually the ARN itself: then say so instead of showing the same long line twice.
     const bool identifierIsArn = m_hasJob && job.jobArn && *job.jobArn == w.identifier;
@@ -539,6 +542,27 @@ void OverviewTab::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     updateColumns();
+}
+
+bool OverviewTab::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->statusRow && event->type() == QEvent::Resize)
+        updateStatusRow();
+    return QWidget::eventFilter(watched, event);
+}
+
+void OverviewTab::updateStatusRow()
+{
+    // The gateway's own word goes below the badge when both do not fit side by side (a narrow
+    // panel in German: "Wird geprüft" beside "(Gateway: Validating)"), instead of the badge
+    // being squeezed below its size and elided.
+    QBoxLayout *row = m_ui->statusRowLayout;
+    const int needed = m_ui->statusBadge->sizeHint().width() + row->spacing()
+                       + m_ui->statusRawField->sizeHint().width();
+    const auto direction = m_ui->statusRow->width() >= needed ? QBoxLayout::LeftToRight
+                                                              : QBoxLayout::TopToBottom;
+    if (row->direction() != direction)
+        row->setDirection(direction);
 }
 
 void OverviewTab::updateColumns()

@@ -54,12 +54,14 @@ Q_SIGNALS:
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void fill();
     void markNativeFields();
     void markUnreadableFields();
     void updateColumns();
+    void updateStatusRow();
     void updateLook();
 
     std::unique_ptr<Ui::OverviewTab> m_ui;

@@ -411,6 +411,18 @@ void tst_JobDetailsPanel::overviewFitsANarrowPanel()
     QVERIFY(scroll);
     QTRY_VERIFY(scroll->widget()->width() <= scroll->viewport()->width());
     QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+
+    // The badge keeps its whole word ("Wird geprüft" was elided to "Wird gepr…" beside
+    // "(Gateway: Validating)"): the gateway's word goes below it instead...
+    auto *badge = tab<OverviewTab>()->findChild<StatusBadge *>(QStringLiteral("statusBadge"));
+    CopyableField *raw = tab<OverviewTab>()->field(QStringLiteral("statusRawField"));
+    QVERIFY(badge && raw);
+    QTRY_COMPARE(badge->width(), badge->sizeHint().width());
+    QTRY_VERIFY(raw->geometry().top() >= badge->geometry().bottom());
+    // ... and beside it again where both fit.
+    m_panel->resize(1400, 640);
+    QTRY_VERIFY(raw->geometry().left() > badge->geometry().right());
+    QCOMPARE(badge->width(), badge->sizeHint().width());
 }
 
 void tst_JobDetailsPanel::overviewTellsEmptyFromNotReported()
