@@ -2390,6 +2390,10 @@ arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/k3x9p2m7q1ab</transl
         <source>Reading a job needs a key: %1</source>
         <translation>Zum Lesen eines Jobs ist ein Schlüssel nötig: %1</translation>
     </message>
+    <message>
+        <source>Stopped: the profile&apos;s connection was closed (the profile was changed or removed) before the test ended.</source>
+        <translation>Abgebrochen: Die Verbindung des Profils wurde geschlossen (das Profil wurde geändert oder entfernt), bevor der Test fertig war.</translation>
+    </message>
 </context>
 <context>
     <name>bw::CopyableField</name>

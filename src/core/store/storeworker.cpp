@@ -228,7 +228,10 @@ std::optional<QList<JobUpdate>> StoreWorker::keptUpdatesToWrite(JobStore &store,
     QList<JobUpdate> out;
     *superseded = 0;
     for (const QString &key : m_keptOrder) {
-        const KeptJob &kept = *m_kept.constFind(key);
+        const auto keptIt = m_kept.constFind(key);
+        if (keptIt == m_kept.cend())
+            continue; // m_keptOrder and m_kept hold the same keys
+        const KeptJob &kept = *keptIt;
         const QDateTime &mine = kept.newest.job.fetchedAt;
         const auto stored = storedAt.constFind(key);
         // A kept state never fetched (only errors while the database was down) is older than

@@ -109,6 +109,20 @@ void ConnectionTest::run(GatewayClient *client, bool owned)
         if (generation == m_generation)
             m_result.detectedRoute = style;
     });
+    // A client given by the caller may go (its profile removed) while the test runs: then the
+    // test ends, failed, instead of waiting for answers that never come.
+    connect(client, &QObject::destroyed, this, [this, generation] {
+        if (generation != m_generation || !m_running)
+            return;
+        ++m_generation;
+        m_client = nullptr;
+        add(Check::Profile, Outcome::Failed,
+            ConnectionTest::tr("Stopped: the profile's connection was closed (the profile was "
+                               "changed or removed) before the test ended."));
+        m_running = false;
+        m_result.finished = true;
+        Q_EMIT finished(false);
+    });
     m_client = client;
     m_ownsClient = owned;
     checkHealth();
@@ -149,8 +163,11 @@ void ConnectionTest::abort()
 
 void ConnectionTest::checkHealth()
 {
+    GatewayClient *client = m_client.data();
+    if (!client)
+        return abort();
     const int generation = m_generation;
-    m_client->health(this, [this, generation](const Expected<HealthResult> &result) {
+    client->health(this, [this, generation](const Expected<HealthResult> &result) {
         if (generation != m_generation)
             return;
         if (!result) {
@@ -189,9 +206,12 @@ void ConnectionTest::checkList()
 {
     ListQuery query;
     query.maxResults = 100;
-    const AuthMode mode = m_client->profile().authMode;
+    GatewayClient *client = m_client.data();
+    if (!client)
+        return abort();
+    const AuthMode mode = client->profile().authMode;
     const int generation = m_generation;
-    m_client->listPage(query, this, [this, mode, generation](const Expected<ListPage> &result) {
+    client->listPage(query, this, [this, mode, generation](const Expected<ListPage> &result) {
         if (generation != m_generation)
             return;
         if (!result) {
@@ -256,9 +276,12 @@ void ConnectionTest::checkList()
 void ConnectionTest::checkRoute(const QString &identifier)
 {
     const QString id = identifier.isEmpty() ? QString::fromLatin1(kProbeIdentifier) : identifier;
-    const RouteStyle configured = m_client->profile().routeStyle;
+    GatewayClient *client = m_client.data();
+    if (!client)
+        return abort();
+    const RouteStyle configured = client->profile().routeStyle;
     const int generation = m_generation;
-    m_client->retrieve(
+    client->retrieve(
             id, this, [this, configured, generation](const Expected<RetrieveResult> &result) {
                 if (generation != m_generation)
                     return;
@@ -311,8 +334,10 @@ void ConnectionTest::checkRoute(const QString &identifier)
 
 void ConnectionTest::checkNative(int index)
 {
-    const QStringList providers
-            = GatewayProfile::normalisedProviders(m_client->profile().providers);
+    GatewayClient *client = m_client.data();
+    if (!client)
+        return abort();
+    const QStringList providers = GatewayProfile::normalisedProviders(client->profile().providers);
     if (index >= providers.size())
         return finish();
     const QString provider = providers.at(index);
@@ -320,8 +345,9 @@ void ConnectionTest::checkNative(int index)
     query.provider = provider;
     query.limit = 1;
     const int generation = m_generation;
-    m_client->nativeListPage(
-            query, this, [this, index, provider, generation](const Expected<NativeListPage> &page) {
+    client->nativeListPage(
+            query, this,
+            [this, index, provider, providers, generation](const Expected<NativeListPage> &page) {
                 if (generation != m_generation)
                     return;
                 if (!page && page.error().kind == GatewayError::Kind::Cancelled)
@@ -342,8 +368,7 @@ void ConnectionTest::checkNative(int index)
                                              || e.httpStatus == 501));
                 if (noRoute && !m_result.nativeApi.value_or(false)) {
                     m_result.nativeApi = false;
-                    m_result.nativeProvidersFailed
-                            = GatewayProfile::normalisedProviders(m_client->profile().providers);
+                    m_result.nativeProvidersFailed = providers;
                     add(Check::Native, Outcome::Warning,
                         ConnectionTest::tr(
                                 "The gateway does not answer Bifrost's native batch API: "

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void saysWhenTheGatewayIsUnreachable();
     void refusesAnUnusableProfileWithoutARequest();
     void runsOnAGivenClient();
+    void endsWhenTheGivenClientGoesAway();
     void reportsTheNativeApiPerProvider();
 };
 
@@ -255,6 +256,26 @@ void tst_ConnectionTest::runsOnAGivenClient()
     QVERIFY(finished.wait(10000));
     QVERIFY2(test.result().ok(), qPrintable(allText(test.result())));
     QCOMPARE(test.result().detectedRoute, std::optional<RouteStyle>(RouteStyle::Singular));
+}
+
+void tst_ConnectionTest::endsWhenTheGivenClientGoesAway()
+{
+    // The session's client goes (its profile removed) while "Test connection" waits for it:
+    // the test ends, not working, instead of a spinner that never stops.
+    FakeNetworkAccessManager nam;
+    serveGateway(nam);
+    auto *client = new GatewayClient(&nam);
+    client->setProfile(profile());
+    ConnectionTest test(nullptr);
+    QSignalSpy finished(&test, &ConnectionTest::finished);
+    test.start(client);
+    QVERIFY(test.isRunning());
+    delete client;
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.constFirst().constFirst().toBool(), false);
+    QVERIFY(!test.isRunning());
+    QVERIFY(test.result().finished);
+    QVERIFY(!test.result().ok());
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionTest)
