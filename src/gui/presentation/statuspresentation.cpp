@@ -277,6 +277,10 @@ QIcon StatusPresentation::signIcon(SignIcon sign, const QPalette &palette)
         const QColor fill = warningColor(palette);
         return tintedSvgIcon(QStringLiteral(":/icons/gateway-errors.svg"), fill, textColorOn(fill));
     }
+    case SignIcon::Key:
+        return tintedSvgIcon(QStringLiteral(":/icons/key.svg"),
+                             palette.color(QPalette::Active, QPalette::WindowText),
+                             palette.color(QPalette::Active, QPalette::Window));
     case SignIcon::Offline:
         break;
     }

@@ -28,6 +28,7 @@ enum class SignIcon {
     Warning,       // e.g. a queued job about to expire
     Offline,       // gateway unreachable, rows show last-known data
     GatewayErrors, // the gateway answers, but with errors (a cloud with "!", not struck out)
+    Key,           // the profile's key was refused, or none is stored
 };
 
 // The GUI's face of the status vocabulary (domain/statusvocabulary.h, shared with the report):

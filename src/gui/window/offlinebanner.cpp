@@ -213,9 +213,11 @@ SignIcon OfflineBanner::sign() const
 {
     // A gateway that answers with errors is not offline: its own sign (a cloud with "!", not
     // struck out), so that the state reads from the icon and the words, not from the colour.
-    return m_state.kind == ConnectionState::Kind::Degraded && !m_keyMissing
-                   ? SignIcon::GatewayErrors
-                   : SignIcon::Offline;
+    // Nor is one that refused the key, or a profile without one: a key.
+    if (m_keyMissing || m_state.kind == ConnectionState::Kind::AuthFailed)
+        return SignIcon::Key;
+    return m_state.kind == ConnectionState::Kind::Degraded ? SignIcon::GatewayErrors
+                                                           : SignIcon::Offline;
 }
 
 void OfflineBanner::updateIcon()

@@ -244,6 +244,7 @@ private Q_SLOTS:
         }
         QVERIFY(coverage(StatusPresentation::signIcon(SignIcon::Warning), 32) > 0.2);
         QVERIFY(coverage(StatusPresentation::signIcon(SignIcon::Offline), 32) > 0.05);
+        QVERIFY(coverage(StatusPresentation::signIcon(SignIcon::Key), 32) > 0.05);
         QVERIFY(coverage(StatusPresentation::appIcon(), 64) > 0.5);
     }
 

@@ -1234,6 +1234,22 @@ private Q_SLOTS:
         QCOMPARE(banner.sign(), SignIcon::GatewayErrors);
         QVERIFY(shape() != offline);
 
+        const QImage erring = shape();
+
+        // A refused key, and a profile without one, show a key: neither is the network.
+        state.kind = ConnectionState::Kind::AuthFailed;
+        banner.setConnectionState(state);
+        QCOMPARE(banner.sign(), SignIcon::Key);
+        const QImage key = shape();
+        QVERIFY(key != offline);
+        QVERIFY(key != erring);
+        state.kind = ConnectionState::Kind::Offline;
+        banner.setConnectionState(state);
+        banner.setKeyMissing(true);
+        QCOMPARE(banner.sign(), SignIcon::Key);
+        QCOMPARE(shape(), key);
+        banner.setKeyMissing(false);
+
         state.kind = ConnectionState::Kind::Offline; // and back
         banner.setConnectionState(state);
         QCOMPARE(shape(), offline);
