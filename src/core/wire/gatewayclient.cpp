@@ -283,10 +283,18 @@ bool namesMissingJob(const GatewayError &e, const QString &identifier)
            || message.contains(QLatin1StringView("batch"));
 }
 
-Probe judgeProbe(const Expected<HttpResponse> &response, const QString &identifier)
+// JobCodec::parseRetrieveBody with `raw`, as decodeBody takes a parser.
+auto retrieveParser(JobCodec::RawObject raw)
 {
-    Probe p{Verdict::Final, decodeBody<ParsedJob>(response, &JobCodec::parseRetrieveBody),
-            Weight::Final};
+    return [raw](const QByteArray &body) {
+        return JobCodec::parseRetrieveBody(body, raw);
+    };
+}
+
+Probe judgeProbe(const Expected<HttpResponse> &response, const QString &identifier,
+                 JobCodec::RawObject raw)
+{
+    Probe p{Verdict::Final, decodeBody<ParsedJob>(response, retrieveParser(raw)), Weight::Final};
     if (!response) // network, timeout, TLS, cancelled, too large, cross-origin redirect
         return p;
     if (p.result) {
@@ -1126,22 +1134,23 @@ void GatewayClient::retrieve(const QString &identifier, QObject *context,
     const QUrl pluralUrl = urlFor(kPluralJobPath + segment);
     const RouteStyle style = m_profile.routeStyle == RouteStyle::Auto ? m_profile.detectedRoute
                                                                       : m_profile.routeStyle;
+    const JobCodec::RawObject raw
+            = m_keepRawObjects ? JobCodec::RawObject::Keep : JobCodec::RawObject::Omit;
     if (style != RouteStyle::Auto) {
-        request->exchange(
-                "GET", style == RouteStyle::Plural ? pluralUrl : singularUrl,
-                [request, done, style](Expected<HttpResponse> response) {
-                    request->deliver(
-                            done, toRetrieveResult(decodeBody<ParsedJob>(
-                                                           response, &JobCodec::parseRetrieveBody),
-                                                   style));
-                });
+        request->exchange("GET", style == RouteStyle::Plural ? pluralUrl : singularUrl,
+                          [request, done, style, raw](Expected<HttpResponse> response) {
+                              request->deliver(
+                                      done, toRetrieveResult(decodeBody<ParsedJob>(
+                                                                     response, retrieveParser(raw)),
+                                                             style));
+                          });
         return;
     }
 
     const QString profileId = m_profile.id;
     const QUrl baseUrl = m_profile.baseUrl;
     request->exchange("GET", singularUrl, [=](Expected<HttpResponse> first) {
-        const Probe singular = judgeProbe(first, identifier);
+        const Probe singular = judgeProbe(first, identifier, raw);
         if (singular.verdict == Verdict::Accept)
             request->rememberRoute(profileId, baseUrl, RouteStyle::Singular);
         if (singular.verdict != Verdict::TryOther) {
@@ -1149,7 +1158,7 @@ void GatewayClient::retrieve(const QString &identifier, QObject *context,
             return;
         }
         request->exchange("GET", pluralUrl, [=](Expected<HttpResponse> second) {
-            const Probe plural = judgeProbe(second, identifier);
+            const Probe plural = judgeProbe(second, identifier, raw);
             if (plural.verdict == Verdict::Accept) {
                 request->rememberRoute(profileId, baseUrl, RouteStyle::Plural);
                 request->deliver(done, toRetrieveResult(plural.result, RouteStyle::Plural));
