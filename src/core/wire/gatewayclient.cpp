@@ -4,6 +4,7 @@
 #include "wire/clienttext.h"
 #include "wire/httptransport.h"
 
+#include <QBasicTimer>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -14,6 +15,7 @@
 #include <QSet>
 #include <QTimeZone>
 #include <QTimer>
+#include <QTimerEvent>
 #include <QtNetwork/qtnetworkglobal.h>
 
 #if QT_CONFIG(ssl)
@@ -425,9 +427,9 @@ public:
         }
         if (!result)
             logFailure(result.error());
-        settle([done, result = std::move(result)] {
+        settle([done, result = std::move(result)]() mutable {
             if (done)
-                done(result);
+                done(std::move(result));
         });
     }
 
@@ -466,14 +468,22 @@ private:
         , m_hasContext(context != nullptr)
         , m_operation(operation)
     {
-        m_deadline.setSingleShot(true);
-        connect(&m_deadline, &QTimer::timeout, this, [this] { abortReply(AbortReason::Deadline); });
         if (context) {
             connect(context, &QObject::destroyed, this, [this] {
                 if (!m_settled)
                     abandon();
             });
         }
+    }
+
+    void timerEvent(QTimerEvent *event) override
+    {
+        if (event->timerId() != m_deadline.timerId()) {
+            QObject::timerEvent(event);
+            return;
+        }
+        m_deadline.stop(); // once
+        abortReply(AbortReason::Deadline);
     }
 
     void abandon()
@@ -569,7 +579,8 @@ private:
     QElapsedTimer m_elapsed;
     // The whole exchange (connect, TLS, headers, redirects, body) ends by m_timeoutMs; Qt's
     // transfer timeout alone restarts with every byte, so a trickling body would never end.
-    QTimer m_deadline;
+    // A QBasicTimer (timerEvent), not a QTimer: no second QObject per request.
+    QBasicTimer m_deadline;
     bool m_settled = false;
     qint64 m_bodyCap = -1; // < 0: the client's maxBodyBytes()
     std::function<void(qint64)> m_onBytes;
@@ -721,7 +732,7 @@ void GatewayRequest::send(const HttpExchangeRequest &request)
         complete(makeError(GatewayError::Kind::Network, error));
         return;
     }
-    m_deadline.start(m_timeoutMs);
+    m_deadline.start(m_timeoutMs, this);
     HttpExchange *exchange = m_exchange.get();
     connect(exchange, &HttpExchange::headReceived, this, &GatewayRequest::onHeadReceived);
     connect(exchange, &HttpExchange::readyRead, this, &GatewayRequest::onReadyRead);
