@@ -127,6 +127,18 @@ void tst_JobCodec::parsesTimestamps_data()
     QTest::newRow("offset 25h") << "2025-03-14T09:26:53+25:00" << qint64(-1);
     QTest::newRow("empty") << "" << qint64(-1);
     QTest::newRow("10 digits fraction") << "2025-03-14T09:26:53.1234567890Z" << qint64(-1);
+    // The gateways' own form is read by hand: its edges.
+    QTest::newRow("leap day, 1 digit")
+            << "2024-02-29T23:59:59.5Z"
+            << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 500), QTimeZone::utc())
+                       .toMSecsSinceEpoch();
+    QTest::newRow("February 30") << "2025-02-30T09:26:53Z" << qint64(-1);
+    QTest::newRow("hour 24") << "2025-03-14T24:00:00.000Z" << qint64(-1);
+    QTest::newRow("second 60") << "2025-03-14T09:26:60Z" << qint64(-1);
+    QTest::newRow("dot without digits") << "2025-03-14T09:26:53.Z" << qint64(-1);
+    QTest::newRow("letter in fraction") << "2025-03-14T09:26:53.1a3Z" << qint64(-1);
+    QTest::newRow("letter in year") << "2O25-03-14T09:26:53Z" << qint64(-1);
+    QTest::newRow("year 0") << "0000-03-14T09:26:53Z" << qint64(-1);
 }
 
 void tst_JobCodec::parsesTimestamps()
