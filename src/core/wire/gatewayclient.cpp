@@ -1141,23 +1141,25 @@ void GatewayClient::retrieve(const QString &identifier, QObject *context,
     GatewayRequest *request
             = GatewayRequest::start(this, QLatin1StringView("retrieve"), context, done);
     const QString segment = encodeSegment(identifier);
-    const QUrl singularUrl = urlFor(kSingularJobPath + segment);
-    const QUrl pluralUrl = urlFor(kPluralJobPath + segment);
     const RouteStyle style = m_profile.routeStyle == RouteStyle::Auto ? m_profile.detectedRoute
                                                                       : m_profile.routeStyle;
     const JobCodec::RawObject raw
             = m_keepRawObjects ? JobCodec::RawObject::Keep : JobCodec::RawObject::Omit;
     if (style != RouteStyle::Auto) {
-        request->exchange("GET", style == RouteStyle::Plural ? pluralUrl : singularUrl,
-                          [request, done, style, raw](Expected<HttpResponse> response) {
-                              request->deliver(
-                                      done, toRetrieveResult(decodeBody<ParsedJob>(
-                                                                     response, retrieveParser(raw)),
-                                                             style));
-                          });
+        // Only the URL of that route is made.
+        request->exchange(
+                "GET",
+                urlFor((style == RouteStyle::Plural ? kPluralJobPath : kSingularJobPath) + segment),
+                [request, done, style, raw](Expected<HttpResponse> response) {
+                    request->deliver(done, toRetrieveResult(decodeBody<ParsedJob>(
+                                                                    response, retrieveParser(raw)),
+                                                            style));
+                });
         return;
     }
 
+    const QUrl singularUrl = urlFor(kSingularJobPath + segment);
+    const QUrl pluralUrl = urlFor(kPluralJobPath + segment);
     const QString profileId = m_profile.id;
     const QUrl baseUrl = m_profile.baseUrl;
     request->exchange("GET", singularUrl, [=](Expected<HttpResponse> first) {
