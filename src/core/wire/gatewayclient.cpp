@@ -571,8 +571,11 @@ private:
     QByteArray m_body;
     QUrl m_redirectTarget;
     int m_redirectStatus = 0;
-    int m_redirects = 0;  // same-origin redirects followed in this exchange
-    QSet<QUrl> m_visited; // URLs this exchange asked for (a second visit is a loop)
+    int m_redirects = 0; // same-origin redirects followed in this exchange
+    // URLs this exchange was redirected to; with m_firstUrl, the URLs it asked for (a second
+    // visit is a loop). No set is made for the many exchanges that are never redirected.
+    QUrl m_firstUrl;
+    QSet<QUrl> m_visited;
     bool m_redirectLoop = false;
     int m_timeoutMs = kDefaultTimeoutMs;
     AbortReason m_reason = AbortReason::None;
@@ -697,7 +700,8 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
     m_redirectTarget = QUrl();
     m_redirectStatus = 0;
     m_redirects = 0;
-    m_visited = {url};
+    m_firstUrl = url;
+    m_visited.clear();
     m_redirectLoop = false;
     m_reason = AbortReason::None;
 
@@ -790,7 +794,7 @@ void GatewayRequest::onRedirected(int status, const QUrl &target)
     const bool keepsMethod = m_verb == "GET" || status == 307 || status == 308;
     if (isSameOrigin(m_url, resolved) && keepsMethod) {
         ++m_redirects;
-        if (m_visited.contains(resolved) || m_redirects > kMaxRedirects) {
+        if (resolved == m_firstUrl || m_visited.contains(resolved) || m_redirects > kMaxRedirects) {
             m_redirectTarget = resolved;
             m_redirectStatus = status;
             m_redirectLoop = true;
