@@ -13,11 +13,14 @@
 # accepted for one run, and, from one `strace -f -c` run of each, system calls per job.
 #
 #   bench/get-vs-curl.sh [--cli PATH] [--jobs N] [--runs N] [--no-sdk] [--no-strace]
-#                        [--transport NAME]... [--keep]
+#                        [--transport NAME]... [--paired N] [--keep]
 #
 #   --cli        batchwatch-cli to measure (default build/bench-rel/src/cli/batchwatch-cli)
 #   --transport  also time the CLI with BATCHWATCH_HTTP_TRANSPORT=NAME (qnam, curl); repeatable.
 #                Without it the CLI runs once with its default transport.
+#   --paired N   then N rounds of curl and each CLI command back to back, and the median (and
+#                quartiles) of each round's wall ratio to curl: on a loaded machine the load
+#                drifts between hyperfine's batches; within one round it is nearly the same
 #   --keep       keep the temporary directory (bodies, nginx log, hyperfine JSON, strace files)
 #
 # Needs nginx (Debian: nginx-light), curl >= 7.66, hyperfine, python3, strace; node + npm for the
@@ -36,6 +39,7 @@ runs=5
 sdk=1
 do_strace=1
 keep=0
+paired=0
 transports=()
 port="${BENCH_PORT:-18180}"
 while [ $# -gt 0 ]; do
@@ -46,8 +50,9 @@ while [ $# -gt 0 ]; do
     --no-sdk) sdk=0 ;;
     --no-strace) do_strace=0 ;;
     --transport) shift; transports+=("$1") ;;
+    --paired) shift; paired=$1 ;;
     --keep) keep=1 ;;
-    -h | --help) sed -n '2,29p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,32p' "$0"; exit 0 ;;
     *) echo "get-vs-curl.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -277,3 +282,28 @@ PY
 echo "$jobs jobs, $runs runs each (hyperfine, 1 warm-up); CPU = mean user+sys; conns = connections nginx accepted in one run"
 echo "nginx $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///'), $(curl --version | head -1 | cut -d' ' -f1-2), $("$cli" --version), node $(node --version 2>/dev/null || echo -), $(nproc) cores"
 echo "load average before: $load_before; after: $load_after"
+
+if [ "$paired" -gt 0 ]; then
+    load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+    python3 - "$paired" "${names[@]}" -- "${cmds[@]}" <<'PY'
+import statistics, subprocess, sys, time
+rounds = int(sys.argv[1])
+split = sys.argv.index("--")
+names, cmds = sys.argv[2:split], sys.argv[split + 1:]
+curl = next(i for i, n in enumerate(names) if n.startswith("curl"))
+clis = [i for i, n in enumerate(names) if n.startswith("batchwatch-cli")]
+walls = {i: [] for i in [curl] + clis}
+for _ in range(rounds):
+    for i in [curl] + clis:
+        start = time.perf_counter()
+        subprocess.run(["bash", "-c", cmds[i]], check=True, stderr=subprocess.DEVNULL)
+        walls[i].append(time.perf_counter() - start)
+print(f"paired: {rounds} rounds of curl then each CLI command; per-round wall ratio to curl")
+for i in clis:
+    ratios = [a / b for a, b in zip(walls[i], walls[curl])]
+    q = statistics.quantiles(ratios, n=4)
+    print(f"{names[i]:<34} median x curl {statistics.median(ratios):.2f} (quartiles {q[0]:.2f}-{q[2]:.2f}), "
+          f"median wall {statistics.median(walls[i]):.3f} s; curl {statistics.median(walls[curl]):.3f} s")
+PY
+    echo "load average before the paired rounds: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi

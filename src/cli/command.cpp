@@ -117,12 +117,14 @@ bool Command::collectIdentifiers(QList<JobIdentifier> *identifiers, QString *err
             return false;
         }
         QSet<QString> seenInFile;
+        seenInFile.reserve(tokens->size());
         QList<JobIdentifier> fromFile;
+        fromFile.reserve(tokens->size());
         for (const QString &token : std::as_const(*tokens)) {
-            if (!seenInFile.contains(token)) {
-                seenInFile.insert(token);
+            const qsizetype before = seenInFile.size();
+            seenInFile.insert(token); // one lookup: inserted when new
+            if (seenInFile.size() != before)
                 fromFile.append(JobIdentifier::parse(token));
-            }
         }
         // Validated before any request: a file that is mostly not identifiers is refused whole.
         if (const auto refusal = IdentifierFile::mostlyInvalid(fromFile)) {
@@ -132,12 +134,14 @@ bool Command::collectIdentifiers(QList<JobIdentifier> *identifiers, QString *err
         all += fromFile;
     }
     QSet<QString> seen;
+    seen.reserve(all.size());
     identifiers->clear();
+    identifiers->reserve(all.size());
     for (const JobIdentifier &id : std::as_const(all)) {
-        if (seen.contains(id.text()))
-            continue;
-        seen.insert(id.text());
-        identifiers->append(id);
+        const qsizetype before = seen.size();
+        seen.insert(id.text()); // one lookup: inserted when new
+        if (seen.size() != before)
+            identifiers->append(id);
     }
     return true;
 }

@@ -35,6 +35,8 @@ void GetCommand::start()
         break;
     }
 
+    // get writes the parsed job only, never the body's object: let the client skip building it.
+    m_session->client()->setKeepRawObjects(false);
     m_fetcher = new JobFetcher(m_session->client(), this);
     m_fetcher->setProvider(m_session->provider());
     connect(m_fetcher, &JobFetcher::outcomeReady, this, &GetCommand::onOutcome);
@@ -67,6 +69,9 @@ void GetCommand::onOutcome(int index)
         break;
     }
     ++m_written;
+    // Written: the job and its body are not needed again (keeps 5,000 jobs' bodies out of
+    // memory, and their freeing out of the exit).
+    m_fetcher->releaseResult(index);
 }
 
 void GetCommand::onFinished()

@@ -54,6 +54,9 @@ public:
     void fetch(const QStringList &identifiers);
 
     const QList<Outcome> &outcomes() const { return m_outcomes; }
+    // Frees the result of outcome `index` (its job and body) once the caller has used it, e.g.
+    // written it out: only its identifier and error (none) stay. succeeded() is unchanged.
+    void releaseResult(int index) { m_outcomes[index].result.reset(); }
     int succeeded() const { return m_succeeded; }
     int failed() const { return m_failed; }
     // Failures in which the gateway gave no answer at all (network, timeout, TLS).

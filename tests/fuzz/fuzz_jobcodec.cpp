@@ -1,6 +1,7 @@
 // libFuzzer target: JobCodec over whatever a gateway sends on the Bedrock-format routes — a
 // retrieve body, a list page, a stop answer, an error body, a timestamp. Never crashes, never
-// hangs; a job it returns serialises (JobCodec::toJson, JsonText) to strict JSON.
+// hangs; a job it returns serialises (JobCodec::toJson, JsonText) to strict JSON; the direct
+// retrieve reader (JobCodec::RawObject::Omit) reads every body as the QJsonDocument path does.
 
 #include "fuzzsupport.h"
 
@@ -13,11 +14,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     const QByteArray body = fuzz::bytes(data, size);
 
-    if (const Expected<ParsedJob> job = JobCodec::parseRetrieveBody(body)) {
+    const Expected<ParsedJob> job = JobCodec::parseRetrieveBody(body);
+    if (job) {
         fuzz::requireStrictJson(JsonText::toJson(JobCodec::toJson(job->job)), "retrieve toJson");
         // What was read and what is written again agree on the problems' shape.
         for (const ParseProblem &p : job->problems)
             fuzz::require(!p.field.isEmpty(), "a problem names its field");
+    }
+    // The direct reader (RawObject::Omit, the CLI's get) accepts, refuses and reads every body
+    // as QJsonDocument's way does.
+    const Expected<ParsedJob> direct = JobCodec::parseRetrieveBody(body, JobCodec::RawObject::Omit);
+    fuzz::require(direct.hasValue() == job.hasValue(), "direct retrieve: same acceptance");
+    if (job) {
+        fuzz::require(direct->job == job->job, "direct retrieve: same job");
+        fuzz::require(direct->problems == job->problems, "direct retrieve: same problems");
+        fuzz::require(direct->rawText == job->rawText, "direct retrieve: same text");
+        fuzz::require(direct->raw.isEmpty() || direct->raw == job->raw, "direct retrieve: raw");
+    } else {
+        fuzz::require(direct.error().describe() == job.error().describe(),
+                      "direct retrieve: same error");
     }
     if (const Expected<ListPage> page = JobCodec::parseListBody(body)) {
         for (const ParsedJob &j : page->jobs)

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QSocketNotifier>
 #include <QTimer>
+#include <QVarLengthArray>
 
 #include <curl/curl.h>
 
@@ -208,9 +209,12 @@ public:
     }
     QByteArray header(const QByteArray &name) const override
     {
-        for (const auto &[key, value] : m_responseHeaders) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
+        for (const HeaderSpan &h : m_headerSpans) {
+            if (QByteArrayView(m_head)
+                        .sliced(h.nameAt, h.nameLength)
+                        .compare(name, Qt::CaseInsensitive)
+                == 0)
+                return m_head.sliced(h.valueAt, h.valueLength);
         }
         return {};
     }
@@ -292,7 +296,8 @@ private:
     {
         m_status = 0;
         m_reason.clear();
-        m_responseHeaders.clear();
+        m_head.truncate(0);
+        m_headerSpans.clear();
         m_contentLength = -1;
         m_buffer.clear();
         m_received = 0;
@@ -369,7 +374,8 @@ private:
     void headerLine(QByteArrayView line)
     {
         if (line.startsWith("HTTP/")) { // a new response (after a 1xx, the final one)
-            m_responseHeaders.clear();
+            m_head.truncate(0);
+            m_headerSpans.clear();
             m_contentLength = -1;
             const qsizetype space = line.indexOf(' ');
             const QByteArrayView rest = space < 0 ? QByteArrayView() : line.sliced(space + 1);
@@ -388,14 +394,21 @@ private:
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             return;
-        const QByteArray name = line.first(colon).trimmed().toByteArray();
-        const QByteArray value = line.sliced(colon + 1).trimmed().toByteArray();
+        const QByteArrayView name = line.first(colon).trimmed();
+        const QByteArrayView value = line.sliced(colon + 1).trimmed();
         if (name.compare("Content-Length", Qt::CaseInsensitive) == 0) {
             bool ok = false;
             const qint64 length = value.toLongLong(&ok);
             m_contentLength = ok ? length : -1;
         }
-        m_responseHeaders.append({name, value});
+        // Every header of the head in one buffer (one allocation per response, not two per
+        // header): header() finds them by their spans.
+        if (m_head.capacity() == 0)
+            m_head.reserve(1024);
+        const HeaderSpan span{m_head.size(), name.size(), m_head.size() + name.size(),
+                              value.size()};
+        m_head.append(name).append(value);
+        m_headerSpans.append(span);
     }
 
     static size_t onBody(char *data, size_t size, size_t count, void *self)
@@ -430,7 +443,12 @@ private:
 
     int m_status = 0;
     QByteArray m_reason;
-    QList<std::pair<QByteArray, QByteArray>> m_responseHeaders;
+    struct HeaderSpan
+    {
+        qsizetype nameAt, nameLength, valueAt, valueLength; // in m_head
+    };
+    QByteArray m_head; // the names and values of the response's headers, back to back
+    QVarLengthArray<HeaderSpan, 24> m_headerSpans;
     qint64 m_contentLength = -1;
     QByteArray m_buffer;
     qint64 m_received = 0;

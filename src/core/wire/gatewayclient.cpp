@@ -4,6 +4,7 @@
 #include "wire/clienttext.h"
 #include "wire/httptransport.h"
 
+#include <QBasicTimer>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -14,6 +15,7 @@
 #include <QSet>
 #include <QTimeZone>
 #include <QTimer>
+#include <QTimerEvent>
 #include <QtNetwork/qtnetworkglobal.h>
 
 #if QT_CONFIG(ssl)
@@ -283,10 +285,18 @@ bool namesMissingJob(const GatewayError &e, const QString &identifier)
            || message.contains(QLatin1StringView("batch"));
 }
 
-Probe judgeProbe(const Expected<HttpResponse> &response, const QString &identifier)
+// JobCodec::parseRetrieveBody with `raw`, as decodeBody takes a parser.
+auto retrieveParser(JobCodec::RawObject raw)
 {
-    Probe p{Verdict::Final, decodeBody<ParsedJob>(response, &JobCodec::parseRetrieveBody),
-            Weight::Final};
+    return [raw](const QByteArray &body) {
+        return JobCodec::parseRetrieveBody(body, raw);
+    };
+}
+
+Probe judgeProbe(const Expected<HttpResponse> &response, const QString &identifier,
+                 JobCodec::RawObject raw)
+{
+    Probe p{Verdict::Final, decodeBody<ParsedJob>(response, retrieveParser(raw)), Weight::Final};
     if (!response) // network, timeout, TLS, cancelled, too large, cross-origin redirect
         return p;
     if (p.result) {
@@ -417,9 +427,9 @@ public:
         }
         if (!result)
             logFailure(result.error());
-        settle([done, result = std::move(result)] {
+        settle([done, result = std::move(result)]() mutable {
             if (done)
-                done(result);
+                done(std::move(result));
         });
     }
 
@@ -458,14 +468,22 @@ private:
         , m_hasContext(context != nullptr)
         , m_operation(operation)
     {
-        m_deadline.setSingleShot(true);
-        connect(&m_deadline, &QTimer::timeout, this, [this] { abortReply(AbortReason::Deadline); });
         if (context) {
             connect(context, &QObject::destroyed, this, [this] {
                 if (!m_settled)
                     abandon();
             });
         }
+    }
+
+    void timerEvent(QTimerEvent *event) override
+    {
+        if (event->timerId() != m_deadline.timerId()) {
+            QObject::timerEvent(event);
+            return;
+        }
+        m_deadline.stop(); // once
+        abortReply(AbortReason::Deadline);
     }
 
     void abandon()
@@ -553,15 +571,19 @@ private:
     QByteArray m_body;
     QUrl m_redirectTarget;
     int m_redirectStatus = 0;
-    int m_redirects = 0;  // same-origin redirects followed in this exchange
-    QSet<QUrl> m_visited; // URLs this exchange asked for (a second visit is a loop)
+    int m_redirects = 0; // same-origin redirects followed in this exchange
+    // URLs this exchange was redirected to; with m_firstUrl, the URLs it asked for (a second
+    // visit is a loop). No set is made for the many exchanges that are never redirected.
+    QUrl m_firstUrl;
+    QSet<QUrl> m_visited;
     bool m_redirectLoop = false;
     int m_timeoutMs = kDefaultTimeoutMs;
     AbortReason m_reason = AbortReason::None;
     QElapsedTimer m_elapsed;
     // The whole exchange (connect, TLS, headers, redirects, body) ends by m_timeoutMs; Qt's
     // transfer timeout alone restarts with every byte, so a trickling body would never end.
-    QTimer m_deadline;
+    // A QBasicTimer (timerEvent), not a QTimer: no second QObject per request.
+    QBasicTimer m_deadline;
     bool m_settled = false;
     qint64 m_bodyCap = -1; // < 0: the client's maxBodyBytes()
     std::function<void(qint64)> m_onBytes;
@@ -678,7 +700,8 @@ void GatewayRequest::exchange(const QByteArray &verb, const QUrl &url, Next next
     m_redirectTarget = QUrl();
     m_redirectStatus = 0;
     m_redirects = 0;
-    m_visited = {url};
+    m_firstUrl = url;
+    m_visited.clear();
     m_redirectLoop = false;
     m_reason = AbortReason::None;
 
@@ -713,7 +736,7 @@ void GatewayRequest::send(const HttpExchangeRequest &request)
         complete(makeError(GatewayError::Kind::Network, error));
         return;
     }
-    m_deadline.start(m_timeoutMs);
+    m_deadline.start(m_timeoutMs, this);
     HttpExchange *exchange = m_exchange.get();
     connect(exchange, &HttpExchange::headReceived, this, &GatewayRequest::onHeadReceived);
     connect(exchange, &HttpExchange::readyRead, this, &GatewayRequest::onReadyRead);
@@ -771,7 +794,7 @@ void GatewayRequest::onRedirected(int status, const QUrl &target)
     const bool keepsMethod = m_verb == "GET" || status == 307 || status == 308;
     if (isSameOrigin(m_url, resolved) && keepsMethod) {
         ++m_redirects;
-        if (m_visited.contains(resolved) || m_redirects > kMaxRedirects) {
+        if (resolved == m_firstUrl || m_visited.contains(resolved) || m_redirects > kMaxRedirects) {
             m_redirectTarget = resolved;
             m_redirectStatus = status;
             m_redirectLoop = true;
@@ -1122,26 +1145,29 @@ void GatewayClient::retrieve(const QString &identifier, QObject *context,
     GatewayRequest *request
             = GatewayRequest::start(this, QLatin1StringView("retrieve"), context, done);
     const QString segment = encodeSegment(identifier);
-    const QUrl singularUrl = urlFor(kSingularJobPath + segment);
-    const QUrl pluralUrl = urlFor(kPluralJobPath + segment);
     const RouteStyle style = m_profile.routeStyle == RouteStyle::Auto ? m_profile.detectedRoute
                                                                       : m_profile.routeStyle;
+    const JobCodec::RawObject raw
+            = m_keepRawObjects ? JobCodec::RawObject::Keep : JobCodec::RawObject::Omit;
     if (style != RouteStyle::Auto) {
+        // Only the URL of that route is made.
         request->exchange(
-                "GET", style == RouteStyle::Plural ? pluralUrl : singularUrl,
-                [request, done, style](Expected<HttpResponse> response) {
-                    request->deliver(
-                            done, toRetrieveResult(decodeBody<ParsedJob>(
-                                                           response, &JobCodec::parseRetrieveBody),
-                                                   style));
+                "GET",
+                urlFor((style == RouteStyle::Plural ? kPluralJobPath : kSingularJobPath) + segment),
+                [request, done, style, raw](Expected<HttpResponse> response) {
+                    request->deliver(done, toRetrieveResult(decodeBody<ParsedJob>(
+                                                                    response, retrieveParser(raw)),
+                                                            style));
                 });
         return;
     }
 
+    const QUrl singularUrl = urlFor(kSingularJobPath + segment);
+    const QUrl pluralUrl = urlFor(kPluralJobPath + segment);
     const QString profileId = m_profile.id;
     const QUrl baseUrl = m_profile.baseUrl;
     request->exchange("GET", singularUrl, [=](Expected<HttpResponse> first) {
-        const Probe singular = judgeProbe(first, identifier);
+        const Probe singular = judgeProbe(first, identifier, raw);
         if (singular.verdict == Verdict::Accept)
             request->rememberRoute(profileId, baseUrl, RouteStyle::Singular);
         if (singular.verdict != Verdict::TryOther) {
@@ -1149,7 +1175,7 @@ void GatewayClient::retrieve(const QString &identifier, QObject *context,
             return;
         }
         request->exchange("GET", pluralUrl, [=](Expected<HttpResponse> second) {
-            const Probe plural = judgeProbe(second, identifier);
+            const Probe plural = judgeProbe(second, identifier, raw);
             if (plural.verdict == Verdict::Accept) {
                 request->rememberRoute(profileId, baseUrl, RouteStyle::Plural);
                 request->deliver(done, toRetrieveResult(plural.result, RouteStyle::Plural));

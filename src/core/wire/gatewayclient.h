@@ -108,6 +108,13 @@ public:
     // The limiter itself (tests inject a clock).
     RateLimiter &rateLimiter() { return m_rateLimiter; }
 
+    // Whether retrieve() hands back each body's object (RetrieveResult::parsed.raw; true, the
+    // default). False for a caller that never reads it (the CLI's get): a body of the common
+    // shape is then read without building the object (JobCodec::RawObject::Omit), and `raw` may
+    // be empty; parsed.rawText still holds the body. Takes effect for requests started afterwards.
+    void setKeepRawObjects(bool keep) { m_keepRawObjects = keep; }
+    bool keepRawObjects() const { return m_keepRawObjects; }
+
     // The URL a request for `path` (e.g. "/bedrock/model-invocation-job/<encoded>") goes to:
     // base URL, its path prefix, then path, with the path kept exactly as encoded.
     QUrl urlFor(const QString &encodedPath) const;
@@ -207,6 +214,7 @@ private:
     QString m_secret;
     std::unique_ptr<HttpTransport> m_transport;
     qint64 m_maxBodyBytes = kDefaultMaxBodyBytes;
+    bool m_keepRawObjects = true;
     RateLimiter m_rateLimiter;
     std::optional<double> m_rateOverride; // setMaxRequestRate(): wins over the profile's
     int m_inFlight = 0;

@@ -227,6 +227,47 @@ QString htmlTitle(const QByteArray &body)
 
 std::optional<QDateTime> parseTimestamp(QStringView text)
 {
+    // The form gateways send, "YYYY-MM-DDTHH:MM:SS[.fraction]Z", read by hand; the same instant
+    // the expression below gives it (tst_jobcodec parsesTimestamps).
+    if (text.size() >= 20 && text.size() <= 30 && text.back() == u'Z') {
+        bool ok = true;
+        const auto number = [&text, &ok](qsizetype from, qsizetype length) {
+            int n = 0;
+            for (qsizetype i = from; i < from + length; ++i) {
+                const char16_t c = text[i].unicode();
+                if (c < u'0' || c > u'9')
+                    ok = false;
+                else
+                    n = n * 10 + (c - u'0');
+            }
+            return n;
+        };
+        const qsizetype fraction = text.size() - 21; // digits after the '.', if any
+        ok = text[4] == u'-' && text[7] == u'-' && text[10] == u'T' && text[13] == u':'
+             && text[16] == u':'
+             && (text.size() == 20 || (text[19] == u'.' && fraction >= 1 && fraction <= 9));
+        if (ok) {
+            const int year = number(0, 4);
+            const int month = number(5, 2);
+            const int day = number(8, 2);
+            const int hour = number(11, 2);
+            const int minute = number(14, 2);
+            const int second = number(17, 2);
+            int msec = 0;
+            if (text.size() > 20) {
+                for (qsizetype i = 0; i < 3; ++i)
+                    msec = msec * 10 + (i < fraction ? number(20 + i, 1) : 0);
+                number(20, fraction); // all digits
+            }
+            if (ok) {
+                if (!QDate::isValid(year, month, day)
+                    || !QTime::isValid(hour, minute, second, msec))
+                    return std::nullopt;
+                return QDateTime(QDate(year, month, day), QTime(hour, minute, second, msec),
+                                 Qt::UTC);
+            }
+        }
+    }
     static const QRegularExpression re(
             QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2})(?::(\\d{2}))?"
                            "(?:[.,](\\d{1,9}))?\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?)?$"));
@@ -359,7 +400,10 @@ ParsedJob parseJob(const QJsonObject &object)
     return out;
 }
 
-Expected<ParsedJob> parseRetrieveBody(const QByteArray &body)
+namespace {
+
+// parseRetrieveBody through QJsonDocument: every body, `raw` always filled.
+Expected<ParsedJob> parseRetrieveBodyFromDocument(const QByteArray &body)
 {
     const Expected<QJsonObject> obj = jobBodyObject(body);
     if (!obj)
@@ -381,6 +425,8 @@ Expected<ParsedJob> parseRetrieveBody(const QByteArray &body)
     parsed.rawText = body;
     return parsed;
 }
+
+} // namespace
 
 QList<ParseProblem> problemsIn(const QJsonObject &raw)
 {
@@ -1215,7 +1261,7 @@ public:
         }
     }
 
-private:
+protected:
     struct Member
     {
         QByteArrayView name;
@@ -1548,11 +1594,248 @@ private:
     const char *e;
 };
 
+// --- reading a retrieve body directly ------------------------------------------------------------
+// The common retrieve body read without QJsonDocument (parseRetrieveBody with RawObject::Omit):
+// one JSON object of job fields only (parseJob's keys, each once, in any order, JSON whitespace
+// between tokens), each of its expected type and readable without a problem: strings as the
+// stored reader reads them (printable ASCII, two- and three-byte UTF-8, the simple escapes),
+// timestamps as strings parseTimestamp reads, counts as plain non-negative integers of at most 15
+// digits, progressPercent as a plain decimal in 0..100, the S3 configs and vpcConfig with only
+// their own keys, and a jobArn or a status. Anything else — null, an unknown or repeated key, a
+// value of another type or form, an escaped key, a byte order mark — gives up (nullopt): the
+// caller then reads the body through QJsonDocument, so every body is accepted or refused, and
+// read, exactly as parseRetrieveBodyFromDocument reads it.
+class RetrieveBodyReader : public StoredJobReader
+{
+public:
+    using StoredJobReader::StoredJobReader;
+
+    std::optional<Job> readBody()
+    {
+        Job j;
+        space();
+        if (!take('{'))
+            return std::nullopt;
+        quint64 seen = 0;
+        for (;;) {
+            space();
+            QByteArrayView name;
+            if (!key(name))
+                return std::nullopt;
+            space();
+            if (!take(':'))
+                return std::nullopt;
+            space();
+            const auto &fields = bodyFields();
+            const auto it = std::lower_bound(
+                    fields.begin(), fields.end(), name,
+                    [](const Member &m, QByteArrayView n) { return m.name < n; });
+            if (it == fields.end() || it->name != name)
+                return std::nullopt;
+            const quint64 bit = quint64(1) << (it - fields.begin());
+            if ((seen & bit) || !it->read(*this, j))
+                return std::nullopt;
+            seen |= bit;
+            space();
+            if (take('}'))
+                break;
+            if (!take(','))
+                return std::nullopt;
+        }
+        space();
+        if (p != e || (!j.jobArn && !j.status))
+            return std::nullopt;
+        return j;
+    }
+
+private:
+    void space()
+    {
+        while (p != e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+            ++p;
+    }
+
+    // A key of printable ASCII without escapes (its bytes are its name).
+    bool key(QByteArrayView &name)
+    {
+        if (!take('"'))
+            return false;
+        const char *start = p;
+        while (p != e && *p != '"') {
+            if (*p == '\\' || static_cast<unsigned char>(*p) < 0x20
+                || static_cast<unsigned char>(*p) >= 0x80)
+                return false;
+            ++p;
+        }
+        if (p == e)
+            return false;
+        name = QByteArrayView(start, p - start);
+        ++p;
+        return true;
+    }
+
+    // {} or {"<wrapper>":{<shape's keys, each once, in any order>}}
+    template<typename Config>
+    bool s3Config(const S3ConfigShape<Config> &shape, std::optional<Config> &out)
+    {
+        Config config;
+        if (!take('{'))
+            return false;
+        space();
+        if (!take('}')) {
+            QByteArrayView name;
+            if (!key(name) || name != QByteArrayView(shape.wrapper.data(), shape.wrapper.size()))
+                return false;
+            space();
+            if (!take(':'))
+                return false;
+            space();
+            if (!take('{'))
+                return false;
+            space();
+            if (!take('}')) {
+                unsigned seen = 0;
+                for (;;) {
+                    space();
+                    if (!key(name))
+                        return false;
+                    unsigned k = 0;
+                    while (k < shape.keys.size()
+                           && name
+                                      != QByteArrayView(shape.keys[k].first.data(),
+                                                        shape.keys[k].first.size()))
+                        ++k;
+                    if (k == shape.keys.size() || (seen & (1u << k)))
+                        return false;
+                    seen |= 1u << k;
+                    space();
+                    if (!take(':'))
+                        return false;
+                    space();
+                    if (!optionalString(config.*(shape.keys[k].second)))
+                        return false;
+                    space();
+                    if (take('}'))
+                        break;
+                    if (!take(','))
+                        return false;
+                }
+            }
+            space();
+            if (!take('}'))
+                return false;
+        }
+        out = std::move(config);
+        return true;
+    }
+
+    bool spacedStringList(QStringList &out)
+    {
+        if (!take('['))
+            return false;
+        space();
+        if (take(']'))
+            return true;
+        for (;;) {
+            space();
+            QString s;
+            if (!string(s))
+                return false;
+            out.append(std::move(s));
+            space();
+            if (take(']'))
+                return true;
+            if (!take(','))
+                return false;
+        }
+    }
+
+    // {} or {"securityGroupIds":[...],"subnetIds":[...]}, either key left out, in any order.
+    bool vpcConfig(std::optional<VpcConfig> &out)
+    {
+        VpcConfig config;
+        if (!take('{'))
+            return false;
+        space();
+        if (!take('}')) {
+            unsigned seen = 0;
+            for (;;) {
+                space();
+                QByteArrayView name;
+                if (!key(name))
+                    return false;
+                const unsigned bit = name == "securityGroupIds" ? 1u
+                                     : name == "subnetIds"      ? 2u
+                                                                : 0u;
+                if (bit == 0 || (seen & bit))
+                    return false;
+                seen |= bit;
+                space();
+                if (!take(':'))
+                    return false;
+                space();
+                if (!spacedStringList(bit == 1u ? config.securityGroupIds : config.subnetIds))
+                    return false;
+                space();
+                if (take('}'))
+                    break;
+                if (!take(','))
+                    return false;
+            }
+        }
+        out = std::move(config);
+        return true;
+    }
+
+    static RetrieveBodyReader &self(StoredJobReader &r)
+    {
+        return static_cast<RetrieveBodyReader &>(r);
+    }
+
+    // parseJob's keys, sorted by name for the lookup; at most 64 (the `seen` mask).
+    static const std::array<Member, JobFieldCount> &bodyFields()
+    {
+        static const std::array<Member, JobFieldCount> fields = [] {
+            std::array<Member, JobFieldCount> m = storedMembers();
+            for (Member &member : m) {
+                if (member.name == "inputDataConfig")
+                    member.read = [](StoredJobReader &r, Job &j) {
+                        return self(r).s3Config(kInputConfig, j.inputDataConfig);
+                    };
+                else if (member.name == "outputDataConfig")
+                    member.read = [](StoredJobReader &r, Job &j) {
+                        return self(r).s3Config(kOutputConfig, j.outputDataConfig);
+                    };
+                else if (member.name == "vpcConfig")
+                    member.read = [](StoredJobReader &r, Job &j) {
+                        return self(r).vpcConfig(j.vpcConfig);
+                    };
+            }
+            return m;
+        }();
+        static_assert(JobFieldCount <= 64);
+        return fields;
+    }
+};
+
 } // namespace
 
 std::optional<Job> fromJsonBytes(QByteArrayView text)
 {
     return StoredJobReader(text).read();
+}
+
+Expected<ParsedJob> parseRetrieveBody(const QByteArray &body, RawObject raw)
+{
+    if (raw == RawObject::Omit) {
+        if (std::optional<Job> job = RetrieveBodyReader(body).readBody()) {
+            ParsedJob parsed;
+            parsed.job = std::move(*job);
+            parsed.rawText = body;
+            return parsed;
+        }
+    }
+    return parseRetrieveBodyFromDocument(body);
 }
 
 } // namespace bw::JobCodec

@@ -49,11 +49,21 @@ std::optional<QDateTime> parseTimestamp(QStringView text);
 QString formatTimestamp(const QDateTime &instant);
 
 ParsedJob parseJob(const QJsonObject &object);
+// Whether parseRetrieveBody hands back the body's object (ParsedJob::raw).
+enum class RawObject {
+    Keep, // always
+    // Only when the body had to be read through QJsonDocument: a body of the common shape (job
+    // fields only, each of its type, nothing to report) is read directly and `raw` stays empty
+    // (rawText holds the body). For callers that never read `raw` (the CLI's get).
+    Omit,
+};
+
 // A 2xx retrieve body. BadBody error when it is not a JSON object, carries no job field, or
 // has a status of the wrong type, or neither a readable jobArn nor a status (the message names
 // status, jobArn when that is unreadable too, and every other field of the wrong type).
 // Otherwise fields of the wrong type stay "not reported" and are listed in ParsedJob::problems.
-Expected<ParsedJob> parseRetrieveBody(const QByteArray &body);
+// The job, the problems, rawText and the error are the same whichever `raw` is asked for.
+Expected<ParsedJob> parseRetrieveBody(const QByteArray &body, RawObject raw = RawObject::Keep);
 // The problems parseJob finds in a raw body kept from earlier (WatchedJob::rawBody()): what the
 // Raw tab lists next to the body.
 QList<ParseProblem> problemsIn(const QJsonObject &raw);

@@ -2,6 +2,7 @@
 #include "fixtures.h"
 #include "wire/jobcodec.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QtTest>
 
@@ -47,6 +48,8 @@ private Q_SLOTS:
     void storedBodyCheckTakesTheQuickPathForGatewayBodies();
     void directReaderReadsWhatFromJsonReads_data();
     void directReaderReadsWhatFromJsonReads();
+    void directRetrieveReaderReadsWhatQJsonDocumentReads_data();
+    void directRetrieveReaderReadsWhatQJsonDocumentReads();
     void survivesHugeAndHostileInput();
     void manyWrongFieldsStayAFewProblems();
 };
@@ -124,6 +127,18 @@ void tst_JobCodec::parsesTimestamps_data()
     QTest::newRow("offset 25h") << "2025-03-14T09:26:53+25:00" << qint64(-1);
     QTest::newRow("empty") << "" << qint64(-1);
     QTest::newRow("10 digits fraction") << "2025-03-14T09:26:53.1234567890Z" << qint64(-1);
+    // The gateways' own form is read by hand: its edges.
+    QTest::newRow("leap day, 1 digit")
+            << "2024-02-29T23:59:59.5Z"
+            << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 500), QTimeZone::utc())
+                       .toMSecsSinceEpoch();
+    QTest::newRow("February 30") << "2025-02-30T09:26:53Z" << qint64(-1);
+    QTest::newRow("hour 24") << "2025-03-14T24:00:00.000Z" << qint64(-1);
+    QTest::newRow("second 60") << "2025-03-14T09:26:60Z" << qint64(-1);
+    QTest::newRow("dot without digits") << "2025-03-14T09:26:53.Z" << qint64(-1);
+    QTest::newRow("letter in fraction") << "2025-03-14T09:26:53.1a3Z" << qint64(-1);
+    QTest::newRow("letter in year") << "2O25-03-14T09:26:53Z" << qint64(-1);
+    QTest::newRow("year 0") << "0000-03-14T09:26:53Z" << qint64(-1);
 }
 
 void tst_JobCodec::parsesTimestamps()
@@ -933,6 +948,120 @@ void tst_JobCodec::directReaderReadsWhatFromJsonReads()
         const std::optional<Job> before = readJobAsBefore(t);
         if (direct && (!before || !(*before == *direct)))
             QFAIL(qPrintable(u"read differently: %1"_s.arg(QString::fromUtf8(t))));
+    }
+}
+
+namespace {
+// `body` and hostile variants of it: cut short, a byte changed, whitespace (JSON's and not)
+// added, a byte order mark, trailing garbage, each top-level member doubled, null, or of another
+// type, a stray member, and the members in reverse order.
+QList<QByteArray> retrieveBodyVariants(const QByteArray &body)
+{
+    QList<QByteArray> out{body,
+                          ' ' + body + "\r\n\t",
+                          "\xef\xbb\xbf" + body,
+                          '\f' + body,
+                          body + 'x',
+                          body + "{}",
+                          body + '\0'};
+    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    QList<QByteArray> members;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QByteArray key = QJsonDocument(QJsonObject{{it.key(), it.value()}})
+                                       .toJson(QJsonDocument::Compact)
+                                       .chopped(1)
+                                       .mid(1);
+        members << key;
+        const QByteArray name = key.left(key.indexOf(':') + 1);
+        QByteArray rest = body.trimmed().mid(1);
+        out << '{' + key + ',' + rest; // doubled (first)
+        for (const char *value : {"null", "1", "-1", "1.5", "\"1\"", "[]", "{}", "true", "\"\""})
+            out << '{' + name + value + ',' + rest;
+    }
+    if (!members.isEmpty()) {
+        std::reverse(members.begin(), members.end());
+        out << '{' + members.join(", ") + '}';
+    }
+    out << "{\"x\":1," + body.trimmed().mid(1) << body.trimmed().chopped(1) + ",\"x\":null}";
+    const qsizetype step = body.size() / 16 + 1;
+    for (qsizetype n = 0; n < body.size(); n += step) {
+        out << body.left(n);
+        for (const char c : QByteArrayView("\"\\:,{}[]0 9.e-\x7f\xc3\xff\tn")) {
+            QByteArray changed = body;
+            changed[n] = c;
+            out << changed;
+        }
+        out << body.left(n) + ' ' + body.mid(n);
+    }
+    return out;
+}
+} // namespace
+
+void tst_JobCodec::directRetrieveReaderReadsWhatQJsonDocumentReads_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("direct"); // the body itself is read without QJsonDocument
+    const auto fixtureRow = [](const QString &name, bool direct) {
+        const QByteArray body = test::fixture(name);
+        QTest::newRow(qPrintable(name)) << body << direct;
+    };
+    // Every fixture: the Bedrock-format ones as gateways send them (unknown members, nulls and
+    // problems among them: read through QJsonDocument), Bifrost's native ones as wrong bodies.
+    const QStringList directFixtures{u"create-crossprovider.json"_s,
+                                     u"create-native.json"_s,
+                                     u"retrieve-completed.json"_s,
+                                     u"retrieve-crossprovider-finalizing.json"_s,
+                                     u"retrieve-failed.json"_s,
+                                     u"retrieve-inprogress-aws-native.json"_s,
+                                     u"stop.json"_s};
+    for (const QString &name : test::fixtureNames())
+        fixtureRow(name, directFixtures.contains(name));
+    for (const QString &name :
+         QDir(test::fixturesDir() + u"/../bifrost-native"_s).entryList({u"*.json"_s}))
+        fixtureRow(u"../bifrost-native/"_s + name, false);
+    // What the store writes, and the bench's nginx serves (Python's spaced json.dumps), and
+    // every fixture job written indented: read directly.
+    const auto aws
+            = JobCodec::parseRetrieveBody(test::fixture(u"retrieve-inprogress-aws-native.json"_s));
+    QVERIFY(aws);
+    QTest::newRow("toJsonBytes") << JobCodec::toJsonBytes(aws->job) << true;
+    QTest::newRow("spaced, as bench/get-vs-curl.sh serves") << QByteArray(
+            R"({"jobArn": "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/pgw90jpkl0bl", "jobName": "nightly-summaries-00030", "status": "Submitted", "submitTime": "2025-03-14T09:26:53.123Z", "lastModifiedTime": "2025-03-14T11:02:10Z", "inputDataConfig": {"s3InputDataConfig": {"s3Uri": "s3://acme-batch-in/pgw90jpkl0bl/records.jsonl", "s3InputFormat": "JSONL"}}, "outputDataConfig": {"s3OutputDataConfig": {"s3Uri": "s3://acme-batch-out/pgw90jpkl0bl/"}}, "vpcConfig": {"subnetIds": ["subnet-1", "subnet-2"], "securityGroupIds": []}, "timeoutDurationInHours": 72, "totalRecordCount": 24720, "processedRecordCount": 0, "progressPercent": 45.5})")
+                                                            << true;
+    QTest::newRow("indented") << QJsonDocument::fromJson(JobCodec::toJsonBytes(aws->job)).toJson()
+                              << true;
+    QTest::newRow("escapes and UTF-8")
+            << QByteArray("{\"jobArn\":\"a\\\"b\\\\c\\n\\u001f\",\"jobName\":\"caf\xc3\xa9 "
+                          "\xe6\x97\xa5\",\"status\":\"in_progress\"}")
+            << true;
+}
+
+void tst_JobCodec::directRetrieveReaderReadsWhatQJsonDocumentReads()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, direct);
+    BW_RETURN_IF_FAILED();
+    const auto omitted = JobCodec::parseRetrieveBody(body, JobCodec::RawObject::Omit);
+    // The realistic bodies do take the quick way (`raw` is left empty only there).
+    QCOMPARE(omitted && omitted->raw.isEmpty(), direct);
+    for (const QByteArray &t : retrieveBodyVariants(body)) {
+        const auto kept = JobCodec::parseRetrieveBody(t);
+        const auto read = JobCodec::parseRetrieveBody(t, JobCodec::RawObject::Omit);
+        const auto differs = [&t](const char *what) {
+            return qPrintable(u"%1 differs for %2"_s.arg(
+                    QLatin1StringView(what), QString::fromLatin1(t.toPercentEncoding())));
+        };
+        QVERIFY2(kept.hasValue() == read.hasValue(), differs("acceptance"));
+        if (!kept) {
+            QVERIFY2(kept.error().kind == read.error().kind
+                             && kept.error().describe() == read.error().describe(),
+                     differs("error"));
+            continue;
+        }
+        QVERIFY2(kept->job == read->job, differs("job"));
+        QVERIFY2(kept->problems == read->problems, differs("problems"));
+        QVERIFY2(kept->rawText == read->rawText, differs("rawText"));
+        QVERIFY2(read->raw.isEmpty() || read->raw == kept->raw, differs("raw"));
     }
 }
 
