@@ -1143,9 +1143,9 @@ ExportResult PdfReportWriter::write(const ExportInput &input, QIODevice &device,
     const DocumentFactory factory(writer, geometry.body.size());
 
     // The job documents: the first ones are kept from pass 1 for pass 2 (about 130 KiB each);
-    // beyond that budget they are laid out again, so that ten thousand jobs do not need a
-    // gigabyte. The workers start on pass 1 at once, while this thread builds the summary.
-    constexpr int kKeptDocuments = 300;
+    // beyond that budget (Options::keptDocuments) they are laid out again, so that ten thousand
+    // jobs do not need a gigabyte. The workers start on pass 1 at once, while this thread
+    // builds the summary.
     // Documents made ahead of the painter in pass 2 (about 280 KiB each with their glyphs).
     constexpr int kWindow = 64;
     const int jobPages = full ? jobs : 0; // jobs that get pages of their own
@@ -1159,7 +1159,7 @@ ExportResult PdfReportWriter::write(const ExportInput &input, QIODevice &device,
     setup.body = geometry.body.size();
     setup.painted = &writer;
     setup.jobs = jobPages;
-    setup.kept = kKeptDocuments;
+    setup.kept = std::max(m_options.keptDocuments, 0);
     setup.window = kWindow;
     ParallelDocuments documents(setup, std::clamp(threads - 1, 0, std::max(jobPages - 1, 0)));
     const JobDocuments own(input, now, locale, writer, geometry.body.size());

@@ -51,6 +51,9 @@ public:
         // Threads that lay job documents out, the calling thread included: 0 for one per core,
         // 1 for the calling thread alone. The pages are the same whatever the number.
         int threads = 0;
+        // Job documents kept from the page-counting pass for painting (about 130 KiB each);
+        // later jobs are laid out again when they are painted.
+        int keptDocuments = 300;
     };
 
     PdfReportWriter() = default;
