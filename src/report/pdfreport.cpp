@@ -632,8 +632,9 @@ void setUpWriter(QPdfWriter &writer, int resolution, QPageSize::PageSizeId pageS
 // in turn; the first `kept` documents are kept for pass 2, the others die where they were made.
 // Pass 2 paints on the calling thread, in job order: the workers make the documents that were
 // not kept, at most `window` ahead of the painter, and the painter makes the next one itself
-// when no worker has started it. Workers lay out for a QPdfWriter of their own, set up like the
-// painted one; what they make is handed over to the calling thread before it is published.
+// when no worker has started it (or a later one, rather than wait for a worker to finish the
+// next). Workers lay out for a QPdfWriter of their own, set up like the painted one; what they
+// make is handed over to the calling thread before it is published.
 class ParallelDocuments
 {
 public:
@@ -727,6 +728,15 @@ public:
                 lock.unlock();
                 return own.make(i, DocumentFactory::Glyphs::Keep);
             }
+            if (mayMakeAhead()) {
+                // A worker is still on this one: rather than wait, make a later one here.
+                const int later = m_nextToMake++;
+                lock.unlock();
+                std::unique_ptr<QTextDocument> doc = own.make(later, DocumentFactory::Glyphs::Keep);
+                lock.lock();
+                m_made[size_t(later)] = std::move(doc);
+                continue;
+            }
             m_changed.wait(lock);
         }
     }
@@ -741,6 +751,14 @@ public:
     }
 
 private:
+    // Pass 2: whether the next document nobody has started is within the window (with the
+    // mutex held).
+    bool mayMakeAhead() const
+    {
+        return m_nextToMake < m_setup.jobs
+               && m_nextToMake < std::max(m_painterAt, m_setup.kept) + m_setup.window;
+    }
+
     // Records job i's page count (and its document when kept); returns how many are counted.
     int counted(int i, std::unique_ptr<QTextDocument> doc, bool madeByWorker)
     {
@@ -776,11 +794,7 @@ private:
         }
         for (;;) {
             m_changed.wait(lock, [this] {
-                return m_stop
-                       || (m_painting
-                           && (m_nextToMake >= m_setup.jobs
-                               || m_nextToMake
-                                          < std::max(m_painterAt, m_setup.kept) + m_setup.window));
+                return m_stop || (m_painting && (m_nextToMake >= m_setup.jobs || mayMakeAhead()));
             });
             if (m_stop || m_nextToMake >= m_setup.jobs)
                 return;
