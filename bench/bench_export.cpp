@@ -8,12 +8,13 @@
 // jobs per second (wall), file size and peak resident memory during that export (Linux).
 //
 //   bench_export [--jobs N] [--formats json,csv,html,pdf] [--report full|summary] [--dir DIR]
-//                [--keep] [--threads N]
+//                [--keep] [--threads N] [--cancel-at N]
 //
 // --report summary writes the HTML and PDF reports as the summary table only (issue 13).
 // --threads N lays the PDF's job pages out on N threads, the painting one included (default:
 // one per core; 1 is the single-threaded writer). The PDF row's notes give the CPU time of the
-// painting thread (the calling one) besides the process's.
+// painting thread (the calling one) besides the process's. --cancel-at N cancels each export
+// once its progress reaches N units and says how long it took to return after that.
 //
 // Not a test: it asserts nothing and is not registered with CTest. Results and the exact
 // command go to docs/PERFORMANCE.md.
@@ -265,8 +266,13 @@ int main(int argc, char *argv[])
             QStringLiteral("PDF: threads laying job pages out, the painting one included (0: one "
                            "per core)."),
             QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions(
-            {jobsOption, formatsOption, dirOption, keepOption, reportOption, threadsOption});
+    const QCommandLineOption cancelOption(
+            QStringLiteral("cancel-at"),
+            QStringLiteral("Cancel each export when its progress reaches N units (0: never); "
+                           "the notes say how long it took to return after that."),
+            QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({jobsOption, formatsOption, dirOption, keepOption, reportOption,
+                       threadsOption, cancelOption});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -324,6 +330,8 @@ int main(int argc, char *argv[])
     }
     exportOptions.pdfThreads = intOption(
             parser, threadsOption, 0, QStringLiteral("--threads needs a non-negative number"), 2);
+    const int cancelAt = intOption(parser, cancelOption, 0,
+                                   QStringLiteral("--cancel-at needs a non-negative number"), 2);
     const Exporter exporter(exportOptions);
     int failures = 0;
     for (const ExportFormat format : std::as_const(formats)) {
@@ -335,6 +343,7 @@ int main(int argc, char *argv[])
         const std::clock_t cpuStart = std::clock();
         const double threadStart = threadCpuSeconds();
         timer.restart();
+        qint64 cancelledAt = -1;
         const ExportResult r = exporter.run(input, format, path, [&](int done, int total) {
             if (format == ExportFormat::Pdf && exportOptions.reportLayout == ReportLayout::Full
                 && done == total / 2 && halfway < 0) {
@@ -342,13 +351,23 @@ int main(int argc, char *argv[])
                 threadHalfway = threadCpuSeconds();
                 cpuHalfway = std::clock();
             }
+            if (cancelAt > 0 && done >= cancelAt) {
+                if (cancelledAt < 0)
+                    cancelledAt = timer.nsecsElapsed();
+                return false;
+            }
             return true;
         });
         const qint64 ms = timer.elapsed();
+        const qint64 returnedAt = timer.nsecsElapsed();
         const double cpu = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
         const double threadEnd = threadCpuSeconds();
         QString notes;
-        if (!r.ok()) {
+        if (r.outcome == ExportResult::Outcome::Cancelled && cancelledAt >= 0) {
+            notes = QStringLiteral("cancelled at %1 of the progress: returned %2 ms later")
+                            .arg(cancelAt)
+                            .arg((returnedAt - cancelledAt) / 1e6, 0, 'f', 1);
+        } else if (!r.ok()) {
             notes = QStringLiteral("FAILED: ") + r.errorString;
             ++failures;
         } else if (format == ExportFormat::Pdf && halfway >= 0) {

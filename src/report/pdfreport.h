@@ -35,7 +35,7 @@ namespace bw {
 // Needs a QGuiApplication in the process (fonts); the offscreen platform is enough
 // (QT_QPA_PLATFORM=offscreen). Without one write() fails with an explanation instead of
 // aborting. May run on a worker thread: it paints with QPainter on the QPdfWriter only (no
-// QPixmap). Throughput: roughly 11 ms of CPU per job in an optimised build, about half of it
+// QPixmap). Throughput: roughly 10 ms of CPU per job in an optimised build, about half of it
 // on the calling thread (see docs/PERFORMANCE.md).
 class PdfReportWriter final : public ExportWriter
 {
