@@ -21,6 +21,7 @@ std::unique_ptr<ExportWriter> Exporter::createWriter(ExportFormat format) const
         pdf.locale = m_options.locale;
         pdf.pageSize = m_options.pageSize;
         pdf.layout = m_options.reportLayout;
+        pdf.threads = m_options.pdfThreads;
         return std::make_unique<PdfReportWriter>(pdf);
     }
     }

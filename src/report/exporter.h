@@ -21,6 +21,8 @@ struct ExportOptions
     HtmlReportWriter::ChartFormat htmlCharts = HtmlReportWriter::ChartFormat::Svg;
     // HTML/PDF: the full report, or the summary table only (large selections).
     ReportLayout reportLayout = ReportLayout::Full;
+    // PDF: threads laying the job pages out, the calling one included; 0 for one per core.
+    int pdfThreads = 0;
 };
 
 // The one entry point for exports in every format (PRODUCT.md §5):

@@ -4,6 +4,7 @@
 #include "reportpalette.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QFont>
 #include <QFontInfo>
 #include <QFontMetricsF>
@@ -15,10 +16,15 @@
 #include <QTextDocument>
 #include <QTextFragment>
 #include <QTextObjectInterface>
+#include <QThread>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace bw {
@@ -492,12 +498,12 @@ PageGeometry pageGeometry(const QPdfWriter &writer)
 class DocumentFactory
 {
 public:
-    DocumentFactory(QPdfWriter &writer, const QSizeF &bodySize)
-        : m_writer(writer)
+    // `device`: the paint device whose metrics (resolution) the documents are laid out for.
+    DocumentFactory(QPaintDevice &device, const QSizeF &bodySize)
+        : m_device(device)
         , m_body(bodySize)
-    {
-        m_font = sansFont(9);
-    }
+        , m_families(sansFont(9).families())
+    {}
 
     // Whether a document keeps the shaped glyphs of its lines after laying them out.
     enum class Glyphs {
@@ -509,15 +515,16 @@ public:
         Keep,
     };
 
-    // A document for `html`, paginated to the body size and laid out for the PDF's resolution.
-    // `chart` is painted in place of the placeholder image (the document keeps a copy).
+    // A document for `html`, paginated to the body size and laid out for the device's
+    // resolution. `chart` is painted in place of the placeholder image (the document keeps a
+    // copy).
     std::unique_ptr<QTextDocument> make(const QString &html, const TimelineChart &chart = {},
                                         Glyphs glyphs = Glyphs::Drop) const
     {
         auto doc = std::make_unique<QTextDocument>();
         doc->setUndoRedoEnabled(false);
         doc->setUseDesignMetrics(true);
-        doc->setDefaultFont(m_font);
+        doc->setDefaultFont(defaultFont());
         doc->setDocumentMargin(0);
         // Content first, layout second: changing formats (embedCharts) while
         // QTextDocumentLayout is still laying out lazily leaves later blocks without a layout.
@@ -533,7 +540,7 @@ public:
                 block.layout()->setCacheEnabled(true);
         }
         QAbstractTextDocumentLayout *layout = doc->documentLayout();
-        layout->setPaintDevice(&m_writer);
+        layout->setPaintDevice(&m_device);
         auto *handler = new ChartObject(chart);
         handler->setParent(doc.get()); // dies with the document
         layout->registerHandler(ChartObject::Type, handler);
@@ -543,9 +550,278 @@ public:
     }
 
 private:
-    QPdfWriter &m_writer;
+    // sansFont(9) with the family resolved once: a font object of its own for every document
+    // (documents made on different threads share no QFont).
+    QFont defaultFont() const
+    {
+        QFont font(QStringLiteral("sans-serif"));
+        font.setStyleHint(QFont::SansSerif);
+        font.setFamilies(m_families);
+        font.setPointSizeF(9);
+        return font;
+    }
+
+    QPaintDevice &m_device;
     QSizeF m_body;
-    QFont m_font;
+    QStringList m_families;
+};
+
+// Gives a document laid out on this thread to `thread`, to be painted on `device` there (a
+// device with the same metrics as the one it was laid out for: the layout is kept, only the
+// pointer changes). Its timers run out here first. The text layouts drop the font engine each
+// remembers of its last item (an engine of this thread's font cache, which this thread goes on
+// using), and the document with its layout and chart handler moves to the painting thread, which
+// alone uses it from now on.
+void handOver(QTextDocument &doc, QThread *thread, QPaintDevice *device)
+{
+    // The layout, finished, has just started a zero timer (to announce its size) on this
+    // thread; it must fire here, or the painting thread would stop a timer of another thread
+    // when it deletes the document.
+    QCoreApplication::processEvents();
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        if (QTextLayout *layout = block.layout())
+            layout->setFont(layout->font()); // the same font; forgets the cached engine
+    }
+    doc.documentLayout()->setPaintDevice(device);
+    doc.moveToThread(thread);
+}
+
+// One thread's means of making job documents: the job's content, its HTML, its laid-out
+// document. Each thread has its own (locale, redactor and factory copies).
+class JobDocuments
+{
+public:
+    JobDocuments(const ExportInput &input, const QDateTime &now, const QLocale &locale,
+                 QPaintDevice &device, const QSizeF &body)
+        : m_input(input)
+        , m_now(now)
+        , m_locale(locale)
+        , m_redactor(input.baseUrl)
+        , m_factory(device, body)
+    {}
+
+    std::unique_ptr<QTextDocument> make(int i, DocumentFactory::Glyphs glyphs) const
+    {
+        const ReportJob job
+                = ReportJob::build(m_input.jobs.at(i), i + 1, m_now, m_locale, m_redactor);
+        return m_factory.make(jobHtml(job), job.chart, glyphs);
+    }
+
+private:
+    const ExportInput &m_input;
+    QDateTime m_now;
+    QLocale m_locale;
+    SecretRedactor m_redactor;
+    DocumentFactory m_factory;
+};
+
+// The report's page set-up. Every writer of one report (the one painted on and the layout
+// threads' own) is set up by this, so that documents laid out for any of them break into the
+// same lines and pages.
+void setUpWriter(QPdfWriter &writer, int resolution, QPageSize::PageSizeId pageSize)
+{
+    writer.setResolution(resolution);
+    QPageLayout layout(QPageSize(pageSize), QPageLayout::Portrait, QMarginsF(),
+                       QPageLayout::Millimeter);
+    layout.setMode(QPageLayout::FullPageMode);
+    writer.setPageLayout(layout);
+}
+
+// The job documents of one report on several threads (issue 13: a 10,000-job PDF used one
+// core). Pass 1 counts each job's pages: the calling thread and the workers take the next job
+// in turn; the first `kept` documents are kept for pass 2, the others die where they were made.
+// Pass 2 paints on the calling thread, in job order: the workers make the documents that were
+// not kept, at most `window` ahead of the painter, and the painter makes the next one itself
+// when no worker has started it (or a later one, rather than wait for a worker to finish the
+// next). Workers lay out for a QPdfWriter of their own, set up like the painted one; what they
+// make is handed over to the calling thread before it is published.
+class ParallelDocuments
+{
+public:
+    struct Setup
+    {
+        const ExportInput *input = nullptr;
+        QDateTime now;
+        QLocale locale;
+        int resolution = 0;
+        QPageSize::PageSizeId pageSize = QPageSize::A4;
+        QSizeF body;
+        QPaintDevice *painted = nullptr; // the calling thread's writer
+        int jobs = 0;
+        int kept = 0;   // documents kept from pass 1
+        int window = 0; // documents made ahead of the painter in pass 2
+    };
+
+    ParallelDocuments(Setup setup, int workers)
+        : m_setup(std::move(setup))
+        , m_caller(QThread::currentThread())
+        , m_pages(size_t(m_setup.jobs), 0)
+        , m_made(size_t(m_setup.jobs))
+    {
+        m_pool.setMaxThreadCount(std::max(workers, 1));
+        for (int w = 0; w < workers; ++w)
+            m_pool.start([this] { work(); });
+    }
+
+    // Stops the workers after the document each is making, then drops what is left.
+    ~ParallelDocuments()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_pool.waitForDone();
+        m_made.clear(); // on the calling thread, which they were handed to
+    }
+
+    ParallelDocuments(const ParallelDocuments &) = delete;
+    ParallelDocuments &operator=(const ParallelDocuments &) = delete;
+
+    // Pass 1 on the calling thread: takes jobs until none is left. `progress(done)` after each
+    // of its own (done counts every thread's); false cancels. Returns false when cancelled.
+    bool countPages(const JobDocuments &own, const std::function<bool(int)> &progress)
+    {
+        for (;;) {
+            int i = 0;
+            {
+                const std::lock_guard lock(m_mutex);
+                if (m_nextToCount >= m_setup.jobs)
+                    break;
+                i = m_nextToCount++;
+            }
+            const int done = counted(i, own.make(i, DocumentFactory::Glyphs::Drop), false);
+            if (!progress(done)) {
+                stop();
+                return false;
+            }
+        }
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_counted == m_setup.jobs; });
+        }
+        if (m_setup.jobs > 0 && !progress(m_setup.jobs)) {
+            stop();
+            return false;
+        }
+        return true;
+    }
+
+    int pages(int i) const { return m_pages.at(size_t(i)); }
+
+    // Pass 2: job i's document, laid out (and its glyphs kept unless it is a kept one). Call
+    // for i = 0, 1, ... in order after countPages().
+    std::unique_ptr<QTextDocument> take(int i, const JobDocuments &own)
+    {
+        std::unique_lock lock(m_mutex);
+        if (!m_painting) {
+            m_painting = true;
+            m_nextToMake = std::min(m_setup.kept, m_setup.jobs);
+        }
+        m_painterAt = i;
+        m_changed.notify_all(); // the window moved
+        for (;;) {
+            if (m_made.at(size_t(i)))
+                return std::move(m_made[size_t(i)]);
+            if (m_nextToMake == i) { // nobody has started it: make it here
+                ++m_nextToMake;
+                lock.unlock();
+                return own.make(i, DocumentFactory::Glyphs::Keep);
+            }
+            if (mayMakeAhead()) {
+                // A worker is still on this one: rather than wait, make a later one here.
+                const int later = m_nextToMake++;
+                lock.unlock();
+                std::unique_ptr<QTextDocument> doc = own.make(later, DocumentFactory::Glyphs::Keep);
+                lock.lock();
+                m_made[size_t(later)] = std::move(doc);
+                continue;
+            }
+            m_changed.wait(lock);
+        }
+    }
+
+    void stop()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+    }
+
+private:
+    // Pass 2: whether the next document nobody has started is within the window (with the
+    // mutex held).
+    bool mayMakeAhead() const
+    {
+        return m_nextToMake < m_setup.jobs
+               && m_nextToMake < std::max(m_painterAt, m_setup.kept) + m_setup.window;
+    }
+
+    // Records job i's page count (and its document when kept); returns how many are counted.
+    int counted(int i, std::unique_ptr<QTextDocument> doc, bool madeByWorker)
+    {
+        const bool keep = i < m_setup.kept;
+        const int pages = doc->pageCount();
+        if (keep && madeByWorker)
+            handOver(*doc, m_caller, m_setup.painted);
+        const std::lock_guard lock(m_mutex);
+        m_pages[size_t(i)] = pages;
+        if (keep)
+            m_made[size_t(i)] = std::move(doc);
+        ++m_counted;
+        if (m_counted == m_setup.jobs)
+            m_changed.notify_all();
+        return m_counted;
+    }
+
+    // A worker: pass 1, then pass 2, until nothing is left or the writer stops.
+    void work()
+    {
+        QBuffer sink;
+        QPdfWriter writer(&sink); // for its metrics only; never painted on
+        setUpWriter(writer, m_setup.resolution, m_setup.pageSize);
+        const JobDocuments own(*m_setup.input, m_setup.now, m_setup.locale, writer, m_setup.body);
+        std::unique_lock lock(m_mutex);
+        while (!m_stop && m_nextToCount < m_setup.jobs) {
+            const int i = m_nextToCount++;
+            lock.unlock();
+            std::unique_ptr<QTextDocument> doc = own.make(i, DocumentFactory::Glyphs::Drop);
+            // Pass-1 documents not kept die here, on the thread that made them.
+            counted(i, std::move(doc), true);
+            lock.lock();
+        }
+        for (;;) {
+            m_changed.wait(lock, [this] {
+                return m_stop || (m_painting && (m_nextToMake >= m_setup.jobs || mayMakeAhead()));
+            });
+            if (m_stop || m_nextToMake >= m_setup.jobs)
+                return;
+            const int i = m_nextToMake++;
+            lock.unlock();
+            std::unique_ptr<QTextDocument> doc = own.make(i, DocumentFactory::Glyphs::Keep);
+            doc->pageCount(); // finishes the layout here, not lazily while painting
+            handOver(*doc, m_caller, m_setup.painted);
+            lock.lock();
+            m_made[size_t(i)] = std::move(doc);
+            m_changed.notify_all();
+        }
+    }
+
+    const Setup m_setup;
+    QThread *const m_caller;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_stop = false;
+    int m_nextToCount = 0; // pass 1: the next job to lay out
+    int m_counted = 0;
+    bool m_painting = false; // pass 2 started
+    int m_nextToMake = 0;    // pass 2: the next job whose document nobody has started
+    int m_painterAt = 0;     // pass 2: the job being painted
+    std::vector<int> m_pages;
+    std::vector<std::unique_ptr<QTextDocument>> m_made; // kept and made ahead, by job
+    QThreadPool m_pool; // last: destroyed (its threads ended) before the state above
 };
 
 // The summary table, painted row by row. A QTextTable costs about half a millisecond per cell
@@ -870,20 +1146,37 @@ ExportResult PdfReportWriter::write(const ExportInput &input, QIODevice &device,
 
     const QDateTime now = effectiveExportedAt(input);
     const ReportHeader header = ReportHeader::build(input, now);
-    const SecretRedactor redactor(input.baseUrl);
     const QLocale &locale = m_options.locale;
 
     QPdfWriter writer(&device);
-    writer.setResolution(m_options.resolution);
-    QPageLayout layout(QPageSize(pageSize()), QPageLayout::Portrait, QMarginsF(),
-                       QPageLayout::Millimeter);
-    layout.setMode(QPageLayout::FullPageMode);
-    writer.setPageLayout(layout);
+    setUpWriter(writer, m_options.resolution, pageSize());
     writer.setTitle(header.title);
     writer.setCreator(QStringLiteral("batchwatch " BATCHWATCH_VERSION));
 
     const PageGeometry geometry = pageGeometry(writer);
     const DocumentFactory factory(writer, geometry.body.size());
+
+    // The job documents: the first ones are kept from pass 1 for pass 2 (about 130 KiB each);
+    // beyond that budget (Options::keptDocuments) they are laid out again, so that ten thousand
+    // jobs do not need a gigabyte. The workers start on pass 1 at once, while this thread
+    // builds the summary.
+    // Documents made ahead of the painter in pass 2 (about 280 KiB each with their glyphs).
+    constexpr int kWindow = 64;
+    const int jobPages = full ? jobs : 0; // jobs that get pages of their own
+    const int threads = m_options.threads > 0 ? m_options.threads : QThread::idealThreadCount();
+    ParallelDocuments::Setup setup;
+    setup.input = &input;
+    setup.now = now;
+    setup.locale = locale;
+    setup.resolution = m_options.resolution;
+    setup.pageSize = pageSize();
+    setup.body = geometry.body.size();
+    setup.painted = &writer;
+    setup.jobs = jobPages;
+    setup.kept = std::max(m_options.keptDocuments, 0);
+    setup.window = kWindow;
+    ParallelDocuments documents(setup, std::clamp(threads - 1, 0, std::max(jobPages - 1, 0)));
+    const JobDocuments own(input, now, locale, writer, geometry.body.size());
 
     QList<ReportSummary> summaries;
     summaries.reserve(jobs);
@@ -902,26 +1195,12 @@ ExportResult PdfReportWriter::write(const ExportInput &input, QIODevice &device,
                         : paginateSummary(table, jobs, geometry.body.height() - headHeight - gap,
                                           geometry.body.height());
 
-    // Pass 1: lay every job's pages out to learn the page count. The first documents are kept
-    // for pass 2 (about 100 KiB each); beyond that budget they are laid out again, so that ten
-    // thousand jobs do not need a gigabyte.
-    constexpr int kKeptDocuments = 300;
-    const int jobPages = full ? jobs : 0; // jobs that get pages of their own
-    std::vector<std::unique_ptr<QTextDocument>> kept(size_t(std::min(jobPages, kKeptDocuments)));
-    QList<int> pages;
-    pages.reserve(jobPages);
-    for (int i = 0; i < jobPages; ++i) {
-        const ReportJob job = ReportJob::build(input.jobs.at(i), i + 1, now, locale, redactor);
-        auto doc = factory.make(jobHtml(job), job.chart);
-        pages.append(doc->pageCount());
-        if (i < kKeptDocuments)
-            kept[size_t(i)] = std::move(doc);
-        if (!reportProgress(progress, i + 1, total))
-            return ExportResult::cancelled();
-    }
+    // Pass 1: lay every job's pages out to learn the page count.
+    if (!documents.countPages(own, [&](int done) { return reportProgress(progress, done, total); }))
+        return ExportResult::cancelled();
     int pageCount = int(chunks.size());
-    for (const int n : std::as_const(pages))
-        pageCount += n;
+    for (int i = 0; i < jobPages; ++i)
+        pageCount += documents.pages(i);
 
     // Pass 2: paint.
     QPainter painter;
@@ -945,14 +1224,9 @@ ExportResult PdfReportWriter::write(const ExportInput &input, QIODevice &device,
             table.paint(painter, origin, chunks.at(c).first, chunks.at(c).count);
     }
     for (int i = 0; i < jobPages; ++i) {
-        std::unique_ptr<QTextDocument> doc;
-        if (i < kKeptDocuments) {
-            doc = std::move(kept[size_t(i)]);
-        } else {
-            const ReportJob job = ReportJob::build(input.jobs.at(i), i + 1, now, locale, redactor);
-            doc = factory.make(jobHtml(job), job.chart, DocumentFactory::Glyphs::Keep);
-        }
-        paintDocument(painter, *doc, geometry, pages.at(i), pageNumber, pageCount, header, writer);
+        std::unique_ptr<QTextDocument> doc = documents.take(i, own);
+        paintDocument(painter, *doc, geometry, documents.pages(i), pageNumber, pageCount, header,
+                      writer);
         doc.reset();
         if (!reportProgress(progress, jobs + i + 1, total)) {
             painter.end();

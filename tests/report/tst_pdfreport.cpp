@@ -94,6 +94,7 @@ private Q_SLOTS:
     void countsJobsInTheHeaderInEnglish();
     void fitsATypicalJobOnOnePage();
     void drawsEmojiInJobNamesAsText();
+    void laysPagesOutTheSameOnSeveralThreads();
 
 private:
     QTemporaryDir m_dir;
@@ -401,6 +402,33 @@ void tst_PdfReport::fitsATypicalJobOnOnePage()
             QVERIFY(page.contains(QStringLiteral("times in UTC")));
         }
     }
+}
+
+void tst_PdfReport::laysPagesOutTheSameOnSeveralThreads()
+{
+    // Issue 13: the job pages are laid out on worker threads, each against a writer of its own.
+    // Three threads (whatever the cores) against the calling thread alone: the same pages with
+    // the same text, both for documents kept from the counting pass (the first two) and for
+    // those made ahead of the painter (the rest), some of them by the painting thread itself.
+    ExportInput input = test::sampleInput();
+    QVERIFY(input.jobs.size() >= 8);
+    input.jobs.resize(8);
+    QList<QStringList> reports;
+    for (const int threads : {1, 3}) {
+        PdfReportWriter::Options options;
+        options.locale = QLocale::c();
+        options.threads = threads;
+        options.keptDocuments = 2;
+        const QString path = m_dir.filePath(QStringLiteral("threads-%1.pdf").arg(threads));
+        const ExportResult r = writePdf(input, path, options);
+        QVERIFY2(r.ok(), qPrintable(r.errorString));
+        reports.append(pdfPages(path));
+        QCOMPARE(pdfInfo(path, QStringLiteral("Pages")).toInt(), int(reports.last().size()));
+    }
+    QVERIFY(reports.at(0).size() > input.jobs.size());
+    QCOMPARE(reports.at(1).size(), reports.at(0).size());
+    for (qsizetype p = 0; p < reports.at(0).size(); ++p)
+        QCOMPARE(reports.at(1).at(p), reports.at(0).at(p));
 }
 
 QTEST_MAIN(tst_PdfReport)
