@@ -440,10 +440,9 @@ NativeResultRecord record(NativeProvider provider, quint64 seed, const QString &
 
     r.kind = NativeResultRecord::Kind::Errored;
     const quint64 roll = h >> 20;
-    const ErrorKind *k = nullptr;
+    const ErrorKind *k = &pickError(kBedrockErrors, roll);
     switch (provider) {
     case NativeProvider::Bedrock:
-        k = &pickError(kBedrockErrors, roll);
         break;
     case NativeProvider::OpenAI:
         k = &pickError(kOpenAIErrors, roll);

@@ -34,15 +34,15 @@ QList<qint64> keptWhenRecordedOneByOne(const QList<qint64> &minutes)
     qint64 id = 0;
     for (qint64 m : minutes) {
         const Sample s{++id, kT0 + m * kMinute};
-        const std::optional<qint64> previousAt
-                = kept.isEmpty() ? std::nullopt : std::optional<qint64>(kept.constLast().at);
+        const bool first = kept.isEmpty();
+        const qint64 previousAt = first ? 0 : kept.constLast().at;
         kept.append(s);
         std::stable_sort(kept.begin(), kept.end(),
                          [](const Sample &a, const Sample &b) { return a.at < b.at; });
-        if (!previousAt)
+        if (first)
             continue;
-        const qint64 newestAt = std::max(s.at, *previousAt);
-        for (const Window &w : windowsToRethin(s.at, *previousAt)) {
+        const qint64 newestAt = std::max(s.at, previousAt);
+        for (const Window &w : windowsToRethin(s.at, previousAt)) {
             QList<Sample> inWindow;
             for (const Sample &k : std::as_const(kept)) {
                 if (k.at >= w.from && k.at <= w.to)
