@@ -938,6 +938,7 @@ public:
             s = SqliteStatement();
         m_sqliteTransition = SqliteStatement();
         m_sqliteSample = SqliteStatement();
+        m_sqliteNewestSample = SqliteStatement();
     }
 
     // The row id of a watched job; nullopt with error() set when it is not watched.
@@ -1210,7 +1211,31 @@ public:
             before = knownSamples(jobId);
             known = before.has_value();
         }
-        if (!known) {
+        if (!known && m_sqlite) {
+            SqliteStatement *newest = sqliteStatement(m_sqliteNewestSample,
+                                                      [] { return sqlOf(Stmt::NewestSample); });
+            if (!newest)
+                return false;
+            newest->bindInt(0, jobId);
+            newest->bindInt(1, jobId);
+            newest->bindInt(2, jobId);
+            const SqliteStatement::Step step = newest->step();
+            if (step == SqliteStatement::Step::Row) {
+                storedetail::SampleState st;
+                st.newestAt = newest->int64(0);
+                st.total = newest->int64(1);
+                st.processed = newest->int64(2);
+                st.succeeded = newest->int64(3);
+                st.failed = newest->int64(4);
+                st.firstId = newest->int64(5);
+                st.firstAt = newest->int64(6);
+                st.count = newest->int64(7);
+                before = st;
+            }
+            if (step == SqliteStatement::Step::Error || !newest->finish())
+                return setError(
+                        QStringLiteral("could not read progress samples: %1").arg(newest->error()));
+        } else if (!known) {
             QSqlQuery *newest = statement(Stmt::NewestSample);
             if (!newest)
                 return false;
@@ -1523,6 +1548,7 @@ private:
     std::array<SqliteStatement, 8> m_sqliteBody; // by bodyGroup()
     SqliteStatement m_sqliteTransition;
     SqliteStatement m_sqliteSample;
+    SqliteStatement m_sqliteNewestSample;
     const Written *m_written = nullptr;
     Written m_pending;
     bool m_inTransaction = false;

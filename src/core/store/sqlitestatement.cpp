@@ -64,12 +64,12 @@ bool SqliteStatement::prepare(sqlite3 *db, const QString &sql)
         m_stmt = nullptr;
         return false;
     }
-    // Value i is parameter i + 1 only when the placeholders first appear as :v0, :v1, … in
-    // order; anything else is refused rather than bound to the wrong column.
+    // Value i is parameter i + 1 only when the placeholders are ? or first appear as :v0, :v1,
+    // … in order; anything else is refused rather than bound to the wrong column.
     const int count = sqlite3_bind_parameter_count(m_stmt);
     for (int i = 0; i < count; ++i) {
-        const char *name = sqlite3_bind_parameter_name(m_stmt, i + 1);
-        if (!name || QByteArray(name) != ":v" + QByteArray::number(i)) {
+        const char *name = sqlite3_bind_parameter_name(m_stmt, i + 1); // null for ?
+        if (name && QByteArray(name) != ":v" + QByteArray::number(i)) {
             m_error = QStringLiteral("unexpected placeholder %1 in a statement")
                               .arg(QString::fromUtf8(name ? name : "?"));
             sqlite3_finalize(m_stmt);

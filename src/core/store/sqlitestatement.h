@@ -31,7 +31,7 @@ public:
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
-    // Prepares `sql`, whose placeholders are :v0, :v1, … in the order they first appear (as
+    // Prepares `sql`, whose placeholders are ? or :v0, :v1, … in the order they first appear (as
     // JobStore writes them for QSqlQuery); false with error() set when it cannot.
     bool prepare(sqlite3 *db, const QString &sql);
     bool isPrepared() const { return m_stmt != nullptr; }
