@@ -1,6 +1,9 @@
 #include "store/sqlitestatement.h"
 
+#include "common/logging.h"
+
 #include <QSqlDriver>
+#include <QSqlQuery>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -17,6 +20,20 @@ sqlite3 *SqliteStatement::handleOf(const QSqlDatabase &db)
     const QVariant handle = driver->handle();
     // QSQLITE hands out its connection as the QVariant type "sqlite3*".
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    // The connection may only be used through the library QSQLITE itself calls (Debian's links
+    // the system libsqlite3; a Qt built with its own copy of SQLite does not): asked once, the
+    // plugin's SQLite must name the same source as the one linked here, else QSqlQuery it is.
+    static const bool sameLibrary = [&db] {
+        QSqlQuery q(db);
+        const bool same = q.exec(QStringLiteral("SELECT sqlite_source_id()")) && q.next()
+                          && q.value(0).toString().toUtf8() == QByteArray(sqlite3_sourceid());
+        if (!same)
+            qCWarning(lcStore) << "Qt's SQLite driver uses another SQLite than"
+                               << sqlite3_sourceid() << "; writing through Qt's binding (slower)";
+        return same;
+    }();
+    if (!sameLibrary)
         return nullptr;
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
