@@ -4,7 +4,8 @@
 # names must render (and be extractable from a PDF) everywhere. The app draws emoji in colour
 # (fonts-noto-color-emoji); a PDF needs them from an outline font (fonts-symbola). Qt loads
 # OpenSSL (libssl3) at run time for its TLS backend; libcurl4-openssl-dev is the second HTTP
-# transport (core/wire/curltransport). poppler-utils (pdftotext, pdfimages), tzdata, zsh and
+# transport (core/wire/curltransport); libsqlite3-dev is SQLite's C API, which the store uses
+# on the connection Qt's QSQLITE plugin opened (core/store/sqlitestatement). poppler-utils (pdftotext, pdfimages), tzdata, zsh and
 # fish (the shell completion test) are for the tests, so that none of them is skipped.
 # Sourced by run.sh and test.sh; safe to run again (a no-op when all are present).
 set -euo pipefail
@@ -15,7 +16,7 @@ BATCHWATCH_PACKAGES=(
     qt6-svg-dev qtkeychain-qt6-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite
     libqt6sql6-psql postgresql-15
     libqt6opengl6-dev libxkbcommon-dev libgl-dev libssl3 libcurl4-openssl-dev
-    xvfb xauth poppler-utils tzdata fonts-dejavu-core fonts-wqy-microhei fonts-noto-color-emoji
+    libsqlite3-dev xvfb xauth poppler-utils tzdata fonts-dejavu-core fonts-wqy-microhei fonts-noto-color-emoji
     fonts-symbola zsh fish
 )
 

@@ -4,6 +4,7 @@
 #include "domain/jobkey.h"
 #include "store/resultsjson.h"
 #include "store/samplethinning.h"
+#include "store/sqlitestatement.h"
 #include "store/storeengine.h"
 #include "store/storeschema.h"
 #include "wire/jobcodec.h"
@@ -230,6 +231,7 @@ public:
     explicit Writer(const QSqlDatabase &db, const Written *written = nullptr,
                     storedetail::SampleCache *samples = nullptr)
         : m_db(db)
+        , m_sqlite(SqliteStatement::handleOf(db))
         , m_written(written)
         , m_samples(samples)
     {}
@@ -244,7 +246,19 @@ public:
     const QString &error() const { return m_error; }
     bool isPostgres() const { return storeengine::engineOf(m_db) == storeengine::Engine::Postgres; }
     // What this transaction wrote; merge it into JobStore::m_written once committed.
-    const Written &pendingWritten() const { return m_pending; }
+    // Takes what this transaction wrote, once committed, into `written` (JobStore::m_written).
+    void mergeWrittenInto(Written &written)
+    {
+        if (written.isEmpty()) {
+            written = std::exchange(m_pending, {});
+            return;
+        }
+        for (auto it = m_pending.begin(); it != m_pending.end(); ++it)
+            written.insert(it.key(), std::move(it.value()));
+        m_pending.clear();
+    }
+    // Room for what `jobs` saves will record (no rehashing on the way).
+    void expectJobs(qsizetype jobs) { m_pending.reserve(jobs); }
 
     bool begin()
     {
@@ -267,6 +281,7 @@ public:
     bool commit()
     {
         m_statements.fill(std::nullopt); // finish every statement before COMMIT
+        dropSqliteStatements();
         m_batchStatements.clear();
         m_bodyStatements.clear();
         m_transitionStatements.clear();
@@ -314,6 +329,7 @@ public:
     void rollback()
     {
         m_statements.fill(std::nullopt);
+        dropSqliteStatements();
         m_batchStatements.clear();
         m_bodyStatements.clear();
         m_transitionStatements.clear();
@@ -391,22 +407,39 @@ public:
         const QString memoKey = w.profileId + u'\n' + canonical;
         const int keep = keepFlags(w, writtenBefore(memoKey));
         const QByteArray json = JobCodec::toJsonBytes(w.job);
-        QSqlQuery *q = jobStatement(keep, 1);
-        if (!q)
-            return std::nullopt;
-        int i = 0;
-        bindJob(*q, i, w, canonical, json, keep);
-        if (!run(*q)) {
-            setError(QStringLiteral("could not save job %1")
-                             .arg(jobLabel(w.profileId, w.identifier)),
-                     *q);
-            return std::nullopt;
-        }
         std::optional<BodyWrite> body;
-        if (q->next())
-            body = BodyWrite{q->value(0).toLongLong(), &w, &retrieveText, keep,
-                             q->value(3).isNull() ? 0 : q->value(3).toInt()};
-        q->finish();
+        if (m_sqlite) {
+            SqliteStatement *q = sqliteJobStatement(keep);
+            if (!q)
+                return std::nullopt;
+            SqliteBinder sink{*q};
+            jobValues(sink, w, canonical, json, keep);
+            const SqliteStatement::Step step = q->step();
+            if (step == SqliteStatement::Step::Row)
+                body = BodyWrite{q->int64(0), &w, &retrieveText, keep,
+                                 q->isNull(3) ? 0 : int(q->int64(3))};
+            if (step == SqliteStatement::Step::Error || !q->finish()) {
+                setError(QStringLiteral("could not save job %1: %2")
+                                 .arg(jobLabel(w.profileId, w.identifier), q->error()));
+                return std::nullopt;
+            }
+        } else {
+            QSqlQuery *q = jobStatement(keep, 1);
+            if (!q)
+                return std::nullopt;
+            int i = 0;
+            bindJob(*q, i, w, canonical, json, keep);
+            if (!run(*q)) {
+                setError(QStringLiteral("could not save job %1")
+                                 .arg(jobLabel(w.profileId, w.identifier)),
+                         *q);
+                return std::nullopt;
+            }
+            if (q->next())
+                body = BodyWrite{q->value(0).toLongLong(), &w, &retrieveText, keep,
+                                 q->value(3).isNull() ? 0 : q->value(3).toInt()};
+            q->finish();
+        }
         if (!body) {
             setError(QStringLiteral("saving job %1 returned no row")
                              .arg(jobLabel(w.profileId, w.identifier)));
@@ -616,6 +649,13 @@ public:
         for (size_t g = 0; g < byKeep.size(); ++g) {
             const QList<const BodyWrite *> &group = byKeep[g];
             const int keep = keepOfBodyGroup(int(g));
+            if (m_sqlite) {
+                for (const BodyWrite *b : group) {
+                    if (!writeBodySqlite(*b, keep))
+                        return false;
+                }
+                continue;
+            }
             for (qsizetype from = 0; from < group.size(); from += rowsPerStatement) {
                 const qsizetype n = std::min<qsizetype>(rowsPerStatement, group.size() - from);
                 QSqlQuery *q = bodyStatement(keep, int(n));
@@ -647,6 +687,30 @@ public:
         return true;
     }
 
+    // writeBodies() of one job on SQLite: the same values, as bytes (a null QByteArray: NULL).
+    bool writeBodySqlite(const BodyWrite &b, int keep)
+    {
+        SqliteStatement *q = sqliteBodyStatement(keep);
+        if (!q)
+            return false;
+        const WatchedJob &w = *b.job;
+        const QByteArray *text = b.retrieveText;
+        const auto bytesOf = [](const RawBody &body) {
+            return body.isEmpty() ? QByteArray() : body.toJsonText();
+        };
+        q->bindInt(0, b.id);
+        q->bindBlob(1, (keep & KeepRetrieve) ? QByteArray()
+                       : text && !text->isEmpty() && !w.rawRetrieve.isEmpty()
+                               ? *text
+                               : bytesOf(w.rawRetrieve));
+        q->bindBlob(2, (keep & KeepList) ? QByteArray() : bytesOf(w.rawList));
+        q->bindBlob(3, (keep & KeepNative) ? QByteArray() : bytesOf(w.rawNative));
+        if (!q->finish())
+            return setError(
+                    QStringLiteral("could not save the raw bodies of 1 job: %1").arg(q->error()));
+        return true;
+    }
+
     // Index of a combination of kept bodies (0-7) and back.
     static size_t bodyGroup(int keep)
     {
@@ -659,32 +723,81 @@ public:
                | ((group & 4) ? KeepNative : 0);
     }
 
-    // Binds the 17 columns of one job's watched_jobs row from position *i on
-    // (named placeholders: placeholder()).
-    void bindJob(QSqlQuery &q, int &i, const WatchedJob &w, const QString &canonical,
-                 const QByteArray &json, int keep)
+    // The 17 columns of one job's watched_jobs row, in order, handed to `sink` (text, nullText,
+    // integer, nullInteger, blob): one list of values for QSqlQuery and SqliteStatement alike.
+    template<typename Sink>
+    void jobValues(Sink &sink, const WatchedJob &w, const QString &canonical,
+                   const QByteArray &json, int keep)
     {
         const QDateTime addedAt
                 = (keep & KeepAddedAt) ? QDateTime::currentDateTimeUtc() : w.addedAt;
         const std::optional<GatewayError> &e = w.lastError;
-        q.bindValue(placeholder(i++), w.profileId);
-        q.bindValue(placeholder(i++), w.identifier);
-        q.bindValue(placeholder(i++), canonical);
-        q.bindValue(placeholder(i++), statusValue(w.job.status));
-        q.bindValue(placeholder(i++), w.job.jobArn ? QVariant(nonNull(*w.job.jobArn)) : nullText());
-        q.bindValue(placeholder(i++), json);
-        q.bindValue(placeholder(i++), addedAt.toMSecsSinceEpoch());
-        q.bindValue(placeholder(i++), timeValue(w.fetchedAt));
-        q.bindValue(placeholder(i++), e ? QVariant(GatewayError::kindName(e->kind)) : nullText());
-        q.bindValue(placeholder(i++), e ? e->httpStatus : 0);
-        q.bindValue(placeholder(i++), e ? nonNull(e->gatewayType) : QStringLiteral(""));
-        q.bindValue(placeholder(i++), e ? nonNull(e->message) : QStringLiteral(""));
-        q.bindValue(i++,
-                    e && e->retryAfterSeconds ? QVariant(*e->retryAfterSeconds) : nullInteger());
-        q.bindValue(placeholder(i++), timeValue(w.lastErrorAt));
-        q.bindValue(placeholder(i++), w.notFound ? 1 : 0);
-        q.bindValue(placeholder(i++), fieldsTextOf(w.everReported));
-        q.bindValue(placeholder(i++), fieldsTextOf(w.fromNative));
+        const auto time = [&sink](const QDateTime &t) {
+            if (t.isValid())
+                sink.integer(t.toMSecsSinceEpoch());
+            else
+                sink.nullInteger();
+        };
+        sink.text(w.profileId);
+        sink.text(w.identifier);
+        sink.text(canonical);
+        if (w.job.status)
+            sink.text(w.job.status->raw());
+        else
+            sink.nullText();
+        if (w.job.jobArn)
+            sink.text(*w.job.jobArn);
+        else
+            sink.nullText();
+        sink.blob(json);
+        sink.integer(addedAt.toMSecsSinceEpoch());
+        time(w.fetchedAt);
+        if (e)
+            sink.text(GatewayError::kindName(e->kind));
+        else
+            sink.nullText();
+        sink.integer(e ? e->httpStatus : 0);
+        sink.text(e ? e->gatewayType : QString());
+        sink.text(e ? e->message : QString());
+        if (e && e->retryAfterSeconds)
+            sink.integer(*e->retryAfterSeconds);
+        else
+            sink.nullInteger();
+        time(w.lastErrorAt);
+        sink.integer(w.notFound ? 1 : 0);
+        sink.text(fieldsTextOf(w.everReported));
+        sink.text(fieldsTextOf(w.fromNative));
+    }
+
+    // Binds a statement's values from position *i on (named placeholders: placeholder()). Text
+    // is never NULL here: an absent value is nullText().
+    struct QueryBinder
+    {
+        QSqlQuery &q;
+        int &i;
+        void text(const QString &t) { q.bindValue(placeholder(i++), nonNull(t)); }
+        void nullText() { q.bindValue(placeholder(i++), bw::nullText()); }
+        void integer(qint64 v) { q.bindValue(placeholder(i++), v); }
+        void nullInteger() { q.bindValue(placeholder(i++), bw::nullInteger()); }
+        void blob(const QByteArray &b) { q.bindValue(placeholder(i++), b); }
+    };
+    struct SqliteBinder
+    {
+        SqliteStatement &q;
+        int i = 0;
+        void text(const QString &t) { q.bindText(i++, t); }
+        void nullText() { q.bindNull(i++); }
+        void integer(qint64 v) { q.bindInt(i++, v); }
+        void nullInteger() { q.bindNull(i++); }
+        void blob(const QByteArray &b) { q.bindBlob(i++, b); }
+    };
+
+    // Binds the 17 columns of one job's watched_jobs row from position *i on.
+    void bindJob(QSqlQuery &q, int &i, const WatchedJob &w, const QString &canonical,
+                 const QByteArray &json, int keep)
+    {
+        QueryBinder sink{q, i};
+        jobValues(sink, w, canonical, json, keep);
     }
 
     // fieldsText(), remembered: a refresh's jobs share a few distinct sets.
@@ -717,6 +830,17 @@ public:
         const int key = (keepAddedAt ? 1 : 0) * (kBatchRows + 1) + rows;
         if (auto it = m_batchStatements.find(key); it != m_batchStatements.end())
             return &*it;
+        QSqlQuery q(m_db);
+        if (!q.prepare(jobUpsertSql(keepAddedAt, rows))) {
+            setError(QStringLiteral("could not prepare a statement"), q);
+            return nullptr;
+        }
+        return &*m_batchStatements.insert(key, std::move(q));
+    }
+
+    // The text of jobStatement(): `rows` rows of kJobValues values (bindJob()).
+    static QString jobUpsertSql(bool keepAddedAt, int rows)
+    {
         QString sql = QStringLiteral(
                 "INSERT INTO watched_jobs (profile_id, identifier, canonical_id, status, job_arn,"
                 " job_json, added_at, fetched_at, error_kind, error_http_status,"
@@ -749,12 +873,7 @@ public:
                        .arg(int(StoredRetrieve))
                        .arg(int(StoredList))
                        .arg(int(StoredNative));
-        QSqlQuery q(m_db);
-        if (!q.prepare(sql)) {
-            setError(QStringLiteral("could not prepare a statement"), q);
-            return nullptr;
-        }
-        return &*m_batchStatements.insert(key, std::move(q));
+        return sql;
     }
 
     // The upsert of `rows` jobs' job_bodies rows that keep the bodies `keep` says (as stored;
@@ -764,6 +883,17 @@ public:
         const int key = int(bodyGroup(keep)) * (kBodyRows + 1) + rows;
         if (auto it = m_bodyStatements.find(key); it != m_bodyStatements.end())
             return &*it;
+        QSqlQuery q(m_db);
+        if (!q.prepare(bodyUpsertSql(keep, rows))) {
+            setError(QStringLiteral("could not prepare a statement"), q);
+            return nullptr;
+        }
+        return &*m_bodyStatements.insert(key, std::move(q));
+    }
+
+    // The text of bodyStatement().
+    static QString bodyUpsertSql(int keep, int rows)
+    {
         QString sql = QStringLiteral(
                 "INSERT INTO job_bodies (job_id, raw_retrieve, raw_list, raw_native) VALUES ");
         for (int r = 0; r < rows; ++r)
@@ -776,13 +906,41 @@ public:
                 set.append(QStringLiteral("%1 = excluded.%1").arg(QLatin1StringView(name)));
         }
         sql += QStringLiteral(" ON CONFLICT (job_id) DO UPDATE SET ") + set.join(u", ");
-        QSqlQuery q(m_db);
-        if (!q.prepare(sql)) {
-            setError(QStringLiteral("could not prepare a statement"), q);
+        return sql;
+    }
+    // SQLite: the single-row statements of jobStatement(), bodyStatement(), the transition and
+    // the sample insert on m_sqlite, prepared once per transaction.
+    template<typename Sql>
+    SqliteStatement *sqliteStatement(SqliteStatement &slot, Sql sql)
+    {
+        if (!slot.isPrepared() && !slot.prepare(m_sqlite, sql())) {
+            setError(QStringLiteral("could not prepare a statement: %1").arg(slot.error()));
             return nullptr;
         }
-        return &*m_bodyStatements.insert(key, std::move(q));
+        return &slot;
     }
+    SqliteStatement *sqliteJobStatement(int keep)
+    {
+        const bool keepAddedAt = keep & KeepAddedAt;
+        return sqliteStatement(m_sqliteJob[keepAddedAt ? 1 : 0],
+                               [keepAddedAt] { return jobUpsertSql(keepAddedAt, 1); });
+    }
+    SqliteStatement *sqliteBodyStatement(int keep)
+    {
+        return sqliteStatement(m_sqliteBody[bodyGroup(keep)],
+                               [keep] { return bodyUpsertSql(keep, 1); });
+    }
+    void dropSqliteStatements()
+    {
+        for (SqliteStatement &s : m_sqliteJob)
+            s = SqliteStatement();
+        for (SqliteStatement &s : m_sqliteBody)
+            s = SqliteStatement();
+        m_sqliteTransition = SqliteStatement();
+        m_sqliteSample = SqliteStatement();
+        m_sqliteNewestSample = SqliteStatement();
+    }
+
     // The row id of a watched job; nullopt with error() set when it is not watched.
     std::optional<qint64> findJob(const QString &profileId, const QString &identifier)
     {
@@ -823,6 +981,27 @@ public:
     {
         if (!t.observedAt.isValid())
             return setError(QStringLiteral("a status transition has no observation time"));
+        if (m_sqlite) {
+            SqliteStatement *q = sqliteStatement(m_sqliteTransition,
+                                                 [] { return sqlOf(Stmt::InsertTransition); });
+            if (!q)
+                return false;
+            q->bindInt(0, jobId);
+            if (t.from)
+                q->bindText(1, t.from->raw());
+            else
+                q->bindNull(1);
+            q->bindText(2, t.to.raw());
+            q->bindInt(3, t.observedAt.toMSecsSinceEpoch());
+            if (t.lastModifiedTime && t.lastModifiedTime->isValid())
+                q->bindInt(4, t.lastModifiedTime->toMSecsSinceEpoch());
+            else
+                q->bindNull(4);
+            if (!q->finish())
+                return setError(
+                        QStringLiteral("could not append a status transition: %1").arg(q->error()));
+            return true;
+        }
         QSqlQuery *q = statement(Stmt::InsertTransition);
         if (!q)
             return false;
@@ -941,6 +1120,22 @@ public:
             return false;
         if (!fresh)
             return true; // nothing new to chart
+        if (m_sqlite) {
+            SqliteStatement *q
+                    = sqliteStatement(m_sqliteSample, [] { return sqlOf(Stmt::InsertSample); });
+            if (!q)
+                return false;
+            q->bindInt(0, jobId);
+            q->bindInt(1, s.at.toMSecsSinceEpoch());
+            q->bindInt(2, s.total);
+            q->bindInt(3, s.processed);
+            q->bindInt(4, s.succeeded);
+            q->bindInt(5, s.failed);
+            if (!q->finish())
+                return setError(
+                        QStringLiteral("could not record a progress sample: %1").arg(q->error()));
+            return afterSampleInserted(*fresh, q->lastInsertRowId());
+        }
         QSqlQuery *insert = statement(Stmt::InsertSample);
         if (!insert)
             return false;
@@ -1016,7 +1211,31 @@ public:
             before = knownSamples(jobId);
             known = before.has_value();
         }
-        if (!known) {
+        if (!known && m_sqlite) {
+            SqliteStatement *newest = sqliteStatement(m_sqliteNewestSample,
+                                                      [] { return sqlOf(Stmt::NewestSample); });
+            if (!newest)
+                return false;
+            newest->bindInt(0, jobId);
+            newest->bindInt(1, jobId);
+            newest->bindInt(2, jobId);
+            const SqliteStatement::Step step = newest->step();
+            if (step == SqliteStatement::Step::Row) {
+                storedetail::SampleState st;
+                st.newestAt = newest->int64(0);
+                st.total = newest->int64(1);
+                st.processed = newest->int64(2);
+                st.succeeded = newest->int64(3);
+                st.failed = newest->int64(4);
+                st.firstId = newest->int64(5);
+                st.firstAt = newest->int64(6);
+                st.count = newest->int64(7);
+                before = st;
+            }
+            if (step == SqliteStatement::Step::Error || !newest->finish())
+                return setError(
+                        QStringLiteral("could not read progress samples: %1").arg(newest->error()));
+        } else if (!known) {
             QSqlQuery *newest = statement(Stmt::NewestSample);
             if (!newest)
                 return false;
@@ -1322,6 +1541,14 @@ private:
     }
 
     QSqlDatabase m_db;
+    // SQLite: the connection under m_db, for the per-job statements of a refresh (job, bodies,
+    // transition, sample) through SqliteStatement; null on PostgreSQL (QSqlQuery throughout).
+    sqlite3 *m_sqlite = nullptr;
+    std::array<SqliteStatement, 2> m_sqliteJob;  // by whether added_at is kept
+    std::array<SqliteStatement, 8> m_sqliteBody; // by bodyGroup()
+    SqliteStatement m_sqliteTransition;
+    SqliteStatement m_sqliteSample;
+    SqliteStatement m_sqliteNewestSample;
     const Written *m_written = nullptr;
     Written m_pending;
     bool m_inTransaction = false;
@@ -2178,6 +2405,7 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
     if (!checkUsable())
         return failWrite(m_lastError);
     Writer w(m_db, &m_written);
+    w.expectJobs(jobs.size());
     bool ok = w.begin();
     for (const WatchedJob &job : jobs) {
         if (!ok)
@@ -2189,11 +2417,8 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
     }
     ok = ok && notifyChanged(w, changedKeys(w, jobs, [](const WatchedJob &j) { return &j; }))
          && w.commit();
-    if (ok) {
-        const auto &written = w.pendingWritten();
-        for (auto it = written.cbegin(); it != written.cend(); ++it)
-            m_written.insert(it.key(), it.value());
-    }
+    if (ok)
+        w.mergeWrittenInto(m_written);
     if (!ok)
         return failWrite(
                 QStringLiteral("Could not save %1: %2").arg(jobCount(jobs.size()), w.error()));
@@ -2340,6 +2565,7 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
         return failWrite(m_lastError);
     Writer w(m_db, &m_written,
              storeengine::engineOf(m_db) == storeengine::Engine::Sqlite ? &m_samples : nullptr);
+    w.expectJobs(updates.size());
     bool ok = w.begin();
     // On PostgreSQL the jobs are saved a slice at a time with multi-row upserts
     // (Writer::saveJobBatch: one round trip per 48 jobs rather than one per job), then the
@@ -2427,11 +2653,8 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
     }
     ok = ok && notifyChanged(w, changedKeys(w, updates, [](const JobUpdate &u) { return &u.job; }))
          && w.commit();
-    if (ok) {
-        const auto &written = w.pendingWritten();
-        for (auto it = written.cbegin(); it != written.cend(); ++it)
-            m_written.insert(it.key(), it.value());
-    }
+    if (ok)
+        w.mergeWrittenInto(m_written);
     if (!ok)
         // "written", not "kept": a StoreWorker keeps a batch that found the connection gone and
         // writes it again once the store is back.

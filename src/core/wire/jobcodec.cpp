@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -642,38 +643,50 @@ namespace {
 class CompactWriter
 {
 public:
+    // Appends to `out` (through a pointer into its buffer, grown ahead: QByteArray::append per
+    // character cost more than the rest of writing a job); `out` has its final size once the
+    // writer is gone.
     explicit CompactWriter(QByteArray &out)
         : m_out(out)
-    {}
+        , m_len(out.size())
+        , m_cap(out.size())
+    {
+        reserveMore(1024);
+    }
+    ~CompactWriter() { m_out.resize(m_len); }
+    CompactWriter(const CompactWriter &) = delete;
+    CompactWriter &operator=(const CompactWriter &) = delete;
 
     // `"key":` after a comma unless it is the object's first member.
     void key(const char *name)
     {
         if (m_needComma)
-            m_out.append(',');
-        m_out.append('"').append(name).append("\":");
+            put(',');
+        put('"');
+        put(name, qsizetype(std::strlen(name)));
+        put("\":", 2);
         m_needComma = true;
     }
     void open(char bracket)
     {
-        m_out.append(bracket);
+        put(bracket);
         m_needComma = false;
     }
     void close(char bracket)
     {
-        m_out.append(bracket);
+        put(bracket);
         m_needComma = true;
     }
     void arrayItem()
     {
         if (m_needComma)
-            m_out.append(',');
+            put(',');
         m_needComma = true;
     }
     // False on a UTF-16 surrogate: the caller falls back to QJsonDocument for the whole job.
     bool string(const QString &text)
     {
-        m_out.append('"');
+        put('"');
         const char16_t *begin = reinterpret_cast<const char16_t *>(text.constData());
         const char16_t *end = begin + text.size();
         const char16_t *run = begin; // start of the characters not yet copied
@@ -687,46 +700,48 @@ public:
                 if (c >= 0xD800 && c <= 0xDFFF)
                     return false;
                 if (c < 0x800) {
-                    m_out.append(char(0xC0 | (c >> 6)));
+                    put(char(0xC0 | (c >> 6)));
                 } else {
-                    m_out.append(char(0xE0 | (c >> 12)));
-                    m_out.append(char(0x80 | ((c >> 6) & 0x3F)));
+                    put(char(0xE0 | (c >> 12)));
+                    put(char(0x80 | ((c >> 6) & 0x3F)));
                 }
-                m_out.append(char(0x80 | (c & 0x3F)));
+                put(char(0x80 | (c & 0x3F)));
                 continue;
             }
-            m_out.append('\\');
+            put('\\');
             switch (c) {
             case u'"':
-                m_out.append('"');
+                put('"');
                 break;
             case u'\\':
-                m_out.append('\\');
+                put('\\');
                 break;
             case u'\b':
-                m_out.append('b');
+                put('b');
                 break;
             case u'\f':
-                m_out.append('f');
+                put('f');
                 break;
             case u'\n':
-                m_out.append('n');
+                put('n');
                 break;
             case u'\r':
-                m_out.append('r');
+                put('r');
                 break;
             case u'\t':
-                m_out.append('t');
+                put('t');
                 break;
             default: {
                 static const char hex[] = "0123456789abcdef";
-                m_out.append("u00").append(hex[c >> 4]).append(hex[c & 0xF]);
+                put("u00", 3);
+                put(hex[c >> 4]);
+                put(hex[c & 0xF]);
                 break;
             }
             }
         }
         flushAscii(run, end);
-        m_out.append('"');
+        put('"');
         return true;
     }
     // A number as QJsonValue(double) keeps it: an integral value in qint64's range as an integer
@@ -735,11 +750,11 @@ public:
     {
         constexpr double kTwo63 = 9223372036854775808.0;
         if (std::isfinite(d) && d == std::trunc(d) && d > -kTwo63 && d < kTwo63)
-            m_out.append(QByteArray::number(static_cast<qint64>(d)));
+            integer(static_cast<qint64>(d));
         else if (std::isfinite(d))
-            m_out.append(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
+            put(QByteArray::number(d, 'g', QLocale::FloatingPointShortest));
         else
-            m_out.append("null");
+            put("null", 4);
     }
 
 private:
@@ -748,14 +763,45 @@ private:
         const qsizetype n = to - from;
         if (n <= 0)
             return;
-        const qsizetype at = m_out.size();
-        m_out.resize(at + n);
-        char *dst = m_out.data() + at;
+        char *dst = room(n);
         for (qsizetype i = 0; i < n; ++i)
             dst[i] = char(from[i]);
+        m_len += n;
     }
 
+    // What QByteArray::number(qint64) writes.
+    void integer(qint64 v)
+    {
+        char digits[24];
+        const std::to_chars_result r = std::to_chars(digits, digits + sizeof digits, v);
+        put(digits, r.ptr - digits);
+    }
+
+    // Room for `n` more bytes at m_data + m_len.
+    char *room(qsizetype n)
+    {
+        if (m_cap - m_len < n)
+            reserveMore(n);
+        return m_data + m_len;
+    }
+    void reserveMore(qsizetype n)
+    {
+        m_cap = std::max(m_cap * 2, m_len + n + 256);
+        m_out.resize(m_cap); // the bytes past m_len are written before they are kept
+        m_data = m_out.data();
+    }
+    void put(char c) { *room(1) = c, ++m_len; }
+    void put(const char *bytes, qsizetype n)
+    {
+        std::memcpy(room(n), bytes, size_t(n));
+        m_len += n;
+    }
+    void put(const QByteArray &bytes) { put(bytes.constData(), bytes.size()); }
+
     QByteArray &m_out;
+    char *m_data = nullptr;
+    qsizetype m_len = 0; // bytes of m_out written
+    qsizetype m_cap = 0; // m_out's size while writing
     bool m_needComma = false;
 };
 
@@ -935,26 +981,33 @@ const std::array<NamedMember, JobFieldCount> &sortedMembers()
 bool appendJsonBytes(QByteArray &out, const Job &job)
 {
     const qsizetype start = out.size();
-    CompactWriter w(out);
-    w.open('{');
-    for (const NamedMember &m : sortedMembers()) {
-        if (!m.write(w, job, m.name)) {
-            out.truncate(start);
-            return false;
+    bool ok = true;
+    {
+        CompactWriter w(out);
+        w.open('{');
+        for (const NamedMember &m : sortedMembers()) {
+            ok = m.write(w, job, m.name);
+            if (!ok)
+                break;
         }
-    }
-    w.close('}');
-    return true;
+        w.close('}');
+    } // out has its final size here
+    if (!ok)
+        out.truncate(start);
+    return ok;
 }
 
 bool appendJsonString(QByteArray &out, const QString &text)
 {
     const qsizetype start = out.size();
-    CompactWriter w(out);
-    if (w.string(text))
-        return true;
-    out.truncate(start);
-    return false;
+    bool ok = false;
+    {
+        CompactWriter w(out);
+        ok = w.string(text);
+    } // out has its final size here
+    if (!ok)
+        out.truncate(start);
+    return ok;
 }
 
 QByteArray toJsonBytes(const Job &job)
