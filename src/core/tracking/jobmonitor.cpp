@@ -287,45 +287,57 @@ void JobMonitor::onStoreLoaded(QList<WatchedJob> stored)
 {
     m_loading = false;
     const QString pid = profileId();
-    QList<WatchedJob> added;
     QList<WatchedJob> replaced;
     QStringList order;
-    QSet<QString> inOrder;
     QList<PollScheduler::Seed> seeds;
-    // Sized once (100,000 stored jobs would grow every table by doubling), and each stored job
-    // is moved into its Tracked: the one copy made is the one jobsAdded carries (issue 13).
-    added.reserve(stored.size());
+    // Sized once (100,000 stored jobs would grow every table by doubling; issue 13).
     order.reserve(stored.size() + m_order.size());
-    inOrder.reserve(stored.size());
     seeds.reserve(stored.size() + m_deferredSeeds.size());
     m_jobs.reserve(m_jobs.size() + stored.size());
-    for (WatchedJob &w : stored) {
+    // The jobs watched while loading (usually none): a stored row of one replaces it once.
+    // Any other identifier already in m_jobs was loaded by an earlier row: a second row of the
+    // same identifier, skipped. m_jobs itself tells a new identifier (one lookup per row, no
+    // set of every identifier loaded: issue 13).
+    QSet<QString> watchedWhileLoading;
+    watchedWhileLoading.reserve(m_jobs.size());
+    for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it)
+        watchedWhileLoading.insert(it.key());
+    // What jobsAdded carries is `stored` itself, the jobs added kept at its front in their
+    // order: each Tracked gets a copy, and no third array of 100,000 jobs is made and freed on
+    // this thread (the store thread made this one; issue 13).
+    WatchedJob *const rows = stored.data();
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < stored.size(); ++i) {
+        WatchedJob &w = rows[i];
         if (w.identifier.isEmpty() || m_unwatchedWhileLoading.contains(w.identifier))
             continue;
-        const qsizetype known = inOrder.size();
-        inOrder.insert(w.identifier);
-        if (inOrder.size() == known)
+        const qsizetype known = m_jobs.size();
+        Tracked &t = m_jobs[w.identifier]; // valid until the next insertion
+        const bool isNew = m_jobs.size() != known;
+        if (!isNew && !watchedWhileLoading.remove(w.identifier))
             continue; // a second row of the same identifier
         if (w.profileId.isEmpty())
             w.profileId = pid;
         fillCountsFromResults(w);
         order.append(w.identifier);
         seeds.append(seedFor(w));
-        auto it = m_jobs.find(w.identifier);
-        if (it != m_jobs.end()) {
+        if (!isNew) {
             // Watched again while loading: nothing was fetched yet, the stored state is richer.
-            it->w = w;
+            t.w = w;
             replaced.append(std::move(w));
-        } else {
-            Tracked &t = m_jobs[w.identifier];
-            t.shortId = shortIdOf(w.identifier);
-            added.append(w);
-            t.w = std::move(w);
+            continue;
         }
+        t.shortId = shortIdOf(w.identifier);
+        t.w = w;
+        if (kept != i)
+            rows[kept] = std::move(w);
+        ++kept;
     }
+    stored.resize(kept);
+    const QList<WatchedJob> &added = stored;
     for (const QString &id : std::as_const(m_order)) {
-        if (!inOrder.contains(id))
-            order.append(id);
+        if (watchedWhileLoading.contains(id))
+            order.append(id); // watched while loading, not stored
     }
     m_order = std::move(order);
     for (const PollScheduler::Seed &seed : std::as_const(m_deferredSeeds)) {

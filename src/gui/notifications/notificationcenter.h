@@ -78,8 +78,6 @@ private:
     void scheduleSummary();
     void publishSummary();
 
-    static QString keyOf(const QString &profileId, const QString &identifier);
-
     QPointer<Notifier> m_notifier;
     QPointer<AppSettings> m_settings;
     Clock m_clock;
@@ -88,8 +86,10 @@ private:
     QTimer m_summaryTimer;
     QList<JobNotice> m_pendingTransitions;
     QList<JobNotice> m_pendingExpiry;
-    QHash<QString, WatchedJob> m_queued; // key -> latest state of a queued job
-    QSet<QString> m_expiryAnnounced;     // keys already warned about
+    // By profile, then identifier: the latest state of each queued job, and the jobs already
+    // warned about.
+    QHash<QString, QHash<QString, WatchedJob>> m_queued;
+    QHash<QString, QSet<QString>> m_expiryAnnounced;
     QList<QPointer<JobMonitor>> m_monitors;
     NotificationSummary m_lastSummary;
     bool m_summaryPublished = false;
