@@ -312,7 +312,7 @@ void JobMonitor::onStoreLoaded(QList<WatchedJob> stored)
         if (w.identifier.isEmpty() || m_unwatchedWhileLoading.contains(w.identifier))
             continue;
         const qsizetype known = m_jobs.size();
-        Tracked &t = m_jobs[w.identifier]; // valid until the next insertion
+        Tracked &t = m_jobs[w.identifier];
         const bool isNew = m_jobs.size() != known;
         if (!isNew && !watchedWhileLoading.remove(w.identifier))
             continue; // a second row of the same identifier

@@ -151,11 +151,16 @@ void NotificationCenter::handleTransition(const QString &identifier,
 
 bool NotificationCenter::isAtRisk(const WatchedJob &job) const
 {
+    return job.job.status
+           && isAtRisk(*job.job.status, job.job.jobExpirationTime.value_or(QDateTime()));
+}
+
+bool NotificationCenter::isAtRisk(const Status &status, const QDateTime &expiresAt) const
+{
     const auto limit = threshold();
-    if (limit.count() <= 0 || !job.job.status || !job.job.status->isQueued()
-        || !job.job.jobExpirationTime)
+    if (limit.count() <= 0 || !status.isQueued() || !expiresAt.isValid())
         return false;
-    const qint64 left = m_clock().secsTo(*job.job.jobExpirationTime);
+    const qint64 left = m_clock().secsTo(expiresAt);
     return left > 0 && left <= qint64(limit.count()) * 60;
 }
 
@@ -172,12 +177,17 @@ void NotificationCenter::considerExpiry(const WatchedJob &job)
             a->remove(job.identifier);
         return;
     }
+    considerQueued(noticeFor(job));
+}
+
+void NotificationCenter::considerQueued(const JobNotice &job)
+{
     m_queued[job.profileId].insert(job.identifier, job);
     QSet<QString> &announced = m_expiryAnnounced[job.profileId];
-    if (!isAtRisk(job) || announced.contains(job.identifier))
+    if (!isAtRisk(job.to, job.expiresAt) || announced.contains(job.identifier))
         return;
     announced.insert(job.identifier);
-    m_pendingExpiry.append(noticeFor(job));
+    m_pendingExpiry.append(job);
     schedule();
 }
 
@@ -207,11 +217,11 @@ void NotificationCenter::handleJobsRemoved(const QString &profileId, const QStri
 
 void NotificationCenter::checkExpiry()
 {
-    QList<WatchedJob> queued;
-    for (const QHash<QString, WatchedJob> &ofProfile : std::as_const(m_queued))
+    QList<JobNotice> queued;
+    for (const QHash<QString, JobNotice> &ofProfile : std::as_const(m_queued))
         queued += ofProfile.values();
-    for (const WatchedJob &job : std::as_const(queued))
-        considerExpiry(job);
+    for (const JobNotice &job : std::as_const(queued))
+        considerQueued(job);
     scheduleSummary();
 }
 
