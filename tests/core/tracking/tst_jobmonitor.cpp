@@ -220,12 +220,13 @@ void tst_JobMonitor::showsStoredStateBeforeAnyRequest()
     QVERIFY(dir.isValid());
     const QString a = jobId(1);
     const QString b = jobId(2);
+    const QString c = jobId(4);
     const QDateTime earlier(QDate(2025, 3, 14), QTime(9, 0), Qt::UTC);
     {
         JobStore seed;
         QVERIFY(seed.open(dir.path()));
         QVERIFY(seed.saveProfile(testProfile()));
-        QVERIFY(seed.addWatched(QStringLiteral("p1"), {a, b}, earlier));
+        QVERIFY(seed.addWatched(QStringLiteral("p1"), {a, b, c}, earlier));
         WatchedJob wa;
         wa.identifier = a;
         wa.profileId = QStringLiteral("p1");
@@ -236,7 +237,10 @@ void tst_JobMonitor::showsStoredStateBeforeAnyRequest()
         wb.identifier = b;
         wb.job.status = Status::fromCode(JobStatus::Completed);
         wb.job.jobName = QStringLiteral("stored-b");
-        QVERIFY(seed.saveJobs({wa, wb}));
+        WatchedJob wc = wa;
+        wc.identifier = c;
+        wc.job.jobName = QStringLiteral("stored-c");
+        QVERIFY(seed.saveJobs({wa, wb, wc}));
     }
     StoreWorker store;
     QVERIFY(store.openBlocking(dir.path()));
@@ -246,22 +250,35 @@ void tst_JobMonitor::showsStoredStateBeforeAnyRequest()
 
     QList<qsizetype> requestsWhenShown;
     QStringList shown;
+    QStringList updatedWhenLoaded;
+    QSignalSpy loaded(rig.monitor.get(), &JobMonitor::loaded);
     connect(rig.monitor.get(), &JobMonitor::jobsAdded, this, [&](const QList<WatchedJob> &jobs) {
         requestsWhenShown.append(rig.nam.requestCount());
         for (const WatchedJob &w : jobs)
             shown.append(w.identifier + u'=' + w.job.jobName.value_or(QString()));
     });
-    QSignalSpy loaded(rig.monitor.get(), &JobMonitor::loaded);
+    connect(rig.monitor.get(), &JobMonitor::jobsUpdated, this, [&](const QList<WatchedJob> &jobs) {
+        if (loaded.isEmpty()) { // announced with the stored rows, before any answer
+            for (const WatchedJob &w : jobs)
+                updatedWhenLoaded.append(w.identifier + u'=' + w.job.jobName.value_or(QString()));
+        }
+    });
     rig.monitor->loadFromStore();
     QVERIFY(rig.monitor->isLoading());
-    rig.watch({jobId(3)}); // watched while the store is being read: waits for it
+    // While the store is being read: a new job and a stored one are watched (both wait for
+    // it), another stored one is unwatched (the rows read do not bring it back).
+    rig.watch({jobId(3), b});
+    rig.monitor->unwatch({c});
     QTRY_COMPARE(loaded.size(), 1);
     QCOMPARE(loaded.at(0).at(0).toInt(), 2);
     QCOMPARE(requestsWhenShown, (QList<qsizetype>{0, 0}));
-    QCOMPARE(shown, (QStringList{jobId(3) + u'=', a + QStringLiteral("=stored-a"),
-                                 b + QStringLiteral("=stored-b")}));
+    QCOMPARE(shown, (QStringList{jobId(3) + u'=', b + u'=', a + QStringLiteral("=stored-a")}));
+    // The stored job watched again shows its stored state, in one row.
+    QCOMPARE(updatedWhenLoaded, QStringList{b + QStringLiteral("=stored-b")});
+    QCOMPARE(rig.monitor->identifiers(), (QStringList{a, b, jobId(3)})); // stored order first
     QCOMPARE(rig.monitor->jobs().size(), 3);
-    QCOMPARE(rig.monitor->jobs().at(0).identifier, a); // stored order first
+    QCOMPARE(rig.monitor->jobs().at(1).job.jobName, QStringLiteral("stored-b"));
+    QVERIFY(!rig.monitor->contains(c));
 
     QVERIFY(rig.quiet());
     // The running job and the new one are refreshed; the completed one had settled.
