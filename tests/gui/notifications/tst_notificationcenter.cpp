@@ -202,6 +202,7 @@ private Q_SLOTS:
                     out << n.profileId + u'/' + n.identifier;
             }
             m_spy->expiry.clear();
+            out.sort(); // one notification names them in no particular order
             return out;
         };
 
