@@ -2060,6 +2060,12 @@ QList<WatchedJob> JobStore::loadWatched(const QString &profileId) const
     return loadRows(profileId, nullptr);
 }
 
+QList<WatchedJob> JobStore::loadWatched(const QString &profileId, qsizetype sliceRows,
+                                        const ReadRows &read) const
+{
+    return loadRows(profileId, nullptr, sliceRows, read);
+}
+
 QList<WatchedJob> JobStore::loadJobs(const QString &profileId, const QStringList &jobKeys) const
 {
     QList<WatchedJob> out;
@@ -2074,7 +2080,8 @@ QList<WatchedJob> JobStore::loadJobs(const QString &profileId, const QStringList
     return out;
 }
 
-QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList *keys) const
+QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList *keys,
+                                     qsizetype sliceRows, const ReadRows &read) const
 {
     clearError();
     if (!checkUsable())
@@ -2118,6 +2125,7 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
     }
     QHash<QString, JobFields> fieldSets; // most rows share a few distinct sets
     int unreadable = 0;
+    qsizetype told = 0; // rows told to `read`
     while (q.next()) {
         WatchedJob w;
         w.profileId = profileId;
@@ -2161,6 +2169,10 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
         if (const auto results = objectFrom(q.value(16)))
             w.results = resultsjson::fromJson(*results);
         out.append(std::move(w));
+        if (read && sliceRows > 0 && out.size() - told == sliceRows) {
+            read(out.constData() + told, sliceRows, out.capacity());
+            told = out.size();
+        }
     }
     if (q.lastError().isValid()) {
         failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));

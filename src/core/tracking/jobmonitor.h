@@ -146,6 +146,12 @@ public:
     // Without a store, loaded(0) follows on the next turn. Call it once, first thing.
     void loadFromStore();
     bool isLoading() const { return m_loading; }
+    // The store hands the rows over while it reads them, this many at a time, and the monitor
+    // makes its tables of each slice while the store reads the next (issue 13: 100,000 stored
+    // jobs at start-up). Nothing is announced before the whole list is read. Set it before
+    // loadFromStore(); 0: no slices.
+    static constexpr int kDefaultLoadSliceRows = 4096;
+    void setLoadSliceRows(int rows) { m_loadSliceRows = rows; }
 
     // Starts watching; invalid identifiers and jobs already watched (in any form: id, ARN or
     // the jobArn the gateway reported, see jobKeyOf) are skipped. Returns the identifiers
@@ -394,6 +400,7 @@ private:
     void retireSource(std::shared_ptr<JobSource> source);
     void onListed(const QStringList &identifiers, const Expected<QList<ParsedJob>> &result);
     void onStoreLoaded(QList<WatchedJob> stored);
+    void stageLoaded(QList<WatchedJob> slice, qsizetype all);
 
     // Merges one successful body; returns true when the status changed (or was seen first).
     bool applyBody(Tracked &t, const ParsedJob &parsed, BodySource source, const QDateTime &now);
@@ -431,6 +438,13 @@ private:
 
     bool m_loading = false;
     bool m_loadRequested = false;
+    int m_loadSliceRows = kDefaultLoadSliceRows;
+    // The Tracked of the rows told ahead of the whole list (stageLoaded), in the order read;
+    // taken as the job table when the list comes, if nothing was watched or unwatched
+    // meanwhile and no row was without an identifier or repeated one (m_stageBroken).
+    TrackedTable m_staged;
+    qsizetype m_stagedRows = 0;
+    bool m_stageBroken = false;
     QList<PollScheduler::Seed> m_deferredSeeds; // watched while loading
     QSet<QString> m_unwatchedWhileLoading;
     // Jobs unwatched here, by job key, with the clock's time of the removal: a store read asked
