@@ -174,8 +174,8 @@ public:
     // rather than being dropped.
     QList<WatchedJob> loadWatched(const QString &profileId) const;
     // loadWatched(), telling `read` of the rows while they are read: each time `sliceRows` more
-    // were read, those rows (of the list it returns, in its order) and how many rows the
-    // profile had when the read began, so that a caller can start on them before the read ends
+    // were read, those rows (of the list it returns, in its order) and how many it expects in
+    // all (a hint for sizing), so that a caller can start on them before the read ends
     // (issue 13: the app's start-up). What it returns is what loadWatched() returns: empty
     // when the read failed, whatever was told before.
     using ReadRows = std::function<void(const WatchedJob *rows, qsizetype count, qsizetype all)>;

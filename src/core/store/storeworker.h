@@ -90,7 +90,7 @@ public:
     void loadWatched(const QString &profileId, QObject *context,
                      std::function<void(QList<WatchedJob>)> done);
     // The same, with `ahead` told copies of the rows while they are read, `sliceRows` at a time,
-    // in order, and how many rows there are in all, before `done` gets them all
+    // in order, and how many are expected in all (a hint), before `done` gets them all
     // (JobStore::loadWatched with `read`): the owner thread can work on them while the store
     // reads on. Both run on the owner thread.
     void loadWatched(const QString &profileId, qsizetype sliceRows, QObject *context,
