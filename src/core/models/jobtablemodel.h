@@ -203,6 +203,7 @@ private:
     };
 
     Row makeRow(const WatchedJob &job) const;
+    void fillRow(Row &row, const WatchedJob &job) const; // makeRow() into a fresh row
     // upsertJobs() for both forms: Jobs is QList<WatchedJob> (moved from) or a const one.
     template<typename Jobs>
     void upsertImpl(Jobs &jobs);

@@ -2287,6 +2287,12 @@ QList<WatchedJob> JobStore::loadWatched(const QString &profileId) const
     return loadRows(profileId, nullptr);
 }
 
+QList<WatchedJob> JobStore::loadWatched(const QString &profileId, qsizetype sliceRows,
+                                        const ReadRows &read) const
+{
+    return loadRows(profileId, nullptr, sliceRows, read);
+}
+
 QList<WatchedJob> JobStore::loadJobs(const QString &profileId, const QStringList &jobKeys) const
 {
     QList<WatchedJob> out;
@@ -2301,7 +2307,8 @@ QList<WatchedJob> JobStore::loadJobs(const QString &profileId, const QStringList
     return out;
 }
 
-QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList *keys) const
+QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList *keys,
+                                     qsizetype sliceRows, const ReadRows &read) const
 {
     clearError();
     if (!checkUsable())
@@ -2345,6 +2352,7 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
     }
     QHash<QString, JobFields> fieldSets; // most rows share a few distinct sets
     int unreadable = 0;
+    qsizetype told = 0; // rows told to `read`
     while (q.next()) {
         WatchedJob w;
         w.profileId = profileId;
@@ -2388,6 +2396,10 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
         if (const auto results = objectFrom(q.value(16)))
             w.results = resultsjson::fromJson(*results);
         out.append(std::move(w));
+        if (read && sliceRows > 0 && out.size() - told == sliceRows) {
+            read(out.constData() + told, sliceRows, out.capacity());
+            told = out.size();
+        }
     }
     if (q.lastError().isValid()) {
         failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));

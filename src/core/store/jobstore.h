@@ -15,6 +15,7 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <functional>
 #include <optional>
 
 class QThread;
@@ -172,6 +173,14 @@ public:
     // A row whose stored job cannot be read comes back with an empty Job (and a warning logged)
     // rather than being dropped.
     QList<WatchedJob> loadWatched(const QString &profileId) const;
+    // loadWatched(), telling `read` of the rows while they are read: each time `sliceRows` more
+    // were read, those rows (of the list it returns, in its order) and how many it expects in
+    // all (a hint for sizing), so that a caller can start on them before the read ends
+    // (issue 13: the app's start-up). What it returns is what loadWatched() returns: empty
+    // when the read failed, whatever was told before.
+    using ReadRows = std::function<void(const WatchedJob *rows, qsizetype count, qsizetype all)>;
+    QList<WatchedJob> loadWatched(const QString &profileId, qsizetype sliceRows,
+                                  const ReadRows &read) const;
     // The profile's jobs with these job keys (jobKeyOf) — what jobsChanged() names — in the order
     // they were added; keys not watched are left out.
     QList<WatchedJob> loadJobs(const QString &profileId, const QStringList &jobKeys) const;
@@ -268,7 +277,8 @@ private:
     // The one way every history read runs: prepares `sql`, binds `values` in order and executes
     // it; nullopt (lastError "Could not read <what>: …") when not usable or when it fails.
     // loadWatched() (keys null) or loadJobs() for one slice of keys.
-    QList<WatchedJob> loadRows(const QString &profileId, const QStringList *keys) const;
+    QList<WatchedJob> loadRows(const QString &profileId, const QStringList *keys,
+                               qsizetype sliceRows = 0, const ReadRows &read = {}) const;
     std::optional<QSqlQuery> read(const QString &sql, const QVariantList &values,
                                   const QString &what) const;
 

@@ -378,6 +378,27 @@ void StoreWorker::loadWatched(const QString &profileId, QObject *context,
                             context, std::move(done));
 }
 
+void StoreWorker::loadWatched(const QString &profileId, qsizetype sliceRows, QObject *context,
+                              std::function<void(QList<WatchedJob>, qsizetype)> ahead,
+                              std::function<void(QList<WatchedJob>)> done)
+{
+    QPointer<QObject> guard(context);
+    post([this, profileId, sliceRows, guard, ahead = std::move(ahead),
+          done = std::move(done)](JobStore &store) {
+        const auto tell = [&](const WatchedJob *rows, qsizetype count, qsizetype all) {
+            deliver([guard, ahead, all, slice = QList<WatchedJob>(rows, rows + count)]() mutable {
+                if (guard)
+                    ahead(std::move(slice), all);
+            });
+        };
+        QList<WatchedJob> all = store.loadWatched(profileId, sliceRows, tell);
+        deliver([guard, done, all = std::move(all)]() mutable {
+            if (guard)
+                done(std::move(all));
+        });
+    });
+}
+
 void StoreWorker::loadHistory(
         const QString &profileId, const QString &identifier, QObject *context,
         std::function<void(QList<StatusTransition>, QList<ProgressSample>)> done)

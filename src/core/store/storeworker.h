@@ -89,6 +89,13 @@ public:
     // Reads.
     void loadWatched(const QString &profileId, QObject *context,
                      std::function<void(QList<WatchedJob>)> done);
+    // The same, with `ahead` told copies of the rows while they are read, `sliceRows` at a time,
+    // in order, and how many are expected in all (a hint), before `done` gets them all
+    // (JobStore::loadWatched with `read`): the owner thread can work on them while the store
+    // reads on. Both run on the owner thread.
+    void loadWatched(const QString &profileId, qsizetype sliceRows, QObject *context,
+                     std::function<void(QList<WatchedJob>, qsizetype all)> ahead,
+                     std::function<void(QList<WatchedJob>)> done);
     void loadHistory(const QString &profileId, const QString &identifier, QObject *context,
                      std::function<void(QList<StatusTransition>, QList<ProgressSample>)> done);
 

@@ -279,53 +279,122 @@ void JobMonitor::loadFromStore()
         QTimer::singleShot(0, this, [this] { onStoreLoaded({}); });
         return;
     }
-    m_store->loadWatched(profileId(), this,
-                         [this](QList<WatchedJob> stored) { onStoreLoaded(std::move(stored)); });
+    if (m_loadSliceRows <= 0) {
+        m_store->loadWatched(profileId(), this, [this](QList<WatchedJob> stored) {
+            onStoreLoaded(std::move(stored));
+        });
+        return;
+    }
+    m_store->loadWatched(
+            profileId(), m_loadSliceRows, this,
+            [this](QList<WatchedJob> slice, qsizetype all) { stageLoaded(std::move(slice), all); },
+            [this](QList<WatchedJob> stored) { onStoreLoaded(std::move(stored)); });
+}
+
+void JobMonitor::stageLoaded(QList<WatchedJob> slice, qsizetype all)
+{
+    if (m_stageBroken || !m_loading)
+        return;
+    const QString pid = profileId();
+    m_staged.reserve(std::max(all, m_staged.size() + slice.size())); // sized once
+    for (WatchedJob &w : slice) {
+        ++m_stagedRows;
+        const qsizetype known = m_staged.size();
+        Tracked *t = w.identifier.isEmpty() ? nullptr : &m_staged[w.identifier];
+        if (!t || m_staged.size() == known) {
+            // No identifier, or a second row of one: onStoreLoaded goes row by row.
+            m_stageBroken = true;
+            m_staged = {};
+            return;
+        }
+        // As onStoreLoaded does to the row it keeps.
+        if (w.profileId.isEmpty())
+            w.profileId = pid;
+        fillCountsFromResults(w);
+        t->shortId = shortIdOf(w.identifier);
+        t->w = std::move(w);
+    }
 }
 
 void JobMonitor::onStoreLoaded(QList<WatchedJob> stored)
 {
     m_loading = false;
     const QString pid = profileId();
-    QList<WatchedJob> added;
+    // The rows told ahead have their Tracked made (stageLoaded): taken as the job table when
+    // they are all the table will hold of them (the first rows of `stored`).
+    TrackedTable staged = std::exchange(m_staged, {});
+    qsizetype stagedRows = std::exchange(m_stagedRows, 0);
+    const bool useStaged = !std::exchange(m_stageBroken, false) && m_jobs.size() == 0
+                           && m_unwatchedWhileLoading.isEmpty() && stagedRows <= stored.size()
+                           && staged.size() == stagedRows;
+    if (!useStaged)
+        stagedRows = 0;
     QList<WatchedJob> replaced;
     QStringList order;
-    QSet<QString> inOrder;
     QList<PollScheduler::Seed> seeds;
-    // Sized once (100,000 stored jobs would grow every table by doubling), and each stored job
-    // is moved into its Tracked: the one copy made is the one jobsAdded carries (issue 13).
-    added.reserve(stored.size());
+    // Sized once (100,000 stored jobs would grow every table by doubling; issue 13).
     order.reserve(stored.size() + m_order.size());
-    inOrder.reserve(stored.size());
     seeds.reserve(stored.size() + m_deferredSeeds.size());
-    m_jobs.reserve(m_jobs.size() + stored.size());
-    for (WatchedJob &w : stored) {
+    if (!useStaged)
+        m_jobs.reserve(m_jobs.size() + stored.size());
+    // The jobs watched while loading (usually none): a stored row of one replaces it once.
+    // Any other identifier already in m_jobs was loaded by an earlier row: a second row of the
+    // same identifier, skipped. m_jobs itself tells a new identifier (one lookup per row, no
+    // set of every identifier loaded: issue 13).
+    QSet<QString> watchedWhileLoading;
+    watchedWhileLoading.reserve(m_jobs.size());
+    for (auto it = m_jobs.cbegin(); it != m_jobs.cend(); ++it)
+        watchedWhileLoading.insert(it.key());
+    // What jobsAdded carries is `stored` itself, the jobs added kept at its front in their
+    // order: each Tracked gets a copy, and no third array of 100,000 jobs is made and freed on
+    // this thread (the store thread made this one; issue 13).
+    WatchedJob *const rows = stored.data();
+    qsizetype kept = 0;
+    if (useStaged)
+        m_jobs = std::move(staged);
+    for (qsizetype i = 0; i < stored.size(); ++i) {
+        WatchedJob &w = rows[i];
+        if (i < stagedRows) {
+            // Its Tracked is made: kept as the loop below keeps a new identifier.
+            if (w.profileId.isEmpty())
+                w.profileId = pid;
+            fillCountsFromResults(w);
+            order.append(w.identifier);
+            seeds.append(seedFor(w));
+            if (kept != i)
+                rows[kept] = std::move(w);
+            ++kept;
+            continue;
+        }
         if (w.identifier.isEmpty() || m_unwatchedWhileLoading.contains(w.identifier))
             continue;
-        const qsizetype known = inOrder.size();
-        inOrder.insert(w.identifier);
-        if (inOrder.size() == known)
+        const qsizetype known = m_jobs.size();
+        Tracked &t = m_jobs[w.identifier];
+        const bool isNew = m_jobs.size() != known;
+        if (!isNew && !watchedWhileLoading.remove(w.identifier))
             continue; // a second row of the same identifier
         if (w.profileId.isEmpty())
             w.profileId = pid;
         fillCountsFromResults(w);
         order.append(w.identifier);
         seeds.append(seedFor(w));
-        auto it = m_jobs.find(w.identifier);
-        if (it != m_jobs.end()) {
+        if (!isNew) {
             // Watched again while loading: nothing was fetched yet, the stored state is richer.
-            it->w = w;
+            t.w = w;
             replaced.append(std::move(w));
-        } else {
-            Tracked &t = m_jobs[w.identifier];
-            t.shortId = shortIdOf(w.identifier);
-            added.append(w);
-            t.w = std::move(w);
+            continue;
         }
+        t.shortId = shortIdOf(w.identifier);
+        t.w = w;
+        if (kept != i)
+            rows[kept] = std::move(w);
+        ++kept;
     }
+    stored.resize(kept);
+    const QList<WatchedJob> &added = stored;
     for (const QString &id : std::as_const(m_order)) {
-        if (!inOrder.contains(id))
-            order.append(id);
+        if (watchedWhileLoading.contains(id))
+            order.append(id); // watched while loading, not stored
     }
     m_order = std::move(order);
     for (const PollScheduler::Seed &seed : std::as_const(m_deferredSeeds)) {

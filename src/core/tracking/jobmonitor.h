@@ -146,6 +146,12 @@ public:
     // Without a store, loaded(0) follows on the next turn. Call it once, first thing.
     void loadFromStore();
     bool isLoading() const { return m_loading; }
+    // The store hands the rows over while it reads them, this many at a time, and the monitor
+    // makes its tables of each slice while the store reads the next (issue 13: 100,000 stored
+    // jobs at start-up). Nothing is announced before the whole list is read. Set it before
+    // loadFromStore(); 0: no slices.
+    static constexpr int kDefaultLoadSliceRows = 4096;
+    void setLoadSliceRows(int rows) { m_loadSliceRows = rows; }
 
     // Starts watching; invalid identifiers and jobs already watched (in any form: id, ARN or
     // the jobArn the gateway reported, see jobKeyOf) are skipped. Returns the identifiers
@@ -315,6 +321,66 @@ private:
         bool resultsStale = false; // the results were read before the job ended
         JobSource *resultsSource = nullptr;
     };
+    // The tracked jobs by identifier: a QHash with each Tracked in an allocation of its own.
+    // A QHash keeps its values in arrays that grow by copying them (48, then 80 per span of
+    // 128 buckets): 100,000 Tracked of 1.4 KB each were moved and their pages touched about
+    // twice at start-up (issue 13). Iterators give the Tracked itself.
+    class TrackedTable
+    {
+        using Map = QHash<QString, std::shared_ptr<Tracked>>;
+        template<typename It, typename T>
+        struct Iter
+        {
+            It i;
+            T &operator*() const { return **i; }
+            T *operator->() const { return i->get(); }
+            const QString &key() const { return i.key(); }
+            Iter &operator++()
+            {
+                ++i;
+                return *this;
+            }
+            bool operator==(const Iter &other) const { return i == other.i; }
+            bool operator!=(const Iter &other) const { return i != other.i; }
+        };
+
+    public:
+        using iterator = Iter<Map::iterator, Tracked>;
+        using const_iterator = Iter<Map::const_iterator, const Tracked>;
+
+        iterator begin() { return {m_map.begin()}; }
+        iterator end() { return {m_map.end()}; }
+        const_iterator begin() const { return {m_map.cbegin()}; }
+        const_iterator end() const { return {m_map.cend()}; }
+        const_iterator cbegin() const { return {m_map.cbegin()}; }
+        const_iterator cend() const { return {m_map.cend()}; }
+        iterator find(const QString &key) { return {m_map.find(key)}; }
+        const_iterator constFind(const QString &key) const { return {m_map.constFind(key)}; }
+        bool contains(const QString &key) const { return m_map.contains(key); }
+        qsizetype size() const { return m_map.size(); }
+        void reserve(qsizetype size) { m_map.reserve(size); }
+        bool remove(const QString &key) { return m_map.remove(key); }
+        // The Tracked of `key`, made (default) when there is none.
+        Tracked &operator[](const QString &key)
+        {
+            std::shared_ptr<Tracked> &t = m_map[key];
+            if (!t)
+                t = std::make_shared<Tracked>();
+            return *t;
+        }
+        void insert(const QString &key, const Tracked &t)
+        {
+            m_map.insert(key, std::make_shared<Tracked>(t));
+        }
+        Tracked value(const QString &key) const
+        {
+            const auto it = m_map.constFind(key);
+            return it != m_map.cend() ? **it : Tracked();
+        }
+
+    private:
+        Map m_map;
+    };
     struct Observed
     {
         QString identifier;
@@ -334,6 +400,7 @@ private:
     void retireSource(std::shared_ptr<JobSource> source);
     void onListed(const QStringList &identifiers, const Expected<QList<ParsedJob>> &result);
     void onStoreLoaded(QList<WatchedJob> stored);
+    void stageLoaded(QList<WatchedJob> slice, qsizetype all);
 
     // Merges one successful body; returns true when the status changed (or was seen first).
     bool applyBody(Tracked &t, const ParsedJob &parsed, BodySource source, const QDateTime &now);
@@ -365,12 +432,19 @@ private:
     Clock *m_clock = nullptr;
     PollScheduler *m_scheduler = nullptr;
 
-    QHash<QString, Tracked> m_jobs;
+    TrackedTable m_jobs;
     QStringList m_order;
     QHash<QString, History> m_history;
 
     bool m_loading = false;
     bool m_loadRequested = false;
+    int m_loadSliceRows = kDefaultLoadSliceRows;
+    // The Tracked of the rows told ahead of the whole list (stageLoaded), in the order read;
+    // taken as the job table when the list comes, if nothing was watched or unwatched
+    // meanwhile and no row was without an identifier or repeated one (m_stageBroken).
+    TrackedTable m_staged;
+    qsizetype m_stagedRows = 0;
+    bool m_stageBroken = false;
     QList<PollScheduler::Seed> m_deferredSeeds; // watched while loading
     QSet<QString> m_unwatchedWhileLoading;
     // Jobs unwatched here, by job key, with the clock's time of the removal: a store read asked

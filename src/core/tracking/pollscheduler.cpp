@@ -66,9 +66,14 @@ void PollScheduler::addJobs(const QList<Seed> &seeds)
     const qint64 now = nowMs();
     m_entries.reserve(m_entries.size() + seeds.size());
     for (const Seed &s : seeds) {
-        if (s.id.isEmpty() || m_entries.contains(s.id))
+        if (s.id.isEmpty())
             continue;
+        // One lookup per seed (100,000 at start-up, issue 13): an id already tracked is left
+        // alone.
+        const qsizetype known = m_entries.size();
         Entry &e = m_entries[s.id];
+        if (m_entries.size() == known)
+            continue;
         e.status = s.lastKnownStatus;
         e.fetched = s.fetchedBefore;
         if (isInFlight(s.id))
@@ -257,6 +262,16 @@ void PollScheduler::reportListFailure(const GatewayError &error)
         noteReachable(m_listSeq);
     announceInFlight();
     schedulePump();
+}
+
+QStringList PollScheduler::unsettledJobs() const
+{
+    QStringList out;
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        if (!it->settled)
+            out.append(it.key());
+    }
+    return out;
 }
 
 bool PollScheduler::isSettled(const QString &id) const

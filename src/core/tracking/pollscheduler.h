@@ -125,6 +125,8 @@ public:
         return m_retrieving.contains(id) || m_listing.contains(id);
     }
     bool isSettled(const QString &id) const;
+    // The tracked jobs that are not settled (isSettled() false), in no particular order.
+    QStringList unsettledJobs() const;
     int consecutiveFailures(const QString &id) const;
     // When the job is due next (UTC wall time); invalid when settled, in flight or unknown.
     QDateTime dueAt(const QString &id) const;

@@ -399,13 +399,14 @@ void ProfileSession::onMonitorLoaded()
                                 ? QStringList()
                                 : QStringList(changed.cbegin(), changed.cend()));
     }
-    // Jobs whose first answer the initial refresh waits for: everything still polled.
-    // By identifier: copying every job (jobs()) cost 11 % of a 100,000-job start-up (issue 13).
-    const PollScheduler *scheduler = m_monitor->scheduler();
-    for (const QString &id : m_monitor->identifiers()) {
-        if (!scheduler->isSettled(id))
-            m_awaitingFirstAnswer.insert(id);
-    }
+    // Jobs whose first answer the initial refresh waits for: everything still polled (the
+    // monitor hands every job it tracks to its scheduler). Asked of the scheduler, not job by
+    // job: copying every job (jobs()) cost 11 % of a 100,000-job start-up, looking each
+    // identifier up in the scheduler 2 % more (issue 13).
+    const QStringList unsettled = m_monitor->scheduler()->unsettledJobs();
+    m_awaitingFirstAnswer.reserve(m_awaitingFirstAnswer.size() + unsettled.size());
+    for (const QString &id : unsettled)
+        m_awaitingFirstAnswer.insert(id);
     loadStoredSamples();
     QPointer<ProfileSession> self(this);
     Q_EMIT loaded();

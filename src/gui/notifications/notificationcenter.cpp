@@ -61,11 +61,6 @@ void NotificationCenter::setClock(Clock clock)
     m_clock = clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); });
 }
 
-QString NotificationCenter::keyOf(const QString &profileId, const QString &identifier)
-{
-    return profileId + u'\x1f' + identifier;
-}
-
 void NotificationCenter::watch(JobMonitor *monitor)
 {
     if (!monitor)
@@ -92,13 +87,7 @@ void NotificationCenter::unwatch(JobMonitor *monitor)
         return;
     disconnect(monitor, nullptr, this, nullptr);
     m_monitors.removeIf([monitor](const QPointer<JobMonitor> &m) { return !m || m == monitor; });
-    const QString profile = monitor->profileId();
-    for (auto it = m_queued.begin(); it != m_queued.end();) {
-        if (it->profileId == profile)
-            it = m_queued.erase(it);
-        else
-            ++it;
-    }
+    m_queued.remove(monitor->profileId());
     scheduleSummary();
 }
 
@@ -162,29 +151,43 @@ void NotificationCenter::handleTransition(const QString &identifier,
 
 bool NotificationCenter::isAtRisk(const WatchedJob &job) const
 {
+    return job.job.status
+           && isAtRisk(*job.job.status, job.job.jobExpirationTime.value_or(QDateTime()));
+}
+
+bool NotificationCenter::isAtRisk(const Status &status, const QDateTime &expiresAt) const
+{
     const auto limit = threshold();
-    if (limit.count() <= 0 || !job.job.status || !job.job.status->isQueued()
-        || !job.job.jobExpirationTime)
+    if (limit.count() <= 0 || !status.isQueued() || !expiresAt.isValid())
         return false;
-    const qint64 left = m_clock().secsTo(*job.job.jobExpirationTime);
+    const qint64 left = m_clock().secsTo(expiresAt);
     return left > 0 && left <= qint64(limit.count()) * 60;
 }
 
 void NotificationCenter::considerExpiry(const WatchedJob &job)
 {
-    const QString key = keyOf(job.profileId, job.identifier);
     const bool queued = job.job.status && job.job.status->isQueued();
     if (!queued) {
-        // Left the queue: forget it, so a job that comes back is warned about again.
-        m_queued.remove(key);
-        m_expiryAnnounced.remove(key);
+        // Left the queue: forget it, so a job that comes back is warned about again. (Most of
+        // the 100,000 stored jobs handed over at start-up have ended: by profile, then
+        // identifier, no key is made for them; issue 13.)
+        if (const auto p = m_queued.find(job.profileId); p != m_queued.end())
+            p->remove(job.identifier);
+        if (const auto a = m_expiryAnnounced.find(job.profileId); a != m_expiryAnnounced.end())
+            a->remove(job.identifier);
         return;
     }
-    m_queued.insert(key, job);
-    if (!isAtRisk(job) || m_expiryAnnounced.contains(key))
+    considerQueued(noticeFor(job));
+}
+
+void NotificationCenter::considerQueued(const JobNotice &job)
+{
+    m_queued[job.profileId].insert(job.identifier, job);
+    QSet<QString> &announced = m_expiryAnnounced[job.profileId];
+    if (!isAtRisk(job.to, job.expiresAt) || announced.contains(job.identifier))
         return;
-    m_expiryAnnounced.insert(key);
-    m_pendingExpiry.append(noticeFor(job));
+    announced.insert(job.identifier);
+    m_pendingExpiry.append(job);
     schedule();
 }
 
@@ -197,10 +200,13 @@ void NotificationCenter::handleJobsUpdated(const QList<WatchedJob> &jobs)
 
 void NotificationCenter::handleJobsRemoved(const QString &profileId, const QStringList &identifiers)
 {
+    const auto queued = m_queued.find(profileId);
+    const auto announced = m_expiryAnnounced.find(profileId);
     for (const QString &id : identifiers) {
-        const QString key = keyOf(profileId, id);
-        m_queued.remove(key);
-        m_expiryAnnounced.remove(key);
+        if (queued != m_queued.end())
+            queued->remove(id);
+        if (announced != m_expiryAnnounced.end())
+            announced->remove(id);
         m_pendingExpiry.removeIf(
                 [&](const JobNotice &n) { return n.profileId == profileId && n.identifier == id; });
         m_pendingTransitions.removeIf(
@@ -211,9 +217,11 @@ void NotificationCenter::handleJobsRemoved(const QString &profileId, const QStri
 
 void NotificationCenter::checkExpiry()
 {
-    const QList<WatchedJob> queued = m_queued.values();
-    for (const WatchedJob &job : queued)
-        considerExpiry(job);
+    QList<JobNotice> queued;
+    for (const QHash<QString, JobNotice> &ofProfile : std::as_const(m_queued))
+        queued += ofProfile.values();
+    for (const JobNotice &job : std::as_const(queued))
+        considerQueued(job);
     scheduleSummary();
 }
 

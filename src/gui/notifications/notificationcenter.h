@@ -73,12 +73,13 @@ private:
     bool eventEnabled(JobStatus status) const;
     std::chrono::minutes threshold() const;
     bool isAtRisk(const WatchedJob &job) const;
+    bool isAtRisk(const Status &status, const QDateTime &expiresAt) const;
     void considerExpiry(const WatchedJob &job);
+    // A queued job, as its expiry notice would read.
+    void considerQueued(const JobNotice &job);
     void schedule();
     void scheduleSummary();
     void publishSummary();
-
-    static QString keyOf(const QString &profileId, const QString &identifier);
 
     QPointer<Notifier> m_notifier;
     QPointer<AppSettings> m_settings;
@@ -88,8 +89,10 @@ private:
     QTimer m_summaryTimer;
     QList<JobNotice> m_pendingTransitions;
     QList<JobNotice> m_pendingExpiry;
-    QHash<QString, WatchedJob> m_queued; // key -> latest state of a queued job
-    QSet<QString> m_expiryAnnounced;     // keys already warned about
+    // By profile, then identifier: the latest state of each queued job (what its expiry notice
+    // needs, not the whole job: small entries, issue 13), and the jobs already warned about.
+    QHash<QString, QHash<QString, JobNotice>> m_queued;
+    QHash<QString, QSet<QString>> m_expiryAnnounced;
     QList<QPointer<JobMonitor>> m_monitors;
     NotificationSummary m_lastSummary;
     bool m_summaryPublished = false;

@@ -1,3 +1,4 @@
+#include "domain/jobidentifier.h"
 #include "domain/jobmetrics.h"
 #include "fixtures.h"
 #include "localzone.h"
@@ -395,6 +396,33 @@ void tst_JobTableModel::aJobWithoutANameShowsItsShortIdAsName()
     QCOMPARE(m_model->index(1, M::NameColumn).data().toString(), QStringLiteral("aaaaaaaaaaaa"));
     // What the gateway reported stays what it was: no name.
     QVERIFY(!m_model->index(0, M::NameColumn).data(M::RawValueRole).isValid());
+
+    // The Job id column shows the short id JobIdentifier gives, whatever form was watched.
+    const QStringList forms{
+            QStringLiteral("batch_67d3f0a1"),
+            QStringLiteral(" k3x9p2m7q1ab "),
+            QStringLiteral(
+                    "ARN:aws:bedrock:us-east-1:123456789012:model-invocation-job/zz9p2m7q1abx"),
+            QStringLiteral("arn:aws:bedrock:us-east-1:123456789012:batch:batch_67d3"),
+            QStringLiteral("arn:aws:s3:::bucket/key"),
+            QStringLiteral("arn:not-an-arn"),
+            QStringLiteral("Hello World"),
+    };
+    QList<WatchedJob> jobs;
+    for (const QString &form : forms) {
+        WatchedJob w;
+        w.identifier = form;
+        w.profileId = QStringLiteral("p");
+        jobs.append(w);
+    }
+    m_model->setJobs(jobs);
+    QCOMPARE(m_model->rowCount(), forms.size());
+    for (int row = 0; row < forms.size(); ++row) {
+        const QString expected = JobIdentifier::parse(forms.at(row)).shortId();
+        QCOMPARE(m_model->index(row, M::IdColumn).data().toString(), expected);
+    }
+    QCOMPARE(m_model->index(2, M::IdColumn).data().toString(), QStringLiteral("zz9p2m7q1abx"));
+    QCOMPARE(m_model->index(1, M::IdColumn).data().toString(), QStringLiteral("k3x9p2m7q1ab"));
 }
 
 void tst_JobTableModel::oneRangedSignalWhenMostRowsChange()

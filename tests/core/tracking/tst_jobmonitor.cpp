@@ -198,6 +198,7 @@ class tst_JobMonitor : public QObject
 
 private Q_SLOTS:
     void showsStoredStateBeforeAnyRequest();
+    void loadsInSlicesWhatItLoadsWhole();
     void mergesSparseBodiesKeepingLastKnownFields();
     void recordsTransitionsIncludingTheFirst();
     void recordsProgressSamplesWhenCountsChange();
@@ -220,12 +221,13 @@ void tst_JobMonitor::showsStoredStateBeforeAnyRequest()
     QVERIFY(dir.isValid());
     const QString a = jobId(1);
     const QString b = jobId(2);
+    const QString c = jobId(4);
     const QDateTime earlier(QDate(2025, 3, 14), QTime(9, 0), Qt::UTC);
     {
         JobStore seed;
         QVERIFY(seed.open(dir.path()));
         QVERIFY(seed.saveProfile(testProfile()));
-        QVERIFY(seed.addWatched(QStringLiteral("p1"), {a, b}, earlier));
+        QVERIFY(seed.addWatched(QStringLiteral("p1"), {a, b, c}, earlier));
         WatchedJob wa;
         wa.identifier = a;
         wa.profileId = QStringLiteral("p1");
@@ -236,32 +238,49 @@ void tst_JobMonitor::showsStoredStateBeforeAnyRequest()
         wb.identifier = b;
         wb.job.status = Status::fromCode(JobStatus::Completed);
         wb.job.jobName = QStringLiteral("stored-b");
-        QVERIFY(seed.saveJobs({wa, wb}));
+        WatchedJob wc = wa;
+        wc.identifier = c;
+        wc.job.jobName = QStringLiteral("stored-c");
+        QVERIFY(seed.saveJobs({wa, wb, wc}));
     }
     StoreWorker store;
     QVERIFY(store.openBlocking(dir.path()));
     Rig rig(noBulk(), &store);
+    rig.monitor->setLoadSliceRows(1); // rows told ahead, then not used: watched meanwhile
     rig.gateway.jobs[a] = jobBody(a, QStringLiteral("InProgress"));
     rig.gateway.jobs[jobId(3)] = jobBody(jobId(3), QStringLiteral("Submitted"));
 
     QList<qsizetype> requestsWhenShown;
     QStringList shown;
+    QStringList updatedWhenLoaded;
+    QSignalSpy loaded(rig.monitor.get(), &JobMonitor::loaded);
     connect(rig.monitor.get(), &JobMonitor::jobsAdded, this, [&](const QList<WatchedJob> &jobs) {
         requestsWhenShown.append(rig.nam.requestCount());
         for (const WatchedJob &w : jobs)
             shown.append(w.identifier + u'=' + w.job.jobName.value_or(QString()));
     });
-    QSignalSpy loaded(rig.monitor.get(), &JobMonitor::loaded);
+    connect(rig.monitor.get(), &JobMonitor::jobsUpdated, this, [&](const QList<WatchedJob> &jobs) {
+        if (loaded.isEmpty()) { // announced with the stored rows, before any answer
+            for (const WatchedJob &w : jobs)
+                updatedWhenLoaded.append(w.identifier + u'=' + w.job.jobName.value_or(QString()));
+        }
+    });
     rig.monitor->loadFromStore();
     QVERIFY(rig.monitor->isLoading());
-    rig.watch({jobId(3)}); // watched while the store is being read: waits for it
+    // While the store is being read: a new job and a stored one are watched (both wait for
+    // it), another stored one is unwatched (the rows read do not bring it back).
+    rig.watch({jobId(3), b});
+    rig.monitor->unwatch({c});
     QTRY_COMPARE(loaded.size(), 1);
     QCOMPARE(loaded.at(0).at(0).toInt(), 2);
     QCOMPARE(requestsWhenShown, (QList<qsizetype>{0, 0}));
-    QCOMPARE(shown, (QStringList{jobId(3) + u'=', a + QStringLiteral("=stored-a"),
-                                 b + QStringLiteral("=stored-b")}));
+    QCOMPARE(shown, (QStringList{jobId(3) + u'=', b + u'=', a + QStringLiteral("=stored-a")}));
+    // The stored job watched again shows its stored state, in one row.
+    QCOMPARE(updatedWhenLoaded, QStringList{b + QStringLiteral("=stored-b")});
+    QCOMPARE(rig.monitor->identifiers(), (QStringList{a, b, jobId(3)})); // stored order first
     QCOMPARE(rig.monitor->jobs().size(), 3);
-    QCOMPARE(rig.monitor->jobs().at(0).identifier, a); // stored order first
+    QCOMPARE(rig.monitor->jobs().at(1).job.jobName, QStringLiteral("stored-b"));
+    QVERIFY(!rig.monitor->contains(c));
 
     QVERIFY(rig.quiet());
     // The running job and the new one are refreshed; the completed one had settled.
@@ -269,6 +288,86 @@ void tst_JobMonitor::showsStoredStateBeforeAnyRequest()
              (QSet<QString>{a, jobId(3)}));
     QCOMPARE(rig.job(a).fetchedAt, rig.clock.now());
     QCOMPARE(rig.job(b).job.jobName, QStringLiteral("stored-b"));
+}
+
+void tst_JobMonitor::loadsInSlicesWhatItLoadsWhole()
+{
+    // The store hands its rows over in slices while it reads (issue 13, start-up): what the
+    // monitor then shows and polls is what it shows and polls after one whole list.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QDateTime earlier(QDate(2025, 3, 14), QTime(9, 0), Qt::UTC);
+    const JobStatus statuses[]
+            = {JobStatus::InProgress, JobStatus::Completed, JobStatus::Scheduled, JobStatus::Failed,
+               JobStatus::Completed,  JobStatus::Stopped,   JobStatus::Submitted};
+    QStringList ids;
+    {
+        JobStore seed;
+        QVERIFY(seed.open(dir.path()));
+        QVERIFY(seed.saveProfile(testProfile()));
+        QList<WatchedJob> jobs;
+        for (int i = 0; i < int(std::size(statuses)); ++i) {
+            WatchedJob w;
+            w.identifier = i == 4 ? kArnPrefix + jobId(i + 1) : jobId(i + 1);
+            w.profileId = QStringLiteral("p1");
+            w.job.status = Status::fromCode(statuses[i]);
+            w.job.jobName = QStringLiteral("stored-%1").arg(i);
+            if (i != 1) // the first Completed one was never fetched: polled once more
+                w.fetchedAt = earlier;
+            ids.append(w.identifier);
+            jobs.append(w);
+        }
+        QVERIFY(seed.addWatched(QStringLiteral("p1"), ids, earlier));
+        QVERIFY(seed.saveJobs(jobs));
+    }
+    struct Seen
+    {
+        QStringList added; // per jobsAdded: "identifier=name" joined by ' '
+        int loaded = -1;
+        QStringList jobs; // jobs() when loaded: identifier, name, status
+        QStringList polled;
+    };
+    const auto load = [&](int sliceRows) {
+        Seen seen;
+        StoreWorker store;
+        if (!store.openBlocking(dir.path()))
+            return seen;
+        Rig rig(noBulk(), &store);
+        rig.monitor->setLoadSliceRows(sliceRows);
+        connect(rig.monitor.get(), &JobMonitor::jobsAdded, this,
+                [&](const QList<WatchedJob> &jobs) {
+                    QStringList one;
+                    for (const WatchedJob &w : jobs)
+                        one.append(w.identifier + u'=' + w.job.jobName.value_or(QString()));
+                    seen.added.append(one.join(u' '));
+                });
+        connect(rig.monitor.get(), &JobMonitor::loaded, this, [&](int count) {
+            seen.loaded = count;
+            for (const WatchedJob &w : rig.monitor->jobs()) {
+                seen.jobs.append(QStringLiteral("%1 %2 %3 %4")
+                                         .arg(w.identifier, w.job.jobName.value_or(QString()),
+                                              w.job.status->raw(), w.profileId));
+            }
+            seen.polled = rig.monitor->scheduler()->unsettledJobs();
+            seen.polled.sort();
+        });
+        rig.monitor->loadFromStore();
+        if (!QTest::qWaitFor([&] { return seen.loaded >= 0; }, 5000))
+            qWarning("the store was not loaded");
+        return seen;
+    };
+    const Seen whole = load(0);
+    const Seen sliced = load(3);
+    QCOMPARE(whole.loaded, int(ids.size()));
+    QCOMPARE(whole.added.size(), 1); // one announcement of every stored job, in stored order
+    QCOMPARE(whole.added.constFirst().count(u'='), int(ids.size()));
+    QVERIFY(whole.added.constFirst().startsWith(ids.constFirst() + QStringLiteral("=stored-0 ")));
+    QCOMPARE(whole.jobs.size(), ids.size());
+    QCOMPARE(whole.polled, (QStringList{ids.at(0), ids.at(1), ids.at(2), ids.at(6)}));
+    QCOMPARE(sliced.loaded, whole.loaded);
+    QCOMPARE(sliced.added, whole.added);
+    QCOMPARE(sliced.jobs, whole.jobs);
+    QCOMPARE(sliced.polled, whole.polled);
 }
 
 void tst_JobMonitor::mergesSparseBodiesKeepingLastKnownFields()

@@ -184,6 +184,56 @@ private Q_SLOTS:
         QCOMPARE(m_spy->expiry.size(), 1);
     }
 
+    void warnsAgainAfterAJobLeftTheQueueAndOnTheMinuteCheck()
+    {
+        m_settings->setExpiryWarningThreshold(std::chrono::minutes(6 * 60));
+        QDateTime now = kNow;
+        m_center->setClock([&now] { return now; });
+        // The same identifier in two profiles: two jobs, each warned about on its own.
+        WatchedJob mine = job(QStringLiteral("aaaaaaaaaaaa"), JobStatus::Scheduled);
+        mine.job.jobExpirationTime = kNow.addSecs(8 * 3600);
+        WatchedJob theirs = mine;
+        theirs.profileId = QStringLiteral("p2");
+        const auto warned = [this] {
+            m_center->flush();
+            QStringList out;
+            for (const QList<JobNotice> &group : std::as_const(m_spy->expiry)) {
+                for (const JobNotice &n : group)
+                    out << n.profileId + u'/' + n.identifier;
+            }
+            m_spy->expiry.clear();
+            out.sort(); // one notification names them in no particular order
+            return out;
+        };
+
+        m_center->handleJobsUpdated({mine, theirs});
+        QCOMPARE(warned(), QStringList());
+        // Three hours later the minute check finds both within six hours of expiry.
+        now = kNow.addSecs(3 * 3600);
+        m_center->checkExpiry();
+        QCOMPARE(warned(), (QStringList{QStringLiteral("p1/aaaaaaaaaaaa"),
+                                        QStringLiteral("p2/aaaaaaaaaaaa")}));
+        m_center->checkExpiry();
+        QCOMPARE(warned(), QStringList());
+
+        // p1's job starts, then goes back to the queue: warned again; p2's, still queued, not.
+        WatchedJob running = mine;
+        running.job.status = Status::fromCode(JobStatus::InProgress);
+        m_center->handleJobsUpdated({running});
+        m_center->checkExpiry();
+        QCOMPARE(warned(), QStringList());
+        m_center->handleJobsUpdated({mine, theirs});
+        QCOMPARE(warned(), QStringList{QStringLiteral("p1/aaaaaaaaaaaa")});
+
+        // Removed jobs are no longer checked.
+        m_center->handleJobsRemoved(QStringLiteral("p2"), {theirs.identifier});
+        m_center->handleJobsUpdated({running});
+        m_center->handleJobsUpdated({mine});
+        QCOMPARE(warned(), QStringList{QStringLiteral("p1/aaaaaaaaaaaa")});
+        m_center->handleJobsUpdated({theirs});
+        QCOMPARE(warned(), QStringList{QStringLiteral("p2/aaaaaaaaaaaa")});
+    }
+
     void noExpiryWarningWhenSwitchedOff()
     {
         m_settings->setNotifies(NotificationEvent::ExpiryWarning, false);
