@@ -25,6 +25,10 @@ sqlite3 *SqliteStatement::handleOf(const QSqlDatabase &db)
     // the system libsqlite3; a Qt built with its own copy of SQLite does not): asked once, the
     // plugin's SQLite must name the same source as the one linked here, else QSqlQuery it is.
     static const bool sameLibrary = [&db] {
+        // Should the plugin still carry its own copy of the same release, the one linked here
+        // is then set up too (its allocator and mutexes), instead of being used unset.
+        if (sqlite3_initialize() != SQLITE_OK)
+            return false;
         QSqlQuery q(db);
         const bool same = q.exec(QStringLiteral("SELECT sqlite_source_id()")) && q.next()
                           && q.value(0).toString().toUtf8() == QByteArray(sqlite3_sourceid());
@@ -46,6 +50,7 @@ SqliteStatement::~SqliteStatement()
 SqliteStatement::SqliteStatement(SqliteStatement &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_phase(std::exchange(other.m_phase, Phase::Ready))
     , m_kept(std::move(other.m_kept))
     , m_error(std::move(other.m_error))
 {}
@@ -56,6 +61,7 @@ SqliteStatement &SqliteStatement::operator=(SqliteStatement &&other) noexcept
         sqlite3_finalize(m_stmt);
         m_db = std::exchange(other.m_db, nullptr);
         m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_phase = std::exchange(other.m_phase, Phase::Ready);
         m_kept = std::move(other.m_kept);
         m_error = std::move(other.m_error);
     }
@@ -141,12 +147,15 @@ SqliteStatement::Step SqliteStatement::step()
 {
     switch (sqlite3_step(m_stmt)) {
     case SQLITE_ROW:
+        m_phase = Phase::Rows;
         return Step::Row;
     case SQLITE_DONE:
+        m_phase = Phase::Ended;
         return Step::Done;
     default:
         setError();
         sqlite3_reset(m_stmt);
+        m_phase = Phase::Failed;
         return Step::Error;
     }
 }
@@ -154,15 +163,20 @@ SqliteStatement::Step SqliteStatement::step()
 bool SqliteStatement::finish()
 {
     Step s = Step::Row;
+    if (m_phase == Phase::Ended)
+        s = Step::Done;
+    else if (m_phase == Phase::Failed)
+        s = Step::Error;
     while (s == Step::Row)
         s = step();
-    sqlite3_reset(m_stmt);
+    reset();
     return s == Step::Done;
 }
 
 void SqliteStatement::reset()
 {
     sqlite3_reset(m_stmt);
+    m_phase = Phase::Ready;
 }
 
 bool SqliteStatement::isNull(int column) const

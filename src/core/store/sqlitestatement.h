@@ -62,8 +62,13 @@ private:
     void keep(int i, QByteArray bytes);
     void setError();
 
+    // Where the statement is since its last reset: finish() steps on only from Ready or Rows
+    // (stepping one that returned DONE would run it again).
+    enum class Phase { Ready, Rows, Ended, Failed };
+
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    Phase m_phase = Phase::Ready;
     QList<QByteArray> m_kept; // what each text or BLOB value points into
     QString m_error;
 };

@@ -651,7 +651,16 @@ public:
         , m_len(out.size())
         , m_cap(out.size())
     {
-        reserveMore(1024);
+        // Room the buffer already has is used first: a caller appending many jobs to one
+        // buffer then grows it geometrically, not by a copy of the whole per job.
+        const qsizetype capacity = out.capacity();
+        if (capacity - m_len >= 1024) {
+            m_cap = capacity;
+            m_out.resize(m_cap);
+            m_data = m_out.data();
+        } else {
+            reserveMore(1024);
+        }
     }
     ~CompactWriter() { m_out.resize(m_len); }
     CompactWriter(const CompactWriter &) = delete;
