@@ -160,14 +160,17 @@ VpcState vpcState(const WatchedJob &job)
     return fullBodies ? VpcState::NotInVpc : VpcState::NotReported;
 }
 
-QString formatDuration(qint64 seconds)
+namespace {
+
+// The duration with its largest unit and, unless coarse, the next one ("1 h 05 min").
+QString formatDurationWithUnits(qint64 seconds, bool coarse)
 {
     if (seconds < 0) {
         // -min() has no positive counterpart; such durations do not occur in practice.
         const qint64 magnitude = seconds == std::numeric_limits<qint64>::min()
                                          ? std::numeric_limits<qint64>::max()
                                          : -seconds;
-        return QLatin1Char('-') + formatDuration(magnitude);
+        return QLatin1Char('-') + formatDurationWithUnits(magnitude, coarse);
     }
     if (seconds < kMinute)
         return tr("%1 s").arg(seconds);
@@ -175,31 +178,26 @@ QString formatDuration(qint64 seconds)
         return tr("%1 min").arg(seconds / kMinute);
     if (seconds < kDay) {
         const qint64 minutes = (seconds % kHour) / kMinute;
-        if (minutes == 0)
+        if (coarse || minutes == 0)
             return tr("%1 h").arg(seconds / kHour);
         return tr("%1 h %2 min").arg(seconds / kHour).arg(minutes, 2, 10, QLatin1Char('0'));
     }
     const qint64 hours = (seconds % kDay) / kHour;
-    if (hours == 0)
+    if (coarse || hours == 0)
         return tr("%1 d").arg(seconds / kDay);
     return tr("%1 d %2 h").arg(seconds / kDay).arg(hours);
 }
 
+} // namespace
+
+QString formatDuration(qint64 seconds)
+{
+    return formatDurationWithUnits(seconds, false);
+}
+
 QString formatCoarseDuration(qint64 seconds)
 {
-    if (seconds < 0) {
-        const qint64 magnitude = seconds == std::numeric_limits<qint64>::min()
-                                         ? std::numeric_limits<qint64>::max()
-                                         : -seconds;
-        return QLatin1Char('-') + formatCoarseDuration(magnitude);
-    }
-    if (seconds < kMinute)
-        return tr("%1 s").arg(seconds);
-    if (seconds < kHour)
-        return tr("%1 min").arg(seconds / kMinute);
-    if (seconds < kDay)
-        return tr("%1 h").arg(seconds / kHour);
-    return tr("%1 d").arg(seconds / kDay);
+    return formatDurationWithUnits(seconds, true);
 }
 
 QString formatRelative(const QDateTime &instant, const QDateTime &now)
