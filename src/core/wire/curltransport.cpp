@@ -65,9 +65,6 @@ public:
     void giveBack(CURL *easy);
     // An exchange has something to signal: done now when not inside curl, else right after.
     void queue(CurlExchange *exchange);
-    // A transfer was just added: curl sends it now instead of at its 0 ms timer on the next
-    // turn of the event loop. Signals nothing: what it finishes is dispatched from the loop.
-    void kick();
     // The system's CAs followed by those of `path`, read once per path.
     QByteArray caBlob(const QString &path);
 
@@ -82,7 +79,6 @@ private:
     static int onTimer(CURLM *multi, long timeoutMs, void *self);
     void watch(curl_socket_t socket, int what);
     void act(curl_socket_t socket, int events);
-    void collectDone();
     void dispatch();
 
     CURLM *m_multi = nullptr;
@@ -312,7 +308,6 @@ private:
             return false;
         }
         m_inMulti = true;
-        m_multi->kick();
         return true;
     }
 
@@ -602,26 +597,6 @@ void CurlMulti::act(curl_socket_t socket, int events)
     m_acting = true;
     int running = 0;
     curl_multi_socket_action(m_multi, socket, events, &running);
-    collectDone();
-    m_acting = false;
-    dispatch();
-}
-
-void CurlMulti::kick()
-{
-    if (m_acting)
-        return;
-    m_acting = true;
-    int running = 0;
-    curl_multi_socket_action(m_multi, CURL_SOCKET_TIMEOUT, 0, &running);
-    collectDone();
-    m_acting = false;
-    if (!m_pending.isEmpty() && !m_dispatchSoon.isActive())
-        m_dispatchSoon.start(0);
-}
-
-void CurlMulti::collectDone()
-{
     int left = 0;
     while (CURLMsg *message = curl_multi_info_read(m_multi, &left)) {
         if (message->msg != CURLMSG_DONE)
@@ -635,6 +610,8 @@ void CurlMulti::collectDone()
         exchange->transferDone(result);
         queue(exchange);
     }
+    m_acting = false;
+    dispatch();
 }
 
 void CurlMulti::dispatch()
