@@ -13,7 +13,7 @@
 # accepted for one run, and, from one `strace -f -c` run of each, system calls per job.
 #
 #   bench/get-vs-curl.sh [--cli PATH]... [--jobs N] [--runs N] [--no-sdk] [--no-strace]
-#                        [--transport NAME]... [--paired N] [--keep]
+#                        [--transport NAME]... [--paired N] [--extra-fields] [--keep]
 #
 #   --cli        batchwatch-cli to measure (default build/bench-rel/src/cli/batchwatch-cli);
 #                repeatable: each is timed (as "batchwatch-cli get #1", "#2", ... in the order
@@ -24,6 +24,9 @@
 #   --paired N   then N rounds of curl and each CLI command back to back, and the median (and
 #                quartiles) of each round's wall ratio to curl: on a loaded machine the load
 #                drifts between hyperfine's batches; within one round it is nearly the same
+#   --extra-fields  each body also carries a member batchwatch does not read, as Bifrost adds
+#                it: "extra_fields": {"request_type": "batch_retrieve", "provider": "bedrock",
+#                "latency": <ms>, "chunk_index": 0}
 #   --keep       keep the temporary directory (bodies, nginx log, hyperfine JSON, strace files)
 #
 # Needs nginx (Debian: nginx-light), curl >= 7.66, hyperfine, python3, strace; node + npm for the
@@ -43,6 +46,7 @@ sdk=1
 do_strace=1
 keep=0
 paired=0
+extra_fields=0
 transports=()
 port="${BENCH_PORT:-18180}"
 while [ $# -gt 0 ]; do
@@ -54,8 +58,9 @@ while [ $# -gt 0 ]; do
     --no-strace) do_strace=0 ;;
     --transport) shift; transports+=("$1") ;;
     --paired) shift; paired=$1 ;;
+    --extra-fields) extra_fields=1 ;;
     --keep) keep=1 ;;
-    -h | --help) sed -n '2,35p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,38p' "$0"; exit 0 ;;
     *) echo "get-vs-curl.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -97,9 +102,9 @@ trap cleanup EXIT
 
 # --- data: deterministic ids and bodies -------------------------------------------------------
 mkdir -p "$work/www/bedrock/model-invocation-job"
-python3 - "$work" "$jobs" <<'PY'
+python3 - "$work" "$jobs" "$extra_fields" <<'PY'
 import json, os, random, sys
-work, n = sys.argv[1], int(sys.argv[2])
+work, n, extra = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
 rng = random.Random(42)
 alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
 ids = []
@@ -128,6 +133,9 @@ for k, i in enumerate(ids):
         "totalRecordCount": total, "processedRecordCount": done,
         "successRecordCount": done - done // 50, "errorRecordCount": done // 50,
     }
+    if extra:
+        body["extra_fields"] = {"request_type": "batch_retrieve", "provider": "bedrock",
+                                "latency": rng.randrange(50, 900), "chunk_index": 0}
     with open(os.path.join(work, "www/bedrock/model-invocation-job", i), "w") as f:
         json.dump(body, f)
 with open(os.path.join(work, "ids.txt"), "w") as f:

@@ -503,6 +503,9 @@ private:
         exchange->abort(); // emits finished() synchronously; onFinished() takes m_exchange
     }
 
+    using RequestHeaders = GatewayClient::RequestHeaders;
+    static std::unique_ptr<RequestHeaders> makeHeaders(const GatewayProfile &profile,
+                                                       const QString &secret);
     std::optional<HttpExchangeRequest> buildRequest(const QUrl &url, GatewayError *error);
     void send(const HttpExchangeRequest &request);
     void onHeadReceived();
@@ -591,6 +594,53 @@ private:
     qint64 bodyCap() const { return m_bodyCap >= 0 ? m_bodyCap : m_client->m_maxBodyBytes; }
 };
 
+std::unique_ptr<GatewayClient::RequestHeaders>
+GatewayRequest::makeHeaders(const GatewayProfile &profile, const QString &secret)
+{
+    auto made = std::make_unique<GatewayClient::RequestHeaders>();
+    made->authMode = profile.authMode;
+    made->secret = secret;
+    made->customHeaderName = profile.customHeaderName;
+    made->provider = profile.provider;
+    QList<std::pair<QByteArray, QByteArray>> &list = made->list;
+    list.emplaceBack("Accept", "application/json");
+    list.emplaceBack("User-Agent", "batchwatch/" BATCHWATCH_VERSION);
+    made->secretUsable = profile.authMode != AuthMode::None && !secret.isEmpty()
+                         && !hasControlCharacters(secret);
+    if (profile.authMode != AuthMode::None && !secret.isEmpty()) {
+        if (hasControlCharacters(secret)) {
+            made->warning = GatewayClient::RequestHeaders::Warning::SecretHasControlCharacters;
+        } else {
+            switch (profile.authMode) {
+            case AuthMode::None:
+                break;
+            case AuthMode::Bearer:
+                list.emplaceBack("Authorization", "Bearer " + secret.toUtf8());
+                made->keySent = true;
+                break;
+            case AuthMode::VirtualKey:
+                list.emplaceBack("x-bf-vk", secret.toUtf8());
+                made->keySent = true;
+                break;
+            case AuthMode::CustomHeader: {
+                const QByteArray name = profile.customHeaderName.trimmed().toLatin1();
+                if (isHeaderToken(name)) {
+                    list.emplaceBack(name, secret.toUtf8());
+                    made->keySent = true;
+                } else {
+                    made->warning = GatewayClient::RequestHeaders::Warning::InvalidCustomHeaderName;
+                }
+                break;
+            }
+            }
+        }
+    }
+    const QString provider = profile.provider.trimmed();
+    if (!provider.isEmpty() && !hasControlCharacters(provider))
+        list.emplaceBack("x-model-provider", provider.toUtf8());
+    return made;
+}
+
 std::optional<HttpExchangeRequest> GatewayRequest::buildRequest(const QUrl &url,
                                                                 GatewayError *error)
 {
@@ -608,44 +658,31 @@ std::optional<HttpExchangeRequest> GatewayRequest::buildRequest(const QUrl &url,
     HttpExchangeRequest request;
     request.verb = m_verb;
     request.url = url;
-    request.headers.emplaceBack("Accept", "application/json");
-    request.headers.emplaceBack("User-Agent", "batchwatch/" BATCHWATCH_VERSION);
 
+    // The headers are the same for every request until the profile or the secret changes: made
+    // once (one shared list; the curl transport then reuses its header list too).
     const QString &secret = m_client->m_secret;
-    if (profile.authMode != AuthMode::None && !secret.isEmpty() && !hasControlCharacters(secret))
+    auto &headers = m_client->m_headers;
+    if (!headers || headers->authMode != profile.authMode || headers->secret != secret
+        || headers->customHeaderName != profile.customHeaderName
+        || headers->provider != profile.provider)
+        headers = makeHeaders(profile, secret);
+    request.headers = headers->list;
+    if (headers->secretUsable) // redacted from what comes back, even when not sent
         m_sentSecret = secret;
-    if (profile.authMode != AuthMode::None && !secret.isEmpty()) {
-        if (hasControlCharacters(secret)) {
-            qCWarning(lcClient) << "the secret holds control characters; not sent";
-        } else {
-            switch (profile.authMode) {
-            case AuthMode::None:
-                break;
-            case AuthMode::Bearer:
-                request.headers.emplaceBack("Authorization", "Bearer " + secret.toUtf8());
-                m_keySent = true;
-                break;
-            case AuthMode::VirtualKey:
-                request.headers.emplaceBack("x-bf-vk", secret.toUtf8());
-                m_keySent = true;
-                break;
-            case AuthMode::CustomHeader: {
-                const QByteArray name = profile.customHeaderName.trimmed().toLatin1();
-                if (isHeaderToken(name)) {
-                    request.headers.emplaceBack(name, secret.toUtf8());
-                    m_keySent = true;
-                } else {
-                    qCWarning(lcClient) << "the custom auth header name is not a valid header "
-                                           "name; no credentials sent";
-                }
-                break;
-            }
-            }
-        }
+    if (headers->keySent)
+        m_keySent = true;
+    switch (headers->warning) {
+    case RequestHeaders::Warning::None:
+        break;
+    case RequestHeaders::Warning::SecretHasControlCharacters:
+        qCWarning(lcClient) << "the secret holds control characters; not sent";
+        break;
+    case RequestHeaders::Warning::InvalidCustomHeaderName:
+        qCWarning(lcClient) << "the custom auth header name is not a valid header "
+                               "name; no credentials sent";
+        break;
     }
-    const QString provider = profile.provider.trimmed();
-    if (!provider.isEmpty() && !hasControlCharacters(provider))
-        request.headers.emplaceBack("x-model-provider", provider.toUtf8());
 
     m_timeoutMs = profile.timeoutMs > 0 ? profile.timeoutMs : kDefaultTimeoutMs;
     request.inactivityTimeoutMs = m_timeoutMs;
@@ -1051,6 +1088,7 @@ GatewayClient::~GatewayClient()
 void GatewayClient::setProfile(const GatewayProfile &profile)
 {
     m_profile = profile;
+    m_urlBase.reset();
     // Set only when it changes: a limiter keeps its slots (and a burst set on it) otherwise.
     if (!m_rateOverride && m_rateLimiter.ratePerSecond() != double(profile.maxRequestsPerSecond))
         m_rateLimiter.setRate(profile.maxRequestsPerSecond);
@@ -1076,16 +1114,23 @@ int GatewayClient::requestsInFlight() const
 
 QUrl GatewayClient::urlFor(const QString &encodedPath) const
 {
-    QUrl url = m_profile.baseUrl;
-    QString prefix = url.path(QUrl::FullyEncoded);
-    while (prefix.endsWith(u'/'))
-        prefix.chop(1);
+    // The base without its path, user info, query and fragment, and its path prefix: made once
+    // per profile (setProfile() forgets them).
+    if (!m_urlBase) {
+        UrlBase base;
+        base.url = m_profile.baseUrl;
+        base.pathPrefix = base.url.path(QUrl::FullyEncoded);
+        while (base.pathPrefix.endsWith(u'/'))
+            base.pathPrefix.chop(1);
+        // Credentials in the URL would go out as Basic auth: auth comes from the profile only.
+        base.url.setUserInfo(QString());
+        base.url.setQuery(QString());
+        base.url.setFragment(QString());
+        m_urlBase = std::move(base);
+    }
+    QUrl url = m_urlBase->url;
     const QString path = encodedPath.startsWith(u'/') ? encodedPath : QString(u'/' + encodedPath);
-    url.setPath(prefix + path, QUrl::StrictMode);
-    // Credentials in the URL would go out as Basic auth: auth comes from the profile only.
-    url.setUserInfo(QString());
-    url.setQuery(QString());
-    url.setFragment(QString());
+    url.setPath(m_urlBase->pathPrefix + path, QUrl::StrictMode);
     return url;
 }
 
