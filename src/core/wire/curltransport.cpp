@@ -255,17 +255,17 @@ public:
         const QPointer<CurlExchange> alive(this);
         if (m_headPending) {
             m_headPending = false;
-            Q_EMIT headReceived();
+            notifyHeadReceived();
             if (!alive || m_finished)
                 return;
         }
         const bool redirect = isRedirect();
         if (m_dataPending && !redirect) {
             m_dataPending = false;
-            Q_EMIT readyRead();
+            notifyReadyRead();
             if (!alive || m_finished)
                 return;
-            Q_EMIT downloadProgress(m_received, m_contentLength);
+            notifyDownloadProgress(m_received, m_contentLength);
             if (!alive || m_finished)
                 return;
         }
@@ -275,7 +275,7 @@ public:
         if (redirect && m_result == CURLE_OK) {
             m_redirectTarget = m_url.resolved(QUrl::fromEncoded(header("Location")));
             m_awaitingRedirect = true;
-            Q_EMIT redirected(m_status, m_redirectTarget);
+            notifyRedirected(m_status, m_redirectTarget);
             return;
         }
         finish(classify());
@@ -324,7 +324,7 @@ private:
             return;
         m_finished = true;
         m_failure = failure;
-        Q_EMIT finished();
+        notifyFinished();
     }
 
     bool isRedirect() const

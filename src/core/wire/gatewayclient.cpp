@@ -371,7 +371,7 @@ struct GatewayClient::CaBundle
 
 // One call in flight: one or more HTTP exchanges (route probes, list pages) and exactly one
 // settlement — a queued callback, or nothing when the context died. A child of the client.
-class GatewayRequest : public QObject
+class GatewayRequest : public QObject, private HttpExchange::Listener
 {
 public:
     using Next = std::function<void(Expected<HttpResponse>)>;
@@ -500,7 +500,7 @@ private:
             return;
         if (m_reason == AbortReason::None)
             m_reason = reason;
-        exchange->abort(); // emits finished() synchronously; onFinished() takes m_exchange
+        exchange->abort(); // finishes synchronously; exchangeFinished() takes m_exchange
     }
 
     using RequestHeaders = GatewayClient::RequestHeaders;
@@ -508,11 +508,12 @@ private:
                                                        const QString &secret);
     std::optional<HttpExchangeRequest> buildRequest(const QUrl &url, GatewayError *error);
     void send(const HttpExchangeRequest &request);
-    void onHeadReceived();
-    void onReadyRead();
-    void onDownloadProgress(qint64 received, qint64 total);
-    void onRedirected(int status, const QUrl &target);
-    void onFinished();
+    // HttpExchange::Listener: the exchange in progress tells these.
+    void exchangeHeadReceived() override;
+    void exchangeReadyRead() override;
+    void exchangeDownloadProgress(qint64 received, qint64 total) override;
+    void exchangeRedirected(int status, const QUrl &target) override;
+    void exchangeFinished() override;
     Expected<HttpResponse> interpret(HttpExchange *exchange);
     GatewayError transportError(const HttpExchange *exchange, int status) const;
     GatewayError tooLargeError(int status) const;
@@ -774,15 +775,10 @@ void GatewayRequest::send(const HttpExchangeRequest &request)
         return;
     }
     m_deadline.start(m_timeoutMs, this);
-    HttpExchange *exchange = m_exchange.get();
-    connect(exchange, &HttpExchange::headReceived, this, &GatewayRequest::onHeadReceived);
-    connect(exchange, &HttpExchange::readyRead, this, &GatewayRequest::onReadyRead);
-    connect(exchange, &HttpExchange::downloadProgress, this, &GatewayRequest::onDownloadProgress);
-    connect(exchange, &HttpExchange::redirected, this, &GatewayRequest::onRedirected);
-    connect(exchange, &HttpExchange::finished, this, &GatewayRequest::onFinished);
+    m_exchange->setListener(this);
 }
 
-void GatewayRequest::onHeadReceived()
+void GatewayRequest::exchangeHeadReceived()
 {
     HttpExchange *exchange = m_exchange.get();
     if (!exchange || m_reason != AbortReason::None)
@@ -794,7 +790,7 @@ void GatewayRequest::onHeadReceived()
         abortReply(AbortReason::TooLarge);
 }
 
-void GatewayRequest::onReadyRead()
+void GatewayRequest::exchangeReadyRead()
 {
     HttpExchange *exchange = m_exchange.get();
     if (!exchange || m_reason != AbortReason::None)
@@ -809,7 +805,7 @@ void GatewayRequest::onReadyRead()
         m_onBytes(m_body.size());
 }
 
-void GatewayRequest::onDownloadProgress(qint64 received, qint64 total)
+void GatewayRequest::exchangeDownloadProgress(qint64 received, qint64 total)
 {
     HttpExchange *exchange = m_exchange.get();
     if (!exchange || m_reason != AbortReason::None)
@@ -821,7 +817,7 @@ void GatewayRequest::onDownloadProgress(qint64 received, qint64 total)
     }
 }
 
-void GatewayRequest::onRedirected(int status, const QUrl &target)
+void GatewayRequest::exchangeRedirected(int status, const QUrl &target)
 {
     HttpExchange *exchange = m_exchange.get();
     if (!exchange || m_reason != AbortReason::None)
@@ -849,14 +845,14 @@ void GatewayRequest::onRedirected(int status, const QUrl &target)
     abortReply(AbortReason::Redirect);
 }
 
-void GatewayRequest::onFinished()
+void GatewayRequest::exchangeFinished()
 {
     // Taken out, and deleted once its finished() emission has returned.
     std::unique_ptr<HttpExchange> exchange = std::move(m_exchange);
     if (!exchange)
         return;
     m_deadline.stop();
-    exchange->disconnect(this);
+    exchange->setListener(nullptr);
     const auto release = qScopeGuard([&exchange] { exchange.release()->deleteLater(); });
     if (m_reason == AbortReason::ContextGone) {
         settle({});
