@@ -1085,6 +1085,7 @@ void GatewayClient::setProfile(const GatewayProfile &profile)
 {
     m_profile = profile;
     m_urlBase.reset();
+    m_headers.reset();
     // Set only when it changes: a limiter keeps its slots (and a burst set on it) otherwise.
     if (!m_rateOverride && m_rateLimiter.ratePerSecond() != double(profile.maxRequestsPerSecond))
         m_rateLimiter.setRate(profile.maxRequestsPerSecond);
@@ -1101,6 +1102,8 @@ void GatewayClient::setMaxRequestRate(double perSecond)
 void GatewayClient::setSecret(const QString &secret)
 {
     m_secret = secret.trimmed();
+    // The headers made with the old key go with it (not kept in memory until the next request).
+    m_headers.reset();
 }
 
 int GatewayClient::requestsInFlight() const
