@@ -12,15 +12,21 @@
 # and prints one table: median and minimum wall, mean CPU (user+sys), connections nginx
 # accepted for one run, and, from one `strace -f -c` run of each, system calls per job.
 #
-#   bench/get-vs-curl.sh [--cli PATH] [--jobs N] [--runs N] [--no-sdk] [--no-strace]
-#                        [--transport NAME]... [--paired N] [--keep]
+#   bench/get-vs-curl.sh [--cli PATH]... [--jobs N] [--runs N] [--no-sdk] [--no-strace]
+#                        [--transport NAME]... [--paired N] [--extra-fields] [--keep]
 #
-#   --cli        batchwatch-cli to measure (default build/bench-rel/src/cli/batchwatch-cli)
+#   --cli        batchwatch-cli to measure (default build/bench-rel/src/cli/batchwatch-cli);
+#                repeatable: each is timed (as "batchwatch-cli get #1", "#2", ... in the order
+#                given), and --paired runs them all in the same rounds, e.g. a copy of main's
+#                binary beside a branch's
 #   --transport  also time the CLI with BATCHWATCH_HTTP_TRANSPORT=NAME (qnam, curl); repeatable.
 #                Without it the CLI runs once with its default transport.
 #   --paired N   then N rounds of curl and each CLI command back to back, and the median (and
 #                quartiles) of each round's wall ratio to curl: on a loaded machine the load
 #                drifts between hyperfine's batches; within one round it is nearly the same
+#   --extra-fields  each body also carries a member batchwatch does not read, as Bifrost adds
+#                it: "extra_fields": {"request_type": "batch_retrieve", "provider": "bedrock",
+#                "latency": <ms>, "chunk_index": 0}
 #   --keep       keep the temporary directory (bodies, nginx log, hyperfine JSON, strace files)
 #
 # Needs nginx (Debian: nginx-light), curl >= 7.66, hyperfine, python3, strace; node + npm for the
@@ -33,32 +39,37 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-cli="${BATCHWATCH_CLI:-$root/build/bench-rel/src/cli/batchwatch-cli}"
+clis=()
 jobs=5000
 runs=5
 sdk=1
 do_strace=1
 keep=0
 paired=0
+extra_fields=0
 transports=()
 port="${BENCH_PORT:-18180}"
 while [ $# -gt 0 ]; do
     case "$1" in
-    --cli) shift; cli=$1 ;;
+    --cli) shift; clis+=("$1") ;;
     --jobs) shift; jobs=$1 ;;
     --runs) shift; runs=$1 ;;
     --no-sdk) sdk=0 ;;
     --no-strace) do_strace=0 ;;
     --transport) shift; transports+=("$1") ;;
     --paired) shift; paired=$1 ;;
+    --extra-fields) extra_fields=1 ;;
     --keep) keep=1 ;;
-    -h | --help) sed -n '2,32p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,38p' "$0"; exit 0 ;;
     *) echo "get-vs-curl.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
 done
 
-[ -x "$cli" ] || { echo "batchwatch-cli not found at $cli (pass --cli PATH)" >&2; exit 2; }
+[ ${#clis[@]} -gt 0 ] || clis=("${BATCHWATCH_CLI:-$root/build/bench-rel/src/cli/batchwatch-cli}")
+for cli in "${clis[@]}"; do
+    [ -x "$cli" ] || { echo "batchwatch-cli not found at $cli (pass --cli PATH)" >&2; exit 2; }
+done
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 [ -x "$nginx_bin" ] || { echo "nginx is missing (apt-get install nginx-light)" >&2; exit 2; }
 command -v hyperfine >/dev/null || { echo "hyperfine is missing (apt-get install hyperfine)" >&2; exit 2; }
@@ -91,9 +102,9 @@ trap cleanup EXIT
 
 # --- data: deterministic ids and bodies -------------------------------------------------------
 mkdir -p "$work/www/bedrock/model-invocation-job"
-python3 - "$work" "$jobs" <<'PY'
+python3 - "$work" "$jobs" "$extra_fields" <<'PY'
 import json, os, random, sys
-work, n = sys.argv[1], int(sys.argv[2])
+work, n, extra = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
 rng = random.Random(42)
 alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
 ids = []
@@ -122,6 +133,9 @@ for k, i in enumerate(ids):
         "totalRecordCount": total, "processedRecordCount": done,
         "successRecordCount": done - done // 50, "errorRecordCount": done // 50,
     }
+    if extra:
+        body["extra_fields"] = {"request_type": "batch_retrieve", "provider": "bedrock",
+                                "latency": rng.randrange(50, 900), "chunk_index": 0}
     with open(os.path.join(work, "www/bedrock/model-invocation-job", i), "w") as f:
         json.dump(body, f)
 with open(os.path.join(work, "ids.txt"), "w") as f:
@@ -183,16 +197,21 @@ accepted() { curl -s "http://127.0.0.1:$port/nginx-status" | awk 'NR == 3 { prin
 # --- the commands -------------------------------------------------------------------------------
 names=()
 cmds=()
-cli_base="'$cli' get --gateway http://127.0.0.1:$port --route singular --format json --max-rate 0 --from-file '$work/ids.txt' > /dev/null"
-if [ ${#transports[@]} -eq 0 ]; then
-    names+=("batchwatch-cli get")
-    cmds+=("$cli_base")
-else
-    for t in "${transports[@]}"; do
-        names+=("batchwatch-cli get ($t)")
-        cmds+=("BATCHWATCH_HTTP_TRANSPORT=$t $cli_base")
-    done
-fi
+for k in "${!clis[@]}"; do
+    cli=${clis[$k]}
+    label="batchwatch-cli get"
+    [ ${#clis[@]} -eq 1 ] || label="batchwatch-cli get #$((k + 1))"
+    cli_base="'$cli' get --gateway http://127.0.0.1:$port --route singular --format json --max-rate 0 --from-file '$work/ids.txt' > /dev/null"
+    if [ ${#transports[@]} -eq 0 ]; then
+        names+=("$label")
+        cmds+=("$cli_base")
+    else
+        for t in "${transports[@]}"; do
+            names+=("$label ($t)")
+            cmds+=("BATCHWATCH_HTTP_TRANSPORT=$t $cli_base")
+        done
+    fi
+done
 names+=("curl --parallel-max 4")
 cmds+=("curl -s --parallel --parallel-max 4 -K '$work/curl-urls.cfg'")
 if [ "$sdk" = 1 ]; then
@@ -280,7 +299,10 @@ for i, r in enumerate(results):
     print(line)
 PY
 echo "$jobs jobs, $runs runs each (hyperfine, 1 warm-up); CPU = mean user+sys; conns = connections nginx accepted in one run"
-echo "nginx $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///'), $(curl --version | head -1 | cut -d' ' -f1-2), $("$cli" --version), node $(node --version 2>/dev/null || echo -), $(nproc) cores"
+if [ ${#clis[@]} -gt 1 ]; then
+    for k in "${!clis[@]}"; do echo "#$((k + 1)) = ${clis[$k]}"; done
+fi
+echo "nginx $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///'), $(curl --version | head -1 | cut -d' ' -f1-2), $("${clis[0]}" --version), node $(node --version 2>/dev/null || echo -), $(nproc) cores"
 echo "load average before: $load_before; after: $load_after"
 
 if [ "$paired" -gt 0 ]; then
@@ -293,17 +315,26 @@ names, cmds = sys.argv[2:split], sys.argv[split + 1:]
 curl = next(i for i, n in enumerate(names) if n.startswith("curl"))
 clis = [i for i, n in enumerate(names) if n.startswith("batchwatch-cli")]
 walls = {i: [] for i in [curl] + clis}
-for _ in range(rounds):
-    for i in [curl] + clis:
+for r in range(rounds):
+    # curl first, then the CLIs, in the reverse order every other round (none always runs
+    # right after curl)
+    for i in [curl] + (clis if r % 2 == 0 else clis[::-1]):
         start = time.perf_counter()
         subprocess.run(["bash", "-c", cmds[i]], check=True, stderr=subprocess.DEVNULL)
         walls[i].append(time.perf_counter() - start)
 print(f"paired: {rounds} rounds of curl then each CLI command; per-round wall ratio to curl")
+if len(clis) > 1:
+    print(f"  and of each CLI command to {names[clis[0]]} (< 1: faster)")
 for i in clis:
     ratios = [a / b for a, b in zip(walls[i], walls[curl])]
     q = statistics.quantiles(ratios, n=4)
     print(f"{names[i]:<34} median x curl {statistics.median(ratios):.2f} (quartiles {q[0]:.2f}-{q[2]:.2f}), "
           f"median wall {statistics.median(walls[i]):.3f} s; curl {statistics.median(walls[curl]):.3f} s")
+    if len(clis) > 1 and i != clis[0]:
+        own = [a / b for a, b in zip(walls[i], walls[clis[0]])]
+        q = statistics.quantiles(own, n=4)
+        print(f"{'':<34} median x {names[clis[0]]} {statistics.median(own):.2f} "
+              f"(quartiles {q[0]:.2f}-{q[2]:.2f})")
 PY
     echo "load average before the paired rounds: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi

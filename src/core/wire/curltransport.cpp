@@ -67,6 +67,11 @@ public:
     void queue(CurlExchange *exchange);
     // The system's CAs followed by those of `path`, read once per path.
     QByteArray caBlob(const QString &path);
+    // curl's list of a request's headers: made again only when they differ from the last
+    // request's of that verb (a client sends the same ones every time). Held by each exchange
+    // whose transfer uses it.
+    std::shared_ptr<curl_slist> headerList(const QList<std::pair<QByteArray, QByteArray>> &headers,
+                                           bool post);
 
 private:
     struct Watch
@@ -90,6 +95,13 @@ private:
     bool m_acting = false;
     QString m_caPath;
     QByteArray m_caBlob;
+    struct HeaderList
+    {
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        std::shared_ptr<curl_slist> list;
+    };
+    HeaderList m_getHeaders;
+    HeaderList m_postHeaders;
 };
 
 class CurlExchange final : public HttpExchange
@@ -108,7 +120,6 @@ public:
                 curl_multi_remove_handle(m_multi->handle(), m_easy);
             m_multi->giveBack(m_easy);
         }
-        curl_slist_free_all(m_headers);
     }
 
     bool begin(QString *error)
@@ -118,23 +129,11 @@ public:
             *error = QStringLiteral("libcurl could not start a transfer");
             return false;
         }
-        for (const auto &[name, value] : m_spec.headers) {
-            const QByteArray line = name + ": " + value;
-            m_headers = curl_slist_append(m_headers, line.constData());
-        }
-        if (m_spec.verb == "POST") {
-            const bool typed = std::any_of(
-                    m_spec.headers.cbegin(), m_spec.headers.cend(), [](const auto &header) {
-                        return header.first.compare("Content-Type", Qt::CaseInsensitive) == 0;
-                    });
-            if (!typed)
-                m_headers = curl_slist_append(m_headers, "Content-Type: application/json");
-            m_headers = curl_slist_append(m_headers, "Expect:"); // no 100-continue round trip
-        }
+        m_headers = m_multi->headerList(m_spec.headers, m_spec.verb == "POST");
         curl_easy_setopt(m_easy, CURLOPT_PRIVATE, this);
         curl_easy_setopt(m_easy, CURLOPT_NOSIGNAL, 1L);
         curl_easy_setopt(m_easy, CURLOPT_ERRORBUFFER, m_errorBuffer);
-        curl_easy_setopt(m_easy, CURLOPT_HTTPHEADER, m_headers);
+        curl_easy_setopt(m_easy, CURLOPT_HTTPHEADER, m_headers.get());
         curl_easy_setopt(m_easy, CURLOPT_FOLLOWLOCATION, 0L);
         curl_easy_setopt(m_easy, CURLOPT_ACCEPT_ENCODING, "");
 #if LIBCURL_VERSION_NUM >= 0x075500
@@ -256,17 +255,17 @@ public:
         const QPointer<CurlExchange> alive(this);
         if (m_headPending) {
             m_headPending = false;
-            Q_EMIT headReceived();
+            notifyHeadReceived();
             if (!alive || m_finished)
                 return;
         }
         const bool redirect = isRedirect();
         if (m_dataPending && !redirect) {
             m_dataPending = false;
-            Q_EMIT readyRead();
+            notifyReadyRead();
             if (!alive || m_finished)
                 return;
-            Q_EMIT downloadProgress(m_received, m_contentLength);
+            notifyDownloadProgress(m_received, m_contentLength);
             if (!alive || m_finished)
                 return;
         }
@@ -276,7 +275,7 @@ public:
         if (redirect && m_result == CURLE_OK) {
             m_redirectTarget = m_url.resolved(QUrl::fromEncoded(header("Location")));
             m_awaitingRedirect = true;
-            Q_EMIT redirected(m_status, m_redirectTarget);
+            notifyRedirected(m_status, m_redirectTarget);
             return;
         }
         finish(classify());
@@ -325,7 +324,7 @@ private:
             return;
         m_finished = true;
         m_failure = failure;
-        Q_EMIT finished();
+        notifyFinished();
     }
 
     bool isRedirect() const
@@ -436,7 +435,7 @@ private:
     HttpExchangeRequest m_spec;
     QUrl m_url;
     CURL *m_easy = nullptr;
-    curl_slist *m_headers = nullptr;
+    std::shared_ptr<curl_slist> m_headers;
     char m_errorBuffer[CURL_ERROR_SIZE] = {};
     bool m_inMulti = false;
     bool m_queued = false;
@@ -542,6 +541,30 @@ QByteArray CurlMulti::caBlob(const QString &path)
     m_caPath = path;
     m_caBlob = system + '\n' + (extra.open(QIODevice::ReadOnly) ? extra.readAll() : QByteArray());
     return m_caBlob;
+}
+
+std::shared_ptr<curl_slist>
+CurlMulti::headerList(const QList<std::pair<QByteArray, QByteArray>> &headers, bool post)
+{
+    HeaderList &last = post ? m_postHeaders : m_getHeaders;
+    if (last.list && last.headers == headers)
+        return last.list;
+    curl_slist *list = nullptr;
+    for (const auto &[name, value] : headers) {
+        const QByteArray line = name + ": " + value;
+        list = curl_slist_append(list, line.constData());
+    }
+    if (post) {
+        const bool typed = std::any_of(headers.cbegin(), headers.cend(), [](const auto &header) {
+            return header.first.compare("Content-Type", Qt::CaseInsensitive) == 0;
+        });
+        if (!typed)
+            list = curl_slist_append(list, "Content-Type: application/json");
+        list = curl_slist_append(list, "Expect:"); // no 100-continue round trip
+    }
+    last.headers = headers;
+    last.list = std::shared_ptr<curl_slist>(list, &curl_slist_free_all);
+    return last.list;
 }
 
 int CurlMulti::onSocket(CURL *, curl_socket_t socket, int what, void *self, void *)

@@ -371,7 +371,7 @@ struct GatewayClient::CaBundle
 
 // One call in flight: one or more HTTP exchanges (route probes, list pages) and exactly one
 // settlement — a queued callback, or nothing when the context died. A child of the client.
-class GatewayRequest : public QObject
+class GatewayRequest : public QObject, private HttpExchange::Listener
 {
 public:
     using Next = std::function<void(Expected<HttpResponse>)>;
@@ -500,16 +500,20 @@ private:
             return;
         if (m_reason == AbortReason::None)
             m_reason = reason;
-        exchange->abort(); // emits finished() synchronously; onFinished() takes m_exchange
+        exchange->abort(); // finishes synchronously; exchangeFinished() takes m_exchange
     }
 
+    using RequestHeaders = GatewayClient::RequestHeaders;
+    static std::unique_ptr<RequestHeaders> makeHeaders(const GatewayProfile &profile,
+                                                       const QString &secret);
     std::optional<HttpExchangeRequest> buildRequest(const QUrl &url, GatewayError *error);
     void send(const HttpExchangeRequest &request);
-    void onHeadReceived();
-    void onReadyRead();
-    void onDownloadProgress(qint64 received, qint64 total);
-    void onRedirected(int status, const QUrl &target);
-    void onFinished();
+    // HttpExchange::Listener: the exchange in progress tells these.
+    void exchangeHeadReceived() override;
+    void exchangeReadyRead() override;
+    void exchangeDownloadProgress(qint64 received, qint64 total) override;
+    void exchangeRedirected(int status, const QUrl &target) override;
+    void exchangeFinished() override;
     Expected<HttpResponse> interpret(HttpExchange *exchange);
     GatewayError transportError(const HttpExchange *exchange, int status) const;
     GatewayError tooLargeError(int status) const;
@@ -591,6 +595,53 @@ private:
     qint64 bodyCap() const { return m_bodyCap >= 0 ? m_bodyCap : m_client->m_maxBodyBytes; }
 };
 
+std::unique_ptr<GatewayClient::RequestHeaders>
+GatewayRequest::makeHeaders(const GatewayProfile &profile, const QString &secret)
+{
+    auto made = std::make_unique<GatewayClient::RequestHeaders>();
+    made->authMode = profile.authMode;
+    made->secret = secret;
+    made->customHeaderName = profile.customHeaderName;
+    made->provider = profile.provider;
+    QList<std::pair<QByteArray, QByteArray>> &list = made->list;
+    list.emplaceBack("Accept", "application/json");
+    list.emplaceBack("User-Agent", "batchwatch/" BATCHWATCH_VERSION);
+    made->secretUsable = profile.authMode != AuthMode::None && !secret.isEmpty()
+                         && !hasControlCharacters(secret);
+    if (profile.authMode != AuthMode::None && !secret.isEmpty()) {
+        if (hasControlCharacters(secret)) {
+            made->warning = GatewayClient::RequestHeaders::Warning::SecretHasControlCharacters;
+        } else {
+            switch (profile.authMode) {
+            case AuthMode::None:
+                break;
+            case AuthMode::Bearer:
+                list.emplaceBack("Authorization", "Bearer " + secret.toUtf8());
+                made->keySent = true;
+                break;
+            case AuthMode::VirtualKey:
+                list.emplaceBack("x-bf-vk", secret.toUtf8());
+                made->keySent = true;
+                break;
+            case AuthMode::CustomHeader: {
+                const QByteArray name = profile.customHeaderName.trimmed().toLatin1();
+                if (isHeaderToken(name)) {
+                    list.emplaceBack(name, secret.toUtf8());
+                    made->keySent = true;
+                } else {
+                    made->warning = GatewayClient::RequestHeaders::Warning::InvalidCustomHeaderName;
+                }
+                break;
+            }
+            }
+        }
+    }
+    const QString provider = profile.provider.trimmed();
+    if (!provider.isEmpty() && !hasControlCharacters(provider))
+        list.emplaceBack("x-model-provider", provider.toUtf8());
+    return made;
+}
+
 std::optional<HttpExchangeRequest> GatewayRequest::buildRequest(const QUrl &url,
                                                                 GatewayError *error)
 {
@@ -608,44 +659,31 @@ std::optional<HttpExchangeRequest> GatewayRequest::buildRequest(const QUrl &url,
     HttpExchangeRequest request;
     request.verb = m_verb;
     request.url = url;
-    request.headers.emplaceBack("Accept", "application/json");
-    request.headers.emplaceBack("User-Agent", "batchwatch/" BATCHWATCH_VERSION);
 
+    // The headers are the same for every request until the profile or the secret changes: made
+    // once (one shared list; the curl transport then reuses its header list too).
     const QString &secret = m_client->m_secret;
-    if (profile.authMode != AuthMode::None && !secret.isEmpty() && !hasControlCharacters(secret))
+    auto &headers = m_client->m_headers;
+    if (!headers || headers->authMode != profile.authMode || headers->secret != secret
+        || headers->customHeaderName != profile.customHeaderName
+        || headers->provider != profile.provider)
+        headers = makeHeaders(profile, secret);
+    request.headers = headers->list;
+    if (headers->secretUsable) // redacted from what comes back, even when not sent
         m_sentSecret = secret;
-    if (profile.authMode != AuthMode::None && !secret.isEmpty()) {
-        if (hasControlCharacters(secret)) {
-            qCWarning(lcClient) << "the secret holds control characters; not sent";
-        } else {
-            switch (profile.authMode) {
-            case AuthMode::None:
-                break;
-            case AuthMode::Bearer:
-                request.headers.emplaceBack("Authorization", "Bearer " + secret.toUtf8());
-                m_keySent = true;
-                break;
-            case AuthMode::VirtualKey:
-                request.headers.emplaceBack("x-bf-vk", secret.toUtf8());
-                m_keySent = true;
-                break;
-            case AuthMode::CustomHeader: {
-                const QByteArray name = profile.customHeaderName.trimmed().toLatin1();
-                if (isHeaderToken(name)) {
-                    request.headers.emplaceBack(name, secret.toUtf8());
-                    m_keySent = true;
-                } else {
-                    qCWarning(lcClient) << "the custom auth header name is not a valid header "
-                                           "name; no credentials sent";
-                }
-                break;
-            }
-            }
-        }
+    if (headers->keySent)
+        m_keySent = true;
+    switch (headers->warning) {
+    case RequestHeaders::Warning::None:
+        break;
+    case RequestHeaders::Warning::SecretHasControlCharacters:
+        qCWarning(lcClient) << "the secret holds control characters; not sent";
+        break;
+    case RequestHeaders::Warning::InvalidCustomHeaderName:
+        qCWarning(lcClient) << "the custom auth header name is not a valid header "
+                               "name; no credentials sent";
+        break;
     }
-    const QString provider = profile.provider.trimmed();
-    if (!provider.isEmpty() && !hasControlCharacters(provider))
-        request.headers.emplaceBack("x-model-provider", provider.toUtf8());
 
     m_timeoutMs = profile.timeoutMs > 0 ? profile.timeoutMs : kDefaultTimeoutMs;
     request.inactivityTimeoutMs = m_timeoutMs;
@@ -737,15 +775,10 @@ void GatewayRequest::send(const HttpExchangeRequest &request)
         return;
     }
     m_deadline.start(m_timeoutMs, this);
-    HttpExchange *exchange = m_exchange.get();
-    connect(exchange, &HttpExchange::headReceived, this, &GatewayRequest::onHeadReceived);
-    connect(exchange, &HttpExchange::readyRead, this, &GatewayRequest::onReadyRead);
-    connect(exchange, &HttpExchange::downloadProgress, this, &GatewayRequest::onDownloadProgress);
-    connect(exchange, &HttpExchange::redirected, this, &GatewayRequest::onRedirected);
-    connect(exchange, &HttpExchange::finished, this, &GatewayRequest::onFinished);
+    m_exchange->setListener(this);
 }
 
-void GatewayRequest::onHeadReceived()
+void GatewayRequest::exchangeHeadReceived()
 {
     HttpExchange *exchange = m_exchange.get();
     if (!exchange || m_reason != AbortReason::None)
@@ -757,7 +790,7 @@ void GatewayRequest::onHeadReceived()
         abortReply(AbortReason::TooLarge);
 }
 
-void GatewayRequest::onReadyRead()
+void GatewayRequest::exchangeReadyRead()
 {
     HttpExchange *exchange = m_exchange.get();
     if (!exchange || m_reason != AbortReason::None)
@@ -772,7 +805,7 @@ void GatewayRequest::onReadyRead()
         m_onBytes(m_body.size());
 }
 
-void GatewayRequest::onDownloadProgress(qint64 received, qint64 total)
+void GatewayRequest::exchangeDownloadProgress(qint64 received, qint64 total)
 {
     HttpExchange *exchange = m_exchange.get();
     if (!exchange || m_reason != AbortReason::None)
@@ -784,7 +817,7 @@ void GatewayRequest::onDownloadProgress(qint64 received, qint64 total)
     }
 }
 
-void GatewayRequest::onRedirected(int status, const QUrl &target)
+void GatewayRequest::exchangeRedirected(int status, const QUrl &target)
 {
     HttpExchange *exchange = m_exchange.get();
     if (!exchange || m_reason != AbortReason::None)
@@ -812,14 +845,14 @@ void GatewayRequest::onRedirected(int status, const QUrl &target)
     abortReply(AbortReason::Redirect);
 }
 
-void GatewayRequest::onFinished()
+void GatewayRequest::exchangeFinished()
 {
     // Taken out, and deleted once its finished() emission has returned.
     std::unique_ptr<HttpExchange> exchange = std::move(m_exchange);
     if (!exchange)
         return;
     m_deadline.stop();
-    exchange->disconnect(this);
+    exchange->setListener(nullptr);
     const auto release = qScopeGuard([&exchange] { exchange.release()->deleteLater(); });
     if (m_reason == AbortReason::ContextGone) {
         settle({});
@@ -1051,6 +1084,8 @@ GatewayClient::~GatewayClient()
 void GatewayClient::setProfile(const GatewayProfile &profile)
 {
     m_profile = profile;
+    m_urlBase.reset();
+    m_headers.reset();
     // Set only when it changes: a limiter keeps its slots (and a burst set on it) otherwise.
     if (!m_rateOverride && m_rateLimiter.ratePerSecond() != double(profile.maxRequestsPerSecond))
         m_rateLimiter.setRate(profile.maxRequestsPerSecond);
@@ -1067,6 +1102,8 @@ void GatewayClient::setMaxRequestRate(double perSecond)
 void GatewayClient::setSecret(const QString &secret)
 {
     m_secret = secret.trimmed();
+    // The headers made with the old key go with it (not kept in memory until the next request).
+    m_headers.reset();
 }
 
 int GatewayClient::requestsInFlight() const
@@ -1076,16 +1113,23 @@ int GatewayClient::requestsInFlight() const
 
 QUrl GatewayClient::urlFor(const QString &encodedPath) const
 {
-    QUrl url = m_profile.baseUrl;
-    QString prefix = url.path(QUrl::FullyEncoded);
-    while (prefix.endsWith(u'/'))
-        prefix.chop(1);
+    // The base without its path, user info, query and fragment, and its path prefix: made once
+    // per profile (setProfile() forgets them).
+    if (!m_urlBase) {
+        UrlBase base;
+        base.url = m_profile.baseUrl;
+        base.pathPrefix = base.url.path(QUrl::FullyEncoded);
+        while (base.pathPrefix.endsWith(u'/'))
+            base.pathPrefix.chop(1);
+        // Credentials in the URL would go out as Basic auth: auth comes from the profile only.
+        base.url.setUserInfo(QString());
+        base.url.setQuery(QString());
+        base.url.setFragment(QString());
+        m_urlBase = std::move(base);
+    }
+    QUrl url = m_urlBase->url;
     const QString path = encodedPath.startsWith(u'/') ? encodedPath : QString(u'/' + encodedPath);
-    url.setPath(prefix + path, QUrl::StrictMode);
-    // Credentials in the URL would go out as Basic auth: auth comes from the profile only.
-    url.setUserInfo(QString());
-    url.setQuery(QString());
-    url.setFragment(QString());
+    url.setPath(m_urlBase->pathPrefix + path, QUrl::StrictMode);
     return url;
 }
 

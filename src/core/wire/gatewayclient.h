@@ -210,6 +210,20 @@ private:
     // implementation detail, owned by the implementer of this class
     friend class GatewayRequest;
     struct CaBundle;
+    // The headers every request carries, made for the profile's auth and provider and the
+    // secret they were made with (remade when one of them changes).
+    struct RequestHeaders
+    {
+        enum class Warning { None, SecretHasControlCharacters, InvalidCustomHeaderName };
+        AuthMode authMode = AuthMode::None;
+        QString secret;
+        QString customHeaderName;
+        QString provider;
+        QList<std::pair<QByteArray, QByteArray>> list;
+        bool secretUsable = false; // auth on, and the secret non-empty without control characters
+        bool keySent = false;      // a header carries it
+        Warning warning = Warning::None;
+    };
     GatewayProfile m_profile;
     QString m_secret;
     std::unique_ptr<HttpTransport> m_transport;
@@ -220,6 +234,14 @@ private:
     int m_inFlight = 0;
     QList<GatewayRequest *> m_requests;   // unsettled calls, children of this client
     std::unique_ptr<CaBundle> m_caBundle; // loaded once per caBundlePath
+    std::unique_ptr<RequestHeaders> m_headers;
+    struct UrlBase
+    {
+        QUrl url;           // the profile's base URL without user info, query and fragment
+        QString pathPrefix; // its path, encoded, without trailing slashes
+    };
+    mutable std::optional<UrlBase> m_urlBase; // urlFor()'s, made on first use
+
     bool m_destroying = false;
 };
 

@@ -49,6 +49,22 @@ class HttpExchange : public QObject
     Q_OBJECT
 
 public:
+    // The same events as plain calls, for a receiver made per request (GatewayRequest): no
+    // signal connection to make and undo for each exchange. While one is set, it is told
+    // instead of the signals being emitted.
+    class Listener
+    {
+    public:
+        virtual void exchangeHeadReceived() = 0;
+        virtual void exchangeReadyRead() = 0;
+        virtual void exchangeDownloadProgress(qint64 received, qint64 total) = 0;
+        virtual void exchangeRedirected(int status, const QUrl &target) = 0;
+        virtual void exchangeFinished() = 0;
+
+    protected:
+        ~Listener() = default;
+    };
+
     enum class Failure {
         None,              // an HTTP answer arrived whole (any status)
         Aborted,           // abort() was called
@@ -85,6 +101,9 @@ public:
     // Failure::Tls: what was wrong, with the certificate the peer showed where known.
     virtual QString tlsError() const = 0;
 
+    // nullptr: the signals again.
+    void setListener(Listener *listener) { m_listener = listener; }
+
 Q_SIGNALS:
     void headReceived();
     void readyRead();
@@ -92,6 +111,47 @@ Q_SIGNALS:
     void downloadProgress(qint64 received, qint64 total);
     void redirected(int status, const QUrl &target);
     void finished();
+
+protected:
+    // What an implementation calls where it has an event to report.
+    void notifyHeadReceived()
+    {
+        if (m_listener)
+            m_listener->exchangeHeadReceived();
+        else
+            Q_EMIT headReceived();
+    }
+    void notifyReadyRead()
+    {
+        if (m_listener)
+            m_listener->exchangeReadyRead();
+        else
+            Q_EMIT readyRead();
+    }
+    void notifyDownloadProgress(qint64 received, qint64 total)
+    {
+        if (m_listener)
+            m_listener->exchangeDownloadProgress(received, total);
+        else
+            Q_EMIT downloadProgress(received, total);
+    }
+    void notifyRedirected(int status, const QUrl &target)
+    {
+        if (m_listener)
+            m_listener->exchangeRedirected(status, target);
+        else
+            Q_EMIT redirected(status, target);
+    }
+    void notifyFinished()
+    {
+        if (m_listener)
+            m_listener->exchangeFinished();
+        else
+            Q_EMIT finished();
+    }
+
+private:
+    Listener *m_listener = nullptr;
 };
 
 class HttpTransport

@@ -1658,15 +1658,16 @@ protected:
 
 // --- reading a retrieve body directly ------------------------------------------------------------
 // The common retrieve body read without QJsonDocument (parseRetrieveBody with RawObject::Omit):
-// one JSON object of job fields only (parseJob's keys, each once, in any order, JSON whitespace
-// between tokens), each of its expected type and readable without a problem: strings as the
-// stored reader reads them (printable ASCII, two- and three-byte UTF-8, the simple escapes),
-// timestamps as strings parseTimestamp reads, counts as plain non-negative integers of at most 15
-// digits, progressPercent as a plain decimal in 0..100, the S3 configs and vpcConfig with only
-// their own keys, and a jobArn or a status. Anything else — null, an unknown or repeated key, a
-// value of another type or form, an escaped key, a byte order mark — gives up (nullopt): the
-// caller then reads the body through QJsonDocument, so every body is accepted or refused, and
-// read, exactly as parseRetrieveBodyFromDocument reads it.
+// one JSON object of job fields (parseJob's keys, each once, in any order, JSON whitespace
+// between tokens; members of other names skipped, as parseJob ignores them), each of its expected
+// type and readable without a problem: strings as the stored reader reads them (printable ASCII,
+// two- and three-byte UTF-8, the simple escapes), timestamps as strings parseTimestamp reads,
+// counts as plain non-negative integers of at most 15 digits, progressPercent as a plain decimal in
+// 0..100, the S3 configs and vpcConfig with only their own keys, and a jobArn or a status. Anything
+// else — null, a repeated key, a value of another type or form, an escaped key, a byte order mark,
+// an unknown member's value beyond skipValue()'s plain JSON — gives up (nullopt): the caller then
+// reads the body through QJsonDocument, so every body is accepted or refused, and read, exactly as
+// parseRetrieveBodyFromDocument reads it.
 class RetrieveBodyReader : public StoredJobReader
 {
 public:
@@ -1692,12 +1693,17 @@ public:
             const auto it = std::lower_bound(
                     fields.begin(), fields.end(), name,
                     [](const Member &m, QByteArrayView n) { return m.name < n; });
-            if (it == fields.end() || it->name != name)
-                return std::nullopt;
-            const quint64 bit = quint64(1) << (it - fields.begin());
-            if ((seen & bit) || !it->read(*this, j))
-                return std::nullopt;
-            seen |= bit;
+            if (it == fields.end() || it->name != name) {
+                // A member parseJob does not read (gateways add their own): skipped, as
+                // parseJob ignores it; `rawText` keeps it for whoever wants the whole body.
+                if (!skipValue(0))
+                    return std::nullopt;
+            } else {
+                const quint64 bit = quint64(1) << (it - fields.begin());
+                if ((seen & bit) || !it->read(*this, j))
+                    return std::nullopt;
+                seen |= bit;
+            }
             space();
             if (take('}'))
                 break;
@@ -1711,6 +1717,85 @@ public:
     }
 
 private:
+    // The value of an unknown member, only checked and passed over: a string as string() reads
+    // it, true, false, null, a plain number (-?(0|[1-9][0-9]{0,14})(.[0-9]{1,15})?, no exponent),
+    // or an array or object of those (keys as key() reads them) nested at most 16 deep. All of
+    // it is JSON that QJsonDocument reads; anything else gives up (the document reads it).
+    bool skipValue(int depth)
+    {
+        if (p == e)
+            return false;
+        switch (*p) {
+        case '"': {
+            QString ignored;
+            return string(ignored);
+        }
+        case 't':
+            return takeWord("true");
+        case 'f':
+            return takeWord("false");
+        case 'n':
+            return takeWord("null");
+        case '[':
+        case '{': {
+            if (depth >= 16)
+                return false;
+            const bool object = *p == '{';
+            const char close = object ? '}' : ']';
+            ++p;
+            space();
+            if (take(close))
+                return true;
+            for (;;) {
+                space();
+                if (object) {
+                    QByteArrayView ignored;
+                    if (!key(ignored))
+                        return false;
+                    space();
+                    if (!take(':'))
+                        return false;
+                    space();
+                }
+                if (!skipValue(depth + 1))
+                    return false;
+                space();
+                if (take(close))
+                    return true;
+                if (!take(','))
+                    return false;
+            }
+        }
+        default:
+            return skipNumber();
+        }
+    }
+
+    bool skipNumber()
+    {
+        take('-');
+        const auto digits = [this](int most) {
+            int n = 0;
+            while (p != e && *p >= '0' && *p <= '9' && n <= most) {
+                ++p;
+                ++n;
+            }
+            return n;
+        };
+        if (p == e || *p < '0' || *p > '9')
+            return false;
+        const bool zero = *p == '0';
+        const int whole = digits(15);
+        if ((zero && whole != 1) || whole > 15)
+            return false;
+        if (take('.')) {
+            const int fraction = digits(15);
+            if (fraction == 0 || fraction > 15)
+                return false;
+        }
+        return p == e || (*p != 'e' && *p != 'E' && (*p < '0' || *p > '9'));
+    }
+
     void space()
     {
         while (p != e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))

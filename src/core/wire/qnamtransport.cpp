@@ -50,15 +50,16 @@ public:
     explicit QnamExchange(QNetworkReply *reply)
         : m_reply(reply)
     {
-        connect(reply, &QNetworkReply::metaDataChanged, this, &HttpExchange::headReceived);
-        connect(reply, &QNetworkReply::readyRead, this, &HttpExchange::readyRead);
-        connect(reply, &QNetworkReply::downloadProgress, this, &HttpExchange::downloadProgress);
+        connect(reply, &QNetworkReply::metaDataChanged, this, [this] { notifyHeadReceived(); });
+        connect(reply, &QNetworkReply::readyRead, this, [this] { notifyReadyRead(); });
+        connect(reply, &QNetworkReply::downloadProgress, this,
+                [this](qint64 received, qint64 total) { notifyDownloadProgress(received, total); });
         connect(reply, &QNetworkReply::redirected, this,
-                [this](const QUrl &target) { Q_EMIT redirected(status(), target); });
+                [this](const QUrl &target) { notifyRedirected(status(), target); });
         connect(reply, &QNetworkReply::finished, this, [this] {
             m_finished = true;
             m_failure = classify();
-            Q_EMIT finished();
+            notifyFinished();
         });
 #if QT_CONFIG(ssl)
         connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
@@ -80,7 +81,7 @@ public:
                 return;
             m_finished = true;
             m_failure = Failure::TransportGone;
-            Q_EMIT finished();
+            notifyFinished();
         });
     }
 

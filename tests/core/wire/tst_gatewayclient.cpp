@@ -460,6 +460,19 @@ void tst_GatewayClient::sendsAuthHeaderPerMode()
             QVERIFY(!r.encodedUrl().contains(kSecret.toUtf8()));
         }
     }
+
+    // A key changed between requests goes out with the next one (the client makes its headers
+    // once, and again when the key or the profile changes); the old one is never sent again.
+    const QString rotated = QStringLiteral("rotated-key-0123456789");
+    client.setSecret(rotated);
+    Outcome<RetrieveResult> after;
+    client.retrieve(kArn, this, after.callback());
+    QTRY_VERIFY(after.done());
+    const FakeRequest last = nam.lastRequest();
+    if (!header.isEmpty())
+        QVERIFY(last.header(header).endsWith(rotated.toUtf8()));
+    for (const QByteArray &name : last.headerNames())
+        QVERIFY2(!last.header(name).contains(kSecret.toUtf8()), name.constData());
 }
 
 void tst_GatewayClient::sendsProviderHeaderOnlyWhenSet()
