@@ -257,17 +257,19 @@ void NotificationCenter::publishSummary()
     NotificationSummary summary;
     m_monitors.removeIf([](const QPointer<JobMonitor> &m) { return !m; });
     for (const auto &monitor : std::as_const(m_monitors)) {
-        const QList<WatchedJob> jobs = monitor->jobs();
-        summary.watched += int(jobs.size());
-        for (const WatchedJob &job : jobs) {
-            const Status status = job.job.status.value_or(Status());
+        // Counted in place: copying every job was a fifth of the GUI thread's start-up with
+        // 100,000 stored jobs, before the first paint (issue 13).
+        static const Status kNoStatus;
+        monitor->forEachJob([this, &summary](const WatchedJob &job) {
+            ++summary.watched;
+            const Status &status = job.job.status ? *job.job.status : kNoStatus;
             if (status.isActive())
                 ++summary.active;
             if (status.group() == StatusGroup::Failed)
                 ++summary.failed;
             if (isAtRisk(job))
                 ++summary.atRisk;
-        }
+        });
     }
     if (m_summaryPublished && summary == m_lastSummary)
         return;
