@@ -155,6 +155,8 @@ public:
     // the expiry threshold or the rate window makes setJobs() compute the staged rows' derived
     // values again.
     void stageJobs(const QList<WatchedJob> &jobs, qsizetype all = 0);
+    // Forgets the rows staged (a load that ended without a setJobs(), e.g. a failed read).
+    void dropStaged();
     // Rows are per job, not per identifier form: every call taking an identifier accepts any form
     // of the job (id, ARN; see jobKeyOf) and a row keeps the identifier it was first given.
     // Updates known rows in place and appends unknown ones (see the class comment). An
@@ -235,7 +237,6 @@ private:
     void emitUnion(const QList<RowChange> &changes, qsizetype first, qsizetype last);
     void recomputeAndAnnounce(quint32 candidateColumns);
     void rebuildIndex();
-    void dropStaged();
 
     static quint32 columnsForFields(const JobFields &fields);
     static const QList<int> &rolesOfColumn(int column);

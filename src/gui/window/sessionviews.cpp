@@ -63,6 +63,8 @@ void SessionViews::attach(ProfileSession *session)
                      if (m_model->rowCount() == 0 && m_session && !m_session->isLoaded())
                          m_model->stageJobs(jobs, all);
                  });
+    // A load that failed after some slices leaves nothing for setJobs to take: not kept.
+    c << connect(monitor, &JobMonitor::loaded, m_model, [this] { m_model->dropStaged(); });
     c << connect(monitor, &JobMonitor::jobsUpdated, m_model, &JobTableModel::upsertJobs);
     c << connect(monitor, &JobMonitor::jobsRemoved, m_model, &JobTableModel::removeJobs);
     c << connect(monitor, &JobMonitor::connectionStateChanged, m_banner,
