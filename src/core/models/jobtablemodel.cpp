@@ -886,10 +886,13 @@ void JobTableModel::setJobs(const QList<WatchedJob> &jobs)
     m_rows.clear();
     m_rowByIdentifier.clear();
     // The rows staged for the first of these jobs (stageJobs) are taken as they are, up to the
-    // first job that is not the one staged at its position.
+    // first job that is not the one staged at its position: its identifier is not the very
+    // text staged (a copy of the same record shares it; a job watched while loading does not).
     qsizetype taken = 0;
     const qsizetype stagedFit = std::min(m_staged.size(), jobs.size());
-    while (taken < stagedFit && m_staged.at(taken).job.identifier == jobs.at(taken).identifier)
+    while (taken < stagedFit
+           && m_staged.at(taken).job.identifier.constData()
+                      == jobs.at(taken).identifier.constData())
         ++taken;
     if (taken > 0) {
         m_rows = std::move(m_staged);

@@ -148,12 +148,12 @@ public:
     // Makes rows ahead for the jobs the next setJobs() will be given first, in its order (the
     // store's slices while it reads the watch list: JobMonitor::loadStaged; issue 13). Nothing
     // is shown or announced. setJobs() takes the row made here for each of its first jobs whose
-    // identifier is the one staged at that position — so the records must be the same — and
-    // makes the rest. Only while the table is empty; `all`: the rows expected at most. A job
-    // without identifier or a second one of a job key ends the staging (setJobs makes those).
-    // upsertJobs() and removeJobs() drop what was staged; a change of the time, the samples,
-    // the expiry threshold or the rate window makes setJobs() compute the staged rows' derived
-    // values again.
+    // identifier is the very text staged at that position (shared: a copy of the same record,
+    // which it must be) and makes the rest. Only while the table is empty; `all`: the rows expected
+    // at most. A job without identifier or a second one of a job key ends the staging (setJobs
+    // makes those). upsertJobs() and removeJobs() drop what was staged; a change of the time, the
+    // samples, the expiry threshold or the rate window makes setJobs() compute the staged rows'
+    // derived values again.
     void stageJobs(const QList<WatchedJob> &jobs, qsizetype all = 0);
     // Forgets the rows staged (a load that ended without a setJobs(), e.g. a failed read).
     void dropStaged();

@@ -187,7 +187,7 @@ public:
 
     QList<WatchedJob> jobs() const; // in the order they were added
     // Calls `visit` with every watched job, in no particular order, copying none (jobs() made
-    // 100,000 copies for NotificationCenter's counts before the first paint; issue 13).
+    // 100,000 copies for each of NotificationCenter's summaries; issue 13).
     template<typename Visit>
     void forEachJob(Visit &&visit) const
     {

@@ -1015,6 +1015,17 @@ void tst_JobTableModel::rowsStagedWhileLoadingShowWhatSetJobsShows()
     m_model->setJobs(twice);
     QCOMPARE(cellsOf(*m_model), shownAtOnce(twice));
 
+    // Another record of a staged job (watched again while loading: its own identifier text)
+    // is shown as given, not as staged.
+    QList<WatchedJob> watchedAgain = jobs;
+    const QString &first = jobs.constFirst().identifier;
+    watchedAgain.first().identifier = QString(first.constData(), first.size());
+    watchedAgain.first().job.jobName = QStringLiteral("watched again");
+    m_model->setJobs({});
+    m_model->stageJobs(jobs);
+    m_model->setJobs(watchedAgain);
+    QCOMPARE(cellsOf(*m_model), shownAtOnce(watchedAgain));
+
     // Rows already shown: nothing is staged.
     m_model->stageJobs(jobs.mid(0, 1));
     m_model->setJobs(fewer);
