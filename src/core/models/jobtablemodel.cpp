@@ -885,9 +885,32 @@ void JobTableModel::setJobs(const QList<WatchedJob> &jobs)
     beginResetModel();
     m_rows.clear();
     m_rowByIdentifier.clear();
+    // The rows staged for the first of these jobs (stageJobs) are taken as they are, up to the
+    // first job that is not the one staged at its position: its identifier is not the very
+    // text staged (a copy of the same record shares it; a job watched while loading does not).
+    qsizetype taken = 0;
+    const qsizetype stagedFit = std::min(m_staged.size(), jobs.size());
+    while (taken < stagedFit
+           && m_staged.at(taken).job.identifier.constData()
+                      == jobs.at(taken).identifier.constData())
+        ++taken;
+    if (taken > 0) {
+        m_rows = std::move(m_staged);
+        m_rowByIdentifier = std::move(m_stagedIndex);
+        for (qsizetype i = taken; i < m_rows.size(); ++i)
+            m_rowByIdentifier.remove(jobKeyOf(m_rows.at(i).job.identifier));
+        m_rows.resize(taken);
+        if (m_stagedStale) {
+            for (Row &row : m_rows)
+                computeDerived(row);
+        }
+    }
+    dropStaged();
+    m_stageBroken = false;
     m_rows.reserve(jobs.size());
     m_rowByIdentifier.reserve(jobs.size());
-    for (const WatchedJob &job : jobs) {
+    for (qsizetype i = taken; i < jobs.size(); ++i) {
+        const WatchedJob &job = jobs.at(i);
         if (job.identifier.isEmpty()) {
             qCWarning(lcModel) << "ignoring a watched job without identifier";
             continue;
@@ -903,6 +926,33 @@ void JobTableModel::setJobs(const QList<WatchedJob> &jobs)
         fillRow(m_rows.emplaceBack(), job);
     }
     endResetModel();
+}
+
+void JobTableModel::stageJobs(const QList<WatchedJob> &jobs, qsizetype all)
+{
+    if (!m_rows.isEmpty() || m_stageBroken)
+        return;
+    const qsizetype want = std::max(all, m_staged.size() + jobs.size());
+    m_staged.reserve(want); // sized once when `all` is known
+    m_stagedIndex.reserve(want);
+    for (const WatchedJob &job : jobs) {
+        const qsizetype known = m_stagedIndex.size();
+        int *slot = job.identifier.isEmpty() ? nullptr : &m_stagedIndex[jobKeyOf(job.identifier)];
+        if (!slot || m_stagedIndex.size() == known) {
+            dropStaged();
+            m_stageBroken = true;
+            return;
+        }
+        *slot = int(m_staged.size());
+        fillRow(m_staged.emplaceBack(), job);
+    }
+}
+
+void JobTableModel::dropStaged()
+{
+    m_staged = {};
+    m_stagedIndex = {};
+    m_stagedStale = false;
 }
 
 int JobTableModel::findRow(const QString &identifier, int hint) const
@@ -930,6 +980,7 @@ void JobTableModel::upsertImpl(Jobs &jobs)
 {
     // Jobs is a QList<WatchedJob> whose records may be moved from, or a const one (copied).
     constexpr bool kMove = !std::is_const_v<Jobs>;
+    dropStaged();
     if constexpr (kMove)
         jobs.detach(); // shared with a caller's copy: moving from it would detach per record
     // A changed row is first compared only until its first difference and on the (column, role)
@@ -1125,6 +1176,7 @@ void JobTableModel::upsertImpl(Jobs &jobs)
 
 void JobTableModel::removeJobs(const QStringList &identifiers)
 {
+    dropStaged();
     QList<int> rows;
     for (const QString &id : identifiers) {
         const int row = rowOf(id);
@@ -1160,6 +1212,7 @@ void JobTableModel::setProgressSamples(const QString &identifier,
         m_samples.remove(jobKeyOf(identifier));
     else
         m_samples.insert(jobKeyOf(identifier), samples);
+    m_stagedStale = !m_staged.isEmpty();
 
     const int row = rowOf(identifier);
     if (row < 0)
@@ -1207,6 +1260,7 @@ void JobTableModel::setClock(Clock clock)
 void JobTableModel::setNow(const QDateTime &now)
 {
     m_now = now.toUTC();
+    m_stagedStale = !m_staged.isEmpty();
     if (m_rows.isEmpty())
         return;
     for (Row &row : m_rows)
@@ -1241,6 +1295,7 @@ void JobTableModel::setExpiryWarningThreshold(qint64 seconds)
     if (seconds == m_expiryThreshold)
         return;
     m_expiryThreshold = seconds;
+    m_stagedStale = !m_staged.isEmpty();
     recomputeAndAnnounce(columnBit(ExpiresColumn));
 }
 
@@ -1249,6 +1304,7 @@ void JobTableModel::setRateWindow(qint64 seconds)
     if (seconds == m_rateWindow || seconds <= 0)
         return;
     m_rateWindow = seconds;
+    m_stagedStale = !m_staged.isEmpty();
     recomputeAndAnnounce(columnBit(EtaColumn));
 }
 

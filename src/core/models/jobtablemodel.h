@@ -145,6 +145,18 @@ public:
 
     // Replaces every row (model reset). For loading a profile, not for polling results.
     void setJobs(const QList<WatchedJob> &jobs);
+    // Makes rows ahead for the jobs the next setJobs() will be given first, in its order (the
+    // store's slices while it reads the watch list: JobMonitor::loadStaged; issue 13). Nothing
+    // is shown or announced. setJobs() takes the row made here for each of its first jobs whose
+    // identifier is the very text staged at that position (shared: a copy of the same record,
+    // which it must be) and makes the rest. Only while the table is empty; `all`: the rows expected
+    // at most. A job without identifier or a second one of a job key ends the staging (setJobs
+    // makes those). upsertJobs() and removeJobs() drop what was staged; a change of the time, the
+    // samples, the expiry threshold or the rate window makes setJobs() compute the staged rows'
+    // derived values again.
+    void stageJobs(const QList<WatchedJob> &jobs, qsizetype all = 0);
+    // Forgets the rows staged (a load that ended without a setJobs(), e.g. a failed read).
+    void dropStaged();
     // Rows are per job, not per identifier form: every call taking an identifier accepts any form
     // of the job (id, ARN; see jobKeyOf) and a row keeps the identifier it was first given.
     // Updates known rows in place and appends unknown ones (see the class comment). An
@@ -237,6 +249,11 @@ private:
     QList<Row> m_rows;
     QHash<QString, int> m_rowByIdentifier;           // by jobKeyOf(identifier)
     QHash<QString, QList<ProgressSample>> m_samples; // by jobKeyOf(identifier)
+    // Rows made ahead for the next setJobs() (stageJobs), with their index like m_rowByIdentifier.
+    QList<Row> m_staged;
+    QHash<QString, int> m_stagedIndex;
+    bool m_stageBroken = false; // until the next setJobs()
+    bool m_stagedStale = false; // a staged row's derived values may be out of date
 };
 
 } // namespace bw

@@ -2307,6 +2307,146 @@ QList<WatchedJob> JobStore::loadJobs(const QString &profileId, const QStringList
     return out;
 }
 
+namespace {
+
+// One row of loadRows()'s query read through QSqlQuery (PostgreSQL, or a SQLite that is not the
+// one linked here): each value a QVariant, as before.
+class QueryRow
+{
+public:
+    explicit QueryRow(QSqlQuery &q)
+        : m_q(q)
+    {}
+    bool next() { return m_q.next(); }
+    bool isNull(int i) const { return m_q.value(i).isNull(); }
+    QString text(int i) const { return m_q.value(i).toString(); }
+    QByteArray bytes(int i) const { return m_q.value(i).toByteArray(); }
+    qint64 int64(int i) const { return m_q.value(i).toLongLong(); }
+    QDateTime time(int i) const { return timeFrom(m_q.value(i)); }
+    RawBody rawBody(int i) const { return rawBodyFrom(m_q.value(i)); }
+    std::optional<QJsonObject> object(int i) const { return objectFrom(m_q.value(i)); }
+    // A field set column; most rows share a few distinct sets.
+    JobFields fields(int i)
+    {
+        const QString text = m_q.value(i).toString();
+        auto known = m_fieldSets.constFind(text);
+        if (known == m_fieldSets.constEnd())
+            known = m_fieldSets.insert(text, fieldsFrom(text));
+        return *known;
+    }
+
+private:
+    QSqlQuery &m_q;
+    QHash<QString, JobFields> m_fieldSets;
+};
+
+// The same row read through SQLite's own API (SqliteStatement): bytes as SQLite holds them, no
+// QVariant per column and no UTF-16 copy of the JSON and field-set texts (what QSqlQuery::next
+// cost was half of the store thread's start-up load, issue 13).
+class StatementRow
+{
+public:
+    explicit StatementRow(SqliteStatement &q)
+        : m_q(q)
+    {}
+    bool next()
+    {
+        const SqliteStatement::Step step = m_q.step();
+        m_failed = step == SqliteStatement::Step::Error;
+        return step == SqliteStatement::Step::Row;
+    }
+    bool failed() const { return m_failed; }
+    bool isNull(int i) const { return m_q.isNull(i); }
+    QString text(int i) const { return m_q.text(i); }
+    QByteArray bytes(int i) const { return m_q.bytes(i); }
+    qint64 int64(int i) const { return m_q.int64(i); }
+    QDateTime time(int i) const
+    {
+        return m_q.isNull(i) ? QDateTime() : QDateTime::fromMSecsSinceEpoch(m_q.int64(i), Qt::UTC);
+    }
+    RawBody rawBody(int i) const
+    {
+        return m_q.isNull(i) ? RawBody() : RawBody::fromJsonText(m_q.bytes(i));
+    }
+    std::optional<QJsonObject> object(int i) const
+    {
+        if (m_q.isNull(i))
+            return QJsonObject();
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(m_q.bytes(i), &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject())
+            return std::nullopt;
+        return doc.object();
+    }
+    JobFields fields(int i)
+    {
+        const QByteArray text = m_q.bytes(i);
+        auto known = m_fieldSets.constFind(text);
+        if (known == m_fieldSets.constEnd())
+            known = m_fieldSets.insert(text, fieldsFrom(QString::fromUtf8(text)));
+        return *known;
+    }
+
+private:
+    SqliteStatement &m_q;
+    bool m_failed = false;
+    QHash<QByteArray, JobFields> m_fieldSets;
+};
+
+// Reads loadRows()'s rows from `row` into `out`, telling `read` of every `sliceRows`; the count
+// of rows whose job could not be read.
+template<class Row>
+int readRows(Row &row, const QString &profileId, QList<WatchedJob> &out, qsizetype sliceRows,
+             const JobStore::ReadRows &read)
+{
+    int unreadable = 0;
+    qsizetype told = 0; // rows told to `read`
+    while (row.next()) {
+        WatchedJob w;
+        w.profileId = profileId;
+        w.identifier = row.text(0);
+        // What toJsonBytes wrote is read directly; any other text as before.
+        std::optional<Job> direct;
+        if (!row.isNull(1))
+            direct = JobCodec::fromJsonBytes(row.bytes(1));
+        if (direct)
+            w.job = std::move(*direct);
+        else if (const auto job = row.object(1))
+            w.job = JobCodec::fromJson(*job);
+        else
+            ++unreadable;
+        w.rawRetrieve = row.rawBody(2);
+        w.rawList = row.rawBody(3);
+        w.addedAt = row.time(4);
+        w.fetchedAt = row.time(5);
+        if (!row.isNull(6)) {
+            GatewayError e;
+            e.kind = errorKindFrom(row.text(6));
+            e.httpStatus = int(row.int64(7));
+            e.gatewayType = row.text(8);
+            e.message = row.text(9);
+            if (!row.isNull(10))
+                e.retryAfterSeconds = int(row.int64(10));
+            w.lastError = std::move(e);
+        }
+        w.lastErrorAt = row.time(11);
+        w.notFound = row.int64(12) != 0;
+        w.everReported = row.fields(13);
+        w.rawNative = row.rawBody(14);
+        w.fromNative = row.fields(15);
+        if (const auto results = row.object(16))
+            w.results = resultsjson::fromJson(*results);
+        out.append(std::move(w));
+        if (read && sliceRows > 0 && out.size() - told == sliceRows) {
+            read(out.constData() + told, sliceRows, out.capacity());
+            told = out.size();
+        }
+    }
+    return unreadable;
+}
+
+} // namespace
+
 QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList *keys,
                                      qsizetype sliceRows, const ReadRows &read) const
 {
@@ -2328,82 +2468,52 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
         QStringList marks(keys->size(), QStringLiteral("?"));
         only = QStringLiteral(" AND w.canonical_id IN (%1)").arg(marks.join(u','));
     }
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.prepare(
-                QStringLiteral(
-                        "SELECT w.identifier, w.job_json, b.raw_retrieve, b.raw_list, w.added_at,"
-                        " w.fetched_at, w.error_kind, w.error_http_status, w.error_gateway_type,"
-                        " w.error_message, w.error_retry_after, w.last_error_at, w.not_found,"
-                        " w.ever_reported, b.raw_native, w.from_native,"
-                        " (SELECT r.summary_json FROM job_results r WHERE r.job_id = w.id)"
-                        " FROM watched_jobs w LEFT JOIN job_bodies b ON b.job_id = w.id"
-                        " WHERE w.profile_id = ?%1 ORDER BY w.id")
-                        .arg(only))) {
-        failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
-        return {};
-    }
-    q.bindValue(0, profileId);
-    for (qsizetype i = 0; keys && i < keys->size(); ++i)
-        q.bindValue(int(i + 1), keys->at(i));
-    if (!run(q)) {
-        failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
-        return {};
-    }
-    QHash<QString, JobFields> fieldSets; // most rows share a few distinct sets
+    const QString sql
+            = QStringLiteral(
+                      "SELECT w.identifier, w.job_json, b.raw_retrieve, b.raw_list, w.added_at,"
+                      " w.fetched_at, w.error_kind, w.error_http_status, w.error_gateway_type,"
+                      " w.error_message, w.error_retry_after, w.last_error_at, w.not_found,"
+                      " w.ever_reported, b.raw_native, w.from_native,"
+                      " (SELECT r.summary_json FROM job_results r WHERE r.job_id = w.id)"
+                      " FROM watched_jobs w LEFT JOIN job_bodies b ON b.job_id = w.id"
+                      " WHERE w.profile_id = ?%1 ORDER BY w.id")
+                      .arg(only);
     int unreadable = 0;
-    qsizetype told = 0; // rows told to `read`
-    while (q.next()) {
-        WatchedJob w;
-        w.profileId = profileId;
-        w.identifier = q.value(0).toString();
-        // What toJsonBytes wrote is read directly; any other text as before.
-        const QVariant jobValue = q.value(1);
-        if (auto direct
-            = jobValue.isNull() ? std::nullopt : JobCodec::fromJsonBytes(jobValue.toByteArray()))
-            w.job = std::move(*direct);
-        else if (const auto job = objectFrom(jobValue))
-            w.job = JobCodec::fromJson(*job);
-        else
-            ++unreadable;
-        w.rawRetrieve = rawBodyFrom(q.value(2));
-        w.rawList = rawBodyFrom(q.value(3));
-        w.addedAt = timeFrom(q.value(4));
-        w.fetchedAt = timeFrom(q.value(5));
-        if (const QVariant kind = q.value(6); !kind.isNull()) {
-            GatewayError e;
-            e.kind = errorKindFrom(kind.toString());
-            e.httpStatus = q.value(7).toInt();
-            e.gatewayType = q.value(8).toString();
-            e.message = q.value(9).toString();
-            if (const QVariant retry = q.value(10); !retry.isNull())
-                e.retryAfterSeconds = retry.toInt();
-            w.lastError = std::move(e);
+    if (sqlite3 *handle = SqliteStatement::handleOf(m_db)) {
+        SqliteStatement q;
+        if (!q.prepare(handle, sql)) {
+            failRead(QStringLiteral("Could not read watched jobs: %1").arg(q.error()));
+            return {};
         }
-        w.lastErrorAt = timeFrom(q.value(11));
-        w.notFound = q.value(12).toInt() != 0;
-        const QString reported = q.value(13).toString();
-        auto known = fieldSets.constFind(reported);
-        if (known == fieldSets.constEnd())
-            known = fieldSets.insert(reported, fieldsFrom(reported));
-        w.everReported = *known;
-        w.rawNative = rawBodyFrom(q.value(14));
-        const QString native = q.value(15).toString();
-        auto nativeSet = fieldSets.constFind(native);
-        if (nativeSet == fieldSets.constEnd())
-            nativeSet = fieldSets.insert(native, fieldsFrom(native));
-        w.fromNative = *nativeSet;
-        if (const auto results = objectFrom(q.value(16)))
-            w.results = resultsjson::fromJson(*results);
-        out.append(std::move(w));
-        if (read && sliceRows > 0 && out.size() - told == sliceRows) {
-            read(out.constData() + told, sliceRows, out.capacity());
-            told = out.size();
+        q.bindText(0, profileId);
+        for (qsizetype i = 0; keys && i < keys->size(); ++i)
+            q.bindText(int(i + 1), keys->at(i));
+        StatementRow row(q);
+        unreadable = readRows(row, profileId, out, sliceRows, read);
+        if (row.failed()) {
+            failRead(QStringLiteral("Could not read watched jobs: %1").arg(q.error()));
+            return {};
         }
-    }
-    if (q.lastError().isValid()) {
-        failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
-        return {};
+    } else {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql)) {
+            failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
+            return {};
+        }
+        q.bindValue(0, profileId);
+        for (qsizetype i = 0; keys && i < keys->size(); ++i)
+            q.bindValue(int(i + 1), keys->at(i));
+        if (!run(q)) {
+            failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
+            return {};
+        }
+        QueryRow row(q);
+        unreadable = readRows(row, profileId, out, sliceRows, read);
+        if (q.lastError().isValid()) {
+            failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
+            return {};
+        }
     }
     if (unreadable > 0)
         qCWarning(lcStore) << unreadable << "stored job(s) of profile" << profileId

@@ -189,6 +189,24 @@ qint64 SqliteStatement::int64(int column) const
     return sqlite3_column_int64(m_stmt, column);
 }
 
+QByteArray SqliteStatement::bytes(int column) const
+{
+    if (isNull(column))
+        return {};
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    const int size = sqlite3_column_bytes(m_stmt, column); // after the pointer, as SQLite asks
+    return data ? QByteArray(data, size) : QByteArray(""); // a zero-length value is not NULL
+}
+
+QString SqliteStatement::text(int column) const
+{
+    if (isNull(column))
+        return {};
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return data ? QString::fromUtf8(data, size) : QStringLiteral("");
+}
+
 qint64 SqliteStatement::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);

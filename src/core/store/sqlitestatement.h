@@ -53,6 +53,10 @@ public:
 
     bool isNull(int column) const;
     qint64 int64(int column) const;
+    // The column's bytes as SQLite gives them (TEXT as UTF-8, BLOB as it is); null when NULL.
+    QByteArray bytes(int column) const;
+    // The column as text (TEXT read as UTF-8, a BLOB's bytes likewise); null when NULL.
+    QString text(int column) const;
     // The rowid of the last row this connection inserted.
     qint64 lastInsertRowId() const;
 

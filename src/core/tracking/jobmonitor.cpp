@@ -296,6 +296,13 @@ void JobMonitor::stageLoaded(QList<WatchedJob> slice, qsizetype all)
     if (m_stageBroken || !m_loading)
         return;
     const QString pid = profileId();
+    // As onStoreLoaded does to the rows it keeps; told as they are to those making work ahead.
+    for (WatchedJob &w : slice) {
+        if (w.profileId.isEmpty())
+            w.profileId = pid;
+        fillCountsFromResults(w);
+    }
+    Q_EMIT loadStaged(slice, all);
     m_staged.reserve(std::max(all, m_staged.size() + slice.size())); // sized once
     for (WatchedJob &w : slice) {
         ++m_stagedRows;
@@ -307,10 +314,6 @@ void JobMonitor::stageLoaded(QList<WatchedJob> slice, qsizetype all)
             m_staged = {};
             return;
         }
-        // As onStoreLoaded does to the row it keeps.
-        if (w.profileId.isEmpty())
-            w.profileId = pid;
-        fillCountsFromResults(w);
         t->shortId = shortIdOf(w.identifier);
         t->w = std::move(w);
     }

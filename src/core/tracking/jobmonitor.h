@@ -148,8 +148,8 @@ public:
     bool isLoading() const { return m_loading; }
     // The store hands the rows over while it reads them, this many at a time, and the monitor
     // makes its tables of each slice while the store reads the next (issue 13: 100,000 stored
-    // jobs at start-up). Nothing is announced before the whole list is read. Set it before
-    // loadFromStore(); 0: no slices.
+    // jobs at start-up). Nothing is announced before the whole list is read (loadStaged is for
+    // making work ahead of it). Set it before loadFromStore(); 0: no slices.
     static constexpr int kDefaultLoadSliceRows = 4096;
     void setLoadSliceRows(int rows) { m_loadSliceRows = rows; }
 
@@ -186,6 +186,14 @@ public:
                          const QDateTime &readAt = {});
 
     QList<WatchedJob> jobs() const; // in the order they were added
+    // Calls `visit` with every watched job, in no particular order, copying none (jobs() made
+    // 100,000 copies for each of NotificationCenter's summaries; issue 13).
+    template<typename Visit>
+    void forEachJob(Visit &&visit) const
+    {
+        for (const Tracked &t : m_jobs)
+            visit(t.w);
+    }
     // The identifiers of jobs(), in the same order, without copying a job.
     QStringList identifiers() const { return m_order; }
     std::optional<WatchedJob> job(const QString &identifier) const;
@@ -289,6 +297,12 @@ public:
 Q_SIGNALS:
     void loaded(int count);
     void jobsAdded(const QList<bw::WatchedJob> &jobs);
+    // The stored rows read so far while loading (slices, setLoadSliceRows), each as jobsAdded
+    // will carry it: for making work ahead (JobTableModel::stageJobs). Not an announcement: the
+    // jobs are not watched yet, and the whole list's jobsAdded still carries them (or leaves
+    // out a row repeating an identifier, or one watched or unwatched meanwhile).
+    // `all`: the rows the whole list has at most.
+    void loadStaged(const QList<bw::WatchedJob> &jobs, qsizetype all);
     void jobsUpdated(const QList<bw::WatchedJob> &jobs);
     void jobsRemoved(const QStringList &identifiers);
     void transitionObserved(const QString &identifier, const bw::StatusTransition &transition,

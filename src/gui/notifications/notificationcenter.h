@@ -72,8 +72,11 @@ public Q_SLOTS:
 private:
     bool eventEnabled(JobStatus status) const;
     std::chrono::minutes threshold() const;
-    bool isAtRisk(const WatchedJob &job) const;
     bool isAtRisk(const Status &status, const QDateTime &expiresAt) const;
+    // The same with the threshold and the time given (read once for 100,000 jobs: threshold()
+    // reads the settings; issue 13).
+    static bool isAtRisk(const Status &status, const QDateTime &expiresAt,
+                         std::chrono::minutes limit, const QDateTime &now);
     void considerExpiry(const WatchedJob &job);
     // A queued job, as its expiry notice would read.
     void considerQueued(const JobNotice &job);

@@ -56,6 +56,15 @@ void SessionViews::attach(ProfileSession *session)
         else
             m_model->upsertJobs(jobs);
     });
+    // While the store reads that list, the table makes its rows from each slice read (the
+    // GUI thread waits for the store otherwise): setJobs then takes them (issue 13).
+    c << connect(monitor, &JobMonitor::loadStaged, m_model,
+                 [this](const QList<WatchedJob> &jobs, qsizetype all) {
+                     if (m_model->rowCount() == 0 && m_session && !m_session->isLoaded())
+                         m_model->stageJobs(jobs, all);
+                 });
+    // A load that failed after some slices leaves nothing for setJobs to take: not kept.
+    c << connect(monitor, &JobMonitor::loaded, m_model, [this] { m_model->dropStaged(); });
     c << connect(monitor, &JobMonitor::jobsUpdated, m_model, &JobTableModel::upsertJobs);
     c << connect(monitor, &JobMonitor::jobsRemoved, m_model, &JobTableModel::removeJobs);
     c << connect(monitor, &JobMonitor::connectionStateChanged, m_banner,

@@ -106,6 +106,23 @@ QList<WatchedJob> runningJobs(int n)
     }
     return out;
 }
+// Every cell of every row in every role the model names, as text: what a view can show.
+QStringList cellsOf(const M &model)
+{
+    QList<int> roles = model.roleNames().keys();
+    std::sort(roles.begin(), roles.end());
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        for (int column = 0; column < model.columnCount(); ++column) {
+            for (int role : roles) {
+                QString text;
+                QDebug(&text) << model.index(row, column).data(role);
+                out.append(QStringLiteral("%1,%2,%3: %4").arg(row).arg(column).arg(role).arg(text));
+            }
+        }
+    }
+    return out;
+}
 } // namespace
 
 class tst_JobTableModel : public QObject
@@ -141,6 +158,7 @@ private Q_SLOTS:
     void keysRowsOnWhatTheUserTyped();
     void givesTheRawBodyThroughTheRecordRole();
     void laterDuplicateInOneUpsertWins();
+    void rowsStagedWhileLoadingShowWhatSetJobsShows();
     void oneRowPerJobWhateverFormItIsNamed();
     void aRefreshLandsOnItsRowsInAnyOrderOrFormCopiedOrTaken();
     void namesEveryColumn();
@@ -925,6 +943,93 @@ void tst_JobTableModel::laterDuplicateInOneUpsertWins()
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(m_model->index(0, M::ProgressColumn).data(M::ProgressProcessedRole).toLongLong(),
              qint64(20000));
+}
+
+void tst_JobTableModel::rowsStagedWhileLoadingShowWhatSetJobsShows()
+{
+    // The stored watch list's rows are made while the store still reads it (issue 13,
+    // start-up); the table then shows what it shows when they are made at once.
+    const QList<WatchedJob> jobs = fixtureJobs();
+    BW_RETURN_IF_FAILED();
+    const auto shownAtOnce = [this](const QList<WatchedJob> &list, const QString &sampled = {},
+                                    const QList<ProgressSample> &samples = {}) {
+        M model([this] { return m_clock; });
+        if (!sampled.isEmpty())
+            model.setProgressSamples(sampled, samples);
+        model.setJobs(list);
+        return cellsOf(model);
+    };
+    QSignalSpy reset(m_model.get(), &M::modelReset);
+    QSignalSpy inserted(m_model.get(), &M::rowsInserted);
+
+    // In slices, then the whole list: nothing shown until setJobs.
+    m_model->stageJobs(jobs.mid(0, 2), jobs.size());
+    m_model->stageJobs(jobs.mid(2, 3), jobs.size());
+    QCOMPARE(m_model->rowCount(), 0);
+    QCOMPARE(reset.size(), 0);
+    m_model->setJobs(jobs);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(cellsOf(*m_model), shownAtOnce(jobs));
+    QCOMPARE(m_model->rowOf(jobs.at(UnknownRow).identifier), int(UnknownRow));
+
+    // A job left out of the whole list (unwatched while loading): the rows after it are made
+    // again; nothing staged is left over for a later load.
+    QList<WatchedJob> fewer = jobs;
+    fewer.removeAt(PartialRow);
+    m_model->setJobs({});
+    m_model->stageJobs(jobs);
+    m_model->setJobs(fewer);
+    QCOMPARE(cellsOf(*m_model), shownAtOnce(fewer));
+    QCOMPARE(m_model->rowOf(jobs.at(PartialRow).identifier), -1);
+    QCOMPARE(m_model->rowOf(jobs.at(ScheduledRow).identifier), int(PartialRow));
+    m_model->setJobs(jobs.mid(0, 1));
+    QCOMPARE(cellsOf(*m_model), shownAtOnce(jobs.mid(0, 1)));
+
+    // Time passing and samples arriving while staged: the rows show the time and samples of
+    // the moment they are shown.
+    m_model->setJobs({});
+    m_model->stageJobs(jobs);
+    QList<ProgressSample> samples;
+    for (int i = 0; i < 3; ++i) {
+        ProgressSample s;
+        s.at = kNow.addSecs(-1200 + i * 600);
+        s.processed = 100 * i;
+        s.total = 1000;
+        samples.append(s);
+    }
+    const QString sampled = jobs.at(InProgressRow).identifier;
+    m_model->setProgressSamples(sampled, samples);
+    m_clock = kNow.addSecs(2 * 3600);
+    m_model->tick();
+    m_model->setJobs(jobs);
+    QCOMPARE(cellsOf(*m_model), shownAtOnce(jobs, sampled, samples));
+
+    // A second row of one job ends the staging: the later record wins as always.
+    m_model->setProgressSamples(sampled, {});
+    QList<WatchedJob> twice = jobs;
+    twice.append(jobs.at(CompletedRow));
+    twice.last().job.jobName = QStringLiteral("the later record");
+    m_model->setJobs({});
+    m_model->stageJobs(twice);
+    m_model->setJobs(twice);
+    QCOMPARE(cellsOf(*m_model), shownAtOnce(twice));
+
+    // Another record of a staged job (watched again while loading: its own identifier text)
+    // is shown as given, not as staged.
+    QList<WatchedJob> watchedAgain = jobs;
+    const QString &first = jobs.constFirst().identifier;
+    watchedAgain.first().identifier = QString(first.constData(), first.size());
+    watchedAgain.first().job.jobName = QStringLiteral("watched again");
+    m_model->setJobs({});
+    m_model->stageJobs(jobs);
+    m_model->setJobs(watchedAgain);
+    QCOMPARE(cellsOf(*m_model), shownAtOnce(watchedAgain));
+
+    // Rows already shown: nothing is staged.
+    m_model->stageJobs(jobs.mid(0, 1));
+    m_model->setJobs(fewer);
+    QCOMPARE(cellsOf(*m_model), shownAtOnce(fewer));
 }
 
 void tst_JobTableModel::oneRowPerJobWhateverFormItIsNamed()

@@ -326,6 +326,7 @@ void tst_JobMonitor::loadsInSlicesWhatItLoadsWhole()
         int loaded = -1;
         QStringList jobs; // jobs() when loaded: identifier, name, status
         QStringList polled;
+        QStringList staged; // each loadStaged row, "identifier=name profile", before loaded
     };
     const auto load = [&](int sliceRows) {
         Seen seen;
@@ -340,6 +341,14 @@ void tst_JobMonitor::loadsInSlicesWhatItLoadsWhole()
                     for (const WatchedJob &w : jobs)
                         one.append(w.identifier + u'=' + w.job.jobName.value_or(QString()));
                     seen.added.append(one.join(u' '));
+                });
+        connect(rig.monitor.get(), &JobMonitor::loadStaged, this,
+                [&](const QList<WatchedJob> &jobs, qsizetype all) {
+                    if (seen.loaded >= 0 || all < ids.size())
+                        seen.staged.append(QStringLiteral("late or unsized"));
+                    for (const WatchedJob &w : jobs)
+                        seen.staged.append(w.identifier + u'=' + w.job.jobName.value_or(QString())
+                                           + u' ' + w.profileId);
                 });
         connect(rig.monitor.get(), &JobMonitor::loaded, this, [&](int count) {
             seen.loaded = count;
@@ -368,6 +377,13 @@ void tst_JobMonitor::loadsInSlicesWhatItLoadsWhole()
     QCOMPARE(sliced.added, whole.added);
     QCOMPARE(sliced.jobs, whole.jobs);
     QCOMPARE(sliced.polled, whole.polled);
+    // The rows told ahead (JobTableModel::stageJobs) are the ones then added, as added.
+    QVERIFY(whole.staged.isEmpty());
+    QStringList added = sliced.added.constFirst().split(u' ');
+    const qsizetype staged = sliced.staged.size();
+    QVERIFY2(staged >= 3 && staged <= ids.size(), qPrintable(sliced.staged.join(u'|')));
+    for (qsizetype i = 0; i < staged; ++i)
+        QCOMPARE(sliced.staged.at(i), added.at(i) + QStringLiteral(" p1"));
 }
 
 void tst_JobMonitor::mergesSparseBodiesKeepingLastKnownFields()

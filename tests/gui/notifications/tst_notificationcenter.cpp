@@ -266,6 +266,36 @@ private Q_SLOTS:
         QCOMPARE(m_spy->transitions.size(), 1);
     }
 
+    void summaryCountsWhatTheMonitorHolds()
+    {
+        // The tray's summary counts every job the watched monitors hold (counted in place, the
+        // threshold read once per summary: issue 13).
+        QNetworkAccessManager nam;
+        GatewayClient client(&nam);
+        GatewayProfile profile;
+        profile.id = QStringLiteral("p1");
+        profile.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+        client.setProfile(profile);
+        JobMonitor monitor(&client, nullptr);
+        m_center->watch(&monitor);
+        WatchedJob soon = job(QStringLiteral("aaaaaaaaaaaa"), JobStatus::Submitted);
+        soon.job.jobExpirationTime = kNow.addSecs(600);
+        WatchedJob later = job(QStringLiteral("bbbbbbbbbbbb"), JobStatus::Scheduled);
+        later.job.jobExpirationTime = kNow.addDays(3);
+        WatchedJob passed = job(QStringLiteral("cccccccccccc"), JobStatus::Submitted);
+        passed.job.jobExpirationTime = kNow.addSecs(-60);
+        const WatchedJob running = job(QStringLiteral("dddddddddddd"), JobStatus::InProgress);
+        WatchedJob endedSoon = job(QStringLiteral("eeeeeeeeeeee"), JobStatus::Failed);
+        endedSoon.job.jobExpirationTime = kNow.addSecs(600);
+        const WatchedJob completed = job(QStringLiteral("ffffffffffff"), JobStatus::Completed);
+        monitor.applyStoredJobs({soon, later, passed, running, endedSoon, completed}, false);
+        QTRY_VERIFY(!m_spy->summaries.isEmpty() && m_spy->summaries.constLast().watched == 6);
+        const NotificationSummary s = m_spy->summaries.constLast();
+        QCOMPARE(s.active, 4);
+        QCOMPARE(s.failed, 1);
+        QCOMPARE(s.atRisk, 1); // queued and expiring within the threshold: `soon` only
+    }
+
     void summaryCountsTheWatchedJobs()
     {
         NotificationSummary s;
