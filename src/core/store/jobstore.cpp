@@ -1342,25 +1342,37 @@ public:
         m_sqliteNewestSample = SqliteStatement();
     }
 
-    // Writes fetched_at times held unwritten (JobStore::flushFetchedTimes): each job's, unless
-    // its row holds a later one (another process fetched it since).
+    // Writes fetched_at times held unwritten (JobStore::flushFetchedTimes): by the row id this
+    // store wrote while no one else wrote since (begin()), else by the job's key, unless its
+    // row holds a later time (another process fetched it since).
     bool writeFetchedTimes(const QHash<QString, qint64> &times)
     {
         if (!m_sqlite)
             return setError(QStringLiteral("fetched times are held on SQLite only"));
-        SqliteStatement *q = sqliteStatement(m_sqliteFetchedByKey, [] {
+        SqliteStatement *byId = sqliteStatement(m_sqliteFetchedById, [] {
+            return QStringLiteral("UPDATE watched_jobs SET fetched_at = ? WHERE id = ?");
+        });
+        SqliteStatement *byKey = sqliteStatement(m_sqliteFetchedByKey, [] {
             return QStringLiteral("UPDATE watched_jobs SET fetched_at = ?"
                                   " WHERE profile_id = ? AND canonical_id = ?"
                                   " AND (fetched_at IS NULL OR fetched_at < ?)");
         });
-        if (!q)
+        if (!byId || !byKey)
             return false;
         for (auto it = times.cbegin(); it != times.cend(); ++it) {
-            const qsizetype split = it.key().indexOf(u'\n');
-            q->bindInt(0, it.value());
-            q->bindText(1, it.key().left(split));
-            q->bindText(2, it.key().mid(split + 1));
-            q->bindInt(3, it.value());
+            const storedetail::WrittenJob *known = writtenBefore(it.key());
+            SqliteStatement *q = byId;
+            if (known && m_samples && known->epoch == m_samples->epoch && known->id > 0) {
+                byId->bindInt(0, it.value());
+                byId->bindInt(1, known->id);
+            } else {
+                const qsizetype split = it.key().indexOf(u'\n');
+                q = byKey;
+                byKey->bindInt(0, it.value());
+                byKey->bindText(1, it.key().left(split));
+                byKey->bindText(2, it.key().mid(split + 1));
+                byKey->bindInt(3, it.value());
+            }
             if (!q->finish())
                 return setError(QStringLiteral("could not save fetched times: %1").arg(q->error()));
         }
