@@ -664,10 +664,9 @@ public:
     storedetail::Digest rowDigest(const WatchedJob &w, const QString &canonical,
                                   const QByteArray &json, int keep)
     {
-        m_rowBytes.resize(0);
         DigestSink sink{m_rowBytes, bool(keep & KeepAddedAt)};
         jobValues(sink, w, canonical, json, keep);
-        return digestOf(m_rowBytes);
+        return digestOf(QByteArrayView(m_rowBytes.constData(), sink.used));
     }
 
     // One job of a batch for saveJobBatch(): the job and its retrieve body as received (or null).
@@ -1113,17 +1112,27 @@ public:
         }
     };
     // rowDigest(): the values of jobValues() as bytes, but fetched_at (the eighth) and a kept
-    // added_at; each tagged, texts and BLOBs with their length (a BLOB by its digest).
+    // added_at; each tagged, texts and BLOBs with their length (a BLOB by its digest). Written
+    // straight into `out`, grown ahead (QByteArray::append per value cost more than the rest).
     struct DigestSink
     {
         QByteArray &out;
         bool keepAddedAt = false;
         int column = 0;
+        qsizetype used = 0;
+        char *room(qsizetype n)
+        {
+            if (out.size() - used < n)
+                out.resize(std::max<qsizetype>(2 * out.size(), used + n + 256));
+            char *at = out.data() + used;
+            used += n;
+            return at;
+        }
         bool take()
         {
             ++column;
             if (column == 8 || (keepAddedAt && column == 7)) {
-                out.append('-');
+                *room(1) = '-';
                 return false;
             }
             return true;
@@ -1131,21 +1140,23 @@ public:
         template<typename T>
         void raw(char tag, const T &value)
         {
-            out.append(tag);
-            out.append(reinterpret_cast<const char *>(&value), sizeof value);
+            char *at = room(1 + qsizetype(sizeof value));
+            *at = tag;
+            std::memcpy(at + 1, &value, sizeof value);
         }
         void text(const QString &t)
         {
             if (!take())
                 return;
-            raw('t', qsizetype(t.size()));
-            out.append(reinterpret_cast<const char *>(t.constData()),
-                       t.size() * qsizetype(sizeof(QChar)));
+            const qsizetype bytes = t.size() * qsizetype(sizeof(QChar));
+            raw('t', t.size());
+            if (bytes > 0)
+                std::memcpy(room(bytes), t.constData(), size_t(bytes));
         }
         void nullText()
         {
             if (take())
-                out.append('n');
+                *room(1) = 'n';
         }
         void integer(qint64 v)
         {
@@ -1155,20 +1166,19 @@ public:
         void nullInteger()
         {
             if (take())
-                out.append('n');
+                *room(1) = 'n';
         }
         void blob(const QByteArray &b)
         {
             if (!take())
                 return;
             if (b.isNull()) {
-                out.append('n');
+                *room(1) = 'n';
                 return;
             }
             const storedetail::Digest d = digestOf(b);
-            raw('b', qsizetype(b.size()));
-            raw('d', d.a);
-            raw('d', d.b);
+            raw('b', d.a);
+            raw('d', d.b); // the length
         }
     };
 

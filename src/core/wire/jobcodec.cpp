@@ -324,15 +324,18 @@ QString formatTimestamp(const QDateTime &instant)
     const QDateTime utc = instant.toUTC();
     const QDate date = utc.date();
     const QTime time = utc.time();
-    if (!utc.isValid() || date.year() < 1 || date.year() > 9999)
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    date.getDate(&year, &month, &day); // one calendar conversion, not three
+    if (!utc.isValid() || year < 1 || year > 9999)
         return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + u'Z';
     char16_t text[24];
     const auto put = [&text](int at, int value, int digits) {
         for (int k = digits - 1; k >= 0; --k, value /= 10)
             text[at + k] = char16_t(u'0' + value % 10);
     };
-    const int values[]{date.year(),   date.month(),  date.day(), time.hour(),
-                       time.minute(), time.second(), time.msec()};
+    const int values[]{year, month, day, time.hour(), time.minute(), time.second(), time.msec()};
     constexpr int widths[]{4, 2, 2, 2, 2, 2, 3};
     constexpr char16_t after[] = u"--T::.Z";
     for (int f = 0, at = 0; f < 7; ++f) {
