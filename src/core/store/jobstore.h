@@ -108,7 +108,9 @@ struct JobUpdate
 // this connection): a checkpoint() after a large refresh, or when more than
 // UncheckpointedJobLimit jobs were written without one (no event loop), and on close(). It
 // changes nothing of the above: a committed transaction is in the WAL whether or not it has
-// been checkpointed.
+// been checkpointed. One exception, on SQLite: a refresh that changed nothing of a job but its
+// fetched_at leaves that time unwritten for up to FetchedAtFlushMs (flushFetchedTimes), so a
+// kill may lose that long of "last fetched" times, never anything else.
 //
 // Keys: one job is one row, whatever form it is named in (jobKeyOf: its id, its ARN, a gateway's
 // form of it). A row keeps the identifier exactly as the user first gave it — never the jobArn a
