@@ -292,15 +292,15 @@ class Writer
 {
 public:
     using Written = QHash<QString, storedetail::WrittenJob>;
-    // A job's fetched_at left unwritten (JobStore::m_unwrittenFetched), or forgotten (at < 0).
+    // A job's fetched_at left unwritten (JobStore::m_unwrittenFetched), or written (nullopt).
     struct FetchedTime
     {
         QString key; // memo key
-        qint64 at = -1;
+        std::optional<qint64> at;
     };
 
     // `written`: what earlier transactions wrote (see JobStore::m_written); null: write all.
-    // This transaction's saves update it in place; a rollback puts back what it held.
+    // This transaction's saves update it in place; a rollback forgets all of it.
     // `samples`: SQLite only, what earlier transactions know of each job's samples (see
     // JobStore::m_samples); begin() checks it is still true, commit() updates it.
     // `unwritten`: SQLite, fetched_at times JobStore holds unwritten (JobStore::
@@ -325,7 +325,7 @@ public:
 
     const QString &error() const { return m_error; }
     bool isPostgres() const { return storeengine::engineOf(m_db) == storeengine::Engine::Postgres; }
-    // The fetched_at times this transaction left unwritten (at >= 0) or wrote (at < 0), in
+    // The fetched_at times this transaction left unwritten (at) or wrote (no at), in
     // order; for JobStore::m_unwrittenFetched once committed.
     const QList<FetchedTime> &fetchedTimes() const { return m_fetchedTimes; }
 
@@ -477,6 +477,9 @@ public:
         return m_lastRemoved;
     }
 
+    // WrittenJob::fetchedAt of a NULL fetched_at.
+    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+
     // What saveJob() returns for a job removed from the watch list (a tombstone): nothing was
     // written, and nothing of its history may be.
     static constexpr qint64 NotWatched = 0;
@@ -508,7 +511,7 @@ public:
         std::optional<BodyWrite> body;
         if (m_sqlite) {
             after.row = rowDigest(w, canonical, json, keep);
-            after.fetchedAt = w.fetchedAt.isValid() ? w.fetchedAt.toMSecsSinceEpoch() : -1;
+            after.fetchedAt = w.fetchedAt.isValid() ? w.fetchedAt.toMSecsSinceEpoch() : kNoTime;
             // The row as this store last wrote it, while no one else wrote since: written by
             // its id, without the key lookup of the upsert or its RETURNING row.
             if (before && m_samples && before->epoch == m_samples->epoch && before->id > 0
@@ -582,7 +585,7 @@ public:
         return body->id;
     }
 
-    // A job whose row is as written but for fetched_at (`storedAt`, ms; -1 NULL): leaves the
+    // A job whose row is as written but for fetched_at (`storedAt`, ms; kNoTime: NULL): leaves the
     // time unwritten when the JobStore holds such times (m_unwritten), else writes it alone.
     bool saveFetchedTimeOnly(const QString &memoKey, qint64 storedAt,
                              storedetail::WrittenJob *after)
@@ -591,7 +594,7 @@ public:
             wroteFetchedTime(memoKey); // the stored time is the job's: nothing waits
             return true;
         }
-        if (m_unwritten && after->fetchedAt >= 0 && storedAt >= 0) {
+        if (m_unwritten && after->fetchedAt != kNoTime && storedAt != kNoTime) {
             m_fetchedTimes.append({memoKey, after->fetchedAt});
             m_deferredHere = true;
             after->fetchedAt = storedAt; // what the row holds
@@ -602,7 +605,7 @@ public:
         });
         if (!q)
             return false;
-        if (after->fetchedAt >= 0)
+        if (after->fetchedAt != kNoTime)
             q->bindInt(0, after->fetchedAt);
         else
             q->bindNull(0);
@@ -617,7 +620,7 @@ public:
     void wroteFetchedTime(const QString &memoKey)
     {
         if (m_unwritten && (m_deferredHere || m_unwritten->contains(memoKey)))
-            m_fetchedTimes.append({memoKey, -1});
+            m_fetchedTimes.append({memoKey, std::nullopt});
     }
 
     // Writes the row `id` as jobValues() says, but for its key (profile, identifier, canonical
@@ -3175,8 +3178,8 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
          && w.commit();
     if (ok) {
         for (const Writer::FetchedTime &t : w.fetchedTimes()) {
-            if (t.at >= 0)
-                m_unwrittenFetched.insert(t.key, t.at);
+            if (t.at)
+                m_unwrittenFetched.insert(t.key, *t.at);
             else
                 m_unwrittenFetched.remove(t.key);
         }
