@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -211,6 +212,73 @@ QString jobCount(qsizetype count)
     return count == 1 ? QStringLiteral("1 job") : QStringLiteral("%1 jobs").arg(count);
 }
 
+// A 64-bit hash of `n` bytes, seeded, for digestOf(): four 64-bit lanes of multiply-rotate
+// rounds over 32-byte stripes, then the rest by 8 bytes and by byte, and a final avalanche (the
+// construction of xxHash64). Several times faster than qHashBits (SipHash in Qt 6.4), which cost
+// a refresh of 10,000 jobs ~25 ms in digests; not meant to resist an adversary who knows the
+// seed (this process's random QHashSeed).
+quint64 hash64(const char *p, size_t n, quint64 seed)
+{
+    constexpr quint64 k1 = 0x9E3779B185EBCA87ULL;
+    constexpr quint64 k2 = 0xC2B2AE3D27D4EB4FULL;
+    constexpr quint64 k3 = 0x165667B19E3779F9ULL;
+    constexpr quint64 k4 = 0x85EBCA77C2B2AE63ULL;
+    constexpr quint64 k5 = 0x27D4EB2F165667C5ULL;
+    const auto rotl = [](quint64 x, int r) {
+        return (x << r) | (x >> (64 - r));
+    };
+    const auto load = [](const char *at) {
+        quint64 v;
+        std::memcpy(&v, at, sizeof v);
+        return v;
+    };
+    const auto round = [&](quint64 acc, quint64 input) {
+        return rotl(acc + input * k2, 31) * k1;
+    };
+    const auto merge = [&](quint64 acc, quint64 lane) {
+        return (acc ^ round(0, lane)) * k1 + k4;
+    };
+    const char *const end = p + n;
+    quint64 h = 0;
+    if (n >= 32) {
+        quint64 a = seed + k1 + k2;
+        quint64 b = seed + k2;
+        quint64 c = seed;
+        quint64 d = seed - k1;
+        for (; end - p >= 32; p += 32) {
+            a = round(a, load(p));
+            b = round(b, load(p + 8));
+            c = round(c, load(p + 16));
+            d = round(d, load(p + 24));
+        }
+        h = rotl(a, 1) + rotl(b, 7) + rotl(c, 12) + rotl(d, 18);
+        h = merge(merge(merge(merge(h, a), b), c), d);
+    } else {
+        h = seed + k5;
+    }
+    h += quint64(n);
+    for (; end - p >= 8; p += 8)
+        h = rotl(h ^ round(0, load(p)), 27) * k1 + k4;
+    for (; p != end; ++p)
+        h = rotl(h ^ (quint64(static_cast<unsigned char>(*p)) * k5), 11) * k1;
+    h ^= h >> 33;
+    h *= k2;
+    h ^= h >> 29;
+    h *= k3;
+    h ^= h >> 32;
+    return h;
+}
+
+// A digest of `bytes`: hash64 with this process's random seed, and the length. Never zero.
+storedetail::Digest digestOf(QByteArrayView bytes)
+{
+    storedetail::Digest d{hash64(bytes.data(), size_t(bytes.size()), QHashSeed::globalSeed()),
+                          quint64(bytes.size())};
+    if (!d.isKnown())
+        d.a = 1;
+    return d;
+}
+
 // --- the write side ------------------------------------------------------------------------------
 
 // The first key of the advisory lock a PostgreSQL write takes on a profile's watch list ("bw"
@@ -223,15 +291,27 @@ constexpr int kBusyTimeoutMs = 5000;
 class Writer
 {
 public:
-    using Written = QHash<QString, storedetail::WrittenBodies>;
+    using Written = QHash<QString, storedetail::WrittenJob>;
+    // A job's fetched_at left unwritten (JobStore::m_unwrittenFetched), or written (nullopt).
+    struct FetchedTime
+    {
+        QString key; // memo key
+        std::optional<qint64> at;
+    };
 
     // `written`: what earlier transactions wrote (see JobStore::m_written); null: write all.
+    // This transaction's saves update it in place; a rollback forgets all of it.
     // `samples`: SQLite only, what earlier transactions know of each job's samples (see
     // JobStore::m_samples); begin() checks it is still true, commit() updates it.
-    explicit Writer(const QSqlDatabase &db, const Written *written = nullptr,
-                    storedetail::SampleCache *samples = nullptr)
+    // `unwritten`: SQLite, fetched_at times JobStore holds unwritten (JobStore::
+    // m_unwrittenFetched); given, a job whose row changed in nothing but fetched_at is not
+    // written (fetchedTimes() says which, for the JobStore to hold them).
+    explicit Writer(const QSqlDatabase &db, Written *written = nullptr,
+                    storedetail::SampleCache *samples = nullptr,
+                    const QHash<QString, qint64> *unwritten = nullptr)
         : m_db(db)
         , m_sqlite(SqliteStatement::handleOf(db))
+        , m_unwritten(m_sqlite && samples ? unwritten : nullptr)
         , m_written(written)
         , m_samples(samples)
     {}
@@ -245,20 +325,9 @@ public:
 
     const QString &error() const { return m_error; }
     bool isPostgres() const { return storeengine::engineOf(m_db) == storeengine::Engine::Postgres; }
-    // What this transaction wrote; merge it into JobStore::m_written once committed.
-    // Takes what this transaction wrote, once committed, into `written` (JobStore::m_written).
-    void mergeWrittenInto(Written &written)
-    {
-        if (written.isEmpty()) {
-            written = std::exchange(m_pending, {});
-            return;
-        }
-        for (auto it = m_pending.begin(); it != m_pending.end(); ++it)
-            written.insert(it.key(), std::move(it.value()));
-        m_pending.clear();
-    }
-    // Room for what `jobs` saves will record (no rehashing on the way).
-    void expectJobs(qsizetype jobs) { m_pending.reserve(jobs); }
+    // The fetched_at times this transaction left unwritten (at) or wrote (no at), in
+    // order; for JobStore::m_unwrittenFetched once committed.
+    const QList<FetchedTime> &fetchedTimes() const { return m_fetchedTimes; }
 
     bool begin()
     {
@@ -272,8 +341,10 @@ public:
             // The known samples hold while no other connection committed (data_version) and
             // this one wrote nothing else since (total_changes: removed jobs, pruned history).
             const std::optional<std::pair<qint64, qint64>> now = fileVersion();
-            if (!now || now->first != m_samples->dataVersion || now->second != m_samples->changes)
+            if (!now || now->first != m_samples->dataVersion || now->second != m_samples->changes) {
                 m_samples->jobs.clear();
+                ++m_samples->epoch; // and what the memo knows of rows
+            }
         }
         return true;
     }
@@ -301,14 +372,18 @@ public:
             } else {
                 m_samples->jobs.clear();
                 m_samples->dataVersion = m_samples->changes = -1;
+                ++m_samples->epoch;
             }
         }
         if (!q.exec(QStringLiteral("COMMIT"))) {
-            if (m_samples)
+            if (m_samples) {
                 m_samples->jobs.clear();
+                ++m_samples->epoch;
+            }
             return setError(QStringLiteral("could not commit"), q);
         }
         m_inTransaction = false;
+        m_rememberedAny = false; // what it remembered holds
         return true;
     }
 
@@ -338,6 +413,7 @@ public:
         if (!q.exec(QStringLiteral("ROLLBACK")))
             qCWarning(lcStore) << "rollback failed:" << sqlError(q);
         m_inTransaction = false;
+        forgetWritten();
     }
 
     bool requireProfile(const QString &profileId)
@@ -384,8 +460,25 @@ public:
         while (q.next())
             removed.insert(q.value(0).toString());
         m_removed.insert(profileId, std::move(removed));
+        m_lastRemoved = nullptr; // the insert may have moved the sets (removedOf)
         return true;
     }
+
+    // requireProfile() and guardWatchList() of the profile: its tombstoned job keys, or null
+    // (error() set). Looked up once for a run of jobs of one profile (a refresh's).
+    const QSet<QString> *removedOf(const QString &profileId)
+    {
+        if (m_lastRemoved && profileId == m_lastProfile)
+            return m_lastRemoved;
+        if (!requireProfile(profileId) || !guardWatchList(profileId))
+            return nullptr;
+        m_lastProfile = profileId;
+        m_lastRemoved = &*m_removed.constFind(profileId); // until the next insert
+        return m_lastRemoved;
+    }
+
+    // WrittenJob::fetchedAt of a NULL fetched_at.
+    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 
     // What saveJob() returns for a job removed from the watch list (a tombstone): nothing was
     // written, and nothing of its history may be.
@@ -399,29 +492,68 @@ public:
             setError(QStringLiteral("a watched job needs a profile id and an identifier"));
             return std::nullopt;
         }
-        if (!requireProfile(w.profileId) || !guardWatchList(w.profileId))
+        const QSet<QString> *removed = removedOf(w.profileId);
+        if (!removed)
             return std::nullopt;
         const QString canonical = jobKeyOf(w.identifier);
-        if (m_removed.value(w.profileId).contains(canonical))
+        if (removed->contains(canonical))
             return NotWatched;
-        const QString memoKey = w.profileId + u'\n' + canonical;
-        const int keep = keepFlags(w, writtenBefore(memoKey));
-        const QByteArray json = JobCodec::toJsonBytes(w.job);
+        QString memoKey = w.profileId + u'\n' + canonical;
+        storedetail::WrittenJob *before = writtenBefore(memoKey);
+        storedetail::WrittenJob after = writtenBodiesOf(w);
+        if (!retrieveText.isEmpty() && !w.rawRetrieve.isEmpty())
+            after.retrieveText = digestOf(retrieveText);
+        const int keep = keepFlags(w, before, after.retrieveText);
+        if (after.retrieveText.isKnown())
+            after.retrieve = RawBody(); // known by its digest: the object is not kept alive
+        const QByteArray &json
+                = m_sqlite ? jobJson(w.job) : (m_json = JobCodec::toJsonBytes(w.job));
         std::optional<BodyWrite> body;
         if (m_sqlite) {
-            SqliteStatement *q = sqliteJobStatement(keep);
-            if (!q)
-                return std::nullopt;
-            SqliteBinder sink{*q};
-            jobValues(sink, w, canonical, json, keep);
-            const SqliteStatement::Step step = q->step();
-            if (step == SqliteStatement::Step::Row)
-                body = BodyWrite{q->int64(0), &w, &retrieveText, keep,
-                                 q->isNull(3) ? 0 : int(q->int64(3))};
-            if (step == SqliteStatement::Step::Error || !q->finish()) {
-                setError(QStringLiteral("could not save job %1: %2")
-                                 .arg(jobLabel(w.profileId, w.identifier), q->error()));
-                return std::nullopt;
+            after.row = rowDigest(w, canonical, json, keep);
+            after.fetchedAt = w.fetchedAt.isValid() ? w.fetchedAt.toMSecsSinceEpoch() : kNoTime;
+            // The row as this store last wrote it, while no one else wrote since: written by
+            // its id, without the key lookup of the upsert or its RETURNING row.
+            if (before && m_samples && before->epoch == m_samples->epoch && before->id > 0
+                && before->stored >= 0) {
+                after.id = before->id;
+                after.epoch = m_samples->epoch;
+                const BodyWrite known{before->id, &w, &retrieveText, keep, before->stored};
+                const BodyPlan plan = bodyPlan(known);
+                if (!plan.writes && before->row == after.row) {
+                    after.stored = plan.storedAfter;
+                    if (!saveFetchedTimeOnly(memoKey, before->fetchedAt, &after))
+                        return std::nullopt;
+                    const qint64 id = before->id;
+                    remember(std::move(memoKey), std::move(after), before);
+                    return id;
+                }
+                std::optional<bool> updated = updateKnownRow(w, json, keep, before->id);
+                if (!updated)
+                    return std::nullopt;
+                if (*updated)
+                    body = known;
+            }
+            if (!body) {
+                SqliteStatement *q = sqliteJobStatement(keep);
+                if (!q)
+                    return std::nullopt;
+                SqliteBinder sink{*q};
+                jobValues(sink, w, canonical, json, keep);
+                const SqliteStatement::Step step = q->step();
+                if (step == SqliteStatement::Step::Row)
+                    body = BodyWrite{q->int64(0), &w, &retrieveText, keep,
+                                     q->isNull(3) ? 0 : int(q->int64(3))};
+                if (step == SqliteStatement::Step::Error || !q->finish()) {
+                    setError(QStringLiteral("could not save job %1: %2")
+                                     .arg(jobLabel(w.profileId, w.identifier), q->error()));
+                    return std::nullopt;
+                }
+                q->clearBindings(); // m_json is the next job's
+                if (body && m_samples) {
+                    after.id = body->id;
+                    after.epoch = m_samples->epoch;
+                }
             }
         } else {
             QSqlQuery *q = jobStatement(keep, 1);
@@ -447,8 +579,97 @@ public:
         }
         if (!writeBodies({*body}))
             return std::nullopt;
-        m_pending.insert(memoKey, {w.rawRetrieve, w.rawList, w.rawNative});
+        after.stored = bodyPlan(*body).storedAfter;
+        wroteFetchedTime(memoKey);
+        remember(std::move(memoKey), std::move(after), before);
         return body->id;
+    }
+
+    // A job whose row is as written but for fetched_at (`storedAt`, ms; kNoTime: NULL): leaves the
+    // time unwritten when the JobStore holds such times (m_unwritten), else writes it alone.
+    bool saveFetchedTimeOnly(const QString &memoKey, qint64 storedAt,
+                             storedetail::WrittenJob *after)
+    {
+        if (after->fetchedAt == storedAt) {
+            wroteFetchedTime(memoKey); // the stored time is the job's: nothing waits
+            return true;
+        }
+        if (m_unwritten && after->fetchedAt != kNoTime && storedAt != kNoTime) {
+            m_fetchedTimes.append({memoKey, after->fetchedAt});
+            m_deferredHere = true;
+            after->fetchedAt = storedAt; // what the row holds
+            return true;
+        }
+        SqliteStatement *q = sqliteStatement(m_sqliteFetchedById, [] {
+            return QStringLiteral("UPDATE watched_jobs SET fetched_at = ? WHERE id = ?");
+        });
+        if (!q)
+            return false;
+        if (after->fetchedAt != kNoTime)
+            q->bindInt(0, after->fetchedAt);
+        else
+            q->bindNull(0);
+        q->bindInt(1, after->id);
+        if (!q->finish())
+            return setError(QStringLiteral("could not save a job: %1").arg(q->error()));
+        wroteFetchedTime(memoKey);
+        return true;
+    }
+
+    // The job's fetched_at was written: a time held unwritten for it is not the newest any more.
+    void wroteFetchedTime(const QString &memoKey)
+    {
+        if (m_unwritten && (m_deferredHere || m_unwritten->contains(memoKey)))
+            m_fetchedTimes.append({memoKey, std::nullopt});
+    }
+
+    // Writes the row `id` as jobValues() says, but for its key (profile, identifier, canonical
+    // id: as stored). True when it was there; false when not (written by the upsert then).
+    std::optional<bool> updateKnownRow(const WatchedJob &w, const QByteArray &json, int keep,
+                                       qint64 id)
+    {
+        const bool keepAddedAt = keep & KeepAddedAt;
+        SqliteStatement *q = sqliteStatement(m_sqliteUpdate[keepAddedAt ? 1 : 0], [keepAddedAt] {
+            return QStringLiteral(
+                           "UPDATE watched_jobs SET status = ?, job_arn = ?, job_json = ?,%1"
+                           " fetched_at = ?, error_kind = ?, error_http_status = ?,"
+                           " error_gateway_type = ?, error_message = ?, error_retry_after = ?,"
+                           " last_error_at = ?, not_found = ?, ever_reported = ?,"
+                           " from_native = ? WHERE id = ?")
+                    .arg(keepAddedAt ? QString() : QStringLiteral(" added_at = ?,"));
+        });
+        if (!q)
+            return std::nullopt;
+        UpdateBinder sink{*q, keepAddedAt};
+        jobValues(sink, w, QString(), json, keep);
+        q->bindInt(sink.i, id);
+        if (!q->finish()) {
+            setError(QStringLiteral("could not save job %1: %2")
+                             .arg(jobLabel(w.profileId, w.identifier), q->error()));
+            return std::nullopt;
+        }
+        q->clearBindings(); // m_json is the next job's
+        return q->changes() == 1;
+    }
+
+    // JobCodec::toJsonBytes(job) in m_json, a buffer reused from job to job (still in the
+    // cache: a new one per job cost more than writing it). Valid until the next call.
+    const QByteArray &jobJson(const Job &job)
+    {
+        m_json.resize(0);
+        if (!JobCodec::appendJsonBytes(m_json, job))
+            m_json = JobCodec::toJsonBytes(job);
+        return m_json;
+    }
+
+    // A digest of the values jobValues() gives but fetched_at (and a kept added_at, which is
+    // not written): equal digests, equal rows but for fetched_at.
+    storedetail::Digest rowDigest(const WatchedJob &w, const QString &canonical,
+                                  const QByteArray &json, int keep)
+    {
+        DigestSink sink{m_rowBytes, bool(keep & KeepAddedAt)};
+        jobValues(sink, w, canonical, json, keep);
+        return digestOf(QByteArrayView(m_rowBytes.constData(), sink.used));
     }
 
     // One job of a batch for saveJobBatch(): the job and its retrieve body as received (or null).
@@ -496,9 +717,9 @@ public:
                 continue;
             }
             r.memoKey = w.profileId + u'\n' + r.canonical;
-            const storedetail::WrittenBodies *before = writtenBefore(r.memoKey);
+            const storedetail::WrittenJob *before = writtenBefore(r.memoKey);
             r.json = JobCodec::toJsonBytes(w.job);
-            r.keep = keepFlags(w, before);
+            r.keep = keepFlags(w, before, {});
             byKeep[(r.keep & KeepAddedAt) ? 1 : 0].append(i);
             anyUnknown = anyUnknown || !before;
         }
@@ -572,7 +793,8 @@ public:
             if (rows.at(i).removed)
                 continue;
             const WatchedJob &w = *jobs.at(i).job;
-            m_pending.insert(rows.at(i).memoKey, {w.rawRetrieve, w.rawList, w.rawNative});
+            QString key = rows.at(i).memoKey;
+            remember(std::move(key), writtenBodiesOf(w), writtenBefore(key));
         }
         return true;
     }
@@ -593,23 +815,59 @@ public:
         int stored = 0;                           // Stored flags: which bodies the row held before
     };
 
-    // What this store last wrote of the job's bodies (this transaction first), or null.
-    const storedetail::WrittenBodies *writtenBefore(const QString &memoKey) const
+    // The memo of a job written now: its bodies (the rest is filled in by saveJob).
+    static storedetail::WrittenJob writtenBodiesOf(const WatchedJob &w)
     {
-        if (const auto it = m_pending.constFind(memoKey); it != m_pending.constEnd())
-            return &*it;
+        storedetail::WrittenJob written;
+        written.retrieve = w.rawRetrieve;
+        written.list = w.rawList;
+        written.native = w.rawNative;
+        return written;
+    }
+
+    // What this store last wrote of the job's bodies (this transaction first), or null.
+    // Valid until remember() adds a job.
+    storedetail::WrittenJob *writtenBefore(const QString &memoKey)
+    {
         if (m_written) {
-            if (const auto known = m_written->constFind(memoKey); known != m_written->constEnd())
+            if (const auto known = m_written->find(memoKey); known != m_written->end())
                 return &*known;
         }
         return nullptr;
     }
 
+    // Records what this transaction wrote of the job (`slot`: its writtenBefore(), or null), in
+    // JobStore::m_written at once. A rollback forgets all of m_written (forgetWritten()): what
+    // it would say is not what the file holds, and a failed write is rare.
+    void remember(QString &&memoKey, storedetail::WrittenJob &&after, storedetail::WrittenJob *slot)
+    {
+        if (!m_written)
+            return;
+        m_rememberedAny = true;
+        if (slot)
+            *slot = std::move(after);
+        else
+            m_written->emplace(std::move(memoKey), std::move(after));
+    }
+
+    void forgetWritten()
+    {
+        if (m_rememberedAny)
+            m_written->clear();
+        m_rememberedAny = false;
+    }
+
     // A body is kept when it is what this store last wrote; added_at when the job has none.
-    static int keepFlags(const WatchedJob &w, const storedetail::WrittenBodies *before)
+    // `retrieveText`: the digest of the retrieve text as received, when there is one: the same
+    // text as written is the same body without comparing objects.
+    static int keepFlags(const WatchedJob &w, const storedetail::WrittenJob *before,
+                         const storedetail::Digest &retrieveText)
     {
         int keep = 0;
-        if (before && before->retrieve.isSameAs(w.rawRetrieve))
+        // Written from its text, the body is known by the text's digest alone (saveJob).
+        if (before
+            && (before->retrieveText.isKnown() ? retrieveText == before->retrieveText
+                                               : before->retrieve.isSameAs(w.rawRetrieve)))
             keep |= KeepRetrieve;
         if (before && before->list.isSameAs(w.rawList))
             keep |= KeepList;
@@ -625,25 +883,46 @@ public:
     // A job whose bodies are all kept, or that has none and had none, writes nothing. A kept
     // body that is not stored (the row was made anew: the job was removed and added again by
     // another process meanwhile) is written after all.
-    bool writeBodies(const QList<BodyWrite> &writes)
+    // What writeBodies() does for one job: which bodies it keeps, whether it writes a row, and
+    // which bodies job_bodies holds afterwards (Stored flags).
+    struct BodyPlan
     {
-        std::array<QList<const BodyWrite *>, 8> byKeep; // by which bodies are kept (bodyGroup)
-        for (const BodyWrite &b : writes) {
-            const WatchedJob &w = *b.job;
-            int keep = b.keep & (KeepRetrieve | KeepList | KeepNative);
-            if (((keep & KeepRetrieve) && !w.rawRetrieve.isEmpty() && !(b.stored & StoredRetrieve))
-                || ((keep & KeepList) && !w.rawList.isEmpty() && !(b.stored & StoredList))
-                || ((keep & KeepNative) && !w.rawNative.isEmpty() && !(b.stored & StoredNative)))
-                keep = 0; // lost: write all
-            const bool changes
-                    = (!(keep & KeepRetrieve)
+        int keep = 0;
+        bool writes = false;
+        int storedAfter = 0;
+    };
+    static BodyPlan bodyPlan(const BodyWrite &b)
+    {
+        const WatchedJob &w = *b.job;
+        BodyPlan plan;
+        int keep = b.keep & (KeepRetrieve | KeepList | KeepNative);
+        if (((keep & KeepRetrieve) && !w.rawRetrieve.isEmpty() && !(b.stored & StoredRetrieve))
+            || ((keep & KeepList) && !w.rawList.isEmpty() && !(b.stored & StoredList))
+            || ((keep & KeepNative) && !w.rawNative.isEmpty() && !(b.stored & StoredNative)))
+            keep = 0; // lost: write all
+        plan.keep = keep;
+        plan.writes = (!(keep & KeepRetrieve)
                        && (!w.rawRetrieve.isEmpty() || (b.stored & StoredRetrieve)))
                       || (!(keep & KeepList) && (!w.rawList.isEmpty() || (b.stored & StoredList)))
                       || (!(keep & KeepNative)
                           && (!w.rawNative.isEmpty() || (b.stored & StoredNative)));
-            if (!changes)
+        const auto after = [&](int kept, int stored, const RawBody &body) {
+            return (keep & kept) ? (b.stored & stored) : (body.isEmpty() ? 0 : stored);
+        };
+        plan.storedAfter = after(KeepRetrieve, StoredRetrieve, w.rawRetrieve)
+                           | after(KeepList, StoredList, w.rawList)
+                           | after(KeepNative, StoredNative, w.rawNative);
+        return plan;
+    }
+
+    bool writeBodies(const QList<BodyWrite> &writes)
+    {
+        std::array<QList<const BodyWrite *>, 8> byKeep; // by which bodies are kept (bodyGroup)
+        for (const BodyWrite &b : writes) {
+            const BodyPlan plan = bodyPlan(b);
+            if (!plan.writes)
                 continue;
-            byKeep[bodyGroup(keep)].append(&b);
+            byKeep[bodyGroup(plan.keep)].append(&b);
         }
         const int rowsPerStatement = isPostgres() ? kBodyRows : 1;
         for (size_t g = 0; g < byKeep.size(); ++g) {
@@ -690,7 +969,9 @@ public:
     // writeBodies() of one job on SQLite: the same values, as bytes (a null QByteArray: NULL).
     bool writeBodySqlite(const BodyWrite &b, int keep)
     {
-        SqliteStatement *q = sqliteBodyStatement(keep);
+        // A row that is there (it holds a body) is updated: no insert tried first.
+        const bool there = b.stored != 0;
+        SqliteStatement *q = there ? sqliteBodyUpdateStatement(keep) : sqliteBodyStatement(keep);
         if (!q)
             return false;
         const WatchedJob &w = *b.job;
@@ -698,13 +979,20 @@ public:
         const auto bytesOf = [](const RawBody &body) {
             return body.isEmpty() ? QByteArray() : body.toJsonText();
         };
-        q->bindInt(0, b.id);
-        q->bindBlob(1, (keep & KeepRetrieve) ? QByteArray()
-                       : text && !text->isEmpty() && !w.rawRetrieve.isEmpty()
-                               ? *text
-                               : bytesOf(w.rawRetrieve));
-        q->bindBlob(2, (keep & KeepList) ? QByteArray() : bytesOf(w.rawList));
-        q->bindBlob(3, (keep & KeepNative) ? QByteArray() : bytesOf(w.rawNative));
+        int i = 0;
+        if (!there)
+            q->bindInt(i++, b.id);
+        if (!(keep & KeepRetrieve) || !there)
+            q->bindBlob(i++, (keep & KeepRetrieve) ? QByteArray()
+                             : text && !text->isEmpty() && !w.rawRetrieve.isEmpty()
+                                     ? *text
+                                     : bytesOf(w.rawRetrieve));
+        if (!(keep & KeepList) || !there)
+            q->bindBlob(i++, (keep & KeepList) ? QByteArray() : bytesOf(w.rawList));
+        if (!(keep & KeepNative) || !there)
+            q->bindBlob(i++, (keep & KeepNative) ? QByteArray() : bytesOf(w.rawNative));
+        if (there)
+            q->bindInt(i, b.id);
         if (!q->finish())
             return setError(
                     QStringLiteral("could not save the raw bodies of 1 job: %1").arg(q->error()));
@@ -791,6 +1079,111 @@ public:
         void nullInteger() { q.bindNull(i++); }
         void blob(const QByteArray &b) { q.bindBlob(i++, b); }
     };
+    // updateKnownRow(): the values of jobValues() but the key (the first three) and a kept
+    // added_at (the seventh), in order; then i is the place of the row id.
+    struct UpdateBinder
+    {
+        SqliteStatement &q;
+        bool keepAddedAt = false;
+        int column = 0; // of jobValues()
+        int i = 0;
+        bool take() { return column++ >= 3 && !(keepAddedAt && column == 7); }
+        void text(const QString &t)
+        {
+            if (take())
+                q.bindText(i++, t);
+        }
+        void nullText()
+        {
+            if (take())
+                q.bindNull(i++);
+        }
+        void integer(qint64 v)
+        {
+            if (take())
+                q.bindInt(i++, v);
+        }
+        void nullInteger()
+        {
+            if (take())
+                q.bindNull(i++);
+        }
+        void blob(const QByteArray &b)
+        {
+            if (take())
+                q.bindBlob(i++, b);
+        }
+    };
+    // rowDigest(): the values of jobValues() as bytes, but fetched_at (the eighth) and a kept
+    // added_at; each tagged, texts and BLOBs with their length (a BLOB by its digest). Written
+    // straight into `out`, grown ahead (QByteArray::append per value cost more than the rest).
+    struct DigestSink
+    {
+        QByteArray &out;
+        bool keepAddedAt = false;
+        int column = 0;
+        qsizetype used = 0;
+        char *room(qsizetype n)
+        {
+            if (out.size() - used < n)
+                out.resize(std::max<qsizetype>(2 * out.size(), used + n + 256));
+            char *at = out.data() + used;
+            used += n;
+            return at;
+        }
+        bool take()
+        {
+            ++column;
+            if (column == 8 || (keepAddedAt && column == 7)) {
+                *room(1) = '-';
+                return false;
+            }
+            return true;
+        }
+        template<typename T>
+        void raw(char tag, const T &value)
+        {
+            char *at = room(1 + qsizetype(sizeof value));
+            *at = tag;
+            std::memcpy(at + 1, &value, sizeof value);
+        }
+        void text(const QString &t)
+        {
+            if (!take())
+                return;
+            const qsizetype bytes = t.size() * qsizetype(sizeof(QChar));
+            raw('t', t.size());
+            if (bytes > 0)
+                std::memcpy(room(bytes), t.constData(), size_t(bytes));
+        }
+        void nullText()
+        {
+            if (take())
+                *room(1) = 'n';
+        }
+        void integer(qint64 v)
+        {
+            if (take())
+                raw('i', v);
+        }
+        void nullInteger()
+        {
+            if (take())
+                *room(1) = 'n';
+        }
+        void blob(const QByteArray &b)
+        {
+            if (!take())
+                return;
+            if (b.isNull()) {
+                *room(1) = 'n';
+                return;
+            }
+            const storedetail::Digest d = digestOf(b);
+            raw('b', d.a);
+            raw('d', d.b); // the length
+        }
+    };
 
     // Binds the 17 columns of one job's watched_jobs row from position *i on.
     void bindJob(QSqlQuery &q, int &i, const WatchedJob &w, const QString &canonical,
@@ -827,15 +1220,22 @@ public:
     QSqlQuery *jobStatement(int keep, int rows)
     {
         const bool keepAddedAt = keep & KeepAddedAt;
-        const int key = (keepAddedAt ? 1 : 0) * (kBatchRows + 1) + rows;
-        if (auto it = m_batchStatements.find(key); it != m_batchStatements.end())
+        return cachedStatement(m_batchStatements, (keepAddedAt ? 1 : 0) * (kBatchRows + 1) + rows,
+                               [&] { return jobUpsertSql(keepAddedAt, rows); });
+    }
+
+    // The statement `cache` holds under `key`, prepared from sql() the first time.
+    template<typename Sql>
+    QSqlQuery *cachedStatement(QHash<int, QSqlQuery> &cache, int key, Sql sql)
+    {
+        if (auto it = cache.find(key); it != cache.end())
             return &*it;
         QSqlQuery q(m_db);
-        if (!q.prepare(jobUpsertSql(keepAddedAt, rows))) {
+        if (!q.prepare(sql())) {
             setError(QStringLiteral("could not prepare a statement"), q);
             return nullptr;
         }
-        return &*m_batchStatements.insert(key, std::move(q));
+        return &*cache.insert(key, std::move(q));
     }
 
     // The text of jobStatement(): `rows` rows of kJobValues values (bindJob()).
@@ -880,15 +1280,8 @@ public:
     // bound as NULL), prepared once per transaction.
     QSqlQuery *bodyStatement(int keep, int rows)
     {
-        const int key = int(bodyGroup(keep)) * (kBodyRows + 1) + rows;
-        if (auto it = m_bodyStatements.find(key); it != m_bodyStatements.end())
-            return &*it;
-        QSqlQuery q(m_db);
-        if (!q.prepare(bodyUpsertSql(keep, rows))) {
-            setError(QStringLiteral("could not prepare a statement"), q);
-            return nullptr;
-        }
-        return &*m_bodyStatements.insert(key, std::move(q));
+        return cachedStatement(m_bodyStatements, int(bodyGroup(keep)) * (kBodyRows + 1) + rows,
+                               [&] { return bodyUpsertSql(keep, rows); });
     }
 
     // The text of bodyStatement().
@@ -930,15 +1323,73 @@ public:
         return sqliteStatement(m_sqliteBody[bodyGroup(keep)],
                                [keep] { return bodyUpsertSql(keep, 1); });
     }
+    // writeBodySqlite() of a job whose job_bodies row is there: the same values, by job_id.
+    SqliteStatement *sqliteBodyUpdateStatement(int keep)
+    {
+        return sqliteStatement(m_sqliteBodyUpdate[bodyGroup(keep)], [keep] {
+            QStringList set;
+            for (const auto &[flag, name] :
+                 {std::pair{KeepRetrieve, "raw_retrieve"}, std::pair{KeepList, "raw_list"},
+                  std::pair{KeepNative, "raw_native"}}) {
+                if (!(keep & flag))
+                    set.append(QStringLiteral("%1 = ?").arg(QLatin1StringView(name)));
+            }
+            return QStringLiteral("UPDATE job_bodies SET %1 WHERE job_id = ?")
+                    .arg(set.join(QStringLiteral(", ")));
+        });
+    }
     void dropSqliteStatements()
     {
+        for (SqliteStatement &s : m_sqliteBodyUpdate)
+            s = SqliteStatement();
         for (SqliteStatement &s : m_sqliteJob)
             s = SqliteStatement();
+        for (SqliteStatement &s : m_sqliteUpdate)
+            s = SqliteStatement();
+        m_sqliteFetchedById = SqliteStatement();
+        m_sqliteFetchedByKey = SqliteStatement();
         for (SqliteStatement &s : m_sqliteBody)
             s = SqliteStatement();
         m_sqliteTransition = SqliteStatement();
         m_sqliteSample = SqliteStatement();
         m_sqliteNewestSample = SqliteStatement();
+    }
+
+    // Writes fetched_at times held unwritten (JobStore::flushFetchedTimes): by the row id this
+    // store wrote while no one else wrote since (begin()), else by the job's key, unless its
+    // row holds a later time (another process fetched it since).
+    bool writeFetchedTimes(const QHash<QString, qint64> &times)
+    {
+        if (!m_sqlite)
+            return setError(QStringLiteral("fetched times are held on SQLite only"));
+        SqliteStatement *byId = sqliteStatement(m_sqliteFetchedById, [] {
+            return QStringLiteral("UPDATE watched_jobs SET fetched_at = ? WHERE id = ?");
+        });
+        SqliteStatement *byKey = sqliteStatement(m_sqliteFetchedByKey, [] {
+            return QStringLiteral("UPDATE watched_jobs SET fetched_at = ?"
+                                  " WHERE profile_id = ? AND canonical_id = ?"
+                                  " AND (fetched_at IS NULL OR fetched_at < ?)");
+        });
+        if (!byId || !byKey)
+            return false;
+        for (auto it = times.cbegin(); it != times.cend(); ++it) {
+            const storedetail::WrittenJob *known = writtenBefore(it.key());
+            SqliteStatement *q = byId;
+            if (known && m_samples && known->epoch == m_samples->epoch && known->id > 0) {
+                byId->bindInt(0, it.value());
+                byId->bindInt(1, known->id);
+            } else {
+                const qsizetype split = it.key().indexOf(u'\n');
+                q = byKey;
+                byKey->bindInt(0, it.value());
+                byKey->bindText(1, it.key().left(split));
+                byKey->bindText(2, it.key().mid(split + 1));
+                byKey->bindInt(3, it.value());
+            }
+            if (!q->finish())
+                return setError(QStringLiteral("could not save fetched times: %1").arg(q->error()));
+        }
+        return true;
     }
 
     // The row id of a watched job; nullopt with error() set when it is not watched.
@@ -1027,22 +1478,17 @@ public:
                     return false;
                 continue;
             }
-            QString sql = QStringLiteral("INSERT INTO status_transitions (job_id, from_status,"
-                                         " to_status, observed_at, last_modified_time) VALUES ");
-            for (qsizetype r = 0; r < n; ++r)
-                sql += r == 0 ? QStringLiteral("(?, ?, ?, ?, ?)")
-                              : QStringLiteral(",(?, ?, ?, ?, ?)");
-            sql += QStringLiteral(" ON CONFLICT DO NOTHING");
-            QSqlQuery *prepared = nullptr;
-            if (auto found = m_transitionStatements.find(int(n));
-                found != m_transitionStatements.end()) {
-                prepared = &*found;
-            } else {
-                QSqlQuery fresh(m_db);
-                if (!fresh.prepare(sql))
-                    return setError(QStringLiteral("could not prepare a statement"), fresh);
-                prepared = &*m_transitionStatements.insert(int(n), std::move(fresh));
-            }
+            QSqlQuery *prepared = cachedStatement(m_transitionStatements, int(n), [n]() -> QString {
+                QString sql = QStringLiteral("INSERT INTO status_transitions (job_id,"
+                                             " from_status, to_status, observed_at,"
+                                             " last_modified_time) VALUES ");
+                for (qsizetype r = 0; r < n; ++r)
+                    sql += r == 0 ? QStringLiteral("(?, ?, ?, ?, ?)")
+                                  : QStringLiteral(",(?, ?, ?, ?, ?)");
+                return sql + QStringLiteral(" ON CONFLICT DO NOTHING");
+            });
+            if (!prepared)
+                return false;
             QSqlQuery &q = *prepared;
             int i = 0;
             for (qsizetype k = from; k < from + n; ++k) {
@@ -1156,20 +1602,16 @@ public:
         constexpr qsizetype kRows = 80;
         for (qsizetype from = 0; from < samples.size(); from += kRows) {
             const qsizetype n = std::min(kRows, samples.size() - from);
-            QString sql = QStringLiteral("INSERT INTO progress_samples (job_id, at, total,"
-                                         " processed, succeeded, failed) VALUES ");
-            for (qsizetype r = 0; r < n; ++r)
-                sql += r == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?)")
-                              : QStringLiteral(",(?, ?, ?, ?, ?, ?)");
-            QSqlQuery *prepared = nullptr;
-            if (auto found = m_sampleStatements.find(int(n)); found != m_sampleStatements.end()) {
-                prepared = &*found;
-            } else {
-                QSqlQuery q(m_db);
-                if (!q.prepare(sql))
-                    return setError(QStringLiteral("could not prepare a statement"), q);
-                prepared = &*m_sampleStatements.insert(int(n), std::move(q));
-            }
+            QSqlQuery *prepared = cachedStatement(m_sampleStatements, int(n), [n]() -> QString {
+                QString sql = QStringLiteral("INSERT INTO progress_samples (job_id, at, total,"
+                                             " processed, succeeded, failed) VALUES ");
+                for (qsizetype r = 0; r < n; ++r)
+                    sql += r == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?)")
+                                  : QStringLiteral(",(?, ?, ?, ?, ?, ?)");
+                return sql;
+            });
+            if (!prepared)
+                return false;
             int i = 0;
             for (qsizetype k = from; k < from + n; ++k) {
                 const ProgressSample &s = *samples.at(k).sample;
@@ -1544,17 +1986,28 @@ private:
     // SQLite: the connection under m_db, for the per-job statements of a refresh (job, bodies,
     // transition, sample) through SqliteStatement; null on PostgreSQL (QSqlQuery throughout).
     sqlite3 *m_sqlite = nullptr;
-    std::array<SqliteStatement, 2> m_sqliteJob;  // by whether added_at is kept
+    std::array<SqliteStatement, 2> m_sqliteJob;    // by whether added_at is kept
+    std::array<SqliteStatement, 2> m_sqliteUpdate; // updateKnownRow(), the same
+    SqliteStatement m_sqliteFetchedById;           // saveFetchedTimeOnly()
+    SqliteStatement m_sqliteFetchedByKey;          // writeFetchedTimes()
+    QByteArray m_rowBytes;                         // rowDigest()'s buffer
+    QByteArray m_json;                             // jobJson()'s buffer
+    const QHash<QString, qint64> *m_unwritten = nullptr;
+    QList<FetchedTime> m_fetchedTimes;           // fetchedTimes()
+    bool m_deferredHere = false;                 // this transaction left a fetched_at unwritten
     std::array<SqliteStatement, 8> m_sqliteBody; // by bodyGroup()
+    std::array<SqliteStatement, 8> m_sqliteBodyUpdate; // the same, by job_id
     SqliteStatement m_sqliteTransition;
     SqliteStatement m_sqliteSample;
     SqliteStatement m_sqliteNewestSample;
-    const Written *m_written = nullptr;
-    Written m_pending;
+    Written *m_written = nullptr;
+    bool m_rememberedAny = false; // remember() changed m_written in this transaction
     bool m_inTransaction = false;
     QString m_error;
     QSet<QString> m_knownProfiles;
     QHash<QString, QSet<QString>> m_removed; // tombstoned job keys by profile (guardWatchList)
+    QString m_lastProfile;                   // removedOf()
+    const QSet<QString> *m_lastRemoved = nullptr;
     std::array<std::optional<QSqlQuery>, static_cast<size_t>(Stmt::Count_)> m_statements;
     QHash<int, QSqlQuery> m_batchStatements;      // jobStatement(): by what is kept and rows
     QHash<int, QSqlQuery> m_bodyStatements;       // bodyStatement(): by what is kept and rows
@@ -1821,6 +2274,11 @@ bool JobStore::openConnection(const QString &databaseName)
 
 void JobStore::close()
 {
+    if (m_ready && !m_unwrittenFetched.isEmpty() && m_db.isOpen()
+        && QThread::currentThread() == m_thread)
+        flushFetchedTimes();
+    m_unwrittenFetched.clear();
+    m_fetchedFlushScheduled = false;
     if (m_ready && m_uncheckpointedJobs > 0 && m_db.isOpen()
         && QThread::currentThread() == m_thread)
         checkpoint();
@@ -1860,6 +2318,48 @@ bool JobStore::checkpoint()
         qCWarning(lcStore) << "WAL checkpoint failed:" << sqlError(q);
         return false;
     }
+    return true;
+}
+
+bool JobStore::defersFetchedTimes() const
+{
+    return storeengine::engineOf(m_db) == storeengine::Engine::Sqlite && thread() == m_thread;
+}
+
+void JobStore::scheduleFetchedFlush()
+{
+    if (m_fetchedFlushScheduled)
+        return;
+    m_fetchedFlushScheduled = true;
+    QTimer::singleShot(FetchedAtFlushMs, this, [this] {
+        if (m_fetchedFlushScheduled)
+            flushFetchedTimes();
+    });
+}
+
+bool JobStore::flushFetchedTimes()
+{
+    m_fetchedFlushScheduled = false;
+    if (m_unwrittenFetched.isEmpty())
+        return true;
+    if (!m_ready || !m_db.isOpen() || QThread::currentThread() != m_thread)
+        return false;
+    Writer w(m_db, &m_written, &m_samples);
+    if (!w.begin() || !w.writeFetchedTimes(m_unwrittenFetched) || !w.commit()) {
+        qCWarning(lcStore) << "could not write the fetched times of"
+                           << jobCount(m_unwrittenFetched.size())
+                           << "(tried again later):" << w.error();
+        scheduleFetchedFlush();
+        return false;
+    }
+    // The rows hold these times now.
+    for (auto it = m_unwrittenFetched.cbegin(); it != m_unwrittenFetched.cend(); ++it) {
+        if (const auto known = m_written.find(it.key()); known != m_written.end())
+            known->fetchedAt = it.value();
+    }
+    const qsizetype written = m_unwrittenFetched.size();
+    m_unwrittenFetched.clear();
+    afterWrite(written);
     return true;
 }
 
@@ -2155,6 +2655,9 @@ bool JobStore::saveProfile(const GatewayProfile &profile)
 bool JobStore::removeProfile(const QString &id)
 {
     m_written.clear();
+    // Its jobs go, and their fetched times with them.
+    const QString prefix = id + u'\n';
+    m_unwrittenFetched.removeIf([&prefix](const auto &it) { return it.key().startsWith(prefix); });
     clearError();
     if (!checkUsable())
         return failWrite(m_lastError);
@@ -2242,6 +2745,9 @@ bool JobStore::addWatched(const QString &profileId, const QStringList &identifie
 bool JobStore::removeWatched(const QString &profileId, const QStringList &identifiers)
 {
     m_written.clear();
+    // A job added again later starts without a fetched time.
+    for (const QString &identifier : identifiers)
+        m_unwrittenFetched.remove(profileId + u'\n' + jobKeyOf(identifier));
     clearError();
     if (!checkUsable())
         return failWrite(m_lastError);
@@ -2394,10 +2900,11 @@ private:
 };
 
 // Reads loadRows()'s rows from `row` into `out`, telling `read` of every `sliceRows`; the count
-// of rows whose job could not be read.
+// of rows whose job could not be read. A job's time in `unwrittenFetched` (fetched since, not
+// written yet) replaces the stored fetched_at.
 template<class Row>
 int readRows(Row &row, const QString &profileId, QList<WatchedJob> &out, qsizetype sliceRows,
-             const JobStore::ReadRows &read)
+             const JobStore::ReadRows &read, const QHash<QString, qint64> *unwrittenFetched)
 {
     int unreadable = 0;
     qsizetype told = 0; // rows told to `read`
@@ -2419,6 +2926,12 @@ int readRows(Row &row, const QString &profileId, QList<WatchedJob> &out, qsizety
         w.rawList = row.rawBody(3);
         w.addedAt = row.time(4);
         w.fetchedAt = row.time(5);
+        if (unwrittenFetched && !unwrittenFetched->isEmpty()) {
+            // Fetched again since, with nothing else new: the time is not written yet.
+            const auto later = unwrittenFetched->constFind(profileId + u'\n' + row.text(17));
+            if (later != unwrittenFetched->constEnd())
+                w.fetchedAt = QDateTime::fromMSecsSinceEpoch(*later, Qt::UTC);
+        }
         if (!row.isNull(6)) {
             GatewayError e;
             e.kind = errorKindFrom(row.text(6));
@@ -2474,7 +2987,8 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
                       " w.fetched_at, w.error_kind, w.error_http_status, w.error_gateway_type,"
                       " w.error_message, w.error_retry_after, w.last_error_at, w.not_found,"
                       " w.ever_reported, b.raw_native, w.from_native,"
-                      " (SELECT r.summary_json FROM job_results r WHERE r.job_id = w.id)"
+                      " (SELECT r.summary_json FROM job_results r WHERE r.job_id = w.id),"
+                      " w.canonical_id"
                       " FROM watched_jobs w LEFT JOIN job_bodies b ON b.job_id = w.id"
                       " WHERE w.profile_id = ?%1 ORDER BY w.id")
                       .arg(only);
@@ -2489,7 +3003,7 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
         for (qsizetype i = 0; keys && i < keys->size(); ++i)
             q.bindText(int(i + 1), keys->at(i));
         StatementRow row(q);
-        unreadable = readRows(row, profileId, out, sliceRows, read);
+        unreadable = readRows(row, profileId, out, sliceRows, read, &m_unwrittenFetched);
         if (row.failed()) {
             failRead(QStringLiteral("Could not read watched jobs: %1").arg(q.error()));
             return {};
@@ -2509,7 +3023,7 @@ QList<WatchedJob> JobStore::loadRows(const QString &profileId, const QStringList
             return {};
         }
         QueryRow row(q);
-        unreadable = readRows(row, profileId, out, sliceRows, read);
+        unreadable = readRows(row, profileId, out, sliceRows, read, &m_unwrittenFetched);
         if (q.lastError().isValid()) {
             failRead(QStringLiteral("Could not read watched jobs: %1").arg(sqlError(q)));
             return {};
@@ -2527,7 +3041,6 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
     if (!checkUsable())
         return failWrite(m_lastError);
     Writer w(m_db, &m_written);
-    w.expectJobs(jobs.size());
     bool ok = w.begin();
     for (const WatchedJob &job : jobs) {
         if (!ok)
@@ -2539,8 +3052,6 @@ bool JobStore::saveJobs(const QList<WatchedJob> &jobs)
     }
     ok = ok && notifyChanged(w, changedKeys(w, jobs, [](const WatchedJob &j) { return &j; }))
          && w.commit();
-    if (ok)
-        w.mergeWrittenInto(m_written);
     if (!ok)
         return failWrite(
                 QStringLiteral("Could not save %1: %2").arg(jobCount(jobs.size()), w.error()));
@@ -2686,8 +3197,8 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
     if (!checkUsable())
         return failWrite(m_lastError);
     Writer w(m_db, &m_written,
-             storeengine::engineOf(m_db) == storeengine::Engine::Sqlite ? &m_samples : nullptr);
-    w.expectJobs(updates.size());
+             storeengine::engineOf(m_db) == storeengine::Engine::Sqlite ? &m_samples : nullptr,
+             defersFetchedTimes() ? &m_unwrittenFetched : nullptr);
     bool ok = w.begin();
     // On PostgreSQL the jobs are saved a slice at a time with multi-row upserts
     // (Writer::saveJobBatch: one round trip per 48 jobs rather than one per job), then the
@@ -2775,8 +3286,16 @@ bool JobStore::applyUpdates(const QList<JobUpdate> &updates)
     }
     ok = ok && notifyChanged(w, changedKeys(w, updates, [](const JobUpdate &u) { return &u.job; }))
          && w.commit();
-    if (ok)
-        w.mergeWrittenInto(m_written);
+    if (ok) {
+        for (const Writer::FetchedTime &t : w.fetchedTimes()) {
+            if (t.at)
+                m_unwrittenFetched.insert(t.key, *t.at);
+            else
+                m_unwrittenFetched.remove(t.key);
+        }
+        if (!m_unwrittenFetched.isEmpty())
+            scheduleFetchedFlush();
+    }
     if (!ok)
         // "written", not "kept": a StoreWorker keeps a batch that found the connection gone and
         // writes it again once the store is back.

@@ -23,12 +23,28 @@ class QThread;
 namespace bw {
 
 namespace storedetail {
-// What JobStore last wrote of one job's raw bodies (implementation detail).
-struct WrittenBodies
+// A digest of bytes (a keyed 64-bit hash and the length): equal bytes, equal digest; zero:
+// unknown.
+struct Digest
+{
+    quint64 a = 0;
+    quint64 b = 0;
+    bool isKnown() const { return a != 0 || b != 0; }
+    friend bool operator==(const Digest &x, const Digest &y) { return x.a == y.a && x.b == y.b; }
+};
+// What JobStore last wrote of one job (implementation detail): its raw bodies and, for a refresh
+// on SQLite that needs neither a key lookup nor a RETURNING row, the row it wrote.
+struct WrittenJob
 {
     RawBody retrieve;
     RawBody list;
     RawBody native;
+    Digest retrieveText;  // of the retrieve text as written; unknown when written from the object
+    Digest row;           // of the watched_jobs values written, fetched_at aside
+    qint64 id = 0;        // watched_jobs.id
+    qint64 fetchedAt = 0; // fetched_at as written (ms); valid only with `row`
+    int stored = -1;      // which bodies job_bodies holds (Writer's Stored flags); -1: unknown
+    quint32 epoch = 0;    // id, stored, row and fetchedAt hold while SampleCache::epoch is this
 };
 // What recording a progress sample needs to know of a job's samples (implementation detail).
 struct SampleState
@@ -49,6 +65,9 @@ struct SampleCache
     QHash<qint64, SampleState> jobs;
     qint64 dataVersion = -1; // PRAGMA data_version after the last applyUpdates
     qint64 changes = -1;     // total_changes() after it
+    // Moves on whenever the file was found changed by another write: WrittenJob entries of an
+    // older epoch are not trusted for their row (id, stored bodies, values).
+    quint32 epoch = 1;
 };
 } // namespace storedetail
 
@@ -89,7 +108,9 @@ struct JobUpdate
 // this connection): a checkpoint() after a large refresh, or when more than
 // UncheckpointedJobLimit jobs were written without one (no event loop), and on close(). It
 // changes nothing of the above: a committed transaction is in the WAL whether or not it has
-// been checkpointed.
+// been checkpointed. One exception, on SQLite: a refresh that changed nothing of a job but its
+// fetched_at leaves that time unwritten for up to FetchedAtFlushMs (flushFetchedTimes), so a
+// kill may lose that long of "last fetched" times, never anything else.
 //
 // Keys: one job is one row, whatever form it is named in (jobKeyOf: its id, its ARN, a gateway's
 // form of it). A row keeps the identifier exactly as the user first gave it — never the jobArn a
@@ -241,6 +262,20 @@ public:
     // whatever the event loop does (bounds the WAL of a thread without an event loop).
     static constexpr qint64 UncheckpointedJobLimit = 50000;
 
+    // --- fetched_at (SQLite) ---------------------------------------------------------------
+    // A job whose refresh changed nothing of its row but fetched_at (the gateway said the same
+    // again) is not written by applyUpdates on SQLite: its fetched_at is kept here and written,
+    // for every such job in one transaction, at most FetchedAtFlushMs later (when this thread's
+    // event loop runs), on close(), and by this call. Until then loadWatched()/loadJobs() of this
+    // store return it; other connections read the time last written. A crash may lose up to
+    // FetchedAtFlushMs of "last fetched" times, never a status, progress, body, transition or
+    // sample (a product decision, issue 13). PostgreSQL writes every refresh as it comes: other
+    // clients show its fetched_at as the team's last-known state. True when nothing was waiting.
+    bool flushFetchedTimes();
+    static constexpr int FetchedAtFlushMs = 60000;
+    // How many jobs' fetched_at wait to be written (tests, benchmarks).
+    qsizetype unwrittenFetchedTimes() const { return m_unwrittenFetched.size(); }
+
 Q_SIGNALS:
     // Another client committed changes to these jobs of the profile (job keys: loadJobs()); an
     // empty list means the profile's watch list itself changed: reload it all.
@@ -285,10 +320,18 @@ private:
     // The raw bodies this store last wrote for each job ("profile\ncanonical id"): a body equal
     // to the one written is not serialised and written again. Only what a committed transaction
     // wrote; forgotten when jobs are removed or the file changes.
-    QHash<QString, storedetail::WrittenBodies> m_written;
+    QHash<QString, storedetail::WrittenJob> m_written;
     // SQLite: each job's samples as applyUpdates knows them, so that a sample is recorded
     // without reading the job's samples first. Dropped when any other write happened since.
     storedetail::SampleCache m_samples;
+    // SQLite: fetched_at of jobs ("profile\ncanonical id") newer than the stored one, whose row
+    // is otherwise as written (flushFetchedTimes), in ms since the epoch.
+    QHash<QString, qint64> m_unwrittenFetched;
+    bool m_fetchedFlushScheduled = false;
+    // After a write that left fetched_at times unwritten: schedules flushFetchedTimes().
+    void scheduleFetchedFlush();
+    // Whether applyUpdates may leave fetched_at unwritten: SQLite, used on this object's thread.
+    bool defersFetchedTimes() const;
 
     QSqlDatabase m_db;
     QString m_connectionName;

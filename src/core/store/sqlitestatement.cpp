@@ -179,6 +179,13 @@ void SqliteStatement::reset()
     m_phase = Phase::Ready;
 }
 
+void SqliteStatement::clearBindings()
+{
+    sqlite3_clear_bindings(m_stmt);
+    for (QByteArray &kept : m_kept)
+        kept = QByteArray();
+}
+
 bool SqliteStatement::isNull(int column) const
 {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
@@ -210,6 +217,11 @@ QString SqliteStatement::text(int column) const
 qint64 SqliteStatement::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);
+}
+
+qint64 SqliteStatement::changes() const
+{
+    return sqlite3_changes64(m_db);
 }
 
 void SqliteStatement::setError()

@@ -50,6 +50,9 @@ public:
     bool finish();
     // Makes it ready to run again (keeps the bound values).
     void reset();
+    // Lets go of every bound value (all are NULL until bound again): what a text or BLOB was
+    // bound from is no longer shared with the statement (a caller may reuse its buffer).
+    void clearBindings();
 
     bool isNull(int column) const;
     qint64 int64(int column) const;
@@ -59,6 +62,8 @@ public:
     QString text(int column) const;
     // The rowid of the last row this connection inserted.
     qint64 lastInsertRowId() const;
+    // The rows the last INSERT, UPDATE or DELETE of this connection changed.
+    qint64 changes() const;
 
     QString error() const { return m_error; }
 

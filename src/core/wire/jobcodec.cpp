@@ -18,6 +18,10 @@
 #include <limits>
 #include <utility>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace bw::JobCodec {
 
 namespace {
@@ -320,15 +324,18 @@ QString formatTimestamp(const QDateTime &instant)
     const QDateTime utc = instant.toUTC();
     const QDate date = utc.date();
     const QTime time = utc.time();
-    if (!utc.isValid() || date.year() < 1 || date.year() > 9999)
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    date.getDate(&year, &month, &day); // one calendar conversion, not three
+    if (!utc.isValid() || year < 1 || year > 9999)
         return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + u'Z';
     char16_t text[24];
     const auto put = [&text](int at, int value, int digits) {
         for (int k = digits - 1; k >= 0; --k, value /= 10)
             text[at + k] = char16_t(u'0' + value % 10);
     };
-    const int values[]{date.year(),   date.month(),  date.day(), time.hour(),
-                       time.minute(), time.second(), time.msec()};
+    const int values[]{year, month, day, time.hour(), time.minute(), time.second(), time.msec()};
     constexpr int widths[]{4, 2, 2, 2, 2, 2, 3};
     constexpr char16_t after[] = u"--T::.Z";
     for (int f = 0, at = 0; f < 7; ++f) {
@@ -693,64 +700,93 @@ public:
         m_needComma = true;
     }
     // False on a UTF-16 surrogate: the caller falls back to QJsonDocument for the whole job.
+    // One pass into room for the longest escape of every character (\u00XX, 6 bytes); eight
+    // characters at a time while they need no escape (SSE2), as most of a job's text does.
     bool string(const QString &text)
     {
-        put('"');
-        const char16_t *begin = reinterpret_cast<const char16_t *>(text.constData());
-        const char16_t *end = begin + text.size();
-        const char16_t *run = begin; // start of the characters not yet copied
-        for (const char16_t *p = begin; p != end; ++p) {
-            const char16_t c = *p;
-            if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\')
+        const qsizetype n = text.size();
+        char *const start = room(6 * n + 2);
+        char *dst = start;
+        *dst++ = '"';
+        const char16_t *p = reinterpret_cast<const char16_t *>(text.constData());
+        const char16_t *const end = p + n;
+        while (p != end) {
+#ifdef __SSE2__
+            // Plain: 0x20 <= c < 0x80 (a signed compare: c >= 0x8000 is negative), not '"' or
+            // '\\'. Stored packed to bytes.
+            const __m128i below = _mm_set1_epi16(0x1F);
+            const __m128i above = _mm_set1_epi16(0x80);
+            const __m128i quote = _mm_set1_epi16(u'"');
+            const __m128i backslash = _mm_set1_epi16(u'\\');
+            while (end - p >= 8) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+                const __m128i special
+                        = _mm_or_si128(_mm_cmpeq_epi16(v, quote), _mm_cmpeq_epi16(v, backslash));
+                const __m128i plain
+                        = _mm_andnot_si128(special, _mm_and_si128(_mm_cmpgt_epi16(v, below),
+                                                                  _mm_cmplt_epi16(v, above)));
+                if (_mm_movemask_epi8(plain) != 0xFFFF)
+                    break;
+                _mm_storel_epi64(reinterpret_cast<__m128i *>(dst), _mm_packus_epi16(v, v));
+                p += 8;
+                dst += 8;
+            }
+            if (p == end)
+                break;
+#endif
+            const char16_t c = *p++;
+            if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+                *dst++ = char(c);
                 continue;
-            flushAscii(run, p);
-            run = p + 1;
+            }
             if (c >= 0x80) {
                 if (c >= 0xD800 && c <= 0xDFFF)
                     return false;
                 if (c < 0x800) {
-                    put(char(0xC0 | (c >> 6)));
+                    *dst++ = char(0xC0 | (c >> 6));
                 } else {
-                    put(char(0xE0 | (c >> 12)));
-                    put(char(0x80 | ((c >> 6) & 0x3F)));
+                    *dst++ = char(0xE0 | (c >> 12));
+                    *dst++ = char(0x80 | ((c >> 6) & 0x3F));
                 }
-                put(char(0x80 | (c & 0x3F)));
+                *dst++ = char(0x80 | (c & 0x3F));
                 continue;
             }
-            put('\\');
+            *dst++ = '\\';
             switch (c) {
             case u'"':
-                put('"');
+                *dst++ = '"';
                 break;
             case u'\\':
-                put('\\');
+                *dst++ = '\\';
                 break;
             case u'\b':
-                put('b');
+                *dst++ = 'b';
                 break;
             case u'\f':
-                put('f');
+                *dst++ = 'f';
                 break;
             case u'\n':
-                put('n');
+                *dst++ = 'n';
                 break;
             case u'\r':
-                put('r');
+                *dst++ = 'r';
                 break;
             case u'\t':
-                put('t');
+                *dst++ = 't';
                 break;
             default: {
                 static const char hex[] = "0123456789abcdef";
-                put("u00", 3);
-                put(hex[c >> 4]);
-                put(hex[c & 0xF]);
+                *dst++ = 'u';
+                *dst++ = '0';
+                *dst++ = '0';
+                *dst++ = hex[c >> 4];
+                *dst++ = hex[c & 0xF];
                 break;
             }
             }
         }
-        flushAscii(run, end);
-        put('"');
+        *dst++ = '"';
+        m_len += dst - start;
         return true;
     }
     // A number as QJsonValue(double) keeps it: an integral value in qint64's range as an integer
@@ -767,17 +803,6 @@ public:
     }
 
 private:
-    void flushAscii(const char16_t *from, const char16_t *to)
-    {
-        const qsizetype n = to - from;
-        if (n <= 0)
-            return;
-        char *dst = room(n);
-        for (qsizetype i = 0; i < n; ++i)
-            dst[i] = char(from[i]);
-        m_len += n;
-    }
-
     // What QByteArray::number(qint64) writes.
     void integer(qint64 v)
     {
@@ -799,13 +824,19 @@ private:
         m_out.resize(m_cap); // the bytes past m_len are written before they are kept
         m_data = m_out.data();
     }
-    void put(char c) { *room(1) = c, ++m_len; }
+    void put(char c)
+    {
+        *room(1) = c, ++m_len;
+    }
     void put(const char *bytes, qsizetype n)
     {
         std::memcpy(room(n), bytes, size_t(n));
         m_len += n;
     }
-    void put(const QByteArray &bytes) { put(bytes.constData(), bytes.size()); }
+    void put(const QByteArray &bytes)
+    {
+        put(bytes.constData(), bytes.size());
+    }
 
     QByteArray &m_out;
     char *m_data = nullptr;

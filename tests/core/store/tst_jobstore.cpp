@@ -456,6 +456,7 @@ private Q_SLOTS:
     void aSaveNeverWatchesARemovedJobAgain();
     void aLargeRefreshReadsBackAsEachJobAlone();
     void aSampleIsDecidedOnWhatIsStoredAfterOtherWrites();
+    void aFetchedTimeAloneIsWrittenLaterButNeverLost();
 
 private:
     bool openStore(JobStore &store) { return store.open(location()); }
@@ -2526,6 +2527,65 @@ void tst_JobStore::aSampleIsDecidedOnWhatIsStoredAfterOtherWrites()
     QVERIFY(other.addWatched(p, {id}, utc(bucket)));
     QVERIFY(mine.applyUpdates({{w, {}, sample(bucket + 50'000, 8)}}));
     QCOMPARE(mine.progressSamples(p, id).size(), 1);
+}
+
+void tst_JobStore::aFetchedTimeAloneIsWrittenLaterButNeverLost()
+{
+    // A refresh that changes nothing of a job but when it was fetched (the gateway said the
+    // same again) may leave that time unwritten for a while on SQLite (issue 13); the store
+    // itself reads it back at once, a clean close writes it, and any other change writes the
+    // whole row with it. PostgreSQL writes it at once.
+    const QString p = QStringLiteral("p");
+    JobUpdate first;
+    first.job = fullJob(p, QStringLiteral("k3x9p2m7q1ab"));
+    first.job.fetchedAt = utc(kT0);
+    const auto storedFetchedAt = [this] {
+        RawDb raw(dbPath());
+        return raw.scalar(QStringLiteral("SELECT fetched_at FROM watched_jobs")).toLongLong();
+    };
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+        QVERIFY(store.saveProfile(makeProfile(p)));
+        QVERIFY(store.applyUpdates({first}));
+        JobUpdate again = first;
+        again.job.fetchedAt = utc(kT0 + 30'000);
+        QVERIFY(store.applyUpdates({again}));
+        QCOMPARE(store.loadWatched(p).value(0).fetchedAt, utc(kT0 + 30'000));
+        QCOMPARE(store.loadJobs(p, {QStringLiteral("k3x9p2m7q1ab")}).value(0).fetchedAt,
+                 utc(kT0 + 30'000));
+        if (!m_pg.isEmpty()) {
+            QCOMPARE(store.unwrittenFetchedTimes(), 0);
+            QCOMPARE(storedFetchedAt(), kT0 + 30'000);
+        } else {
+            QCOMPARE(store.unwrittenFetchedTimes(), 1);
+            QCOMPARE(storedFetchedAt(), kT0); // other connections read the time written
+            QVERIFY(store.flushFetchedTimes());
+            QCOMPARE(store.unwrittenFetchedTimes(), 0);
+            QCOMPARE(storedFetchedAt(), kT0 + 30'000);
+        }
+
+        // Unchanged again, then a new status: the row is written whole, its time with it.
+        again.job.fetchedAt = utc(kT0 + 60'000);
+        QVERIFY(store.applyUpdates({again}));
+        again.job.fetchedAt = utc(kT0 + 90'000);
+        again.job.job.processedRecordCount = 99;
+        QVERIFY(store.applyUpdates({again}));
+        QCOMPARE(store.unwrittenFetchedTimes(), 0);
+        QCOMPARE(storedFetchedAt(), kT0 + 90'000);
+
+        // The last time left unwritten when the store closes.
+        again.job.fetchedAt = utc(kT0 + 120'000);
+        QVERIFY(store.applyUpdates({again}));
+        QCOMPARE(store.unwrittenFetchedTimes(), m_pg.isEmpty() ? 1 : 0);
+    }
+    QCOMPARE(storedFetchedAt(), kT0 + 120'000);
+    JobStore reopened;
+    QVERIFY(openStore(reopened));
+    const QList<WatchedJob> loaded = reopened.loadWatched(p);
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.constFirst().fetchedAt, utc(kT0 + 120'000));
+    QCOMPARE(loaded.constFirst().job.processedRecordCount, std::optional<qint64>(99));
 }
 
 int main(int argc, char *argv[])
