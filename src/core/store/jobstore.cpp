@@ -2655,9 +2655,6 @@ bool JobStore::saveProfile(const GatewayProfile &profile)
 bool JobStore::removeProfile(const QString &id)
 {
     m_written.clear();
-    // Its jobs go, and their fetched times with them.
-    const QString prefix = id + u'\n';
-    m_unwrittenFetched.removeIf([&prefix](const auto &it) { return it.key().startsWith(prefix); });
     clearError();
     if (!checkUsable())
         return failWrite(m_lastError);
@@ -2669,6 +2666,9 @@ bool JobStore::removeProfile(const QString &id)
     if (!ok)
         return failWrite(
                 QStringLiteral("Could not remove the profile \"%1\": %2").arg(id, w.error()));
+    // Its jobs are gone, and their fetched times with them (kept while the removal could fail).
+    const QString prefix = id + u'\n';
+    m_unwrittenFetched.removeIf([&prefix](const auto &it) { return it.key().startsWith(prefix); });
     return true;
 }
 
@@ -2745,9 +2745,6 @@ bool JobStore::addWatched(const QString &profileId, const QStringList &identifie
 bool JobStore::removeWatched(const QString &profileId, const QStringList &identifiers)
 {
     m_written.clear();
-    // A job added again later starts without a fetched time.
-    for (const QString &identifier : identifiers)
-        m_unwrittenFetched.remove(profileId + u'\n' + jobKeyOf(identifier));
     clearError();
     if (!checkUsable())
         return failWrite(m_lastError);
@@ -2785,6 +2782,10 @@ bool JobStore::removeWatched(const QString &profileId, const QStringList &identi
     if (!ok)
         return failWrite(QStringLiteral("Could not remove %1 from profile \"%2\": %3")
                                  .arg(jobCount(identifiers.size()), profileId, w.error()));
+    // Once gone (not before: a failed removal keeps the job, and its fetched time must be
+    // written), a job added again later starts without one.
+    for (const QString &identifier : identifiers)
+        m_unwrittenFetched.remove(profileId + u'\n' + jobKeyOf(identifier));
     return true;
 }
 
