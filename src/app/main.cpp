@@ -2,6 +2,7 @@
 // process, the command line, and the main window that takes it from there (LaunchOptions
 // documents what the window does with each option).
 #include "common/appidentity.h"
+#include "common/interrupthandler.h"
 #include "presentation/statuspresentation.h"
 #include "presentation/uilanguage.h"
 #include "store/jobstore.h"
@@ -77,6 +78,13 @@ int main(int argc, char *argv[])
 
     QNetworkAccessManager nam;
     bw::MainWindow window(*options, &nam);
+    // SIGTERM (the session ending, `systemctl --user stop`, `kill`) and SIGINT quit as File >
+    // Quit does: the window and its stores close, so what the store holds is written.
+    bw::InterruptHandler interrupts;
+    QObject::connect(&interrupts, &bw::InterruptHandler::interrupted, &window, [&window] {
+        window.close();            // its layout saved, as on File > Quit
+        QCoreApplication::exit(0); // also out of an open dialog's loop
+    });
     window.show();
     if (options->screenshotFile.isEmpty())
         return app.exec();

@@ -1,9 +1,9 @@
 #include "command.h"
 
+#include "common/interrupthandler.h"
 #include "domain/identifierfile.h"
 #include "exportcommand.h"
 #include "getcommand.h"
-#include "interrupthandler.h"
 #include "listcommand.h"
 #include "profilescommand.h"
 #include "resultscommand.h"

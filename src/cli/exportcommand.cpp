@@ -1,6 +1,6 @@
 #include "exportcommand.h"
 
-#include "interrupthandler.h"
+#include "common/interrupthandler.h"
 
 #include "export/csvexporter.h"
 #include "export/exportinput.h"

@@ -4,9 +4,9 @@
 
 #include "clioptions.h"
 #include "command.h"
+#include "common/interrupthandler.h"
 #include "console.h"
 #include "gatewaysession.h"
-#include "interrupthandler.h"
 
 #include "common/appidentity.h"
 #include "wire/httptransport.h"
@@ -73,8 +73,8 @@ int main(int argc, char *argv[])
     auto session = std::make_unique<GatewaySession>(parsed.options.gateway, &nam);
     std::unique_ptr<Command> command = createCommand(parsed.options, session.get(), &console);
 
-    InterruptHandler interrupts;
-    QObject::connect(&interrupts, &InterruptHandler::interrupted, command.get(),
+    bw::InterruptHandler interrupts;
+    QObject::connect(&interrupts, &bw::InterruptHandler::interrupted, command.get(),
                      [&command] { command->interrupt(); });
     QObject::connect(command.get(), &Command::finished, app.get(),
                      [](int code) { QCoreApplication::exit(code); });

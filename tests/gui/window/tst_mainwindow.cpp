@@ -47,8 +47,10 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTabWidget>
@@ -57,6 +59,10 @@
 #include <QToolButton>
 #include <QWidgetAction>
 #include <QtTest>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#endif
 
 #include <algorithm>
 #include <functional>
@@ -914,6 +920,48 @@ private Q_SLOTS:
         QVERIFY(!jobs.at(0).toObject().value(u"history").toArray().isEmpty());
     }
 
+    // The session ending (SIGTERM) quits the app as File > Quit does: it exits normally after
+    // closing its window and store, instead of dying with what the store held unwritten.
+    void theAppQuitsCleanlyOnSigterm()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("signals are Unix's");
+#else
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const QString home = m_dir->filePath(QStringLiteral("home"));
+        env.insert(QStringLiteral("HOME"), home);
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/.local/share"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("batchwatch.gui.info=true"));
+        QProcess app;
+        app.setProcessEnvironment(env);
+        app.setProcessChannelMode(QProcess::MergedChannels);
+        const QString data = m_dir->filePath(QStringLiteral("data"));
+        app.start(QStringLiteral(BATCHWATCH_APP),
+                  {QStringLiteral("--demo"), QStringLiteral("--data-dir"), data});
+        QVERIFY2(app.waitForStarted(), qPrintable(app.errorString()));
+        auto guard = qScopeGuard([&app] {
+            app.kill();
+            app.waitForFinished();
+        });
+        QByteArray output;
+        // Once the table is painted the window (and its handler) is up.
+        QTRY_VERIFY_WITH_TIMEOUT((output += app.readAll()).contains("first painted"),
+                                 kNetworkTimeoutMs);
+        QCOMPARE(::kill(pid_t(app.processId()), SIGTERM), 0);
+        QVERIFY(app.waitForFinished(kNetworkTimeoutMs));
+        output += app.readAll();
+        QVERIFY2(app.exitStatus() == QProcess::NormalExit, output.constData());
+        QCOMPARE(app.exitCode(), 0);
+        // Its window comes back where it was, as after File > Quit.
+        const QSettings saved(home + QStringLiteral("/.config/batchwatch/batchwatch.conf"),
+                              QSettings::IniFormat);
+        QVERIFY2(!saved.value(QStringLiteral("window/geometry")).toByteArray().isEmpty(),
+                 qPrintable(saved.fileName()));
+#endif
+    }
+
     void restartShowsLastKnownRowsWhileTheGatewayIsDown()
     {
         QStringList arns;
@@ -1374,7 +1422,10 @@ private Q_SLOTS:
 private:
     static inline const QString kProfileId = QStringLiteral("p-sim");
 
-    QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
+    QString dataDir() const
+    {
+        return m_dir->filePath(QStringLiteral("data"));
+    }
 
     std::unique_ptr<MainWindow> makeWindow(LaunchOptions options)
     {

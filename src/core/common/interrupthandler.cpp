@@ -9,7 +9,7 @@
 #include <unistd.h>
 #endif
 
-namespace bw::cli {
+namespace bw {
 
 #ifdef Q_OS_UNIX
 namespace {
@@ -105,4 +105,4 @@ InterruptHandler::~InterruptHandler()
 #endif
 }
 
-} // namespace bw::cli
+} // namespace bw
