@@ -49,6 +49,22 @@ StatusTransition transition(std::optional<JobStatus> from, JobStatus to)
     return t;
 }
 
+// A monitor of profile "p1" whose gateway never answers (nothing is polled in these tests).
+struct MonitorRig
+{
+    MonitorRig()
+    {
+        GatewayProfile profile;
+        profile.id = QStringLiteral("p1");
+        profile.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+        client.setProfile(profile);
+        monitor = std::make_unique<JobMonitor>(&client, nullptr);
+    }
+    QNetworkAccessManager nam;
+    GatewayClient client{&nam};
+    std::unique_ptr<JobMonitor> monitor;
+};
+
 } // namespace
 
 class TestNotificationCenter : public QObject
@@ -246,13 +262,8 @@ private Q_SLOTS:
 
     void listensToAJobMonitor()
     {
-        QNetworkAccessManager nam;
-        GatewayClient client(&nam);
-        GatewayProfile profile;
-        profile.id = QStringLiteral("p1");
-        profile.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
-        client.setProfile(profile);
-        JobMonitor monitor(&client, nullptr);
+        MonitorRig rig;
+        JobMonitor &monitor = *rig.monitor;
         m_center->watch(&monitor);
         const auto failed = job(QStringLiteral("aaaaaaaaaaaa"), JobStatus::Failed);
         Q_EMIT monitor.transitionObserved(
@@ -270,13 +281,8 @@ private Q_SLOTS:
     {
         // The tray's summary counts every job the watched monitors hold (counted in place, the
         // threshold read once per summary: issue 13).
-        QNetworkAccessManager nam;
-        GatewayClient client(&nam);
-        GatewayProfile profile;
-        profile.id = QStringLiteral("p1");
-        profile.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
-        client.setProfile(profile);
-        JobMonitor monitor(&client, nullptr);
+        MonitorRig rig;
+        JobMonitor &monitor = *rig.monitor;
         m_center->watch(&monitor);
         WatchedJob soon = job(QStringLiteral("aaaaaaaaaaaa"), JobStatus::Submitted);
         soon.job.jobExpirationTime = kNow.addSecs(600);
