@@ -1852,57 +1852,63 @@ private:
         return true;
     }
 
-    // {} or {"<wrapper>":{<shape's keys, each once, in any order>}}
-    template<typename Config>
-    bool s3Config(const S3ConfigShape<Config> &shape, std::optional<Config> &out)
+    // {} or {"k":v,...}, spaces anywhere between: each member's name goes to `member`, which
+    // reads its value (after the colon); false when it refuses the name or the value.
+    template<typename Member>
+    bool spacedObject(Member &&member)
     {
-        Config config;
         if (!take('{'))
             return false;
         space();
-        if (!take('}')) {
+        if (take('}'))
+            return true;
+        for (;;) {
+            space();
             QByteArrayView name;
-            if (!key(name) || name != QByteArrayView(shape.wrapper.data(), shape.wrapper.size()))
+            if (!key(name))
                 return false;
             space();
             if (!take(':'))
                 return false;
             space();
-            if (!take('{'))
+            if (!member(name))
                 return false;
             space();
-            if (!take('}')) {
-                unsigned seen = 0;
-                for (;;) {
-                    space();
-                    if (!key(name))
-                        return false;
-                    unsigned k = 0;
-                    while (k < shape.keys.size()
-                           && name
-                                      != QByteArrayView(shape.keys[k].first.data(),
-                                                        shape.keys[k].first.size()))
-                        ++k;
-                    if (k == shape.keys.size() || (seen & (1u << k)))
-                        return false;
-                    seen |= 1u << k;
-                    space();
-                    if (!take(':'))
-                        return false;
-                    space();
-                    if (!optionalString(config.*(shape.keys[k].second)))
-                        return false;
-                    space();
-                    if (take('}'))
-                        break;
-                    if (!take(','))
-                        return false;
-                }
-            }
-            space();
-            if (!take('}'))
+            if (take('}'))
+                return true;
+            if (!take(','))
                 return false;
         }
+    }
+
+    // {} or {"<wrapper>":{<shape's keys, each once, in any order>}}
+    template<typename Config>
+    bool s3Config(const S3ConfigShape<Config> &shape, std::optional<Config> &out)
+    {
+        Config config;
+        const QByteArrayView wrapper(shape.wrapper.data(), shape.wrapper.size());
+        unsigned seen = 0;
+        const auto setting = [&](QByteArrayView name) {
+            unsigned k = 0;
+            while (k < shape.keys.size()
+                   && name
+                              != QByteArrayView(shape.keys[k].first.data(),
+                                                shape.keys[k].first.size()))
+                ++k;
+            if (k == shape.keys.size() || (seen & (1u << k)))
+                return false;
+            seen |= 1u << k;
+            return optionalString(config.*(shape.keys[k].second));
+        };
+        bool wrapped = false; // the wrapper, once
+        const bool ok = spacedObject([&](QByteArrayView name) {
+            if (wrapped || name != wrapper)
+                return false;
+            wrapped = true;
+            return spacedObject(setting);
+        });
+        if (!ok)
+            return false;
         out = std::move(config);
         return true;
     }
@@ -1932,35 +1938,16 @@ private:
     bool vpcConfig(std::optional<VpcConfig> &out)
     {
         VpcConfig config;
-        if (!take('{'))
+        unsigned seen = 0;
+        const bool ok = spacedObject([&](QByteArrayView name) {
+            const unsigned bit = name == "securityGroupIds" ? 1u : name == "subnetIds" ? 2u : 0u;
+            if (bit == 0 || (seen & bit))
+                return false;
+            seen |= bit;
+            return spacedStringList(bit == 1u ? config.securityGroupIds : config.subnetIds);
+        });
+        if (!ok)
             return false;
-        space();
-        if (!take('}')) {
-            unsigned seen = 0;
-            for (;;) {
-                space();
-                QByteArrayView name;
-                if (!key(name))
-                    return false;
-                const unsigned bit = name == "securityGroupIds" ? 1u
-                                     : name == "subnetIds"      ? 2u
-                                                                : 0u;
-                if (bit == 0 || (seen & bit))
-                    return false;
-                seen |= bit;
-                space();
-                if (!take(':'))
-                    return false;
-                space();
-                if (!spacedStringList(bit == 1u ? config.securityGroupIds : config.subnetIds))
-                    return false;
-                space();
-                if (take('}'))
-                    break;
-                if (!take(','))
-                    return false;
-            }
-        }
         out = std::move(config);
         return true;
     }
