@@ -37,7 +37,7 @@
 //             repaint), longest gap including the view's layout and paint passes.
 // and the start-up read: JobStore::loadWatched of all N jobs (store reopened each run).
 //
-//   bench_refresh [--jobs N] [--runs N] [--model-only [--view] | --store-only]
+//   bench_refresh [--jobs N] [--runs N] [--model-only [--view] | --store-only] [--changed all|10%]
 //
 // --model-only skips the store stages (applyUpdates, loadWatched): the GUI-thread figures alone;
 // --store-only skips the model stages: the store thread's figures (and decode, merge) alone.
@@ -432,10 +432,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption storeOnlyOption(
             QStringLiteral("store-only"),
             QStringLiteral("Only the store stages (applyUpdates, loadWatched): no model."));
+    const QCommandLineOption changedOption(
+            QStringLiteral("changed"),
+            QStringLiteral("Only one scenario: \"all\" or \"10%\" (default both; one alone is"
+                           " what to profile)."),
+            QStringLiteral("SCENARIO"));
     parser.addOption(modelOnlyOption);
     parser.addOption(viewOption);
     parser.addOption(storeOnlyOption);
+    parser.addOption(changedOption);
     parser.process(app);
+    const QString onlyScenario = parser.value(changedOption);
+    if (!onlyScenario.isEmpty() && onlyScenario != QLatin1String("all")
+        && onlyScenario != QLatin1String("10%"))
+        fail(QStringLiteral("--changed takes \"all\" or \"10%\""));
     const bool modelOnly = parser.isSet(modelOnlyOption);
     const bool storeOnly = parser.isSet(storeOnlyOption) && !modelOnly;
     const int jobCount = intOption(parser, jobsOption, 10,
@@ -481,6 +491,8 @@ int main(int argc, char *argv[])
     for (const int percent : {100, 10}) {
         Scenario s;
         s.name = percent == 100 ? QStringLiteral("all") : QStringLiteral("10%");
+        if (!onlyScenario.isEmpty() && s.name != onlyScenario)
+            continue;
         QRandomGenerator scenarioRng(percent);
         for (qsizetype i = 0; i < gateway.size(); ++i) {
             if (percent == 100 || i % (100 / percent) == 0) {

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <limits>
 #include <utility>
+#include <vector>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -316,34 +317,49 @@ std::optional<QDateTime> parseTimestamp(QStringView text)
     return dt.toUTC();
 }
 
-QString formatTimestamp(const QDateTime &instant)
+namespace {
+
+// formatTimestamp's 24 characters of `utc` (a valid UTC time) into `text`, by hand for years
+// 1..9999 (QDateTime::toString with a format goes through QCalendar and QLocale: a third of the
+// cost of writing a job to the store); false for other years (nothing written).
+template<typename Char>
+bool timestampChars(const QDateTime &utc, Char *text)
 {
-    // By hand for years 1..9999 (QDateTime::toString with a format goes through QCalendar and
-    // QLocale: a third of the cost of writing a job to the store); the same text as
-    // toString("yyyy-MM-ddTHH:mm:ss.zzz") + 'Z'.
-    const QDateTime utc = instant.toUTC();
     const QDate date = utc.date();
     const QTime time = utc.time();
     int year = 0;
     int month = 0;
     int day = 0;
     date.getDate(&year, &month, &day); // one calendar conversion, not three
-    if (!utc.isValid() || year < 1 || year > 9999)
-        return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + u'Z';
-    char16_t text[24];
-    const auto put = [&text](int at, int value, int digits) {
+    if (year < 1 || year > 9999)
+        return false;
+    const auto put = [text](int at, int value, int digits) {
         for (int k = digits - 1; k >= 0; --k, value /= 10)
-            text[at + k] = char16_t(u'0' + value % 10);
+            text[at + k] = Char('0' + value % 10);
     };
     const int values[]{year, month, day, time.hour(), time.minute(), time.second(), time.msec()};
     constexpr int widths[]{4, 2, 2, 2, 2, 2, 3};
-    constexpr char16_t after[] = u"--T::.Z";
+    constexpr char after[] = "--T::.Z";
     for (int f = 0, at = 0; f < 7; ++f) {
         put(at, values[f], widths[f]);
         at += widths[f];
-        text[at++] = after[f];
+        text[at++] = Char(after[f]);
     }
-    return QString(reinterpret_cast<const QChar *>(text), 24);
+    return true;
+}
+
+constexpr int kTimestampChars = 24;
+
+} // namespace
+
+QString formatTimestamp(const QDateTime &instant)
+{
+    // The same text as toString("yyyy-MM-ddTHH:mm:ss.zzz") + 'Z'.
+    const QDateTime utc = instant.toUTC();
+    char16_t text[kTimestampChars];
+    if (!utc.isValid() || !timestampChars(utc, text))
+        return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + u'Z';
+    return QString(reinterpret_cast<const QChar *>(text), kTimestampChars);
 }
 
 ParsedJob parseJob(const QJsonObject &object)
@@ -647,6 +663,27 @@ namespace {
 // What QJsonDocument::toJson(Compact) makes of toJson's object: keys in sorted order, strings
 // escaped as Qt escapes them, numbers as QJsonValue holds them. tst_jobcodec compares the two.
 
+// A member's key as the writer puts it, `"name":`, padded with zeros to a fixed size so that it
+// is copied with one fixed-size copy (strlen and a call to memcpy per key cost a fifth of
+// writing a job: bench_refresh). Made once, at the first job written.
+struct KeyText
+{
+    static constexpr qsizetype kRoom = 32;
+    std::array<char, kRoom> text{};
+    qsizetype size = 0;
+
+    explicit KeyText(const char *name)
+    {
+        const qsizetype n = qsizetype(std::strlen(name));
+        Q_ASSERT(n + 3 <= kRoom);
+        text[0] = '"';
+        std::memcpy(text.data() + 1, name, size_t(n));
+        text[n + 1] = '"';
+        text[n + 2] = ':';
+        size = n + 3;
+    }
+};
+
 class CompactWriter
 {
 public:
@@ -674,13 +711,13 @@ public:
     CompactWriter &operator=(const CompactWriter &) = delete;
 
     // `"key":` after a comma unless it is the object's first member.
-    void key(const char *name)
+    void key(const KeyText &name)
     {
+        char *dst = room(1 + KeyText::kRoom);
         if (m_needComma)
-            put(',');
-        put('"');
-        put(name, qsizetype(std::strlen(name)));
-        put("\":", 2);
+            *dst++ = ',', ++m_len;
+        std::memcpy(dst, name.text.data(), KeyText::kRoom); // its padding is overwritten next
+        m_len += name.size;
         m_needComma = true;
     }
     void open(char bracket)
@@ -789,6 +826,18 @@ public:
         m_len += dst - start;
         return true;
     }
+    // formatTimestamp(t) as a JSON string, without making the QString when it needs no escape.
+    bool timestamp(const QDateTime &t)
+    {
+        const QDateTime utc = t.timeSpec() == Qt::UTC ? t : t.toUTC();
+        char *const dst = room(kTimestampChars + 2);
+        if (!utc.isValid() || !timestampChars(utc, dst + 1))
+            return string(formatTimestamp(t));
+        dst[0] = '"';
+        dst[kTimestampChars + 1] = '"';
+        m_len += kTimestampChars + 2;
+        return true;
+    }
     // A number as QJsonValue(double) keeps it: an integral value in qint64's range as an integer
     // (-2^63 excepted: Qt writes it as the double it is, -9223372036854776000, like +2^63).
     void number(double d)
@@ -849,7 +898,7 @@ private:
 using MemberWriter = bool (*)(CompactWriter &, const Job &);
 
 template<std::optional<QString> Job::*Member>
-bool writeString(CompactWriter &w, const Job &j, const char *name)
+bool writeString(CompactWriter &w, const Job &j, const KeyText &name)
 {
     if (!(j.*Member))
         return true;
@@ -858,17 +907,17 @@ bool writeString(CompactWriter &w, const Job &j, const char *name)
 }
 
 template<std::optional<QDateTime> Job::*Member>
-bool writeTime(CompactWriter &w, const Job &j, const char *name)
+bool writeTime(CompactWriter &w, const Job &j, const KeyText &name)
 {
     const std::optional<QDateTime> &t = j.*Member;
     if (!t || !t->isValid())
         return true;
     w.key(name);
-    return w.string(formatTimestamp(*t));
+    return w.timestamp(*t);
 }
 
 template<std::optional<qint64> Job::*Member>
-bool writeCount(CompactWriter &w, const Job &j, const char *name)
+bool writeCount(CompactWriter &w, const Job &j, const KeyText &name)
 {
     if (!(j.*Member))
         return true;
@@ -877,23 +926,42 @@ bool writeCount(CompactWriter &w, const Job &j, const char *name)
     return true;
 }
 
-// {"<wrapper>":{<present keys, sorted>}}
+// The keys of an S3 config shape as the writer puts them, its members in sorted order.
+template<typename Config>
+struct S3Keys
+{
+    KeyText name;
+    KeyText wrapper;
+    std::vector<std::pair<KeyText, std::optional<QString> Config::*>> members;
+
+    explicit S3Keys(const S3ConfigShape<Config> &shape)
+        : name(shape.name.data())
+        , wrapper(shape.wrapper.data())
+    {
+        auto keys = shape.keys;
+        std::sort(keys.begin(), keys.end(),
+                  [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (const auto &[key, member] : keys)
+            members.emplace_back(KeyText(key.data()), member);
+    }
+};
+
+// {"<wrapper>":{<present keys, sorted>}}; `shape`: the one shape of Config (its keys are made
+// once).
 template<typename Config>
 bool writeS3(CompactWriter &w, const std::optional<Config> &config,
              const S3ConfigShape<Config> &shape)
 {
     if (!config)
         return true;
-    w.key(shape.name.data());
+    static const S3Keys<Config> keys(shape);
+    w.key(keys.name);
     w.open('{');
-    w.key(shape.wrapper.data());
+    w.key(keys.wrapper);
     w.open('{');
-    std::array<std::pair<QLatin1StringView, std::optional<QString> Config::*>, 3> keys = shape.keys;
-    std::sort(keys.begin(), keys.end(),
-              [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (const auto &[key, member] : keys) {
+    for (const auto &[key, member] : keys.members) {
         if (const std::optional<QString> &value = (*config).*member) {
-            w.key(key.data());
+            w.key(key);
             if (!w.string(*value))
                 return false;
         }
@@ -903,7 +971,7 @@ bool writeS3(CompactWriter &w, const std::optional<Config> &config,
     return true;
 }
 
-bool writeStringList(CompactWriter &w, const char *name, const QStringList &list)
+bool writeStringList(CompactWriter &w, const KeyText &name, const QStringList &list)
 {
     w.key(name);
     w.open('[');
@@ -919,7 +987,14 @@ bool writeStringList(CompactWriter &w, const char *name, const QStringList &list
 struct NamedMember
 {
     const char *name;
-    bool (*write)(CompactWriter &, const Job &, const char *);
+    bool (*write)(CompactWriter &, const Job &, const KeyText &);
+};
+
+// A NamedMember with its key made.
+struct MemberWithKey
+{
+    KeyText key;
+    bool (*write)(CompactWriter &, const Job &, const KeyText &);
 };
 
 #define BW_STRING(field)                                                                           \
@@ -939,13 +1014,13 @@ struct NamedMember
     }
 
 // Every member toJson writes, in the order QJsonObject keeps keys (sorted).
-const std::array<NamedMember, JobFieldCount> &sortedMembers()
+const std::vector<MemberWithKey> &sortedMembers()
 {
-    static const std::array<NamedMember, JobFieldCount> members = [] {
+    static const std::vector<MemberWithKey> members = [] {
         std::array<NamedMember, JobFieldCount> m{
                 BW_STRING(jobArn),
                 NamedMember{"status",
-                            [](CompactWriter &w, const Job &j, const char *name) {
+                            [](CompactWriter &w, const Job &j, const KeyText &name) {
                                 if (!j.status)
                                     return true;
                                 w.key(name);
@@ -961,23 +1036,24 @@ const std::array<NamedMember, JobFieldCount> &sortedMembers()
                 BW_TIME(endTime),
                 BW_TIME(jobExpirationTime),
                 NamedMember{"inputDataConfig",
-                            [](CompactWriter &w, const Job &j, const char *) {
+                            [](CompactWriter &w, const Job &j, const KeyText &) {
                                 return writeS3(w, j.inputDataConfig, kInputConfig);
                             }},
                 NamedMember{"outputDataConfig",
-                            [](CompactWriter &w, const Job &j, const char *) {
+                            [](CompactWriter &w, const Job &j, const KeyText &) {
                                 return writeS3(w, j.outputDataConfig, kOutputConfig);
                             }},
                 NamedMember{"vpcConfig",
-                            [](CompactWriter &w, const Job &j, const char *name) {
+                            [](CompactWriter &w, const Job &j, const KeyText &name) {
                                 if (!j.vpcConfig)
                                     return true;
+                                static const KeyText groups("securityGroupIds");
+                                static const KeyText subnets("subnetIds");
                                 w.key(name);
                                 w.open('{');
-                                const bool ok = writeStringList(w, "securityGroupIds",
-                                                                j.vpcConfig->securityGroupIds)
-                                                && writeStringList(w, "subnetIds",
-                                                                   j.vpcConfig->subnetIds);
+                                const bool ok
+                                        = writeStringList(w, groups, j.vpcConfig->securityGroupIds)
+                                          && writeStringList(w, subnets, j.vpcConfig->subnetIds);
                                 w.close('}');
                                 return ok;
                             }},
@@ -996,7 +1072,7 @@ const std::array<NamedMember, JobFieldCount> &sortedMembers()
                 BW_TIME(cancellingAt),
                 BW_TIME(cancelledAt),
                 NamedMember{"progressPercent",
-                            [](CompactWriter &w, const Job &j, const char *name) {
+                            [](CompactWriter &w, const Job &j, const KeyText &name) {
                                 if (!j.progressPercent)
                                     return true;
                                 w.key(name);
@@ -1007,7 +1083,11 @@ const std::array<NamedMember, JobFieldCount> &sortedMembers()
         std::sort(m.begin(), m.end(), [](const NamedMember &a, const NamedMember &b) {
             return std::strcmp(a.name, b.name) < 0;
         });
-        return m;
+        std::vector<MemberWithKey> withKeys;
+        withKeys.reserve(m.size());
+        for (const NamedMember &member : m)
+            withKeys.push_back({KeyText(member.name), member.write});
+        return withKeys;
     }();
     return members;
 }
@@ -1025,8 +1105,8 @@ bool appendJsonBytes(QByteArray &out, const Job &job)
     {
         CompactWriter w(out);
         w.open('{');
-        for (const NamedMember &m : sortedMembers()) {
-            ok = m.write(w, job, m.name);
+        for (const MemberWithKey &m : sortedMembers()) {
+            ok = m.write(w, job, m.key);
             if (!ok)
                 break;
         }

@@ -457,6 +457,7 @@ private Q_SLOTS:
     void aLargeRefreshReadsBackAsEachJobAlone();
     void aSampleIsDecidedOnWhatIsStoredAfterOtherWrites();
     void aFetchedTimeAloneIsWrittenLaterButNeverLost();
+    void aStoreWithSmallPagesIsRebuiltOnceOpenedAlone();
 
 private:
     bool openStore(JobStore &store) { return store.open(location()); }
@@ -2603,6 +2604,79 @@ int main(int argc, char *argv[])
     tst_JobStore test;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
+}
+
+void tst_JobStore::aStoreWithSmallPagesIsRebuiltOnceOpenedAlone()
+{
+    // A new store has 16 KiB pages (a large refresh writes a quarter of the WAL frames). A store
+    // made with SQLite's 4 KiB pages by an older batchwatch is rebuilt with them on an open
+    // that has the file alone; while another connection has it open it is left as it is. Either
+    // way nothing of it is lost, and it stays in WAL mode.
+    STOREBACKEND_SQLITE_ONLY(m_pg, "SQLite's page size");
+    const QString p = QStringLiteral("p");
+    QList<JobUpdate> updates;
+    for (int i = 0; i < 200; ++i) {
+        JobUpdate u;
+        u.job = fullJob(p, QStringLiteral("job%1").arg(i, 9, 10, QLatin1Char('0')));
+        u.newTransitions = {transition(QString(), QStringLiteral("InProgress"), kT0 + i)};
+        u.sample = sample(kT0 + i, i);
+        updates.append(u);
+    }
+    const auto pageSize = [this] {
+        return RawDb(dbPath()).scalar(QStringLiteral("PRAGMA page_size")).toInt();
+    };
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+        QCOMPARE(pageSize(), 16384);
+        QVERIFY(store.saveProfile(makeProfile(p)));
+        QVERIFY2(store.applyUpdates(updates), qPrintable(store.lastError()));
+    }
+    {
+        RawDb raw(dbPath());
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA page_size = 4096")));
+        QVERIFY(raw.exec(QStringLiteral("VACUUM")));
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+    }
+    QCOMPARE(pageSize(), 4096);
+
+    const auto expectEverything = [&](JobStore &store) {
+        const QList<WatchedJob> loaded = store.loadWatched(p);
+        QCOMPARE(loaded.size(), updates.size());
+        for (qsizetype i = 0; i < loaded.size(); ++i)
+            COMPARE_JOBS(loaded.at(i), updates.at(i).job);
+        const QString last = updates.constLast().job.identifier;
+        QCOMPARE(store.transitions(p, last).size(), 1);
+        QCOMPARE(store.progressSamples(p, last).size(), 1);
+    };
+    {
+        // Another process has the file open (a CLI watching the same folder).
+        RawDb other(dbPath());
+        QCOMPARE(other.scalar(QStringLiteral("SELECT count(*) FROM watched_jobs")).toLongLong(),
+                 updates.size());
+        JobStore store;
+        QVERIFY2(openStore(store), qPrintable(store.lastError()));
+        QCOMPARE(other.scalar(QStringLiteral("PRAGMA page_size")).toInt(), 4096);
+        QCOMPARE(other.scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
+        expectEverything(store);
+    }
+    JobStore store;
+    QVERIFY2(openStore(store), qPrintable(store.lastError()));
+    QCOMPARE(pageSize(), 16384);
+    {
+        RawDb raw(dbPath());
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
+        QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(),
+                 QStringLiteral("ok"));
+    }
+    expectEverything(store);
+    // And it is written as before.
+    updates.first().job.job.message = QStringLiteral("after the rebuild");
+    QVERIFY2(store.applyUpdates({updates.first()}), qPrintable(store.lastError()));
+    COMPARE_JOBS(store.loadWatched(p).constFirst(), updates.first().job);
 }
 
 #include "tst_jobstore.moc"
