@@ -2310,14 +2310,18 @@ void JobStore::adoptPageSize()
     why = execScalar(m_db, QStringLiteral("PRAGMA page_size = %1").arg(kPageSize), nullptr);
     if (why.isEmpty())
         why = execScalar(m_db, QStringLiteral("VACUUM"), nullptr);
-    if (why.isEmpty())
-        qCInfo(lcStore).noquote() << "rebuilt" << QDir::toNativeSeparators(m_path)
-                                  << "with pages of" << kPageSize << "bytes (were" << before
-                                  << ") in" << timer.elapsed() << "ms";
-    else
+    const QString file = QDir::toNativeSeparators(m_path);
+    if (why.isEmpty()) {
+        const QString done = QStringLiteral("rebuilt %1 with pages of %2 bytes (were %3) in %4 ms")
+                                     .arg(file)
+                                     .arg(kPageSize)
+                                     .arg(before)
+                                     .arg(timer.elapsed());
+        qCInfo(lcStore).noquote() << done;
+    } else {
         // Nothing is lost (VACUUM is one transaction); a full disk, say. Tried again next open.
-        qCWarning(lcStore).noquote() << "could not rebuild" << QDir::toNativeSeparators(m_path)
-                                     << "with larger pages:" << why;
+        qCWarning(lcStore).noquote() << "could not rebuild" << file << "with larger pages:" << why;
+    }
     if (why = switchToWal(m_db, &value);
         !why.isEmpty() || value.toString().toLower() != QLatin1StringView("wal"))
         qCWarning(lcStore).noquote() << "WAL journal not restored after the rebuild:"
