@@ -13,9 +13,9 @@
 //   filter         a text filter, a status-group filter (queued + running) and active-only,
 //                  each from no filter, with the table sorted by submitted (newest first), and
 //                  clearing a text filter again;
-//   tick           JobTableModel::tick() one minute on (what the table's refresh timer does):
-//                  with the table sorted by submitted, and sorted by elapsed (a column tick
-//                  changes, so the proxy re-sorts);
+//   tick           JobTableModel::tick() one minute on, and one second on (what the window's
+//                  timer does while anything shown moves): with the table sorted by submitted,
+//                  and sorted by elapsed (a column tick changes, so the proxy re-sorts);
 //   rename         1,000 rows (every 100th) renamed in one upsertJobs, sorted by name: the
 //                  proxy moves each renamed row (dynamic sort).
 //
@@ -198,9 +198,11 @@ int main(int argc, char *argv[])
         << "\n\n";
     out.flush();
 
-    // The table's clock: each tick() is one minute later.
-    auto minutes = std::make_shared<int>(0);
-    JobTableModel model([minutes] { return kNow.addSecs(60 * ++*minutes); });
+    // The table's clock: each tick() is `step` seconds later (a minute, or a second as the
+    // window ticks while anything shown moves).
+    auto elapsed = std::make_shared<qint64>(0);
+    auto step = std::make_shared<qint64>(60);
+    JobTableModel model([elapsed, step] { return kNow.addSecs(*elapsed += *step); });
     JobFilterProxyModel proxy;
     proxy.setSourceModel(&model);
 
@@ -266,7 +268,11 @@ int main(int argc, char *argv[])
                 << ", active only " << activeRows << "\n\n";
 
         timed(QStringLiteral("tick(), sorted by submitted"), [&] { model.tick(); });
+        *step = 1;
+        timed(QStringLiteral("tick() a second on, sorted by submitted"), [&] { model.tick(); });
         proxy.sort(JobTableModel::ElapsedColumn, Qt::DescendingOrder);
+        timed(QStringLiteral("tick() a second on, sorted by elapsed"), [&] { model.tick(); });
+        *step = 60;
         timed(QStringLiteral("tick(), sorted by elapsed"), [&] { model.tick(); });
 
         proxy.sort(JobTableModel::NameColumn, Qt::AscendingOrder);

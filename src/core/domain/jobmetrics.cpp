@@ -212,4 +212,35 @@ QString formatRelative(const QDateTime &instant, const QDateTime &now)
     return tr("in %1").arg(formatDuration(-ago));
 }
 
+qint64 durationTextKey(qint64 seconds)
+{
+    // As formatDurationWithUnits: seconds below a minute, minutes below a day ("2 h 05 min"),
+    // hours from a day on ("3 d 4 h"); bands apart, negative durations their complement.
+    if (seconds < 0)
+        return ~durationTextKey(seconds == std::numeric_limits<qint64>::min()
+                                        ? std::numeric_limits<qint64>::max()
+                                        : -seconds);
+    if (seconds < kMinute)
+        return seconds;
+    if (seconds < kHour)
+        return kMinute + seconds / kMinute; // 61..119
+    if (seconds < kDay)
+        return 2 * kMinute + seconds / kMinute;            // 180..1559
+    return 2 * kMinute + kDay / kMinute + seconds / kHour; // 1584 on
+}
+
+qint64 relativeTextKey(qint64 instantMs, qint64 nowMs)
+{
+    constexpr qint64 kEmpty = std::numeric_limits<qint64>::min();
+    constexpr qint64 kJustNow = kEmpty + 1;
+    if (instantMs == kNoInstant || nowMs == kNoInstant)
+        return kEmpty;
+    // QDateTime::secsTo: the milliseconds between, truncated toward zero.
+    const qint64 ago = (nowMs - instantMs) / 1000;
+    if (ago > -kJustNowSeconds && ago < kJustNowSeconds)
+        return kJustNow;
+    // "%1 ago" even, "in %1" odd (durations of either sign are at most 2^62 here).
+    return ago > 0 ? 2 * durationTextKey(ago) : 2 * durationTextKey(-ago) + 1;
+}
+
 } // namespace bw::JobMetrics

@@ -8,6 +8,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <limits>
 #include <optional>
 
 namespace bw {
@@ -28,6 +29,8 @@ struct ProgressRate
     int sampleCount = 0;      // samples inside the window (>= 2)
     QDateTime from;           // oldest sample used
     QDateTime to;             // newest sample used
+
+    bool operator==(const ProgressRate &) const = default;
 };
 
 // Estimated time to completion, with the basis it was computed from.
@@ -37,6 +40,8 @@ struct Eta
     QDateTime finishAt;          // now + seconds (UTC)
     qint64 remainingRecords = 0; // total - processed, never negative
     ProgressRate basis;
+
+    bool operator==(const Eta &) const = default;
 };
 
 // Derived figures for views, exports and the CLI. Pure functions: the caller passes `now` (UTC),
@@ -98,6 +103,15 @@ QString formatCoarseDuration(qint64 seconds);
 
 // "5 min ago", "in 3 h", "just now" (within 5 s). Empty for an invalid instant.
 QString formatRelative(const QDateTime &instant, const QDateTime &now);
+
+// Which text formatDuration(seconds) gives, as a number: equal numbers, equal texts (in every
+// language). Tells whether a shown duration moved without writing it (a table of 100,000 rows
+// asks every second).
+qint64 durationTextKey(qint64 seconds);
+// Likewise for formatRelative(instant, now), with both as milliseconds since the epoch
+// (kNoInstant for an invalid one).
+constexpr qint64 kNoInstant = std::numeric_limits<qint64>::min();
+qint64 relativeTextKey(qint64 instantMs, qint64 nowMs);
 
 } // namespace JobMetrics
 } // namespace bw

@@ -545,7 +545,13 @@ void JobFilterProxyModel::connectKeyInvalidation(QAbstractItemModel *model)
                         }
                         if (m_keys.empty())
                             return;
-                        if (m_keyColumn >= topLeft.column() && m_keyColumn <= bottomRight.column())
+                        // Keys are made of RawValueRole (ties on the status: StatusTextRole);
+                        // a change of other roles (a text turned "6 min ago") keeps them.
+                        const bool keyRoles = roles.isEmpty()
+                                              || roles.contains(JobTableModel::RawValueRole)
+                                              || roles.contains(JobTableModel::StatusTextRole);
+                        if (keyRoles && m_keyColumn >= topLeft.column()
+                            && m_keyColumn <= bottomRight.column())
                             forgetKeys(topLeft.row(), bottomRight.row());
                     }),
             connect(model, &QAbstractItemModel::rowsInserted, this,

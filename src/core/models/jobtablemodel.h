@@ -206,7 +206,8 @@ private:
         bool atRisk = false;
         std::optional<ProgressRate> rate;
         std::optional<Eta> eta;
-        QString searchText; // SearchTextRole
+        QString searchText;            // SearchTextRole
+        QList<ProgressSample> samples; // m_samples' of the job, as computeDerived() found them
     };
     struct RowChange
     {
@@ -222,7 +223,10 @@ private:
     // The row of `identifier`: `hint` first when that row was given the very same identifier,
     // else by jobKeyOf; -1 when unknown.
     int findRow(const QString &identifier, int hint) const;
+    // The row's values that depend on the job, its samples and the time (m_now).
     void computeDerived(Row &row) const;
+    // computeDerived() for a new time: the samples as it last found them.
+    void computeTimes(Row &row) const;
     QVariant cellData(const Row &row, int column, int role) const;
     static QString makeSearchText(const Row &row);
     // Compares `before` with the current row `row` on the candidate columns and records the
@@ -235,6 +239,8 @@ private:
     // Changed rows at most this far apart share one ranged signal (see the class comment).
     int stretchGap() const;
     void emitUnion(const QList<RowChange> &changes, qsizetype first, qsizetype last);
+    // One signal per run of adjacent `rows` (ascending) in `column`.
+    void emitRuns(int column, const QList<int> &rows, const QList<int> &roles);
     void recomputeAndAnnounce(quint32 candidateColumns);
     void rebuildIndex();
 

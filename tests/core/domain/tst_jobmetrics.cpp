@@ -82,6 +82,7 @@ private Q_SLOTS:
     void formatsCoarseDurations();
     void formatsRelativeTimes_data();
     void formatsRelativeTimes();
+    void textKeysChangeExactlyWhenTheTextDoes();
 };
 
 void tst_JobMetrics::elapsedRunsToEndTimeOrNow_data()
@@ -520,6 +521,58 @@ void tst_JobMetrics::formatsRelativeTimes()
     QFETCH(QDateTime, instant);
     QFETCH(QString, text);
     QCOMPARE(JobMetrics::formatRelative(instant, kNow), text);
+}
+
+void tst_JobMetrics::textKeysChangeExactlyWhenTheTextDoes()
+{
+    // The job table asks every second which "… ago" and duration texts moved, by their keys:
+    // a key that stayed while the text changed leaves a stale cell on screen; one that moved
+    // while the text stayed costs a needless signal. Every second of two hours either way, and
+    // both sides of every minute up to three days and some far ones; relative times from
+    // milliseconds (QDateTime::secsTo truncates).
+    QList<qint64> seconds;
+    for (qint64 s = -7300; s <= 7300; ++s)
+        seconds.append(s);
+    for (qint64 minute = 7200; minute <= 3 * 86400; minute += 60) {
+        for (const qint64 s : {minute - 1, minute, minute + 1})
+            seconds << s << -s;
+    }
+    for (const qint64 far : {qint64(400) * 86400 + 3599, qint64(400) * 86400 + 3600})
+        seconds << far - 1 << far;
+    seconds << std::numeric_limits<qint64>::max() << std::numeric_limits<qint64>::min();
+
+    QHash<qint64, QString> textOfKey;
+    const auto check = [&textOfKey](qint64 key, const QString &text) {
+        const auto it = textOfKey.constFind(key);
+        if (it != textOfKey.constEnd() && *it != text)
+            return false;
+        textOfKey.insert(key, text);
+        return true;
+    };
+    for (const qint64 s : std::as_const(seconds)) {
+        const QString text = JobMetrics::formatDuration(s);
+        QVERIFY2(check(JobMetrics::durationTextKey(s), text), qPrintable(text));
+        if (s != std::numeric_limits<qint64>::min())
+            QCOMPARE(JobMetrics::durationTextKey(s) == JobMetrics::durationTextKey(s - 1),
+                     text == JobMetrics::formatDuration(s - 1));
+    }
+
+    textOfKey.clear();
+    const qint64 nowMs = kNow.toMSecsSinceEpoch();
+    for (const qint64 s : std::as_const(seconds)) {
+        if (qAbs(s) > 4 * 86400)
+            continue;
+        for (const qint64 ms : {s * 1000 - 1, s * 1000, s * 1000 + 1, s * 1000 + 500}) {
+            const QString text = JobMetrics::formatRelative(kNow.addMSecs(-ms), kNow);
+            const qint64 key = JobMetrics::relativeTextKey(nowMs - ms, nowMs);
+            QVERIFY2(check(key, text), qPrintable(text));
+            const qint64 before = ms - 500;
+            QCOMPARE(key == JobMetrics::relativeTextKey(nowMs - before, nowMs),
+                     text == JobMetrics::formatRelative(kNow.addMSecs(-before), kNow));
+        }
+    }
+    QVERIFY(check(JobMetrics::relativeTextKey(JobMetrics::kNoInstant, nowMs),
+                  JobMetrics::formatRelative(QDateTime(), kNow)));
 }
 
 QTEST_GUILESS_MAIN(tst_JobMetrics)

@@ -150,6 +150,8 @@ private Q_SLOTS:
     void neverResetsWhileUpserting();
     void removesContiguousRangesHighestFirst();
     void tickRefreshesOnlyTimeDependentColumns();
+    void aTickAnnouncesEveryCellItChanges_data();
+    void aTickAnnouncesEveryCellItChanges();
     void showsPlainTextWithRawValuesBeside();
     void progressIsIndeterminateWhileTotalIsZero();
     void flagsQueuedJobsNearExpiryAndFollowsTheThreshold();
@@ -690,15 +692,101 @@ void tst_JobTableModel::tickRefreshesOnlyTimeDependentColumns()
     m_model->tick();
 
     QCOMPARE(m_model->now(), kNow.addSecs(3600));
-    const QList<Change> expected{
-            {0, M::SubmittedColumn, 5, M::EtaColumn,
-             kTextRoles + QList<int>{M::AtRiskRole, M::RateRole}},
-            {0, M::StaleColumn, 5, M::StaleColumn, {Qt::DisplayRole, Qt::ToolTipRole}},
-    };
-    QCOMPARE(describe(recorded(changed)), describe(expected));
+    // The times and the figures that follow them, nothing else; the ended jobs' durations stay.
+    const QList<int> timeColumns{M::SubmittedColumn, M::LastChangeColumn, M::ElapsedColumn,
+                                 M::ExpiresColumn,   M::EtaColumn,        M::StaleColumn};
+    QVERIFY(!changed.isEmpty());
+    for (const Change &c : recorded(changed)) {
+        QVERIFY2(c.left == c.right && timeColumns.contains(c.left), qPrintable(describe({c})));
+        for (const int ended : {int(CompletedRow), int(PartialRow), int(FailedRow)}) // fixed
+            QVERIFY2(c.left != M::ElapsedColumn || ended < c.top || ended > c.bottom,
+                     qPrintable(describe({c})));
+    }
     QCOMPARE(submitted.data().toString(), QStringLiteral("2 h ago"));
     QCOMPARE(m_model->index(ScheduledRow, M::ElapsedColumn).data(M::RawValueRole).toLongLong(),
              qint64(7200));
+}
+
+void tst_JobTableModel::aTickAnnouncesEveryCellItChanges_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    QTest::addRow("a second") << qint64(1);
+    QTest::addRow("59 s") << qint64(59);
+    QTest::addRow("a minute") << qint64(60);
+    QTest::addRow("an hour") << qint64(3600);
+    QTest::addRow("past the next local midnight")
+            << kNow.secsTo(QDateTime(kNow.toLocalTime().date().addDays(1), QTime(0, 0, 30)));
+    QTest::addRow("a week") << qint64(7 * 86400);
+}
+
+void tst_JobTableModel::aTickAnnouncesEveryCellItChanges()
+{
+    // A tick announces only what moved (a 100,000-row table ticks every second), but every
+    // cell whose text or value moved, in a role the signal names: a view or a sorted proxy
+    // that trusts the signals shows what the model holds.
+    QFETCH(qint64, seconds);
+    QList<WatchedJob> jobs = fixtureJobs() + runningJobs(40);
+    WatchedJob unconfirmed = jobs.at(ScheduledRow); // stale, its time in the tool tip
+    unconfirmed.identifier = QStringLiteral("u1u2u3u4u5u6");
+    unconfirmed.fetchedAt = kNow.addSecs(-58);
+    unconfirmed.lastError = GatewayError{};
+    unconfirmed.job.jobExpirationTime = kNow.addSecs(6 * 3600 + 30); // at risk soon
+    jobs.append(unconfirmed);
+    WatchedJob neverFetched = jobs.at(FailedRow); // "since 14:50" until the day turns
+    neverFetched.identifier = QStringLiteral("n1n2n3n4n5n6");
+    neverFetched.fetchedAt = QDateTime();
+    neverFetched.addedAt = kNow.addSecs(-600);
+    jobs.append(neverFetched);
+    m_model->setJobs(jobs);
+    for (int i = 0; i < 40; i += 3) {
+        QList<ProgressSample> samples;
+        for (int k = 0; k < 3; ++k) {
+            ProgressSample s;
+            s.at = kNow.addSecs(-1500 + 600 * k - i);
+            s.total = 1000;
+            s.processed = 100 * k + i;
+            samples.append(s);
+        }
+        m_model->setProgressSamples(QStringLiteral("job%1").arg(i, 4, 10, QLatin1Char('0')),
+                                    samples);
+    }
+    m_clock = kNow.addSecs(-2); // a tick from here on moves the "just now" of the samples
+    m_model->tick();
+    const QStringList before = cellsOf(*m_model);
+    QSignalSpy changed(m_model.get(), &M::dataChanged);
+    m_clock = m_clock.addSecs(seconds);
+    m_model->tick();
+    const QStringList after = cellsOf(*m_model);
+    QCOMPARE(after.size(), before.size());
+
+    const QList<Change> announced = recorded(changed);
+    const auto covered = [&announced](int row, int column, int role) {
+        return std::any_of(announced.begin(), announced.end(), [&](const Change &c) {
+            return c.top <= row && row <= c.bottom && c.left <= column && column <= c.right
+                   && (c.roles.isEmpty() || c.roles.contains(role));
+        });
+    };
+    QSet<std::pair<int, int>> movedCells;
+    for (qsizetype i = 0; i < after.size(); ++i) {
+        if (after.at(i) == before.at(i))
+            continue;
+        const QStringList where = after.at(i).section(u':', 0, 0).split(u',');
+        movedCells.insert({where.at(0).toInt(), where.at(1).toInt()});
+        QVERIFY2(covered(where.at(0).toInt(), where.at(1).toInt(), where.at(2).toInt()),
+                 qPrintable(QStringLiteral("not announced: %1 (was %2)")
+                                    .arg(after.at(i), before.at(i).section(u':', 1))));
+    }
+    QVERIFY(!movedCells.isEmpty()); // the running jobs' elapsed time at least
+    // "… ago" texts are announced where they turned over, not over the table: a second on, the
+    // ended jobs' rows get no signal for them.
+    for (const Change &c : announced) {
+        if (c.left != M::SubmittedColumn && c.left != M::LastChangeColumn
+            && c.left != M::StaleColumn)
+            continue;
+        QCOMPARE(c.right, c.left);
+        for (int row = c.top; row <= c.bottom; ++row)
+            QVERIFY2(movedCells.contains({row, c.left}), qPrintable(describe({c})));
+    }
 }
 
 void tst_JobTableModel::showsPlainTextWithRawValuesBeside()
