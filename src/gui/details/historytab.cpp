@@ -137,6 +137,19 @@ private:
     QList<int> m_folded;
 };
 
+// A header that measures a hidden section too (sectionSizeHint() says 0 for it).
+class HistoryHeader : public QHeaderView
+{
+public:
+    using QHeaderView::QHeaderView;
+
+    int wholeWidth(int section) const
+    {
+        return std::clamp(sectionSizeFromContents(section).width(), minimumSectionSize(),
+                          std::max(minimumSectionSize(), maximumSectionSize()));
+    }
+};
+
 // Times in a compact local form ("28 Nov 11:18:57"; the year only when it is not this one);
 // the tooltip keeps the exact UTC time.
 class CompactTimeDelegate : public QStyledItemDelegate
@@ -173,6 +186,7 @@ HistoryTab::HistoryTab(QWidget *parent)
 {
     m_ui->setupUi(this);
     QTableView *view = m_ui->tableView;
+    view->setHorizontalHeader(new HistoryHeader(Qt::Horizontal, view));
     view->setModel(m_model);
     auto *badges = new HistoryStatusDelegate(view);
     view->setItemDelegateForColumn(TransitionHistoryModel::FromColumn, badges);
@@ -282,13 +296,15 @@ void HistoryTab::fitColumns()
     // dragged narrower still) do the times keep their width and the table scroll, rather than
     // cut them to "7 …".
     const QAbstractItemView *view = m_ui->tableView; // sizeHintForColumn() is public here
-    QHeaderView *header = m_ui->tableView->horizontalHeader();
+    auto *header = static_cast<HistoryHeader *>(m_ui->tableView->horizontalHeader());
     const int columns = header->count();
     if (columns != TransitionHistoryModel::ColumnCount)
         return;
+    // Measured as if shown: a hidden section's sectionSizeHint() is 0, and a hidden column
+    // measured so would come back at once, to be hidden again at the next resize, and so on.
     QList<int> wanted(columns);
     for (int column = 0; column < columns; ++column)
-        wanted[column] = std::max(header->sectionSizeHint(column), view->sizeHintForColumn(column));
+        wanted[column] = std::max(header->wholeWidth(column), view->sizeHintForColumn(column));
     const int room = view->viewport()->width();
     // A gateway that reports no lastModifiedTime leaves its column empty: that one goes first.
     bool gatewayTimes = false;
