@@ -2,6 +2,7 @@
 
 #include <QAbstractButton>
 #include <QButtonGroup>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QKeyEvent>
 #include <QPainter>
@@ -308,6 +309,12 @@ void WrappingTabBar::resizeEvent(QResizeEvent *event)
 
 void WrappingTabBar::keyPressEvent(QKeyEvent *event)
 {
+    // Ctrl+Tab and Ctrl+Shift+Tab go to the tab widget, as from its own bar.
+    if (m_tabs && (event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab)
+        && event->modifiers() & Qt::ControlModifier) {
+        QCoreApplication::sendEvent(m_tabs, event);
+        return;
+    }
     const QList<int> shown = shownTabs();
     const int current = currentIndex();
     const qsizetype at = shown.indexOf(current);

@@ -24,7 +24,8 @@ namespace bw {
 //    hides or disables (setTabVisible / setTabEnabled) are hidden or disabled here on the next
 //    updateTabs(), which also re-reads the titles (call it after retranslating them).
 //  - Keyboard: one Tab stop; Left/Right go to the previous/next tab, Up/Down to the nearest
-//    tab of the row above/below, Home/End to the first/last.
+//    tab of the row above/below, Home/End to the first/last; Ctrl+(Shift+)Tab as in the tab
+//    widget.
 //  - Height for width: as many rows as the width needs; sizeHint() is the one-row width.
 class WrappingTabBar : public QWidget
 {

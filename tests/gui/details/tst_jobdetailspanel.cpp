@@ -24,6 +24,7 @@
 #include "widgets/copyablefield.h"
 #include "widgets/noticebox.h"
 #include "widgets/statusbadge.h"
+#include "widgets/wrappingtabbar.h"
 #include "wire/nativecodec.h"
 
 #include <QAreaSeries>
@@ -48,6 +49,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -187,6 +189,7 @@ private Q_SLOTS:
     void headerBadgeOfAnEndedBatchWithFailuresIsFailed();
     void countsFromResultsAreMarkedInTheOverview();
     void tabNamesAndStateRoundTrip();
+    void tabsWrapInANarrowPanelAndFollowTheKeys();
     void removedJobFallsBackToTheEmptyState();
     void rendersEveryTabInLightAndDark();
 
@@ -1582,6 +1585,59 @@ void tst_JobDetailsPanel::tabNamesAndStateRoundTrip()
     QCOMPARE(other.currentTabName(), QStringLiteral("overview"));
     QVERIFY(other.restoreState(state));
     QCOMPARE(other.currentTabName(), QStringLiteral("timeline"));
+}
+
+void tst_JobDetailsPanel::tabsWrapInANarrowPanelAndFollowTheKeys()
+{
+    select(kRunning);
+    auto *bar = m_panel->findChild<WrappingTabBar *>();
+    QVERIFY(bar && bar->isVisible());
+    QCOMPARE(bar->count(), int(JobDetailsPanel::tabNames().size()));
+    QVERIFY(!m_panel->findChild<QTabWidget *>()->tabBar()->isVisible());
+    // Wide: one row. Narrow: the tabs wrap onto more rows, every one whole, none over another,
+    // and the page starts below the last row.
+    m_panel->resize(m_panel->widthShowingEveryTab() + 20, 640);
+    QTRY_COMPARE(bar->rowCount(), 1);
+    m_panel->resize(360, 640);
+    QTRY_VERIFY(bar->rowCount() >= 2);
+    QTRY_VERIFY(bar->height() >= bar->heightForWidth(bar->width()));
+    QFont bold = bar->font();
+    bold.setBold(true);
+    QRegion taken;
+    for (int i = 0; i < bar->count(); ++i) {
+        const QRect tab = bar->tabRect(i);
+        QVERIFY2(bar->rect().contains(tab) && !taken.intersects(tab)
+                         && tab.width() > QFontMetrics(bold).horizontalAdvance(bar->tabText(i)),
+                 qPrintable(bar->tabText(i)));
+        taken += tab;
+    }
+    QVERIFY(bar->geometry().bottom() < m_panel->findChild<QTabWidget *>()->geometry().top());
+
+    // A click chooses a tab; the keys move from it, across the rows too.
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("overview")));
+    const int history = int(JobDetailsPanel::tabNames().indexOf(QStringLiteral("history")));
+    QTest::mouseClick(bar->childAt(bar->tabRect(history).center()), Qt::LeftButton);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("history"));
+    bar->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(bar, Qt::Key_Home);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("overview"));
+    QTest::keyClick(bar, Qt::Key_Right);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("progress"));
+    QTest::keyClick(bar, Qt::Key_Left);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("overview"));
+    QTest::keyClick(bar, Qt::Key_Left); // the first stays
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("overview"));
+    QTest::keyClick(bar, Qt::Key_Down); // the row below, under it
+    QVERIFY(bar->tabRect(bar->currentIndex()).top() > bar->tabRect(0).top());
+    QTest::keyClick(bar, Qt::Key_Up);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("overview"));
+    QTest::keyClick(bar, Qt::Key_End);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("raw"));
+    QTest::keyClick(bar, Qt::Key_Tab, Qt::ControlModifier); // as in the tab widget: wraps
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("overview"));
+    // Chosen elsewhere (a saved state, --tab): the bar follows.
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("vpc")));
+    QCOMPARE(bar->currentIndex(), int(JobDetailsPanel::tabNames().indexOf(QStringLiteral("vpc"))));
 }
 
 void tst_JobDetailsPanel::removedJobFallsBackToTheEmptyState()
