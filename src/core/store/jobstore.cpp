@@ -292,7 +292,8 @@ constexpr int kBusyTimeoutMs = 5000;
 // writes: a 24-byte header, the page); with 16 KiB pages a 10,000-job refresh writes a quarter
 // of the frames: 164 -> 143 ms on the store thread and its checkpoint 36 -> 21 ms
 // (bench_refresh, all changed; 10 % changed, one row in ten, costs 91 -> 115 ms with its
-// checkpoint: each changed row dirties a page four times the size).
+// checkpoint: each changed row dirties a page four times the size). Files made before keep
+// their pages until closed alone (JobStore::adoptPageSize).
 constexpr int kPageSize = 16384;
 
 // One write transaction with its prepared statements. Rolls back unless committed.
@@ -2281,11 +2282,7 @@ bool JobStore::openConnection(const QString &databaseName)
         return abandonOpen(why);
     if (value.toInt() != 1)
         return abandonOpen(QStringLiteral("this SQLite does not enforce foreign keys"));
-    if (!migrateSchema())
-        return false;
-    if (databaseName != kMemoryDatabase)
-        adoptPageSize();
-    return true;
+    return migrateSchema();
 }
 
 void JobStore::adoptPageSize()
@@ -2296,11 +2293,17 @@ void JobStore::adoptPageSize()
         return;
     const int before = value.toInt();
     // Leaving WAL takes the file's exclusive lock: SQLite refuses (keeping WAL) while another
-    // connection has the file open, and the rebuild waits for an open alone.
-    QString why = execScalar(m_db, QStringLiteral("PRAGMA journal_mode = DELETE"), &value);
+    // connection has the file open, and the rebuild waits for a later close. Out of WAL the
+    // journal is synced at each commit only with synchronous = FULL: the rebuild rewrites the
+    // whole file.
+    QString why = execScalar(m_db, QStringLiteral("PRAGMA synchronous = FULL"), nullptr);
+    if (why.isEmpty())
+        why = execScalar(m_db, QStringLiteral("PRAGMA journal_mode = DELETE"), &value);
     if (!why.isEmpty() || value.toString().toLower() != QLatin1StringView("delete")) {
-        qCDebug(lcStore) << "pages of" << before << "bytes kept for now: another connection has"
-                         << m_path << "open";
+        // Busy (another connection has the file open: "database is locked"), or read-only.
+        qCDebug(lcStore).noquote()
+                << "pages of" << before
+                << "bytes kept for now:" << (why.isEmpty() ? value.toString() : why);
         if (why.isEmpty() && value.toString().toLower() != QLatin1StringView("wal"))
             switchToWal(m_db, &value);
         return;
@@ -2319,7 +2322,7 @@ void JobStore::adoptPageSize()
                                      .arg(timer.elapsed());
         qCInfo(lcStore).noquote() << done;
     } else {
-        // Nothing is lost (VACUUM is one transaction); a full disk, say. Tried again next open.
+        // Nothing is lost (VACUUM is one transaction); a full disk, say. Tried again next close.
         qCWarning(lcStore).noquote() << "could not rebuild" << file << "with larger pages:" << why;
     }
     if (why = switchToWal(m_db, &value);
@@ -2349,8 +2352,13 @@ void JobStore::close()
         return;
     if (m_db.isOpen() && QThread::currentThread() == m_thread) {
         // Only on a database this build opened fully: a refused one is left untouched.
-        if (m_ready && storeengine::engineOf(m_db) == storeengine::Engine::Sqlite)
+        if (m_ready && storeengine::engineOf(m_db) == storeengine::Engine::Sqlite) {
             QSqlQuery(m_db).exec(QStringLiteral("PRAGMA optimize"));
+            // At the last close, not at open: the app opens its store before its window shows,
+            // and leaving is when a user waits least for a one-off rebuild.
+            if (m_path != kMemoryDatabase)
+                adoptPageSize();
+        }
         m_db.close();
     }
     m_ready = false;

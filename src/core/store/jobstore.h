@@ -291,9 +291,9 @@ private:
     // Refuses (closing, lastError set) a database of another program or of a newer version.
     bool checkOwnership();
     bool migrateSchema();
-    // SQLite: a file made with pages smaller than the store's page size (by a batchwatch before
-    // it) rebuilt once with it (VACUUM), when this connection is the file's only one; else left
-    // as it is until a later open. Never fails the open.
+    // SQLite, on close(): a file made with pages smaller than the store's page size (by a
+    // batchwatch before it) rebuilt once with them (VACUUM) when this connection is the file's
+    // last one; else left as it is until a later close.
     void adoptPageSize();
     // Closes and fails the open with "Could not open <where>: why".
     bool abandonOpen(const QString &why);

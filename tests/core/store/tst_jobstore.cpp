@@ -457,7 +457,7 @@ private Q_SLOTS:
     void aLargeRefreshReadsBackAsEachJobAlone();
     void aSampleIsDecidedOnWhatIsStoredAfterOtherWrites();
     void aFetchedTimeAloneIsWrittenLaterButNeverLost();
-    void aStoreWithSmallPagesIsRebuiltOnceOpenedAlone();
+    void aStoreWithSmallPagesIsRebuiltOnceClosedAlone();
 
 private:
     bool openStore(JobStore &store) { return store.open(location()); }
@@ -2606,12 +2606,13 @@ int main(int argc, char *argv[])
     return QTest::qExec(&test, argc, argv);
 }
 
-void tst_JobStore::aStoreWithSmallPagesIsRebuiltOnceOpenedAlone()
+void tst_JobStore::aStoreWithSmallPagesIsRebuiltOnceClosedAlone()
 {
     // A new store has 16 KiB pages (a large refresh writes a quarter of the WAL frames). A store
-    // made with SQLite's 4 KiB pages by an older batchwatch is rebuilt with them on an open
-    // that has the file alone; while another connection has it open it is left as it is. Either
-    // way nothing of it is lost, and it stays in WAL mode.
+    // made with SQLite's 4 KiB pages by an older batchwatch is rebuilt with them when it is
+    // closed as the file's last connection (not at open: the app opens its store before its
+    // window shows); while another connection has it open it is left as it is. Either way
+    // nothing of it is lost, and it stays in WAL mode.
     STOREBACKEND_SQLITE_ONLY(m_pg, "SQLite's page size");
     const QString p = QStringLiteral("p");
     QList<JobUpdate> updates;
@@ -2655,15 +2656,21 @@ void tst_JobStore::aStoreWithSmallPagesIsRebuiltOnceOpenedAlone()
         RawDb other(dbPath());
         QCOMPARE(other.scalar(QStringLiteral("SELECT count(*) FROM watched_jobs")).toLongLong(),
                  updates.size());
-        JobStore store;
-        QVERIFY2(openStore(store), qPrintable(store.lastError()));
+        {
+            JobStore store;
+            QVERIFY2(openStore(store), qPrintable(store.lastError()));
+            expectEverything(store);
+        }
         QCOMPARE(other.scalar(QStringLiteral("PRAGMA page_size")).toInt(), 4096);
         QCOMPARE(other.scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
                  QStringLiteral("wal"));
-        expectEverything(store);
     }
-    JobStore store;
-    QVERIFY2(openStore(store), qPrintable(store.lastError()));
+    {
+        JobStore store;
+        QVERIFY2(openStore(store), qPrintable(store.lastError()));
+        QCOMPARE(pageSize(), 4096); // open leaves it
+        expectEverything(store);
+    } // closed alone
     QCOMPARE(pageSize(), 16384);
     {
         RawDb raw(dbPath());
@@ -2672,6 +2679,8 @@ void tst_JobStore::aStoreWithSmallPagesIsRebuiltOnceOpenedAlone()
         QCOMPARE(raw.scalar(QStringLiteral("PRAGMA integrity_check")).toString(),
                  QStringLiteral("ok"));
     }
+    JobStore store;
+    QVERIFY2(openStore(store), qPrintable(store.lastError()));
     expectEverything(store);
     // And it is written as before.
     updates.first().job.job.message = QStringLiteral("after the rebuild");
