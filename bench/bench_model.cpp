@@ -17,7 +17,9 @@
 //                  timer does while anything shown moves): with the table sorted by submitted,
 //                  and sorted by elapsed (a column tick changes, so the proxy re-sorts);
 //   rename         1,000 rows (every 100th) renamed in one upsertJobs, sorted by name: the
-//                  proxy moves each renamed row (dynamic sort).
+//                  proxy moves each renamed row (dynamic sort);
+//   last error     LastErrorRole of every row (GatewayError::describe() of the 2 % in error,
+//                  which words a stored English sentence again: ClientText::reworded).
 //
 //   bench_model [--rows N] [--runs N]
 //
@@ -143,9 +145,25 @@ Generated makeJobs(int count)
         w.addedAt = submit.addSecs(30);
         w.fetchedAt = kNow.addSecs(-rng.bounded(120));
         if (rng.bounded(100) < 2) {
+            // As loaded from the store: the English only, batchwatch's own sentences (worded
+            // again in the interface's language by describe()) and the network stack's words.
             GatewayError e;
-            e.kind = GatewayError::Kind::Timeout;
-            e.message = QStringLiteral("Operation timed out");
+            switch (rng.bounded(3)) {
+            case 0:
+                e.kind = GatewayError::Kind::Timeout;
+                e.message = QStringLiteral("Operation timed out");
+                break;
+            case 1:
+                e.kind = GatewayError::Kind::Network;
+                e.message = QStringLiteral("http://127.0.0.1:8080 refused the connection");
+                break;
+            default:
+                e.kind = GatewayError::Kind::BadBody;
+                e.message = QStringLiteral(
+                        "the job body has no readable jobArn (a number) nor status (an array); "
+                        "also of the wrong type: jobName, submitTime");
+                break;
+            }
             w.lastError = e;
             w.lastErrorAt = kNow.addSecs(-rng.bounded(120));
         }
@@ -278,6 +296,17 @@ int main(int argc, char *argv[])
         proxy.sort(JobTableModel::NameColumn, Qt::AscendingOrder);
         timed(QStringLiteral("rename %1 rows, sorted by name").arg(renamed.size()),
               [&] { model.upsertJobs(renamed); });
+
+        qsizetype errorText = 0;
+        timed(QStringLiteral("last error of every row (LastErrorRole)"), [&] {
+            for (int row = 0; row < model.rowCount(); ++row)
+                errorText += model.index(row, JobTableModel::StaleColumn)
+                                     .data(JobTableModel::LastErrorRole)
+                                     .toString()
+                                     .size();
+        });
+        if (errorText == 0)
+            fail(QStringLiteral("no row has a last error"));
     }
 
     timings.print(out);

@@ -1,5 +1,7 @@
 #include "wire/gatewayerror.h"
 
+#include "wire/clienttext.h"
+
 #include <QCoreApplication>
 
 namespace bw {
@@ -32,8 +34,14 @@ QString GatewayError::describe() const
     // Messages can be multi-line (up to 2 KiB); a sentence shows the first line only.
     // A TLS failure keeps the certificate's details (subject, issuer, validity, fingerprint).
     const int cap = kind == Kind::Tls ? 700 : 300;
-    QString detail
-            = (shownMessage.isEmpty() ? message : shownMessage).section(u'\n', 0, 0).trimmed();
+    // batchwatch's own sentence in the interface's language: as received, or read back from
+    // the English the store keeps (a restart, another client's poll). The gateway's words of
+    // an HTTP error are never translated; only the sentence batchwatch words for an HTML page.
+    const QString shown = !shownMessage.isEmpty() ? shownMessage
+                          : kind == Kind::Http
+                                  ? ClientText::reworded(message, ClientText::Reading::HtmlPage)
+                                  : ClientText::reworded(message);
+    QString detail = shown.section(u'\n', 0, 0).trimmed();
     if (detail.size() > cap)
         detail = detail.left(cap - 1) + QChar(0x2026);
 

@@ -31,7 +31,8 @@ struct GatewayError
     // batchwatch's own words of `message` in the interface's language, when they differ (a
     // German desktop: "… hat die Verbindung abgelehnt"). Only for this process's views:
     // `message` is what is stored, exported and printed by the CLI, so a store shared with the
-    // CLI or a team never holds one desktop's language. Empty otherwise.
+    // CLI or a team never holds one desktop's language. Empty otherwise, and after a load from
+    // the store: describe() then words `message` again (ClientText::reworded).
     QString shownMessage;
     std::optional<int> retryAfterSeconds;
     // The request carried a key. A 401/403 then means the key was rejected, whatever the

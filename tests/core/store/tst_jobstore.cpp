@@ -2,6 +2,7 @@
 #include "store/jobstore.h"
 #include "store/storeschema.h"
 #include "storebackend.h"
+#include "wire/gatewayclient.h"
 #include "wire/jobcodec.h"
 
 #include <QCryptographicHash>
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
@@ -18,7 +20,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include <QThread>
 #include <QtTest>
@@ -378,6 +382,35 @@ int runWriter(const QString &directory, const QString &profileId)
     return 0;
 }
 
+// A few of batchwatch's words in German, as the app's translation gives them (a core test has
+// no .qm: the GUI embeds it).
+class GermanWords : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        static const QHash<QByteArray, QString> words{
+                {"bw::GatewayError|Could not reach the gateway",
+                 QStringLiteral("Das Gateway ist nicht erreichbar")},
+                {"bw::GatewayError|The gateway sent a response that is not a usable JSON body",
+                 QStringLiteral("Das Gateway sandte eine Antwort ohne brauchbaren JSON-Inhalt")},
+                {"bw::GatewayClient|%1 refused the connection",
+                 QStringLiteral("%1 hat die Verbindung abgelehnt")},
+                {"bw::GatewayClient|the %1 body has no readable %2 (%3) nor status (%4)",
+                 QStringLiteral("die %1-Antwort hat weder ein lesbares %2 (%3) noch einen "
+                                "lesbaren Status (%4)")},
+                {"bw::GatewayClient|job", QStringLiteral("Job")},
+                {"bw::GatewayClient|a number", QStringLiteral("eine Zahl")},
+                {"bw::GatewayClient|an array", QStringLiteral("eine Liste")},
+                {"bw::GatewayClient|; also of the wrong type: %1",
+                 QStringLiteral("; außerdem vom falschen Typ: %1")},
+                {"bw::GatewayClient|the body is empty", QStringLiteral("die Antwort ist leer")},
+        };
+        return words.value(QByteArray(context) + '|' + source);
+    }
+};
+
 } // namespace
 
 class tst_JobStore : public QObject
@@ -416,6 +449,8 @@ private Q_SLOTS:
     void keepsNotReportedApartFromEmpty();
     void readsStoredJobsWrittenInAnotherShape();
     void unicodeTextRoundTrips();
+    void aPollsErrorReadsAfterARestartAsBefore();
+    void theGatewaysOwnWordsAreKeptByteForByte();
     void addWatchedIgnoresDuplicatesAndKeepsOrder();
     void oneJobIsOneRowInWhateverFormItIsNamed();
     void mergesJobsWatchedTwiceWhenOpeningAnOldStore();
@@ -1096,6 +1131,125 @@ void tst_JobStore::unicodeTextRoundTrips()
     QCOMPARE(history.size(), 1);
     QCOMPARE(history[0].from->raw(), QStringLiteral("Ünknöwn"));
     QCOMPARE(history[0].to.raw(), QStringLiteral("完了"));
+}
+
+void tst_JobStore::aPollsErrorReadsAfterARestartAsBefore()
+{
+    // The German desktop shows a failed poll in German; the store keeps its English (shared
+    // with the CLI and a team). Opened again (the next start), the row reads as it did.
+    GermanWords german;
+    QCoreApplication::installTranslator(&german);
+    const auto uninstall = qScopeGuard([&german] { QCoreApplication::removeTranslator(&german); });
+
+    // A poll of a gateway that is not there…
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    } // closed: nothing listens there now
+    QNetworkAccessManager nam;
+    GatewayClient client(&nam);
+    GatewayProfile profile = makeProfile(QStringLiteral("p"));
+    profile.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    profile.maxRequestsPerSecond = 0;
+    client.setProfile(profile);
+    std::optional<GatewayError> refused;
+    client.retrieve(QStringLiteral("job-1"), &client, [&](Expected<RetrieveResult> r) {
+        QVERIFY(!r);
+        refused = r.error();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(refused.has_value(), 15000);
+    // …and one whose answer names a number for jobArn and a list for status.
+    const GatewayError unreadable
+            = JobCodec::parseRetrieveBody(R"({"jobArn":5,"status":["InProgress"],"modelId":7})")
+                      .error();
+    const QString origin = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    const QString refusedGerman
+            = QStringLiteral("Das Gateway ist nicht erreichbar: %1 hat die Verbindung abgelehnt.")
+                      .arg(origin);
+    const QString unreadableGerman
+            = QStringLiteral("Das Gateway sandte eine Antwort ohne brauchbaren JSON-Inhalt: die "
+                             "Job-Antwort hat weder ein lesbares jobArn (eine Zahl) noch einen "
+                             "lesbaren Status (eine Liste); außerdem vom falschen Typ: modelId.");
+    QCOMPARE(refused->describe(), refusedGerman);
+    QCOMPARE(unreadable.describe(), unreadableGerman);
+
+    // A row of an older version: an English sentence batchwatch no longer words stays as is.
+    GatewayError old;
+    old.kind = GatewayError::Kind::BadBody;
+    old.message = QStringLiteral("the job body is not what was expected");
+
+    QList<WatchedJob> jobs;
+    for (const GatewayError &e : {*refused, unreadable, old}) {
+        WatchedJob w = makeJob(QStringLiteral("p"), QStringLiteral("job-%1").arg(jobs.size()));
+        w.lastError = e;
+        w.lastErrorAt = utc(kT0);
+        jobs << w;
+    }
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+        QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+        QVERIFY2(store.saveJobs(jobs), qPrintable(store.lastError()));
+    }
+    JobStore store;
+    QVERIFY(openStore(store));
+    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    QCOMPARE(loaded.size(), 3);
+    // Stored in English…
+    QCOMPARE(loaded[0].lastError->message, QStringLiteral("%1 refused the connection").arg(origin));
+    QCOMPARE(loaded[1].lastError->message, unreadable.message);
+    QVERIFY(loaded[0].lastError->shownMessage.isEmpty());
+    // …shown in the language of this run, word for word as before the restart.
+    QCOMPARE(loaded[0].lastError->describe(), refusedGerman);
+    QCOMPARE(loaded[1].lastError->describe(), unreadableGerman);
+    QCOMPARE(loaded[2].lastError->describe(),
+             QStringLiteral("Das Gateway sandte eine Antwort ohne brauchbaren JSON-Inhalt: the job "
+                            "body is not what was expected."));
+    // Without the translation (the CLI installs none): the English, as stored.
+    QCoreApplication::removeTranslator(&german);
+    QCOMPARE(loaded[0].lastError->describe(),
+             QStringLiteral("Could not reach the gateway: %1 refused the connection.").arg(origin));
+}
+
+void tst_JobStore::theGatewaysOwnWordsAreKeptByteForByte()
+{
+    // What the gateway said is data: stored, read back and shown exactly, never translated,
+    // even when its words happen to be one of batchwatch's English sentences.
+    GermanWords german;
+    QCoreApplication::installTranslator(&german);
+    const auto uninstall = qScopeGuard([&german] { QCoreApplication::removeTranslator(&german); });
+    const QStringList said{
+            QStringLiteral("the body is empty"),
+            QStringLiteral("  Überprüfung fehlgeschlagen — %1 %2 \\"),
+    };
+    QList<WatchedJob> jobs;
+    for (const QString &text : said) {
+        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("message"), text}})
+                                        .toJson(QJsonDocument::Compact);
+        GatewayError e = JobCodec::parseErrorResponse(400, body, "application/json",
+                                                      "ValidationException");
+        QCOMPARE(e.message, text);
+        WatchedJob w = makeJob(QStringLiteral("p"), QStringLiteral("job-%1").arg(jobs.size()));
+        w.lastError = e;
+        jobs << w;
+    }
+    {
+        JobStore store;
+        QVERIFY(openStore(store));
+        QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
+        QVERIFY2(store.saveJobs(jobs), qPrintable(store.lastError()));
+    }
+    JobStore store;
+    QVERIFY(openStore(store));
+    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    QCOMPARE(loaded.size(), said.size());
+    for (qsizetype i = 0; i < said.size(); ++i) {
+        QCOMPARE(loaded[i].lastError->message.toUtf8(), said[i].toUtf8());
+        QCOMPARE(loaded[i].lastError->describe(),
+                 QStringLiteral("HTTP 400 ValidationException: %1.").arg(said[i].trimmed()));
+    }
 }
 
 void tst_JobStore::addWatchedIgnoresDuplicatesAndKeepsOrder()

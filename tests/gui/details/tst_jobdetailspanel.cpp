@@ -1340,6 +1340,14 @@ void tst_JobDetailsPanel::refusedBodiesAreInTheUiLanguage()
     QCOMPARE(page.describe(),
              QStringLiteral(
                      "HTTP 502: das Gateway antwortete mit einer HTML-Seite (502 Bad Gateway)."));
+
+    // After a restart the store gives back the English only (no shownMessage): each reads as
+    // before, in German (the proxy's title kept as it was sent).
+    for (const GatewayError &received : {error, notJson, batch, results, page}) {
+        GatewayError stored = received;
+        stored.shownMessage.clear();
+        QCOMPARE(stored.describe(), received.describe());
+    }
 }
 
 void tst_JobDetailsPanel::rawToolbarLetsThePanelShrink()

@@ -3,6 +3,7 @@
 // complete — lupdate over today's sources finds nothing unfinished or obsolete.
 #include "domain/statusvocabulary.h"
 #include "presentation/uilanguage.h"
+#include "wire/clienttext.h"
 #include "wire/gatewayclient.h"
 #include "wire/gatewayprofile.h"
 
@@ -130,6 +131,103 @@ private Q_SLOTS:
                  qPrintable(error->shownMessage));
         QVERIFY2(error->describe().contains(u"hat die Verbindung abgelehnt"),
                  qPrintable(error->describe()));
+        // Loaded from the store after a restart (the English only): the same German sentence.
+        GatewayError stored = *error;
+        stored.shownMessage.clear();
+        QCOMPARE(stored.describe(), error->describe());
+    }
+
+    // A sentence read back from its English (as the store keeps it) is the sentence the client
+    // showed: every shape, with batchwatch's words inside it translated and the data kept.
+    void aStoredSentenceReadsAsItWasShown()
+    {
+        UiLanguage::install(QCoreApplication::instance(), QStringLiteral("de"));
+        const QString origin = QStringLiteral("http://127.0.0.1:8080");
+        const auto text = [](const char *source) {
+            return ClientText(source);
+        };
+        const auto verbatim = [](const QString &words) {
+            return ClientText::verbatim(words);
+        };
+        const auto html = text(" (an HTML page, not an API route)");
+        const QList<ClientText> shown{
+                text("%1 refused the connection").arg(origin),
+                text("no final answer from %1%2 (only HTTP %3)")
+                        .arg(origin, text(" after %1 redirects").arg(3))
+                        .arg(100),
+                text("no final answer from %1%2 (only HTTP %3)").arg(origin, ClientText()).arg(100),
+                text("more than %1, the limit for one response").arg(text("%1 bytes").arg(1000)),
+                text("more than %1, the limit for one response")
+                        .arg(verbatim(QStringLiteral("16 MiB"))),
+                text("a redirect loop (%1 back to an address already visited, after %2 redirects "
+                     "within %3)")
+                        .arg(text("a redirect"))
+                        .arg(2)
+                        .arg(origin),
+                text("%1 to %2, another origin than the gateway (%3)")
+                        .arg(verbatim(QStringLiteral("HTTP 302")),
+                             verbatim(QStringLiteral("https://elsewhere:443")), verbatim(origin)),
+                [&] {
+                    ClientText t = text("the gateway answered HTTP %1 with %2 instead of JSON")
+                                           .arg(200)
+                                           .arg(QStringLiteral("text/html"));
+                    t += html;
+                    return t;
+                }(),
+                [&] {
+                    ClientText t = text("the %1 body has no readable %2 (%3)")
+                                           .arg(text("batch"), verbatim(QStringLiteral("id")),
+                                                text("missing"));
+                    t += text("; also of the wrong type: %1")
+                                 .arg(QStringLiteral("created_at, metadata.job_name"));
+                    t += text(" and %1 more").arg(4);
+                    return t;
+                }(),
+                text("the %1 body has no readable status (%2)")
+                        .arg(text("job"), verbatim(QStringLiteral("null"))),
+                text("the body is not valid JSON (%1 at offset %2)")
+                        .arg(QStringLiteral("unterminated object (or array)"))
+                        .arg(17),
+                text("%1 began to answer (HTTP %2) but the whole answer did not arrive within %3 "
+                     "s")
+                        .arg(origin)
+                        .arg(200)
+                        .arg(2.5, 0, 'g', 3),
+                // A page's title is the gateway's: kept, even when it is one of our words.
+                text("the gateway answered with an HTML page (%1)").arg(QStringLiteral("missing")),
+        };
+        for (const ClientText &t : shown) {
+            QVERIFY2(t.shown() != t.english(), qPrintable(t.english()));
+            QCOMPARE(ClientText::reworded(t.english()), t.shown());
+        }
+        // Not batchwatch's sentences: unchanged.
+        QCOMPARE(ClientText::reworded(QStringLiteral("Connection refused")),
+                 QStringLiteral("Connection refused"));
+        QCOMPARE(ClientText::reworded(QStringLiteral("the body is empty"),
+                                      ClientText::Reading::HtmlPage),
+                 QStringLiteral("the body is empty"));
+    }
+
+    // Every sentence the client words (context bw::GatewayClient) can be read back from the
+    // English the store keeps (ClientText::reworded): none added or changed in the code without
+    // the catalogue knowing it. The .ts is today's sources (translationIsComplete).
+    void everyClientSentenceCanBeReadBack()
+    {
+        QSet<QString> inSources;
+        for (const Message &m : readTs(tsFile())) {
+            if (m.context == u"bw::GatewayClient" && m.type != u"vanished" && m.type != u"obsolete")
+                inSources << m.source;
+        }
+        QVERIFY(!inSources.isEmpty());
+        const QStringList known = ClientText::knownSources();
+        const QSet<QString> inCatalogue(known.cbegin(), known.cend());
+        QCOMPARE(known.size(), inCatalogue.size());
+        for (const QString &source : inSources)
+            QVERIFY2(inCatalogue.contains(source),
+                     qPrintable(QStringLiteral("not in the catalogue: ") + source));
+        for (const QString &source : inCatalogue)
+            QVERIFY2(inSources.contains(source),
+                     qPrintable(QStringLiteral("no longer in the code: ") + source));
     }
 
     void germanIsEmbedded()
