@@ -5390,6 +5390,10 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
         <source>Waiting for the poller lease</source>
         <translation>Wartet auf die Abfrage-Sperre</translation>
     </message>
+    <message>
+        <source>No poll scheduled</source>
+        <translation>Keine Abfrage geplant</translation>
+    </message>
 </context>
 <context>
     <name>bw::StatusDistributionChart</name>

@@ -100,8 +100,16 @@ void StatusBarFields::update(const ProfileSession *session, const JobFilterProxy
         const qint64 seconds = now.secsTo(at);
         next = seconds <= 0 ? tr("Polling now")
                             : tr("Next poll in %1").arg(JobMetrics::formatDuration(seconds));
+    } else if (monitor->requestsInFlight() > 0) {
+        // Nothing waits in the queue while every job due is being fetched (one running job,
+        // a slow gateway): that is polling, not "settled".
+        next = tr("Polling now");
     } else if (monitor->jobCount() > 0) {
-        next = tr("All jobs settled");
+        const JobFilterProxyModel::GroupCounts groups = proxy.countsByGroup();
+        const bool active = groups[size_t(StatusGroup::Queued)] > 0
+                            || groups[size_t(StatusGroup::Running)] > 0
+                            || groups[size_t(StatusGroup::Unknown)] > 0;
+        next = active ? tr("No poll scheduled") : tr("All jobs settled");
     } else if (!situation.nothingWatched || situation.kind != ConnectionState::Kind::Unknown) {
         next = tr("Nothing to poll");
     }

@@ -1280,6 +1280,37 @@ private Q_SLOTS:
         QVERIFY(!nextPoll->text().isEmpty());
     }
 
+    // The queue is empty while its only job is being fetched: a slow gateway is "Polling now",
+    // not "All jobs settled" beside "Running: 1" (seen after a restart, while connecting).
+    void statusBarSaysPollingWhileTheOnlyJobIsFetched()
+    {
+        sim::GatewaySimulator simulator(simOptions());
+        QVERIFY(simulator.start(0));
+        QString running;
+        for (const QString &arn : simulator.jobArns()) {
+            if (simulator.jobStatus(arn) == JobStatus::InProgress) {
+                running = arn;
+                break;
+            }
+        }
+        QVERIFY(!running.isEmpty());
+        QVERIFY(seedStore(simulator, {running}));
+        auto window = makeWindow({});
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->isInitialRefreshDone(), kNetworkTimeoutMs);
+        const auto *nextPoll = window->findChild<QLabel *>(QStringLiteral("nextPollLabel"));
+        QTRY_VERIFY(nextPoll->text().startsWith(QStringLiteral("Next poll in")));
+        sim::FaultOptions slow;
+        slow.rate = 1.0;
+        slow.kinds = {sim::FaultKind::Latency};
+        slow.latencyMs = 3000;
+        simulator.setFaults(slow);
+        window->refreshNow();
+        QTRY_VERIFY_WITH_TIMEOUT(window->monitor()->requestsInFlight() > 0, kNetworkTimeoutMs);
+        QTRY_COMPARE(nextPoll->text(), QStringLiteral("Polling now"));
+        QVERIFY(window->monitor()->requestsInFlight() > 0);
+    }
+
     // Issue 15: while only a shared store's database is down the banner names the store, not
     // the gateway; a viewer (another client polls, this one sends nothing) is not "Connecting…"
     // for good.
