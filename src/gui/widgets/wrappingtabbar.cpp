@@ -1,6 +1,8 @@
 #include "widgets/wrappingtabbar.h"
 
 #include <QAbstractButton>
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QButtonGroup>
 #include <QCoreApplication>
 #include <QEvent>
@@ -19,6 +21,9 @@ namespace bw {
 
 namespace {
 
+// Marks a TabButton for the accessibility factory (it has no class name of its own).
+constexpr char kTabProperty[] = "bwWrappingTab";
+
 // One tab: its title, bold and underlined when it is the current one. Never takes the focus
 // itself (the bar is the one Tab stop and draws the focus on the current tab).
 class TabButton : public QAbstractButton
@@ -31,6 +36,7 @@ public:
         setCheckable(true);
         setFocusPolicy(Qt::NoFocus);
         setAttribute(Qt::WA_Hover);
+        setProperty(kTabProperty, true);
     }
 
     // Measured bold whether or not it is current, so a tab keeps its width when chosen.
@@ -85,12 +91,70 @@ private:
     WrappingTabBar *m_bar;
 };
 
+// What a screen reader is told, as of a QTabBar: the bar is a page tab list and each tab a page
+// tab named by its title, selected when current and focused when the bar has the focus.
+class TabAccessible : public QAccessibleWidget
+{
+public:
+    explicit TabAccessible(QAbstractButton *tab)
+        : QAccessibleWidget(tab, QAccessible::PageTab)
+    {}
+
+    QString text(QAccessible::Text t) const override
+    {
+        switch (t) {
+        case QAccessible::Name:
+            return tab()->text();
+        case QAccessible::Description:
+            return tab()->toolTip();
+        default:
+            return QAccessibleWidget::text(t);
+        }
+    }
+    QAccessible::State state() const override
+    {
+        QAccessible::State s = QAccessibleWidget::state();
+        s.selectable = true;
+        s.selected = tab()->isChecked();
+        s.focusable = true;
+        s.focused
+                = tab()->isChecked() && tab()->parentWidget() && tab()->parentWidget()->hasFocus();
+        return s;
+    }
+    QStringList actionNames() const override { return {pressAction()}; }
+    void doAction(const QString &action) override
+    {
+        if (action == pressAction() && tab()->isEnabled())
+            tab()->click();
+    }
+
+private:
+    QAbstractButton *tab() const { return static_cast<QAbstractButton *>(widget()); }
+};
+
+QAccessibleInterface *tabBarAccessible(const QString &className, QObject *object)
+{
+    if (!object || !object->isWidgetType())
+        return nullptr;
+    if (className == QLatin1StringView("bw::WrappingTabBar"))
+        return new QAccessibleWidget(static_cast<QWidget *>(object), QAccessible::PageTabList);
+    if (className == QLatin1StringView("QAbstractButton")
+        && object->property(kTabProperty).toBool())
+        return new TabAccessible(static_cast<QAbstractButton *>(object));
+    return nullptr;
+}
+
 } // namespace
 
 WrappingTabBar::WrappingTabBar(QWidget *parent)
     : QWidget(parent)
     , m_group(new QButtonGroup(this))
 {
+    static const bool factoryInstalled = [] {
+        QAccessible::installFactory(tabBarAccessible);
+        return true;
+    }();
+    Q_UNUSED(factoryInstalled);
     m_group->setExclusive(true);
     setFocusPolicy(Qt::TabFocus);
     // Not Fixed: a box layout caps a fixed height at the one-row sizeHint().
@@ -110,8 +174,10 @@ void WrappingTabBar::setTabWidget(QTabWidget *tabs)
     if (m_tabs) {
         m_tabs->tabBar()->hide();
         connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-            if (QAbstractButton *b = m_group->button(index))
+            if (QAbstractButton *b = m_group->button(index)) {
                 b->setChecked(true);
+                announce(b);
+            }
             setAccessibleDescription(tabText(index));
             update();
         });
@@ -329,9 +395,8 @@ void WrappingTabBar::keyPressEvent(QKeyEvent *event)
     switch (event->key()) {
     case Qt::Key_Left:
     case Qt::Key_Right: {
-        const int step = (event->key() == Qt::Key_Right) != (layoutDirection() == Qt::RightToLeft)
-                                 ? 1
-                                 : -1;
+        // The tabs are placed left to right in either layout direction (place()).
+        const int step = event->key() == Qt::Key_Right ? 1 : -1;
         for (qsizetype k = at + step; k >= 0 && k < shown.size() && target < 0; k += step) {
             if (usable(shown.at(k)))
                 target = shown.at(k);
@@ -377,9 +442,26 @@ void WrappingTabBar::keyPressEvent(QKeyEvent *event)
     update();
 }
 
+void WrappingTabBar::announce(QAbstractButton *tab)
+{
+    if (!QAccessible::isActive())
+        return;
+    QAccessible::State selected;
+    selected.selected = true;
+    QAccessibleStateChangeEvent change(tab, selected);
+    QAccessible::updateAccessibility(&change);
+    // The reader follows the focus: while the bar has it, it is on the current tab.
+    if (hasFocus()) {
+        QAccessibleEvent focus(tab, QAccessible::Focus);
+        QAccessible::updateAccessibility(&focus);
+    }
+}
+
 void WrappingTabBar::focusInEvent(QFocusEvent *event)
 {
     QWidget::focusInEvent(event);
+    if (QAbstractButton *b = m_group->button(currentIndex()))
+        announce(b);
     m_keyboardFocus = event->reason() == Qt::TabFocusReason
                       || event->reason() == Qt::BacktabFocusReason
                       || event->reason() == Qt::ShortcutFocusReason;

@@ -23,6 +23,8 @@ namespace bw {
 //    index; setCurrentIndex() there (Ctrl+Tab, code) checks the tab here. Tabs the tab widget
 //    hides or disables (setTabVisible / setTabEnabled) are hidden or disabled here on the next
 //    updateTabs(), which also re-reads the titles (call it after retranslating them).
+//  - Accessibility: a page tab list of page tabs (named, selected, focused) as QTabBar's;
+//    the current tab is announced when it changes and when the bar takes the focus.
 //  - Keyboard: one Tab stop; Left/Right go to the previous/next tab, Up/Down to the nearest
 //    tab of the row above/below, Home/End to the first/last; Ctrl+(Shift+)Tab as in the tab
 //    widget.
@@ -74,6 +76,9 @@ private:
     Placement place(int width) const;
     void relayout();
     void select(int index);
+    // Tells assistive technology that `tab` became the current one (and has the focus when
+    // the bar has it).
+    void announce(QAbstractButton *tab);
     int tabHeight() const;
     QList<int> shownTabs() const;
 

@@ -27,6 +27,7 @@
 #include "widgets/wrappingtabbar.h"
 #include "wire/nativecodec.h"
 
+#include <QAccessible>
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -45,6 +46,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScatterSeries>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -190,6 +192,7 @@ private Q_SLOTS:
     void countsFromResultsAreMarkedInTheOverview();
     void tabNamesAndStateRoundTrip();
     void tabsWrapInANarrowPanelAndFollowTheKeys();
+    void theTabsReadAsPageTabsToAScreenReader();
     void removedJobFallsBackToTheEmptyState();
     void rendersEveryTabInLightAndDark();
 
@@ -1646,6 +1649,60 @@ void tst_JobDetailsPanel::tabsWrapInANarrowPanelAndFollowTheKeys()
     // Chosen elsewhere (a saved state, --tab): the bar follows.
     QVERIFY(m_panel->setCurrentTab(QStringLiteral("vpc")));
     QCOMPARE(bar->currentIndex(), int(JobDetailsPanel::tabNames().indexOf(QStringLiteral("vpc"))));
+}
+
+void tst_JobDetailsPanel::theTabsReadAsPageTabsToAScreenReader()
+{
+    // As QTabBar's: a page tab list whose page tabs carry the titles, the current one selected;
+    // a key that changes the tab moves the reader's focus to the new tab (the focus event
+    // itself needs a platform with assistive technology on: not offscreen).
+    select(kRunning);
+    auto *bar = m_panel->findChild<WrappingTabBar *>();
+    QVERIFY(bar);
+    QAccessibleInterface *list = QAccessible::queryAccessibleInterface(bar);
+    QVERIFY(list);
+    QCOMPARE(list->role(), QAccessible::PageTabList);
+    const auto pageTabs = [list] {
+        QList<QAccessibleInterface *> out;
+        for (int i = 0; i < list->childCount(); ++i) {
+            QAccessibleInterface *child = list->child(i);
+            if (child && child->role() == QAccessible::PageTab && !child->state().invisible)
+                out.append(child);
+        }
+        return out;
+    };
+    QStringList titles;
+    for (int i = 0; i < bar->count(); ++i) {
+        if (!bar->tabRect(i).isEmpty())
+            titles << bar->tabText(i);
+    }
+    QStringList names;
+    QStringList selected;
+    for (QAccessibleInterface *tab : pageTabs()) {
+        names << tab->text(QAccessible::Name);
+        if (tab->state().selected)
+            selected << tab->text(QAccessible::Name);
+    }
+    QCOMPARE(names, titles);
+    QCOMPARE(selected, QStringList{bar->tabText(bar->currentIndex())});
+
+    QVERIFY(m_panel->setCurrentTab(QStringLiteral("overview")));
+    bar->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(bar->hasFocus());
+    QTest::keyClick(bar, Qt::Key_Right);
+    QCOMPARE(m_panel->currentTabName(), QStringLiteral("progress"));
+    QAccessibleInterface *progress = nullptr;
+    for (QAccessibleInterface *tab : pageTabs()) {
+        if (tab->state().selected)
+            progress = tab;
+    }
+    QVERIFY(progress);
+    QCOMPARE(progress->text(QAccessible::Name), bar->tabText(bar->currentIndex()));
+    QVERIFY(progress->state().focused);
+    // The press action chooses a tab, as a click does.
+    QAccessibleInterface *first = pageTabs().constFirst();
+    first->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+    QCOMPARE(m_panel->currentTabName(), JobDetailsPanel::tabNames().constFirst());
 }
 
 void tst_JobDetailsPanel::removedJobFallsBackToTheEmptyState()
