@@ -167,16 +167,6 @@ std::unique_ptr<sim::GatewaySimulator> startSimulator(sim::Flavour flavour, doub
     return simulator;
 }
 
-quint16 closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 9; // discard: nothing listens there either
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
-
 QString gatewayUrl(const sim::GatewaySimulator &simulator)
 {
     return simulator.baseUrl().toString();

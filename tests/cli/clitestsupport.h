@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gatewaysimulator.h"
+#include "loopbackhttpserver.h" // closedPort()
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -65,9 +66,6 @@ private:
 std::unique_ptr<sim::GatewaySimulator> startSimulator(sim::Flavour flavour, double speed = 0,
                                                       int jobs = 36,
                                                       const QString &requiredKey = {});
-
-// A port on 127.0.0.1 where nothing listens (bound, then released).
-quint16 closedPort();
 
 // "http://127.0.0.1:<port>"
 QString gatewayUrl(const sim::GatewaySimulator &simulator);

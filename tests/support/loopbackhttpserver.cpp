@@ -26,6 +26,16 @@
 
 namespace bw::test {
 
+quint16 closedPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 9; // discard: nothing listens there either
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
 namespace {
 
 constexpr qint64 kEndlessChunk = 64 * 1024;

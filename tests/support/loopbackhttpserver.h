@@ -14,6 +14,10 @@ class QTcpSocket;
 
 namespace bw::test {
 
+// A loopback port nothing listens on (a server opened there and closed again): a gateway that
+// refuses the connection.
+quint16 closedPort();
+
 // A tiny scriptable HTTP/1.1 server on 127.0.0.1 for tests that need the real network stack.
 // It records every request exactly as it arrived on the wire (request line, headers in order,
 // body) and answers each with whatever the handler returns: a canned response, a delayed one,

@@ -1,4 +1,5 @@
 #include "fixtures.h"
+#include "loopbackhttpserver.h"
 #include "store/jobstore.h"
 #include "store/storeschema.h"
 #include "storebackend.h"
@@ -20,7 +21,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTranslator>
 
@@ -496,6 +496,25 @@ private Q_SLOTS:
 
 private:
     bool openStore(JobStore &store) { return store.open(location()); }
+    // `jobs` (of profile "p") saved by one store and read by a new one, as after a restart.
+    QList<WatchedJob> savedAndReloaded(const QList<WatchedJob> &jobs)
+    {
+        {
+            JobStore store;
+            if (!openStore(store) || !store.saveProfile(makeProfile(QStringLiteral("p")))
+                || !store.saveJobs(jobs)) {
+                QTest::qFail(qPrintable(QStringLiteral("not saved: ") + store.lastError()),
+                             __FILE__, __LINE__);
+                return {};
+            }
+        }
+        JobStore store;
+        if (!openStore(store)) {
+            QTest::qFail(qPrintable(store.lastError()), __FILE__, __LINE__);
+            return {};
+        }
+        return store.loadWatched(QStringLiteral("p"));
+    }
     // What JobStore::open takes: the folder, or the PostgreSQL URL.
     QString location() const { return m_pg.isEmpty() ? m_dir->path() : m_pg; }
     // What RawDb takes: the SQLite file, or the PostgreSQL URL.
@@ -955,15 +974,8 @@ void tst_JobStore::fixtureJobsRoundTripExactly()
     }
     QVERIFY(!jobs.isEmpty());
 
-    {
-        JobStore store;
-        QVERIFY(openStore(store));
-        QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
-        QVERIFY2(store.saveJobs(jobs), qPrintable(store.lastError()));
-    }
-    JobStore store;
-    QVERIFY(openStore(store));
-    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    const QList<WatchedJob> loaded = savedAndReloaded(jobs);
+    BW_RETURN_IF_FAILED();
     QCOMPARE(loaded.size(), jobs.size());
     for (qsizetype i = 0; i < jobs.size(); ++i) {
         COMPARE_JOBS(loaded[i], jobs[i]);
@@ -1142,12 +1154,7 @@ void tst_JobStore::aPollsErrorReadsAfterARestartAsBefore()
     const auto uninstall = qScopeGuard([&german] { QCoreApplication::removeTranslator(&german); });
 
     // A poll of a gateway that is not there…
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        port = probe.serverPort();
-    } // closed: nothing listens there now
+    const quint16 port = test::closedPort();
     QNetworkAccessManager nam;
     GatewayClient client(&nam);
     GatewayProfile profile = makeProfile(QStringLiteral("p"));
@@ -1187,15 +1194,8 @@ void tst_JobStore::aPollsErrorReadsAfterARestartAsBefore()
         w.lastErrorAt = utc(kT0);
         jobs << w;
     }
-    {
-        JobStore store;
-        QVERIFY(openStore(store));
-        QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
-        QVERIFY2(store.saveJobs(jobs), qPrintable(store.lastError()));
-    }
-    JobStore store;
-    QVERIFY(openStore(store));
-    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    const QList<WatchedJob> loaded = savedAndReloaded(jobs);
+    BW_RETURN_IF_FAILED();
     QCOMPARE(loaded.size(), 3);
     // Stored in English…
     QCOMPARE(loaded[0].lastError->message, QStringLiteral("%1 refused the connection").arg(origin));
@@ -1235,15 +1235,8 @@ void tst_JobStore::theGatewaysOwnWordsAreKeptByteForByte()
         w.lastError = e;
         jobs << w;
     }
-    {
-        JobStore store;
-        QVERIFY(openStore(store));
-        QVERIFY(store.saveProfile(makeProfile(QStringLiteral("p"))));
-        QVERIFY2(store.saveJobs(jobs), qPrintable(store.lastError()));
-    }
-    JobStore store;
-    QVERIFY(openStore(store));
-    const QList<WatchedJob> loaded = store.loadWatched(QStringLiteral("p"));
+    const QList<WatchedJob> loaded = savedAndReloaded(jobs);
+    BW_RETURN_IF_FAILED();
     QCOMPARE(loaded.size(), said.size());
     for (qsizetype i = 0; i < said.size(); ++i) {
         QCOMPARE(loaded[i].lastError->message.toUtf8(), said[i].toUtf8());

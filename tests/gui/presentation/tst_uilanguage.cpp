@@ -2,6 +2,7 @@
 // words of every layer (forms, widgets, report, core) come out German, and the translation stays
 // complete — lupdate over today's sources finds nothing unfinished or obsolete.
 #include "domain/statusvocabulary.h"
+#include "loopbackhttpserver.h"
 #include "presentation/uilanguage.h"
 #include "wire/clienttext.h"
 #include "wire/gatewayclient.h"
@@ -14,7 +15,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -107,12 +107,7 @@ private Q_SLOTS:
         // The German desktop shows "… hat die Verbindung abgelehnt"; what it keeps (the store,
         // shared with the CLI and maybe a team) is the English sentence.
         UiLanguage::install(QCoreApplication::instance(), QStringLiteral("de"));
-        quint16 port = 0;
-        {
-            QTcpServer probe;
-            QVERIFY(probe.listen(QHostAddress::LocalHost));
-            port = probe.serverPort();
-        } // closed: nothing listens there now
+        const quint16 port = test::closedPort();
         QNetworkAccessManager nam;
         GatewayClient client(&nam);
         GatewayProfile profile;
