@@ -50,8 +50,10 @@ namespace bw {
 //    once per signal touching its sort column, not once per changed row.
 //  - WatchedJobRole returns the current record; it is not listed in dataChanged roles: re-read it
 //    when any cell of its row is announced.
-//  - tick()/setNow() announce the time-dependent columns (Submitted..ETA and Stale) of every
-//    row with two ranged signals, roles Display, ToolTip, RawValue, AtRisk and Rate.
+//  - tick()/setNow() announce only the time-dependent cells that moved: Elapsed, Expires and
+//    ETA where their values changed (grouped as an update's changes are, each column with its
+//    roles), and the "… ago" texts of Submitted and Last change (Display) and of Stale (Display,
+//    ToolTip) where the text turned over, each column alone in runs of adjacent rows.
 //  - Only setJobs() resets the model.
 //
 // Time: display and derived values use the snapshot now(), which changes only in tick() (reads
@@ -183,7 +185,7 @@ public:
 
     void setClock(Clock clock);
     QDateTime now() const { return m_now; }
-    void setNow(const QDateTime &now); // announces the time-dependent columns
+    void setNow(const QDateTime &now); // announces the time-dependent cells that moved
     void tick();                       // setNow(clock())
 
     qint64 expiryWarningThreshold() const { return m_expiryThreshold; }
