@@ -5320,7 +5320,7 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     </message>
     <message>
         <source>Requests in flight</source>
-        <translation>Laufende Anfragen</translation>
+        <translation>Offene Anfragen</translation>
     </message>
     <message>
         <source>Job counts</source>
@@ -5364,7 +5364,7 @@ Wartet noch kurz vor seinem Ablauf: Der Job läuft ab, wenn er nicht startet.</t
     </message>
     <message>
         <source>In flight: %1</source>
-        <translation>Laufend: %1</translation>
+        <translation>Offene Anfragen: %1</translation>
     </message>
     <message>
         <source>Watched: %1 · Queued: %2 · Running: %3 · Failed: %4</source>
