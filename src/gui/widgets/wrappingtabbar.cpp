@@ -178,7 +178,6 @@ void WrappingTabBar::setTabWidget(QTabWidget *tabs)
                 b->setChecked(true);
                 announce(b);
             }
-            setAccessibleDescription(tabText(index));
             update();
         });
     }
@@ -203,7 +202,6 @@ void WrappingTabBar::updateTabs()
         b->setVisible(m_tabs->isTabVisible(i));
         b->setChecked(i == m_tabs->currentIndex());
     }
-    setAccessibleDescription(tabText(currentIndex()));
     updateGeometry();
     relayout();
 }
